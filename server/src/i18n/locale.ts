@@ -1,0 +1,20 @@
+/** Every message a user reads exists in Danish and English. */
+export type Locale = 'da' | 'en';
+
+export interface LocalizedText {
+  readonly da: string;
+  readonly en: string;
+}
+
+export function localize(text: LocalizedText, locale: Locale): string {
+  return text[locale];
+}
+
+/** Maps a VS Code / BCP 47 language tag (`da`, `da-DK`, `en-US`) to a supported locale; Danish is the default. */
+export function toLocale(tag: string | undefined | null): Locale {
+  if (!tag) return 'da';
+  const lower = tag.toLowerCase();
+  if (lower === 'da' || lower.startsWith('da-')) return 'da';
+  if (lower === 'en' || lower.startsWith('en-')) return 'en';
+  return 'da';
+}

@@ -1,0 +1,227 @@
+import type { Range } from '../syntax/range';
+import type { ReferatSyntax } from '../syntax/tree';
+
+/** A day in the calendar that exists. month is 1-12. */
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** A date as written, with its value when it names a real day. */
+export interface DateValue {
+  readonly text: string;
+  readonly range: Range;
+  /** Absent when the text names no real day (31. november, an unknown month name). */
+  readonly date?: CalendarDate;
+  readonly problem?: 'no-such-day' | 'unknown-month';
+}
+
+export interface TimeValue {
+  readonly text: string;
+  readonly range: Range;
+  readonly hour: number;
+  readonly minute: number;
+  /** False for 25:00 or 10:75. */
+  readonly valid: boolean;
+}
+
+export interface Title {
+  readonly range: Range;
+  /** `REFERAT` */
+  readonly kind: string;
+  /** The body (udvalg) that met: `Direktionen`. Empty when missing. */
+  readonly body: string;
+  readonly bodyRange?: Range;
+  readonly date?: DateValue;
+}
+
+export interface Weekday {
+  readonly text: string;
+  readonly range: Range;
+  /** 0 = Sunday … 6 = Saturday, as Date#getUTCDay; absent when not a Danish weekday name. */
+  readonly index?: number;
+}
+
+export interface MoedeDato {
+  readonly range: Range;
+  readonly valueRange: Range;
+  readonly weekday?: Weekday;
+  readonly date?: DateValue;
+  readonly time?: TimeValue;
+}
+
+export interface TextField {
+  readonly range: Range;
+  readonly value: string;
+  readonly valueRange: Range;
+}
+
+export interface Person {
+  readonly name: string;
+  readonly range: Range;
+}
+
+export interface Attendees {
+  readonly range: Range;
+  readonly names: readonly Person[];
+}
+
+export interface Header {
+  readonly title?: Title;
+  readonly moedeDato?: MoedeDato;
+  readonly moedested?: TextField;
+  readonly deltagere?: Attendees;
+  readonly afbud?: Attendees;
+}
+
+export interface TocEntry {
+  readonly title: string;
+  readonly titleRange: Range;
+  readonly page?: number;
+  readonly line: number;
+}
+
+export interface Toc {
+  readonly headingRange: Range;
+  readonly entries: readonly TocEntry[];
+  /** Whole table of contents, heading to last entry. */
+  readonly range: Range;
+}
+
+/** A journal number (sagsnummer) that has the KLE shape. */
+export interface JournalNumber {
+  readonly text: string;
+  readonly range: Range;
+  /** `00.01.00` */
+  readonly emne: string;
+  readonly hovedgruppe: string;
+  readonly gruppe: string;
+  /** `I00` */
+  readonly facet: string;
+  readonly serial: number;
+  /** Two digits as written. */
+  readonly yearDigits: string;
+  /** The year the case was opened, four digits. */
+  readonly caseYear: number;
+  /** `new` = 00.01.00I00-3-23, `old` = 00.16.00-P20-1-16 */
+  readonly form: 'new' | 'old';
+  /** Ranges of the parts, for hover. */
+  readonly parts: {
+    readonly emne: Range;
+    readonly facet: Range;
+    readonly serial: Range;
+    readonly year: Range;
+  };
+}
+
+export type JournalLine =
+  | { readonly kind: 'valid'; readonly journal: JournalNumber }
+  | { readonly kind: 'malformed'; readonly text: string; readonly range: Range; readonly problem: JournalProblem };
+
+export type JournalProblem =
+  | 'emne'
+  | 'facet'
+  | 'serial'
+  | 'year'
+  | 'shape';
+
+export type SectionKind =
+  | 'resume'
+  | 'sagsfremstilling'
+  | 'supplerendeSagsfremstilling'
+  | 'sagenAfgoeres'
+  | 'lovgrundlag'
+  | 'vision'
+  | 'oekonomi'
+  | 'andreKonsekvenser'
+  | 'indstilling'
+  | 'beslutning'
+  | 'bilag'
+  /** `Beslutning fra Direktionens møde den 28. august 2024 pkt. 1:` with the decision below it. */
+  | 'tidligereBeslutning';
+
+/** A line of a section's body, kept as written. */
+export interface BodyLine {
+  readonly line: number;
+  readonly text: string;
+  readonly range: Range;
+  /** A Markdown heading deeper than its section's heading (`#### Økonomi` under Sagsfremstilling). */
+  readonly subHeadingLevel?: number;
+  readonly blank: boolean;
+}
+
+export interface EarlierDecision {
+  readonly range: Range;
+  /** The body as written (`Direktionens møde`). */
+  readonly bodyText: string;
+  /** The body normalised to its name (`Direktionen`). */
+  readonly body: string;
+  readonly date?: DateValue;
+  readonly punktNumber?: number;
+  readonly punktRange?: Range;
+}
+
+export interface RecommendationBullet {
+  readonly text: string;
+  readonly range: Range;
+}
+
+/** `Kommunaldirektøren indstiller,` and its `- At …` bullets. */
+export interface Recommendation {
+  /** Who recommends, as written (`Kommunaldirektøren`). */
+  readonly by: string;
+  readonly range: Range;
+  readonly bullets: readonly RecommendationBullet[];
+}
+
+export interface Section {
+  readonly kind: SectionKind;
+  /** The heading as written, without decoration. */
+  readonly title: string;
+  readonly headingRange: Range;
+  /** True for an Indstilling that starts with an `… indstiller,` line and has no heading of its own. */
+  readonly implicit: boolean;
+  readonly headingLevel: number;
+  readonly body: readonly BodyLine[];
+  /** Heading to last non-blank line. */
+  readonly range: Range;
+  readonly earlier?: EarlierDecision;
+  readonly recommendations: readonly Recommendation[];
+}
+
+/** `HR-konsulent Ditte Ågård deltager i mødet kl. 10:00.` */
+export interface AttendeeMention {
+  readonly range: Range;
+  /** Who, as written before the verb (`HR-konsulent Ditte Ågård`). */
+  readonly who: string;
+  readonly time?: TimeValue;
+}
+
+export interface Punkt {
+  readonly number: number;
+  readonly numberRange: Range;
+  /** Title as written after the colon, `Lukket: ` prefix included for closed ones. */
+  readonly title: string;
+  readonly titleRange: Range;
+  readonly closed: boolean;
+  /** The heading line. */
+  readonly headingRange: Range;
+  readonly headingLevel: number;
+  readonly journal?: JournalLine;
+  /** Lines between the journal number and the first section. */
+  readonly intro: readonly BodyLine[];
+  readonly sections: readonly Section[];
+  readonly attendees: readonly AttendeeMention[];
+  /** Heading to the last non-blank line of the punkt. */
+  readonly range: Range;
+}
+
+export interface Referat {
+  readonly syntax: ReferatSyntax;
+  readonly header: Header;
+  readonly toc?: Toc;
+  readonly punkter: readonly Punkt[];
+  /** Lines before the title that are not blank. */
+  readonly stray: readonly BodyLine[];
+}

@@ -1,0 +1,51 @@
+import type { Range } from '../syntax/range';
+import type { LocalizedText } from '../i18n/locale';
+import type { Referat } from '../model/types';
+import type { KleCatalog } from '../model/kle';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** A quick fix offered with a finding. Edits never remove the user's own text. */
+export interface Fix {
+  readonly title: LocalizedText;
+  readonly edits: readonly TextEdit[];
+}
+
+/** What a rule reports; the severity comes from the rule and the user's settings. */
+export interface Finding {
+  readonly range: Range;
+  readonly message: LocalizedText;
+  readonly fixes?: readonly Fix[];
+}
+
+export interface RuleContext {
+  readonly referat: Referat;
+  readonly kle: KleCatalog;
+}
+
+export interface Rule {
+  /** Stable, kebab-case; what users write in settings and referat.yaml. */
+  readonly code: string;
+  readonly severity: Severity;
+  /** One line for the README and the settings UI. */
+  readonly description: LocalizedText;
+  check(ctx: RuleContext): Iterable<Finding>;
+}
+
+/** Per-rule override: a severity or `off`. */
+export type RuleSetting = Severity | 'off';
+export type RuleSettings = Readonly<Record<string, RuleSetting>>;
+
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly range: Range;
+  readonly message: string;
+  readonly fixes: readonly { readonly title: string; readonly edits: readonly TextEdit[] }[];
+}

@@ -1,0 +1,72 @@
+import type { Range } from './range';
+
+/** What a line is, judged from the line alone. Context (which punkt, which section) is the model's job. */
+export type LineKind =
+  | 'blank'
+  | 'title'
+  | 'field'
+  | 'tocHeading'
+  | 'tocEntry'
+  | 'punktHeading'
+  | 'journal'
+  | 'sectionHeading'
+  | 'earlierDecision'
+  | 'indstiller'
+  | 'bullet'
+  | 'text';
+
+/** One physical line of the document. */
+export interface SyntaxLine {
+  readonly kind: LineKind;
+  /** 0-based line number. */
+  readonly line: number;
+  /** The whole line, without its line break. */
+  readonly text: string;
+}
+
+/**
+ * A line with its Markdown decoration removed: `## **Beslutning**` has content `Beslutning`,
+ * headingLevel 2 and bold true. Heading level and bold are decoration in a referat, but a
+ * deeper heading inside a section is a sub-heading of that section's text.
+ */
+export interface LineContent {
+  readonly content: string;
+  /** Column of the first character of content in the line. */
+  readonly start: number;
+  /** Number of leading `#`; 0 for a plain line. */
+  readonly headingLevel: number;
+  readonly bold: boolean;
+}
+
+export interface TocSyntax {
+  readonly heading: SyntaxLine;
+  readonly lines: readonly SyntaxLine[];
+}
+
+export interface PunktSyntax {
+  readonly heading: SyntaxLine;
+  /** Every line after the heading up to the next punkt heading or the end. */
+  readonly lines: readonly SyntaxLine[];
+}
+
+export interface SyntaxProblem {
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** The syntax tree: the document cut into its top-level parts, each line kept with its kind. */
+export interface ReferatSyntax {
+  /** Lines before the title (normally blank). */
+  readonly leading: readonly SyntaxLine[];
+  readonly title?: SyntaxLine;
+  /** Lines after the title up to the table of contents or the first punkt. */
+  readonly header: readonly SyntaxLine[];
+  readonly toc?: TocSyntax;
+  readonly punkter: readonly PunktSyntax[];
+  /** Number of lines in the document (an empty document has one, empty, line). */
+  readonly lineCount: number;
+  /** Length of the last line, for ranges that reach the end of the document. */
+  readonly lastLineLength: number;
+  /** Problems the lexer or parser recovered from. */
+  readonly problems: readonly SyntaxProblem[];
+}
