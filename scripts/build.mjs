@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the tests with esbuild.
 // Tests are bundled too, so they run on plain node whatever module format a dependency ships.
 import { build } from 'esbuild';
-import { readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -27,15 +27,21 @@ const common = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
+  loader: { '.tsv': 'text' },
 };
 
 rmSync(join(root, 'out'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'), { recursive: true });
 
+// While parts are being written in parallel an entry point may not exist yet; say so, don't fail.
+const bundles = [
+  { name: 'client', entry: 'client/src/extension.ts', options: { external: ['vscode'] } },
+  { name: 'server', entry: 'server/src/lsp/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
+  { name: 'cli', entry: 'server/src/cli/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
+].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
+
 await Promise.all([
-  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+  ...bundles.map((b) => build({ ...common, entryPoints: { [b.name]: b.entry }, outdir: 'dist', ...b.options })),
   build({
     ...common,
     entryPoints: findTests(join(root, 'test')).map((p) => p.slice(root.length)),

@@ -179,6 +179,8 @@ export interface Section {
   readonly kind: SectionKind;
   /** The heading as written, without decoration. */
   readonly title: string;
+  /** The heading line as written, decoration included (`## **Beslutning**`). */
+  readonly headingText: string;
   readonly headingRange: Range;
   /** True for an Indstilling that starts with an `… indstiller,` line and has no heading of its own. */
   readonly implicit: boolean;

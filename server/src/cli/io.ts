@@ -1,0 +1,84 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** What a CLI command needs from the outside world; tests pass their own. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export const processIO: CliIO = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  env: process.env,
+};
+
+export type FileResult = { ok: true; path: string } | { ok: false; path: string; problem: string };
+
+/** Files named on the command line, folders searched for `*.referat`, in a stable order. */
+export async function collectFiles(paths: readonly string[], _io: CliIO): Promise<FileResult[]> {
+  const out: FileResult[] = [];
+  for (const p of paths) {
+    let s;
+    try {
+      s = await stat(p);
+    } catch (e) {
+      out.push({ ok: false, path: p, problem: describeFsError(e) });
+      continue;
+    }
+    if (s.isDirectory()) {
+      const found: string[] = [];
+      await walk(p, found);
+      found.sort();
+      if (found.length === 0) out.push({ ok: false, path: p, problem: 'no *.referat files in this folder / ingen *.referat-filer i mappen' });
+      for (const f of found) out.push({ ok: true, path: f });
+    } else out.push({ ok: true, path: p });
+  }
+  return out;
+}
+
+async function walk(dir: string, found: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await walk(p, found);
+    else if (e.isFile() && e.name.endsWith('.referat')) found.push(p);
+  }
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; problem: string };
+
+/** Reads a referat as UTF-8; binary or non-UTF-8 files are refused with a reason, not guessed at. */
+export async function readReferatFile(path: string, _io: CliIO): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return { ok: false, problem: describeFsError(e) };
+  }
+  return decodeReferat(bytes);
+}
+
+export function decodeReferat(bytes: Uint8Array): ReadResult {
+  if (bytes.includes(0)) return { ok: false, problem: 'binary file (contains NUL bytes), not a referat / binær fil, ikke et referat' };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, problem: 'not valid UTF-8 text; save the file as UTF-8 / ikke gyldig UTF-8-tekst; gem filen som UTF-8' };
+  }
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file or folder / filen eller mappen findes ikke';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied / adgang nægtet';
+  if (code === 'EISDIR') return 'is a folder / er en mappe';
+  return `cannot read (${code ?? String(e)})`;
+}

@@ -1,0 +1,12 @@
+/** The core's public face: what the CLI, the language server, the renderer and the tests use. */
+export { parseReferat, buildReferat, bodyMarkdown, normalizeBody, readDate } from './model/build';
+export { parseSyntax } from './syntax/parser';
+export { RULES, RULE_CODES, checkReferat, type CheckOptions } from './rules/index';
+export { kleCatalog, type KleCatalog } from './model/kle';
+export * from './model/dates';
+export { meetingDate, meetingStart } from './model/meeting';
+export { SECTION_ORDER, sectionKindOf, canonicalTitle, orderIndex } from './model/sections';
+export { toLocale, localize, type Locale, type LocalizedText } from './i18n/locale';
+export type * from './model/types';
+export type * from './rules/types';
+export type { Position, Range } from './syntax/range';

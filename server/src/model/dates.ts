@@ -1,0 +1,96 @@
+import { isExists } from 'date-fns';
+import type { CalendarDate } from './types';
+
+/*
+ * Danish weekday and month names come from the platform's Intl data (da-DK), not from a table
+ * typed by hand. Node ships full ICU, so these are the names Danish users read everywhere else.
+ */
+const weekdayFormat = new Intl.DateTimeFormat('da-DK', { weekday: 'long', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('da-DK', { month: 'long', timeZone: 'UTC' });
+
+/** Index 0 = søndag … 6 = lørdag, like Date#getUTCDay. */
+export const WEEKDAY_NAMES: readonly string[] = Array.from({ length: 7 }, (_, i) =>
+  // 2023-01-01 was a Sunday.
+  weekdayFormat.format(new Date(Date.UTC(2023, 0, 1 + i))).toLowerCase(),
+);
+
+/** Index 0 = januar. */
+export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, i) =>
+  monthFormat.format(new Date(Date.UTC(2023, i, 1))).toLowerCase(),
+);
+
+const MONTH_BY_NAME = new Map<string, number>();
+MONTH_NAMES.forEach((name, i) => {
+  MONTH_BY_NAME.set(name, i + 1);
+  MONTH_BY_NAME.set(name.slice(0, 3), i + 1);
+});
+// Common abbreviations in minutes: `sept.`, `okt.`
+MONTH_BY_NAME.set('sept', 9);
+
+const WEEKDAY_BY_NAME = new Map<string, number>(WEEKDAY_NAMES.map((n, i) => [n, i]));
+
+export function monthNumber(name: string): number | undefined {
+  return MONTH_BY_NAME.get(name.toLowerCase().replace(/\.$/, ''));
+}
+
+export function weekdayNumber(name: string): number | undefined {
+  return WEEKDAY_BY_NAME.get(name.toLowerCase());
+}
+
+export function dateExists(year: number, month: number, day: number): boolean {
+  return isExists(year, month - 1, day);
+}
+
+export function weekdayIndex(d: CalendarDate): number {
+  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+}
+
+export function weekdayName(d: CalendarDate): string {
+  return WEEKDAY_NAMES[weekdayIndex(d)]!;
+}
+
+export function monthName(month: number): string {
+  return MONTH_NAMES[month - 1] ?? '';
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('da-DK') + s.slice(1);
+}
+
+/** `7. december 2023` */
+export function formatDanishDate(d: CalendarDate): string {
+  return `${d.day}. ${monthName(d.month)} ${d.year}`;
+}
+
+/** `07-12-2023`, the form of the title line. */
+export function formatTitleDate(d: CalendarDate): string {
+  return `${pad2(d.day)}-${pad2(d.month)}-${d.year}`;
+}
+
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function dayNumber(d: CalendarDate): number {
+  return Math.round(Date.UTC(d.year, d.month - 1, d.day) / 86_400_000);
+}
+
+/** b − a in days. */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return dayNumber(a) - dayNumber(b);
+}
+
+export function sameDate(a: CalendarDate, b: CalendarDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/** Today's date in Denmark, whatever the machine's time zone. */
+export function todayInDenmark(now: Date = new Date()): CalendarDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}

@@ -1,0 +1,45 @@
+import type { SectionKind } from './types';
+
+/** The sections of an open punkt, in their usual order, with their canonical Danish titles. */
+export const SECTION_ORDER: readonly { readonly kind: SectionKind; readonly title: string }[] = [
+  { kind: 'resume', title: 'Resume' },
+  { kind: 'sagsfremstilling', title: 'Sagsfremstilling' },
+  { kind: 'sagenAfgoeres', title: 'Sagen afgøres endelig af' },
+  { kind: 'lovgrundlag', title: 'Lovgrundlag' },
+  { kind: 'vision', title: 'Vision, politikker og strategier' },
+  { kind: 'oekonomi', title: 'Økonomi' },
+  { kind: 'andreKonsekvenser', title: 'Andre konsekvenser' },
+  { kind: 'indstilling', title: 'Indstilling' },
+  { kind: 'beslutning', title: 'Beslutning' },
+  { kind: 'bilag', title: 'Bilag' },
+];
+
+const KIND_BY_TITLE = new Map<string, SectionKind>([
+  ...SECTION_ORDER.map((s) => [s.title.toLowerCase(), s.kind] as const),
+  ['resumé', 'resume'],
+  ['supplerende sagsfremstilling', 'supplerendeSagsfremstilling'],
+  ['supplerende indstilling', 'indstilling'],
+]);
+
+/** The kind of a section heading from its content (`Beslutning`, `Vision, politikker og strategier:`). */
+export function sectionKindOf(content: string): SectionKind | undefined {
+  const key = content
+    .replace(/\*\*/g, '')
+    .replace(/[\s:]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return KIND_BY_TITLE.get(key);
+}
+
+/** Position in the usual order; a supplementary account stands where the account does. */
+export function orderIndex(kind: SectionKind): number {
+  if (kind === 'supplerendeSagsfremstilling') return 1;
+  return SECTION_ORDER.findIndex((s) => s.kind === kind);
+}
+
+export function canonicalTitle(kind: SectionKind): string {
+  if (kind === 'supplerendeSagsfremstilling') return 'Supplerende sagsfremstilling';
+  if (kind === 'tidligereBeslutning') return 'Beslutning fra';
+  return SECTION_ORDER.find((s) => s.kind === kind)?.title ?? kind;
+}

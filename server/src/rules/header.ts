@@ -1,0 +1,128 @@
+import { capitalize, formatDanishDate, formatTitleDate, sameDate, weekdayIndex, weekdayName } from '../model/dates';
+import type { DateValue } from '../model/types';
+import type { Finding, Rule } from './types';
+import { lineRange } from '../syntax/range';
+
+export const missingHeader: Rule = {
+  code: 'missing-header',
+  severity: 'error',
+  description: { da: 'Titel, Mødedato eller Mødested mangler eller kan ikke læses', en: 'Title, Mødedato or Mødested missing or unreadable' },
+  *check({ referat }) {
+    const h = referat.header;
+    const top = lineRange(0, 0, referat.syntax.lineCount > 0 ? 0 : 0);
+    const at = h.title?.range ?? top;
+    if (!h.title) {
+      yield { range: top, message: { da: 'Titellinjen mangler: referatet skal begynde med "REFERAT <udvalg> d. DD-MM-ÅÅÅÅ".', en: 'The title line is missing: the referat must begin with "REFERAT <body> d. DD-MM-YYYY".' } };
+    } else {
+      if (!h.title.body) yield { range: h.title.range, message: { da: 'Titlen nævner ikke udvalget (fx "REFERAT Direktionen d. 07-12-2023").', en: 'The title does not name the body (e.g. "REFERAT Direktionen d. 07-12-2023").' } };
+      if (!h.title.date) yield { range: h.title.range, message: { da: 'Titlen har ingen dato, der kan læses (DD-MM-ÅÅÅÅ).', en: 'The title has no readable date (DD-MM-YYYY).' } };
+    }
+    if (!h.moedeDato) {
+      yield { range: at, message: { da: 'Feltet "Mødedato" mangler i hovedet.', en: 'The "Mødedato" field is missing from the header.' } };
+    } else if (!h.moedeDato.date) {
+      yield { range: h.moedeDato.valueRange, message: { da: 'Mødedatoen kan ikke læses; skriv fx "Torsdag d. 07. december 2023 kl. 09:00".', en: 'The meeting date cannot be read; write e.g. "Torsdag d. 07. december 2023 kl. 09:00".' } };
+    }
+    if (!h.moedested) {
+      yield { range: h.moedeDato?.range ?? at, message: { da: 'Feltet "Mødested" mangler i hovedet.', en: 'The "Mødested" field is missing from the header.' } };
+    } else if (!h.moedested.value) {
+      yield { range: h.moedested.range, message: { da: 'Mødestedet er tomt.', en: 'The meeting place is empty.' } };
+    }
+  },
+};
+
+export const dateMismatch: Rule = {
+  code: 'date-mismatch',
+  severity: 'error',
+  description: { da: 'Titlens dato og Mødedato er ikke samme dag', en: 'The title date and the Mødedato are not the same day' },
+  *check({ referat }) {
+    const t = referat.header.title?.date;
+    const m = referat.header.moedeDato?.date;
+    if (!t?.date || !m?.date || sameDate(t.date, m.date)) return;
+    const fixed = formatTitleDate(m.date);
+    yield {
+      range: t.range,
+      message: {
+        da: `Titlens dato ${formatDanishDate(t.date)} er ikke mødedatoen ${formatDanishDate(m.date)}.`,
+        en: `The title date ${formatDanishDate(t.date)} is not the meeting date ${formatDanishDate(m.date)}.`,
+      },
+      fixes: [{ title: { da: `Ret titlens dato til ${fixed}`, en: `Change the title date to ${fixed}` }, edits: [{ range: t.range, newText: fixed }] }],
+    };
+  },
+};
+
+export const weekdayMismatch: Rule = {
+  code: 'weekday-mismatch',
+  severity: 'error',
+  description: { da: 'Ugedagen passer ikke til datoen', en: 'The weekday is not that date\'s weekday' },
+  *check({ referat }) {
+    const md = referat.header.moedeDato;
+    const wd = md?.weekday;
+    const d = md?.date?.date;
+    if (!wd || !d) return;
+    const right = weekdayName(d);
+    if (wd.index === undefined) {
+      yield { range: wd.range, message: { da: `"${wd.text}" er ikke en ugedag; ${formatDanishDate(d)} er en ${right}.`, en: `"${wd.text}" is not a Danish weekday; ${formatDanishDate(d)} is a ${right}.` }, fixes: [fixWeekday(wd.text, wd.range, right)] };
+      return;
+    }
+    if (wd.index === weekdayIndex(d)) return;
+    yield {
+      range: wd.range,
+      message: { da: `${formatDanishDate(d)} er en ${right}, ikke en ${wd.text.toLowerCase()}.`, en: `${formatDanishDate(d)} is a ${right} (${englishWeekday(weekdayIndex(d))}), not a ${wd.text.toLowerCase()}.` },
+      fixes: [fixWeekday(wd.text, wd.range, right)],
+    };
+  },
+};
+
+function fixWeekday(written: string, range: Finding['range'], right: string) {
+  const text = written.charAt(0) === written.charAt(0).toUpperCase() ? capitalize(right) : right;
+  return { title: { da: `Ret ugedagen til ${text}`, en: `Change the weekday to ${text}` }, edits: [{ range, newText: text }] };
+}
+
+function englishWeekday(i: number): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + i)));
+}
+
+/** Every date in a structured place: title, Mødedato, earlier-decision headings. */
+function* structuredDates(referat: Parameters<Rule['check']>[0]['referat']): Iterable<DateValue> {
+  if (referat.header.title?.date) yield referat.header.title.date;
+  if (referat.header.moedeDato?.date) yield referat.header.moedeDato.date;
+  for (const p of referat.punkter) for (const s of p.sections) if (s.earlier?.date) yield s.earlier.date;
+}
+
+export const invalidDate: Rule = {
+  code: 'invalid-date',
+  severity: 'error',
+  description: { da: 'En dato, der ikke findes (31. november), eller en ukendt måned', en: 'A date that does not exist (31 November), or an unknown month' },
+  *check({ referat }) {
+    for (const d of structuredDates(referat)) {
+      if (d.problem === 'unknown-month') yield { range: d.range, message: { da: `"${d.text}" har ikke et dansk månedsnavn (januar … december).`, en: `"${d.text}" has no Danish month name (januar … december).` } };
+      else if (d.problem === 'no-such-day') yield { range: d.range, message: { da: `Datoen "${d.text}" findes ikke.`, en: `The date "${d.text}" does not exist.` } };
+    }
+  },
+};
+
+export const invalidTime: Rule = {
+  code: 'invalid-time',
+  severity: 'error',
+  description: { da: 'Et klokkeslæt, der ikke findes (25:00, 10:75)', en: 'A time of day that does not exist (25:00, 10:75)' },
+  *check({ referat }) {
+    const times = [referat.header.moedeDato?.time, ...referat.punkter.flatMap((p) => p.attendees.map((a) => a.time))];
+    for (const t of times) {
+      if (t && !t.valid) yield { range: t.range, message: { da: `Klokkeslættet "${t.text}" findes ikke.`, en: `The time "${t.text}" does not exist.` } };
+    }
+  },
+};
+
+export const strayText: Rule = {
+  code: 'stray-text',
+  severity: 'warning',
+  description: { da: 'Tekst før titellinjen', en: 'Text before the title line' },
+  *check({ referat }) {
+    if (!referat.header.title) return;
+    for (const l of referat.stray) {
+      yield { range: l.range, message: { da: 'Tekst før titellinjen kommer ikke med i referatet.', en: 'Text before the title line is not part of the referat.' } };
+    }
+  },
+};
+
+export const HEADER_RULES: readonly Rule[] = [missingHeader, dateMismatch, weekdayMismatch, invalidDate, invalidTime, strayText];

@@ -1,0 +1,60 @@
+import { kleCatalog } from '../model/kle';
+import type { Referat } from '../model/types';
+import { localize, type Locale } from '../i18n/locale';
+import { ATTENDEE_RULES } from './attendees';
+import { HEADER_RULES } from './header';
+import { JOURNAL_RULES } from './journal';
+import { PUNKT_RULES } from './punkter';
+import { REFERENCE_RULES } from './references';
+import { SECTION_RULES } from './sections';
+import { TOC_RULES } from './toc';
+import type { Diagnostic, Rule, RuleSettings } from './types';
+
+export const RULES: readonly Rule[] = [
+  ...HEADER_RULES,
+  ...PUNKT_RULES,
+  ...JOURNAL_RULES,
+  ...SECTION_RULES,
+  ...REFERENCE_RULES,
+  ...TOC_RULES,
+  ...ATTENDEE_RULES,
+];
+
+export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
+
+export interface CheckOptions {
+  readonly settings?: RuleSettings;
+  readonly locale?: Locale;
+}
+
+/** Runs every rule that is not switched off; one broken rule never hides the others' findings. */
+export function checkReferat(referat: Referat, options: CheckOptions = {}): Diagnostic[] {
+  const locale = options.locale ?? 'da';
+  const ctx = { referat, kle: kleCatalog() };
+  const out: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const setting = options.settings?.[rule.code];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.severity;
+    try {
+      for (const f of rule.check(ctx)) {
+        out.push({
+          code: rule.code,
+          severity,
+          range: f.range,
+          message: localize(f.message, locale),
+          fixes: (f.fixes ?? []).map((x) => ({ title: localize(x.title, locale), edits: x.edits })),
+        });
+      }
+    } catch (e) {
+      out.push({
+        code: 'internal-error',
+        severity: 'warning',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: localize({ da: `Reglen ${rule.code} fejlede: ${String(e)}`, en: `Rule ${rule.code} failed: ${String(e)}` }, locale),
+        fixes: [],
+      });
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

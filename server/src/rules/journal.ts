@@ -1,0 +1,67 @@
+import { meetingDate } from '../model/meeting';
+import type { JournalProblem } from '../model/types';
+import type { LocalizedText } from '../i18n/locale';
+import type { Rule } from './types';
+
+export const missingJournalNumber: Rule = {
+  code: 'missing-journal-number',
+  severity: 'error',
+  description: { da: 'Et punkt uden journalnummer på linjen efter overskriften', en: 'A punkt without a journal number on the line after its heading' },
+  *check({ referat }) {
+    for (const p of referat.punkter) {
+      if (!p.journal) yield { range: p.headingRange, message: { da: `Punkt ${p.number} mangler journalnummer (fx 00.01.00I00-3-23) på linjen efter overskriften.`, en: `Punkt ${p.number} has no journal number (e.g. 00.01.00I00-3-23) on the line after its heading.` } };
+    }
+  },
+};
+
+const PROBLEM: Readonly<Record<JournalProblem, LocalizedText>> = {
+  emne: { da: 'emnet skal være tre tocifrede tal med punktum imellem (00.01.00)', en: 'the emne must be three two-digit numbers with dots (00.01.00)' },
+  facet: { da: 'handlingsfacetten skal være ét stort bogstav og to cifre (I00, G01, P20)', en: 'the action facet must be one capital letter and two digits (I00, G01, P20)' },
+  serial: { da: 'løbenummeret skal være et tal efter en bindestreg (-3)', en: 'the serial must be a number after a hyphen (-3)' },
+  year: { da: 'året skal være to cifre til sidst (-23)', en: 'the year must be two digits at the end (-23)' },
+  shape: { da: 'formen skal være 00.01.00I00-3-23 eller 00.16.00-P20-1-16', en: 'the form must be 00.01.00I00-3-23 or 00.16.00-P20-1-16' },
+};
+
+export const journalFormat: Rule = {
+  code: 'journal-format',
+  severity: 'error',
+  description: { da: 'Et journalnummer, der ikke har KLE-formen', en: 'A journal number that does not have the KLE form' },
+  *check({ referat }) {
+    for (const p of referat.punkter) {
+      const j = p.journal;
+      if (j?.kind !== 'malformed') continue;
+      const why = PROBLEM[j.problem];
+      yield { range: j.range, message: { da: `Journalnummeret "${j.text}" er skrevet forkert: ${why.da}.`, en: `The journal number "${j.text}" is mistyped: ${why.en}.` } };
+    }
+  },
+};
+
+export const journalYear: Rule = {
+  code: 'journal-year',
+  severity: 'warning',
+  description: { da: 'Sagens år ligger efter mødet', en: 'The case year is after the meeting' },
+  *check({ referat }) {
+    const d = meetingDate(referat);
+    if (!d) return;
+    for (const p of referat.punkter) {
+      if (p.journal?.kind !== 'valid') continue;
+      const j = p.journal.journal;
+      if (j.caseYear > d.year) yield { range: j.parts.year, message: { da: `Sagen er oprettet i ${j.caseYear}, efter mødet i ${d.year}; er året skrevet forkert?`, en: `The case was opened in ${j.caseYear}, after the meeting in ${d.year}; is the year mistyped?` } };
+    }
+  },
+};
+
+export const unknownEmne: Rule = {
+  code: 'unknown-emne',
+  severity: 'warning',
+  description: { da: 'Journalnummerets emne findes ikke i KLE', en: 'The journal number\'s emne is not in KLE' },
+  *check({ referat, kle }) {
+    for (const p of referat.punkter) {
+      if (p.journal?.kind !== 'valid') continue;
+      const j = p.journal.journal;
+      if (!kle.hasEmne(j.emne)) yield { range: j.parts.emne, message: { da: `KLE-emnet ${j.emne} findes ikke; er journalnummeret tastet forkert?`, en: `KLE emne ${j.emne} does not exist; is the journal number mistyped?` } };
+    }
+  },
+};
+
+export const JOURNAL_RULES: readonly Rule[] = [missingJournalNumber, journalFormat, journalYear, unknownEmne];

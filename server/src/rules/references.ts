@@ -1,0 +1,49 @@
+import { compareDates, formatDanishDate } from '../model/dates';
+import { meetingDate } from '../model/meeting';
+import type { Rule } from './types';
+
+export const referenceDate: Rule = {
+  code: 'reference-date',
+  severity: 'error',
+  description: { da: 'En tidligere beslutning dateret på eller efter dette møde', en: 'An earlier decision dated on or after this meeting' },
+  *check({ referat }) {
+    const today = meetingDate(referat);
+    if (!today) return;
+    for (const p of referat.punkter) {
+      for (const s of p.sections) {
+        const d = s.earlier?.date;
+        if (!d?.date || compareDates(d.date, today) < 0) continue;
+        yield {
+          range: d.range,
+          message: {
+            da: `Den tidligere beslutning er dateret ${formatDanishDate(d.date)}, men mødet er ${formatDanishDate(today)}; en tidligere beslutning skal ligge før mødet.`,
+            en: `The earlier decision is dated ${formatDanishDate(d.date)}, but the meeting is on ${formatDanishDate(today)}; an earlier decision must come before the meeting.`,
+          },
+        };
+      }
+    }
+  },
+};
+
+export const referenceFormat: Rule = {
+  code: 'reference-format',
+  severity: 'warning',
+  description: { da: 'En tidligere beslutning uden læsbar dato eller punktnummer', en: 'An earlier decision without a readable date or punkt number' },
+  *check({ referat }) {
+    for (const p of referat.punkter) {
+      for (const s of p.sections) {
+        const e = s.earlier;
+        if (!e || (e.date && e.punktNumber !== undefined)) continue;
+        yield {
+          range: e.range,
+          message: {
+            da: 'Skriv den tidligere beslutning som "Beslutning fra Direktionens møde den 28. august 2024, pkt. 1:", så dato og punkt kan læses.',
+            en: 'Write the earlier decision as "Beslutning fra Direktionens møde den 28. august 2024, pkt. 1:" so its date and punkt can be read.',
+          },
+        };
+      }
+    }
+  },
+};
+
+export const REFERENCE_RULES: readonly Rule[] = [referenceDate, referenceFormat];

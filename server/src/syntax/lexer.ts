@@ -1,0 +1,41 @@
+import { Lexer, type IToken } from 'chevrotain';
+import { ALL_TOKENS } from './tokens';
+
+// Built once: chevrotain analyses the patterns at construction.
+const lexer = new Lexer(ALL_TOKENS, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+  skipValidations: true,
+});
+
+export interface LexResult {
+  readonly tokens: IToken[];
+  /** Start offset of every line; a document always has at least one line. */
+  readonly lineStarts: number[];
+  /** Offsets the lexer could not read (cannot happen with the catch-all Text token, kept as a guard). */
+  readonly errors: { offset: number; length: number }[];
+}
+
+/** Start offset of each line, with `\r\n`, `\r` and `\n` as line breaks (as LSP counts them). */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function lex(text: string): LexResult {
+  const result = lexer.tokenize(text);
+  return {
+    tokens: result.tokens,
+    lineStarts: computeLineStarts(text),
+    errors: result.errors.map((e) => ({ offset: e.offset, length: e.length })),
+  };
+}

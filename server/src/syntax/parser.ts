@@ -1,0 +1,152 @@
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import {
+  ALL_TOKENS,
+  Blank,
+  Bullet,
+  EarlierDecision,
+  Field,
+  Indstiller,
+  InPunkt,
+  Journal,
+  Loose,
+  PunktHeading,
+  SectionHeading,
+  Text,
+  Title,
+  TocEntry,
+  TocHeading,
+} from './tokens';
+import { lex } from './lexer';
+import { lineRange } from './range';
+import type { LineKind, PunktSyntax, ReferatSyntax, SyntaxLine, SyntaxProblem } from './tree';
+
+interface RawPunkt {
+  heading: IToken;
+  lines: IToken[];
+}
+
+interface RawReferat {
+  leading: IToken[];
+  title?: IToken;
+  header: IToken[];
+  toc?: { heading: IToken; lines: IToken[] };
+  punkter: RawPunkt[];
+}
+
+/**
+ * referat := Loose* (Title (Loose | Title)*)? (TocHeading InPunkt*)? (PunktHeading InPunkt*)*
+ *
+ * Every line token is Loose or InPunkt or a PunktHeading, so the grammar accepts every token
+ * sequence: structure problems (no title, a punkt without a journal number) are the rules' to
+ * report, in words a secretary understands. Recovery stays on as a guard.
+ */
+class ReferatParser extends EmbeddedActionsParser {
+  constructor() {
+    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1 });
+    this.performSelfAnalysis();
+  }
+
+  readonly referat = this.RULE('referat', (): RawReferat => {
+    const result: RawReferat = { leading: [], header: [], punkter: [] };
+    this.MANY(() => {
+      result.leading.push(this.CONSUME(Loose));
+    });
+    this.OPTION(() => {
+      result.title = this.CONSUME(Title);
+      this.MANY2(() => {
+        result.header.push(this.OR([{ ALT: () => this.CONSUME2(Loose) }, { ALT: () => this.CONSUME2(Title) }]));
+      });
+    });
+    this.OPTION2(() => {
+      const heading = this.CONSUME(TocHeading);
+      const lines: IToken[] = [];
+      this.MANY3(() => {
+        lines.push(this.CONSUME(InPunkt));
+      });
+      result.toc = { heading, lines };
+    });
+    this.MANY4(() => {
+      result.punkter.push(this.SUBRULE(this.punkt));
+    });
+    return result;
+  });
+
+  readonly punkt = this.RULE('punkt', (): RawPunkt => {
+    const heading = this.CONSUME(PunktHeading);
+    const lines: IToken[] = [];
+    this.MANY(() => {
+      lines.push(this.CONSUME(InPunkt));
+    });
+    return { heading, lines };
+  });
+}
+
+const parser = new ReferatParser();
+
+const KIND_BY_TOKEN = new Map<TokenType, LineKind>([
+  [Blank, 'blank'],
+  [Title, 'title'],
+  [Field, 'field'],
+  [TocHeading, 'tocHeading'],
+  [TocEntry, 'tocEntry'],
+  [PunktHeading, 'punktHeading'],
+  [Journal, 'journal'],
+  [SectionHeading, 'sectionHeading'],
+  [EarlierDecision, 'earlierDecision'],
+  [Indstiller, 'indstiller'],
+  [Bullet, 'bullet'],
+  [Text, 'text'],
+]);
+
+/** Parses a referat into its syntax tree. Total: every string gives a tree, never an exception. */
+export function parseSyntax(input: string): ReferatSyntax {
+  // VS Code drops a BOM when it opens a file; do the same so CLI and editor agree on columns.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const { tokens, lineStarts, errors } = lex(text);
+  const problems: SyntaxProblem[] = [];
+
+  // Tokens come in document order, so one forward walk numbers them all.
+  let lineIndex = 0;
+  const lines = new Map<IToken, SyntaxLine>();
+  for (const token of tokens) {
+    while (lineIndex + 1 < lineStarts.length && lineStarts[lineIndex + 1]! <= token.startOffset) lineIndex++;
+    lines.set(token, { kind: KIND_BY_TOKEN.get(token.tokenType) ?? 'text', line: lineIndex, text: token.image });
+  }
+  const toLine = (t: IToken): SyntaxLine => lines.get(t)!;
+  const offsetToLine = (offset: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const e of errors) {
+    const line = offsetToLine(e.offset);
+    const col = e.offset - lineStarts[line]!;
+    problems.push({ range: lineRange(line, col, col + e.length), message: 'unreadable characters' });
+  }
+
+  parser.input = tokens;
+  const raw = parser.referat();
+  for (const e of parser.errors) {
+    const t = e.token;
+    const line = Number.isFinite(t.startOffset) ? offsetToLine(t.startOffset) : lineStarts.length - 1;
+    problems.push({ range: lineRange(line, 0, (t.image ?? '').length), message: e.message });
+  }
+
+  const lastStart = lineStarts[lineStarts.length - 1]!;
+  const punkter: PunktSyntax[] = (raw?.punkter ?? []).map((p) => ({ heading: toLine(p.heading), lines: p.lines.map(toLine) }));
+  return {
+    leading: (raw?.leading ?? []).map(toLine),
+    ...(raw?.title ? { title: toLine(raw.title) } : {}),
+    header: (raw?.header ?? []).map(toLine),
+    ...(raw?.toc ? { toc: { heading: toLine(raw.toc.heading), lines: raw.toc.lines.map(toLine) } } : {}),
+    punkter,
+    lineCount: lineStarts.length,
+    lastLineLength: text.length - lastStart,
+    problems,
+  };
+}

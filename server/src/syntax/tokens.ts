@@ -1,0 +1,130 @@
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+/*
+ * A referat is line-oriented: what a line is can be judged from the line alone, so every token
+ * but Newline is one whole line. Order matters: chevrotain takes the first pattern that matches,
+ * so the specific line kinds come before the catch-all Text.
+ *
+ * Every pattern is linear in the line's length: no nested quantifiers, and the few lazy scans are
+ * bounded, because a single line can be megabytes long.
+ */
+
+// Optional Markdown decoration in front of a line: `## `, `**`, or both.
+const LEAD = String.raw`[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*`;
+// Optional decoration and punctuation after a heading word.
+const TRAIL = String.raw`[ \t]*:?[ \t]*(?:\*\*)?[ \t]*:?[ \t]*`;
+// End of the line without consuming the break (chevrotain allows no `$`).
+const EOL = String.raw`(?=[\r\n]|(?![\s\S]))`;
+const WS = String.raw`[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]`;
+
+export const SECTION_TITLES = [
+  'Resume',
+  'Resumé',
+  'Sagsfremstilling',
+  'Supplerende sagsfremstilling',
+  'Sagen afgøres endelig af',
+  'Lovgrundlag',
+  'Vision, politikker og strategier',
+  'Økonomi',
+  'Andre konsekvenser',
+  'Indstilling',
+  'Supplerende indstilling',
+  'Beslutning',
+  'Bilag',
+] as const;
+
+function alternatives(words: readonly string[]): string {
+  // Longest first so `Supplerende sagsfremstilling` is not cut at a shorter name.
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+'))
+    .join('|');
+}
+
+/** Any line that may stand inside a punkt. */
+export const InPunkt = createToken({ name: 'InPunkt', pattern: Lexer.NA });
+/** Any line that is not a title, a table-of-contents heading or a punkt heading. */
+export const Loose = createToken({ name: 'Loose', pattern: Lexer.NA, categories: [InPunkt] });
+
+// Line breaks carry no meaning of their own: lines are numbered from offsets instead.
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
+
+export const Blank = createToken({ name: 'Blank', categories: [Loose], pattern: new RegExp(`${WS}+${EOL}`) });
+
+export const Title = createToken({ name: 'Title', categories: [InPunkt], pattern: new RegExp(`${LEAD}REFERAT\\b[^\\r\\n]*`) });
+
+export const Field = createToken({
+  name: 'Field',
+  categories: [Loose],
+  pattern: new RegExp(`${LEAD}(?:Mødedato|Mødested|Mødedeltagere|Afbud|Fraværende)(?![\\p{L}\\p{N}])[^\\r\\n]*`, 'u'),
+});
+
+export const TocHeading = createToken({
+  name: 'TocHeading',
+  categories: [InPunkt],
+  pattern: new RegExp(`${LEAD}Indholdsfortegnelse${TRAIL}${EOL}`, 'i'),
+});
+
+// `Title.....<tab>3`: a dot leader then a page number ends the line.
+export const TocEntry = createToken({
+  name: 'TocEntry',
+  categories: [Loose],
+  pattern: new RegExp(`[^\\r\\n.]*(?:\\.[^\\r\\n.]+)*\\.{3,}[ \\t]*\\d{1,4}[ \\t]*${EOL}`),
+});
+
+export const PunktHeading = createToken({
+  name: 'PunktHeading',
+  pattern: new RegExp(`${LEAD}Punkt[ \\t]+\\d{1,6}[ \\t]*[:.][^\\r\\n]*`),
+});
+
+export const EarlierDecision = createToken({
+  name: 'EarlierDecision',
+  categories: [Loose],
+  pattern: new RegExp(`${LEAD}Beslutning[ \\t]+fra[ \\t][^\\r\\n]*`, 'i'),
+});
+
+export const SectionHeading = createToken({
+  name: 'SectionHeading',
+  categories: [Loose],
+  pattern: new RegExp(`${LEAD}(?:${alternatives(SECTION_TITLES)})${TRAIL}${EOL}`, 'i'),
+});
+
+// `Kommunaldirektøren indstiller,` — a short line ending in `indstiller`.
+export const Indstiller = createToken({
+  name: 'Indstiller',
+  categories: [Loose],
+  pattern: new RegExp(`${LEAD}[^\\r\\n]{0,150}?(?<![\\p{L}])indstiller[ \\t]*[,:.]?[ \\t]*(?:\\*\\*)?[ \\t]*${EOL}`, 'u'),
+});
+
+// One word that starts with a digit: the shape of a journal number (validated by the model).
+export const Journal = createToken({
+  name: 'Journal',
+  categories: [Loose],
+  pattern: new RegExp(`[ \\t]*(?:\\*\\*)?\\d[0-9A-Za-zÆØÅæøå.\\-/]*(?:\\*\\*)?[ \\t]*${EOL}`),
+});
+
+export const Bullet = createToken({
+  name: 'Bullet',
+  categories: [Loose],
+  pattern: /[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+[^\r\n]*/,
+});
+
+export const Text = createToken({ name: 'Text', categories: [Loose], pattern: /[^\r\n]+/ });
+
+export const ALL_TOKENS: TokenType[] = [
+  InPunkt,
+  Loose,
+  Newline,
+  Blank,
+  Title,
+  Field,
+  TocHeading,
+  PunktHeading,
+  EarlierDecision,
+  SectionHeading,
+  Indstiller,
+  TocEntry,
+  Journal,
+  Bullet,
+  Text,
+];
