@@ -85,7 +85,8 @@ function readTime(text: string, line: number, start: number): TimeValue {
 
 // ---------------------------------------------------------------- header
 
-const TITLE = new RegExp(String.raw`^(REFERAT)\b[ \t]*(.*?)[ \t]*(?:(?:\bd\.|\bden)[ \t]*)?(${NUMERIC_DATE}|${TEXT_DATE})?[ \t]*$`, 'du');
+// The date ends the title; it is looked for in the title's tail only, so the scan stays linear.
+const TITLE_DATE_TAIL = new RegExp(String.raw`(?:^|[ \t])(?:(?:d\.|den)[ \t]*)?(${NUMERIC_DATE}|${TEXT_DATE})$`, 'du');
 const FIELD = /^(Mødedato|Mødested|Mødedeltagere|Afbud|Fraværende)(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*/u;
 const MOEDEDATO = new RegExp(
   String.raw`^(?:(\p{L}+)[ \t,]+)?(?:d\.|den)?[ \t]*(${TEXT_DATE}|${NUMERIC_DATE})(?:[ \t,]+(?:kl\.?|klokken)[ \t]*(\d{1,2}[:.]\d{2}))?`,
@@ -148,18 +149,27 @@ function buildHeader(syntax: ReferatSyntax): Header {
 function readTitle(l: SyntaxLine): Title {
   const c = lineContent(l.text);
   const whole = lineRange(l.line, 0, l.text.length);
-  const m = TITLE.exec(c.content);
-  if (!m) return { range: whole, kind: 'REFERAT', body: '' };
-  const indices = m.indices!;
-  const body = m[2] ?? '';
-  const bodyStart = c.start + indices[2]![0];
-  const dateText = m[3];
+  const kind = 'REFERAT';
+  let rest = c.content.slice(kind.length);
+  let restStart = c.start + kind.length;
+  const lead = rest.length - rest.trimStart().length;
+  rest = rest.trimStart().trimEnd();
+  restStart += lead;
+  const tailStart = Math.max(0, rest.length - 40);
+  const m = TITLE_DATE_TAIL.exec(rest.slice(tailStart));
+  let body = rest;
+  let date: DateValue | undefined;
+  if (m) {
+    const dateAt = tailStart + m.indices![1]![0];
+    date = readDate(m[1]!, l.line, restStart + dateAt);
+    body = rest.slice(0, tailStart + m.index).trimEnd();
+  }
   return {
     range: whole,
-    kind: m[1]!,
+    kind,
     body,
-    ...(body ? { bodyRange: lineRange(l.line, bodyStart, bodyStart + body.length) } : {}),
-    ...(dateText ? { date: readDate(dateText, l.line, c.start + indices[3]![0]) } : {}),
+    ...(body ? { bodyRange: lineRange(l.line, restStart, restStart + body.length) } : {}),
+    ...(date ? { date } : {}),
   };
 }
 
@@ -197,8 +207,8 @@ function splitNames(l: SyntaxLine, start: number): Person[] {
     // ` og ` joins the last two names.
     const piece = m[0];
     const pieceStart = m.index;
-    const og = /\s+og\s+/.exec(piece);
-    const chunks = og ? [[0, og.index], [og.index + og[0].length, piece.length]] : [[0, piece.length]];
+    const og = piece.indexOf(' og ');
+    const chunks = og >= 0 ? [[0, og], [og + 4, piece.length]] : [[0, piece.length]];
     for (const [a, b] of chunks as [number, number][]) {
       const raw = piece.slice(a, b);
       const lead = raw.length - raw.trimStart().length;
@@ -213,8 +223,22 @@ function splitNames(l: SyntaxLine, start: number): Person[] {
 
 // ---------------------------------------------------------------- table of contents
 
-const TOC_ENTRY = /^(.*?)[ \t]*\.{3,}[ \t]*(\d{1,4})[ \t]*$/;
-const TOC_LOOSE = /^(.*?)(?:\t+[ \t]*(\d{1,4}))?[ \t]*$/;
+/** `Title.....<tab>3` → title span and page; a line without dot leader or page is still an entry. Linear. */
+function splitTocLine(text: string): { start: number; end: number; page?: number } {
+  let end = text.length;
+  while (end > 0 && /[ \t]/.test(text.charAt(end - 1))) end--;
+  let digits = end;
+  while (digits > 0 && end - digits < 4 && /\d/.test(text.charAt(digits - 1))) digits--;
+  let page: number | undefined;
+  if (digits < end && (digits === 0 || /[ \t.]/.test(text.charAt(digits - 1)))) {
+    page = Number(text.slice(digits, end));
+    end = digits;
+  }
+  while (end > 0 && /[ \t.]/.test(text.charAt(end - 1))) end--;
+  let start = 0;
+  while (start < end && /[ \t]/.test(text.charAt(start))) start++;
+  return { start, end, ...(page !== undefined ? { page } : {}) };
+}
 
 function buildToc(heading: SyntaxLine, lines: readonly SyntaxLine[]): Toc {
   const entries: TocEntry[] = [];
@@ -223,14 +247,11 @@ function buildToc(heading: SyntaxLine, lines: readonly SyntaxLine[]): Toc {
   for (const l of lines) {
     if (l.kind === 'blank') continue;
     // A line that lost its dot leader is still an entry, so it is compared, not ignored.
-    const m = TOC_ENTRY.exec(l.text) ?? TOC_LOOSE.exec(l.text);
-    const raw = m?.[1] ?? l.text;
-    const lead = raw.length - raw.trimStart().length;
-    const title = stripBold(raw.trim());
+    const t = splitTocLine(l.text);
     entries.push({
-      title,
-      titleRange: lineRange(l.line, lead, lead + raw.trim().length),
-      ...(m?.[2] ? { page: Number(m[2]) } : {}),
+      title: stripBold(l.text.slice(t.start, t.end)).trim(),
+      titleRange: lineRange(l.line, t.start, t.end),
+      ...(t.page !== undefined ? { page: t.page } : {}),
       line: l.line,
     });
     lastLine = l.line;
@@ -241,7 +262,7 @@ function buildToc(heading: SyntaxLine, lines: readonly SyntaxLine[]): Toc {
 
 // ---------------------------------------------------------------- punkter
 
-const PUNKT = /^Punkt[ \t]+(\d{1,6})[ \t]*[:.][ \t]*(.*?)[ \t]*$/;
+const PUNKT = /^Punkt[ \t]+(\d{1,6})[ \t]*[:.][ \t]*(.*)$/d;
 const LOOKS_LIKE_JOURNAL = /^[ \t*]*\d{1,3}[.,]\d/;
 
 function bodyLine(l: SyntaxLine): BodyLine {
@@ -270,8 +291,10 @@ function buildPunkt(p: PunktSyntax, meetingYear: number | undefined): Punkt {
   const m = PUNKT.exec(c.content)!;
   const numberText = m[1]!;
   const numberStart = c.start + c.content.indexOf(numberText);
-  const title = stripBold(m[2] ?? '').trim();
-  const titleStart = title ? h.text.indexOf(title, numberStart + numberText.length) : c.start + c.content.length;
+  // The range covers the title as written, bold markers inside it included.
+  const rawTitle = (m[2] ?? '').trimEnd();
+  const title = stripBold(rawTitle).trim();
+  const titleStart = c.start + m.indices![2]![0];
   const headingRange = lineRange(h.line, 0, h.text.length);
 
   let i = 0;
@@ -380,7 +403,7 @@ function buildPunkt(p: PunktSyntax, meetingYear: number | undefined): Punkt {
     number: Number(numberText),
     numberRange: lineRange(h.line, numberStart, numberStart + numberText.length),
     title,
-    titleRange: lineRange(h.line, titleStart, titleStart + title.length),
+    titleRange: lineRange(h.line, titleStart, titleStart + rawTitle.length),
     closed: /^lukket\b/i.test(title),
     headingRange,
     headingLevel: c.headingLevel,
@@ -406,7 +429,8 @@ const EARLIER = new RegExp(
 function readEarlierDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
   const whole = lineRange(l.line, 0, l.text.length);
   const clean = content.replace(/\*\*/g, '');
-  const m = EARLIER.exec(clean);
+  // Real headings are short; the bound keeps the lazy body match linear on a pathological line.
+  const m = clean.length <= 300 ? EARLIER.exec(clean) : null;
   if (!m || clean !== content) {
     // Bold inside the heading shifts columns; read it, but give whole-line ranges.
     if (!m) return { range: whole, bodyText: '', body: '' };
@@ -446,10 +470,12 @@ function findAttendees(lines: readonly BodyLine[]): AttendeeMention[] {
     if (!text.includes('deltage') && !text.includes('til stede') && !text.includes('deltog')) continue;
     ATTENDS.lastIndex = 0;
     for (let m = ATTENDS.exec(text); m; m = ATTENDS.exec(text)) {
-      const before = text.slice(0, m.index);
-      const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '));
-      const whoStart = sentenceStart < 0 ? 0 : sentenceStart + 2;
-      const who = stripBold(before.slice(whoStart)).replace(/^[ \t\-*]+/, '').trim();
+      // Who: back to the start of the sentence, at most 200 characters (no copying of long lines).
+      const from = Math.max(0, m.index - 200);
+      const window = text.slice(from, m.index);
+      const sentenceStart = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
+      const whoStart = from + (sentenceStart < 0 ? 0 : sentenceStart + 2);
+      const who = stripBold(text.slice(whoStart, m.index)).replace(/^[ \t\-*]+/, '').trim();
       const after = m.index + m[0].length;
       const t = AT_TIME.exec(text.slice(after, after + 40));
       const time = t ? readTime(t[1]!, l.line, after + t.index + t[0].length - t[1]!.length) : undefined;

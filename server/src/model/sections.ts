@@ -23,6 +23,7 @@ const KIND_BY_TITLE = new Map<string, SectionKind>([
 
 /** The kind of a section heading from its content (`Beslutning`, `Vision, politikker og strategier:`). */
 export function sectionKindOf(content: string): SectionKind | undefined {
+  if (content.length > 80) return undefined;
   const key = content
     .replace(/\*\*/g, '')
     .replace(/[\s:]+$/, '')

@@ -2,7 +2,12 @@ import type { Punkt, TocEntry } from '../model/types';
 import type { Finding, Rule } from './types';
 
 function norm(s: string): string {
-  return s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  // A title's own final full stop is indistinguishable from the dot leader.
+  let t = s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+  let end = t.length;
+  while (end > 0 && t.charCodeAt(end - 1) === 46) end--;
+  t = t.slice(0, end);
+  return t.toLowerCase();
 }
 
 type Step = { entry?: number; punkt?: number };

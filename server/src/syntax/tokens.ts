@@ -9,10 +9,11 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
  * bounded, because a single line can be megabytes long.
  */
 
-// Optional Markdown decoration in front of a line: `## `, `**`, or both.
-const LEAD = String.raw`[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*`;
-// Optional decoration and punctuation after a heading word.
-const TRAIL = String.raw`[ \t]*:?[ \t]*(?:\*\*)?[ \t]*:?[ \t]*`;
+// Optional Markdown decoration in front of a line: `## `, `**`, or both. No two adjacent
+// `[ \t]*`: on a long run of spaces their splits would make matching quadratic.
+const LEAD = String.raw`[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*[ \t]*)?`;
+// Optional decoration and punctuation after a heading word, as one character class for the same reason.
+const TRAIL = String.raw`[ \t:*]*`;
 // End of the line without consuming the break (chevrotain allows no `$`).
 const EOL = String.raw`(?=[\r\n]|(?![\s\S]))`;
 const WS = String.raw`[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]`;
@@ -93,7 +94,8 @@ export const SectionHeading = createToken({
 export const Indstiller = createToken({
   name: 'Indstiller',
   categories: [Loose],
-  pattern: new RegExp(`${LEAD}[^\\r\\n]{0,150}?(?<![\\p{L}])indstiller[ \\t]*[,:.]?[ \\t]*(?:\\*\\*)?[ \\t]*${EOL}`, 'u'),
+  // The bounded lazy scan also takes leading blanks and bold markers, so nothing before it can backtrack.
+  pattern: new RegExp(`(?:[ \\t]*#{1,6}[ \\t]+)?[^\\r\\n]{0,150}?(?<![\\p{L}])indstiller[ \\t,:.*]*${EOL}`, 'u'),
 });
 
 // One word that starts with a digit: the shape of a journal number (validated by the model).

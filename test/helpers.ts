@@ -1,0 +1,23 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The repository root, found from wherever the bundled test runs. */
+export const repoRoot: string = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'server'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('repository root not found');
+    dir = up;
+  }
+  return dir;
+})();
+
+export const corpusDir = join(repoRoot, 'test/fixtures/corpus');
+export const rulesDir = join(repoRoot, 'test/fixtures/rules');
+
+export function corpusFiles(): { name: string; path: string; text: string }[] {
+  return readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.referat'))
+    .sort()
+    .map((name) => ({ name, path: join(corpusDir, name), text: readFileSync(join(corpusDir, name), 'utf8') }));
+}

@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES, checkReferat, parseReferat } from '../../server/src/core';
+import { rulesDir } from '../helpers';
+
+interface Expected {
+  fire: Record<string, [string, number][]>;
+  ok: Record<string, [string, number][]>;
+}
+const expected = JSON.parse(readFileSync(join(rulesDir, 'expected.json'), 'utf8')) as Expected;
+
+function findings(file: string, locale: 'da' | 'en' = 'da') {
+  return checkReferat(parseReferat(readFileSync(join(rulesDir, file), 'utf8')), { locale });
+}
+
+for (const [file, want] of Object.entries(expected.fire)) {
+  test(`fires: ${file} gives exactly ${want.map(([c, l]) => `${c}@${l}`).join(', ')}`, () => {
+    assert.deepEqual(findings(file).map((d) => [d.code, d.range.start.line + 1]), want);
+  });
+}
+
+for (const file of Object.keys(expected.ok)) {
+  test(`does not fire: ${file} gives no findings`, () => {
+    assert.deepEqual(findings(file).map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`), []);
+  });
+}
+
+test('every rule has a fixture where it must fire', () => {
+  const fired = new Set(Object.values(expected.fire).flatMap((w) => w.map(([c]) => c)));
+  assert.deepEqual(RULES.map((r) => r.code).filter((c) => !fired.has(c)), []);
+});
+
+test('every rule has a stable kebab-case code and a Danish and an English description', () => {
+  const codes = new Set<string>();
+  for (const r of RULES) {
+    assert.match(r.code, /^[a-z]+(-[a-z]+)*$/);
+    assert.ok(!codes.has(r.code), `duplicate code ${r.code}`);
+    codes.add(r.code);
+    assert.ok(r.description.da.length > 0 && r.description.en.length > 0);
+    assert.notEqual(r.description.da, r.description.en);
+  }
+});
+
+test('messages follow the locale', () => {
+  const [da] = findings('weekday-mismatch.referat', 'da');
+  const [en] = findings('weekday-mismatch.referat', 'en');
+  assert.equal(da?.message, '7. december 2023 er en torsdag, ikke en fredag.');
+  assert.equal(en?.message, '7. december 2023 is a torsdag (Thursday), not a fredag.');
+});
+
+test('a rule can be switched off or given another severity', () => {
+  const text = readFileSync(join(rulesDir, 'journal-year.referat'), 'utf8');
+  const r = parseReferat(text);
+  assert.equal(checkReferat(r)[0]?.severity, 'warning');
+  assert.equal(checkReferat(r, { settings: { 'journal-year': 'error' } })[0]?.severity, 'error');
+  assert.deepEqual(checkReferat(r, { settings: { 'journal-year': 'off' } }), []);
+});
+
+test('ranges point at the mistake itself', () => {
+  const [d] = findings('weekday-mismatch.referat');
+  assert.deepEqual(d?.range, { start: { line: 2, character: 9 }, end: { line: 2, character: 15 } });
+  const [j] = findings('journal-year.referat');
+  const line = readFileSync(join(rulesDir, 'journal-year.referat'), 'utf8').split('\n')[j!.range.start.line]!;
+  assert.equal(line.slice(j!.range.start.character, j!.range.end.character), '24');
+});
+
+test('quick fixes repair the text and keep everything else', () => {
+  for (const [file, code] of [
+    ['weekday-mismatch.referat', 'weekday-mismatch'],
+    ['date-mismatch.referat', 'date-mismatch'],
+    ['punkt-numbering.repeat.referat', 'punkt-numbering'],
+    ['toc-mismatch.renamed.referat', 'toc-mismatch'],
+    ['toc-mismatch.missing.referat', 'toc-mismatch'],
+    ['missing-beslutning.referat', 'missing-beslutning'],
+  ] as const) {
+    const text = readFileSync(join(rulesDir, file), 'utf8');
+    const d = checkReferat(parseReferat(text)).find((x) => x.code === code)!;
+    assert.ok(d.fixes.length > 0, `${file} offers a fix`);
+    const fixed = applyEdits(text, d.fixes[0]!.edits);
+    assert.deepEqual(checkReferat(parseReferat(fixed)).filter((x) => x.code === code).map((x) => x.message), [], `${file} is fixed`);
+    // Nothing the user wrote is lost: every original line is still there (or was the one replaced).
+    const kept = new Set(fixed.split('\n'));
+    const lost = text.split('\n').filter((l) => !kept.has(l));
+    assert.ok(lost.length <= 1, `${file} lost ${JSON.stringify(lost)}`);
+  }
+});
+
+function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }): number => {
+    let o = 0;
+    for (let i = 0; i < p.line; i++) o += lines[i]!.length + 1;
+    return o + p.character;
+  };
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseReferat, parseSyntax } from '../../server/src/core';
+
+test('an empty document has one empty line and no parts', () => {
+  const s = parseSyntax('');
+  assert.equal(s.lineCount, 1);
+  assert.equal(s.punkter.length, 0);
+  assert.equal(s.title, undefined);
+});
+
+test('CRLF, lone CR and LF count lines as LSP does', () => {
+  for (const nl of ['\n', '\r\n', '\r']) {
+    const r = parseReferat(['REFERAT Direktionen d. 07-12-2023', '', 'Punkt 1: A', '00.01.00I00-1-23'].join(nl));
+    assert.equal(r.punkter[0]?.headingRange.start.line, 2, JSON.stringify(nl));
+    assert.equal(r.punkter[0]?.journal?.kind, 'valid');
+  }
+});
+
+test('a BOM is dropped as VS Code drops it, so columns agree with the editor', () => {
+  const r = parseReferat('\ufeffREFERAT Direktionen d. 07-12-2023');
+  assert.deepEqual(r.header.title?.date?.range, { start: { line: 0, character: 23 }, end: { line: 0, character: 33 } });
+});
+
+test('ranges are UTF-16 columns: an emoji before a date counts two', () => {
+  const r = parseReferat('REFERAT 😀 d. 07-12-2023');
+  assert.deepEqual(r.header.title?.date?.range.start, { line: 0, character: 14 });
+  assert.equal(r.header.title?.body, '😀');
+});
+
+test('journal number parts have exact ranges, in both forms', () => {
+  const r = parseReferat('Punkt 1: A\n  00.01.00I00-3-23\nPunkt 2: B\n00.16.00-P20-1-16');
+  const a = r.punkter[0]!.journal;
+  const b = r.punkter[1]!.journal;
+  assert.ok(a?.kind === 'valid' && b?.kind === 'valid');
+  assert.deepEqual(a.journal.parts.emne, { start: { line: 1, character: 2 }, end: { line: 1, character: 10 } });
+  assert.deepEqual(a.journal.parts.facet, { start: { line: 1, character: 10 }, end: { line: 1, character: 13 } });
+  assert.deepEqual(a.journal.parts.serial, { start: { line: 1, character: 14 }, end: { line: 1, character: 15 } });
+  assert.deepEqual(a.journal.parts.year, { start: { line: 1, character: 16 }, end: { line: 1, character: 18 } });
+  assert.deepEqual(b.journal.parts.facet, { start: { line: 3, character: 9 }, end: { line: 3, character: 12 } });
+  assert.equal(b.journal.form, 'old');
+});
+
+test('Markdown decoration is ignored but a deeper heading inside a section is text', () => {
+  const r = parseReferat('## **Punkt 1: A**\n00.01.00I00-1-23\n### Sagsfremstilling\nTekst\n#### Økonomi\nMere\n### **Beslutning**\nOK');
+  const p = r.punkter[0]!;
+  assert.equal(p.title, 'A');
+  assert.deepEqual(p.sections.map((s) => s.kind), ['sagsfremstilling', 'beslutning']);
+  assert.equal(p.sections[0]!.body.find((b) => b.text === '#### Økonomi')?.subHeadingLevel, 4);
+});
+
+test('a mistyped journal number is read as one, so it is reported as mistyped, not missing', () => {
+  const r = parseReferat('Punkt 1: A\n00.01.0 I00-1-23\nBeslutning\nOK');
+  assert.equal(r.punkter[0]!.journal?.kind, 'malformed');
+});
+
+test('a line in a Beslutning that recommends onwards does not start an Indstilling', () => {
+  const r = parseReferat('Punkt 1: A\n00.01.00I00-1-23\nBeslutning\n\nDirektionen indstiller,\n\n- at X godkendes.');
+  assert.deepEqual(r.punkter[0]!.sections.map((s) => s.kind), ['beslutning']);
+});
+
+test('a referat without title still has its header fields read', () => {
+  const r = parseReferat('Mødedato Torsdag d. 07. december 2023 kl. 09:00\nMødested Rådhuset');
+  assert.equal(r.header.title, undefined);
+  assert.equal(r.header.moedested?.value, 'Rådhuset');
+  assert.deepEqual(r.header.moedeDato?.date?.date, { year: 2023, month: 12, day: 7 });
+});
+
+test('attendee list wraps onto the next line and splits on commas and "og"', () => {
+  const r = parseReferat('REFERAT Direktionen d. 07-12-2023\nMødedeltagere Claus Borg, Lars Borst Hansen,\nSøren Søndergaard Kjær og Ove Weller Nielsen\n\nMødested X');
+  assert.deepEqual(r.header.deltagere?.names.map((n) => n.name), ['Claus Borg', 'Lars Borst Hansen', 'Søren Søndergaard Kjær', 'Ove Weller Nielsen']);
+  assert.deepEqual(r.header.deltagere?.names[2]?.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 22 } });
+});
