@@ -10,10 +10,11 @@ export function localize(text: LocalizedText, locale: Locale): string {
   return text[locale];
 }
 
-/** Maps a VS Code / BCP 47 language tag (`da`, `da-DK`, `en-US`) to a supported locale; Danish is the default. */
+/** Maps a VS Code / BCP 47 language tag (`da`, `da-DK`, `en-US`) or a POSIX locale to a supported locale; Danish is the default. */
 export function toLocale(tag: string | undefined | null): Locale {
   if (!tag) return 'da';
-  const lower = tag.toLowerCase();
+  // POSIX locales (`en_US.UTF-8`) as well as BCP 47 tags.
+  const lower = tag.toLowerCase().replace(/[.@].*$/, '').replace(/_/g, '-');
   if (lower === 'da' || lower.startsWith('da-')) return 'da';
   if (lower === 'en' || lower.startsWith('en-')) return 'en';
   return 'da';

@@ -1,0 +1,111 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, rulesDir, corpusDir } from '../helpers';
+
+const cli = join(repoRoot, 'dist/cli.js');
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'referat-cli-'));
+  mkdirSync(join(dir, 'arkiv/2023'), { recursive: true });
+  copyFileSync(join(corpusDir, 'direktionen-2023-12-07.referat'), join(dir, 'arkiv/2023/direktionen-2023-12-07.referat'));
+  copyFileSync(join(rulesDir, 'weekday-mismatch.referat'), join(dir, 'arkiv/defekt.referat'));
+  writeFileSync(join(dir, 'arkiv/noter.txt'), 'not a referat');
+  writeFileSync(join(dir, 'binary.referat'), Buffer.from([0x52, 0x45, 0x00, 0x01, 0x02]));
+  writeFileSync(join(dir, 'latin1.referat'), Buffer.from('REFERAT Direktionen d. 07-12-2023\nMødested R\xe5dhuset\n', 'latin1'));
+  writeFileSync(join(dir, 'journal-year.referat'), '');
+  copyFileSync(join(rulesDir, 'journal-year.referat'), join(dir, 'journal-year.referat'));
+});
+
+test('a clean referat: exit 0, no output', () => {
+  const r = run(['check', join(corpusDir, 'direktionen-2019-06-26.referat')]);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, '');
+});
+
+test('errors: exit 1 and one line per finding as file:line:col: severity code: message', () => {
+  const file = join(rulesDir, 'weekday-mismatch.referat');
+  const r = run(['check', '--locale', 'da', file]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, `${file}:3:10: error weekday-mismatch: 7. december 2023 er en torsdag, ikke en fredag.\n`);
+});
+
+test('warnings only: exit 0 but they are printed', () => {
+  const r = run(['check', '--locale=en', join(dir, 'journal-year.referat')]);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /:\d+:\d+: warning journal-year: The case was opened in 2024, after the meeting in 2023/);
+});
+
+test('folders are searched for *.referat, other files are left alone', () => {
+  const r = run(['check', join(dir, 'arkiv')]);
+  assert.equal(r.code, 1);
+  const files = new Set(r.stdout.trim().split('\n').map((l) => l.split(':')[0]));
+  assert.deepEqual([...files], [join(dir, 'arkiv/defekt.referat')]);
+});
+
+test('JSON output has 1-based positions and every field', () => {
+  const r = run(['check', '--format', 'json', '--locale', 'en', join(rulesDir, 'journal-format.referat')]);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout) as unknown[];
+  assert.deepEqual(out, [
+    {
+      file: join(rulesDir, 'journal-format.referat'),
+      line: 44,
+      column: 1,
+      endLine: 44,
+      endColumn: 16,
+      severity: 'error',
+      code: 'journal-format',
+      message: 'The journal number "00.13.2G01-1-23" is mistyped: the emne must be three two-digit numbers with dots (00.01.00).',
+    },
+  ]);
+});
+
+test('the locale follows LANG when --locale is not given', () => {
+  const file = join(rulesDir, 'weekday-mismatch.referat');
+  assert.match(run(['check', file], { LANG: 'en_US.UTF-8' }).stdout, /is a torsdag \(Thursday\)/);
+  assert.match(run(['check', file], { LANG: 'da_DK.UTF-8' }).stdout, /er en torsdag, ikke en fredag/);
+});
+
+for (const [name, args, pattern] of [
+  ['a missing file', () => ['check', join(dir, 'findes-ikke.referat')], /findes-ikke\.referat: no such file or folder/],
+  ['a binary file', () => ['check', join(dir, 'binary.referat')], /binary\.referat: binary file/],
+  ['a file that is not UTF-8', () => ['check', join(dir, 'latin1.referat')], /latin1\.referat: not valid UTF-8/],
+  ['an unknown option', () => ['check', '--fast', 'x'], /unknown option "--fast"/],
+  ['an unknown format', () => ['check', '--format', 'xml', 'x'], /unknown format "xml"/],
+  ['no path', () => ['check'], /no PATH given/],
+  ['an unknown command', () => ['lint', 'x'], /unknown command "lint"/],
+] as const) {
+  test(`${name}: exit 2 with a clear line, never a stack trace`, () => {
+    const r = run(args());
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, pattern);
+    assert.doesNotMatch(r.stderr, /\bat .*\(.*:\d+:\d+\)/);
+  });
+}
+
+test('an unreadable file: exit 2 and the other files are still checked', { skip: process.getuid?.() === 0 ? 'root reads every file' : false }, () => {
+  const f = join(dir, 'locked.referat');
+  writeFileSync(f, 'x');
+  chmodSync(f, 0);
+  const r = run(['check', f, join(rulesDir, 'weekday-mismatch.referat')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /permission denied/);
+  assert.match(r.stdout, /weekday-mismatch/);
+});
+
+test('trouble with one file still reports the others, and exits 2', () => {
+  const r = run(['check', join(dir, 'binary.referat'), join(rulesDir, 'weekday-mismatch.referat')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stdout, /weekday-mismatch/);
+});
