@@ -42,6 +42,8 @@ const bundles = [
 
 await Promise.all([
   ...bundles.map((b) => build({ ...common, entryPoints: { [b.name]: b.entry }, outdir: 'dist', ...b.options })),
+  // The core as a library, for the in-process benchmark.
+  build({ ...common, entryPoints: { core: 'server/src/core.ts' }, outdir: 'out/bench', sourcemap: false }),
   build({
     ...common,
     entryPoints: findTests(join(root, 'test')).map((p) => p.slice(root.length)),

@@ -265,8 +265,24 @@ function buildToc(heading: SyntaxLine, lines: readonly SyntaxLine[]): Toc {
 const PUNKT = /^Punkt[ \t]+(\d{1,6})[ \t]*[:.][ \t]*(.*)$/d;
 const LOOKS_LIKE_JOURNAL = /^[ \t*]*\d{1,3}[.,]\d/;
 
-function bodyLine(l: SyntaxLine): BodyLine {
-  return { line: l.line, text: l.text, range: lineRange(l.line, 0, l.text.length), blank: l.kind === 'blank' };
+/** A body line; its range is made when asked for, since most lines are never asked. */
+class TextLine implements BodyLine {
+  constructor(
+    readonly line: number,
+    readonly text: string,
+    readonly blank: boolean,
+    readonly subHeadingLevel?: number,
+  ) {}
+  get range(): Range {
+    return lineRange(this.line, 0, this.text.length);
+  }
+  toJSON(): object {
+    return { line: this.line, text: this.text, blank: this.blank, range: this.range, ...(this.subHeadingLevel !== undefined ? { subHeadingLevel: this.subHeadingLevel } : {}) };
+  }
+}
+
+function bodyLine(l: SyntaxLine, subHeadingLevel?: number): BodyLine {
+  return new TextLine(l.line, l.text, l.kind === 'blank', subHeadingLevel);
 }
 
 interface SectionDraft {
@@ -346,7 +362,7 @@ function buildPunkt(p: PunktSyntax, meetingYear: number | undefined): Punkt {
         continue;
       }
       if (current) {
-        current.body.push({ ...bodyLine(l), subHeadingLevel: lc.headingLevel });
+        current.body.push(bodyLine(l, lc.headingLevel));
         touch(current, l);
         current.openRecommendation = false;
         continue;

@@ -105,14 +105,6 @@ export function parseSyntax(input: string): ReferatSyntax {
   const { tokens, lineStarts, errors } = lex(text);
   const problems: SyntaxProblem[] = [];
 
-  // Tokens come in document order, so one forward walk numbers them all.
-  let lineIndex = 0;
-  const lines = new Map<IToken, SyntaxLine>();
-  for (const token of tokens) {
-    while (lineIndex + 1 < lineStarts.length && lineStarts[lineIndex + 1]! <= token.startOffset) lineIndex++;
-    lines.set(token, { kind: KIND_BY_TOKEN.get(token.tokenType) ?? 'text', line: lineIndex, text: token.image });
-  }
-  const toLine = (t: IToken): SyntaxLine => lines.get(t)!;
   const offsetToLine = (offset: number): number => {
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -122,6 +114,13 @@ export function parseSyntax(input: string): ReferatSyntax {
       else hi = mid - 1;
     }
     return lo;
+  };
+  // The raw tree lists tokens in document order, so a forward-moving cursor numbers them.
+  let cursor = 0;
+  const toLine = (t: IToken): SyntaxLine => {
+    if (lineStarts[cursor]! > t.startOffset) cursor = offsetToLine(t.startOffset);
+    while (cursor + 1 < lineStarts.length && lineStarts[cursor + 1]! <= t.startOffset) cursor++;
+    return { kind: KIND_BY_TOKEN.get(t.tokenType) ?? 'text', line: cursor, text: t.image };
   };
   for (const e of errors) {
     const line = offsetToLine(e.offset);
