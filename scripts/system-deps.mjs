@@ -1,0 +1,35 @@
+// Installs the Debian packages the browser and real-VS Code tests need, only when missing.
+// Root (CI, these machines) runs apt-get directly; elsewhere sudo is used if there is one.
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const NEEDED = [
+  { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
+  { pkg: 'ripgrep', present: () => existsSync('/usr/bin/rg') },
+  { pkg: 'libkrb5-dev', present: () => existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/gssapi.h') },
+];
+
+export function ensureSystemDeps({ quiet = false } = {}) {
+  const missing = NEEDED.filter((n) => !n.present()).map((n) => n.pkg);
+  if (missing.length === 0) return true;
+  if (!existsSync('/usr/bin/apt-get')) {
+    console.error(`system-deps: missing ${missing.join(', ')} and no apt-get here; install them with your package manager`);
+    return false;
+  }
+  const root = process.getuid?.() === 0;
+  const hasSudo = spawnSync('sh', ['-c', 'command -v sudo'], { encoding: 'utf8' }).status === 0;
+  if (!root && !hasSudo) {
+    console.error(`system-deps: missing ${missing.join(', ')}; run as root: apt-get install -y ${missing.join(' ')}`);
+    return false;
+  }
+  const sudo = root ? '' : 'sudo ';
+  if (!quiet) console.log(`system-deps: installing ${missing.join(', ')} (Debian packages)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execSync(`${sudo}apt-get update -qq`, { stdio: 'inherit', env });
+  execSync(`${sudo}apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`, { stdio: 'inherit', env });
+  return NEEDED.every((n) => n.present());
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+  process.exit(ensureSystemDeps() ? 0 : 1);
+}
