@@ -21,7 +21,9 @@ const pad = (n) => String(n).padStart(2, '0');
 
 /**
  * A referat of about targetBytes (UTF-8). Options: body (udvalg), date (a Date, UTC), firstSerial
- * and journalYear let an archive of many meetings have distinct, plausible journal numbers.
+ * and journalYear let an archive of many meetings have distinct, plausible journal numbers;
+ * continues = {title, journal, bodyGenitive, date, punkt} makes punkt 1 a case carried over
+ * from an earlier meeting.
  */
 export function generateReferat(targetBytes, options = {}) {
   const body = options.body ?? 'Direktionen';
@@ -46,9 +48,14 @@ export function generateReferat(targetBytes, options = {}) {
   for (let i = 0; bytes < targetBytes || punkter.length === 0; i++) {
     const t = openTemplates[i % openTemplates.length];
     const n = i + 1;
-    const title = `${t.title} (${n})`;
-    const journal = t.journal.replace(/-\d+-\d{2}$/, `-${serial0 + i}-${yy}`);
-    const text = `Punkt ${n}: ${title}\n\n${journal}\n${t.body}\n`;
+    const continued = i === 0 && options.continues;
+    const title = continued ? options.continues.title : `${t.title} (${n})`;
+    const journal = continued ? options.continues.journal : t.journal.replace(/-\d+-\d{2}$/, `-${serial0 + i}-${yy}`);
+    // A case carried over from an earlier meeting quotes that decision, then the new one.
+    const carried = continued
+      ? `\nBeslutning fra ${options.continues.bodyGenitive} møde den ${options.continues.date.getUTCDate()}. ${MONTHS[options.continues.date.getUTCMonth()]} ${options.continues.date.getUTCFullYear()}, pkt. ${options.continues.punkt}:\n\nDrøftes igen på næste møde.\n\nSupplerende sagsfremstilling\n\nSagen er genoptaget med nyt materiale.\n\nBeslutning\n\nGodkendt.\n`
+      : '';
+    const text = `Punkt ${n}: ${title}\n\n${journal}\n${t.body}\n${carried}`;
     punkter.push({ title, text });
     bytes += Buffer.byteLength(text) + title.length + 12;
   }

@@ -10,3 +10,5 @@ export { toLocale, localize, type Locale, type LocalizedText } from './i18n/loca
 export type * from './model/types';
 export type * from './rules/types';
 export type { Position, Range } from './syntax/range';
+export { ArchiveIndex, meetingKey, type ArchiveLookup, type ArchivedMeeting, type ArchivedPunkt, type SymbolHit } from './archive/index';
+export { summarizeReferat, type ReferatSummary, type PunktSummary } from './archive/summary';

@@ -27,8 +27,11 @@ for (const file of Object.keys(expected.ok)) {
   });
 }
 
+// Rules that need the archive of other referater are tested in archive.test.ts.
+const ARCHIVE_RULES = new Set(['reference-mismatch']);
+
 test('every rule has a fixture where it must fire', () => {
-  const fired = new Set(Object.values(expected.fire).flatMap((w) => w.map(([c]) => c)));
+  const fired = new Set([...Object.values(expected.fire).flatMap((w) => w.map(([c]) => c)), ...ARCHIVE_RULES]);
   assert.deepEqual(RULES.map((r) => r.code).filter((c) => !fired.has(c)), []);
 });
 

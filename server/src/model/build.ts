@@ -94,15 +94,19 @@ const MOEDEDATO = new RegExp(
 );
 
 function buildHeader(syntax: ReferatSyntax): Header {
+  // Fields before a missing title still count, so a missing title is the only complaint.
+  return readHeader(syntax.title, [...syntax.leading, ...syntax.header]);
+}
+
+/** The header from its title line and the lines around it (fields, wrapped attendee lists). */
+export function readHeader(titleLine: SyntaxLine | undefined, lines: readonly SyntaxLine[]): Header {
   let title: Title | undefined;
-  if (syntax.title) title = readTitle(syntax.title);
+  if (titleLine) title = readTitle(titleLine);
   let moedeDato: MoedeDato | undefined;
   let moedested: TextField | undefined;
   let deltagere: Attendees | undefined;
   let afbud: Attendees | undefined;
 
-  // Fields before a missing title still count, so a missing title is the only complaint.
-  const lines = [...syntax.leading, ...syntax.header];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.kind !== 'field') continue;
@@ -125,7 +129,7 @@ function buildHeader(syntax: ReferatSyntax): Header {
       case 'Fraværende': {
         // Names may wrap onto the following lines until a blank line or the next field.
         const parts: { line: SyntaxLine; start: number }[] = [{ line: l, start: valueStart }];
-        while (i + 1 < lines.length && (lines[i + 1]!.kind === 'text' || lines[i + 1]!.kind === 'bullet')) {
+        while (i + 1 < lines.length && lines[i + 1]!.line === lines[i]!.line + 1 && (lines[i + 1]!.kind === 'text' || lines[i + 1]!.kind === 'bullet')) {
           i++;
           parts.push({ line: lines[i]!, start: 0 });
         }
@@ -301,8 +305,18 @@ interface SectionDraft {
   openRecommendation: boolean;
 }
 
-function buildPunkt(p: PunktSyntax, meetingYear: number | undefined): Punkt {
-  const h = p.heading;
+export interface PunktHeading {
+  readonly number: number;
+  readonly numberRange: Range;
+  readonly title: string;
+  readonly titleRange: Range;
+  readonly closed: boolean;
+  readonly headingRange: Range;
+  readonly headingLevel: number;
+}
+
+/** `## **Punkt 2: Title**` → number, title, closed, with exact ranges. */
+export function readPunktHeading(h: SyntaxLine): PunktHeading {
   const c = lineContent(h.text);
   const m = PUNKT.exec(c.content)!;
   const numberText = m[1]!;
@@ -311,14 +325,32 @@ function buildPunkt(p: PunktSyntax, meetingYear: number | undefined): Punkt {
   const rawTitle = (m[2] ?? '').trimEnd();
   const title = stripBold(rawTitle).trim();
   const titleStart = c.start + m.indices![2]![0];
-  const headingRange = lineRange(h.line, 0, h.text.length);
+  return {
+    number: Number(numberText),
+    numberRange: lineRange(h.line, numberStart, numberStart + numberText.length),
+    title,
+    titleRange: lineRange(h.line, titleStart, titleStart + rawTitle.length),
+    closed: /^lukket\b/i.test(title),
+    headingRange: lineRange(h.line, 0, h.text.length),
+    headingLevel: c.headingLevel,
+  };
+}
+
+/** The first non-blank line after a punkt heading is its journal number, if it looks like one. */
+export function isJournalLine(l: SyntaxLine): boolean {
+  return l.kind === 'journal' || ((l.kind === 'text' || l.kind === 'bullet') && LOOKS_LIKE_JOURNAL.test(l.text) && l.text.length < 40);
+}
+
+function buildPunkt(p: PunktSyntax, meetingYear: number | undefined): Punkt {
+  const h = p.heading;
+  const heading = readPunktHeading(h);
 
   let i = 0;
   const lines = p.lines;
   while (i < lines.length && lines[i]!.kind === 'blank') i++;
   let journal: JournalLine | undefined;
   const first = lines[i];
-  if (first && (first.kind === 'journal' || ((first.kind === 'text' || first.kind === 'bullet') && LOOKS_LIKE_JOURNAL.test(first.text) && first.text.length < 40))) {
+  if (first && isJournalLine(first)) {
     journal = parseJournalLine(first.text, first.line, meetingYear);
     i++;
   }
@@ -416,13 +448,7 @@ function buildPunkt(p: PunktSyntax, meetingYear: number | undefined): Punkt {
   }));
 
   return {
-    number: Number(numberText),
-    numberRange: lineRange(h.line, numberStart, numberStart + numberText.length),
-    title,
-    titleRange: lineRange(h.line, titleStart, titleStart + rawTitle.length),
-    closed: /^lukket\b/i.test(title),
-    headingRange,
-    headingLevel: c.headingLevel,
+    ...heading,
     ...(journal ? { journal } : {}),
     intro,
     sections: finished,
@@ -442,7 +468,7 @@ const EARLIER = new RegExp(
   'diu',
 );
 
-function readEarlierDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
+export function readEarlierDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
   const whole = lineRange(l.line, 0, l.text.length);
   const clean = content.replace(/\*\*/g, '');
   // Real headings are short; the bound keeps the lazy body match linear on a pathological line.

@@ -9,6 +9,7 @@ import { REFERENCE_RULES } from './references';
 import { SECTION_RULES } from './sections';
 import { TOC_RULES } from './toc';
 import type { Diagnostic, Rule, RuleSettings } from './types';
+import type { ArchiveLookup } from '../archive/index';
 
 export const RULES: readonly Rule[] = [
   ...HEADER_RULES,
@@ -25,12 +26,13 @@ export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code))
 export interface CheckOptions {
   readonly settings?: RuleSettings;
   readonly locale?: Locale;
+  readonly archive?: ArchiveLookup;
 }
 
 /** Runs every rule that is not switched off; one broken rule never hides the others' findings. */
 export function checkReferat(referat: Referat, options: CheckOptions = {}): Diagnostic[] {
   const locale = options.locale ?? 'da';
-  const ctx = { referat, kle: kleCatalog() };
+  const ctx = { referat, kle: kleCatalog(), ...(options.archive ? { archive: options.archive } : {}) };
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     const setting = options.settings?.[rule.code];

@@ -46,4 +46,33 @@ export const referenceFormat: Rule = {
   },
 };
 
-export const REFERENCE_RULES: readonly Rule[] = [referenceDate, referenceFormat];
+export const referenceMismatch: Rule = {
+  code: 'reference-mismatch',
+  severity: 'warning',
+  description: { da: 'Det henviste møde findes i arkivet, men har ikke det punkt, eller punktet har et andet journalnummer', en: 'The referenced meeting is in the archive but has no such punkt, or that punkt has another journal number' },
+  *check({ referat, archive }) {
+    if (!archive) return;
+    for (const p of referat.punkter) {
+      const own = p.journal?.kind === 'valid' ? p.journal.journal.text : undefined;
+      for (const s of p.sections) {
+        const e = s.earlier;
+        if (!e?.date?.date || e.punktNumber === undefined || !e.body) continue;
+        const meeting = archive.meeting(e.body, e.date.date);
+        if (!meeting) continue;
+        const when = formatDanishDate(e.date.date);
+        const target = meeting.punkter.find((q) => q.number === e.punktNumber);
+        const at = e.punktRange ?? e.range;
+        if (!target) {
+          yield { range: at, message: { da: `${meeting.body}s møde ${when} har intet punkt ${e.punktNumber}.`, en: `The ${meeting.body} meeting of ${when} has no punkt ${e.punktNumber}.` } };
+          continue;
+        }
+        const theirs = target.journal?.kind === 'valid' ? target.journal.journal.text : undefined;
+        if (own && theirs && own !== theirs) {
+          yield { range: at, message: { da: `Punkt ${e.punktNumber} på ${meeting.body}s møde ${when} har journalnummer ${theirs}, ikke ${own}: er det den rigtige sag?`, en: `Punkt ${e.punktNumber} of the ${meeting.body} meeting of ${when} has journal number ${theirs}, not ${own}: is it the right case?` } };
+        }
+      }
+    }
+  },
+};
+
+export const REFERENCE_RULES: readonly Rule[] = [referenceDate, referenceFormat, referenceMismatch];

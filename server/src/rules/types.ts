@@ -2,6 +2,7 @@ import type { Range } from '../syntax/range';
 import type { LocalizedText } from '../i18n/locale';
 import type { Referat } from '../model/types';
 import type { KleCatalog } from '../model/kle';
+import type { ArchiveLookup } from '../archive/index';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -27,6 +28,8 @@ export interface Finding {
 export interface RuleContext {
   readonly referat: Referat;
   readonly kle: KleCatalog;
+  /** The other referater of the workspace, when a host has indexed them. */
+  readonly archive?: ArchiveLookup;
 }
 
 export interface Rule {

@@ -1,0 +1,148 @@
+import { compareDates, formatDanishDate } from '../model/dates';
+import { normalizeBody } from '../model/build';
+import type { CalendarDate } from '../model/types';
+import type { Range } from '../syntax/range';
+import { summarizeReferat, type PunktSummary, type ReferatSummary } from './summary';
+
+/** A meeting is identified by its body and its date, never by its file name. */
+export function meetingKey(body: string, date: CalendarDate): string {
+  return `${normalizeBody(body).toLocaleLowerCase('da-DK')}|${date.year}-${date.month}-${date.day}`;
+}
+
+export interface ArchivedMeeting {
+  readonly uri: string;
+  readonly body: string;
+  readonly date: CalendarDate;
+  readonly punkter: readonly PunktSummary[];
+}
+
+/** One punkt of one meeting, as found by a journal-number or symbol search. */
+export interface ArchivedPunkt {
+  readonly uri: string;
+  readonly body: string;
+  readonly date?: CalendarDate;
+  readonly punkt: PunktSummary;
+}
+
+/** What rules and features need from the archive; the server injects the real index. */
+export interface ArchiveLookup {
+  meeting(body: string, date: CalendarDate): ArchivedMeeting | undefined;
+}
+
+export interface SymbolHit {
+  readonly name: string;
+  readonly detail: string;
+  readonly uri: string;
+  readonly range: Range;
+}
+
+/**
+ * Every referat of a workspace, by meeting and by journal number. Holds outlines only (no body
+ * text but a short decision), so thousands of meetings fit in little memory.
+ */
+export class ArchiveIndex implements ArchiveLookup {
+  private readonly files = new Map<string, ReferatSummary>();
+  private readonly meetings = new Map<string, string[]>();
+  private readonly byJournal = new Map<string, Set<string>>();
+
+  /** Adds or replaces a file from its text. */
+  setText(uri: string, text: string): ReferatSummary {
+    const summary = summarizeReferat(text);
+    this.set(uri, summary);
+    return summary;
+  }
+
+  set(uri: string, summary: ReferatSummary): void {
+    this.delete(uri);
+    this.files.set(uri, summary);
+    if (summary.body && summary.date) push(this.meetings, meetingKey(summary.body, summary.date), uri);
+    for (const p of summary.punkter) {
+      if (p.journal?.kind === 'valid') {
+        const key = p.journal.journal.text;
+        let set = this.byJournal.get(key);
+        if (!set) this.byJournal.set(key, (set = new Set()));
+        set.add(uri);
+      }
+    }
+  }
+
+  delete(uri: string): void {
+    const old = this.files.get(uri);
+    if (!old) return;
+    this.files.delete(uri);
+    if (old.body && old.date) {
+      const key = meetingKey(old.body, old.date);
+      const list = this.meetings.get(key)?.filter((u) => u !== uri);
+      if (list && list.length > 0) this.meetings.set(key, list);
+      else this.meetings.delete(key);
+    }
+    for (const p of old.punkter) {
+      if (p.journal?.kind !== 'valid') continue;
+      const set = this.byJournal.get(p.journal.journal.text);
+      set?.delete(uri);
+      if (set?.size === 0) this.byJournal.delete(p.journal.journal.text);
+    }
+  }
+
+  rename(from: string, to: string): void {
+    const s = this.files.get(from);
+    if (!s) return;
+    this.delete(from);
+    this.set(to, s);
+  }
+
+  get(uri: string): ReferatSummary | undefined {
+    return this.files.get(uri);
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  uris(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
+  meeting(body: string, date: CalendarDate): ArchivedMeeting | undefined {
+    // Two files with the same header: the first in name order answers, stably.
+    const uri = this.meetings.get(meetingKey(body, date))?.slice().sort()[0];
+    const s = uri ? this.files.get(uri) : undefined;
+    if (!uri || !s?.body || !s.date) return undefined;
+    return { uri, body: s.body, date: s.date, punkter: s.punkter };
+  }
+
+  /** Every punkt of a case, in every meeting, oldest first. */
+  caseHistory(journal: string): ArchivedPunkt[] {
+    const out: ArchivedPunkt[] = [];
+    for (const uri of this.byJournal.get(journal) ?? []) {
+      const s = this.files.get(uri)!;
+      for (const p of s.punkter) {
+        if (p.journal?.kind === 'valid' && p.journal.journal.text === journal) out.push({ uri, body: s.body ?? '', ...(s.date ? { date: s.date } : {}), punkt: p });
+      }
+    }
+    return out.sort((a, b) => (a.date && b.date ? compareDates(a.date, b.date) : 0) || a.uri.localeCompare(b.uri) || a.punkt.number - b.punkt.number);
+  }
+
+  /** Punkt titles and journal numbers that contain the query (case-insensitive), at most `limit`. */
+  symbols(query: string, limit = 500): SymbolHit[] {
+    const q = query.trim().toLocaleLowerCase('da-DK');
+    const out: SymbolHit[] = [];
+    for (const [uri, s] of this.files) {
+      const when = s.date ? formatDanishDate(s.date) : '';
+      for (const p of s.punkter) {
+        const journal = p.journal?.kind === 'valid' ? p.journal.journal.text : '';
+        const name = `Punkt ${p.number}: ${p.title}`;
+        if (q && !name.toLocaleLowerCase('da-DK').includes(q) && !journal.toLowerCase().includes(q)) continue;
+        out.push({ name, detail: [journal, s.body, when].filter(Boolean).join(' · '), uri, range: p.headingRange });
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

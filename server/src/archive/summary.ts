@@ -1,0 +1,172 @@
+import { lineContent } from '../syntax/content';
+import { classifyLine } from '../syntax/classify';
+import type { SyntaxLine } from '../syntax/tree';
+import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
+import { parseJournalLine } from '../model/journal';
+import { sectionKindOf } from '../model/sections';
+import type { CalendarDate, EarlierDecision, Header, JournalLine } from '../model/types';
+import type { Range } from '../syntax/range';
+
+/** What the archive keeps of one punkt: enough to find, link and tell its case's history. */
+export interface PunktSummary {
+  readonly number: number;
+  readonly title: string;
+  readonly closed: boolean;
+  readonly headingRange: Range;
+  readonly journal?: JournalLine;
+  readonly earlier: readonly EarlierDecision[];
+  /** The first lines of the punkt's final Beslutning; never kept for closed punkter. */
+  readonly beslutning?: string;
+}
+
+export interface ReferatSummary {
+  readonly header: Header;
+  readonly body?: string;
+  readonly date?: CalendarDate;
+  readonly punkter: readonly PunktSummary[];
+}
+
+interface Draft {
+  heading: ReturnType<typeof readPunktHeading>;
+  journalLine?: SyntaxLine;
+  expectJournal: boolean;
+  earlier: EarlierDecision[];
+  sectionLevel: number;
+  inBeslutning: boolean;
+  beslutning: string[];
+  beslutningLength: number;
+}
+
+const DECORATION_CHARS = new Set([32, 9, 35, 42]); // space, tab, #, *
+const MAX_DECISION = 400;
+
+/**
+ * The outline of a referat read in one pass, for indexing an archive of thousands of files: only
+ * the lines that can be headings are classified, with the lexer's own patterns, and read with the
+ * model's own readers. Agreement with the full parser is a tested property.
+ */
+export function summarizeReferat(input: string): ReferatSummary {
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // Each CR LF or lone CR becomes one LF: line numbers and columns stay as they were.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+
+  let titleLine: SyntaxLine | undefined;
+  const headerLines: SyntaxLine[] = [];
+  let inHeader = true;
+  const drafts: Draft[] = [];
+  let p: Draft | undefined;
+
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end);
+    start = end + 1;
+
+    let k = 0;
+    while (k < raw.length && DECORATION_CHARS.has(raw.charCodeAt(k))) k++;
+    const first = raw.charAt(k);
+
+    if (p?.expectJournal) {
+      if (raw.length === 0) continue;
+      const kind = classifyLine(raw);
+      if (kind === 'blank') continue;
+      p.expectJournal = false;
+      const l = { kind, line, text: raw };
+      if (isJournalLine(l)) {
+        p.journalLine = l;
+        continue;
+      }
+    }
+
+    if (first === 'P' && raw.length < 2000) {
+      const kind = classifyLine(raw);
+      if (kind === 'punktHeading') {
+        inHeader = false;
+        p = { heading: readPunktHeading({ kind, line, text: raw }), expectJournal: true, earlier: [], sectionLevel: 0, inBeslutning: false, beslutning: [], beslutningLength: 0 };
+        drafts.push(p);
+        continue;
+      }
+    }
+
+    if (inHeader) {
+      if ((first === 'R' || first === 'M' || first === 'A' || first === 'F' || first === 'I' || first === 'i') && raw.length < 5000) {
+        const kind = classifyLine(raw);
+        if (kind === 'title' && !titleLine) titleLine = { kind, line, text: raw };
+        else if (kind === 'tocHeading') inHeader = false;
+        else if (kind === 'field') headerLines.push({ kind, line, text: raw });
+        else if (headerLines.length > 0 && headerLines[headerLines.length - 1]!.line === line - 1) headerLines.push({ kind, line, text: raw });
+      } else if (headerLines.length > 0 && raw.trim() && headerLines[headerLines.length - 1]!.line === line - 1) {
+        // A wrapped attendee list continues on the next line.
+        headerLines.push({ kind: classifyLine(raw), line, text: raw });
+      }
+      continue;
+    }
+    if (!p) continue;
+
+    // Headings are short; a long line is body text whatever it starts with.
+    const candidate = raw.length <= 200 && (first === 'B' || first === 'b' || isSectionInitial(first) || raw.lastIndexOf('ndstiller') >= raw.length - 16);
+    if (candidate) {
+      const kind = classifyLine(raw);
+      if (kind === 'earlierDecision') {
+        const c = lineContent(raw);
+        p.earlier.push(readEarlierDecision({ kind, line, text: raw }, c.content, c.start));
+        p.inBeslutning = false;
+        p.sectionLevel = c.headingLevel;
+        continue;
+      }
+      if (kind === 'sectionHeading') {
+        const c = lineContent(raw);
+        const isSub = p.sectionLevel > 0 && c.headingLevel > p.sectionLevel;
+        const section = sectionKindOf(c.content);
+        if (section && !isSub) {
+          p.sectionLevel = c.headingLevel;
+          p.inBeslutning = section === 'beslutning';
+          if (p.inBeslutning) {
+            p.beslutning = [];
+            p.beslutningLength = 0;
+          }
+          continue;
+        }
+      } else if (kind === 'indstiller' && !p.inBeslutning) {
+        p.sectionLevel = lineContent(raw).headingLevel;
+        continue;
+      }
+    }
+    if (p.inBeslutning && !p.heading.closed && p.beslutningLength < MAX_DECISION) {
+      const t = raw.trim();
+      if (t) {
+        p.beslutning.push(t);
+        p.beslutningLength += t.length;
+      }
+    }
+  }
+
+  const header = readHeader(titleLine, headerLines);
+  const date = header.moedeDato?.date?.date ?? header.title?.date?.date;
+  const meetingYear = date?.year;
+  return {
+    header,
+    ...(header.title?.body ? { body: header.title.body } : {}),
+    ...(date ? { date } : {}),
+    punkter: drafts.map((d) => {
+      // The case year's century depends on the meeting, known only once the header is read.
+      const journal = d.journalLine ? parseJournalLine(d.journalLine.text, d.journalLine.line, meetingYear) : undefined;
+      const beslutning = d.beslutning.join(' ').slice(0, MAX_DECISION);
+      return {
+        number: d.heading.number,
+        title: d.heading.title,
+        closed: d.heading.closed,
+        headingRange: d.heading.headingRange,
+        ...(journal ? { journal } : {}),
+        earlier: d.earlier,
+        ...(beslutning ? { beslutning } : {}),
+      };
+    }),
+  };
+}
+
+const SECTION_INITIALS = new Set('RSLVØAIBrslvøaib');
+function isSectionInitial(c: string): boolean {
+  return SECTION_INITIALS.has(c);
+}
