@@ -9,6 +9,7 @@ export { SECTION_ORDER, sectionKindOf, canonicalTitle, orderIndex } from './mode
 export { toLocale, localize, type Locale, type LocalizedText } from './i18n/locale';
 export type * from './model/types';
 export type * from './rules/types';
-export type { Position, Range } from './syntax/range';
+export { containsPosition, type Position, type Range } from './syntax/range';
 export { ArchiveIndex, meetingKey, type ArchiveLookup, type ArchivedMeeting, type ArchivedPunkt, type SymbolHit } from './archive/index';
 export { summarizeReferat, type ReferatSummary, type PunktSummary } from './archive/summary';
+export { SEVERITIES } from './rules/types';

@@ -4,7 +4,8 @@ import type { SyntaxLine } from '../syntax/tree';
 import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
 import { parseJournalLine } from '../model/journal';
 import { sectionKindOf } from '../model/sections';
-import type { CalendarDate, EarlierDecision, Header, JournalLine } from '../model/types';
+import type { CalendarDate, EarlierDecision, Header, JournalLine, SectionKind } from '../model/types';
+import { splitWho, type NamedPerson } from '../model/people';
 import type { Range } from '../syntax/range';
 
 /** What the archive keeps of one punkt: enough to find, link and tell its case's history. */
@@ -19,11 +20,20 @@ export interface PunktSummary {
   readonly beslutning?: string;
 }
 
+/** Names the archive offers for completion when a workspace has no referat.yaml. */
+export interface HarvestedNames {
+  readonly udvalg: readonly string[];
+  readonly strategier: readonly string[];
+  readonly lovgrundlag: readonly string[];
+  readonly personer: readonly NamedPerson[];
+}
+
 export interface ReferatSummary {
   readonly header: Header;
   readonly body?: string;
   readonly date?: CalendarDate;
   readonly punkter: readonly PunktSummary[];
+  readonly names: HarvestedNames;
 }
 
 interface Draft {
@@ -32,6 +42,7 @@ interface Draft {
   expectJournal: boolean;
   earlier: EarlierDecision[];
   sectionLevel: number;
+  section?: SectionKind;
   inBeslutning: boolean;
   beslutning: string[];
   beslutningLength: number;
@@ -55,6 +66,7 @@ export function summarizeReferat(input: string): ReferatSummary {
   let inHeader = true;
   const drafts: Draft[] = [];
   let p: Draft | undefined;
+  const names = { udvalg: new Set<string>(), strategier: new Set<string>(), lovgrundlag: new Set<string>(), personer: new Map<string, NamedPerson>() };
 
   let line = 0;
   for (let start = 0; start <= text.length; line++) {
@@ -113,6 +125,7 @@ export function summarizeReferat(input: string): ReferatSummary {
         p.earlier.push(readEarlierDecision({ kind, line, text: raw }, c.content, c.start));
         p.inBeslutning = false;
         p.sectionLevel = c.headingLevel;
+        p.section = 'tidligereBeslutning';
         continue;
       }
       if (kind === 'sectionHeading') {
@@ -121,6 +134,7 @@ export function summarizeReferat(input: string): ReferatSummary {
         const section = sectionKindOf(c.content);
         if (section && !isSub) {
           p.sectionLevel = c.headingLevel;
+          p.section = section;
           p.inBeslutning = section === 'beslutning';
           if (p.inBeslutning) {
             p.beslutning = [];
@@ -130,8 +144,16 @@ export function summarizeReferat(input: string): ReferatSummary {
         }
       } else if (kind === 'indstiller' && !p.inBeslutning) {
         p.sectionLevel = lineContent(raw).headingLevel;
+        p.section = 'indstilling';
         continue;
       }
+    }
+    if (raw.length <= 160 && (p.section === 'sagenAfgoeres' || p.section === 'vision' || p.section === 'lovgrundlag')) {
+      const name = raw.replace(/^[\s\-*•]+/, '').replace(/\*\*/g, '').trim().replace(/\.$/, '');
+      if (name && !NOT_A_NAME.test(name)) (p.section === 'sagenAfgoeres' ? names.udvalg : p.section === 'vision' ? names.strategier : names.lovgrundlag).add(name);
+    }
+    if (raw.length <= 2000 && (raw.includes('deltager i mødet') || raw.includes('til stede'))) {
+      for (const m of raw.matchAll(WHO)) for (const person of splitWho(m[1]!.replace(/\*\*/g, ''))) names.personer.set(person.navn, person);
     }
     if (p.inBeslutning && !p.heading.closed && p.beslutningLength < MAX_DECISION) {
       const t = raw.trim();
@@ -143,12 +165,16 @@ export function summarizeReferat(input: string): ReferatSummary {
   }
 
   const header = readHeader(titleLine, headerLines);
+  for (const n of [...(header.deltagere?.names ?? []), ...(header.afbud?.names ?? [])]) {
+    if (!names.personer.has(n.name)) names.personer.set(n.name, { navn: n.name });
+  }
   const date = header.moedeDato?.date?.date ?? header.title?.date?.date;
   const meetingYear = date?.year;
   return {
     header,
     ...(header.title?.body ? { body: header.title.body } : {}),
     ...(date ? { date } : {}),
+    names: { udvalg: [...names.udvalg], strategier: [...names.strategier], lovgrundlag: [...names.lovgrundlag], personer: [...names.personer.values()] },
     punkter: drafts.map((d) => {
       // The case year's century depends on the meeting, known only once the header is read.
       const journal = d.journalLine ? parseJournalLine(d.journalLine.text, d.journalLine.line, meetingYear) : undefined;
@@ -165,6 +191,11 @@ export function summarizeReferat(input: string): ReferatSummary {
     }),
   };
 }
+
+// Section values that are no name: `Ingen.`, `Ikke vurderet`.
+const NOT_A_NAME = /^(ingen|intet|ikke (vurderet|relevant)|-|se (ovenfor|bilag))$/i;
+// Who joins: back to the start of the sentence.
+const WHO = /(?:^|[.!?]\s+)([^.!?]{3,200}?)\s+(?:deltager i mødet|kommer til stede)/gu;
 
 const SECTION_INITIALS = new Set('RSLVØAIBrslvøaib');
 function isSectionInitial(c: string): boolean {

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { decodeReferat, type DecodeResult } from '../workspace/decode';
 
 /** What a CLI command needs from the outside world; tests pass their own. */
 export interface CliIO {
@@ -53,7 +54,7 @@ async function walk(dir: string, found: string[]): Promise<void> {
   }
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; problem: string };
+export type ReadResult = DecodeResult;
 
 /** Reads a referat as UTF-8; binary or non-UTF-8 files are refused with a reason, not guessed at. */
 export async function readReferatFile(path: string, _io: CliIO): Promise<ReadResult> {
@@ -64,15 +65,6 @@ export async function readReferatFile(path: string, _io: CliIO): Promise<ReadRes
     return { ok: false, problem: describeFsError(e) };
   }
   return decodeReferat(bytes);
-}
-
-export function decodeReferat(bytes: Uint8Array): ReadResult {
-  if (bytes.includes(0)) return { ok: false, problem: 'binary file (contains NUL bytes), not a referat / binær fil, ikke et referat' };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, problem: 'not valid UTF-8 text; save the file as UTF-8 / ikke gyldig UTF-8-tekst; gem filen som UTF-8' };
-  }
 }
 
 function describeFsError(e: unknown): string {

@@ -1,0 +1,183 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { LocalizedText } from '../i18n/locale';
+import { lineRange, type Range } from '../syntax/range';
+import { RULE_CODES } from '../rules/index';
+import { SEVERITIES, type RuleSetting, type RuleSettings } from '../rules/types';
+import type { NameCatalog, PersonEntry, Udvalg } from './catalog';
+
+/** `referat.yaml`: the workspace's names and rule settings. */
+export interface ReferatConfig {
+  readonly catalog: NameCatalog;
+  readonly regler: RuleSettings;
+}
+
+export interface ConfigProblem {
+  readonly range: Range;
+  readonly message: LocalizedText;
+}
+
+const TOP_KEYS = ['udvalg', 'personer', 'strategier', 'lovgrundlag', 'regler'] as const;
+const UDVALG_KEYS = ['navn', 'medlemmer', 'mødested'] as const;
+const PERSON_KEYS = ['navn', 'titel'] as const;
+
+/** Reads referat.yaml, reporting every mistake at its line and column; never throws. */
+export function parseReferatYaml(text: string): { config: ReferatConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const rangeOf = (node: { range?: [number, number, number?] | null } | null | undefined): Range => {
+    const [start, end] = node?.range ?? [0, 0];
+    const a = counter.linePos(start);
+    const b = counter.linePos(Math.max(start, end));
+    return { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } };
+  };
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const a = counter.linePos(e.pos[0]);
+    problems.push({ range: lineRange(a.line - 1, a.col - 1, a.col), message: { da: `YAML-fejl: ${e.message.split('\n')[0]}`, en: `YAML error: ${e.message.split('\n')[0]}` } });
+  }
+  const udvalg: Udvalg[] = [];
+  const personer: PersonEntry[] = [];
+  const strategier: string[] = [];
+  const lovgrundlag: string[] = [];
+  const regler: Record<string, RuleSetting> = {};
+  const empty = { config: { catalog: { udvalg, personer, strategier, lovgrundlag, journalNumbers: [] }, regler }, problems };
+  if (doc.errors.length > 0) return empty;
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return empty;
+  if (!isMap(root)) {
+    problems.push({ range: rangeOf(root), message: { da: 'referat.yaml skal have nøgler som udvalg:, personer:, strategier:, lovgrundlag: og regler:.', en: 'referat.yaml must have keys such as udvalg:, personer:, strategier:, lovgrundlag: and regler:.' } });
+    return empty;
+  }
+
+  const unknownKey = (pair: Pair, known: readonly string[], where: string): void => {
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const near = nearest(key, known);
+    problems.push({
+      range: rangeOf(pair.key as Node),
+      message: {
+        da: `Ukendt nøgle "${key}" i ${where}${near ? `; mente du "${near}"?` : `; kendte nøgler: ${known.join(', ')}`}`,
+        en: `Unknown key "${key}" in ${where}${near ? `; did you mean "${near}"?` : `; known keys: ${known.join(', ')}`}`,
+      },
+    });
+  };
+  const string = (node: unknown, what: LocalizedText): string | undefined => {
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim()) return node.value.trim();
+    if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) return String(node.value);
+    problems.push({ range: rangeOf(node as Node), message: { da: `Her skal stå ${what.da}.`, en: `${what.en} belongs here.` } });
+    return undefined;
+  };
+  const list = (node: unknown, what: LocalizedText): unknown[] => {
+    if (isSeq(node)) return node.items;
+    problems.push({ range: rangeOf(node as Node), message: { da: `Her skal stå en liste af ${what.da} (linjer der begynder med "- ").`, en: `A list of ${what.en} belongs here (lines starting with "- ").` } });
+    return [];
+  };
+
+  for (const pair of (root as YAMLMap).items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    switch (key) {
+      case 'udvalg':
+        for (const item of list(pair.value, { da: 'udvalg', en: 'committees' })) {
+          if (!isMap(item)) {
+            problems.push({ range: rangeOf(item as Node), message: { da: 'Et udvalg skrives som "navn:", "medlemmer:" og "mødested:".', en: 'A committee is written as "navn:", "medlemmer:" and "mødested:".' } });
+            continue;
+          }
+          let navn: string | undefined;
+          const medlemmer: string[] = [];
+          let moedested: string | undefined;
+          for (const p of item.items) {
+            const k = isScalar(p.key) ? String(p.key.value) : '';
+            if (k === 'navn') navn = string(p.value, { da: 'udvalgets navn', en: "The committee's name" });
+            else if (k === 'mødested') moedested = string(p.value, { da: 'et mødested', en: 'A meeting place' });
+            else if (k === 'medlemmer') for (const m of list(p.value, { da: 'navne', en: 'names' })) {
+              const n = string(m, { da: 'et navn', en: 'A name' });
+              if (n) medlemmer.push(n);
+            }
+            else unknownKey(p, UDVALG_KEYS, 'udvalg');
+          }
+          if (!navn) problems.push({ range: rangeOf(item), message: { da: 'Udvalget mangler "navn:".', en: 'The committee has no "navn:".' } });
+          else udvalg.push({ navn, medlemmer, ...(moedested ? { moedested } : {}) });
+        }
+        break;
+      case 'personer':
+        for (const item of list(pair.value, { da: 'personer', en: 'people' })) {
+          if (isScalar(item)) {
+            const n = string(item, { da: 'et navn', en: 'A name' });
+            if (n) personer.push({ navn: n });
+            continue;
+          }
+          if (!isMap(item)) {
+            problems.push({ range: rangeOf(item as Node), message: { da: 'En person skrives som "navn:" og "titel:".', en: 'A person is written as "navn:" and "titel:".' } });
+            continue;
+          }
+          let navn: string | undefined;
+          let titel: string | undefined;
+          for (const p of item.items) {
+            const k = isScalar(p.key) ? String(p.key.value) : '';
+            if (k === 'navn') navn = string(p.value, { da: 'personens navn', en: "The person's name" });
+            else if (k === 'titel') titel = string(p.value, { da: 'en titel', en: 'A title' });
+            else unknownKey(p, PERSON_KEYS, 'personer');
+          }
+          if (!navn) problems.push({ range: rangeOf(item), message: { da: 'Personen mangler "navn:".', en: 'The person has no "navn:".' } });
+          else personer.push({ navn, ...(titel ? { titel } : {}) });
+        }
+        break;
+      case 'strategier':
+      case 'lovgrundlag': {
+        const target = key === 'strategier' ? strategier : lovgrundlag;
+        for (const item of list(pair.value, key === 'strategier' ? { da: 'strategier', en: 'strategies' } : { da: 'love', en: 'laws' })) {
+          const s = string(item, { da: 'et navn', en: 'A name' });
+          if (s) target.push(s);
+        }
+        break;
+      }
+      case 'regler':
+        if (!isMap(pair.value)) {
+          problems.push({ range: rangeOf(pair.value as Node), message: { da: 'Under "regler:" står regelkoder med error, warning, info, hint eller off.', en: 'Under "regler:" go rule codes with error, warning, info, hint or off.' } });
+          break;
+        }
+        for (const p of pair.value.items) {
+          const code = isScalar(p.key) ? String(p.key.value) : '';
+          if (!RULE_CODES.has(code)) {
+            const near = nearest(code, [...RULE_CODES]);
+            problems.push({ range: rangeOf(p.key as Node), message: { da: `Ukendt regel "${code}"${near ? `; mente du "${near}"?` : ''}`, en: `Unknown rule "${code}"${near ? `; did you mean "${near}"?` : ''}` } });
+            continue;
+          }
+          const v = isScalar(p.value) ? String(p.value.value) : '';
+          if (v === 'off' || (SEVERITIES as readonly string[]).includes(v)) regler[code] = v as RuleSetting;
+          else problems.push({ range: rangeOf(p.value as Node), message: { da: `"${v}" er ikke error, warning, info, hint eller off.`, en: `"${v}" is not error, warning, info, hint or off.` } });
+        }
+        break;
+      default:
+        unknownKey(pair, TOP_KEYS, 'referat.yaml');
+    }
+  }
+  return { config: { catalog: { udvalg, personer, strategier, lovgrundlag, journalNumbers: [] }, regler }, problems };
+}
+
+/** The known word closest to a typo, if it is close enough to be what was meant. */
+export function nearest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = distance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,199 @@
+import { FileChangeType, SymbolKind, type DocumentLink, type Location, type SymbolInformation } from 'vscode-languageserver/node';
+import { containsPosition, formatDanishDate, type Position } from '../core';
+import { locate } from '../features/locate';
+import { decodeReferat } from '../workspace/decode';
+import { ServerContext, safe, toPath, toUri } from './context';
+
+/** Files larger than this are not minutes; they are skipped with a log line. */
+const MAX_FILE = 20 * 1024 * 1024;
+
+export interface CaseHistoryEntry {
+  uri: string;
+  line: number;
+  body: string;
+  date?: string;
+  isoDate?: string;
+  number: number;
+  title: string;
+  closed: boolean;
+  beslutning?: string;
+}
+
+/** The archive of every referat in the workspace folders: built at start, kept current. */
+export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise<void>): { indexWorkspace(): Promise<void> } {
+  const { connection } = ctx;
+
+  const indexFile = async (path: string): Promise<boolean> => {
+    const uri = toUri(path);
+    const size = await ctx.workspace.size(path);
+    if (size === undefined) {
+      ctx.archive.delete(uri);
+      return false;
+    }
+    if (size > MAX_FILE) {
+      ctx.log(`referat: skipped ${path}: ${(size / 1e6).toFixed(0)} MB is too large for a referat`);
+      return false;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await ctx.workspace.readFile(path);
+    } catch (e) {
+      ctx.log(`referat: skipped ${path}: cannot read (${(e as { code?: string }).code ?? String(e)})`);
+      return false;
+    }
+    const decoded = decodeReferat(bytes);
+    if (!decoded.ok) {
+      ctx.log(`referat: skipped ${path}: ${decoded.problem}`);
+      return false;
+    }
+    const summary = ctx.archive.setText(uri, decoded.text);
+    if (!summary.header.title && summary.punkter.length === 0) {
+      ctx.archive.delete(uri);
+      ctx.log(`referat: skipped ${path}: not a referat (no REFERAT title and no punkter)`);
+      return false;
+    }
+    return true;
+  };
+
+  const indexWorkspace = async (): Promise<void> => {
+    const started = Date.now();
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin(ctx.locale === 'da' ? 'Referat: indekserer arkivet' : 'Referat: indexing the archive', 0, undefined, false);
+    let done = 0;
+    let files: string[] = [];
+    for (const root of ctx.roots) files = files.concat(await ctx.workspace.listReferater(root));
+    for (const f of files) {
+      await indexFile(f);
+      done++;
+      if (done % 100 === 0) {
+        progress.report(Math.round((100 * done) / files.length), `${done}/${files.length}`);
+        // Let requests in between batches: the editor stays responsive while the index builds.
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    progress.done();
+    ctx.archiveChanged();
+    ctx.log(`referat: indexed ${ctx.archive.size} referater of ${files.length} files in ${Date.now() - started} ms`);
+    await connection.sendNotification('referat/indexed', { files: files.length, referater: ctx.archive.size, ms: Date.now() - started });
+    await revalidateAll();
+  };
+
+  connection.onDidChangeWatchedFiles(
+    safe(ctx, 'didChangeWatchedFiles', undefined, async (params) => {
+      let archive = false;
+      let config = false;
+      for (const change of params.changes) {
+        const path = toPath(change.uri);
+        if (!path) continue;
+        if (path.endsWith('referat.yaml')) config = true;
+        else if (path.endsWith('.referat')) {
+          archive = true;
+          if (change.type === FileChangeType.Deleted) ctx.archive.delete(change.uri);
+          else await indexFile(path);
+        }
+      }
+      if (config) ctx.configChanged();
+      if (archive) ctx.archiveChanged();
+      if (config || archive) await revalidateAll();
+    }),
+  );
+
+  // An open document's saved text is what the archive should know.
+  ctx.documents.onDidSave((e) => {
+    if (!e.document.uri.endsWith('.referat')) return;
+    ctx.archive.setText(e.document.uri, e.document.getText());
+    ctx.archiveChanged();
+  });
+
+  const earlierAt = (uri: string, position: Position) => {
+    const doc = ctx.documents.get(uri);
+    if (!doc) return undefined;
+    const { punkt } = locate(ctx.referat(doc), position.line);
+    return punkt?.sections.find((s) => s.earlier && containsPosition(s.earlier.range, position))?.earlier;
+  };
+
+  const resolve = (e: NonNullable<ReturnType<typeof earlierAt>>): Location | undefined => {
+    if (!e.date?.date || !e.body) return undefined;
+    const meeting = ctx.archive.meeting(e.body, e.date.date);
+    if (!meeting) return undefined;
+    const target = meeting.punkter.find((p) => p.number === e.punktNumber);
+    const range = target?.headingRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { uri: meeting.uri, range };
+  };
+
+  connection.onDefinition(
+    safe(ctx, 'definition', null as Location | null, (params) => {
+      const e = earlierAt(params.textDocument.uri, params.position);
+      return (e && resolve(e)) ?? null;
+    }),
+  );
+
+  connection.onDocumentLinks(
+    safe(ctx, 'documentLink', [] as DocumentLink[], (params) => {
+      const doc = ctx.documents.get(params.textDocument.uri);
+      if (!doc || !ctx.isReferat(doc.uri)) return [];
+      const links: DocumentLink[] = [];
+      for (const p of ctx.referat(doc).punkter) {
+        for (const s of p.sections) {
+          if (!s.earlier) continue;
+          const loc = resolve(s.earlier);
+          if (loc) links.push({ range: s.earlier.range, target: `${loc.uri}#L${loc.range.start.line + 1}`, tooltip: ctx.locale === 'da' ? 'Åbn det tidligere møde' : 'Open the earlier meeting' });
+        }
+      }
+      return links;
+    }),
+  );
+
+  const journalAt = (uri: string, position: Position): string | undefined => {
+    const doc = ctx.documents.get(uri);
+    if (!doc) return undefined;
+    const { punkt } = locate(ctx.referat(doc), position.line);
+    const j = punkt?.journal;
+    return j?.kind === 'valid' && containsPosition(j.journal.range, position) ? j.journal.text : undefined;
+  };
+
+  connection.onReferences(
+    safe(ctx, 'references', [] as Location[], (params) => {
+      const journal = journalAt(params.textDocument.uri, params.position);
+      if (!journal) return [];
+      const seen = new Set<string>();
+      const out: Location[] = [];
+      for (const h of ctx.archive.caseHistory(journal)) {
+        if (!params.context.includeDeclaration && h.uri === params.textDocument.uri) continue;
+        const key = `${h.uri}#${h.punkt.headingRange.start.line}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push({ uri: h.uri, range: h.punkt.headingRange });
+        }
+      }
+      return out;
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    safe(ctx, 'workspaceSymbol', [] as SymbolInformation[], (params) =>
+      ctx.archive.symbols(params.query, 500).map((s) => ({ name: s.name, kind: SymbolKind.Module, location: { uri: s.uri, range: s.range }, containerName: s.detail })),
+    ),
+  );
+
+  connection.onExecuteCommand(
+    safe(ctx, 'executeCommand', null as CaseHistoryEntry[] | null, (params) => {
+      if (params.command !== 'referat.caseHistory') return null;
+      const [first, second] = params.arguments ?? [];
+      const journal = typeof first === 'string' && !first.includes(':') ? first : typeof first === 'string' && second ? journalAt(first, second as Position) : undefined;
+      if (!journal) return [];
+      return ctx.archive.caseHistory(journal).map((h) => ({
+        uri: h.uri,
+        line: h.punkt.headingRange.start.line,
+        body: h.body,
+        ...(h.date ? { date: formatDanishDate(h.date), isoDate: `${h.date.year}-${String(h.date.month).padStart(2, '0')}-${String(h.date.day).padStart(2, '0')}` } : {}),
+        number: h.punkt.number,
+        title: h.punkt.title,
+        closed: h.punkt.closed,
+        ...(h.punkt.beslutning ? { beslutning: h.punkt.beslutning } : {}),
+      }));
+    }),
+  );
+
+  return { indexWorkspace };
+}

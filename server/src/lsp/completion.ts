@@ -1,0 +1,18 @@
+import type { CompletionItem } from 'vscode-languageserver/node';
+import { kleCatalog } from '../core';
+import { complete } from '../features/completion';
+import { ServerContext, safe } from './context';
+
+export function registerCompletion(ctx: ServerContext): void {
+  ctx.connection.onCompletion(
+    safe(ctx, 'completion', [] as CompletionItem[], async (params) => {
+      const doc = ctx.documents.get(params.textDocument.uri);
+      if (!doc || !ctx.isReferat(doc.uri)) return [];
+      const line = params.position.line;
+      if (line < 0 || line >= doc.lineCount) return [];
+      const lineText = doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$|\r$/, '');
+      const position = { line, character: Math.max(0, Math.min(params.position.character, lineText.length)) };
+      return complete(ctx.referat(doc), lineText, position, { catalog: await ctx.catalogFor(doc.uri), kle: kleCatalog(), locale: ctx.locale });
+    }),
+  );
+}

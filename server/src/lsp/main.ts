@@ -1,0 +1,90 @@
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toLocale } from '../i18n/locale';
+import { RULE_CODES, SEVERITIES, type RuleSetting } from '../core';
+import { nodeWorkspace } from '../workspace/workspace';
+import { ServerContext, toPath, DEFAULT_SETTINGS, type Settings } from './context';
+import { registerDiagnostics } from './diagnostics';
+import { registerCompletion } from './completion';
+import { registerHover } from './hover';
+import { registerSymbols, registerFolding } from './symbols';
+import { registerCodeActions } from './codeActions';
+import { registerArchive } from './archive';
+
+// `--node-ipc` (VS Code) or `--stdio` (every other editor), read from argv by createConnection.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const ctx = new ServerContext(connection, documents, nodeWorkspace);
+
+/** Settings from the client, keeping only values that mean something. */
+function readSettings(raw: unknown): Settings {
+  const r = (raw ?? {}) as { validate?: { trigger?: unknown; debounceMs?: unknown }; rules?: unknown };
+  const rules: Record<string, RuleSetting> = {};
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [code, v] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (RULE_CODES.has(code) && (v === 'off' || (SEVERITIES as readonly unknown[]).includes(v))) rules[code] = v as RuleSetting;
+    }
+  }
+  return {
+    trigger: r.validate?.trigger === 'onType' ? 'onType' : 'onSave',
+    debounceMs: typeof r.validate?.debounceMs === 'number' && r.validate.debounceMs >= 0 ? r.validate.debounceMs : DEFAULT_SETTINGS.debounceMs,
+    rules,
+  };
+}
+
+let watchDynamically = false;
+
+connection.onInitialize((params): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown };
+  ctx.locale = toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG);
+  if (options.settings) ctx.settings = readSettings(options.settings);
+  const folders = params.workspaceFolders?.map((f) => toPath(f.uri)) ?? [params.rootUri ? toPath(params.rootUri) : undefined];
+  ctx.roots = folders.filter((f): f is string => typeof f === 'string');
+  watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      completionProvider: { triggerCharacters: [' ', ',', ':', '.'], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      codeActionProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: ['referat.caseHistory'] },
+    },
+    serverInfo: { name: 'referat-language-server', version: '0.1.0' },
+  };
+});
+
+const { revalidateAll } = registerDiagnostics(ctx);
+registerCompletion(ctx);
+registerHover(ctx);
+registerSymbols(ctx);
+registerFolding(ctx);
+registerCodeActions(ctx);
+const { indexWorkspace } = registerArchive(ctx, revalidateAll);
+
+connection.onInitialized(() => {
+  if (watchDynamically) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.referat' }, { globPattern: '**/referat.yaml' }] });
+  }
+  void indexWorkspace();
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const settings = (change.settings as { referat?: unknown } | undefined)?.referat;
+  if (settings) ctx.settings = readSettings(settings);
+  void revalidateAll();
+});
+
+// A round trip with no work: the protocol's own cost, the baseline in `npm run bench`.
+connection.onRequest('referat/ping', () => 'pong');
+
+process.on('uncaughtException', (e) => connection.console.error(`referat: uncaught ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) => connection.console.error(`referat: unhandled ${String(e)}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,11 @@
+export type DecodeResult = { ok: true; text: string } | { ok: false; problem: string };
+
+/** Referater are UTF-8 text; binary or non-UTF-8 bytes are refused with a reason, not guessed at. */
+export function decodeReferat(bytes: Uint8Array): DecodeResult {
+  if (bytes.includes(0)) return { ok: false, problem: 'binary file (contains NUL bytes), not a referat / binær fil, ikke et referat' };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, problem: 'not valid UTF-8 text; save the file as UTF-8 / ikke gyldig UTF-8-tekst; gem filen som UTF-8' };
+  }
+}

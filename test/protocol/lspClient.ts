@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers';
+
+export const uriOf = (path: string): string => pathToFileURL(path).href;
+
+/** The built server, started as another editor would start it, with a real JSON-RPC client. */
+export class LspClient {
+  readonly child: ChildProcess;
+  readonly conn: MessageConnection;
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly logs: string[] = [];
+  private waiters: { test: () => boolean; resolve: () => void }[] = [];
+  stderr = '';
+  indexed?: { files: number; referater: number; ms: number };
+
+  constructor(env: Record<string, string> = {}) {
+    this.child = spawn(process.execPath, [join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    this.child.stderr!.on('data', (d) => (this.stderr += d.toString()));
+    this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.set(p.uri, p);
+      this.poke();
+    });
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.poke();
+    });
+    this.conn.onNotification('referat/indexed', (p: { files: number; referater: number; ms: number }) => {
+      this.indexed = p;
+      this.poke();
+    });
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onNotification('$/progress', () => undefined);
+    this.conn.listen();
+  }
+
+  private poke(): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.test()) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  /** Resolves when the condition holds; rejects after a generous limit (a hang, not a timing check). */
+  until(test: () => boolean, what: string, ms = 30_000): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms);
+      this.waiters.push({ test, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  async initialize(root: string | null, initializationOptions: Record<string, unknown> = {}): Promise<unknown> {
+    const result = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: root ? uriOf(root) : null,
+      workspaceFolders: root ? [{ uri: uriOf(root), name: 'ws' }] : null,
+      capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+      initializationOptions,
+    });
+    await this.conn.sendNotification('initialized', {});
+    return result;
+  }
+
+  async waitIndexed(): Promise<void> {
+    await this.until(() => this.indexed !== undefined, 'the archive index');
+  }
+
+  async open(path: string, text: string, languageId = 'referat', version = 1): Promise<string> {
+    const uri = uriOf(path);
+    this.diagnostics.delete(uri);
+    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return uri;
+  }
+
+  async diagnosticsFor(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    await this.until(() => {
+      const d = this.diagnostics.get(uri);
+      return d !== undefined && (version === undefined || d.version === version);
+    }, `diagnostics for ${uri}`);
+    return this.diagnostics.get(uri)!;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.conn.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.conn.dispose();
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}

@@ -1,0 +1,326 @@
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SymbolInformation, CodeAction } from 'vscode-languageserver-protocol';
+import { corpusDir, rulesDir } from '../helpers';
+import { LspClient, uriOf } from './lspClient';
+
+const read = (p: string): string => readFileSync(p, 'utf8');
+
+const referatYaml = `udvalg:
+  - navn: Direktionen
+    medlemmer: [Claus Borg, Lars Borst Hansen, Søren Søndergaard Kjær]
+    mødested: Udvalgsværelse 1, Lemvig Rådhus
+  - navn: Økonomi- og Erhvervsudvalget
+    medlemmer: [Anne Jensen]
+personer:
+  - navn: Lars Klemensen
+    titel: Udviklingschef
+  - navn: Ditte Ågård
+    titel: HR-konsulent
+  - navn: Ælle Øbro
+    titel: Jurist
+  - navn: Bo Zink
+strategier:
+  - Strategi for Digitalisering og Teknologi
+  - Strategi for Arbejdskraft
+lovgrundlag:
+  - Lov om kommunernes styrelse
+  - Folkeoplysningsloven
+regler:
+  attendee-time: off
+`;
+
+// The 20 March 2024 meeting that the 2024 corpus referat quotes (punkt 3, same case).
+const march = `REFERAT Direktionen d. 20-03-2024
+
+Mødedato Onsdag d. 20. marts 2024 kl. 09:00
+
+Mødested Udvalgsværelse 1, Lemvig Rådhus
+
+Punkt 1: Andet
+
+00.01.00I00-9-24
+
+Beslutning
+
+OK.
+
+Punkt 2: Mere
+
+00.01.00I00-8-24
+
+Beslutning
+
+OK.
+
+Punkt 3: Handleplan for digitalisering
+
+85.13.00G01-2-23
+
+Beslutning
+
+Drøftes igen på næste møde.
+`;
+
+function workspace(withYaml: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'referat-lsp-'));
+  mkdirSync(join(dir, 'arkiv'));
+  cpSync(corpusDir, join(dir, 'arkiv'), { recursive: true });
+  writeFileSync(join(dir, 'arkiv/marts.referat'), march);
+  writeFileSync(join(dir, 'arkiv/binær.referat'), Buffer.from([1, 0, 2, 3]));
+  writeFileSync(join(dir, 'arkiv/noter.referat'), 'bare nogle noter\n');
+  if (withYaml) writeFileSync(join(dir, 'referat.yaml'), referatYaml);
+  return dir;
+}
+
+describe('language server over stdio, with referat.yaml', () => {
+  let c: LspClient;
+  let ws: string;
+  before(async () => {
+    ws = workspace(true);
+    c = new LspClient();
+    await c.initialize(ws, { locale: 'da' });
+    await c.waitIndexed();
+  });
+  after(() => c.stop());
+
+  test('the archive is indexed at start; bad files are skipped with one log line each', () => {
+    assert.deepEqual(c.indexed && { files: c.indexed.files, referater: c.indexed.referater }, { files: 6, referater: 4 });
+    assert.equal(c.logs.filter((l) => l.includes('binær.referat')).length, 1);
+    assert.match(c.logs.find((l) => l.includes('binær.referat'))!, /binary file/);
+    assert.match(c.logs.find((l) => l.includes('noter.referat'))!, /not a referat/);
+  });
+
+  test('every corpus referat opens with no diagnostics', async () => {
+    for (const name of ['direktionen-2019-06-26.referat', 'direktionen-2023-12-07.referat', 'direktionen-2024-04-17.referat']) {
+      const uri = await c.open(join(ws, 'arkiv', name), read(join(corpusDir, name)));
+      assert.deepEqual((await c.diagnosticsFor(uri)).diagnostics, [], name);
+    }
+  });
+
+  test('a defective referat gets its findings on open, with code, line and Danish message', async () => {
+    const uri = await c.open(join(ws, 'defekt.referat'), read(join(rulesDir, 'weekday-mismatch.referat')));
+    const d = (await c.diagnosticsFor(uri)).diagnostics;
+    assert.deepEqual(d.map((x) => [x.code, x.range.start.line, x.severity, x.source]), [['weekday-mismatch', 2, 1, 'referat']]);
+    assert.equal(d[0]!.message, '7. december 2023 er en torsdag, ikke en fredag.');
+  });
+
+  test('onSave (default): typing does not re-check, saving does; closing clears', async () => {
+    const path = join(ws, 'gem.referat');
+    const text = read(join(rulesDir, 'base.ok.referat'));
+    const uri = await c.open(path, text);
+    assert.deepEqual((await c.diagnosticsFor(uri, 1)).diagnostics, []);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'Fredag' }] });
+    await c.conn.sendRequest('referat/ping');
+    assert.equal(c.diagnostics.get(uri)!.version, 1, 'no new diagnostics while typing');
+    await c.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const after = await c.diagnosticsFor(uri, 2);
+    assert.deepEqual(after.diagnostics.map((x) => x.code), ['weekday-mismatch']);
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await c.until(() => c.diagnostics.get(uri)?.diagnostics.length === 0, 'cleared diagnostics');
+  });
+
+  test('rule settings from referat.yaml apply: attendee-time is off there', async () => {
+    const uri = await c.open(join(ws, 'tid.referat'), read(join(rulesDir, 'attendee-time.early.referat')));
+    assert.deepEqual((await c.diagnosticsFor(uri)).diagnostics, []);
+  });
+
+  test('completion after Mødedeltagere: members of the title body first, listed names left out', async () => {
+    const path = join(ws, 'ny.referat');
+    const text = 'REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere Claus Borg, \n';
+    const uri = await c.open(path, text);
+    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 26 } })) as CompletionItem[];
+    const labels = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
+    assert.deepEqual(labels.slice(0, 2), ['Lars Borst Hansen', 'Søren Søndergaard Kjær']);
+    assert.ok(!labels.includes('Claus Borg'));
+    // Danish order: Æ and Ø after Z.
+    assert.deepEqual(labels.slice(2), ['Anne Jensen', 'Bo Zink', 'Ditte Ågård', 'Lars Klemensen', 'Ælle Øbro'].filter((l) => labels.includes(l)));
+    assert.ok(labels.indexOf('Bo Zink') < labels.indexOf('Ælle Øbro'));
+    assert.equal(items.find((i) => i.label === 'Lars Klemensen')?.detail, 'Udviklingschef');
+  });
+
+  test('completion in sections: committees, strategies, laws', async () => {
+    const text = read(join(rulesDir, 'base.ok.referat'));
+    const uri = await c.open(join(ws, 'sek.referat'), text.replace('Sagen afgøres endelig af\n\nDirektionen', 'Sagen afgøres endelig af\n\nØk\n\nVision, politikker og strategier\n\nStr\n\nLovgrundlag\n\nLov'));
+    const lines = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 51, character: 2 } })) as CompletionItem[];
+    assert.deepEqual(lines.map((i) => i.label), ['Direktionen', 'Økonomi- og Erhvervsudvalget']);
+    const strat = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 55, character: 3 } })) as CompletionItem[];
+    assert.deepEqual(strat.map((i) => i.label), ['Strategi for Arbejdskraft', 'Strategi for Digitalisering og Teknologi']);
+    const laws = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 59, character: 3 } })) as CompletionItem[];
+    assert.deepEqual(laws.map((i) => i.label), ['Folkeoplysningsloven', 'Lov om kommunernes styrelse']);
+  });
+
+  test('completion at the start of a line: missing section headings in order, then the next punkt', async () => {
+    const text = 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\nTekst.\n\n\n';
+    const uri = await c.open(join(ws, 'afsnit.referat'), text);
+    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 0 } })) as CompletionItem[];
+    const labels = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
+    assert.deepEqual(labels, ['Resume', 'Sagen afgøres endelig af', 'Lovgrundlag', 'Vision, politikker og strategier', 'Økonomi', 'Andre konsekvenser', 'Indstilling', 'Beslutning', 'Bilag', 'Punkt 2: ', 'Punkt 2: Lukket: ']);
+  });
+
+  test('completion on the journal-number line: numbers in use and KLE emner', async () => {
+    const uri = await c.open(join(ws, 'journal.referat'), 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n85.1\n');
+    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 4 } })) as CompletionItem[];
+    assert.ok(items.some((i) => i.label === '85.13.00G01-2-23'), 'a journal number from the archive');
+    const emne = items.find((i) => i.label === '85.13.00');
+    assert.equal(emne?.detail, 'Grundlaget for digitalisering i almindelighed');
+  });
+
+  test('hover explains a journal number part by part, and a date relative to the meeting', async () => {
+    const uri = uriOf(join(ws, 'arkiv', 'direktionen-2023-12-07.referat'));
+    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 19, character: 3 } })) as Hover;
+    const text = (h.contents as { value: string }).value;
+    assert.match(text, /81\.39\.15G01-4-23/);
+    assert.match(text, /Intern uddannelse/);
+    assert.match(text, /Kommunens personale/);
+    assert.match(text, /oprettet i 2023/);
+    const d = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat')) }, position: { line: 239, character: 40 } })) as Hover;
+    assert.match((d.contents as { value: string }).value, /onsdag 20\. marts 2024[\s\S]*4 uger før mødet/);
+  });
+
+  test('outline and folding for a corpus referat', async () => {
+    const uri = uriOf(join(ws, 'arkiv', 'direktionen-2023-12-07.referat'));
+    const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((s) => s.name), ['REFERAT Direktionen', 'Indholdsfortegnelse', 'Punkt 1: Deltagerkreds, Lederforum', 'Punkt 2: Profilering af Lemvig Kommune', 'Punkt 3: Indsigt i fremtidige flyttemønstre', 'Punkt 4: Administrationsanalysen - Projektdokument og tidsplan', 'Punkt 5: Eventuelt', 'Punkt 6: Lukket: Møde med Borgmesteren']);
+    assert.equal(symbols[2]!.detail, '81.39.15G01-4-23');
+    assert.deepEqual(symbols[2]!.children!.map((s) => s.name), ['Resume', 'Sagsfremstilling', 'Kommunaldirektøren indstiller,', 'Beslutning', 'Bilag']);
+    const folds = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    assert.ok(folds.some((f) => f.startLine === 17 && f.endLine === 45), 'punkt 1 folds from its heading to its last line');
+  });
+
+  test('a quick fix is offered for a finding and repairs it', async () => {
+    const uri = uriOf(join(ws, 'defekt.referat'));
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 2, character: 10 }, end: { line: 2, character: 10 } }, context: { diagnostics: [] } })) as CodeAction[];
+    const fix = actions.find((a) => a.kind === 'quickfix');
+    assert.equal(fix?.title, 'Ret ugedagen til Torsdag');
+    assert.deepEqual(fix?.edit?.changes?.[uri], [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 15 } }, newText: 'Torsdag' }]);
+  });
+
+  test('go to definition from an earlier-decision heading to that meeting\'s punkt, and a document link', async () => {
+    const uri = uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat'));
+    const loc = (await c.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 239, character: 5 } })) as Location;
+    assert.equal(loc.uri, uriOf(join(ws, 'arkiv/marts.referat')));
+    assert.equal(loc.range.start.line, 22);
+    const links = (await c.conn.sendRequest('textDocument/documentLink', { textDocument: { uri } })) as { target: string }[];
+    assert.deepEqual(links.map((l) => l.target), [`${uriOf(join(ws, 'arkiv/marts.referat'))}#L23`]);
+  });
+
+  test('find references on a journal number: every punkt of the case in every meeting', async () => {
+    const uri = uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat'));
+    const refs = (await c.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 175, character: 4 }, context: { includeDeclaration: true } })) as Location[];
+    assert.deepEqual(refs.map((r) => [r.uri.split('/').pop(), r.range.start.line]), [['marts.referat', 22], ['direktionen-2024-04-17.referat', 173]]);
+    const history = (await c.conn.sendRequest('workspace/executeCommand', { command: 'referat.caseHistory', arguments: ['85.13.00G01-2-23'] })) as { date: string; beslutning: string }[];
+    assert.deepEqual(history.map((h) => [h.date, h.beslutning]), [['20. marts 2024', 'Drøftes igen på næste møde.'], ['17. april 2024', 'Økonomidokumentet opdateres og drøftes igen den 15. maj 2024.']]);
+  });
+
+  test('workspace symbols: punkt titles and journal numbers across meetings', async () => {
+    const hits = (await c.conn.sendRequest('workspace/symbol', { query: 'handleplan' })) as SymbolInformation[];
+    assert.deepEqual(hits.map((h) => h.location.uri.split('/').pop()).sort(), ['direktionen-2024-04-17.referat', 'marts.referat']);
+  });
+
+  test('reference-mismatch, and a file changed on disk updates the index', async () => {
+    const uri = uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat'));
+    const codes = (): string[] => (c.diagnostics.get(uri)?.diagnostics ?? []).map((x) => `${x.code}@${x.range.start.line}`);
+    assert.deepEqual(codes(), []);
+    writeFileSync(join(ws, 'arkiv/marts.referat'), march.replace('85.13.00G01-2-23', '85.13.00G01-7-23'));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(ws, 'arkiv/marts.referat')), type: 2 }] });
+    await c.until(() => codes().length > 0, 'reference-mismatch after the change on disk');
+    assert.deepEqual(codes(), ['reference-mismatch@239']);
+    writeFileSync(join(ws, 'arkiv/marts.referat'), march);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(ws, 'arkiv/marts.referat')), type: 2 }] });
+    await c.until(() => codes().length === 0, 'the finding gone after the fix on disk');
+    // Deleted, then created again: the index follows, and the open documents are re-checked each time.
+    const symbolFiles = async (): Promise<string[]> => ((await c.conn.sendRequest('workspace/symbol', { query: 'handleplan' })) as SymbolInformation[]).map((h) => h.location.uri.split('/').pop()!).sort();
+    c.diagnostics.delete(uri);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(ws, 'arkiv/marts.referat')), type: 3 }] });
+    await c.until(() => c.diagnostics.has(uri), 're-check after the deletion');
+    assert.deepEqual(await symbolFiles(), ['direktionen-2024-04-17.referat'], 'a deleted file leaves the index');
+    c.diagnostics.delete(uri);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(ws, 'arkiv/marts.referat')), type: 1 }] });
+    await c.until(() => c.diagnostics.has(uri), 're-check after the creation');
+    assert.deepEqual(await symbolFiles(), ['direktionen-2024-04-17.referat', 'marts.referat'], 'a created file enters the index');
+  });
+
+  test('mistakes in referat.yaml are reported at their line and column', async () => {
+    const bad = 'udvalg:\n  - navn: Direktionen\n    medlemer: [A]\npersoner: Lars\nregler:\n  journal-yeer: off\n  toc-mismatch: loud\nstrategi: []\n';
+    const uri = await c.open(join(ws, 'referat.yaml'), bad, 'yaml');
+    const d = (await c.diagnosticsFor(uri)).diagnostics.map((x) => [x.range.start.line, x.range.start.character, x.message]);
+    assert.deepEqual(d, [
+      [2, 4, 'Ukendt nøgle "medlemer" i udvalg; mente du "medlemmer"?'],
+      [3, 10, 'Her skal stå en liste af personer (linjer der begynder med "- ").'],
+      [5, 2, 'Ukendt regel "journal-yeer"; mente du "journal-year"?'],
+      [6, 16, '"loud" er ikke error, warning, info, hint eller off.'],
+      [7, 0, 'Ukendt nøgle "strategi" i referat.yaml; mente du "strategier"?'],
+    ]);
+    const broken = await c.open(join(ws, 'sub/referat.yaml'), 'udvalg: [\n', 'yaml');
+    const b = (await c.diagnosticsFor(broken)).diagnostics;
+    assert.ok(b.length > 0 && b[0]!.message.startsWith('YAML-fejl'));
+  });
+
+  test('out-of-range positions and unknown documents get answers, and the server keeps running', async () => {
+    const uri = uriOf(join(ws, 'arkiv', 'direktionen-2023-12-07.referat'));
+    assert.deepEqual(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 99999, character: 5 } }), []);
+    assert.equal(await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: -1, character: -7 } }), null);
+    assert.deepEqual(await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///findes/ikke.referat' } }), []);
+    assert.equal(await c.conn.sendRequest('referat/ping'), 'pong');
+  });
+
+  test('a malformed message is survived', async () => {
+    const garbage = '{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":{oops}';
+    c.child.stdin!.write(`Content-Length: ${Buffer.byteLength(garbage)}\r\n\r\n${garbage}`);
+    assert.equal(await c.conn.sendRequest('referat/ping'), 'pong');
+    assert.equal(c.child.exitCode, null);
+  });
+
+  test('a 10 MB document is checked and the server still answers', async () => {
+    const big = read(join(corpusDir, 'direktionen-2023-12-07.referat')).repeat(1300);
+    assert.ok(big.length > 10_000_000);
+    const uri = await c.open(join(ws, 'stor.referat'), big);
+    const d = await c.diagnosticsFor(uri);
+    assert.ok(d.diagnostics.some((x) => x.code === 'punkt-numbering'));
+    const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.ok(symbols.length > 7000);
+    assert.equal(await c.conn.sendRequest('referat/ping'), 'pong');
+  });
+});
+
+describe('language server without referat.yaml: names harvested from the archive, English, onType', () => {
+  let c: LspClient;
+  let ws: string;
+  before(async () => {
+    ws = workspace(false);
+    c = new LspClient();
+    await c.initialize(ws, { locale: 'en', settings: { validate: { trigger: 'onType', debounceMs: 0 } } });
+    await c.waitIndexed();
+  });
+  after(() => c.stop());
+
+  test('people are harvested from old minutes, with their titles', async () => {
+    const uri = await c.open(join(ws, 'ny.referat'), 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\n deltager i mødet kl. 10:00.\n');
+    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 0 } })) as CompletionItem[];
+    const byLabel = new Map(items.map((i) => [i.label, i.detail]));
+    assert.equal(byLabel.get('Lars Klemensen'), 'Udviklingschef');
+    assert.equal(byLabel.get('Ditte Ågård'), 'HR-konsulent');
+    assert.equal(byLabel.get('Ove Weller Nielsen'), 'Chef for Økonomi og HR');
+  });
+
+  test('committees and strategies are harvested too', async () => {
+    const text = 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagen afgøres endelig af\n\nD\n\nVision, politikker og strategier\n\nS\n';
+    const uri = await c.open(join(ws, 'h.referat'), text);
+    const u = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 1 } })) as CompletionItem[];
+    assert.ok(u.some((i) => i.label === 'Direktionen/Styregruppen for administrationsanalysen'));
+    const s = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 1 } })) as CompletionItem[];
+    assert.ok(s.some((i) => i.label === 'Strategi for Digitalisering og Teknologi'));
+  });
+
+  test('onType: findings follow the typing, in English', async () => {
+    const uri = await c.open(join(ws, 'skriv.referat'), read(join(rulesDir, 'base.ok.referat')));
+    assert.deepEqual((await c.diagnosticsFor(uri, 1)).diagnostics, []);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'Fredag' }] });
+    const d = await c.diagnosticsFor(uri, 2);
+    assert.deepEqual(d.diagnostics.map((x) => x.message), ['7. december 2023 is a torsdag (Thursday), not a fredag.']);
+  });
+});
