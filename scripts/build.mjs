@@ -27,7 +27,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
-  loader: { '.tsv': 'text' },
+  loader: { '.tsv': 'text', '.css': 'text' },
 };
 
 rmSync(join(root, 'out'), { recursive: true, force: true });
@@ -50,6 +50,7 @@ await Promise.all([
     outdir: 'out',
     outbase: '.',
     sourcemap: 'inline',
-    external: ['vscode'],
+    // Libraries that find their own files at run time stay in node_modules.
+    external: ['vscode', 'playwright-core'],
   }),
 ]);

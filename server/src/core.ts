@@ -13,3 +13,4 @@ export { containsPosition, type Position, type Range } from './syntax/range';
 export { ArchiveIndex, meetingKey, type ArchiveLookup, type ArchivedMeeting, type ArchivedPunkt, type SymbolHit } from './archive/index';
 export { summarizeReferat, type ReferatSummary, type PunktSummary } from './archive/summary';
 export { SEVERITIES } from './rules/types';
+export { renderHtml, escapeHtml, type Audience, type RenderOptions, type WebviewResources } from './render/html';

@@ -1,4 +1,5 @@
 import { runCheck } from './check';
+import { runRender } from './render';
 import { processIO, type CliIO } from './io';
 
 const USAGE = `usage:
@@ -9,12 +10,8 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
+  render: runRender,
 };
-
-/** Registers a command (the renderer adds `render`). */
-export function registerCommand(name: string, command: Command): void {
-  COMMANDS[name] = command;
-}
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;

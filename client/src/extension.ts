@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreview } from './preview';
+
+let client: LanguageClient | undefined;
+
+interface CaseHistoryEntry {
+  uri: string;
+  line: number;
+  body: string;
+  date?: string;
+  number: number;
+  title: string;
+  closed: boolean;
+  beslutning?: string;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+  const output = vscode.window.createOutputChannel('Referat');
+  context.subscriptions.push(output);
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'referat' }, { pattern: '**/referat.yaml' }],
+    synchronize: {
+      configurationSection: 'referat',
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.referat'), vscode.workspace.createFileSystemWatcher('**/referat.yaml')],
+    },
+    // The server's messages follow VS Code's display language.
+    initializationOptions: { locale: vscode.env.language, settings: vscode.workspace.getConfiguration('referat') },
+    outputChannel: output,
+  };
+  client = new LanguageClient('referat', 'Referat', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('referat.restartServer', async () => {
+      await client?.restart();
+      void vscode.window.showInformationMessage(vscode.l10n.t('Referat language server restarted.'));
+    }),
+    vscode.commands.registerCommand('referat.showOutput', () => output.show()),
+    vscode.commands.registerCommand('referat.caseHistory', () => caseHistory()),
+  );
+  registerPreview(context);
+  await client.start();
+  return { client };
+}
+
+/** Sagshistorik: the case's meetings in date order with their decisions; opens the one picked. */
+async function caseHistory(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'referat' || !client) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor on a journal number in a referat.'));
+    return;
+  }
+  const entries = (await client.sendRequest('workspace/executeCommand', {
+    command: 'referat.caseHistory',
+    arguments: [editor.document.uri.toString(), { line: editor.selection.active.line, character: editor.selection.active.character }],
+  })) as CaseHistoryEntry[] | null;
+  if (!entries || entries.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No case history: place the cursor on a journal number.'));
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    entries.map((e) => ({
+      label: `${e.date ?? '?'} · ${e.body}`,
+      description: `Punkt ${e.number}: ${e.title}`,
+      detail: e.closed ? vscode.l10n.t('Closed punkt') : (e.beslutning ?? vscode.l10n.t('No decision recorded')),
+      entry: e,
+    })),
+    { title: vscode.l10n.t('Case history'), matchOnDescription: true, matchOnDetail: true },
+  );
+  if (!picked) return;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(picked.entry.uri));
+  const pos = new vscode.Position(picked.entry.line, 0);
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

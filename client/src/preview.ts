@@ -1,0 +1,157 @@
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { parseReferat } from '../../server/src/model/build';
+import { renderHtml, type Audience } from '../../server/src/render/html';
+import { toLocale } from '../../server/src/i18n/locale';
+
+const VIEW_TYPE = 'referat.preview';
+
+/** One preview panel that follows the active referat editor. */
+class Preview {
+  private document: vscode.TextDocument | undefined;
+  private audience: Audience = 'internal';
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly context: vscode.ExtensionContext,
+    document: vscode.TextDocument,
+    private readonly onDispose: () => void,
+  ) {
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] };
+    this.show(document);
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document) this.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor?.document.languageId === 'referat' && editor.document !== this.document) this.show(editor.document);
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (e.textEditor.document === this.document && e.visibleRanges[0]) void panel.webview.postMessage({ type: 'scroll', line: e.visibleRanges[0].start.line });
+      }),
+      panel.webview.onDidReceiveMessage((msg: { type?: string; line?: number; value?: string }) => {
+        if (msg.type === 'reveal' && typeof msg.line === 'number') void this.reveal(msg.line);
+        if (msg.type === 'audience' && (msg.value === 'internal' || msg.value === 'public')) this.setAudience(msg.value);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  get currentDocument(): vscode.TextDocument | undefined {
+    return this.document;
+  }
+
+  show(document: vscode.TextDocument): void {
+    this.document = document;
+    this.panel.title = vscode.l10n.t('Preview: {0}', document.uri.path.split('/').pop() ?? '');
+    this.render();
+  }
+
+  setAudience(audience: Audience): void {
+    this.audience = audience;
+    this.render();
+  }
+
+  toggleAudience(): void {
+    this.setAudience(this.audience === 'internal' ? 'public' : 'internal');
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.render(), 150);
+  }
+
+  render(): void {
+    if (!this.document) return;
+    const webview = this.panel.webview;
+    const media = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', name)).toString();
+    webview.html = renderHtml(parseReferat(this.document.getText()), {
+      audience: this.audience,
+      locale: toLocale(vscode.env.language),
+      webview: { cspSource: webview.cspSource, nonce: randomBytes(16).toString('base64'), styleUri: media('preview.css'), scriptUri: media('preview.js') },
+    });
+  }
+
+  private async reveal(line: number): Promise<void> {
+    if (!this.document) return;
+    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const pos = new vscode.Position(Math.min(line, this.document.lineCount - 1), 0);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.onDispose();
+  }
+}
+
+let current: Preview | undefined;
+
+function activeReferat(uri?: vscode.Uri): vscode.TextDocument | undefined {
+  if (uri) return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc?.languageId === 'referat' ? doc : current?.currentDocument;
+}
+
+async function openPreview(context: vscode.ExtensionContext, column: vscode.ViewColumn, uri?: vscode.Uri): Promise<void> {
+  const doc = activeReferat(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
+  if (!doc) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a referat to preview it.'));
+    return;
+  }
+  if (current) {
+    current.show(doc);
+    return;
+  }
+  const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Referat', { viewColumn: column, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: false });
+  current = new Preview(panel, context, doc, () => (current = undefined));
+}
+
+/** Writes the standalone HTML next to the referat: `<name>.html` or `<name>.offentlig.html`. */
+async function exportHtml(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const doc = activeReferat(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
+  if (!doc) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a referat to preview it.'));
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('Public version'), description: vscode.l10n.t('Closed punkter show only heading and journal number'), audience: 'public' as const },
+      { label: vscode.l10n.t('Internal version'), description: vscode.l10n.t('Everything, closed punkter included'), audience: 'internal' as const },
+    ],
+    { title: vscode.l10n.t('Export which version?') },
+  );
+  if (!pick) return undefined;
+  return writeExport(doc, pick.audience);
+}
+
+export async function writeExport(doc: vscode.TextDocument, audience: Audience): Promise<vscode.Uri> {
+  const html = renderHtml(parseReferat(doc.getText()), { audience, locale: toLocale(vscode.env.language) });
+  const base = doc.uri.path.replace(/\.referat$/, '');
+  const target = doc.uri.with({ path: `${base}${audience === 'public' ? '.offentlig' : ''}.html` });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', target.path.split('/').pop() ?? ''), open).then((choice) => {
+    if (choice === open) void vscode.env.openExternal(target);
+  });
+  return target;
+}
+
+export function registerPreview(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('referat.openPreview', (uri?: vscode.Uri) => openPreview(context, vscode.ViewColumn.Active, uri)),
+    vscode.commands.registerCommand('referat.openPreviewToSide', (uri?: vscode.Uri) => openPreview(context, vscode.ViewColumn.Beside, uri)),
+    vscode.commands.registerCommand('referat.togglePreviewAudience', () => current?.toggleAudience()),
+    vscode.commands.registerCommand('referat.exportHtml', (uri?: vscode.Uri, audience?: Audience) => {
+      if (audience) {
+        const doc = activeReferat(uri);
+        return doc ? writeExport(doc, audience) : undefined;
+      }
+      return exportHtml(uri);
+    }),
+  );
+}

@@ -1,0 +1,188 @@
+import MarkdownIt from 'markdown-it';
+import stylesheet from '../../../media/preview.css';
+import type { Locale } from '../i18n/locale';
+import { formatDanishDate, weekdayName, capitalize } from '../model/dates';
+import type { BodyLine, Punkt, Referat, Section } from '../model/types';
+import { lineContent } from '../syntax/content';
+
+export type Audience = 'internal' | 'public';
+
+export interface WebviewResources {
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly styleUri: string;
+  readonly scriptUri: string;
+}
+
+export interface RenderOptions {
+  readonly audience: Audience;
+  readonly locale?: Locale;
+  /** In a VS Code webview: the extension's own stylesheet and script under a strict CSP. */
+  readonly webview?: WebviewResources;
+}
+
+// Raw HTML off so text stays text; links only to the web and to mail; no images (nothing remote).
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+md.disable(['image']);
+md.validateLink = (url: string): boolean => /^(https?:|mailto:)/i.test(url.trim());
+// Headings inside body text sit under the section's h3: `#` to `####` become h4, deeper ones h5, h6.
+const bodyHeading = (tag: string): string => `h${Math.max(4, Math.min(6, Number(tag.slice(1))))}`;
+md.renderer.rules.heading_close = (tokens, idx) => `</${bodyHeading(tokens[idx]!.tag)}>`;
+// Every block carries the source line it came from: scroll sync and double-click-to-source.
+for (const rule of ['heading_open', 'paragraph_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open', 'blockquote_open', 'table_open', 'code_block', 'fence'] as const) {
+  const original = md.renderer.rules[rule];
+  md.renderer.rules[rule] = (tokens, idx, options, env, self) => {
+    const t = tokens[idx]!;
+    const offset = (env as { lineOffset?: number }).lineOffset;
+    if (t.map && offset !== undefined) t.attrSet('data-line', String(t.map[0] + offset));
+    if (rule === 'heading_open') t.tag = bodyHeading(t.tag);
+    return original ? original(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Markdown from body lines with the source's line numbers kept, so data-line points at the source. */
+function alignedMarkdown(lines: readonly BodyLine[], transform?: (l: BodyLine) => string): { text: string; firstLine: number } | undefined {
+  const content = lines.filter((l) => !l.blank);
+  if (content.length === 0) return undefined;
+  const first = content[0]!.line;
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l.line < first) continue;
+    while (first + out.length < l.line) out.push('');
+    out.push(l.blank ? '' : transform ? transform(l) : l.text);
+  }
+  return { text: out.join('\n'), firstLine: first };
+}
+
+function renderBody(lines: readonly BodyLine[], transform?: (l: BodyLine) => string): string {
+  const m = alignedMarkdown(lines, transform);
+  return m ? md.render(m.text, { lineOffset: m.firstLine }) : '';
+}
+
+const TEXT = {
+  da: { toc: 'Indholdsfortegnelse', date: 'Mødedato', place: 'Mødested', attendees: 'Mødedeltagere', absent: 'Afbud', closed: 'Lukket punkt', journal: 'Journalnr.', publicNote: 'Offentlig udgave: lukkede punkter vises kun med overskrift og journalnummer.', internal: 'Intern', public: 'Offentlig', version: 'Udgave' },
+  en: { toc: 'Contents', date: 'Meeting date', place: 'Place', attendees: 'Attendees', absent: 'Absent', closed: 'Closed punkt', journal: 'Journal no.', publicNote: 'Public version: closed punkter show only their heading and journal number.', internal: 'Internal', public: 'Public', version: 'Version' },
+} as const;
+
+/** A complete, standalone HTML document that reads like the official minutes. */
+export function renderHtml(referat: Referat, options: RenderOptions): string {
+  const t = TEXT[options.locale ?? 'da'];
+  const pub = options.audience === 'public';
+  const h = referat.header;
+  const title = h.title ? `Referat — ${h.title.body}${h.title.date?.date ? ` ${formatDanishDate(h.title.date.date)}` : ''}` : 'Referat';
+  const parts: string[] = [];
+
+  parts.push(`<header class="referat-header"${dl(h.title?.range.start.line)}>`);
+  parts.push(`<h1>${escapeHtml(title)}</h1>`);
+  parts.push('<dl class="meta">');
+  const md0 = h.moedeDato;
+  if (md0) {
+    // An unreadable date is shown as written, so the preview never hides what the secretary typed.
+    const when = md0.date?.date ? `${capitalize(weekdayName(md0.date.date))} ${formatDanishDate(md0.date.date)}${md0.time ? ` kl. ${md0.time.text}` : ''}` : writtenValue(referat, md0.range.start.line, md0.valueRange.start.character);
+    parts.push(`<dt>${t.date}</dt><dd${dl(md0.range.start.line)}>${escapeHtml(when)}</dd>`);
+  }
+  if (h.moedested) parts.push(`<dt>${t.place}</dt><dd${dl(h.moedested.range.start.line)}>${escapeHtml(h.moedested.value)}</dd>`);
+  if (h.deltagere?.names.length) parts.push(`<dt>${t.attendees}</dt><dd${dl(h.deltagere.range.start.line)}>${escapeHtml(h.deltagere.names.map((n) => n.name).join(', '))}</dd>`);
+  if (h.afbud?.names.length) parts.push(`<dt>${t.absent}</dt><dd${dl(h.afbud.range.start.line)}>${escapeHtml(h.afbud.names.map((n) => n.name).join(', '))}</dd>`);
+  parts.push(`<dt>${t.version}</dt><dd>${pub ? t.public : t.internal}</dd>`);
+  parts.push('</dl>');
+  if (pub) parts.push(`<p class="note">${t.publicNote}</p>`);
+  parts.push('</header>');
+
+  if (referat.punkter.length > 0) {
+    parts.push(`<nav class="toc" aria-labelledby="toc-heading"><h2 id="toc-heading">${t.toc}</h2><ol>`);
+    for (const p of referat.punkter) parts.push(`<li><a href="#punkt-${p.number}">${escapeHtml(headingText(p))}</a></li>`);
+    parts.push('</ol></nav>');
+  }
+
+  parts.push('<main>');
+  for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t) : openPunkt(p, t));
+  parts.push('</main>');
+
+  const csp = options.webview
+    ? `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${options.webview.cspSource} 'nonce-${options.webview.nonce}'; script-src 'nonce-${options.webview.nonce}'; img-src ${options.webview.cspSource}; font-src ${options.webview.cspSource};">`
+    : `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">`;
+  const style = options.webview ? `<link rel="stylesheet" href="${escapeHtml(options.webview.styleUri)}" nonce="${options.webview.nonce}">` : `<style>${stylesheet}</style>`;
+  const script = options.webview ? `<script nonce="${options.webview.nonce}" src="${escapeHtml(options.webview.scriptUri)}"></script>` : '';
+  const toolbar = options.webview
+    ? `<div class="audience" role="toolbar" aria-label="${t.version}"><button type="button" data-audience="internal" aria-pressed="${!pub}">${t.internal}</button><button type="button" data-audience="public" aria-pressed="${pub}">${t.public}</button></div>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+${csp}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+${style}
+</head>
+<body>
+${toolbar}
+${parts.join('\n')}
+${script}
+</body>
+</html>
+`;
+}
+
+function dl(line: number | undefined): string {
+  return line === undefined ? '' : ` data-line="${line}"`;
+}
+
+function writtenValue(referat: Referat, line: number, from: number): string {
+  const l = [...referat.syntax.leading, ...referat.syntax.header].find((x) => x.line === line);
+  return l ? l.text.slice(from).replace(/\*\*/g, '').trim() : '';
+}
+
+function headingText(p: Punkt): string {
+  return `Punkt ${p.number}: ${p.title}`;
+}
+
+function journalLine(p: Punkt, t: (typeof TEXT)[Locale]): string {
+  const j = p.journal;
+  if (!j) return '';
+  const text = j.kind === 'valid' ? j.journal.text : j.text;
+  return `<p class="journal"${dl(j.kind === 'valid' ? j.journal.range.start.line : j.range.start.line)}><span class="visually-hidden">${t.journal} </span>${escapeHtml(text)}</p>`;
+}
+
+/** Public view of a closed punkt: built from its heading and journal number alone. */
+function closedPunkt(p: Punkt, t: (typeof TEXT)[Locale]): string {
+  return `<section class="punkt closed" id="punkt-${p.number}" aria-labelledby="punkt-${p.number}-h"${dl(p.headingRange.start.line)}>
+<h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}<span class="badge">${t.closed}</span></h2>
+${journalLine(p, t)}
+</section>`;
+}
+
+function openPunkt(p: Punkt, t: (typeof TEXT)[Locale]): string {
+  const out: string[] = [];
+  out.push(`<section class="punkt${p.closed ? ' closed' : ''}" id="punkt-${p.number}" aria-labelledby="punkt-${p.number}-h"${dl(p.headingRange.start.line)}>`);
+  out.push(`<h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}${p.closed ? `<span class="badge">${t.closed}</span>` : ''}</h2>`);
+  out.push(journalLine(p, t));
+  out.push(renderBody(p.intro));
+  for (const s of p.sections) out.push(section(s));
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function section(s: Section): string {
+  const out: string[] = [];
+  const cls = s.kind === 'tidligereBeslutning' ? ' class="earlier"' : '';
+  out.push(`<div${cls}${dl(s.headingRange.start.line)}>`);
+  const heading = s.implicit ? 'Indstilling' : s.title;
+  out.push(`<h3>${escapeHtml(heading)}</h3>`);
+  if (s.implicit) out.push(`<p class="indstiller"${dl(s.headingRange.start.line)}>${escapeHtml(lineContent(s.headingText).content.replace(/\*\*/g, ''))}</p>`);
+  if (s.kind === 'bilag') {
+    const items = s.body.filter((b) => !b.blank);
+    if (items.length) out.push(`<ul class="bilag">${items.map((b) => `<li${dl(b.line)}>${escapeHtml(lineContent(b.text).content.replace(/^[-*•]\s+/, ''))}</li>`).join('')}</ul>`);
+  } else {
+    // `… indstiller,` lines inside an Indstilling are the recommender, not headings.
+    const recLines = new Set(s.recommendations.map((r) => r.range.start.line));
+    out.push(renderBody(s.body, (l) => (recLines.has(l.line) ? lineContent(l.text).content.replace(/\*\*/g, '') : l.text)));
+  }
+  out.push('</div>');
+  return out.join('\n');
+}

@@ -1,0 +1,92 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { parseReferat, renderHtml } from '../../server/src/core';
+import { corpusFiles, repoRoot } from '../helpers';
+
+const CHROMIUM = '/usr/bin/chromium';
+const out = join(repoRoot, 'test-output/screenshots');
+let browser: Browser | undefined;
+
+// The project's test command installs chromium (scripts/system-deps.mjs); only a bare `npm test` may lack it.
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: run \`npm run test:all\`, which installs it`;
+
+before(async () => {
+  if (skip) return;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+after(async () => {
+  await browser?.close();
+});
+
+const hostile = readFileSync(join(repoRoot, 'test/fixtures/render/hostile.referat'), 'utf8');
+
+for (const withCsp of [true, false]) {
+  test(`hostile text runs no script and creates no element (${withCsp ? 'as exported' : 'even without the CSP'})`, { skip }, async () => {
+    const page = await browser!.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    let html = renderHtml(parseReferat(hostile), { audience: 'internal' });
+    if (!withCsp) html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+    await page.setContent(html, { waitUntil: 'load' });
+    // Give any handler a chance to fire: every element gets the events a reader's mouse sends.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('body *')) for (const type of ['mouseover', 'mouseenter', 'focus', 'load', 'error']) el.dispatchEvent(new Event(type));
+    });
+    const result = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: string }).__pwned,
+      scripts: document.querySelectorAll('script').length,
+      iframes: document.querySelectorAll('iframe').length,
+      images: document.querySelectorAll('img').length,
+      svgs: document.querySelectorAll('svg').length,
+      bold: document.querySelectorAll('main b').length,
+      jsLinks: [...document.querySelectorAll('a')].filter((a) => a.getAttribute('href')?.trim().toLowerCase().startsWith('javascript')).length,
+      handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      text: document.body.innerText,
+    }));
+    assert.equal(result.pwned, undefined);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual({ ...result, text: undefined, pwned: undefined }, { scripts: 0, iframes: 0, images: 0, svgs: 0, bold: 0, jsLinks: 0, handlers: 0, text: undefined, pwned: undefined });
+    assert.match(result.text, /<script>window.__pwned = "script"<\/script>/, 'the text is shown as written');
+    await page.close();
+  });
+}
+
+for (const audience of ['internal', 'public'] as const) {
+  test(`axe-core finds no serious or critical accessibility violation (${audience})`, { skip }, async () => {
+    // Our own CSP forbids injected scripts, axe included: this context lets the checker in.
+    const context = await browser!.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const html = renderHtml(parseReferat(corpusFiles().find((c) => c.name.includes('2024'))!.text), { audience });
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.addScriptTag({ content: readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), []);
+    await context.close();
+  });
+}
+
+test('a screenshot of the rendered corpus referat, light and printed', { skip }, async () => {
+  mkdirSync(out, { recursive: true });
+  const page = await browser!.newPage({ viewport: { width: 900, height: 1200 } });
+  const html = renderHtml(parseReferat(corpusFiles().find((c) => c.name.includes('2024'))!.text), { audience: 'internal' });
+  await page.setContent(html, { waitUntil: 'load' });
+  const file = join(out, 'direktionen-2024-04-17.png');
+  await page.screenshot({ path: file, fullPage: false });
+  assert.ok(existsSync(file));
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000, 'the print stylesheet gives an A4 PDF');
+  await page.close();
+});

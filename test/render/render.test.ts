@@ -1,0 +1,131 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bodyMarkdown, parseReferat, renderHtml } from '../../server/src/core';
+import { corpusFiles, repoRoot } from '../helpers';
+
+const snapshots = join(repoRoot, 'test/render/__snapshots__');
+const fixtures = join(repoRoot, 'test/fixtures/render');
+
+/** The text a reader sees: tags removed, entities decoded, white space folded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+const fold = (s: string): string => s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+
+for (const c of corpusFiles()) {
+  for (const audience of ['internal', 'public'] as const) {
+    test(`snapshot: ${c.name} (${audience})`, () => {
+      const html = renderHtml(parseReferat(c.text), { audience });
+      const file = join(snapshots, `${c.name.replace(/\.referat$/, '')}.${audience}.html`);
+      if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(file)) {
+        mkdirSync(snapshots, { recursive: true });
+        writeFileSync(file, html);
+        if (process.env.CI) assert.fail(`snapshot ${file} was missing; run the tests locally and commit it`);
+      }
+      assert.equal(html, readFileSync(file, 'utf8'));
+    });
+  }
+
+  test(`${c.name}: every punkt, journal number and decision appears in the internal rendering`, () => {
+    const r = parseReferat(c.text);
+    const text = visibleText(renderHtml(r, { audience: 'internal' }));
+    for (const p of r.punkter) {
+      assert.ok(text.includes(fold(`Punkt ${p.number}: ${p.title}`)), `punkt ${p.number}`);
+      if (p.journal?.kind === 'valid') assert.ok(text.includes(p.journal.journal.text), `journal ${p.journal.journal.text}`);
+      for (const s of p.sections.filter((x) => x.kind === 'beslutning')) {
+        for (const line of bodyMarkdown(s.body).split('\n').filter(Boolean)) {
+          const words = fold(line.replace(/^[-*]\s+/, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+          assert.ok(text.includes(words), `decision text "${words}"`);
+        }
+      }
+    }
+  });
+}
+
+test('one h1, landmarks, lang="da", and a heading hierarchy without jumps', () => {
+  const html = renderHtml(parseReferat(corpusFiles()[2]!.text), { audience: 'internal' });
+  assert.equal(html.match(/<h1\b/g)?.length, 1);
+  assert.match(html, /<html lang="da">/);
+  for (const landmark of ['<header', '<nav', '<main']) assert.ok(html.includes(landmark), landmark);
+  const levels = [...html.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
+  for (let i = 1; i < levels.length; i++) assert.ok(levels[i]! <= levels[i - 1]! + 1, `h${levels[i - 1]} followed by h${levels[i]}`);
+  assert.match(html, /@page \{ size: A4/);
+});
+
+test('public rendering: not one character of a closed punkt\'s content, anywhere in the output', () => {
+  const text = readFileSync(join(fixtures, 'closed-secret.referat'), 'utf8');
+  const internal = renderHtml(parseReferat(text), { audience: 'internal' });
+  const pub = renderHtml(parseReferat(text), { audience: 'public' });
+  const secrets = [...text.matchAll(/HEMMELIG[A-Z]+/g)].map((m) => m[0]);
+  assert.equal(secrets.length, 8);
+  for (const s of secrets) {
+    assert.ok(!pub.includes(s), `${s} leaked into the public rendering`);
+    assert.ok(!pub.toLowerCase().includes(s.toLowerCase().slice(8)), `${s} leaked in another case`);
+  }
+  assert.ok(internal.includes('HEMMELIGHEDZULU'), 'the internal version has the content');
+  // What the public may see of it: heading and journal number.
+  assert.ok(pub.includes('Punkt 2: Lukket: Personalesag'));
+  assert.ok(pub.includes('81.39.15G01-4-23'));
+  assert.ok(pub.includes('Offentlig tekst om budgettet.'));
+  // No source line of the closed punkt's body is referenced either: its heading is line 18, its journal number line 20.
+  const lines = [...pub.matchAll(/data-line="(\d+)"/g)].map((m) => Number(m[1]));
+  assert.deepEqual(lines.filter((l) => l > 20), []);
+  assert.ok(lines.includes(18) && lines.includes(20));
+});
+
+test('hostile text stays text: no script, event handler, javascript: link, iframe or remote image', () => {
+  const html = renderHtml(parseReferat(readFileSync(join(fixtures, 'hostile.referat'), 'utf8')), { audience: 'internal' });
+  const body = html.slice(html.indexOf('<body>'));
+  assert.doesNotMatch(body, /<script\b/i);
+  assert.doesNotMatch(body, /<iframe\b/i);
+  assert.doesNotMatch(body, /<img\b/i);
+  assert.doesNotMatch(body, /<svg\b/i);
+  assert.doesNotMatch(body, /<b\b/i);
+  // Event handlers: none inside any tag (as escaped text they are harmless and shown as written).
+  assert.doesNotMatch(body, /<[^>]*\son[a-z]+\s*=/i);
+  assert.doesNotMatch(body, /href="javascript:/i);
+  assert.doesNotMatch(body, /src="https:\/\/evil/);
+  assert.match(body, /<a href="mailto:sekretariat@lemvig\.dk">mail<\/a>/);
+  assert.match(body, /<a href="https:\/\/www\.lemvig\.dk">web<\/a>/);
+  assert.match(body, /&lt;script&gt;window.__pwned = &quot;script&quot;&lt;\/script&gt;/);
+});
+
+test('the webview version uses a strict CSP with a nonce and only the given stylesheet and script', () => {
+  const html = renderHtml(parseReferat(corpusFiles()[0]!.text), { audience: 'internal', webview: { cspSource: 'vscode-resource:', nonce: 'abc123', styleUri: 'vscode-resource:/media/preview.css', scriptUri: 'vscode-resource:/media/preview.js' } });
+  assert.match(html, /content="default-src 'none'; style-src vscode-resource: 'nonce-abc123'; script-src 'nonce-abc123';/);
+  assert.match(html, /<script nonce="abc123" src="vscode-resource:\/media\/preview.js"><\/script>/);
+  assert.equal(html.match(/<script\b/g)?.length, 1);
+  assert.doesNotMatch(html, /https?:\/\//);
+});
+
+const cli = join(repoRoot, 'dist/cli.js');
+const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+test('referat render: stdout, -o, --public, and clear errors with exit 2', () => {
+  const file = join(repoRoot, 'test/fixtures/corpus/direktionen-2019-06-26.referat');
+  const stdout = run(['render', file]);
+  assert.equal(stdout.status, 0);
+  assert.match(stdout.stdout, /^<!DOCTYPE html>/);
+  const dir = mkdtempSync(join(tmpdir(), 'referat-render-'));
+  const out = join(dir, 'ud.html');
+  const r = run(['render', join(fixtures, 'closed-secret.referat'), '-o', out, '--public']);
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout, '');
+  assert.ok(!readFileSync(out, 'utf8').includes('HEMMELIG'));
+  const missing = run(['render', join(dir, 'findes-ikke.referat')]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /findes-ikke\.referat: no such file/);
+  const bad = run(['render', file, '-o', join(dir, 'mappe/findes/ikke/x.html')]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /cannot write \(ENOENT\)/);
+  assert.equal(run(['render']).status, 2);
+  assert.equal(run(['render', file, '--pdf']).status, 2);
+});
