@@ -56,7 +56,7 @@ async function caseHistory(): Promise<void> {
     return;
   }
   const entries = (await client.sendRequest('workspace/executeCommand', {
-    command: 'referat.caseHistory',
+    command: 'referat.server.caseHistory',
     arguments: [editor.document.uri.toString(), { line: editor.selection.active.line, character: editor.selection.active.character }],
   })) as CaseHistoryEntry[] | null;
   if (!entries || entries.length === 0) {

@@ -212,7 +212,7 @@ describe('language server over stdio, with referat.yaml', () => {
     const uri = uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat'));
     const refs = (await c.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 175, character: 4 }, context: { includeDeclaration: true } })) as Location[];
     assert.deepEqual(refs.map((r) => [r.uri.split('/').pop(), r.range.start.line]), [['marts.referat', 22], ['direktionen-2024-04-17.referat', 173]]);
-    const history = (await c.conn.sendRequest('workspace/executeCommand', { command: 'referat.caseHistory', arguments: ['85.13.00G01-2-23'] })) as { date: string; beslutning: string }[];
+    const history = (await c.conn.sendRequest('workspace/executeCommand', { command: 'referat.server.caseHistory', arguments: ['85.13.00G01-2-23'] })) as { date: string; beslutning: string }[];
     assert.deepEqual(history.map((h) => [h.date, h.beslutning]), [['20. marts 2024', 'Drøftes igen på næste møde.'], ['17. april 2024', 'Økonomidokumentet opdateres og drøftes igen den 15. maj 2024.']]);
   });
 

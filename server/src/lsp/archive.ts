@@ -178,7 +178,7 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
 
   connection.onExecuteCommand(
     safe(ctx, 'executeCommand', null as CaseHistoryEntry[] | null, (params) => {
-      if (params.command !== 'referat.caseHistory') return null;
+      if (params.command !== 'referat.server.caseHistory') return null;
       const [first, second] = params.arguments ?? [];
       const journal = typeof first === 'string' && !first.includes(':') ? first : typeof first === 'string' && second ? journalAt(first, second as Position) : undefined;
       if (!journal) return [];

@@ -53,7 +53,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       workspaceSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: ['referat.caseHistory'] },
+      executeCommandProvider: { commands: ['referat.server.caseHistory'] },
     },
     serverInfo: { name: 'referat-language-server', version: '0.1.0' },
   };

@@ -1,0 +1,242 @@
+// npm run test:vscode: the extension test suite inside a real VS Code.
+// - REFERAT_VSCODE_RUNNER=electron (or a machine with a desktop VS Code download): @vscode/test-electron.
+// - otherwise: the VS Code server build from the code-server npm package, in headless Chromium
+//   (../shared/real-vscode.md), then a UI check of the Problems panel and the preview.
+// Prints the VS Code version, every test, and ends with `N passed, N failed`.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { setupVscode } from './vscode-setup.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const outDir = join(root, 'test-output/vscode');
+mkdirSync(outDir, { recursive: true });
+const cleanups = [];
+const cleanup = async () => {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()();
+    } catch {
+      // best effort
+    }
+  }
+};
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => cleanup().then(() => process.exit(130)));
+
+function step(msg) {
+  console.log(`test:vscode: ${msg}`);
+}
+
+// 1. The extension and the suite, built.
+const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+if (b.status !== 0) process.exit(b.status ?? 1);
+await build({
+  entryPoints: [join(root, 'test/vscode-suite/index.ts')],
+  outfile: join(root, 'out/vscode-suite/index.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode', 'mocha'],
+  loader: { '.tsv': 'text', '.css': 'text' },
+  logLevel: 'warning',
+});
+
+// 2. A fresh copy of the test workspace: the suite writes files into it.
+const tmp = mkdtempSync(join(tmpdir(), 'referat-vscode-'));
+cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+const workspace = join(tmp, 'workspace');
+cpSync(join(root, 'test/vscode-workspace'), workspace, { recursive: true });
+const resultsFile = join(tmp, 'results.json');
+
+const useElectron = process.env.REFERAT_VSCODE_RUNNER === 'electron';
+let summary;
+try {
+  summary = useElectron ? await runElectron() : await runServer();
+} catch (e) {
+  console.error(`test:vscode: ${e instanceof Error ? e.message : String(e)}`);
+  summary = { passed: 0, failed: 1 };
+}
+await cleanup();
+console.log(`${summary.passed} passed, ${summary.failed} failed`);
+process.exit(summary.failed > 0 || summary.passed === 0 ? 1 : 0);
+
+function report(results) {
+  if (!results) return { passed: 0, failed: 1 };
+  console.log(`\nVS Code ${results.version} (${results.appName}, display language ${results.language})\n`);
+  let passed = 0;
+  let failed = 0;
+  for (const r of results.results) {
+    if (r.state === 'passed') passed++;
+    else failed++;
+    console.log(`  ${r.state === 'passed' ? '✓' : '✗'} ${r.title}${r.state === 'failed' ? `\n      ${r.error.replace(/\n/g, '\n      ')}` : ''}`);
+  }
+  if (!results.done) {
+    console.log('  ✗ the suite did not finish');
+    failed++;
+  }
+  return { passed, failed };
+}
+
+function readResults() {
+  try {
+    return JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function runElectron() {
+  const { runTests } = await import('@vscode/test-electron');
+  step('running in a desktop VS Code downloaded by @vscode/test-electron');
+  try {
+    await runTests({
+      extensionDevelopmentPath: root,
+      extensionTestsPath: join(root, 'out/vscode-suite/index.js'),
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+      extensionTestsEnv: { REFERAT_VSCODE_RESULTS: resultsFile },
+    });
+  } catch {
+    // failures are in the results
+  }
+  return report(readResults());
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function waitFor(test, what, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await test()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function runServer() {
+  const t0 = Date.now();
+  const vs = setupVscode();
+  step(`VS Code server build ready (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const port = await freePort();
+  const log = createWriteStream(join(outDir, 'server.log'));
+  const server = spawn(
+    process.execPath,
+    [join(vs, 'out/server-main.js'), '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
+      '--server-data-dir', join(tmp, 'server-data'), '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', join(tmp, 'extensions'), '--disable-workspace-trust'],
+    { cwd: tmp, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REFERAT_VSCODE_RESULTS: resultsFile } },
+  );
+  let serverOut = '';
+  server.stdout.on('data', (d) => {
+    log.write(d);
+    serverOut += d.toString();
+  });
+  server.stderr.on('data', (d) => log.write(d));
+  cleanups.push(async () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // gone
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+    log.end();
+  });
+  await waitFor(async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${port}/version`)).ok || true;
+    } catch {
+      return false;
+    }
+  }, 'the VS Code server to listen', 60_000);
+  step(`VS Code server listening on 127.0.0.1:${port}`);
+
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  cleanups.push(() => browser.close());
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(join(root, 'out/vscode-suite/index.js'))]];
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => log.write(`[page error] ${e.message}\n`));
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  step('workbench opened with the extension under development; the suite runs in its extension host');
+  try {
+    await waitFor(() => readResults()?.done === true || /Extension host .*exited|ExtensionHost.*exit/i.test(serverOut), 'the suite to finish', 10 * 60_000);
+  } catch (e) {
+    step(String(e));
+  }
+  await page.screenshot({ path: join(outDir, 'suite-workbench.png') }).catch(() => undefined);
+  const summary = report(readResults());
+
+  // 3. What a secretary sees: the Problems panel and the preview, driven through the UI.
+  const ui = await uiCheck(browser, port, remote);
+  for (const [title, ok, error] of ui) {
+    console.log(`  ${ok ? '✓' : '✗'} UI: ${title}${ok ? '' : `\n      ${error}`}`);
+    if (ok) summary.passed++;
+    else summary.failed++;
+  }
+  return summary;
+}
+
+async function uiCheck(browser, port, remote) {
+  const results = [];
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const payload = [['extensionDevelopmentPath', remote(root)]];
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const check = async (title, fn) => {
+    try {
+      await fn();
+      results.push([title, true]);
+    } catch (e) {
+      results.push([title, false, e instanceof Error ? e.message.split('\n')[0] : String(e)]);
+    }
+  };
+  await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+  await page.waitForTimeout(3000);
+  await check('quick open finds and opens a defective referat', async () => {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 20_000 });
+    await page.keyboard.type('mangler-beslutning.referat');
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active[aria-label*="mangler-beslutning"], .tab.active .label-name:has-text("mangler-beslutning")', { timeout: 20_000 });
+  });
+  await check('the Problems panel shows its error', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel', { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('.markers-panel')?.textContent?.includes('Beslutning'), null, { timeout: 60_000 });
+    await page.screenshot({ path: join(outDir, 'problems-panel.png') });
+  });
+  await check('the preview opens to the side', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 20_000 });
+    await page.keyboard.type('Referat: Open Preview to the Side');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.webview.ready, iframe.webview', { timeout: 60_000 });
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path: join(outDir, 'preview-to-the-side.png') });
+  });
+  await page.close();
+  return results;
+}

@@ -1,0 +1,216 @@
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+
+declare const suite: (name: string, fn: () => void) => void;
+declare const test: (name: string, fn: () => Promise<void> | void) => void;
+declare const suiteSetup: (fn: () => Promise<void> | void) => void;
+
+const ws = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
+const file = (rel: string): vscode.Uri => vscode.Uri.joinPath(ws(), rel);
+
+async function open(rel: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(file(rel));
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Waits until the document's diagnostics satisfy the test (a hang guard, not a timing check). */
+function diagnostics(uri: vscode.Uri, ok: (d: readonly vscode.Diagnostic[]) => boolean, ms = 60_000): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const now = vscode.languages.getDiagnostics(uri);
+    if (ok(now)) return resolve(now);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`diagnostics for ${uri.path} never matched; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.range.start.line]))}`));
+    }, ms);
+    const sub = vscode.languages.onDidChangeDiagnostics(() => {
+      const d = vscode.languages.getDiagnostics(uri);
+      if (ok(d)) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(d);
+      }
+    });
+  });
+}
+
+const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+async function completionLabels(rel: string, line: number, character: number): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', file(rel), new vscode.Position(line, character));
+  return [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+}
+
+async function withText(rel: string, text: string): Promise<vscode.TextEditor> {
+  const uri = file(rel);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return open(rel);
+}
+
+export function defineTests(): void {
+  suite('Referat in a real VS Code', () => {
+    suiteSetup(async () => {
+      const ext = vscode.extensions.getExtension('referat.referat');
+      assert.ok(ext, 'the extension is installed');
+      await ext.activate();
+    });
+
+    test('runs in a real VS Code and the extension is active', () => {
+      assert.match(vscode.version, /^\d+\.\d+\.\d+/);
+      const ext = vscode.extensions.getExtension('referat.referat')!;
+      assert.equal(ext.isActive, true);
+      const contributes = ext.packageJSON.contributes as { grammars: unknown[]; snippets: unknown[] };
+      assert.equal(contributes.grammars.length, 1);
+      assert.equal(contributes.snippets.length, 1);
+    });
+
+    test('a defective referat gets its squiggle: missing-beslutning on the punkt heading', async () => {
+      const editor = await open('defekt/mangler-beslutning.referat');
+      assert.equal(editor.document.languageId, 'referat');
+      const d = await diagnostics(editor.document.uri, (x) => x.some((y) => code(y) === 'missing-beslutning'));
+      const found = d.find((y) => code(y) === 'missing-beslutning')!;
+      assert.equal(found.range.start.line, 17);
+      assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(found.source, 'referat');
+    });
+
+    test('a wrong weekday is found with its exact range', async () => {
+      const editor = await open('defekt/forkert-ugedag.referat');
+      const d = await diagnostics(editor.document.uri, (x) => x.length > 0);
+      assert.deepEqual(d.map((y) => [code(y), y.range.start.line, y.range.start.character, y.range.end.character]), [['weekday-mismatch', 2, 9, 15]]);
+    });
+
+    for (const name of ['direktionen-2019-06-26', 'direktionen-2023-12-07', 'direktionen-2024-04-17']) {
+      test(`corpus ${name}: opens as a referat with no diagnostics`, async () => {
+        const editor = await open(`arkiv/${name}.referat`);
+        assert.equal(editor.document.languageId, 'referat');
+        // The outline answering means the server has the document; then no finding may arrive.
+        const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+        assert.ok(symbols.length > 5);
+        await new Promise((r) => setTimeout(r, 1500));
+        assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).map((d) => code(d)), []);
+      });
+    }
+
+    test('saving updates the diagnostics', async () => {
+      const text = readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8');
+      const editor = await withText('gem.referat', text);
+      await editor.edit((e) => e.replace(new vscode.Range(4, 9, 4, 16), 'Fredag'));
+      await editor.document.save();
+      await diagnostics(editor.document.uri, (x) => x.some((y) => code(y) === 'weekday-mismatch'));
+      await editor.edit((e) => e.replace(new vscode.Range(4, 9, 4, 15), 'Torsdag'));
+      await editor.document.save();
+      await diagnostics(editor.document.uri, (x) => x.length === 0);
+    });
+
+    test('completion after Mødedeltagere: Direktionen\'s members first, listed names left out', async () => {
+      await withText('ny.referat', 'REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere Claus Borg, \n');
+      const labels = await completionLabels('ny.referat', 2, 26);
+      assert.deepEqual(labels.slice(0, 2), ['Lars Borst Hansen', 'Søren Søndergaard Kjær']);
+      assert.ok(!labels.includes('Claus Borg'));
+      assert.ok(labels.includes('Lars Klemensen'));
+    });
+
+    test('completion under Sagen afgøres endelig af: committees from referat.yaml', async () => {
+      await withText('udvalg.referat', 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagen afgøres endelig af\n\nØ\n');
+      const labels = await completionLabels('udvalg.referat', 8, 1);
+      assert.ok(labels.includes('Økonomi- og Erhvervsudvalget'), labels.join(', '));
+    });
+
+    test('completion under Vision, politikker og strategier and Lovgrundlag', async () => {
+      await withText('strategi.referat', 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nVision, politikker og strategier\n\nS\n\nLovgrundlag\n\nL\n');
+      assert.ok((await completionLabels('strategi.referat', 8, 1)).includes('Strategi for Arbejdskraft'));
+      assert.ok((await completionLabels('strategi.referat', 12, 1)).includes('Lov om kommunernes styrelse'));
+    });
+
+    test('completion at the start of a line: the missing sections, then the next punkt', async () => {
+      await withText('afsnit.referat', 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\nTekst.\n\n\n');
+      const labels = await completionLabels('afsnit.referat', 10, 0);
+      for (const l of ['Resume', 'Indstilling', 'Beslutning', 'Punkt 2: ']) assert.ok(labels.includes(l), `${l} in ${labels.join(', ')}`);
+      assert.ok(!labels.includes('Sagsfremstilling'));
+    });
+
+    test('completion on the journal-number line offers KLE emner', async () => {
+      await withText('journal.referat', 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n85.1\n');
+      assert.ok((await completionLabels('journal.referat', 4, 4)).includes('85.13.00'));
+    });
+
+    test('hover explains a journal number', async () => {
+      const editor = await open('arkiv/direktionen-2023-12-07.referat');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(19, 3));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /Intern uddannelse/);
+      assert.match(text, /2023/);
+    });
+
+    test('outline: punkter with journal numbers, sections as children', async () => {
+      const uri = file('arkiv/direktionen-2024-04-17.referat');
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      const p4 = symbols.find((s) => s.name.startsWith('Punkt 4'))!;
+      assert.equal(p4.detail, '85.13.00G01-2-23');
+      assert.ok(p4.children.some((c) => c.name.startsWith('Beslutning fra')));
+    });
+
+    test('folding ranges for punkter and sections', async () => {
+      const uri = file('arkiv/direktionen-2023-12-07.referat');
+      const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
+      assert.ok(ranges.some((r) => r.start === 17 && r.end === 45));
+    });
+
+    test('go to definition from an earlier decision to the earlier meeting', async () => {
+      const uri = file('arkiv/direktionen-2024-04-17.referat');
+      const locs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, new vscode.Position(239, 5));
+      const target = locs[0] && ('targetUri' in locs[0] ? locs[0].targetUri : locs[0].uri);
+      assert.ok(target?.path.endsWith('direktionen-2024-03-20.referat'), JSON.stringify(locs));
+    });
+
+    test('workspace symbols find punkter across meetings', async () => {
+      const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Handleplan');
+      assert.ok(found.length >= 2, JSON.stringify(found.map((s) => s.name)));
+    });
+
+    test('the preview command opens a webview panel beside the editor', async () => {
+      await open('arkiv/direktionen-2023-12-07.referat');
+      await vscode.commands.executeCommand('referat.openPreviewToSide');
+      const deadline = Date.now() + 20_000;
+      let tab: vscode.Tab | undefined;
+      while (!tab && Date.now() < deadline) {
+        tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('referat.preview'));
+        if (!tab) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.ok(tab, 'a referat preview tab');
+    });
+
+    test('export writes the public HTML next to the referat, without closed content', async () => {
+      const editor = await withText('lukket.referat', readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8') + '\nSagsfremstilling\n\nFORTROLIGT-INDHOLD\n\nBeslutning\n\nTaget til efterretning.\n');
+      await vscode.commands.executeCommand('referat.exportHtml', editor.document.uri, 'public');
+      const out = file('lukket.offentlig.html');
+      assert.ok(existsSync(out.fsPath));
+      const html = readFileSync(out.fsPath, 'utf8');
+      assert.ok(html.includes('Punkt 6: Lukket: Møde med Borgmesteren'));
+      assert.ok(!html.includes('FORTROLIGT-INDHOLD'));
+    });
+
+    test('snippets insert: a new punkt with its sections', async () => {
+      const editor = await withText('snippet.referat', '');
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'referat', name: 'Nyt punkt' });
+      const text = editor.document.getText();
+      for (const s of ['Punkt', 'Sagsfremstilling', 'Indstilling', 'Beslutning', 'Bilag']) assert.ok(text.includes(s), s);
+    });
+
+    test('snippets insert: an indstilling and an earlier decision', async () => {
+      const editor = await withText('snippet2.referat', '');
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'referat', name: 'Indstilling' });
+      assert.match(editor.document.getText(), /indstiller,\n\n- At /);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'referat', name: 'Tidligere beslutning' });
+      assert.match(editor.document.getText(), /Beslutning fra/);
+    });
+
+    test('mistakes in referat.yaml are shown in referat.yaml', async () => {
+      const editor = await withText('sub/referat.yaml', 'udvalg:\n  - navn: Direktionen\n    medlemer: [A]\n');
+      const d = await diagnostics(editor.document.uri, (x) => x.length > 0);
+      assert.equal(d[0]!.range.start.line, 2);
+      assert.match(d[0]!.message, /medlemer/);
+    });
+  });
+}
