@@ -3,7 +3,7 @@ import { classifyLine } from '../syntax/classify';
 import type { SyntaxLine } from '../syntax/tree';
 import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
 import { parseJournalLine } from '../model/journal';
-import { sectionKindOf } from '../model/sections';
+import { mayBeSectionHeading, sectionKindOf } from '../model/sections';
 import type { CalendarDate, EarlierDecision, Header, JournalLine, SectionKind } from '../model/types';
 import { splitWho, type NamedPerson } from '../model/people';
 import type { Range } from '../syntax/range';
@@ -49,6 +49,9 @@ interface Draft {
 }
 
 const DECORATION_CHARS = new Set([32, 9, 35, 42]); // space, tab, #, *
+const TRAILING = new Set([32, 9, 44, 58, 46, 42]); // space, tab , : . *
+// First letters of the section names, both cases (R S L V Ø A I B).
+const SECTION_INITIALS = new Set([...'RSLVØAIBrslvøaib'].map((c) => c.charCodeAt(0)));
 const MAX_DECISION = 400;
 
 /**
@@ -68,11 +71,16 @@ export function summarizeReferat(input: string): ReferatSummary {
   let p: Draft | undefined;
   const names = { udvalg: new Set<string>(), strategier: new Set<string>(), lovgrundlag: new Set<string>(), personer: new Map<string, NamedPerson>() };
 
+  // Where someone joins the meeting, found once per file instead of searched for on every line.
+  const attendance = phrasePositions(text);
+  let nextAttendance = 0;
+
   let line = 0;
   for (let start = 0; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const raw = text.slice(start, end);
+    const lineStart = start;
     start = end + 1;
 
     let k = 0;
@@ -116,8 +124,12 @@ export function summarizeReferat(input: string): ReferatSummary {
     }
     if (!p) continue;
 
-    // Headings are short; a long line is body text whatever it starts with.
-    const candidate = raw.length <= 200 && (first === 'B' || first === 'b' || isSectionInitial(first) || raw.lastIndexOf('ndstiller') >= raw.length - 16);
+    // Headings are short; a long line is body text whatever it starts with. Each test looks only
+    // at the line's first or last few characters.
+    const candidate =
+      (raw.length - k <= 64 && SECTION_INITIALS.has(raw.charCodeAt(k)) && mayBeSectionHeading(raw.slice(k, k + 4))) ||
+      ((first === 'B' || first === 'b') && raw.length <= 300 && raw.slice(k, k + 10).toLowerCase() === 'beslutning') ||
+      (raw.length <= 200 && endsWithIndstiller(raw));
     if (candidate) {
       const kind = classifyLine(raw);
       if (kind === 'earlierDecision') {
@@ -152,8 +164,9 @@ export function summarizeReferat(input: string): ReferatSummary {
       const name = raw.replace(/^[\s\-*•]+/, '').replace(/\*\*/g, '').trim().replace(/\.$/, '');
       if (name && !NOT_A_NAME.test(name)) (p.section === 'sagenAfgoeres' ? names.udvalg : p.section === 'vision' ? names.strategier : names.lovgrundlag).add(name);
     }
-    if (raw.length <= 2000 && (raw.includes('deltager i mødet') || raw.includes('til stede'))) {
-      for (const m of raw.matchAll(WHO)) for (const person of splitWho(m[1]!.replace(/\*\*/g, ''))) names.personer.set(person.navn, person);
+    while (nextAttendance < attendance.length && attendance[nextAttendance]! < lineStart) nextAttendance++;
+    if (nextAttendance < attendance.length && attendance[nextAttendance]! < start && raw.length <= 2000) {
+      for (const m of raw.matchAll(WHO)) for (const person of splitWhoCached(m[1]!.replace(/\*\*/g, ''))) names.personer.set(person.navn, person);
     }
     if (p.inBeslutning && !p.heading.closed && p.beslutningLength < MAX_DECISION) {
       const t = raw.trim();
@@ -197,7 +210,30 @@ const NOT_A_NAME = /^(ingen|intet|ikke (vurderet|relevant)|-|se (ovenfor|bilag))
 // Who joins: back to the start of the sentence.
 const WHO = /(?:^|[.!?]\s+)([^.!?]{3,200}?)\s+(?:deltager i mødet|kommer til stede)/gu;
 
-const SECTION_INITIALS = new Set('RSLVØAIBrslvøaib');
-function isSectionInitial(c: string): boolean {
-  return SECTION_INITIALS.has(c);
+const ATTENDANCE = /deltager i mødet|kommer til stede/g;
+function phrasePositions(text: string): number[] {
+  const out: number[] = [];
+  ATTENDANCE.lastIndex = 0;
+  for (let m = ATTENDANCE.exec(text); m; m = ATTENDANCE.exec(text)) out.push(m.index);
+  return out;
 }
+
+/** The cheap test before the lexer's own: does the line end in `indstiller` and punctuation? */
+function endsWithIndstiller(raw: string): boolean {
+  let e = raw.length;
+  while (e > 0 && TRAILING.has(raw.charCodeAt(e - 1))) e--;
+  if (e < 10 || (raw.charCodeAt(e - 1) | 32) !== 114) return false; // 'r'
+  return e >= 10 && raw.slice(e - 10, e).toLowerCase() === 'indstiller';
+}
+
+// The same people join meeting after meeting: split each phrase once.
+const whoCache = new Map<string, NamedPerson[]>();
+function splitWhoCached(who: string): NamedPerson[] {
+  let hit = whoCache.get(who);
+  if (!hit) {
+    if (whoCache.size > 10_000) whoCache.clear();
+    whoCache.set(who, (hit = splitWho(who)));
+  }
+  return hit;
+}
+

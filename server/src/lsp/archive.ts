@@ -6,6 +6,7 @@ import { ServerContext, safe, toPath, toUri } from './context';
 
 /** Files larger than this are not minutes; they are skipped with a log line. */
 const MAX_FILE = 20 * 1024 * 1024;
+const CHUNK = 25;
 
 export interface CaseHistoryEntry {
   uri: string;
@@ -23,24 +24,31 @@ export interface CaseHistoryEntry {
 export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise<void>): { indexWorkspace(): Promise<void> } {
   const { connection } = ctx;
 
-  const indexFile = async (path: string): Promise<boolean> => {
-    const uri = toUri(path);
-    const size = await ctx.workspace.size(path);
+  const indexFile = async (path: string): Promise<boolean> => indexText(path, await readChecked(path));
+
+  /** The file's bytes, or undefined (with one log line) when it is gone, huge or unreadable. */
+  const readChecked = async (path: string, now = false): Promise<Uint8Array | undefined> => {
+    const ws = ctx.workspace;
+    const size = now && ws.sizeNow ? ws.sizeNow(path) : await ws.size(path);
     if (size === undefined) {
-      ctx.archive.delete(uri);
-      return false;
+      ctx.archive.delete(toUri(path));
+      return undefined;
     }
     if (size > MAX_FILE) {
       ctx.log(`referat: skipped ${path}: ${(size / 1e6).toFixed(0)} MB is too large for a referat`);
-      return false;
+      return undefined;
     }
-    let bytes: Uint8Array;
     try {
-      bytes = await ctx.workspace.readFile(path);
+      return now && ws.readFileNow ? ws.readFileNow(path) : await ws.readFile(path);
     } catch (e) {
       ctx.log(`referat: skipped ${path}: cannot read (${(e as { code?: string }).code ?? String(e)})`);
-      return false;
+      return undefined;
     }
+  };
+
+  const indexText = (path: string, bytes: Uint8Array | undefined): boolean => {
+    const uri = toUri(path);
+    if (!bytes) return false;
     const decoded = decodeReferat(bytes);
     if (!decoded.ok) {
       ctx.log(`referat: skipped ${path}: ${decoded.problem}`);
@@ -62,14 +70,15 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     let done = 0;
     let files: string[] = [];
     for (const root of ctx.roots) files = files.concat(await ctx.workspace.listReferater(root));
-    for (const f of files) {
-      await indexFile(f);
-      done++;
-      if (done % 100 === 0) {
-        progress.report(Math.round((100 * done) / files.length), `${done}/${files.length}`);
-        // Let requests in between batches: the editor stays responsive while the index builds.
-        await new Promise((r) => setImmediate(r));
+    // Short synchronous chunks (a few milliseconds each), then a yield so requests are answered
+    // while the index builds.
+    for (let i = 0; i < files.length; i += CHUNK) {
+      for (const f of files.slice(i, i + CHUNK)) {
+        indexText(f, await readChecked(f, true));
+        done++;
       }
+      progress.report(Math.round((100 * done) / files.length), `${done}/${files.length}`);
+      await new Promise((r) => setImmediate(r));
     }
     progress.done();
     ctx.archiveChanged();

@@ -24,14 +24,22 @@ const KIND_BY_TITLE = new Map<string, SectionKind>([
 /** The kind of a section heading from its content (`Beslutning`, `Vision, politikker og strategier:`). */
 export function sectionKindOf(content: string): SectionKind | undefined {
   if (content.length > 80) return undefined;
-  const key = content
-    .replace(/\*\*/g, '')
-    .replace(/[\s:]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return KIND_BY_TITLE.get(key);
+  // Most headings are written plainly; normalise only what needs it (this runs on every heading).
+  let key = content.includes('*') ? content.replace(/\*\*/g, '') : content;
+  let end = key.length;
+  while (end > 0 && (key.charCodeAt(end - 1) <= 32 || key.charCodeAt(end - 1) === 58 || key.charCodeAt(end - 1) === 0xa0)) end--;
+  let start = 0;
+  while (start < end && key.charCodeAt(start) <= 32) start++;
+  key = key.slice(start, end);
+  if (/\s\s|[\t\u00a0]/.test(key)) key = key.replace(/\s+/g, ' ');
+  return KIND_BY_TITLE.get(key.toLowerCase());
 }
+
+/** Could a line starting with these letters be a section heading? A cheap filter before the real test. */
+export function mayBeSectionHeading(firstFour: string): boolean {
+  return SECTION_PREFIXES.has(firstFour.toLowerCase());
+}
+const SECTION_PREFIXES = new Set([...KIND_BY_TITLE.keys()].map((k) => k.slice(0, 4)));
 
 /** Position in the usual order; a supplementary account stands where the account does. */
 export function orderIndex(kind: SectionKind): number {

@@ -1,4 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -9,7 +10,13 @@ export interface Workspace {
   /** Every `*.referat` below a folder (hidden folders and node_modules skipped). */
   listReferater(folder: string): Promise<string[]>;
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * The same, at once: for indexing thousands of small files in short synchronous chunks, which is
+   * several times faster than queueing them through the thread pool.
+   */
+  readFileNow?(path: string): Uint8Array;
   size(path: string): Promise<number | undefined>;
+  sizeNow?(path: string): number | undefined;
   exists(path: string): Promise<boolean>;
 }
 
@@ -34,6 +41,14 @@ export const nodeWorkspace: Workspace = {
     return out.sort();
   },
   readFile: (path) => readFile(path),
+  readFileNow: (path) => readFileSync(path),
+  sizeNow(path) {
+    try {
+      return statSync(path).size;
+    } catch {
+      return undefined;
+    }
+  },
   async size(path) {
     try {
       return (await stat(path)).size;

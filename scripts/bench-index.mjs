@@ -1,0 +1,75 @@
+// The archive at a secretariat's scale: 2,000 generated referater (five bodies, weekly meetings).
+// Time from server start to a complete index, the server's resident memory, and p95 of references
+// and workspace symbols, side by side in the same run with `grep -rl` for the same journal number.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateArchive } from './gen-archive.mjs';
+import { row, startServer, stats, time } from './bench/lsp.mjs';
+
+const quick = process.argv.includes('--quick');
+const COUNT = quick ? 400 : 2000;
+const RUNS = quick ? 2 : 5;
+const N = quick ? 50 : 200;
+const dir = mkdtempSync(join(tmpdir(), 'referat-archive-'));
+const files = generateArchive(dir, COUNT);
+const bytes = files.reduce((n, f) => n + statSync(f.file).size, 0);
+const journal = '00.01.00P20-1-16'; // the case Direktionen carries from meeting to meeting
+
+function rssMb(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+const grep = [];
+const startToIndex = [];
+const rss = [];
+let refs = [];
+let syms = [];
+let refCount = 0;
+for (let run = 0; run < RUNS; run++) {
+  // Interleaved with the server runs, so both see the same machine.
+  grep.push(await time(() => execFileSync('grep', ['-rl', '--include=*.referat', journal, dir])));
+  const server = startServer(dir, { locale: 'da' });
+  const indexed = server.waitFor('referat/indexed');
+  const t0 = process.hrtime.bigint();
+  await server.initialize();
+  const report = await indexed;
+  startToIndex.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  if (report.referater !== COUNT) throw new Error(`indexed ${report.referater} of ${COUNT}`);
+  rss.push(rssMb(server.child.pid));
+  if (run === RUNS - 1) {
+    const target = files.find((f) => f.body === 'Direktionen' && f.date.startsWith('2019'));
+    const uri = pathToFileURL(target.file).href;
+    const text = readFileSync(target.file, 'utf8');
+    await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'referat', version: 1, text } });
+    const line = text.split('\n').findIndex((l) => l.trim() === journal);
+    const queries = ['handleplan', 'fælles sag', 'profilering', '00.13.02', 'eventuelt', 'lukket', 'deltagerkreds', 'indsigt'];
+    for (let i = 0; i < N; i++) {
+      refs.push(await time(async () => {
+        const r = await server.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line, character: 3 }, context: { includeDeclaration: true } });
+        refCount = r.length;
+      }));
+      syms.push(await time(() => server.conn.sendRequest('workspace/symbol', { query: queries[i % queries.length] })));
+    }
+  }
+  await server.stop();
+}
+
+const grepHits = execFileSync('grep', ['-rl', '--include=*.referat', journal, dir], { encoding: 'utf8' }).trim().split('\n').length;
+const g = stats(grep);
+const s = stats(startToIndex);
+const widths = [12, 46, 10, 10];
+console.log(`\narchive of ${COUNT} referater, ${(bytes / 1e6).toFixed(1)} MB — ${RUNS} server starts, ${N} requests each\n`);
+console.log(row(['', 'what', 'p50 ms', 'p95 ms'], widths));
+console.log(row(['baseline', `grep -rl ${journal} (${grepHits} files)`, g.median.toFixed(1), g.p95.toFixed(1)], widths));
+console.log(row(['index', 'server start → index complete', s.median.toFixed(1), s.p95.toFixed(1)], widths));
+console.log(row(['', `  × grep`, (s.median / g.median).toFixed(1), ''], widths));
+const r = stats(refs);
+const w = stats(syms);
+console.log(row(['references', `on ${journal} (${refCount} punkter)`, r.median.toFixed(2), r.p95.toFixed(2)], widths));
+console.log(row(['symbols', 'workspace symbols, 8 queries', w.median.toFixed(2), w.p95.toFixed(2)], widths));
+console.log(row(['memory', `server resident set after indexing: ${stats(rss).median.toFixed(0)} MB`, '', ''], widths));
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,60 @@
+// The language server's latency over stdio, p50 and p95: edit → diagnostics published (onType,
+// no debounce), completion, document symbols, on a 40 KB and a 1 MB referat, side by side with
+// a request that does no work (the protocol's own cost).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateReferat } from './gen-referat.mjs';
+import { row, startServer, stats, time } from './bench/lsp.mjs';
+
+const quick = process.argv.includes('--quick');
+const N = quick ? 50 : 200;
+const dir = mkdtempSync(join(tmpdir(), 'referat-bench-server-'));
+const server = startServer(dir, { locale: 'da', settings: { validate: { trigger: 'onType', debounceMs: 0 } } });
+await server.initialize();
+await server.waitFor('referat/indexed');
+
+const widths = [10, 40, 10, 10];
+const lines = [`\nlanguage server over stdio — ${N} requests each\n`, row(['size', 'request', 'p50 ms', 'p95 ms'], widths)];
+for (const size of [40_000, 1_000_000]) {
+  const text = generateReferat(size);
+  const uri = pathToFileURL(join(dir, `bench-${size}.referat`)).href;
+  let version = 1;
+  const first = server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri);
+  await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'referat', version, text } });
+  await first;
+  const lineOf = text.split('\n');
+  const bodyLine = lineOf.findIndex((l) => l.startsWith('Deltagerkredsen til Lemvig'));
+  const journalLine = lineOf.findIndex((l) => /^\d{2}\.\d{2}\.\d{2}/.test(l));
+  const label = `${(Buffer.byteLength(text) / 1000).toFixed(0)} KB`;
+
+  const ping = [];
+  const edit = [];
+  const completion = [];
+  const symbols = [];
+  for (let i = 0; i < N; i++) {
+    ping.push(await time(() => server.conn.sendRequest('referat/ping')));
+    // Type one character into a body line, as a secretary would; wait for that version's findings.
+    const v = ++version;
+    const published = server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
+    edit.push(
+      await time(async () => {
+        await server.conn.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: v },
+          contentChanges: [{ range: { start: { line: bodyLine, character: 0 }, end: { line: bodyLine, character: 0 } }, text: i % 2 ? 'x' : '' }],
+        });
+        await published;
+      }),
+    );
+    completion.push(await time(() => server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: journalLine, character: 2 } })));
+    symbols.push(await time(() => server.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })));
+  }
+  for (const [name, samples] of [['baseline: ping (no work)', ping], ['edit → diagnostics published (onType)', edit], ['completion (journal-number line)', completion], ['documentSymbol', symbols]]) {
+    const s = stats(samples);
+    lines.push(row([label, name, s.median.toFixed(2), s.p95.toFixed(2)], widths));
+  }
+}
+console.log(lines.join('\n'));
+await server.stop();
+rmSync(dir, { recursive: true, force: true });
