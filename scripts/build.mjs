@@ -28,6 +28,8 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   loader: { '.tsv': 'text', '.css': 'text' },
+  // Identifies the build, so the archive's outline cache is never read by another build.
+  define: { __REFERAT_BUILD__: JSON.stringify(`${Date.now().toString(36)}`) },
 };
 
 rmSync(join(root, 'out'), { recursive: true, force: true });

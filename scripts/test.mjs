@@ -22,5 +22,6 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const res = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit', cwd: root });
+// A hung test (a server that never answers) fails after five minutes instead of holding CI forever.
+const res = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-timeout=300000', ...files], { stdio: 'inherit', cwd: root });
 process.exit(res.status ?? 1);

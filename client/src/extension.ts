@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.referat'), vscode.workspace.createFileSystemWatcher('**/referat.yaml')],
     },
     // The server's messages follow VS Code's display language.
-    initializationOptions: { locale: vscode.env.language, settings: vscode.workspace.getConfiguration('referat') },
+    initializationOptions: { locale: vscode.env.language, settings: vscode.workspace.getConfiguration('referat'), cacheDir: context.globalStorageUri.fsPath },
     outputChannel: output,
   };
   client = new LanguageClient('referat', 'Referat', serverOptions, clientOptions);

@@ -15,7 +15,7 @@ export class LspClient {
   readonly logs: string[] = [];
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   stderr = '';
-  indexed?: { files: number; referater: number; ms: number };
+  indexed?: { files: number; referater: number; ms: number; reused?: number };
 
   constructor(env: Record<string, string> = {}) {
     this.child = spawn(process.execPath, [join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
@@ -29,7 +29,7 @@ export class LspClient {
       this.logs.push(p.message);
       this.poke();
     });
-    this.conn.onNotification('referat/indexed', (p: { files: number; referater: number; ms: number }) => {
+    this.conn.onNotification('referat/indexed', (p: { files: number; referater: number; ms: number; reused?: number }) => {
       this.indexed = p;
       this.poke();
     });

@@ -82,7 +82,7 @@ describe('language server over stdio, with referat.yaml', () => {
   before(async () => {
     ws = workspace(true);
     c = new LspClient();
-    await c.initialize(ws, { locale: 'da' });
+    await c.initialize(ws, { locale: 'da', cacheDir: join(ws, '.cache') });
     await c.waitIndexed();
   });
   after(() => c.stop());
@@ -293,7 +293,7 @@ describe('language server without referat.yaml: names harvested from the archive
   before(async () => {
     ws = workspace(false);
     c = new LspClient();
-    await c.initialize(ws, { locale: 'en', settings: { validate: { trigger: 'onType', debounceMs: 0 } } });
+    await c.initialize(ws, { locale: 'en', settings: { validate: { trigger: 'onType', debounceMs: 0 } }, cacheDir: join(ws, '.cache') });
     await c.waitIndexed();
   });
   after(() => c.stop());
@@ -322,5 +322,46 @@ describe('language server without referat.yaml: names harvested from the archive
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'Fredag' }] });
     const d = await c.diagnosticsFor(uri, 2);
     assert.deepEqual(d.diagnostics.map((x) => x.message), ['7. december 2023 is a torsdag (Thursday), not a fredag.']);
+  });
+});
+
+describe('the archive index is kept between sessions', () => {
+  test('a second start reuses unchanged files, re-reads changed ones, and answers the same', async () => {
+    const ws = workspace(false);
+    const cacheDir = join(ws, '.cache');
+    const symbols = async (c: LspClient): Promise<string[]> => ((await c.conn.sendRequest('workspace/symbol', { query: 'punkt' })) as SymbolInformation[]).map((s) => `${s.location.uri.split('/').pop()}:${s.name}`).sort();
+
+    const sessions: LspClient[] = [];
+    const start = async (): Promise<LspClient> => {
+      const c = new LspClient();
+      sessions.push(c);
+      await c.initialize(ws, { cacheDir });
+      await c.waitIndexed();
+      return c;
+    };
+    try {
+      const first = await start();
+      const before = await symbols(first);
+      assert.equal(first.indexed?.reused, 0);
+      assert.equal(first.indexed?.referater, 4);
+      await first.stop();
+
+      // Five readable files: four referater and the notes, which are remembered as "not a referat".
+      const second = await start();
+      assert.equal(second.indexed?.reused, 5, 'every readable file comes from the cache');
+      assert.equal(second.indexed?.referater, 4, 'the notes are still not a referat');
+      assert.deepEqual(await symbols(second), before);
+      assert.ok(second.logs.some((l) => l.includes('noter.referat: not a referat')));
+      await second.stop();
+
+      writeFileSync(join(ws, 'arkiv/marts.referat'), march.replace('Punkt 3: Handleplan for digitalisering', 'Punkt 3: Handleplan for digitalisering, revideret'));
+      const third = await start();
+      assert.equal(third.indexed?.reused, 4, 'the changed file is read again');
+      const hits = (await third.conn.sendRequest('workspace/symbol', { query: 'revideret' })) as SymbolInformation[];
+      assert.deepEqual(hits.map((h) => h.name), ['Punkt 3: Handleplan for digitalisering, revideret']);
+    } finally {
+      // A failed assertion must not leave a server running and the test runner waiting for it.
+      await Promise.all(sessions.map((c) => c.stop().catch(() => undefined)));
+    }
   });
 });

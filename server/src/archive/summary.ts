@@ -34,13 +34,24 @@ export interface ReferatSummary {
   readonly date?: CalendarDate;
   readonly punkter: readonly PunktSummary[];
   readonly names: HarvestedNames;
+  /** The source lines it was read from: what a cache keeps, small and never out of step with the readers. */
+  readonly source: OutlineSource;
+}
+
+/** The lines an outline is read from, as found by the scan. */
+export interface OutlineSource {
+  readonly title?: SyntaxLine;
+  readonly header: readonly SyntaxLine[];
+  readonly punkter: readonly { readonly heading: SyntaxLine; readonly journal?: SyntaxLine; readonly earlier: readonly SyntaxLine[]; readonly beslutning?: string }[];
+  readonly names: HarvestedNames;
 }
 
 interface Draft {
   heading: ReturnType<typeof readPunktHeading>;
+  headingLine: SyntaxLine;
+  earlierLines: SyntaxLine[];
   journalLine?: SyntaxLine;
   expectJournal: boolean;
-  earlier: EarlierDecision[];
   sectionLevel: number;
   section?: SectionKind;
   inBeslutning: boolean;
@@ -60,6 +71,11 @@ const MAX_DECISION = 400;
  * model's own readers. Agreement with the full parser is a tested property.
  */
 export function summarizeReferat(input: string): ReferatSummary {
+  return expandOutline(scanOutline(input));
+}
+
+/** The scan: the lines that make the outline, nothing read from them yet. */
+export function scanOutline(input: string): OutlineSource {
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // Each CR LF or lone CR becomes one LF: line numbers and columns stay as they were.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
@@ -103,7 +119,8 @@ export function summarizeReferat(input: string): ReferatSummary {
       const kind = classifyLine(raw);
       if (kind === 'punktHeading') {
         inHeader = false;
-        p = { heading: readPunktHeading({ kind, line, text: raw }), expectJournal: true, earlier: [], sectionLevel: 0, inBeslutning: false, beslutning: [], beslutningLength: 0 };
+        const headingLine = { kind, line, text: raw };
+        p = { heading: readPunktHeading(headingLine), headingLine, earlierLines: [], expectJournal: true, sectionLevel: 0, inBeslutning: false, beslutning: [], beslutningLength: 0 };
         drafts.push(p);
         continue;
       }
@@ -134,7 +151,7 @@ export function summarizeReferat(input: string): ReferatSummary {
       const kind = classifyLine(raw);
       if (kind === 'earlierDecision') {
         const c = lineContent(raw);
-        p.earlier.push(readEarlierDecision({ kind, line, text: raw }, c.content, c.start));
+        p.earlierLines.push({ kind, line, text: raw });
         p.inBeslutning = false;
         p.sectionLevel = c.headingLevel;
         p.section = 'tidligereBeslutning';
@@ -177,9 +194,23 @@ export function summarizeReferat(input: string): ReferatSummary {
     }
   }
 
-  const header = readHeader(titleLine, headerLines);
+  return {
+    ...(titleLine ? { title: titleLine } : {}),
+    header: headerLines,
+    punkter: drafts.map((d) => {
+      const beslutning = d.beslutning.join(' ').slice(0, MAX_DECISION);
+      return { heading: d.headingLine, ...(d.journalLine ? { journal: d.journalLine } : {}), earlier: d.earlierLines, ...(beslutning ? { beslutning } : {}) };
+    }),
+    names: { udvalg: [...names.udvalg], strategier: [...names.strategier], lovgrundlag: [...names.lovgrundlag], personer: [...names.personer.values()] },
+  };
+}
+
+/** The outline read from its source lines with the model's own readers. */
+export function expandOutline(source: OutlineSource): ReferatSummary {
+  const header = readHeader(source.title, source.header);
+  const personer = new Map(source.names.personer.map((p) => [p.navn, p]));
   for (const n of [...(header.deltagere?.names ?? []), ...(header.afbud?.names ?? [])]) {
-    if (!names.personer.has(n.name)) names.personer.set(n.name, { navn: n.name });
+    if (!personer.has(n.name)) personer.set(n.name, { navn: n.name });
   }
   const date = header.moedeDato?.date?.date ?? header.title?.date?.date;
   const meetingYear = date?.year;
@@ -187,21 +218,25 @@ export function summarizeReferat(input: string): ReferatSummary {
     header,
     ...(header.title?.body ? { body: header.title.body } : {}),
     ...(date ? { date } : {}),
-    names: { udvalg: [...names.udvalg], strategier: [...names.strategier], lovgrundlag: [...names.lovgrundlag], personer: [...names.personer.values()] },
-    punkter: drafts.map((d) => {
+    names: { ...source.names, personer: [...personer.values()] },
+    punkter: source.punkter.map((d) => {
+      const heading = readPunktHeading(d.heading);
       // The case year's century depends on the meeting, known only once the header is read.
-      const journal = d.journalLine ? parseJournalLine(d.journalLine.text, d.journalLine.line, meetingYear) : undefined;
-      const beslutning = d.beslutning.join(' ').slice(0, MAX_DECISION);
+      const journal = d.journal ? parseJournalLine(d.journal.text, d.journal.line, meetingYear) : undefined;
       return {
-        number: d.heading.number,
-        title: d.heading.title,
-        closed: d.heading.closed,
-        headingRange: d.heading.headingRange,
+        number: heading.number,
+        title: heading.title,
+        closed: heading.closed,
+        headingRange: heading.headingRange,
         ...(journal ? { journal } : {}),
-        earlier: d.earlier,
-        ...(beslutning ? { beslutning } : {}),
+        earlier: d.earlier.map((l) => {
+          const c = lineContent(l.text);
+          return readEarlierDecision(l, c.content, c.start);
+        }),
+        ...(d.beslutning ? { beslutning: d.beslutning } : {}),
       };
     }),
+    source,
   };
 }
 

@@ -2,6 +2,8 @@ import { FileChangeType, SymbolKind, type DocumentLink, type Location, type Symb
 import { containsPosition, formatDanishDate, type Position } from '../core';
 import { locate } from '../features/locate';
 import { decodeReferat } from '../workspace/decode';
+import { IndexCache } from '../workspace/indexCache';
+import { expandOutline, type ReferatSummary } from '../archive/summary';
 import { ServerContext, safe, toPath, toUri } from './context';
 
 /** Files larger than this are not minutes; they are skipped with a log line. */
@@ -46,7 +48,7 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     }
   };
 
-  const indexText = (path: string, bytes: Uint8Array | undefined): boolean => {
+  const indexText = (path: string, bytes: Uint8Array | undefined, cached?: { cache: IndexCache; size: number; mtimeMs: number }): boolean => {
     const uri = toUri(path);
     if (!bytes) return false;
     const decoded = decodeReferat(bytes);
@@ -55,12 +57,16 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
       return false;
     }
     const summary = ctx.archive.setText(uri, decoded.text);
-    if (!summary.header.title && summary.punkter.length === 0) {
-      ctx.archive.delete(uri);
-      ctx.log(`referat: skipped ${path}: not a referat (no REFERAT title and no punkter)`);
-      return false;
-    }
-    return true;
+    cached?.cache.put(path, cached.size, cached.mtimeMs, summary.source);
+    return admit(path, summary);
+  };
+
+  /** Keeps an indexed file only if it is a referat at all. */
+  const admit = (path: string, summary: ReferatSummary): boolean => {
+    if (summary.header.title || summary.punkter.length > 0) return true;
+    ctx.archive.delete(toUri(path));
+    ctx.log(`referat: skipped ${path}: not a referat (no REFERAT title and no punkter)`);
+    return false;
   };
 
   const indexWorkspace = async (): Promise<void> => {
@@ -72,9 +78,20 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     for (const root of ctx.roots) files = files.concat(await ctx.workspace.listReferater(root));
     // Short synchronous chunks (a few milliseconds each), then a yield so requests are answered
     // while the index builds.
+    const cache = new IndexCache(ctx.cacheDir, ctx.roots);
+    const cachedCount = cache.load();
+    let reused = 0;
     for (let i = 0; i < files.length; i += CHUNK) {
       for (const f of files.slice(i, i + CHUNK)) {
-        indexText(f, await readChecked(f, true));
+        const hit = cache.lookup(f);
+        if (hit.source) {
+          const summary = expandOutline(hit.source);
+          ctx.archive.set(toUri(f), summary);
+          admit(f, summary);
+          reused++;
+        } else if (hit.size !== undefined && hit.mtimeMs !== undefined) {
+          indexText(f, await readChecked(f, true), { cache, size: hit.size, mtimeMs: hit.mtimeMs });
+        }
         done++;
       }
       progress.report(Math.round((100 * done) / files.length), `${done}/${files.length}`);
@@ -82,8 +99,15 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     }
     progress.done();
     ctx.archiveChanged();
-    ctx.log(`referat: indexed ${ctx.archive.size} referater of ${files.length} files in ${Date.now() - started} ms`);
-    await connection.sendNotification('referat/indexed', { files: files.length, referater: ctx.archive.size, ms: Date.now() - started });
+    const ms = Date.now() - started;
+    ctx.log(`referat: indexed ${ctx.archive.size} referater of ${files.length} files in ${ms} ms (${reused} unchanged since the last session, from ${cachedCount} cached)`);
+    await connection.sendNotification('referat/indexed', { files: files.length, referater: ctx.archive.size, ms, reused });
+    cache.retain(new Set(files));
+    try {
+      cache.save();
+    } catch (e) {
+      ctx.log(`referat: could not save the index cache ${cache.file}: ${String(e)}`);
+    }
     await revalidateAll();
   };
 

@@ -35,7 +35,8 @@ function readSettings(raw: unknown): Settings {
 let watchDynamically = false;
 
 connection.onInitialize((params): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown };
+  const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown; cacheDir?: string };
+  if (typeof options.cacheDir === 'string') ctx.cacheDir = options.cacheDir;
   ctx.locale = toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG);
   if (options.settings) ctx.settings = readSettings(options.settings);
   const folders = params.workspaceFolders?.map((f) => toPath(f.uri)) ?? [params.rootUri ? toPath(params.rootUri) : undefined];
