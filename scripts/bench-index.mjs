@@ -25,6 +25,8 @@ function rssMb(pid) {
 
 const grep = [];
 const startToIndex = [];
+const warmToIndex = [];
+const cacheRoot = mkdtempSync(join(tmpdir(), 'referat-cache-'));
 const rss = [];
 let refs = [];
 let syms = [];
@@ -32,13 +34,25 @@ let refCount = 0;
 for (let run = 0; run < RUNS; run++) {
   // Interleaved with the server runs, so both see the same machine.
   grep.push(await time(() => execFileSync('grep', ['-rl', '--include=*.referat', journal, dir])));
-  const server = startServer(dir, { locale: 'da' });
-  const indexed = server.waitFor('referat/indexed');
+  // Cold: an empty cache, every file read and scanned.
+  const cacheDir = join(cacheRoot, String(run));
+  const cold = startServer(dir, { locale: 'da', cacheDir });
+  const coldIndexed = cold.waitFor('referat/indexed');
   const t0 = process.hrtime.bigint();
-  await server.initialize();
-  const report = await indexed;
+  await cold.initialize();
+  const report = await coldIndexed;
   startToIndex.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  if (report.referater !== COUNT) throw new Error(`indexed ${report.referater} of ${COUNT}`);
+  if (report.referater !== COUNT || report.reused !== 0) throw new Error(`cold: indexed ${report.referater} of ${COUNT}, ${report.reused} reused`);
+  rss.push(rssMb(cold.child.pid));
+  await cold.stop();
+  // Warm: the next session, nothing changed on disk.
+  const server = startServer(dir, { locale: 'da', cacheDir });
+  const warmIndexed = server.waitFor('referat/indexed');
+  const t1 = process.hrtime.bigint();
+  await server.initialize();
+  const warm = await warmIndexed;
+  warmToIndex.push(Number(process.hrtime.bigint() - t1) / 1e6);
+  if (warm.referater !== COUNT || warm.reused !== COUNT) throw new Error(`warm: indexed ${warm.referater} of ${COUNT}, ${warm.reused} reused`);
   rss.push(rssMb(server.child.pid));
   if (run === RUNS - 1) {
     const target = files.find((f) => f.body === 'Direktionen' && f.date.startsWith('2019'));
@@ -65,11 +79,15 @@ const widths = [12, 46, 10, 10];
 console.log(`\narchive of ${COUNT} referater, ${(bytes / 1e6).toFixed(1)} MB — ${RUNS} server starts, ${N} requests each\n`);
 console.log(row(['', 'what', 'p50 ms', 'p95 ms'], widths));
 console.log(row(['baseline', `grep -rl ${journal} (${grepHits} files)`, g.median.toFixed(1), g.p95.toFixed(1)], widths));
-console.log(row(['index', 'server start → index complete', s.median.toFixed(1), s.p95.toFixed(1)], widths));
+const wi = stats(warmToIndex);
+console.log(row(['index', 'server start → index complete, first session', s.median.toFixed(1), s.p95.toFixed(1)], widths));
 console.log(row(['', `  × grep`, (s.median / g.median).toFixed(1), ''], widths));
+console.log(row(['', 'next session, nothing changed (cache)', wi.median.toFixed(1), wi.p95.toFixed(1)], widths));
+console.log(row(['', `  × grep`, (wi.median / g.median).toFixed(1), ''], widths));
 const r = stats(refs);
 const w = stats(syms);
 console.log(row(['references', `on ${journal} (${refCount} punkter)`, r.median.toFixed(2), r.p95.toFixed(2)], widths));
 console.log(row(['symbols', 'workspace symbols, 8 queries', w.median.toFixed(2), w.p95.toFixed(2)], widths));
-console.log(row(['memory', `server resident set after indexing: ${stats(rss).median.toFixed(0)} MB`, '', ''], widths));
+console.log(row(['memory', `server resident set after indexing: median ${stats(rss).median.toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB`, '', ''], widths));
 rmSync(dir, { recursive: true, force: true });
+rmSync(cacheRoot, { recursive: true, force: true });

@@ -39,6 +39,7 @@ mkdirSync(join(root, 'dist'), { recursive: true });
 const bundles = [
   { name: 'client', entry: 'client/src/extension.ts', options: { external: ['vscode'] } },
   { name: 'server', entry: 'server/src/lsp/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
+  { name: 'indexWorker', entry: 'server/src/workspace/outlineWorker.ts', options: {} },
   { name: 'cli', entry: 'server/src/cli/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 

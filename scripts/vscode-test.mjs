@@ -4,7 +4,7 @@
 //   (../shared/real-vscode.md), then a UI check of the Problems panel and the preview.
 // Prints the VS Code version, every test, and ends with `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,16 @@ function step(msg) {
   console.log(`test:vscode: ${msg}`);
 }
 
-// 1. The extension and the suite, built.
+// 1. The .vsix a user installs (production bundles), then the development build and the suite.
+const vsixDir = mkdtempSync(join(tmpdir(), 'referat-vsix-'));
+cleanups.push(() => rmSync(vsixDir, { recursive: true, force: true }));
+const vsix = join(vsixDir, 'referat.vsix');
+const packaged = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' }).status === 0 &&
+  spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
+if (!packaged) {
+  console.error('test:vscode: npm run package failed');
+  process.exit(1);
+}
 const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 if (b.status !== 0) process.exit(b.status ?? 1);
 await build({
@@ -130,12 +139,17 @@ async function runServer() {
   const t0 = Date.now();
   const vs = setupVscode();
   step(`VS Code server build ready (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  // The packaged extension, installed as a user installs it; the UI check below runs on it.
+  const extensionsDir = join(tmp, 'extensions');
+  const install = spawnSync(process.execPath, [join(vs, 'out/server-main.js'), '--install-extension', vsix, '--extensions-dir', extensionsDir, '--server-data-dir', join(tmp, 'server-data'), '--accept-server-license-terms'], { encoding: 'utf8' });
+  if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr || install.stdout}`);
+  step(`installed the .vsix: ${install.stdout.trim().split('\n').pop()}`);
   const port = await freePort();
   const log = createWriteStream(join(outDir, 'server.log'));
   const server = spawn(
     process.execPath,
     [join(vs, 'out/server-main.js'), '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-      '--server-data-dir', join(tmp, 'server-data'), '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', join(tmp, 'extensions'), '--disable-workspace-trust'],
+      '--server-data-dir', join(tmp, 'server-data'), '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', extensionsDir, '--disable-workspace-trust'],
     { cwd: tmp, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REFERAT_VSCODE_RESULTS: resultsFile } },
   );
   let serverOut = '';
@@ -188,7 +202,7 @@ async function runServer() {
   const summary = report(readResults());
 
   // 3. What a secretary sees: the Problems panel and the preview, driven through the UI.
-  const ui = await uiCheck(browser, port, remote);
+  const ui = await uiCheck(browser, port, extensionsDir);
   for (const [title, ok, error] of ui) {
     console.log(`  ${ok ? '✓' : '✗'} UI: ${title}${ok ? '' : `\n      ${error}`}`);
     if (ok) summary.passed++;
@@ -197,11 +211,11 @@ async function runServer() {
   return summary;
 }
 
-async function uiCheck(browser, port, remote) {
+async function uiCheck(browser, port, extensionsDir) {
   const results = [];
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const payload = [['extensionDevelopmentPath', remote(root)]];
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  // No development path: what runs here is the extension installed from the .vsix.
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
   const check = async (title, fn) => {
     try {
       await fn();
@@ -212,6 +226,13 @@ async function uiCheck(browser, port, remote) {
   };
   await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
   await page.waitForTimeout(3000);
+  await check('the .vsix installs with its bundles and no node_modules', async () => {
+    const dir = readdirSync(extensionsDir).find((d) => d.startsWith('referat.referat-'));
+    if (!dir) throw new Error(`the extension is not in ${extensionsDir}`);
+    const missing = ['dist/client.js', 'dist/server.js', 'dist/indexWorker.js', 'grammar/referat.tmLanguage.json', 'package.nls.da.json'].filter((f) => !existsSync(join(extensionsDir, dir, f)));
+    if (missing.length) throw new Error(`missing from the installed extension: ${missing.join(', ')}`);
+    if (existsSync(join(extensionsDir, dir, 'node_modules'))) throw new Error('the installed extension carries node_modules');
+  });
   await check('quick open finds and opens a defective referat', async () => {
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 20_000 });

@@ -365,3 +365,32 @@ describe('the archive index is kept between sessions', () => {
     }
   });
 });
+
+describe('a large archive is read on worker threads', () => {
+  test('every file is indexed or skipped with its reason, as on the server thread', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'referat-lsp-large-'));
+    // 40 copies of the three corpus meetings: enough files for the worker threads to be used.
+    for (let i = 0; i < 40; i++) cpSync(corpusDir, join(ws, `år-${String(i).padStart(2, '0')}`), { recursive: true });
+    writeFileSync(join(ws, 'år-00/binær.referat'), Buffer.from([1, 0, 2, 3]));
+    writeFileSync(join(ws, 'år-00/noter.referat'), 'bare nogle noter\n');
+    writeFileSync(join(ws, 'år-00/latin1.referat'), Buffer.from('REFERAT Direktionen d. 1-2-2024\nM\xf8dedato: 1. februar 2024\n', 'latin1'));
+    const c = new LspClient();
+    try {
+      await c.initialize(ws, { cacheDir: join(ws, '.cache') });
+      await c.waitIndexed();
+      assert.equal(c.indexed?.files, 123);
+      assert.equal(c.indexed?.referater, 120);
+      const indexedLine = c.logs.find((l) => l.startsWith('referat: indexed'));
+      assert.match(indexedLine ?? '', /workers \d+ ms/, 'the files were scanned on worker threads');
+      assert.ok(c.logs.some((l) => /binær\.referat: binary file/.test(l)));
+      assert.ok(c.logs.some((l) => /latin1\.referat: not valid UTF-8/.test(l)));
+      assert.ok(c.logs.some((l) => /noter\.referat: not a referat/.test(l)));
+
+      const uri = await c.open(join(ws, 'år-07', 'direktionen-2024-04-17.referat'), readFileSync(join(corpusDir, 'direktionen-2024-04-17.referat'), 'utf8'));
+      const refs = (await c.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 175, character: 4 }, context: { includeDeclaration: true } })) as Location[];
+      assert.equal(refs.length, 40, 'the case in each of the 40 copies');
+    } finally {
+      await c.stop();
+    }
+  });
+});

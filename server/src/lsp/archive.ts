@@ -3,12 +3,13 @@ import { containsPosition, formatDanishDate, type Position } from '../core';
 import { locate } from '../features/locate';
 import { decodeReferat } from '../workspace/decode';
 import { IndexCache } from '../workspace/indexCache';
+import { MAX_REFERAT_BYTES, type ScanResult } from '../workspace/scanFile';
 import { expandOutline, type ReferatSummary } from '../archive/summary';
 import { ServerContext, safe, toPath, toUri } from './context';
 
-/** Files larger than this are not minutes; they are skipped with a log line. */
-const MAX_FILE = 20 * 1024 * 1024;
 const CHUNK = 25;
+/** Below this many files to read, threads cost more to start than they save. */
+const PARALLEL_FROM = 100;
 
 export interface CaseHistoryEntry {
   uri: string;
@@ -36,7 +37,7 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
       ctx.archive.delete(toUri(path));
       return undefined;
     }
-    if (size > MAX_FILE) {
+    if (size > MAX_REFERAT_BYTES) {
       ctx.log(`referat: skipped ${path}: ${(size / 1e6).toFixed(0)} MB is too large for a referat`);
       return undefined;
     }
@@ -61,6 +62,26 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     return admit(path, summary);
   };
 
+  /** A file read and scanned elsewhere (a worker thread) taken into the archive. */
+  const take = (r: ScanResult, cache: IndexCache): void => {
+    const uri = toUri(r.path);
+    switch (r.outcome.kind) {
+      case 'gone':
+        ctx.archive.delete(uri);
+        return;
+      case 'skipped':
+        ctx.archive.delete(uri);
+        ctx.log(`referat: skipped ${r.path}: ${r.outcome.reason}`);
+        return;
+      case 'outline': {
+        const summary = expandOutline(r.outcome.source);
+        ctx.archive.set(uri, summary);
+        cache.put(r.path, r.size, r.mtimeMs, r.outcome.source);
+        admit(r.path, summary);
+      }
+    }
+  };
+
   /** Keeps an indexed file only if it is a referat at all. */
   const admit = (path: string, summary: ReferatSummary): boolean => {
     if (summary.header.title || summary.punkter.length > 0) return true;
@@ -76,11 +97,21 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     let done = 0;
     let files: string[] = [];
     for (const root of ctx.roots) files = files.concat(await ctx.workspace.listReferater(root));
-    // Short synchronous chunks (a few milliseconds each), then a yield so requests are answered
-    // while the index builds.
+    const phases: string[] = [];
+    let lap = Date.now();
+    const phase = (name: string): void => {
+      const now = Date.now();
+      phases.push(`${name} ${now - lap} ms`);
+      lap = now;
+    };
+    phase('list');
     const cache = new IndexCache(ctx.cacheDir, ctx.roots);
     const cachedCount = cache.load();
     let reused = 0;
+    const report = (): void => progress.report(Math.round((100 * done) / Math.max(1, files.length)), `${done}/${files.length}`);
+
+    // Files unchanged since the last session come from the cache.
+    const toRead: string[] = [];
     for (let i = 0; i < files.length; i += CHUNK) {
       for (const f of files.slice(i, i + CHUNK)) {
         const hit = cache.lookup(f);
@@ -89,18 +120,44 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
           ctx.archive.set(toUri(f), summary);
           admit(f, summary);
           reused++;
-        } else if (hit.size !== undefined && hit.mtimeMs !== undefined) {
-          indexText(f, await readChecked(f, true), { cache, size: hit.size, mtimeMs: hit.mtimeMs });
-        }
-        done++;
+          done++;
+        } else toRead.push(f);
       }
-      progress.report(Math.round((100 * done) / files.length), `${done}/${files.length}`);
+      report();
       await new Promise((r) => setImmediate(r));
     }
+
+    // The rest are read and scanned on worker threads where there are many.
+    phase('cached');
+    let rest = toRead;
+    if (toRead.length >= PARALLEL_FROM && ctx.workspace.scanOutlines) {
+      rest = await ctx.workspace.scanOutlines(toRead, (results) => {
+        for (const r of results) take(r, cache);
+        done += results.length;
+        report();
+      });
+      if (rest.length > 0) ctx.log(`referat: ${rest.length} files were not scanned by the index workers; reading them on the server thread`);
+      phase('workers');
+    }
+    // Short synchronous chunks (a few milliseconds each), then a yield so requests are answered
+    // while the index builds.
+    for (let i = 0; i < rest.length; i += CHUNK) {
+      for (const f of rest.slice(i, i + CHUNK)) {
+        const size = ctx.workspace.sizeNow?.(f);
+        const mtimeMs = cache.lookup(f).mtimeMs;
+        const bytes = await readChecked(f, true);
+        if (size !== undefined && mtimeMs !== undefined) indexText(f, bytes, { cache, size, mtimeMs });
+        else indexText(f, bytes);
+        done++;
+      }
+      report();
+      await new Promise((r) => setImmediate(r));
+    }
+    phase('server thread');
     progress.done();
     ctx.archiveChanged();
     const ms = Date.now() - started;
-    ctx.log(`referat: indexed ${ctx.archive.size} referater of ${files.length} files in ${ms} ms (${reused} unchanged since the last session, from ${cachedCount} cached)`);
+    ctx.log(`referat: indexed ${ctx.archive.size} referater of ${files.length} files in ${ms} ms (${reused} unchanged since the last session, from ${cachedCount} cached; ${phases.join(', ')})`);
     await connection.sendNotification('referat/indexed', { files: files.length, referater: ctx.archive.size, ms, reused });
     cache.retain(new Set(files));
     try {

@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { scanInWorkers } from './outlinePool';
+import type { ScanResult } from './scanFile';
 
 /**
  * The files the server sees, injected by the host: the real file system in the server, a map in
@@ -18,6 +20,11 @@ export interface Workspace {
   size(path: string): Promise<number | undefined>;
   sizeNow?(path: string): number | undefined;
   exists(path: string): Promise<boolean>;
+  /**
+   * Reads and scans many files at once, in parallel where the host can; returns the paths it could
+   * not scan, for the caller to read itself.
+   */
+  scanOutlines?(paths: readonly string[], onResults: (results: readonly ScanResult[]) => void): Promise<string[]>;
 }
 
 export const nodeWorkspace: Workspace = {
@@ -42,6 +49,8 @@ export const nodeWorkspace: Workspace = {
   },
   readFile: (path) => readFile(path),
   readFileNow: (path) => readFileSync(path),
+  // The worker is bundled next to the server (dist/indexWorker.js).
+  scanOutlines: (paths, onResults) => scanInWorkers(join(__dirname, 'indexWorker.js'), paths, onResults),
   sizeNow(path) {
     try {
       return statSync(path).size;

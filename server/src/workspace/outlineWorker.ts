@@ -1,0 +1,7 @@
+// A worker thread of the archive index: scans the batches of files it is sent and posts their outlines back.
+import { parentPort } from 'node:worker_threads';
+import { scanFile } from './scanFile';
+
+parentPort?.on('message', (paths: string[]) => {
+  parentPort?.postMessage(paths.map(scanFile));
+});
