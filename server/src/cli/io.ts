@@ -1,6 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { decodeReferat, type DecodeResult } from '../workspace/decode';
+import { nodeWorkspace } from '../workspace/workspace';
 
 /** What a CLI command needs from the outside world; tests pass their own. */
 export interface CliIO {
@@ -29,29 +29,12 @@ export async function collectFiles(paths: readonly string[], _io: CliIO): Promis
       continue;
     }
     if (s.isDirectory()) {
-      const found: string[] = [];
-      await walk(p, found);
-      found.sort();
+      const found = await nodeWorkspace.listReferater(p);
       if (found.length === 0) out.push({ ok: false, path: p, problem: 'no *.referat files in this folder / ingen *.referat-filer i mappen' });
       for (const f of found) out.push({ ok: true, path: f });
     } else out.push({ ok: true, path: p });
   }
   return out;
-}
-
-async function walk(dir: string, found: string[]): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, found);
-    else if (e.isFile() && e.name.endsWith('.referat')) found.push(p);
-  }
 }
 
 export type ReadResult = DecodeResult;

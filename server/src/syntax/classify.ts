@@ -2,7 +2,8 @@ import type { TokenType } from 'chevrotain';
 import { ALL_TOKENS, Blank, Bullet, EarlierDecision, Field, Indstiller, Journal, PunktHeading, SectionHeading, Text, Title, TocEntry, TocHeading } from './tokens';
 import type { LineKind } from './tree';
 
-const KIND: ReadonlyMap<TokenType, LineKind> = new Map<TokenType, LineKind>([
+/** The kind of line each line token stands for; the parser and the quick classifier share it. */
+export const LINE_KIND: ReadonlyMap<TokenType, LineKind> = new Map<TokenType, LineKind>([
   [Blank, 'blank'],
   [Title, 'title'],
   [Field, 'field'],
@@ -20,8 +21,8 @@ const KIND: ReadonlyMap<TokenType, LineKind> = new Map<TokenType, LineKind>([
 type Matcher = (line: string) => boolean;
 
 // The lexer's own patterns, in the lexer's order, anchored at the start of one line.
-const MATCHERS: readonly [LineKind, Matcher][] = ALL_TOKENS.filter((t) => KIND.has(t)).map((t) => {
-  const kind = KIND.get(t)!;
+const MATCHERS: readonly [LineKind, Matcher][] = ALL_TOKENS.filter((t) => LINE_KIND.has(t)).map((t) => {
+  const kind = LINE_KIND.get(t)!;
   const pattern = t.PATTERN;
   if (pattern instanceof RegExp) {
     const sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');

@@ -1,24 +1,9 @@
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
-import {
-  ALL_TOKENS,
-  Blank,
-  Bullet,
-  EarlierDecision,
-  Field,
-  Indstiller,
-  InPunkt,
-  Journal,
-  Loose,
-  PunktHeading,
-  SectionHeading,
-  Text,
-  Title,
-  TocEntry,
-  TocHeading,
-} from './tokens';
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { ALL_TOKENS, InPunkt, Loose, PunktHeading, Title, TocHeading } from './tokens';
+import { LINE_KIND } from './classify';
 import { lex } from './lexer';
 import { lineRange } from './range';
-import type { LineKind, PunktSyntax, ReferatSyntax, SyntaxLine, SyntaxProblem } from './tree';
+import type { PunktSyntax, ReferatSyntax, SyntaxLine, SyntaxProblem } from './tree';
 
 interface RawPunkt {
   heading: IToken;
@@ -83,20 +68,6 @@ class ReferatParser extends EmbeddedActionsParser {
 
 const parser = new ReferatParser();
 
-const KIND_BY_TOKEN = new Map<TokenType, LineKind>([
-  [Blank, 'blank'],
-  [Title, 'title'],
-  [Field, 'field'],
-  [TocHeading, 'tocHeading'],
-  [TocEntry, 'tocEntry'],
-  [PunktHeading, 'punktHeading'],
-  [Journal, 'journal'],
-  [SectionHeading, 'sectionHeading'],
-  [EarlierDecision, 'earlierDecision'],
-  [Indstiller, 'indstiller'],
-  [Bullet, 'bullet'],
-  [Text, 'text'],
-]);
 
 /** Parses a referat into its syntax tree. Total: every string gives a tree, never an exception. */
 export function parseSyntax(input: string): ReferatSyntax {
@@ -120,7 +91,7 @@ export function parseSyntax(input: string): ReferatSyntax {
   const toLine = (t: IToken): SyntaxLine => {
     if (lineStarts[cursor]! > t.startOffset) cursor = offsetToLine(t.startOffset);
     while (cursor + 1 < lineStarts.length && lineStarts[cursor + 1]! <= t.startOffset) cursor++;
-    return { kind: KIND_BY_TOKEN.get(t.tokenType) ?? 'text', line: cursor, text: t.image };
+    return { kind: LINE_KIND.get(t.tokenType) ?? 'text', line: cursor, text: t.image };
   };
   for (const e of errors) {
     const line = offsetToLine(e.offset);
