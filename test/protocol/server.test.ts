@@ -381,7 +381,7 @@ describe('a large archive is read on worker threads', () => {
       assert.equal(c.indexed?.files, 123);
       assert.equal(c.indexed?.referater, 120);
       const indexedLine = c.logs.find((l) => l.startsWith('referat: indexed'));
-      assert.match(indexedLine ?? '', /workers \d+ ms/, 'the files were scanned on worker threads');
+      assert.match(indexedLine ?? '', /read on \d worker threads \d+ ms/, 'the files were scanned on worker threads');
       assert.ok(c.logs.some((l) => /binær\.referat: binary file/.test(l)));
       assert.ok(c.logs.some((l) => /latin1\.referat: not valid UTF-8/.test(l)));
       assert.ok(c.logs.some((l) => /noter\.referat: not a referat/.test(l)));

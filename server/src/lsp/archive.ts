@@ -1,15 +1,12 @@
 import { FileChangeType, SymbolKind, type DocumentLink, type Location, type SymbolInformation } from 'vscode-languageserver/node';
 import { containsPosition, formatDanishDate, type Position } from '../core';
 import { locate } from '../features/locate';
-import { decodeReferat } from '../workspace/decode';
 import { IndexCache } from '../workspace/indexCache';
-import { MAX_REFERAT_BYTES, type ScanResult } from '../workspace/scanFile';
-import { expandOutline, type ReferatSummary } from '../archive/summary';
+import type { ScanResult } from '../workspace/scanFile';
+import { expandOutline } from '../archive/summary';
 import { ServerContext, safe, toPath, toUri } from './context';
 
 const CHUNK = 25;
-/** Below this many files to read, threads cost more to start than they save. */
-const PARALLEL_FROM = 100;
 
 export interface CaseHistoryEntry {
   uri: string;
@@ -27,43 +24,12 @@ export interface CaseHistoryEntry {
 export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise<void>): { indexWorkspace(): Promise<void> } {
   const { connection } = ctx;
 
-  const indexFile = async (path: string): Promise<boolean> => indexText(path, await readChecked(path));
-
-  /** The file's bytes, or undefined (with one log line) when it is gone, huge or unreadable. */
-  const readChecked = async (path: string, now = false): Promise<Uint8Array | undefined> => {
-    const ws = ctx.workspace;
-    const size = now && ws.sizeNow ? ws.sizeNow(path) : await ws.size(path);
-    if (size === undefined) {
-      ctx.archive.delete(toUri(path));
-      return undefined;
-    }
-    if (size > MAX_REFERAT_BYTES) {
-      ctx.log(`referat: skipped ${path}: ${(size / 1e6).toFixed(0)} MB is too large for a referat`);
-      return undefined;
-    }
-    try {
-      return now && ws.readFileNow ? ws.readFileNow(path) : await ws.readFile(path);
-    } catch (e) {
-      ctx.log(`referat: skipped ${path}: cannot read (${(e as { code?: string }).code ?? String(e)})`);
-      return undefined;
-    }
+  const indexFile = async (path: string): Promise<void> => {
+    await ctx.workspace.scanOutlines([path], (results) => results.forEach((r) => take(r)));
   };
 
-  const indexText = (path: string, bytes: Uint8Array | undefined, cached?: { cache: IndexCache; size: number; mtimeMs: number }): boolean => {
-    const uri = toUri(path);
-    if (!bytes) return false;
-    const decoded = decodeReferat(bytes);
-    if (!decoded.ok) {
-      ctx.log(`referat: skipped ${path}: ${decoded.problem}`);
-      return false;
-    }
-    const summary = ctx.archive.setText(uri, decoded.text);
-    cached?.cache.put(path, cached.size, cached.mtimeMs, summary.source);
-    return admit(path, summary);
-  };
-
-  /** A file read and scanned elsewhere (a worker thread) taken into the archive. */
-  const take = (r: ScanResult, cache: IndexCache): void => {
+  /** A file read and scanned (here or on a worker thread) taken into the archive. */
+  const take = (r: ScanResult, cache?: IndexCache): void => {
     const uri = toUri(r.path);
     switch (r.outcome.kind) {
       case 'gone':
@@ -74,20 +40,15 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
         ctx.log(`referat: skipped ${r.path}: ${r.outcome.reason}`);
         return;
       case 'outline': {
+        cache?.put(r.path, r.size, r.mtimeMs, r.outcome.source);
         const summary = expandOutline(r.outcome.source);
-        ctx.archive.set(uri, summary);
-        cache.put(r.path, r.size, r.mtimeMs, r.outcome.source);
-        admit(r.path, summary);
+        if (summary.header.title || summary.punkter.length > 0) ctx.archive.set(uri, summary);
+        else {
+          ctx.archive.delete(uri);
+          ctx.log(`referat: skipped ${r.path}: not a referat (no REFERAT title and no punkter)`);
+        }
       }
     }
-  };
-
-  /** Keeps an indexed file only if it is a referat at all. */
-  const admit = (path: string, summary: ReferatSummary): boolean => {
-    if (summary.header.title || summary.punkter.length > 0) return true;
-    ctx.archive.delete(toUri(path));
-    ctx.log(`referat: skipped ${path}: not a referat (no REFERAT title and no punkter)`);
-    return false;
   };
 
   const indexWorkspace = async (): Promise<void> => {
@@ -98,7 +59,7 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     let files: string[] = [];
     for (const root of ctx.roots) files = files.concat(await ctx.workspace.listReferater(root));
     const phases: string[] = [];
-    let lap = Date.now();
+    let lap = started;
     const phase = (name: string): void => {
       const now = Date.now();
       phases.push(`${name} ${now - lap} ms`);
@@ -114,11 +75,9 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     const toRead: string[] = [];
     for (let i = 0; i < files.length; i += CHUNK) {
       for (const f of files.slice(i, i + CHUNK)) {
-        const hit = cache.lookup(f);
-        if (hit.source) {
-          const summary = expandOutline(hit.source);
-          ctx.archive.set(toUri(f), summary);
-          admit(f, summary);
+        const unchanged = cache.lookup(f);
+        if (unchanged) {
+          take(unchanged);
           reused++;
           done++;
         } else toRead.push(f);
@@ -127,33 +86,14 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
       await new Promise((r) => setImmediate(r));
     }
 
-    // The rest are read and scanned on worker threads where there are many.
+    // The rest are read and scanned, on worker threads where there are many.
     phase('cached');
-    let rest = toRead;
-    if (toRead.length >= PARALLEL_FROM && ctx.workspace.scanOutlines) {
-      rest = await ctx.workspace.scanOutlines(toRead, (results) => {
-        for (const r of results) take(r, cache);
-        done += results.length;
-        report();
-      });
-      if (rest.length > 0) ctx.log(`referat: ${rest.length} files were not scanned by the index workers; reading them on the server thread`);
-      phase('workers');
-    }
-    // Short synchronous chunks (a few milliseconds each), then a yield so requests are answered
-    // while the index builds.
-    for (let i = 0; i < rest.length; i += CHUNK) {
-      for (const f of rest.slice(i, i + CHUNK)) {
-        const size = ctx.workspace.sizeNow?.(f);
-        const mtimeMs = cache.lookup(f).mtimeMs;
-        const bytes = await readChecked(f, true);
-        if (size !== undefined && mtimeMs !== undefined) indexText(f, bytes, { cache, size, mtimeMs });
-        else indexText(f, bytes);
-        done++;
-      }
+    const { threads } = await ctx.workspace.scanOutlines(toRead, (results) => {
+      for (const r of results) take(r, cache);
+      done += results.length;
       report();
-      await new Promise((r) => setImmediate(r));
-    }
-    phase('server thread');
+    });
+    phase(threads > 0 ? `read on ${threads} worker threads` : 'read');
     progress.done();
     ctx.archiveChanged();
     const ms = Date.now() - started;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { OutlineSource } from '../archive/summary';
+import type { ScanResult } from './scanFile';
 
 declare const __REFERAT_BUILD__: string | undefined;
 
@@ -40,17 +41,16 @@ export class IndexCache {
     return this.entries.size;
   }
 
-  /** The cached outline if the file is unchanged; its current size and time otherwise. */
-  lookup(path: string): { source?: OutlineSource; size?: number; mtimeMs?: number } {
-    let s;
-    try {
-      s = statSync(path);
-    } catch {
-      return {};
-    }
+  /** The file's outline from the last session, if the file is unchanged since. */
+  lookup(path: string): ScanResult | undefined {
     const e = this.entries.get(path);
-    if (e && e.size === s.size && e.mtimeMs === s.mtimeMs) return { source: e.source, size: s.size, mtimeMs: s.mtimeMs };
-    return { size: s.size, mtimeMs: s.mtimeMs };
+    if (!e) return undefined;
+    try {
+      const s = statSync(path);
+      return e.size === s.size && e.mtimeMs === s.mtimeMs ? { path, size: e.size, mtimeMs: e.mtimeMs, outcome: { kind: 'outline', source: e.source } } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   put(path: string, size: number, mtimeMs: number, source: OutlineSource): void {

@@ -1,48 +1,54 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ScanResult } from './scanFile';
+import { scanFile, type ScanResult } from './scanFile';
 
 const BATCH = 25;
+/** Below this many files, threads cost more to start than they save. */
+const PARALLEL_FROM = 100;
 
 /**
- * Scans files on worker threads, a batch at a time, so a cold index of thousands of referater uses
- * every core and the server thread stays free to answer requests. Resolves with the paths no worker
- * could scan (a worker that failed to start or died), for the caller to scan itself.
+ * Reads and scans files a batch at a time, never blocking the server thread for more than one
+ * batch: on worker threads when there are many files (a cold index of thousands of referater
+ * then uses every core), else on this thread with a yield between batches. Files a failed worker
+ * could not finish are scanned here. Says how many worker threads did the work (0: none).
  */
-export async function scanInWorkers(workerFile: string, paths: readonly string[], onResults: (results: readonly ScanResult[]) => void, threads = defaultThreads()): Promise<string[]> {
-  if (!existsSync(workerFile) || paths.length === 0) return [...paths];
+export async function scanOutlines(workerFile: string, paths: readonly string[], onResults: (results: readonly ScanResult[]) => void, threads = defaultThreads()): Promise<{ threads: number }> {
   const queue: string[][] = [];
   for (let i = 0; i < paths.length; i += BATCH) queue.push(paths.slice(i, i + BATCH));
-  const leftover: string[] = [];
-
-  await Promise.all(
-    Array.from({ length: Math.min(threads, queue.length) }, async () => {
-      let worker: Worker;
-      try {
-        worker = new Worker(workerFile);
-      } catch {
-        return;
-      }
-      try {
-        for (let batch = queue.shift(); batch; batch = queue.shift()) {
-          const current = batch;
-          try {
-            onResults(await ask(worker, current));
-          } catch {
-            // This worker is gone: its batch goes back, another worker (or the caller) takes it.
-            leftover.push(...current);
-            return;
-          }
+  let used = 0;
+  if (paths.length >= PARALLEL_FROM && existsSync(workerFile)) {
+    await Promise.all(
+      Array.from({ length: Math.min(threads, queue.length) }, async () => {
+        let worker: Worker;
+        try {
+          worker = new Worker(workerFile);
+        } catch {
+          return;
         }
-      } finally {
-        void worker.terminate();
-      }
-    }),
-  );
-  // Batches no worker took because every worker failed.
-  for (const b of queue) leftover.push(...b);
-  return leftover;
+        used++;
+        try {
+          for (let batch = queue.shift(); batch; batch = queue.shift()) {
+            const current = batch;
+            try {
+              onResults(await ask(worker, current));
+            } catch {
+              // This worker is gone: its batch goes back for another worker or this thread.
+              queue.push(current);
+              return;
+            }
+          }
+        } finally {
+          void worker.terminate();
+        }
+      }),
+    );
+  }
+  for (let batch = queue.shift(); batch; batch = queue.shift()) {
+    onResults(batch.map(scanFile));
+    await new Promise((r) => setImmediate(r));
+  }
+  return { threads: used };
 }
 
 function ask(worker: Worker, paths: string[]): Promise<ScanResult[]> {

@@ -1,30 +1,22 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { scanInWorkers } from './outlinePool';
+import { scanOutlines } from './outlinePool';
 import type { ScanResult } from './scanFile';
 
 /**
- * The files the server sees, injected by the host: the real file system in the server, a map in
- * tests. Features never touch fs directly.
+ * The files the server sees, injected by the host: the real file system in the language server;
+ * another host (a browser, a test) would give its own. Features never touch fs directly.
  */
 export interface Workspace {
   /** Every `*.referat` below a folder (hidden folders and node_modules skipped). */
   listReferater(folder: string): Promise<string[]>;
   readFile(path: string): Promise<Uint8Array>;
-  /**
-   * The same, at once: for indexing thousands of small files in short synchronous chunks, which is
-   * several times faster than queueing them through the thread pool.
-   */
-  readFileNow?(path: string): Uint8Array;
-  size(path: string): Promise<number | undefined>;
-  sizeNow?(path: string): number | undefined;
   exists(path: string): Promise<boolean>;
   /**
-   * Reads and scans many files at once, in parallel where the host can; returns the paths it could
-   * not scan, for the caller to read itself.
+   * Reads and scans archive files, a batch at a time, in parallel where the host can; every path
+   * gets one result (an outline, a reason it was skipped, or gone).
    */
-  scanOutlines?(paths: readonly string[], onResults: (results: readonly ScanResult[]) => void): Promise<string[]>;
+  scanOutlines(paths: readonly string[], onResults: (results: readonly ScanResult[]) => void): Promise<{ threads: number }>;
 }
 
 export const nodeWorkspace: Workspace = {
@@ -48,23 +40,8 @@ export const nodeWorkspace: Workspace = {
     return out.sort();
   },
   readFile: (path) => readFile(path),
-  readFileNow: (path) => readFileSync(path),
   // The worker is bundled next to the server (dist/indexWorker.js).
-  scanOutlines: (paths, onResults) => scanInWorkers(join(__dirname, 'indexWorker.js'), paths, onResults),
-  sizeNow(path) {
-    try {
-      return statSync(path).size;
-    } catch {
-      return undefined;
-    }
-  },
-  async size(path) {
-    try {
-      return (await stat(path)).size;
-    } catch {
-      return undefined;
-    }
-  },
+  scanOutlines: (paths, onResults) => scanOutlines(join(__dirname, 'indexWorker.js'), paths, onResults),
   async exists(path) {
     try {
       await stat(path);
