@@ -23,6 +23,19 @@ function rssMb(pid) {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** Starts a server, times it to a complete index, checks what it reused, notes its memory. */
+async function startAndIndex(cacheDir, samples, expectReused) {
+  const server = startServer(dir, { locale: 'da', cacheDir });
+  const indexed = server.waitFor('referat/indexed');
+  const t0 = process.hrtime.bigint();
+  await server.initialize();
+  const report = await indexed;
+  samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  if (report.referater !== COUNT || report.reused !== expectReused) throw new Error(`indexed ${report.referater} of ${COUNT}, ${report.reused} reused, ${expectReused} expected`);
+  rss.push(rssMb(server.child.pid));
+  return server;
+}
+
 const grep = [];
 const startToIndex = [];
 const warmToIndex = [];
@@ -34,28 +47,14 @@ let refCount = 0;
 for (let run = 0; run < RUNS; run++) {
   // Interleaved with the server runs, so both see the same machine.
   grep.push(await time(() => execFileSync('grep', ['-rl', '--include=*.referat', journal, dir])));
-  // Cold: an empty cache, every file read and scanned.
   const cacheDir = join(cacheRoot, String(run));
-  const cold = startServer(dir, { locale: 'da', cacheDir });
-  const coldIndexed = cold.waitFor('referat/indexed');
-  const t0 = process.hrtime.bigint();
-  await cold.initialize();
-  const report = await coldIndexed;
-  startToIndex.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  if (report.referater !== COUNT || report.reused !== 0) throw new Error(`cold: indexed ${report.referater} of ${COUNT}, ${report.reused} reused`);
-  rss.push(rssMb(cold.child.pid));
+  // Cold: an empty cache, every file read and scanned.
+  const cold = await startAndIndex(cacheDir, startToIndex, 0);
   await cold.stop();
   // Warm: the next session, nothing changed on disk.
-  const server = startServer(dir, { locale: 'da', cacheDir });
-  const warmIndexed = server.waitFor('referat/indexed');
-  const t1 = process.hrtime.bigint();
-  await server.initialize();
-  const warm = await warmIndexed;
-  warmToIndex.push(Number(process.hrtime.bigint() - t1) / 1e6);
-  if (warm.referater !== COUNT || warm.reused !== COUNT) throw new Error(`warm: indexed ${warm.referater} of ${COUNT}, ${warm.reused} reused`);
-  rss.push(rssMb(server.child.pid));
+  const server = await startAndIndex(cacheDir, warmToIndex, COUNT);
   if (run === RUNS - 1) {
-    const target = files.find((f) => f.body === 'Direktionen' && f.date.startsWith('2019'));
+    const target = files.find((f) => f.body === 'Direktionen' && readFileSync(f.file, 'utf8').includes(journal));
     const uri = pathToFileURL(target.file).href;
     const text = readFileSync(target.file, 'utf8');
     await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'referat', version: 1, text } });
