@@ -54,9 +54,9 @@ for (let run = 0; run < RUNS; run++) {
   // Warm: the next session, nothing changed on disk.
   const server = await startAndIndex(cacheDir, warmToIndex, COUNT);
   if (run === RUNS - 1) {
-    const target = files.find((f) => f.body === 'Direktionen' && readFileSync(f.file, 'utf8').includes(journal));
+    let text = '';
+    const target = files.find((f) => f.body === 'Direktionen' && (text = readFileSync(f.file, 'utf8')).includes(journal));
     const uri = pathToFileURL(target.file).href;
-    const text = readFileSync(target.file, 'utf8');
     await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'referat', version: 1, text } });
     const line = text.split('\n').findIndex((l) => l.trim() === journal);
     const queries = ['handleplan', 'fælles sag', 'profilering', '00.13.02', 'eventuelt', 'lukket', 'deltagerkreds', 'indsigt'];

@@ -9,7 +9,7 @@ const rpc = require('vscode-jsonrpc/node');
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export function startServer(rootDir, initializationOptions = {}) {
-  const child = spawn(process.execPath, [...(process.env.SERVER_ARGS ? process.env.SERVER_ARGS.split(' ') : []), join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const listeners = new Set();
   conn.onNotification((method, params) => {

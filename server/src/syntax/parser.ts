@@ -68,7 +68,6 @@ class ReferatParser extends EmbeddedActionsParser {
 
 const parser = new ReferatParser();
 
-
 /** Parses a referat into its syntax tree. Total: every string gives a tree, never an exception. */
 export function parseSyntax(input: string): ReferatSyntax {
   // VS Code drops a BOM when it opens a file; do the same so CLI and editor agree on columns.
