@@ -6,7 +6,8 @@ import { summarizeReferat, type PunktSummary, type ReferatSummary } from './summ
 
 /** A meeting is identified by its body and its date, never by its file name. */
 export function meetingKey(body: string, date: CalendarDate): string {
-  return `${normalizeBody(body).toLocaleLowerCase('da-DK')}|${date.year}-${date.month}-${date.day}`;
+  // Danish lower case is Unicode lower case, and much cheaper than asking for the locale's.
+  return `${normalizeBody(body).toLowerCase()}|${date.year}-${date.month}-${date.day}`;
 }
 
 export interface ArchivedMeeting {
@@ -58,8 +59,8 @@ export class ArchiveIndex implements ArchiveLookup {
     this.files.set(uri, summary);
     if (summary.body && summary.date) push(this.meetings, meetingKey(summary.body, summary.date), uri);
     for (const p of summary.punkter) {
-      if (p.journal?.kind === 'valid') {
-        const key = p.journal.journal.text;
+      if (p.journal) {
+        const key = p.journal;
         let set = this.byJournal.get(key);
         if (!set) this.byJournal.set(key, (set = new Set()));
         set.add(uri);
@@ -78,10 +79,10 @@ export class ArchiveIndex implements ArchiveLookup {
       else this.meetings.delete(key);
     }
     for (const p of old.punkter) {
-      if (p.journal?.kind !== 'valid') continue;
-      const set = this.byJournal.get(p.journal.journal.text);
+      if (!p.journal) continue;
+      const set = this.byJournal.get(p.journal);
       set?.delete(uri);
-      if (set?.size === 0) this.byJournal.delete(p.journal.journal.text);
+      if (set?.size === 0) this.byJournal.delete(p.journal);
     }
   }
 
@@ -118,7 +119,7 @@ export class ArchiveIndex implements ArchiveLookup {
     for (const uri of this.byJournal.get(journal) ?? []) {
       const s = this.files.get(uri)!;
       for (const p of s.punkter) {
-        if (p.journal?.kind === 'valid' && p.journal.journal.text === journal) out.push({ uri, body: s.body ?? '', ...(s.date ? { date: s.date } : {}), punkt: p });
+        if (p.journal === journal) out.push({ uri, body: s.body ?? '', ...(s.date ? { date: s.date } : {}), punkt: p });
       }
     }
     return out.sort((a, b) => (a.date && b.date ? compareDates(a.date, b.date) : 0) || a.uri.localeCompare(b.uri) || a.punkt.number - b.punkt.number);
@@ -133,7 +134,7 @@ export class ArchiveIndex implements ArchiveLookup {
       let when: string | undefined;
       for (const p of s.punkter) {
         if (q && !this.searchKey(p).includes(q)) continue;
-        const journal = p.journal?.kind === 'valid' ? p.journal.journal.text : '';
+        const journal = p.journal ?? '';
         when ??= s.date ? formatDanishDate(s.date) : '';
         out.push({ name: `Punkt ${p.number}: ${p.title}`, detail: [journal, s.body, when].filter(Boolean).join(' · '), uri, range: p.headingRange });
         if (out.length >= limit) return out;
@@ -146,7 +147,7 @@ export class ArchiveIndex implements ArchiveLookup {
   private searchKey(p: PunktSummary): string {
     let key = this.searchKeys.get(p);
     if (key === undefined) {
-      key = `punkt ${p.number}: ${p.title}\n${p.journal?.kind === 'valid' ? p.journal.journal.text : ''}`.toLowerCase();
+      key = `punkt ${p.number}: ${p.title}\n${p.journal ?? ''}`.toLowerCase();
       this.searchKeys.set(p, key);
     }
     return key;

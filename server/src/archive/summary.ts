@@ -4,18 +4,22 @@ import type { SyntaxLine } from '../syntax/tree';
 import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
 import { parseJournalLine } from '../model/journal';
 import { mayBeSectionHeading, sectionKindOf } from '../model/sections';
-import type { CalendarDate, EarlierDecision, Header, JournalLine, SectionKind } from '../model/types';
+import type { CalendarDate, EarlierDecision, SectionKind } from '../model/types';
 import { splitWho, type NamedPerson } from '../model/people';
 import type { Range } from '../syntax/range';
 
-/** What the archive keeps of one punkt: enough to find, link and tell its case's history. */
+/**
+ * What the archive keeps of one punkt: enough to find, link and tell its case's history. Kept
+ * lean on purpose: thousands of meetings stay in memory, and every object kept costs the
+ * garbage collector on every pass.
+ */
 export interface PunktSummary {
   readonly number: number;
   readonly title: string;
   readonly closed: boolean;
   readonly headingRange: Range;
-  readonly journal?: JournalLine;
-  readonly earlier: readonly EarlierDecision[];
+  /** The punkt's journal number, when it is a valid one. */
+  readonly journal?: string;
   /** The first lines of the punkt's final Beslutning; never kept for closed punkter. */
   readonly beslutning?: string;
 }
@@ -29,13 +33,17 @@ export interface HarvestedNames {
 }
 
 export interface ReferatSummary {
-  readonly header: Header;
+  /** Has a `REFERAT …` title line. */
+  readonly titled: boolean;
+  /** The body that met, from the title (`Direktionen`). */
   readonly body?: string;
+  /** The meeting's date, from Mødedato or else the title. */
   readonly date?: CalendarDate;
+  readonly moedested?: string;
+  /** Names from Mødedeltagere. */
+  readonly deltagere: readonly string[];
   readonly punkter: readonly PunktSummary[];
   readonly names: HarvestedNames;
-  /** The source lines it was read from: what a cache keeps, small and never out of step with the readers. */
-  readonly source: OutlineSource;
 }
 
 /** The lines an outline is read from, as found by the scan. */
@@ -227,9 +235,11 @@ export function expandOutline(source: OutlineSource): ReferatSummary {
   const date = header.moedeDato?.date?.date ?? header.title?.date?.date;
   const meetingYear = date?.year;
   return {
-    header,
+    titled: header.title !== undefined,
     ...(header.title?.body ? { body: header.title.body } : {}),
     ...(date ? { date } : {}),
+    ...(header.moedested?.value ? { moedested: header.moedested.value } : {}),
+    deltagere: (header.deltagere?.names ?? []).map((n) => n.name),
     names: { ...source.names, personer: [...personer.values()] },
     punkter: source.punkter.map((d) => {
       const heading = readPunktHeading(d.heading);
@@ -240,16 +250,17 @@ export function expandOutline(source: OutlineSource): ReferatSummary {
         title: heading.title,
         closed: heading.closed,
         headingRange: heading.headingRange,
-        ...(journal ? { journal } : {}),
-        earlier: d.earlier.map((l) => {
-          const c = lineContent(l.text);
-          return readEarlierDecision(l, c.content, c.start);
-        }),
+        ...(journal?.kind === 'valid' ? { journal: journal.journal.text } : {}),
         ...(d.beslutning ? { beslutning: d.beslutning } : {}),
       };
     }),
-    source,
   };
+}
+
+/** The earlier decisions a punkt of the outline quotes, read as the full parser reads them. */
+export function readOutlineEarlier(line: SyntaxLine): EarlierDecision {
+  const c = lineContent(line.text);
+  return readEarlierDecision(line, c.content, c.start);
 }
 
 // Section values that are no name: `Ingen.`, `Ikke vurderet`.

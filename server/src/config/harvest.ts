@@ -14,7 +14,7 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
   const lovgrundlag = new Set<string>();
   const journals = new Map<string, string>();
   const body = (navn: string) => {
-    const key = navn.toLocaleLowerCase('da-DK');
+    const key = navn.toLowerCase();
     let u = udvalg.get(key);
     if (!u) udvalg.set(key, (u = { navn, medlemmer: new Set() }));
     return u;
@@ -22,10 +22,10 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
   for (const s of summaries) {
     if (s.body) {
       const u = body(s.body);
-      for (const n of s.header.deltagere?.names ?? []) u.medlemmer.add(n.name);
+      for (const n of s.deltagere) u.medlemmer.add(n);
       // The newest meeting's place is the one to propose.
-      if (s.header.moedested?.value && (!u.latest || (s.date && compareDates(s.date, u.latest) > 0))) {
-        u.moedested = s.header.moedested.value;
+      if (s.moedested && (!u.latest || (s.date && compareDates(s.date, u.latest) > 0))) {
+        u.moedested = s.moedested;
         if (s.date) u.latest = s.date;
       }
     }
@@ -36,7 +36,7 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
     }
     for (const x of s.names.strategier) strategier.add(x);
     for (const x of s.names.lovgrundlag) lovgrundlag.add(x);
-    for (const p of s.punkter) if (p.journal?.kind === 'valid' && journals.size < 20_000) journals.set(p.journal.journal.text, p.title);
+    for (const p of s.punkter) if (p.journal && journals.size < 20_000) journals.set(p.journal, p.title);
   }
   const list: Udvalg[] = [...udvalg.values()].map((u) => ({ navn: u.navn, medlemmer: [...u.medlemmer], ...(u.moedested ? { moedested: u.moedested } : {}) }));
   return {

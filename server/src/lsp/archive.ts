@@ -42,7 +42,7 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
       case 'outline': {
         cache?.put(r.path, r.size, r.mtimeMs, r.outcome.source);
         const summary = expandOutline(r.outcome.source);
-        if (summary.header.title || summary.punkter.length > 0) ctx.archive.set(uri, summary);
+        if (summary.titled || summary.punkter.length > 0) ctx.archive.set(uri, summary);
         else {
           ctx.archive.delete(uri);
           ctx.log(`referat: skipped ${r.path}: not a referat (no REFERAT title and no punkter)`);
@@ -88,12 +88,16 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
 
     // The rest are read and scanned, on worker threads where there are many.
     phase('cached');
+    let taking = 0;
     const { threads } = await ctx.workspace.scanOutlines(toRead, (results) => {
+      const t = performance.now();
       for (const r of results) take(r, cache);
       done += results.length;
       report();
+      taking += performance.now() - t;
     });
     phase(threads > 0 ? `read on ${threads} worker threads` : 'read');
+    phases.push(`of which ${Math.round(taking)} ms taking results in`);
     progress.done();
     ctx.archiveChanged();
     const ms = Date.now() - started;

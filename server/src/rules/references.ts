@@ -66,7 +66,7 @@ export const referenceMismatch: Rule = {
           yield { range: at, message: { da: `${meeting.body}s møde ${when} har intet punkt ${e.punktNumber}.`, en: `The ${meeting.body} meeting of ${when} has no punkt ${e.punktNumber}.` } };
           continue;
         }
-        const theirs = target.journal?.kind === 'valid' ? target.journal.journal.text : undefined;
+        const theirs = target.journal;
         if (own && theirs && own !== theirs) {
           yield { range: at, message: { da: `Punkt ${e.punktNumber} på ${meeting.body}s møde ${when} har journalnummer ${theirs}, ikke ${own}: er det den rigtige sag?`, en: `Punkt ${e.punktNumber} of the ${meeting.body} meeting of ${when} has journal number ${theirs}, not ${own}: is it the right case?` } };
         }
