@@ -1,12 +1,12 @@
 import { Lexer, type IToken } from 'chevrotain';
 import { ALL_TOKENS } from './tokens';
 
-// Built once: chevrotain analyses the patterns at construction.
-const lexer = new Lexer(ALL_TOKENS, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-  skipValidations: true,
-});
+// Built once, on first use: chevrotain analyses the patterns at construction, and the archive's
+// worker threads, which only classify lines, never need it.
+let lexer: Lexer | undefined;
+function theLexer(): Lexer {
+  return (lexer ??= new Lexer(ALL_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true }));
+}
 
 export interface LexResult {
   readonly tokens: IToken[];
@@ -37,7 +37,7 @@ export function computeLineStarts(text: string): number[] {
 }
 
 export function lex(text: string): LexResult {
-  const result = lexer.tokenize(text);
+  const result = theLexer().tokenize(text);
   return {
     tokens: result.tokens,
     lineStarts: computeLineStarts(text),

@@ -66,7 +66,8 @@ class ReferatParser extends EmbeddedActionsParser {
   });
 }
 
-const parser = new ReferatParser();
+// Built on first use, like the lexer: the grammar analysis costs start-up time that indexing never needs.
+let parser: ReferatParser | undefined;
 
 /** Parses a referat into its syntax tree. Total: every string gives a tree, never an exception. */
 export function parseSyntax(input: string): ReferatSyntax {
@@ -98,6 +99,7 @@ export function parseSyntax(input: string): ReferatSyntax {
     problems.push({ range: lineRange(line, col, col + e.length), message: 'unreadable characters' });
   }
 
+  parser ??= new ReferatParser();
   parser.input = tokens;
   const raw = parser.referat();
   for (const e of parser.errors) {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { scanOutline, type OutlineSource } from '../archive/summary';
 import { decodeReferat } from './decode';
 
@@ -18,23 +18,35 @@ export interface ScanResult {
   readonly outcome: ScanOutcome;
 }
 
-/** Reads, decodes and scans one file; never throws. */
+/** Reads, checks and scans one file; never throws. */
 export function scanFile(path: string): ScanResult {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { path, size: 0, mtimeMs: 0, outcome: { kind: 'gone' } };
+    return { path, size: 0, mtimeMs: 0, outcome: { kind: 'skipped', reason: `cannot read (${code ?? String(e)})` } };
+  }
   let size = 0;
   let mtimeMs = 0;
+  let bytes: Buffer;
   try {
-    const s = statSync(path);
+    // One open for size, time and bytes: the archive's files are read by the thousand.
+    const s = fstatSync(fd);
     size = s.size;
     mtimeMs = s.mtimeMs;
-  } catch {
-    return { path, size, mtimeMs, outcome: { kind: 'gone' } };
-  }
-  if (size > MAX_REFERAT_BYTES) return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: `${(size / 1e6).toFixed(0)} MB is too large for a referat` } };
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
+    if (!s.isFile()) return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: 'not a file' } };
+    if (size > MAX_REFERAT_BYTES) return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: `${(size / 1e6).toFixed(0)} MB is too large for a referat` } };
+    bytes = Buffer.allocUnsafe(size);
+    let n = 0;
+    for (let r = 1; n < size && r > 0; n += r) r = readSync(fd, bytes, n, size - n, n);
+    // A file cut short while being read: what is there is scanned, and its change event comes next.
+    bytes = bytes.subarray(0, n);
   } catch (e) {
     return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: `cannot read (${(e as { code?: string }).code ?? String(e)})` } };
+  } finally {
+    closeSync(fd);
   }
   const decoded = decodeReferat(bytes);
   if (!decoded.ok) return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: decoded.problem } };
