@@ -67,12 +67,18 @@ interface Draft {
   beslutningLength: number;
 }
 
-const DECORATION_CHARS = new Set([32, 9, 35, 42]); // space, tab, #, *
-const TRAILING = new Set([32, 9, 44, 58, 46, 42]); // space, tab , : . *
+/** A lookup table of character codes below 256: the scan asks about every line. */
+function charTable(chars: string): Uint8Array {
+  const t = new Uint8Array(256);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+const DECORATION_CHARS = charTable(' \t#*');
+const TRAILING = charTable(' \t,:.*');
 // First letters of the section names, both cases (R S L V Ø A I B).
-const SECTION_INITIALS = new Set([...'RSLVØAIBrslvøaib'].map((c) => c.charCodeAt(0)));
+const SECTION_INITIALS = charTable('RSLVØAIBrslvøaib');
 // First letters of the header's lines: REFERAT, Mødedato, Afbud, Fraværende, Indholdsfortegnelse.
-const HEADER_INITIALS = new Set([...'RMAFIi'].map((c) => c.charCodeAt(0)));
+const HEADER_INITIALS = charTable('RMAFIi');
 const CH_P = 80;
 const CH_B = 66;
 const CH_b = 98;
@@ -114,7 +120,7 @@ export function scanOutline(input: string): OutlineSource {
     start = end + 1;
 
     let k = lineStart;
-    while (k < end && DECORATION_CHARS.has(text.charCodeAt(k))) k++;
+    while (k < end && DECORATION_CHARS[text.charCodeAt(k)] === 1) k++;
     const first = k < end ? text.charCodeAt(k) : -1;
 
     if (p?.expectJournal) {
@@ -144,7 +150,7 @@ export function scanOutline(input: string): OutlineSource {
 
     if (inHeader) {
       const continues = headerLines.length > 0 && headerLines[headerLines.length - 1]!.line === line - 1;
-      if (HEADER_INITIALS.has(first) && length < 5000) {
+      if (HEADER_INITIALS[first] === 1 && length < 5000) {
         const raw = text.slice(lineStart, end);
         const kind = classifyLine(raw);
         if (kind === 'title' && !titleLine) titleLine = { kind, line, text: raw };
@@ -158,12 +164,13 @@ export function scanOutline(input: string): OutlineSource {
       }
       continue;
     }
-    if (!p) continue;
+    // A blank line inside a punkt changes nothing.
+    if (!p || length === 0) continue;
 
     // Headings are short; a long line is body text whatever it starts with. Each test looks only
     // at the line's first or last few characters.
     const candidate =
-      (end - k <= 64 && SECTION_INITIALS.has(first) && mayBeSectionHeading(text.slice(k, k + 4))) ||
+      (end - k <= 64 && SECTION_INITIALS[first] === 1 && mayBeSectionHeading(text.slice(k, k + 4))) ||
       ((first === CH_B || first === CH_b) && length <= 300 && text.slice(k, k + 10).toLowerCase() === 'beslutning') ||
       (length <= 200 && endsWithIndstiller(text, lineStart, end));
     if (candidate) {
@@ -198,7 +205,7 @@ export function scanOutline(input: string): OutlineSource {
       }
     }
     if (length <= 160 && (p.section === 'sagenAfgoeres' || p.section === 'vision' || p.section === 'lovgrundlag')) {
-      const name = text.slice(lineStart, end).replace(/^[\s\-*•]+/, '').replace(/\*\*/g, '').trim().replace(/\.$/, '');
+      const name = cleanName(text.slice(lineStart, end));
       if (name && !NOT_A_NAME.test(name)) (p.section === 'sagenAfgoeres' ? names.udvalg : p.section === 'vision' ? names.strategier : names.lovgrundlag).add(name);
     }
     while (nextAttendance < attendance.length && attendance[nextAttendance]! < lineStart) nextAttendance++;
@@ -263,6 +270,15 @@ export function readOutlineEarlier(line: SyntaxLine): EarlierDecision {
   return readEarlierDecision(line, c.content, c.start);
 }
 
+/** `- **Lov om social service**.` → `Lov om social service`; each step only when the line needs it. */
+function cleanName(raw: string): string {
+  let s = LEADING_JUNK.test(raw) ? raw.replace(/^[\s\-*•]+/, '') : raw;
+  if (s.includes('**')) s = s.replace(/\*\*/g, '');
+  s = s.trim();
+  return s.endsWith('.') ? s.slice(0, -1) : s;
+}
+const LEADING_JUNK = /^[\s\-*•]/;
+
 // Section values that are no name: `Ingen.`, `Ikke vurderet`.
 const NOT_A_NAME = /^(ingen|intet|ikke (vurderet|relevant)|-|se (ovenfor|bilag))$/i;
 // Who joins: back to the start of the sentence.
@@ -281,7 +297,7 @@ function phrasePositions(text: string): number[] {
 /** The cheap test before the lexer's own: does the line end in `indstiller` and punctuation? */
 function endsWithIndstiller(text: string, from: number, to: number): boolean {
   let e = to;
-  while (e > from && TRAILING.has(text.charCodeAt(e - 1))) e--;
+  while (e > from && TRAILING[text.charCodeAt(e - 1)] === 1) e--;
   if (e - from < 10 || (text.charCodeAt(e - 1) | 32) !== 114) return false; // 'r'
   return text.slice(e - 10, e).toLowerCase() === 'indstiller';
 }
