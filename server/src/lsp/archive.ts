@@ -21,7 +21,7 @@ export interface CaseHistoryEntry {
 }
 
 /** The archive of every referat in the workspace folders: built at start, kept current. */
-export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise<void>): { indexWorkspace(): Promise<void> } {
+export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise<void>): { startIndex(): void; indexWorkspace(): Promise<void> } {
   const { connection } = ctx;
 
   const indexFile = async (path: string): Promise<void> => {
@@ -51,15 +51,27 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     }
   };
 
-  const indexWorkspace = async (): Promise<void> => {
-    const started = Date.now();
-    const progress = await connection.window.createWorkDoneProgress();
-    progress.begin(ctx.locale === 'da' ? 'Referat: indekserer arkivet' : 'Referat: indexing the archive', 0, undefined, false);
-    let done = 0;
+  /**
+   * The index is read from the moment the server knows its folders (at initialize), silently: no
+   * message may reach the client before it has the initialize result, and the client's round
+   * trips until `initialized` are time the disk and the worker threads can use.
+   */
+  interface IndexRun {
+    readonly started: number;
+    done: number;
+    total: number;
+    progress?: { report(percentage: number, message: string): void };
+    readonly finished: Promise<{ files: string[]; reused: number; cachedCount: number; phases: string[]; cache: IndexCache }>;
+  }
+  let run: IndexRun | undefined;
+  const report = (r: IndexRun): void => r.progress?.report(Math.round((100 * r.done) / Math.max(1, r.total)), `${r.done}/${r.total}`);
+
+  const read = async (r: IndexRun) => {
     let files: string[] = [];
     for (const root of ctx.roots) files = files.concat(await ctx.workspace.listReferater(root));
+    r.total = files.length;
     const phases: string[] = [];
-    let lap = started;
+    let lap = r.started;
     const phase = (name: string): void => {
       const now = Date.now();
       phases.push(`${name} ${now - lap} ms`);
@@ -69,7 +81,6 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     const cache = new IndexCache(ctx.cacheDir, ctx.roots);
     const cachedCount = cache.load();
     let reused = 0;
-    const report = (): void => progress.report(Math.round((100 * done) / Math.max(1, files.length)), `${done}/${files.length}`);
 
     // Files unchanged since the last session come from the cache.
     const toRead: string[] = [];
@@ -79,11 +90,11 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
         if (unchanged) {
           take(unchanged);
           reused++;
-          done++;
+          r.done++;
         } else toRead.push(f);
       }
-      report();
-      await new Promise((r) => setImmediate(r));
+      report(r);
+      await new Promise((resolve) => setImmediate(resolve));
     }
 
     // The rest are read and scanned, on worker threads where there are many.
@@ -91,16 +102,44 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     let taking = 0;
     const { threads } = await ctx.workspace.scanOutlines(toRead, (results) => {
       const t = performance.now();
-      for (const r of results) take(r, cache);
-      done += results.length;
-      report();
+      for (const result of results) take(result, cache);
+      r.done += results.length;
+      report(r);
       taking += performance.now() - t;
     });
     phase(threads > 0 ? `read on ${threads} worker threads` : 'read');
     phases.push(`of which ${Math.round(taking)} ms taking results in`);
-    progress.done();
+    return { files, reused, cachedCount, phases, cache };
+  };
+
+  const startIndex = (): void => {
+    if (run) return;
+    const r: IndexRun = { started: Date.now(), done: 0, total: 0, finished: Promise.resolve().then(() => read(r)) };
+    // Awaited in indexWorkspace; until then a failure must not count as unhandled.
+    r.finished.catch(() => undefined);
+    run = r;
+  };
+
+  /** Shows the index's progress once the client is ready, and finishes it: log, cache, diagnostics. */
+  const indexWorkspace = async (): Promise<void> => {
+    startIndex();
+    const r = run!;
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin(ctx.locale === 'da' ? 'Referat: indekserer arkivet' : 'Referat: indexing the archive', 0, undefined, false);
+    r.progress = progress;
+    report(r);
+    let outcome: Awaited<IndexRun['finished']>;
+    try {
+      outcome = await r.finished;
+    } catch (e) {
+      ctx.log(`referat: the archive could not be indexed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return;
+    } finally {
+      progress.done();
+    }
+    const { files, reused, cachedCount, phases, cache } = outcome;
     ctx.archiveChanged();
-    const ms = Date.now() - started;
+    const ms = Date.now() - r.started;
     ctx.log(`referat: indexed ${ctx.archive.size} referater of ${files.length} files in ${ms} ms (${reused} unchanged since the last session, from ${cachedCount} cached; ${phases.join(', ')})`);
     await connection.sendNotification('referat/indexed', { files: files.length, referater: ctx.archive.size, ms, reused });
     cache.retain(new Set(files));
@@ -229,5 +268,5 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     }),
   );
 
-  return { indexWorkspace };
+  return { startIndex, indexWorkspace };
 }

@@ -42,6 +42,7 @@ connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => toPath(f.uri)) ?? [params.rootUri ? toPath(params.rootUri) : undefined];
   ctx.roots = folders.filter((f): f is string => typeof f === 'string');
   watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  startIndex();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -66,7 +67,7 @@ registerHover(ctx);
 registerSymbols(ctx);
 registerFolding(ctx);
 registerCodeActions(ctx);
-const { indexWorkspace } = registerArchive(ctx, revalidateAll);
+const { startIndex, indexWorkspace } = registerArchive(ctx, revalidateAll);
 
 connection.onInitialized(() => {
   if (watchDynamically) {
