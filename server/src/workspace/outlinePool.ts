@@ -28,16 +28,7 @@ export async function scanOutlines(workerFile: string, paths: readonly string[],
         }
         used++;
         try {
-          for (let batch = queue.shift(); batch; batch = queue.shift()) {
-            const current = batch;
-            try {
-              onResults(await ask(worker, current));
-            } catch {
-              // This worker is gone: its batch goes back for another worker or this thread.
-              queue.push(current);
-              return;
-            }
-          }
+          await drive(worker, queue, onResults);
         } finally {
           void worker.terminate();
         }
@@ -51,29 +42,53 @@ export async function scanOutlines(workerFile: string, paths: readonly string[],
   return { threads: used };
 }
 
-function ask(worker: Worker, paths: string[]): Promise<ScanResult[]> {
+/** Batches a worker has been sent ahead: it starts the next while this thread takes in the last. */
+const IN_FLIGHT = 2;
+
+/**
+ * Feeds one worker from the shared queue until the queue is empty. If the worker dies, the
+ * batches it had not answered go back to the queue, for another worker or this thread.
+ */
+function drive(worker: Worker, queue: string[][], onResults: (results: readonly ScanResult[]) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = (): void => {
+    const sent: string[][] = [];
+    let settled = false;
+    const settle = (error?: unknown): void => {
+      if (settled) return;
+      settled = true;
       worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
+      worker.off('error', onGone);
+      worker.off('exit', onGone);
+      if (error === undefined) resolve();
+      else reject(error);
     };
-    const onMessage = (r: ScanResult[]): void => {
-      done();
-      resolve(r);
+    const send = (): void => {
+      const batch = queue.shift();
+      if (!batch) return;
+      sent.push(batch);
+      worker.postMessage(batch);
     };
-    const onError = (e: Error): void => {
-      done();
-      reject(e);
+    const onMessage = (results: ScanResult[]): void => {
+      sent.shift();
+      send();
+      try {
+        onResults(results);
+      } catch (e) {
+        queue.push(...sent.splice(0));
+        settle(e);
+        return;
+      }
+      if (sent.length === 0) settle();
     };
-    const onExit = (code: number): void => {
-      done();
-      reject(new Error(`worker exited with ${code}`));
+    const onGone = (): void => {
+      queue.push(...sent.splice(0));
+      settle();
     };
     worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(paths);
+    worker.on('error', onGone);
+    worker.on('exit', onGone);
+    for (let i = 0; i < IN_FLIGHT; i++) send();
+    if (sent.length === 0) settle();
   });
 }
 
