@@ -42,7 +42,7 @@ test('a worker that dies hands its files back: every file still gets exactly one
   const { threads, results } = await scanAll(dying, paths);
   assert.equal(threads, 2, 'both workers started');
   assert.deepEqual(results.map((r) => r.path).sort(), [...paths].sort());
-  assert.deepEqual(summary(results), { outline: 120, skipped: 2, gone: 1 });
+  assert.deepEqual(summary(results), { summary: 120, skipped: 2, gone: 1 });
   const skipped = results.filter((r) => r.outcome.kind === 'skipped').map((r) => (r.outcome as { reason: string }).reason);
   assert.ok(skipped.some((s) => s.startsWith('binary file')));
   assert.ok(skipped.some((s) => s.startsWith('not valid UTF-8')));
@@ -52,7 +52,7 @@ test('without a worker file the server thread scans everything, the same way', a
   const { dir, paths } = archive();
   const { threads, results } = await scanAll(join(dir, 'no-such-worker.js'), paths);
   assert.equal(threads, 0);
-  assert.deepEqual(summary(results), { outline: 120, skipped: 2, gone: 1 });
-  const titles = results.filter((r) => r.outcome.kind === 'outline').map((r) => (r.outcome as { source: { title?: { text: string } } }).source.title?.text);
-  assert.ok(titles.every((t) => t?.includes('REFERAT Direktionen')), 'every outline has its title line');
+  assert.deepEqual(summary(results), { summary: 120, skipped: 2, gone: 1 });
+  const titles = results.filter((r) => r.outcome.kind === 'summary').map((r) => (r.outcome as { summary: { body?: string } }).summary.body);
+  assert.ok(titles.every((t) => t === 'Direktionen'), 'every summary has its body from the title line');
 });

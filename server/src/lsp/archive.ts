@@ -3,7 +3,6 @@ import { containsPosition, formatDanishDate, type Position } from '../core';
 import { locate } from '../features/locate';
 import { IndexCache } from '../workspace/indexCache';
 import type { ScanResult } from '../workspace/scanFile';
-import { expandOutline } from '../archive/summary';
 import { ServerContext, safe, toPath, toUri } from './context';
 
 const CHUNK = 25;
@@ -39,9 +38,9 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
         ctx.archive.delete(uri);
         ctx.log(`referat: skipped ${r.path}: ${r.outcome.reason}`);
         return;
-      case 'outline': {
-        cache?.put(r.path, r.size, r.mtimeMs, r.outcome.source);
-        const summary = expandOutline(r.outcome.source);
+      case 'summary': {
+        const { summary } = r.outcome;
+        cache?.put(r.path, r.size, r.mtimeMs, summary);
         if (summary.titled || summary.punkter.length > 0) ctx.archive.set(uri, summary);
         else {
           ctx.archive.delete(uri);

@@ -2,22 +2,22 @@ import { mkdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'no
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { OutlineSource } from '../archive/summary';
+import type { ReferatSummary } from '../archive/summary';
 import type { ScanResult } from './scanFile';
 
 declare const __REFERAT_BUILD__: string | undefined;
 
-/** Every build has its own cache format: a new server never reads an old server's outlines. */
+/** Every build has its own cache format: a new server never reads what an older one summarised. */
 const BUILD = typeof __REFERAT_BUILD__ === 'string' ? __REFERAT_BUILD__ : 'dev';
 
 interface Entry {
   readonly size: number;
   readonly mtimeMs: number;
-  readonly source: OutlineSource;
+  readonly summary: ReferatSummary;
 }
 
 /**
- * The outline source lines of the archive's files from the last session, reused for every file whose size and
+ * The archive's summaries of its files from the last session, reused for every file whose size and
  * modification time are unchanged, so a warm start reads only what changed.
  */
 export class IndexCache {
@@ -41,20 +41,20 @@ export class IndexCache {
     return this.entries.size;
   }
 
-  /** The file's outline from the last session, if the file is unchanged since. */
+  /** The file's summary from the last session, if the file is unchanged since. */
   lookup(path: string): ScanResult | undefined {
     const e = this.entries.get(path);
     if (!e) return undefined;
     try {
       const s = statSync(path);
-      return e.size === s.size && e.mtimeMs === s.mtimeMs ? { path, size: e.size, mtimeMs: e.mtimeMs, outcome: { kind: 'outline', source: e.source } } : undefined;
+      return e.size === s.size && e.mtimeMs === s.mtimeMs ? { path, size: e.size, mtimeMs: e.mtimeMs, outcome: { kind: 'summary', summary: e.summary } } : undefined;
     } catch {
       return undefined;
     }
   }
 
-  put(path: string, size: number, mtimeMs: number, source: OutlineSource): void {
-    this.entries.set(path, { size, mtimeMs, source });
+  put(path: string, size: number, mtimeMs: number, summary: ReferatSummary): void {
+    this.entries.set(path, { size, mtimeMs, summary });
     this.dirty = true;
   }
 

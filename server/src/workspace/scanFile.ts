@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { scanOutline, type OutlineSource } from '../archive/summary';
+import { summarizeReferat, type ReferatSummary } from '../archive/summary';
 import { decodeReferat } from './decode';
 
 /** Files larger than this are not minutes; they are skipped with a log line. */
@@ -7,7 +7,7 @@ export const MAX_REFERAT_BYTES = 20 * 1024 * 1024;
 
 /** One archive file read and scanned, or why it was not. Plain data: it crosses from a worker thread. */
 export type ScanOutcome =
-  | { readonly kind: 'outline'; readonly source: OutlineSource }
+  | { readonly kind: 'summary'; readonly summary: ReferatSummary }
   | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'gone' };
 
@@ -51,7 +51,7 @@ export function scanFile(path: string): ScanResult {
   const decoded = decodeReferat(bytes);
   if (!decoded.ok) return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: decoded.problem } };
   try {
-    return { path, size, mtimeMs, outcome: { kind: 'outline', source: scanOutline(decoded.text) } };
+    return { path, size, mtimeMs, outcome: { kind: 'summary', summary: summarizeReferat(decoded.text) } };
   } catch (e) {
     // The scan is total by design; this keeps one odd file from stopping the index if it is not.
     return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: `could not be read as a referat (${String(e)})` } };

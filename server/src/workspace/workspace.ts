@@ -14,7 +14,7 @@ export interface Workspace {
   exists(path: string): Promise<boolean>;
   /**
    * Reads and scans archive files, a batch at a time, in parallel where the host can; every path
-   * gets one result (an outline, a reason it was skipped, or gone).
+   * gets one result (its summary, a reason it was skipped, or gone).
    */
   scanOutlines(paths: readonly string[], onResults: (results: readonly ScanResult[]) => void): Promise<{ threads: number }>;
 }
