@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { parseReferat } from '../../server/src/model/build';
+import { parseReferat } from '../../server/src/model/parse';
 import { renderHtml, type Audience } from '../../server/src/render/html';
 import { toLocale } from '../../server/src/i18n/locale';
 

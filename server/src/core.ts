@@ -1,5 +1,6 @@
 /** The core's public face: what the CLI, the language server, the renderer and the tests use. */
-export { parseReferat, buildReferat, bodyMarkdown, normalizeBody, readDate } from './model/build';
+export { buildReferat, bodyMarkdown, normalizeBody, readDate } from './model/build';
+export { parseReferat } from './model/parse';
 export { parseSyntax } from './syntax/parser';
 export { RULES, RULE_CODES, checkReferat, type CheckOptions } from './rules/index';
 export { kleCatalog, type KleCatalog } from './model/kle';

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseReferat, parseSyntax } from '../../server/src/core';
+import { classifyLine, isSectionHeading } from '../../server/src/syntax/classify';
+import { corpusFiles } from '../helpers';
 
 test('an empty document has one empty line and no parts', () => {
   const s = parseSyntax('');
@@ -70,4 +73,34 @@ test('attendee list wraps onto the next line and splits on commas and "og"', () 
   const r = parseReferat('REFERAT Direktionen d. 07-12-2023\nMødedeltagere Claus Borg, Lars Borst Hansen,\nSøren Søndergaard Kjær og Ove Weller Nielsen\n\nMødested X');
   assert.deepEqual(r.header.deltagere?.names.map((n) => n.name), ['Claus Borg', 'Lars Borst Hansen', 'Søren Søndergaard Kjær', 'Ove Weller Nielsen']);
   assert.deepEqual(r.header.deltagere?.names[2]?.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 22 } });
+});
+
+test('the quick line classifier agrees with the lexer, and its section-heading shortcut with both', () => {
+  const lines = [
+    ...corpusFiles().flatMap((c) => c.text.split(/\r\n|\r|\n/)),
+    'Beslutning fra Direktionen, 3. januar 2024:',
+    '## **Beslutning**:',
+    '**Beslutning** ',
+    'Beslutning fra',
+    '#### Økonomi',
+    'REFERAT Beslutning',
+    'Indholdsfortegnelse',
+    'Indstilling.....\t4',
+    'Beslutning.....\t4',
+    '   ',
+    '- Beslutning',
+    'Resumé\u00a0',
+  ];
+  const decorations = ['', '## ', '**', '## **', ' \t', '# * '];
+  fc.assert(
+    fc.property(fc.constantFrom(...lines), fc.constantFrom(...decorations), fc.string({ maxLength: 6 }), (line, lead, tail) => {
+      const l = `${lead}${line}${tail}`;
+      const kind = classifyLine(l);
+      const lexed = parseSyntax(l);
+      const lexedKind = lexed.title?.kind ?? lexed.toc?.heading.kind ?? lexed.punkter[0]?.heading.kind ?? lexed.leading[0]?.kind ?? lexed.header[0]?.kind ?? 'blank';
+      assert.equal(kind, lexedKind, JSON.stringify(l));
+      assert.equal(isSectionHeading(l), kind === 'sectionHeading', JSON.stringify(l));
+    }),
+    { numRuns: 3000, seed: 11 },
+  );
 });

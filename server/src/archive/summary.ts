@@ -1,5 +1,5 @@
 import { lineContent } from '../syntax/content';
-import { classifyLine } from '../syntax/classify';
+import { classifyLine, isSectionHeading } from '../syntax/classify';
 import type { SyntaxLine } from '../syntax/tree';
 import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
 import { parseJournalLine } from '../model/journal';
@@ -175,7 +175,8 @@ export function scanOutline(input: string): OutlineSource {
       (length <= 200 && endsWithIndstiller(text, lineStart, end));
     if (candidate) {
       const raw = text.slice(lineStart, end);
-      const kind = classifyLine(raw);
+      // Most candidates are section headings: one test says so.
+      const kind = isSectionHeading(raw) ? 'sectionHeading' : classifyLine(raw);
       if (kind === 'earlierDecision') {
         const c = lineContent(raw);
         p.earlierLines.push({ kind, line, text: raw });

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { parseReferat } from '../model/build';
+import { parseReferat } from '../model/parse';
 import { renderHtml } from '../render/html';
 import { toLocale, type Locale } from '../i18n/locale';
 import { readReferatFile, type CliIO } from './io';

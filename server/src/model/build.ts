@@ -1,5 +1,4 @@
 import { lineContent, stripBold } from '../syntax/content';
-import { parseSyntax } from '../syntax/parser';
 import { lineRange, range, type Range } from '../syntax/range';
 import type { PunktSyntax, ReferatSyntax, SyntaxLine } from '../syntax/tree';
 import { dateExists, monthNumber, weekdayNumber } from './dates';
@@ -27,11 +26,6 @@ import type {
   Toc,
   TocEntry,
 } from './types';
-
-/** Reads a referat: syntax, then meaning. Total: never throws. */
-export function parseReferat(text: string): Referat {
-  return buildReferat(parseSyntax(text));
-}
 
 export function buildReferat(syntax: ReferatSyntax): Referat {
   const header = buildHeader(syntax);

@@ -1,6 +1,5 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { ALL_TOKENS, InPunkt, Loose, PunktHeading, Title, TocHeading } from './tokens';
-import { LINE_KIND } from './classify';
+import { ALL_TOKENS, InPunkt, LINE_KIND, Loose, PunktHeading, Title, TocHeading } from './tokens';
 import { lex } from './lexer';
 import { lineRange } from './range';
 import type { PunktSyntax, ReferatSyntax, SyntaxLine, SyntaxProblem } from './tree';

@@ -1,46 +1,13 @@
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { BLANK, BULLET, EARLIER_DECISION, FIELD, INDSTILLER, JOURNAL, LINE_PATTERNS, PUNKT_HEADING, SECTION_HEADING, TEXT, TITLE, TOC_ENTRY, TOC_HEADING } from './linePatterns';
+import type { LineKind } from './tree';
 
 /*
  * A referat is line-oriented: what a line is can be judged from the line alone, so every token
- * but Newline is one whole line. Order matters: chevrotain takes the first pattern that matches,
- * so the specific line kinds come before the catch-all Text.
- *
- * Every pattern is linear in the line's length: no nested quantifiers, and the few lazy scans are
- * bounded, because a single line can be megabytes long.
+ * but Newline is one whole line, made from its pattern in linePatterns.ts. Order matters:
+ * chevrotain takes the first pattern that matches, so the specific line kinds come before the
+ * catch-all Text, in the order of LINE_PATTERNS.
  */
-
-// Optional Markdown decoration in front of a line: `## `, `**`, or both. No two adjacent
-// `[ \t]*`: on a long run of spaces their splits would make matching quadratic.
-const LEAD = String.raw`[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*[ \t]*)?`;
-// Optional decoration and punctuation after a heading word, as one character class for the same reason.
-const TRAIL = String.raw`[ \t:*]*`;
-// End of the line without consuming the break (chevrotain allows no `$`).
-const EOL = String.raw`(?=[\r\n]|(?![\s\S]))`;
-const WS = String.raw`[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]`;
-
-export const SECTION_TITLES = [
-  'Resume',
-  'Resumé',
-  'Sagsfremstilling',
-  'Supplerende sagsfremstilling',
-  'Sagen afgøres endelig af',
-  'Lovgrundlag',
-  'Vision, politikker og strategier',
-  'Økonomi',
-  'Andre konsekvenser',
-  'Indstilling',
-  'Supplerende indstilling',
-  'Beslutning',
-  'Bilag',
-] as const;
-
-function alternatives(words: readonly string[]): string {
-  // Longest first so `Supplerende sagsfremstilling` is not cut at a shorter name.
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+'))
-    .join('|');
-}
 
 /** Any line that may stand inside a punkt. */
 export const InPunkt = createToken({ name: 'InPunkt', pattern: Lexer.NA });
@@ -50,138 +17,36 @@ export const Loose = createToken({ name: 'Loose', pattern: Lexer.NA, categories:
 // Line breaks carry no meaning of their own: lines are numbered from offsets instead.
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
 
-export const Blank = createToken({ name: 'Blank', categories: [Loose], pattern: new RegExp(`${WS}+${EOL}`) });
+export const Blank = createToken({ name: 'Blank', categories: [Loose], pattern: BLANK });
+export const Title = createToken({ name: 'Title', categories: [InPunkt], pattern: TITLE });
+export const Field = createToken({ name: 'Field', categories: [Loose], pattern: FIELD });
+export const TocHeading = createToken({ name: 'TocHeading', categories: [InPunkt], pattern: TOC_HEADING });
+export const PunktHeading = createToken({ name: 'PunktHeading', pattern: PUNKT_HEADING });
+export const EarlierDecision = createToken({ name: 'EarlierDecision', categories: [Loose], pattern: EARLIER_DECISION });
+export const SectionHeading = createToken({ name: 'SectionHeading', categories: [Loose], pattern: SECTION_HEADING });
+export const Indstiller = createToken({ name: 'Indstiller', categories: [Loose], line_breaks: false, pattern: INDSTILLER });
+export const TocEntry = createToken({ name: 'TocEntry', categories: [Loose], line_breaks: false, pattern: TOC_ENTRY });
+export const Journal = createToken({ name: 'Journal', categories: [Loose], pattern: JOURNAL });
+export const Bullet = createToken({ name: 'Bullet', categories: [Loose], pattern: BULLET });
+export const Text = createToken({ name: 'Text', categories: [Loose], pattern: TEXT });
 
-export const Title = createToken({ name: 'Title', categories: [InPunkt], pattern: new RegExp(`${LEAD}REFERAT\\b[^\\r\\n]*`) });
+/** The kind of line each line token stands for. */
+export const LINE_KIND: ReadonlyMap<TokenType, LineKind> = new Map<TokenType, LineKind>([
+  [Blank, 'blank'],
+  [Title, 'title'],
+  [Field, 'field'],
+  [TocHeading, 'tocHeading'],
+  [PunktHeading, 'punktHeading'],
+  [EarlierDecision, 'earlierDecision'],
+  [SectionHeading, 'sectionHeading'],
+  [Indstiller, 'indstiller'],
+  [TocEntry, 'tocEntry'],
+  [Journal, 'journal'],
+  [Bullet, 'bullet'],
+  [Text, 'text'],
+]);
 
-export const Field = createToken({
-  name: 'Field',
-  categories: [Loose],
-  pattern: new RegExp(`${LEAD}(?:Mødedato|Mødested|Mødedeltagere|Afbud|Fraværende)(?![\\p{L}\\p{N}])[^\\r\\n]*`, 'u'),
-});
+// The line tokens in the order of LINE_PATTERNS, so the lexer and the quick classifier agree.
+const LINE_TOKENS: TokenType[] = LINE_PATTERNS.map(([kind]) => [...LINE_KIND].find(([, k]) => k === kind)![0]);
 
-export const TocHeading = createToken({
-  name: 'TocHeading',
-  categories: [InPunkt],
-  pattern: new RegExp(`${LEAD}Indholdsfortegnelse${TRAIL}${EOL}`, 'i'),
-});
-
-// Line end from an offset, remembered: several custom matchers ask about the same line in turn.
-let cachedOffset = -1;
-let cachedText = '';
-let cachedEnd = 0;
-const REST_OF_LINE = /[^\r\n]*/y;
-function lineEnd(text: string, offset: number): number {
-  if (offset === cachedOffset && text === cachedText) return cachedEnd;
-  // A sticky regex scans at native speed; a charCodeAt loop is several times slower.
-  REST_OF_LINE.lastIndex = offset;
-  REST_OF_LINE.test(text);
-  cachedOffset = offset;
-  cachedText = text;
-  cachedEnd = REST_OF_LINE.lastIndex;
-  return cachedEnd;
-}
-
-function matched(text: string, offset: number, end: number): [string] {
-  return [text.slice(offset, end)];
-}
-
-/*
- * `Title.....<tab>3`: a dot leader then a page number ends the line. Judged from the line's end
- * in constant time, since every body line is asked.
- */
-export const TocEntry = createToken({
-  name: 'TocEntry',
-  categories: [Loose],
-  line_breaks: false,
-  pattern: {
-    exec(text: string, offset: number) {
-      const end = lineEnd(text, offset);
-      let i = end;
-      while (i > offset && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-      const digitsEnd = i;
-      while (i > offset && digitsEnd - i < 4 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) i--;
-      if (i === digitsEnd) return null;
-      while (i > offset && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-      let dots = 0;
-      while (i > offset && text.charCodeAt(i - 1) === 46) {
-        i--;
-        dots++;
-      }
-      return dots >= 3 ? matched(text, offset, end) : null;
-    },
-  },
-});
-
-export const PunktHeading = createToken({
-  name: 'PunktHeading',
-  pattern: new RegExp(`${LEAD}Punkt[ \\t]+\\d{1,6}[ \\t]*[:.][^\\r\\n]*`),
-});
-
-export const EarlierDecision = createToken({
-  name: 'EarlierDecision',
-  categories: [Loose],
-  pattern: new RegExp(`${LEAD}Beslutning[ \\t]+fra[ \\t][^\\r\\n]*`, 'i'),
-});
-
-export const SectionHeading = createToken({
-  name: 'SectionHeading',
-  categories: [Loose],
-  pattern: new RegExp(`${LEAD}(?:${alternatives(SECTION_TITLES)})${TRAIL}${EOL}`, 'i'),
-});
-
-// `Kommunaldirektøren indstiller,` — a short line ending in the word `indstiller`, judged from its end.
-const INDSTILLER = 'indstiller';
-const LETTER = /\p{L}/u;
-export const Indstiller = createToken({
-  name: 'Indstiller',
-  categories: [Loose],
-  line_breaks: false,
-  pattern: {
-    exec(text: string, offset: number) {
-      const end = lineEnd(text, offset);
-      if (end - offset > 200) return null;
-      let i = end;
-      // Trailing `,` `:` `.` `**` and blanks.
-      while (i > offset && ' \t,:.*'.includes(text.charAt(i - 1))) i--;
-      const start = i - INDSTILLER.length;
-      if (start < offset || text.slice(start, i).toLowerCase() !== INDSTILLER) return null;
-      // A whole word: `tilindstiller` is not it.
-      if (start > offset && LETTER.test(text.charAt(start - 1))) return null;
-      return matched(text, offset, end);
-    },
-  },
-});
-
-// One word that starts with a digit: the shape of a journal number (validated by the model).
-export const Journal = createToken({
-  name: 'Journal',
-  categories: [Loose],
-  pattern: new RegExp(`[ \\t]*(?:\\*\\*)?\\d[0-9A-Za-zÆØÅæøå.\\-/]*(?:\\*\\*)?[ \\t]*${EOL}`),
-});
-
-export const Bullet = createToken({
-  name: 'Bullet',
-  categories: [Loose],
-  pattern: /[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+[^\r\n]*/,
-});
-
-export const Text = createToken({ name: 'Text', categories: [Loose], pattern: /[^\r\n]+/ });
-
-export const ALL_TOKENS: TokenType[] = [
-  InPunkt,
-  Loose,
-  Newline,
-  Blank,
-  Title,
-  Field,
-  TocHeading,
-  PunktHeading,
-  EarlierDecision,
-  SectionHeading,
-  Indstiller,
-  TocEntry,
-  Journal,
-  Bullet,
-  Text,
-];
+export const ALL_TOKENS: TokenType[] = [InPunkt, Loose, Newline, ...LINE_TOKENS];

@@ -1,0 +1,138 @@
+import type { LineKind } from './tree';
+
+/*
+ * What each kind of line looks like, judged from the line alone. The lexer (tokens.ts) makes its
+ * tokens from these patterns and the archive's quick classifier (classify.ts) tests them in the
+ * same order, without loading the parser: the index's worker threads only need this file.
+ *
+ * Every pattern is linear in the line's length: no nested quantifiers, and the few lazy scans are
+ * bounded, because a single line can be megabytes long.
+ */
+
+// Optional Markdown decoration in front of a line: `## `, `**`, or both. No two adjacent
+// `[ \t]*`: on a long run of spaces their splits would make matching quadratic.
+const LEAD = String.raw`[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*[ \t]*)?`;
+// Optional decoration and punctuation after a heading word, as one character class for the same reason.
+const TRAIL = String.raw`[ \t:*]*`;
+// End of the line without consuming the break (chevrotain allows no `$`).
+const EOL = String.raw`(?=[\r\n]|(?![\s\S]))`;
+const WS = String.raw`[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]`;
+
+export const SECTION_TITLES = [
+  'Resume',
+  'Resumé',
+  'Sagsfremstilling',
+  'Supplerende sagsfremstilling',
+  'Sagen afgøres endelig af',
+  'Lovgrundlag',
+  'Vision, politikker og strategier',
+  'Økonomi',
+  'Andre konsekvenser',
+  'Indstilling',
+  'Supplerende indstilling',
+  'Beslutning',
+  'Bilag',
+] as const;
+
+function alternatives(words: readonly string[]): string {
+  // Longest first so `Supplerende sagsfremstilling` is not cut at a shorter name.
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+'))
+    .join('|');
+}
+
+/** A pattern chevrotain calls with the whole text and an offset; it matches from the offset to at most the line's end. */
+export interface LinePattern {
+  exec(text: string, offset: number): [string] | null;
+}
+
+// Line end from an offset, remembered: several custom matchers ask about the same line in turn.
+let cachedOffset = -1;
+let cachedText = '';
+let cachedEnd = 0;
+const REST_OF_LINE = /[^\r\n]*/y;
+function lineEnd(text: string, offset: number): number {
+  if (offset === cachedOffset && text === cachedText) return cachedEnd;
+  // A sticky regex scans at native speed; a charCodeAt loop is several times slower.
+  REST_OF_LINE.lastIndex = offset;
+  REST_OF_LINE.test(text);
+  cachedOffset = offset;
+  cachedText = text;
+  cachedEnd = REST_OF_LINE.lastIndex;
+  return cachedEnd;
+}
+
+function matched(text: string, offset: number, end: number): [string] {
+  return [text.slice(offset, end)];
+}
+
+export const BLANK = new RegExp(`${WS}+${EOL}`);
+export const TITLE = new RegExp(`${LEAD}REFERAT\\b[^\\r\\n]*`);
+export const FIELD = new RegExp(`${LEAD}(?:Mødedato|Mødested|Mødedeltagere|Afbud|Fraværende)(?![\\p{L}\\p{N}])[^\\r\\n]*`, 'u');
+export const TOC_HEADING = new RegExp(`${LEAD}Indholdsfortegnelse${TRAIL}${EOL}`, 'i');
+
+/*
+ * `Title.....<tab>3`: a dot leader then a page number ends the line. Judged from the line's end
+ * in constant time, since every body line is asked.
+ */
+export const TOC_ENTRY: LinePattern = {
+  exec(text, offset) {
+    const end = lineEnd(text, offset);
+    let i = end;
+    while (i > offset && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    const digitsEnd = i;
+    while (i > offset && digitsEnd - i < 4 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) i--;
+    if (i === digitsEnd) return null;
+    while (i > offset && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    let dots = 0;
+    while (i > offset && text.charCodeAt(i - 1) === 46) {
+      i--;
+      dots++;
+    }
+    return dots >= 3 ? matched(text, offset, end) : null;
+  },
+};
+
+export const PUNKT_HEADING = new RegExp(`${LEAD}Punkt[ \\t]+\\d{1,6}[ \\t]*[:.][^\\r\\n]*`);
+export const EARLIER_DECISION = new RegExp(`${LEAD}Beslutning[ \\t]+fra[ \\t][^\\r\\n]*`, 'i');
+export const SECTION_HEADING = new RegExp(`${LEAD}(?:${alternatives(SECTION_TITLES)})${TRAIL}${EOL}`, 'i');
+
+// `Kommunaldirektøren indstiller,` — a short line ending in the word `indstiller`, judged from its end.
+const INDSTILLER_WORD = 'indstiller';
+const LETTER = /\p{L}/u;
+export const INDSTILLER: LinePattern = {
+  exec(text, offset) {
+    const end = lineEnd(text, offset);
+    if (end - offset > 200) return null;
+    let i = end;
+    // Trailing `,` `:` `.` `**` and blanks.
+    while (i > offset && ' \t,:.*'.includes(text.charAt(i - 1))) i--;
+    const start = i - INDSTILLER_WORD.length;
+    if (start < offset || text.slice(start, i).toLowerCase() !== INDSTILLER_WORD) return null;
+    // A whole word: `tilindstiller` is not it.
+    if (start > offset && LETTER.test(text.charAt(start - 1))) return null;
+    return matched(text, offset, end);
+  },
+};
+
+// One word that starts with a digit: the shape of a journal number (validated by the model).
+export const JOURNAL = new RegExp(`[ \\t]*(?:\\*\\*)?\\d[0-9A-Za-zÆØÅæøå.\\-/]*(?:\\*\\*)?[ \\t]*${EOL}`);
+export const BULLET = /[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+[^\r\n]*/;
+export const TEXT = /[^\r\n]+/;
+
+/** Every kind of line with its pattern, in the order they are tried: the first that matches wins. */
+export const LINE_PATTERNS: readonly (readonly [LineKind, RegExp | LinePattern])[] = [
+  ['blank', BLANK],
+  ['title', TITLE],
+  ['field', FIELD],
+  ['tocHeading', TOC_HEADING],
+  ['punktHeading', PUNKT_HEADING],
+  ['earlierDecision', EARLIER_DECISION],
+  ['sectionHeading', SECTION_HEADING],
+  ['indstiller', INDSTILLER],
+  ['tocEntry', TOC_ENTRY],
+  ['journal', JOURNAL],
+  ['bullet', BULLET],
+  ['text', TEXT],
+];
