@@ -1,6 +1,6 @@
 import { lineContent, stripBold } from '../syntax/content';
 import { lineRange, range, type Range } from '../syntax/range';
-import type { PunktSyntax, ReferatSyntax, SyntaxLine } from '../syntax/tree';
+import { SourceLine, type PunktSyntax, type ReferatSyntax, type SyntaxLine } from '../syntax/tree';
 import { dateExists, monthNumber, weekdayNumber } from './dates';
 import { parseJournalLine } from './journal';
 import { sectionKindOf } from './sections';
@@ -280,6 +280,8 @@ class TextLine implements BodyLine {
 }
 
 function bodyLine(l: SyntaxLine, subHeadingLevel?: number): BodyLine {
+  // The parser's own line object is a body line already; only a sub-heading needs more.
+  if (subHeadingLevel === undefined && l instanceof SourceLine) return l;
   return new TextLine(l.line, l.text, l.kind === 'blank', subHeadingLevel);
 }
 
@@ -446,7 +448,7 @@ function buildPunkt(p: PunktSyntax, meetingYear: number | undefined): Punkt {
     ...(journal ? { journal } : {}),
     intro,
     sections: finished,
-    attendees: findAttendees([...intro, ...finished.flatMap((s) => s.body)]),
+    attendees: findAttendees([intro, ...finished.map((s) => s.body)]),
     range: range(h.line, 0, lastLine, lastLength),
   };
 }
@@ -497,13 +499,13 @@ export function normalizeBody(text: string): string {
 const ATTENDS = /\b(deltager i mødet|deltager under (?:punktet|dette punkt|behandlingen)|kommer til stede|deltog i mødet)\b/gu;
 const AT_TIME = /^[ \t]*(?:fra[ \t]+)?(?:kl\.?|klokken)[ \t]*(\d{1,2}[:.]\d{2})/;
 
-function findAttendees(lines: readonly BodyLine[]): AttendeeMention[] {
+function findAttendees(parts: readonly (readonly BodyLine[])[]): AttendeeMention[] {
   const out: AttendeeMention[] = [];
-  for (const l of lines) {
+  for (const lines of parts) for (const l of lines) {
     if (l.blank || l.subHeadingLevel !== undefined) continue;
     const text = l.text;
-    // Cheap test first: this runs on every line of every punkt.
-    if (!text.includes('deltage') && !text.includes('til stede') && !text.includes('deltog')) continue;
+    // Cheap test first: this runs on every line of every punkt (`delt` starts deltager and deltog).
+    if (!text.includes('delt') && !text.includes('til stede')) continue;
     ATTENDS.lastIndex = 0;
     for (let m = ATTENDS.exec(text); m; m = ATTENDS.exec(text)) {
       // Who: back to the start of the sentence, at most 200 characters (no copying of long lines).

@@ -2,7 +2,7 @@ import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { ALL_TOKENS, InPunkt, LINE_KIND, Loose, PunktHeading, Title, TocHeading } from './tokens';
 import { lex } from './lexer';
 import { lineRange } from './range';
-import type { PunktSyntax, ReferatSyntax, SyntaxLine, SyntaxProblem } from './tree';
+import { SourceLine, type PunktSyntax, type ReferatSyntax, type SyntaxLine, type SyntaxProblem } from './tree';
 
 interface RawPunkt {
   heading: IToken;
@@ -90,7 +90,7 @@ export function parseSyntax(input: string): ReferatSyntax {
   const toLine = (t: IToken): SyntaxLine => {
     if (lineStarts[cursor]! > t.startOffset) cursor = offsetToLine(t.startOffset);
     while (cursor + 1 < lineStarts.length && lineStarts[cursor + 1]! <= t.startOffset) cursor++;
-    return { kind: LINE_KIND.get(t.tokenType) ?? 'text', line: cursor, text: t.image };
+    return new SourceLine(LINE_KIND.get(t.tokenType) ?? 'text', cursor, t.image);
   };
   for (const e of errors) {
     const line = offsetToLine(e.offset);
@@ -106,6 +106,8 @@ export function parseSyntax(input: string): ReferatSyntax {
     const line = Number.isFinite(t.startOffset) ? offsetToLine(t.startOffset) : lineStarts.length - 1;
     problems.push({ range: lineRange(line, 0, (t.image ?? '').length), message: e.message });
   }
+  // The parser is shared: it must not keep the last document's tokens alive.
+  parser.input = [];
 
   const lastStart = lineStarts[lineStarts.length - 1]!;
   const punkter: PunktSyntax[] = (raw?.punkter ?? []).map((p) => ({ heading: toLine(p.heading), lines: p.lines.map(toLine) }));

@@ -25,6 +25,24 @@ export interface SyntaxLine {
 }
 
 /**
+ * A line as the parser makes it. It also serves the model as a body line as it is (blank, range),
+ * so a long referat's text lines are not copied into a second object each.
+ */
+export class SourceLine implements SyntaxLine {
+  constructor(
+    readonly kind: LineKind,
+    readonly line: number,
+    readonly text: string,
+  ) {}
+  get blank(): boolean {
+    return this.kind === 'blank';
+  }
+  get range(): Range {
+    return { start: { line: this.line, character: 0 }, end: { line: this.line, character: this.text.length } };
+  }
+}
+
+/**
  * A line with its Markdown decoration removed: `## **Beslutning**` has content `Beslutning`,
  * headingLevel 2 and bold true. Heading level and bold are decoration in a referat, but a
  * deeper heading inside a section is a sub-heading of that section's text.
