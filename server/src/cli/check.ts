@@ -1,4 +1,5 @@
-import { checkReferat, parseReferat } from '../core';
+import { checkReferat } from '../rules/index';
+import { parseReferat } from '../model/parse';
 import { toLocale, type Locale } from '../i18n/locale';
 import type { Diagnostic } from '../rules/types';
 import { collectFiles, readReferatFile, type CliIO } from './io';

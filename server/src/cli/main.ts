@@ -1,5 +1,4 @@
 import { runCheck } from './check';
-import { runRender } from './render';
 import { processIO, type CliIO } from './io';
 
 const USAGE = `usage:
@@ -10,7 +9,8 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
-  render: runRender,
+  // Loaded when asked for: rendering brings markdown-it, which `check` never needs.
+  render: async (args, io) => (await import('./render')).runRender(args, io),
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -1,5 +1,6 @@
 import { FileChangeType, SymbolKind, type DocumentLink, type Location, type SymbolInformation } from 'vscode-languageserver/node';
-import { containsPosition, formatDanishDate, type Position } from '../core';
+import { containsPosition, type Position } from '../syntax/range';
+import { formatDanishDate } from '../model/dates';
 import { locate } from '../features/locate';
 import { IndexCache } from '../workspace/indexCache';
 import type { ScanResult } from '../workspace/scanFile';

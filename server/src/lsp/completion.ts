@@ -1,5 +1,5 @@
 import type { CompletionItem } from 'vscode-languageserver/node';
-import { kleCatalog } from '../core';
+import { kleCatalog } from '../model/kle';
 import { complete } from '../features/completion';
 import { ServerContext, safe } from './context';
 

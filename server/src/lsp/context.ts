@@ -3,7 +3,11 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ArchiveIndex } from '../archive/index';
-import { checkReferat, parseReferat, type Diagnostic, type Referat, type RuleSettings } from '../core';
+// Straight from the modules, not the core's barrel: the server never renders, so markdown-it stays unloaded.
+import { checkReferat } from '../rules/index';
+import { parseReferat } from '../model/parse';
+import type { Diagnostic, RuleSettings } from '../rules/types';
+import type { Referat } from '../model/types';
 import { EMPTY_CATALOG, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
 import { parseReferatYaml, type ConfigProblem, type ReferatConfig } from '../config/referatYaml';

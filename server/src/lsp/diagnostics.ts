@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Severity } from '../core';
+import type { Diagnostic, Severity } from '../rules/types';
 import type { ConfigProblem } from '../config/referatYaml';
 import { ServerContext, safe, toPath } from './context';
 

@@ -1,5 +1,5 @@
 import type { Hover } from 'vscode-languageserver/node';
-import { kleCatalog } from '../core';
+import { kleCatalog } from '../model/kle';
 import { hover } from '../features/hover';
 import { ServerContext, safe } from './context';
 

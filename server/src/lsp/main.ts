@@ -1,7 +1,8 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLocale } from '../i18n/locale';
-import { RULE_CODES, SEVERITIES, type RuleSetting } from '../core';
+import { RULE_CODES } from '../rules/index';
+import { SEVERITIES, type RuleSetting } from '../rules/types';
 import { nodeWorkspace } from '../workspace/workspace';
 import { ServerContext, toPath, DEFAULT_SETTINGS, type Settings } from './context';
 import { registerDiagnostics } from './diagnostics';
