@@ -5,36 +5,41 @@ import type { CalendarDate } from './types';
  * Danish weekday and month names come from the platform's Intl data (da-DK), not from a table
  * typed by hand. Node ships full ICU, so these are the names Danish users read everywhere else.
  */
-const weekdayFormat = new Intl.DateTimeFormat('da-DK', { weekday: 'long', timeZone: 'UTC' });
-const monthFormat = new Intl.DateTimeFormat('da-DK', { month: 'long', timeZone: 'UTC' });
+interface DanishNames {
+  /** Index 0 = søndag … 6 = lørdag, like Date#getUTCDay. */
+  readonly weekdays: readonly string[];
+  /** Index 0 = januar. */
+  readonly months: readonly string[];
+  readonly monthByName: ReadonlyMap<string, number>;
+  readonly weekdayByName: ReadonlyMap<string, number>;
+}
 
-/** Index 0 = søndag … 6 = lørdag, like Date#getUTCDay. */
-export const WEEKDAY_NAMES: readonly string[] = Array.from({ length: 7 }, (_, i) =>
+// Read from Intl on first use: loading ICU's data costs a server or worker 12 ms at start.
+let names: DanishNames | undefined;
+function danish(): DanishNames {
+  if (names) return names;
+  const weekdayFormat = new Intl.DateTimeFormat('da-DK', { weekday: 'long', timeZone: 'UTC' });
+  const monthFormat = new Intl.DateTimeFormat('da-DK', { month: 'long', timeZone: 'UTC' });
   // 2023-01-01 was a Sunday.
-  weekdayFormat.format(new Date(Date.UTC(2023, 0, 1 + i))).toLowerCase(),
-);
-
-/** Index 0 = januar. */
-export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, i) =>
-  monthFormat.format(new Date(Date.UTC(2023, i, 1))).toLowerCase(),
-);
-
-const MONTH_BY_NAME = new Map<string, number>();
-MONTH_NAMES.forEach((name, i) => {
-  MONTH_BY_NAME.set(name, i + 1);
-  MONTH_BY_NAME.set(name.slice(0, 3), i + 1);
-});
-// Common abbreviations in minutes: `sept.`, `okt.`
-MONTH_BY_NAME.set('sept', 9);
-
-const WEEKDAY_BY_NAME = new Map<string, number>(WEEKDAY_NAMES.map((n, i) => [n, i]));
+  const weekdays = Array.from({ length: 7 }, (_, i) => weekdayFormat.format(new Date(Date.UTC(2023, 0, 1 + i))).toLowerCase());
+  const months = Array.from({ length: 12 }, (_, i) => monthFormat.format(new Date(Date.UTC(2023, i, 1))).toLowerCase());
+  const monthByName = new Map<string, number>();
+  months.forEach((name, i) => {
+    monthByName.set(name, i + 1);
+    monthByName.set(name.slice(0, 3), i + 1);
+  });
+  // Common abbreviations in minutes: `sept.`, `okt.`
+  monthByName.set('sept', 9);
+  names = { weekdays, months, monthByName, weekdayByName: new Map(weekdays.map((n, i) => [n, i])) };
+  return names;
+}
 
 export function monthNumber(name: string): number | undefined {
-  return MONTH_BY_NAME.get(name.toLowerCase().replace(/\.$/, ''));
+  return danish().monthByName.get(name.toLowerCase().replace(/\.$/, ''));
 }
 
 export function weekdayNumber(name: string): number | undefined {
-  return WEEKDAY_BY_NAME.get(name.toLowerCase());
+  return danish().weekdayByName.get(name.toLowerCase());
 }
 
 export function dateExists(year: number, month: number, day: number): boolean {
@@ -46,11 +51,11 @@ export function weekdayIndex(d: CalendarDate): number {
 }
 
 export function weekdayName(d: CalendarDate): string {
-  return WEEKDAY_NAMES[weekdayIndex(d)]!;
+  return danish().weekdays[weekdayIndex(d)]!;
 }
 
 export function monthName(month: number): string {
-  return MONTH_NAMES[month - 1] ?? '';
+  return danish().months[month - 1] ?? '';
 }
 
 export function capitalize(s: string): string {

@@ -15,7 +15,8 @@ import type { LineKind } from './tree';
  * it out from most regular expressions; the custom patterns, the catch-all Text and Field (its
  * `u` flag defeats the analysis) say so themselves.
  */
-const ANY_CHARACTER = Array.from({ length: 0x10000 }, (_, i) => i);
+const ANY_CHARACTER: number[] = new Array<number>(0x10000);
+for (let i = 0; i < ANY_CHARACTER.length; i++) ANY_CHARACTER[i] = i;
 const FIELD_STARTS = [' ', '\t', '#', '*', 'M', 'A', 'F'];
 
 /** Any line that may stand inside a punkt. */
