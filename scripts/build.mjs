@@ -41,6 +41,7 @@ const bundles = [
   { name: 'server', entry: 'server/src/lsp/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
   { name: 'indexWorker', entry: 'server/src/workspace/outlineWorker.ts', options: {} },
   { name: 'cli', entry: 'server/src/cli/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
+  { name: 'checkWorker', entry: 'server/src/cli/checkWorker.ts', options: {} },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 
 await Promise.all([

@@ -1,7 +1,9 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { checkFile } from '../../server/src/cli/checkFile';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, rulesDir, corpusDir } from '../helpers';
@@ -108,4 +110,36 @@ test('trouble with one file still reports the others, and exits 2', () => {
   const r = run(['check', join(dir, 'binary.referat'), join(rulesDir, 'weekday-mismatch.referat')]);
   assert.equal(r.code, 2);
   assert.match(r.stdout, /weekday-mismatch/);
+});
+
+test('a folder of many referater is checked on worker threads, printed in the same order as on one thread', () => {
+  const big = mkdtempSync(join(tmpdir(), 'referat-cli-many-'));
+  const sources = readdirSync(rulesDir).filter((f) => f.endsWith('.referat')).sort();
+  for (let i = 0; i < 80; i++) copyFileSync(join(rulesDir, sources[i % sources.length]!), join(big, `m${String(i).padStart(3, '0')}.referat`));
+  // A file that cannot be read is reported in its place, between the others.
+  writeFileSync(join(big, 'm040a.referat'), Buffer.from([0x52, 0x00]));
+  for (const format of ['json', 'text']) {
+    const parallel = run(['check', '--format', format, '--locale', 'en', big]);
+    const single = run(['check', '--format', format, '--locale', 'en', '--jobs', '1', big]);
+    assert.equal(parallel.code, 2, 'a file could not be read');
+    assert.deepEqual(parallel, single, format);
+  }
+  const findings = JSON.parse(run(['check', '--format', 'json', big]).stdout) as { file: string }[];
+  assert.ok(findings.length >= 40, 'the fixtures have findings to compare');
+  assert.deepEqual(findings.map((f) => f.file), [...findings.map((f) => f.file)].sort(), 'in the files\' order');
+  assert.equal(run(['check', '--jobs', '0', big]).code, 2);
+});
+
+test('the check worker thread gives what the one-thread check gives', async () => {
+  const workerFile = join(repoRoot, 'dist/checkWorker.js');
+  assert.ok(existsSync(workerFile), 'the build makes dist/checkWorker.js next to dist/cli.js');
+  const paths = [join(rulesDir, 'weekday-mismatch.referat'), join(corpusDir, 'direktionen-2023-12-07.referat'), join(dir, 'binary.referat')];
+  const worker = new Worker(workerFile, { workerData: { locale: 'da' } });
+  const got = await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.postMessage(paths);
+  });
+  await worker.terminate();
+  assert.deepEqual(got, paths.map((p) => checkFile(p, 'da')));
 });

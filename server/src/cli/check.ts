@@ -1,10 +1,11 @@
-import { checkReferat } from '../rules/index';
-import { parseReferat } from '../model/parse';
+import { join } from 'node:path';
 import { toLocale, type Locale } from '../i18n/locale';
 import type { Diagnostic } from '../rules/types';
-import { collectFiles, readReferatFile, type CliIO } from './io';
+import { defaultThreads, runPool } from '../workspace/threadPool';
+import { checkFile, type FileCheck } from './checkFile';
+import { collectFiles, type CliIO } from './io';
 
-const USAGE = 'usage: referat check [--format text|json] [--locale da|en] PATH...';
+const USAGE = 'usage: referat check [--format text|json] [--locale da|en] [--jobs N] PATH...';
 
 interface JsonFinding {
   file: string;
@@ -22,6 +23,8 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
   let format: 'text' | 'json' = 'text';
   let locale: Locale = toLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
   const paths: string[] = [];
+  // Threads for a large folder: one per core by default (up to eight); --jobs 1 checks on this thread only.
+  let jobs = defaultThreads(8);
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--format' || a.startsWith('--format=')) {
@@ -32,6 +35,10 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
       const v = a.includes('=') ? a.slice(9) : args[++i];
       if (v !== 'da' && v !== 'en') return usage(io, `unknown locale "${v ?? ''}"`);
       locale = v;
+    } else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const v = a.includes('=') ? a.slice(7) : args[++i];
+      if (!v || !/^[1-9]\d{0,2}$/.test(v)) return usage(io, `--jobs needs a whole number from 1, not "${v ?? ''}"`);
+      jobs = Number(v);
     } else if (a === '-h' || a === '--help') {
       io.stdout(`${USAGE}\n`);
       return 0;
@@ -45,27 +52,38 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
   let errors = 0;
   const json: JsonFinding[] = [];
   const files = await collectFiles(paths, io);
-  for (const f of files) {
-    if (!f.ok) {
-      io.stderr(`${f.path}: ${f.problem}\n`);
-      trouble = true;
-      continue;
+
+  // Results come back in any order from the worker threads; they are printed in the files' order.
+  const checked = new Map<string, FileCheck>();
+  let next = 0;
+  const print = (): void => {
+    for (; next < files.length; next++) {
+      const f = files[next]!;
+      const r: FileCheck | { problem: string } | undefined = f.ok ? checked.get(f.path) : f;
+      if (!r) return;
+      if ('problem' in r) {
+        io.stderr(`${f.path}: ${r.problem}\n`);
+        trouble = true;
+        continue;
+      }
+      for (const d of r.findings) {
+        if (d.severity === 'error') errors++;
+        if (format === 'text') io.stdout(`${f.path}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n`);
+        else json.push({ file: f.path, ...d });
+      }
     }
-    const read = await readReferatFile(f.path, io);
-    if (!read.ok) {
-      io.stderr(`${f.path}: ${read.problem}\n`);
-      trouble = true;
-      continue;
-    }
-    const diagnostics = checkReferat(parseReferat(read.text), { locale });
-    for (const d of diagnostics) {
-      if (d.severity === 'error') errors++;
-      const line = d.range.start.line + 1;
-      const column = d.range.start.character + 1;
-      if (format === 'text') io.stdout(`${f.path}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}\n`);
-      else json.push({ file: f.path, line, column, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: d.severity, code: d.code, message: d.message });
-    }
-  }
+  };
+  // A folder of hundreds of referater is checked on every core; a few files on this thread.
+  const readable = files.filter((f) => f.ok).map((f) => f.path);
+  await runPool(
+    readable,
+    { workerFile: join(__dirname, 'checkWorker.js'), workerData: { locale }, parallelFrom: jobs > 1 ? 64 : Infinity, batch: 8, threads: jobs, local: (p) => checkFile(p, locale) },
+    (results) => {
+      for (const r of results) checked.set(r.path, r);
+      print();
+    },
+  );
+  print();
   if (format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   if (trouble) return 2;
   return errors > 0 ? 1 : 0;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeReferat, type DecodeResult } from '../workspace/decode';
 import { nodeWorkspace } from '../workspace/workspace';
@@ -44,6 +45,17 @@ export async function readReferatFile(path: string, _io: CliIO): Promise<ReadRes
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
+  } catch (e) {
+    return { ok: false, problem: describeFsError(e) };
+  }
+  return decodeReferat(bytes);
+}
+
+/** The same, blocking: for the check's worker threads, which do one file after another anyway. */
+export function readReferatFileSync(path: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
   } catch (e) {
     return { ok: false, problem: describeFsError(e) };
   }

@@ -2,7 +2,7 @@ import { runCheck } from './check';
 import { processIO, type CliIO } from './io';
 
 const USAGE = `usage:
-  referat check [--format text|json] [--locale da|en] PATH...
+  referat check [--format text|json] [--locale da|en] [--jobs N] PATH...
   referat render FILE [-o OUT.html] [--public] [--locale da|en]`;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
