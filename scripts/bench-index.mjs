@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateArchive } from './gen-archive.mjs';
 import { row, startServer, stats, time } from './bench/lsp.mjs';
 
@@ -71,6 +71,16 @@ for (let run = 0; run < RUNS; run++) {
   await server.stop();
 }
 
+// The same folder through the CLI, as a secretary checks the archive before publishing: on
+// worker threads, and on one thread (--jobs 1).
+const cli = join(fileURLToPath(new URL('..', import.meta.url)), 'dist/cli.js');
+const checkAll = [];
+const checkOne = [];
+for (let run = 0; run < (quick ? 1 : 3); run++) {
+  checkAll.push(await time(() => execFileSync(process.execPath, [cli, 'check', dir])));
+  checkOne.push(await time(() => execFileSync(process.execPath, [cli, 'check', '--jobs', '1', dir])));
+}
+
 const grepHits = execFileSync('grep', ['-rl', '--include=*.referat', journal, dir], { encoding: 'utf8' }).trim().split('\n').length;
 const g = stats(grep);
 const s = stats(startToIndex);
@@ -88,5 +98,9 @@ const w = stats(syms);
 console.log(row(['references', `on ${journal} (${refCount} punkter)`, r.median.toFixed(2), r.p95.toFixed(2)], widths));
 console.log(row(['symbols', 'workspace symbols, 8 queries', w.median.toFixed(2), w.p95.toFixed(2)], widths));
 console.log(row(['memory', `server resident set after indexing: median ${stats(rss).median.toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB`, '', ''], widths));
+const ca = stats(checkAll);
+const co = stats(checkOne);
+console.log(row(['cli', `referat check on the folder, worker threads`, ca.median.toFixed(0), ca.p95.toFixed(0)], widths));
+console.log(row(['', `referat check --jobs 1 (one thread)`, co.median.toFixed(0), co.p95.toFixed(0)], widths));
 rmSync(dir, { recursive: true, force: true });
 rmSync(cacheRoot, { recursive: true, force: true });
