@@ -82,9 +82,9 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     const cachedCount = cache.load();
     let reused = 0;
 
-    // Files unchanged since the last session come from the cache.
-    const toRead: string[] = [];
-    for (let i = 0; i < files.length; i += CHUNK) {
+    // Files unchanged since the last session come from the cache (a first session has none).
+    const toRead: string[] = cachedCount === 0 ? files : [];
+    for (let i = 0; cachedCount > 0 && i < files.length; i += CHUNK) {
       for (const f of files.slice(i, i + CHUNK)) {
         const unchanged = cache.lookup(f);
         if (unchanged) {
