@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, checkReferat, parseReferat } from '../../server/src/core';
 import { rulesDir } from '../helpers';
+import { tocEdit } from '../../server/src/features/codeActions';
 
 interface Expected {
   fire: Record<string, [string, number][]>;
@@ -102,3 +103,15 @@ function applyEdits(text: string, edits: readonly { range: { start: { line: numb
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
+
+test('regenerating the table of contents keeps a note in it and every page it can', () => {
+  const text = readFileSync(join(rulesDir, 'toc-mismatch.renamed.referat'), 'utf8').replace('Eventuelt.....\t5\n', 'Eventuelt.....\t5\n(Punkt 3 blev tilføjet på mødet)\n');
+  const edit = tocEdit(parseReferat(text))!;
+  const fixed = applyEdits(text, [edit]);
+  assert.ok(fixed.includes('(Punkt 3 blev tilføjet på mødet)\n'), 'the note is kept');
+  assert.ok(fixed.includes('Deltagerkreds, Lederforum.....\t3\n'), 'an unchanged title keeps its page');
+  assert.ok(fixed.includes('Eventuelt.....\t5\n'));
+  assert.deepEqual(checkReferat(parseReferat(fixed)).filter((d) => d.code === 'toc-mismatch' && !d.message.includes('(Punkt 3')).map((d) => d.message), []);
+  const kept = new Set(fixed.split('\n'));
+  assert.deepEqual(text.split('\n').filter((l) => !kept.has(l)), ['Profilering af kommunen.....\t4'], 'only the renamed entry was rewritten');
+});

@@ -33,7 +33,9 @@ export function codeActions(referat: Referat, diagnostics: readonly Diagnostic[]
 
 /**
  * The table of contents rewritten from the punkter, keeping each entry's page number where a
- * title is unchanged (pages come from the PDF and cannot be known here).
+ * title is unchanged (pages come from the PDF and cannot be known here). A line in it that is
+ * no entry (a note, a remark: no dot leader, no page, no punkt's title) is kept, after the
+ * entries: an edit never drops what the secretary wrote.
  */
 export function tocEdit(referat: Referat): TextEdit | undefined {
   const toc = referat.toc;
@@ -48,8 +50,12 @@ export function tocEdit(referat: Referat): TextEdit | undefined {
   const first = toc.entries[0]?.line ?? toc.headingRange.start.line + 2;
   const last = toc.entries[toc.entries.length - 1]?.line;
   if (last === undefined) return { range: { start: { line: first, character: 0 }, end: { line: first, character: 0 } }, newText: `${lines.join('\n')}\n` };
-  return { range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: `${lines.join('\n')}\n` };
+  const titles = new Set(referat.punkter.map((p) => p.title.toLowerCase()));
+  const source = new Map((referat.syntax.toc?.lines ?? []).map((l) => [l.line, l.text]));
+  const kept = toc.entries.filter((e) => e.page === undefined && !titles.has(e.title.toLowerCase()) && !DOT_LEADER.test(source.get(e.line) ?? '')).map((e) => source.get(e.line) ?? e.title);
+  return { range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: `${[...lines, ...kept].join('\n')}\n` };
 }
+const DOT_LEADER = /\.{3,}[ \t]*\d*[ \t]*$/;
 
 export function renumberEdits(referat: Referat): TextEdit[] {
   return referat.punkter.flatMap((p, i) => (p.number === i + 1 ? [] : [{ range: p.numberRange, newText: String(i + 1) }]));
