@@ -85,6 +85,11 @@ for (const [name, args, pattern] of [
   ['a file that is not UTF-8', () => ['check', join(dir, 'latin1.referat')], /latin1\.referat: not valid UTF-8/],
   ['an unknown option', () => ['check', '--fast', 'x'], /unknown option "--fast"/],
   ['an unknown format', () => ['check', '--format', 'xml', 'x'], /unknown format "xml"/],
+  ['an option without its value', () => ['check', '--format'], /--format needs a value/],
+  ['an unknown locale', () => ['check', '--locale=fr', 'x'], /unknown locale "fr"/],
+  ['a bad number of jobs', () => ['check', '--jobs', 'many', 'x'], /--jobs needs a whole number/],
+  ['a value for a switch', () => ['render', '--public=ja', 'x'], /--public takes no value/],
+  ['render without its file name after -o', () => ['render', 'x.referat', '-o'], /--output needs a value/],
   ['no path', () => ['check'], /no PATH given/],
   ['an unknown command', () => ['lint', 'x'], /unknown command "lint"/],
 ] as const) {

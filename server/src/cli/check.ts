@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { toLocale, type Locale } from '../i18n/locale';
 import type { Diagnostic } from '../rules/types';
 import { defaultThreads, runPool } from '../workspace/threadPool';
 import { checkFile, type FileCheck } from './checkFile';
 import { collectFiles, type CliIO } from './io';
+import { readOptions } from './options';
 
 const USAGE = 'usage: referat check [--format text|json] [--locale da|en] [--jobs N] PATH...';
 
@@ -20,32 +20,19 @@ interface JsonFinding {
 
 /** `referat check`: exit 0 without errors, 1 with errors, 2 for usage or I/O trouble. */
 export async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
-  let format: 'text' | 'json' = 'text';
-  let locale: Locale = toLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
-  const paths: string[] = [];
-  // Threads for a large folder: one per core by default (up to eight); --jobs 1 checks on this thread only.
-  let jobs = defaultThreads(8);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice(9) : args[++i];
-      if (v !== 'text' && v !== 'json') return usage(io, `unknown format "${v ?? ''}"`);
-      format = v;
-    } else if (a === '--locale' || a.startsWith('--locale=')) {
-      const v = a.includes('=') ? a.slice(9) : args[++i];
-      if (v !== 'da' && v !== 'en') return usage(io, `unknown locale "${v ?? ''}"`);
-      locale = v;
-    } else if (a === '--jobs' || a.startsWith('--jobs=')) {
-      const v = a.includes('=') ? a.slice(7) : args[++i];
-      if (!v || !/^[1-9]\d{0,2}$/.test(v)) return usage(io, `--jobs needs a whole number from 1, not "${v ?? ''}"`);
-      jobs = Number(v);
-    } else if (a === '-h' || a === '--help') {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    } else if (a.startsWith('-') && a !== '-') {
-      return usage(io, `unknown option "${a}"`);
-    } else paths.push(a);
+  const read = readOptions(args, { format: { type: 'string' }, jobs: { type: 'string' } }, io);
+  if (!read.ok) return usage(io, read.problem);
+  const { values, positionals: paths } = read;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
   }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return usage(io, `unknown format "${format}"`);
+  const locale = values.locale;
+  // Threads for a large folder: one per core by default (up to eight); --jobs 1 checks on this thread only.
+  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) return usage(io, `--jobs needs a whole number from 1, not "${values.jobs}"`);
+  const jobs = values.jobs !== undefined ? Number(values.jobs) : defaultThreads(8);
   if (paths.length === 0) return usage(io, 'no PATH given');
 
   let trouble = false;
