@@ -97,6 +97,8 @@ for (const [name, args, pattern] of [
     const r = run(args());
     assert.equal(r.code, 2);
     assert.match(r.stderr, pattern);
+    // In English and Danish on the one line: the locale may be what could not be read.
+    assert.match(r.stderr.split('\n')[0]!, / \/ \S/, 'the line has its Danish half');
     assert.doesNotMatch(r.stderr, /\bat .*\(.*:\d+:\d+\)/);
   });
 }

@@ -28,12 +28,12 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     return 0;
   }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usage(io, `unknown format "${format}"`);
+  if (format !== 'text' && format !== 'json') return usage(io, `unknown format "${format}" (text or json) / ukendt format "${format}" (text eller json)`);
   const locale = values.locale;
   // Threads for a large folder: one per core by default (up to eight); --jobs 1 checks on this thread only.
-  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) return usage(io, `--jobs needs a whole number from 1, not "${values.jobs}"`);
+  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) return usage(io, `--jobs needs a whole number from 1, not "${values.jobs}" / --jobs skal være et helt tal fra 1, ikke "${values.jobs}"`);
   const jobs = values.jobs !== undefined ? Number(values.jobs) : defaultThreads(8);
-  if (paths.length === 0) return usage(io, 'no PATH given');
+  if (paths.length === 0) return usage(io, 'no PATH given / ingen STI angivet');
 
   let trouble = false;
   let errors = 0;

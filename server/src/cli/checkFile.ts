@@ -35,6 +35,6 @@ export function checkFile(path: string, locale: Locale): FileCheck {
     return { path, findings };
   } catch (e) {
     // The parser and the rules are total by design; one odd file must still not stop the run.
-    return { path, problem: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+    return { path, problem: `internal error / intern fejl: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -21,14 +21,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`referat: unknown command "${name}"\n${USAGE}\n`);
+    io.stderr(`referat: unknown command "${name}" / ukendt kommando "${name}"\n${USAGE}\n`);
     return 2;
   }
   try {
     return await command(rest, io);
   } catch (e) {
     // A bug must still end with one line and exit 2, never a stack trace.
-    io.stderr(`referat ${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`referat ${name}: internal error / intern fejl: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
 }

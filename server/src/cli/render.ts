@@ -18,7 +18,7 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
   const out = values.output;
   const audience = values.public ? 'public' : 'internal';
   const locale = values.locale;
-  if (files.length !== 1) return usage(io, files.length === 0 ? 'no FILE given' : 'one FILE at a time');
+  if (files.length !== 1) return usage(io, files.length === 0 ? 'no FILE given / ingen FIL angivet' : 'one FILE at a time / én FIL ad gangen');
   const file = files[0]!;
   const read = await readReferatFile(file, io);
   if (!read.ok) {
@@ -33,7 +33,7 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
   try {
     await writeFile(out, html);
   } catch (e) {
-    io.stderr(`${out}: cannot write (${(e as { code?: string }).code ?? String(e)})\n`);
+    io.stderr(`${out}: cannot write (${(e as { code?: string }).code ?? String(e)}) / kan ikke skrive filen\n`);
     return 2;
   }
   return 0;
