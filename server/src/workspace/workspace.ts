@@ -22,6 +22,8 @@ export interface Workspace {
 export const nodeWorkspace: Workspace = {
   async listReferater(folder) {
     const out: string[] = [];
+    // Sibling folders are read at once, not one after another: an archive has a folder per
+    // body and year, and a listing is on the path to the first file read.
     const walk = async (dir: string): Promise<void> => {
       let entries;
       try {
@@ -29,12 +31,14 @@ export const nodeWorkspace: Workspace = {
       } catch {
         return;
       }
+      const folders: Promise<void>[] = [];
       for (const e of entries) {
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
         const p = join(dir, e.name);
-        if (e.isDirectory()) await walk(p);
+        if (e.isDirectory()) folders.push(walk(p));
         else if (e.isFile() && e.name.endsWith('.referat')) out.push(p);
       }
+      await Promise.all(folders);
     };
     await walk(folder);
     return out.sort();
