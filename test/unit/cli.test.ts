@@ -126,7 +126,7 @@ test('a folder of many referater is checked on worker threads, printed in the sa
   // A file that cannot be read is reported in its place, between the others.
   writeFileSync(join(big, 'm040a.referat'), Buffer.from([0x52, 0x00]));
   for (const format of ['json', 'text']) {
-    const parallel = run(['check', '--format', format, '--locale', 'en', big]);
+    const parallel = run(['check', '--format', format, '--locale', 'en', '--jobs', '2', big]);
     const single = run(['check', '--format', format, '--locale', 'en', '--jobs', '1', big]);
     assert.equal(parallel.code, 2, 'a file could not be read');
     assert.deepEqual(parallel, single, format);
