@@ -13,6 +13,8 @@ export class LspClient {
   readonly conn: MessageConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** Work-done progress as the client saw it: token created, then each $/progress value. */
+  readonly progress: { token: unknown; kind: string; percentage?: number; message?: string }[] = [];
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   stderr = '';
   indexed?: { files: number; referater: number; ms: number; reused?: number };
@@ -33,9 +35,14 @@ export class LspClient {
       this.indexed = p;
       this.poke();
     });
-    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('window/workDoneProgress/create', (p: { token: unknown }) => {
+      this.progress.push({ token: p.token, kind: 'create' });
+      return null;
+    });
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onNotification('$/progress', () => undefined);
+    this.conn.onNotification('$/progress', (p: { token: unknown; value: { kind: string; percentage?: number; message?: string } }) => {
+      this.progress.push({ token: p.token, kind: p.value.kind, ...(p.value.percentage !== undefined ? { percentage: p.value.percentage } : {}), ...(p.value.message !== undefined ? { message: p.value.message } : {}) });
+    });
     this.conn.listen();
   }
 

@@ -385,6 +385,14 @@ describe('a large archive is read on worker threads', () => {
       assert.ok(c.logs.some((l) => /binær\.referat: binary file/.test(l)));
       assert.ok(c.logs.some((l) => /latin1\.referat: not valid UTF-8/.test(l)));
       assert.ok(c.logs.some((l) => /noter\.referat: not a referat/.test(l)));
+      // The progress bar: created by the server, begun, ended after the last file, all on one token.
+      const kinds = c.progress.map((p) => p.kind);
+      assert.equal(kinds[0], 'create');
+      assert.equal(kinds[1], 'begin');
+      assert.equal(kinds[kinds.length - 1], 'end');
+      assert.ok(new Set(c.progress.map((p) => JSON.stringify(p.token))).size === 1, 'one progress token');
+      const reports = c.progress.filter((p) => p.kind === 'report');
+      assert.equal(reports[reports.length - 1]?.message, '123/123');
 
       const uri = await c.open(join(ws, 'år-07', 'direktionen-2024-04-17.referat'), readFileSync(join(corpusDir, 'direktionen-2024-04-17.referat'), 'utf8'));
       const refs = (await c.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 175, character: 4 }, context: { includeDeclaration: true } })) as Location[];
