@@ -402,3 +402,23 @@ describe('a large archive is read on worker threads', () => {
     }
   });
 });
+
+describe('a client that refuses the progress token', () => {
+  test('still gets a complete index, without the bar', async () => {
+    const ws = workspace(false);
+    const c = new LspClient();
+    c.conn.onRequest('window/workDoneProgress/create', () => {
+      throw new Error('no progress here');
+    });
+    try {
+      await c.initialize(ws, { cacheDir: join(ws, '.cache') });
+      await c.waitIndexed();
+      assert.ok((c.indexed?.referater ?? 0) > 0, 'the archive was indexed');
+      const symbols = (await c.conn.sendRequest('workspace/symbol', { query: 'punkt' })) as SymbolInformation[];
+      assert.ok(symbols.length > 0);
+      assert.deepEqual(c.progress.filter((p) => p.kind !== 'create'), [], 'no progress was sent on a token the client refused');
+    } finally {
+      await c.stop();
+    }
+  });
+});

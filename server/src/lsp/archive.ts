@@ -124,7 +124,8 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
   const indexWorkspace = async (): Promise<void> => {
     startIndex();
     const r = run!;
-    const progress = await connection.window.createWorkDoneProgress();
+    // A client that refuses the progress token still gets its index, only without the bar.
+    const progress = await connection.window.createWorkDoneProgress().catch(() => ({ begin: () => undefined, report: () => undefined, done: () => undefined }));
     progress.begin(ctx.locale === 'da' ? 'Referat: indekserer arkivet' : 'Referat: indexing the archive', 0, undefined, false);
     r.progress = progress;
     report(r);
