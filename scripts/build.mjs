@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the tests with esbuild.
 // Tests are bundled too, so they run on plain node whatever module format a dependency ships.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -58,3 +58,7 @@ await Promise.all([
     external: ['vscode', 'playwright-core'],
   }),
 ]);
+
+// The package's bin entries run as commands (`npx referat`, `referat-language-server`): esbuild
+// writes plain files, and npm does not mark the root package's own bins executable.
+for (const b of bundles) if (b.options.banner) chmodSync(join(root, 'dist', `${b.name}.js`), 0o755);
