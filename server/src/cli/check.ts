@@ -1,6 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../rules/types';
-import { availableParallelism } from 'node:os';
 import { runPool } from '../workspace/threadPool';
 import { checkFile, type FileCheck } from './checkFile';
 import { collectFiles, type CliIO } from './io';

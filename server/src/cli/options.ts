@@ -7,15 +7,11 @@ type Values<S extends OptionSpec> = { [K in keyof S]?: S[K]['type'] extends 'str
 
 export type ReadOptions<S extends OptionSpec> = { ok: true; values: Values<S> & { locale: Locale; help: boolean }; positionals: string[] } | { ok: false; problem: string };
 
-/*
- * Usage problems are written as the I/O problems are: English / Danish on one line, since the
- * locale may be what could not be read.
- */
-
 /**
  * A command's options read with node's own parser (`--x v` and `--x=v` alike), plus the two
  * every command has: --locale da|en (else LC_ALL, LC_MESSAGES, LANG) and -h/--help. A problem
- * is one line for the usage message.
+ * is one line for the usage message, in English / Danish as the I/O problems are, since the
+ * locale may be what could not be read.
  */
 export function readOptions<S extends OptionSpec>(args: readonly string[], spec: S, io: CliIO): ReadOptions<S> {
   let parsed;
