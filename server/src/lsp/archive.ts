@@ -45,7 +45,7 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
         if (summary.titled || summary.punkter.length > 0) ctx.archive.set(uri, summary);
         else {
           ctx.archive.delete(uri);
-          ctx.log(`referat: skipped ${r.path}: not a referat (no REFERAT title and no punkter)`);
+          ctx.log(`referat: skipped ${r.path}: not a referat (no REFERAT title and no punkter) / ikke et referat (ingen REFERAT-titel og ingen punkter)`);
         }
       }
     }

@@ -26,7 +26,7 @@ export function scanFile(path: string): ScanResult {
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { path, size: 0, mtimeMs: 0, outcome: { kind: 'gone' } };
-    return { path, size: 0, mtimeMs: 0, outcome: { kind: 'skipped', reason: `cannot read (${code ?? String(e)})` } };
+    return { path, size: 0, mtimeMs: 0, outcome: { kind: 'skipped', reason: `cannot read (${code ?? String(e)}) / kan ikke læses` } };
   }
   let size = 0;
   let mtimeMs = 0;
@@ -36,15 +36,15 @@ export function scanFile(path: string): ScanResult {
     const s = fstatSync(fd);
     size = s.size;
     mtimeMs = s.mtimeMs;
-    if (!s.isFile()) return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: 'not a file' } };
-    if (size > MAX_REFERAT_BYTES) return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: `${(size / 1e6).toFixed(0)} MB is too large for a referat` } };
+    if (!s.isFile()) return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: 'not a file / ikke en fil' } };
+    if (size > MAX_REFERAT_BYTES) return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: `${(size / 1e6).toFixed(0)} MB is too large for a referat / ${(size / 1e6).toFixed(0)} MB er for stort til et referat` } };
     bytes = Buffer.allocUnsafe(size);
     let n = 0;
     for (let r = 1; n < size && r > 0; n += r) r = readSync(fd, bytes, n, size - n, n);
     // A file cut short while being read: what is there is scanned, and its change event comes next.
     bytes = bytes.subarray(0, n);
   } catch (e) {
-    return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: `cannot read (${(e as { code?: string }).code ?? String(e)})` } };
+    return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: `cannot read (${(e as { code?: string }).code ?? String(e)}) / kan ikke læses` } };
   } finally {
     closeSync(fd);
   }
@@ -54,6 +54,6 @@ export function scanFile(path: string): ScanResult {
     return { path, size, mtimeMs, outcome: { kind: 'summary', summary: summarizeReferat(decoded.text) } };
   } catch (e) {
     // The scan is total by design; this keeps one odd file from stopping the index if it is not.
-    return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: `could not be read as a referat (${String(e)})` } };
+    return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: `could not be read as a referat (${String(e)}) / kunne ikke læses som et referat` } };
   }
 }
