@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/locale';
 import { parseReferat } from '../model/parse';
 import { checkReferat } from '../rules/index';
 import type { Severity } from '../rules/types';
-import { readReferatFileSync } from './io';
+import { readReferatFile } from './io';
 
 /** One finding as the CLI prints it: 1-based line and column. */
 export interface Finding {
@@ -20,7 +20,7 @@ export type FileCheck = { readonly path: string; readonly problem: string } | { 
 
 /** Reads and checks one file; never throws. */
 export function checkFile(path: string, locale: Locale): FileCheck {
-  const read = readReferatFileSync(path);
+  const read = readReferatFile(path);
   if (!read.ok) return { path, problem: read.problem };
   try {
     const findings = checkReferat(parseReferat(read.text), { locale }).map((d) => ({

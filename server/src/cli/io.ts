@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { decodeReferat, type DecodeResult } from '../workspace/decode';
 import { nodeWorkspace } from '../workspace/workspace';
 
@@ -40,19 +40,11 @@ export async function collectFiles(paths: readonly string[], _io: CliIO): Promis
 
 export type ReadResult = DecodeResult;
 
-/** Reads a referat as UTF-8; binary or non-UTF-8 files are refused with a reason, not guessed at. */
-export async function readReferatFile(path: string, _io: CliIO): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    return { ok: false, problem: describeFsError(e) };
-  }
-  return decodeReferat(bytes);
-}
-
-/** The same, blocking: for the check's worker threads, which do one file after another anyway. */
-export function readReferatFileSync(path: string): ReadResult {
+/**
+ * Reads a referat as UTF-8; binary or non-UTF-8 files are refused with a reason, not guessed at.
+ * Blocking: the commands (and the check's worker threads) do one file after another anyway.
+ */
+export function readReferatFile(path: string): ReadResult {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -20,7 +20,7 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
   const locale = values.locale;
   if (files.length !== 1) return usage(io, files.length === 0 ? 'no FILE given / ingen FIL angivet' : 'one FILE at a time / én FIL ad gangen');
   const file = files[0]!;
-  const read = await readReferatFile(file, io);
+  const read = readReferatFile(file);
   if (!read.ok) {
     io.stderr(`${file}: ${read.problem}\n`);
     return 2;

@@ -1,4 +1,4 @@
-import { LINE_PATTERNS, SECTION_HEADING } from './linePatterns';
+import { LINE_PATTERNS } from './linePatterns';
 import type { LineKind } from './tree';
 
 type Matcher = (line: string) => boolean;
@@ -22,7 +22,7 @@ export function classifyLine(line: string): LineKind {
   return 'text';
 }
 
-const SECTION_HEADING_STICKY = new RegExp(SECTION_HEADING.source, SECTION_HEADING.flags + 'y');
+const sectionHeading = MATCHERS.find(([kind]) => kind === 'sectionHeading')![1];
 
 /**
  * Is this line a section heading? The same answer as `classifyLine(line) === 'sectionHeading'`
@@ -31,6 +31,5 @@ const SECTION_HEADING_STICKY = new RegExp(SECTION_HEADING.source, SECTION_HEADIN
  * property.
  */
 export function isSectionHeading(line: string): boolean {
-  SECTION_HEADING_STICKY.lastIndex = 0;
-  return SECTION_HEADING_STICKY.test(line);
+  return sectionHeading(line);
 }
