@@ -1,8 +1,8 @@
 import { Lexer, type IToken } from 'chevrotain';
 import { ALL_TOKENS } from './tokens';
 
-// Built once, on first use: chevrotain analyses the patterns at construction, and the archive's
-// worker threads, which only classify lines, never need it.
+// Built once, on first use: chevrotain analyses the patterns at construction, which the
+// server's start-up need not wait for.
 let lexer: Lexer | undefined;
 function theLexer(): Lexer {
   // ensureOptimizations: a token that would defeat the first-character optimisation fails at once, in every test.
