@@ -28,7 +28,7 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   loader: { '.tsv': 'text', '.css': 'text' },
-  // Identifies the build, so the archive's outline cache is never read by another build.
+  // Identifies the build, so the archive's cache of summaries is never read by another build.
   define: { __REFERAT_BUILD__: JSON.stringify(`${Date.now().toString(36)}`) },
 };
 

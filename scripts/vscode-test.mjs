@@ -31,16 +31,15 @@ function step(msg) {
   console.log(`test:vscode: ${msg}`);
 }
 
-// 1. The .vsix a user installs (production bundles), then the development build and the suite.
-const vsixDir = mkdtempSync(join(tmpdir(), 'referat-vsix-'));
-cleanups.push(() => rmSync(vsixDir, { recursive: true, force: true }));
-const vsix = join(vsixDir, 'referat.vsix');
-const packaged = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { stdio: 'inherit' }).status === 0 &&
-  spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
-if (!packaged) {
+// 1. The .vsix a user installs, made by `npm run package` itself (production bundles), then the
+// development build and the suite.
+const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
+const packaged = spawnSync(npm[0], [...npm[1], 'run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (packaged.status !== 0) {
   console.error('test:vscode: npm run package failed');
   process.exit(1);
 }
+const vsix = join(root, 'dist/referat.vsix');
 const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 if (b.status !== 0) process.exit(b.status ?? 1);
 await build({

@@ -38,7 +38,7 @@ export interface SymbolHit {
 }
 
 /**
- * Every referat of a workspace, by meeting and by journal number. Holds outlines only (no body
+ * Every referat of a workspace, by meeting and by journal number. Holds summaries only (no body
  * text but a short decision), so thousands of meetings fit in little memory.
  */
 export class ArchiveIndex implements ArchiveLookup {

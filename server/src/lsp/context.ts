@@ -27,7 +27,7 @@ export class ServerContext {
   settings: Settings = { ...DEFAULT_SETTINGS };
   locale: Locale = 'da';
   roots: string[] = [];
-  /** Where the archive's outlines are kept between sessions (the client's storage, else the user's cache). */
+  /** Where the archive's summaries are kept between sessions (the client's storage, else the user's cache). */
   cacheDir: string | undefined;
   readonly archive = new ArchiveIndex();
   private harvested: NameCatalog | undefined;
