@@ -7,7 +7,7 @@ export function registerSymbols(ctx: ServerContext): void {
   ctx.connection.onDocumentSymbol(
     safe(ctx, 'documentSymbol', [] as DocumentSymbol[], (params) => {
       const doc = ctx.documents.get(params.textDocument.uri);
-      return doc && ctx.isReferat(doc.uri) ? documentSymbols(ctx.referat(doc)) : [];
+      return doc && ctx.isReferat(doc.uri) ? documentSymbols(ctx.referat(doc), ctx.locale) : [];
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { isExists } from 'date-fns/isExists';
+import type { LocalizedText } from '../i18n/locale';
 import type { CalendarDate } from './types';
 
 /*
@@ -65,6 +66,29 @@ export function capitalize(s: string): string {
 /** `7. december 2023` */
 export function formatDanishDate(d: CalendarDate): string {
   return `${d.day}. ${monthName(d.month)} ${d.year}`;
+}
+
+// English names for English messages: a Danish weekday inside an English sentence reads as a typo.
+let english: { weekdays: readonly string[]; months: readonly string[] } | undefined;
+function englishNames(): { weekdays: readonly string[]; months: readonly string[] } {
+  if (english) return english;
+  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+  english = {
+    weekdays: Array.from({ length: 7 }, (_, i) => weekday.format(new Date(Date.UTC(2023, 0, 1 + i)))),
+    months: Array.from({ length: 12 }, (_, i) => month.format(new Date(Date.UTC(2023, i, 1)))),
+  };
+  return english;
+}
+
+/** `7. december 2023` / `7 December 2023`: a date as each language writes it in a sentence. */
+export function localizedDate(d: CalendarDate): LocalizedText {
+  return { da: formatDanishDate(d), en: `${d.day} ${englishNames().months[d.month - 1] ?? ''} ${d.year}` };
+}
+
+/** `torsdag` / `Thursday`. */
+export function localizedWeekday(index: number): LocalizedText {
+  return { da: danish().weekdays[index] ?? '', en: englishNames().weekdays[index] ?? '' };
 }
 
 /** `07-12-2023`, the form of the title line. */

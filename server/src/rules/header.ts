@@ -1,18 +1,20 @@
-import { capitalize, formatDanishDate, formatTitleDate, sameDate, weekdayIndex, weekdayName } from '../model/dates';
-import type { DateValue } from '../model/types';
+import { capitalize, formatTitleDate, localizedDate, localizedWeekday, sameDate, weekdayIndex, weekdayName } from '../model/dates';
+import type { DateValue, Referat } from '../model/types';
 import type { Finding, Rule } from './types';
 import { lineRange } from '../syntax/range';
 
 export const missingHeader: Rule = {
   code: 'missing-header',
   severity: 'error',
-  description: { da: 'Titel, Mødedato eller Mødested mangler eller kan ikke læses', en: 'Title, Mødedato or Mødested missing or unreadable' },
+  description: { da: 'Titel, Mødedato eller Mødested mangler eller kan ikke læses', en: 'The title, the "Mødedato" or the "Mødested" field is missing or unreadable' },
   *check({ referat }) {
+    // A new, empty file is a referat not yet begun: completion offers its header, not errors.
+    if (isBlankDocument(referat)) return;
     const h = referat.header;
-    const top = lineRange(0, 0, referat.syntax.lineCount > 0 ? 0 : 0);
+    const top = lineRange(0, 0, 0);
     const at = h.title?.range ?? top;
     if (!h.title) {
-      yield { range: top, message: { da: 'Titellinjen mangler: referatet skal begynde med "REFERAT <udvalg> d. DD-MM-ÅÅÅÅ".', en: 'The title line is missing: the referat must begin with "REFERAT <body> d. DD-MM-YYYY".' } };
+      yield { range: top, message: { da: 'Titellinjen mangler: referatet skal begynde med "REFERAT <udvalg> d. DD-MM-ÅÅÅÅ".', en: 'The title line is missing: the minutes must begin with "REFERAT <body> d. DD-MM-YYYY".' } };
     } else {
       if (!h.title.body) yield { range: h.title.range, message: { da: 'Titlen nævner ikke udvalget (fx "REFERAT Direktionen d. 07-12-2023").', en: 'The title does not name the body (e.g. "REFERAT Direktionen d. 07-12-2023").' } };
       if (!h.title.date) yield { range: h.title.range, message: { da: 'Titlen har ingen dato, der kan læses (DD-MM-ÅÅÅÅ).', en: 'The title has no readable date (DD-MM-YYYY).' } };
@@ -33,7 +35,7 @@ export const missingHeader: Rule = {
 export const dateMismatch: Rule = {
   code: 'date-mismatch',
   severity: 'error',
-  description: { da: 'Titlens dato og Mødedato er ikke samme dag', en: 'The title date and the Mødedato are not the same day' },
+  description: { da: 'Titlens dato og Mødedato er ikke samme dag', en: 'The title\'s date and the meeting date ("Mødedato") are not the same day' },
   *check({ referat }) {
     const t = referat.header.title?.date;
     const m = referat.header.moedeDato?.date;
@@ -42,10 +44,10 @@ export const dateMismatch: Rule = {
     yield {
       range: t.range,
       message: {
-        da: `Titlens dato ${formatDanishDate(t.date)} er ikke mødedatoen ${formatDanishDate(m.date)}.`,
-        en: `The title date ${formatDanishDate(t.date)} is not the meeting date ${formatDanishDate(m.date)}.`,
+        da: `Titlens dato ${localizedDate(t.date).da} er ikke mødedatoen ${localizedDate(m.date).da}.`,
+        en: `The title's date, ${localizedDate(t.date).en}, is not the meeting date, ${localizedDate(m.date).en}.`,
       },
-      fixes: [{ title: { da: `Ret titlens dato til ${fixed}`, en: `Change the title date to ${fixed}` }, edits: [{ range: t.range, newText: fixed }] }],
+      fixes: [{ title: { da: `Ret titlens dato til ${fixed}`, en: `Change the title's date to ${fixed}` }, edits: [{ range: t.range, newText: fixed }] }],
     };
   },
 };
@@ -60,14 +62,23 @@ export const weekdayMismatch: Rule = {
     const d = md?.date?.date;
     if (!wd || !d) return;
     const right = weekdayName(d);
+    const rightIndex = weekdayIndex(d);
+    const date = localizedDate(d);
     if (wd.index === undefined) {
-      yield { range: wd.range, message: { da: `"${wd.text}" er ikke en ugedag; ${formatDanishDate(d)} er en ${right}.`, en: `"${wd.text}" is not a Danish weekday; ${formatDanishDate(d)} is a ${right}.` }, fixes: [fixWeekday(wd.text, wd.range, right)] };
+      yield {
+        range: wd.range,
+        message: { da: `"${wd.text}" er ikke en ugedag; ${date.da} er en ${right}.`, en: `"${wd.text}" is not a Danish weekday; ${date.en} is a ${localizedWeekday(rightIndex).en}.` },
+        fixes: [fixWeekday(wd.text, wd.range, right)],
+      };
       return;
     }
-    if (wd.index === weekdayIndex(d)) return;
+    if (wd.index === rightIndex) return;
     yield {
       range: wd.range,
-      message: { da: `${formatDanishDate(d)} er en ${right}, ikke en ${wd.text.toLowerCase()}.`, en: `${formatDanishDate(d)} is a ${right} (${englishWeekday(weekdayIndex(d))}), not a ${wd.text.toLowerCase()}.` },
+      message: {
+        da: `${date.da} er en ${right}, ikke en ${wd.text.toLowerCase()}.`,
+        en: `${date.en} is a ${localizedWeekday(rightIndex).en}, not a ${localizedWeekday(wd.index).en}.`,
+      },
       fixes: [fixWeekday(wd.text, wd.range, right)],
     };
   },
@@ -75,11 +86,12 @@ export const weekdayMismatch: Rule = {
 
 function fixWeekday(written: string, range: Finding['range'], right: string) {
   const text = written.charAt(0) === written.charAt(0).toUpperCase() ? capitalize(right) : right;
-  return { title: { da: `Ret ugedagen til ${text}`, en: `Change the weekday to ${text}` }, edits: [{ range, newText: text }] };
+  return { title: { da: `Ret ugedagen til ${text}`, en: `Change the weekday to "${text}"` }, edits: [{ range, newText: text }] };
 }
 
-function englishWeekday(i: number): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + i)));
+function isBlankDocument(referat: Referat): boolean {
+  const s = referat.syntax;
+  return s.punkter.length === 0 && !s.title && !s.toc && [...s.leading, ...s.header].every((l) => l.kind === 'blank');
 }
 
 /** Every date in a structured place: title, Mødedato, earlier-decision headings. */
@@ -95,7 +107,7 @@ export const invalidDate: Rule = {
   description: { da: 'En dato, der ikke findes (31. november), eller en ukendt måned', en: 'A date that does not exist (31 November), or an unknown month' },
   *check({ referat }) {
     for (const d of structuredDates(referat)) {
-      if (d.problem === 'unknown-month') yield { range: d.range, message: { da: `"${d.text}" har ikke et dansk månedsnavn (januar … december).`, en: `"${d.text}" has no Danish month name (januar … december).` } };
+      if (d.problem === 'unknown-month') yield { range: d.range, message: { da: `"${d.text}" har ikke et dansk månedsnavn (januar … december).`, en: `"${d.text}" has no Danish month name (such as "januar" or "december").` } };
       else if (d.problem === 'no-such-day') yield { range: d.range, message: { da: `Datoen "${d.text}" findes ikke.`, en: `The date "${d.text}" does not exist.` } };
     }
   },
@@ -120,7 +132,7 @@ export const strayText: Rule = {
   *check({ referat }) {
     if (!referat.header.title) return;
     for (const l of referat.stray) {
-      yield { range: l.range, message: { da: 'Tekst før titellinjen kommer ikke med i referatet.', en: 'Text before the title line is not part of the referat.' } };
+      yield { range: l.range, message: { da: 'Tekst før titellinjen kommer ikke med i referatet.', en: 'Text before the title line is not part of the minutes.' } };
     }
   },
 };

@@ -1,21 +1,23 @@
 import { meetingDate } from '../model/meeting';
 import type { JournalProblem } from '../model/types';
 import type { LocalizedText } from '../i18n/locale';
+import { journalPlaceholder } from '../model/placeholders';
 import type { Rule } from './types';
 
 export const missingJournalNumber: Rule = {
   code: 'missing-journal-number',
   severity: 'error',
-  description: { da: 'Et punkt uden journalnummer på linjen efter overskriften', en: 'A punkt without a journal number on the line after its heading' },
+  description: { da: 'Et punkt uden journalnummer på linjen efter overskriften', en: 'An item without a journal number on the line after its heading' },
   *check({ referat }) {
     for (const p of referat.punkter) {
-      if (!p.journal) yield { range: p.headingRange, message: { da: `Punkt ${p.number} mangler journalnummer (fx 00.01.00I00-3-23) på linjen efter overskriften.`, en: `Punkt ${p.number} has no journal number (e.g. 00.01.00I00-3-23) on the line after its heading.` } };
+      // A template's word where the number belongs is the placeholder rule's to report.
+      if (!p.journal && !journalPlaceholder(p)) yield { range: p.headingRange, message: { da: `Punkt ${p.number} mangler journalnummer (fx 00.01.00I00-3-23) på linjen efter overskriften.`, en: `Item ${p.number} has no journal number (e.g. 00.01.00I00-3-23) on the line after its heading.` } };
     }
   },
 };
 
 const PROBLEM: Readonly<Record<JournalProblem, LocalizedText>> = {
-  emne: { da: 'emnet skal være tre tocifrede tal med punktum imellem (00.01.00)', en: 'the emne must be three two-digit numbers with dots (00.01.00)' },
+  emne: { da: 'emnet skal være tre tocifrede tal med punktum imellem (00.01.00)', en: 'the KLE subject must be three two-digit numbers with dots (00.01.00)' },
   facet: { da: 'handlingsfacetten skal være ét stort bogstav og to cifre (I00, G01, P20)', en: 'the action facet must be one capital letter and two digits (I00, G01, P20)' },
   serial: { da: 'løbenummeret skal være et tal efter en bindestreg (-3)', en: 'the serial must be a number after a hyphen (-3)' },
   year: { da: 'året skal være to cifre til sidst (-23)', en: 'the year must be two digits at the end (-23)' },
@@ -54,12 +56,12 @@ export const journalYear: Rule = {
 export const unknownEmne: Rule = {
   code: 'unknown-emne',
   severity: 'warning',
-  description: { da: 'Journalnummerets emne findes ikke i KLE', en: 'The journal number\'s emne is not in KLE' },
+  description: { da: 'Journalnummerets emne findes ikke i KLE', en: 'The journal number\'s KLE subject does not exist' },
   *check({ referat, kle }) {
     for (const p of referat.punkter) {
       if (p.journal?.kind !== 'valid') continue;
       const j = p.journal.journal;
-      if (!kle.hasEmne(j.emne)) yield { range: j.parts.emne, message: { da: `KLE-emnet ${j.emne} findes ikke; er journalnummeret tastet forkert?`, en: `KLE emne ${j.emne} does not exist; is the journal number mistyped?` } };
+      if (!kle.hasEmne(j.emne)) yield { range: j.parts.emne, message: { da: `KLE-emnet ${j.emne} findes ikke; er journalnummeret tastet forkert?`, en: `KLE subject ${j.emne} does not exist; is the journal number mistyped?` } };
     }
   },
 };

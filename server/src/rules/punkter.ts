@@ -3,7 +3,7 @@ import type { Rule } from './types';
 export const punktNumbering: Rule = {
   code: 'punkt-numbering',
   severity: 'error',
-  description: { da: 'Punkterne er ikke nummereret 1..N i rækkefølge (huller, gentagelser)', en: 'Punkter not numbered 1..N in order (gaps, repeats)' },
+  description: { da: 'Punkterne er ikke nummereret 1..N i rækkefølge (huller, gentagelser)', en: 'Items not numbered 1..N in order (gaps, repeats)' },
   *check({ referat }) {
     const seen = new Map<number, number>();
     for (const [i, p] of referat.punkter.entries()) {
@@ -13,9 +13,9 @@ export const punktNumbering: Rule = {
       if (p.number === expected) continue;
       const fix = { title: { da: `Omnummerér til ${expected}`, en: `Renumber to ${expected}` }, edits: [{ range: p.numberRange, newText: String(expected) }] };
       if (firstAt !== undefined) {
-        yield { range: p.numberRange, message: { da: `Punkt ${p.number} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`, en: `Punkt ${p.number} already exists (line ${firstAt + 1}); this should be punkt ${expected}.` }, fixes: [fix] };
+        yield { range: p.numberRange, message: { da: `Punkt ${p.number} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`, en: `Item ${p.number} already exists (line ${firstAt + 1}); this should be item ${expected}.` }, fixes: [fix] };
       } else {
-        yield { range: p.numberRange, message: { da: `Punkt ${p.number} skulle have nummer ${expected}.`, en: `Punkt ${p.number} should be numbered ${expected}.` }, fixes: [fix] };
+        yield { range: p.numberRange, message: { da: `Punkt ${p.number} skulle have nummer ${expected}.`, en: `Item ${p.number} should be numbered ${expected}.` }, fixes: [fix] };
       }
     }
   },
@@ -24,10 +24,10 @@ export const punktNumbering: Rule = {
 export const missingTitle: Rule = {
   code: 'missing-title',
   severity: 'error',
-  description: { da: 'Et åbent punkt uden titel', en: 'An open punkt without a title' },
+  description: { da: 'Et åbent punkt uden titel', en: 'An open item without a title' },
   *check({ referat }) {
     for (const p of referat.punkter) {
-      if (!p.closed && p.title === '') yield { range: p.headingRange, message: { da: `Punkt ${p.number} har ingen titel.`, en: `Punkt ${p.number} has no title.` } };
+      if (!p.closed && p.title === '') yield { range: p.headingRange, message: { da: `Punkt ${p.number} har ingen titel.`, en: `Item ${p.number} has no title.` } };
     }
   },
 };
@@ -35,16 +35,16 @@ export const missingTitle: Rule = {
 export const agendaOrder: Rule = {
   code: 'agenda-order',
   severity: 'warning',
-  description: { da: 'Et åbent punkt efter Eventuelt eller efter et lukket punkt', en: 'An open punkt after Eventuelt or after a closed punkt' },
+  description: { da: 'Et åbent punkt efter Eventuelt eller efter et lukket punkt', en: 'An open item after "Eventuelt" or after a closed item' },
   *check({ referat }) {
     let after: { da: string; en: string } | undefined;
     for (const p of referat.punkter) {
       if (p.closed) {
-        after ??= { da: `det lukkede punkt ${p.number}`, en: `closed punkt ${p.number}` };
+        after ??= { da: `det lukkede punkt ${p.number}`, en: `closed item ${p.number}` };
         continue;
       }
-      if (after) yield { range: p.headingRange, message: { da: `Punkt ${p.number} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`, en: `Punkt ${p.number} is open but comes after ${after.en}; open punkter come before Eventuelt and the closed ones.` } };
-      if (/^eventuelt\b/i.test(p.title)) after ??= { da: 'Eventuelt', en: 'Eventuelt' };
+      if (after) yield { range: p.headingRange, message: { da: `Punkt ${p.number} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`, en: `Item ${p.number} is open but comes after ${after.en}; open items come before "Eventuelt" and the closed ones.` } };
+      if (/^eventuelt\b/i.test(p.title)) after ??= { da: 'Eventuelt', en: '"Eventuelt"' };
     }
   },
 };
@@ -52,14 +52,14 @@ export const agendaOrder: Rule = {
 export const duplicateJournal: Rule = {
   code: 'duplicate-journal-number',
   severity: 'warning',
-  description: { da: 'Samme journalnummer på to punkter i samme møde', en: 'The same journal number on two punkter of one meeting' },
+  description: { da: 'Samme journalnummer på to punkter i samme møde', en: 'The same journal number on two items of one meeting' },
   *check({ referat }) {
     const seen = new Map<string, number>();
     for (const p of referat.punkter) {
       if (p.journal?.kind !== 'valid') continue;
       const j = p.journal.journal;
       const other = seen.get(j.text);
-      if (other !== undefined) yield { range: j.range, message: { da: `Journalnummeret ${j.text} står også på punkt ${other}; er det kopieret fra det punkt?`, en: `Journal number ${j.text} is also on punkt ${other}; was it copied from there?` } };
+      if (other !== undefined) yield { range: j.range, message: { da: `Journalnummeret ${j.text} står også på punkt ${other}; er det kopieret fra det punkt?`, en: `Journal number ${j.text} is also on item ${other}; was it copied from there?` } };
       else seen.set(j.text, p.number);
     }
   },

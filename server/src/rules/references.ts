@@ -1,4 +1,4 @@
-import { compareDates, formatDanishDate } from '../model/dates';
+import { compareDates, localizedDate } from '../model/dates';
 import { meetingDate } from '../model/meeting';
 import type { Rule } from './types';
 
@@ -16,8 +16,8 @@ export const referenceDate: Rule = {
         yield {
           range: d.range,
           message: {
-            da: `Den tidligere beslutning er dateret ${formatDanishDate(d.date)}, men mødet er ${formatDanishDate(today)}; en tidligere beslutning skal ligge før mødet.`,
-            en: `The earlier decision is dated ${formatDanishDate(d.date)}, but the meeting is on ${formatDanishDate(today)}; an earlier decision must come before the meeting.`,
+            da: `Den tidligere beslutning er dateret ${localizedDate(d.date).da}, men mødet er ${localizedDate(today).da}; en tidligere beslutning skal ligge før mødet.`,
+            en: `The earlier decision is dated ${localizedDate(d.date).en}, but the meeting is on ${localizedDate(today).en}; an earlier decision must come before the meeting.`,
           },
         };
       }
@@ -28,7 +28,7 @@ export const referenceDate: Rule = {
 export const referenceFormat: Rule = {
   code: 'reference-format',
   severity: 'warning',
-  description: { da: 'En tidligere beslutning uden læsbar dato eller punktnummer', en: 'An earlier decision without a readable date or punkt number' },
+  description: { da: 'En tidligere beslutning uden læsbar dato eller punktnummer', en: 'An earlier decision without a readable date or item number' },
   *check({ referat }) {
     for (const p of referat.punkter) {
       for (const s of p.sections) {
@@ -38,7 +38,7 @@ export const referenceFormat: Rule = {
           range: e.range,
           message: {
             da: 'Skriv den tidligere beslutning som "Beslutning fra Direktionens møde den 28. august 2024, pkt. 1:", så dato og punkt kan læses.',
-            en: 'Write the earlier decision as "Beslutning fra Direktionens møde den 28. august 2024, pkt. 1:" so its date and punkt can be read.',
+            en: 'Write the earlier decision as "Beslutning fra Direktionens møde den 28. august 2024, pkt. 1:" so its date and item number can be read.',
           },
         };
       }
@@ -49,7 +49,7 @@ export const referenceFormat: Rule = {
 export const referenceMismatch: Rule = {
   code: 'reference-mismatch',
   severity: 'warning',
-  description: { da: 'Det henviste møde findes i arkivet, men har ikke det punkt, eller punktet har et andet journalnummer', en: 'The referenced meeting is in the archive but has no such punkt, or that punkt has another journal number' },
+  description: { da: 'Det henviste møde findes i arkivet, men har ikke det punkt, eller punktet har et andet journalnummer', en: 'The referenced meeting is in the archive but has no such item, or that item has another journal number' },
   *check({ referat, archive }) {
     if (!archive) return;
     for (const p of referat.punkter) {
@@ -59,16 +59,16 @@ export const referenceMismatch: Rule = {
         if (!e?.date?.date || e.punktNumber === undefined || !e.body) continue;
         const meeting = archive.meeting(e.body, e.date.date);
         if (!meeting) continue;
-        const when = formatDanishDate(e.date.date);
+        const when = localizedDate(e.date.date);
         const target = meeting.punkter.find((q) => q.number === e.punktNumber);
         const at = e.punktRange ?? e.range;
         if (!target) {
-          yield { range: at, message: { da: `${meeting.body}s møde ${when} har intet punkt ${e.punktNumber}.`, en: `The ${meeting.body} meeting of ${when} has no punkt ${e.punktNumber}.` } };
+          yield { range: at, message: { da: `${meeting.body}s møde ${when.da} har intet punkt ${e.punktNumber}.`, en: `The ${meeting.body} meeting of ${when.en} has no item ${e.punktNumber}.` } };
           continue;
         }
         const theirs = target.journal;
         if (own && theirs && own !== theirs) {
-          yield { range: at, message: { da: `Punkt ${e.punktNumber} på ${meeting.body}s møde ${when} har journalnummer ${theirs}, ikke ${own}: er det den rigtige sag?`, en: `Punkt ${e.punktNumber} of the ${meeting.body} meeting of ${when} has journal number ${theirs}, not ${own}: is it the right case?` } };
+          yield { range: at, message: { da: `Punkt ${e.punktNumber} på ${meeting.body}s møde ${when.da} har journalnummer ${theirs}, ikke ${own}: er det den rigtige sag?`, en: `Item ${e.punktNumber} of the ${meeting.body} meeting of ${when.en} has journal number ${theirs}, not ${own}: is it the right case?` } };
         }
       }
     }
