@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, checkReferat, parseReferat } from '../../server/src/core';
 import { rulesDir } from '../helpers';
-import { tocEdit } from '../../server/src/features/codeActions';
+import { tocEdit } from '../../server/src/rules/toc';
 
 interface Expected {
   fire: Record<string, [string, number][]>;
@@ -51,7 +51,7 @@ test('messages follow the locale', () => {
   const [da] = findings('weekday-mismatch.referat', 'da');
   const [en] = findings('weekday-mismatch.referat', 'en');
   assert.equal(da?.message, '7. december 2023 er en torsdag, ikke en fredag.');
-  assert.equal(en?.message, '7. december 2023 is a torsdag (Thursday), not a fredag.');
+  assert.equal(en?.message, '7 December 2023 is a Thursday, not a Friday.');
 });
 
 test('a rule can be switched off or given another severity', () => {
@@ -78,17 +78,44 @@ test('quick fixes repair the text and keep everything else', () => {
     ['toc-mismatch.renamed.referat', 'toc-mismatch'],
     ['toc-mismatch.missing.referat', 'toc-mismatch'],
     ['missing-beslutning.referat', 'missing-beslutning'],
+    ['missing-beslutning.empty.referat', 'missing-beslutning'],
+    ['missing-beslutning.after-earlier.referat', 'missing-beslutning'],
+    ['empty-bullet.referat', 'empty-bullet'],
   ] as const) {
     const text = readFileSync(join(rulesDir, file), 'utf8');
     const d = checkReferat(parseReferat(text)).find((x) => x.code === code)!;
     assert.ok(d.fixes.length > 0, `${file} offers a fix`);
-    const fixed = applyEdits(text, d.fixes[0]!.edits);
+    const fix = d.fixes[0]!;
+    let fixed = applyEdits(text, fix.edits);
+    if (fix.cursor) {
+      // The fix leaves her where she writes next: on an empty line, a blank line after the heading.
+      const lines = fixed.split('\n');
+      assert.equal(lines[fix.cursor.line], '', `${file}: the cursor's line is empty`);
+      assert.equal(lines[fix.cursor.line - 1], '', `${file}: a blank line above the cursor`);
+      assert.match(lines[fix.cursor.line - 2]!, /Beslutning/, `${file}: under the Beslutning heading`);
+      if (fix.cursor.line + 1 < lines.length) assert.equal(lines[fix.cursor.line + 1], '', `${file}: a blank line below the cursor`);
+      fixed = applyEdits(fixed, [{ range: { start: fix.cursor, end: fix.cursor }, newText: 'Godkendt.' }]);
+    }
     assert.deepEqual(checkReferat(parseReferat(fixed)).filter((x) => x.code === code).map((x) => x.message), [], `${file} is fixed`);
     // Nothing the user wrote is lost: every original line is still there (or was the one replaced).
     const kept = new Set(fixed.split('\n'));
     const lost = text.split('\n').filter((l) => !kept.has(l));
     assert.ok(lost.length <= 1, `${file} lost ${JSON.stringify(lost)}`);
   }
+});
+
+test('an empty Beslutning is a missing decision: an error on its heading, not a warning about an empty section', () => {
+  const d = findings('missing-beslutning.empty.referat');
+  assert.deepEqual(d.map((x) => [x.code, x.severity, x.range.start.line + 1]), [['missing-beslutning', 'error', 34]]);
+  assert.equal(d[0]!.message, 'Beslutningen i punkt 1 er ikke skrevet: afsnittet Beslutning er tomt.');
+  assert.equal(d[0]!.fixes[0]!.preferred, true);
+});
+
+test('the new Beslutning goes before Bilag, in the heading style of the punkt', () => {
+  const text = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8').replace('Beslutning\n\nDeltagerkredsen fastholdes.\n\n', '').replace(/^(Resume|Sagsfremstilling|Bilag)$/gm, '### $1');
+  const d = checkReferat(parseReferat(text)).find((x) => x.code === 'missing-beslutning')!;
+  const fixed = applyEdits(text, d.fixes[0]!.edits);
+  assert.match(fixed, /- At det besluttes om kriterierne fastholdes\.\n\n### Beslutning\n\n\n\n### Bilag/);
 });
 
 function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {

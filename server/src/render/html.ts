@@ -4,6 +4,7 @@ import type { Locale } from '../i18n/locale';
 import { formatDanishDate, weekdayName, capitalize } from '../model/dates';
 import type { BodyLine, Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
+import { isEmptyBullet, todaysDecision } from '../model/decision';
 
 export type Audience = 'internal' | 'public';
 
@@ -46,14 +47,15 @@ export function escapeHtml(s: string): string {
 
 /** Markdown from body lines with the source's line numbers kept, so data-line points at the source. */
 function alignedMarkdown(lines: readonly BodyLine[], transform?: (l: BodyLine) => string): { text: string; firstLine: number } | undefined {
-  const content = lines.filter((l) => !l.blank);
+  const content = lines.filter((l) => !l.blank && !isEmptyBullet(l));
   if (content.length === 0) return undefined;
   const first = content[0]!.line;
   const out: string[] = [];
   for (const l of lines) {
     if (l.line < first) continue;
     while (first + out.length < l.line) out.push('');
-    out.push(l.blank ? '' : transform ? transform(l) : l.text);
+    // An empty bullet is never shown: markdown-it would make it an empty list item, or a heading's underline.
+    out.push(l.blank || isEmptyBullet(l) ? '' : transform ? transform(l) : l.text);
   }
   return { text: out.join('\n'), firstLine: first };
 }
@@ -64,8 +66,8 @@ function renderBody(lines: readonly BodyLine[], transform?: (l: BodyLine) => str
 }
 
 const TEXT = {
-  da: { toc: 'Indholdsfortegnelse', date: 'Mødedato', place: 'Mødested', attendees: 'Mødedeltagere', absent: 'Afbud', closed: 'Lukket punkt', journal: 'Journalnr.', publicNote: 'Offentlig udgave: lukkede punkter vises kun med overskrift og journalnummer.', internal: 'Intern', public: 'Offentlig', version: 'Udgave' },
-  en: { toc: 'Contents', date: 'Meeting date', place: 'Place', attendees: 'Attendees', absent: 'Absent', closed: 'Closed punkt', journal: 'Journal no.', publicNote: 'Public version: closed punkter show only their heading and journal number.', internal: 'Internal', public: 'Public', version: 'Version' },
+  da: { toc: 'Indholdsfortegnelse', date: 'Mødedato', place: 'Mødested', attendees: 'Mødedeltagere', absent: 'Afbud', closed: 'Lukket punkt', journal: 'Journalnr.', decision: 'Beslutning', missingDecision: 'Beslutningen er ikke skrevet.', publicNote: 'Offentlig udgave: lukkede punkter vises kun med overskrift og journalnummer.', internal: 'Intern', public: 'Offentlig', version: 'Udgave' },
+  en: { toc: 'Contents', date: 'Meeting date', place: 'Place', attendees: 'Attendees', absent: 'Absent', closed: 'Closed item', journal: 'Journal no.', decision: 'Decision', missingDecision: 'The decision has not been written.', publicNote: 'Public version: closed punkter show only their heading and journal number.', internal: 'Internal', public: 'Public', version: 'Version' },
 } as const;
 
 /** A complete, standalone HTML document that reads like the official minutes. */
@@ -163,20 +165,26 @@ function openPunkt(p: Punkt, t: (typeof TEXT)[Locale]): string {
   out.push(`<h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}${p.closed ? `<span class="badge">${t.closed}</span>` : ''}</h2>`);
   out.push(journalLine(p, t));
   out.push(renderBody(p.intro));
-  for (const s of p.sections) out.push(section(s));
+  // A decision not yet written is shown as missing, never as an empty heading.
+  const decision = p.closed ? undefined : todaysDecision(p);
+  const missing = `<p class="missing-decision" role="note">${t.missingDecision}</p>`;
+  const lastEmpty = decision && !decision.written ? decision.sections[decision.sections.length - 1] : undefined;
+  for (const s of p.sections) out.push(section(s, s === lastEmpty ? missing : ''));
+  if (decision && !decision.written && !lastEmpty) out.push(`<div class="missing"><h3>${t.decision}</h3>\n${missing}</div>`);
   out.push('</section>');
   return out.join('\n');
 }
 
-function section(s: Section): string {
+function section(s: Section, note: string): string {
   const out: string[] = [];
   const cls = s.kind === 'tidligereBeslutning' ? ' class="earlier"' : '';
   out.push(`<div${cls}${dl(s.headingRange.start.line)}>`);
   const heading = s.implicit ? 'Indstilling' : s.title;
   out.push(`<h3>${escapeHtml(heading)}</h3>`);
+  if (note) out.push(note);
   if (s.implicit) out.push(`<p class="indstiller"${dl(s.headingRange.start.line)}>${escapeHtml(lineContent(s.headingText).content.replace(/\*\*/g, ''))}</p>`);
   if (s.kind === 'bilag') {
-    const items = s.body.filter((b) => !b.blank);
+    const items = s.body.filter((b) => !b.blank && !isEmptyBullet(b));
     if (items.length) out.push(`<ul class="bilag">${items.map((b) => `<li${dl(b.line)}>${escapeHtml(lineContent(b.text).content.replace(/^[-*•]\s+/, ''))}</li>`).join('')}</ul>`);
   } else {
     // `… indstiller,` lines inside an Indstilling are the recommender, not headings.

@@ -7,6 +7,7 @@ import { JOURNAL_RULES } from './journal';
 import { PUNKT_RULES } from './punkter';
 import { REFERENCE_RULES } from './references';
 import { SECTION_RULES } from './sections';
+import { TEXT_RULES } from './text';
 import { TOC_RULES } from './toc';
 import type { Diagnostic, Rule, RuleSettings } from './types';
 import type { ArchiveLookup } from '../archive/index';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   ...REFERENCE_RULES,
   ...TOC_RULES,
   ...ATTENDEE_RULES,
+  ...TEXT_RULES,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
@@ -45,7 +47,7 @@ export function checkReferat(referat: Referat, options: CheckOptions = {}): Diag
           severity,
           range: f.range,
           message: localize(f.message, locale),
-          fixes: (f.fixes ?? []).map((x) => ({ title: localize(x.title, locale), edits: x.edits })),
+          fixes: (f.fixes ?? []).map((x) => ({ ...x, title: localize(x.title, locale) })),
         });
       }
     } catch (e) {

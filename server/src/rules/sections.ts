@@ -1,17 +1,8 @@
 import { lineContent } from '../syntax/content';
 import { canonicalTitle, orderIndex } from '../model/sections';
+import { handlings, hasText, todaysDecision } from '../model/decision';
 import type { Punkt, Section } from '../model/types';
 import type { Fix, Rule } from './types';
-
-/** Sections between earlier decisions: each handling of the case is checked on its own. */
-function cycles(p: Punkt): Section[][] {
-  const out: Section[][] = [[]];
-  for (const s of p.sections) {
-    if (s.kind === 'tidligereBeslutning') out.push([]);
-    else out[out.length - 1]!.push(s);
-  }
-  return out;
-}
 
 /** A new heading in the style the punkt already uses (`## **Økonomi**` → `## **Beslutning**`). */
 function headingLike(p: Punkt, title: string): string {
@@ -23,28 +14,74 @@ function headingLike(p: Punkt, title: string): string {
   return `${prefix.trimStart()}${title}${suffix}`;
 }
 
+/**
+ * A new Beslutning section where the decision belongs: before today's Bilag if there is one,
+ * else after the punkt's last line. The cursor lands on the empty line under the heading, with a
+ * blank line on either side, so she can write the decision at once.
+ */
+function addDecision(p: Punkt): Fix {
+  const heading = headingLike(p, 'Beslutning');
+  const cycle = handlings(p).pop()!;
+  const bilag = cycle.find((s) => s.kind === 'bilag');
+  const title = { da: 'Tilføj afsnittet Beslutning og skriv beslutningen', en: 'Add a "Beslutning" section and write the decision' };
+  if (bilag) {
+    const at = bilag.headingRange.start;
+    return { title, preferred: true, edits: [{ range: { start: at, end: at }, newText: `${heading}\n\n\n\n` }], cursor: { line: at.line + 2, character: 0 } };
+  }
+  // After the punkt's last line: the rest of that line (nothing) becomes the cursor's line.
+  const end = p.range.end;
+  return { title, preferred: true, edits: [{ range: { start: end, end }, newText: `\n\n${heading}\n\n` }], cursor: { line: end.line + 4, character: 0 } };
+}
+
+/** The cursor into an empty decision section, with the blank lines it needs around it added. */
+function writeDecision(s: Section, lastLineOfDocument: number): Fix {
+  const h = s.headingRange.start.line;
+  let blanks = 0;
+  while (blanks < s.body.length && s.body[blanks]!.blank) blanks++;
+  // At the end of the document no blank line is needed after the cursor's line.
+  const reachesEnd = blanks === s.body.length && h + blanks >= lastLineOfDocument;
+  const missing = Math.max(0, (reachesEnd ? 2 : 3) - blanks);
+  const end = s.headingRange.end;
+  return {
+    title: { da: 'Skriv beslutningen', en: 'Write the decision' },
+    preferred: true,
+    edits: missing > 0 ? [{ range: { start: end, end }, newText: '\n'.repeat(missing) }] : [],
+    cursor: { line: h + 2, character: 0 },
+  };
+}
+
 export const missingBeslutning: Rule = {
   code: 'missing-beslutning',
   severity: 'error',
-  description: { da: 'Et åbent punkt uden Beslutning (lukkede punkter er undtaget)', en: 'An open punkt without a Beslutning section (closed punkter are exempt)' },
+  description: {
+    da: 'Et åbent punkt uden Beslutning, eller med et tomt Beslutning-afsnit (lukkede punkter er undtaget)',
+    en: 'An open item without a decision: no "Beslutning" section, or an empty one (closed items are exempt)',
+  },
   *check({ referat }) {
+    const lastLine = referat.syntax.lineCount - 1;
     for (const p of referat.punkter) {
       if (p.closed) continue;
-      const all = cycles(p);
-      const last = all[all.length - 1]!;
-      if (last.some((s) => s.kind === 'beslutning')) continue;
-      const earlier = all.length > 1;
-      const heading = headingLike(p, 'Beslutning');
-      const fix: Fix = {
-        title: { da: 'Tilføj afsnittet Beslutning', en: 'Add a Beslutning section' },
-        edits: [{ range: { start: p.range.end, end: p.range.end }, newText: `\n\n${heading}\n\n` }],
-      };
+      const decision = todaysDecision(p);
+      if (decision.written) continue;
+      const afterEarlier = handlings(p).length > 1;
+      const empty = decision.sections[decision.sections.length - 1];
+      if (empty) {
+        yield {
+          range: empty.headingRange,
+          message: {
+            da: `Beslutningen i punkt ${p.number} er ikke skrevet: afsnittet Beslutning er tomt.`,
+            en: `The decision of item ${p.number} is not written: its "Beslutning" section is empty.`,
+          },
+          fixes: [writeDecision(empty, lastLine)],
+        };
+        continue;
+      }
       yield {
         range: p.headingRange,
-        message: earlier
-          ? { da: `Punkt ${p.number} har ingen ny Beslutning efter den tidligere beslutning: dagens beslutning er ikke skrevet.`, en: `Punkt ${p.number} has no new Beslutning after the earlier decision: today's decision is not recorded.` }
-          : { da: `Punkt ${p.number} har ingen Beslutning: beslutningen er ikke skrevet.`, en: `Punkt ${p.number} has no Beslutning: the decision is not recorded.` },
-        fixes: [fix],
+        message: afterEarlier
+          ? { da: `Punkt ${p.number} har ingen ny Beslutning efter den tidligere beslutning: dagens beslutning er ikke skrevet.`, en: `Item ${p.number} has no new "Beslutning" after the earlier decision: today's decision is not recorded.` }
+          : { da: `Punkt ${p.number} har ingen Beslutning: beslutningen er ikke skrevet.`, en: `Item ${p.number} has no "Beslutning" section: the decision is not recorded.` },
+        fixes: [addDecision(p)],
       };
     }
   },
@@ -56,7 +93,7 @@ export const sectionOrder: Rule = {
   description: { da: 'Afsnittene står ikke i den sædvanlige rækkefølge', en: 'Sections out of their usual order' },
   *check({ referat }) {
     for (const p of referat.punkter) {
-      for (const cycle of cycles(p)) {
+      for (const cycle of handlings(p)) {
         let latest: Section | undefined;
         for (const s of cycle) {
           if (latest && orderIndex(s.kind) < orderIndex(latest.kind)) {
@@ -74,13 +111,13 @@ export const duplicateSection: Rule = {
   description: { da: 'Et afsnit, der står to gange i samme behandling', en: 'A section repeated within one handling of the case' },
   *check({ referat }) {
     for (const p of referat.punkter) {
-      for (const cycle of cycles(p)) {
+      for (const cycle of handlings(p)) {
         const seen = new Map<string, Section>();
         for (const s of cycle) {
           // Supplementary account and recommendation stand beside the first ones legally.
           const key = s.kind === 'indstilling' && /^supplerende/i.test(s.title) ? 'supplerendeIndstilling' : s.kind;
           const first = seen.get(key);
-          if (first) yield { range: s.headingRange, message: { da: `"${canonicalTitle(s.kind)}" står allerede i punkt ${p.number} (linje ${first.headingRange.start.line + 1}).`, en: `"${canonicalTitle(s.kind)}" already appears in punkt ${p.number} (line ${first.headingRange.start.line + 1}).` } };
+          if (first) yield { range: s.headingRange, message: { da: `"${canonicalTitle(s.kind)}" står allerede i punkt ${p.number} (linje ${first.headingRange.start.line + 1}).`, en: `"${canonicalTitle(s.kind)}" already appears in item ${p.number} (line ${first.headingRange.start.line + 1}).` } };
           else seen.set(key, s);
         }
       }
@@ -94,10 +131,11 @@ export const emptySection: Rule = {
   description: { da: 'Et afsnit uden indhold', en: 'A section with no content' },
   *check({ referat }) {
     for (const p of referat.punkter) {
+      // Today's empty decision is missing-beslutning's to report, as an error.
+      const today = new Set(p.closed ? [] : todaysDecision(p).sections);
       for (const s of p.sections) {
-        const hasText = s.body.some((b) => !b.blank);
-        if (hasText || s.recommendations.some((r) => r.bullets.length > 0)) continue;
-        yield { range: s.headingRange, message: { da: `Afsnittet "${s.title}" i punkt ${p.number} er tomt.`, en: `The section "${s.title}" in punkt ${p.number} is empty.` } };
+        if (hasText(s) || today.has(s)) continue;
+        yield { range: s.headingRange, message: { da: `Afsnittet "${s.title}" i punkt ${p.number} er tomt.`, en: `The section "${s.title}" in item ${p.number} is empty.` } };
       }
     }
   },

@@ -1,5 +1,6 @@
 import type { Punkt, TocEntry } from '../model/types';
-import type { Finding, Rule } from './types';
+import type { Referat } from '../model/types';
+import type { Finding, Fix, Rule, TextEdit } from './types';
 
 function norm(s: string): string {
   // A title's own final full stop is indistinguishable from the dot leader.
@@ -37,10 +38,37 @@ function align(entries: readonly string[], titles: readonly string[]): Step[] {
   return steps;
 }
 
+/** Pairs each punkt with the table-of-contents entry that stands for it: same title, or renamed in place. */
+function pairEntries(entries: readonly TocEntry[], punkter: readonly Punkt[]): { steps: Step[]; entryOf: (number | undefined)[] } {
+  const eNorm = entries.map((e) => norm(e.title));
+  const pNorm = punkter.map((p) => norm(p.title));
+  const steps = align(eNorm, pNorm);
+  const entryOf: (number | undefined)[] = punkter.map(() => undefined);
+  let pendingE: number[] = [];
+  let pendingP: number[] = [];
+  const flush = (): void => {
+    // Within a run between matches, what is left over on both sides pairs up in order: a renaming.
+    const orphanE = pendingE.filter((i) => !pNorm.includes(eNorm[i]!));
+    const orphanP = pendingP.filter((j) => !eNorm.includes(pNorm[j]!));
+    orphanP.forEach((j, k) => (entryOf[j] = orphanE[k]));
+    pendingE = [];
+    pendingP = [];
+  };
+  for (const st of steps) {
+    if (st.entry !== undefined && st.punkt !== undefined) {
+      flush();
+      entryOf[st.punkt] = st.entry;
+    } else if (st.entry !== undefined) pendingE.push(st.entry);
+    else if (st.punkt !== undefined) pendingP.push(st.punkt);
+  }
+  flush();
+  return { steps, entryOf };
+}
+
 export const tocMismatch: Rule = {
   code: 'toc-mismatch',
   severity: 'warning',
-  description: { da: 'Indholdsfortegnelsen passer ikke til punkterne (mangler, ekstra, omdøbt, forkert rækkefølge)', en: 'Indholdsfortegnelse entries missing, extra, renamed or out of order' },
+  description: { da: 'Indholdsfortegnelsen passer ikke til punkterne (mangler, ekstra, omdøbt, forkert rækkefølge)', en: 'Table of contents entries missing, extra, renamed or out of order' },
   *check({ referat }) {
     const toc = referat.toc;
     if (!toc) return;
@@ -48,9 +76,11 @@ export const tocMismatch: Rule = {
     const punkter = referat.punkter;
     const eNorm = entries.map((e) => norm(e.title));
     const pNorm = punkter.map((p) => norm(p.title));
-    const steps = align(eNorm, pNorm);
+    const { steps } = pairEntries(entries, punkter);
+    // One edit brings the whole table in step: offered first with every finding, and applied on Enter.
+    const regenerate = tocEdit(referat);
+    const update: Fix[] = regenerate ? [{ title: { da: 'Opdatér indholdsfortegnelsen', en: 'Update the table of contents' }, edits: [regenerate], preferred: true }] : [];
 
-    // Within each run between matches, unmatched entries and punkter pair up as renamings.
     let pendingEntries: number[] = [];
     let pendingPunkter: number[] = [];
     const findings: Finding[] = [];
@@ -63,7 +93,7 @@ export const tocMismatch: Rule = {
         const e = entries[i]!;
         const p = orphanPunkter[k];
         if (p !== undefined) findings.push(renamed(e, punkter[p]!));
-        else findings.push({ range: e.titleRange, message: { da: `"${e.title}" i indholdsfortegnelsen svarer ikke til noget punkt.`, en: `"${e.title}" in the table of contents matches no punkt.` } });
+        else findings.push({ range: e.titleRange, message: { da: `"${e.title}" i indholdsfortegnelsen svarer ikke til noget punkt.`, en: `"${e.title}" in the table of contents matches no item.` } });
       });
       for (const j of orphanPunkter.slice(orphanEntries.length)) findings.push(missing(punkter[j]!, nextEntryLine, prevEntry, toc.headingRange.end.line));
       pendingEntries = [];
@@ -78,20 +108,20 @@ export const tocMismatch: Rule = {
       else if (s.punkt !== undefined) pendingPunkter.push(s.punkt);
     }
     flush(undefined, prevEntry ?? entries[entries.length - 1]);
-    yield* findings;
+    for (const f of findings) yield { ...f, fixes: [...update, ...(f.fixes ?? [])] };
   },
 };
 
 function renamed(e: TocEntry, p: Punkt): Finding {
   return {
     range: e.titleRange,
-    message: { da: `Indholdsfortegnelsen siger "${e.title}", men punkt ${p.number} hedder "${p.title}".`, en: `The table of contents says "${e.title}", but punkt ${p.number} is called "${p.title}".` },
+    message: { da: `Indholdsfortegnelsen siger "${e.title}", men punkt ${p.number} hedder "${p.title}".`, en: `The table of contents says "${e.title}", but item ${p.number} is called "${p.title}".` },
     fixes: [{ title: { da: `Ret til "${p.title}"`, en: `Change to "${p.title}"` }, edits: [{ range: e.titleRange, newText: p.title }] }],
   };
 }
 
 function outOfOrder(e: TocEntry, p: Punkt): Finding {
-  return { range: e.titleRange, message: { da: `"${e.title}" står i en anden rækkefølge end punkt ${p.number} i referatet.`, en: `"${e.title}" is out of order compared with punkt ${p.number} in the referat.` } };
+  return { range: e.titleRange, message: { da: `"${e.title}" står i en anden rækkefølge end punkt ${p.number} i referatet.`, en: `"${e.title}" is out of order compared with item ${p.number} in the minutes.` } };
 }
 
 function missing(p: Punkt, nextEntryLine: number | undefined, prevEntry: TocEntry | undefined, headingLine: number): Finding {
@@ -99,9 +129,78 @@ function missing(p: Punkt, nextEntryLine: number | undefined, prevEntry: TocEntr
   const reportLine = nextEntryLine ?? prevEntry?.line ?? headingLine;
   return {
     range: { start: { line: reportLine, character: 0 }, end: { line: reportLine, character: 0 } },
-    message: { da: `Punkt ${p.number} "${p.title}" mangler i indholdsfortegnelsen.`, en: `Punkt ${p.number} "${p.title}" is missing from the table of contents.` },
+    message: { da: `Punkt ${p.number} "${p.title}" mangler i indholdsfortegnelsen.`, en: `Item ${p.number} "${p.title}" is missing from the table of contents.` },
     fixes: [{ title: { da: `Tilføj "${p.title}" til indholdsfortegnelsen`, en: `Add "${p.title}" to the table of contents` }, edits: [{ range: { start: { line: atLine, character: 0 }, end: { line: atLine, character: 0 } }, newText: `${p.title}.....\n` }] }],
   };
 }
 
 export const TOC_RULES: readonly Rule[] = [tocMismatch];
+
+/** How this document writes its entries: `Title.....<tab>3`, bold titles, right-aligned pages. */
+interface TocForm {
+  readonly dots: string;
+  readonly separator: string;
+  /** The column where page numbers end, when every entry is padded to it. */
+  readonly alignTo?: number;
+}
+
+const ENTRY = /^(.*?)(\.{3,})([ \t]*)(\d{1,4})[ \t]*$/;
+
+function mostCommon(values: readonly string[], fallback: string): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = fallback;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}
+
+function tocForm(lines: readonly string[]): TocForm {
+  const ms = lines.map((l) => ENTRY.exec(l)).filter((m): m is RegExpExecArray => m !== null);
+  const dots = mostCommon(ms.map((m) => m[2]!), '.....');
+  const separator = mostCommon(ms.map((m) => m[3]!), '\t');
+  const ends = new Set(ms.map((m) => m[0].trimEnd().length));
+  const aligned = ms.length >= 2 && ends.size === 1 && !separator.includes('\t') && separator.length > 1;
+  return { dots, separator, ...(aligned ? { alignTo: [...ends][0]! } : {}) };
+}
+
+function formatEntry(title: string, page: number | undefined, form: TocForm): string {
+  const lead = `${title}${form.dots}`;
+  if (page === undefined) return lead;
+  if (form.alignTo !== undefined) return `${lead}${' '.repeat(Math.max(1, form.alignTo - lead.length - String(page).length))}${page}`;
+  return `${lead}${form.separator}${page}`;
+}
+
+/**
+ * The table of contents rewritten from the punkter in the document's own form. An entry keeps
+ * its page where its punkt kept its title or was renamed in place; a new punkt gets the page
+ * of the entry before it (it starts there or later; the published PDF has the exact page). A
+ * line in the table that is no entry (a note: no dot leader, no page, no punkt's title) is
+ * kept after the entries: an edit never drops what the secretary wrote.
+ */
+export function tocEdit(referat: Referat): TextEdit | undefined {
+  const toc = referat.toc;
+  if (!toc || referat.punkter.length === 0) return undefined;
+  const current = toc.entries.map((e) => norm(e.title)).join('\n');
+  if (current === referat.punkter.map((p) => norm(p.title)).join('\n')) return undefined;
+  const source = new Map((referat.syntax.toc?.lines ?? []).map((l) => [l.line, l.text]));
+  const form = tocForm(toc.entries.map((e) => source.get(e.line) ?? ''));
+  const { entryOf } = pairEntries(toc.entries, referat.punkter);
+  let previousPage: number | undefined;
+  const lines = referat.punkter.map((p, j) => {
+    const e = entryOf[j];
+    const page = (e !== undefined ? toc.entries[e]!.page : undefined) ?? previousPage;
+    previousPage = page;
+    return formatEntry(p.title, page, form);
+  });
+  const first = toc.entries[0]?.line ?? toc.headingRange.start.line + 2;
+  const last = toc.entries[toc.entries.length - 1]?.line;
+  if (last === undefined) return { range: { start: { line: first, character: 0 }, end: { line: first, character: 0 } }, newText: `${lines.join('\n')}\n` };
+  const titles = new Set(referat.punkter.map((p) => norm(p.title)));
+  const used = new Set(entryOf.filter((e): e is number => e !== undefined));
+  const kept = toc.entries
+    .filter((e, i) => !used.has(i) && e.page === undefined && !titles.has(norm(e.title)) && !DOT_LEADER.test(source.get(e.line) ?? ''))
+    .map((e) => source.get(e.line) ?? e.title);
+  return { range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: `${[...lines, ...kept].join('\n')}\n` };
+}
+const DOT_LEADER = /\.{3,}[ \t]*\d*[ \t]*$/;

@@ -1,4 +1,4 @@
-import type { Range } from '../syntax/range';
+import type { Position, Range } from '../syntax/range';
 import type { LocalizedText } from '../i18n/locale';
 import type { Referat } from '../model/types';
 import type { KleCatalog } from '../model/kle';
@@ -16,6 +16,13 @@ export interface TextEdit {
 export interface Fix {
   readonly title: LocalizedText;
   readonly edits: readonly TextEdit[];
+  /** The fix to apply on Enter when a finding has several. */
+  readonly preferred?: boolean;
+  /**
+   * Where she goes on writing once the edits are applied (in the edited document's lines): a
+   * fix that adds an empty section leaves the cursor in it, not where it was.
+   */
+  readonly cursor?: Position;
 }
 
 /** What a rule reports; the severity comes from the rule and the user's settings. */
@@ -50,5 +57,5 @@ export interface Diagnostic {
   readonly severity: Severity;
   readonly range: Range;
   readonly message: string;
-  readonly fixes: readonly { readonly title: string; readonly edits: readonly TextEdit[] }[];
+  readonly fixes: readonly { readonly title: string; readonly edits: readonly TextEdit[]; readonly preferred?: boolean; readonly cursor?: Position }[];
 }

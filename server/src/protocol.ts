@@ -1,0 +1,50 @@
+/*
+ * The contract between the Referat extension and its language server, beyond LSP itself: the
+ * names of the requests, notifications and commands, and the data they carry. Both sides import
+ * it, so they cannot drift apart. Plain names and types only: no protocol library, no vscode.
+ */
+
+/** One meeting's handling of a case, for `Referat: Case History`. */
+export interface CaseHistoryEntry {
+  readonly uri: string;
+  /** The punkt heading's line (0-based). */
+  readonly line: number;
+  readonly body: string;
+  /** `20. marts 2024` */
+  readonly date?: string;
+  /** `2024-03-20` */
+  readonly isoDate?: string;
+  readonly number: number;
+  readonly title: string;
+  readonly closed: boolean;
+  /** The start of the decision; never sent for a closed punkt. */
+  readonly beslutning?: string;
+}
+
+/** A summary of a document's findings as they are now (not as last published). */
+export interface FindingsSummary {
+  readonly errors: number;
+  readonly warnings: number;
+  /** The first errors, in document order, each with its 0-based line. */
+  readonly firstErrors: readonly { readonly line: number; readonly message: string }[];
+}
+
+export interface IndexedParams {
+  readonly files: number;
+  readonly referater: number;
+  readonly ms: number;
+  readonly reused: number;
+}
+
+export const Protocol = {
+  /** workspace/executeCommand: arguments `[journalNumber]` or `[uri, position]`; answers `CaseHistoryEntry[]`. */
+  caseHistoryCommand: 'referat.server.caseHistory',
+  /** workspace/executeCommand: arguments `[uri, position]`; the server answers with window/showDocument. */
+  moveCursorCommand: 'referat.server.moveCursor',
+  /** Request `{ uri }` → `FindingsSummary | null` (null: not an open referat). */
+  findingsRequest: 'referat/findings',
+  /** Notification: the archive index is complete. */
+  indexedNotification: 'referat/indexed',
+  /** Request with no work: the protocol's own cost, the baseline of `npm run bench`. */
+  pingRequest: 'referat/ping',
+} as const;
