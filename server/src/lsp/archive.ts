@@ -5,23 +5,16 @@ import { locate } from '../features/locate';
 import { IndexCache } from '../workspace/indexCache';
 import type { ScanResult } from '../workspace/scanFile';
 import { ServerContext, safe, toPath, toUri } from './context';
+import { Protocol, type CaseHistoryEntry, type IndexedParams } from '../protocol';
 
 const CHUNK = 25;
 
-export interface CaseHistoryEntry {
-  uri: string;
-  line: number;
-  body: string;
-  date?: string;
-  isoDate?: string;
-  number: number;
-  title: string;
-  closed: boolean;
-  beslutning?: string;
-}
 
 /** The archive of every referat in the workspace folders: built at start, kept current. */
-export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise<void>): { startIndex(): void; indexWorkspace(): Promise<void> } {
+export function registerArchive(
+  ctx: ServerContext,
+  revalidateAll: () => Promise<void>,
+): { startIndex(): void; indexWorkspace(): Promise<void>; caseHistory(args: readonly unknown[]): CaseHistoryEntry[] } {
   const { connection } = ctx;
 
   const indexFile = async (path: string): Promise<void> => {
@@ -142,7 +135,8 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     ctx.archiveChanged();
     const ms = Date.now() - r.started;
     ctx.log(`referat: indexed ${ctx.archive.size} referater of ${files.length} files in ${ms} ms (${reused} unchanged since the last session, from ${cachedCount} cached; ${phases.join(', ')})`);
-    await connection.sendNotification('referat/indexed', { files: files.length, referater: ctx.archive.size, ms, reused });
+    const indexed: IndexedParams = { files: files.length, referater: ctx.archive.size, ms, reused };
+    await connection.sendNotification(Protocol.indexedNotification, indexed);
     cache.retain(new Set(files));
     try {
       cache.save();
@@ -250,24 +244,22 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     ),
   );
 
-  connection.onExecuteCommand(
-    safe(ctx, 'executeCommand', null as CaseHistoryEntry[] | null, (params) => {
-      if (params.command !== 'referat.server.caseHistory') return null;
-      const [first, second] = params.arguments ?? [];
-      const journal = typeof first === 'string' && !first.includes(':') ? first : typeof first === 'string' && second ? journalAt(first, second as Position) : undefined;
-      if (!journal) return [];
-      return ctx.archive.caseHistory(journal).map((h) => ({
-        uri: h.uri,
-        line: h.punkt.headingRange.start.line,
-        body: h.body,
-        ...(h.date ? { date: formatDanishDate(h.date), isoDate: `${h.date.year}-${String(h.date.month).padStart(2, '0')}-${String(h.date.day).padStart(2, '0')}` } : {}),
-        number: h.punkt.number,
-        title: h.punkt.title,
-        closed: h.punkt.closed,
-        ...(h.punkt.beslutning ? { beslutning: h.punkt.beslutning } : {}),
-      }));
-    }),
-  );
+  /** Sagshistorik: a journal number, or a document and a position on one. */
+  const caseHistory = (args: readonly unknown[]): CaseHistoryEntry[] => {
+    const [first, second] = args;
+    const journal = typeof first === 'string' && !first.includes(':') ? first : typeof first === 'string' && second ? journalAt(first, second as Position) : undefined;
+    if (!journal) return [];
+    return ctx.archive.caseHistory(journal).map((h) => ({
+      uri: h.uri,
+      line: h.punkt.headingRange.start.line,
+      body: h.body,
+      ...(h.date ? { date: formatDanishDate(h.date), isoDate: `${h.date.year}-${String(h.date.month).padStart(2, '0')}-${String(h.date.day).padStart(2, '0')}` } : {}),
+      number: h.punkt.number,
+      title: h.punkt.title,
+      closed: h.punkt.closed,
+      ...(h.punkt.beslutning ? { beslutning: h.punkt.beslutning } : {}),
+    }));
+  };
 
-  return { startIndex, indexWorkspace };
+  return { startIndex, indexWorkspace, caseHistory };
 }

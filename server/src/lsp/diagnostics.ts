@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Severity } from '../rules/types';
 import type { ConfigProblem } from '../config/referatYaml';
 import { ServerContext, safe, toPath } from './context';
+import { Protocol, type FindingsSummary } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -70,5 +71,16 @@ export function registerDiagnostics(ctx: ServerContext): { validate(doc: TextDoc
     ctx.forget(e.document.uri);
     void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+  // Before an export: the findings of the text as it is now, whatever the validation trigger.
+  ctx.connection.onRequest(
+    Protocol.findingsRequest,
+    safe(ctx, 'findings', null as FindingsSummary | null, async (params: { uri?: unknown }) => {
+      const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
+      if (!doc || !ctx.isReferat(doc.uri)) return null;
+      const found = await ctx.diagnostics(doc);
+      const errors = found.filter((d) => d.severity === 'error');
+      return { errors: errors.length, warnings: found.filter((d) => d.severity === 'warning').length, firstErrors: errors.slice(0, 3).map((d) => ({ line: d.range.start.line, message: d.message })) };
+    }),
+  );
   return { validate, revalidateAll };
 }

@@ -10,7 +10,10 @@ import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerSymbols, registerFolding } from './symbols';
 import { registerCodeActions } from './codeActions';
+import { registerOnTypeFormatting } from './onTypeFormatting';
 import { registerArchive } from './archive';
+import { commandNames, registerCommands } from './commands';
+import { Protocol } from '../protocol';
 
 // `--node-ipc` (VS Code) or `--stdio` (every other editor), read from argv by createConnection.
 const connection = createConnection(ProposedFeatures.all);
@@ -43,6 +46,7 @@ connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => toPath(f.uri)) ?? [params.rootUri ? toPath(params.rootUri) : undefined];
   ctx.roots = folders.filter((f): f is string => typeof f === 'string');
   watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  ctx.canShowDocument = params.capabilities.window?.showDocument?.support === true;
   startIndex();
   return {
     capabilities: {
@@ -52,11 +56,12 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: true,
+      documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
       definitionProvider: true,
       referencesProvider: true,
       workspaceSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: ['referat.server.caseHistory'] },
+      executeCommandProvider: { commands: commandNames([Protocol.caseHistoryCommand]) },
     },
     serverInfo: { name: 'referat-language-server', version: '0.1.0' },
   };
@@ -68,7 +73,9 @@ registerHover(ctx);
 registerSymbols(ctx);
 registerFolding(ctx);
 registerCodeActions(ctx);
-const { startIndex, indexWorkspace } = registerArchive(ctx, revalidateAll);
+registerOnTypeFormatting(ctx);
+const { startIndex, indexWorkspace, caseHistory } = registerArchive(ctx, revalidateAll);
+registerCommands(ctx, { [Protocol.caseHistoryCommand]: caseHistory });
 
 connection.onInitialized(() => {
   if (watchDynamically) {
@@ -84,7 +91,7 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 // A round trip with no work: the protocol's own cost, the baseline in `npm run bench`.
-connection.onRequest('referat/ping', () => 'pong');
+connection.onRequest(Protocol.pingRequest, () => 'pong');
 
 process.on('uncaughtException', (e) => connection.console.error(`referat: uncaught ${e.stack ?? e.message}`));
 process.on('unhandledRejection', (e) => connection.console.error(`referat: unhandled ${String(e)}`));
