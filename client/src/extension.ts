@@ -1,19 +1,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
+import { Protocol, type CaseHistoryEntry } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
-
-interface CaseHistoryEntry {
-  uri: string;
-  line: number;
-  body: string;
-  date?: string;
-  number: number;
-  title: string;
-  closed: boolean;
-  beslutning?: string;
-}
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
   const output = vscode.window.createOutputChannel('Referat');
@@ -43,7 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('referat.showOutput', () => output.show()),
     vscode.commands.registerCommand('referat.caseHistory', () => caseHistory()),
   );
-  registerPreview(context);
+  registerPreview(context, () => client);
+  registerStartHint(context);
   await client.start();
   return { client };
 }
@@ -56,7 +47,7 @@ async function caseHistory(): Promise<void> {
     return;
   }
   const entries = (await client.sendRequest('workspace/executeCommand', {
-    command: 'referat.server.caseHistory',
+    command: Protocol.caseHistoryCommand,
     arguments: [editor.document.uri.toString(), { line: editor.selection.active.line, character: editor.selection.active.character }],
   })) as CaseHistoryEntry[] | null;
   if (!entries || entries.length === 0) {
@@ -67,7 +58,7 @@ async function caseHistory(): Promise<void> {
     entries.map((e) => ({
       label: `${e.date ?? '?'} · ${e.body}`,
       description: `Punkt ${e.number}: ${e.title}`,
-      detail: e.closed ? vscode.l10n.t('Closed punkt') : (e.beslutning ?? vscode.l10n.t('No decision recorded')),
+      detail: e.closed ? vscode.l10n.t('Closed item') : (e.beslutning ?? vscode.l10n.t('No decision recorded')),
       entry: e,
     })),
     { title: vscode.l10n.t('Case history'), matchOnDescription: true, matchOnDetail: true },
@@ -76,6 +67,34 @@ async function caseHistory(): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(picked.entry.uri));
   const pos = new vscode.Position(picked.entry.line, 0);
   await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+}
+
+/**
+ * A new, empty referat is invited to start, not greeted with errors: a faint line says how, the
+ * way VS Code's own empty editors do. It goes away with the first character.
+ */
+function registerStartHint(context: vscode.ExtensionContext): void {
+  const hint = vscode.window.createTextEditorDecorationType({
+    after: {
+      contentText: vscode.l10n.t('Type “referat” and pick the suggestion to begin new minutes, with the date from the file name (Ctrl+Space shows it).'),
+      color: new vscode.ThemeColor('editorGhostText.foreground'),
+      fontStyle: 'italic',
+    },
+    isWholeLine: true,
+  });
+  const update = (editor: vscode.TextEditor | undefined): void => {
+    if (!editor || editor.document.languageId !== 'referat') return;
+    const empty = editor.document.lineCount <= 1 && editor.document.getText().trim() === '';
+    editor.setDecorations(hint, empty ? [new vscode.Range(0, 0, 0, 0)] : []);
+  };
+  update(vscode.window.activeTextEditor);
+  context.subscriptions.push(
+    hint,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      for (const editor of vscode.window.visibleTextEditors) if (editor.document === e.document) update(editor);
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

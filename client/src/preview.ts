@@ -3,6 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { parseReferat } from '../../server/src/model/parse';
 import { renderHtml, type Audience } from '../../server/src/render/html';
 import { toLocale } from '../../server/src/i18n/locale';
+import { Protocol, type FindingsSummary } from '../../server/src/protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+type ClientRef = () => LanguageClient | undefined;
 
 const VIEW_TYPE = 'referat.preview';
 
@@ -111,8 +115,29 @@ async function openPreview(context: vscode.ExtensionContext, column: vscode.View
   current = new Preview(panel, context, doc, () => (current = undefined));
 }
 
+/**
+ * Errors left in the referat (a decision not written, a wrong date) are said before an export,
+ * and she decides: an export is what gets published.
+ */
+async function confirmDespiteErrors(doc: vscode.TextDocument, client: ClientRef): Promise<boolean> {
+  let summary: FindingsSummary | null = null;
+  try {
+    summary = (await client()?.sendRequest(Protocol.findingsRequest, { uri: doc.uri.toString() })) ?? null;
+  } catch {
+    // No server to ask: the diagnostics VS Code has are the best answer.
+    const errors = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'referat' && d.severity === vscode.DiagnosticSeverity.Error);
+    summary = { errors: errors.length, warnings: 0, firstErrors: errors.slice(0, 3).map((d) => ({ line: d.range.start.line, message: d.message })) };
+  }
+  if (!summary || summary.errors === 0) return true;
+  const go = vscode.l10n.t('Export anyway');
+  const detail = summary.firstErrors.map((e) => vscode.l10n.t('Line {0}: {1}', e.line + 1, e.message)).join('\n');
+  const title = summary.errors === 1 ? vscode.l10n.t('The referat still has 1 error.') : vscode.l10n.t('The referat still has {0} errors.', summary.errors);
+  const choice = await vscode.window.showWarningMessage(title, { modal: true, detail }, go);
+  return choice === go;
+}
+
 /** Writes the standalone HTML next to the referat: `<name>.html` or `<name>.offentlig.html`. */
-async function exportHtml(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function exportHtml(client: ClientRef, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const doc = activeReferat(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a referat to preview it.'));
@@ -120,12 +145,13 @@ async function exportHtml(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
   }
   const pick = await vscode.window.showQuickPick(
     [
-      { label: vscode.l10n.t('Public version'), description: vscode.l10n.t('Closed punkter show only heading and journal number'), audience: 'public' as const },
-      { label: vscode.l10n.t('Internal version'), description: vscode.l10n.t('Everything, closed punkter included'), audience: 'internal' as const },
+      { label: vscode.l10n.t('Public version'), description: vscode.l10n.t('Closed items show only their heading and journal number'), audience: 'public' as const },
+      { label: vscode.l10n.t('Internal version'), description: vscode.l10n.t('Everything, closed items included'), audience: 'internal' as const },
     ],
     { title: vscode.l10n.t('Export which version?') },
   );
   if (!pick) return undefined;
+  if (!(await confirmDespiteErrors(doc, client))) return undefined;
   return writeExport(doc, pick.audience);
 }
 
@@ -141,17 +167,19 @@ export async function writeExport(doc: vscode.TextDocument, audience: Audience):
   return target;
 }
 
-export function registerPreview(context: vscode.ExtensionContext): void {
+export function registerPreview(context: vscode.ExtensionContext, client: ClientRef): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('referat.openPreview', (uri?: vscode.Uri) => openPreview(context, vscode.ViewColumn.Active, uri)),
     vscode.commands.registerCommand('referat.openPreviewToSide', (uri?: vscode.Uri) => openPreview(context, vscode.ViewColumn.Beside, uri)),
     vscode.commands.registerCommand('referat.togglePreviewAudience', () => current?.toggleAudience()),
-    vscode.commands.registerCommand('referat.exportHtml', (uri?: vscode.Uri, audience?: Audience) => {
+    // Called with a version (tests, other extensions): `{ confirmed: true }` says the errors were seen.
+    vscode.commands.registerCommand('referat.exportHtml', async (uri?: vscode.Uri, audience?: Audience, options?: { confirmed?: boolean }) => {
       if (audience) {
         const doc = activeReferat(uri);
-        return doc ? writeExport(doc, audience) : undefined;
+        if (!doc || (!options?.confirmed && !(await confirmDespiteErrors(doc, client)))) return undefined;
+        return writeExport(doc, audience);
       }
-      return exportHtml(uri);
+      return exportHtml(client, uri);
     }),
   );
 }

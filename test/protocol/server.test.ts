@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SymbolInformation, CodeAction } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, Location, SymbolInformation, CodeAction } from 'vscode-languageserver-protocol';
 import { corpusDir, rulesDir } from '../helpers';
 import { LspClient, uriOf } from './lspClient';
 
 const read = (p: string): string => readFileSync(p, 'utf8');
+const itemsOf = (r: unknown): CompletionItem[] => (r as CompletionList).items;
 
 const referatYaml = `udvalg:
   - navn: Direktionen
@@ -132,7 +133,7 @@ describe('language server over stdio, with referat.yaml', () => {
     const path = join(ws, 'ny.referat');
     const text = 'REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere Claus Borg, \n';
     const uri = await c.open(path, text);
-    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 26 } })) as CompletionItem[];
+    const items = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 26 } }));
     const labels = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
     assert.deepEqual(labels.slice(0, 2), ['Lars Borst Hansen', 'Søren Søndergaard Kjær']);
     assert.ok(!labels.includes('Claus Borg'));
@@ -145,25 +146,25 @@ describe('language server over stdio, with referat.yaml', () => {
   test('completion in sections: committees, strategies, laws', async () => {
     const text = read(join(rulesDir, 'base.ok.referat'));
     const uri = await c.open(join(ws, 'sek.referat'), text.replace('Sagen afgøres endelig af\n\nDirektionen', 'Sagen afgøres endelig af\n\nØk\n\nVision, politikker og strategier\n\nStr\n\nLovgrundlag\n\nLov'));
-    const lines = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 51, character: 2 } })) as CompletionItem[];
+    const lines = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 51, character: 2 } }));
     assert.deepEqual(lines.map((i) => i.label), ['Direktionen', 'Økonomi- og Erhvervsudvalget']);
-    const strat = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 55, character: 3 } })) as CompletionItem[];
+    const strat = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 55, character: 3 } }));
     assert.deepEqual(strat.map((i) => i.label), ['Strategi for Arbejdskraft', 'Strategi for Digitalisering og Teknologi']);
-    const laws = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 59, character: 3 } })) as CompletionItem[];
+    const laws = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 59, character: 3 } }));
     assert.deepEqual(laws.map((i) => i.label), ['Folkeoplysningsloven', 'Lov om kommunernes styrelse']);
   });
 
   test('completion at the start of a line: missing section headings in order, then the next punkt', async () => {
     const text = 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\nTekst.\n\n\n';
     const uri = await c.open(join(ws, 'afsnit.referat'), text);
-    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 0 } })) as CompletionItem[];
+    const items = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 0 } }));
     const labels = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
-    assert.deepEqual(labels, ['Resume', 'Sagen afgøres endelig af', 'Lovgrundlag', 'Vision, politikker og strategier', 'Økonomi', 'Andre konsekvenser', 'Indstilling', 'Beslutning', 'Bilag', 'Punkt 2: ', 'Punkt 2: Lukket: ']);
+    assert.deepEqual(labels, ['Resume', 'Sagen afgøres endelig af', 'Lovgrundlag', 'Vision, politikker og strategier', 'Økonomi', 'Andre konsekvenser', 'Indstilling', 'Beslutning', 'Bilag', 'Punkt 2: ', 'Punkt 2: Lukket: ', '… indstiller, - At …', 'Beslutning fra … møde den …, pkt. …:', '… deltager i mødet kl. …']);
   });
 
   test('completion on the journal-number line: numbers in use and KLE emner', async () => {
     const uri = await c.open(join(ws, 'journal.referat'), 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n85.1\n');
-    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 4 } })) as CompletionItem[];
+    const items = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 4 } }));
     assert.ok(items.some((i) => i.label === '85.13.00G01-2-23'), 'a journal number from the archive');
     const emne = items.find((i) => i.label === '85.13.00');
     assert.equal(emne?.detail, 'Grundlaget for digitalisering i almindelighed');
@@ -262,7 +263,7 @@ describe('language server over stdio, with referat.yaml', () => {
 
   test('out-of-range positions and unknown documents get answers, and the server keeps running', async () => {
     const uri = uriOf(join(ws, 'arkiv', 'direktionen-2023-12-07.referat'));
-    assert.deepEqual(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 99999, character: 5 } }), []);
+    assert.deepEqual(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 99999, character: 5 } }), { isIncomplete: false, items: [] });
     assert.equal(await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: -1, character: -7 } }), null);
     assert.deepEqual(await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///findes/ikke.referat' } }), []);
     assert.equal(await c.conn.sendRequest('referat/ping'), 'pong');
@@ -300,7 +301,7 @@ describe('language server without referat.yaml: names harvested from the archive
 
   test('people are harvested from old minutes, with their titles', async () => {
     const uri = await c.open(join(ws, 'ny.referat'), 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\n deltager i mødet kl. 10:00.\n');
-    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 0 } })) as CompletionItem[];
+    const items = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 0 } }));
     const byLabel = new Map(items.map((i) => [i.label, i.detail]));
     assert.equal(byLabel.get('Lars Klemensen'), 'Udviklingschef');
     assert.equal(byLabel.get('Ditte Ågård'), 'HR-konsulent');
@@ -310,9 +311,9 @@ describe('language server without referat.yaml: names harvested from the archive
   test('committees and strategies are harvested too', async () => {
     const text = 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagen afgøres endelig af\n\nD\n\nVision, politikker og strategier\n\nS\n';
     const uri = await c.open(join(ws, 'h.referat'), text);
-    const u = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 1 } })) as CompletionItem[];
+    const u = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 1 } }));
     assert.ok(u.some((i) => i.label === 'Direktionen/Styregruppen for administrationsanalysen'));
-    const s = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 1 } })) as CompletionItem[];
+    const s = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 1 } }));
     assert.ok(s.some((i) => i.label === 'Strategi for Digitalisering og Teknologi'));
   });
 
@@ -321,7 +322,7 @@ describe('language server without referat.yaml: names harvested from the archive
     assert.deepEqual((await c.diagnosticsFor(uri, 1)).diagnostics, []);
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'Fredag' }] });
     const d = await c.diagnosticsFor(uri, 2);
-    assert.deepEqual(d.diagnostics.map((x) => x.message), ['7. december 2023 is a torsdag (Thursday), not a fredag.']);
+    assert.deepEqual(d.diagnostics.map((x) => x.message), ['7 December 2023 is a Thursday, not a Friday.']);
   });
 });
 

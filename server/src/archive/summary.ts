@@ -30,6 +30,8 @@ export interface HarvestedNames {
   readonly strategier: readonly string[];
   readonly lovgrundlag: readonly string[];
   readonly personer: readonly NamedPerson[];
+  /** Who recommends, as written before `indstiller`. */
+  readonly indstillere: readonly string[];
 }
 
 export interface ReferatSummary {
@@ -40,6 +42,8 @@ export interface ReferatSummary {
   /** The meeting's date, from Mødedato or else the title. */
   readonly date?: CalendarDate;
   readonly moedested?: string;
+  /** The meeting's start, as written (`09:00`), when it is a real time. */
+  readonly time?: string;
   /** Names from Mødedeltagere. */
   readonly deltagere: readonly string[];
   readonly punkter: readonly PunktSummary[];
@@ -104,7 +108,7 @@ export function scanOutline(input: string): OutlineSource {
   let inHeader = true;
   const drafts: Draft[] = [];
   let p: Draft | undefined;
-  const names = { udvalg: new Set<string>(), strategier: new Set<string>(), lovgrundlag: new Set<string>(), personer: new Map<string, NamedPerson>() };
+  const names = { udvalg: new Set<string>(), strategier: new Set<string>(), lovgrundlag: new Set<string>(), indstillere: new Set<string>(), personer: new Map<string, NamedPerson>() };
 
   // Where someone joins the meeting, found once per file instead of searched for on every line.
   const attendance = phrasePositions(text);
@@ -200,7 +204,10 @@ export function scanOutline(input: string): OutlineSource {
           continue;
         }
       } else if (kind === 'indstiller' && !p.inBeslutning) {
-        p.sectionLevel = lineContent(raw).headingLevel;
+        const c = lineContent(raw);
+        const by = recommender(c.content);
+        if (by) names.indstillere.add(by);
+        p.sectionLevel = c.headingLevel;
         p.section = 'indstilling';
         continue;
       }
@@ -229,7 +236,7 @@ export function scanOutline(input: string): OutlineSource {
       const beslutning = d.beslutning.join(' ').slice(0, MAX_DECISION);
       return { heading: d.headingLine, ...(d.journalLine ? { journal: d.journalLine } : {}), earlier: d.earlierLines, ...(beslutning ? { beslutning } : {}) };
     }),
-    names: { udvalg: [...names.udvalg], strategier: [...names.strategier], lovgrundlag: [...names.lovgrundlag], personer: [...names.personer.values()] },
+    names: { udvalg: [...names.udvalg], strategier: [...names.strategier], lovgrundlag: [...names.lovgrundlag], indstillere: [...names.indstillere], personer: [...names.personer.values()] },
   };
 }
 
@@ -247,6 +254,7 @@ export function expandOutline(source: OutlineSource): ReferatSummary {
     ...(header.title?.body ? { body: header.title.body } : {}),
     ...(date ? { date } : {}),
     ...(header.moedested?.value ? { moedested: header.moedested.value } : {}),
+    ...(header.moedeDato?.time?.valid ? { time: header.moedeDato.time.text } : {}),
     deltagere: (header.deltagere?.names ?? []).map((n) => n.name),
     names: { ...source.names, personer: [...personer.values()] },
     punkter: source.punkter.map((d) => {
@@ -269,6 +277,12 @@ export function expandOutline(source: OutlineSource): ReferatSummary {
 export function readOutlineEarlier(line: SyntaxLine): EarlierDecision {
   const c = lineContent(line.text);
   return readEarlierDecision(line, c.content, c.start);
+}
+
+/** `**Kommunaldirektøren indstiller,**` → `Kommunaldirektøren`; a long line is a sentence, not a recommender. */
+function recommender(content: string): string | undefined {
+  const by = content.replace(/\*\*/g, '').replace(/[ \t]*indstiller[ \t]*[,:.]?[ \t]*$/i, '').trim();
+  return by && by.length <= 60 && /^\p{Lu}/u.test(by) ? by : undefined;
 }
 
 /** `- **Lov om social service**.` → `Lov om social service`; each step only when the line needs it. */

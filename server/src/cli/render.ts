@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseReferat } from '../model/parse';
+import { checkReferat } from '../rules/index';
+import { localize } from '../i18n/locale';
 import { renderHtml } from '../render/html';
 import { readReferatFile, type CliIO } from './io';
 import { readOptions } from './options';
@@ -25,7 +27,14 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
     io.stderr(`${file}: ${read.problem}\n`);
     return 2;
   }
-  const html = renderHtml(parseReferat(read.text), { audience, locale });
+  const referat = parseReferat(read.text);
+  // An export is what gets published: errors still in it are said, on stderr, so a script can see them.
+  const errors = checkReferat(referat, { locale }).filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    io.stderr(`${file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${localize({ da: `${errors.length} fejl står stadig i referatet (den første: ${first.message}); det gengives alligevel`, en: `${errors.length} error(s) remain in the referat (the first: ${first.message}); rendered anyway` }, locale)}\n`);
+  }
+  const html = renderHtml(referat, { audience, locale });
   if (!out) {
     io.stdout(html);
     return 0;

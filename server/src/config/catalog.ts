@@ -1,8 +1,11 @@
 /** The names secretaries type every week, for completion and hover. */
 export interface Udvalg {
   readonly navn: string;
+  /** Its members: referat.yaml's list, or those present at its newest meeting in the archive. */
   readonly medlemmer: readonly string[];
   readonly moedested?: string;
+  /** When it usually meets (`09:00`): referat.yaml's, or its newest meeting's. */
+  readonly moedetid?: string;
 }
 
 export interface PersonEntry {
@@ -15,17 +18,21 @@ export interface NameCatalog {
   readonly personer: readonly PersonEntry[];
   readonly strategier: readonly string[];
   readonly lovgrundlag: readonly string[];
+  /** Who recommends (`Kommunaldirektøren` in `Kommunaldirektøren indstiller,`), most frequent first. */
+  readonly indstillere: readonly string[];
   readonly journalNumbers: readonly { readonly text: string; readonly title?: string }[];
 }
 
-export const EMPTY_CATALOG: NameCatalog = { udvalg: [], personer: [], strategier: [], lovgrundlag: [], journalNumbers: [] };
+export const EMPTY_CATALOG: NameCatalog = { udvalg: [], personer: [], strategier: [], lovgrundlag: [], indstillere: [], journalNumbers: [] };
+
+const key = (s: string): string => s.toLocaleLowerCase('da-DK');
 
 /** Both sources together: referat.yaml first, then what the archive adds. */
 export function mergeCatalogs(a: NameCatalog, b: NameCatalog): NameCatalog {
-  const uniq = <T>(items: readonly T[], key: (t: T) => string): T[] => {
+  const uniq = <T>(items: readonly T[], name: (t: T) => string): T[] => {
     const seen = new Set<string>();
     return items.filter((t) => {
-      const k = key(t).toLocaleLowerCase('da-DK');
+      const k = key(name(t));
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
@@ -36,6 +43,55 @@ export function mergeCatalogs(a: NameCatalog, b: NameCatalog): NameCatalog {
     personer: uniq([...a.personer, ...b.personer], (p) => p.navn),
     strategier: uniq([...a.strategier, ...b.strategier], (s) => s),
     lovgrundlag: uniq([...a.lovgrundlag, ...b.lovgrundlag], (s) => s),
+    indstillere: uniq([...a.indstillere, ...b.indstillere], (s) => s),
     journalNumbers: uniq([...a.journalNumbers, ...b.journalNumbers], (j) => j.text),
   };
+}
+
+// Name particles that stay lower case inside a name: `Anne de la Cour`, `Ib van Dam`.
+const PARTICLE = /^(af|da|de|del|den|der|des|di|du|la|le|van|von|zu)$/;
+const CAPITALISED = /^\p{Lu}[\p{L}'’.-]*$/u;
+
+/**
+ * Is this a person's name: two words or more, every word capitalised but a particle? A lower-case
+ * word (a template's `navne`, `ingen`), a single word or a sentence is not.
+ */
+export function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  return words.every((w, i) => CAPITALISED.test(w) || (i > 0 && i < words.length - 1 && PARTICLE.test(w)));
+}
+
+/**
+ * One entry per person. Minutes write the same person with and without a last name
+ * (`Ove Weller`, `Ove Weller Nielsen`): a name whose words begin exactly one longer known name
+ * is that person, offered once, in the full form. `fullName` maps any written form to the one kept.
+ */
+export function canonicalPeople(people: readonly PersonEntry[]): { people: PersonEntry[]; fullName(name: string): string } {
+  const byKey = new Map<string, PersonEntry>();
+  for (const p of people) {
+    const k = key(p.navn);
+    const old = byKey.get(k);
+    if (!old || (!old.titel && p.titel)) byKey.set(k, p);
+  }
+  const keys = [...byKey.keys()];
+  const alias = new Map<string, string>();
+  for (const k of keys) {
+    const longer = keys.filter((l) => l.length > k.length && l.startsWith(`${k} `));
+    if (longer.length === 1) alias.set(k, longer[0]!);
+  }
+  // A chain (`A B` → `A B C` → `A B C D`) ends at the longest.
+  const resolve = (k: string): string => {
+    let r = k;
+    for (let i = 0; i < 5 && alias.has(r); i++) r = alias.get(r)!;
+    return r;
+  };
+  const kept: PersonEntry[] = [];
+  for (const [k, p] of byKey) {
+    if (alias.has(k)) continue;
+    const short = [...alias.entries()].filter(([, full]) => resolve(full) === k).map(([s]) => byKey.get(s)!);
+    const titel = p.titel ?? short.find((s) => s.titel)?.titel;
+    kept.push({ navn: p.navn, ...(titel ? { titel } : {}) });
+  }
+  return { people: kept, fullName: (name) => byKey.get(resolve(key(name)))?.navn ?? name };
 }

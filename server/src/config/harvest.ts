@@ -1,49 +1,72 @@
 import type { ReferatSummary } from '../archive/summary';
 import { compareDates } from '../model/dates';
-import type { NameCatalog, PersonEntry, Udvalg } from './catalog';
+import type { CalendarDate } from '../model/types';
+import { isPersonName, type NameCatalog, type PersonEntry, type Udvalg } from './catalog';
+
+interface BodyDraft {
+  navn: string;
+  latest?: CalendarDate;
+  medlemmer: readonly string[];
+  moedested?: string;
+  moedetid?: string;
+}
 
 /**
  * Names from a folder of old minutes, for a workspace with no referat.yaml: committees from
- * titles and `Sagen afgøres endelig af`, their members from `Mødedeltagere`, people with their
- * titles from `… deltager i mødet`, strategies, laws and the journal numbers in use.
+ * titles and `Sagen afgøres endelig af`, their members, place and time from their newest
+ * meeting, people with their titles from `Mødedeltagere` and `… deltager i mødet`, strategies,
+ * laws, who recommends, and the journal numbers in use. Only what reads as a name is a person.
  */
 export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog {
-  const udvalg = new Map<string, { navn: string; medlemmer: Set<string>; moedested?: string; latest?: ReferatSummary['date'] }>();
+  const udvalg = new Map<string, BodyDraft>();
   const personer = new Map<string, PersonEntry>();
   const strategier = new Set<string>();
   const lovgrundlag = new Set<string>();
+  const indstillere = new Map<string, number>();
   const journals = new Map<string, string>();
-  const body = (navn: string) => {
-    const key = navn.toLowerCase();
-    let u = udvalg.get(key);
-    if (!u) udvalg.set(key, (u = { navn, medlemmer: new Set() }));
+  const body = (navn: string): BodyDraft => {
+    const k = navn.toLowerCase();
+    let u = udvalg.get(k);
+    if (!u) udvalg.set(k, (u = { navn, medlemmer: [] }));
     return u;
+  };
+  const person = (p: PersonEntry): void => {
+    if (!isPersonName(p.navn)) return;
+    const old = personer.get(p.navn);
+    if (!old || (!old.titel && p.titel)) personer.set(p.navn, p);
   };
   for (const s of summaries) {
     if (s.body) {
       const u = body(s.body);
-      for (const n of s.deltagere) u.medlemmer.add(n);
-      // The newest meeting's place is the one to propose.
-      if (s.moedested && (!u.latest || (s.date && compareDates(s.date, u.latest) > 0))) {
-        u.moedested = s.moedested;
+      // The newest meeting says who sits on the body now, where and when it meets.
+      if (!u.latest || (s.date && compareDates(s.date, u.latest) > 0)) {
+        const members = s.deltagere.filter(isPersonName);
+        if (members.length > 0 || !u.latest) u.medlemmer = members;
+        if (s.moedested) u.moedested = s.moedested;
+        if (s.time) u.moedetid = s.time;
         if (s.date) u.latest = s.date;
       }
     }
+    for (const n of s.deltagere) person({ navn: n });
     for (const n of s.names.udvalg) body(n);
-    for (const p of s.names.personer) {
-      const old = personer.get(p.navn);
-      if (!old || (!old.titel && p.titel)) personer.set(p.navn, p);
-    }
+    for (const p of s.names.personer) person(p);
     for (const x of s.names.strategier) strategier.add(x);
     for (const x of s.names.lovgrundlag) lovgrundlag.add(x);
+    for (const x of s.names.indstillere) indstillere.set(x, (indstillere.get(x) ?? 0) + 1);
     for (const p of s.punkter) if (p.journal && journals.size < 20_000) journals.set(p.journal, p.title);
   }
-  const list: Udvalg[] = [...udvalg.values()].map((u) => ({ navn: u.navn, medlemmer: [...u.medlemmer], ...(u.moedested ? { moedested: u.moedested } : {}) }));
+  const list: Udvalg[] = [...udvalg.values()].map((u) => ({
+    navn: u.navn,
+    medlemmer: u.medlemmer,
+    ...(u.moedested ? { moedested: u.moedested } : {}),
+    ...(u.moedetid ? { moedetid: u.moedetid } : {}),
+  }));
   return {
     udvalg: list,
     personer: [...personer.values()],
     strategier: [...strategier],
     lovgrundlag: [...lovgrundlag],
+    indstillere: [...indstillere].sort((a, b) => b[1] - a[1]).map(([n]) => n),
     journalNumbers: [...journals].map(([text, title]) => ({ text, ...(title ? { title } : {}) })),
   };
 }

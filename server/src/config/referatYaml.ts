@@ -16,8 +16,8 @@ export interface ConfigProblem {
   readonly message: LocalizedText;
 }
 
-const TOP_KEYS = ['udvalg', 'personer', 'strategier', 'lovgrundlag', 'regler'] as const;
-const UDVALG_KEYS = ['navn', 'medlemmer', 'mødested'] as const;
+const TOP_KEYS = ['udvalg', 'personer', 'strategier', 'lovgrundlag', 'indstillere', 'regler'] as const;
+const UDVALG_KEYS = ['navn', 'medlemmer', 'mødested', 'mødetid'] as const;
 const PERSON_KEYS = ['navn', 'titel'] as const;
 
 /** Reads referat.yaml, reporting every mistake at its line and column; never throws. */
@@ -39,13 +39,14 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
   const personer: PersonEntry[] = [];
   const strategier: string[] = [];
   const lovgrundlag: string[] = [];
+  const indstillere: string[] = [];
   const regler: Record<string, RuleSetting> = {};
-  const empty = { config: { catalog: { udvalg, personer, strategier, lovgrundlag, journalNumbers: [] }, regler }, problems };
+  const empty = { config: { catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] }, regler }, problems };
   if (doc.errors.length > 0) return empty;
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return empty;
   if (!isMap(root)) {
-    problems.push({ range: rangeOf(root), message: { da: 'referat.yaml skal have nøgler som udvalg:, personer:, strategier:, lovgrundlag: og regler:.', en: 'referat.yaml must have keys such as udvalg:, personer:, strategier:, lovgrundlag: and regler:.' } });
+    problems.push({ range: rangeOf(root), message: { da: 'referat.yaml skal have nøgler som udvalg:, personer:, strategier:, lovgrundlag:, indstillere: og regler:.', en: 'referat.yaml must have keys such as udvalg:, personer:, strategier:, lovgrundlag:, indstillere: and regler:.' } });
     return empty;
   }
 
@@ -78,16 +79,22 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
       case 'udvalg':
         for (const item of list(pair.value, { da: 'udvalg', en: 'committees' })) {
           if (!isMap(item)) {
-            problems.push({ range: rangeOf(item as Node), message: { da: 'Et udvalg skrives som "navn:", "medlemmer:" og "mødested:".', en: 'A committee is written as "navn:", "medlemmer:" and "mødested:".' } });
+            problems.push({ range: rangeOf(item as Node), message: { da: 'Et udvalg skrives som "navn:", "medlemmer:", "mødested:" og "mødetid:".', en: 'A committee is written as "navn:", "medlemmer:", "mødested:" and "mødetid:".' } });
             continue;
           }
           let navn: string | undefined;
           const medlemmer: string[] = [];
           let moedested: string | undefined;
+          let moedetid: string | undefined;
           for (const p of item.items) {
             const k = isScalar(p.key) ? String(p.key.value) : '';
             if (k === 'navn') navn = string(p.value, { da: 'udvalgets navn', en: "The committee's name" });
             else if (k === 'mødested') moedested = string(p.value, { da: 'et mødested', en: 'A meeting place' });
+            else if (k === 'mødetid') {
+              const t = string(p.value, { da: 'et klokkeslæt som 09:00', en: 'A time such as 09:00' });
+              if (t && /^\d{1,2}[:.]\d{2}$/.test(t)) moedetid = t;
+              else if (t) problems.push({ range: rangeOf(p.value as Node), message: { da: `"${t}" er ikke et klokkeslæt som 09:00.`, en: `"${t}" is not a time such as 09:00.` } });
+            }
             else if (k === 'medlemmer') for (const m of list(p.value, { da: 'navne', en: 'names' })) {
               const n = string(m, { da: 'et navn', en: 'A name' });
               if (n) medlemmer.push(n);
@@ -95,7 +102,7 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
             else unknownKey(p, UDVALG_KEYS, 'udvalg');
           }
           if (!navn) problems.push({ range: rangeOf(item), message: { da: 'Udvalget mangler "navn:".', en: 'The committee has no "navn:".' } });
-          else udvalg.push({ navn, medlemmer, ...(moedested ? { moedested } : {}) });
+          else udvalg.push({ navn, medlemmer, ...(moedested ? { moedested } : {}), ...(moedetid ? { moedetid } : {}) });
         }
         break;
       case 'personer':
@@ -122,9 +129,11 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
         }
         break;
       case 'strategier':
-      case 'lovgrundlag': {
-        const target = key === 'strategier' ? strategier : lovgrundlag;
-        for (const item of list(pair.value, key === 'strategier' ? { da: 'strategier', en: 'strategies' } : { da: 'love', en: 'laws' })) {
+      case 'lovgrundlag':
+      case 'indstillere': {
+        const target = key === 'strategier' ? strategier : key === 'lovgrundlag' ? lovgrundlag : indstillere;
+        const what = key === 'strategier' ? { da: 'strategier', en: 'strategies' } : key === 'lovgrundlag' ? { da: 'love', en: 'laws' } : { da: 'dem, der indstiller', en: 'those who recommend' };
+        for (const item of list(pair.value, what)) {
           const s = string(item, { da: 'et navn', en: 'A name' });
           if (s) target.push(s);
         }
@@ -151,7 +160,7 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
         unknownKey(pair, TOP_KEYS, 'referat.yaml');
     }
   }
-  return { config: { catalog: { udvalg, personer, strategier, lovgrundlag, journalNumbers: [] }, regler }, problems };
+  return { config: { catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] }, regler }, problems };
 }
 
 /** The known word closest to a typo, if it is close enough to be what was meant. */

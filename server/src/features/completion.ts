@@ -1,13 +1,14 @@
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import type { NameCatalog, PersonEntry } from '../config/catalog';
-import { capitalize, formatTitleDate, monthName, pad2, todayInDenmark, weekdayName } from '../model/dates';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { canonicalPeople, type NameCatalog, type PersonEntry, type Udvalg } from '../config/catalog';
+import { capitalize, dateExists, formatTitleDate, localizedDate, localizedWeekday, monthName, pad2, todayInDenmark, weekdayIndex, weekdayName } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
 import { SECTION_ORDER } from '../model/sections';
 import type { CalendarDate, Punkt, Referat } from '../model/types';
-import type { Locale } from '../i18n/locale';
+import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { lineContent } from '../syntax/content';
-import type { Position } from '../syntax/range';
+import type { Position, Range } from '../syntax/range';
 import { locate } from './locate';
+import { escapeSnippetText, expandBody, fill, SNIPPETS, type SnippetPlace, type SnippetVars } from './snippets';
 
 const collator = new Intl.Collator('da-DK', { sensitivity: 'base' });
 
@@ -16,79 +17,127 @@ export interface CompletionEnv {
   readonly kle: KleCatalog;
   readonly locale: Locale;
   readonly today?: CalendarDate;
+  /** The document's file name without its folder: `2026-12-02-direktionen.referat` gives the new header its date and body. */
+  readonly fileName?: string;
 }
 
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+const list = (items: CompletionItem[], isIncomplete = false): CompletionList => ({ isIncomplete, items });
+
 /**
- * Completions by context: people after Mødedeltagere and in `… deltager i mødet`, committees,
- * strategies and laws in their sections, missing section headings at the start of a line, the
- * next punkt, journal numbers, and a whole header in an empty referat.
+ * Completions by context: a whole header at the top of a new referat, people after Mødedeltagere
+ * and in `… deltager i mødet`, committees, strategies and laws in their sections, journal numbers,
+ * missing section headings and the snippets that fit at the start of a line in a punkt, and the
+ * next punkt. Every item carries the edit that replaces exactly what she typed.
  */
-export function complete(referat: Referat, lineText: string, position: Position, env: CompletionEnv): CompletionItem[] {
+export function complete(referat: Referat, lineText: string, position: Position, env: CompletionEnv): CompletionList {
   const before = lineText.slice(0, position.character);
   const line = position.line;
-  const t = (da: string, en: string): string => (env.locale === 'da' ? da : en);
+  const tr = (text: LocalizedText): string => localize(text, env.locale);
+  const firstPunktLine = referat.punkter[0]?.headingRange.start.line;
+  const atLineStart = /^[\s#*]*[\p{L}-]*$/u.test(before) && lineText.slice(position.character).trim() === '';
 
-  // An empty referat, or the top before any title: the whole header.
-  if (!referat.header.title && (referat.punkter.length === 0 || line < referat.punkter[0]!.headingRange.start.line) && before.trim() === '') {
-    return [headerSnippet(env, t)];
+  // A referat not yet begun: the whole header, computed.
+  if (!referat.header.title && (firstPunktLine === undefined || line < firstPunktLine) && /^\s*\p{L}*$/u.test(before) && 'referat'.startsWith(before.trim().toLowerCase())) {
+    return list([headerItem(before, line, env, tr)]);
   }
 
   const header = referat.header;
-  const inDeltagere = /^\W*Mødedeltagere\b/u.test(lineText) || (header.deltagere && line > header.deltagere.range.start.line && line <= header.deltagere.range.end.line);
-  if (inDeltagere) return people(referat, lineText, env, t);
+  const inDeltagere = /^\W*(Mødedeltagere|Afbud|Fraværende)\b/u.test(lineText) || inField(header.deltagere?.range, line) || inField(header.afbud?.range, line);
+  if (inDeltagere) return list(people(referat, before, position, env, tr, 'field'));
   if (/^\W*Mødested\b/u.test(lineText)) {
     const u = bodyOf(referat, env.catalog);
-    return u?.moedested ? [{ label: u.moedested, kind: CompletionItemKind.Value, detail: u.navn, sortText: '0' }] : [];
+    return u?.moedested ? list([{ label: u.moedested, kind: CompletionItemKind.Value, detail: u.navn, sortText: '0' }]) : EMPTY;
   }
 
   const { punkt, section } = locate(referat, line);
-  if (punkt && isJournalPosition(punkt, line)) return journals(before, env, t);
-  if (/\b(deltager i mødet|kommer til stede)\b/u.test(lineText) && !/\b(deltager i mødet|kommer til stede)\b/u.test(before)) return people(referat, lineText, env, t);
+  if (punkt && isJournalPosition(punkt, line)) return journals(lineText, position, env, tr);
+  if (/\b(deltager i mødet|kommer til stede)\b/u.test(lineText) && !/\b(deltager i mødet|kommer til stede)\b/u.test(before)) return list(people(referat, before, position, env, tr, 'sentence'));
 
   if (section && line > section.headingRange.start.line) {
     const names =
-      section.kind === 'sagenAfgoeres' ? { items: env.catalog.udvalg.map((u) => ({ label: u.navn, detail: t('Udvalg', 'Committee') })), kind: CompletionItemKind.Module }
-      : section.kind === 'vision' ? { items: env.catalog.strategier.map((s) => ({ label: s, detail: t('Strategi', 'Strategy') })), kind: CompletionItemKind.Reference }
-      : section.kind === 'lovgrundlag' ? { items: env.catalog.lovgrundlag.map((s) => ({ label: s, detail: t('Lovgrundlag', 'Legal basis') })), kind: CompletionItemKind.Reference }
+      section.kind === 'sagenAfgoeres' ? { items: env.catalog.udvalg.map((u) => ({ label: u.navn, detail: tr({ da: 'Udvalg', en: 'Committee' }) })), kind: CompletionItemKind.Module }
+      : section.kind === 'vision' ? { items: env.catalog.strategier.map((s) => ({ label: s, detail: tr({ da: 'Strategi', en: 'Strategy' }) })), kind: CompletionItemKind.Reference }
+      : section.kind === 'lovgrundlag' ? { items: env.catalog.lovgrundlag.map((s) => ({ label: s, detail: tr({ da: 'Lovgrundlag', en: 'Legal basis' }) })), kind: CompletionItemKind.Reference }
       : undefined;
-    if (names && before.trim().length > 0) return sorted(names.items.map((i) => ({ ...i, kind: names.kind })));
-    if (names && lineText.trim() === '') return [...sorted(names.items.map((i) => ({ ...i, kind: names.kind }))), ...headings(referat, punkt!, line, before, t)];
+    if (names && before.trim().length > 0) return list(sorted(names.items.map((i) => ({ ...i, kind: names.kind }))));
+    if (names && lineText.trim() === '') return list([...sorted(names.items.map((i) => ({ ...i, kind: names.kind }))), ...lineStartItems(referat, punkt!, line, before, env, tr)]);
   }
 
-  if (punkt && /^[\s#*]*[\p{L}]*$/u.test(before) && lineText.slice(position.character).trim() === '') {
-    return headings(referat, punkt, line, before, t);
+  if (atLineStart) {
+    if (punkt) return list(lineStartItems(referat, punkt, line, before, env, tr));
+    // After the header, before any punkt: the first punkt.
+    if (referat.header.title && line > referat.header.title.range.start.line && (!referat.toc || line > referat.toc.range.end.line)) {
+      return list(snippetItems('new-punkt', referat, undefined, line, before, env, tr));
+    }
   }
-  return [];
+  return EMPTY;
+}
+
+function inField(r: Range | undefined, line: number): boolean {
+  return r !== undefined && line > r.start.line && line <= r.end.line;
 }
 
 function sorted(items: CompletionItem[]): CompletionItem[] {
-  return items
-    .sort((a, b) => collator.compare(a.label, b.label))
-    .map((item, i) => ({ ...item, sortText: `1${String(i).padStart(5, '0')}` }));
+  return items.sort((a, b) => collator.compare(a.label, b.label)).map((item, i) => ({ ...item, sortText: `1${String(i).padStart(5, '0')}` }));
 }
 
-function bodyOf(referat: Referat, catalog: NameCatalog) {
+function bodyOf(referat: Referat, catalog: NameCatalog): Udvalg | undefined {
   const body = referat.header.title?.body?.toLocaleLowerCase('da-DK');
   return body ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === body) : undefined;
 }
 
-function people(referat: Referat, lineText: string, env: CompletionEnv, t: (da: string, en: string) => string): CompletionItem[] {
-  const members = new Set((bodyOf(referat, env.catalog)?.medlemmer ?? []).map((m) => m.toLocaleLowerCase('da-DK')));
-  const listed = new Set(lineText.split(/,|\bog\b/u).map((s) => s.replace(/^\W*Mødedeltagere\b/u, '').trim().toLocaleLowerCase('da-DK')));
-  const byName = new Map<string, PersonEntry>();
-  for (const p of env.catalog.personer) byName.set(p.navn.toLocaleLowerCase('da-DK'), p);
-  for (const u of env.catalog.udvalg) for (const m of u.medlemmer) if (!byName.has(m.toLocaleLowerCase('da-DK'))) byName.set(m.toLocaleLowerCase('da-DK'), { navn: m });
-  const items = [...byName.values()]
-    .filter((p) => !listed.has(p.navn.toLocaleLowerCase('da-DK')))
-    .map((p) => ({ person: p, member: members.has(p.navn.toLocaleLowerCase('da-DK')) }))
-    .sort((a, b) => Number(b.member) - Number(a.member) || collator.compare(a.person.navn, b.person.navn));
-  return items.map(({ person, member }, i) => ({
-    label: person.navn,
-    kind: CompletionItemKind.Text,
-    detail: person.titel ?? (member ? t(`Medlem af ${referat.header.title?.body ?? ''}`, `Member of ${referat.header.title?.body ?? ''}`) : undefined),
-    sortText: `${member ? 0 : 1}${String(i).padStart(5, '0')}`,
-  }));
+// ---------------------------------------------------------------- people
+
+/**
+ * The range a name replaces: the word being typed, widened to the earlier words of the same name
+ * (`Lars B|` → `Lars B` for Lars Borst Hansen), never past the start of this name's place.
+ */
+function nameRange(before: string, segmentStart: number, line: number, name: string): Range {
+  let start = before.length;
+  while (start > segmentStart && /[\p{L}\p{N}'’.-]/u.test(before.charAt(start - 1))) start--;
+  const lower = name.toLocaleLowerCase('da-DK');
+  for (let j = segmentStart; j < start; j++) {
+    if (j > segmentStart && before.charAt(j - 1) !== ' ') continue;
+    const typed = before.slice(j).toLocaleLowerCase('da-DK');
+    if (typed.trim() && lower.startsWith(typed)) {
+      start = j;
+      break;
+    }
+  }
+  return { start: { line, character: start }, end: { line, character: before.length } };
 }
+
+function people(referat: Referat, before: string, position: Position, env: CompletionEnv, tr: (t: LocalizedText) => string, where: 'field' | 'sentence'): CompletionItem[] {
+  const body = bodyOf(referat, env.catalog);
+  const all: PersonEntry[] = [...env.catalog.personer];
+  for (const u of env.catalog.udvalg) for (const m of u.medlemmer) all.push({ navn: m });
+  const { people: persons, fullName } = canonicalPeople(all);
+  const key = (n: string): string => fullName(n).toLocaleLowerCase('da-DK');
+  const members = new Set((body?.medlemmer ?? []).map(key));
+  // Who is already written down as present or absent is not offered again.
+  const written = where === 'field' ? [...(referat.header.deltagere?.names ?? []), ...(referat.header.afbud?.names ?? [])].map((n) => n.name) : [];
+  const onLine = before.replace(/^\W*(Mødedeltagere|Afbud|Fraværende)\b:?/u, '').split(/,|\bog\b/u).slice(0, -1);
+  const listed = new Set([...written, ...onLine].map((s) => key(s.trim())));
+  // The name being typed starts after the label, the last comma or `og`; in a sentence, after a bullet.
+  const segment = where === 'field' ? Math.max(before.lastIndexOf(',') + 1, before.lastIndexOf(' og ') + 4, (/^\W*(Mødedeltagere|Afbud|Fraværende)\b:?/u.exec(before)?.[0].length ?? 0)) : (/^[\s\-*•]*/.exec(before)?.[0].length ?? 0);
+  const segmentStart = segment + (/^ */.exec(before.slice(segment))?.[0].length ?? 0);
+  const memberOf = body ? tr({ da: `Medlem · ${body.navn}`, en: `Member · ${body.navn}` }) : undefined;
+  return persons
+    .filter((p) => !listed.has(key(p.navn)))
+    .map((p) => ({ person: p, member: members.has(key(p.navn)) }))
+    .sort((a, b) => Number(b.member) - Number(a.member) || collator.compare(a.person.navn, b.person.navn))
+    .map(({ person, member }, i) => ({
+      label: person.navn,
+      kind: CompletionItemKind.Text,
+      ...(person.titel ? { detail: person.titel } : member && memberOf ? { detail: memberOf } : {}),
+      filterText: person.navn,
+      textEdit: { range: nameRange(before, segmentStart, position.line, person.navn), newText: person.navn },
+      sortText: `${member ? 0 : 1}${String(i).padStart(5, '0')}`,
+    }));
+}
+
+// ---------------------------------------------------------------- journal numbers
 
 function isJournalPosition(punkt: Punkt, line: number): boolean {
   if (line <= punkt.headingRange.start.line) return false;
@@ -97,89 +146,183 @@ function isJournalPosition(punkt: Punkt, line: number): boolean {
   return firstContent === undefined || line <= firstContent;
 }
 
-function journals(before: string, env: CompletionEnv, t: (da: string, en: string) => string): CompletionItem[] {
-  const typed = before.trim();
-  const out: CompletionItem[] = env.catalog.journalNumbers
-    .filter((j) => j.text.startsWith(typed))
-    .slice(0, 300)
-    .map((j, i) => ({ label: j.text, kind: CompletionItemKind.Constant, detail: j.title ?? env.kle.emneTitle(j.text.slice(0, 8)), sortText: `0${String(i).padStart(5, '0')}` }));
-  // KLE emner by number, so a new case starts from the right subject.
-  const used = new Set(env.catalog.journalNumbers.map((j) => j.text.slice(0, 8)));
-  let i = 0;
-  for (const [emne, title] of env.kle.emner()) {
-    if (!emne.startsWith(typed.slice(0, 8)) || out.length >= 500) continue;
-    out.push({ label: emne, kind: CompletionItemKind.Folder, detail: title, documentation: t('KLE-emne; tilføj handlingsfacet, løbenummer og år', 'KLE emne; add action facet, serial and year'), sortText: `${used.has(emne) ? 1 : 2}${String(i++).padStart(5, '0')}` });
+const JOURNAL_CHAR = /[0-9A-Za-zÆØÅæøå./-]/;
+const MAX_JOURNALS = 300;
+
+/**
+ * Journal numbers in use, then KLE emner, for what she has typed of the number. Each item replaces
+ * the whole number on the line: VS Code's own word would be only the part after the last dot.
+ */
+function journals(lineText: string, position: Position, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionList {
+  let start = position.character;
+  while (start > 0 && JOURNAL_CHAR.test(lineText.charAt(start - 1))) start--;
+  let end = position.character;
+  while (end < lineText.length && JOURNAL_CHAR.test(lineText.charAt(end))) end++;
+  const typed = lineText.slice(start, position.character);
+  const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+  const matching = env.catalog.journalNumbers.filter((j) => j.text.startsWith(typed));
+  const items: CompletionItem[] = matching
+    .slice(0, MAX_JOURNALS)
+    .sort((a, b) => a.text.localeCompare(b.text))
+    .map((j, i) => ({
+      label: j.text,
+      kind: CompletionItemKind.Constant,
+      ...((j.title ?? env.kle.emneTitle(j.text.slice(0, 8))) ? { detail: j.title ?? env.kle.emneTitle(j.text.slice(0, 8))! } : {}),
+      filterText: j.text,
+      textEdit: { range, newText: j.text },
+      sortText: `0${String(i).padStart(5, '0')}`,
+    }));
+  // KLE emner by number, so a new case starts from the right subject; only while she is still typing the emne.
+  if (typed.length <= 8) {
+    const used = new Set(env.catalog.journalNumbers.map((j) => j.text.slice(0, 8)));
+    let i = 0;
+    for (const [emne, title] of env.kle.emner()) {
+      if (!emne.startsWith(typed) || items.length >= 500) continue;
+      items.push({
+        label: emne,
+        kind: CompletionItemKind.Folder,
+        detail: title,
+        documentation: tr({ da: 'KLE-emne; tilføj handlingsfacet, løbenummer og år', en: 'KLE subject; add the action facet, serial number and year' }),
+        filterText: emne,
+        textEdit: { range, newText: emne },
+        sortText: `${used.has(emne) ? 1 : 2}${String(i++).padStart(5, '0')}`,
+      });
+    }
   }
-  return out;
+  // Cut short: ask again as she types, so the numbers she means are not among those left out.
+  return list(items, matching.length > MAX_JOURNALS || items.length >= 500);
 }
 
-/** Section headings the punkt lacks, in their usual order, in the punkt's own decoration; then the next punkt. */
-function headings(referat: Referat, punkt: Punkt, line: number, before: string, t: (da: string, en: string) => string): CompletionItem[] {
+// ---------------------------------------------------------------- line starts in a punkt
+
+/** The decoration the punkt's own section headings use (`### **…**`), for new headings and snippets. */
+function sectionStyle(referat: Referat, punkt: Punkt | undefined): { prefix: string; suffix: string } {
+  const model = (punkt ?? referat.punkter[referat.punkter.length - 1])?.sections.find((s) => !s.implicit && s.kind !== 'tidligereBeslutning');
+  if (model) {
+    const c = lineContent(model.headingText);
+    return { prefix: model.headingText.slice(0, c.start).trimStart(), suffix: model.headingText.slice(c.start + c.content.length).trimEnd() };
+  }
+  const level = (punkt ?? referat.punkter[referat.punkter.length - 1])?.headingLevel ?? 0;
+  return { prefix: level > 0 ? `${'#'.repeat(level + 1)} ` : '', suffix: '' };
+}
+
+/** Section headings the punkt lacks, in their usual order, in the punkt's own decoration; then the snippets that fit. */
+function lineStartItems(referat: Referat, punkt: Punkt, line: number, before: string, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] {
   // Sections after the last earlier decision count; an earlier handling's sections may come again.
   let cycleStart = 0;
   punkt.sections.forEach((s, i) => {
     if (s.kind === 'tidligereBeslutning' && s.headingRange.start.line < line) cycleStart = i + 1;
   });
   const have = new Set(punkt.sections.slice(cycleStart).map((s) => s.kind));
-  const model = punkt.sections.find((s) => !s.implicit && s.kind !== 'tidligereBeslutning');
-  const prefix = model ? model.headingText.slice(0, lineContent(model.headingText).start) : '';
-  const suffix = model ? model.headingText.slice(lineContent(model.headingText).start + lineContent(model.headingText).content.length).trimEnd() : '';
+  const { prefix, suffix } = sectionStyle(referat, punkt);
   const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
   const range = { start: { line, character: 0 }, end: { line, character: before.length } };
   const items: CompletionItem[] = SECTION_ORDER.filter((s) => !have.has(s.kind)).map((s, i) => ({
     label: s.title,
     kind: CompletionItemKind.Keyword,
-    detail: t('Afsnit', 'Section'),
+    detail: tr({ da: 'Afsnit', en: 'Section' }),
     filterText: before.slice(0, typedDecoration) + s.title,
     textEdit: { range, newText: `${prefix}${s.title}${suffix}\n\n` },
     sortText: `2${String(i).padStart(3, '0')}`,
   }));
   const last = referat.punkter[referat.punkter.length - 1];
-  if (last === punkt) {
-    const n = punkt.number + 1;
-    const p = punkt.headingLevel > 0 ? `${'#'.repeat(punkt.headingLevel)} ` : '';
-    items.push(
-      { label: `Punkt ${n}: `, kind: CompletionItemKind.Snippet, detail: t('Nyt punkt', 'New punkt'), filterText: `Punkt ${n}`, textEdit: { range, newText: `${p}Punkt ${n}: \${1:Titel}\n\n\${2:journalnummer}\n\n` }, insertTextFormat: InsertTextFormat.Snippet, sortText: '3000' },
-      { label: `Punkt ${n}: Lukket: `, kind: CompletionItemKind.Snippet, detail: t('Nyt lukket punkt', 'New closed punkt'), filterText: `Punkt ${n} Lukket`, textEdit: { range, newText: `${p}Punkt ${n}: Lukket: \${1}\n\n\${2:journalnummer}\n` }, insertTextFormat: InsertTextFormat.Snippet, sortText: '3001' },
-    );
-  }
-  return items;
+  return [...items, ...(last === punkt ? snippetItems('new-punkt', referat, punkt, line, before, env, tr) : []), ...snippetItems('in-punkt', referat, punkt, line, before, env, tr)];
 }
 
-function headerSnippet(env: CompletionEnv, t: (da: string, en: string) => string): CompletionItem {
-  const d = env.today ?? todayInDenmark();
-  const udvalg = env.catalog.udvalg[0];
-  const body = udvalg?.navn ?? 'Direktionen';
-  const sted = udvalg?.moedested ?? 'Udvalgsværelse 1';
-  const deltagere = udvalg?.medlemmer.join(', ') ?? '';
-  const text = [
-    `REFERAT \${1:${body}} d. ${formatTitleDate(d)}`,
-    '',
-    `Mødedato ${capitalize(weekdayName(d))} d. ${pad2(d.day)}. ${monthName(d.month)} ${d.year} kl. \${2:09:00}`,
-    '',
-    `Mødested \${3:${sted}}`,
-    '',
-    `Mødedeltagere \${4:${deltagere}}`,
-    '',
-    'Indholdsfortegnelse',
-    '',
-    '',
-    'Punkt 1: ${5:Titel}',
-    '',
-    '${6:journalnummer}',
-    '',
-    'Sagsfremstilling',
-    '',
-    '$0',
-    '',
-  ].join('\n');
-  return {
-    label: t(`Nyt referat (${formatTitleDate(d)})`, `New referat (${formatTitleDate(d)})`),
+const DEFAULT_RECOMMENDERS = ['Administrationen', 'Kommunaldirektøren', 'Direktionen'];
+
+/** The server's snippets for a place, their variables filled from the document and the catalog. */
+function snippetItems(where: SnippetPlace, referat: Referat, punkt: Punkt | undefined, line: number, before: string, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] {
+  const last = referat.punkter[referat.punkter.length - 1];
+  const n = (last?.number ?? 0) + 1;
+  const titleLevel = referat.header.title ? lineContent(referat.syntax.title?.text ?? '').headingLevel : 0;
+  const punktLevel = last?.headingLevel ?? (titleLevel > 0 ? titleLevel + 1 : 0);
+  const { prefix, suffix } = sectionStyle(referat, punkt);
+  const body = referat.header.title?.body ?? '';
+  const recommenders = env.catalog.indstillere.length > 0 ? env.catalog.indstillere.slice(0, 8) : DEFAULT_RECOMMENDERS;
+  const vars: SnippetVars = {
+    N: String(n),
+    PUNKT_PREFIX: punktLevel > 0 ? `${'#'.repeat(punktLevel)} ` : '',
+    SECTION_PREFIX: prefix,
+    SECTION_SUFFIX: suffix,
+    BODY_GENITIVE: body ? (/[sxz]$/i.test(body) ? body : `${body}s`) : '',
+    RECOMMENDERS: { snippet: recommenders.map((r) => escapeSnippetText(r, true)).join(',') },
+  };
+  const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
+  const range = { start: { line, character: 0 }, end: { line, character: before.length } };
+  return SNIPPETS.filter((s) => s.where === where).map((s, i) => ({
+    label: fill(tr(s.label), vars, false),
     kind: CompletionItemKind.Snippet,
-    detail: `${capitalize(weekdayName(d))} d. ${d.day}. ${monthName(d.month)} ${d.year}`,
-    insertText: text,
+    detail: fill(tr(s.detail), vars, false),
+    filterText: before.slice(0, typedDecoration) + fill(s.filter, vars, false),
+    textEdit: { range, newText: expandBody(s, vars) },
     insertTextFormat: InsertTextFormat.Snippet,
-    filterText: 'REFERAT',
+    sortText: `${where === 'new-punkt' ? 3 : 4}${String(i).padStart(3, '0')}`,
+  }));
+}
+
+// ---------------------------------------------------------------- the header of a new referat
+
+/** The date and the body a file name holds: `2026-12-02-direktionen.referat`, `direktionen_02-12-2026.referat`. */
+export function fromFileName(fileName: string | undefined): { date?: CalendarDate; words: string } {
+  const base = (fileName ?? '').replace(/\.[^.]*$/, '');
+  const patterns: [RegExp, (m: RegExpExecArray) => CalendarDate][] = [
+    [/(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})/, (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) })],
+    [/(\d{1,2})[-_.](\d{1,2})[-_.](\d{4})/, (m) => ({ year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) })],
+  ];
+  for (const [re, read] of patterns) {
+    const m = re.exec(base);
+    if (!m) continue;
+    const d = read(m);
+    if (d.month >= 1 && d.month <= 12 && dateExists(d.year, d.month, d.day)) return { date: d, words: (base.slice(0, m.index) + ' ' + base.slice(m.index + m[0].length)).trim() };
+  }
+  return { words: base };
+}
+
+// Letters a file name writes in ASCII: `oekonomiudvalget`, `oekonomi-og-erhvervsudvalget`.
+const fold = (s: string): string => s.toLocaleLowerCase('da-DK').replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/é/g, 'e').replace(/[^a-z0-9]/g, '');
+const NOT_A_BODY = /\b(referat|dagsorden|møde|moede|udkast|kopi|ny)\b/gi;
+
+function headerItem(before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem {
+  const named = fromFileName(env.fileName);
+  const d = named.date ?? env.today ?? todayInDenmark();
+  const words = named.words.replace(/[-_]+/g, ' ').replace(NOT_A_BODY, ' ').replace(/\s+/g, ' ').trim();
+  const known = words ? env.catalog.udvalg.find((u) => fold(u.navn) === fold(words)) : undefined;
+  const single = env.catalog.udvalg.length === 1 ? env.catalog.udvalg[0] : undefined;
+  const udvalg = known ?? (words ? undefined : single);
+  const bodyName = udvalg?.navn ?? (words ? capitalize(words) : undefined);
+  const choices = env.catalog.udvalg.map((u) => u.navn).slice(0, 12);
+  const bodyPlaceholder = bodyName ? `\${1:${escapeSnippetText(bodyName)}}` : choices.length > 1 ? `\${1|${choices.map((c) => escapeSnippetText(c, true)).join(',')}|}` : '$1';
+  const date = localizedDate(d);
+  const weekday = localizedWeekday(weekdayIndex(d));
+  const vars: SnippetVars = {
+    BODY_PLACEHOLDER: { snippet: bodyPlaceholder },
+    TITLE_DATE: formatTitleDate(d),
+    WEEKDAY: capitalize(weekdayName(d)),
+    DAY2: pad2(d.day),
+    MONTH: monthName(d.month),
+    YEAR: String(d.year),
+    TIME: udvalg?.moedetid ?? '',
+    PLACE: udvalg?.moedested ?? '',
+    MEMBERS: (udvalg?.medlemmer ?? []).join(', '),
+    WEEKDAY_DA: weekday.da,
+    DATE_DA: date.da,
+    WEEKDAY_EN: weekday.en,
+    DATE_EN: date.en,
+  };
+  const template = SNIPPETS.find((s) => s.where === 'header')!;
+  const start = before.length - before.trimStart().length;
+  return {
+    label: tr(template.label),
+    kind: CompletionItemKind.Snippet,
+    detail: fill(tr(template.detail), vars, false),
+    documentation: tr({
+      da: named.date ? 'Datoen er taget fra filnavnet; ugedagen passer til den.' : 'Dagens dato; giv filen et navn med mødets dato (fx 2026-12-02-direktionen.referat), så bruges den.',
+      en: named.date ? "The date is taken from the file name; the weekday matches it." : "Today's date; name the file with the meeting's date (e.g. 2026-12-02-direktionen.referat) to use that.",
+    }),
+    filterText: 'referat',
+    textEdit: { range: { start: { line, character: start }, end: { line, character: before.length } }, newText: expandBody(template, vars) },
+    insertTextFormat: InsertTextFormat.Snippet,
     sortText: '0',
   };
 }

@@ -1,10 +1,11 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { NameCatalog } from '../config/catalog';
-import type { Locale } from '../i18n/locale';
-import { daysBetween, formatDanishDate, weekdayName } from '../model/dates';
+import { localize, type Locale, type LocalizedText } from '../i18n/locale';
+import { daysBetween, localizedDate, localizedWeekday, weekdayIndex } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
 import { meetingDate } from '../model/meeting';
 import { splitWho } from '../model/people';
+import { datesInText } from '../model/textDates';
 import type { DateValue, JournalNumber, Referat, SectionKind } from '../model/types';
 import { containsPosition, type Position } from '../syntax/range';
 import { locate } from './locate';
@@ -15,85 +16,106 @@ export interface HoverEnv {
   readonly locale: Locale;
 }
 
-/** Explains what is under the cursor: a journal number part by part, a date, a person, a section. */
-export function hover(referat: Referat, position: Position, env: HoverEnv): Hover | null {
-  const t = (da: string, en: string): string => (env.locale === 'da' ? da : en);
+type Tr = (text: LocalizedText) => string;
+
+/**
+ * Explains what is under the cursor: a journal number part by part, any date (in the header, an
+ * earlier decision's heading or the text), a person, a section. `lineText` is the line under the
+ * cursor, for dates written in running text.
+ */
+export function hover(referat: Referat, position: Position, env: HoverEnv, lineText?: string): Hover | null {
+  const tr: Tr = (text) => localize(text, env.locale);
   const md = (value: string, range: Hover['range']): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, ...(range ? { range } : {}) });
   const { punkt, section } = locate(referat, position.line);
 
   if (punkt?.journal?.kind === 'valid' && containsPosition(punkt.journal.journal.range, position)) {
-    return md(explainJournal(punkt.journal.journal, env, t), punkt.journal.journal.range);
+    return md(explainJournal(punkt.journal.journal, env, tr), punkt.journal.journal.range);
   }
 
   const dates: DateValue[] = [];
   if (referat.header.title?.date) dates.push(referat.header.title.date);
   if (referat.header.moedeDato?.date) dates.push(referat.header.moedeDato.date);
   for (const s of punkt?.sections ?? []) if (s.earlier?.date) dates.push(s.earlier.date);
-  for (const d of dates) if (d.date && containsPosition(d.range, position)) return md(explainDate(d, referat, t), d.range);
+  for (const d of dates) if (d.date && containsPosition(d.range, position)) return md(explainDate(d, referat, tr, false), d.range);
 
   const names = [...(referat.header.deltagere?.names ?? []), ...(referat.header.afbud?.names ?? [])];
-  for (const n of names) if (containsPosition(n.range, position)) return md(explainPerson(n.name, env, t), n.range);
+  for (const n of names) if (containsPosition(n.range, position)) return md(explainPerson(n.name, env, tr), n.range);
   for (const a of punkt?.attendees ?? []) {
     if (!containsPosition(a.range, position)) continue;
     const people = splitWho(a.who);
-    const lines = people.map((p) => explainPerson(p.navn, env, t, p.titel));
-    const when = a.time ? t(`deltager fra kl. ${a.time.text}`, `joins at ${a.time.text}`) : t('uden klokkeslæt', 'no time given');
+    const lines = people.map((p) => explainPerson(p.navn, env, tr, p.titel));
+    const when = a.time ? tr({ da: `deltager fra kl. ${a.time.text}`, en: `joins at ${a.time.text}` }) : tr({ da: 'uden klokkeslæt', en: 'no time given' });
     return md([...lines, when].join('\n\n'), a.range);
   }
 
-  if (section && containsPosition(section.headingRange, position)) return md(`**${section.title}** — ${SECTION_HELP[section.kind][env.locale]}`, section.headingRange);
+  if (section && containsPosition(section.headingRange, position)) return md(`**${section.title}** — ${tr(SECTION_HELP[section.kind])}`, section.headingRange);
+
+  // A date in the text: `den 3. marts 2025` in a Sagsfremstilling.
+  if (lineText !== undefined) {
+    const year = meetingDate(referat)?.year;
+    for (const d of datesInText(lineText, position.line, year)) {
+      if (d.value.date && containsPosition(d.value.range, position)) return md(explainDate(d.value, referat, tr, d.yearAssumed), d.value.range);
+    }
+  }
   return null;
 }
 
-function explainJournal(j: JournalNumber, env: HoverEnv, t: (da: string, en: string) => string): string {
+function explainJournal(j: JournalNumber, env: HoverEnv, tr: Tr): string {
   const emneTitle = env.kle.emneTitle(j.emne);
-  const facet = env.kle.facetDescription(j.facet)[env.locale];
+  const facet = tr(env.kle.facetDescription(j.facet));
+  const unknown = tr({ da: 'ukendt', en: 'unknown' });
   return [
-    `**${t('Journalnummer', 'Journal number')} ${j.text}**`,
+    `**${tr({ da: 'Journalnummer', en: 'Journal number' })} ${j.text}**`,
     '',
     `| | |`,
     `| --- | --- |`,
-    `| ${t('Hovedgruppe', 'Main group')} \`${j.hovedgruppe}\` | ${env.kle.hovedgruppeTitle(j.hovedgruppe) ?? t('ukendt', 'unknown')} |`,
-    `| ${t('Gruppe', 'Group')} \`${j.gruppe}\` | ${env.kle.gruppeTitle(j.gruppe) ?? t('ukendt', 'unknown')} |`,
-    `| ${t('Emne', 'Subject')} \`${j.emne}\` | ${emneTitle ?? t('findes ikke i KLE', 'not in KLE')} |`,
-    `| ${t('Handlingsfacet', 'Action facet')} \`${j.facet}\` | ${facet} |`,
-    `| ${t('Løbenummer', 'Serial')} \`${j.serial}\` | ${t(`sag nr. ${j.serial} på emnet det år`, `case no. ${j.serial} of this subject that year`)} |`,
-    `| ${t('År', 'Year')} \`${j.yearDigits}\` | ${t(`sagen er oprettet i ${j.caseYear}`, `the case was opened in ${j.caseYear}`)} |`,
+    `| ${tr({ da: 'Hovedgruppe', en: 'Main group' })} \`${j.hovedgruppe}\` | ${env.kle.hovedgruppeTitle(j.hovedgruppe) ?? unknown} |`,
+    `| ${tr({ da: 'Gruppe', en: 'Group' })} \`${j.gruppe}\` | ${env.kle.gruppeTitle(j.gruppe) ?? unknown} |`,
+    `| ${tr({ da: 'Emne', en: 'Subject' })} \`${j.emne}\` | ${emneTitle ?? tr({ da: 'findes ikke i KLE', en: 'not in KLE' })} |`,
+    `| ${tr({ da: 'Handlingsfacet', en: 'Action facet' })} \`${j.facet}\` | ${facet} |`,
+    `| ${tr({ da: 'Løbenummer', en: 'Serial number' })} \`${j.serial}\` | ${tr({ da: `sag nr. ${j.serial} på emnet det år`, en: `case no. ${j.serial} of this subject that year` })} |`,
+    `| ${tr({ da: 'År', en: 'Year' })} \`${j.yearDigits}\` | ${tr({ da: `sagen er oprettet i ${j.caseYear}`, en: `the case was opened in ${j.caseYear}` })} |`,
     '',
-    j.form === 'old' ? t('Ældre form med bindestreg før facetten.', 'Older form, with a hyphen before the facet.') : '',
+    j.form === 'old' ? tr({ da: 'Ældre form med bindestreg før facetten.', en: 'Older form, with a hyphen before the facet.' }) : '',
   ].join('\n');
 }
 
-function explainDate(d: DateValue, referat: Referat, t: (da: string, en: string) => string): string {
+function explainDate(d: DateValue, referat: Referat, tr: Tr, yearAssumed: boolean): string {
   const date = d.date!;
   const meeting = meetingDate(referat);
-  const head = `**${weekdayName(date)} ${formatDanishDate(date)}**`;
-  if (!meeting) return head;
+  const weekday = localizedWeekday(weekdayIndex(date));
+  const when = localizedDate(date);
+  const head = `**${tr({ da: `${weekday.da} ${when.da}`, en: `${weekday.en} ${when.en}` })}**`;
+  const assumed = yearAssumed ? `\n\n${tr({ da: `(året er ikke skrevet; mødets år ${date.year} er antaget)`, en: `(no year is written; the meeting's year, ${date.year}, is assumed)` })}` : '';
+  if (!meeting) return head + assumed;
   const days = daysBetween(meeting, date);
-  if (days === 0) return `${head}\n\n${t('mødedagen', 'the day of the meeting')}`;
+  if (days === 0) return `${head}\n\n${tr({ da: 'mødedagen', en: 'the day of the meeting' })}${assumed}`;
   const abs = Math.abs(days);
-  const span = abs % 7 === 0 && abs >= 14 ? t(`${abs / 7} uger`, `${abs / 7} weeks`) : t(`${abs} ${abs === 1 ? 'dag' : 'dage'}`, `${abs} ${abs === 1 ? 'day' : 'days'}`);
-  return `${head}\n\n${days < 0 ? t(`${span} før mødet`, `${span} before the meeting`) : t(`${span} efter mødet`, `${span} after the meeting`)}`;
+  const span: LocalizedText = abs % 7 === 0 && abs >= 14 ? { da: `${abs / 7} uger`, en: `${abs / 7} weeks` } : { da: `${abs} ${abs === 1 ? 'dag' : 'dage'}`, en: `${abs} ${abs === 1 ? 'day' : 'days'}` };
+  const relation = days < 0 ? { da: `${span.da} før mødet`, en: `${span.en} before the meeting` } : { da: `${span.da} efter mødet`, en: `${span.en} after the meeting` };
+  return `${head}\n\n${tr(relation)}${assumed}`;
 }
 
-function explainPerson(name: string, env: HoverEnv, t: (da: string, en: string) => string, written?: string): string {
-  const entry = env.catalog.personer.find((p) => p.navn.toLocaleLowerCase('da-DK') === name.toLocaleLowerCase('da-DK'));
-  const udvalg = env.catalog.udvalg.filter((u) => u.medlemmer.some((m) => m.toLocaleLowerCase('da-DK') === name.toLocaleLowerCase('da-DK'))).map((u) => u.navn);
+function explainPerson(name: string, env: HoverEnv, tr: Tr, written?: string): string {
+  const key = name.toLocaleLowerCase('da-DK');
+  const entry = env.catalog.personer.find((p) => p.navn.toLocaleLowerCase('da-DK') === key);
+  const udvalg = env.catalog.udvalg.filter((u) => u.medlemmer.some((m) => m.toLocaleLowerCase('da-DK') === key)).map((u) => u.navn);
   const titel = entry?.titel ?? written;
-  return [`**${name}**${titel ? ` — ${titel}` : ''}`, udvalg.length ? t(`Medlem af ${udvalg.join(', ')}`, `Member of ${udvalg.join(', ')}`) : ''].filter(Boolean).join('\n\n');
+  const member = udvalg.length ? tr({ da: `Medlem af ${udvalg.join(', ')}`, en: `Member: ${udvalg.join(', ')}` }) : '';
+  return [`**${name}**${titel ? ` — ${titel}` : ''}`, member].filter(Boolean).join('\n\n');
 }
 
-const SECTION_HELP: Readonly<Record<SectionKind, { da: string; en: string }>> = {
+const SECTION_HELP: Readonly<Record<SectionKind, LocalizedText>> = {
   resume: { da: 'kort sammenfatning af sagen.', en: 'a short summary of the case.' },
   sagsfremstilling: { da: 'sagens baggrund og indhold.', en: "the case's background and content." },
   supplerendeSagsfremstilling: { da: 'det nye siden den tidligere behandling.', en: 'what is new since the earlier handling.' },
   sagenAfgoeres: { da: 'det organ, der træffer den endelige beslutning.', en: 'the body that makes the final decision.' },
-  lovgrundlag: { da: 'de love, sagen hviler på, eller "Ingen.".', en: 'the laws the case rests on, or "Ingen.".' },
+  lovgrundlag: { da: 'de love, sagen hviler på, eller "Ingen.".', en: 'the laws the case rests on, or "Ingen." (none).' },
   vision: { da: 'de strategier og planer, sagen hører under.', en: 'the strategies and plans the case belongs to.' },
   oekonomi: { da: 'sagens økonomiske konsekvenser.', en: "the case's financial consequences." },
   andreKonsekvenser: { da: 'andre konsekvenser af beslutningen.', en: 'other consequences of the decision.' },
   indstilling: { da: 'hvem der indstiller hvad: "… indstiller," og punkter med "- At …".', en: 'who recommends what: "… indstiller," and "- At …" bullets.' },
-  beslutning: { da: 'hvad mødet besluttede. Et åbent punkt uden Beslutning er den klassiske fejl.', en: 'what the meeting decided. An open punkt without a Beslutning is the classic error.' },
+  beslutning: { da: 'hvad mødet besluttede. Et åbent punkt uden Beslutning er den klassiske fejl.', en: 'what the meeting decided. An open item without a decision is the classic error.' },
   bilag: { da: 'ét bilag pr. linje.', en: 'one attachment per line.' },
   tidligereBeslutning: { da: 'en beslutning fra et tidligere møde i samme sag.', en: 'a decision from an earlier meeting on the same case.' },
 };

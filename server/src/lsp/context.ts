@@ -29,6 +29,8 @@ export class ServerContext {
   roots: string[] = [];
   /** Where the archive's summaries are kept between sessions (the client's storage, else the user's cache). */
   cacheDir: string | undefined;
+  /** The client can open a document at a position (window/showDocument): a fix can put the cursor where she writes next. */
+  canShowDocument = false;
   readonly archive = new ArchiveIndex();
   private harvested: NameCatalog | undefined;
   private readonly parsed = new Map<string, { version: number; referat: Referat }>();
@@ -124,7 +126,8 @@ export class ServerContext {
     this.harvested ??= harvestCatalog(this.archive.uris() ? [...this.archive.uris()].map((u) => this.archive.get(u)!) : []);
     const config = await this.configFor(uri);
     if (!config) return this.harvested;
-    return { ...config.config.catalog, journalNumbers: this.harvested.journalNumbers };
+    const own = config.config.catalog;
+    return { ...own, indstillere: own.indstillere.length > 0 ? own.indstillere : this.harvested.indstillere, journalNumbers: this.harvested.journalNumbers };
   }
 
   get emptyCatalog(): NameCatalog {

@@ -1,0 +1,43 @@
+import catalogJson from '../../../snippets/referat.snippets.json';
+import type { LocalizedText } from '../i18n/locale';
+
+/** Where a snippet is offered: the top of an empty referat, where a new punkt may start, inside a punkt. */
+export type SnippetPlace = 'header' | 'new-punkt' | 'in-punkt';
+
+export interface SnippetTemplate {
+  readonly id: string;
+  readonly where: SnippetPlace;
+  /** What she types to find it (VS Code filters on this); may hold variables. */
+  readonly filter: string;
+  readonly label: LocalizedText;
+  readonly detail: LocalizedText;
+  /** Lines of LSP snippet syntax with `{{NAME}}` variables. */
+  readonly body: readonly string[];
+}
+
+export const SNIPPETS: readonly SnippetTemplate[] = (catalogJson as { snippets: SnippetTemplate[] }).snippets;
+
+/**
+ * Values for a template's variables. A plain value is text and is escaped for snippet syntax;
+ * a `{ snippet }` value is snippet syntax already (a choice, a placeholder).
+ */
+export type SnippetVars = Readonly<Record<string, string | { readonly snippet: string }>>;
+
+/** `$`, `}` and `\` would be read as snippet syntax; inside a choice `,` and `|` too. */
+export function escapeSnippetText(text: string, inChoice = false): string {
+  return text.replace(inChoice ? /[\\$}|,]/g : /[\\$}]/g, (c) => `\\${c}`);
+}
+
+/** Fills `{{NAME}}`; a variable the caller does not know is left empty, never shown as `{{NAME}}`. */
+export function fill(template: string, vars: SnippetVars, escape = true): string {
+  return template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (_, name: string) => {
+    const v = vars[name];
+    if (v === undefined) return '';
+    if (typeof v !== 'string') return v.snippet;
+    return escape ? escapeSnippetText(v) : v;
+  });
+}
+
+export function expandBody(t: SnippetTemplate, vars: SnippetVars): string {
+  return t.body.map((line) => fill(line, vars)).join('\n');
+}
