@@ -4,7 +4,7 @@
 //   (../shared/real-vscode.md), then a UI check of the Problems panel and the preview.
 // Prints the VS Code version, every test, and ends with `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,6 +143,9 @@ async function runServer() {
   const install = spawnSync(process.execPath, [join(vs, 'out/server-main.js'), '--install-extension', vsix, '--extensions-dir', extensionsDir, '--server-data-dir', join(tmp, 'server-data'), '--accept-server-license-terms'], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr || install.stdout}`);
   step(`installed the .vsix: ${install.stdout.trim().split('\n').pop()}`);
+  // A workbench that opens on the workspace, without a walkthrough taking the focus from the UI checks.
+  mkdirSync(join(tmp, 'user-data/User'), { recursive: true });
+  writeFileSync(join(tmp, 'user-data/User/settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off' }));
   const port = await freePort();
   const log = createWriteStream(join(outDir, 'server.log'));
   const server = spawn(
@@ -213,6 +216,8 @@ async function runServer() {
 async function uiCheck(browser, port, extensionsDir) {
   const results = [];
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // A new, empty file named by its meeting's date, as a secretary starts one.
+  writeFileSync(join(workspace, '2027-01-13-direktionen.referat'), '');
   // No development path: what runs here is the extension installed from the .vsix.
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
   const check = async (title, fn) => {
@@ -221,6 +226,8 @@ async function uiCheck(browser, port, extensionsDir) {
       results.push([title, true]);
     } catch (e) {
       results.push([title, false, e instanceof Error ? e.message.split('\n')[0] : String(e)]);
+      // What the page showed when it failed, to see why.
+      await page.screenshot({ path: join(outDir, `failed-${results.length}.png`) }).catch(() => undefined);
     }
   };
   await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
@@ -257,6 +264,73 @@ async function uiCheck(browser, port, extensionsDir) {
     await page.waitForTimeout(2000);
     await page.screenshot({ path: join(outDir, 'preview-to-the-side.png') });
   });
+  await secretarySession(page, check);
   await page.close();
   return results;
+}
+
+/**
+ * A secretary's first minutes in the installed extension, typed through the UI and photographed:
+ * a new file named by its meeting date, the header from "referat", a punkt from "pun", a journal
+ * number from "00.01", and the Problems panel after saving.
+ */
+async function secretarySession(page, check) {
+  const text = () => page.evaluate(() => [...document.querySelectorAll('.editor-group-container.active .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n'));
+  const suggestions = async () => {
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    return page.evaluate(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? r.textContent));
+  };
+  await check('session: a new file named 2027-01-13-direktionen.referat opens with no errors and a hint', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 20_000 });
+    await page.keyboard.type('2027-01-13-direktionen.referat');
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active[aria-label*="2027-01-13"], .tab.active .label-name:has-text("2027-01-13")', { timeout: 20_000 });
+    await page.waitForTimeout(2500);
+    await page.screenshot({ path: join(outDir, 'session-1-new-file.png') });
+  });
+  await check('session: "referat" suggests the header for 13 January 2027, a Wednesday, and Enter writes it', async () => {
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.keyboard.type('referat');
+    const rows = await suggestions();
+    if (!rows.some((r) => /referat/i.test(r))) throw new Error(`suggestions: ${rows.join(' | ')}`);
+    await page.screenshot({ path: join(outDir, 'session-2-referat-suggestion.png') });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Escape');
+    const t = await text();
+    if (!t.includes('REFERAT Direktionen d. 13-01-2027') || !t.includes('Mødedato Onsdag d. 13. januar 2027')) throw new Error(`the editor holds: ${t.slice(0, 300)}`);
+    await page.screenshot({ path: join(outDir, 'session-3-header.png') });
+  });
+  await check('session: "pun" suggests Punkt 1, and "00.01" on its journal line a number that replaces what was typed', async () => {
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('pun');
+    const rows = await suggestions();
+    if (!rows.some((r) => r.includes('Punkt 1'))) throw new Error(`suggestions: ${rows.join(' | ')}`);
+    await page.screenshot({ path: join(outDir, 'session-4-punkt-suggestion.png') });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await page.keyboard.type('Budget 2027');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('00.01');
+    const numbers = await suggestions();
+    await page.screenshot({ path: join(outDir, 'session-5-journal-suggestion.png') });
+    if (!numbers[0]?.includes('00.01')) throw new Error(`first journal suggestion: ${numbers[0]}`);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Escape');
+    const t = await text();
+    const journal = t.split('\n').find((l) => l.startsWith('00.01'));
+    if (!t.includes('Punkt 1: Budget 2027') || !journal || !/^00\.01\.\d{2}(-?[A-ZÆØÅ]\d{2}-\d+-\d{2})?$/.test(journal.trim())) throw new Error(`the editor holds: ${t.slice(-300)}`);
+  });
+  await check('session: saved, the Problems panel says the decision is not written', async () => {
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForFunction(() => /Beslutning|decision/.test(document.querySelector('.markers-panel')?.textContent ?? ''), null, { timeout: 60_000 });
+    await page.screenshot({ path: join(outDir, 'session-6-problems.png') });
+  });
 }

@@ -76,7 +76,7 @@ async function caseHistory(): Promise<void> {
 function registerStartHint(context: vscode.ExtensionContext): void {
   const hint = vscode.window.createTextEditorDecorationType({
     after: {
-      contentText: vscode.l10n.t('Type “referat” and pick the suggestion to begin new minutes, with the date from the file name (Ctrl+Space shows it).'),
+      contentText: vscode.l10n.t('Type “referat” to begin new minutes (Ctrl+Space)'),
       color: new vscode.ThemeColor('editorGhostText.foreground'),
       fontStyle: 'italic',
     },

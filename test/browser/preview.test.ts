@@ -92,3 +92,43 @@ test('a screenshot of the rendered corpus referat, light and printed', { skip },
   assert.ok(pdf.length > 10_000, 'the print stylesheet gives an A4 PDF');
   await page.close();
 });
+
+test('the preview shows which version is active: pressed, and drawn unlike the other button', { skip }, async () => {
+  const page = await browser!.newPage({ viewport: { width: 900, height: 400 } });
+  const referat = parseReferat(corpusFiles().find((c) => c.name.includes('2023'))!.text);
+  for (const audience of ['internal', 'public'] as const) {
+    // The webview's own resources are stood in for by the inline stylesheet; the toolbar is the webview's.
+    const html = renderHtml(referat, { audience, webview: { cspSource: "'self'", nonce: 'n', styleUri: 'about:blank', scriptUri: 'about:blank' } })
+      .replace(/<link rel="stylesheet"[^>]*>/, `<style>${readFileSync(join(repoRoot, 'media/preview.css'), 'utf8')}</style>`)
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+    await page.setContent(html, { waitUntil: 'load' });
+    const buttons = await page.evaluate(() =>
+      [...document.querySelectorAll('.audience button')].map((b) => {
+        const s = getComputedStyle(b);
+        return { audience: b.getAttribute('data-audience'), pressed: b.getAttribute('aria-pressed'), background: s.backgroundColor, weight: s.fontWeight, before: getComputedStyle(b, '::before').content };
+      }),
+    );
+    const active = buttons.find((b) => b.pressed === 'true')!;
+    const other = buttons.find((b) => b.pressed === 'false')!;
+    assert.equal(active.audience, audience);
+    assert.notEqual(active.background, other.background, 'the active button is filled, the other is not');
+    assert.equal(active.before, '"✓ "');
+    assert.equal(other.before, 'none');
+    mkdirSync(out, { recursive: true });
+    await page.screenshot({ path: join(out, `toolbar-${audience}.png`), clip: { x: 0, y: 0, width: 900, height: 120 } });
+  }
+  await page.close();
+});
+
+test('a missing decision is marked in the preview, and an empty bullet is not drawn', { skip }, async () => {
+  const page = await browser!.newPage();
+  const text = readFileSync(join(repoRoot, 'test/fixtures/rules/missing-beslutning.empty.referat'), 'utf8').replace('- At det besluttes om kriterierne fastholdes.', '- At det besluttes om kriterierne fastholdes.\n-');
+  await page.setContent(renderHtml(parseReferat(text), { audience: 'public' }), { waitUntil: 'load' });
+  const seen = await page.evaluate(() => ({
+    note: document.querySelector('#punkt-1 .missing-decision')?.textContent,
+    emptyItems: [...document.querySelectorAll('li')].filter((li) => li.textContent?.trim() === '').length,
+  }));
+  assert.equal(seen.note, 'Beslutningen er ikke skrevet.');
+  assert.equal(seen.emptyItems, 0);
+  await page.close();
+});

@@ -7,6 +7,12 @@ import { repoRoot } from '../helpers';
 
 export const uriOf = (path: string): string => pathToFileURL(path).href;
 
+export interface ShowDocument {
+  readonly uri: string;
+  readonly takeFocus?: boolean;
+  readonly selection?: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
 /** The built server, started as another editor would start it, with a real JSON-RPC client. */
 export class LspClient {
   readonly child: ChildProcess;
@@ -17,6 +23,8 @@ export class LspClient {
   readonly progress: { token: unknown; kind: string; percentage?: number; message?: string }[] = [];
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   stderr = '';
+  /** window/showDocument requests from the server, in order. */
+  readonly shown: ShowDocument[] = [];
   indexed?: { files: number; referater: number; ms: number; reused?: number };
 
   constructor(env: Record<string, string> = {}) {
@@ -40,6 +48,11 @@ export class LspClient {
       return null;
     });
     this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('window/showDocument', (p: ShowDocument) => {
+      this.shown.push(p);
+      this.poke();
+      return { success: true };
+    });
     this.conn.onNotification('$/progress', (p: { token: unknown; value: { kind: string; percentage?: number; message?: string } }) => {
       this.progress.push({ token: p.token, kind: p.value.kind, ...(p.value.percentage !== undefined ? { percentage: p.value.percentage } : {}), ...(p.value.message !== undefined ? { message: p.value.message } : {}) });
     });
@@ -63,16 +76,23 @@ export class LspClient {
     });
   }
 
-  async initialize(root: string | null, initializationOptions: Record<string, unknown> = {}): Promise<unknown> {
+  async initialize(root: string | null, initializationOptions: Record<string, unknown> = {}, capabilities: { window?: Record<string, unknown> } = {}): Promise<unknown> {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: root ? uriOf(root) : null,
       workspaceFolders: root ? [{ uri: uriOf(root), name: 'ws' }] : null,
-      capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: { window: { workDoneProgress: true, ...capabilities.window }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
       initializationOptions,
     });
     await this.conn.sendNotification('initialized', {});
     return result;
+  }
+
+  /** The next window/showDocument the server sends. */
+  async waitForShowDocument(): Promise<ShowDocument> {
+    const seen = this.shown.length;
+    await this.until(() => this.shown.length > seen, 'window/showDocument');
+    return this.shown[seen]!;
   }
 
   async waitIndexed(): Promise<void> {

@@ -150,3 +150,16 @@ test('the check worker thread gives what the one-thread check gives', async () =
   await worker.terminate();
   assert.deepEqual(got, paths.map((p) => checkFile(p, 'da')));
 });
+
+test('an empty Beslutning is an error: referat check exits 1', () => {
+  const r = run(['check', '--locale', 'da', join(rulesDir, 'missing-beslutning.empty.referat')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /:34:1: error missing-beslutning: Beslutningen i punkt 1 er ikke skrevet/);
+});
+
+test('render says on stderr that errors remain, and renders anyway', () => {
+  const r = run(['render', '--locale', 'en', join(rulesDir, 'missing-beslutning.empty.referat')]);
+  assert.equal(r.code, 0);
+  assert.match(r.stderr, /missing-beslutning\.empty\.referat:34:1: 1 error\(s\) remain in the referat/);
+  assert.match(r.stdout, /The decision has not been written\./);
+});

@@ -47,6 +47,37 @@ async function withText(rel: string, text: string): Promise<vscode.TextEditor> {
   return open(rel);
 }
 
+async function waitUntil(ok: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Types as a user does, opens the suggestions and accepts the first, once the language server
+ * offers what the test expects (the suggest widget asks the server again as she types).
+ */
+async function typeAndAccept(editor: vscode.TextEditor, text: string, ready: (labels: string[]) => boolean): Promise<void> {
+  await vscode.window.showTextDocument(editor.document);
+  await vscode.commands.executeCommand('type', { text });
+  await waitUntil(() => true, 'typing');
+  let labels: string[] = [];
+  const deadline = Date.now() + 30_000;
+  while (!ready(labels) && Date.now() < deadline) {
+    const pos = editor.selection.active;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, pos);
+    labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    if (!ready(labels)) await new Promise((r) => setTimeout(r, 300));
+  }
+  assert.ok(ready(labels), `the suggestions never held what was expected: ${labels.slice(0, 20).join(', ')}`);
+  await vscode.commands.executeCommand('editor.action.triggerSuggest');
+  await new Promise((r) => setTimeout(r, 1500));
+  await vscode.commands.executeCommand('acceptSelectedSuggestion');
+  await new Promise((r) => setTimeout(r, 300));
+}
+
 export function defineTests(): void {
   suite('Referat in a real VS Code', () => {
     suiteSetup(async () => {
@@ -59,9 +90,11 @@ export function defineTests(): void {
       assert.match(vscode.version, /^\d+\.\d+\.\d+/);
       const ext = vscode.extensions.getExtension('referat.referat')!;
       assert.equal(ext.isActive, true);
-      const contributes = ext.packageJSON.contributes as { grammars: unknown[]; snippets: unknown[] };
+      const contributes = ext.packageJSON.contributes as { grammars: unknown[]; snippets?: unknown[] };
       assert.equal(contributes.grammars.length, 1);
-      assert.equal(contributes.snippets.length, 1);
+      // The snippets are the language server's, offered where they fit: none that VS Code shows everywhere.
+      assert.equal(contributes.snippets, undefined);
+      assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'referat' }).get('formatOnType'), true);
     });
 
     test('a defective referat gets its squiggle: missing-beslutning on the punkt heading', async () => {
@@ -191,19 +224,48 @@ export function defineTests(): void {
       assert.ok(!html.includes('FORTROLIGT-INDHOLD'));
     });
 
-    test('snippets insert: a new punkt with its sections', async () => {
-      const editor = await withText('snippet.referat', '');
-      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'referat', name: 'Nyt punkt' });
-      const text = editor.document.getText();
-      for (const s of ['Punkt', 'Sagsfremstilling', 'Indstilling', 'Beslutning', 'Bilag']) assert.ok(text.includes(s), s);
+    test('typed: "pun" at the end of a referat and Enter on the suggestion gives the next punkt, numbered', async () => {
+      const text = readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8').trimEnd() + '\n\n';
+      const editor = await withText('snippet.referat', text);
+      const last = editor.document.lineCount - 1;
+      editor.selection = new vscode.Selection(last, 0, last, 0);
+      await typeAndAccept(editor, 'pun', (labels) => labels.includes('Punkt 7: '));
+      const lines = editor.document.getText().split('\n');
+      assert.equal(lines[last], 'Punkt 7: ');
+      assert.ok(lines.slice(last).includes('Sagsfremstilling') && lines.slice(last).includes('Beslutning'));
+      assert.ok(!lines.slice(last).some((l) => /\d{2}\.\d{2}\.\d{2}|Bilag|Titel|journalnummer/.test(l)), 'no placeholder text and no empty Bilag');
     });
 
-    test('snippets insert: an indstilling and an earlier decision', async () => {
-      const editor = await withText('snippet2.referat', '');
-      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'referat', name: 'Indstilling' });
-      assert.match(editor.document.getText(), /indstiller,\n\n- At /);
-      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'referat', name: 'Tidligere beslutning' });
-      assert.match(editor.document.getText(), /Beslutning fra/);
+    test('typed: a journal number chosen after "81.39" replaces what was typed', async () => {
+      const editor = await withText('journal-typed.referat', 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n\n');
+      editor.selection = new vscode.Selection(4, 0, 4, 0);
+      await typeAndAccept(editor, '81.39', (labels) => labels.includes('81.39.15G01-4-23'));
+      assert.equal(editor.document.lineAt(4).text, '81.39.15G01-4-23');
+    });
+
+    test('typed: "referat" in a new file named by its date gives the header with that date and its weekday', async () => {
+      const editor = await withText('2026-12-02-direktionen.referat', '');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).map(code), [], 'a new file has no errors');
+      await typeAndAccept(editor, 'referat', (labels) => labels.includes('referat'));
+      const lines = editor.document.getText().split('\n');
+      assert.equal(lines[0], 'REFERAT Direktionen d. 02-12-2026');
+      assert.equal(lines[2], 'Mødedato Onsdag d. 02. december 2026 kl. ');
+      assert.equal(lines[4], 'Mødested Udvalgsværelse 1, Lemvig Rådhus');
+      assert.equal(lines[6], 'Mødedeltagere Claus Borg, Lars Borst Hansen, Søren Søndergaard Kjær');
+    });
+
+    test('typed: Enter continues a list, and Enter on the empty item ends it without a stray dash', async () => {
+      const editor = await withText('liste.referat', 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\n');
+      editor.selection = new vscode.Selection(8, 0, 8, 0);
+      await vscode.commands.executeCommand('type', { text: '- At det godkendes.' });
+      await vscode.commands.executeCommand('type', { text: '\n' });
+      assert.equal(editor.document.lineAt(9).text, '- ', 'the list goes on');
+      await vscode.commands.executeCommand('type', { text: '\n' });
+      // On-type formatting answers asynchronously.
+      await waitUntil(() => editor.document.lineAt(9).text === '', 'the empty item removed');
+      assert.equal(editor.document.lineAt(8).text, '- At det godkendes.');
+      assert.equal(editor.selection.active.line, 10);
     });
 
     test('mistakes in referat.yaml are shown in referat.yaml', async () => {

@@ -160,10 +160,12 @@ function journals(lineText: string, position: Position, env: CompletionEnv, tr: 
   while (end < lineText.length && JOURNAL_CHAR.test(lineText.charAt(end))) end++;
   const typed = lineText.slice(start, position.character);
   const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+  // The newest cases first: a secretary mostly goes on with this year's and last year's.
+  const year = (j: string): number => Number(/-(\d{2})$/.exec(j)?.[1] ?? -1);
   const matching = env.catalog.journalNumbers.filter((j) => j.text.startsWith(typed));
   const items: CompletionItem[] = matching
+    .sort((a, b) => year(b.text) - year(a.text) || a.text.localeCompare(b.text))
     .slice(0, MAX_JOURNALS)
-    .sort((a, b) => a.text.localeCompare(b.text))
     .map((j, i) => ({
       label: j.text,
       kind: CompletionItemKind.Constant,
@@ -189,8 +191,9 @@ function journals(lineText: string, position: Position, env: CompletionEnv, tr: 
       });
     }
   }
-  // Cut short: ask again as she types, so the numbers she means are not among those left out.
-  return list(items, matching.length > MAX_JOURNALS || items.length >= 500);
+  // Asked again at every keystroke: only numbers that begin with what she typed are offered,
+  // never VS Code's looser match on the part after the last dot.
+  return list(items, true);
 }
 
 // ---------------------------------------------------------------- line starts in a punkt
