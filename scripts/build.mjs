@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the tests with esbuild.
 // Tests are bundled too, so they run on plain node whatever module format a dependency ships.
 import { build } from 'esbuild';
-import { chmodSync, existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -29,7 +29,10 @@ const common = {
   absWorkingDir: root,
   loader: { '.tsv': 'text', '.css': 'text' },
   // Identifies the build, so the archive's cache of summaries is never read by another build.
-  define: { __REFERAT_BUILD__: JSON.stringify(`${Date.now().toString(36)}`) },
+  define: {
+    __REFERAT_BUILD__: JSON.stringify(`${Date.now().toString(36)}`),
+    __REFERAT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+  },
 };
 
 rmSync(join(root, 'out'), { recursive: true, force: true });
@@ -39,7 +42,7 @@ mkdirSync(join(root, 'dist'), { recursive: true });
 const bundles = [
   { name: 'client', entry: 'client/src/extension.ts', options: { external: ['vscode'] } },
   { name: 'server', entry: 'server/src/lsp/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
-  { name: 'indexWorker', entry: 'server/src/workspace/outlineWorker.ts', options: {} },
+  { name: 'summaryWorker', entry: 'server/src/node/summaryWorker.ts', options: {} },
   { name: 'cli', entry: 'server/src/cli/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
   { name: 'checkWorker', entry: 'server/src/cli/checkWorker.ts', options: {} },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));

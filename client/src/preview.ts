@@ -1,12 +1,18 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { parseReferat } from '../../server/src/model/parse';
-import { renderHtml, type Audience } from '../../server/src/render/html';
-import { toLocale } from '../../server/src/i18n/locale';
-import { Protocol, type FindingsSummary } from '../../server/src/protocol';
+import { Protocol, type FindingsSummary, type RenderParams } from '../../server/src/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 type ClientRef = () => LanguageClient | undefined;
+type Audience = RenderParams['audience'];
+
+/** The referat as it will be published, rendered by the language server (the one renderer there is). */
+async function render(client: ClientRef, doc: vscode.TextDocument, audience: Audience, webview?: RenderParams['webview']): Promise<string | undefined> {
+  const c = client();
+  if (!c) return undefined;
+  const params: RenderParams = { uri: doc.uri.toString(), audience, ...(webview ? { webview } : {}) };
+  return (await c.sendRequest<string | null>(Protocol.renderRequest, params)) ?? undefined;
+}
 
 const VIEW_TYPE = 'referat.preview';
 
@@ -20,6 +26,7 @@ class Preview {
   constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly context: vscode.ExtensionContext,
+    private readonly client: ClientRef,
     document: vscode.TextDocument,
     private readonly onDispose: () => void,
   ) {
@@ -68,14 +75,18 @@ class Preview {
   }
 
   render(): void {
-    if (!this.document) return;
+    const doc = this.document;
+    if (!doc) return;
     const webview = this.panel.webview;
     const media = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', name)).toString();
-    webview.html = renderHtml(parseReferat(this.document.getText()), {
-      audience: this.audience,
-      locale: toLocale(vscode.env.language),
-      webview: { cspSource: webview.cspSource, nonce: randomBytes(16).toString('base64'), styleUri: media('preview.css'), scriptUri: media('preview.js') },
-    });
+    const version = doc.version;
+    void render(this.client, doc, this.audience, { cspSource: webview.cspSource, nonce: randomBytes(16).toString('base64'), styleUri: media('preview.css'), scriptUri: media('preview.js') }).then(
+      (html) => {
+        // Only the newest text is shown: an answer for an older version would flicker back.
+        if (html !== undefined && this.document === doc && doc.version === version) webview.html = html;
+      },
+      () => undefined,
+    );
   }
 
   private async reveal(line: number): Promise<void> {
@@ -101,7 +112,7 @@ function activeReferat(uri?: vscode.Uri): vscode.TextDocument | undefined {
   return doc?.languageId === 'referat' ? doc : current?.currentDocument;
 }
 
-async function openPreview(context: vscode.ExtensionContext, column: vscode.ViewColumn, uri?: vscode.Uri): Promise<void> {
+async function openPreview(context: vscode.ExtensionContext, client: ClientRef, column: vscode.ViewColumn, uri?: vscode.Uri): Promise<void> {
   const doc = activeReferat(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a referat to preview it.'));
@@ -112,7 +123,7 @@ async function openPreview(context: vscode.ExtensionContext, column: vscode.View
     return;
   }
   const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Referat', { viewColumn: column, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: false });
-  current = new Preview(panel, context, doc, () => (current = undefined));
+  current = new Preview(panel, context, client, doc, () => (current = undefined));
 }
 
 /**
@@ -152,11 +163,12 @@ async function exportHtml(client: ClientRef, uri?: vscode.Uri): Promise<vscode.U
   );
   if (!pick) return undefined;
   if (!(await confirmDespiteErrors(doc, client))) return undefined;
-  return writeExport(doc, pick.audience);
+  return writeExport(client, doc, pick.audience);
 }
 
-export async function writeExport(doc: vscode.TextDocument, audience: Audience): Promise<vscode.Uri> {
-  const html = renderHtml(parseReferat(doc.getText()), { audience, locale: toLocale(vscode.env.language) });
+export async function writeExport(client: ClientRef, doc: vscode.TextDocument, audience: Audience): Promise<vscode.Uri | undefined> {
+  const html = await render(client, doc, audience);
+  if (html === undefined) return undefined;
   const base = doc.uri.path.replace(/\.referat$/, '');
   const target = doc.uri.with({ path: `${base}${audience === 'public' ? '.offentlig' : ''}.html` });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
@@ -169,15 +181,15 @@ export async function writeExport(doc: vscode.TextDocument, audience: Audience):
 
 export function registerPreview(context: vscode.ExtensionContext, client: ClientRef): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('referat.openPreview', (uri?: vscode.Uri) => openPreview(context, vscode.ViewColumn.Active, uri)),
-    vscode.commands.registerCommand('referat.openPreviewToSide', (uri?: vscode.Uri) => openPreview(context, vscode.ViewColumn.Beside, uri)),
+    vscode.commands.registerCommand('referat.openPreview', (uri?: vscode.Uri) => openPreview(context, client, vscode.ViewColumn.Active, uri)),
+    vscode.commands.registerCommand('referat.openPreviewToSide', (uri?: vscode.Uri) => openPreview(context, client, vscode.ViewColumn.Beside, uri)),
     vscode.commands.registerCommand('referat.togglePreviewAudience', () => current?.toggleAudience()),
     // Called with a version (tests, other extensions): `{ confirmed: true }` says the errors were seen.
     vscode.commands.registerCommand('referat.exportHtml', async (uri?: vscode.Uri, audience?: Audience, options?: { confirmed?: boolean }) => {
       if (audience) {
         const doc = activeReferat(uri);
         if (!doc || (!options?.confirmed && !(await confirmDespiteErrors(doc, client)))) return undefined;
-        return writeExport(doc, audience);
+        return writeExport(client, doc, audience);
       }
       return exportHtml(client, uri);
     }),

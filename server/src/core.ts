@@ -1,4 +1,10 @@
-/** The core's public face: what the CLI, the language server, the renderer and the tests use. */
+/**
+ * The core as a library: the language service and what it is built from, for another host, the
+ * in-process benchmark and the tests. The language server and the command line use the service.
+ */
+export { createLanguageService, LanguageService, type LanguageServiceOptions, type ReferatDocument } from './service/languageService';
+export { MemoryWorkspace } from './workspace/memoryWorkspace';
+export type { Workspace } from './workspace/workspace';
 export { buildReferat, bodyMarkdown, normalizeBody, readDate } from './model/build';
 export { parseReferat } from './model/parse';
 export { parseSyntax } from './syntax/parser';
@@ -11,7 +17,7 @@ export { toLocale, localize, type Locale, type LocalizedText } from './i18n/loca
 export type * from './model/types';
 export type * from './rules/types';
 export { containsPosition, type Position, type Range } from './syntax/range';
-export { ArchiveIndex, meetingKey, type ArchiveLookup, type ArchivedMeeting, type ArchivedPunkt, type SymbolHit } from './archive/index';
+export { ArchiveIndex, meetingKey, type ArchivedMeeting, type ArchivedPunkt, type SymbolHit } from './archive/index';
 export { summarizeReferat, type ReferatSummary, type PunktSummary } from './archive/summary';
 export { SEVERITIES } from './rules/types';
 export { renderHtml, escapeHtml, type Audience, type RenderOptions, type WebviewResources } from './render/html';

@@ -36,6 +36,14 @@ export interface IndexedParams {
   readonly reused: number;
 }
 
+/** Parameters of the render request: the preview and the HTML export. */
+export interface RenderParams {
+  readonly uri: string;
+  readonly audience: 'internal' | 'public';
+  /** In a webview: its CSP source, a nonce, and the addresses of the extension's stylesheet and script. */
+  readonly webview?: { readonly cspSource: string; readonly nonce: string; readonly styleUri: string; readonly scriptUri: string };
+}
+
 export const Protocol = {
   /** workspace/executeCommand: arguments `[journalNumber]` or `[uri, position]`; answers `CaseHistoryEntry[]`. */
   caseHistoryCommand: 'referat.server.caseHistory',
@@ -43,6 +51,8 @@ export const Protocol = {
   moveCursorCommand: 'referat.server.moveCursor',
   /** Request `{ uri }` → `FindingsSummary | null` (null: not an open referat). */
   findingsRequest: 'referat/findings',
+  /** Request `RenderParams` → the standalone HTML page, or null when the document is not an open referat. */
+  renderRequest: 'referat/render',
   /** Notification: the archive index is complete. */
   indexedNotification: 'referat/indexed',
   /** Request with no work: the protocol's own cost, the baseline of `npm run bench`. */

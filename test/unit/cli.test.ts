@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { checkFile } from '../../server/src/cli/checkFile';
+import { nodeHost } from '../../server/src/node/host';
+import { createLanguageService } from '../../server/src/service/languageService';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, rulesDir, corpusDir } from '../helpers';
@@ -148,7 +150,8 @@ test('the check worker thread gives what the one-thread check gives', async () =
     worker.postMessage(paths);
   });
   await worker.terminate();
-  assert.deepEqual(got, paths.map((p) => checkFile(p, 'da')));
+  const service = createLanguageService({ ...nodeHost(), locale: 'da' });
+  assert.deepEqual(got, await Promise.all(paths.map((p) => checkFile(p, service))));
 });
 
 test('an empty Beslutning is an error: referat check exits 1', () => {

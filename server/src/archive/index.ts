@@ -25,11 +25,6 @@ export interface ArchivedPunkt {
   readonly punkt: PunktSummary;
 }
 
-/** What rules and features need from the archive; the server injects the real index. */
-export interface ArchiveLookup {
-  meeting(body: string, date: CalendarDate): ArchivedMeeting | undefined;
-}
-
 export interface SymbolHit {
   readonly name: string;
   readonly detail: string;
@@ -41,7 +36,7 @@ export interface SymbolHit {
  * Every referat of a workspace, by meeting and by journal number. Holds summaries only (no body
  * text but a short decision), so thousands of meetings fit in little memory.
  */
-export class ArchiveIndex implements ArchiveLookup {
+export class ArchiveIndex {
   private readonly files = new Map<string, ReferatSummary>();
   private readonly meetings = new Map<string, string[]>();
   private readonly byJournal = new Map<string, Set<string>>();

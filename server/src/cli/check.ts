@@ -1,12 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { bothLanguages, type LocalizedText } from '../i18n/locale';
+import { nodeHost } from '../node/host';
+import { runPool } from '../node/threadPool';
 import type { Diagnostic } from '../rules/types';
-import { runPool } from '../workspace/threadPool';
+import { createLanguageService } from '../service/languageService';
 import { checkFile, type FileCheck } from './checkFile';
 import { collectFiles, type CliIO } from './io';
 import { readOptions } from './options';
 
-const USAGE = 'usage: referat check [--format text|json] [--locale da|en] [--jobs N] PATH...';
+export const CHECK_USAGE = 'referat check [--format text|json] [--locale da|en] [--jobs N] PATH...';
 
 interface JsonFinding {
   file: string;
@@ -19,27 +22,31 @@ interface JsonFinding {
   message: string;
 }
 
-/** `referat check`: exit 0 without errors, 1 with errors, 2 for usage or I/O trouble. */
+/**
+ * `referat check`: exit 0 without errors, 1 with errors, 2 for usage or I/O trouble. Each file is
+ * checked by the language service with the nearest referat.yaml, as in the editor.
+ */
 export async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
   const read = readOptions(args, { format: { type: 'string' }, jobs: { type: 'string' } }, io);
   if (!read.ok) return usage(io, read.problem);
   const { values, positionals: paths } = read;
   if (values.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`usage: ${CHECK_USAGE}\n`);
     return 0;
   }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usage(io, `unknown format "${format}" (text or json) / ukendt format "${format}" (text eller json)`);
+  if (format !== 'text' && format !== 'json') return usage(io, { da: `ukendt format "${format}" (text eller json)`, en: `unknown format "${format}" (text or json)` });
   const locale = values.locale;
   // Threads for a large folder; --jobs 1 checks on this thread only.
-  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) return usage(io, `--jobs needs a whole number from 1, not "${values.jobs}" / --jobs skal være et helt tal fra 1, ikke "${values.jobs}"`);
+  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) return usage(io, { da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
   const jobs = values.jobs !== undefined ? Number(values.jobs) : defaultJobs();
-  if (paths.length === 0) return usage(io, 'no PATH given / ingen STI angivet');
+  if (paths.length === 0) return usage(io, { da: 'ingen STI angivet', en: 'no PATH given' });
 
   let trouble = false;
   let errors = 0;
   const json: JsonFinding[] = [];
-  const files = await collectFiles(paths, io);
+  const files = await collectFiles(paths);
+  const service = createLanguageService({ ...nodeHost(), locale });
 
   // Results come back in any order from the worker threads; they are printed in the files' order.
   const checked = new Map<string, FileCheck>();
@@ -47,10 +54,10 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
   const print = (): void => {
     for (; next < files.length; next++) {
       const f = files[next]!;
-      const r: FileCheck | { problem: string } | undefined = f.ok ? checked.get(f.path) : f;
+      const r: FileCheck | { problem: LocalizedText } | undefined = f.ok ? checked.get(f.path) : f;
       if (!r) return;
       if ('problem' in r) {
-        io.stderr(`${f.path}: ${r.problem}\n`);
+        io.stderr(`${f.path}: ${bothLanguages(r.problem)}\n`);
         trouble = true;
         continue;
       }
@@ -65,7 +72,7 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
   const readable = files.filter((f) => f.ok).map((f) => f.path);
   await runPool(
     readable,
-    { workerFile: join(__dirname, 'checkWorker.js'), workerData: { locale }, parallelFrom: jobs > 1 ? 64 : Infinity, batch: 8, threads: jobs, local: (p) => checkFile(p, locale) },
+    { workerFile: join(__dirname, 'checkWorker.js'), workerData: { locale }, parallelFrom: jobs > 1 ? 64 : Infinity, batch: 8, threads: jobs, local: (p) => checkFile(p, service) },
     (results) => {
       for (const r of results) checked.set(r.path, r);
       print();
@@ -86,7 +93,7 @@ function defaultJobs(): number {
   return Math.max(1, Math.min(8, availableParallelism() - 1));
 }
 
-function usage(io: CliIO, problem: string): number {
-  io.stderr(`referat check: ${problem}\n${USAGE}\n`);
+function usage(io: CliIO, problem: LocalizedText): number {
+  io.stderr(`referat check: ${bothLanguages(problem)}\nusage: ${CHECK_USAGE}\n`);
   return 2;
 }

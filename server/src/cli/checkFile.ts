@@ -1,7 +1,6 @@
-import type { Locale } from '../i18n/locale';
-import { parseReferat } from '../model/parse';
-import { checkReferat } from '../rules/index';
+import type { LocalizedText } from '../i18n/locale';
 import type { Severity } from '../rules/types';
+import type { LanguageService } from '../service/languageService';
 import { readReferatFile } from './io';
 
 /** One finding as the CLI prints it: 1-based line and column. */
@@ -16,14 +15,21 @@ export interface Finding {
 }
 
 /** One file checked, or why it could not be. Plain data: it crosses from a worker thread. */
-export type FileCheck = { readonly path: string; readonly problem: string } | { readonly path: string; readonly findings: readonly Finding[] };
+export type FileCheck = { readonly path: string; readonly problem: LocalizedText } | { readonly path: string; readonly findings: readonly Finding[] };
 
-/** Reads and checks one file; never throws. */
-export function checkFile(path: string, locale: Locale): FileCheck {
+/**
+ * Reads and checks one file through the language service, so referat.yaml applies exactly as in
+ * the editor; never throws.
+ */
+export async function checkFile(path: string, service: LanguageService): Promise<FileCheck> {
   const read = readReferatFile(path);
   if (!read.ok) return { path, problem: read.problem };
   try {
-    const findings = checkReferat(parseReferat(read.text), { locale }).map((d) => ({
+    const doc = { uri: service.uriOf(path), version: 1, getText: () => read.text };
+    const found = await service.findings(doc);
+    // The file is checked once: nothing of it is kept for later.
+    service.forget(doc.uri);
+    const findings = found.map((d) => ({
       line: d.range.start.line + 1,
       column: d.range.start.character + 1,
       endLine: d.range.end.line + 1,
@@ -35,6 +41,7 @@ export function checkFile(path: string, locale: Locale): FileCheck {
     return { path, findings };
   } catch (e) {
     // The parser and the rules are total by design; one odd file must still not stop the run.
-    return { path, problem: `internal error / intern fejl: ${e instanceof Error ? e.message : String(e)}` };
+    const why = e instanceof Error ? e.message : String(e);
+    return { path, problem: { da: `intern fejl: ${why}`, en: `internal error: ${why}` } };
   }
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { LocalizedText } from '../i18n/locale';
+import { nodeWorkspace } from '../node/nodeWorkspace';
 import { decodeReferat, type DecodeResult } from '../workspace/decode';
-import { nodeWorkspace } from '../workspace/workspace';
 
 /** What a CLI command needs from the outside world; tests pass their own. */
 export interface CliIO {
@@ -16,10 +17,10 @@ export const processIO: CliIO = {
   env: process.env,
 };
 
-export type FileResult = { ok: true; path: string } | { ok: false; path: string; problem: string };
+export type FileResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly path: string; readonly problem: LocalizedText };
 
 /** Files named on the command line, folders searched for `*.referat`, in a stable order. */
-export async function collectFiles(paths: readonly string[], _io: CliIO): Promise<FileResult[]> {
+export async function collectFiles(paths: readonly string[]): Promise<FileResult[]> {
   const out: FileResult[] = [];
   for (const p of paths) {
     let s;
@@ -31,20 +32,18 @@ export async function collectFiles(paths: readonly string[], _io: CliIO): Promis
     }
     if (s.isDirectory()) {
       const found = await nodeWorkspace.listReferater(p);
-      if (found.length === 0) out.push({ ok: false, path: p, problem: 'no *.referat files in this folder / ingen *.referat-filer i mappen' });
+      if (found.length === 0) out.push({ ok: false, path: p, problem: { da: 'ingen *.referat-filer i mappen', en: 'no *.referat files in this folder' } });
       for (const f of found) out.push({ ok: true, path: f });
     } else out.push({ ok: true, path: p });
   }
   return out;
 }
 
-export type ReadResult = DecodeResult;
-
 /**
  * Reads a referat as UTF-8; binary or non-UTF-8 files are refused with a reason, not guessed at.
  * Blocking: the commands (and the check's worker threads) do one file after another anyway.
  */
-export function readReferatFile(path: string): ReadResult {
+export function readReferatFile(path: string): DecodeResult {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -54,10 +53,10 @@ export function readReferatFile(path: string): ReadResult {
   return decodeReferat(bytes);
 }
 
-function describeFsError(e: unknown): string {
+export function describeFsError(e: unknown): LocalizedText {
   const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file or folder / filen eller mappen findes ikke';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied / adgang nægtet';
-  if (code === 'EISDIR') return 'is a folder / er en mappe';
-  return `cannot read (${code ?? String(e)})`;
+  if (code === 'ENOENT') return { da: 'filen eller mappen findes ikke', en: 'no such file or folder' };
+  if (code === 'EACCES' || code === 'EPERM') return { da: 'adgang nægtet', en: 'permission denied' };
+  if (code === 'EISDIR') return { da: 'er en mappe', en: 'is a folder' };
+  return { da: `kan ikke læses (${code ?? String(e)})`, en: `cannot read (${code ?? String(e)})` };
 }

@@ -1,34 +1,57 @@
-import { runCheck } from './check';
+import { bothLanguages, localize, toLocale, type LocalizedText } from '../i18n/locale';
+import { CHECK_USAGE, runCheck } from './check';
 import { processIO, type CliIO } from './io';
+import { RENDER_USAGE } from './render';
 
-const USAGE = `usage:
-  referat check [--format text|json] [--locale da|en] [--jobs N] PATH...
-  referat render FILE [-o OUT.html] [--public] [--locale da|en]`;
+declare const __REFERAT_VERSION__: string | undefined;
+const VERSION = typeof __REFERAT_VERSION__ === 'string' ? __REFERAT_VERSION__ : 'dev';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  check: runCheck,
-  // Loaded when asked for: rendering brings markdown-it, which `check` never needs.
-  render: async (args, io) => (await import('./render')).runRender(args, io),
+/** Every command, with one line on what it does, for `referat --help`. */
+const COMMANDS: Record<string, { readonly run: Command; readonly usage: string; readonly summary: LocalizedText }> = {
+  check: {
+    run: runCheck,
+    usage: CHECK_USAGE,
+    summary: { da: 'Tjek referater (filer og mapper) med reglerne og den nærmeste referat.yaml', en: 'Check referater (files and folders) against the rules and the nearest referat.yaml' },
+  },
+  render: {
+    // Loaded when asked for: rendering brings markdown-it, which `check` never needs.
+    run: async (args, io) => (await import('./render')).runRender(args, io),
+    usage: RENDER_USAGE,
+    summary: { da: 'Gengiv et referat som en selvstændig HTML-side (intern eller offentlig udgave)', en: 'Render a referat as a standalone HTML page (internal or public version)' },
+  },
 };
+
+function help(io: CliIO): string {
+  const locale = toLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${localize(c.summary, locale)}\n           ${c.usage}`);
+  const intro = localize({ da: 'Referat: tjek og gengiv referater fra danske kommuners møder.', en: 'Referat: check and render the minutes of Danish municipal meetings.' }, locale);
+  const more = localize({ da: 'referat KOMMANDO --help viser kommandoens tilvalg.', en: 'referat COMMAND --help shows the command\'s options.' }, locale);
+  return `${intro}\n\nusage: referat COMMAND [OPTIONS]\n\n${lines.join('\n')}\n\n  --version  ${localize({ da: 'versionsnummeret', en: 'the version number' }, locale)}\n  --help     ${localize({ da: 'denne hjælp', en: 'this help' }, locale)}\n\n${more}\n`;
+}
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '-h' || name === '--help') {
-    (name ? io.stdout : io.stderr)(`${USAGE}\n`);
+  if (name === '--version' || name === '-v') {
+    io.stdout(`referat ${VERSION}\n`);
+    return 0;
+  }
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    (name ? io.stdout : io.stderr)(help(io));
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`referat: unknown command "${name}" / ukendt kommando "${name}"\n${USAGE}\n`);
+    io.stderr(`referat: ${bothLanguages({ da: `ukendt kommando "${name}"`, en: `unknown command "${name}"` })}\n\n${help(io)}`);
     return 2;
   }
   try {
-    return await command(rest, io);
+    return await command.run(rest, io);
   } catch (e) {
     // A bug must still end with one line and exit 2, never a stack trace.
-    io.stderr(`referat ${name}: internal error / intern fejl: ${e instanceof Error ? e.message : String(e)}\n`);
+    const why = e instanceof Error ? e.message : String(e);
+    io.stderr(`referat ${name}: ${bothLanguages({ da: `intern fejl: ${why}`, en: `internal error: ${why}` })}\n`);
     return 2;
   }
 }

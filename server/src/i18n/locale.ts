@@ -19,3 +19,11 @@ export function toLocale(tag: string | undefined | null): Locale {
   if (lower === 'en' || lower.startsWith('en-')) return 'en';
   return 'da';
 }
+
+/**
+ * Both languages on one line, English first: for the command line's trouble lines (a missing
+ * file, an unknown option), where the locale may be what could not be read.
+ */
+export function bothLanguages(text: LocalizedText): string {
+  return text.en === text.da ? text.en : `${text.en} / ${text.da}`;
+}

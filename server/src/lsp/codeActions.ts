@@ -1,13 +1,11 @@
 import type { CodeAction } from 'vscode-languageserver/node';
-import { codeActions } from '../features/codeActions';
-import { ServerContext, safe } from './context';
+import { openReferat, safe, type ServerContext } from './context';
 
 export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction(
-    safe(ctx, 'codeAction', [] as CodeAction[], async (params) => {
-      const doc = ctx.documents.get(params.textDocument.uri);
-      if (!doc || !ctx.isReferat(doc.uri)) return [];
-      return codeActions(ctx.referat(doc), await ctx.diagnostics(doc), params.range, doc.uri, ctx.locale);
+    safe(ctx, 'codeAction', [] as CodeAction[], (params) => {
+      const doc = openReferat(ctx, params.textDocument.uri);
+      return doc ? ctx.service.codeActions(doc, params.range) : [];
     }),
   );
 }

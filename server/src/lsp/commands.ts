@@ -1,14 +1,22 @@
 import type { Position } from '../syntax/range';
 import { Protocol } from '../protocol';
-import { ServerContext, safe } from './context';
+import { openReferat, safe, type ServerContext } from './context';
 
 type CommandHandler = (args: readonly unknown[]) => unknown;
 
-/** workspace/executeCommand has one handler per connection; each feature adds its commands here. */
-export function registerCommands(ctx: ServerContext, handlers: Readonly<Record<string, CommandHandler>>): void {
-  const all: Record<string, CommandHandler> = {
-    ...handlers,
-    // After a fix that adds an empty section: the cursor goes into it, where an editor can put it.
+/** The commands the server carries out (workspace/executeCommand has one handler per connection). */
+export const SERVER_COMMANDS = [Protocol.caseHistoryCommand, Protocol.moveCursorCommand];
+
+export function registerCommands(ctx: ServerContext): void {
+  const handlers: Record<string, CommandHandler> = {
+    // Sagshistorik: `[journalNumber]` or `[uri, position]`.
+    [Protocol.caseHistoryCommand]: ([first, second]) => {
+      if (typeof first !== 'string') return [];
+      if (!first.includes(':')) return ctx.service.caseHistory(first);
+      const doc = openReferat(ctx, first);
+      return doc && isPosition(second) ? ctx.service.caseHistory({ doc, position: second }) : [];
+    },
+    // After a fix that adds an empty section: the cursor goes into it, where the editor can put it.
     [Protocol.moveCursorCommand]: async ([uri, position]) => {
       if (typeof uri !== 'string' || !isPosition(position) || !ctx.canShowDocument) return null;
       await ctx.connection.window.showDocument({ uri, selection: { start: position, end: position }, takeFocus: true });
@@ -17,14 +25,10 @@ export function registerCommands(ctx: ServerContext, handlers: Readonly<Record<s
   };
   ctx.connection.onExecuteCommand(
     safe(ctx, 'executeCommand', null as unknown, (params) => {
-      const handler = all[params.command];
+      const handler = handlers[params.command];
       return handler ? handler(params.arguments ?? []) : null;
     }),
   );
-}
-
-export function commandNames(extra: readonly string[]): string[] {
-  return [...extra, Protocol.moveCursorCommand];
 }
 
 function isPosition(p: unknown): p is Position {

@@ -1,27 +1,39 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLocale } from '../i18n/locale';
-import { RULE_CODES } from '../rules/index';
-import { SEVERITIES, type RuleSetting } from '../rules/types';
-import { nodeWorkspace } from '../workspace/workspace';
-import { ServerContext, toPath, DEFAULT_SETTINGS, type Settings } from './context';
-import { registerDiagnostics } from './diagnostics';
-import { registerCompletion } from './completion';
-import { registerHover } from './hover';
-import { registerSymbols, registerFolding } from './symbols';
-import { registerCodeActions } from './codeActions';
-import { registerOnTypeFormatting } from './onTypeFormatting';
-import { registerArchive } from './archive';
-import { commandNames, registerCommands } from './commands';
+import { nodeHost } from '../node/host';
+import { IndexCache } from '../node/indexCache';
 import { Protocol } from '../protocol';
+import { RULE_CODES } from '../rules/index';
+import { SEVERITIES, type RuleSetting, type RuleSettings } from '../rules/types';
+import { createLanguageService, type LanguageService } from '../service/languageService';
+import { registerArchive } from './archive';
+import { registerCodeActions } from './codeActions';
+import { registerCommands, SERVER_COMMANDS } from './commands';
+import { registerCompletion } from './completion';
+import type { ServerContext, ValidationSettings } from './context';
+import { registerDefinition } from './definition';
+import { registerDiagnostics } from './diagnostics';
+import { registerDocumentLinks } from './documentLinks';
+import { registerDocumentSymbols } from './documentSymbols';
+import { registerFolding } from './folding';
+import { registerHover } from './hover';
+import { registerOnTypeFormatting } from './onTypeFormatting';
+import { registerReferences } from './references';
+import { registerRender } from './render';
+import { registerWorkspaceSymbols } from './workspaceSymbols';
 
 // `--node-ipc` (VS Code) or `--stdio` (every other editor), read from argv by createConnection.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const ctx = new ServerContext(connection, documents, nodeWorkspace);
+// Where the archive's summaries are kept between sessions: the client says so at initialize.
+let cacheDir: string | undefined;
+const host = nodeHost();
+const service: LanguageService = createLanguageService({ ...host, cache: (roots) => new IndexCache(cacheDir, roots), log: (m) => connection.console.log(m) });
+const ctx: ServerContext = { connection, documents, service, validation: { trigger: 'onSave', debounceMs: 200 }, canShowDocument: false };
 
-/** Settings from the client, keeping only values that mean something. */
-function readSettings(raw: unknown): Settings {
+/** The editor's settings (`referat.*`), keeping only values that mean something. */
+function readSettings(raw: unknown): { validation: ValidationSettings; rules: RuleSettings } {
   const r = (raw ?? {}) as { validate?: { trigger?: unknown; debounceMs?: unknown }; rules?: unknown };
   const rules: Record<string, RuleSetting> = {};
   if (r.rules && typeof r.rules === 'object') {
@@ -30,8 +42,10 @@ function readSettings(raw: unknown): Settings {
     }
   }
   return {
-    trigger: r.validate?.trigger === 'onType' ? 'onType' : 'onSave',
-    debounceMs: typeof r.validate?.debounceMs === 'number' && r.validate.debounceMs >= 0 ? r.validate.debounceMs : DEFAULT_SETTINGS.debounceMs,
+    validation: {
+      trigger: r.validate?.trigger === 'onType' ? 'onType' : 'onSave',
+      debounceMs: typeof r.validate?.debounceMs === 'number' && r.validate.debounceMs >= 0 ? r.validate.debounceMs : 200,
+    },
     rules,
   };
 }
@@ -40,14 +54,19 @@ let watchDynamically = false;
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown; cacheDir?: string };
-  if (typeof options.cacheDir === 'string') ctx.cacheDir = options.cacheDir;
-  ctx.locale = toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG);
-  if (options.settings) ctx.settings = readSettings(options.settings);
-  const folders = params.workspaceFolders?.map((f) => toPath(f.uri)) ?? [params.rootUri ? toPath(params.rootUri) : undefined];
-  ctx.roots = folders.filter((f): f is string => typeof f === 'string');
+  if (typeof options.cacheDir === 'string') cacheDir = options.cacheDir;
+  service.locale = toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG);
+  if (options.settings) {
+    const settings = readSettings(options.settings);
+    ctx.validation = settings.validation;
+    service.setPersonalRules(settings.rules);
+  }
+  const folders = params.workspaceFolders?.map((f) => service.pathOf(f.uri)) ?? [params.rootUri ? service.pathOf(params.rootUri) : undefined];
+  service.setRoots(folders.filter((f): f is string => typeof f === 'string'));
   watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   ctx.canShowDocument = params.capabilities.window?.showDocument?.support === true;
-  startIndex();
+  // Reading starts now, silently: the client's round trips until `initialized` are time the disk can use.
+  service.startIndexing();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -61,7 +80,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       workspaceSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: commandNames([Protocol.caseHistoryCommand]) },
+      executeCommandProvider: { commands: SERVER_COMMANDS },
     },
     serverInfo: { name: 'referat-language-server', version: '0.1.0' },
   };
@@ -70,12 +89,17 @@ connection.onInitialize((params): InitializeResult => {
 const { revalidateAll } = registerDiagnostics(ctx);
 registerCompletion(ctx);
 registerHover(ctx);
-registerSymbols(ctx);
+registerDocumentSymbols(ctx);
 registerFolding(ctx);
 registerCodeActions(ctx);
 registerOnTypeFormatting(ctx);
-const { startIndex, indexWorkspace, caseHistory } = registerArchive(ctx, revalidateAll);
-registerCommands(ctx, { [Protocol.caseHistoryCommand]: caseHistory });
+registerDefinition(ctx);
+registerDocumentLinks(ctx);
+registerReferences(ctx);
+registerWorkspaceSymbols(ctx);
+registerRender(ctx);
+registerCommands(ctx);
+const { indexWorkspace } = registerArchive(ctx, revalidateAll);
 
 connection.onInitialized(() => {
   if (watchDynamically) {
@@ -85,8 +109,12 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeConfiguration((change) => {
-  const settings = (change.settings as { referat?: unknown } | undefined)?.referat;
-  if (settings) ctx.settings = readSettings(settings);
+  const raw = (change.settings as { referat?: unknown } | undefined)?.referat;
+  if (raw) {
+    const settings = readSettings(raw);
+    ctx.validation = settings.validation;
+    service.setPersonalRules(settings.rules);
+  }
   void revalidateAll();
 });
 

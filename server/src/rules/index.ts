@@ -9,8 +9,7 @@ import { REFERENCE_RULES } from './references';
 import { SECTION_RULES } from './sections';
 import { TEXT_RULES } from './text';
 import { TOC_RULES } from './toc';
-import type { Diagnostic, Rule, RuleSettings } from './types';
-import type { ArchiveLookup } from '../archive/index';
+import type { ArchiveLookup, Diagnostic, Rule, RuleSettings } from './types';
 
 export const RULES: readonly Rule[] = [
   ...HEADER_RULES,

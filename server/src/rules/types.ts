@@ -2,7 +2,7 @@ import type { Position, Range } from '../syntax/range';
 import type { LocalizedText } from '../i18n/locale';
 import type { Referat } from '../model/types';
 import type { KleCatalog } from '../model/kle';
-import type { ArchiveLookup } from '../archive/index';
+import type { CalendarDate } from '../model/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -30,6 +30,14 @@ export interface Finding {
   readonly range: Range;
   readonly message: LocalizedText;
   readonly fixes?: readonly Fix[];
+}
+
+/**
+ * What the rules need to know of other meetings: a meeting by its body and date, with its
+ * punkter's numbers and journal numbers. The host passes the archive's index, which has this shape.
+ */
+export interface ArchiveLookup {
+  meeting(body: string, date: CalendarDate): { readonly body: string; readonly punkter: readonly { readonly number: number; readonly journal?: string }[] } | undefined;
 }
 
 export interface RuleContext {

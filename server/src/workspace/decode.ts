@@ -1,12 +1,16 @@
-import { isUtf8 } from 'node:buffer';
+import type { LocalizedText } from '../i18n/locale';
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; problem: string };
+export type DecodeResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: LocalizedText };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Referater are UTF-8 text; binary or non-UTF-8 bytes are refused with a reason, not guessed at. */
 export function decodeReferat(bytes: Uint8Array): DecodeResult {
-  if (bytes.includes(0)) return { ok: false, problem: 'binary file (contains NUL bytes), not a referat / binær fil, ikke et referat' };
-  if (!isUtf8(bytes)) return { ok: false, problem: 'not valid UTF-8 text; save the file as UTF-8 / ikke gyldig UTF-8-tekst; gem filen som UTF-8' };
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  // As TextDecoder does: the byte order mark is no part of the text.
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  if (bytes.includes(0)) return { ok: false, problem: { da: 'binær fil, ikke et referat', en: 'binary file (contains NUL bytes), not a referat' } };
+  try {
+    // The byte order mark is no part of the text (ignoreBOM: false drops it), as in VS Code.
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, problem: { da: 'ikke gyldig UTF-8-tekst; gem filen som UTF-8', en: 'not valid UTF-8 text; save the file as UTF-8' } };
+  }
 }

@@ -1,70 +1,34 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { scanOutlines } from './outlinePool';
-import type { ScanResult } from './scanFile';
-
 /**
- * The files the server sees, injected by the host: the real file system in the language server;
- * another host (a browser, a test) would give its own. Features never touch fs directly.
+ * The files the language service sees, injected by its host: the real file system in the
+ * language server and the command line (`node/nodeWorkspace.ts`), a map in memory in tests or a
+ * host without a disk. Nothing in the core touches a file system except through this.
+ *
+ * Paths are the host's own absolute paths, with `/` or the platform's separator.
  */
 export interface Workspace {
-  /** Every `*.referat` below a folder (hidden folders and node_modules skipped). */
+  /** Every `*.referat` below a folder (hidden folders and node_modules skipped), sorted. */
   listReferater(folder: string): Promise<string[]>;
+  /** The file's bytes; rejects when it cannot be read. */
   readFile(path: string): Promise<Uint8Array>;
   exists(path: string): Promise<boolean>;
-  /**
-   * Reads and scans archive files, a batch at a time, in parallel where the host can; every path
-   * gets one result (its summary, a reason it was skipped, or gone).
-   */
-  scanOutlines(paths: readonly string[], onResults: (results: readonly ScanResult[]) => void): Promise<{ threads: number }>;
 }
 
-export const nodeWorkspace: Workspace = {
-  async listReferater(folder) {
-    const out: string[] = [];
-    // Sibling folders are read at once, not one after another: an archive has a folder per
-    // body and year, and a listing is on the path to the first file read.
-    const walk = async (dir: string): Promise<void> => {
-      let entries;
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      const folders: Promise<void>[] = [];
-      for (const e of entries) {
-        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-        const p = join(dir, e.name);
-        if (e.isDirectory()) folders.push(walk(p));
-        else if (e.isFile() && e.name.endsWith('.referat')) out.push(p);
-      }
-      await Promise.all(folders);
-    };
-    await walk(folder);
-    return out.sort();
-  },
-  readFile: (path) => readFile(path),
-  // The worker is bundled next to the server (dist/indexWorker.js).
-  scanOutlines: (paths, onResults) => scanOutlines(join(__dirname, 'indexWorker.js'), paths, onResults),
-  async exists(path) {
-    try {
-      await stat(path);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-};
+/** The folder a path is in, with either separator. */
+export function parentFolder(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  if (cut <= 0) return cut === 0 ? path.slice(0, 1) : path;
+  // `C:\` and `/` are their own parents.
+  if (/^[A-Za-z]:$/.test(path.slice(0, cut))) return path.slice(0, cut + 1);
+  return path.slice(0, cut);
+}
 
-/** The nearest `referat.yaml` in the document's folder or above it, up to the workspace root. */
-export async function nearestConfig(ws: Workspace, file: string, roots: readonly string[]): Promise<string | undefined> {
-  const root = roots.map((r) => resolve(r)).filter((r) => resolve(file).startsWith(r)).sort((a, b) => b.length - a.length)[0];
-  let dir = dirname(resolve(file));
-  for (;;) {
-    const candidate = join(dir, 'referat.yaml');
-    if (await ws.exists(candidate)) return candidate;
-    const up = dirname(dir);
-    if (up === dir || (root !== undefined && dir === root) || (root !== undefined && !up.startsWith(root))) return undefined;
-    dir = up;
-  }
+export function joinPath(folder: string, name: string): string {
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return folder.endsWith(sep) ? `${folder}${name}` : `${folder}${sep}${name}`;
+}
+
+/** Lets the host's event loop run (other requests, I/O) between batches of work. */
+export function yieldToHost(): Promise<void> {
+  // setImmediate where the host has it (Node): a timer would wait at least a millisecond each time.
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }

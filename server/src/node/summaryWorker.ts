@@ -1,4 +1,4 @@
-// A worker thread of the archive index: scans the batches of files it is sent and posts their summaries back.
+// A worker thread of the archive index: reads the batches of files it is sent and posts their summaries back.
 import { parentPort } from 'node:worker_threads';
 import { scanFile } from './scanFile';
 

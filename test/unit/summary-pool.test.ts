@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scanOutlines } from '../../server/src/workspace/outlinePool';
-import type { ScanResult } from '../../server/src/workspace/scanFile';
+import { summaryPool } from '../../server/src/node/summaryPool';
+import type { ScanResult } from '../../server/src/archive/reader';
 import { corpusFiles } from '../helpers';
 
 /** 120 referater and three files that are not, in a fresh folder. */
@@ -25,7 +25,7 @@ function archive(): { dir: string; paths: string[] } {
 
 async function scanAll(workerFile: string, paths: string[]): Promise<{ threads: number; results: ScanResult[] }> {
   const results: ScanResult[] = [];
-  const { threads } = await scanOutlines(workerFile, paths, (r) => results.push(...r), 2);
+  const { threads } = await summaryPool(2, workerFile).read(paths, (r) => results.push(...r));
   return { threads, results };
 }
 
@@ -43,7 +43,7 @@ test('a worker that dies hands its files back: every file still gets exactly one
   assert.equal(threads, 2, 'both workers started');
   assert.deepEqual(results.map((r) => r.path).sort(), [...paths].sort());
   assert.deepEqual(summary(results), { summary: 120, skipped: 2, gone: 1 });
-  const skipped = results.filter((r) => r.outcome.kind === 'skipped').map((r) => (r.outcome as { reason: string }).reason);
+  const skipped = results.filter((r) => r.outcome.kind === 'skipped').map((r) => (r.outcome as { reason: { en: string } }).reason.en);
   assert.ok(skipped.some((s) => s.startsWith('binary file')));
   assert.ok(skipped.some((s) => s.startsWith('not valid UTF-8')));
 });

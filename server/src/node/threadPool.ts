@@ -12,7 +12,7 @@ export interface PoolOptions<R> {
   readonly batch: number;
   readonly threads?: number;
   /** The same work on this thread: for small jobs, and for what a failed worker could not finish. */
-  readonly local: (path: string) => R;
+  readonly local: (path: string) => R | Promise<R>;
   /** Yield to the event loop between local batches, so a server stays responsive. */
   readonly yieldBetweenBatches?: boolean;
 }
@@ -46,7 +46,7 @@ export async function runPool<R>(paths: readonly string[], options: PoolOptions<
     );
   }
   for (let batch = queue.shift(); batch; batch = queue.shift()) {
-    onResults(batch.map(options.local));
+    onResults(await Promise.all(batch.map(options.local)));
     if (options.yieldBetweenBatches) await new Promise((r) => setImmediate(r));
   }
   return { threads: used };

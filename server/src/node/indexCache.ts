@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ReferatSummary } from '../archive/summary';
-import type { ScanResult } from './scanFile';
+import type { ScanResult, SummaryCache } from '../archive/reader';
 
 declare const __REFERAT_BUILD__: string | undefined;
 
@@ -20,7 +20,7 @@ interface Entry {
  * The archive's summaries of its files from the last session, reused for every file whose size and
  * modification time are unchanged, so a warm start reads only what changed.
  */
-export class IndexCache {
+export class IndexCache implements SummaryCache {
   private entries = new Map<string, Entry>();
   private dirty = false;
   readonly file: string;

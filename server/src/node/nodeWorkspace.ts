@@ -1,0 +1,39 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Workspace } from '../workspace/workspace';
+
+/** The real file system, for the language server and the command line. */
+export const nodeWorkspace: Workspace = {
+  async listReferater(folder) {
+    const out: string[] = [];
+    // Sibling folders are read at once, not one after another: an archive has a folder per
+    // body and year, and a listing is on the path to the first file read.
+    const walk = async (dir: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      const folders: Promise<void>[] = [];
+      for (const e of entries) {
+        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        const p = join(dir, e.name);
+        if (e.isDirectory()) folders.push(walk(p));
+        else if (e.isFile() && e.name.endsWith('.referat')) out.push(p);
+      }
+      await Promise.all(folders);
+    };
+    await walk(folder);
+    return out.sort();
+  },
+  readFile: (path) => readFile(path),
+  async exists(path) {
+    try {
+      await stat(path);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};

@@ -1,0 +1,152 @@
+import type { ArchiveIndex } from '../archive/index';
+import type { ScanResult, SummaryCache, SummaryReader } from '../archive/reader';
+import { localize, type Locale } from '../i18n/locale';
+import { yieldToHost, type Workspace } from '../workspace/workspace';
+
+/** How a complete index came about, for the log and the `referat/indexed` notification. */
+export interface IndexReport {
+  readonly files: number;
+  readonly referater: number;
+  readonly ms: number;
+  /** Files unchanged since the last session, taken from the cache. */
+  readonly reused: number;
+  readonly cachedCount: number;
+  readonly phases: readonly string[];
+}
+
+export interface IndexerHost {
+  readonly workspace: Workspace;
+  readonly reader: SummaryReader;
+  /** The summaries of the last session for these roots; none where the host keeps no cache. */
+  readonly cache?: (roots: readonly string[]) => SummaryCache;
+  readonly toUri: (path: string) => string;
+  readonly log: (message: string) => void;
+  readonly locale: () => Locale;
+}
+
+const CHUNK = 25;
+
+interface IndexRun {
+  done: number;
+  total: number;
+  readonly finished: Promise<IndexReport>;
+}
+
+/**
+ * Builds the archive of every referat in the workspace roots and keeps it current. Reading starts
+ * as soon as the roots are known and goes on silently; whoever shows progress attaches to it.
+ */
+export class ArchiveIndexer {
+  private run: IndexRun | undefined;
+  private onProgress: ((done: number, total: number) => void) | undefined;
+
+  constructor(
+    private readonly archive: ArchiveIndex,
+    private readonly host: IndexerHost,
+  ) {}
+
+  /** Starts reading the archive (once); `finished` says when it is complete. */
+  start(roots: readonly string[]): void {
+    if (this.run) return;
+    const counts = { done: 0, total: 0 };
+    const run: IndexRun = Object.assign(counts, { finished: Promise.resolve().then(() => this.read(roots, counts)) });
+    // Awaited by `finished()`; until then a failure must not count as unhandled.
+    run.finished.catch(() => undefined);
+    this.run = run;
+  }
+
+  /** Progress from now on, and where it stands already. */
+  reportTo(onProgress: (done: number, total: number) => void): void {
+    this.onProgress = onProgress;
+    if (this.run) onProgress(this.run.done, this.run.total);
+  }
+
+  finished(): Promise<IndexReport> | undefined {
+    return this.run?.finished;
+  }
+
+  /** A file read (here or on a worker thread) taken into the archive; kept in the cache when given. */
+  take(r: ScanResult, cache?: SummaryCache): void {
+    const uri = this.host.toUri(r.path);
+    switch (r.outcome.kind) {
+      case 'gone':
+        this.archive.delete(uri);
+        return;
+      case 'skipped':
+        this.archive.delete(uri);
+        this.host.log(`referat: ${localize({ da: 'sprang over', en: 'skipped' }, this.host.locale())} ${r.path}: ${localize(r.outcome.reason, this.host.locale())}`);
+        return;
+      case 'summary': {
+        const { summary } = r.outcome;
+        cache?.put(r.path, r.size, r.mtimeMs, summary);
+        if (summary.titled || summary.punkter.length > 0) this.archive.set(uri, summary);
+        else {
+          this.archive.delete(uri);
+          const why = localize({ da: 'ikke et referat (ingen REFERAT-titel og ingen punkter)', en: 'not a referat (no REFERAT title and no punkter)' }, this.host.locale());
+          this.host.log(`referat: ${localize({ da: 'sprang over', en: 'skipped' }, this.host.locale())} ${r.path}: ${why}`);
+        }
+      }
+    }
+  }
+
+  /** One file created or changed on disk, read again. */
+  async fileChanged(path: string): Promise<void> {
+    await this.host.reader.read([path], (results) => results.forEach((r) => this.take(r)));
+  }
+
+  private async read(roots: readonly string[], run: { done: number; total: number }): Promise<IndexReport> {
+    const started = Date.now();
+    const report = (): void => this.onProgress?.(run.done, run.total);
+    let files: string[] = [];
+    for (const root of roots) files = files.concat(await this.host.workspace.listReferater(root));
+    run.total = files.length;
+    const phases: string[] = [];
+    let lap = started;
+    const phase = (name: string): void => {
+      const now = Date.now();
+      phases.push(`${name} ${now - lap} ms`);
+      lap = now;
+    };
+    phase('list');
+    const cache = this.host.cache?.(roots);
+    const cachedCount = cache?.load() ?? 0;
+    let reused = 0;
+
+    // Files unchanged since the last session come from the cache (a first session has none).
+    const toRead: string[] = cachedCount === 0 ? files : [];
+    for (let i = 0; cachedCount > 0 && i < files.length; i += CHUNK) {
+      for (const f of files.slice(i, i + CHUNK)) {
+        const unchanged = cache!.lookup(f);
+        if (unchanged) {
+          this.take(unchanged);
+          reused++;
+          run.done++;
+        } else toRead.push(f);
+      }
+      report();
+      await yieldToHost();
+    }
+
+    // The rest are read and summarised, on worker threads where the host has them.
+    phase('cached');
+    let taking = 0;
+    const { threads } = await this.host.reader.read(toRead, (results) => {
+      const t = performance.now();
+      for (const result of results) this.take(result, cache);
+      run.done += results.length;
+      report();
+      taking += performance.now() - t;
+    });
+    phase(threads > 0 ? `read on ${threads} worker threads` : 'read');
+    phases.push(`of which ${Math.round(taking)} ms taking results in`);
+    if (cache) {
+      cache.retain(new Set(files));
+      try {
+        cache.save();
+      } catch (e) {
+        this.host.log(`referat: could not save the index cache ${cache.file}: ${String(e)}`);
+      }
+    }
+    return { files: files.length, referater: this.archive.size, ms: Date.now() - started, reused, cachedCount, phases };
+  }
+}

@@ -1,0 +1,282 @@
+import type { CodeAction, CompletionList, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, SymbolInformation, TextEdit } from 'vscode-languageserver-types';
+import { ArchiveIndex } from '../archive/index';
+import { workspaceReader, type SummaryCache, type SummaryReader } from '../archive/reader';
+import { EMPTY_CATALOG, type NameCatalog } from '../config/catalog';
+import { harvestCatalog } from '../config/harvest';
+import type { ConfigProblem } from '../config/referatYaml';
+import { ConfigResolver, ruleSettings } from '../config/resolver';
+import { caseHistory } from '../features/caseHistory';
+import { codeActions } from '../features/codeActions';
+import { complete } from '../features/completion';
+import { definition } from '../features/definition';
+import { documentLinks } from '../features/documentLinks';
+import { foldingRanges } from '../features/folding';
+import { hover } from '../features/hover';
+import { onEnter } from '../features/onTypeFormatting';
+import { journalAt, references } from '../features/references';
+import { documentSymbols } from '../features/symbols';
+import { workspaceSymbols } from '../features/workspaceSymbols';
+import type { Locale } from '../i18n/locale';
+import type { RenderOptions } from '../render/html';
+import { kleCatalog } from '../model/kle';
+import { parseReferat } from '../model/parse';
+import type { CalendarDate, Referat } from '../model/types';
+import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
+import { checkReferat } from '../rules/index';
+import type { Diagnostic, RuleSettings } from '../rules/types';
+import type { Position, Range } from '../syntax/range';
+import type { Workspace } from '../workspace/workspace';
+import { ArchiveIndexer, type IndexReport } from './indexer';
+import { defaultPaths, type Paths } from './paths';
+
+/** A document as the service reads it: the editor's open text, or a file's. */
+export interface ReferatDocument {
+  readonly uri: string;
+  /** Increases with every change; answers are cached per version. */
+  readonly version: number;
+  getText(): string;
+}
+
+export interface LanguageServiceOptions {
+  /** The files: the disk, or memory. */
+  readonly workspace: Workspace;
+  /** How many archive files are read at once; by default one after another through the workspace. */
+  readonly reader?: SummaryReader;
+  /** The archive's summaries kept between sessions, per set of roots. */
+  readonly cache?: (roots: readonly string[]) => SummaryCache;
+  readonly paths?: Paths;
+  readonly locale?: Locale;
+  readonly log?: (message: string) => void;
+  /** Today, for a new header without a date in its file name (tests fix it). */
+  readonly today?: () => CalendarDate;
+}
+
+/**
+ * The front door: one service, created with its workspace and configuration, that answers every
+ * question about referater. The language server only translates the protocol to it and back; the
+ * command line asks it too, so both read referat.yaml alike.
+ */
+export class LanguageService {
+  readonly archive = new ArchiveIndex();
+  locale: Locale;
+  private roots: readonly string[] = [];
+  private personalRules: RuleSettings = {};
+  private readonly config: ConfigResolver;
+  private readonly indexer: ArchiveIndexer;
+  private readonly paths: Paths;
+  private readonly log: (message: string) => void;
+  private harvested: NameCatalog | undefined;
+  private readonly parsed = new Map<string, { version: number; referat: Referat }>();
+  private readonly checked = new Map<string, { version: number; diagnostics: Promise<Diagnostic[]> }>();
+
+  constructor(private readonly options: LanguageServiceOptions) {
+    this.locale = options.locale ?? 'da';
+    this.paths = options.paths ?? defaultPaths;
+    this.log = options.log ?? (() => undefined);
+    this.config = new ConfigResolver(options.workspace);
+    this.indexer = new ArchiveIndexer(this.archive, {
+      workspace: options.workspace,
+      reader: options.reader ?? workspaceReader(options.workspace),
+      ...(options.cache ? { cache: options.cache } : {}),
+      toUri: (p) => this.paths.toUri(p),
+      log: (m) => this.log(m),
+      locale: () => this.locale,
+    });
+  }
+
+  // ------------------------------------------------------------ workspace and settings
+
+  /** The URI of a file at this path, as documents are named. */
+  uriOf(path: string): string {
+    return this.paths.toUri(path);
+  }
+
+  /** The host's path of a document's URI; undefined for a document that is no file. */
+  pathOf(uri: string): string | undefined {
+    return this.paths.toPath(uri);
+  }
+
+  /** The workspace folders: where referat.yaml lookups stop and what the archive holds. */
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots;
+    this.config.setRoots(roots);
+    this.invalidate();
+  }
+
+  /** The editor's own `referat.rules`: laid over referat.yaml's `regler:`, for this user only. */
+  setPersonalRules(rules: RuleSettings): void {
+    this.personalRules = rules;
+    this.invalidate();
+  }
+
+  /** A referat.yaml appeared, changed or went away. */
+  configChanged(): void {
+    this.config.changed();
+    this.invalidate();
+  }
+
+  /** Findings depend on settings, configuration and the archive: cached ones go when those change. */
+  private invalidate(): void {
+    this.checked.clear();
+  }
+
+  private archiveChanged(): void {
+    this.harvested = undefined;
+    this.invalidate();
+  }
+
+  /** The document closed, or changed: what was cached for it goes. */
+  forget(uri: string): void {
+    this.parsed.delete(uri);
+    this.checked.delete(uri);
+  }
+
+  // ------------------------------------------------------------ the archive
+
+  /** Starts reading every referat below the roots, silently; `indexed` waits for it. */
+  startIndexing(): void {
+    this.indexer.start(this.roots);
+  }
+
+  /** The complete index, with progress reported on the way. */
+  async indexed(onProgress?: (done: number, total: number) => void): Promise<IndexReport> {
+    this.startIndexing();
+    if (onProgress) this.indexer.reportTo(onProgress);
+    const report = await this.indexer.finished()!;
+    this.archiveChanged();
+    return report;
+  }
+
+  /** A referat created or changed on disk. */
+  async fileChanged(path: string): Promise<void> {
+    await this.indexer.fileChanged(path);
+    this.archiveChanged();
+  }
+
+  fileDeleted(path: string): void {
+    this.archive.delete(this.paths.toUri(path));
+    this.archiveChanged();
+  }
+
+  /** An open document saved: its text is what the archive should know. */
+  documentSaved(doc: ReferatDocument): void {
+    this.archive.setText(doc.uri, doc.getText());
+    this.archiveChanged();
+  }
+
+  // ------------------------------------------------------------ one document
+
+  /** The parsed referat of a document, parsed once per version and shared by every feature. */
+  referat(doc: ReferatDocument): Referat {
+    const hit = this.parsed.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.referat;
+    const referat = parseReferat(doc.getText());
+    this.parsed.set(doc.uri, { version: doc.version, referat });
+    return referat;
+  }
+
+  /** Every finding, with the severities of the nearest referat.yaml and the editor's own settings. */
+  findings(doc: ReferatDocument): Promise<Diagnostic[]> {
+    const hit = this.checked.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.diagnostics;
+    const diagnostics = this.computeFindings(doc);
+    this.checked.set(doc.uri, { version: doc.version, diagnostics });
+    diagnostics.catch(() => this.checked.delete(doc.uri));
+    return diagnostics;
+  }
+
+  private async computeFindings(doc: ReferatDocument): Promise<Diagnostic[]> {
+    const path = this.paths.toPath(doc.uri);
+    const config = path ? await this.config.forFile(path) : undefined;
+    return checkReferat(this.referat(doc), { settings: ruleSettings(config, this.personalRules), locale: this.locale, archive: this.archive });
+  }
+
+  /** The findings as they are now, summed up: before an export. */
+  async findingsSummary(doc: ReferatDocument): Promise<FindingsSummary> {
+    const found = await this.findings(doc);
+    const errors = found.filter((d) => d.severity === 'error');
+    return { errors: errors.length, warnings: found.filter((d) => d.severity === 'warning').length, firstErrors: errors.slice(0, 3).map((d) => ({ line: d.range.start.line, message: d.message })) };
+  }
+
+  /** The mistakes in a referat.yaml, as the editor has it now. */
+  async configProblems(yamlPath: string, text: string): Promise<readonly ConfigProblem[]> {
+    return (await this.config.load(yamlPath, text)).problems;
+  }
+
+  /** referat.yaml's names when there is one (plus what only the archive knows), else the archive's. */
+  async catalog(uri: string): Promise<NameCatalog> {
+    this.harvested ??= harvestCatalog([...this.archive.uris()].map((u) => this.archive.get(u)!));
+    const path = this.paths.toPath(uri);
+    const config = path ? await this.config.forFile(path) : undefined;
+    if (!config) return this.harvested ?? EMPTY_CATALOG;
+    const own = config.config.catalog;
+    return { ...own, indstillere: own.indstillere.length > 0 ? own.indstillere : this.harvested.indstillere, journalNumbers: this.harvested.journalNumbers };
+  }
+
+  async completion(doc: ReferatDocument, position: Position, lineText: string): Promise<CompletionList> {
+    const fileName = decodeURIComponent(doc.uri.split('/').pop() ?? '');
+    return complete(this.referat(doc), lineText, position, {
+      catalog: await this.catalog(doc.uri),
+      kle: kleCatalog(),
+      locale: this.locale,
+      fileName,
+      ...(this.options.today ? { today: this.options.today() } : {}),
+    });
+  }
+
+  async hover(doc: ReferatDocument, position: Position, lineText?: string): Promise<Hover | null> {
+    return hover(this.referat(doc), position, { kle: kleCatalog(), catalog: await this.catalog(doc.uri), locale: this.locale }, lineText);
+  }
+
+  documentSymbols(doc: ReferatDocument): DocumentSymbol[] {
+    return documentSymbols(this.referat(doc), this.locale);
+  }
+
+  foldingRanges(doc: ReferatDocument): FoldingRange[] {
+    return foldingRanges(this.referat(doc));
+  }
+
+  async codeActions(doc: ReferatDocument, range: Range): Promise<CodeAction[]> {
+    return codeActions(this.referat(doc), await this.findings(doc), range, doc.uri, this.locale);
+  }
+
+  /** After Enter: end a list on an empty item, number the next item. */
+  onEnter(previousLine: string, currentLine: string, position: Position): TextEdit[] {
+    return onEnter(previousLine, currentLine, position);
+  }
+
+  definition(doc: ReferatDocument, position: Position): Location | null {
+    return definition(this.referat(doc), position, this.archive);
+  }
+
+  documentLinks(doc: ReferatDocument): DocumentLink[] {
+    return documentLinks(this.referat(doc), this.archive, this.locale);
+  }
+
+  references(doc: ReferatDocument, position: Position, includeDeclaration: boolean): Location[] {
+    return references(this.referat(doc), doc.uri, position, includeDeclaration, this.archive);
+  }
+
+  workspaceSymbols(query: string): SymbolInformation[] {
+    return workspaceSymbols(query, this.archive);
+  }
+
+  /**
+   * The referat as it will be published, as a standalone HTML page. The renderer (and markdown-it)
+   * is loaded on the first rendering: checking and completing never need it.
+   */
+  async renderHtml(doc: ReferatDocument, options: RenderOptions): Promise<string> {
+    const { renderHtml } = await import('../render/html');
+    return renderHtml(this.referat(doc), options);
+  }
+
+  /** The case's meetings: for a journal number, or the one under the cursor in a document. */
+  caseHistory(of: string | { readonly doc: ReferatDocument; readonly position: Position }): CaseHistoryEntry[] {
+    const journal = typeof of === 'string' ? of : journalAt(this.referat(of.doc), of.position);
+    return journal ? caseHistory(journal, this.archive) : [];
+  }
+}
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  return new LanguageService(options);
+}

@@ -1,0 +1,37 @@
+import type { Workspace } from './workspace';
+
+/** A workspace held in memory: for tests, and for a host with no disk of its own. */
+export class MemoryWorkspace implements Workspace {
+  private readonly files = new Map<string, Uint8Array>();
+
+  constructor(files: Readonly<Record<string, string | Uint8Array>> = {}) {
+    for (const [path, content] of Object.entries(files)) this.write(path, content);
+  }
+
+  write(path: string, content: string | Uint8Array): void {
+    this.files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+  }
+
+  delete(path: string): void {
+    this.files.delete(path);
+  }
+
+  async listReferater(folder: string): Promise<string[]> {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    return [...this.files.keys()]
+      .filter((p) => p.startsWith(prefix) && p.endsWith('.referat') && !p.slice(prefix.length).split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
+      .sort();
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    const bytes = this.files.get(path);
+    if (!bytes) throw Object.assign(new Error(`no such file: ${path}`), { code: 'ENOENT' });
+    return bytes;
+  }
+
+  async exists(path: string): Promise<boolean> {
+    if (this.files.has(path)) return true;
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    return [...this.files.keys()].some((p) => p.startsWith(prefix));
+  }
+}
