@@ -166,3 +166,31 @@ test('render says on stderr that errors remain, and renders anyway', () => {
   assert.match(r.stderr, /missing-beslutning\.empty\.referat:34:1: 1 error\(s\) remain in the referat/);
   assert.match(r.stdout, /The decision has not been written\./);
 });
+
+test('referat check applies the nearest referat.yaml as the editor does: off in the folder, raised in a sub-folder', () => {
+  const ws = mkdtempSync(join(tmpdir(), 'referat-cli-yaml-'));
+  mkdirSync(join(ws, 'udvalg'));
+  writeFileSync(join(ws, 'referat.yaml'), 'regler:\n  missing-beslutning: off\n');
+  writeFileSync(join(ws, 'udvalg/referat.yaml'), 'regler:\n  journal-year: error\n');
+  copyFileSync(join(rulesDir, 'missing-beslutning.referat'), join(ws, 'mangler.referat'));
+  copyFileSync(join(rulesDir, 'journal-year.referat'), join(ws, 'år.referat'));
+  copyFileSync(join(rulesDir, 'journal-year.referat'), join(ws, 'udvalg/år.referat'));
+  const top = run(['check', '--format', 'json', join(ws, 'mangler.referat'), join(ws, 'år.referat')]);
+  assert.equal(top.code, 0, 'missing-beslutning is off, journal-year a warning');
+  assert.deepEqual((JSON.parse(top.stdout) as { code: string; severity: string }[]).map((f) => `${f.code}:${f.severity}`), ['journal-year:warning']);
+  const sub = run(['check', '--format', 'json', join(ws, 'udvalg/år.referat')]);
+  assert.equal(sub.code, 1, 'journal-year is an error in the sub-folder');
+  assert.deepEqual((JSON.parse(sub.stdout) as { code: string; severity: string }[]).map((f) => `${f.code}:${f.severity}`), ['journal-year:error']);
+});
+
+test('referat --version and --help: the version, and every command with one line', () => {
+  const v = run(['--version']);
+  assert.equal(v.code, 0);
+  assert.match(v.stdout, /^referat \d+\.\d+\.\d+\n$/);
+  const h = run(['--help'], { LANG: 'en_US.UTF-8' });
+  assert.equal(h.code, 0);
+  assert.match(h.stdout, /^ {2}check {4}Check referater/m);
+  assert.match(h.stdout, /^ {2}render {3}Render a referat/m);
+  assert.match(h.stdout, /--version/);
+  assert.match(run(['--help'], { LANG: 'da_DK.UTF-8' }).stdout, /^ {2}check {4}Tjek referater/m);
+});

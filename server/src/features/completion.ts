@@ -284,7 +284,9 @@ export function fromFileName(fileName: string | undefined): { date?: CalendarDat
 
 // Letters a file name writes in ASCII: `oekonomiudvalget`, `oekonomi-og-erhvervsudvalget`.
 const fold = (s: string): string => s.toLocaleLowerCase('da-DK').replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/é/g, 'e').replace(/[^a-z0-9]/g, '');
-const NOT_A_BODY = /\b(referat|dagsorden|møde|moede|udkast|kopi|ny)\b/gi;
+const NOT_A_BODY = /\b(referat|dagsorden|møde|moede|udkast|kopi)\b/gi;
+// A name the catalog does not know is taken for a body only when it reads as one: `teknisk-udvalg`, not `nyt`.
+const BODY_WORD = /udvalg|direktion|byråd|byraad|bestyrelse|råd|raad|forum|gruppe|komit|ledelse/i;
 
 function headerItem(before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem {
   const named = fromFileName(env.fileName);
@@ -292,8 +294,9 @@ function headerItem(before: string, line: number, env: CompletionEnv, tr: (t: Lo
   const words = named.words.replace(/[-_]+/g, ' ').replace(NOT_A_BODY, ' ').replace(/\s+/g, ' ').trim();
   const known = words ? env.catalog.udvalg.find((u) => fold(u.navn) === fold(words)) : undefined;
   const single = env.catalog.udvalg.length === 1 ? env.catalog.udvalg[0] : undefined;
-  const udvalg = known ?? (words ? undefined : single);
-  const bodyName = udvalg?.navn ?? (words ? capitalize(words) : undefined);
+  const unknownBody = words && !known && BODY_WORD.test(words) ? capitalize(words) : undefined;
+  const udvalg = known ?? (unknownBody ? undefined : single);
+  const bodyName = udvalg?.navn ?? unknownBody;
   const choices = env.catalog.udvalg.map((u) => u.navn).slice(0, 12);
   const bodyPlaceholder = bodyName ? `\${1:${escapeSnippetText(bodyName)}}` : choices.length > 1 ? `\${1|${choices.map((c) => escapeSnippetText(c, true)).join(',')}|}` : '$1';
   const date = localizedDate(d);

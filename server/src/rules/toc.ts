@@ -140,6 +140,8 @@ export const TOC_RULES: readonly Rule[] = [tocMismatch];
 interface TocForm {
   readonly dots: string;
   readonly separator: string;
+  /** The column where every entry's dot leader ends, when they are padded to it. */
+  readonly leaderEnd?: number;
   /** The column where page numbers end, when every entry is padded to it. */
   readonly alignTo?: number;
 }
@@ -160,12 +162,20 @@ function tocForm(lines: readonly string[]): TocForm {
   const dots = mostCommon(ms.map((m) => m[2]!), '.....');
   const separator = mostCommon(ms.map((m) => m[3]!), '\t');
   const ends = new Set(ms.map((m) => m[0].trimEnd().length));
+  const leaderEnds = new Set(ms.map((m) => m[1]!.length + m[2]!.length));
   const aligned = ms.length >= 2 && ends.size === 1 && !separator.includes('\t') && separator.length > 1;
-  return { dots, separator, ...(aligned ? { alignTo: [...ends][0]! } : {}) };
+  return {
+    dots,
+    separator,
+    ...(ms.length >= 2 && leaderEnds.size === 1 ? { leaderEnd: [...leaderEnds][0]! } : {}),
+    ...(aligned ? { alignTo: [...ends][0]! } : {}),
+  };
 }
 
 function formatEntry(title: string, page: number | undefined, form: TocForm): string {
-  const lead = `${title}${form.dots}`;
+  // The leader fills to the document's column where it has one; a long title still gets three dots.
+  const dots = form.leaderEnd !== undefined ? '.'.repeat(Math.max(3, form.leaderEnd - title.length)) : form.dots;
+  const lead = `${title}${dots}`;
   if (page === undefined) return lead;
   if (form.alignTo !== undefined) return `${lead}${' '.repeat(Math.max(1, form.alignTo - lead.length - String(page).length))}${page}`;
   return `${lead}${form.separator}${page}`;

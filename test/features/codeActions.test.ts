@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { Protocol } from '../../server/src/protocol';
+import { applyEdits, at, BASE, documentOf, ROOT, serviceWith } from './helpers';
+
+/** The code actions at the cursor, and the text after the preferred one. */
+async function check(marked: string, expected: (actions: CodeAction[], afterPreferred: string | undefined) => void): Promise<void> {
+  const { text, position } = at(marked);
+  const service = await serviceWith();
+  const doc = documentOf(`${ROOT}/c.referat`, text);
+  const actions = await service.codeActions(doc, { start: position, end: position });
+  const preferred = actions.find((a) => a.isPreferred);
+  expected(actions, preferred?.edit ? applyEdits(text, Object.values(preferred.edit.changes ?? {})[0] ?? []) : undefined);
+}
+
+test('a wrong weekday: the fix writes the right one', () =>
+  check(BASE.replace('Torsdag', 'Fre‸dag'), (actions, after) => {
+    assert.equal(actions[0]!.title, 'Ret ugedagen til Torsdag');
+    assert.match(after!, /Mødedato Torsdag d\. 07\./);
+  }));
+
+test('a missing decision: the section goes in before Bilag, and the cursor after it', () => {
+  const marked = BASE.replace('Punkt 1: Deltager', 'Punkt 1: Del‸tager').replace('Beslutning\n\nDeltagerkredsen fastholdes.\n', 'Bilag\n\nListe.\n');
+  return check(marked, (actions, after) => {
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.equal(fix.title, 'Tilføj afsnittet Beslutning og skriv beslutningen');
+    assert.match(after!, /HR-konsulent Ditte Ågård deltager i mødet kl\. 10:00\.\n\nBeslutning\n\n\n\nBilag\n/);
+    assert.equal(fix.command?.command, Protocol.moveCursorCommand);
+    const [, cursor] = fix.command!.arguments as [string, { line: number; character: number }];
+    assert.equal(after!.split('\n')[cursor.line - 2], 'Beslutning');
+  });
+});
+
+test('a table of contents that no longer matches: one preferred fix updates it in the document\'s own form', () => {
+  const marked = BASE.replace('Mødedeltagere', 'Indholdsfortegnelse\n\nDeltager‸kreds.....\t3\n\nMødedeltagere').replace('Mødedeltagere Claus', 'X Claus') + '\nPunkt 2: Eventuelt\n\n00.01.00I00-1-23\n\nBeslutning\n\nIntet.\n';
+  return check(marked, (actions, after) => {
+    assert.equal(actions.filter((a) => a.isPreferred).length, 1);
+    assert.equal(actions.find((a) => a.isPreferred)!.title, 'Opdatér indholdsfortegnelsen');
+    assert.match(after!, /Indholdsfortegnelse\n\nDeltagerkreds, Lederforum\.\.\.\.\.\t3\nEventuelt\.\.\.\.\.\t3\n/);
+  });
+});
+
+test('a table of contents with right-aligned pages keeps them aligned', () => {
+  const toc = 'Indholdsfortegnelse\nGammel titel............................   3\nEventuelt...............................   4\n';
+  const marked = BASE.replace('Mødedeltagere', `${toc}\nMødedeltagere`).replace('Gammel ‸titel', 'Gammel titel').replace('Gammel titel', 'Gammel ti‸tel') + '\nPunkt 2: Eventuelt\n\n00.01.00I00-1-23\n\nBeslutning\n\nIntet.\n';
+  return check(marked, (_, after) => {
+    const lines = after!.split('\n').filter((l) => /\.{3,}/.test(l));
+    assert.deepEqual(lines, ['Deltagerkreds, Lederforum...............   3', 'Eventuelt...............................   4'], 'leaders and pages end in their columns');
+  });
+});
+
+test('an empty bullet: the fix removes the lone dash and nothing else', () =>
+  check(BASE.replace('Deltagerkredsen fastholdes.', 'Deltagerkredsen fastholdes.\n‸-'), (actions, after) => {
+    assert.equal(actions[0]!.title, 'Fjern det tomme punkttegn');
+    assert.ok(after!.includes('Deltagerkredsen fastholdes.\n\n'));
+    assert.ok(!/^-$/m.test(after!));
+  }));
+
+test('out of order numbers: a whole-document renumbering besides the quick fix', () =>
+  check(BASE.replace('Punkt 1:', 'Punkt ‸3:'), (actions) => {
+    assert.ok(actions.some((a) => a.title === 'Omnummerér til 1'));
+    assert.ok(actions.some((a) => a.title === 'Omnummerér punkterne 1..N' && a.kind === 'refactor'));
+  }));

@@ -1,0 +1,125 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { at, BASE, documentOf, lineAt, ROOT, serviceWith } from './helpers';
+import type { LanguageService } from '../../server/src/service/languageService';
+
+const ARCHIVE = {
+  'arkiv/a.referat': `${BASE}\nPunkt 2: Eventuelt\n\n00.01.00I00-3-23\n\nBeslutning\n\nIntet.\n\nPunkt 3: Budget\n\n00.16.00-P20-1-16\n\nSagsfremstilling\n\nChef for Økonomi og HR Ove Weller Nielsen deltager i mødet kl. 10:00.\n\nBeslutning\n\nGodkendt.\n`,
+  'arkiv/b.referat': BASE.replace('07-12-2023', '14-12-2023').replace('Torsdag d. 07.', 'Torsdag d. 14.').replace('HR-konsulent Ditte Ågård deltager', 'Ove Weller deltager'),
+};
+
+/** The items offered at the cursor, in the order the editor lists them. */
+async function items(service: LanguageService, marked: string, name = 'ny.referat'): Promise<CompletionItem[]> {
+  const { text, position } = at(marked);
+  const list = await service.completion(documentOf(`${ROOT}/${name}`, text), position, lineAt(text, position.line));
+  return [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+}
+
+/** The line as it is after the item is accepted. */
+function accepted(marked: string, item: CompletionItem): string {
+  const { text, position } = at(marked);
+  const line = lineAt(text, position.line);
+  const edit = item.textEdit as TextEdit;
+  return line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
+}
+
+async function check(marked: string, expected: (labels: string[], all: CompletionItem[]) => void, files = ARCHIVE, name?: string): Promise<void> {
+  const got = await items(await serviceWith(files), marked, name);
+  expected(got.map((i) => i.label), got);
+}
+
+test('journal numbers: only those that begin with what was typed, and each replaces the whole typed number', async () => {
+  const marked = 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01‸\n';
+  await check(marked, (labels, all) => {
+    assert.ok(labels.includes('00.01.00I00-3-23'));
+    assert.ok(!labels.includes('00.16.00-P20-1-16'), 'not a number that only contains the typed digits');
+    for (const i of all) assert.equal(accepted(marked, i), i.label);
+  });
+});
+
+test('journal numbers: a number being typed in bold is replaced without its markers', async () => {
+  const marked = 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n**81.39‸**\n';
+  await check(marked, (_, all) => {
+    const item = all.find((i) => i.label.startsWith('81.39'))!;
+    assert.equal(accepted(marked, item), `**${item.label}**`);
+  });
+});
+
+test('people: the full form of a person the archive writes two ways, once', async () => {
+  await check('REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere ‸\n', (labels) => {
+    assert.ok(labels.includes('Ove Weller Nielsen'));
+    assert.ok(!labels.includes('Ove Weller'));
+  });
+});
+
+test('people: the body\'s members first, those already written left out', async () => {
+  await check('REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere Claus Borg, ‸\n', (labels) => {
+    assert.deepEqual(labels.slice(0, 2), ['Lars Borst Hansen', 'Søren Søndergaard Kjær']);
+    assert.ok(!labels.includes('Claus Borg'));
+  });
+});
+
+test('people: no snippet and no section heading among them', async () => {
+  await check('REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere ‸\n', (_, all) => {
+    assert.ok(all.length > 0);
+    assert.ok(all.every((i) => i.kind === 1 /* Text */), all.map((i) => `${i.label}:${i.kind}`).join(', '));
+  });
+});
+
+test('people in a sentence: the name typed so far is replaced whole, the title before it kept', async () => {
+  const marked = `${BASE}\nUdviklingschef Ove We‸ deltager i mødet kl. 11:00.\n`;
+  await check(marked, (_, all) => {
+    const ove = all.find((i) => i.label === 'Ove Weller Nielsen')!;
+    assert.equal(accepted(marked, ove), 'Udviklingschef Ove Weller Nielsen deltager i mødet kl. 11:00.');
+  });
+});
+
+test('the header of a new referat: date and weekday from the file name, the body from the file name', async () => {
+  await check('ref‸', (labels, all) => {
+    assert.deepEqual(labels, ['referat']);
+    const text = (all[0]!.textEdit as TextEdit).newText;
+    assert.match(text, /^REFERAT \$\{1:Direktionen\} d\. 02-12-2026$/m);
+    assert.match(text, /^Mødedato Onsdag d\. 02\. december 2026 kl\. \$\{2:09:00\}$/m);
+    assert.match(text, /^Mødedeltagere \$\{4:Claus Borg, Lars Borst Hansen, Søren Søndergaard Kjær\}$/m);
+  }, ARCHIVE, '2026-12-02-direktionen.referat');
+});
+
+test('the header of a new referat without a date in its name: today, and a choice of body where several are known', async () => {
+  const files = { ...ARCHIVE, 'arkiv/c.referat': BASE.replace('REFERAT Direktionen', 'REFERAT Økonomiudvalget') };
+  await check('‸', (_, all) => {
+    const text = (all[0]!.textEdit as TextEdit).newText;
+    assert.match(text, /^REFERAT \$\{1\|Direktionen,Økonomiudvalget\|\} d\. 26-11-2026$/m);
+    assert.match(text, /Torsdag d\. 26\. november 2026/);
+  }, files, 'nyt.referat');
+});
+
+test('at the start of a line in the last punkt: missing sections, the next punkt numbered, the snippets that fit', async () => {
+  await check(`${BASE}\n‸`, (labels, all) => {
+    assert.deepEqual(labels.slice(0, 3), ['Resume', 'Sagen afgøres endelig af', 'Lovgrundlag']);
+    assert.ok(!labels.includes('Sagsfremstilling') && !labels.includes('Beslutning'));
+    const punkt = all.find((i) => i.label === 'Punkt 2: ')!;
+    assert.match((punkt.textEdit as TextEdit).newText, /^Punkt 2: \$1\n\n\$2\n\nSagsfremstilling\n\n\$3\n\nBeslutning\n\n\$0$/);
+    assert.ok(labels.includes('… indstiller, - At …'));
+  });
+});
+
+test('a punkt in the Markdown form gets its snippet in that form', async () => {
+  const md = BASE.replace('Punkt 1:', '## Punkt 1:').replace(/^(Sagsfremstilling|Beslutning)$/gm, '### **$1**');
+  await check(`${md}\n‸`, (_, all) => {
+    const punkt = all.find((i) => i.label === 'Punkt 2: ')!;
+    assert.match((punkt.textEdit as TextEdit).newText, /^## Punkt 2: \$1\n\n\$2\n\n### \*\*Sagsfremstilling\*\*\n/);
+  });
+});
+
+test('committees under "Sagen afgøres endelig af", from the archive', async () => {
+  const files = { ...ARCHIVE, 'arkiv/d.referat': BASE.replace('Beslutning\n', 'Sagen afgøres endelig af\n\nKommunalbestyrelsen\n\nBeslutning\n') };
+  await check(`${BASE.replace('Beslutning\n', 'Sagen afgøres endelig af\n\nKom‸\n\nBeslutning\n')}`, (labels) => {
+    assert.ok(labels.includes('Kommunalbestyrelsen'), labels.join(', '));
+  }, files);
+});
+
+test('the header: a body the archive does not know is taken from a file name that reads as one, not from any word', async () => {
+  await check('‸', (_, all) => assert.match((all[0]!.textEdit as TextEdit).newText, /^REFERAT \$\{1:Teknisk udvalg\} d\. 05-01-2027$/m), ARCHIVE, '2027-01-05-teknisk-udvalg.referat');
+  await check('‸', (_, all) => assert.match((all[0]!.textEdit as TextEdit).newText, /^REFERAT \$\{1:Direktionen\} d\. 26-11-2026$/m), ARCHIVE, 'nyt.referat');
+});
