@@ -46,10 +46,10 @@ async function caseHistory(): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor on a journal number in a referat.'));
     return;
   }
-  const entries = (await client.sendRequest('workspace/executeCommand', {
+  const entries = await client.sendRequest<CaseHistoryEntry[] | null>('workspace/executeCommand', {
     command: Protocol.caseHistoryCommand,
     arguments: [editor.document.uri.toString(), { line: editor.selection.active.line, character: editor.selection.active.character }],
-  })) as CaseHistoryEntry[] | null;
+  });
   if (!entries || entries.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No case history: place the cursor on a journal number.'));
     return;

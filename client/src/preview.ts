@@ -40,7 +40,8 @@ class Preview {
         if (editor?.document.languageId === 'referat' && editor.document !== this.document) this.show(editor.document);
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (e.textEditor.document === this.document && e.visibleRanges[0]) void panel.webview.postMessage({ type: 'scroll', line: e.visibleRanges[0].start.line });
+        if (e.textEditor.document === this.document && e.visibleRanges[0])
+          void panel.webview.postMessage({ type: 'scroll', line: e.visibleRanges[0].start.line });
       }),
       panel.webview.onDidReceiveMessage((msg: { type?: string; line?: number; value?: string }) => {
         if (msg.type === 'reveal' && typeof msg.line === 'number') void this.reveal(msg.line);
@@ -80,7 +81,12 @@ class Preview {
     const webview = this.panel.webview;
     const media = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', name)).toString();
     const version = doc.version;
-    void render(this.client, doc, this.audience, { cspSource: webview.cspSource, nonce: randomBytes(16).toString('base64'), styleUri: media('preview.css'), scriptUri: media('preview.js') }).then(
+    void render(this.client, doc, this.audience, {
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      styleUri: media('preview.css'),
+      scriptUri: media('preview.js'),
+    }).then(
       (html) => {
         // Only the newest text is shown: an answer for an older version would flicker back.
         if (html !== undefined && this.document === doc && doc.version === version) webview.html = html;
@@ -122,7 +128,12 @@ async function openPreview(context: vscode.ExtensionContext, client: ClientRef, 
     current.show(doc);
     return;
   }
-  const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Referat', { viewColumn: column, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: false });
+  const panel = vscode.window.createWebviewPanel(
+    VIEW_TYPE,
+    'Referat',
+    { viewColumn: column, preserveFocus: true },
+    { enableScripts: true, retainContextWhenHidden: false },
+  );
   current = new Preview(panel, context, client, doc, () => (current = undefined));
 }
 
@@ -156,7 +167,11 @@ async function exportHtml(client: ClientRef, uri?: vscode.Uri): Promise<vscode.U
   }
   const pick = await vscode.window.showQuickPick(
     [
-      { label: vscode.l10n.t('Public version'), description: vscode.l10n.t('Closed items show only their heading and journal number'), audience: 'public' as const },
+      {
+        label: vscode.l10n.t('Public version'),
+        description: vscode.l10n.t('Closed items show only their heading and journal number'),
+        audience: 'public' as const,
+      },
       { label: vscode.l10n.t('Internal version'), description: vscode.l10n.t('Everything, closed items included'), audience: 'internal' as const },
     ],
     { title: vscode.l10n.t('Export which version?') },

@@ -23,7 +23,12 @@ function layers(): Map<string, Layer> {
   for (const line of architecture.split('\n')) {
     const m = /^\| `((?:server|client)\/src(?:\/[\w.]+)?)` \| ([^|]*) \| ([^|]*) \|$/.exec(line);
     if (!m) continue;
-    const list = (cell: string): string[] => cell.replace(/`/g, '').split(',').map((s) => s.trim()).filter((s) => s && s !== '—');
+    const list = (cell: string): string[] =>
+      cell
+        .replace(/`/g, '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s && s !== '—');
     out.set(m[1]!, { name: m[1]!, mayImport: list(m[2]!), libraries: list(m[3]!) });
   }
   return out;
@@ -47,7 +52,8 @@ function layerOf(file: string): string {
   return parts.length > 3 ? parts.slice(0, 3).join('/') : rel;
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
@@ -88,7 +94,7 @@ test('every import follows the direction ARCHITECTURE.md gives', () => {
   assert.deepEqual(wrong, []);
 });
 
-test('the README\'s layout names the same folders as ARCHITECTURE.md', () => {
+test("the README's layout names the same folders as ARCHITECTURE.md", () => {
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## Layout'), readme.indexOf('\n## ', readme.indexOf('## Layout') + 5));
   for (const folder of table.keys()) assert.ok(section.includes(`\`${folder}\``), `README's layout lacks ${folder}`);

@@ -19,7 +19,15 @@ before(async () => {
   if (skip) return;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 });
 after(async () => {
@@ -41,7 +49,8 @@ for (const withCsp of [true, false]) {
     await page.setContent(html, { waitUntil: 'load' });
     // Give any handler a chance to fire: every element gets the events a reader's mouse sends.
     await page.evaluate(() => {
-      for (const el of document.querySelectorAll('body *')) for (const type of ['mouseover', 'mouseenter', 'focus', 'load', 'error']) el.dispatchEvent(new Event(type));
+      for (const el of document.querySelectorAll('body *'))
+        for (const type of ['mouseover', 'mouseenter', 'focus', 'load', 'error']) el.dispatchEvent(new Event(type));
     });
     const result = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: string }).__pwned,
@@ -56,7 +65,10 @@ for (const withCsp of [true, false]) {
     }));
     assert.equal(result.pwned, undefined);
     assert.deepEqual(dialogs, []);
-    assert.deepEqual({ ...result, text: undefined, pwned: undefined }, { scripts: 0, iframes: 0, images: 0, svgs: 0, bold: 0, jsLinks: 0, handlers: 0, text: undefined, pwned: undefined });
+    assert.deepEqual(
+      { ...result, text: undefined, pwned: undefined },
+      { scripts: 0, iframes: 0, images: 0, svgs: 0, bold: 0, jsLinks: 0, handlers: 0, text: undefined, pwned: undefined },
+    );
     assert.match(result.text, /<script>window.__pwned = "script"<\/script>/, 'the text is shown as written');
     await page.close();
   });
@@ -71,11 +83,16 @@ for (const audience of ['internal', 'public'] as const) {
     await page.setContent(html, { waitUntil: 'load' });
     await page.addScriptTag({ content: readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+      ).axe;
       const r = await axe.run(document, { resultTypes: ['violations'] });
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
-    assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), []);
+    assert.deepEqual(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+      [],
+    );
     await context.close();
   });
 }
@@ -105,7 +122,13 @@ test('the preview shows which version is active: pressed, and drawn unlike the o
     const buttons = await page.evaluate(() =>
       [...document.querySelectorAll('.audience button')].map((b) => {
         const s = getComputedStyle(b);
-        return { audience: b.getAttribute('data-audience'), pressed: b.getAttribute('aria-pressed'), background: s.backgroundColor, weight: s.fontWeight, before: getComputedStyle(b, '::before').content };
+        return {
+          audience: b.getAttribute('data-audience'),
+          pressed: b.getAttribute('aria-pressed'),
+          background: s.backgroundColor,
+          weight: s.fontWeight,
+          before: getComputedStyle(b, '::before').content,
+        };
       }),
     );
     const active = buttons.find((b) => b.pressed === 'true')!;
@@ -122,7 +145,10 @@ test('the preview shows which version is active: pressed, and drawn unlike the o
 
 test('a missing decision is marked in the preview, and an empty bullet is not drawn', { skip }, async () => {
   const page = await browser!.newPage();
-  const text = readFileSync(join(repoRoot, 'test/fixtures/rules/missing-beslutning.empty.referat'), 'utf8').replace('- At det besluttes om kriterierne fastholdes.', '- At det besluttes om kriterierne fastholdes.\n-');
+  const text = readFileSync(join(repoRoot, 'test/fixtures/rules/missing-beslutning.empty.referat'), 'utf8').replace(
+    '- At det besluttes om kriterierne fastholdes.',
+    '- At det besluttes om kriterierne fastholdes.\n-',
+  );
   await page.setContent(renderHtml(parseReferat(text), { audience: 'public' }), { waitUntil: 'load' });
   const seen = await page.evaluate(() => ({
     note: document.querySelector('#punkt-1 .missing-decision')?.textContent,

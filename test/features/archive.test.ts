@@ -3,15 +3,24 @@ import assert from 'node:assert/strict';
 import { at, BASE, documentOf, ROOT, serviceWith } from './helpers';
 
 // Two meetings of the same case: the one quoted, and the one quoting it.
-const EARLIER = BASE.replace('07-12-2023', '29-11-2023').replace('Torsdag d. 07. december', 'Onsdag d. 29. november').replace('Punkt 1:', 'Punkt 2:').replace('Deltagerkredsen fastholdes.', 'Drøftes igen.');
-const LATER = BASE.replace('Beslutning\n\nDeltagerkredsen fastholdes.', 'Beslutning fra Direktionens møde den 29. november 2023, pkt. 2:\n\nDrøftes igen.\n\nBeslutning\n\nDeltagerkredsen fastholdes.');
-const FILES = { 'arkiv/2023-11-29.referat': `REFERAT Direktionen d. 29-11-2023\n\nMødedato Onsdag d. 29. november 2023 kl. 09:00\n\nMødested Rådhuset\n\nPunkt 1: Andet\n\n00.01.00I00-9-23\n\nBeslutning\n\nOK.\n\n${EARLIER.slice(EARLIER.indexOf('Punkt 2:'))}`, 'arkiv/2023-12-07.referat': LATER };
+const EARLIER = BASE.replace('07-12-2023', '29-11-2023')
+  .replace('Torsdag d. 07. december', 'Onsdag d. 29. november')
+  .replace('Punkt 1:', 'Punkt 2:')
+  .replace('Deltagerkredsen fastholdes.', 'Drøftes igen.');
+const LATER = BASE.replace(
+  'Beslutning\n\nDeltagerkredsen fastholdes.',
+  'Beslutning fra Direktionens møde den 29. november 2023, pkt. 2:\n\nDrøftes igen.\n\nBeslutning\n\nDeltagerkredsen fastholdes.',
+);
+const FILES = {
+  'arkiv/2023-11-29.referat': `REFERAT Direktionen d. 29-11-2023\n\nMødedato Onsdag d. 29. november 2023 kl. 09:00\n\nMødested Rådhuset\n\nPunkt 1: Andet\n\n00.01.00I00-9-23\n\nBeslutning\n\nOK.\n\n${EARLIER.slice(EARLIER.indexOf('Punkt 2:'))}`,
+  'arkiv/2023-12-07.referat': LATER,
+};
 
 async function service() {
   return serviceWith(FILES);
 }
 
-test('go to definition: from an earlier decision to that meeting\'s punkt', async () => {
+test("go to definition: from an earlier decision to that meeting's punkt", async () => {
   const { text, position } = at(LATER.replace('Beslutning fra Direktionens', 'Beslutning fra Direk‸tionens'));
   const loc = (await service()).definition(documentOf(`${ROOT}/arkiv/2023-12-07.referat`, text), position);
   assert.deepEqual(loc, { uri: `file://${ROOT}/arkiv/2023-11-29.referat`, range: { start: { line: 14, character: 0 }, end: { line: 14, character: 34 } } });
@@ -19,20 +28,35 @@ test('go to definition: from an earlier decision to that meeting\'s punkt', asyn
 
 test('document links: the earlier decision heading links to the punkt', async () => {
   const links = (await service()).documentLinks(documentOf(`${ROOT}/arkiv/2023-12-07.referat`, LATER));
-  assert.deepEqual(links.map((l) => l.target), [`file://${ROOT}/arkiv/2023-11-29.referat#L15`]);
+  assert.deepEqual(
+    links.map((l) => l.target),
+    [`file://${ROOT}/arkiv/2023-11-29.referat#L15`],
+  );
 });
 
 test('references on a journal number: every punkt of the case, in date order', async () => {
   const { text, position } = at(LATER.replace('81.39.15G01', '81.39.1‸5G01'));
   const s = await service();
   const doc = documentOf(`${ROOT}/arkiv/2023-12-07.referat`, text);
-  assert.deepEqual(s.references(doc, position, true).map((l) => `${l.uri.split('/').pop()}:${l.range.start.line}`), ['2023-11-29.referat:14', '2023-12-07.referat:8']);
-  assert.deepEqual(s.references(doc, position, false).map((l) => l.uri.split('/').pop()), ['2023-11-29.referat']);
+  assert.deepEqual(
+    s.references(doc, position, true).map((l) => `${l.uri.split('/').pop()}:${l.range.start.line}`),
+    ['2023-11-29.referat:14', '2023-12-07.referat:8'],
+  );
+  assert.deepEqual(
+    s.references(doc, position, false).map((l) => l.uri.split('/').pop()),
+    ['2023-11-29.referat'],
+  );
 });
 
 test('case history: the meetings of a case with their decisions', async () => {
   const history = (await service()).caseHistory('81.39.15G01-4-23');
-  assert.deepEqual(history.map((h) => [h.isoDate, h.number, h.beslutning]), [['2023-11-29', 2, 'Drøftes igen.'], ['2023-12-07', 1, 'Deltagerkredsen fastholdes.']]);
+  assert.deepEqual(
+    history.map((h) => [h.isoDate, h.number, h.beslutning]),
+    [
+      ['2023-11-29', 2, 'Drøftes igen.'],
+      ['2023-12-07', 1, 'Deltagerkredsen fastholdes.'],
+    ],
+  );
 });
 
 test('workspace symbols: punkt titles across meetings', async () => {
@@ -44,7 +68,10 @@ test('reference-mismatch: the archive knows the meeting, and its punkt has anoth
   const s = await service();
   const wrong = LATER.replace('pkt. 2:', 'pkt. 1:');
   const found = await s.findings(documentOf(`${ROOT}/ny.referat`, wrong));
-  assert.deepEqual(found.map((d) => d.code), ['reference-mismatch']);
+  assert.deepEqual(
+    found.map((d) => d.code),
+    ['reference-mismatch'],
+  );
 });
 
 test('a file changed or deleted on disk updates the archive', async () => {
@@ -52,5 +79,8 @@ test('a file changed or deleted on disk updates the archive', async () => {
   assert.equal(s.archive.size, 2);
   s.fileDeleted(`${ROOT}/arkiv/2023-11-29.referat`);
   assert.equal(s.archive.size, 1);
-  assert.deepEqual(s.caseHistory('81.39.15G01-4-23').map((h) => h.isoDate), ['2023-12-07']);
+  assert.deepEqual(
+    s.caseHistory('81.39.15G01-4-23').map((h) => h.isoDate),
+    ['2023-12-07'],
+  );
 });

@@ -27,13 +27,15 @@ test('a missing decision: the section goes in before Bilag, and the cursor after
     assert.equal(fix.title, 'Tilføj afsnittet Beslutning og skriv beslutningen');
     assert.match(after!, /HR-konsulent Ditte Ågård deltager i mødet kl\. 10:00\.\n\nBeslutning\n\n\n\nBilag\n/);
     assert.equal(fix.command?.command, Protocol.moveCursorCommand);
-    const [, cursor] = fix.command!.arguments as [string, { line: number; character: number }];
+    const [, cursor] = fix.command.arguments as [string, { line: number; character: number }];
     assert.equal(after!.split('\n')[cursor.line - 2], 'Beslutning');
   });
 });
 
-test('a table of contents that no longer matches: one preferred fix updates it in the document\'s own form', () => {
-  const marked = BASE.replace('Mødedeltagere', 'Indholdsfortegnelse\n\nDeltager‸kreds.....\t3\n\nMødedeltagere').replace('Mødedeltagere Claus', 'X Claus') + '\nPunkt 2: Eventuelt\n\n00.01.00I00-1-23\n\nBeslutning\n\nIntet.\n';
+test("a table of contents that no longer matches: one preferred fix updates it in the document's own form", () => {
+  const marked =
+    BASE.replace('Mødedeltagere', 'Indholdsfortegnelse\n\nDeltager‸kreds.....\t3\n\nMødedeltagere').replace('Mødedeltagere Claus', 'X Claus') +
+    '\nPunkt 2: Eventuelt\n\n00.01.00I00-1-23\n\nBeslutning\n\nIntet.\n';
   return check(marked, (actions, after) => {
     assert.equal(actions.filter((a) => a.isPreferred).length, 1);
     assert.equal(actions.find((a) => a.isPreferred)!.title, 'Opdatér indholdsfortegnelsen');
@@ -43,10 +45,16 @@ test('a table of contents that no longer matches: one preferred fix updates it i
 
 test('a table of contents with right-aligned pages keeps them aligned', () => {
   const toc = 'Indholdsfortegnelse\nGammel titel............................   3\nEventuelt...............................   4\n';
-  const marked = BASE.replace('Mødedeltagere', `${toc}\nMødedeltagere`).replace('Gammel ‸titel', 'Gammel titel').replace('Gammel titel', 'Gammel ti‸tel') + '\nPunkt 2: Eventuelt\n\n00.01.00I00-1-23\n\nBeslutning\n\nIntet.\n';
+  const marked =
+    BASE.replace('Mødedeltagere', `${toc}\nMødedeltagere`).replace('Gammel ‸titel', 'Gammel titel').replace('Gammel titel', 'Gammel ti‸tel') +
+    '\nPunkt 2: Eventuelt\n\n00.01.00I00-1-23\n\nBeslutning\n\nIntet.\n';
   return check(marked, (_, after) => {
     const lines = after!.split('\n').filter((l) => /\.{3,}/.test(l));
-    assert.deepEqual(lines, ['Deltagerkreds, Lederforum...............   3', 'Eventuelt...............................   4'], 'leaders and pages end in their columns');
+    assert.deepEqual(
+      lines,
+      ['Deltagerkreds, Lederforum...............   3', 'Eventuelt...............................   4'],
+      'leaders and pages end in their columns',
+    );
   });
 });
 

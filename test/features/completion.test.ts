@@ -6,7 +6,9 @@ import type { LanguageService } from '../../server/src/service/languageService';
 
 const ARCHIVE = {
   'arkiv/a.referat': `${BASE}\nPunkt 2: Eventuelt\n\n00.01.00I00-3-23\n\nBeslutning\n\nIntet.\n\nPunkt 3: Budget\n\n00.16.00-P20-1-16\n\nSagsfremstilling\n\nChef for Økonomi og HR Ove Weller Nielsen deltager i mødet kl. 10:00.\n\nBeslutning\n\nGodkendt.\n`,
-  'arkiv/b.referat': BASE.replace('07-12-2023', '14-12-2023').replace('Torsdag d. 07.', 'Torsdag d. 14.').replace('HR-konsulent Ditte Ågård deltager', 'Ove Weller deltager'),
+  'arkiv/b.referat': BASE.replace('07-12-2023', '14-12-2023')
+    .replace('Torsdag d. 07.', 'Torsdag d. 14.')
+    .replace('HR-konsulent Ditte Ågård deltager', 'Ove Weller deltager'),
 };
 
 /** The items offered at the cursor, in the order the editor lists them. */
@@ -26,7 +28,10 @@ function accepted(marked: string, item: CompletionItem): string {
 
 async function check(marked: string, expected: (labels: string[], all: CompletionItem[]) => void, files = ARCHIVE, name?: string): Promise<void> {
   const got = await items(await serviceWith(files), marked, name);
-  expected(got.map((i) => i.label), got);
+  expected(
+    got.map((i) => i.label),
+    got,
+  );
 }
 
 test('journal numbers: only those that begin with what was typed, and each replaces the whole typed number', async () => {
@@ -53,7 +58,7 @@ test('people: the full form of a person the archive writes two ways, once', asyn
   });
 });
 
-test('people: the body\'s members first, those already written left out', async () => {
+test("people: the body's members first, those already written left out", async () => {
   await check('REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere Claus Borg, ‸\n', (labels) => {
     assert.deepEqual(labels.slice(0, 2), ['Lars Borst Hansen', 'Søren Søndergaard Kjær']);
     assert.ok(!labels.includes('Claus Borg'));
@@ -63,7 +68,10 @@ test('people: the body\'s members first, those already written left out', async 
 test('people: no snippet and no section heading among them', async () => {
   await check('REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere ‸\n', (_, all) => {
     assert.ok(all.length > 0);
-    assert.ok(all.every((i) => i.kind === 1 /* Text */), all.map((i) => `${i.label}:${i.kind}`).join(', '));
+    assert.ok(
+      all.every((i) => i.kind === 1 /* Text */),
+      all.map((i) => `${i.label}:${i.kind}`).join(', '),
+    );
   });
 });
 
@@ -76,22 +84,32 @@ test('people in a sentence: the name typed so far is replaced whole, the title b
 });
 
 test('the header of a new referat: date and weekday from the file name, the body from the file name', async () => {
-  await check('ref‸', (labels, all) => {
-    assert.deepEqual(labels, ['referat']);
-    const text = (all[0]!.textEdit as TextEdit).newText;
-    assert.match(text, /^REFERAT \$\{1:Direktionen\} d\. 02-12-2026$/m);
-    assert.match(text, /^Mødedato Onsdag d\. 02\. december 2026 kl\. \$\{2:09:00\}$/m);
-    assert.match(text, /^Mødedeltagere \$\{4:Claus Borg, Lars Borst Hansen, Søren Søndergaard Kjær\}$/m);
-  }, ARCHIVE, '2026-12-02-direktionen.referat');
+  await check(
+    'ref‸',
+    (labels, all) => {
+      assert.deepEqual(labels, ['referat']);
+      const text = (all[0]!.textEdit as TextEdit).newText;
+      assert.match(text, /^REFERAT \$\{1:Direktionen\} d\. 02-12-2026$/m);
+      assert.match(text, /^Mødedato Onsdag d\. 02\. december 2026 kl\. \$\{2:09:00\}$/m);
+      assert.match(text, /^Mødedeltagere \$\{4:Claus Borg, Lars Borst Hansen, Søren Søndergaard Kjær\}$/m);
+    },
+    ARCHIVE,
+    '2026-12-02-direktionen.referat',
+  );
 });
 
 test('the header of a new referat without a date in its name: today, and a choice of body where several are known', async () => {
   const files = { ...ARCHIVE, 'arkiv/c.referat': BASE.replace('REFERAT Direktionen', 'REFERAT Økonomiudvalget') };
-  await check('‸', (_, all) => {
-    const text = (all[0]!.textEdit as TextEdit).newText;
-    assert.match(text, /^REFERAT \$\{1\|Direktionen,Økonomiudvalget\|\} d\. 26-11-2026$/m);
-    assert.match(text, /Torsdag d\. 26\. november 2026/);
-  }, files, 'nyt.referat');
+  await check(
+    '‸',
+    (_, all) => {
+      const text = (all[0]!.textEdit as TextEdit).newText;
+      assert.match(text, /^REFERAT \$\{1\|Direktionen,Økonomiudvalget\|\} d\. 26-11-2026$/m);
+      assert.match(text, /Torsdag d\. 26\. november 2026/);
+    },
+    files,
+    'nyt.referat',
+  );
 });
 
 test('at the start of a line in the last punkt: missing sections, the next punkt numbered, the snippets that fit', async () => {
@@ -114,12 +132,21 @@ test('a punkt in the Markdown form gets its snippet in that form', async () => {
 
 test('committees under "Sagen afgøres endelig af", from the archive', async () => {
   const files = { ...ARCHIVE, 'arkiv/d.referat': BASE.replace('Beslutning\n', 'Sagen afgøres endelig af\n\nKommunalbestyrelsen\n\nBeslutning\n') };
-  await check(`${BASE.replace('Beslutning\n', 'Sagen afgøres endelig af\n\nKom‸\n\nBeslutning\n')}`, (labels) => {
-    assert.ok(labels.includes('Kommunalbestyrelsen'), labels.join(', '));
-  }, files);
+  await check(
+    `${BASE.replace('Beslutning\n', 'Sagen afgøres endelig af\n\nKom‸\n\nBeslutning\n')}`,
+    (labels) => {
+      assert.ok(labels.includes('Kommunalbestyrelsen'), labels.join(', '));
+    },
+    files,
+  );
 });
 
 test('the header: a body the archive does not know is taken from a file name that reads as one, not from any word', async () => {
-  await check('‸', (_, all) => assert.match((all[0]!.textEdit as TextEdit).newText, /^REFERAT \$\{1:Teknisk udvalg\} d\. 05-01-2027$/m), ARCHIVE, '2027-01-05-teknisk-udvalg.referat');
+  await check(
+    '‸',
+    (_, all) => assert.match((all[0]!.textEdit as TextEdit).newText, /^REFERAT \$\{1:Teknisk udvalg\} d\. 05-01-2027$/m),
+    ARCHIVE,
+    '2027-01-05-teknisk-udvalg.referat',
+  );
   await check('‸', (_, all) => assert.match((all[0]!.textEdit as TextEdit).newText, /^REFERAT \$\{1:Direktionen\} d\. 26-11-2026$/m), ARCHIVE, 'nyt.referat');
 });

@@ -12,12 +12,16 @@ async function check(marked: string, expected: RegExp | null, locale: 'da' | 'en
   assert.match((h.contents as { value: string }).value, expected);
 }
 
-test('a journal number, part by part', () => check(BASE.replace('81.39.15G01-4-23', '81.3‸9.15G01-4-23'), /Intern uddannelse[\s\S]*Generelle sager \|[\s\S]*oprettet i 2023/));
+test('a journal number, part by part', () =>
+  check(BASE.replace('81.39.15G01-4-23', '81.3‸9.15G01-4-23'), /Intern uddannelse[\s\S]*Generelle sager \|[\s\S]*oprettet i 2023/));
 test('a journal number in English names the facet once', () => check(BASE.replace('81.39.15G01-4-23', '81.39.15G0‸1-4-23'), /\| General cases \|/, 'en'));
 test('the meeting date in the header', () => check(BASE.replace('07. december', '0‸7. december'), /torsdag 7\. december 2023\*\*\n\nmødedagen/));
-test('a date in running text, with its distance from the meeting', () => check(BASE.replace('Deltagerkredsen fastholdes.', 'Drøftes igen den 1‸4. december 2023.'), /torsdag 14\. december 2023[\s\S]*7 dage efter mødet/));
-test('a numeric date in running text, in English', () => check(BASE.replace('Deltagerkredsen fastholdes.', 'Sendt 30.11‸.2023.'), /Thursday 30 November 2023[\s\S]*7 days before the meeting/, 'en'));
-test('a date without a year takes the meeting\'s and says so', () => check(BASE.replace('Deltagerkredsen fastholdes.', 'Drøftes den 1‸5. maj.'), /mandag 15\. maj 2023[\s\S]*året er ikke skrevet/));
+test('a date in running text, with its distance from the meeting', () =>
+  check(BASE.replace('Deltagerkredsen fastholdes.', 'Drøftes igen den 1‸4. december 2023.'), /torsdag 14\. december 2023[\s\S]*7 dage efter mødet/));
+test('a numeric date in running text, in English', () =>
+  check(BASE.replace('Deltagerkredsen fastholdes.', 'Sendt 30.11‸.2023.'), /Thursday 30 November 2023[\s\S]*7 days before the meeting/, 'en'));
+test("a date without a year takes the meeting's and says so", () =>
+  check(BASE.replace('Deltagerkredsen fastholdes.', 'Drøftes den 1‸5. maj.'), /mandag 15\. maj 2023[\s\S]*året er ikke skrevet/));
 test('a person joining the meeting, with the time', () => check(BASE.replace('Ditte Ågård', 'Ditte Å‸gård'), /Ditte Ågård[\s\S]*deltager fra kl\. 10:00/));
 test('a section heading says what belongs in it', () => check(BASE.replace('\nBeslutning\n', '\nBeslut‸ning\n'), /\*\*Beslutning\*\* — hvad mødet besluttede/));
 test('plain text has no hover', () => check(BASE.replace('Deltagerkredsen fastholdes.', 'Deltagerkredsen ‸fastholdes.'), null));

@@ -65,7 +65,10 @@ for (const locale of ['en', 'da'] as const) {
     test('journal-number completion turns the line into exactly the chosen number', async () => {
       const uri = await c.open(join(ws, `j-${locale}.referat`), 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n81.39\n');
       const items = await complete(uri, 4, 5);
-      assert.ok(items.some((i) => i.label === '81.39.15G01-4-23'), 'the number in use is offered');
+      assert.ok(
+        items.some((i) => i.label === '81.39.15G01-4-23'),
+        'the number in use is offered',
+      );
       for (const i of items) assert.equal(applyToLine('81.39', i.textEdit as TextEdit), i.label, `${i.label}: the whole typed prefix is replaced`);
     });
 
@@ -74,7 +77,10 @@ for (const locale of ['en', 'da'] as const) {
       const items = bySort(await complete(uri, 4, 5));
       assert.ok(items.length > 0);
       assert.match(items[0]!.label, /^00\.01/);
-      assert.ok(items.every((i) => i.label.startsWith('00.01')), items.map((i) => i.label).join(', '));
+      assert.ok(
+        items.every((i) => i.label.startsWith('00.01')),
+        items.map((i) => i.label).join(', '),
+      );
       for (const i of items) assert.equal((i.textEdit as TextEdit).range.start.character, 0);
     });
 
@@ -99,7 +105,10 @@ for (const locale of ['en', 'da'] as const) {
       const accepted = text.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
       await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: accepted }] });
       await c.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
-      assert.deepEqual((await c.diagnosticsFor(uri, 2)).diagnostics.map((d) => d.code), []);
+      assert.deepEqual(
+        (await c.diagnosticsFor(uri, 2)).diagnostics.map((d) => d.code),
+        [],
+      );
     });
 
     test('name completion: no lower-case word, one entry per person in the full form, no snippets among the people', async () => {
@@ -108,10 +117,21 @@ for (const locale of ['en', 'da'] as const) {
       const labels = items.map((i) => i.label);
       assert.ok(labels.includes('Ove Weller Nielsen'), labels.join(', '));
       assert.ok(!labels.includes('Ove Weller'), 'the short form is the same person');
-      assert.ok(labels.every((l) => /^\p{Lu}/u.test(l)), `only names: ${labels.filter((l) => !/^\p{Lu}/u.test(l)).join(', ')}`);
-      assert.ok(items.every((i) => i.kind !== 15 /* Snippet */), 'no snippet among the people');
+      assert.ok(
+        labels.every((l) => /^\p{Lu}/u.test(l)),
+        `only names: ${labels.filter((l) => !/^\p{Lu}/u.test(l)).join(', ')}`,
+      );
+      assert.ok(
+        items.every((i) => i.kind !== 15 /* Snippet */),
+        'no snippet among the people',
+      );
       // The members of the title's body come first.
-      assert.deepEqual(bySort(items).slice(0, 3).map((i) => i.label), ['Claus Borg', 'Lars Borst Hansen', 'Søren Søndergaard Kjær']);
+      assert.deepEqual(
+        bySort(items)
+          .slice(0, 3)
+          .map((i) => i.label),
+        ['Claus Borg', 'Lars Borst Hansen', 'Søren Søndergaard Kjær'],
+      );
       const after = await c.open(join(ws, `navne2-${locale}.referat`), 'REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere Ove Weller Nielsen, \n');
       assert.ok(!(await complete(after, 2, 34)).some((i) => i.label.startsWith('Ove Weller')), 'not offered again once on the line');
     });
@@ -136,24 +156,50 @@ for (const locale of ['en', 'da'] as const) {
     });
 
     test('Enter on an empty list item ends the list; the marker is not left behind', async () => {
-      const uri = await c.open(join(ws, `liste-${locale}.referat`), 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\n- At det godkendes.\n- \n\n');
-      const edits = (await c.conn.sendRequest('textDocument/onTypeFormatting', { textDocument: { uri }, position: { line: 10, character: 0 }, ch: '\n', options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
+      const uri = await c.open(
+        join(ws, `liste-${locale}.referat`),
+        'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\n- At det godkendes.\n- \n\n',
+      );
+      const edits = await c.conn.sendRequest<TextEdit[]>('textDocument/onTypeFormatting', {
+        textDocument: { uri },
+        position: { line: 10, character: 0 },
+        ch: '\n',
+        options: { tabSize: 2, insertSpaces: true },
+      });
       assert.deepEqual(edits, [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 2 } }, newText: '' }]);
-      const numbered = await c.open(join(ws, `liste2-${locale}.referat`), 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\n1. Først\n\n');
-      const next = (await c.conn.sendRequest('textDocument/onTypeFormatting', { textDocument: { uri: numbered }, position: { line: 9, character: 0 }, ch: '\n', options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
-      assert.deepEqual(next.map((e) => e.newText), ['2. ']);
+      const numbered = await c.open(
+        join(ws, `liste2-${locale}.referat`),
+        'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\n1. Først\n\n',
+      );
+      const next = await c.conn.sendRequest<TextEdit[]>('textDocument/onTypeFormatting', {
+        textDocument: { uri: numbered },
+        position: { line: 9, character: 0 },
+        ch: '\n',
+        options: { tabSize: 2, insertSpaces: true },
+      });
+      assert.deepEqual(
+        next.map((e) => e.newText),
+        ['2. '],
+      );
     });
 
     test('an empty Beslutning is an error; its fix puts the cursor in the section', async () => {
       const uri = await c.open(join(ws, `beslutning-${locale}.referat`), readFileSync(join(rulesDir, 'missing-beslutning.empty.referat'), 'utf8'));
       const d = (await c.diagnosticsFor(uri)).diagnostics;
-      assert.deepEqual(d.map((x) => [x.code, x.severity, x.range.start.line]), [['missing-beslutning', 1, 33]]);
-      const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d[0]!.range, context: { diagnostics: d } })) as CodeAction[];
+      assert.deepEqual(
+        d.map((x) => [x.code, x.severity, x.range.start.line]),
+        [['missing-beslutning', 1, 33]],
+      );
+      const actions = await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: d[0]!.range,
+        context: { diagnostics: d },
+      });
       const fix = actions.find((a) => a.isPreferred)!;
       assert.equal(fix.title, locale === 'en' ? 'Write the decision' : 'Skriv beslutningen');
       assert.equal(fix.command?.command, 'referat.server.moveCursor');
       const shown = c.waitForShowDocument();
-      await c.conn.sendRequest('workspace/executeCommand', { command: fix.command!.command, arguments: fix.command!.arguments });
+      await c.conn.sendRequest('workspace/executeCommand', { command: fix.command.command, arguments: fix.command.arguments });
       const at = await shown;
       assert.equal(at.uri, uri);
       assert.deepEqual(at.selection?.start, { line: 35, character: 0 });
@@ -172,19 +218,22 @@ for (const locale of ['en', 'da'] as const) {
     });
 
     test('a date in the text has a hover', async () => {
-      const text = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8').replace('Direktionen bedes drøfte deltagerkredsen igen.', 'Sagen blev drøftet den 3. marts 2025 og igen 04.12.2023.');
+      const text = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8').replace(
+        'Direktionen bedes drøfte deltagerkredsen igen.',
+        'Sagen blev drøftet den 3. marts 2025 og igen 04.12.2023.',
+      );
       const uri = await c.open(join(ws, `dato-${locale}.referat`), text);
-      const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 27, character: 25 } })) as Hover;
+      const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 27, character: 25 } });
       const value = (h.contents as { value: string }).value;
       assert.match(value, locale === 'en' ? /Monday 3 March 2025[\s\S]*after the meeting/ : /mandag 3\. marts 2025[\s\S]*efter mødet/);
       assert.deepEqual(h.range, { start: { line: 27, character: 23 }, end: { line: 27, character: 36 } });
-      const numeric = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 27, character: 45 } })) as Hover;
+      const numeric = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 27, character: 45 } });
       assert.match((numeric.contents as { value: string }).value, locale === 'en' ? /Monday 4 December 2023/ : /mandag 4\. december 2023/);
     });
 
     test('the journal hover names a facet once, in one language', async () => {
       const uri = await c.open(join(ws, `hover-${locale}.referat`), readFileSync(join(corpusDir, 'direktionen-2023-12-07.referat'), 'utf8'));
-      const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 19, character: 3 } })) as Hover;
+      const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 19, character: 3 } });
       const value = (h.contents as { value: string }).value;
       assert.match(value, locale === 'en' ? /\| General cases \|/ : /\| Generelle sager \|/);
       assert.doesNotMatch(value, /General cases \(general cases\)|Generelle sager \(generelle sager\)/);
@@ -194,7 +243,11 @@ for (const locale of ['en', 'da'] as const) {
       const uri = await c.open(join(ws, `toc-${locale}.referat`), readFileSync(join(rulesDir, 'toc-mismatch.missing.referat'), 'utf8'));
       const d = (await c.diagnosticsFor(uri)).diagnostics.filter((x) => x.code === 'toc-mismatch');
       assert.ok(d.length > 0);
-      const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d[0]!.range, context: { diagnostics: d } })) as CodeAction[];
+      const actions = await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: d[0]!.range,
+        context: { diagnostics: d },
+      });
       const preferred = actions.filter((a) => a.isPreferred);
       assert.equal(preferred.length, 1);
       assert.equal(preferred[0]!.title, locale === 'en' ? 'Update the table of contents' : 'Opdatér indholdsfortegnelsen');

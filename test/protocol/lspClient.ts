@@ -4,6 +4,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers';
+import { Protocol, type IndexedParams } from '../../server/src/protocol';
 
 export const uriOf = (path: string): string => pathToFileURL(path).href;
 
@@ -13,7 +14,11 @@ export interface ShowDocument {
   readonly selection?: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
-/** The built server, started as another editor would start it, with a real JSON-RPC client. */
+/**
+ * The built server, started as another editor would start it, with a real JSON-RPC client. The one
+ * LSP client of the project: the protocol tests use it, and the benchmarks (bundled as
+ * out/bench/lspClient.js).
+ */
 export class LspClient {
   readonly child: ChildProcess;
   readonly conn: MessageConnection;
@@ -25,23 +30,30 @@ export class LspClient {
   stderr = '';
   /** window/showDocument requests from the server, in order. */
   readonly shown: ShowDocument[] = [];
-  indexed?: { files: number; referater: number; ms: number; reused?: number };
+  indexed?: IndexedParams;
 
   constructor(env: Record<string, string> = {}) {
     this.child = spawn(process.execPath, [join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    this.child.stderr!.on('data', (d) => (this.stderr += d.toString()));
+    this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      this.diagnostics.set(p.uri, p);
+    // Every notification, kept as each test needs it and offered to whoever waits for one.
+    this.conn.onNotification((method: string, params: unknown) => {
+      if (method === 'textDocument/publishDiagnostics') {
+        const p = params as PublishDiagnosticsParams;
+        this.diagnostics.set(p.uri, p);
+      } else if (method === 'window/logMessage') this.logs.push((params as { message: string }).message);
+      else if (method === Protocol.indexedNotification) this.indexed = params as IndexedParams;
+      for (const l of [...this.listeners]) l(method, params);
       this.poke();
     });
-    this.conn.onNotification('window/logMessage', (p: { message: string }) => {
-      this.logs.push(p.message);
-      this.poke();
-    });
-    this.conn.onNotification('referat/indexed', (p: { files: number; referater: number; ms: number; reused?: number }) => {
-      this.indexed = p;
-      this.poke();
+    // Progress comes on its own channel in vscode-jsonrpc, not to the catch-all handler.
+    this.conn.onNotification('$/progress', (p: { token: unknown; value: { kind: string; percentage?: number; message?: string } }) => {
+      this.progress.push({
+        token: p.token,
+        kind: p.value.kind,
+        ...(p.value.percentage !== undefined ? { percentage: p.value.percentage } : {}),
+        ...(p.value.message !== undefined ? { message: p.value.message } : {}),
+      });
     });
     this.conn.onRequest('window/workDoneProgress/create', (p: { token: unknown }) => {
       this.progress.push({ token: p.token, kind: 'create' });
@@ -52,9 +64,6 @@ export class LspClient {
       this.shown.push(p);
       this.poke();
       return { success: true };
-    });
-    this.conn.onNotification('$/progress', (p: { token: unknown; value: { kind: string; percentage?: number; message?: string } }) => {
-      this.progress.push({ token: p.token, kind: p.value.kind, ...(p.value.percentage !== undefined ? { percentage: p.value.percentage } : {}), ...(p.value.message !== undefined ? { message: p.value.message } : {}) });
     });
     this.conn.listen();
   }
@@ -76,7 +85,11 @@ export class LspClient {
     });
   }
 
-  async initialize(root: string | null, initializationOptions: Record<string, unknown> = {}, capabilities: { window?: Record<string, unknown> } = {}): Promise<unknown> {
+  async initialize(
+    root: string | null,
+    initializationOptions: Record<string, unknown> = {},
+    capabilities: { window?: Record<string, unknown> } = {},
+  ): Promise<unknown> {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: root ? uriOf(root) : null,
@@ -86,6 +99,20 @@ export class LspClient {
     });
     await this.conn.sendNotification('initialized', {});
     return result;
+  }
+
+  private readonly listeners = new Set<(method: string, params: unknown) => void>();
+
+  /** The next notification of this method (that passes the test), from now on. */
+  waitFor<P>(method: string, test: (params: P) => boolean = () => true): Promise<P> {
+    return new Promise((resolve) => {
+      const l = (m: string, p: unknown): void => {
+        if (m !== method || !test(p as P)) return;
+        this.listeners.delete(l);
+        resolve(p as P);
+      };
+      this.listeners.add(l);
+    });
   }
 
   /** The next window/showDocument the server sends. */

@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, Location, SymbolInformation, CodeAction } from 'vscode-languageserver-protocol';
+import type {
+  CompletionItem,
+  CompletionList,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  SymbolInformation,
+  CodeAction,
+} from 'vscode-languageserver-protocol';
 import { corpusDir, rulesDir } from '../helpers';
 import { LspClient, uriOf } from './lspClient';
 
@@ -92,8 +101,14 @@ describe('language server over stdio, with referat.yaml', () => {
     assert.deepEqual(c.indexed && { files: c.indexed.files, referater: c.indexed.referater }, { files: 6, referater: 4 });
     assert.equal(c.logs.filter((l) => l.includes('binær.referat')).length, 1);
     // In the server's language, Danish here.
-    assert.match(c.logs.find((l) => l.includes('binær.referat'))!, /sprang over .*binær fil/);
-    assert.match(c.logs.find((l) => l.includes('noter.referat'))!, /ikke et referat/);
+    assert.match(
+      c.logs.find((l) => l.includes('binær.referat'))!,
+      /sprang over .*binær fil/,
+    );
+    assert.match(
+      c.logs.find((l) => l.includes('noter.referat'))!,
+      /ikke et referat/,
+    );
   });
 
   test('every corpus referat opens with no diagnostics', async () => {
@@ -106,7 +121,10 @@ describe('language server over stdio, with referat.yaml', () => {
   test('a defective referat gets its findings on open, with code, line and Danish message', async () => {
     const uri = await c.open(join(ws, 'defekt.referat'), read(join(rulesDir, 'weekday-mismatch.referat')));
     const d = (await c.diagnosticsFor(uri)).diagnostics;
-    assert.deepEqual(d.map((x) => [x.code, x.range.start.line, x.severity, x.source]), [['weekday-mismatch', 2, 1, 'referat']]);
+    assert.deepEqual(
+      d.map((x) => [x.code, x.range.start.line, x.severity, x.source]),
+      [['weekday-mismatch', 2, 1, 'referat']],
+    );
     assert.equal(d[0]!.message, '7. december 2023 er en torsdag, ikke en fredag.');
   });
 
@@ -115,12 +133,18 @@ describe('language server over stdio, with referat.yaml', () => {
     const text = read(join(rulesDir, 'base.ok.referat'));
     const uri = await c.open(path, text);
     assert.deepEqual((await c.diagnosticsFor(uri, 1)).diagnostics, []);
-    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'Fredag' }] });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'Fredag' }],
+    });
     await c.conn.sendRequest('referat/ping');
     assert.equal(c.diagnostics.get(uri)!.version, 1, 'no new diagnostics while typing');
     await c.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
     const after = await c.diagnosticsFor(uri, 2);
-    assert.deepEqual(after.diagnostics.map((x) => x.code), ['weekday-mismatch']);
+    assert.deepEqual(
+      after.diagnostics.map((x) => x.code),
+      ['weekday-mismatch'],
+    );
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await c.until(() => c.diagnostics.get(uri)?.diagnostics.length === 0, 'cleared diagnostics');
   });
@@ -139,20 +163,38 @@ describe('language server over stdio, with referat.yaml', () => {
     assert.deepEqual(labels.slice(0, 2), ['Lars Borst Hansen', 'Søren Søndergaard Kjær']);
     assert.ok(!labels.includes('Claus Borg'));
     // Danish order: Æ and Ø after Z.
-    assert.deepEqual(labels.slice(2), ['Anne Jensen', 'Bo Zink', 'Ditte Ågård', 'Lars Klemensen', 'Ælle Øbro'].filter((l) => labels.includes(l)));
+    assert.deepEqual(
+      labels.slice(2),
+      ['Anne Jensen', 'Bo Zink', 'Ditte Ågård', 'Lars Klemensen', 'Ælle Øbro'].filter((l) => labels.includes(l)),
+    );
     assert.ok(labels.indexOf('Bo Zink') < labels.indexOf('Ælle Øbro'));
     assert.equal(items.find((i) => i.label === 'Lars Klemensen')?.detail, 'Udviklingschef');
   });
 
   test('completion in sections: committees, strategies, laws', async () => {
     const text = read(join(rulesDir, 'base.ok.referat'));
-    const uri = await c.open(join(ws, 'sek.referat'), text.replace('Sagen afgøres endelig af\n\nDirektionen', 'Sagen afgøres endelig af\n\nØk\n\nVision, politikker og strategier\n\nStr\n\nLovgrundlag\n\nLov'));
+    const uri = await c.open(
+      join(ws, 'sek.referat'),
+      text.replace(
+        'Sagen afgøres endelig af\n\nDirektionen',
+        'Sagen afgøres endelig af\n\nØk\n\nVision, politikker og strategier\n\nStr\n\nLovgrundlag\n\nLov',
+      ),
+    );
     const lines = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 51, character: 2 } }));
-    assert.deepEqual(lines.map((i) => i.label), ['Direktionen', 'Økonomi- og Erhvervsudvalget']);
+    assert.deepEqual(
+      lines.map((i) => i.label),
+      ['Direktionen', 'Økonomi- og Erhvervsudvalget'],
+    );
     const strat = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 55, character: 3 } }));
-    assert.deepEqual(strat.map((i) => i.label), ['Strategi for Arbejdskraft', 'Strategi for Digitalisering og Teknologi']);
+    assert.deepEqual(
+      strat.map((i) => i.label),
+      ['Strategi for Arbejdskraft', 'Strategi for Digitalisering og Teknologi'],
+    );
     const laws = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 59, character: 3 } }));
-    assert.deepEqual(laws.map((i) => i.label), ['Folkeoplysningsloven', 'Lov om kommunernes styrelse']);
+    assert.deepEqual(
+      laws.map((i) => i.label),
+      ['Folkeoplysningsloven', 'Lov om kommunernes styrelse'],
+    );
   });
 
   test('completion at the start of a line: missing section headings in order, then the next punkt', async () => {
@@ -160,66 +202,131 @@ describe('language server over stdio, with referat.yaml', () => {
     const uri = await c.open(join(ws, 'afsnit.referat'), text);
     const items = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 0 } }));
     const labels = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
-    assert.deepEqual(labels, ['Resume', 'Sagen afgøres endelig af', 'Lovgrundlag', 'Vision, politikker og strategier', 'Økonomi', 'Andre konsekvenser', 'Indstilling', 'Beslutning', 'Bilag', 'Punkt 2: ', 'Punkt 2: Lukket: ', '… indstiller, - At …', 'Beslutning fra … møde den …, pkt. …:', '… deltager i mødet kl. …']);
+    assert.deepEqual(labels, [
+      'Resume',
+      'Sagen afgøres endelig af',
+      'Lovgrundlag',
+      'Vision, politikker og strategier',
+      'Økonomi',
+      'Andre konsekvenser',
+      'Indstilling',
+      'Beslutning',
+      'Bilag',
+      'Punkt 2: ',
+      'Punkt 2: Lukket: ',
+      '… indstiller, - At …',
+      'Beslutning fra … møde den …, pkt. …:',
+      '… deltager i mødet kl. …',
+    ]);
   });
 
   test('completion on the journal-number line: numbers in use and KLE emner', async () => {
     const uri = await c.open(join(ws, 'journal.referat'), 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n85.1\n');
     const items = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 4 } }));
-    assert.ok(items.some((i) => i.label === '85.13.00G01-2-23'), 'a journal number from the archive');
+    assert.ok(
+      items.some((i) => i.label === '85.13.00G01-2-23'),
+      'a journal number from the archive',
+    );
     const emne = items.find((i) => i.label === '85.13.00');
     assert.equal(emne?.detail, 'Grundlaget for digitalisering i almindelighed');
   });
 
   test('hover explains a journal number part by part, and a date relative to the meeting', async () => {
     const uri = uriOf(join(ws, 'arkiv', 'direktionen-2023-12-07.referat'));
-    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 19, character: 3 } })) as Hover;
+    const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 19, character: 3 } });
     const text = (h.contents as { value: string }).value;
     assert.match(text, /81\.39\.15G01-4-23/);
     assert.match(text, /Intern uddannelse/);
     assert.match(text, /Kommunens personale/);
     assert.match(text, /oprettet i 2023/);
-    const d = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat')) }, position: { line: 239, character: 40 } })) as Hover;
+    const d = await c.conn.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri: uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat')) },
+      position: { line: 239, character: 40 },
+    });
     assert.match((d.contents as { value: string }).value, /onsdag 20\. marts 2024[\s\S]*4 uger før mødet/);
   });
 
   test('outline and folding for a corpus referat', async () => {
     const uri = uriOf(join(ws, 'arkiv', 'direktionen-2023-12-07.referat'));
-    const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
-    assert.deepEqual(symbols.map((s) => s.name), ['REFERAT Direktionen', 'Indholdsfortegnelse', 'Punkt 1: Deltagerkreds, Lederforum', 'Punkt 2: Profilering af Lemvig Kommune', 'Punkt 3: Indsigt i fremtidige flyttemønstre', 'Punkt 4: Administrationsanalysen - Projektdokument og tidsplan', 'Punkt 5: Eventuelt', 'Punkt 6: Lukket: Møde med Borgmesteren']);
+    const symbols = await c.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      [
+        'REFERAT Direktionen',
+        'Indholdsfortegnelse',
+        'Punkt 1: Deltagerkreds, Lederforum',
+        'Punkt 2: Profilering af Lemvig Kommune',
+        'Punkt 3: Indsigt i fremtidige flyttemønstre',
+        'Punkt 4: Administrationsanalysen - Projektdokument og tidsplan',
+        'Punkt 5: Eventuelt',
+        'Punkt 6: Lukket: Møde med Borgmesteren',
+      ],
+    );
     assert.equal(symbols[2]!.detail, '81.39.15G01-4-23');
-    assert.deepEqual(symbols[2]!.children!.map((s) => s.name), ['Resume', 'Sagsfremstilling', 'Kommunaldirektøren indstiller,', 'Beslutning', 'Bilag']);
-    const folds = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
-    assert.ok(folds.some((f) => f.startLine === 17 && f.endLine === 45), 'punkt 1 folds from its heading to its last line');
+    assert.deepEqual(
+      symbols[2]!.children!.map((s) => s.name),
+      ['Resume', 'Sagsfremstilling', 'Kommunaldirektøren indstiller,', 'Beslutning', 'Bilag'],
+    );
+    const folds = await c.conn.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.ok(
+      folds.some((f) => f.startLine === 17 && f.endLine === 45),
+      'punkt 1 folds from its heading to its last line',
+    );
   });
 
   test('a quick fix is offered for a finding and repairs it', async () => {
     const uri = uriOf(join(ws, 'defekt.referat'));
-    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 2, character: 10 }, end: { line: 2, character: 10 } }, context: { diagnostics: [] } })) as CodeAction[];
+    const actions = await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 2, character: 10 }, end: { line: 2, character: 10 } },
+      context: { diagnostics: [] },
+    });
     const fix = actions.find((a) => a.kind === 'quickfix');
     assert.equal(fix?.title, 'Ret ugedagen til Torsdag');
     assert.deepEqual(fix?.edit?.changes?.[uri], [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 15 } }, newText: 'Torsdag' }]);
   });
 
-  test('go to definition from an earlier-decision heading to that meeting\'s punkt, and a document link', async () => {
+  test("go to definition from an earlier-decision heading to that meeting's punkt, and a document link", async () => {
     const uri = uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat'));
-    const loc = (await c.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 239, character: 5 } })) as Location;
+    const loc = await c.conn.sendRequest<Location>('textDocument/definition', { textDocument: { uri }, position: { line: 239, character: 5 } });
     assert.equal(loc.uri, uriOf(join(ws, 'arkiv/marts.referat')));
     assert.equal(loc.range.start.line, 22);
-    const links = (await c.conn.sendRequest('textDocument/documentLink', { textDocument: { uri } })) as { target: string }[];
-    assert.deepEqual(links.map((l) => l.target), [`${uriOf(join(ws, 'arkiv/marts.referat'))}#L23`]);
+    const links = await c.conn.sendRequest<{ target: string }[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.deepEqual(
+      links.map((l) => l.target),
+      [`${uriOf(join(ws, 'arkiv/marts.referat'))}#L23`],
+    );
   });
 
   test('find references on a journal number: every punkt of the case in every meeting', async () => {
     const uri = uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat'));
-    const refs = (await c.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 175, character: 4 }, context: { includeDeclaration: true } })) as Location[];
-    assert.deepEqual(refs.map((r) => [r.uri.split('/').pop(), r.range.start.line]), [['marts.referat', 22], ['direktionen-2024-04-17.referat', 173]]);
-    const history = (await c.conn.sendRequest('workspace/executeCommand', { command: 'referat.server.caseHistory', arguments: ['85.13.00G01-2-23'] })) as { date: string; beslutning: string }[];
-    assert.deepEqual(history.map((h) => [h.date, h.beslutning]), [['20. marts 2024', 'Drøftes igen på næste møde.'], ['17. april 2024', 'Økonomidokumentet opdateres og drøftes igen den 15. maj 2024.']]);
+    const refs = await c.conn.sendRequest<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: { line: 175, character: 4 },
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(
+      refs.map((r) => [r.uri.split('/').pop(), r.range.start.line]),
+      [
+        ['marts.referat', 22],
+        ['direktionen-2024-04-17.referat', 173],
+      ],
+    );
+    const history = await c.conn.sendRequest<{ date: string; beslutning: string }[]>('workspace/executeCommand', {
+      command: 'referat.server.caseHistory',
+      arguments: ['85.13.00G01-2-23'],
+    });
+    assert.deepEqual(
+      history.map((h) => [h.date, h.beslutning]),
+      [
+        ['20. marts 2024', 'Drøftes igen på næste møde.'],
+        ['17. april 2024', 'Økonomidokumentet opdateres og drøftes igen den 15. maj 2024.'],
+      ],
+    );
   });
 
   test('workspace symbols: punkt titles and journal numbers across meetings', async () => {
-    const hits = (await c.conn.sendRequest('workspace/symbol', { query: 'handleplan' })) as SymbolInformation[];
+    const hits = await c.conn.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'handleplan' });
     assert.deepEqual(hits.map((h) => h.location.uri.split('/').pop()).sort(), ['direktionen-2024-04-17.referat', 'marts.referat']);
   });
 
@@ -235,7 +342,8 @@ describe('language server over stdio, with referat.yaml', () => {
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(ws, 'arkiv/marts.referat')), type: 2 }] });
     await c.until(() => codes().length === 0, 'the finding gone after the fix on disk');
     // Deleted, then created again: the index follows, and the open documents are re-checked each time.
-    const symbolFiles = async (): Promise<string[]> => ((await c.conn.sendRequest('workspace/symbol', { query: 'handleplan' })) as SymbolInformation[]).map((h) => h.location.uri.split('/').pop()!).sort();
+    const symbolFiles = async (): Promise<string[]> =>
+      (await c.conn.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'handleplan' })).map((h) => h.location.uri.split('/').pop()!).sort();
     c.diagnostics.delete(uri);
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(ws, 'arkiv/marts.referat')), type: 3 }] });
     await c.until(() => c.diagnostics.has(uri), 're-check after the deletion');
@@ -264,7 +372,10 @@ describe('language server over stdio, with referat.yaml', () => {
 
   test('out-of-range positions and unknown documents get answers, and the server keeps running', async () => {
     const uri = uriOf(join(ws, 'arkiv', 'direktionen-2023-12-07.referat'));
-    assert.deepEqual(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 99999, character: 5 } }), { isIncomplete: false, items: [] });
+    assert.deepEqual(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 99999, character: 5 } }), {
+      isIncomplete: false,
+      items: [],
+    });
     assert.equal(await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: -1, character: -7 } }), null);
     assert.deepEqual(await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///findes/ikke.referat' } }), []);
     assert.equal(await c.conn.sendRequest('referat/ping'), 'pong');
@@ -283,7 +394,7 @@ describe('language server over stdio, with referat.yaml', () => {
     const uri = await c.open(join(ws, 'stor.referat'), big);
     const d = await c.diagnosticsFor(uri);
     assert.ok(d.diagnostics.some((x) => x.code === 'punkt-numbering'));
-    const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = await c.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.ok(symbols.length > 7000);
     assert.equal(await c.conn.sendRequest('referat/ping'), 'pong');
   });
@@ -301,7 +412,10 @@ describe('language server without referat.yaml: names harvested from the archive
   after(() => c.stop());
 
   test('people are harvested from old minutes, with their titles', async () => {
-    const uri = await c.open(join(ws, 'ny.referat'), 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\n deltager i mødet kl. 10:00.\n');
+    const uri = await c.open(
+      join(ws, 'ny.referat'),
+      'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\n deltager i mødet kl. 10:00.\n',
+    );
     const items = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 0 } }));
     const byLabel = new Map(items.map((i) => [i.label, i.detail]));
     assert.equal(byLabel.get('Lars Klemensen'), 'Udviklingschef');
@@ -310,7 +424,8 @@ describe('language server without referat.yaml: names harvested from the archive
   });
 
   test('committees and strategies are harvested too', async () => {
-    const text = 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagen afgøres endelig af\n\nD\n\nVision, politikker og strategier\n\nS\n';
+    const text =
+      'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nSagen afgøres endelig af\n\nD\n\nVision, politikker og strategier\n\nS\n';
     const uri = await c.open(join(ws, 'h.referat'), text);
     const u = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 1 } }));
     assert.ok(u.some((i) => i.label === 'Direktionen/Styregruppen for administrationsanalysen'));
@@ -321,9 +436,15 @@ describe('language server without referat.yaml: names harvested from the archive
   test('onType: findings follow the typing, in English', async () => {
     const uri = await c.open(join(ws, 'skriv.referat'), read(join(rulesDir, 'base.ok.referat')));
     assert.deepEqual((await c.diagnosticsFor(uri, 1)).diagnostics, []);
-    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'Fredag' }] });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'Fredag' }],
+    });
     const d = await c.diagnosticsFor(uri, 2);
-    assert.deepEqual(d.diagnostics.map((x) => x.message), ['7 December 2023 is a Thursday, not a Friday.']);
+    assert.deepEqual(
+      d.diagnostics.map((x) => x.message),
+      ['7 December 2023 is a Thursday, not a Friday.'],
+    );
   });
 });
 
@@ -331,7 +452,8 @@ describe('the archive index is kept between sessions', () => {
   test('a second start reuses unchanged files, re-reads changed ones, and answers the same', async () => {
     const ws = workspace(false);
     const cacheDir = join(ws, '.cache');
-    const symbols = async (c: LspClient): Promise<string[]> => ((await c.conn.sendRequest('workspace/symbol', { query: 'punkt' })) as SymbolInformation[]).map((s) => `${s.location.uri.split('/').pop()}:${s.name}`).sort();
+    const symbols = async (c: LspClient): Promise<string[]> =>
+      (await c.conn.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'punkt' })).map((s) => `${s.location.uri.split('/').pop()}:${s.name}`).sort();
 
     const sessions: LspClient[] = [];
     const start = async (): Promise<LspClient> => {
@@ -356,11 +478,17 @@ describe('the archive index is kept between sessions', () => {
       assert.ok(second.logs.some((l) => l.includes('noter.referat: not a referat')));
       await second.stop();
 
-      writeFileSync(join(ws, 'arkiv/marts.referat'), march.replace('Punkt 3: Handleplan for digitalisering', 'Punkt 3: Handleplan for digitalisering, revideret'));
+      writeFileSync(
+        join(ws, 'arkiv/marts.referat'),
+        march.replace('Punkt 3: Handleplan for digitalisering', 'Punkt 3: Handleplan for digitalisering, revideret'),
+      );
       const third = await start();
       assert.equal(third.indexed?.reused, 4, 'the changed file is read again');
-      const hits = (await third.conn.sendRequest('workspace/symbol', { query: 'revideret' })) as SymbolInformation[];
-      assert.deepEqual(hits.map((h) => h.name), ['Punkt 3: Handleplan for digitalisering, revideret']);
+      const hits = await third.conn.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'revideret' });
+      assert.deepEqual(
+        hits.map((h) => h.name),
+        ['Punkt 3: Handleplan for digitalisering, revideret'],
+      );
     } finally {
       // A failed assertion must not leave a server running and the test runner waiting for it.
       await Promise.all(sessions.map((c) => c.stop().catch(() => undefined)));
@@ -387,7 +515,7 @@ describe('a large archive is read on worker threads', () => {
       assert.ok(c.logs.some((l) => /binær\.referat: binary file/.test(l)));
       assert.ok(c.logs.some((l) => /latin1\.referat: not valid UTF-8/.test(l)));
       assert.ok(c.logs.some((l) => /skipped .*noter\.referat: not a referat/.test(l)));
-      assert.equal(c.logs.filter((l) => l.includes('skipped ')).length, 3, 'one line per file skipped, in the server\'s language');
+      assert.equal(c.logs.filter((l) => l.includes('skipped ')).length, 3, "one line per file skipped, in the server's language");
       // The progress bar: created by the server, begun, ended after the last file, all on one token.
       const kinds = c.progress.map((p) => p.kind);
       assert.equal(kinds[0], 'create');
@@ -398,7 +526,11 @@ describe('a large archive is read on worker threads', () => {
       assert.equal(reports[reports.length - 1]?.message, '123/123');
 
       const uri = await c.open(join(ws, 'år-07', 'direktionen-2024-04-17.referat'), readFileSync(join(corpusDir, 'direktionen-2024-04-17.referat'), 'utf8'));
-      const refs = (await c.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 175, character: 4 }, context: { includeDeclaration: true } })) as Location[];
+      const refs = await c.conn.sendRequest<Location[]>('textDocument/references', {
+        textDocument: { uri },
+        position: { line: 175, character: 4 },
+        context: { includeDeclaration: true },
+      });
       assert.equal(refs.length, 40, 'the case in each of the 40 copies');
     } finally {
       await c.stop();
@@ -417,9 +549,13 @@ describe('a client that refuses the progress token', () => {
       await c.initialize(ws, { cacheDir: join(ws, '.cache') });
       await c.waitIndexed();
       assert.ok((c.indexed?.referater ?? 0) > 0, 'the archive was indexed');
-      const symbols = (await c.conn.sendRequest('workspace/symbol', { query: 'punkt' })) as SymbolInformation[];
+      const symbols = await c.conn.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'punkt' });
       assert.ok(symbols.length > 0);
-      assert.deepEqual(c.progress.filter((p) => p.kind !== 'create'), [], 'no progress was sent on a token the client refused');
+      assert.deepEqual(
+        c.progress.filter((p) => p.kind !== 'create'),
+        [],
+        'no progress was sent on a token the client refused',
+      );
     } finally {
       await c.stop();
     }

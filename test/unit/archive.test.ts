@@ -58,7 +58,27 @@ test('the outline agrees with the full parse on thousands of mutated referater',
     fc.oneof(
       fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
       fc.record({ op: fc.constant('dup' as const), at: fc.nat() }),
-      fc.record({ op: fc.constant('insert' as const), at: fc.nat(), line: fc.constantFrom('', '   ', 'Punkt 9: Ny', '## Beslutning', '#### Beslutning', 'REFERAT Direktionen d. 01-02-2024', 'REFERAT Økonomiudvalget d. 02-02-2024', 'Mødedato Torsdag d. 1. februar 2024 kl. 09:00', 'Indholdsfortegnelse', 'Beslutning fra Direktionen, 3. januar 2024, pkt. 2:', '00.01.00I00-1-24', 'Kommunaldirektøren indstiller,', '\r', 'Mødedeltagere A, B', 'C og D') }),
+      fc.record({
+        op: fc.constant('insert' as const),
+        at: fc.nat(),
+        line: fc.constantFrom(
+          '',
+          '   ',
+          'Punkt 9: Ny',
+          '## Beslutning',
+          '#### Beslutning',
+          'REFERAT Direktionen d. 01-02-2024',
+          'REFERAT Økonomiudvalget d. 02-02-2024',
+          'Mødedato Torsdag d. 1. februar 2024 kl. 09:00',
+          'Indholdsfortegnelse',
+          'Beslutning fra Direktionen, 3. januar 2024, pkt. 2:',
+          '00.01.00I00-1-24',
+          'Kommunaldirektøren indstiller,',
+          '\r',
+          'Mødedeltagere A, B',
+          'C og D',
+        ),
+      }),
     ),
     { maxLength: 10 },
   );
@@ -93,7 +113,23 @@ function archiveOf(files: Record<string, string>): ArchiveIndex {
   return a;
 }
 
-const earlierMeeting = ['REFERAT Direktionen d. 20-03-2024', 'Mødedato Onsdag d. 20. marts 2024 kl. 09:00', 'Mødested Rådhuset', '', 'Punkt 1: A', '00.01.00I00-1-23', 'Beslutning', 'OK', '', 'Punkt 3: Handleplan for digitalisering', '85.13.00G01-2-23', '', 'Beslutning', '', 'Drøftes igen på næste møde.'].join('\n');
+const earlierMeeting = [
+  'REFERAT Direktionen d. 20-03-2024',
+  'Mødedato Onsdag d. 20. marts 2024 kl. 09:00',
+  'Mødested Rådhuset',
+  '',
+  'Punkt 1: A',
+  '00.01.00I00-1-23',
+  'Beslutning',
+  'OK',
+  '',
+  'Punkt 3: Handleplan for digitalisering',
+  '85.13.00G01-2-23',
+  '',
+  'Beslutning',
+  '',
+  'Drøftes igen på næste møde.',
+].join('\n');
 
 test('meetings are found by body and date, not by file name; files can be renamed and deleted', () => {
   const a = archiveOf({ 'file:///x/whatever-name.referat': earlierMeeting });
@@ -113,15 +149,33 @@ test('case history lists every meeting of a journal number in date order, with i
   const a = archiveOf(Object.fromEntries(corpus.map((c) => [`file:///${c.name}`, c.text])));
   a.setText('file:///b.referat', earlierMeeting);
   const h = a.caseHistory('00.15.25P05-1-23');
-  assert.deepEqual(h.map((x) => [x.uri, x.punkt.number]), [['file:///direktionen-2023-12-07.referat', 4], ['file:///direktionen-2024-04-17.referat', 1]]);
+  assert.deepEqual(
+    h.map((x) => [x.uri, x.punkt.number]),
+    [
+      ['file:///direktionen-2023-12-07.referat', 4],
+      ['file:///direktionen-2024-04-17.referat', 1],
+    ],
+  );
   assert.match(h[1]!.punkt.beslutning ?? '', /^BDO præsenterede/);
   const d = a.caseHistory('85.13.00G01-2-23');
-  assert.deepEqual(d.map((x) => x.date), [{ year: 2024, month: 3, day: 20 }, { year: 2024, month: 4, day: 17 }]);
+  assert.deepEqual(
+    d.map((x) => x.date),
+    [
+      { year: 2024, month: 3, day: 20 },
+      { year: 2024, month: 4, day: 17 },
+    ],
+  );
 });
 
 test('workspace symbols find punkt titles and journal numbers across meetings', () => {
   const a = archiveOf(Object.fromEntries(corpus.map((c) => [`file:///${c.name}`, c.text])));
-  assert.deepEqual(a.symbols('eventuelt').map((s) => s.name).sort(), ['Punkt 3: Eventuelt', 'Punkt 5: Eventuelt', 'Punkt 7: Eventuelt']);
+  assert.deepEqual(
+    a
+      .symbols('eventuelt')
+      .map((s) => s.name)
+      .sort(),
+    ['Punkt 3: Eventuelt', 'Punkt 5: Eventuelt', 'Punkt 7: Eventuelt'],
+  );
   const byJournal = a.symbols('81.39.15');
   assert.equal(byJournal.length, 1);
   assert.equal(byJournal[0]!.detail, '81.39.15G01-4-23 · Direktionen · 7. december 2023');
@@ -133,7 +187,10 @@ const later = corpus.find((c) => c.name.includes('2024'))!.text;
 test('reference-mismatch: the referenced meeting has no such punkt', () => {
   const a = archiveOf({ 'file:///b.referat': earlierMeeting.replace('Punkt 3: Handleplan', 'Punkt 2: Handleplan') });
   const found = checkReferat(parseReferat(later), { archive: a, locale: 'da' }).filter((d) => d.code === 'reference-mismatch');
-  assert.deepEqual(found.map((d) => [d.range.start.line + 1, d.message]), [[240, 'Direktionens møde 20. marts 2024 har intet punkt 3.']]);
+  assert.deepEqual(
+    found.map((d) => [d.range.start.line + 1, d.message]),
+    [[240, 'Direktionens møde 20. marts 2024 har intet punkt 3.']],
+  );
 });
 
 test('reference-mismatch: that punkt carries another journal number', () => {

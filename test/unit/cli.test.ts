@@ -53,7 +53,12 @@ test('warnings only: exit 0 but they are printed', () => {
 test('folders are searched for *.referat, other files are left alone', () => {
   const r = run(['check', join(dir, 'arkiv')]);
   assert.equal(r.code, 1);
-  const files = new Set(r.stdout.trim().split('\n').map((l) => l.split(':')[0]));
+  const files = new Set(
+    r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(':')[0]),
+  );
   assert.deepEqual([...files], [join(dir, 'arkiv/defekt.referat')]);
 });
 
@@ -123,7 +128,9 @@ test('trouble with one file still reports the others, and exits 2', () => {
 
 test('a folder of many referater is checked on worker threads, printed in the same order as on one thread', () => {
   const big = mkdtempSync(join(tmpdir(), 'referat-cli-many-'));
-  const sources = readdirSync(rulesDir).filter((f) => f.endsWith('.referat')).sort();
+  const sources = readdirSync(rulesDir)
+    .filter((f) => f.endsWith('.referat'))
+    .sort();
   for (let i = 0; i < 80; i++) copyFileSync(join(rulesDir, sources[i % sources.length]!), join(big, `m${String(i).padStart(3, '0')}.referat`));
   // A file that cannot be read is reported in its place, between the others.
   writeFileSync(join(big, 'm040a.referat'), Buffer.from([0x52, 0x00]));
@@ -135,7 +142,11 @@ test('a folder of many referater is checked on worker threads, printed in the sa
   }
   const findings = JSON.parse(run(['check', '--format', 'json', big]).stdout) as { file: string }[];
   assert.ok(findings.length >= 40, 'the fixtures have findings to compare');
-  assert.deepEqual(findings.map((f) => f.file), [...findings.map((f) => f.file)].sort(), 'in the files\' order');
+  assert.deepEqual(
+    findings.map((f) => f.file),
+    [...findings.map((f) => f.file)].sort(),
+    "in the files' order",
+  );
   assert.equal(run(['check', '--jobs', '0', big]).code, 2);
 });
 
@@ -177,10 +188,16 @@ test('referat check applies the nearest referat.yaml as the editor does: off in 
   copyFileSync(join(rulesDir, 'journal-year.referat'), join(ws, 'udvalg/år.referat'));
   const top = run(['check', '--format', 'json', join(ws, 'mangler.referat'), join(ws, 'år.referat')]);
   assert.equal(top.code, 0, 'missing-beslutning is off, journal-year a warning');
-  assert.deepEqual((JSON.parse(top.stdout) as { code: string; severity: string }[]).map((f) => `${f.code}:${f.severity}`), ['journal-year:warning']);
+  assert.deepEqual(
+    (JSON.parse(top.stdout) as { code: string; severity: string }[]).map((f) => `${f.code}:${f.severity}`),
+    ['journal-year:warning'],
+  );
   const sub = run(['check', '--format', 'json', join(ws, 'udvalg/år.referat')]);
   assert.equal(sub.code, 1, 'journal-year is an error in the sub-folder');
-  assert.deepEqual((JSON.parse(sub.stdout) as { code: string; severity: string }[]).map((f) => `${f.code}:${f.severity}`), ['journal-year:error']);
+  assert.deepEqual(
+    (JSON.parse(sub.stdout) as { code: string; severity: string }[]).map((f) => `${f.code}:${f.severity}`),
+    ['journal-year:error'],
+  );
 });
 
 test('referat --version and --help: the version, and every command with one line', () => {

@@ -13,7 +13,10 @@ for (const { name, text } of corpus) {
   test(`${name}: zero errors and zero warnings, in Danish and English`, () => {
     for (const locale of ['da', 'en'] as const) {
       const found = checkReferat(parseReferat(text), { locale });
-      assert.deepEqual(found.map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`), []);
+      assert.deepEqual(
+        found.map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`),
+        [],
+      );
     }
   });
 }
@@ -25,7 +28,17 @@ test('2019: header, old-form journal numbers, closed punkter, attendee with a do
   assert.equal(r.header.moedeDato?.weekday?.text, 'Onsdag');
   assert.equal(r.header.moedeDato?.time?.text, '09:00');
   assert.equal(r.header.moedested?.value, 'Udvalgsværelse 1, Lemvig Rådhus');
-  assert.deepEqual(r.punkter.map((p) => [p.number, p.closed]), [[1, false], [2, false], [3, false], [4, true], [5, true], [6, true]]);
+  assert.deepEqual(
+    r.punkter.map((p) => [p.number, p.closed]),
+    [
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, true],
+      [5, true],
+      [6, true],
+    ],
+  );
   const j = r.punkter[0]!.journal;
   assert.equal(j?.kind, 'valid');
   if (j?.kind === 'valid') {
@@ -36,7 +49,10 @@ test('2019: header, old-form journal numbers, closed punkter, attendee with a do
     assert.equal(j.journal.caseYear, 2016);
   }
   assert.equal(r.punkter[0]!.attendees[0]?.time?.text, '9.00');
-  assert.deepEqual(r.toc?.entries.map((e) => e.page), [3, 4, 6, 7, 8, 9]);
+  assert.deepEqual(
+    r.toc?.entries.map((e) => e.page),
+    [3, 4, 6, 7, 8, 9],
+  );
   const rec = r.punkter[1]!.sections.find((s) => s.kind === 'indstilling')!;
   assert.equal(rec.implicit, true);
   assert.equal(rec.recommendations[0]?.by, 'Direktøren for Social, Sundhed og Arbejdsmarked');

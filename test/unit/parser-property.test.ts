@@ -31,10 +31,7 @@ function assertRangesInside(r: Referat, text: string): void {
 }
 
 type Mutation =
-  | { kind: 'delete'; at: number }
-  | { kind: 'duplicate'; at: number }
-  | { kind: 'swap'; a: number; b: number }
-  | { kind: 'bytes'; at: number; text: string };
+  { kind: 'delete'; at: number } | { kind: 'duplicate'; at: number } | { kind: 'swap'; a: number; b: number } | { kind: 'bytes'; at: number; text: string };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
@@ -45,7 +42,25 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     at: fc.nat(),
     text: fc.oneof(
       fc.string({ unit: 'binary', maxLength: 12 }),
-      fc.constantFrom('\r', '\r\n', '\n', '\ufeff', '\u00a0', '\t', '**', '## ', '😀', '\u0000', '.....\t', 'Punkt 7: ', 'Beslutning', 'Lukket:', 'indstiller,', '31. november 2023', 'kl. 25:99'),
+      fc.constantFrom(
+        '\r',
+        '\r\n',
+        '\n',
+        '\ufeff',
+        '\u00a0',
+        '\t',
+        '**',
+        '## ',
+        '😀',
+        '\u0000',
+        '.....\t',
+        'Punkt 7: ',
+        'Beslutning',
+        'Lukket:',
+        'indstiller,',
+        '31. november 2023',
+        'kl. 25:99',
+      ),
     ),
   }),
 );

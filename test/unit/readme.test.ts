@@ -24,7 +24,7 @@ test('the README test command is the one .ci/run runs', () => {
   assert.match(ci, /npm run test:all/);
 });
 
-test('the README main command runs the package\'s own referat command, as a fresh clone has it', () => {
+test("the README main command runs the package's own referat command, as a fresh clone has it", () => {
   const command = /npm install && (npx referat check [^\n`]+)/.exec(readme)?.[1];
   assert.ok(command, 'the README names its main job');
   // --no: never fetch a package of that name from the registry; the project's own bin must answer.

@@ -18,13 +18,19 @@ function findings(file: string, locale: 'da' | 'en' = 'da') {
 
 for (const [file, want] of Object.entries(expected.fire)) {
   test(`fires: ${file} gives exactly ${want.map(([c, l]) => `${c}@${l}`).join(', ')}`, () => {
-    assert.deepEqual(findings(file).map((d) => [d.code, d.range.start.line + 1]), want);
+    assert.deepEqual(
+      findings(file).map((d) => [d.code, d.range.start.line + 1]),
+      want,
+    );
   });
 }
 
 for (const file of Object.keys(expected.ok)) {
   test(`does not fire: ${file} gives no findings`, () => {
-    assert.deepEqual(findings(file).map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`), []);
+    assert.deepEqual(
+      findings(file).map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`),
+      [],
+    );
   });
 }
 
@@ -33,7 +39,10 @@ const ARCHIVE_RULES = new Set(['reference-mismatch']);
 
 test('every rule has a fixture where it must fire', () => {
   const fired = new Set([...Object.values(expected.fire).flatMap((w) => w.map(([c]) => c)), ...ARCHIVE_RULES]);
-  assert.deepEqual(RULES.map((r) => r.code).filter((c) => !fired.has(c)), []);
+  assert.deepEqual(
+    RULES.map((r) => r.code).filter((c) => !fired.has(c)),
+    [],
+  );
 });
 
 test('every rule has a stable kebab-case code and a Danish and an English description', () => {
@@ -96,7 +105,13 @@ test('quick fixes repair the text and keep everything else', () => {
       if (fix.cursor.line + 1 < lines.length) assert.equal(lines[fix.cursor.line + 1], '', `${file}: a blank line below the cursor`);
       fixed = applyEdits(fixed, [{ range: { start: fix.cursor, end: fix.cursor }, newText: 'Godkendt.' }]);
     }
-    assert.deepEqual(checkReferat(parseReferat(fixed)).filter((x) => x.code === code).map((x) => x.message), [], `${file} is fixed`);
+    assert.deepEqual(
+      checkReferat(parseReferat(fixed))
+        .filter((x) => x.code === code)
+        .map((x) => x.message),
+      [],
+      `${file} is fixed`,
+    );
     // Nothing the user wrote is lost: every original line is still there (or was the one replaced).
     const kept = new Set(fixed.split('\n'));
     const lost = text.split('\n').filter((l) => !kept.has(l));
@@ -106,19 +121,27 @@ test('quick fixes repair the text and keep everything else', () => {
 
 test('an empty Beslutning is a missing decision: an error on its heading, not a warning about an empty section', () => {
   const d = findings('missing-beslutning.empty.referat');
-  assert.deepEqual(d.map((x) => [x.code, x.severity, x.range.start.line + 1]), [['missing-beslutning', 'error', 34]]);
+  assert.deepEqual(
+    d.map((x) => [x.code, x.severity, x.range.start.line + 1]),
+    [['missing-beslutning', 'error', 34]],
+  );
   assert.equal(d[0]!.message, 'Beslutningen i punkt 1 er ikke skrevet: afsnittet Beslutning er tomt.');
   assert.equal(d[0]!.fixes[0]!.preferred, true);
 });
 
 test('the new Beslutning goes before Bilag, in the heading style of the punkt', () => {
-  const text = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8').replace('Beslutning\n\nDeltagerkredsen fastholdes.\n\n', '').replace(/^(Resume|Sagsfremstilling|Bilag)$/gm, '### $1');
+  const text = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8')
+    .replace('Beslutning\n\nDeltagerkredsen fastholdes.\n\n', '')
+    .replace(/^(Resume|Sagsfremstilling|Bilag)$/gm, '### $1');
   const d = checkReferat(parseReferat(text)).find((x) => x.code === 'missing-beslutning')!;
   const fixed = applyEdits(text, d.fixes[0]!.edits);
   assert.match(fixed, /- At det besluttes om kriterierne fastholdes\.\n\n### Beslutning\n\n\n\n### Bilag/);
 });
 
-function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+function applyEdits(
+  text: string,
+  edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }): number => {
     let o = 0;
@@ -132,13 +155,25 @@ function applyEdits(text: string, edits: readonly { range: { start: { line: numb
 }
 
 test('regenerating the table of contents keeps a note in it and every page it can', () => {
-  const text = readFileSync(join(rulesDir, 'toc-mismatch.renamed.referat'), 'utf8').replace('Eventuelt.....\t5\n', 'Eventuelt.....\t5\n(Punkt 3 blev tilføjet på mødet)\n');
+  const text = readFileSync(join(rulesDir, 'toc-mismatch.renamed.referat'), 'utf8').replace(
+    'Eventuelt.....\t5\n',
+    'Eventuelt.....\t5\n(Punkt 3 blev tilføjet på mødet)\n',
+  );
   const edit = tocEdit(parseReferat(text))!;
   const fixed = applyEdits(text, [edit]);
   assert.ok(fixed.includes('(Punkt 3 blev tilføjet på mødet)\n'), 'the note is kept');
   assert.ok(fixed.includes('Deltagerkreds, Lederforum.....\t3\n'), 'an unchanged title keeps its page');
   assert.ok(fixed.includes('Eventuelt.....\t5\n'));
-  assert.deepEqual(checkReferat(parseReferat(fixed)).filter((d) => d.code === 'toc-mismatch' && !d.message.includes('(Punkt 3')).map((d) => d.message), []);
+  assert.deepEqual(
+    checkReferat(parseReferat(fixed))
+      .filter((d) => d.code === 'toc-mismatch' && !d.message.includes('(Punkt 3'))
+      .map((d) => d.message),
+    [],
+  );
   const kept = new Set(fixed.split('\n'));
-  assert.deepEqual(text.split('\n').filter((l) => !kept.has(l)), ['Profilering af kommunen.....\t4'], 'only the renamed entry was rewritten');
+  assert.deepEqual(
+    text.split('\n').filter((l) => !kept.has(l)),
+    ['Profilering af kommunen.....\t4'],
+    'only the renamed entry was rewritten',
+  );
 });

@@ -54,5 +54,8 @@ test('without a worker file the server thread scans everything, the same way', a
   assert.equal(threads, 0);
   assert.deepEqual(summary(results), { summary: 120, skipped: 2, gone: 1 });
   const titles = results.filter((r) => r.outcome.kind === 'summary').map((r) => (r.outcome as { summary: { body?: string } }).summary.body);
-  assert.ok(titles.every((t) => t === 'Direktionen'), 'every summary has its body from the title line');
+  assert.ok(
+    titles.every((t) => t === 'Direktionen'),
+    'every summary has its body from the title line',
+  );
 });

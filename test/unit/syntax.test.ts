@@ -48,7 +48,10 @@ test('Markdown decoration is ignored but a deeper heading inside a section is te
   const r = parseReferat('## **Punkt 1: A**\n00.01.00I00-1-23\n### Sagsfremstilling\nTekst\n#### Økonomi\nMere\n### **Beslutning**\nOK');
   const p = r.punkter[0]!;
   assert.equal(p.title, 'A');
-  assert.deepEqual(p.sections.map((s) => s.kind), ['sagsfremstilling', 'beslutning']);
+  assert.deepEqual(
+    p.sections.map((s) => s.kind),
+    ['sagsfremstilling', 'beslutning'],
+  );
   assert.equal(p.sections[0]!.body.find((b) => b.text === '#### Økonomi')?.subHeadingLevel, 4);
 });
 
@@ -59,7 +62,10 @@ test('a mistyped journal number is read as one, so it is reported as mistyped, n
 
 test('a line in a Beslutning that recommends onwards does not start an Indstilling', () => {
   const r = parseReferat('Punkt 1: A\n00.01.00I00-1-23\nBeslutning\n\nDirektionen indstiller,\n\n- at X godkendes.');
-  assert.deepEqual(r.punkter[0]!.sections.map((s) => s.kind), ['beslutning']);
+  assert.deepEqual(
+    r.punkter[0]!.sections.map((s) => s.kind),
+    ['beslutning'],
+  );
 });
 
 test('a referat without title still has its header fields read', () => {
@@ -70,8 +76,13 @@ test('a referat without title still has its header fields read', () => {
 });
 
 test('attendee list wraps onto the next line and splits on commas and "og"', () => {
-  const r = parseReferat('REFERAT Direktionen d. 07-12-2023\nMødedeltagere Claus Borg, Lars Borst Hansen,\nSøren Søndergaard Kjær og Ove Weller Nielsen\n\nMødested X');
-  assert.deepEqual(r.header.deltagere?.names.map((n) => n.name), ['Claus Borg', 'Lars Borst Hansen', 'Søren Søndergaard Kjær', 'Ove Weller Nielsen']);
+  const r = parseReferat(
+    'REFERAT Direktionen d. 07-12-2023\nMødedeltagere Claus Borg, Lars Borst Hansen,\nSøren Søndergaard Kjær og Ove Weller Nielsen\n\nMødested X',
+  );
+  assert.deepEqual(
+    r.header.deltagere?.names.map((n) => n.name),
+    ['Claus Borg', 'Lars Borst Hansen', 'Søren Søndergaard Kjær', 'Ove Weller Nielsen'],
+  );
   assert.deepEqual(r.header.deltagere?.names[2]?.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 22 } });
 });
 
@@ -97,7 +108,8 @@ test('the quick line classifier agrees with the lexer, and its section-heading s
       const l = `${lead}${line}${tail}`;
       const kind = classifyLine(l);
       const lexed = parseSyntax(l);
-      const lexedKind = lexed.title?.kind ?? lexed.toc?.heading.kind ?? lexed.punkter[0]?.heading.kind ?? lexed.leading[0]?.kind ?? lexed.header[0]?.kind ?? 'blank';
+      const lexedKind =
+        lexed.title?.kind ?? lexed.toc?.heading.kind ?? lexed.punkter[0]?.heading.kind ?? lexed.leading[0]?.kind ?? lexed.header[0]?.kind ?? 'blank';
       assert.equal(kind, lexedKind, JSON.stringify(l));
       assert.equal(isSectionHeading(l), kind === 'sectionHeading', JSON.stringify(l));
     }),

@@ -21,7 +21,11 @@ function diagnostics(uri: vscode.Uri, ok: (d: readonly vscode.Diagnostic[]) => b
     if (ok(now)) return resolve(now);
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`diagnostics for ${uri.path} never matched; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.range.start.line]))}`));
+      reject(
+        new Error(
+          `diagnostics for ${uri.path} never matched; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.range.start.line]))}`,
+        ),
+      );
     }, ms);
     const sub = vscode.languages.onDidChangeDiagnostics(() => {
       const d = vscode.languages.getDiagnostics(uri);
@@ -37,7 +41,11 @@ function diagnostics(uri: vscode.Uri, ok: (d: readonly vscode.Diagnostic[]) => b
 const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 
 async function completionLabels(rel: string, line: number, character: number): Promise<string[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', file(rel), new vscode.Position(line, character));
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    file(rel),
+    new vscode.Position(line, character),
+  );
   return [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
 }
 
@@ -90,7 +98,7 @@ export function defineTests(): void {
       assert.match(vscode.version, /^\d+\.\d+\.\d+/);
       const ext = vscode.extensions.getExtension('referat.referat')!;
       assert.equal(ext.isActive, true);
-      const contributes = ext.packageJSON.contributes as { grammars: unknown[]; snippets?: unknown[] };
+      const contributes = (ext.packageJSON as { contributes: { grammars: unknown[]; snippets?: unknown[] } }).contributes;
       assert.equal(contributes.grammars.length, 1);
       // The snippets are the language server's, offered where they fit: none that VS Code shows everywhere.
       assert.equal(contributes.snippets, undefined);
@@ -110,7 +118,10 @@ export function defineTests(): void {
     test('a wrong weekday is found with its exact range', async () => {
       const editor = await open('defekt/forkert-ugedag.referat');
       const d = await diagnostics(editor.document.uri, (x) => x.length > 0);
-      assert.deepEqual(d.map((y) => [code(y), y.range.start.line, y.range.start.character, y.range.end.character]), [['weekday-mismatch', 2, 9, 15]]);
+      assert.deepEqual(
+        d.map((y) => [code(y), y.range.start.line, y.range.start.character, y.range.end.character]),
+        [['weekday-mismatch', 2, 9, 15]],
+      );
     });
 
     for (const name of ['direktionen-2019-06-26', 'direktionen-2023-12-07', 'direktionen-2024-04-17']) {
@@ -121,7 +132,10 @@ export function defineTests(): void {
         const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
         assert.ok(symbols.length > 5);
         await new Promise((r) => setTimeout(r, 1500));
-        assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).map((d) => code(d)), []);
+        assert.deepEqual(
+          vscode.languages.getDiagnostics(editor.document.uri).map((d) => code(d)),
+          [],
+        );
       });
     }
 
@@ -136,7 +150,7 @@ export function defineTests(): void {
       await diagnostics(editor.document.uri, (x) => x.length === 0);
     });
 
-    test('completion after Mødedeltagere: Direktionen\'s members first, listed names left out', async () => {
+    test("completion after Mødedeltagere: Direktionen's members first, listed names left out", async () => {
       await withText('ny.referat', 'REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere Claus Borg, \n');
       const labels = await completionLabels('ny.referat', 2, 26);
       assert.deepEqual(labels.slice(0, 2), ['Lars Borst Hansen', 'Søren Søndergaard Kjær']);
@@ -151,7 +165,10 @@ export function defineTests(): void {
     });
 
     test('completion under Vision, politikker og strategier and Lovgrundlag', async () => {
-      await withText('strategi.referat', 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nVision, politikker og strategier\n\nS\n\nLovgrundlag\n\nL\n');
+      await withText(
+        'strategi.referat',
+        'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.01.00I00-1-23\n\nVision, politikker og strategier\n\nS\n\nLovgrundlag\n\nL\n',
+      );
       assert.ok((await completionLabels('strategi.referat', 8, 1)).includes('Strategi for Arbejdskraft'));
       assert.ok((await completionLabels('strategi.referat', 12, 1)).includes('Lov om kommunernes styrelse'));
     });
@@ -192,7 +209,11 @@ export function defineTests(): void {
 
     test('go to definition from an earlier decision to the earlier meeting', async () => {
       const uri = file('arkiv/direktionen-2024-04-17.referat');
-      const locs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, new vscode.Position(239, 5));
+      const locs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        uri,
+        new vscode.Position(239, 5),
+      );
       const target = locs[0] && ('targetUri' in locs[0] ? locs[0].targetUri : locs[0].uri);
       assert.ok(target?.path.endsWith('direktionen-2024-03-20.referat'), JSON.stringify(locs));
     });
@@ -208,14 +229,20 @@ export function defineTests(): void {
       const deadline = Date.now() + 20_000;
       let tab: vscode.Tab | undefined;
       while (!tab && Date.now() < deadline) {
-        tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('referat.preview'));
+        tab = vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('referat.preview'));
         if (!tab) await new Promise((r) => setTimeout(r, 200));
       }
       assert.ok(tab, 'a referat preview tab');
     });
 
     test('export writes the public HTML next to the referat, without closed content', async () => {
-      const editor = await withText('lukket.referat', readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8') + '\nSagsfremstilling\n\nFORTROLIGT-INDHOLD\n\nBeslutning\n\nTaget til efterretning.\n');
+      const editor = await withText(
+        'lukket.referat',
+        readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8') +
+          '\nSagsfremstilling\n\nFORTROLIGT-INDHOLD\n\nBeslutning\n\nTaget til efterretning.\n',
+      );
       await vscode.commands.executeCommand('referat.exportHtml', editor.document.uri, 'public');
       const out = file('lukket.offentlig.html');
       assert.ok(existsSync(out.fsPath));

@@ -8,9 +8,7 @@ export const MAX_REFERAT_BYTES = 20 * 1024 * 1024;
 
 /** One archive file read and summarised, or why it was not. Plain data: it crosses from a worker thread. */
 export type ScanOutcome =
-  | { readonly kind: 'summary'; readonly summary: ReferatSummary }
-  | { readonly kind: 'skipped'; readonly reason: LocalizedText }
-  | { readonly kind: 'gone' };
+  { readonly kind: 'summary'; readonly summary: ReferatSummary } | { readonly kind: 'skipped'; readonly reason: LocalizedText } | { readonly kind: 'gone' };
 
 export interface ScanResult {
   readonly path: string;

@@ -54,7 +54,12 @@ export interface ReferatSummary {
 export interface OutlineSource {
   readonly title?: SyntaxLine;
   readonly header: readonly SyntaxLine[];
-  readonly punkter: readonly { readonly heading: SyntaxLine; readonly journal?: SyntaxLine; readonly earlier: readonly SyntaxLine[]; readonly beslutning?: string }[];
+  readonly punkter: readonly {
+    readonly heading: SyntaxLine;
+    readonly journal?: SyntaxLine;
+    readonly earlier: readonly SyntaxLine[];
+    readonly beslutning?: string;
+  }[];
   readonly names: HarvestedNames;
 }
 
@@ -108,7 +113,13 @@ export function scanOutline(input: string): OutlineSource {
   let inHeader = true;
   const drafts: Draft[] = [];
   let p: Draft | undefined;
-  const names = { udvalg: new Set<string>(), strategier: new Set<string>(), lovgrundlag: new Set<string>(), indstillere: new Set<string>(), personer: new Map<string, NamedPerson>() };
+  const names = {
+    udvalg: new Set<string>(),
+    strategier: new Set<string>(),
+    lovgrundlag: new Set<string>(),
+    indstillere: new Set<string>(),
+    personer: new Map<string, NamedPerson>(),
+  };
 
   // Where someone joins the meeting, found once per file instead of searched for on every line.
   const attendance = phrasePositions(text);
@@ -146,7 +157,16 @@ export function scanOutline(input: string): OutlineSource {
       if (kind === 'punktHeading') {
         inHeader = false;
         const headingLine = { kind, line, text: raw };
-        p = { heading: readPunktHeading(headingLine), headingLine, earlierLines: [], expectJournal: true, sectionLevel: 0, inBeslutning: false, beslutning: [], beslutningLength: 0 };
+        p = {
+          heading: readPunktHeading(headingLine),
+          headingLine,
+          earlierLines: [],
+          expectJournal: true,
+          sectionLevel: 0,
+          inBeslutning: false,
+          beslutning: [],
+          beslutningLength: 0,
+        };
         drafts.push(p);
         continue;
       }
@@ -214,11 +234,13 @@ export function scanOutline(input: string): OutlineSource {
     }
     if (length <= 160 && (p.section === 'sagenAfgoeres' || p.section === 'vision' || p.section === 'lovgrundlag')) {
       const name = cleanName(text.slice(lineStart, end));
-      if (name && !NOT_A_NAME.test(name)) (p.section === 'sagenAfgoeres' ? names.udvalg : p.section === 'vision' ? names.strategier : names.lovgrundlag).add(name);
+      if (name && !NOT_A_NAME.test(name))
+        (p.section === 'sagenAfgoeres' ? names.udvalg : p.section === 'vision' ? names.strategier : names.lovgrundlag).add(name);
     }
     while (nextAttendance < attendance.length && attendance[nextAttendance]! < lineStart) nextAttendance++;
     if (nextAttendance < attendance.length && attendance[nextAttendance]! < start && length <= 2000) {
-      for (const m of text.slice(lineStart, end).matchAll(WHO)) for (const person of splitWhoCached(m[1]!.replace(/\*\*/g, ''))) names.personer.set(person.navn, person);
+      for (const m of text.slice(lineStart, end).matchAll(WHO))
+        for (const person of splitWhoCached(m[1]!.replace(/\*\*/g, ''))) names.personer.set(person.navn, person);
     }
     if (p.inBeslutning && !p.heading.closed && p.beslutningLength < MAX_DECISION) {
       const t = text.slice(lineStart, end).trim();
@@ -236,7 +258,13 @@ export function scanOutline(input: string): OutlineSource {
       const beslutning = d.beslutning.join(' ').slice(0, MAX_DECISION);
       return { heading: d.headingLine, ...(d.journalLine ? { journal: d.journalLine } : {}), earlier: d.earlierLines, ...(beslutning ? { beslutning } : {}) };
     }),
-    names: { udvalg: [...names.udvalg], strategier: [...names.strategier], lovgrundlag: [...names.lovgrundlag], indstillere: [...names.indstillere], personer: [...names.personer.values()] },
+    names: {
+      udvalg: [...names.udvalg],
+      strategier: [...names.strategier],
+      lovgrundlag: [...names.lovgrundlag],
+      indstillere: [...names.indstillere],
+      personer: [...names.personer.values()],
+    },
   };
 }
 
@@ -281,7 +309,10 @@ export function readOutlineEarlier(line: SyntaxLine): EarlierDecision {
 
 /** `**Kommunaldirektøren indstiller,**` → `Kommunaldirektøren`; a long line is a sentence, not a recommender. */
 function recommender(content: string): string | undefined {
-  const by = content.replace(/\*\*/g, '').replace(/[ \t]*indstiller[ \t]*[,:.]?[ \t]*$/i, '').trim();
+  const by = content
+    .replace(/\*\*/g, '')
+    .replace(/[ \t]*indstiller[ \t]*[,:.]?[ \t]*$/i, '')
+    .trim();
   return by && by.length <= 60 && /^\p{Lu}/u.test(by) ? by : undefined;
 }
 
@@ -327,4 +358,3 @@ function splitWhoCached(who: string): NamedPerson[] {
   }
   return hit;
 }
-

@@ -35,10 +35,12 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     return 0;
   }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usage(io, { da: `ukendt format "${format}" (text eller json)`, en: `unknown format "${format}" (text or json)` });
+  if (format !== 'text' && format !== 'json')
+    return usage(io, { da: `ukendt format "${format}" (text eller json)`, en: `unknown format "${format}" (text or json)` });
   const locale = values.locale;
   // Threads for a large folder; --jobs 1 checks on this thread only.
-  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs)) return usage(io, { da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
+  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
+    return usage(io, { da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
   const jobs = values.jobs !== undefined ? Number(values.jobs) : defaultJobs();
   if (paths.length === 0) return usage(io, { da: 'ingen STI angivet', en: 'no PATH given' });
 
@@ -72,7 +74,14 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
   const readable = files.filter((f) => f.ok).map((f) => f.path);
   await runPool(
     readable,
-    { workerFile: join(__dirname, 'checkWorker.js'), workerData: { locale }, parallelFrom: jobs > 1 ? 64 : Infinity, batch: 8, threads: jobs, local: (p) => checkFile(p, service) },
+    {
+      workerFile: join(__dirname, 'checkWorker.js'),
+      workerData: { locale },
+      parallelFrom: jobs > 1 ? 64 : Infinity,
+      batch: 8,
+      threads: jobs,
+      local: (p) => checkFile(p, service),
+    },
     (results) => {
       for (const r of results) checked.set(r.path, r);
       print();

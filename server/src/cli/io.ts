@@ -6,8 +6,8 @@ import { decodeReferat, type DecodeResult } from '../workspace/decode';
 
 /** What a CLI command needs from the outside world; tests pass their own. */
 export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 

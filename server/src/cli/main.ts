@@ -13,21 +13,30 @@ const COMMANDS: Record<string, { readonly run: Command; readonly usage: string; 
   check: {
     run: runCheck,
     usage: CHECK_USAGE,
-    summary: { da: 'Tjek referater (filer og mapper) med reglerne og den nærmeste referat.yaml', en: 'Check referater (files and folders) against the rules and the nearest referat.yaml' },
+    summary: {
+      da: 'Tjek referater (filer og mapper) med reglerne og den nærmeste referat.yaml',
+      en: 'Check referater (files and folders) against the rules and the nearest referat.yaml',
+    },
   },
   render: {
     // Loaded when asked for: rendering brings markdown-it, which `check` never needs.
     run: async (args, io) => (await import('./render')).runRender(args, io),
     usage: RENDER_USAGE,
-    summary: { da: 'Gengiv et referat som en selvstændig HTML-side (intern eller offentlig udgave)', en: 'Render a referat as a standalone HTML page (internal or public version)' },
+    summary: {
+      da: 'Gengiv et referat som en selvstændig HTML-side (intern eller offentlig udgave)',
+      en: 'Render a referat as a standalone HTML page (internal or public version)',
+    },
   },
 };
 
 function help(io: CliIO): string {
   const locale = toLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${localize(c.summary, locale)}\n           ${c.usage}`);
-  const intro = localize({ da: 'Referat: tjek og gengiv referater fra danske kommuners møder.', en: 'Referat: check and render the minutes of Danish municipal meetings.' }, locale);
-  const more = localize({ da: 'referat KOMMANDO --help viser kommandoens tilvalg.', en: 'referat COMMAND --help shows the command\'s options.' }, locale);
+  const intro = localize(
+    { da: 'Referat: tjek og gengiv referater fra danske kommuners møder.', en: 'Referat: check and render the minutes of Danish municipal meetings.' },
+    locale,
+  );
+  const more = localize({ da: 'referat KOMMANDO --help viser kommandoens tilvalg.', en: "referat COMMAND --help shows the command's options." }, locale);
   return `${intro}\n\nusage: referat COMMAND [OPTIONS]\n\n${lines.join('\n')}\n\n  --version  ${localize({ da: 'versionsnummeret', en: 'the version number' }, locale)}\n  --help     ${localize({ da: 'denne hjælp', en: 'this help' }, locale)}\n\n${more}\n`;
 }
 
@@ -38,7 +47,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   if (!name || name === '-h' || name === '--help' || name === 'help') {
-    (name ? io.stdout : io.stderr)(help(io));
+    if (name) io.stdout(help(io));
+    else io.stderr(help(io));
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
@@ -57,7 +67,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

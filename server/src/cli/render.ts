@@ -19,7 +19,8 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
   const out = values.output;
   const audience = values.public ? 'public' : 'internal';
   const locale = values.locale;
-  if (files.length !== 1) return usage(io, files.length === 0 ? { da: 'ingen FIL angivet', en: 'no FILE given' } : { da: 'én FIL ad gangen', en: 'one FILE at a time' });
+  if (files.length !== 1)
+    return usage(io, files.length === 0 ? { da: 'ingen FIL angivet', en: 'no FILE given' } : { da: 'én FIL ad gangen', en: 'one FILE at a time' });
   const file = files[0]!;
   const read = readReferatFile(file);
   if (!read.ok) {
@@ -32,7 +33,10 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
   const errors = (await service.findings(doc)).filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     const first = errors[0]!;
-    const said = { da: `${errors.length} fejl står stadig i referatet (den første: ${first.message}); det gengives alligevel`, en: `${errors.length} error(s) remain in the referat (the first: ${first.message}); rendered anyway` };
+    const said = {
+      da: `${errors.length} fejl står stadig i referatet (den første: ${first.message}); det gengives alligevel`,
+      en: `${errors.length} error(s) remain in the referat (the first: ${first.message}); rendered anyway`,
+    };
     io.stderr(`${file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${localize(said, locale)}\n`);
   }
   const html = await service.renderHtml(doc, { audience, locale });
@@ -43,7 +47,9 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
   try {
     await writeFile(out, html);
   } catch (e) {
-    io.stderr(`${out}: ${bothLanguages({ da: `kan ikke skrive filen (${(e as { code?: string }).code ?? String(e)})`, en: `cannot write (${(e as { code?: string }).code ?? String(e)})` })}\n`);
+    io.stderr(
+      `${out}: ${bothLanguages({ da: `kan ikke skrive filen (${(e as { code?: string }).code ?? String(e)})`, en: `cannot write (${(e as { code?: string }).code ?? String(e)})` })}\n`,
+    );
     return 2;
   }
   return 0;

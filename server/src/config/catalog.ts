@@ -67,7 +67,7 @@ export function isPersonName(text: string): boolean {
  * (`Ove Weller`, `Ove Weller Nielsen`): a name whose words begin exactly one longer known name
  * is that person, offered once, in the full form. `fullName` maps any written form to the one kept.
  */
-export function canonicalPeople(people: readonly PersonEntry[]): { people: PersonEntry[]; fullName(name: string): string } {
+export function canonicalPeople(people: readonly PersonEntry[]): { people: PersonEntry[]; fullName: (name: string) => string } {
   const byKey = new Map<string, PersonEntry>();
   for (const p of people) {
     const k = key(p.navn);

@@ -33,7 +33,10 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
   };
   for (const e of [...doc.errors, ...doc.warnings]) {
     const a = counter.linePos(e.pos[0]);
-    problems.push({ range: lineRange(a.line - 1, a.col - 1, a.col), message: { da: `YAML-fejl: ${e.message.split('\n')[0]}`, en: `YAML error: ${e.message.split('\n')[0]}` } });
+    problems.push({
+      range: lineRange(a.line - 1, a.col - 1, a.col),
+      message: { da: `YAML-fejl: ${e.message.split('\n')[0]}`, en: `YAML error: ${e.message.split('\n')[0]}` },
+    });
   }
   const udvalg: Udvalg[] = [];
   const personer: PersonEntry[] = [];
@@ -46,7 +49,13 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return empty;
   if (!isMap(root)) {
-    problems.push({ range: rangeOf(root), message: { da: 'referat.yaml skal have nøgler som udvalg:, personer:, strategier:, lovgrundlag:, indstillere: og regler:.', en: 'referat.yaml must have keys such as udvalg:, personer:, strategier:, lovgrundlag:, indstillere: and regler:.' } });
+    problems.push({
+      range: rangeOf(root),
+      message: {
+        da: 'referat.yaml skal have nøgler som udvalg:, personer:, strategier:, lovgrundlag:, indstillere: og regler:.',
+        en: 'referat.yaml must have keys such as udvalg:, personer:, strategier:, lovgrundlag:, indstillere: and regler:.',
+      },
+    });
     return empty;
   }
 
@@ -69,7 +78,13 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
   };
   const list = (node: unknown, what: LocalizedText): unknown[] => {
     if (isSeq(node)) return node.items;
-    problems.push({ range: rangeOf(node as Node), message: { da: `Her skal stå en liste af ${what.da} (linjer der begynder med "- ").`, en: `A list of ${what.en} belongs here (lines starting with "- ").` } });
+    problems.push({
+      range: rangeOf(node as Node),
+      message: {
+        da: `Her skal stå en liste af ${what.da} (linjer der begynder med "- ").`,
+        en: `A list of ${what.en} belongs here (lines starting with "- ").`,
+      },
+    });
     return [];
   };
 
@@ -79,7 +94,13 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
       case 'udvalg':
         for (const item of list(pair.value, { da: 'udvalg', en: 'committees' })) {
           if (!isMap(item)) {
-            problems.push({ range: rangeOf(item as Node), message: { da: 'Et udvalg skrives som "navn:", "medlemmer:", "mødested:" og "mødetid:".', en: 'A committee is written as "navn:", "medlemmer:", "mødested:" and "mødetid:".' } });
+            problems.push({
+              range: rangeOf(item as Node),
+              message: {
+                da: 'Et udvalg skrives som "navn:", "medlemmer:", "mødested:" og "mødetid:".',
+                en: 'A committee is written as "navn:", "medlemmer:", "mødested:" and "mødetid:".',
+              },
+            });
             continue;
           }
           let navn: string | undefined;
@@ -93,12 +114,16 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
             else if (k === 'mødetid') {
               const t = string(p.value, { da: 'et klokkeslæt som 09:00', en: 'A time such as 09:00' });
               if (t && /^\d{1,2}[:.]\d{2}$/.test(t)) moedetid = t;
-              else if (t) problems.push({ range: rangeOf(p.value as Node), message: { da: `"${t}" er ikke et klokkeslæt som 09:00.`, en: `"${t}" is not a time such as 09:00.` } });
-            }
-            else if (k === 'medlemmer') for (const m of list(p.value, { da: 'navne', en: 'names' })) {
-              const n = string(m, { da: 'et navn', en: 'A name' });
-              if (n) medlemmer.push(n);
-            }
+              else if (t)
+                problems.push({
+                  range: rangeOf(p.value as Node),
+                  message: { da: `"${t}" er ikke et klokkeslæt som 09:00.`, en: `"${t}" is not a time such as 09:00.` },
+                });
+            } else if (k === 'medlemmer')
+              for (const m of list(p.value, { da: 'navne', en: 'names' })) {
+                const n = string(m, { da: 'et navn', en: 'A name' });
+                if (n) medlemmer.push(n);
+              }
             else unknownKey(p, UDVALG_KEYS, 'udvalg');
           }
           if (!navn) problems.push({ range: rangeOf(item), message: { da: 'Udvalget mangler "navn:".', en: 'The committee has no "navn:".' } });
@@ -113,7 +138,10 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
             continue;
           }
           if (!isMap(item)) {
-            problems.push({ range: rangeOf(item as Node), message: { da: 'En person skrives som "navn:" og "titel:".', en: 'A person is written as "navn:" and "titel:".' } });
+            problems.push({
+              range: rangeOf(item as Node),
+              message: { da: 'En person skrives som "navn:" og "titel:".', en: 'A person is written as "navn:" and "titel:".' },
+            });
             continue;
           }
           let navn: string | undefined;
@@ -132,7 +160,12 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
       case 'lovgrundlag':
       case 'indstillere': {
         const target = key === 'strategier' ? strategier : key === 'lovgrundlag' ? lovgrundlag : indstillere;
-        const what = key === 'strategier' ? { da: 'strategier', en: 'strategies' } : key === 'lovgrundlag' ? { da: 'love', en: 'laws' } : { da: 'dem, der indstiller', en: 'those who recommend' };
+        const what =
+          key === 'strategier'
+            ? { da: 'strategier', en: 'strategies' }
+            : key === 'lovgrundlag'
+              ? { da: 'love', en: 'laws' }
+              : { da: 'dem, der indstiller', en: 'those who recommend' };
         for (const item of list(pair.value, what)) {
           const s = string(item, { da: 'et navn', en: 'A name' });
           if (s) target.push(s);
@@ -141,19 +174,35 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
       }
       case 'regler':
         if (!isMap(pair.value)) {
-          problems.push({ range: rangeOf(pair.value as Node), message: { da: 'Under "regler:" står regelkoder med error, warning, info, hint eller off.', en: 'Under "regler:" go rule codes with error, warning, info, hint or off.' } });
+          problems.push({
+            range: rangeOf(pair.value as Node),
+            message: {
+              da: 'Under "regler:" står regelkoder med error, warning, info, hint eller off.',
+              en: 'Under "regler:" go rule codes with error, warning, info, hint or off.',
+            },
+          });
           break;
         }
         for (const p of pair.value.items) {
           const code = isScalar(p.key) ? String(p.key.value) : '';
           if (!RULE_CODES.has(code)) {
             const near = nearest(code, [...RULE_CODES]);
-            problems.push({ range: rangeOf(p.key as Node), message: { da: `Ukendt regel "${code}"${near ? `; mente du "${near}"?` : ''}`, en: `Unknown rule "${code}"${near ? `; did you mean "${near}"?` : ''}` } });
+            problems.push({
+              range: rangeOf(p.key as Node),
+              message: {
+                da: `Ukendt regel "${code}"${near ? `; mente du "${near}"?` : ''}`,
+                en: `Unknown rule "${code}"${near ? `; did you mean "${near}"?` : ''}`,
+              },
+            });
             continue;
           }
           const v = isScalar(p.value) ? String(p.value.value) : '';
           if (v === 'off' || (SEVERITIES as readonly string[]).includes(v)) regler[code] = v as RuleSetting;
-          else problems.push({ range: rangeOf(p.value as Node), message: { da: `"${v}" er ikke error, warning, info, hint eller off.`, en: `"${v}" is not error, warning, info, hint or off.` } });
+          else
+            problems.push({
+              range: rangeOf(p.value as Node),
+              message: { da: `"${v}" er ikke error, warning, info, hint eller off.`, en: `"${v}" is not error, warning, info, hint or off.` },
+            });
         }
         break;
       default:

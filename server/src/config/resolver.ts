@@ -83,7 +83,8 @@ export class ConfigResolver {
 
 const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/[\\/]+$/, '') : p);
 const sameFolder = (a: string, b: string): boolean => trimSlash(a) === trimSlash(b);
-const within = (path: string, folder: string): boolean => sameFolder(path, folder) || trimSlash(path).startsWith(`${trimSlash(folder)}/`) || trimSlash(path).startsWith(`${trimSlash(folder)}\\`);
+const within = (path: string, folder: string): boolean =>
+  sameFolder(path, folder) || trimSlash(path).startsWith(`${trimSlash(folder)}/`) || trimSlash(path).startsWith(`${trimSlash(folder)}\\`);
 
 /**
  * The severities a file is checked with: referat.yaml's `regler:` for everyone, with the

@@ -6,9 +6,13 @@ import { tocEdit } from '../rules/toc';
 import { Protocol } from '../protocol';
 import type { Range } from '../syntax/range';
 
-
 function overlaps(a: Range, b: Range): boolean {
-  return !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+  return !(
+    a.end.line < b.start.line ||
+    (a.end.line === b.start.line && a.end.character < b.start.character) ||
+    b.end.line < a.start.line ||
+    (b.end.line === a.start.line && b.end.character < a.start.character)
+  );
 }
 
 /**
@@ -41,7 +45,12 @@ export function codeActions(referat: Referat, diagnostics: readonly Diagnostic[]
   const updateToc = localize({ da: 'Opdatér indholdsfortegnelsen', en: 'Update the table of contents' }, locale);
   if (toc && !out.some((a) => a.title === updateToc)) out.push({ title: updateToc, kind: CodeActionKind.Refactor, edit: { changes: { [uri]: [toc] } } });
   const renumber = renumberEdits(referat);
-  if (renumber.length) out.push({ title: localize({ da: 'Omnummerér punkterne 1..N', en: 'Renumber the items 1..N' }, locale), kind: CodeActionKind.Refactor, edit: { changes: { [uri]: renumber } } });
+  if (renumber.length)
+    out.push({
+      title: localize({ da: 'Omnummerér punkterne 1..N', en: 'Renumber the items 1..N' }, locale),
+      kind: CodeActionKind.Refactor,
+      edit: { changes: { [uri]: renumber } },
+    });
   return out;
 }
 

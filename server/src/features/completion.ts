@@ -1,6 +1,17 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { canonicalPeople, type NameCatalog, type PersonEntry, type Udvalg } from '../config/catalog';
-import { capitalize, dateExists, formatTitleDate, localizedDate, localizedWeekday, monthName, pad2, todayInDenmark, weekdayIndex, weekdayName } from '../model/dates';
+import {
+  capitalize,
+  dateExists,
+  formatTitleDate,
+  localizedDate,
+  localizedWeekday,
+  monthName,
+  pad2,
+  todayInDenmark,
+  weekdayIndex,
+  weekdayName,
+} from '../model/dates';
 import type { KleCatalog } from '../model/kle';
 import { SECTION_ORDER } from '../model/sections';
 import type { CalendarDate, Punkt, Referat } from '../model/types';
@@ -38,7 +49,12 @@ export function complete(referat: Referat, lineText: string, position: Position,
   const atLineStart = /^[\s#*]*[\p{L}-]*$/u.test(before) && lineText.slice(position.character).trim() === '';
 
   // A referat not yet begun: the whole header, computed.
-  if (!referat.header.title && (firstPunktLine === undefined || line < firstPunktLine) && /^\s*\p{L}*$/u.test(before) && 'referat'.startsWith(before.trim().toLowerCase())) {
+  if (
+    !referat.header.title &&
+    (firstPunktLine === undefined || line < firstPunktLine) &&
+    /^\s*\p{L}*$/u.test(before) &&
+    'referat'.startsWith(before.trim().toLowerCase())
+  ) {
     return list([headerItem(before, line, env, tr)]);
   }
 
@@ -52,16 +68,24 @@ export function complete(referat: Referat, lineText: string, position: Position,
 
   const { punkt, section } = locate(referat, line);
   if (punkt && isJournalPosition(punkt, line)) return journals(lineText, position, env, tr);
-  if (/\b(deltager i mødet|kommer til stede)\b/u.test(lineText) && !/\b(deltager i mødet|kommer til stede)\b/u.test(before)) return list(people(referat, before, position, env, tr, 'sentence'));
+  if (/\b(deltager i mødet|kommer til stede)\b/u.test(lineText) && !/\b(deltager i mødet|kommer til stede)\b/u.test(before))
+    return list(people(referat, before, position, env, tr, 'sentence'));
 
   if (section && line > section.headingRange.start.line) {
     const names =
-      section.kind === 'sagenAfgoeres' ? { items: env.catalog.udvalg.map((u) => ({ label: u.navn, detail: tr({ da: 'Udvalg', en: 'Committee' }) })), kind: CompletionItemKind.Module }
-      : section.kind === 'vision' ? { items: env.catalog.strategier.map((s) => ({ label: s, detail: tr({ da: 'Strategi', en: 'Strategy' }) })), kind: CompletionItemKind.Reference }
-      : section.kind === 'lovgrundlag' ? { items: env.catalog.lovgrundlag.map((s) => ({ label: s, detail: tr({ da: 'Lovgrundlag', en: 'Legal basis' }) })), kind: CompletionItemKind.Reference }
-      : undefined;
+      section.kind === 'sagenAfgoeres'
+        ? { items: env.catalog.udvalg.map((u) => ({ label: u.navn, detail: tr({ da: 'Udvalg', en: 'Committee' }) })), kind: CompletionItemKind.Module }
+        : section.kind === 'vision'
+          ? { items: env.catalog.strategier.map((s) => ({ label: s, detail: tr({ da: 'Strategi', en: 'Strategy' }) })), kind: CompletionItemKind.Reference }
+          : section.kind === 'lovgrundlag'
+            ? {
+                items: env.catalog.lovgrundlag.map((s) => ({ label: s, detail: tr({ da: 'Lovgrundlag', en: 'Legal basis' }) })),
+                kind: CompletionItemKind.Reference,
+              }
+            : undefined;
     if (names && before.trim().length > 0) return list(sorted(names.items.map((i) => ({ ...i, kind: names.kind }))));
-    if (names && lineText.trim() === '') return list([...sorted(names.items.map((i) => ({ ...i, kind: names.kind }))), ...lineStartItems(referat, punkt!, line, before, env, tr)]);
+    if (names && lineText.trim() === '')
+      return list([...sorted(names.items.map((i) => ({ ...i, kind: names.kind }))), ...lineStartItems(referat, punkt!, line, before, env, tr)]);
   }
 
   if (atLineStart) {
@@ -108,7 +132,14 @@ function nameRange(before: string, segmentStart: number, line: number, name: str
   return { start: { line, character: start }, end: { line, character: before.length } };
 }
 
-function people(referat: Referat, before: string, position: Position, env: CompletionEnv, tr: (t: LocalizedText) => string, where: 'field' | 'sentence'): CompletionItem[] {
+function people(
+  referat: Referat,
+  before: string,
+  position: Position,
+  env: CompletionEnv,
+  tr: (t: LocalizedText) => string,
+  where: 'field' | 'sentence',
+): CompletionItem[] {
   const body = bodyOf(referat, env.catalog);
   const all: PersonEntry[] = [...env.catalog.personer];
   for (const u of env.catalog.udvalg) for (const m of u.medlemmer) all.push({ navn: m });
@@ -117,10 +148,16 @@ function people(referat: Referat, before: string, position: Position, env: Compl
   const members = new Set((body?.medlemmer ?? []).map(key));
   // Who is already written down as present or absent is not offered again.
   const written = where === 'field' ? [...(referat.header.deltagere?.names ?? []), ...(referat.header.afbud?.names ?? [])].map((n) => n.name) : [];
-  const onLine = before.replace(/^\W*(Mødedeltagere|Afbud|Fraværende)\b:?/u, '').split(/,|\bog\b/u).slice(0, -1);
+  const onLine = before
+    .replace(/^\W*(Mødedeltagere|Afbud|Fraværende)\b:?/u, '')
+    .split(/,|\bog\b/u)
+    .slice(0, -1);
   const listed = new Set([...written, ...onLine].map((s) => key(s.trim())));
   // The name being typed starts after the label, the last comma or `og`; in a sentence, after a bullet.
-  const segment = where === 'field' ? Math.max(before.lastIndexOf(',') + 1, before.lastIndexOf(' og ') + 4, (/^\W*(Mødedeltagere|Afbud|Fraværende)\b:?/u.exec(before)?.[0].length ?? 0)) : (/^[\s\-*•]*/.exec(before)?.[0].length ?? 0);
+  const segment =
+    where === 'field'
+      ? Math.max(before.lastIndexOf(',') + 1, before.lastIndexOf(' og ') + 4, /^\W*(Mødedeltagere|Afbud|Fraværende)\b:?/u.exec(before)?.[0].length ?? 0)
+      : (/^[\s\-*•]*/.exec(before)?.[0].length ?? 0);
   const segmentStart = segment + (/^ */.exec(before.slice(segment))?.[0].length ?? 0);
   const memberOf = body ? tr({ da: `Medlem · ${body.navn}`, en: `Member · ${body.navn}` }) : undefined;
   return persons
@@ -142,7 +179,9 @@ function people(referat: Referat, before: string, position: Position, env: Compl
 function isJournalPosition(punkt: Punkt, line: number): boolean {
   if (line <= punkt.headingRange.start.line) return false;
   if (punkt.journal) return punkt.journal.kind === 'valid' ? punkt.journal.journal.range.start.line === line : punkt.journal.range.start.line === line;
-  const firstContent = [...punkt.intro.filter((b) => !b.blank).map((b) => b.line), ...punkt.sections.map((s) => s.headingRange.start.line)].sort((a, b) => a - b)[0];
+  const firstContent = [...punkt.intro.filter((b) => !b.blank).map((b) => b.line), ...punkt.sections.map((s) => s.headingRange.start.line)].sort(
+    (a, b) => a - b,
+  )[0];
   return firstContent === undefined || line <= firstContent;
 }
 
@@ -229,13 +268,25 @@ function lineStartItems(referat: Referat, punkt: Punkt, line: number, before: st
     sortText: `2${String(i).padStart(3, '0')}`,
   }));
   const last = referat.punkter[referat.punkter.length - 1];
-  return [...items, ...(last === punkt ? snippetItems('new-punkt', referat, punkt, line, before, env, tr) : []), ...snippetItems('in-punkt', referat, punkt, line, before, env, tr)];
+  return [
+    ...items,
+    ...(last === punkt ? snippetItems('new-punkt', referat, punkt, line, before, env, tr) : []),
+    ...snippetItems('in-punkt', referat, punkt, line, before, env, tr),
+  ];
 }
 
 const DEFAULT_RECOMMENDERS = ['Administrationen', 'Kommunaldirektøren', 'Direktionen'];
 
 /** The server's snippets for a place, their variables filled from the document and the catalog. */
-function snippetItems(where: SnippetPlace, referat: Referat, punkt: Punkt | undefined, line: number, before: string, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] {
+function snippetItems(
+  where: SnippetPlace,
+  referat: Referat,
+  punkt: Punkt | undefined,
+  line: number,
+  before: string,
+  env: CompletionEnv,
+  tr: (t: LocalizedText) => string,
+): CompletionItem[] {
   const last = referat.punkter[referat.punkter.length - 1];
   const n = (last?.number ?? 0) + 1;
   const titleLevel = referat.header.title ? lineContent(referat.syntax.title?.text ?? '').headingLevel : 0;
@@ -277,13 +328,21 @@ export function fromFileName(fileName: string | undefined): { date?: CalendarDat
     const m = re.exec(base);
     if (!m) continue;
     const d = read(m);
-    if (d.month >= 1 && d.month <= 12 && dateExists(d.year, d.month, d.day)) return { date: d, words: (base.slice(0, m.index) + ' ' + base.slice(m.index + m[0].length)).trim() };
+    if (d.month >= 1 && d.month <= 12 && dateExists(d.year, d.month, d.day))
+      return { date: d, words: (base.slice(0, m.index) + ' ' + base.slice(m.index + m[0].length)).trim() };
   }
   return { words: base };
 }
 
 // Letters a file name writes in ASCII: `oekonomiudvalget`, `oekonomi-og-erhvervsudvalget`.
-const fold = (s: string): string => s.toLocaleLowerCase('da-DK').replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/é/g, 'e').replace(/[^a-z0-9]/g, '');
+const fold = (s: string): string =>
+  s
+    .toLocaleLowerCase('da-DK')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/é/g, 'e')
+    .replace(/[^a-z0-9]/g, '');
 const NOT_A_BODY = /\b(referat|dagsorden|møde|moede|udkast|kopi)\b/gi;
 // A name the catalog does not know is taken for a body only when it reads as one: `teknisk-udvalg`, not `nyt`.
 const BODY_WORD = /udvalg|direktion|byråd|byraad|bestyrelse|råd|raad|forum|gruppe|komit|ledelse/i;
@@ -298,7 +357,11 @@ function headerItem(before: string, line: number, env: CompletionEnv, tr: (t: Lo
   const udvalg = known ?? (unknownBody ? undefined : single);
   const bodyName = udvalg?.navn ?? unknownBody;
   const choices = env.catalog.udvalg.map((u) => u.navn).slice(0, 12);
-  const bodyPlaceholder = bodyName ? `\${1:${escapeSnippetText(bodyName)}}` : choices.length > 1 ? `\${1|${choices.map((c) => escapeSnippetText(c, true)).join(',')}|}` : '$1';
+  const bodyPlaceholder = bodyName
+    ? `\${1:${escapeSnippetText(bodyName)}}`
+    : choices.length > 1
+      ? `\${1|${choices.map((c) => escapeSnippetText(c, true)).join(',')}|}`
+      : '$1';
   const date = localizedDate(d);
   const weekday = localizedWeekday(weekdayIndex(d));
   const vars: SnippetVars = {
@@ -323,8 +386,12 @@ function headerItem(before: string, line: number, env: CompletionEnv, tr: (t: Lo
     kind: CompletionItemKind.Snippet,
     detail: fill(tr(template.detail), vars, false),
     documentation: tr({
-      da: named.date ? 'Datoen er taget fra filnavnet; ugedagen passer til den.' : 'Dagens dato; giv filen et navn med mødets dato (fx 2026-12-02-direktionen.referat), så bruges den.',
-      en: named.date ? "The date is taken from the file name; the weekday matches it." : "Today's date; name the file with the meeting's date (e.g. 2026-12-02-direktionen.referat) to use that.",
+      da: named.date
+        ? 'Datoen er taget fra filnavnet; ugedagen passer til den.'
+        : 'Dagens dato; giv filen et navn med mødets dato (fx 2026-12-02-direktionen.referat), så bruges den.',
+      en: named.date
+        ? 'The date is taken from the file name; the weekday matches it.'
+        : "Today's date; name the file with the meeting's date (e.g. 2026-12-02-direktionen.referat) to use that.",
     }),
     filterText: 'referat',
     textEdit: { range: { start: { line, character: start }, end: { line, character: before.length } }, newText: expandBody(template, vars) },

@@ -9,7 +9,9 @@ export function foldingRanges(referat: Referat): FoldingRange[] {
   };
   const h = referat.header;
   if (h.title) {
-    const ends = [h.moedeDato?.range.end.line, h.moedested?.range.end.line, h.deltagere?.range.end.line, h.afbud?.range.end.line].filter((x): x is number => x !== undefined);
+    const ends = [h.moedeDato?.range.end.line, h.moedested?.range.end.line, h.deltagere?.range.end.line, h.afbud?.range.end.line].filter(
+      (x): x is number => x !== undefined,
+    );
     add(h.title.range.start.line, Math.max(h.title.range.start.line, ...ends), FoldingRangeKind.Region);
   }
   if (referat.toc) add(referat.toc.range.start.line, referat.toc.range.end.line, FoldingRangeKind.Region);

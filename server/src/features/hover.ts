@@ -86,13 +86,19 @@ function explainDate(d: DateValue, referat: Referat, tr: Tr, yearAssumed: boolea
   const weekday = localizedWeekday(weekdayIndex(date));
   const when = localizedDate(date);
   const head = `**${tr({ da: `${weekday.da} ${when.da}`, en: `${weekday.en} ${when.en}` })}**`;
-  const assumed = yearAssumed ? `\n\n${tr({ da: `(året er ikke skrevet; mødets år ${date.year} er antaget)`, en: `(no year is written; the meeting's year, ${date.year}, is assumed)` })}` : '';
+  const assumed = yearAssumed
+    ? `\n\n${tr({ da: `(året er ikke skrevet; mødets år ${date.year} er antaget)`, en: `(no year is written; the meeting's year, ${date.year}, is assumed)` })}`
+    : '';
   if (!meeting) return head + assumed;
   const days = daysBetween(meeting, date);
   if (days === 0) return `${head}\n\n${tr({ da: 'mødedagen', en: 'the day of the meeting' })}${assumed}`;
   const abs = Math.abs(days);
-  const span: LocalizedText = abs % 7 === 0 && abs >= 14 ? { da: `${abs / 7} uger`, en: `${abs / 7} weeks` } : { da: `${abs} ${abs === 1 ? 'dag' : 'dage'}`, en: `${abs} ${abs === 1 ? 'day' : 'days'}` };
-  const relation = days < 0 ? { da: `${span.da} før mødet`, en: `${span.en} before the meeting` } : { da: `${span.da} efter mødet`, en: `${span.en} after the meeting` };
+  const span: LocalizedText =
+    abs % 7 === 0 && abs >= 14
+      ? { da: `${abs / 7} uger`, en: `${abs / 7} weeks` }
+      : { da: `${abs} ${abs === 1 ? 'dag' : 'dage'}`, en: `${abs} ${abs === 1 ? 'day' : 'days'}` };
+  const relation =
+    days < 0 ? { da: `${span.da} før mødet`, en: `${span.en} before the meeting` } : { da: `${span.da} efter mødet`, en: `${span.en} after the meeting` };
   return `${head}\n\n${tr(relation)}${assumed}`;
 }
 
@@ -115,7 +121,10 @@ const SECTION_HELP: Readonly<Record<SectionKind, LocalizedText>> = {
   oekonomi: { da: 'sagens økonomiske konsekvenser.', en: "the case's financial consequences." },
   andreKonsekvenser: { da: 'andre konsekvenser af beslutningen.', en: 'other consequences of the decision.' },
   indstilling: { da: 'hvem der indstiller hvad: "… indstiller," og punkter med "- At …".', en: 'who recommends what: "… indstiller," and "- At …" bullets.' },
-  beslutning: { da: 'hvad mødet besluttede. Et åbent punkt uden Beslutning er den klassiske fejl.', en: 'what the meeting decided. An open item without a decision is the classic error.' },
+  beslutning: {
+    da: 'hvad mødet besluttede. Et åbent punkt uden Beslutning er den klassiske fejl.',
+    en: 'what the meeting decided. An open item without a decision is the classic error.',
+  },
   bilag: { da: 'ét bilag pr. linje.', en: 'one attachment per line.' },
   tidligereBeslutning: { da: 'en beslutning fra et tidligere møde i samme sag.', en: 'a decision from an earlier meeting on the same case.' },
 };

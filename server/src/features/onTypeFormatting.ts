@@ -16,12 +16,19 @@ export function onEnter(previousLine: string, currentLine: string, position: Pos
   if (isEmptyBullet({ text: previousLine })) {
     return [
       { range: { start: { line: prev, character: 0 }, end: { line: prev, character: previousLine.length } }, newText: '' },
-      ...(currentLine.length > 0 ? [{ range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: currentLine.length } }, newText: '' }] : []),
+      ...(currentLine.length > 0
+        ? [{ range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: currentLine.length } }, newText: '' }]
+        : []),
     ];
   }
   const n = NUMBERED.exec(previousLine);
   if (n) {
-    return [{ range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: currentLine.length } }, newText: `${n[1]}${Number(n[2]) + 1}${n[3]} ` }];
+    return [
+      {
+        range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: currentLine.length } },
+        newText: `${n[1]}${Number(n[2]) + 1}${n[3]} `,
+      },
+    ];
   }
   return [];
 }

@@ -28,18 +28,30 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
     if (h.deltagere) {
       const n = h.deltagere.names.length;
       const detail = localize({ da: `${n} ${n === 1 ? 'person' : 'personer'}`, en: `${n} ${n === 1 ? 'person' : 'people'}` }, locale);
-      fields.push(sym('Mødedeltagere', SymbolKind.Property, h.deltagere.range, mkRange(h.deltagere.range.start.line, 0, h.deltagere.range.start.line, 13), detail));
+      fields.push(
+        sym('Mødedeltagere', SymbolKind.Property, h.deltagere.range, mkRange(h.deltagere.range.start.line, 0, h.deltagere.range.start.line, 13), detail),
+      );
     }
     const last = fields[fields.length - 1]?.range.end ?? h.title.range.end;
     out.push(sym(`REFERAT ${h.title.body}`.trim(), SymbolKind.File, { start: h.title.range.start, end: last }, h.title.range, h.title.date?.text, fields));
   }
   if (referat.toc) {
     const n = referat.toc.entries.length;
-    out.push(sym('Indholdsfortegnelse', SymbolKind.Enum, referat.toc.range, referat.toc.headingRange, localize({ da: `${n} ${n === 1 ? 'punkt' : 'punkter'}`, en: `${n} ${n === 1 ? 'entry' : 'entries'}` }, locale)));
+    out.push(
+      sym(
+        'Indholdsfortegnelse',
+        SymbolKind.Enum,
+        referat.toc.range,
+        referat.toc.headingRange,
+        localize({ da: `${n} ${n === 1 ? 'punkt' : 'punkter'}`, en: `${n} ${n === 1 ? 'entry' : 'entries'}` }, locale),
+      ),
+    );
   }
   for (const p of referat.punkter) {
     const journal = p.journal?.kind === 'valid' ? p.journal.journal.text : p.journal?.text;
-    const children = p.sections.map((s) => sym(s.title, s.kind === 'beslutning' ? SymbolKind.Event : s.kind === 'tidligereBeslutning' ? SymbolKind.Key : SymbolKind.Field, s.range, s.headingRange));
+    const children = p.sections.map((s) =>
+      sym(s.title, s.kind === 'beslutning' ? SymbolKind.Event : s.kind === 'tidligereBeslutning' ? SymbolKind.Key : SymbolKind.Field, s.range, s.headingRange),
+    );
     out.push(sym(`Punkt ${p.number}: ${p.title}`, p.closed ? SymbolKind.Package : SymbolKind.Number, p.range, p.headingRange, journal, children));
   }
   return out;

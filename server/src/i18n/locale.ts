@@ -14,7 +14,10 @@ export function localize(text: LocalizedText, locale: Locale): string {
 export function toLocale(tag: string | undefined | null): Locale {
   if (!tag) return 'da';
   // POSIX locales (`en_US.UTF-8`) as well as BCP 47 tags.
-  const lower = tag.toLowerCase().replace(/[.@].*$/, '').replace(/_/g, '-');
+  const lower = tag
+    .toLowerCase()
+    .replace(/[.@].*$/, '')
+    .replace(/_/g, '-');
   if (lower === 'da' || lower.startsWith('da-')) return 'da';
   if (lower === 'en' || lower.startsWith('en-')) return 'en';
   return 'da';

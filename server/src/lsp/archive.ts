@@ -1,4 +1,4 @@
-import { FileChangeType } from 'vscode-languageserver/node';
+import { FileChangeType, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import { localize } from '../i18n/locale';
 import { Protocol, type IndexedParams } from '../protocol';
 import { log, safe, type ServerContext } from './context';
@@ -7,7 +7,7 @@ import { log, safe, type ServerContext } from './context';
  * The archive's progress bar and its upkeep: the service reads the archive from initialize on;
  * here it is shown once the client is ready, and files changed on disk are taken in.
  */
-export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise<void>): { indexWorkspace(): Promise<void> } {
+export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise<void>): { indexWorkspace: () => Promise<void> } {
   const { connection, service } = ctx;
 
   const indexWorkspace = async (): Promise<void> => {
@@ -24,33 +24,38 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
       progress.done();
     }
     const detail = `${report.phases.join(', ')}`;
-    log(ctx, `referat: ${localize({
-      da: `indekserede ${report.referater} referater af ${report.files} filer på ${report.ms} ms (${report.reused} uændrede siden sidst, af ${report.cachedCount} i cachen; ${detail})`,
-      en: `indexed ${report.referater} referater of ${report.files} files in ${report.ms} ms (${report.reused} unchanged since the last session, from ${report.cachedCount} cached; ${detail})`,
-    }, service.locale)}`);
+    log(
+      ctx,
+      `referat: ${localize(
+        {
+          da: `indekserede ${report.referater} referater af ${report.files} filer på ${report.ms} ms (${report.reused} uændrede siden sidst, af ${report.cachedCount} i cachen; ${detail})`,
+          en: `indexed ${report.referater} referater of ${report.files} files in ${report.ms} ms (${report.reused} unchanged since the last session, from ${report.cachedCount} cached; ${detail})`,
+        },
+        service.locale,
+      )}`,
+    );
     const indexed: IndexedParams = { files: report.files, referater: report.referater, ms: report.ms, reused: report.reused };
     await connection.sendNotification(Protocol.indexedNotification, indexed);
     await revalidateAll();
   };
 
-  connection.onDidChangeWatchedFiles(
-    safe(ctx, 'didChangeWatchedFiles', undefined, async (params) => {
-      let archive = false;
-      let config = false;
-      for (const change of params.changes) {
-        const path = service.pathOf(change.uri);
-        if (!path) continue;
-        if (path.endsWith('referat.yaml')) config = true;
-        else if (path.endsWith('.referat')) {
-          archive = true;
-          if (change.type === FileChangeType.Deleted) service.fileDeleted(path);
-          else await service.fileChanged(path);
-        }
+  const watchedFilesChanged = safe(ctx, 'didChangeWatchedFiles', undefined, async (params: DidChangeWatchedFilesParams) => {
+    let archive = false;
+    let config = false;
+    for (const change of params.changes) {
+      const path = service.pathOf(change.uri);
+      if (!path) continue;
+      if (path.endsWith('referat.yaml')) config = true;
+      else if (path.endsWith('.referat')) {
+        archive = true;
+        if (change.type === FileChangeType.Deleted) service.fileDeleted(path);
+        else await service.fileChanged(path);
       }
-      if (config) service.configChanged();
-      if (config || archive) await revalidateAll();
-    }),
-  );
+    }
+    if (config) service.configChanged();
+    if (config || archive) await revalidateAll();
+  });
+  connection.onDidChangeWatchedFiles((params) => void watchedFilesChanged(params));
 
   return { indexWorkspace };
 }

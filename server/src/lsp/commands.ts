@@ -24,7 +24,7 @@ export function registerCommands(ctx: ServerContext): void {
     },
   };
   ctx.connection.onExecuteCommand(
-    safe(ctx, 'executeCommand', null as unknown, (params) => {
+    safe(ctx, 'executeCommand', null, (params) => {
       const handler = handlers[params.command];
       return handler ? handler(params.arguments ?? []) : null;
     }),

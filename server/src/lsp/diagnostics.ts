@@ -19,7 +19,7 @@ export function toLsp(d: Diagnostic): LspDiagnostic {
 const isYaml = (uri: string): boolean => uri.endsWith('/referat.yaml');
 
 /** Publishes findings on open and save (or as you type), clears them on close; referat.yaml's mistakes too. */
-export function registerDiagnostics(ctx: ServerContext): { revalidateAll(): Promise<void> } {
+export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => Promise<void> } {
   const timers = new Map<string, NodeJS.Timeout>();
   const { connection, documents, service } = ctx;
 
@@ -28,7 +28,13 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll(): Prom
       const path = service.pathOf(doc.uri);
       if (!path) return;
       const problems = await service.configProblems(path, doc.getText());
-      const diagnostics = problems.map((p) => ({ range: p.range, severity: DiagnosticSeverity.Error, source: 'referat', code: 'referat-yaml', message: localize(p.message, service.locale) }));
+      const diagnostics = problems.map((p) => ({
+        range: p.range,
+        severity: DiagnosticSeverity.Error,
+        source: 'referat',
+        code: 'referat-yaml',
+        message: localize(p.message, service.locale),
+      }));
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
       return;
     }
@@ -64,7 +70,11 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll(): Prom
     if (ctx.validation.trigger !== 'onType') return;
     clearTimeout(timers.get(doc.uri));
     if (ctx.validation.debounceMs <= 0) void validate(doc);
-    else timers.set(doc.uri, setTimeout(() => void validate(doc), ctx.validation.debounceMs));
+    else
+      timers.set(
+        doc.uri,
+        setTimeout(() => void validate(doc), ctx.validation.debounceMs),
+      );
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));

@@ -1,4 +1,11 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeWatchedFilesNotification, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  DidChangeWatchedFilesNotification,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLocale } from '../i18n/locale';
 import { nodeHost } from '../node/host';
@@ -103,7 +110,9 @@ const { indexWorkspace } = registerArchive(ctx, revalidateAll);
 
 connection.onInitialized(() => {
   if (watchDynamically) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.referat' }, { globPattern: '**/referat.yaml' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.referat' }, { globPattern: '**/referat.yaml' }],
+    });
   }
   void indexWorkspace();
 });

@@ -7,7 +7,13 @@ export function registerRender(ctx: ServerContext): void {
     Protocol.renderRequest,
     safe(ctx, 'render', null as string | null, (params: RenderParams) => {
       const doc = openReferat(ctx, params.uri);
-      return doc ? ctx.service.renderHtml(doc, { audience: params.audience === 'public' ? 'public' : 'internal', locale: ctx.service.locale, ...(params.webview ? { webview: params.webview } : {}) }) : null;
+      return doc
+        ? ctx.service.renderHtml(doc, {
+            audience: params.audience === 'public' ? 'public' : 'internal',
+            locale: ctx.service.locale,
+            ...(params.webview ? { webview: params.webview } : {}),
+          })
+        : null;
     }),
   );
 }

@@ -15,7 +15,6 @@ import type {
   MoedeDato,
   Person,
   Punkt,
-  Recommendation,
   RecommendationBullet,
   Referat,
   Section,
@@ -206,7 +205,13 @@ function splitNames(l: SyntaxLine, start: number): Person[] {
     const piece = m[0];
     const pieceStart = m.index;
     const og = piece.indexOf(' og ');
-    const chunks = og >= 0 ? [[0, og], [og + 4, piece.length]] : [[0, piece.length]];
+    const chunks =
+      og >= 0
+        ? [
+            [0, og],
+            [og + 4, piece.length],
+          ]
+        : [[0, piece.length]];
     for (const [a, b] of chunks as [number, number][]) {
       const raw = piece.slice(a, b);
       const lead = raw.length - raw.trimStart().length;
@@ -275,7 +280,13 @@ class TextLine implements BodyLine {
     return lineRange(this.line, 0, this.text.length);
   }
   toJSON(): object {
-    return { line: this.line, text: this.text, blank: this.blank, range: this.range, ...(this.subHeadingLevel !== undefined ? { subHeadingLevel: this.subHeadingLevel } : {}) };
+    return {
+      line: this.line,
+      text: this.text,
+      blank: this.blank,
+      range: this.range,
+      ...(this.subHeadingLevel !== undefined ? { subHeadingLevel: this.subHeadingLevel } : {}),
+    };
   }
 }
 
@@ -402,7 +413,10 @@ function buildPunkt(p: PunktSyntax, meetingYear: number | undefined): Punkt {
       continue;
     } else if (l.kind === 'indstiller' && current?.kind !== 'beslutning' && current?.kind !== 'tidligereBeslutning') {
       const lc = lineContent(l.text);
-      const by = lc.content.replace(/\*\*/g, '').replace(/[ \t]*indstiller[ \t]*[,:.]?[ \t]*$/i, '').trim();
+      const by = lc.content
+        .replace(/\*\*/g, '')
+        .replace(/[ \t]*indstiller[ \t]*[,:.]?[ \t]*$/i, '')
+        .trim();
       if (current?.kind !== 'indstilling') current = start('indstilling', l, lc.content.replace(/\*\*/g, '').trim(), lc.headingLevel, true);
       else {
         current.body.push(bodyLine(l));
@@ -440,7 +454,7 @@ function buildPunkt(p: PunktSyntax, meetingYear: number | undefined): Punkt {
     body: s.body,
     range: range(s.headingRange.start.line, 0, s.lastLine, s.lastLength),
     ...(s.earlier ? { earlier: s.earlier } : {}),
-    recommendations: s.recommendations as Recommendation[],
+    recommendations: s.recommendations,
   }));
 
   return {
@@ -501,26 +515,29 @@ const AT_TIME = /^[ \t]*(?:fra[ \t]+)?(?:kl\.?|klokken)[ \t]*(\d{1,2}[:.]\d{2})/
 
 function findAttendees(parts: readonly (readonly BodyLine[])[]): AttendeeMention[] {
   const out: AttendeeMention[] = [];
-  for (const lines of parts) for (const l of lines) {
-    if (l.blank || l.subHeadingLevel !== undefined) continue;
-    const text = l.text;
-    // Cheap test first: this runs on every line of every punkt (`delt` starts deltager and deltog).
-    if (!text.includes('delt') && !text.includes('til stede')) continue;
-    ATTENDS.lastIndex = 0;
-    for (let m = ATTENDS.exec(text); m; m = ATTENDS.exec(text)) {
-      // Who: back to the start of the sentence, at most 200 characters (no copying of long lines).
-      const from = Math.max(0, m.index - 200);
-      const window = text.slice(from, m.index);
-      const sentenceStart = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
-      const whoStart = from + (sentenceStart < 0 ? 0 : sentenceStart + 2);
-      const who = stripBold(text.slice(whoStart, m.index)).replace(/^[ \t\-*]+/, '').trim();
-      const after = m.index + m[0].length;
-      const t = AT_TIME.exec(text.slice(after, after + 40));
-      const time = t ? readTime(t[1]!, l.line, after + t.index + t[0].length - t[1]!.length) : undefined;
-      const end = time ? time.range.end.character : after;
-      out.push({ range: lineRange(l.line, whoStart, end), who, ...(time ? { time } : {}) });
+  for (const lines of parts)
+    for (const l of lines) {
+      if (l.blank || l.subHeadingLevel !== undefined) continue;
+      const text = l.text;
+      // Cheap test first: this runs on every line of every punkt (`delt` starts deltager and deltog).
+      if (!text.includes('delt') && !text.includes('til stede')) continue;
+      ATTENDS.lastIndex = 0;
+      for (let m = ATTENDS.exec(text); m; m = ATTENDS.exec(text)) {
+        // Who: back to the start of the sentence, at most 200 characters (no copying of long lines).
+        const from = Math.max(0, m.index - 200);
+        const window = text.slice(from, m.index);
+        const sentenceStart = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
+        const whoStart = from + (sentenceStart < 0 ? 0 : sentenceStart + 2);
+        const who = stripBold(text.slice(whoStart, m.index))
+          .replace(/^[ \t\-*]+/, '')
+          .trim();
+        const after = m.index + m[0].length;
+        const t = AT_TIME.exec(text.slice(after, after + 40));
+        const time = t ? readTime(t[1]!, l.line, after + t.index + t[0].length - t[1]!.length) : undefined;
+        const end = time ? time.range.end.character : after;
+        out.push({ range: lineRange(l.line, whoStart, end), who, ...(time ? { time } : {}) });
+      }
     }
-  }
   return out;
 }
 

@@ -56,7 +56,8 @@ export function kleCatalog(): KleCatalog {
       const title = FACET_TITLES[facet];
       const category = FACET_CATEGORIES[facet.charAt(0)];
       // `G01 Generelle sager` is its own category: said once, not `Generelle sager (generelle sager)`.
-      if (title && category && title.da.toLowerCase() !== category.da.toLowerCase()) return { da: `${title.da} (${category.da})`, en: `${title.en} (${category.en})` };
+      if (title && category && title.da.toLowerCase() !== category.da.toLowerCase())
+        return { da: `${title.da} (${category.da})`, en: `${title.en} (${category.en})` };
       if (title) return title;
       if (category) return { da: `handlingsfacet i gruppen ${category.da}`, en: `action facet in the group ${category.en}` };
       return { da: `handlingsfacet ${facet}`, en: `action facet ${facet}` };

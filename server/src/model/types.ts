@@ -119,12 +119,7 @@ export type JournalLine =
   | { readonly kind: 'valid'; readonly journal: JournalNumber }
   | { readonly kind: 'malformed'; readonly text: string; readonly range: Range; readonly problem: JournalProblem };
 
-export type JournalProblem =
-  | 'emne'
-  | 'facet'
-  | 'serial'
-  | 'year'
-  | 'shape';
+export type JournalProblem = 'emne' | 'facet' | 'serial' | 'year' | 'shape';
 
 export type SectionKind =
   | 'resume'

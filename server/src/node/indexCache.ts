@@ -47,7 +47,9 @@ export class IndexCache implements SummaryCache {
     if (!e) return undefined;
     try {
       const s = statSync(path);
-      return e.size === s.size && e.mtimeMs === s.mtimeMs ? { path, size: e.size, mtimeMs: e.mtimeMs, outcome: { kind: 'summary', summary: e.summary } } : undefined;
+      return e.size === s.size && e.mtimeMs === s.mtimeMs
+        ? { path, size: e.size, mtimeMs: e.mtimeMs, outcome: { kind: 'summary', summary: e.summary } }
+        : undefined;
     } catch {
       return undefined;
     }

@@ -9,7 +9,12 @@ export function scanFile(path: string): ScanResult {
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { path, size: 0, mtimeMs: 0, outcome: { kind: 'gone' } };
-    return { path, size: 0, mtimeMs: 0, outcome: { kind: 'skipped', reason: { da: `kan ikke læses (${code ?? String(e)})`, en: `cannot read (${code ?? String(e)})` } } };
+    return {
+      path,
+      size: 0,
+      mtimeMs: 0,
+      outcome: { kind: 'skipped', reason: { da: `kan ikke læses (${code ?? String(e)})`, en: `cannot read (${code ?? String(e)})` } },
+    };
   }
   let size = 0;
   let mtimeMs = 0;
@@ -28,7 +33,15 @@ export function scanFile(path: string): ScanResult {
     // A file cut short while being read: what is there is scanned, and its change event comes next.
     bytes = bytes.subarray(0, n);
   } catch (e) {
-    return { path, size, mtimeMs, outcome: { kind: 'skipped', reason: { da: `kan ikke læses (${(e as { code?: string }).code ?? String(e)})`, en: `cannot read (${(e as { code?: string }).code ?? String(e)})` } } };
+    return {
+      path,
+      size,
+      mtimeMs,
+      outcome: {
+        kind: 'skipped',
+        reason: { da: `kan ikke læses (${(e as { code?: string }).code ?? String(e)})`, en: `cannot read (${(e as { code?: string }).code ?? String(e)})` },
+      },
+    };
   } finally {
     closeSync(fd);
   }

@@ -11,6 +11,7 @@ import { runPool } from './threadPool';
  */
 export function summaryPool(threads?: number, workerFile = join(__dirname, 'summaryWorker.js')): SummaryReader {
   return {
-    read: (paths, onResults) => runPool(paths, { workerFile, parallelFrom: 100, batch: 25, ...(threads ? { threads } : {}), local: scanFile, yieldBetweenBatches: true }, onResults),
+    read: (paths, onResults) =>
+      runPool(paths, { workerFile, parallelFrom: 100, batch: 25, ...(threads ? { threads } : {}), local: scanFile, yieldBetweenBatches: true }, onResults),
   };
 }

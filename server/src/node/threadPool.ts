@@ -70,7 +70,7 @@ function drive<R>(worker: Worker, queue: string[][], onResults: (results: readon
       worker.off('error', onGone);
       worker.off('exit', onGone);
       if (error === undefined) resolve();
-      else reject(error);
+      else reject(error instanceof Error ? error : new Error(`worker failed: ${JSON.stringify(error)}`));
     };
     const send = (): void => {
       const batch = queue.shift();

@@ -30,7 +30,17 @@ md.validateLink = (url: string): boolean => /^(https?:|mailto:)/i.test(url.trim(
 const bodyHeading = (tag: string): string => `h${Math.max(4, Math.min(6, Number(tag.slice(1))))}`;
 md.renderer.rules.heading_close = (tokens, idx) => `</${bodyHeading(tokens[idx]!.tag)}>`;
 // Every block carries the source line it came from: scroll sync and double-click-to-source.
-for (const rule of ['heading_open', 'paragraph_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open', 'blockquote_open', 'table_open', 'code_block', 'fence'] as const) {
+for (const rule of [
+  'heading_open',
+  'paragraph_open',
+  'bullet_list_open',
+  'ordered_list_open',
+  'list_item_open',
+  'blockquote_open',
+  'table_open',
+  'code_block',
+  'fence',
+] as const) {
   const original = md.renderer.rules[rule];
   md.renderer.rules[rule] = (tokens, idx, options, env, self) => {
     const t = tokens[idx]!;
@@ -66,8 +76,36 @@ function renderBody(lines: readonly BodyLine[], transform?: (l: BodyLine) => str
 }
 
 const TEXT = {
-  da: { toc: 'Indholdsfortegnelse', date: 'Mødedato', place: 'Mødested', attendees: 'Mødedeltagere', absent: 'Afbud', closed: 'Lukket punkt', journal: 'Journalnr.', decision: 'Beslutning', missingDecision: 'Beslutningen er ikke skrevet.', publicNote: 'Offentlig udgave: lukkede punkter vises kun med overskrift og journalnummer.', internal: 'Intern', public: 'Offentlig', version: 'Udgave' },
-  en: { toc: 'Contents', date: 'Meeting date', place: 'Place', attendees: 'Attendees', absent: 'Absent', closed: 'Closed item', journal: 'Journal no.', decision: 'Decision', missingDecision: 'The decision has not been written.', publicNote: 'Public version: closed punkter show only their heading and journal number.', internal: 'Internal', public: 'Public', version: 'Version' },
+  da: {
+    toc: 'Indholdsfortegnelse',
+    date: 'Mødedato',
+    place: 'Mødested',
+    attendees: 'Mødedeltagere',
+    absent: 'Afbud',
+    closed: 'Lukket punkt',
+    journal: 'Journalnr.',
+    decision: 'Beslutning',
+    missingDecision: 'Beslutningen er ikke skrevet.',
+    publicNote: 'Offentlig udgave: lukkede punkter vises kun med overskrift og journalnummer.',
+    internal: 'Intern',
+    public: 'Offentlig',
+    version: 'Udgave',
+  },
+  en: {
+    toc: 'Contents',
+    date: 'Meeting date',
+    place: 'Place',
+    attendees: 'Attendees',
+    absent: 'Absent',
+    closed: 'Closed item',
+    journal: 'Journal no.',
+    decision: 'Decision',
+    missingDecision: 'The decision has not been written.',
+    publicNote: 'Public version: closed punkter show only their heading and journal number.',
+    internal: 'Internal',
+    public: 'Public',
+    version: 'Version',
+  },
 } as const;
 
 /** A complete, standalone HTML document that reads like the official minutes. */
@@ -84,12 +122,16 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   const md0 = h.moedeDato;
   if (md0) {
     // An unreadable date is shown as written, so the preview never hides what the secretary typed.
-    const when = md0.date?.date ? `${capitalize(weekdayName(md0.date.date))} ${formatDanishDate(md0.date.date)}${md0.time ? ` kl. ${md0.time.text}` : ''}` : writtenValue(referat, md0.range.start.line, md0.valueRange.start.character);
+    const when = md0.date?.date
+      ? `${capitalize(weekdayName(md0.date.date))} ${formatDanishDate(md0.date.date)}${md0.time ? ` kl. ${md0.time.text}` : ''}`
+      : writtenValue(referat, md0.range.start.line, md0.valueRange.start.character);
     parts.push(`<dt>${t.date}</dt><dd${dl(md0.range.start.line)}>${escapeHtml(when)}</dd>`);
   }
   if (h.moedested) parts.push(`<dt>${t.place}</dt><dd${dl(h.moedested.range.start.line)}>${escapeHtml(h.moedested.value)}</dd>`);
-  if (h.deltagere?.names.length) parts.push(`<dt>${t.attendees}</dt><dd${dl(h.deltagere.range.start.line)}>${escapeHtml(h.deltagere.names.map((n) => n.name).join(', '))}</dd>`);
-  if (h.afbud?.names.length) parts.push(`<dt>${t.absent}</dt><dd${dl(h.afbud.range.start.line)}>${escapeHtml(h.afbud.names.map((n) => n.name).join(', '))}</dd>`);
+  if (h.deltagere?.names.length)
+    parts.push(`<dt>${t.attendees}</dt><dd${dl(h.deltagere.range.start.line)}>${escapeHtml(h.deltagere.names.map((n) => n.name).join(', '))}</dd>`);
+  if (h.afbud?.names.length)
+    parts.push(`<dt>${t.absent}</dt><dd${dl(h.afbud.range.start.line)}>${escapeHtml(h.afbud.names.map((n) => n.name).join(', '))}</dd>`);
   parts.push(`<dt>${t.version}</dt><dd>${pub ? t.public : t.internal}</dd>`);
   parts.push('</dl>');
   if (pub) parts.push(`<p class="note">${t.publicNote}</p>`);
@@ -108,7 +150,9 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   const csp = options.webview
     ? `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${options.webview.cspSource} 'nonce-${options.webview.nonce}'; script-src 'nonce-${options.webview.nonce}'; img-src ${options.webview.cspSource}; font-src ${options.webview.cspSource};">`
     : `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">`;
-  const style = options.webview ? `<link rel="stylesheet" href="${escapeHtml(options.webview.styleUri)}" nonce="${options.webview.nonce}">` : `<style>${stylesheet}</style>`;
+  const style = options.webview
+    ? `<link rel="stylesheet" href="${escapeHtml(options.webview.styleUri)}" nonce="${options.webview.nonce}">`
+    : `<style>${stylesheet}</style>`;
   const script = options.webview ? `<script nonce="${options.webview.nonce}" src="${escapeHtml(options.webview.scriptUri)}"></script>` : '';
   const toolbar = options.webview
     ? `<div class="audience" role="toolbar" aria-label="${t.version}"><button type="button" data-audience="internal" aria-pressed="${!pub}">${t.internal}</button><button type="button" data-audience="public" aria-pressed="${pub}">${t.public}</button></div>`
@@ -185,7 +229,10 @@ function section(s: Section, note: string): string {
   if (s.implicit) out.push(`<p class="indstiller"${dl(s.headingRange.start.line)}>${escapeHtml(lineContent(s.headingText).content.replace(/\*\*/g, ''))}</p>`);
   if (s.kind === 'bilag') {
     const items = s.body.filter((b) => !b.blank && !isEmptyBullet(b));
-    if (items.length) out.push(`<ul class="bilag">${items.map((b) => `<li${dl(b.line)}>${escapeHtml(lineContent(b.text).content.replace(/^[-*•]\s+/, ''))}</li>`).join('')}</ul>`);
+    if (items.length)
+      out.push(
+        `<ul class="bilag">${items.map((b) => `<li${dl(b.line)}>${escapeHtml(lineContent(b.text).content.replace(/^[-*•]\s+/, ''))}</li>`).join('')}</ul>`,
+      );
   } else {
     // `… indstiller,` lines inside an Indstilling are the recommender, not headings.
     const recLines = new Set(s.recommendations.map((r) => r.range.start.line));

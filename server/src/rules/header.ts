@@ -6,7 +6,10 @@ import { lineRange } from '../syntax/range';
 export const missingHeader: Rule = {
   code: 'missing-header',
   severity: 'error',
-  description: { da: 'Titel, Mødedato eller Mødested mangler eller kan ikke læses', en: 'The title, the "Mødedato" or the "Mødested" field is missing or unreadable' },
+  description: {
+    da: 'Titel, Mødedato eller Mødested mangler eller kan ikke læses',
+    en: 'The title, the "Mødedato" or the "Mødested" field is missing or unreadable',
+  },
   *check({ referat }) {
     // A new, empty file is a referat not yet begun: completion offers its header, not errors.
     if (isBlankDocument(referat)) return;
@@ -14,18 +17,44 @@ export const missingHeader: Rule = {
     const top = lineRange(0, 0, 0);
     const at = h.title?.range ?? top;
     if (!h.title) {
-      yield { range: top, message: { da: 'Titellinjen mangler: referatet skal begynde med "REFERAT <udvalg> d. DD-MM-ÅÅÅÅ".', en: 'The title line is missing: the minutes must begin with "REFERAT <body> d. DD-MM-YYYY".' } };
+      yield {
+        range: top,
+        message: {
+          da: 'Titellinjen mangler: referatet skal begynde med "REFERAT <udvalg> d. DD-MM-ÅÅÅÅ".',
+          en: 'The title line is missing: the minutes must begin with "REFERAT <body> d. DD-MM-YYYY".',
+        },
+      };
     } else {
-      if (!h.title.body) yield { range: h.title.range, message: { da: 'Titlen nævner ikke udvalget (fx "REFERAT Direktionen d. 07-12-2023").', en: 'The title does not name the body (e.g. "REFERAT Direktionen d. 07-12-2023").' } };
-      if (!h.title.date) yield { range: h.title.range, message: { da: 'Titlen har ingen dato, der kan læses (DD-MM-ÅÅÅÅ).', en: 'The title has no readable date (DD-MM-YYYY).' } };
+      if (!h.title.body)
+        yield {
+          range: h.title.range,
+          message: {
+            da: 'Titlen nævner ikke udvalget (fx "REFERAT Direktionen d. 07-12-2023").',
+            en: 'The title does not name the body (e.g. "REFERAT Direktionen d. 07-12-2023").',
+          },
+        };
+      if (!h.title.date)
+        yield {
+          range: h.title.range,
+          message: { da: 'Titlen har ingen dato, der kan læses (DD-MM-ÅÅÅÅ).', en: 'The title has no readable date (DD-MM-YYYY).' },
+        };
     }
     if (!h.moedeDato) {
       yield { range: at, message: { da: 'Feltet "Mødedato" mangler i hovedet.', en: 'The "Mødedato" field is missing from the header.' } };
     } else if (!h.moedeDato.date) {
-      yield { range: h.moedeDato.valueRange, message: { da: 'Mødedatoen kan ikke læses; skriv fx "Torsdag d. 07. december 2023 kl. 09:00".', en: 'The meeting date cannot be read; write e.g. "Torsdag d. 07. december 2023 kl. 09:00".' } };
+      yield {
+        range: h.moedeDato.valueRange,
+        message: {
+          da: 'Mødedatoen kan ikke læses; skriv fx "Torsdag d. 07. december 2023 kl. 09:00".',
+          en: 'The meeting date cannot be read; write e.g. "Torsdag d. 07. december 2023 kl. 09:00".',
+        },
+      };
     }
     if (!h.moedested) {
-      yield { range: h.moedeDato?.range ?? at, message: { da: 'Feltet "Mødested" mangler i hovedet.', en: 'The "Mødested" field is missing from the header.' } };
+      yield {
+        range: h.moedeDato?.range ?? at,
+        message: { da: 'Feltet "Mødested" mangler i hovedet.', en: 'The "Mødested" field is missing from the header.' },
+      };
     } else if (!h.moedested.value) {
       yield { range: h.moedested.range, message: { da: 'Mødestedet er tomt.', en: 'The meeting place is empty.' } };
     }
@@ -55,7 +84,7 @@ export const dateMismatch: Rule = {
 export const weekdayMismatch: Rule = {
   code: 'weekday-mismatch',
   severity: 'error',
-  description: { da: 'Ugedagen passer ikke til datoen', en: 'The weekday is not that date\'s weekday' },
+  description: { da: 'Ugedagen passer ikke til datoen', en: "The weekday is not that date's weekday" },
   *check({ referat }) {
     const md = referat.header.moedeDato;
     const wd = md?.weekday;
@@ -67,7 +96,10 @@ export const weekdayMismatch: Rule = {
     if (wd.index === undefined) {
       yield {
         range: wd.range,
-        message: { da: `"${wd.text}" er ikke en ugedag; ${date.da} er en ${right}.`, en: `"${wd.text}" is not a Danish weekday; ${date.en} is a ${localizedWeekday(rightIndex).en}.` },
+        message: {
+          da: `"${wd.text}" er ikke en ugedag; ${date.da} er en ${right}.`,
+          en: `"${wd.text}" is not a Danish weekday; ${date.en} is a ${localizedWeekday(rightIndex).en}.`,
+        },
         fixes: [fixWeekday(wd.text, wd.range, right)],
       };
       return;
@@ -107,8 +139,16 @@ export const invalidDate: Rule = {
   description: { da: 'En dato, der ikke findes (31. november), eller en ukendt måned', en: 'A date that does not exist (31 November), or an unknown month' },
   *check({ referat }) {
     for (const d of structuredDates(referat)) {
-      if (d.problem === 'unknown-month') yield { range: d.range, message: { da: `"${d.text}" har ikke et dansk månedsnavn (januar … december).`, en: `"${d.text}" has no Danish month name (such as "januar" or "december").` } };
-      else if (d.problem === 'no-such-day') yield { range: d.range, message: { da: `Datoen "${d.text}" findes ikke.`, en: `The date "${d.text}" does not exist.` } };
+      if (d.problem === 'unknown-month')
+        yield {
+          range: d.range,
+          message: {
+            da: `"${d.text}" har ikke et dansk månedsnavn (januar … december).`,
+            en: `"${d.text}" has no Danish month name (such as "januar" or "december").`,
+          },
+        };
+      else if (d.problem === 'no-such-day')
+        yield { range: d.range, message: { da: `Datoen "${d.text}" findes ikke.`, en: `The date "${d.text}" does not exist.` } };
     }
   },
 };
@@ -132,7 +172,10 @@ export const strayText: Rule = {
   *check({ referat }) {
     if (!referat.header.title) return;
     for (const l of referat.stray) {
-      yield { range: l.range, message: { da: 'Tekst før titellinjen kommer ikke med i referatet.', en: 'Text before the title line is not part of the minutes.' } };
+      yield {
+        range: l.range,
+        message: { da: 'Tekst før titellinjen kommer ikke med i referatet.', en: 'Text before the title line is not part of the minutes.' },
+      };
     }
   },
 };

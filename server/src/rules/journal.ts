@@ -11,14 +11,24 @@ export const missingJournalNumber: Rule = {
   *check({ referat }) {
     for (const p of referat.punkter) {
       // A template's word where the number belongs is the placeholder rule's to report.
-      if (!p.journal && !journalPlaceholder(p)) yield { range: p.headingRange, message: { da: `Punkt ${p.number} mangler journalnummer (fx 00.01.00I00-3-23) på linjen efter overskriften.`, en: `Item ${p.number} has no journal number (e.g. 00.01.00I00-3-23) on the line after its heading.` } };
+      if (!p.journal && !journalPlaceholder(p))
+        yield {
+          range: p.headingRange,
+          message: {
+            da: `Punkt ${p.number} mangler journalnummer (fx 00.01.00I00-3-23) på linjen efter overskriften.`,
+            en: `Item ${p.number} has no journal number (e.g. 00.01.00I00-3-23) on the line after its heading.`,
+          },
+        };
     }
   },
 };
 
 const PROBLEM: Readonly<Record<JournalProblem, LocalizedText>> = {
   emne: { da: 'emnet skal være tre tocifrede tal med punktum imellem (00.01.00)', en: 'the KLE subject must be three two-digit numbers with dots (00.01.00)' },
-  facet: { da: 'handlingsfacetten skal være ét stort bogstav og to cifre (I00, G01, P20)', en: 'the action facet must be one capital letter and two digits (I00, G01, P20)' },
+  facet: {
+    da: 'handlingsfacetten skal være ét stort bogstav og to cifre (I00, G01, P20)',
+    en: 'the action facet must be one capital letter and two digits (I00, G01, P20)',
+  },
   serial: { da: 'løbenummeret skal være et tal efter en bindestreg (-3)', en: 'the serial must be a number after a hyphen (-3)' },
   year: { da: 'året skal være to cifre til sidst (-23)', en: 'the year must be two digits at the end (-23)' },
   shape: { da: 'formen skal være 00.01.00I00-3-23 eller 00.16.00-P20-1-16', en: 'the form must be 00.01.00I00-3-23 or 00.16.00-P20-1-16' },
@@ -33,7 +43,10 @@ export const journalFormat: Rule = {
       const j = p.journal;
       if (j?.kind !== 'malformed') continue;
       const why = PROBLEM[j.problem];
-      yield { range: j.range, message: { da: `Journalnummeret "${j.text}" er skrevet forkert: ${why.da}.`, en: `The journal number "${j.text}" is mistyped: ${why.en}.` } };
+      yield {
+        range: j.range,
+        message: { da: `Journalnummeret "${j.text}" er skrevet forkert: ${why.da}.`, en: `The journal number "${j.text}" is mistyped: ${why.en}.` },
+      };
     }
   },
 };
@@ -48,7 +61,14 @@ export const journalYear: Rule = {
     for (const p of referat.punkter) {
       if (p.journal?.kind !== 'valid') continue;
       const j = p.journal.journal;
-      if (j.caseYear > d.year) yield { range: j.parts.year, message: { da: `Sagen er oprettet i ${j.caseYear}, efter mødet i ${d.year}; er året skrevet forkert?`, en: `The case was opened in ${j.caseYear}, after the meeting in ${d.year}; is the year mistyped?` } };
+      if (j.caseYear > d.year)
+        yield {
+          range: j.parts.year,
+          message: {
+            da: `Sagen er oprettet i ${j.caseYear}, efter mødet i ${d.year}; er året skrevet forkert?`,
+            en: `The case was opened in ${j.caseYear}, after the meeting in ${d.year}; is the year mistyped?`,
+          },
+        };
     }
   },
 };
@@ -56,12 +76,19 @@ export const journalYear: Rule = {
 export const unknownEmne: Rule = {
   code: 'unknown-emne',
   severity: 'warning',
-  description: { da: 'Journalnummerets emne findes ikke i KLE', en: 'The journal number\'s KLE subject does not exist' },
+  description: { da: 'Journalnummerets emne findes ikke i KLE', en: "The journal number's KLE subject does not exist" },
   *check({ referat, kle }) {
     for (const p of referat.punkter) {
       if (p.journal?.kind !== 'valid') continue;
       const j = p.journal.journal;
-      if (!kle.hasEmne(j.emne)) yield { range: j.parts.emne, message: { da: `KLE-emnet ${j.emne} findes ikke; er journalnummeret tastet forkert?`, en: `KLE subject ${j.emne} does not exist; is the journal number mistyped?` } };
+      if (!kle.hasEmne(j.emne))
+        yield {
+          range: j.parts.emne,
+          message: {
+            da: `KLE-emnet ${j.emne} findes ikke; er journalnummeret tastet forkert?`,
+            en: `KLE subject ${j.emne} does not exist; is the journal number mistyped?`,
+          },
+        };
     }
   },
 };

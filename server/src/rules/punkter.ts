@@ -13,9 +13,20 @@ export const punktNumbering: Rule = {
       if (p.number === expected) continue;
       const fix = { title: { da: `Omnummerér til ${expected}`, en: `Renumber to ${expected}` }, edits: [{ range: p.numberRange, newText: String(expected) }] };
       if (firstAt !== undefined) {
-        yield { range: p.numberRange, message: { da: `Punkt ${p.number} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`, en: `Item ${p.number} already exists (line ${firstAt + 1}); this should be item ${expected}.` }, fixes: [fix] };
+        yield {
+          range: p.numberRange,
+          message: {
+            da: `Punkt ${p.number} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`,
+            en: `Item ${p.number} already exists (line ${firstAt + 1}); this should be item ${expected}.`,
+          },
+          fixes: [fix],
+        };
       } else {
-        yield { range: p.numberRange, message: { da: `Punkt ${p.number} skulle have nummer ${expected}.`, en: `Item ${p.number} should be numbered ${expected}.` }, fixes: [fix] };
+        yield {
+          range: p.numberRange,
+          message: { da: `Punkt ${p.number} skulle have nummer ${expected}.`, en: `Item ${p.number} should be numbered ${expected}.` },
+          fixes: [fix],
+        };
       }
     }
   },
@@ -27,7 +38,8 @@ export const missingTitle: Rule = {
   description: { da: 'Et åbent punkt uden titel', en: 'An open item without a title' },
   *check({ referat }) {
     for (const p of referat.punkter) {
-      if (!p.closed && p.title === '') yield { range: p.headingRange, message: { da: `Punkt ${p.number} har ingen titel.`, en: `Item ${p.number} has no title.` } };
+      if (!p.closed && p.title === '')
+        yield { range: p.headingRange, message: { da: `Punkt ${p.number} har ingen titel.`, en: `Item ${p.number} has no title.` } };
     }
   },
 };
@@ -43,7 +55,14 @@ export const agendaOrder: Rule = {
         after ??= { da: `det lukkede punkt ${p.number}`, en: `closed item ${p.number}` };
         continue;
       }
-      if (after) yield { range: p.headingRange, message: { da: `Punkt ${p.number} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`, en: `Item ${p.number} is open but comes after ${after.en}; open items come before "Eventuelt" and the closed ones.` } };
+      if (after)
+        yield {
+          range: p.headingRange,
+          message: {
+            da: `Punkt ${p.number} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`,
+            en: `Item ${p.number} is open but comes after ${after.en}; open items come before "Eventuelt" and the closed ones.`,
+          },
+        };
       if (/^eventuelt\b/i.test(p.title)) after ??= { da: 'Eventuelt', en: '"Eventuelt"' };
     }
   },
@@ -59,7 +78,14 @@ export const duplicateJournal: Rule = {
       if (p.journal?.kind !== 'valid') continue;
       const j = p.journal.journal;
       const other = seen.get(j.text);
-      if (other !== undefined) yield { range: j.range, message: { da: `Journalnummeret ${j.text} står også på punkt ${other}; er det kopieret fra det punkt?`, en: `Journal number ${j.text} is also on item ${other}; was it copied from there?` } };
+      if (other !== undefined)
+        yield {
+          range: j.range,
+          message: {
+            da: `Journalnummeret ${j.text} står også på punkt ${other}; er det kopieret fra det punkt?`,
+            en: `Journal number ${j.text} is also on item ${other}; was it copied from there?`,
+          },
+        };
       else seen.set(j.text, p.number);
     }
   },

@@ -49,7 +49,10 @@ export const referenceFormat: Rule = {
 export const referenceMismatch: Rule = {
   code: 'reference-mismatch',
   severity: 'warning',
-  description: { da: 'Det henviste møde findes i arkivet, men har ikke det punkt, eller punktet har et andet journalnummer', en: 'The referenced meeting is in the archive but has no such item, or that item has another journal number' },
+  description: {
+    da: 'Det henviste møde findes i arkivet, men har ikke det punkt, eller punktet har et andet journalnummer',
+    en: 'The referenced meeting is in the archive but has no such item, or that item has another journal number',
+  },
   *check({ referat, archive }) {
     if (!archive) return;
     for (const p of referat.punkter) {
@@ -63,12 +66,24 @@ export const referenceMismatch: Rule = {
         const target = meeting.punkter.find((q) => q.number === e.punktNumber);
         const at = e.punktRange ?? e.range;
         if (!target) {
-          yield { range: at, message: { da: `${meeting.body}s møde ${when.da} har intet punkt ${e.punktNumber}.`, en: `The ${meeting.body} meeting of ${when.en} has no item ${e.punktNumber}.` } };
+          yield {
+            range: at,
+            message: {
+              da: `${meeting.body}s møde ${when.da} har intet punkt ${e.punktNumber}.`,
+              en: `The ${meeting.body} meeting of ${when.en} has no item ${e.punktNumber}.`,
+            },
+          };
           continue;
         }
         const theirs = target.journal;
         if (own && theirs && own !== theirs) {
-          yield { range: at, message: { da: `Punkt ${e.punktNumber} på ${meeting.body}s møde ${when.da} har journalnummer ${theirs}, ikke ${own}: er det den rigtige sag?`, en: `Item ${e.punktNumber} of the ${meeting.body} meeting of ${when.en} has journal number ${theirs}, not ${own}: is it the right case?` } };
+          yield {
+            range: at,
+            message: {
+              da: `Punkt ${e.punktNumber} på ${meeting.body}s møde ${when.da} har journalnummer ${theirs}, ikke ${own}: er det den rigtige sag?`,
+              en: `Item ${e.punktNumber} of the ${meeting.body} meeting of ${when.en} has journal number ${theirs}, not ${own}: is it the right case?`,
+            },
+          };
         }
       }
     }

@@ -79,8 +79,14 @@ export const missingBeslutning: Rule = {
       yield {
         range: p.headingRange,
         message: afterEarlier
-          ? { da: `Punkt ${p.number} har ingen ny Beslutning efter den tidligere beslutning: dagens beslutning er ikke skrevet.`, en: `Item ${p.number} has no new "Beslutning" after the earlier decision: today's decision is not recorded.` }
-          : { da: `Punkt ${p.number} har ingen Beslutning: beslutningen er ikke skrevet.`, en: `Item ${p.number} has no "Beslutning" section: the decision is not recorded.` },
+          ? {
+              da: `Punkt ${p.number} har ingen ny Beslutning efter den tidligere beslutning: dagens beslutning er ikke skrevet.`,
+              en: `Item ${p.number} has no new "Beslutning" after the earlier decision: today's decision is not recorded.`,
+            }
+          : {
+              da: `Punkt ${p.number} har ingen Beslutning: beslutningen er ikke skrevet.`,
+              en: `Item ${p.number} has no "Beslutning" section: the decision is not recorded.`,
+            },
         fixes: [addDecision(p)],
       };
     }
@@ -97,7 +103,13 @@ export const sectionOrder: Rule = {
         let latest: Section | undefined;
         for (const s of cycle) {
           if (latest && orderIndex(s.kind) < orderIndex(latest.kind)) {
-            yield { range: s.headingRange, message: { da: `"${canonicalTitle(s.kind)}" står efter "${canonicalTitle(latest.kind)}"; den kommer normalt før.`, en: `"${canonicalTitle(s.kind)}" comes after "${canonicalTitle(latest.kind)}"; it normally comes before.` } };
+            yield {
+              range: s.headingRange,
+              message: {
+                da: `"${canonicalTitle(s.kind)}" står efter "${canonicalTitle(latest.kind)}"; den kommer normalt før.`,
+                en: `"${canonicalTitle(s.kind)}" comes after "${canonicalTitle(latest.kind)}"; it normally comes before.`,
+              },
+            };
           } else latest = s;
         }
       }
@@ -117,7 +129,14 @@ export const duplicateSection: Rule = {
           // Supplementary account and recommendation stand beside the first ones legally.
           const key = s.kind === 'indstilling' && /^supplerende/i.test(s.title) ? 'supplerendeIndstilling' : s.kind;
           const first = seen.get(key);
-          if (first) yield { range: s.headingRange, message: { da: `"${canonicalTitle(s.kind)}" står allerede i punkt ${p.number} (linje ${first.headingRange.start.line + 1}).`, en: `"${canonicalTitle(s.kind)}" already appears in item ${p.number} (line ${first.headingRange.start.line + 1}).` } };
+          if (first)
+            yield {
+              range: s.headingRange,
+              message: {
+                da: `"${canonicalTitle(s.kind)}" står allerede i punkt ${p.number} (linje ${first.headingRange.start.line + 1}).`,
+                en: `"${canonicalTitle(s.kind)}" already appears in item ${p.number} (line ${first.headingRange.start.line + 1}).`,
+              },
+            };
           else seen.set(key, s);
         }
       }
@@ -135,7 +154,10 @@ export const emptySection: Rule = {
       const today = new Set(p.closed ? [] : todaysDecision(p).sections);
       for (const s of p.sections) {
         if (hasText(s) || today.has(s)) continue;
-        yield { range: s.headingRange, message: { da: `Afsnittet "${s.title}" i punkt ${p.number} er tomt.`, en: `The section "${s.title}" in item ${p.number} is empty.` } };
+        yield {
+          range: s.headingRange,
+          message: { da: `Afsnittet "${s.title}" i punkt ${p.number} er tomt.`, en: `The section "${s.title}" in item ${p.number} is empty.` },
+        };
       }
     }
   },

@@ -23,9 +23,14 @@ export const emptyBullet: Rule = {
       const start = l.text.indexOf(marker);
       yield {
         range: lineRange(l.line, start, start + marker.length),
-        message: { da: `Et tomt punkttegn "${marker}": skriv teksten efter det, eller fjern det.`, en: `An empty bullet "${marker}": write its text after it, or remove it.` },
+        message: {
+          da: `Et tomt punkttegn "${marker}": skriv teksten efter det, eller fjern det.`,
+          en: `An empty bullet "${marker}": write its text after it, or remove it.`,
+        },
         // Only the marker goes: there is nothing else on the line.
-        fixes: [{ title: { da: 'Fjern det tomme punkttegn', en: 'Remove the empty bullet' }, edits: [{ range: lineRange(l.line, 0, l.text.length), newText: '' }] }],
+        fixes: [
+          { title: { da: 'Fjern det tomme punkttegn', en: 'Remove the empty bullet' }, edits: [{ range: lineRange(l.line, 0, l.text.length), newText: '' }] },
+        ],
       };
     }
   },
@@ -34,18 +39,35 @@ export const emptyBullet: Rule = {
 export const placeholder: Rule = {
   code: 'placeholder',
   severity: 'error',
-  description: { da: 'En pladsholder fra en skabelon står stadig i teksten (Titel, journalnummer, navne)', en: 'A template placeholder is still in the text (Titel, journalnummer, navne)' },
+  description: {
+    da: 'En pladsholder fra en skabelon står stadig i teksten (Titel, journalnummer, navne)',
+    en: 'A template placeholder is still in the text (Titel, journalnummer, navne)',
+  },
   *check({ referat }) {
     const h = referat.header;
     for (const n of [...(h.deltagere?.names ?? []), ...(h.afbud?.names ?? [])]) {
-      if (PLACEHOLDER_NAME.test(n.name)) yield { range: n.range, message: { da: `"${n.name}" er en pladsholder: skriv deltagernes navne.`, en: `"${n.name}" is a placeholder: write the names of those present.` } };
+      if (PLACEHOLDER_NAME.test(n.name))
+        yield {
+          range: n.range,
+          message: { da: `"${n.name}" er en pladsholder: skriv deltagernes navne.`, en: `"${n.name}" is a placeholder: write the names of those present.` },
+        };
     }
     for (const p of referat.punkter) {
       const title = p.title.replace(/^lukket:\s*/i, '');
-      if (PLACEHOLDER_TITLE.test(title)) yield { range: p.titleRange, message: { da: `"${title}" er en pladsholder: skriv punktets titel.`, en: `"${title}" is a placeholder: write the item's title.` } };
+      if (PLACEHOLDER_TITLE.test(title))
+        yield {
+          range: p.titleRange,
+          message: { da: `"${title}" er en pladsholder: skriv punktets titel.`, en: `"${title}" is a placeholder: write the item's title.` },
+        };
       const first = journalPlaceholder(p);
       if (first) {
-        yield { range: first.range, message: { da: `"${first.text.trim()}" er en pladsholder: skriv punktets journalnummer.`, en: `"${first.text.trim()}" is a placeholder: write the item's journal number.` } };
+        yield {
+          range: first.range,
+          message: {
+            da: `"${first.text.trim()}" er en pladsholder: skriv punktets journalnummer.`,
+            en: `"${first.text.trim()}" is a placeholder: write the item's journal number.`,
+          },
+        };
       }
     }
   },

@@ -25,8 +25,7 @@ function align(entries: readonly string[], titles: readonly string[]): Step[] {
   }
   const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      lcs[i]![j] = entries[i] === titles[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = entries[i] === titles[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const steps: Step[] = [];
   let i = 0;
   let j = 0;
@@ -68,7 +67,10 @@ function pairEntries(entries: readonly TocEntry[], punkter: readonly Punkt[]): {
 export const tocMismatch: Rule = {
   code: 'toc-mismatch',
   severity: 'warning',
-  description: { da: 'Indholdsfortegnelsen passer ikke til punkterne (mangler, ekstra, omdøbt, forkert rækkefølge)', en: 'Table of contents entries missing, extra, renamed or out of order' },
+  description: {
+    da: 'Indholdsfortegnelsen passer ikke til punkterne (mangler, ekstra, omdøbt, forkert rækkefølge)',
+    en: 'Table of contents entries missing, extra, renamed or out of order',
+  },
   *check({ referat }) {
     const toc = referat.toc;
     if (!toc) return;
@@ -79,7 +81,9 @@ export const tocMismatch: Rule = {
     const { steps } = pairEntries(entries, punkter);
     // One edit brings the whole table in step: offered first with every finding, and applied on Enter.
     const regenerate = tocEdit(referat);
-    const update: Fix[] = regenerate ? [{ title: { da: 'Opdatér indholdsfortegnelsen', en: 'Update the table of contents' }, edits: [regenerate], preferred: true }] : [];
+    const update: Fix[] = regenerate
+      ? [{ title: { da: 'Opdatér indholdsfortegnelsen', en: 'Update the table of contents' }, edits: [regenerate], preferred: true }]
+      : [];
 
     let pendingEntries: number[] = [];
     let pendingPunkter: number[] = [];
@@ -93,7 +97,11 @@ export const tocMismatch: Rule = {
         const e = entries[i]!;
         const p = orphanPunkter[k];
         if (p !== undefined) findings.push(renamed(e, punkter[p]!));
-        else findings.push({ range: e.titleRange, message: { da: `"${e.title}" i indholdsfortegnelsen svarer ikke til noget punkt.`, en: `"${e.title}" in the table of contents matches no item.` } });
+        else
+          findings.push({
+            range: e.titleRange,
+            message: { da: `"${e.title}" i indholdsfortegnelsen svarer ikke til noget punkt.`, en: `"${e.title}" in the table of contents matches no item.` },
+          });
       });
       for (const j of orphanPunkter.slice(orphanEntries.length)) findings.push(missing(punkter[j]!, nextEntryLine, prevEntry, toc.headingRange.end.line));
       pendingEntries = [];
@@ -115,13 +123,22 @@ export const tocMismatch: Rule = {
 function renamed(e: TocEntry, p: Punkt): Finding {
   return {
     range: e.titleRange,
-    message: { da: `Indholdsfortegnelsen siger "${e.title}", men punkt ${p.number} hedder "${p.title}".`, en: `The table of contents says "${e.title}", but item ${p.number} is called "${p.title}".` },
+    message: {
+      da: `Indholdsfortegnelsen siger "${e.title}", men punkt ${p.number} hedder "${p.title}".`,
+      en: `The table of contents says "${e.title}", but item ${p.number} is called "${p.title}".`,
+    },
     fixes: [{ title: { da: `Ret til "${p.title}"`, en: `Change to "${p.title}"` }, edits: [{ range: e.titleRange, newText: p.title }] }],
   };
 }
 
 function outOfOrder(e: TocEntry, p: Punkt): Finding {
-  return { range: e.titleRange, message: { da: `"${e.title}" står i en anden rækkefølge end punkt ${p.number} i referatet.`, en: `"${e.title}" is out of order compared with item ${p.number} in the minutes.` } };
+  return {
+    range: e.titleRange,
+    message: {
+      da: `"${e.title}" står i en anden rækkefølge end punkt ${p.number} i referatet.`,
+      en: `"${e.title}" is out of order compared with item ${p.number} in the minutes.`,
+    },
+  };
 }
 
 function missing(p: Punkt, nextEntryLine: number | undefined, prevEntry: TocEntry | undefined, headingLine: number): Finding {
@@ -129,8 +146,16 @@ function missing(p: Punkt, nextEntryLine: number | undefined, prevEntry: TocEntr
   const reportLine = nextEntryLine ?? prevEntry?.line ?? headingLine;
   return {
     range: { start: { line: reportLine, character: 0 }, end: { line: reportLine, character: 0 } },
-    message: { da: `Punkt ${p.number} "${p.title}" mangler i indholdsfortegnelsen.`, en: `Item ${p.number} "${p.title}" is missing from the table of contents.` },
-    fixes: [{ title: { da: `Tilføj "${p.title}" til indholdsfortegnelsen`, en: `Add "${p.title}" to the table of contents` }, edits: [{ range: { start: { line: atLine, character: 0 }, end: { line: atLine, character: 0 } }, newText: `${p.title}.....\n` }] }],
+    message: {
+      da: `Punkt ${p.number} "${p.title}" mangler i indholdsfortegnelsen.`,
+      en: `Item ${p.number} "${p.title}" is missing from the table of contents.`,
+    },
+    fixes: [
+      {
+        title: { da: `Tilføj "${p.title}" til indholdsfortegnelsen`, en: `Add "${p.title}" to the table of contents` },
+        edits: [{ range: { start: { line: atLine, character: 0 }, end: { line: atLine, character: 0 } }, newText: `${p.title}.....\n` }],
+      },
+    ],
   };
 }
 
@@ -159,8 +184,14 @@ function mostCommon(values: readonly string[], fallback: string): string {
 
 function tocForm(lines: readonly string[]): TocForm {
   const ms = lines.map((l) => ENTRY.exec(l)).filter((m): m is RegExpExecArray => m !== null);
-  const dots = mostCommon(ms.map((m) => m[2]!), '.....');
-  const separator = mostCommon(ms.map((m) => m[3]!), '\t');
+  const dots = mostCommon(
+    ms.map((m) => m[2]!),
+    '.....',
+  );
+  const separator = mostCommon(
+    ms.map((m) => m[3]!),
+    '\t',
+  );
   const ends = new Set(ms.map((m) => m[0].trimEnd().length));
   const leaderEnds = new Set(ms.map((m) => m[1]!.length + m[2]!.length));
   const aligned = ms.length >= 2 && ends.size === 1 && !separator.includes('\t') && separator.length > 1;

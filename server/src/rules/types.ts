@@ -37,7 +37,10 @@ export interface Finding {
  * punkter's numbers and journal numbers. The host passes the archive's index, which has this shape.
  */
 export interface ArchiveLookup {
-  meeting(body: string, date: CalendarDate): { readonly body: string; readonly punkter: readonly { readonly number: number; readonly journal?: string }[] } | undefined;
+  meeting(
+    body: string,
+    date: CalendarDate,
+  ): { readonly body: string; readonly punkter: readonly { readonly number: number; readonly journal?: string }[] } | undefined;
 }
 
 export interface RuleContext {

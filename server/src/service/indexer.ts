@@ -74,7 +74,9 @@ export class ArchiveIndexer {
         return;
       case 'skipped':
         this.archive.delete(uri);
-        this.host.log(`referat: ${localize({ da: 'sprang over', en: 'skipped' }, this.host.locale())} ${r.path}: ${localize(r.outcome.reason, this.host.locale())}`);
+        this.host.log(
+          `referat: ${localize({ da: 'sprang over', en: 'skipped' }, this.host.locale())} ${r.path}: ${localize(r.outcome.reason, this.host.locale())}`,
+        );
         return;
       case 'summary': {
         const { summary } = r.outcome;
@@ -82,7 +84,10 @@ export class ArchiveIndexer {
         if (summary.titled || summary.punkter.length > 0) this.archive.set(uri, summary);
         else {
           this.archive.delete(uri);
-          const why = localize({ da: 'ikke et referat (ingen REFERAT-titel og ingen punkter)', en: 'not a referat (no REFERAT title and no punkter)' }, this.host.locale());
+          const why = localize(
+            { da: 'ikke et referat (ingen REFERAT-titel og ingen punkter)', en: 'not a referat (no REFERAT title and no punkter)' },
+            this.host.locale(),
+          );
           this.host.log(`referat: ${localize({ da: 'sprang over', en: 'skipped' }, this.host.locale())} ${r.path}: ${why}`);
         }
       }

@@ -1,4 +1,14 @@
-import type { CodeAction, CompletionList, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, SymbolInformation, TextEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionList,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  SymbolInformation,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { ArchiveIndex } from '../archive/index';
 import { workspaceReader, type SummaryCache, type SummaryReader } from '../archive/reader';
 import { EMPTY_CATALOG, type NameCatalog } from '../config/catalog';
@@ -195,7 +205,11 @@ export class LanguageService {
   async findingsSummary(doc: ReferatDocument): Promise<FindingsSummary> {
     const found = await this.findings(doc);
     const errors = found.filter((d) => d.severity === 'error');
-    return { errors: errors.length, warnings: found.filter((d) => d.severity === 'warning').length, firstErrors: errors.slice(0, 3).map((d) => ({ line: d.range.start.line, message: d.message })) };
+    return {
+      errors: errors.length,
+      warnings: found.filter((d) => d.severity === 'warning').length,
+      firstErrors: errors.slice(0, 3).map((d) => ({ line: d.range.start.line, message: d.message })),
+    };
   }
 
   /** The mistakes in a referat.yaml, as the editor has it now. */

@@ -7,7 +7,11 @@ export interface Paths {
 
 /** `file://` URIs for `/`-separated paths, percent-encoded as node's pathToFileURL does for them. */
 export const defaultPaths: Paths = {
-  toUri: (path) => `file://${path.split('/').map((part) => encodeURIComponent(part).replace(/%3A/gi, ':')).join('/')}`,
+  toUri: (path) =>
+    `file://${path
+      .split('/')
+      .map((part) => encodeURIComponent(part).replace(/%3A/gi, ':'))
+      .join('/')}`,
   toPath(uri) {
     if (!uri.startsWith('file://')) return undefined;
     try {

@@ -7,10 +7,13 @@ type Matcher = (line: string) => boolean;
 const MATCHERS: readonly [LineKind, Matcher][] = LINE_PATTERNS.map(([kind, pattern]) => {
   if (pattern instanceof RegExp) {
     const sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');
-    return [kind, (line: string) => {
-      sticky.lastIndex = 0;
-      return sticky.test(line);
-    }];
+    return [
+      kind,
+      (line: string) => {
+        sticky.lastIndex = 0;
+        return sticky.test(line);
+      },
+    ];
   }
   return [kind, (line: string) => pattern.exec(line, 0) !== null];
 });

@@ -6,7 +6,7 @@ const DECORATION = /^([ \t]*)(?:(#{1,6})[ \t]+)?(\*\*)?[ \t]*/;
 /** The line with its Markdown heading and bold markers removed. */
 export function lineContent(text: string): LineContent {
   const m = DECORATION.exec(text)!;
-  let start = m[0].length;
+  const start = m[0].length;
   let end = text.length;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   let bold = m[3] !== undefined;

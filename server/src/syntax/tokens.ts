@@ -1,5 +1,19 @@
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { BLANK, BULLET, EARLIER_DECISION, FIELD, INDSTILLER, JOURNAL, LINE_PATTERNS, PUNKT_HEADING, SECTION_HEADING, TEXT, TITLE, TOC_ENTRY, TOC_HEADING } from './linePatterns';
+import {
+  BLANK,
+  BULLET,
+  EARLIER_DECISION,
+  FIELD,
+  INDSTILLER,
+  JOURNAL,
+  LINE_PATTERNS,
+  PUNKT_HEADING,
+  SECTION_HEADING,
+  TEXT,
+  TITLE,
+  TOC_ENTRY,
+  TOC_HEADING,
+} from './linePatterns';
 import type { LineKind } from './tree';
 
 /*

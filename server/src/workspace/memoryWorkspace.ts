@@ -16,22 +16,29 @@ export class MemoryWorkspace implements Workspace {
     this.files.delete(path);
   }
 
-  async listReferater(folder: string): Promise<string[]> {
+  listReferater(folder: string): Promise<string[]> {
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-    return [...this.files.keys()]
-      .filter((p) => p.startsWith(prefix) && p.endsWith('.referat') && !p.slice(prefix.length).split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
+    const found = [...this.files.keys()]
+      .filter(
+        (p) =>
+          p.startsWith(prefix) &&
+          p.endsWith('.referat') &&
+          !p
+            .slice(prefix.length)
+            .split('/')
+            .some((part) => part.startsWith('.') || part === 'node_modules'),
+      )
       .sort();
+    return Promise.resolve(found);
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  readFile(path: string): Promise<Uint8Array> {
     const bytes = this.files.get(path);
-    if (!bytes) throw Object.assign(new Error(`no such file: ${path}`), { code: 'ENOENT' });
-    return bytes;
+    return bytes ? Promise.resolve(bytes) : Promise.reject(Object.assign(new Error(`no such file: ${path}`), { code: 'ENOENT' }));
   }
 
-  async exists(path: string): Promise<boolean> {
-    if (this.files.has(path)) return true;
+  exists(path: string): Promise<boolean> {
     const prefix = path.endsWith('/') ? path : `${path}/`;
-    return [...this.files.keys()].some((p) => p.startsWith(prefix));
+    return Promise.resolve(this.files.has(path) || [...this.files.keys()].some((p) => p.startsWith(prefix)));
   }
 }

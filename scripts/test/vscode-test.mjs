@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { setupVscode } from './vscode-setup.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const outDir = join(root, 'test-output/vscode');
 mkdirSync(outDir, { recursive: true });
 const cleanups = [];
@@ -40,7 +40,7 @@ if (packaged.status !== 0) {
   process.exit(1);
 }
 const vsix = join(root, 'dist/referat.vsix');
-const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+const b = spawnSync(process.execPath, [join(root, 'scripts/build/build.mjs')], { stdio: 'inherit' });
 if (b.status !== 0) process.exit(b.status ?? 1);
 await build({
   entryPoints: [join(root, 'test/vscode-suite/index.ts')],
@@ -140,18 +140,48 @@ async function runServer() {
   step(`VS Code server build ready (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   // The packaged extension, installed as a user installs it; the UI check below runs on it.
   const extensionsDir = join(tmp, 'extensions');
-  const install = spawnSync(process.execPath, [join(vs, 'out/server-main.js'), '--install-extension', vsix, '--extensions-dir', extensionsDir, '--server-data-dir', join(tmp, 'server-data'), '--accept-server-license-terms'], { encoding: 'utf8' });
+  const install = spawnSync(
+    process.execPath,
+    [
+      join(vs, 'out/server-main.js'),
+      '--install-extension',
+      vsix,
+      '--extensions-dir',
+      extensionsDir,
+      '--server-data-dir',
+      join(tmp, 'server-data'),
+      '--accept-server-license-terms',
+    ],
+    { encoding: 'utf8' },
+  );
   if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr || install.stdout}`);
   step(`installed the .vsix: ${install.stdout.trim().split('\n').pop()}`);
   // A workbench that opens on the workspace, without a walkthrough taking the focus from the UI checks.
   mkdirSync(join(tmp, 'user-data/User'), { recursive: true });
-  writeFileSync(join(tmp, 'user-data/User/settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off' }));
+  writeFileSync(
+    join(tmp, 'user-data/User/settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off' }),
+  );
   const port = await freePort();
   const log = createWriteStream(join(outDir, 'server.log'));
   const server = spawn(
     process.execPath,
-    [join(vs, 'out/server-main.js'), '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-      '--server-data-dir', join(tmp, 'server-data'), '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', extensionsDir, '--disable-workspace-trust'],
+    [
+      join(vs, 'out/server-main.js'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--server-data-dir',
+      join(tmp, 'server-data'),
+      '--user-data-dir',
+      join(tmp, 'user-data'),
+      '--extensions-dir',
+      extensionsDir,
+      '--disable-workspace-trust',
+    ],
     { cwd: tmp, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REFERAT_VSCODE_RESULTS: resultsFile } },
   );
   let serverOut = '';
@@ -174,23 +204,38 @@ async function runServer() {
     }
     log.end();
   });
-  await waitFor(async () => {
-    try {
-      return (await fetch(`http://127.0.0.1:${port}/version`)).ok || true;
-    } catch {
-      return false;
-    }
-  }, 'the VS Code server to listen', 60_000);
+  await waitFor(
+    async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/version`)).ok || true;
+      } catch {
+        return false;
+      }
+    },
+    'the VS Code server to listen',
+    60_000,
+  );
   step(`VS Code server listening on 127.0.0.1:${port}`);
 
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   cleanups.push(() => browser.close());
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(root)], ['extensionTestsPath', remote(join(root, 'out/vscode-suite/index.js'))]];
+  const payload = [
+    ['extensionDevelopmentPath', remote(root)],
+    ['extensionTestsPath', remote(join(root, 'out/vscode-suite/index.js'))],
+  ];
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => log.write(`[page error] ${e.message}\n`));
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
@@ -235,7 +280,9 @@ async function uiCheck(browser, port, extensionsDir) {
   await check('the .vsix installs with its bundles and no node_modules', async () => {
     const dir = readdirSync(extensionsDir).find((d) => d.startsWith('referat.referat-'));
     if (!dir) throw new Error(`the extension is not in ${extensionsDir}`);
-    const missing = ['dist/client.js', 'dist/server.js', 'dist/summaryWorker.js', 'grammar/referat.tmLanguage.json', 'package.nls.da.json'].filter((f) => !existsSync(join(extensionsDir, dir, f)));
+    const missing = ['dist/client.js', 'dist/server.js', 'dist/summaryWorker.js', 'grammar/referat.tmLanguage.json', 'package.nls.da.json'].filter(
+      (f) => !existsSync(join(extensionsDir, dir, f)),
+    );
     if (missing.length) throw new Error(`missing from the installed extension: ${missing.join(', ')}`);
     if (existsSync(join(extensionsDir, dir, 'node_modules'))) throw new Error('the installed extension carries node_modules');
   });
@@ -275,11 +322,16 @@ async function uiCheck(browser, port, extensionsDir) {
  * number from "00.01", and the Problems panel after saving.
  */
 async function secretarySession(page, check) {
-  const text = () => page.evaluate(() => [...document.querySelectorAll('.editor-group-container.active .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n'));
+  const text = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.editor-group-container.active .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n'),
+    );
   const suggestions = async () => {
     await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 30_000 });
     await page.waitForTimeout(500);
-    return page.evaluate(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    return page.evaluate(() =>
+      [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? r.textContent),
+    );
   };
   await check('session: a new file named 2027-01-13-direktionen.referat opens with no errors and a hint', async () => {
     await page.keyboard.press('Escape');
@@ -302,7 +354,8 @@ async function secretarySession(page, check) {
     await page.waitForTimeout(800);
     await page.keyboard.press('Escape');
     const t = await text();
-    if (!t.includes('REFERAT Direktionen d. 13-01-2027') || !t.includes('Mødedato Onsdag d. 13. januar 2027')) throw new Error(`the editor holds: ${t.slice(0, 300)}`);
+    if (!t.includes('REFERAT Direktionen d. 13-01-2027') || !t.includes('Mødedato Onsdag d. 13. januar 2027'))
+      throw new Error(`the editor holds: ${t.slice(0, 300)}`);
     await page.screenshot({ path: join(outDir, 'session-3-header.png') });
   });
   await check('session: "pun" suggests Punkt 1, and "00.01" on its journal line a number that replaces what was typed', async () => {
@@ -324,7 +377,8 @@ async function secretarySession(page, check) {
     await page.keyboard.press('Escape');
     const t = await text();
     const journal = t.split('\n').find((l) => l.startsWith('00.01'));
-    if (!t.includes('Punkt 1: Budget 2027') || !journal || !/^00\.01\.\d{2}(-?[A-ZÆØÅ]\d{2}-\d+-\d{2})?$/.test(journal.trim())) throw new Error(`the editor holds: ${t.slice(-300)}`);
+    if (!t.includes('Punkt 1: Budget 2027') || !journal || !/^00\.01\.\d{2}(-?[A-ZÆØÅ]\d{2}-\d+-\d{2})?$/.test(journal.trim()))
+      throw new Error(`the editor holds: ${t.slice(-300)}`);
   });
   await check('session: saved, the Problems panel says the decision is not written', async () => {
     await page.keyboard.press('Control+S');

@@ -2,12 +2,16 @@
 // Time from server start to a complete index, the server's resident memory, and p95 of references
 // and workspace symbols, side by side in the same run with `grep -rl` for the same journal number.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateArchive } from './gen-archive.mjs';
-import { row, startServer, stats, time } from './bench/lsp.mjs';
+import { createRequire } from 'node:module';
+import { row, stats, time } from './stats.mjs';
+
+// The protocol tests' own client, bundled by the build: one LSP client for tests and benchmarks.
+const { LspClient } = createRequire(import.meta.url)('../../out/bench/lspClient.js');
 
 const quick = process.argv.includes('--quick');
 const COUNT = quick ? 400 : 2000;
@@ -25,13 +29,14 @@ function rssMb(pid) {
 
 /** Starts a server, times it to a complete index, checks what it reused, notes its memory. */
 async function startAndIndex(cacheDir, samples, expectReused) {
-  const server = startServer(dir, { locale: 'da', cacheDir });
+  const server = new LspClient();
   const indexed = server.waitFor('referat/indexed');
   const t0 = process.hrtime.bigint();
-  await server.initialize();
+  await server.initialize(dir, { locale: 'da', cacheDir });
   const report = await indexed;
   samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  if (report.referater !== COUNT || report.reused !== expectReused) throw new Error(`indexed ${report.referater} of ${COUNT}, ${report.reused} reused, ${expectReused} expected`);
+  if (report.referater !== COUNT || report.reused !== expectReused)
+    throw new Error(`indexed ${report.referater} of ${COUNT}, ${report.reused} reused, ${expectReused} expected`);
   rss.push(rssMb(server.child.pid));
   return server;
 }
@@ -61,10 +66,16 @@ for (let run = 0; run < RUNS; run++) {
     const line = text.split('\n').findIndex((l) => l.trim() === journal);
     const queries = ['handleplan', 'fælles sag', 'profilering', '00.13.02', 'eventuelt', 'lukket', 'deltagerkreds', 'indsigt'];
     for (let i = 0; i < N; i++) {
-      refs.push(await time(async () => {
-        const r = await server.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: { line, character: 3 }, context: { includeDeclaration: true } });
-        refCount = r.length;
-      }));
+      refs.push(
+        await time(async () => {
+          const r = await server.conn.sendRequest('textDocument/references', {
+            textDocument: { uri },
+            position: { line, character: 3 },
+            context: { includeDeclaration: true },
+          });
+          refCount = r.length;
+        }),
+      );
       syms.push(await time(() => server.conn.sendRequest('workspace/symbol', { query: queries[i % queries.length] })));
     }
   }
@@ -73,7 +84,7 @@ for (let run = 0; run < RUNS; run++) {
 
 // The same folder through the CLI, as a secretary checks the archive before publishing: on two
 // worker threads, and on one thread (--jobs 1).
-const cli = join(fileURLToPath(new URL('..', import.meta.url)), 'dist/cli.js');
+const cli = join(fileURLToPath(new URL('../..', import.meta.url)), 'dist/cli.js');
 const checkAll = [];
 const checkOne = [];
 for (let run = 0; run < (quick ? 1 : 3); run++) {
@@ -97,7 +108,9 @@ const r = stats(refs);
 const w = stats(syms);
 console.log(row(['references', `on ${journal} (${refCount} punkter)`, r.median.toFixed(2), r.p95.toFixed(2)], widths));
 console.log(row(['symbols', 'workspace symbols, 8 queries', w.median.toFixed(2), w.p95.toFixed(2)], widths));
-console.log(row(['memory', `server resident set after indexing: median ${stats(rss).median.toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB`, '', ''], widths));
+console.log(
+  row(['memory', `server resident set after indexing: median ${stats(rss).median.toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB`, '', ''], widths),
+);
 const ca = stats(checkAll);
 const co = stats(checkOne);
 console.log(row(['cli', `referat check --jobs 2 on the folder`, ca.median.toFixed(0), ca.p95.toFixed(0)], widths));

@@ -6,14 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateReferat } from './gen-referat.mjs';
-import { row, startServer, stats, time } from './bench/lsp.mjs';
+import { createRequire } from 'node:module';
+import { row, stats, time } from './stats.mjs';
+
+// The protocol tests' own client, bundled by the build: one LSP client for tests and benchmarks.
+const { LspClient } = createRequire(import.meta.url)('../../out/bench/lspClient.js');
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 50 : 200;
 const dir = mkdtempSync(join(tmpdir(), 'referat-bench-server-'));
-const server = startServer(dir, { locale: 'da', settings: { validate: { trigger: 'onType', debounceMs: 0 } } });
-await server.initialize();
-await server.waitFor('referat/indexed');
+const server = new LspClient();
+await server.initialize(dir, { locale: 'da', settings: { validate: { trigger: 'onType', debounceMs: 0 } } });
+await server.waitIndexed();
 
 const widths = [10, 40, 10, 10];
 const lines = [`\nlanguage server over stdio — ${N} requests each\n`, row(['size', 'request', 'p50 ms', 'p95 ms'], widths)];
@@ -47,10 +51,17 @@ for (const size of [40_000, 1_000_000]) {
         await published;
       }),
     );
-    completion.push(await time(() => server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: journalLine, character: 2 } })));
+    completion.push(
+      await time(() => server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: journalLine, character: 2 } })),
+    );
     symbols.push(await time(() => server.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })));
   }
-  for (const [name, samples] of [['baseline: ping (no work)', ping], ['edit → diagnostics published (onType)', edit], ['completion (journal-number line)', completion], ['documentSymbol', symbols]]) {
+  for (const [name, samples] of [
+    ['baseline: ping (no work)', ping],
+    ['edit → diagnostics published (onType)', edit],
+    ['completion (journal-number line)', completion],
+    ['documentSymbol', symbols],
+  ]) {
     const s = stats(samples);
     lines.push(row([label, name, s.median.toFixed(2), s.p95.toFixed(2)], widths));
   }

@@ -22,7 +22,11 @@ export function vscodeDir() {
 function run(cmd, args, cwd, extraEnv = {}) {
   const t0 = Date.now();
   console.log(`vscode-setup: ${cmd} ${args.join(' ')}  (in ${cwd})`);
-  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extraEnv } });
+  execFileSync(cmd, args, {
+    cwd,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extraEnv },
+  });
   console.log(`vscode-setup:   ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const source = readFileSync(`${root}test/fixtures/corpus/direktionen-2023-12-07.referat`, 'utf8');
 
 const blocks = source.split(/\n(?=Punkt \d+: )/);

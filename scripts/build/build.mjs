@@ -5,7 +5,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, mkdirSync, 
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 
 function findTests(dir) {
   const out = [];
@@ -49,8 +49,8 @@ const bundles = [
 
 await Promise.all([
   ...bundles.map((b) => build({ ...common, entryPoints: { [b.name]: b.entry }, outdir: 'dist', ...b.options })),
-  // The core as a library, for the in-process benchmark.
-  build({ ...common, entryPoints: { core: 'server/src/core.ts' }, outdir: 'out/bench', sourcemap: false }),
+  // The core as a library, and the tests' LSP client, for the benchmarks.
+  build({ ...common, entryPoints: { core: 'server/src/core.ts', lspClient: 'test/protocol/lspClient.ts' }, outdir: 'out/bench', sourcemap: false }),
   build({
     ...common,
     entryPoints: findTests(join(root, 'test')).map((p) => p.slice(root.length)),

@@ -29,7 +29,9 @@ export function generateArchive(dir, count = 2000, bytesEach = 20_000) {
         date,
         journalYear: year,
         firstSerial: 1000 * (b + 1) + (k % 1000) * 0 + k * 20,
-        continues: previous ? { title: `Fælles sag for ${body.name}`, journal: caseJournal, bodyGenitive: body.genitive, date: previous, punkt: 1 } : { title: `Fælles sag for ${body.name}`, journal: caseJournal, bodyGenitive: body.genitive, date: new Date(Date.UTC(2015, 11, 1)), punkt: 1 },
+        continues: previous
+          ? { title: `Fælles sag for ${body.name}`, journal: caseJournal, bodyGenitive: body.genitive, date: previous, punkt: 1 }
+          : { title: `Fælles sag for ${body.name}`, journal: caseJournal, bodyGenitive: body.genitive, date: new Date(Date.UTC(2015, 11, 1)), punkt: 1 },
       });
       const y = String(year);
       mkdirSync(join(dir, body.folder, y), { recursive: true });

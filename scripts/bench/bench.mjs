@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateReferat } from './gen-referat.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const quick = process.argv.includes('--quick');
 if (!existsSync(join(root, 'dist/cli.js'))) {
   console.error('bench: dist/cli.js is missing; run `npm install` (or `npm run build`) first');
@@ -71,14 +71,16 @@ const inproc = execFileSync(process.execPath, [join(root, 'scripts/bench/inproce
 console.log(`\nreferat check — ${runs} runs each, interleaved; whole processes (node start-up included)\n`);
 console.log(`${'size'.padEnd(8)} ${'what'.padEnd(34)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(10)} ${'MB/s'.padStart(8)} ${'× floor'.padStart(8)}`);
 for (const r of rows) {
-  console.log(`${r.size.padEnd(8)} ${r.what.padEnd(34)} ${r.median.toFixed(1).padStart(10)} ${r.p95.toFixed(1).padStart(10)} ${r.mbps.toFixed(1).padStart(8)} ${r.vsFloor.toFixed(2).padStart(8)}`);
+  console.log(
+    `${r.size.padEnd(8)} ${r.what.padEnd(34)} ${r.median.toFixed(1).padStart(10)} ${r.p95.toFixed(1).padStart(10)} ${r.mbps.toFixed(1).padStart(8)} ${r.vsFloor.toFixed(2).padStart(8)}`,
+  );
 }
 console.log(inproc);
 rmSync(dir, { recursive: true, force: true });
 
 // The language server's and the archive index's benchmarks, where they exist.
-for (const extra of ['bench-server.mjs', 'bench-index.mjs']) {
-  const p = join(root, 'scripts', extra);
+for (const extra of ['server.mjs', 'archive.mjs']) {
+  const p = join(root, 'scripts/bench', extra);
   if (existsSync(p)) {
     const r = spawnSync(process.execPath, [p, ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
     if (r.status !== 0) process.exitCode = r.status ?? 1;
