@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveIndex, checkReferat, parseReferat, summarizeReferat, type Referat } from '../../server/src/core';
 import { corpusFiles, rulesDir } from '../helpers';
-import { expandOutline, readOutlineEarlier, scanOutline } from '../../server/src/archive/summary';
+import { readSummary, readSummaryEarlier, findSummaryLines } from '../../server/src/archive/summary';
 import { parseJournalLine } from '../../server/src/model/journal';
 
 const corpus = corpusFiles();
 
-function outline(r: Referat) {
+function fromFullParse(r: Referat) {
   return {
     body: r.header.title?.body || undefined,
     date: r.header.moedeDato?.date?.date ?? r.header.title?.date?.date,
@@ -26,10 +26,10 @@ function outline(r: Referat) {
   };
 }
 
-/** The archive's outline of a text, with the source lines it kept read as the full parser reads them. */
-function scannedOutline(text: string) {
-  const source = scanOutline(text);
-  const s = expandOutline(source);
+/** The archive's summary of a text, with the source lines it kept read as the full parser reads them. */
+function summaryOf(text: string) {
+  const source = findSummaryLines(text);
+  const s = readSummary(source);
   return {
     body: s.body,
     date: s.date,
@@ -43,17 +43,17 @@ function scannedOutline(text: string) {
         line: p.headingRange.start.line,
         journal: p.journal,
         journalLine: j?.kind === 'valid' ? j.journal.text + '/' + j.journal.caseYear : j?.kind,
-        earlier: d.earlier.map(readOutlineEarlier).map((e) => [e.body, e.date?.text, e.punktNumber]),
+        earlier: d.earlier.map(readSummaryEarlier).map((e) => [e.body, e.date?.text, e.punktNumber]),
       };
     }),
   };
 }
 
-test('the archive outline of each corpus referat equals the full parse', () => {
-  for (const c of corpus) assert.deepEqual(scannedOutline(c.text), outline(parseReferat(c.text)), c.name);
+test('the archive summary of each corpus referat equals the full parse', () => {
+  for (const c of corpus) assert.deepEqual(summaryOf(c.text), fromFullParse(parseReferat(c.text)), c.name);
 });
 
-test('the outline agrees with the full parse on thousands of mutated referater', () => {
+test('the summary agrees with the full parse on thousands of mutated referater', () => {
   const lineOps = fc.array(
     fc.oneof(
       fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
@@ -92,13 +92,13 @@ test('the outline agrees with the full parse on thousands of mutated referater',
         else lines.splice(at, 0, o.line);
       }
       const text = lines.join('\n');
-      assert.deepEqual(scannedOutline(text), outline(parseReferat(text)));
+      assert.deepEqual(summaryOf(text), fromFullParse(parseReferat(text)));
     }),
     { numRuns: 2000, seed: 42 },
   );
 });
 
-test('the outline keeps the final decision, and nothing of a closed punkt', () => {
+test('the summary keeps the final decision, and nothing of a closed punkt', () => {
   const s = summarizeReferat(corpus.find((c) => c.name.includes('2024'))!.text);
   assert.equal(s.punkter[3]!.beslutning, 'Økonomidokumentet opdateres og drøftes igen den 15. maj 2024.');
   const closed = summarizeReferat(readFileSync(join(rulesDir, 'closed-with-content.ok.referat'), 'utf8'));

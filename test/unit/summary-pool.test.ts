@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summaryPool } from '../../server/src/node/summaryPool';
-import type { ScanResult } from '../../server/src/archive/reader';
+import type { SummaryResult } from '../../server/src/archive/reader';
 import { corpusFiles } from '../helpers';
 
 /** 120 referater and three files that are not, in a fresh folder. */
@@ -23,13 +23,13 @@ function archive(): { dir: string; paths: string[] } {
   return { dir, paths };
 }
 
-async function scanAll(workerFile: string, paths: string[]): Promise<{ threads: number; results: ScanResult[] }> {
-  const results: ScanResult[] = [];
+async function summarizeAll(workerFile: string, paths: string[]): Promise<{ threads: number; results: SummaryResult[] }> {
+  const results: SummaryResult[] = [];
   const { threads } = await summaryPool(2, workerFile).read(paths, (r) => results.push(...r));
   return { threads, results };
 }
 
-function summary(results: ScanResult[]): Record<string, number> {
+function summary(results: SummaryResult[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of results) out[r.outcome.kind] = (out[r.outcome.kind] ?? 0) + 1;
   return out;
@@ -39,7 +39,7 @@ test('a worker that dies hands its files back: every file still gets exactly one
   const { dir, paths } = archive();
   const dying = join(dir, 'dying-worker.js');
   writeFileSync(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
-  const { threads, results } = await scanAll(dying, paths);
+  const { threads, results } = await summarizeAll(dying, paths);
   assert.equal(threads, 2, 'both workers started');
   assert.deepEqual(results.map((r) => r.path).sort(), [...paths].sort());
   assert.deepEqual(summary(results), { summary: 120, skipped: 2, gone: 1 });
@@ -50,7 +50,7 @@ test('a worker that dies hands its files back: every file still gets exactly one
 
 test('without a worker file the server thread scans everything, the same way', async () => {
   const { dir, paths } = archive();
-  const { threads, results } = await scanAll(join(dir, 'no-such-worker.js'), paths);
+  const { threads, results } = await summarizeAll(join(dir, 'no-such-worker.js'), paths);
   assert.equal(threads, 0);
   assert.deepEqual(summary(results), { summary: 120, skipped: 2, gone: 1 });
   const titles = results.filter((r) => r.outcome.kind === 'summary').map((r) => (r.outcome as { summary: { body?: string } }).summary.body);

@@ -7,14 +7,14 @@ import { summarizeReferat, type ReferatSummary } from './summary';
 export const MAX_REFERAT_BYTES = 20 * 1024 * 1024;
 
 /** One archive file read and summarised, or why it was not. Plain data: it crosses from a worker thread. */
-export type ScanOutcome =
+export type SummaryOutcome =
   { readonly kind: 'summary'; readonly summary: ReferatSummary } | { readonly kind: 'skipped'; readonly reason: LocalizedText } | { readonly kind: 'gone' };
 
-export interface ScanResult {
+export interface SummaryResult {
   readonly path: string;
   readonly size: number;
   readonly mtimeMs: number;
-  readonly outcome: ScanOutcome;
+  readonly outcome: SummaryOutcome;
 }
 
 /**
@@ -22,28 +22,28 @@ export interface ScanResult {
  * it has them (`node/summaryPool.ts`), else on its own thread. Every path gets one result.
  */
 export interface SummaryReader {
-  read(paths: readonly string[], onResults: (results: readonly ScanResult[]) => void): Promise<{ threads: number }>;
+  read(paths: readonly string[], onResults: (results: readonly SummaryResult[]) => void): Promise<{ threads: number }>;
 }
 
 /** The summaries kept from the last session, reused for every file whose size and time are unchanged. */
 export interface SummaryCache {
   readonly file: string;
   load(): number;
-  lookup(path: string): ScanResult | undefined;
+  lookup(path: string): SummaryResult | undefined;
   put(path: string, size: number, mtimeMs: number, summary: ReferatSummary): void;
   retain(paths: ReadonlySet<string>): void;
   save(): void;
 }
 
 /** A file too large to be minutes, said without reading it. */
-export function tooLarge(size: number): ScanOutcome | undefined {
+export function tooLarge(size: number): SummaryOutcome | undefined {
   if (size <= MAX_REFERAT_BYTES) return undefined;
   const mb = (size / 1e6).toFixed(0);
   return { kind: 'skipped', reason: { da: `${mb} MB er for stort til et referat`, en: `${mb} MB is too large for a referat` } };
 }
 
 /** A file's bytes as the archive takes them: a summary, or why it is not a referat. Never throws. */
-export function summarizeBytes(bytes: Uint8Array): ScanOutcome {
+export function summarizeBytes(bytes: Uint8Array): SummaryOutcome {
   const large = tooLarge(bytes.length);
   if (large) return large;
   const decoded = decodeReferat(bytes);
@@ -61,7 +61,7 @@ export function workspaceReader(workspace: Workspace, batch = 25): SummaryReader
   return {
     async read(paths, onResults) {
       for (let i = 0; i < paths.length; i += batch) {
-        const results: ScanResult[] = [];
+        const results: SummaryResult[] = [];
         for (const path of paths.slice(i, i + batch)) {
           let bytes: Uint8Array;
           try {

@@ -50,8 +50,8 @@ export interface ReferatSummary {
   readonly names: HarvestedNames;
 }
 
-/** The lines an outline is read from, as found by the scan. */
-export interface OutlineSource {
+/** The lines a summary is read from, found in one pass over the text. */
+export interface SummaryLines {
   readonly title?: SyntaxLine;
   readonly header: readonly SyntaxLine[];
   readonly punkter: readonly {
@@ -94,16 +94,16 @@ const CH_b = 98;
 const MAX_DECISION = 400;
 
 /**
- * The outline of a referat read in one pass, for indexing an archive of thousands of files: only
+ * The summary of a referat read in one pass, for indexing an archive of thousands of files: only
  * the lines that can be headings are classified, with the lexer's own patterns, and read with the
  * model's own readers. Agreement with the full parser is a tested property.
  */
 export function summarizeReferat(input: string): ReferatSummary {
-  return expandOutline(scanOutline(input));
+  return readSummary(findSummaryLines(input));
 }
 
-/** The scan: the lines that make the outline, nothing read from them yet. */
-export function scanOutline(input: string): OutlineSource {
+/** The one pass: the lines that make the summary, nothing read from them yet. */
+export function findSummaryLines(input: string): SummaryLines {
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // Each CR LF or lone CR becomes one LF: line numbers and columns stay as they were.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
@@ -268,8 +268,8 @@ export function scanOutline(input: string): OutlineSource {
   };
 }
 
-/** The outline read from its source lines with the model's own readers. */
-export function expandOutline(source: OutlineSource): ReferatSummary {
+/** The summary read from its lines with the model's own readers. */
+export function readSummary(source: SummaryLines): ReferatSummary {
   const header = readHeader(source.title, source.header);
   const personer = new Map(source.names.personer.map((p) => [p.navn, p]));
   for (const n of [...(header.deltagere?.names ?? []), ...(header.afbud?.names ?? [])]) {
@@ -301,8 +301,8 @@ export function expandOutline(source: OutlineSource): ReferatSummary {
   };
 }
 
-/** The earlier decisions a punkt of the outline quotes, read as the full parser reads them. */
-export function readOutlineEarlier(line: SyntaxLine): EarlierDecision {
+/** The earlier decisions a punkt of the summary quotes, read as the full parser reads them. */
+export function readSummaryEarlier(line: SyntaxLine): EarlierDecision {
   const c = lineContent(line.text);
   return readEarlierDecision(line, c.content, c.start);
 }

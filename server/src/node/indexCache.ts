@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ReferatSummary } from '../archive/summary';
-import type { ScanResult, SummaryCache } from '../archive/reader';
+import type { SummaryResult, SummaryCache } from '../archive/reader';
 
 declare const __REFERAT_BUILD__: string | undefined;
 
@@ -42,7 +42,7 @@ export class IndexCache implements SummaryCache {
   }
 
   /** The file's summary from the last session, if the file is unchanged since. */
-  lookup(path: string): ScanResult | undefined {
+  lookup(path: string): SummaryResult | undefined {
     const e = this.entries.get(path);
     if (!e) return undefined;
     try {

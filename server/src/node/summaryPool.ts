@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { SummaryReader } from '../archive/reader';
-import { scanFile } from './scanFile';
+import { summarizeFile } from './summarizeFile';
 import { runPool } from './threadPool';
 
 /**
@@ -12,6 +12,6 @@ import { runPool } from './threadPool';
 export function summaryPool(threads?: number, workerFile = join(__dirname, 'summaryWorker.js')): SummaryReader {
   return {
     read: (paths, onResults) =>
-      runPool(paths, { workerFile, parallelFrom: 100, batch: 25, ...(threads ? { threads } : {}), local: scanFile, yieldBetweenBatches: true }, onResults),
+      runPool(paths, { workerFile, parallelFrom: 100, batch: 25, ...(threads ? { threads } : {}), local: summarizeFile, yieldBetweenBatches: true }, onResults),
   };
 }

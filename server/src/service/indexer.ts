@@ -1,5 +1,5 @@
 import type { ArchiveIndex } from '../archive/index';
-import type { ScanResult, SummaryCache, SummaryReader } from '../archive/reader';
+import type { SummaryResult, SummaryCache, SummaryReader } from '../archive/reader';
 import { localize, type Locale } from '../i18n/locale';
 import { yieldToHost, type Workspace } from '../workspace/workspace';
 
@@ -66,7 +66,7 @@ export class ArchiveIndexer {
   }
 
   /** A file read (here or on a worker thread) taken into the archive; kept in the cache when given. */
-  take(r: ScanResult, cache?: SummaryCache): void {
+  take(r: SummaryResult, cache?: SummaryCache): void {
     const uri = this.host.toUri(r.path);
     switch (r.outcome.kind) {
       case 'gone':

@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { summarizeBytes, tooLarge, type ScanResult } from '../archive/reader';
+import { summarizeBytes, tooLarge, type SummaryResult } from '../archive/reader';
 
 /** Reads and summarises one file with one open for size, time and bytes; never throws. */
-export function scanFile(path: string): ScanResult {
+export function summarizeFile(path: string): SummaryResult {
   let fd: number;
   try {
     fd = openSync(path, 'r');
