@@ -183,6 +183,23 @@ for (const locale of ['en', 'da'] as const) {
       );
     });
 
+    test('a bullet with nothing after the dash is reported', async () => {
+      const uri = await c.open(join(ws, `tom-${locale}.referat`), readFileSync(join(rulesDir, 'empty-bullet.referat'), 'utf8'));
+      const d = (await c.diagnosticsFor(uri)).diagnostics;
+      assert.deepEqual(
+        d.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]),
+        [['empty-bullet', 32, 0, 1]],
+      );
+    });
+
+    test('before an export, the server says how many errors the text has now', async () => {
+      const uri = await c.open(join(ws, `eksport-${locale}.referat`), readFileSync(join(rulesDir, 'missing-beslutning.empty.referat'), 'utf8'));
+      const summary = await c.conn.sendRequest<{ errors: number; firstErrors: { line: number; message: string }[] }>('referat/findings', { uri });
+      assert.equal(summary.errors, 1);
+      assert.equal(summary.firstErrors[0]!.line, 33);
+      assert.equal(await c.conn.sendRequest('referat/findings', { uri: 'file:///ikke/åben.referat' }), null);
+    });
+
     test('an empty Beslutning is an error; its fix puts the cursor in the section', async () => {
       const uri = await c.open(join(ws, `beslutning-${locale}.referat`), readFileSync(join(rulesDir, 'missing-beslutning.empty.referat'), 'utf8'));
       const d = (await c.diagnosticsFor(uri)).diagnostics;
