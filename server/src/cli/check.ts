@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { bothLanguages, type LocalizedText } from '../i18n/locale';
-import { nodeHost } from '../node/host';
+import { nodeWorkspace } from '../node/nodeWorkspace';
+import { nodePaths } from '../node/paths';
 import { runPool } from '../node/threadPool';
 import type { Diagnostic } from '../rules/types';
 import { createLanguageService } from '../service/languageService';
@@ -48,7 +49,8 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
   let errors = 0;
   const json: JsonFinding[] = [];
   const files = await collectFiles(paths);
-  const service = createLanguageService({ ...nodeHost(), locale });
+  // The command line checks files one by one: no archive to read, no cache, no thread pool of summaries.
+  const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, locale });
 
   // Results come back in any order from the worker threads; they are printed in the files' order.
   const checked = new Map<string, FileCheck>();

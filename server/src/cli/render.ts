@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { bothLanguages, localize, type LocalizedText } from '../i18n/locale';
-import { nodeHost } from '../node/host';
+import { nodeWorkspace } from '../node/nodeWorkspace';
+import { nodePaths } from '../node/paths';
 import { createLanguageService } from '../service/languageService';
 import { readReferatFile, type CliIO } from './io';
 import { readOptions } from './options';
@@ -27,7 +28,7 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
     io.stderr(`${file}: ${bothLanguages(read.problem)}\n`);
     return 2;
   }
-  const service = createLanguageService({ ...nodeHost(), locale });
+  const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, locale });
   const doc = { uri: service.uriOf(file), version: 1, getText: () => read.text };
   // An export is what gets published: errors still in it are said, on stderr, so a script can see them.
   const errors = (await service.findings(doc)).filter((d) => d.severity === 'error');

@@ -1,7 +1,7 @@
 import type { RuleSettings } from '../rules/types';
 import { decodeReferat } from '../workspace/decode';
 import { joinPath, parentFolder, type Workspace } from '../workspace/workspace';
-import { parseReferatYaml, type ConfigProblem, type ReferatConfig } from './referatYaml';
+import type { ConfigProblem, ReferatConfig } from './referatYaml';
 
 export interface LoadedConfig {
   /** The referat.yaml this came from. */
@@ -49,6 +49,8 @@ export class ConfigResolver {
         source = '';
       }
     }
+    // The YAML reader is loaded with the first referat.yaml: a folder without one never needs it.
+    const { parseReferatYaml } = await import('./referatYaml');
     const { config, problems } = parseReferatYaml(source);
     const loaded = { path: yamlPath, config, problems };
     this.loaded.set(yamlPath, loaded);

@@ -18,11 +18,27 @@ export function hasText(s: Section): boolean {
   return s.body.some((b) => !b.blank && !isEmptyBullet(b)) || s.recommendations.some((r) => r.bullets.length > 0);
 }
 
-/** `-`, `*`, `•` or `1.` with nothing after it: a list item left empty. */
+/**
+ * `-`, `*`, `•` or `1.` with nothing after it: a list item left empty. Every body line is asked,
+ * so the answer comes from a few characters, not a regular expression.
+ */
 export function isEmptyBullet(l: Pick<BodyLine, 'text'>): boolean {
-  return EMPTY_BULLET.test(l.text);
+  const t = l.text;
+  let i = 0;
+  while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
+  if (i === t.length) return false;
+  const c = t.charCodeAt(i);
+  if (c === 45 || c === 42 || c === 0x2022 || c === 0x2013)
+    i++; // - * • –
+  else {
+    const digits = i;
+    while (i < t.length && i - digits < 3 && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+    if (i === digits || i === t.length || (t.charCodeAt(i) !== 46 && t.charCodeAt(i) !== 41)) return false; // . )
+    i++;
+  }
+  while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
+  return i === t.length;
 }
-const EMPTY_BULLET = /^[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]*$/;
 
 /** Today's decision of a punkt: its Beslutning sections in the last handling, and whether one has text. */
 export interface TodaysDecision {
@@ -31,7 +47,12 @@ export interface TodaysDecision {
 }
 
 export function todaysDecision(p: Punkt): TodaysDecision {
-  const all = handlings(p);
-  const sections = all[all.length - 1]!.filter((s) => s.kind === 'beslutning');
+  // Today's handling is what follows the last earlier decision: read from the end, no copies.
+  const sections: Section[] = [];
+  for (let i = p.sections.length - 1; i >= 0; i--) {
+    const s = p.sections[i]!;
+    if (s.kind === 'tidligereBeslutning') break;
+    if (s.kind === 'beslutning') sections.unshift(s);
+  }
   return { sections, written: sections.some(hasText) };
 }

@@ -1,20 +1,8 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LanguageServiceOptions } from '../service/languageService';
-import type { Paths } from '../service/paths';
 import { IndexCache } from './indexCache';
 import { nodeWorkspace } from './nodeWorkspace';
+import { nodePaths } from './paths';
 import { summaryPool } from './summaryPool';
-
-export const nodePaths: Paths = {
-  toUri: (path) => pathToFileURL(path).href,
-  toPath(uri) {
-    try {
-      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 /**
  * The language service's host on Node: the disk, worker threads for a large archive, and the

@@ -1,24 +1,21 @@
 import { isEmptyBullet } from '../model/decision';
 import { journalPlaceholder, PLACEHOLDER_NAME, PLACEHOLDER_TITLE } from '../model/placeholders';
-import type { BodyLine, Referat } from '../model/types';
+import type { BodyLine } from '../model/types';
 import { lineRange } from '../syntax/range';
 import type { Rule } from './types';
-
-/** Every body line of every punkt: the lines before its first section and each section's. */
-function* bodyLines(referat: Referat): Iterable<BodyLine> {
-  for (const p of referat.punkter) {
-    yield* p.intro;
-    for (const s of p.sections) yield* s.body;
-  }
-}
 
 export const emptyBullet: Rule = {
   code: 'empty-bullet',
   severity: 'warning',
   description: { da: 'Et punkttegn uden tekst efter sig (en tom linje i en liste)', en: 'A bullet with nothing after it (an empty list item)' },
   *check({ referat }) {
-    for (const l of bodyLines(referat)) {
-      if (l.blank || !isEmptyBullet(l)) continue;
+    // Every body line of every punkt is asked: plain loops, no generator per line.
+    const found: BodyLine[] = [];
+    for (const p of referat.punkter) {
+      for (const l of p.intro) if (!l.blank && isEmptyBullet(l)) found.push(l);
+      for (const s of p.sections) for (const l of s.body) if (!l.blank && isEmptyBullet(l)) found.push(l);
+    }
+    for (const l of found) {
       const marker = l.text.trim();
       const start = l.text.indexOf(marker);
       yield {

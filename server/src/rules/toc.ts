@@ -78,12 +78,7 @@ export const tocMismatch: Rule = {
     const punkter = referat.punkter;
     const eNorm = entries.map((e) => norm(e.title));
     const pNorm = punkter.map((p) => norm(p.title));
-    const { steps } = pairEntries(entries, punkter);
-    // One edit brings the whole table in step: offered first with every finding, and applied on Enter.
-    const regenerate = tocEdit(referat);
-    const update: Fix[] = regenerate
-      ? [{ title: { da: 'Opdatér indholdsfortegnelsen', en: 'Update the table of contents' }, edits: [regenerate], preferred: true }]
-      : [];
+    const steps = align(eNorm, pNorm);
 
     let pendingEntries: number[] = [];
     let pendingPunkter: number[] = [];
@@ -116,6 +111,12 @@ export const tocMismatch: Rule = {
       else if (s.punkt !== undefined) pendingPunkter.push(s.punkt);
     }
     flush(undefined, prevEntry ?? entries[entries.length - 1]);
+    if (findings.length === 0) return;
+    // One edit brings the whole table in step: offered first with every finding, and applied on Enter.
+    const regenerate = tocEdit(referat);
+    const update: Fix[] = regenerate
+      ? [{ title: { da: 'Opdatér indholdsfortegnelsen', en: 'Update the table of contents' }, edits: [regenerate], preferred: true }]
+      : [];
     for (const f of findings) yield { ...f, fixes: [...update, ...(f.fixes ?? [])] };
   },
 };
