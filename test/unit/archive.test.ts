@@ -1,3 +1,4 @@
+import { SBSYS } from '../../server/src/dialect/dialects';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -35,7 +36,7 @@ function summaryOf(text: string) {
     date: s.date,
     punkter: s.punkter.map((p, i) => {
       const d = source.punkter[i]!;
-      const j = d.journal ? parseJournalLine(d.journal.text, d.journal.line, s.date?.year) : undefined;
+      const j = d.journal ? parseJournalLine(d.journal.text, d.journal.line, s.date?.year, SBSYS) : undefined;
       return {
         number: p.number,
         title: p.title,

@@ -42,10 +42,10 @@ test('2019: header, old-form journal numbers, closed punkter, attendee with a do
   const j = r.punkter[0]!.journal;
   assert.equal(j?.kind, 'valid');
   if (j?.kind === 'valid') {
-    assert.equal(j.journal.form, 'old');
-    assert.equal(j.journal.emne, '00.16.00');
-    assert.equal(j.journal.facet, 'P20');
-    assert.equal(j.journal.serial, 1);
+    assert.equal(j.journal.kle?.form, 'old');
+    assert.equal(j.journal.kle?.emne, '00.16.00');
+    assert.equal(j.journal.kle?.facet, 'P20');
+    assert.equal(j.journal.kle?.serial, 1);
     assert.equal(j.journal.caseYear, 2016);
   }
   assert.equal(r.punkter[0]!.attendees[0]?.time?.text, '9.00');

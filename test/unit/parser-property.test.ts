@@ -21,7 +21,10 @@ function assertRangesInside(r: Referat, text: string): void {
     inside(p.headingRange, 'punkt heading');
     inside(p.numberRange, 'punkt number');
     inside(p.titleRange, 'punkt title');
-    if (p.journal?.kind === 'valid') for (const part of Object.values(p.journal.journal.parts)) inside(part, 'journal part');
+    if (p.journal?.kind === 'valid') {
+      inside(p.journal.journal.yearRange, 'journal year');
+      for (const part of Object.values(p.journal.journal.kle?.parts ?? {})) inside(part, 'journal part');
+    }
     for (const s of p.sections) {
       inside(s.range, 'section');
       for (const b of s.body) inside(b.range, 'body line');
@@ -139,6 +142,11 @@ const PATHOLOGICAL: readonly [string, string][] = [
   ['attendees with spaces', `REFERAT X d. 01-01-2024\nMødedeltagere ${'a '.repeat(500_000)}og b`],
   ['attendance sentence repeated', `Punkt 1: A\n00.01.00I00-1-24\nSagsfremstilling\n${'X deltager i mødet '.repeat(100_000)}`],
   ['emoji and nbsp', `${'😀\u00a0'.repeat(500_000)}`],
+  ['an unlabelled header line of spaces (eDoc)', `Referat\n${' '.repeat(1_000_000)}x\ntirsdag den 4. december 2012`],
+  ['a numbered heading with a long title (eDoc)', `Referat\n\n1.   ${'a '.repeat(500_000)}\n\nSagsnr.: 2012-12345`],
+  ['a history entry of spaces (First Agenda)', `Punkt 1: A\nEMN-2025-000001\nSagsforløb\nUdvalg: ${' '.repeat(1_000_000)}x\nDato: 01-01-2025`],
+  ['a dated decision heading repeated (eDoc)', `1.   A\n\nSagsnr.: 2012-1\n${'Xs '.repeat(300_000)}beslutning den 04.12.2012`],
+  ['a closed title of spaces', `Punkt 1: Lukket${' '.repeat(1_000_000)}(Lukket)`],
 ];
 
 for (const [name, text] of PATHOLOGICAL) {

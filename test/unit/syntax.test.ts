@@ -36,12 +36,12 @@ test('journal number parts have exact ranges, in both forms', () => {
   const a = r.punkter[0]!.journal;
   const b = r.punkter[1]!.journal;
   assert.ok(a?.kind === 'valid' && b?.kind === 'valid');
-  assert.deepEqual(a.journal.parts.emne, { start: { line: 1, character: 2 }, end: { line: 1, character: 10 } });
-  assert.deepEqual(a.journal.parts.facet, { start: { line: 1, character: 10 }, end: { line: 1, character: 13 } });
-  assert.deepEqual(a.journal.parts.serial, { start: { line: 1, character: 14 }, end: { line: 1, character: 15 } });
-  assert.deepEqual(a.journal.parts.year, { start: { line: 1, character: 16 }, end: { line: 1, character: 18 } });
-  assert.deepEqual(b.journal.parts.facet, { start: { line: 3, character: 9 }, end: { line: 3, character: 12 } });
-  assert.equal(b.journal.form, 'old');
+  assert.deepEqual(a.journal.kle?.parts.emne, { start: { line: 1, character: 2 }, end: { line: 1, character: 10 } });
+  assert.deepEqual(a.journal.kle?.parts.facet, { start: { line: 1, character: 10 }, end: { line: 1, character: 13 } });
+  assert.deepEqual(a.journal.kle?.parts.serial, { start: { line: 1, character: 14 }, end: { line: 1, character: 15 } });
+  assert.deepEqual(a.journal.yearRange, { start: { line: 1, character: 16 }, end: { line: 1, character: 18 } });
+  assert.deepEqual(b.journal.kle?.parts.facet, { start: { line: 3, character: 9 }, end: { line: 3, character: 12 } });
+  assert.equal(b.journal.kle?.form, 'old');
 });
 
 test('Markdown decoration is ignored but a deeper heading inside a section is text', () => {

@@ -1,4 +1,10 @@
 import { lineContent } from '../syntax/content';
+import { detectDialect } from '../dialect/detect';
+import { SBSYS } from '../dialect/dialects';
+import { buildReferat } from '../model/build';
+import { todaysDecision } from '../model/decision';
+import type { Referat } from '../model/types';
+import { parseSyntax } from '../syntax/parser';
 import { classifyLine, isSectionHeading } from '../syntax/classify';
 import type { SyntaxLine } from '../syntax/tree';
 import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
@@ -99,7 +105,72 @@ const MAX_DECISION = 400;
  * model's own readers. Agreement with the full parser is a tested property.
  */
 export function summarizeReferat(input: string): ReferatSummary {
-  return readSummary(findSummaryLines(input));
+  // Lemvig's form, the archive's bulk, has the one-pass scan; another system's minutes are parsed whole.
+  const dialect = detectDialect(input);
+  if (dialect === SBSYS) return readSummary(findSummaryLines(input));
+  return summaryOf(buildReferat(parseSyntax(input, dialect)));
+}
+
+/** A full parse's summary: what the archive keeps of a referat in another system's dialect. */
+export function summaryOf(r: Referat): ReferatSummary {
+  const h = r.header;
+  const date = h.moedeDato?.date?.date ?? h.title?.date?.date;
+  const names = {
+    udvalg: new Set<string>(),
+    strategier: new Set<string>(),
+    lovgrundlag: new Set<string>(),
+    indstillere: new Set<string>(),
+    personer: new Map<string, NamedPerson>(),
+  };
+  for (const n of [...(h.deltagere?.names ?? []), ...(h.afbud?.names ?? [])]) names.personer.set(n.name, { navn: n.name });
+  const punkter: PunktSummary[] = [];
+  for (const p of r.punkter) {
+    for (const a of p.attendees) for (const person of splitWhoCached(a.who)) names.personer.set(person.navn, person);
+    for (const s of p.sections) {
+      const target =
+        s.kind === 'sagenAfgoeres' ? names.udvalg : s.kind === 'vision' ? names.strategier : s.kind === 'lovgrundlag' ? names.lovgrundlag : undefined;
+      if (target) {
+        for (const b of s.body) {
+          const name = b.blank || b.text.length > 160 ? '' : cleanName(b.text);
+          if (name && !NOT_A_NAME.test(name)) target.add(name);
+        }
+      }
+      for (const rec of s.recommendations) {
+        const by = recommender(rec.by);
+        if (by) names.indstillere.add(by);
+      }
+    }
+    const decision = p.closed
+      ? undefined
+      : todaysDecision(p)
+          .sections.flatMap((s) => s.body.filter((b) => !b.blank).map((b) => b.text.trim()))
+          .join(' ')
+          .slice(0, MAX_DECISION);
+    punkter.push({
+      number: p.number,
+      title: p.title,
+      closed: p.closed,
+      headingRange: p.headingRange,
+      ...(p.journal?.kind === 'valid' ? { journal: p.journal.journal.text } : {}),
+      ...(decision ? { beslutning: decision } : {}),
+    });
+  }
+  return {
+    titled: h.title !== undefined,
+    ...(h.title?.body ? { body: h.title.body } : {}),
+    ...(date ? { date } : {}),
+    ...(h.moedested?.value ? { moedested: h.moedested.value } : {}),
+    ...(h.moedeDato?.time?.valid ? { time: h.moedeDato.time.text } : {}),
+    deltagere: (h.deltagere?.names ?? []).map((n) => n.name),
+    names: {
+      udvalg: [...names.udvalg],
+      strategier: [...names.strategier],
+      lovgrundlag: [...names.lovgrundlag],
+      indstillere: [...names.indstillere],
+      personer: [...names.personer.values()],
+    },
+    punkter,
+  };
 }
 
 /** The one pass: the lines that make the summary, nothing read from them yet. */
@@ -288,7 +359,7 @@ export function readSummary(source: SummaryLines): ReferatSummary {
     punkter: source.punkter.map((d) => {
       const heading = readPunktHeading(d.heading);
       // The case year's century depends on the meeting, known only once the header is read.
-      const journal = d.journal ? parseJournalLine(d.journal.text, d.journal.line, meetingYear) : undefined;
+      const journal = d.journal ? parseJournalLine(d.journal.text, d.journal.line, meetingYear, SBSYS) : undefined;
       return {
         number: heading.number,
         title: heading.title,

@@ -11,6 +11,11 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+// A reader that stops early (`referat check … | head`) closes the pipe: that ends the output, not in a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
 export const processIO: CliIO = {
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),

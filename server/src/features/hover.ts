@@ -3,6 +3,7 @@ import type { NameCatalog } from '../config/catalog';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { daysBetween, localizedDate, localizedWeekday, weekdayIndex } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
+import { CASE_NUMBER_SCHEMES } from '../dialect/vocabulary';
 import { meetingDate } from '../model/meeting';
 import { splitWho } from '../model/people';
 import { datesInText } from '../model/textDates';
@@ -61,22 +62,37 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
 }
 
 function explainJournal(j: JournalNumber, env: HoverEnv, tr: Tr): string {
-  const emneTitle = env.kle.emneTitle(j.emne);
-  const facet = tr(env.kle.facetDescription(j.facet));
+  const k = j.kle;
+  const opened = tr({ da: `sagen er oprettet i ${j.caseYear}`, en: `the case was opened in ${j.caseYear}` });
+  if (!k) {
+    // Another system's number: its scheme, and the year it says the case was opened.
+    const scheme = CASE_NUMBER_SCHEMES.find((s) => s.id === j.scheme);
+    return [
+      `**${tr({ da: 'Sagsnummer', en: 'Case number' })} ${j.text}**`,
+      '',
+      scheme ? tr(scheme.name) : '',
+      '',
+      `| | |`,
+      `| --- | --- |`,
+      `| ${tr({ da: 'År', en: 'Year' })} \`${j.yearDigits}\` | ${opened} |`,
+    ].join('\n');
+  }
+  const emneTitle = env.kle.emneTitle(k.emne);
+  const facet = tr(env.kle.facetDescription(k.facet));
   const unknown = tr({ da: 'ukendt', en: 'unknown' });
   return [
     `**${tr({ da: 'Journalnummer', en: 'Journal number' })} ${j.text}**`,
     '',
     `| | |`,
     `| --- | --- |`,
-    `| ${tr({ da: 'Hovedgruppe', en: 'Main group' })} \`${j.hovedgruppe}\` | ${env.kle.hovedgruppeTitle(j.hovedgruppe) ?? unknown} |`,
-    `| ${tr({ da: 'Gruppe', en: 'Group' })} \`${j.gruppe}\` | ${env.kle.gruppeTitle(j.gruppe) ?? unknown} |`,
-    `| ${tr({ da: 'Emne', en: 'Subject' })} \`${j.emne}\` | ${emneTitle ?? tr({ da: 'findes ikke i KLE', en: 'not in KLE' })} |`,
-    `| ${tr({ da: 'Handlingsfacet', en: 'Action facet' })} \`${j.facet}\` | ${facet} |`,
-    `| ${tr({ da: 'Løbenummer', en: 'Serial number' })} \`${j.serial}\` | ${tr({ da: `sag nr. ${j.serial} på emnet det år`, en: `case no. ${j.serial} of this subject that year` })} |`,
-    `| ${tr({ da: 'År', en: 'Year' })} \`${j.yearDigits}\` | ${tr({ da: `sagen er oprettet i ${j.caseYear}`, en: `the case was opened in ${j.caseYear}` })} |`,
+    `| ${tr({ da: 'Hovedgruppe', en: 'Main group' })} \`${k.hovedgruppe}\` | ${env.kle.hovedgruppeTitle(k.hovedgruppe) ?? unknown} |`,
+    `| ${tr({ da: 'Gruppe', en: 'Group' })} \`${k.gruppe}\` | ${env.kle.gruppeTitle(k.gruppe) ?? unknown} |`,
+    `| ${tr({ da: 'Emne', en: 'Subject' })} \`${k.emne}\` | ${emneTitle ?? tr({ da: 'findes ikke i KLE', en: 'not in KLE' })} |`,
+    `| ${tr({ da: 'Handlingsfacet', en: 'Action facet' })} \`${k.facet}\` | ${facet} |`,
+    `| ${tr({ da: 'Løbenummer', en: 'Serial number' })} \`${k.serial}\` | ${tr({ da: `sag nr. ${k.serial} på emnet det år`, en: `case no. ${k.serial} of this subject that year` })} |`,
+    `| ${tr({ da: 'År', en: 'Year' })} \`${j.yearDigits}\` | ${opened} |`,
     '',
-    j.form === 'old' ? tr({ da: 'Ældre form med bindestreg før facetten.', en: 'Older form, with a hyphen before the facet.' }) : '',
+    k.form === 'old' ? tr({ da: 'Ældre form med bindestreg før facetten.', en: 'Older form, with a hyphen before the facet.' }) : '',
   ].join('\n');
 }
 
@@ -127,4 +143,9 @@ const SECTION_HELP: Readonly<Record<SectionKind, LocalizedText>> = {
   },
   bilag: { da: 'ét bilag pr. linje.', en: 'one attachment per line.' },
   tidligereBeslutning: { da: 'en beslutning fra et tidligere møde i samme sag.', en: 'a decision from an earlier meeting on the same case.' },
+  sagsforloeb: {
+    da: 'sagens tidligere behandlinger, én pr. møde, med deres beslutninger.',
+    en: "the case's earlier handlings, one per meeting, with their decisions.",
+  },
+  andet: { da: 'en del af sagens fremstilling.', en: "a part of the case's account." },
 };

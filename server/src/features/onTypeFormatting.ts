@@ -3,6 +3,8 @@ import { isEmptyBullet } from '../model/decision';
 import type { Position } from '../syntax/range';
 
 const NUMBERED = /^([ \t]*)(\d{1,3})([.)])[ \t]+\S/;
+// Typed just now, `2. ` left empty ends a numbered list as `- ` ends a bulleted one.
+const EMPTY_NUMBERED = /^[ \t]*\d{1,3}[.)][ \t]+$/;
 
 /**
  * After Enter in a list. The language configuration continues a `- ` list on its own; here Enter on
@@ -13,7 +15,7 @@ const NUMBERED = /^([ \t]*)(\d{1,3})([.)])[ \t]+\S/;
 export function onEnter(previousLine: string, currentLine: string, position: Position): TextEdit[] {
   if (position.line === 0 || currentLine.trim() !== '') return [];
   const prev = position.line - 1;
-  if (isEmptyBullet({ text: previousLine })) {
+  if (isEmptyBullet({ text: previousLine }) || EMPTY_NUMBERED.test(previousLine)) {
     return [
       { range: { start: { line: prev, character: 0 }, end: { line: prev, character: previousLine.length } }, newText: '' },
       ...(currentLine.length > 0

@@ -19,8 +19,9 @@ export function hasText(s: Section): boolean {
 }
 
 /**
- * `-`, `*`, `•` or `1.` with nothing after it: a list item left empty. Every body line is asked,
- * so the answer comes from a few characters, not a regular expression.
+ * `-`, `*` or `•` with nothing after it: a list item left empty. (`6.` alone is not one: in text
+ * laid out from a PDF it ends a sentence that wrapped.) Every body line is asked, so the answer
+ * comes from a few characters, not a regular expression.
  */
 export function isEmptyBullet(l: Pick<BodyLine, 'text'>): boolean {
   const t = l.text;
@@ -28,14 +29,9 @@ export function isEmptyBullet(l: Pick<BodyLine, 'text'>): boolean {
   while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
   if (i === t.length) return false;
   const c = t.charCodeAt(i);
-  if (c === 45 || c === 42 || c === 0x2022 || c === 0x2013)
-    i++; // - * • –
-  else {
-    const digits = i;
-    while (i < t.length && i - digits < 3 && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
-    if (i === digits || i === t.length || (t.charCodeAt(i) !== 46 && t.charCodeAt(i) !== 41)) return false; // . )
-    i++;
-  }
+  // - * • –
+  if (c !== 45 && c !== 42 && c !== 0x2022 && c !== 0x2013) return false;
+  i++;
   while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
   return i === t.length;
 }

@@ -1,47 +1,75 @@
+import type { Dialect } from '../dialect/dialects';
+import { CASE_NUMBER_LABEL, CASE_NUMBER_SCHEMES, CASE_NUMBER_TRAILER, type CaseNumberScheme } from '../dialect/vocabulary';
 import { lineRange } from '../syntax/range';
 import type { JournalLine, JournalNumber, JournalProblem } from './types';
 
-// New form 00.01.00I00-3-23, old form 00.16.00-P20-1-16.
-const JOURNAL = /^(\d{2})\.(\d{2})\.(\d{2})(-?)([A-ZÆØÅ]\d{2})-(\d{1,6})-(\d{2})$/;
+const KLE = /^(\d{2})\.(\d{2})\.(\d{2})(-?)([A-ZÆØÅ]\d{2})-(\d{1,6})-(\d{2})$/;
+const schemeById = new Map(CASE_NUMBER_SCHEMES.map((s) => [s.id, s]));
+
+/** The schemes a dialect reads, in its order. */
+export function schemesOf(dialect: Dialect): CaseNumberScheme[] {
+  return dialect.caseNumbers.map((id) => schemeById.get(id)).filter((s): s is CaseNumberScheme => s !== undefined);
+}
 
 /**
- * Reads the journal-number line of a punkt. `text` is the whole line; ranges are in that line.
- * `meetingYear` decides the century of the two-digit case year.
+ * Reads the case-number line of a punkt (`00.01.00I00-3-23`, `EMN-2025-003383`, `Sagsnr.: 12/27845`
+ * with its `Dok.nr.` after it). `text` is the whole line; ranges are in that line. `meetingYear`
+ * decides the century of a two-digit case year.
  */
-export function parseJournalLine(text: string, line: number, meetingYear: number | undefined): JournalLine {
+export function parseJournalLine(text: string, line: number, meetingYear: number | undefined, dialect: Dialect): JournalLine {
   let start = 0;
   let end = text.length;
   while (start < end && /[\s*]/.test(text.charAt(start))) start++;
+  const label = CASE_NUMBER_LABEL.exec(text.slice(start));
+  if (label) start += label[0].length;
+  const trailer = CASE_NUMBER_TRAILER.exec(text.slice(start));
+  if (trailer) end = start + trailer.index;
   while (end > start && /[\s*]/.test(text.charAt(end - 1))) end--;
   const word = text.slice(start, end);
-  const m = JOURNAL.exec(word);
-  if (!m) {
-    return { kind: 'malformed', text: word, range: lineRange(line, start, end), problem: diagnose(word) };
+  const schemes = schemesOf(dialect);
+  for (const scheme of schemes) {
+    const m = scheme.pattern.exec(word);
+    if (m) return { kind: 'valid', journal: caseNumber(scheme, m, word, line, start, meetingYear) };
   }
-  const [, hg, g, e, hyphen, facet, serial, yy] = m as unknown as [string, string, string, string, string, string, string, string];
-  const emne = `${hg}.${g}.${e}`;
+  return { kind: 'malformed', text: word, range: lineRange(line, start, end), problem: schemes[0]?.id === 'kle' ? diagnoseKle(word) : 'scheme' };
+}
+
+function caseNumber(scheme: CaseNumberScheme, m: RegExpExecArray, word: string, line: number, start: number, meetingYear: number | undefined): JournalNumber {
+  const year = scheme.year(m)!;
+  const caseYear = year.digits.length === 4 ? Number(year.digits) : fullYear(Number(year.digits), meetingYear);
+  const base = {
+    text: word,
+    range: lineRange(line, start, start + word.length),
+    scheme: scheme.id,
+    yearDigits: year.digits,
+    caseYear,
+    yearRange: lineRange(line, start + year.start, start + year.start + year.digits.length),
+  };
+  if (scheme.id !== 'kle') return base;
+  const [, hg, g, e, hyphen, facet, serial] = KLE.exec(word) as unknown as [string, string, string, string, string, string, string];
   const facetStart = start + 8 + hyphen.length;
   const serialStart = facetStart + 4;
-  const yearStart = end - 2;
-  const journal: JournalNumber = {
-    text: word,
-    range: lineRange(line, start, end),
-    emne,
-    hovedgruppe: hg,
-    gruppe: `${hg}.${g}`,
-    facet,
-    serial: Number(serial),
-    yearDigits: yy,
-    caseYear: fullYear(Number(yy), meetingYear),
-    form: hyphen ? 'old' : 'new',
-    parts: {
-      emne: lineRange(line, start, start + 8),
-      facet: lineRange(line, facetStart, facetStart + 3),
-      serial: lineRange(line, serialStart, serialStart + serial.length),
-      year: lineRange(line, yearStart, end),
+  return {
+    ...base,
+    kle: {
+      emne: `${hg}.${g}.${e}`,
+      hovedgruppe: hg,
+      gruppe: `${hg}.${g}`,
+      facet,
+      serial: Number(serial),
+      form: hyphen ? 'old' : 'new',
+      parts: {
+        emne: lineRange(line, start, start + 8),
+        facet: lineRange(line, facetStart, facetStart + 3),
+        serial: lineRange(line, serialStart, serialStart + serial.length),
+      },
     },
   };
-  return { kind: 'valid', journal };
+}
+
+/** Does this line look like a case number of any scheme the dialect reads, valid or mistyped? */
+export function looksLikeCaseNumber(text: string): boolean {
+  return /^[ \t*]*(?:(?:Sagsnr\.?|Sagsnummer|Sagsid\.?|Journalnr\.?)[ \t]*:?[ \t]*\S|EMN-|\d{1,3}[.,]\d|\d{2}-\d{4,}|\d{2}\/\d{3,}|\d{4}-\d{4,})/i.test(text);
 }
 
 /**
@@ -56,8 +84,8 @@ function fullYear(yy: number, meetingYear: number | undefined): number {
   return year;
 }
 
-/** Which part of a mistyped journal number is wrong, for a message that says where. */
-function diagnose(word: string): JournalProblem {
+/** Which part of a mistyped KLE journal number is wrong, for a message that says where. */
+function diagnoseKle(word: string): JournalProblem {
   if (!/^\d{2}\.\d{2}\.\d{2}/.test(word)) return 'emne';
   const rest = word.slice(8).replace(/^-/, '');
   if (!/^[A-ZÆØÅ]\d{2}(?=-|$)/.test(rest)) return 'facet';

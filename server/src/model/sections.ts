@@ -1,28 +1,27 @@
-import type { SectionKind } from './types';
+import type { Dialect } from '../dialect/dialects';
+import { SBSYS } from '../dialect/dialects';
+import { SECTION_KINDS, SECTION_NAMES, type SectionKind } from '../dialect/vocabulary';
 
-/** The sections of an open punkt, in their usual order, with their canonical Danish titles. */
-export const SECTION_ORDER: readonly { readonly kind: SectionKind; readonly title: string }[] = [
-  { kind: 'resume', title: 'Resume' },
-  { kind: 'sagsfremstilling', title: 'Sagsfremstilling' },
-  { kind: 'sagenAfgoeres', title: 'Sagen afgøres endelig af' },
-  { kind: 'lovgrundlag', title: 'Lovgrundlag' },
-  { kind: 'vision', title: 'Vision, politikker og strategier' },
-  { kind: 'oekonomi', title: 'Økonomi' },
-  { kind: 'andreKonsekvenser', title: 'Andre konsekvenser' },
-  { kind: 'indstilling', title: 'Indstilling' },
-  { kind: 'beslutning', title: 'Beslutning' },
-  { kind: 'bilag', title: 'Bilag' },
-];
+/** The sections of an open punkt in the dialect's usual order, with the names a new heading is written with. */
+export function sectionOrder(dialect: Dialect): { readonly kind: SectionKind; readonly title: string }[] {
+  const names = [...dialect.sections.entries()];
+  const kinds = dialect.order ?? [...new Set(names.map(([, kind]) => kind))];
+  return kinds.map((kind) => {
+    // The dialect's own word for it: the first name it lists for the kind, as the vocabulary spells it.
+    const own = names.find(([, k]) => k === kind)?.[0];
+    const spelled = SECTION_NAMES.find((s) => s.name.toLowerCase() === own)?.name;
+    return { kind, title: spelled ?? SECTION_KINDS[kind] };
+  });
+}
 
-const KIND_BY_TITLE = new Map<string, SectionKind>([
-  ...SECTION_ORDER.map((s) => [s.title.toLowerCase(), s.kind] as const),
-  ['resumé', 'resume'],
-  ['supplerende sagsfremstilling', 'supplerendeSagsfremstilling'],
-  ['supplerende indstilling', 'indstilling'],
-]);
+/** Lemvig's order: what a new referat is written in when nothing says otherwise. */
+export const SECTION_ORDER = sectionOrder(SBSYS);
 
-/** The kind of a section heading from its content (`Beslutning`, `Vision, politikker og strategier:`). */
-export function sectionKindOf(content: string): SectionKind | undefined {
+/**
+ * The kind of a section heading from its content (`Beslutning`, `Vision, politikker og strategier:`),
+ * in the dialect: a name another system uses is no section here (a sub-heading of the text).
+ */
+export function sectionKindOf(content: string, dialect: Dialect = SBSYS): SectionKind | undefined {
   if (content.length > 80) return undefined;
   // Most headings are written plainly; normalise only what needs it (this runs on every heading).
   let key = content.includes('*') ? content.replace(/\*\*/g, '') : content;
@@ -32,23 +31,24 @@ export function sectionKindOf(content: string): SectionKind | undefined {
   while (start < end && key.charCodeAt(start) <= 32) start++;
   key = key.slice(start, end);
   if (/\s\s|[\t\u00a0]/.test(key)) key = key.replace(/\s+/g, ' ');
-  return KIND_BY_TITLE.get(key.toLowerCase());
+  return dialect.sections.get(key.toLowerCase());
 }
 
-/** Could a line starting with these letters be a section heading? A cheap filter before the real test. */
-export function mayBeSectionHeading(firstFour: string): boolean {
-  return SECTION_PREFIXES.has(firstFour.toLowerCase());
+/** Could a line starting with these letters be a section heading of the dialect? A cheap filter before the real test. */
+export function mayBeSectionHeading(firstFour: string, dialect: Dialect = SBSYS): boolean {
+  let prefixes = PREFIXES.get(dialect);
+  if (!prefixes) PREFIXES.set(dialect, (prefixes = new Set([...dialect.sections.keys()].map((k) => k.slice(0, 4)))));
+  return prefixes.has(firstFour.toLowerCase());
 }
-const SECTION_PREFIXES = new Set([...KIND_BY_TITLE.keys()].map((k) => k.slice(0, 4)));
+const PREFIXES = new WeakMap<Dialect, Set<string>>();
 
-/** Position in the usual order; a supplementary account stands where the account does. */
-export function orderIndex(kind: SectionKind): number {
-  if (kind === 'supplerendeSagsfremstilling') return 1;
-  return SECTION_ORDER.findIndex((s) => s.kind === kind);
+/** Position in the dialect's usual order; a supplementary account stands where the account does. */
+export function orderIndex(kind: SectionKind, dialect: Dialect = SBSYS): number {
+  const order = dialect.order ?? [];
+  if (kind === 'supplerendeSagsfremstilling') return order.indexOf('sagsfremstilling');
+  return order.indexOf(kind);
 }
 
 export function canonicalTitle(kind: SectionKind): string {
-  if (kind === 'supplerendeSagsfremstilling') return 'Supplerende sagsfremstilling';
-  if (kind === 'tidligereBeslutning') return 'Beslutning fra';
-  return SECTION_ORDER.find((s) => s.kind === kind)?.title ?? kind;
+  return SECTION_KINDS[kind];
 }

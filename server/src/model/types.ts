@@ -1,5 +1,9 @@
+import type { Dialect } from '../dialect/dialects';
+import type { DocumentKind, SectionKind } from '../dialect/vocabulary';
 import type { Range } from '../syntax/range';
 import type { ReferatSyntax } from '../syntax/tree';
+
+export type { DocumentKind, SectionKind } from '../dialect/vocabulary';
 
 /** A day in the calendar that exists. month is 1-12. */
 export interface CalendarDate {
@@ -28,12 +32,16 @@ export interface TimeValue {
 
 export interface Title {
   readonly range: Range;
-  /** `REFERAT` */
-  readonly kind: string;
+  /** The word as written: `REFERAT`, `Referat`, `Dagsorden`. */
+  readonly word: string;
+  /** What the document is: minutes, or an agenda (no decisions expected). */
+  readonly kind: DocumentKind;
   /** The body (udvalg) that met: `Direktionen`. Empty when missing. */
   readonly body: string;
   readonly bodyRange?: Range;
   readonly date?: DateValue;
+  /** `Referat 1. oktober 2025 kl. 15.45`: the time in the title. */
+  readonly time?: TimeValue;
 }
 
 export interface Weekday {
@@ -73,11 +81,14 @@ export interface Header {
   readonly moedested?: TextField;
   readonly deltagere?: Attendees;
   readonly afbud?: Attendees;
+  readonly sekretaer?: Attendees;
 }
 
 export interface TocEntry {
   readonly title: string;
   readonly titleRange: Range;
+  /** `715.` in a numbered table of contents. */
+  readonly number?: number;
   readonly page?: number;
   readonly line: number;
 }
@@ -89,10 +100,8 @@ export interface Toc {
   readonly range: Range;
 }
 
-/** A journal number (sagsnummer) that has the KLE shape. */
-export interface JournalNumber {
-  readonly text: string;
-  readonly range: Range;
+/** The parts of a KLE journal number (SBSYS): `00.01.00I00-3-23`. */
+export interface KleParts {
   /** `00.01.00` */
   readonly emne: string;
   readonly hovedgruppe: string;
@@ -100,41 +109,36 @@ export interface JournalNumber {
   /** `I00` */
   readonly facet: string;
   readonly serial: number;
-  /** Two digits as written. */
-  readonly yearDigits: string;
-  /** The year the case was opened, four digits. */
-  readonly caseYear: number;
   /** `new` = 00.01.00I00-3-23, `old` = 00.16.00-P20-1-16 */
   readonly form: 'new' | 'old';
-  /** Ranges of the parts, for hover. */
   readonly parts: {
     readonly emne: Range;
     readonly facet: Range;
     readonly serial: Range;
-    readonly year: Range;
   };
+}
+
+/** A case number (journalnummer, sagsnummer) of a known scheme, as written without its label. */
+export interface JournalNumber {
+  readonly text: string;
+  readonly range: Range;
+  /** The scheme's id (dialect/vocabulary.ts): `kle`, `emn`, `yy-serial`, … */
+  readonly scheme: string;
+  /** The year as written: `23`, `2025`. */
+  readonly yearDigits: string;
+  /** The year the case was opened, four digits. */
+  readonly caseYear: number;
+  readonly yearRange: Range;
+  /** For a KLE number: its parts. */
+  readonly kle?: KleParts;
 }
 
 export type JournalLine =
   | { readonly kind: 'valid'; readonly journal: JournalNumber }
   | { readonly kind: 'malformed'; readonly text: string; readonly range: Range; readonly problem: JournalProblem };
 
-export type JournalProblem = 'emne' | 'facet' | 'serial' | 'year' | 'shape';
-
-export type SectionKind =
-  | 'resume'
-  | 'sagsfremstilling'
-  | 'supplerendeSagsfremstilling'
-  | 'sagenAfgoeres'
-  | 'lovgrundlag'
-  | 'vision'
-  | 'oekonomi'
-  | 'andreKonsekvenser'
-  | 'indstilling'
-  | 'beslutning'
-  | 'bilag'
-  /** `Beslutning fra Direktionens møde den 28. august 2024 pkt. 1:` with the decision below it. */
-  | 'tidligereBeslutning';
+/** Which part of a mistyped case number is wrong; `scheme`: it fits none of the dialect's schemes. */
+export type JournalProblem = 'emne' | 'facet' | 'serial' | 'year' | 'shape' | 'scheme';
 
 /** A line of a section's body, kept as written. */
 export interface BodyLine {
@@ -147,6 +151,7 @@ export interface BodyLine {
 }
 
 export interface EarlierDecision {
+  /** The heading, or the whole entry of a `Sagsforløb`. */
   readonly range: Range;
   /** The body as written (`Direktionens møde`). */
   readonly bodyText: string;
@@ -184,6 +189,8 @@ export interface Section {
   /** Heading to last non-blank line. */
   readonly range: Range;
   readonly earlier?: EarlierDecision;
+  /** A `Sagsforløb`'s entries: one earlier handling each. */
+  readonly entries?: readonly EarlierDecision[];
   readonly recommendations: readonly Recommendation[];
 }
 
@@ -216,6 +223,10 @@ export interface Punkt {
 
 export interface Referat {
   readonly syntax: ReferatSyntax;
+  /** The conventions it is read with. */
+  readonly dialect: Dialect;
+  /** Minutes or an agenda. */
+  readonly kind: DocumentKind;
   readonly header: Header;
   readonly toc?: Toc;
   readonly punkter: readonly Punkt[];

@@ -1,29 +1,36 @@
 import { meetingDate } from '../model/meeting';
+import { schemesOf } from '../model/journal';
+import { journalPlaceholder } from '../model/placeholders';
 import type { JournalProblem } from '../model/types';
 import type { LocalizedText } from '../i18n/locale';
-import { journalPlaceholder } from '../model/placeholders';
 import type { Rule } from './types';
 
 export const missingJournalNumber: Rule = {
   code: 'missing-journal-number',
   severity: 'error',
-  description: { da: 'Et punkt uden journalnummer på linjen efter overskriften', en: 'An item without a journal number on the line after its heading' },
+  description: {
+    da: 'Et punkt uden sagsnummer på linjen efter overskriften (hvor systemet skriver et)',
+    en: 'An item without a case number on the line after its heading (where the system writes one)',
+  },
   *check({ referat }) {
+    const dialect = referat.dialect;
+    const example = schemesOf(dialect)[0]?.example ?? '00.01.00I00-3-23';
     for (const p of referat.punkter) {
+      // `Eventuelt` and the like may go without, where the system leaves it out.
+      if (p.journal || journalPlaceholder(p) || (dialect.withoutCaseNumber?.test(p.title.replace(/^lukket:\s*/i, '')) ?? false)) continue;
       // A template's word where the number belongs is the placeholder rule's to report.
-      if (!p.journal && !journalPlaceholder(p))
-        yield {
-          range: p.headingRange,
-          message: {
-            da: `Punkt ${p.number} mangler journalnummer (fx 00.01.00I00-3-23) på linjen efter overskriften.`,
-            en: `Item ${p.number} has no journal number (e.g. 00.01.00I00-3-23) on the line after its heading.`,
-          },
-        };
+      yield {
+        range: p.headingRange,
+        message: {
+          da: `Punkt ${p.number} mangler sagsnummer (fx ${example}) på linjen efter overskriften.`,
+          en: `Item ${p.number} has no case number (e.g. ${example}) on the line after its heading.`,
+        },
+      };
     }
   },
 };
 
-const PROBLEM: Readonly<Record<JournalProblem, LocalizedText>> = {
+const PROBLEM: Readonly<Record<Exclude<JournalProblem, 'scheme'>, LocalizedText>> = {
   emne: { da: 'emnet skal være tre tocifrede tal med punktum imellem (00.01.00)', en: 'the KLE subject must be three two-digit numbers with dots (00.01.00)' },
   facet: {
     da: 'handlingsfacetten skal være ét stort bogstav og to cifre (I00, G01, P20)',
@@ -37,11 +44,20 @@ const PROBLEM: Readonly<Record<JournalProblem, LocalizedText>> = {
 export const journalFormat: Rule = {
   code: 'journal-format',
   severity: 'error',
-  description: { da: 'Et journalnummer, der ikke har KLE-formen', en: 'A journal number that does not have the KLE form' },
+  description: { da: 'Et sagsnummer, der ikke har systemets form (KLE, EMN-…, …)', en: "A case number that does not have the system's form (KLE, EMN-…, …)" },
   *check({ referat }) {
+    const schemes = schemesOf(referat.dialect);
     for (const p of referat.punkter) {
       const j = p.journal;
       if (j?.kind !== 'malformed') continue;
+      if (j.problem === 'scheme') {
+        const forms = schemes.map((s) => s.example).join(', ');
+        yield {
+          range: j.range,
+          message: { da: `Sagsnummeret "${j.text}" har ikke en kendt form (${forms}).`, en: `The case number "${j.text}" has no known form (${forms}).` },
+        };
+        continue;
+      }
       const why = PROBLEM[j.problem];
       yield {
         range: j.range,
@@ -63,7 +79,7 @@ export const journalYear: Rule = {
       const j = p.journal.journal;
       if (j.caseYear > d.year)
         yield {
-          range: j.parts.year,
+          range: j.yearRange,
           message: {
             da: `Sagen er oprettet i ${j.caseYear}, efter mødet i ${d.year}; er året skrevet forkert?`,
             en: `The case was opened in ${j.caseYear}, after the meeting in ${d.year}; is the year mistyped?`,
@@ -76,17 +92,17 @@ export const journalYear: Rule = {
 export const unknownEmne: Rule = {
   code: 'unknown-emne',
   severity: 'warning',
-  description: { da: 'Journalnummerets emne findes ikke i KLE', en: "The journal number's KLE subject does not exist" },
+  description: { da: 'Journalnummerets KLE-emne findes ikke', en: "The journal number's KLE subject does not exist" },
   *check({ referat, kle }) {
     for (const p of referat.punkter) {
       if (p.journal?.kind !== 'valid') continue;
-      const j = p.journal.journal;
-      if (!kle.hasEmne(j.emne))
+      const k = p.journal.journal.kle;
+      if (k && !kle.hasEmne(k.emne))
         yield {
-          range: j.parts.emne,
+          range: k.parts.emne,
           message: {
-            da: `KLE-emnet ${j.emne} findes ikke; er journalnummeret tastet forkert?`,
-            en: `KLE subject ${j.emne} does not exist; is the journal number mistyped?`,
+            da: `KLE-emnet ${k.emne} findes ikke; er journalnummeret tastet forkert?`,
+            en: `KLE subject ${k.emne} does not exist; is the journal number mistyped?`,
           },
         };
     }

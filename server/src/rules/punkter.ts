@@ -1,13 +1,17 @@
+import { expectedNumber } from '../model/numbering';
 import type { Rule } from './types';
 
 export const punktNumbering: Rule = {
   code: 'punkt-numbering',
   severity: 'error',
-  description: { da: 'Punkterne er ikke nummereret 1..N i rækkefølge (huller, gentagelser)', en: 'Items not numbered 1..N in order (gaps, repeats)' },
+  description: {
+    da: 'Punkterne er ikke nummereret i rækkefølge, 1..N eller fortløbende fra et tidligere møde (huller, gentagelser)',
+    en: 'Items not numbered in order, 1..N or running on from an earlier meeting (gaps, repeats)',
+  },
   *check({ referat }) {
     const seen = new Map<number, number>();
     for (const [i, p] of referat.punkter.entries()) {
-      const expected = i + 1;
+      const expected = expectedNumber(referat, i);
       const firstAt = seen.get(p.number);
       if (!seen.has(p.number)) seen.set(p.number, p.headingRange.start.line);
       if (p.number === expected) continue;
@@ -49,6 +53,8 @@ export const agendaOrder: Rule = {
   severity: 'warning',
   description: { da: 'Et åbent punkt efter Eventuelt eller efter et lukket punkt', en: 'An open item after "Eventuelt" or after a closed item' },
   *check({ referat }) {
+    // Only where the system keeps that order; First Agenda's minutes may take a punkt after Eventuelt.
+    if (!referat.dialect.strictAgendaOrder) return;
     let after: { da: string; en: string } | undefined;
     for (const p of referat.punkter) {
       if (p.closed) {
@@ -73,6 +79,8 @@ export const duplicateJournal: Rule = {
   severity: 'warning',
   description: { da: 'Samme journalnummer på to punkter i samme møde', en: 'The same journal number on two items of one meeting' },
   *check({ referat }) {
+    // Where one general case number stands on several standing punkter, sharing it is no mistake.
+    if (referat.dialect.sharedCaseNumbers) return;
     const seen = new Map<string, number>();
     for (const p of referat.punkter) {
       if (p.journal?.kind !== 'valid') continue;

@@ -58,6 +58,8 @@ export const missingBeslutning: Rule = {
     en: 'An open item without a decision: no "Beslutning" section, or an empty one (closed items are exempt)',
   },
   *check({ referat }) {
+    // An agenda is written before the meeting: no decision is expected in it.
+    if (referat.kind === 'dagsorden') return;
     const lastLine = referat.syntax.lineCount - 1;
     for (const p of referat.punkter) {
       if (p.closed) continue;
@@ -98,16 +100,21 @@ export const sectionOrder: Rule = {
   severity: 'warning',
   description: { da: 'Afsnittene står ikke i den sædvanlige rækkefølge', en: 'Sections out of their usual order' },
   *check({ referat }) {
+    // Only where the system has a fixed order (Lemvig's); First Agenda puts the decision first.
+    const dialect = referat.dialect;
+    if (!dialect.order) return;
     for (const p of referat.punkter) {
       for (const cycle of handlings(p)) {
         let latest: Section | undefined;
         for (const s of cycle) {
-          if (latest && orderIndex(s.kind) < orderIndex(latest.kind)) {
+          const at = orderIndex(s.kind, dialect);
+          if (at < 0) continue;
+          if (latest && at < orderIndex(latest.kind, dialect)) {
             yield {
               range: s.headingRange,
               message: {
-                da: `"${canonicalTitle(s.kind)}" står efter "${canonicalTitle(latest.kind)}"; den kommer normalt før.`,
-                en: `"${canonicalTitle(s.kind)}" comes after "${canonicalTitle(latest.kind)}"; it normally comes before.`,
+                da: `"${s.title}" står efter "${latest.title}"; den kommer normalt før.`,
+                en: `"${s.title}" comes after "${latest.title}"; it normally comes before.`,
               },
             };
           } else latest = s;
@@ -122,6 +129,8 @@ export const duplicateSection: Rule = {
   severity: 'warning',
   description: { da: 'Et afsnit, der står to gange i samme behandling', en: 'A section repeated within one handling of the case' },
   *check({ referat }) {
+    // Where every part has its one place (Lemvig's); other systems repeat `Bilag` and the like.
+    if (!referat.dialect.uniqueSections) return;
     for (const p of referat.punkter) {
       for (const cycle of handlings(p)) {
         const seen = new Map<string, Section>();
@@ -163,4 +172,28 @@ export const emptySection: Rule = {
   },
 };
 
-export const SECTION_RULES: readonly Rule[] = [missingBeslutning, sectionOrder, duplicateSection, emptySection];
+export const decisionInAgenda: Rule = {
+  code: 'decision-in-agenda',
+  severity: 'warning',
+  description: {
+    da: 'En dagsorden med en beslutning skrevet i (en dagsorden skrives før mødet)',
+    en: 'An agenda with a decision written in it (an agenda is written before the meeting)',
+  },
+  *check({ referat }) {
+    if (referat.kind !== 'dagsorden') return;
+    for (const p of referat.punkter) {
+      const decision = todaysDecision(p);
+      const written = decision.sections.find(hasText);
+      if (!written) continue;
+      yield {
+        range: written.headingRange,
+        message: {
+          da: `Dagsordenens punkt ${p.number} har en beslutning: er det referatet? Skriv i så fald REFERAT i titlen.`,
+          en: `Item ${p.number} of the agenda has a decision: is this the minutes? If so, write REFERAT in the title.`,
+        },
+      };
+    }
+  },
+};
+
+export const SECTION_RULES: readonly Rule[] = [missingBeslutning, sectionOrder, duplicateSection, emptySection, decisionInAgenda];

@@ -2,6 +2,14 @@ import type { Punkt, TocEntry } from '../model/types';
 import type { Referat } from '../model/types';
 import type { Finding, Fix, Rule, TextEdit } from './types';
 
+/**
+ * An entry stands for a punkt when their titles are the same, or when the table of contents cut a
+ * long title short (First Agenda's PDF) and the punkt's title begins with what is left.
+ */
+function same(entry: string, title: string): boolean {
+  return entry === title || (entry.length >= 24 && title.startsWith(entry));
+}
+
 function norm(s: string): string {
   // A title's own final full stop is indistinguishable from the dot leader.
   let t = s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
@@ -25,12 +33,12 @@ function align(entries: readonly string[], titles: readonly string[]): Step[] {
   }
   const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = entries[i] === titles[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = same(entries[i]!, titles[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const steps: Step[] = [];
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && entries[i] === titles[j]) steps.push({ entry: i++, punkt: j++ });
+    if (i < n && j < m && same(entries[i]!, titles[j]!)) steps.push({ entry: i++, punkt: j++ });
     else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) steps.push({ punkt: j++ });
     else steps.push({ entry: i++ });
   }
@@ -47,8 +55,8 @@ function pairEntries(entries: readonly TocEntry[], punkter: readonly Punkt[]): {
   let pendingP: number[] = [];
   const flush = (): void => {
     // Within a run between matches, what is left over on both sides pairs up in order: a renaming.
-    const orphanE = pendingE.filter((i) => !pNorm.includes(eNorm[i]!));
-    const orphanP = pendingP.filter((j) => !eNorm.includes(pNorm[j]!));
+    const orphanE = pendingE.filter((i) => !pNorm.some((t) => same(eNorm[i]!, t)));
+    const orphanP = pendingP.filter((j) => !eNorm.some((e) => same(e, pNorm[j]!)));
     orphanP.forEach((j, k) => (entryOf[j] = orphanE[k]));
     pendingE = [];
     pendingP = [];
@@ -84,10 +92,10 @@ export const tocMismatch: Rule = {
     let pendingPunkter: number[] = [];
     const findings: Finding[] = [];
     const flush = (nextEntryLine: number | undefined, prevEntry: TocEntry | undefined): void => {
-      const movedOrOrphan = (i: number): boolean => pNorm.includes(eNorm[i]!);
+      const movedOrOrphan = (i: number): boolean => pNorm.some((t) => same(eNorm[i]!, t));
       const orphanEntries = pendingEntries.filter((i) => !movedOrOrphan(i));
-      const orphanPunkter = pendingPunkter.filter((j) => !eNorm.includes(pNorm[j]!));
-      for (const i of pendingEntries) if (movedOrOrphan(i)) findings.push(outOfOrder(entries[i]!, punkter[pNorm.indexOf(eNorm[i]!)]!));
+      const orphanPunkter = pendingPunkter.filter((j) => !eNorm.some((e) => same(e, pNorm[j]!)));
+      for (const i of pendingEntries) if (movedOrOrphan(i)) findings.push(outOfOrder(entries[i]!, punkter[pNorm.findIndex((t) => same(eNorm[i]!, t))]!));
       orphanEntries.forEach((i, k) => {
         const e = entries[i]!;
         const p = orphanPunkter[k];

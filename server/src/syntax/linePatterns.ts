@@ -1,3 +1,4 @@
+import { DOCUMENT_WORDS, HEADER_LABELS, SECTION_NAMES } from '../dialect/vocabulary';
 import type { LineKind } from './tree';
 
 /*
@@ -18,21 +19,10 @@ const TRAIL = String.raw`[ \t:*]*`;
 const EOL = String.raw`(?=[\r\n]|(?![\s\S]))`;
 const WS = String.raw`[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]`;
 
-export const SECTION_TITLES = [
-  'Resume',
-  'Resumé',
-  'Sagsfremstilling',
-  'Supplerende sagsfremstilling',
-  'Sagen afgøres endelig af',
-  'Lovgrundlag',
-  'Vision, politikker og strategier',
-  'Økonomi',
-  'Andre konsekvenser',
-  'Indstilling',
-  'Supplerende indstilling',
-  'Beslutning',
-  'Bilag',
-] as const;
+/** Every section heading any dialect knows (the dialect decides which it uses). */
+export const SECTION_TITLES: readonly string[] = SECTION_NAMES.map((s) => s.name);
+const FIELD_LABELS: readonly string[] = HEADER_LABELS.map((l) => l.label);
+const DOCUMENT_WORD_LIST: readonly string[] = DOCUMENT_WORDS.map((d) => d.word);
 
 function alternatives(words: readonly string[]): string {
   // Longest first so `Supplerende sagsfremstilling` is not cut at a shorter name.
@@ -68,8 +58,10 @@ function matched(text: string, offset: number, end: number): [string] {
 }
 
 export const BLANK = new RegExp(`${WS}+${EOL}`);
-export const TITLE = new RegExp(`${LEAD}REFERAT\\b[^\\r\\n]*`);
-export const FIELD = new RegExp(`${LEAD}(?:Mødedato|Mødested|Mødedeltagere|Afbud|Fraværende)(?![\\p{L}\\p{N}])[^\\r\\n]*`, 'u');
+// `REFERAT Direktionen d. …`, `Referat 1. oktober 2025 …`, `Dagsorden`, or the word alone (eDoc, Acadre).
+export const TITLE = new RegExp(`${LEAD}(?:${alternatives(DOCUMENT_WORD_LIST)})(?![\\p{L}\\p{N}])[^\\r\\n]*`, 'u');
+// A header label, alone or with its value after a colon, a tab or spaces: `Mødedato:⇥onsdag …`, `Tilstede`.
+export const FIELD = new RegExp(`${LEAD}(?:${alternatives(FIELD_LABELS)})(?![\\p{L}\\p{N}/])[^\\r\\n]*`, 'u');
 export const TOC_HEADING = new RegExp(`${LEAD}Indholdsfortegnelse${TRAIL}${EOL}`, 'i');
 
 /*
@@ -96,7 +88,26 @@ export const TOC_ENTRY: LinePattern = {
 
 export const PUNKT_HEADING = new RegExp(`${LEAD}Punkt[ \\t]+\\d{1,6}[ \\t]*[:.][^\\r\\n]*`);
 export const EARLIER_DECISION = new RegExp(`${LEAD}Beslutning[ \\t]+fra[ \\t][^\\r\\n]*`, 'i');
+// A dated decision heading: `Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1` (eDoc),
+// `Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 10-04-2013` (Acadre). Every line is asked,
+// so a short line that holds the word is the only one the pattern is tried on.
+const DATED_DECISION = new RegExp(
+  `^${LEAD}(?:[^\\r\\n]{1,160}?s[ \\t]+beslutning|Beslutning[ \\t]+i[ \\t][^\\r\\n]{1,160}?)[ \\t]+den[ \\t]+\\d{1,2}[.\\-/]\\d{1,2}[.\\-/]\\d{2,4}(?:[ \\t]+Punkt[ \\t]+\\d{1,6})?[ \\t:*]*$`,
+  'i',
+);
+export const DECISION_HEADING: LinePattern = {
+  exec(text, offset) {
+    const end = lineEnd(text, offset);
+    if (end - offset > 240 || end - offset < 20) return null;
+    const line = text.slice(offset, end);
+    if (!line.includes('eslutning')) return null;
+    return DATED_DECISION.test(line) ? matched(text, offset, end) : null;
+  },
+};
 export const SECTION_HEADING = new RegExp(`${LEAD}(?:${alternatives(SECTION_TITLES)})${TRAIL}${EOL}`, 'i');
+/** The characters a title or a header field can start with, for the lexer's first-character index. */
+export const TITLE_STARTS: readonly string[] = [' ', '\t', '#', '*', ...new Set(DOCUMENT_WORD_LIST.map((w) => w.charAt(0)))];
+export const FIELD_STARTS: readonly string[] = [' ', '\t', '#', '*', ...new Set(FIELD_LABELS.map((w) => w.charAt(0)))];
 
 // `Kommunaldirektøren indstiller,` — a short line ending in the word `indstiller`, judged from its end.
 const INDSTILLER_WORD = 'indstiller';
@@ -116,9 +127,12 @@ export const INDSTILLER: LinePattern = {
   },
 };
 
-// One word that starts with a digit: the shape of a journal number (validated by the model).
-export const JOURNAL = new RegExp(`[ \\t]*(?:\\*\\*)?\\d[0-9A-Za-zÆØÅæøå.\\-/]*(?:\\*\\*)?[ \\t]*${EOL}`);
-export const BULLET = /[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+[^\r\n]*/;
+// One word that starts with a digit, or `EMN-`, perhaps behind a label (`Sagsnr.: 12/27845`): the shape of a
+// case number of some scheme (which one, and whether it is valid, is the model's to say).
+export const JOURNAL = new RegExp(
+  `[ \\t]*(?:\\*\\*)?(?:(?:Sagsnr\\.?|Sagsnummer|Sagsid\\.?|Journalnr\\.?)[ \\t]*:?[ \\t]*)?(?:EMN-)?\\d[0-9A-Za-zÆØÅæøå.\\-/]*(?:\\*\\*)?[ \\t]*${EOL}`,
+);
+export const BULLET = /[ \t]*(?:[-*•–]|\d{1,4}[.)])[ \t]+[^\r\n]*/;
 export const TEXT = /[^\r\n]+/;
 
 /** Every kind of line with its pattern, in the order they are tried: the first that matches wins. */
@@ -130,6 +144,7 @@ export const LINE_PATTERNS: readonly (readonly [LineKind, RegExp | LinePattern])
   ['punktHeading', PUNKT_HEADING],
   ['earlierDecision', EARLIER_DECISION],
   ['sectionHeading', SECTION_HEADING],
+  ['decisionHeading', DECISION_HEADING],
   ['indstiller', INDSTILLER],
   ['tocEntry', TOC_ENTRY],
   ['journal', JOURNAL],

@@ -1,6 +1,9 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { ALL_TOKENS, InPunkt, LINE_KIND, Loose, PunktHeading, Title, TocHeading } from './tokens';
 import { lex } from './lexer';
+import { markPunktHeadings } from './structure';
+import { detectDialect } from '../dialect/detect';
+import type { Dialect } from '../dialect/dialects';
 import { lineRange } from './range';
 import { SourceLine, type PunktSyntax, type ReferatSyntax, type SyntaxLine, type SyntaxProblem } from './tree';
 
@@ -68,11 +71,16 @@ class ReferatParser extends EmbeddedActionsParser {
 // Built on first use, like the lexer: the grammar analysis costs start-up time that indexing never needs.
 let parser: ReferatParser | undefined;
 
-/** Parses a referat into its syntax tree. Total: every string gives a tree, never an exception. */
-export function parseSyntax(input: string): ReferatSyntax {
+/**
+ * Parses a referat into its syntax tree, in its dialect (recognised from its own lines where not
+ * given). Total: every string gives a tree, never an exception.
+ */
+export function parseSyntax(input: string, given?: Dialect): ReferatSyntax {
   // VS Code drops a BOM when it opens a file; do the same so CLI and editor agree on columns.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const dialect = given ?? detectDialect(text);
   const { tokens, lineStarts, errors } = lex(text);
+  markPunktHeadings(tokens, dialect.punktHeading);
   const problems: SyntaxProblem[] = [];
 
   const offsetToLine = (offset: number): number => {
@@ -117,6 +125,7 @@ export function parseSyntax(input: string): ReferatSyntax {
     header: (raw?.header ?? []).map(toLine),
     ...(raw?.toc ? { toc: { heading: toLine(raw.toc.heading), lines: raw.toc.lines.map(toLine) } } : {}),
     punkter,
+    dialect,
     lineCount: lineStarts.length,
     lastLineLength: text.length - lastStart,
     problems,

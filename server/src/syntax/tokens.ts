@@ -2,8 +2,10 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 import {
   BLANK,
   BULLET,
+  DECISION_HEADING,
   EARLIER_DECISION,
   FIELD,
+  FIELD_STARTS,
   INDSTILLER,
   JOURNAL,
   LINE_PATTERNS,
@@ -11,6 +13,7 @@ import {
   SECTION_HEADING,
   TEXT,
   TITLE,
+  TITLE_STARTS,
   TOC_ENTRY,
   TOC_HEADING,
 } from './linePatterns';
@@ -31,7 +34,6 @@ import type { LineKind } from './tree';
  */
 const ANY_CHARACTER: number[] = new Array<number>(0x10000);
 for (let i = 0; i < ANY_CHARACTER.length; i++) ANY_CHARACTER[i] = i;
-const FIELD_STARTS = [' ', '\t', '#', '*', 'M', 'A', 'F'];
 
 /** Any line that may stand inside a punkt. */
 export const InPunkt = createToken({ name: 'InPunkt', pattern: Lexer.NA });
@@ -42,12 +44,19 @@ export const Loose = createToken({ name: 'Loose', pattern: Lexer.NA, categories:
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
 
 export const Blank = createToken({ name: 'Blank', categories: [Loose], pattern: BLANK });
-export const Title = createToken({ name: 'Title', categories: [InPunkt], pattern: TITLE });
-export const Field = createToken({ name: 'Field', categories: [Loose], pattern: FIELD, start_chars_hint: FIELD_STARTS });
+export const Title = createToken({ name: 'Title', categories: [InPunkt], pattern: TITLE, start_chars_hint: [...TITLE_STARTS] });
+export const Field = createToken({ name: 'Field', categories: [Loose], pattern: FIELD, start_chars_hint: [...FIELD_STARTS] });
 export const TocHeading = createToken({ name: 'TocHeading', categories: [InPunkt], pattern: TOC_HEADING });
 export const PunktHeading = createToken({ name: 'PunktHeading', pattern: PUNKT_HEADING });
 export const EarlierDecision = createToken({ name: 'EarlierDecision', categories: [Loose], pattern: EARLIER_DECISION });
 export const SectionHeading = createToken({ name: 'SectionHeading', categories: [Loose], pattern: SECTION_HEADING });
+export const DecisionHeading = createToken({
+  name: 'DecisionHeading',
+  categories: [Loose],
+  line_breaks: false,
+  pattern: DECISION_HEADING,
+  start_chars_hint: ANY_CHARACTER,
+});
 export const Indstiller = createToken({ name: 'Indstiller', categories: [Loose], line_breaks: false, pattern: INDSTILLER, start_chars_hint: ANY_CHARACTER });
 export const TocEntry = createToken({ name: 'TocEntry', categories: [Loose], line_breaks: false, pattern: TOC_ENTRY, start_chars_hint: ANY_CHARACTER });
 export const Journal = createToken({ name: 'Journal', categories: [Loose], pattern: JOURNAL });
@@ -63,6 +72,7 @@ export const LINE_KIND: ReadonlyMap<TokenType, LineKind> = new Map<TokenType, Li
   [PunktHeading, 'punktHeading'],
   [EarlierDecision, 'earlierDecision'],
   [SectionHeading, 'sectionHeading'],
+  [DecisionHeading, 'decisionHeading'],
   [Indstiller, 'indstiller'],
   [TocEntry, 'tocEntry'],
   [Journal, 'journal'],

@@ -1,3 +1,4 @@
+import type { Dialect } from '../dialect/dialects';
 import type { Range } from './range';
 
 /** What a line is, judged from the line alone. Context (which punkt, which section) is the model's job. */
@@ -11,6 +12,8 @@ export type LineKind =
   | 'journal'
   | 'sectionHeading'
   | 'earlierDecision'
+  /** A dated decision heading (eDoc, Acadre): this meeting's decision or an earlier one, by its date. */
+  | 'decisionHeading'
   | 'indstiller'
   | 'bullet'
   | 'text';
@@ -81,6 +84,8 @@ export interface ReferatSyntax {
   readonly header: readonly SyntaxLine[];
   readonly toc?: TocSyntax;
   readonly punkter: readonly PunktSyntax[];
+  /** The conventions the document is read with: its meeting system's. */
+  readonly dialect: Dialect;
   /** Number of lines in the document (an empty document has one, empty, line). */
   readonly lineCount: number;
   /** Length of the last line, for ranges that reach the end of the document. */

@@ -1,0 +1,35 @@
+import { ACADRE, EDOC, FIRST_AGENDA_PAGE, FIRST_AGENDA_PDF, GREVE, SBSYS, type Dialect } from './dialects';
+
+/** Enough of a document to know its system: its header and its first few punkter. */
+const SAMPLE = 48_000;
+
+/*
+ * Each system's tell-tale lines. Judged on the document's own lines, so a folder of mixed
+ * minutes needs no configuration; a few anchored patterns on the first part of the text, so it
+ * costs nothing next to reading the document.
+ */
+const PUNKT_COLON = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Punkt[ \t]+\d{1,6}[ \t]*[:.]/m;
+const PAGE_FIELDS = /^(?:Udvalg|Mødedato|Mødested):\t/m;
+const PAGE_NUMBER_LINE = /^\d{1,3}[ \t]*\r?\n(?:[ \t]*\r?\n)*[^\r\n]+\r?\n[ \t]*EMN-\d{4}-\d{6}/m;
+const EMN = /^[ \t]*EMN-\d{4}-\d{6}[ \t]*$/m;
+const AARHUS_SECTIONS = /^[ \t]*(?:Beslutninger|Beslutningspunkter|Sagsforløb:?)[ \t]*$/m;
+const GREVE_CASE = /^[ \t]*\d{2}-\d{6}[ \t]*$/m;
+const GREVE_SECTIONS = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Sagens forløb|Fremstilling|Sagsprocedure)(?:\*\*)?[ \t:]*$/m;
+const SAGSNR = /^[ \t]*Sagsnr\.?:?[ \t]+(\S+)/m;
+const EDOC_DECISION = /beslutning den \d{2}\.\d{2}\.\d{4}/i;
+const ACADRE_DECISION = /^[ \t]*Beslutning i .+ den \d{2}-\d{2}-\d{4}[ \t]*$/m;
+
+/** The dialect a document is written in, from its own lines; Lemvig's form where nothing tells otherwise. */
+export function detectDialect(text: string): Dialect {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const sagsnr = SAGSNR.exec(sample);
+  if (sagsnr && !PUNKT_COLON.test(sample)) {
+    if (ACADRE_DECISION.test(sample) || /^\d{2}\/\d+$/.test(sagsnr[1]!) || /Sagen afgøres i:/.test(sample)) return ACADRE;
+    return EDOC;
+  }
+  if (EDOC_DECISION.test(sample) && !PUNKT_COLON.test(sample)) return EDOC;
+  if (PAGE_FIELDS.test(sample) || PAGE_NUMBER_LINE.test(sample)) return FIRST_AGENDA_PAGE;
+  if (EMN.test(sample) || AARHUS_SECTIONS.test(sample)) return FIRST_AGENDA_PDF;
+  if (GREVE_CASE.test(sample) || GREVE_SECTIONS.test(sample)) return GREVE;
+  return SBSYS;
+}

@@ -1,0 +1,219 @@
+import type { LocalizedText } from '../i18n/locale';
+import { SECTION_NAMES, type SectionKind } from './vocabulary';
+
+/** How a punkt's heading is written. */
+export type PunktHeadingStyle =
+  /** `Punkt 3: Title` (First Agenda's PDF, Lemvig). */
+  | 'punkt-colon'
+  /** The number alone on a line, the title on the next (First Agenda's publication page). */
+  | 'number-line'
+  /** `3.   Title` or `715. Title` at the start of a line (eDoc, Acadre). */
+  | 'number-dot';
+
+/**
+ * The conventions of one meeting system (or of one municipality's use of it): the words it uses
+ * and where it puts things. Built-in dialects are below; referat.yaml may name one and extend it.
+ */
+export interface Dialect {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly punktHeading: PunktHeadingStyle;
+  /** A long punkt title goes on over the next lines, up to its case number or a blank line. */
+  readonly titleWraps: boolean;
+  /** Section names this dialect uses, lower case → kind; other known names are sub-headings of the text. */
+  readonly sections: ReadonlyMap<string, SectionKind>;
+  /** The usual order of the sections of one handling; none where the system has no fixed order. */
+  readonly order?: readonly SectionKind[];
+  /** Whether two sections of one kind in one handling are a mistake here. */
+  readonly uniqueSections: boolean;
+  /** Case-number schemes, by id (vocabulary.ts); the first is the one written in new punkter. */
+  readonly caseNumbers: readonly string[];
+  /** Punkter that may go without a case number: their titles. */
+  readonly withoutCaseNumber?: RegExp;
+  /** `from-one`: 1..N; `running`: numbers that run on through the year (`715.`), without gaps or repeats. */
+  readonly numbering: 'from-one' | 'running';
+  /** Lettered sub-items (`a.   Møder og konferencer`) inside a punkt, each with its own parts. */
+  readonly subItems: boolean;
+  /** A decision heading's form beyond a plain section name: dated, and for this meeting or an earlier one. */
+  readonly datedDecisions: boolean;
+  /** `Kommunaldirektøren indstiller,` lines open a recommendation. */
+  readonly indstillerLines: boolean;
+  /** Open punkter come before `Eventuelt` and the closed ones, always. */
+  readonly strictAgendaOrder: boolean;
+  /** One general case number may stand on several standing punkter (`Referat fra sidste møde`, `Orientering`). */
+  readonly sharedCaseNumbers: boolean;
+}
+
+/** Section names → kinds, from the vocabulary, for the names listed. */
+function sections(names: readonly string[]): ReadonlyMap<string, SectionKind> {
+  const map = new Map<string, SectionKind>();
+  for (const name of names) {
+    const known = SECTION_NAMES.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!known) throw new Error(`dialect names an unknown section: ${name}`);
+    map.set(name.toLowerCase(), known.kind);
+  }
+  return map;
+}
+
+const EVENTUELT = /^(eventuelt|evt\.|meddelelser|godkendelse af dagsorden|orientering|underskrift)/i;
+
+/** Lemvig's minutes: SBSYS case numbers (KLE), First Agenda's PDF layout, the sections in a fixed order. */
+export const SBSYS: Dialect = {
+  id: 'sbsys',
+  name: { da: 'SBSYS/KLE (First Agenda-PDF, Lemvig)', en: 'SBSYS/KLE (First Agenda PDF, Lemvig)' },
+  punktHeading: 'punkt-colon',
+  titleWraps: false,
+  sections: sections([
+    'Resume',
+    'Resumé',
+    'Sagsfremstilling',
+    'Supplerende sagsfremstilling',
+    'Sagen afgøres endelig af',
+    'Lovgrundlag',
+    'Vision, politikker og strategier',
+    'Økonomi',
+    'Andre konsekvenser',
+    'Indstilling',
+    'Supplerende indstilling',
+    'Beslutning',
+    'Bilag',
+  ]),
+  order: ['resume', 'sagsfremstilling', 'sagenAfgoeres', 'lovgrundlag', 'vision', 'oekonomi', 'andreKonsekvenser', 'indstilling', 'beslutning', 'bilag'],
+  uniqueSections: true,
+  caseNumbers: ['kle'],
+  numbering: 'from-one',
+  subItems: false,
+  datedDecisions: false,
+  indstillerLines: true,
+  strictAgendaOrder: true,
+  sharedCaseNumbers: false,
+};
+
+/** First Agenda's PDF as Aarhus publishes it: `Beslutninger` first, `Beslutningspunkter`, `Sagsforløb`, EMN case numbers. */
+export const FIRST_AGENDA_PDF: Dialect = {
+  id: 'first-agenda-pdf',
+  name: { da: 'First Agenda, PDF (Aarhus)', en: 'First Agenda, PDF (Aarhus)' },
+  punktHeading: 'punkt-colon',
+  titleWraps: true,
+  // `Beslutning:` in a party's proposal quoted in the text is the proposal's, not the meeting's.
+  sections: sections(['Beslutninger', 'Resume', 'Beslutningspunkter', 'Borgmesterens Afdelings påtegning', 'Sagsforløb', 'Bilag']),
+  uniqueSections: false,
+  caseNumbers: ['emn', 'kle', 'yy-serial'],
+  withoutCaseNumber: EVENTUELT,
+  numbering: 'from-one',
+  subItems: false,
+  datedDecisions: false,
+  indstillerLines: false,
+  strictAgendaOrder: false,
+  sharedCaseNumbers: true,
+};
+
+/** First Agenda's publication page: the number alone on a line above the title, `Mødedato:⇥onsdag den …`. */
+export const FIRST_AGENDA_PAGE: Dialect = {
+  ...FIRST_AGENDA_PDF,
+  id: 'first-agenda-page',
+  name: { da: 'First Agenda, publiceringsside', en: 'First Agenda, publication page' },
+  punktHeading: 'number-line',
+};
+
+/** First Agenda as Greve uses it: the decision first, then `Fremstilling` with its parts and `Sagens forløb`. */
+export const GREVE: Dialect = {
+  id: 'greve',
+  name: { da: 'First Agenda (Greve)', en: 'First Agenda (Greve)' },
+  punktHeading: 'punkt-colon',
+  titleWraps: true,
+  sections: sections([
+    'Beslutning',
+    'Fremstilling',
+    'Sagsprocedure',
+    'Resume',
+    'Indstilling',
+    'Sagsbeskrivelse',
+    'Økonomiske konsekvenser',
+    'Kommunikation',
+    'Tidsplan',
+    'Sagens forløb',
+    'Bilag',
+  ]),
+  uniqueSections: false,
+  caseNumbers: ['yy-serial', 'kle', 'emn'],
+  withoutCaseNumber: EVENTUELT,
+  numbering: 'from-one',
+  subItems: false,
+  datedDecisions: false,
+  indstillerLines: false,
+  strictAgendaOrder: false,
+  sharedCaseNumbers: true,
+};
+
+/** eDoc (Ballerup): unlabelled header, `1.   Title`, `Sagsnr.:`, `<Udvalg>s beslutning den DD.MM.YYYY Punkt N`. */
+export const EDOC: Dialect = {
+  id: 'edoc',
+  name: { da: 'eDoc', en: 'eDoc' },
+  punktHeading: 'number-dot',
+  titleWraps: true,
+  sections: sections([
+    'Sammendrag',
+    'Resume',
+    'Baggrund',
+    'Sagsfremstilling',
+    'Beslutningen træffes af',
+    'Lovgrundlag',
+    'Økonomiske konsekvenser og finansiering',
+    'Økonomiske konsekvenser',
+    'Økonomi',
+    'Kommunikation',
+    'Høring',
+    'Tidligere behandling',
+    'Indstilling',
+    'Beslutning',
+    'Bilag',
+  ]),
+  uniqueSections: false,
+  caseNumbers: ['yyyy-serial', 'yy/serial', 'kle'],
+  withoutCaseNumber: EVENTUELT,
+  numbering: 'from-one',
+  subItems: true,
+  datedDecisions: true,
+  indstillerLines: false,
+  strictAgendaOrder: false,
+  sharedCaseNumbers: true,
+};
+
+/** Acadre (Syddjurs): unlabelled header, numbers that run through the year, one dated decision per handling. */
+export const ACADRE: Dialect = {
+  id: 'acadre',
+  name: { da: 'Acadre', en: 'Acadre' },
+  punktHeading: 'number-dot',
+  titleWraps: true,
+  sections: sections([
+    'Resumé',
+    'Resume',
+    'Sagen afgøres i',
+    'Sagsfremstilling',
+    'Supplerende sagsfremstilling',
+    'Økonomi og organisatoriske konsekvenser',
+    'Økonomi',
+    'Lovgrundlag',
+    'Indstilling',
+    'Administrativ indstilling',
+    'Beslutning',
+    'Bilag',
+    'Underskriftsside',
+  ]),
+  uniqueSections: false,
+  caseNumbers: ['yy/serial', 'yyyy-serial', 'kle'],
+  withoutCaseNumber: EVENTUELT,
+  numbering: 'running',
+  subItems: false,
+  datedDecisions: true,
+  indstillerLines: false,
+  strictAgendaOrder: false,
+  sharedCaseNumbers: true,
+};
+
+export const DIALECTS: readonly Dialect[] = [SBSYS, FIRST_AGENDA_PDF, FIRST_AGENDA_PAGE, GREVE, EDOC, ACADRE];
+
+export function dialectById(id: string): Dialect | undefined {
+  return DIALECTS.find((d) => d.id === id);
+}

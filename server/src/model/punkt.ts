@@ -1,0 +1,417 @@
+import type { Dialect } from '../dialect/dialects';
+import { CLOSED_PREFIX, CLOSED_SUFFIX, type SectionKind } from '../dialect/vocabulary';
+import { lineContent, stripBold } from '../syntax/content';
+import { lineRange, range, type Range } from '../syntax/range';
+import { SourceLine, type PunktSyntax, type SyntaxLine } from '../syntax/tree';
+import { sameDate } from './dates';
+import { looksLikeCaseNumber, parseJournalLine } from './journal';
+import { NUMERIC_DATE, readDate, readTime, TEXT_DATE } from './read';
+import { sectionKindOf } from './sections';
+import type { AttendeeMention, BodyLine, CalendarDate, EarlierDecision, JournalLine, Punkt, RecommendationBullet, Section } from './types';
+
+/** A body line; its range is made when asked for, since most lines are never asked. */
+class TextLine implements BodyLine {
+  constructor(
+    readonly line: number,
+    readonly text: string,
+    readonly blank: boolean,
+    readonly subHeadingLevel?: number,
+  ) {}
+  get range(): Range {
+    return lineRange(this.line, 0, this.text.length);
+  }
+  toJSON(): object {
+    return {
+      line: this.line,
+      text: this.text,
+      blank: this.blank,
+      range: this.range,
+      ...(this.subHeadingLevel !== undefined ? { subHeadingLevel: this.subHeadingLevel } : {}),
+    };
+  }
+}
+
+export function bodyLine(l: SyntaxLine, subHeadingLevel?: number): BodyLine {
+  // The parser's own line object is a body line already; only a sub-heading needs more.
+  if (subHeadingLevel === undefined && l instanceof SourceLine) return l;
+  return new TextLine(l.line, l.text, l.kind === 'blank', subHeadingLevel);
+}
+
+interface SectionDraft {
+  kind: SectionKind;
+  title: string;
+  headingText: string;
+  headingRange: Range;
+  implicit: boolean;
+  headingLevel: number;
+  body: BodyLine[];
+  lastLine: number;
+  lastLength: number;
+  earlier?: EarlierDecision;
+  recommendations: { by: string; range: Range; bullets: RecommendationBullet[] }[];
+  /** Bullets after an `… indstiller` line belong to it until other text comes. */
+  openRecommendation: boolean;
+}
+
+export interface PunktHeading {
+  readonly number: number;
+  readonly numberRange: Range;
+  readonly title: string;
+  readonly titleRange: Range;
+  readonly closed: boolean;
+  readonly headingRange: Range;
+  readonly headingLevel: number;
+}
+
+const PUNKT_COLON = /^Punkt[ \t]+(\d{1,6})[ \t]*[:.][ \t]*(.*)$/d;
+const NUMBER_DOT = /^(\d{1,6})\.[ \t]+(.*)$/d;
+const NUMBER_ALONE = /^(\d{1,6})$/d;
+
+/** The heading line alone: `## **Punkt 2: Title**`, `3.   Title`, or `3` (the title on the next line). */
+export function readPunktHeading(h: SyntaxLine): PunktHeading {
+  const c = lineContent(h.text);
+  const m = PUNKT_COLON.exec(c.content) ?? NUMBER_DOT.exec(c.content) ?? NUMBER_ALONE.exec(c.content.trim());
+  const numberText = m?.[1] ?? '0';
+  const numberStart = c.start + Math.max(0, c.content.indexOf(numberText));
+  // The range covers the title as written, bold markers inside it included.
+  const rawTitle = (m?.[2] ?? '').trimEnd();
+  const title = stripBold(rawTitle).trim();
+  const titleStart = m?.indices?.[2] ? c.start + m.indices[2][0] : c.start + c.content.length;
+  return {
+    number: Number(numberText),
+    numberRange: lineRange(h.line, numberStart, numberStart + numberText.length),
+    title,
+    titleRange: lineRange(h.line, titleStart, titleStart + rawTitle.length),
+    closed: isClosed(title),
+    headingRange: lineRange(h.line, 0, h.text.length),
+    headingLevel: c.headingLevel,
+  };
+}
+
+export function isClosed(title: string): boolean {
+  // The suffix is looked for in the title's last characters only: a pattern that starts with
+  // spaces, tried at every position of a long line, would take the square of its length.
+  const end = title.trimEnd();
+  return CLOSED_PREFIX.test(title) || (end.endsWith(')') && CLOSED_SUFFIX.test(end.slice(-24)));
+}
+
+/** The first non-blank line after a punkt heading is its case number, if it looks like one. */
+export function isJournalLine(l: SyntaxLine): boolean {
+  return l.kind === 'journal' || ((l.kind === 'text' || l.kind === 'bullet' || l.kind === 'field') && l.text.length < 60 && looksLikeCaseNumber(l.text));
+}
+
+/** Lines that end a wrapped title: a case number, a heading, a blank line. */
+function endsTitle(l: SyntaxLine): boolean {
+  return (
+    l.kind === 'blank' ||
+    l.kind === 'sectionHeading' ||
+    l.kind === 'decisionHeading' ||
+    l.kind === 'earlierDecision' ||
+    l.kind === 'punktHeading' ||
+    isJournalLine(l)
+  );
+}
+
+const LETTERED = /^[ \t]*[a-zæøå]\.[ \t]+\S/;
+
+/** Everything that tells the punkt's lines apart: the dialect, and the meeting's year and day. */
+export interface PunktContext {
+  readonly dialect: Dialect;
+  readonly meetingYear: number | undefined;
+  readonly meetingDate: CalendarDate | undefined;
+}
+
+export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
+  const { dialect } = ctx;
+  const h = p.heading;
+  let heading = readPunktHeading(h);
+  const lines = p.lines;
+  let i = 0;
+
+  // The title: on the heading's line, and where the dialect wraps it or writes it on the next line, there too.
+  if (dialect.punktHeading === 'number-line' && heading.title === '') {
+    while (i < lines.length && lines[i]!.kind === 'blank') i++;
+    const t = lines[i];
+    if (t && !endsTitle(t)) {
+      const c = lineContent(t.text);
+      const title = stripBold(c.content).trim();
+      heading = { ...heading, title, titleRange: lineRange(t.line, c.start, c.start + c.content.length), closed: isClosed(title) };
+      i++;
+    }
+  }
+  if (dialect.titleWraps || dialect.punktHeading === 'number-line') {
+    while (i < lines.length && !endsTitle(lines[i]!) && lines[i]!.line === (i === 0 ? h.line : lines[i - 1]!.line) + 1) {
+      const more = stripBold(lines[i]!.text).trim();
+      // `… 2030-` / `fremskrivning`: a word broken at its hyphen is one word again.
+      const joined = /\S-$/.test(heading.title) ? `${heading.title}${more}` : `${heading.title} ${more}`.trim();
+      heading = { ...heading, title: joined, closed: isClosed(joined) };
+      i++;
+    }
+  }
+
+  while (i < lines.length && lines[i]!.kind === 'blank') i++;
+  let journal: JournalLine | undefined;
+  const first = lines[i];
+  if (first && isJournalLine(first)) {
+    journal = parseJournalLine(first.text, first.line, ctx.meetingYear, dialect);
+    i++;
+  }
+
+  const intro: BodyLine[] = [];
+  const sections: SectionDraft[] = [];
+  let current: SectionDraft | undefined;
+  let lastLine = h.line;
+  let lastLength = h.text.length;
+  // eDoc's `Meddelelser` has lettered sub-items, each with parts (`Bilag`) of its own: they are its text.
+  let inSubItems = false;
+
+  const start = (kind: SectionKind, l: SyntaxLine, title: string, level: number, implicit: boolean): SectionDraft => {
+    const s: SectionDraft = {
+      kind,
+      title,
+      headingText: l.text,
+      headingRange: lineRange(l.line, 0, l.text.length),
+      implicit,
+      headingLevel: level,
+      body: [],
+      lastLine: l.line,
+      lastLength: l.text.length,
+      recommendations: [],
+      openRecommendation: false,
+    };
+    sections.push(s);
+    inSubItems = false;
+    return s;
+  };
+
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.kind !== 'blank') {
+      lastLine = l.line;
+      lastLength = l.text.length;
+    }
+    if (dialect.subItems && LETTERED.test(l.text)) inSubItems = true;
+    if (l.kind === 'sectionHeading') {
+      const lc = lineContent(l.text);
+      const kind = sectionKindOf(lc.content, dialect);
+      const isSubHeading = current !== undefined && current.headingLevel > 0 && lc.headingLevel > current.headingLevel;
+      if (kind && !isSubHeading && !(inSubItems && kind !== 'beslutning')) {
+        current = start(kind, l, stripBold(lc.content).trim(), lc.headingLevel, false);
+        continue;
+      }
+      if (current) {
+        current.body.push(bodyLine(l, lc.headingLevel));
+        touch(current, l);
+        current.openRecommendation = false;
+        continue;
+      }
+    } else if (l.kind === 'earlierDecision') {
+      const lc = lineContent(l.text);
+      current = start('tidligereBeslutning', l, stripBold(lc.content).trim(), lc.headingLevel, false);
+      current.earlier = readEarlierDecision(l, lc.content, lc.start);
+      continue;
+    } else if (l.kind === 'decisionHeading') {
+      // Dated: this meeting's decision, or one from an earlier meeting on the case.
+      const lc = lineContent(l.text);
+      const decision = readDatedDecision(l, lc.content, lc.start);
+      const today = !decision.date?.date || !ctx.meetingDate || sameDate(decision.date.date, ctx.meetingDate);
+      current = start(today ? 'beslutning' : 'tidligereBeslutning', l, stripBold(lc.content).trim(), lc.headingLevel, false);
+      if (!today) current.earlier = decision;
+      continue;
+    } else if (dialect.indstillerLines && l.kind === 'indstiller' && current?.kind !== 'beslutning' && current?.kind !== 'tidligereBeslutning') {
+      const lc = lineContent(l.text);
+      const by = lc.content
+        .replace(/\*\*/g, '')
+        .replace(/[ \t]*indstiller[ \t]*[,:.]?[ \t]*$/i, '')
+        .trim();
+      if (current?.kind !== 'indstilling') current = start('indstilling', l, stripBold(lc.content).trim(), lc.headingLevel, true);
+      else {
+        current.body.push(bodyLine(l));
+        touch(current, l);
+      }
+      current.recommendations.push({ by, range: lineRange(l.line, 0, l.text.length), bullets: [] });
+      current.openRecommendation = true;
+      continue;
+    }
+    const b = bodyLine(l);
+    if (!current) {
+      intro.push(b);
+      continue;
+    }
+    current.body.push(b);
+    if (l.kind === 'blank') continue;
+    touch(current, l);
+    if (l.kind === 'bullet' && current.openRecommendation) {
+      const rec = current.recommendations[current.recommendations.length - 1]!;
+      const bulletText = l.text.replace(/^[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+/, '');
+      rec.bullets.push({ text: bulletText, range: lineRange(l.line, l.text.length - bulletText.length, l.text.length) });
+      rec.range = range(rec.range.start.line, 0, l.line, l.text.length);
+    } else {
+      current.openRecommendation = false;
+    }
+  }
+
+  const finished: Section[] = sections.map((s) => {
+    const entries = s.kind === 'sagsforloeb' ? readHistory(s.body) : undefined;
+    return {
+      kind: s.kind,
+      title: s.title,
+      headingText: s.headingText,
+      headingRange: s.headingRange,
+      implicit: s.implicit,
+      headingLevel: s.headingLevel,
+      body: s.body,
+      range: range(s.headingRange.start.line, 0, s.lastLine, s.lastLength),
+      ...(s.earlier ? { earlier: s.earlier } : {}),
+      ...(entries ? { entries } : {}),
+      recommendations: s.recommendations,
+    };
+  });
+
+  return {
+    ...heading,
+    ...(journal ? { journal } : {}),
+    intro,
+    sections: finished,
+    attendees: findAttendees([intro, ...finished.map((s) => s.body)]),
+    range: range(h.line, 0, lastLine, lastLength),
+  };
+}
+
+function touch(s: SectionDraft, l: SyntaxLine): void {
+  s.lastLine = l.line;
+  s.lastLength = l.text.length;
+}
+
+// `Beslutning fra Direktionens møde den 28. august 2024 pkt. 1:` / `Beslutning fra Direktionen, 16. november 2022, pkt. 4:`
+const EARLIER = new RegExp(
+  String.raw`^Beslutning[ \t]+fra[ \t]+(.+?)(?:[ \t]*,[ \t]*|[ \t]+)(?:den[ \t]+|d\.[ \t]*)?(${TEXT_DATE}|${NUMERIC_DATE})[ \t]*,?[ \t]*(?:(?:pkt|punkt)\.?[ \t]*(\d{1,6}))?[ \t]*:?[ \t]*$`,
+  'diu',
+);
+// `Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1`, `Beslutning i Udvalget for … den 10-04-2013`.
+const DATED = new RegExp(
+  String.raw`^(?:(.+?)[ \t]+beslutning|Beslutning[ \t]+i[ \t]+(.+?))[ \t]+den[ \t]+(${NUMERIC_DATE})(?:[ \t]+Punkt[ \t]+(\d{1,6}))?[ \t:]*$`,
+  'diu',
+);
+
+export function readEarlierDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
+  return readDecisionHeading(l, content, contentStart, EARLIER, { body: 1, date: 2, punkt: 3 });
+}
+
+function readDatedDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
+  const d = readDecisionHeading(l, content, contentStart, DATED, { body: 1, date: 3, punkt: 4 }, 2);
+  return d;
+}
+
+function readDecisionHeading(
+  l: SyntaxLine,
+  content: string,
+  contentStart: number,
+  pattern: RegExp,
+  g: { body: number; date: number; punkt: number },
+  altBody?: number,
+): EarlierDecision {
+  const whole = lineRange(l.line, 0, l.text.length);
+  const clean = content.replace(/\*\*/g, '');
+  // Real headings are short; the bound keeps the lazy body match linear on a pathological line.
+  const m = clean.length <= 300 ? pattern.exec(clean) : null;
+  if (!m) return { range: whole, bodyText: '', body: '' };
+  const idx = m.indices!;
+  // Bold inside the heading shifts columns; it is read, but given whole-line ranges.
+  const exact = clean === content;
+  const col = (n: number): number => contentStart + idx[n]![0];
+  const bodyText = (m[g.body] ?? (altBody !== undefined ? m[altBody] : undefined) ?? '').trim();
+  const date = readDate(m[g.date]!, l.line, exact ? col(g.date) : 0);
+  const punkt = m[g.punkt];
+  return {
+    range: whole,
+    bodyText,
+    body: normalizeBody(bodyText),
+    date: exact ? date : { ...date, range: whole },
+    ...(punkt ? { punktNumber: Number(punkt), punktRange: exact ? lineRange(l.line, col(g.punkt), col(g.punkt) + punkt.length) : whole } : {}),
+  };
+}
+
+/** `Direktionens møde` → `Direktionen`, `Økonomi- og Erhvervsudvalgets møde` → `Økonomi- og Erhvervsudvalget`. */
+export function normalizeBody(text: string): string {
+  let s = text.replace(/[ \t]+møde$/i, '').trim();
+  if (/(ens|ets)$/.test(s)) s = s.slice(0, -1);
+  return s;
+}
+
+// A `Sagsforløb` entry: `Udvalg: Magistraten` / `Dato: 19-08-2025` / `Punktnummer: 4` (First Agenda), or
+// `05/09/2024 Klima-, Teknik- og Miljøudvalget` (Greve).
+const ENTRY_UDVALG = /^[ \t]*Udvalg:[ \t]*(.*?)[ \t]*$/;
+const ENTRY_DATO = /^([ \t]*Dato:[ \t]*)(\d{1,2}[-./]\d{1,2}[-./]\d{4})[ \t]*$/;
+const ENTRY_PUNKT = /^([ \t]*Punktnummer:[ \t]*)(\d{1,6})[ \t]*$/;
+const ENTRY_DATED = /^([ \t]*)(\d{1,2}[-./]\d{1,2}[-./]\d{4})[ \t]+(\S.*?)[ \t]*$/;
+
+/** The earlier handlings a `Sagsforløb` lists, each with its body, date, punkt and the lines it spans. */
+function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
+  const out: EarlierDecision[] = [];
+  let current: { -readonly [K in keyof EarlierDecision]: EarlierDecision[K] } | undefined;
+  const close = (): void => {
+    if (current) out.push(current);
+    current = undefined;
+  };
+  for (const l of body) {
+    if (l.blank) continue;
+    const text = stripBold(l.text);
+    const udvalg = ENTRY_UDVALG.exec(text);
+    const dated = ENTRY_DATED.exec(text);
+    if (udvalg || (dated && !ENTRY_DATO.test(text))) {
+      close();
+      const bodyText = udvalg ? udvalg[1]! : dated![3]!;
+      current = { range: l.range, bodyText, body: normalizeBody(bodyText) };
+      if (dated) current.date = readDate(dated[2]!, l.line, dated[1]!.length);
+      continue;
+    }
+    if (!current) continue;
+    current.range = range(current.range.start.line, current.range.start.character, l.line, l.text.length);
+    const dato = ENTRY_DATO.exec(text);
+    if (dato && !current.date) {
+      current.date = readDate(dato[2]!, l.line, dato[1]!.length);
+      continue;
+    }
+    const punkt = ENTRY_PUNKT.exec(text);
+    if (punkt && current.punktNumber === undefined) {
+      current.punktNumber = Number(punkt[2]);
+      current.punktRange = lineRange(l.line, punkt[1]!.length, punkt[1]!.length + punkt[2]!.length);
+    }
+  }
+  close();
+  return out;
+}
+
+// ---------------------------------------------------------------- attendees
+
+const ATTENDS = /\b(deltager i mødet|deltager under (?:punktet|dette punkt|behandlingen)|kommer til stede|deltog i mødet)\b/gu;
+const AT_TIME = /^[ \t]*(?:fra[ \t]+)?(?:kl\.?|klokken)[ \t]*(\d{1,2}[:.]\d{2})/;
+
+function findAttendees(parts: readonly (readonly BodyLine[])[]): AttendeeMention[] {
+  const out: AttendeeMention[] = [];
+  for (const lines of parts)
+    for (const l of lines) {
+      if (l.blank || l.subHeadingLevel !== undefined) continue;
+      const text = l.text;
+      // Cheap test first: this runs on every line of every punkt (`delt` starts deltager and deltog).
+      if (!text.includes('delt') && !text.includes('til stede')) continue;
+      ATTENDS.lastIndex = 0;
+      for (let m = ATTENDS.exec(text); m; m = ATTENDS.exec(text)) {
+        // Who: back to the start of the sentence, at most 200 characters (no copying of long lines).
+        const from = Math.max(0, m.index - 200);
+        const window = text.slice(from, m.index);
+        const sentenceStart = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
+        const whoStart = from + (sentenceStart < 0 ? 0 : sentenceStart + 2);
+        const who = stripBold(text.slice(whoStart, m.index))
+          .replace(/^[ \t\-*]+/, '')
+          .trim();
+        const after = m.index + m[0].length;
+        const t = AT_TIME.exec(text.slice(after, after + 40));
+        const time = t ? readTime(t[1]!, l.line, after + t.index + t[0].length - t[1]!.length) : undefined;
+        const end = time ? time.range.end.character : after;
+        out.push({ range: lineRange(l.line, whoStart, end), who, ...(time ? { time } : {}) });
+      }
+    }
+  return out;
+}

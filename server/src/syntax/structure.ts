@@ -1,0 +1,45 @@
+import type { IToken } from 'chevrotain';
+import type { PunktHeadingStyle } from '../dialect/dialects';
+import { Blank, Bullet, DecisionHeading, Journal, PunktHeading, SectionHeading, TocEntry } from './tokens';
+
+const NUMBER_ALONE = /^[ \t]*\d{1,4}[ \t]*$/;
+const NUMBER_DOT = /^\d{1,4}\.[ \t]+\S/;
+/** A case number as a punkt's first line has it: a known shape, or behind a `Sagsnr.:` label. */
+const CASE_NUMBER = /^[ \t]*(?:\*\*)?(?:(?:Sagsnr\.?|Sagsnummer|Sagsid\.?|Journalnr\.?)[ \t]*:?[ \t]*\S|EMN-\d|\d{2}[.\-/]\d|\d{4}-\d)/i;
+/** How far below a candidate heading its case number or first section may stand. */
+const LOOKAHEAD = 6;
+
+/**
+ * Where a dialect writes a punkt's number alone on a line, or as `3.   Title`, whether such a line
+ * is a punkt's heading depends on the lines after it: its case number or its first section must
+ * follow before the next such line. The lexer judges one line at a time; this pass looks ahead
+ * and re-types the lines that are headings, so the parser groups them as it groups `Punkt N:`.
+ */
+export function markPunktHeadings(tokens: IToken[], style: PunktHeadingStyle): void {
+  if (style === 'punkt-colon') return;
+  const isCandidate = (t: IToken): boolean =>
+    style === 'number-line' ? t.tokenType === Journal && NUMBER_ALONE.test(t.image) : t.tokenType === Bullet && NUMBER_DOT.test(t.image);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!isCandidate(t)) continue;
+    let seen = 0;
+    let titleSeen = style === 'number-dot';
+    for (let j = i + 1; j < tokens.length && seen < LOOKAHEAD; j++) {
+      const next = tokens[j]!;
+      if (next.tokenType === Blank) continue;
+      seen++;
+      if (isCandidate(next) || next.tokenType === PunktHeading || next.tokenType === TocEntry) break;
+      if (!titleSeen) {
+        // The number's own title comes first; a heading or a case number right away is no title.
+        if (next.tokenType === SectionHeading || next.tokenType === DecisionHeading) break;
+        titleSeen = true;
+        continue;
+      }
+      if (next.tokenType === SectionHeading || next.tokenType === DecisionHeading || CASE_NUMBER.test(next.image)) {
+        t.tokenType = PunktHeading;
+        t.tokenTypeIdx = PunktHeading.tokenTypeIdx!;
+        break;
+      }
+    }
+  }
+}
