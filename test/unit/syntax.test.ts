@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseReferat, parseSyntax } from '../../server/src/core';
+import { parseReferat, parseSyntax, summarizeReferat } from '../../server/src/core';
 import { classifyLine, isSectionHeading } from '../../server/src/syntax/classify';
 import { corpusFiles } from '../helpers';
 
@@ -84,6 +84,15 @@ test('attendee list wraps onto the next line and splits on commas and "og"', () 
     ['Claus Borg', 'Lars Borst Hansen', 'Søren Søndergaard Kjær', 'Ove Weller Nielsen'],
   );
   assert.deepEqual(r.header.deltagere?.names[2]?.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 22 } });
+});
+
+test('a header line that wraps inside a name continues that name, in the model and in the archive summary', () => {
+  const text = 'REFERAT Direktionen d. 07-12-2023\nMødedeltagere Claus Borg, Lars Borst Hansen, Søren Søndergaard\nKjær\n\nMødested X\n';
+  assert.deepEqual(
+    parseReferat(text).header.deltagere?.names.map((n) => n.name),
+    ['Claus Borg', 'Lars Borst Hansen', 'Søren Søndergaard Kjær'],
+  );
+  assert.deepEqual(summarizeReferat(text).deltagere, ['Claus Borg', 'Lars Borst Hansen', 'Søren Søndergaard Kjær']);
 });
 
 test('the quick line classifier agrees with the lexer, and its section-heading shortcut with both', () => {

@@ -295,18 +295,18 @@ const DATED = new RegExp(
 );
 
 export function readEarlierDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
-  return readDecisionHeading(l, content, contentStart, EARLIER, { body: 1, date: 2, punkt: 3 });
+  return readDecisionHeading(l, content, contentStart, 'beslutning-fra', EARLIER, { body: 1, date: 2, punkt: 3 });
 }
 
 function readDatedDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
-  const d = readDecisionHeading(l, content, contentStart, DATED, { body: 1, date: 3, punkt: 4 }, 2);
-  return d;
+  return readDecisionHeading(l, content, contentStart, 'dated', DATED, { body: 1, date: 3, punkt: 4 }, 2);
 }
 
 function readDecisionHeading(
   l: SyntaxLine,
   content: string,
   contentStart: number,
+  form: EarlierDecision['form'],
   pattern: RegExp,
   g: { body: number; date: number; punkt: number },
   altBody?: number,
@@ -315,7 +315,7 @@ function readDecisionHeading(
   const clean = content.replace(/\*\*/g, '');
   // Real headings are short; the bound keeps the lazy body match linear on a pathological line.
   const m = clean.length <= 300 ? pattern.exec(clean) : null;
-  if (!m) return { range: whole, bodyText: '', body: '' };
+  if (!m) return { form, range: whole, bodyText: '', body: '' };
   const idx = m.indices!;
   // Bold inside the heading shifts columns; it is read, but given whole-line ranges.
   const exact = clean === content;
@@ -324,6 +324,7 @@ function readDecisionHeading(
   const date = readDate(m[g.date]!, l.line, exact ? col(g.date) : 0);
   const punkt = m[g.punkt];
   return {
+    form,
     range: whole,
     bodyText,
     body: normalizeBody(bodyText),
@@ -362,7 +363,7 @@ function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
     if (udvalg || (dated && !ENTRY_DATO.test(text))) {
       close();
       const bodyText = udvalg ? udvalg[1]! : dated![3]!;
-      current = { range: l.range, bodyText, body: normalizeBody(bodyText) };
+      current = { form: 'history', range: l.range, bodyText, body: normalizeBody(bodyText) };
       if (dated) current.date = readDate(dated[2]!, l.line, dated[1]!.length);
       continue;
     }

@@ -151,6 +151,11 @@ export interface BodyLine {
 }
 
 export interface EarlierDecision {
+  /**
+   * How it is written: `Beslutning fra … møde den …, pkt. N:` (Lemvig), a dated decision heading
+   * (`… beslutning den 04.12.2012`, `Beslutning i … den 10-04-2013`), or an entry of a `Sagsforløb`.
+   */
+  readonly form: 'beslutning-fra' | 'dated' | 'history';
   /** The heading, or the whole entry of a `Sagsforløb`. */
   readonly range: Range;
   /** The body as written (`Direktionens møde`). */

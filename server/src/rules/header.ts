@@ -33,7 +33,9 @@ export const missingHeader: Rule = {
             en: 'The title does not name the body (e.g. "REFERAT Direktionen d. 07-12-2023").',
           },
         };
-      if (!h.title.date)
+      // A title that is the word alone (`Referat`, eDoc and Acadre) has its date on a line of its own.
+      const bare = !h.title.bodyRange || h.title.bodyRange.start.line !== h.title.range.start.line;
+      if (!h.title.date && !(bare && h.moedeDato?.date))
         yield {
           range: h.title.range,
           message: { da: 'Titlen har ingen dato, der kan læses (DD-MM-ÅÅÅÅ).', en: 'The title has no readable date (DD-MM-YYYY).' },

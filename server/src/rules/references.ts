@@ -33,7 +33,8 @@ export const referenceFormat: Rule = {
     for (const p of referat.punkter) {
       for (const s of p.sections) {
         const e = s.earlier;
-        if (!e || (e.date && e.punktNumber !== undefined)) continue;
+        // Lemvig's `Beslutning fra …` names its date and punkt; other forms need not name a punkt.
+        if (!e || e.form !== 'beslutning-fra' || (e.date && e.punktNumber !== undefined)) continue;
         yield {
           range: e.range,
           message: {

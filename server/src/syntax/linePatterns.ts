@@ -58,10 +58,13 @@ function matched(text: string, offset: number, end: number): [string] {
 }
 
 export const BLANK = new RegExp(`${WS}+${EOL}`);
+// chevrotain drops a pattern's `u` flag, so `\p{L}` cannot be used here: a letter or digit that continues a
+// word, spelt out (Latin-1's letters cover Danish and the names written in minutes).
+const WORD_CHAR = '0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff';
 // `REFERAT Direktionen d. …`, `Referat 1. oktober 2025 …`, `Dagsorden`, or the word alone (eDoc, Acadre).
-export const TITLE = new RegExp(`${LEAD}(?:${alternatives(DOCUMENT_WORD_LIST)})(?![\\p{L}\\p{N}])[^\\r\\n]*`, 'u');
+export const TITLE = new RegExp(`${LEAD}(?:${alternatives(DOCUMENT_WORD_LIST)})(?![${WORD_CHAR}])[^\\r\\n]*`);
 // A header label, alone or with its value after a colon, a tab or spaces: `Mødedato:⇥onsdag …`, `Tilstede`.
-export const FIELD = new RegExp(`${LEAD}(?:${alternatives(FIELD_LABELS)})(?![\\p{L}\\p{N}/])[^\\r\\n]*`, 'u');
+export const FIELD = new RegExp(`${LEAD}(?:${alternatives(FIELD_LABELS)})(?![${WORD_CHAR}/])[^\\r\\n]*`);
 export const TOC_HEADING = new RegExp(`${LEAD}Indholdsfortegnelse${TRAIL}${EOL}`, 'i');
 
 /*
