@@ -22,6 +22,8 @@ export interface Dialect {
   readonly titleWraps: boolean;
   /** Section names this dialect uses, lower case → kind; other known names are sub-headings of the text. */
   readonly sections: ReadonlyMap<string, SectionKind>;
+  /** Sections that head a group of the sections after them (Greve's `Fremstilling`), so have no text of their own. */
+  readonly groupHeadings?: readonly string[];
   /** The usual order of the sections of one handling; none where the system has no fixed order. */
   readonly order?: readonly SectionKind[];
   /** Whether two sections of one kind in one handling are a mistake here. */
@@ -135,6 +137,7 @@ export const GREVE: Dialect = {
     'Sagens forløb',
     'Bilag',
   ]),
+  groupHeadings: ['fremstilling'],
   uniqueSections: false,
   caseNumbers: ['yy-serial', 'kle', 'emn'],
   withoutCaseNumber: EVENTUELT,

@@ -129,6 +129,9 @@ export const DOCUMENT_WORDS: readonly { readonly word: string; readonly kind: Do
 ];
 
 /** How a closed punkt is marked: a prefix of its title (`Lukket: …`, `Lukket sag: …`) or a suffix (`… (Lukket)`). */
+/** Punkter that are a formality of the meeting, not a case: nothing is decided in them. */
+export const WITHOUT_DECISION = /^(?:underskriftsark|underskriftsside|underskrifter|underskrift)\b/i;
+
 export const CLOSED_PREFIX = /^lukket(?:\s+(?:sag|punkt))?\s*:\s*/i;
 export const CLOSED_SUFFIX = /\s*\((?:lukket|lukket punkt)\)\s*$/i;
 

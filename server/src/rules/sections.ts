@@ -3,6 +3,7 @@ import { canonicalTitle, orderIndex } from '../model/sections';
 import { handlings, hasText, todaysDecision } from '../model/decision';
 import type { Punkt, Section } from '../model/types';
 import type { Fix, Rule } from './types';
+import { WITHOUT_DECISION } from '../dialect/vocabulary';
 
 /** A new heading in the style the punkt already uses (`## **Økonomi**` → `## **Beslutning**`). */
 function headingLike(p: Punkt, title: string): string {
@@ -62,7 +63,7 @@ export const missingBeslutning: Rule = {
     if (referat.kind === 'dagsorden') return;
     const lastLine = referat.syntax.lineCount - 1;
     for (const p of referat.punkter) {
-      if (p.closed) continue;
+      if (p.closed || WITHOUT_DECISION.test(p.title)) continue;
       const decision = todaysDecision(p);
       if (decision.written) continue;
       const afterEarlier = handlings(p).length > 1;
@@ -161,8 +162,11 @@ export const emptySection: Rule = {
     for (const p of referat.punkter) {
       // Today's empty decision is missing-beslutning's to report, as an error.
       const today = new Set(p.closed ? [] : todaysDecision(p).sections);
-      for (const s of p.sections) {
+      const groups = referat.dialect.groupHeadings ?? [];
+      for (const [i, s] of p.sections.entries()) {
         if (hasText(s) || today.has(s)) continue;
+        // A group heading's text is the sections under it.
+        if (groups.includes(s.title.toLowerCase()) && p.sections[i + 1]) continue;
         yield {
           range: s.headingRange,
           message: { da: `Afsnittet "${s.title}" i punkt ${p.number} er tomt.`, en: `The section "${s.title}" in item ${p.number} is empty.` },

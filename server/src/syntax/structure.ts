@@ -1,6 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { PunktHeadingStyle } from '../dialect/dialects';
-import { Blank, Bullet, DecisionHeading, Journal, PunktHeading, SectionHeading, TocEntry } from './tokens';
+import { SECTION_NAMES } from '../dialect/vocabulary';
+import { Blank, Bullet, DecisionHeading, Journal, PunktHeading, SectionHeading, Text, TocEntry } from './tokens';
 
 const NUMBER_ALONE = /^[ \t]*\d{1,4}[ \t]*$/;
 const NUMBER_DOT = /^\d{1,4}\.[ \t]+\S/;
@@ -16,7 +17,10 @@ const LOOKAHEAD = 6;
  * and re-types the lines that are headings, so the parser groups them as it groups `Punkt N:`.
  */
 export function markPunktHeadings(tokens: IToken[], style: PunktHeadingStyle): void {
-  if (style === 'punkt-colon') return;
+  if (style === 'punkt-colon') {
+    demoteQuotedPunktLines(tokens);
+    return;
+  }
   const isCandidate = (t: IToken): boolean =>
     style === 'number-line' ? t.tokenType === Journal && NUMBER_ALONE.test(t.image) : t.tokenType === Bullet && NUMBER_DOT.test(t.image);
   for (let i = 0; i < tokens.length; i++) {
@@ -41,5 +45,37 @@ export function markPunktHeadings(tokens: IToken[], style: PunktHeadingStyle): v
         break;
       }
     }
+  }
+}
+
+const HISTORY_NAMES = SECTION_NAMES.filter((s) => s.kind === 'sagsforloeb').map((s) => s.name.toLowerCase());
+const isHistoryHeading = (t: IToken): boolean => {
+  const name = t.image
+    .replace(/[#*:]/g, '')
+    .trim()
+    .toLowerCase();
+  return HISTORY_NAMES.includes(name);
+};
+
+/**
+ * A case's history quotes the earlier meetings' decisions item by item (`Punkt 1: Økonomiudvalget
+ * anbefaler …`, Greve). Inside a history section such a line is a punkt's heading only when its case
+ * number follows, as every real heading's does; otherwise it is the quoted decision's text.
+ */
+function demoteQuotedPunktLines(tokens: IToken[]): void {
+  let inHistory = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.tokenType === SectionHeading || t.tokenType === DecisionHeading) inHistory = isHistoryHeading(t);
+    if (!inHistory || t.tokenType !== PunktHeading) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.tokenType === Blank) j++;
+    const next = tokens[j];
+    if (next && (next.tokenType === Journal || CASE_NUMBER.test(next.image))) {
+      inHistory = false;
+      continue;
+    }
+    t.tokenType = Text;
+    t.tokenTypeIdx = Text.tokenTypeIdx!;
   }
 }
