@@ -1,6 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { localize, type Locale } from '../i18n/locale';
-import type { Referat } from '../model/types';
+import type { EarlierDecision, Referat } from '../model/types';
 import { range as mkRange, type Range } from '../syntax/range';
 
 /*
@@ -33,7 +33,16 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
       );
     }
     const last = fields[fields.length - 1]?.range.end ?? h.title.range.end;
-    out.push(sym(`REFERAT ${h.title.body}`.trim(), SymbolKind.File, { start: h.title.range.start, end: last }, h.title.range, h.title.date?.text, fields));
+    out.push(
+      sym(
+        `${referat.kind === 'dagsorden' ? 'DAGSORDEN' : 'REFERAT'} ${h.title.body}`.trim(),
+        SymbolKind.File,
+        { start: h.title.range.start, end: last },
+        h.title.range,
+        h.title.date?.text,
+        fields,
+      ),
+    );
   }
   if (referat.toc) {
     const n = referat.toc.entries.length;
@@ -49,10 +58,23 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
   }
   for (const p of referat.punkter) {
     const journal = p.journal?.kind === 'valid' ? p.journal.journal.text : p.journal?.text;
-    const children = p.sections.map((s) =>
-      sym(s.title, s.kind === 'beslutning' ? SymbolKind.Event : s.kind === 'tidligereBeslutning' ? SymbolKind.Key : SymbolKind.Field, s.range, s.headingRange),
-    );
+    const children: DocumentSymbol[] = [];
+    for (const s of p.sections) {
+      if (s.entries && s.entries.length > 0) {
+        // A case history is its earlier handlings: each is an earlier decision in the outline.
+        for (const e of s.entries) children.push(sym(`${s.title}: ${e.bodyText}`, SymbolKind.Key, e.range, e.range, earlierDetail(e, locale)));
+        continue;
+      }
+      const kind = s.kind === 'beslutning' ? SymbolKind.Event : s.kind === 'tidligereBeslutning' ? SymbolKind.Key : SymbolKind.Field;
+      children.push(sym(s.title, kind, s.range, s.headingRange, s.earlier ? earlierDetail(s.earlier, locale) : undefined));
+    }
     out.push(sym(`Punkt ${p.number}: ${p.title}`, p.closed ? SymbolKind.Package : SymbolKind.Number, p.range, p.headingRange, journal, children));
   }
   return out;
+}
+
+/** `19-08-2025, pkt. 4`: when and where the earlier decision was made, as far as it says. */
+function earlierDetail(e: EarlierDecision, locale: Locale): string | undefined {
+  const parts = [e.date?.text, e.punktNumber !== undefined ? localize({ da: `pkt. ${e.punktNumber}`, en: `item ${e.punktNumber}` }, locale) : undefined];
+  return parts.filter((x) => x !== undefined).join(', ') || undefined;
 }

@@ -5,21 +5,44 @@ import type { Rule } from './types';
 export const referenceDate: Rule = {
   code: 'reference-date',
   severity: 'error',
-  description: { da: 'En tidligere beslutning dateret på eller efter dette møde', en: 'An earlier decision dated on or after this meeting' },
+  description: {
+    da: 'En tidligere beslutning dateret på eller efter dette møde, eller en behandling i sagsforløbet dateret efter det',
+    en: 'An earlier decision dated on or after this meeting, or a handling in the case history dated after it',
+  },
   *check({ referat }) {
     const today = meetingDate(referat);
     if (!today) return;
     for (const p of referat.punkter) {
       for (const s of p.sections) {
         const d = s.earlier?.date;
-        if (!d?.date || compareDates(d.date, today) < 0) continue;
-        yield {
-          range: d.range,
-          message: {
-            da: `Den tidligere beslutning er dateret ${localizedDate(d.date).da}, men mødet er ${localizedDate(today).da}; en tidligere beslutning skal ligge før mødet.`,
-            en: `The earlier decision is dated ${localizedDate(d.date).en}, but the meeting is on ${localizedDate(today).en}; an earlier decision must come before the meeting.`,
-          },
-        };
+        if (d?.date && s.earlier?.form === 'dated' && compareDates(d.date, today) > 0)
+          // A dated heading after the meeting is this meeting's decision with a mistyped date.
+          yield {
+            range: d.range,
+            message: {
+              da: `Beslutningen er dateret ${localizedDate(d.date).da}, men mødet er ${localizedDate(today).da}.`,
+              en: `The decision is dated ${localizedDate(d.date).en}, but the meeting is on ${localizedDate(today).en}.`,
+            },
+          };
+        else if (d?.date && compareDates(d.date, today) >= 0)
+          yield {
+            range: d.range,
+            message: {
+              da: `Den tidligere beslutning er dateret ${localizedDate(d.date).da}, men mødet er ${localizedDate(today).da}; en tidligere beslutning skal ligge før mødet.`,
+              en: `The earlier decision is dated ${localizedDate(d.date).en}, but the meeting is on ${localizedDate(today).en}; an earlier decision must come before the meeting.`,
+            },
+          };
+        // A case's history may end with this meeting's own handling, so only a later date is wrong.
+        for (const e of s.entries ?? []) {
+          if (!e.date?.date || compareDates(e.date.date, today) <= 0) continue;
+          yield {
+            range: e.date.range,
+            message: {
+              da: `Sagsforløbet har en behandling dateret ${localizedDate(e.date.date).da}, efter dette møde (${localizedDate(today).da}).`,
+              en: `The case history has a handling dated ${localizedDate(e.date.date).en}, after this meeting (${localizedDate(today).en}).`,
+            },
+          };
+        }
       }
     }
   },

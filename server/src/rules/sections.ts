@@ -1,7 +1,9 @@
 import { lineContent } from '../syntax/content';
 import { canonicalTitle, orderIndex } from '../model/sections';
 import { handlings, hasText, todaysDecision } from '../model/decision';
-import type { Punkt, Section } from '../model/types';
+import type { Punkt, Referat, Section } from '../model/types';
+import { compareDates } from '../model/dates';
+import { meetingDate } from '../model/meeting';
 import type { Fix, Rule } from './types';
 import { WITHOUT_DECISION } from '../dialect/vocabulary';
 
@@ -51,6 +53,18 @@ function writeDecision(s: Section, lastLineOfDocument: number): Fix {
   };
 }
 
+/**
+ * A dated decision heading dated after the meeting is this meeting's decision with a mistyped
+ * date: reference-date reports the date, and the decision is not also reported missing.
+ */
+function misdatedDecision(p: Punkt, referat: Referat): boolean {
+  const today = meetingDate(referat);
+  return (
+    today !== undefined &&
+    p.sections.some((s) => s.earlier?.form === 'dated' && s.earlier.date?.date !== undefined && compareDates(s.earlier.date.date, today) > 0 && hasText(s))
+  );
+}
+
 export const missingBeslutning: Rule = {
   code: 'missing-beslutning',
   severity: 'error',
@@ -65,7 +79,7 @@ export const missingBeslutning: Rule = {
     for (const p of referat.punkter) {
       if (p.closed || WITHOUT_DECISION.test(p.title)) continue;
       const decision = todaysDecision(p);
-      if (decision.written) continue;
+      if (decision.written || misdatedDecision(p, referat)) continue;
       const afterEarlier = handlings(p).length > 1;
       const empty = decision.sections[decision.sections.length - 1];
       if (empty) {

@@ -50,10 +50,7 @@ export function markPunktHeadings(tokens: IToken[], style: PunktHeadingStyle): v
 
 const HISTORY_NAMES = SECTION_NAMES.filter((s) => s.kind === 'sagsforloeb').map((s) => s.name.toLowerCase());
 const isHistoryHeading = (t: IToken): boolean => {
-  const name = t.image
-    .replace(/[#*:]/g, '')
-    .trim()
-    .toLowerCase();
+  const name = t.image.replace(/[#*:]/g, '').trim().toLowerCase();
   return HISTORY_NAMES.includes(name);
 };
 
