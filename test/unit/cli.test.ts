@@ -200,6 +200,36 @@ test('referat check applies the nearest referat.yaml as the editor does: off in 
   );
 });
 
+test("referat check reads referat.yaml's dialect as the editor does, and reports its mistakes at their line and column", () => {
+  const ws = mkdtempSync(join(tmpdir(), 'referat-cli-dialekt-'));
+  const referat = [
+    'REFERAT Økonomiudvalget d. 03-02-2025',
+    '',
+    'Mødedato Mandag d. 3. februar 2025 kl. 16:00',
+    '',
+    'Mødested Byrådssalen',
+    '',
+    'Punkt 41: Budgetopfølgning',
+    '',
+    'S2025-00012',
+    '',
+    'Beslutning',
+    '',
+    'Taget til efterretning.',
+    '',
+  ].join('\n');
+  writeFileSync(join(ws, 'x.referat'), referat);
+  writeFileSync(join(ws, 'referat.yaml'), "dialekt:\n  sagsnummer: 'S(?<år>\\d{4})-\\d{5}'\n  nummerering: løbende\n");
+  const ok = run(['check', join(ws, 'x.referat')]);
+  assert.deepEqual([ok.code, ok.stdout], [0, '']);
+  writeFileSync(join(ws, 'referat.yaml'), "dialekt:\n  sagsnummer: 'S(?<år>\\d{4})-\\d{5}'\n  nummerering: hver gang\n");
+  const bad = run(['check', join(ws, 'x.referat')], { LANG: 'en_US.UTF-8' });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /referat\.yaml:3:16: error referat-yaml: "hver gang" is not fra-1 \(items numbered 1, 2, 3 …\) or løbende/);
+  // The bad numbering is not applied: the minutes are read with numbers from 1.
+  assert.match(bad.stdout, /x\.referat:7:\d+: error punkt-numbering/);
+});
+
 test('referat --version and --help: the version, and every command with one line', () => {
   const v = run(['--version']);
   assert.equal(v.code, 0);

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { bothLanguages, type LocalizedText } from '../i18n/locale';
+import { bothLanguages, localize, type LocalizedText } from '../i18n/locale';
 import { nodeWorkspace } from '../node/nodeWorkspace';
 import { nodePaths } from '../node/paths';
 import { runPool } from '../node/threadPool';
@@ -90,6 +90,20 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     },
   );
   print();
+  // Each referat.yaml that applied, with its mistakes at their line and column, as the editor shows them.
+  const yamls = new Map<string, Awaited<ReturnType<typeof service.configFor>>>();
+  for (const path of readable) {
+    const loaded = await service.configFor(path);
+    if (loaded && !yamls.has(loaded.path)) yamls.set(loaded.path, loaded);
+  }
+  for (const loaded of yamls.values())
+    for (const p of loaded?.problems ?? []) {
+      errors++;
+      const d = { line: p.range.start.line + 1, column: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 };
+      const message = localize(p.message, service.locale);
+      if (format === 'text') io.stdout(`${loaded!.path}:${d.line}:${d.column}: error referat-yaml: ${message}\n`);
+      else json.push({ file: loaded!.path, ...d, severity: 'error', code: 'referat-yaml', message });
+    }
   if (format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   if (trouble) return 2;
   return errors > 0 ? 1 : 0;

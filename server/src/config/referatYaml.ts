@@ -4,11 +4,16 @@ import { lineRange, type Range } from '../syntax/range';
 import { RULE_CODES } from '../rules/index';
 import { SEVERITIES, type RuleSetting, type RuleSettings } from '../rules/types';
 import type { NameCatalog, PersonEntry, Udvalg } from './catalog';
+import { DIALECTS } from '../dialect/dialects';
+import { builtInDialect, customCaseNumberScheme, sectionKindByName, YEAR_GROUPS, type DialectSettings } from '../dialect/extend';
+import { SECTION_KINDS, type CaseNumberScheme, type SectionKind } from '../dialect/vocabulary';
 
 /** `referat.yaml`: the workspace's names and rule settings. */
 export interface ReferatConfig {
   readonly catalog: NameCatalog;
   readonly regler: RuleSettings;
+  /** `dialekt:`: the meeting system's form, and what this municipality adds to it. */
+  readonly dialekt?: DialectSettings;
 }
 
 export interface ConfigProblem {
@@ -16,7 +21,9 @@ export interface ConfigProblem {
   readonly message: LocalizedText;
 }
 
-const TOP_KEYS = ['udvalg', 'personer', 'strategier', 'lovgrundlag', 'indstillere', 'regler'] as const;
+const TOP_KEYS = ['udvalg', 'personer', 'strategier', 'lovgrundlag', 'indstillere', 'regler', 'dialekt'] as const;
+const DIALEKT_KEYS = ['navn', 'afsnit', 'sagsnummer', 'nummerering'] as const;
+const NUMBERING: Readonly<Record<string, DialectSettings['nummerering']>> = { 'fra-1': 'from-one', løbende: 'running' };
 const UDVALG_KEYS = ['navn', 'medlemmer', 'mødested', 'mødetid'] as const;
 const PERSON_KEYS = ['navn', 'titel'] as const;
 
@@ -44,6 +51,7 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
   const lovgrundlag: string[] = [];
   const indstillere: string[] = [];
   const regler: Record<string, RuleSetting> = {};
+  let dialekt: DialectSettings | undefined;
   const empty = { config: { catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] }, regler }, problems };
   if (doc.errors.length > 0) return empty;
   const root = doc.contents;
@@ -205,12 +213,131 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
             });
         }
         break;
+      case 'dialekt':
+        dialekt = readDialekt(pair.value);
+        break;
       default:
         unknownKey(pair, TOP_KEYS, 'referat.yaml');
     }
   }
-  return { config: { catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] }, regler }, problems };
+  return {
+    config: { catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] }, regler, ...(dialekt ? { dialekt } : {}) },
+    problems,
+  };
+
+  function readDialekt(node: unknown): DialectSettings | undefined {
+    // `dialekt: edoc` names a built-in dialect and nothing more.
+    if (isScalar(node)) {
+      const navn = dialectName(node);
+      return navn ? { navn } : undefined;
+    }
+    if (!isMap(node)) {
+      problems.push({
+        range: rangeOf(node as Node),
+        message: {
+          da: 'Under "dialekt:" står navn:, afsnit:, sagsnummer: og nummerering:, eller blot dialektens navn.',
+          en: 'Under "dialekt:" go navn:, afsnit:, sagsnummer: and nummerering:, or just the dialect\'s name.',
+        },
+      });
+      return undefined;
+    }
+    let navn: string | undefined;
+    const afsnit = new Map<string, SectionKind>();
+    let sagsnummer: CaseNumberScheme | undefined;
+    let nummerering: DialectSettings['nummerering'];
+    for (const p of node.items) {
+      const k = isScalar(p.key) ? String(p.key.value) : '';
+      if (k === 'navn') navn = dialectName(p.value);
+      else if (k === 'afsnit') {
+        if (!isMap(p.value)) {
+          problems.push({
+            range: rangeOf(p.value as Node),
+            message: {
+              da: 'Under "afsnit:" står overskrifter med det afsnit, de er, fx "Sagens baggrund: Sagsfremstilling".',
+              en: 'Under "afsnit:" go headings with the section they are, e.g. "Sagens baggrund: Sagsfremstilling".',
+            },
+          });
+          continue;
+        }
+        for (const a of p.value.items) {
+          const heading = isScalar(a.key) ? String(a.key.value).trim() : '';
+          const target = string(a.value, { da: 'et kendt afsnit, fx Sagsfremstilling', en: 'A known section, e.g. Sagsfremstilling' });
+          if (!heading || !target) continue;
+          const kind = sectionKindByName(target);
+          if (kind) afsnit.set(heading, kind);
+          else {
+            const near = nearest(target, SECTION_NAMES_FOR_HINT);
+            problems.push({
+              range: rangeOf(a.value as Node),
+              message: {
+                da: `"${target}" er ikke et kendt afsnit${near ? `; mente du "${near}"?` : ''}`,
+                en: `"${target}" is not a known section${near ? `; did you mean "${near}"?` : ''}`,
+              },
+            });
+          }
+        }
+      } else if (k === 'sagsnummer') {
+        const source = string(p.value, { da: 'et mønster (regulært udtryk)', en: 'A pattern (regular expression)' });
+        if (!source) continue;
+        const scheme = customCaseNumberScheme(source);
+        if ('error' in scheme)
+          problems.push({
+            range: rangeOf(p.value as Node),
+            message: { da: `Mønsteret kan ikke bruges: ${scheme.error}.`, en: `The pattern cannot be used: ${scheme.error}.` },
+          });
+        else {
+          if (!YEAR_GROUPS.some((g) => source.includes(`(?<${g}>`)))
+            problems.push({
+              range: rangeOf(p.value as Node),
+              message: {
+                da: 'Mønsteret har ingen gruppe (?<år>…): sagens år kan ikke læses, så journal-year tjekker ikke disse sagsnumre.',
+                en: "The pattern has no (?<år>…) group: the case's year cannot be read, so journal-year does not check these case numbers.",
+              },
+            });
+          sagsnummer = scheme;
+        }
+      } else if (k === 'nummerering') {
+        const v = string(p.value, { da: 'fra-1 eller løbende', en: 'fra-1 or løbende' });
+        if (!v) continue;
+        const n = NUMBERING[v.toLowerCase()];
+        if (n) nummerering = n;
+        else
+          problems.push({
+            range: rangeOf(p.value as Node),
+            message: {
+              da: `"${v}" er ikke fra-1 (punkterne nummereres 1, 2, 3 …) eller løbende (numrene fortsætter gennem året).`,
+              en: `"${v}" is not fra-1 (items numbered 1, 2, 3 …) or løbende (numbers that run on through the year).`,
+            },
+          });
+      } else unknownKey(p, DIALEKT_KEYS, 'dialekt');
+    }
+    return {
+      ...(navn ? { navn } : {}),
+      ...(afsnit.size > 0 ? { afsnit } : {}),
+      ...(sagsnummer ? { sagsnummer } : {}),
+      ...(nummerering ? { nummerering } : {}),
+    };
+  }
+
+  function dialectName(node: unknown): string | undefined {
+    const v = string(node, { da: 'en dialekts navn', en: "A dialect's name" });
+    if (!v) return undefined;
+    const d = builtInDialect(v);
+    if (d) return d.id;
+    const ids = DIALECTS.map((x) => x.id);
+    const near = nearest(v, ids);
+    problems.push({
+      range: rangeOf(node as Node),
+      message: {
+        da: `Ukendt dialekt "${v}"${near ? `; mente du "${near}"?` : '.'} Kendte: ${ids.join(', ')}.`,
+        en: `Unknown dialect "${v}"${near ? `; did you mean "${near}"?` : '.'} Known: ${ids.join(', ')}.`,
+      },
+    });
+    return undefined;
+  }
 }
+
+const SECTION_NAMES_FOR_HINT: readonly string[] = [...new Set(Object.values(SECTION_KINDS))];
 
 /** The known word closest to a typo, if it is close enough to be what was meant. */
 export function nearest(word: string, known: readonly string[]): string | undefined {

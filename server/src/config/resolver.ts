@@ -19,6 +19,8 @@ export interface LoadedConfig {
 export class ConfigResolver {
   private readonly loaded = new Map<string, LoadedConfig>();
   private readonly nearest = new Map<string, Promise<string | undefined>>();
+  /** Folders whose referat.yaml is known by now: for the requests that cannot wait for it. */
+  private readonly settled = new Map<string, LoadedConfig | undefined>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -32,8 +34,16 @@ export class ConfigResolver {
 
   /** The configuration for a referat at this path, or undefined when no referat.yaml applies. */
   async forFile(path: string): Promise<LoadedConfig | undefined> {
-    const yaml = await this.nearestYaml(parentFolder(path));
-    return yaml ? this.load(yaml) : undefined;
+    const folder = parentFolder(path);
+    const yaml = await this.nearestYaml(folder);
+    const loaded = yaml ? await this.load(yaml) : undefined;
+    this.settled.set(folder, loaded);
+    return loaded;
+  }
+
+  /** The configuration for a file if it has been resolved, without waiting; undefined otherwise. */
+  settledFor(path: string): LoadedConfig | undefined {
+    return this.settled.get(parentFolder(path));
   }
 
   /** A referat.yaml's configuration; with `text`, as the editor has it now (unsaved). */
@@ -61,6 +71,7 @@ export class ConfigResolver {
   changed(): void {
     this.loaded.clear();
     this.nearest.clear();
+    this.settled.clear();
   }
 
   private nearestYaml(folder: string): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../i18n/locale';
-import { SECTION_NAMES, type SectionKind } from './vocabulary';
+import { SECTION_NAMES, type CaseNumberScheme, type SectionKind } from './vocabulary';
 
 /** How a punkt's heading is written. */
 export type PunktHeadingStyle =
@@ -28,6 +28,10 @@ export interface Dialect {
   readonly order?: readonly SectionKind[];
   /** Whether two sections of one kind in one handling are a mistake here. */
   readonly uniqueSections: boolean;
+  /** Section headings from referat.yaml that no built-in vocabulary knows (lower case). */
+  readonly extraSectionNames?: readonly string[];
+  /** Case-number schemes from referat.yaml, tried before the built-in ones. */
+  readonly customCaseNumbers?: readonly CaseNumberScheme[];
   /** Case-number schemes, by id (vocabulary.ts); the first is the one written in new punkter. */
   readonly caseNumbers: readonly string[];
   /** Punkter that may go without a case number: their titles. */

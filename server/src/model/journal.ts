@@ -8,7 +8,7 @@ const schemeById = new Map(CASE_NUMBER_SCHEMES.map((s) => [s.id, s]));
 
 /** The schemes a dialect reads, in its order. */
 export function schemesOf(dialect: Dialect): CaseNumberScheme[] {
-  return dialect.caseNumbers.map((id) => schemeById.get(id)).filter((s): s is CaseNumberScheme => s !== undefined);
+  return [...(dialect.customCaseNumbers ?? []), ...dialect.caseNumbers.map((id) => schemeById.get(id)).filter((s): s is CaseNumberScheme => s !== undefined)];
 }
 
 /**
@@ -68,8 +68,18 @@ function caseNumber(scheme: CaseNumberScheme, m: RegExpExecArray, word: string, 
 }
 
 /** Does this line look like a case number of any scheme the dialect reads, valid or mistyped? */
-export function looksLikeCaseNumber(text: string): boolean {
+export function looksLikeCaseNumber(text: string, dialect?: Dialect): boolean {
+  if (dialect?.customCaseNumbers?.some((s) => s.pattern.test(caseNumberWord(text)))) return true;
   return /^[ \t*]*(?:(?:Sagsnr\.?|Sagsnummer|Sagsid\.?|Journalnr\.?)[ \t]*:?[ \t]*\S|EMN-|\d{1,3}[.,]\d|\d{2}-\d{4,}|\d{2}\/\d{3,}|\d{4}-\d{4,})/i.test(text);
+}
+
+/** The case number of a line without its label and what follows it. */
+function caseNumberWord(text: string): string {
+  let s = text.replace(/^[\s*]+/, '');
+  s = s.replace(CASE_NUMBER_LABEL, '');
+  const trailer = CASE_NUMBER_TRAILER.exec(s);
+  if (trailer) s = s.slice(0, trailer.index);
+  return s.replace(/[\s*]+$/, '');
 }
 
 /**

@@ -96,19 +96,21 @@ export function isClosed(title: string): boolean {
 }
 
 /** The first non-blank line after a punkt heading is its case number, if it looks like one. */
-export function isJournalLine(l: SyntaxLine): boolean {
-  return l.kind === 'journal' || ((l.kind === 'text' || l.kind === 'bullet' || l.kind === 'field') && l.text.length < 60 && looksLikeCaseNumber(l.text));
+export function isJournalLine(l: SyntaxLine, dialect?: Dialect): boolean {
+  return (
+    l.kind === 'journal' || ((l.kind === 'text' || l.kind === 'bullet' || l.kind === 'field') && l.text.length < 60 && looksLikeCaseNumber(l.text, dialect))
+  );
 }
 
 /** Lines that end a wrapped title: a case number, a heading, a blank line. */
-function endsTitle(l: SyntaxLine): boolean {
+function endsTitle(l: SyntaxLine, dialect: Dialect): boolean {
   return (
     l.kind === 'blank' ||
     l.kind === 'sectionHeading' ||
     l.kind === 'decisionHeading' ||
     l.kind === 'earlierDecision' ||
     l.kind === 'punktHeading' ||
-    isJournalLine(l)
+    isJournalLine(l, dialect)
   );
 }
 
@@ -132,7 +134,7 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
   if (dialect.punktHeading === 'number-line' && heading.title === '') {
     while (i < lines.length && lines[i]!.kind === 'blank') i++;
     const t = lines[i];
-    if (t && !endsTitle(t)) {
+    if (t && !endsTitle(t, dialect)) {
       const c = lineContent(t.text);
       const title = stripBold(c.content).trim();
       heading = { ...heading, title, titleRange: lineRange(t.line, c.start, c.start + c.content.length), closed: isClosed(title) };
@@ -140,7 +142,7 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
     }
   }
   if (dialect.titleWraps || dialect.punktHeading === 'number-line') {
-    while (i < lines.length && !endsTitle(lines[i]!) && lines[i]!.line === (i === 0 ? h.line : lines[i - 1]!.line) + 1) {
+    while (i < lines.length && !endsTitle(lines[i]!, dialect) && lines[i]!.line === (i === 0 ? h.line : lines[i - 1]!.line) + 1) {
       const more = stripBold(lines[i]!.text).trim();
       // `… 2030-` / `fremskrivning`: a word broken at its hyphen is one word again.
       const joined = /\S-$/.test(heading.title) ? `${heading.title}${more}` : `${heading.title} ${more}`.trim();
@@ -152,7 +154,7 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
   while (i < lines.length && lines[i]!.kind === 'blank') i++;
   let journal: JournalLine | undefined;
   const first = lines[i];
-  if (first && isJournalLine(first)) {
+  if (first && isJournalLine(first, dialect)) {
     journal = parseJournalLine(first.text, first.line, ctx.meetingYear, dialect);
     i++;
   }

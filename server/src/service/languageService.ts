@@ -14,7 +14,8 @@ import { workspaceReader, type SummaryCache, type SummaryReader } from '../archi
 import { EMPTY_CATALOG, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
 import type { ConfigProblem } from '../config/referatYaml';
-import { ConfigResolver, ruleSettings } from '../config/resolver';
+import { ConfigResolver, ruleSettings, type LoadedConfig } from '../config/resolver';
+import { dialectFromSettings } from '../dialect/extend';
 import { caseHistory } from '../features/caseHistory';
 import { codeActions } from '../features/codeActions';
 import { complete } from '../features/completion';
@@ -76,7 +77,7 @@ export class LanguageService {
   private readonly paths: Paths;
   private readonly log: (message: string) => void;
   private harvested: NameCatalog | undefined;
-  private readonly parsed = new Map<string, { version: number; referat: Referat }>();
+  private readonly parsed = new Map<string, { version: number; config: LoadedConfig | undefined; referat: Referat }>();
   private readonly checked = new Map<string, { version: number; diagnostics: Promise<Diagnostic[]> }>();
 
   constructor(private readonly options: LanguageServiceOptions) {
@@ -178,11 +179,23 @@ export class LanguageService {
 
   /** The parsed referat of a document, parsed once per version and shared by every feature. */
   referat(doc: ReferatDocument): Referat {
+    const path = this.paths.toPath(doc.uri);
+    // The configuration is resolved by every asynchronous request before it parses (`prepared`); a
+    // synchronous one before that reads the dialect from the document and is parsed again after.
+    const config = path ? this.config.settledFor(path) : undefined;
     const hit = this.parsed.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.referat;
-    const referat = parseReferat(doc.getText());
-    this.parsed.set(doc.uri, { version: doc.version, referat });
+    if (hit && hit.version === doc.version && hit.config === config) return hit.referat;
+    const text = doc.getText();
+    const referat = parseReferat(text, config?.config.dialekt ? dialectFromSettings(config.config.dialekt, text) : undefined);
+    this.parsed.set(doc.uri, { version: doc.version, config, referat });
     return referat;
+  }
+
+  /** The parsed referat once its referat.yaml is known, so its dialect applies. */
+  private async prepared(doc: ReferatDocument): Promise<Referat> {
+    const path = this.paths.toPath(doc.uri);
+    if (path) await this.config.forFile(path);
+    return this.referat(doc);
   }
 
   /** Every finding, with the severities of the nearest referat.yaml and the editor's own settings. */
@@ -198,7 +211,7 @@ export class LanguageService {
   private async computeFindings(doc: ReferatDocument): Promise<Diagnostic[]> {
     const path = this.paths.toPath(doc.uri);
     const config = path ? await this.config.forFile(path) : undefined;
-    return checkReferat(this.referat(doc), { settings: ruleSettings(config, this.personalRules), locale: this.locale, archive: this.archive });
+    return checkReferat(await this.prepared(doc), { settings: ruleSettings(config, this.personalRules), locale: this.locale, archive: this.archive });
   }
 
   /** The findings as they are now, summed up: before an export. */
@@ -210,6 +223,11 @@ export class LanguageService {
       warnings: found.filter((d) => d.severity === 'warning').length,
       firstErrors: errors.slice(0, 3).map((d) => ({ line: d.range.start.line, message: d.message })),
     };
+  }
+
+  /** The referat.yaml that decides for a file, with its mistakes; undefined where none applies. */
+  configFor(path: string): Promise<LoadedConfig | undefined> {
+    return this.config.forFile(path);
   }
 
   /** The mistakes in a referat.yaml, as the editor has it now. */
@@ -229,8 +247,9 @@ export class LanguageService {
 
   async completion(doc: ReferatDocument, position: Position, lineText: string): Promise<CompletionList> {
     const fileName = decodeURIComponent(doc.uri.split('/').pop() ?? '');
-    return complete(this.referat(doc), lineText, position, {
-      catalog: await this.catalog(doc.uri),
+    const catalog = await this.catalog(doc.uri);
+    return complete(await this.prepared(doc), lineText, position, {
+      catalog,
       kle: kleCatalog(),
       locale: this.locale,
       fileName,
@@ -239,7 +258,8 @@ export class LanguageService {
   }
 
   async hover(doc: ReferatDocument, position: Position, lineText?: string): Promise<Hover | null> {
-    return hover(this.referat(doc), position, { kle: kleCatalog(), catalog: await this.catalog(doc.uri), locale: this.locale }, lineText);
+    const catalog = await this.catalog(doc.uri);
+    return hover(await this.prepared(doc), position, { kle: kleCatalog(), catalog, locale: this.locale }, lineText);
   }
 
   documentSymbols(doc: ReferatDocument): DocumentSymbol[] {
@@ -251,7 +271,8 @@ export class LanguageService {
   }
 
   async codeActions(doc: ReferatDocument, range: Range): Promise<CodeAction[]> {
-    return codeActions(this.referat(doc), await this.findings(doc), range, doc.uri, this.locale);
+    const findings = await this.findings(doc);
+    return codeActions(await this.prepared(doc), findings, range, doc.uri, this.locale);
   }
 
   /** After Enter: end a list on an empty item, number the next item. */
@@ -281,7 +302,7 @@ export class LanguageService {
    */
   async renderHtml(doc: ReferatDocument, options: RenderOptions): Promise<string> {
     const { renderHtml } = await import('../render/html');
-    return renderHtml(this.referat(doc), options);
+    return renderHtml(await this.prepared(doc), options);
   }
 
   /** The case's meetings: for a journal number, or the one under the cursor in a document. */

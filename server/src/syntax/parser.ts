@@ -1,7 +1,7 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { ALL_TOKENS, InPunkt, LINE_KIND, Loose, PunktHeading, Title, TocHeading } from './tokens';
 import { lex } from './lexer';
-import { markPunktHeadings } from './structure';
+import { markExtraSections, markPunktHeadings } from './structure';
 import { detectDialect } from '../dialect/detect';
 import type { Dialect } from '../dialect/dialects';
 import { lineRange } from './range';
@@ -80,7 +80,8 @@ export function parseSyntax(input: string, given?: Dialect): ReferatSyntax {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const dialect = given ?? detectDialect(text);
   const { tokens, lineStarts, errors } = lex(text);
-  markPunktHeadings(tokens, dialect.punktHeading);
+  markExtraSections(tokens, dialect);
+  markPunktHeadings(tokens, dialect);
   const problems: SyntaxProblem[] = [];
 
   const offsetToLine = (offset: number): number => {

@@ -1,5 +1,5 @@
 import type { IToken } from 'chevrotain';
-import type { PunktHeadingStyle } from '../dialect/dialects';
+import type { Dialect } from '../dialect/dialects';
 import { SECTION_NAMES } from '../dialect/vocabulary';
 import { Blank, Bullet, DecisionHeading, Journal, PunktHeading, SectionHeading, Text, TocEntry } from './tokens';
 
@@ -16,7 +16,9 @@ const LOOKAHEAD = 6;
  * follow before the next such line. The lexer judges one line at a time; this pass looks ahead
  * and re-types the lines that are headings, so the parser groups them as it groups `Punkt N:`.
  */
-export function markPunktHeadings(tokens: IToken[], style: PunktHeadingStyle): void {
+export function markPunktHeadings(tokens: IToken[], dialect: Dialect): void {
+  const style = dialect.punktHeading;
+  const isCaseNumber = (image: string): boolean => CASE_NUMBER.test(image) || (dialect.customCaseNumbers?.some((s) => s.pattern.test(image.trim())) ?? false);
   if (style === 'punkt-colon') {
     demoteQuotedPunktLines(tokens);
     return;
@@ -39,7 +41,7 @@ export function markPunktHeadings(tokens: IToken[], style: PunktHeadingStyle): v
         titleSeen = true;
         continue;
       }
-      if (next.tokenType === SectionHeading || next.tokenType === DecisionHeading || CASE_NUMBER.test(next.image)) {
+      if (next.tokenType === SectionHeading || next.tokenType === DecisionHeading || isCaseNumber(next.image)) {
         t.tokenType = PunktHeading;
         t.tokenTypeIdx = PunktHeading.tokenTypeIdx!;
         break;
@@ -74,5 +76,25 @@ function demoteQuotedPunktLines(tokens: IToken[]): void {
     }
     t.tokenType = Text;
     t.tokenTypeIdx = Text.tokenTypeIdx!;
+  }
+}
+
+/**
+ * Section headings referat.yaml adds (`Sagens baggrund: Sagsfremstilling`) that the lexer's
+ * vocabulary does not know: a text line that is one of them, alone, is a section heading.
+ */
+export function markExtraSections(tokens: IToken[], dialect: Dialect): void {
+  const names = dialect.extraSectionNames;
+  if (!names || names.length === 0) return;
+  for (const t of tokens) {
+    if (t.tokenType !== Text || t.image.length > 80) continue;
+    const name = t.image
+      .replace(/^[ \t]*#{0,6}[ \t]*/, '')
+      .replace(/\*\*/g, '')
+      .replace(/[ \t:]*$/, '')
+      .toLowerCase();
+    if (!names.includes(name)) continue;
+    t.tokenType = SectionHeading;
+    t.tokenTypeIdx = SectionHeading.tokenTypeIdx!;
   }
 }
