@@ -13,13 +13,14 @@ import {
   weekdayName,
 } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
-import { SECTION_ORDER } from '../model/sections';
+import { sectionChoices } from '../model/sections';
 import type { CalendarDate, Punkt, Referat } from '../model/types';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { lineContent } from '../syntax/content';
 import type { Position, Range } from '../syntax/range';
 import { locate } from './locate';
-import { escapeSnippetText, expandBody, fill, SNIPPETS, type SnippetPlace, type SnippetVars } from './snippets';
+import { escapeSnippetText, expandBody, fill, snippetsFor, type SnippetPlace, type SnippetVars } from './snippets';
+import { meetingDate } from '../model/meeting';
 
 // Danish sort order; made on first use, since loading the collation data costs a process 20 ms at start.
 let danishCollator: Intl.Collator | undefined;
@@ -57,7 +58,7 @@ export function complete(referat: Referat, lineText: string, position: Position,
     /^\s*\p{L}*$/u.test(before) &&
     'referat'.startsWith(before.trim().toLowerCase())
   ) {
-    return list([headerItem(before, line, env, tr)]);
+    return list([headerItem(referat, before, line, env, tr)]);
   }
 
   const header = referat.header;
@@ -257,11 +258,15 @@ function lineStartItems(referat: Referat, punkt: Punkt, line: number, before: st
   punkt.sections.forEach((s, i) => {
     if (s.kind === 'tidligereBeslutning' && s.headingRange.start.line < line) cycleStart = i + 1;
   });
-  const have = new Set(punkt.sections.slice(cycleStart).map((s) => s.kind));
+  const handling = punkt.sections.slice(cycleStart);
+  const have = new Set(handling.map((s) => s.kind));
+  const haveNames = new Set(handling.map((s) => s.title.toLowerCase()));
+  const ordered = referat.dialect.order !== undefined;
   const { prefix, suffix } = sectionStyle(referat, punkt);
   const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
   const range = { start: { line, character: 0 }, end: { line, character: before.length } };
-  const items: CompletionItem[] = SECTION_ORDER.filter((s) => !have.has(s.kind)).map((s, i) => ({
+  const choices = sectionChoices(referat.dialect).filter((s) => (ordered ? !have.has(s.kind) : !haveNames.has(s.title.toLowerCase())));
+  const items: CompletionItem[] = choices.map((s, i) => ({
     label: s.title,
     kind: CompletionItemKind.Keyword,
     detail: tr({ da: 'Afsnit', en: 'Section' }),
@@ -295,18 +300,22 @@ function snippetItems(
   const punktLevel = last?.headingLevel ?? (titleLevel > 0 ? titleLevel + 1 : 0);
   const { prefix, suffix } = sectionStyle(referat, punkt);
   const body = referat.header.title?.body ?? '';
+  const meeting = meetingDate(referat);
   const recommenders = env.catalog.indstillere.length > 0 ? env.catalog.indstillere.slice(0, 8) : DEFAULT_RECOMMENDERS;
   const vars: SnippetVars = {
     N: String(n),
     PUNKT_PREFIX: punktLevel > 0 ? `${'#'.repeat(punktLevel)} ` : '',
     SECTION_PREFIX: prefix,
     SECTION_SUFFIX: suffix,
+    BODY: body,
     BODY_GENITIVE: body ? (/[sxz]$/i.test(body) ? body : `${body}s`) : '',
+    DATE_DOTTED: meeting ? `${pad2(meeting.day)}.${pad2(meeting.month)}.${meeting.year}` : '',
+    DATE_DASHED: meeting ? formatTitleDate(meeting) : '',
     RECOMMENDERS: { snippet: recommenders.map((r) => escapeSnippetText(r, true)).join(',') },
   };
   const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
   const range = { start: { line, character: 0 }, end: { line, character: before.length } };
-  return SNIPPETS.filter((s) => s.where === where).map((s, i) => ({
+  return snippetsFor(where, referat.dialect.id).map((s, i) => ({
     label: fill(tr(s.label), vars, false),
     kind: CompletionItemKind.Snippet,
     detail: fill(tr(s.detail), vars, false),
@@ -349,7 +358,7 @@ const NOT_A_BODY = /\b(referat|dagsorden|møde|moede|udkast|kopi)\b/gi;
 // A name the catalog does not know is taken for a body only when it reads as one: `teknisk-udvalg`, not `nyt`.
 const BODY_WORD = /udvalg|direktion|byråd|byraad|bestyrelse|råd|raad|forum|gruppe|komit|ledelse/i;
 
-function headerItem(before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem {
+function headerItem(referat: Referat, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem {
   const named = fromFileName(env.fileName);
   const d = named.date ?? env.today ?? todayInDenmark();
   const words = named.words.replace(/[-_]+/g, ' ').replace(NOT_A_BODY, ' ').replace(/\s+/g, ' ').trim();
@@ -370,18 +379,22 @@ function headerItem(before: string, line: number, env: CompletionEnv, tr: (t: Lo
     BODY_PLACEHOLDER: { snippet: bodyPlaceholder },
     TITLE_DATE: formatTitleDate(d),
     WEEKDAY: capitalize(weekdayName(d)),
+    WEEKDAY_LOWER: weekdayName(d),
+    DAY: String(d.day),
     DAY2: pad2(d.day),
     MONTH: monthName(d.month),
     YEAR: String(d.year),
     TIME: udvalg?.moedetid ?? '',
+    TIME_DOT: (udvalg?.moedetid ?? '').replace(':', '.'),
     PLACE: udvalg?.moedested ?? '',
     MEMBERS: (udvalg?.medlemmer ?? []).join(', '),
+    MEMBERS_LINES: (udvalg?.medlemmer ?? []).join('\n'),
     WEEKDAY_DA: weekday.da,
     DATE_DA: date.da,
     WEEKDAY_EN: weekday.en,
     DATE_EN: date.en,
   };
-  const template = SNIPPETS.find((s) => s.where === 'header')!;
+  const template = snippetsFor('header', referat.dialect.id)[0]!;
   const start = before.length - before.trimStart().length;
   return {
     label: tr(template.label),

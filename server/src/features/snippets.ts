@@ -13,9 +13,23 @@ export interface SnippetTemplate {
   readonly detail: LocalizedText;
   /** Lines of LSP snippet syntax with `{{NAME}}` variables. */
   readonly body: readonly string[];
+  /** The dialects this form is for; it replaces the general snippet of the same id there. */
+  readonly dialects?: readonly string[];
 }
 
 export const SNIPPETS: readonly SnippetTemplate[] = (catalogJson as { snippets: SnippetTemplate[] }).snippets;
+
+/** The snippets for a place in a dialect: each id once, in the dialect's own form where it has one. */
+export function snippetsFor(where: SnippetPlace, dialectId: string): SnippetTemplate[] {
+  const here = SNIPPETS.filter((s) => s.where === where);
+  const ids = [...new Set(here.map((s) => s.id))];
+  return ids.flatMap((id) => {
+    const own = here.find((s) => s.id === id && s.dialects?.includes(dialectId));
+    const general = here.find((s) => s.id === id && s.dialects === undefined);
+    const chosen = own ?? general;
+    return chosen ? [chosen] : [];
+  });
+}
 
 /**
  * Values for a template's variables. A plain value is text and is escaped for snippet syntax;

@@ -14,6 +14,24 @@ export function sectionOrder(dialect: Dialect): { readonly kind: SectionKind; re
   });
 }
 
+/**
+ * The section headings completion offers in a dialect: one per kind in the dialect's order where it
+ * has one; else every heading it uses, as it lists them (Greve writes `Fremstilling` and
+ * `Sagsbeskrivelse`, both accounts of the case).
+ */
+export function sectionChoices(dialect: Dialect): readonly { readonly kind: SectionKind; readonly title: string }[] {
+  let choices = CHOICES.get(dialect);
+  if (!choices) {
+    choices = dialect.order
+      ? sectionOrder(dialect)
+      : [...dialect.sections].map(([name, kind]) => ({ kind, title: SECTION_NAMES.find((s) => s.name.toLowerCase() === name)?.name ?? capitalize(name) }));
+    CHOICES.set(dialect, choices);
+  }
+  return choices;
+}
+const CHOICES = new WeakMap<Dialect, readonly { readonly kind: SectionKind; readonly title: string }[]>();
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Lemvig's order: what a new referat is written in when nothing says otherwise. */
 export const SECTION_ORDER = sectionOrder(SBSYS);
 

@@ -1,0 +1,123 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { parseReferat } from '../../server/src/core';
+import { dialectById } from '../../server/src/dialect/dialects';
+import { applyEdits, documentOf, lineAt, ROOT, serviceWith } from './helpers';
+
+/*
+ * referat.yaml's dialect picks the form of the snippets: a new referat begun with the header
+ * snippet and a punkt snippet, its blanks filled as a secretary fills them, is read in that
+ * dialect with nothing to complain about.
+ */
+
+const UDVALG = `udvalg:
+  - navn: Økonomiudvalget
+    medlemmer: [Anne Holm, Bo Lund]
+    mødested: Byrådssalen
+    mødetid: "16:00"
+`;
+
+/** The text a snippet inserts once she has typed `values[n]` into tab stop n (defaults and the first choice elsewhere). */
+function expand(snippet: string, values: Readonly<Record<number, string>>): string {
+  const chosen = new Map<number, string>();
+  const value = (n: number, fallback: string): string => {
+    if (!chosen.has(n)) chosen.set(n, values[n] ?? fallback);
+    return chosen.get(n)!;
+  };
+  let out = '';
+  for (let i = 0; i < snippet.length;) {
+    const c = snippet[i]!;
+    if (c === '\\' && i + 1 < snippet.length) {
+      out += snippet[i + 1];
+      i += 2;
+      continue;
+    }
+    const m = /^\$(?:(\d+)|\{(\d+):((?:\\.|[^}\\])*)\}|\{(\d+)\|((?:\\.|[^|\\])*)\|\})/.exec(snippet.slice(i));
+    if (c === '$' && m) {
+      if (m[1] !== undefined) out += value(Number(m[1]), '');
+      else if (m[2] !== undefined) out += value(Number(m[2]), m[3]!.replace(/\\(.)/g, '$1'));
+      else out += value(Number(m[4]), m[5]!.split(/(?<!\\),/)[0]!.replace(/\\(.)/g, '$1'));
+      i += m[0].length;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+interface Form {
+  readonly dialect: string;
+  readonly caseNumber: string;
+  readonly punkt: string;
+}
+const FORMS: readonly Form[] = [
+  { dialect: 'sbsys', caseNumber: '00.01.00A00-12-25', punkt: 'Punkt 1: Budgetopfølgning' },
+  { dialect: 'first-agenda-pdf', caseNumber: 'EMN-2025-000412', punkt: 'Punkt 1: Budgetopfølgning' },
+  { dialect: 'first-agenda-page', caseNumber: 'EMN-2025-000412', punkt: '1' },
+  { dialect: 'greve', caseNumber: '25-000412', punkt: 'Punkt 1: Budgetopfølgning' },
+  { dialect: 'edoc', caseNumber: '2025-00412', punkt: '1.   Budgetopfølgning' },
+  { dialect: 'acadre', caseNumber: '25/00412', punkt: '1. Budgetopfølgning' },
+];
+
+for (const form of FORMS) {
+  test(`${form.dialect}: the header and punkt snippets write a referat in that form, correct once filled in`, async () => {
+    const files = { 'referat.yaml': `dialekt: ${form.dialect}\n${UDVALG}` };
+    const service = await serviceWith(files);
+    const path = `${ROOT}/2025-02-03-oekonomiudvalget.referat`;
+
+    // The header, on an empty file.
+    let text = '';
+    const header = (await service.completion(documentOf(path, text), { line: 0, character: 0 }, '')).items;
+    assert.equal(header.length, 1);
+    text = applyEdits(text, [{ ...(header[0]!.textEdit as { range: never }), newText: expand(header[0]!.textEdit!.newText, {}) }]);
+    assert.ok(text.includes('Økonomiudvalget') && text.includes('2025') && text.includes('Byrådssalen'), text);
+
+    // The first punkt, on the line after the header.
+    const lines = text.split('\n');
+    const last = lines.length - 1;
+    const doc = documentOf(path, text);
+    const items: CompletionItem[] = (await service.completion(doc, { line: last, character: lineAt(text, last).length }, lineAt(text, last))).items;
+    const punkt = items.find((i) => i.kind === CompletionItemKind.Snippet && !/lukket/i.test(i.label));
+    assert.ok(punkt, `a punkt snippet among ${items.map((i) => i.label).join(', ')}`);
+    const filled = expand(punkt.textEdit!.newText, {
+      0: 'Taget til efterretning.',
+      1: 'Budgetopfølgning',
+      2: form.caseNumber,
+      3: form.dialect === 'acadre' ? 'Økonomiudvalget' : 'Opfølgningen viser et mindreforbrug.',
+      4: 'Opfølgningen viser et mindreforbrug.',
+      5: 'Administrationen indstiller, at opfølgningen tages til efterretning.',
+    });
+    text = applyEdits(text, [{ ...(punkt.textEdit as { range: never }), newText: filled }]);
+    assert.ok(text.includes(form.punkt), text);
+
+    const referat = parseReferat(text, dialectById(form.dialect));
+    assert.equal(referat.punkter.length, 1, text);
+    assert.equal(referat.punkter[0]!.title, 'Budgetopfølgning');
+    assert.equal(referat.punkter[0]!.journal?.kind, 'valid');
+    const found = await service.findings(documentOf(path, text));
+    assert.deepEqual(
+      found.map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`),
+      [],
+      text,
+    );
+  });
+}
+
+test("the general snippets stay where the dialect has no form of its own, and Lemvig's indstiller line only in SBSYS", async () => {
+  const labels = async (dialect: string): Promise<string[]> => {
+    const service = await serviceWith({ 'referat.yaml': `dialekt: ${dialect}\n${UDVALG}` });
+    const text =
+      'REFERAT Økonomiudvalget d. 03-02-2025\n\nMødedato Mandag d. 3. februar 2025 kl. 16:00\n\nMødested Byrådssalen\n\nPunkt 1: Budget\n\n00.01.00A00-12-25\n\nBeslutning\n\nGodkendt.\n\n';
+    const list = await service.completion(documentOf(`${ROOT}/x.referat`, text), { line: 14, character: 0 }, '');
+    return list.items.filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label);
+  };
+  const sbsys = await labels('sbsys');
+  assert.ok(sbsys.includes('… indstiller, - At …'));
+  assert.ok(sbsys.includes('Beslutning fra … møde den …, pkt. …:'));
+  const aarhus = await labels('first-agenda-pdf');
+  assert.ok(!aarhus.includes('… indstiller, - At …'));
+  assert.ok(aarhus.includes('Sagsforløb: Udvalg, Dato, Punktnummer'));
+  assert.ok(aarhus.includes('… deltager i mødet kl. …'));
+});
