@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { parseReferat } from '../../server/src/core';
 import { dialectById } from '../../server/src/dialect/dialects';
 import { applyEdits, documentOf, lineAt, ROOT, serviceWith } from './helpers';
@@ -71,7 +71,8 @@ for (const form of FORMS) {
     let text = '';
     const header = (await service.completion(documentOf(path, text), { line: 0, character: 0 }, '')).items;
     assert.equal(header.length, 1);
-    text = applyEdits(text, [{ ...(header[0]!.textEdit as { range: never }), newText: expand(header[0]!.textEdit!.newText, {}) }]);
+    const headerEdit = header[0]!.textEdit as TextEdit;
+    text = applyEdits(text, [{ range: headerEdit.range, newText: expand(headerEdit.newText, {}) }]);
     assert.ok(text.includes('Økonomiudvalget') && text.includes('2025') && text.includes('Byrådssalen'), text);
 
     // The first punkt, on the line after the header.
@@ -81,7 +82,8 @@ for (const form of FORMS) {
     const items: CompletionItem[] = (await service.completion(doc, { line: last, character: lineAt(text, last).length }, lineAt(text, last))).items;
     const punkt = items.find((i) => i.kind === CompletionItemKind.Snippet && !/lukket/i.test(i.label));
     assert.ok(punkt, `a punkt snippet among ${items.map((i) => i.label).join(', ')}`);
-    const filled = expand(punkt.textEdit!.newText, {
+    const punktEdit = punkt.textEdit as TextEdit;
+    const filled = expand(punktEdit.newText, {
       0: 'Taget til efterretning.',
       1: 'Budgetopfølgning',
       2: form.caseNumber,
@@ -89,7 +91,7 @@ for (const form of FORMS) {
       4: 'Opfølgningen viser et mindreforbrug.',
       5: 'Administrationen indstiller, at opfølgningen tages til efterretning.',
     });
-    text = applyEdits(text, [{ ...(punkt.textEdit as { range: never }), newText: filled }]);
+    text = applyEdits(text, [{ range: punktEdit.range, newText: filled }]);
     assert.ok(text.includes(form.punkt), text);
 
     const referat = parseReferat(text, dialectById(form.dialect));

@@ -1,3 +1,4 @@
+import { ATTENDANCE_PHRASES, ATTENDANCE_SOURCE } from '../dialect/vocabulary';
 import { lineContent } from '../syntax/content';
 import { detectDialect } from '../dialect/detect';
 import { SBSYS } from '../dialect/dialects';
@@ -399,13 +400,12 @@ const LEADING_JUNK = /^[\s\-*•]/;
 // Section values that are no name: `Ingen.`, `Ikke vurderet`.
 const NOT_A_NAME = /^(ingen|intet|ikke (vurderet|relevant)|-|se (ovenfor|bilag))$/i;
 // Who joins: back to the start of the sentence.
-const WHO = /(?:^|[.!?]\s+)([^.!?]{3,200}?)\s+(?:deltager i mødet|kommer til stede)/gu;
+const WHO = new RegExp(String.raw`(?:^|[.!?]\s+)([^.!?]{3,200}?)\s+` + ATTENDANCE_SOURCE, 'gu');
 
 // String search is several times faster than a regex alternation over a whole file.
-const ATTENDANCE = ['deltager i mødet', 'kommer til stede'];
 function phrasePositions(text: string): number[] {
   const out: number[] = [];
-  for (const phrase of ATTENDANCE) {
+  for (const phrase of ATTENDANCE_PHRASES) {
     for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + phrase.length)) out.push(i);
   }
   return out.sort((a, b) => a - b);

@@ -118,6 +118,19 @@ export const HEADER_LABELS: readonly { readonly label: string; readonly role: He
   { label: 'Sekretær', role: 'sekretaer' },
 ];
 
+/** How the text says someone joins the meeting for a punkt: `HR-konsulent Ditte Ågård deltager i mødet kl. 10:00`. */
+export const ATTENDANCE_PHRASES: readonly string[] = [
+  'deltager i mødet',
+  'deltager under punktet',
+  'deltager under dette punkt',
+  'deltager under behandlingen',
+  'kommer til stede',
+  'deltog i mødet',
+];
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Any attendance phrase, as a regular expression source (whole words). */
+export const ATTENDANCE_SOURCE = String.raw`\b(?:` + ATTENDANCE_PHRASES.map(escapeRegex).join('|') + String.raw`)\b`;
+
 /** The words a document's first line starts with, and the kind of document each makes. */
 export type DocumentKind = 'referat' | 'dagsorden';
 export const DOCUMENT_WORDS: readonly { readonly word: string; readonly kind: DocumentKind }[] = [

@@ -1,3 +1,4 @@
+import { ATTENDANCE_SOURCE } from '../dialect/vocabulary';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { canonicalPeople, type NameCatalog, type PersonEntry, type Udvalg } from '../config/catalog';
 import {
@@ -35,6 +36,7 @@ export interface CompletionEnv {
   readonly fileName?: string;
 }
 
+const ATTENDANCE = new RegExp(ATTENDANCE_SOURCE, 'u');
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 const list = (items: CompletionItem[], isIncomplete = false): CompletionList => ({ isIncomplete, items });
 
@@ -71,8 +73,7 @@ export function complete(referat: Referat, lineText: string, position: Position,
 
   const { punkt, section } = locate(referat, line);
   if (punkt && isJournalPosition(punkt, line)) return journals(lineText, position, env, tr);
-  if (/\b(deltager i mødet|kommer til stede)\b/u.test(lineText) && !/\b(deltager i mødet|kommer til stede)\b/u.test(before))
-    return list(people(referat, before, position, env, tr, 'sentence'));
+  if (ATTENDANCE.test(lineText) && !ATTENDANCE.test(before)) return list(people(referat, before, position, env, tr, 'sentence'));
 
   if (section && line > section.headingRange.start.line) {
     const names =

@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialect/dialects';
-import { CLOSED_PREFIX, CLOSED_SUFFIX, type SectionKind } from '../dialect/vocabulary';
+import { ATTENDANCE_SOURCE, CLOSED_PREFIX, CLOSED_SUFFIX, type SectionKind } from '../dialect/vocabulary';
 import { lineContent, stripBold } from '../syntax/content';
 import { lineRange, range, type Range } from '../syntax/range';
 import { SourceLine, type PunktSyntax, type SyntaxLine } from '../syntax/tree';
@@ -388,7 +388,7 @@ function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
 
 // ---------------------------------------------------------------- attendees
 
-const ATTENDS = /\b(deltager i mødet|deltager under (?:punktet|dette punkt|behandlingen)|kommer til stede|deltog i mødet)\b/gu;
+const ATTENDS = new RegExp(ATTENDANCE_SOURCE, 'gu');
 const AT_TIME = /^[ \t]*(?:fra[ \t]+)?(?:kl\.?|klokken)[ \t]*(\d{1,2}[:.]\d{2})/;
 
 function findAttendees(parts: readonly (readonly BodyLine[])[]): AttendeeMention[] {
