@@ -84,3 +84,24 @@ test('a file changed or deleted on disk updates the archive', async () => {
     ['2023-12-07'],
   );
 });
+
+test('the archive knows a case by its case number in every scheme: Aarhus EMN, Greve, eDoc and Acadre minutes side by side', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { repoRoot } = await import('../helpers');
+  const fixture = (p: string): string => readFileSync(join(repoRoot, 'test/fixtures', p), 'utf8');
+  const s = await serviceWith({
+    'aarhus/byraadet.referat': fixture('external/aarhus-byraadet-2025-08-27.txt'),
+    'aarhus/teknisk-udvalg.referat': fixture('external/aarhus-teknisk-udvalg-2025-10-01.txt'),
+    'greve/byraadet.referat': fixture('dialects/greve-byraadet-2024-10-02.referat'),
+    'greve/ktm.referat': fixture('dialects/greve-klima-teknik-og-miljoeudvalget-2024-09-05.referat'),
+    'ballerup/sfu.referat': fixture('dialects/ballerup-edoc.referat'),
+    'syddjurs/puk.referat': fixture('dialects/syddjurs-acadre.referat'),
+  });
+  const meetings = (journal: string): string[] => s.caseHistory(journal).map((e) => `${e.isoDate} punkt ${e.number}`);
+  // Greve's Bustrafikbestilling went from the committee to the city council.
+  assert.deepEqual(meetings('24-006786'), ['2024-09-05 punkt 3', '2024-10-02 punkt 11']);
+  assert.deepEqual(meetings('2012-28504'), ['2012-12-04 punkt 2']);
+  assert.deepEqual(meetings('12/27845'), ['2013-06-20 punkt 715']);
+  assert.equal(meetings('EMN-2025-003383').length, 1);
+});
