@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
-import { Protocol, type CaseHistoryEntry } from '../../server/src/protocol';
+import { Protocol, referatFileName, type CaseHistoryEntry, type CreateReferatResult } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     vscode.commands.registerCommand('referat.showOutput', () => output.show()),
     vscode.commands.registerCommand('referat.caseHistory', () => caseHistory()),
+    vscode.commands.registerCommand('referat.createReferat', (uri?: vscode.Uri) => createReferat(uri)),
   );
   registerPreview(context, () => client);
   registerStartHint(context);
@@ -67,6 +68,49 @@ async function caseHistory(): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(picked.entry.uri));
   const pos = new vscode.Position(picked.entry.line, 0);
   await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+}
+
+/**
+ * Dagsorden → referat: the referat is written beside the dagsorden, opened, and the cursor put in
+ * its first empty decision. An existing file is never overwritten: she is offered to open it.
+ */
+async function createReferat(uri?: vscode.Uri): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target || !client) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the dagsorden to create the referat from.'));
+    return;
+  }
+  const dagsorden = await vscode.workspace.openTextDocument(target);
+  if (dagsorden.languageId !== 'referat') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the dagsorden to create the referat from.'));
+    return;
+  }
+  const result = await client.sendRequest<CreateReferatResult | null>(Protocol.createReferatRequest, { uri: dagsorden.uri.toString() });
+  if (!result) return;
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(result.message);
+    return;
+  }
+  const name = dagsorden.uri.path.split('/').pop() ?? 'dagsorden.referat';
+  const out = vscode.Uri.joinPath(dagsorden.uri, '..', referatFileName(name));
+  if (await exists(out)) {
+    const open = vscode.l10n.t('Open it');
+    const picked = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it is not overwritten.', out.path.split('/').pop() ?? ''), open);
+    if (picked === open) await vscode.window.showTextDocument(out);
+    return;
+  }
+  await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(result.text));
+  const pos = new vscode.Position(result.cursor.line, result.cursor.character);
+  await vscode.window.showTextDocument(out, { selection: new vscode.Range(pos, pos) });
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -44,6 +44,11 @@ export interface RenderParams {
   readonly webview?: { readonly cspSource: string; readonly nonce: string; readonly styleUri: string; readonly scriptUri: string };
 }
 
+/** The referat made from a dagsorden: its text and where she starts writing, or why not (in the server's locale). */
+export type CreateReferatResult =
+  | { readonly ok: true; readonly text: string; readonly cursor: { readonly line: number; readonly character: number }; readonly decisions: number }
+  | { readonly ok: false; readonly message: string };
+
 export const Protocol = {
   /** workspace/executeCommand: arguments `[journalNumber]` or `[uri, position]`; answers `CaseHistoryEntry[]`. */
   caseHistoryCommand: 'referat.server.caseHistory',
@@ -53,8 +58,20 @@ export const Protocol = {
   findingsRequest: 'referat/findings',
   /** Request `RenderParams` → the standalone HTML page, or null when the document is not an open referat. */
   renderRequest: 'referat/render',
+  /** Request `{ uri }` → `CreateReferatResult`, or null when the document is not an open referat. */
+  createReferatRequest: 'referat/createReferat',
   /** Notification: the archive index is complete. */
   indexedNotification: 'referat/indexed',
   /** Request with no work: the protocol's own cost, the baseline of `npm run bench`. */
   pingRequest: 'referat/ping',
 } as const;
+
+/**
+ * The referat's file name for a dagsorden's: `…dagsorden…` → `…referat…` in the same case,
+ * else `<name>-referat.referat`. Plain string work, shared by the command line and VS Code.
+ */
+export function referatFileName(dagsordenName: string): string {
+  const renamed = dagsordenName.replace(/dagsorden/i, (m) => (m === m.toUpperCase() ? 'REFERAT' : m.startsWith('D') ? 'Referat' : 'referat'));
+  const file = renamed !== dagsordenName ? renamed : `${dagsordenName.replace(/\.[^.]*$/, '')}-referat.referat`;
+  return file.endsWith('.referat') ? file : `${file.replace(/\.[^.]*$/, '')}.referat`;
+}

@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers';
 import { at, BASE, documentOf, ROOT, serviceWith } from './helpers';
 
 // Two meetings of the same case: the one quoted, and the one quoting it.
@@ -86,9 +89,6 @@ test('a file changed or deleted on disk updates the archive', async () => {
 });
 
 test('the archive knows a case by its case number in every scheme: Aarhus EMN, Greve, eDoc and Acadre minutes side by side', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { repoRoot } = await import('../helpers');
   const fixture = (p: string): string => readFileSync(join(repoRoot, 'test/fixtures', p), 'utf8');
   const s = await serviceWith({
     'aarhus/byraadet.referat': fixture('external/aarhus-byraadet-2025-08-27.txt'),

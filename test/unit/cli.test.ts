@@ -1,7 +1,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { checkFile } from '../../server/src/cli/checkFile';
 import { nodeHost } from '../../server/src/node/host';
@@ -230,14 +230,62 @@ test("referat check reads referat.yaml's dialect as the editor does, and reports
   assert.match(bad.stdout, /x\.referat:7:\d+: error punkt-numbering/);
 });
 
+test('referat create-referat writes the referat beside its dagsorden, never over an existing file', () => {
+  const ws = mkdtempSync(join(tmpdir(), 'referat-cli-create-'));
+  const dagsorden = join(ws, 'direktionen-dagsorden-2023-12-07.referat');
+  writeFileSync(
+    dagsorden,
+    [
+      'DAGSORDEN Direktionen d. 07-12-2023',
+      '',
+      'Mødedato Torsdag d. 07. december 2023 kl. 09:00',
+      '',
+      'Mødested Udvalgsværelse 1, Lemvig Rådhus',
+      '',
+      'Punkt 1: Deltagerkreds, Lederforum',
+      '',
+      '81.39.15G01-4-23',
+      '',
+      'Sagsfremstilling',
+      '',
+      'Direktionen bedes drøfte deltagerkredsen.',
+      '',
+      'Bilag',
+      '',
+      'Liste over medlemmer',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(join(ws, 'referat.yaml'), 'udvalg:\n  - navn: Direktionen\n    medlemmer: [Claus Borg, Lars Borst Hansen]\n');
+  const made = run(['create-referat', dagsorden], { LANG: 'en_US.UTF-8' });
+  assert.equal(made.code, 0, made.stderr);
+  const out = join(ws, 'direktionen-referat-2023-12-07.referat');
+  assert.match(made.stdout, /direktionen-referat-2023-12-07\.referat:\d+:1: the referat is created with 1 empty decisions to write/);
+  const text = readFileSync(out, 'utf8');
+  assert.match(text, /^REFERAT Direktionen d\. 07-12-2023$/m);
+  assert.match(text, /^Mødedeltagere Claus Borg, Lars Borst Hansen$/m);
+  // Once there, it is never overwritten: not by a second run, not with -o.
+  writeFileSync(out, 'her står allerede noget');
+  const again = run(['create-referat', dagsorden]);
+  assert.equal(again.code, 2);
+  assert.match(again.stderr, /already exists; it is not overwritten/);
+  assert.equal(readFileSync(out, 'utf8'), 'her står allerede noget');
+  assert.equal(run(['create-referat', dagsorden, '-o', out]).code, 2);
+  // A referat is not a dagsorden.
+  const notAgenda = run(['create-referat', join(corpusDir, 'direktionen-2019-06-26.referat'), '-o', join(ws, 'x.referat')], { LANG: 'en_US.UTF-8' });
+  assert.equal(notAgenda.code, 2);
+  assert.match(notAgenda.stderr, /not an agenda/);
+  assert.equal(existsSync(join(ws, 'x.referat')), false);
+});
+
 test('referat --version and --help: the version, and every command with one line', () => {
   const v = run(['--version']);
   assert.equal(v.code, 0);
   assert.match(v.stdout, /^referat \d+\.\d+\.\d+\n$/);
   const h = run(['--help'], { LANG: 'en_US.UTF-8' });
   assert.equal(h.code, 0);
-  assert.match(h.stdout, /^ {2}check {4}Check referater/m);
-  assert.match(h.stdout, /^ {2}render {3}Render a referat/m);
+  assert.match(h.stdout, /^ {2}check +Check referater/m);
+  assert.match(h.stdout, /^ {2}render +Render a referat/m);
   assert.match(h.stdout, /--version/);
-  assert.match(run(['--help'], { LANG: 'da_DK.UTF-8' }).stdout, /^ {2}check {4}Tjek referater/m);
+  assert.match(run(['--help'], { LANG: 'da_DK.UTF-8' }).stdout, /^ {2}check +Tjek referater/m);
 });

@@ -2,6 +2,7 @@ import { bothLanguages, localize, toLocale, type LocalizedText } from '../i18n/l
 import { CHECK_USAGE, runCheck } from './check';
 import { processIO, type CliIO } from './io';
 import { RENDER_USAGE } from './render';
+import { CREATE_REFERAT_USAGE } from './createReferat';
 
 declare const __REFERAT_VERSION__: string | undefined;
 const VERSION = typeof __REFERAT_VERSION__ === 'string' ? __REFERAT_VERSION__ : 'dev';
@@ -27,11 +28,19 @@ const COMMANDS: Record<string, { readonly run: Command; readonly usage: string; 
       en: 'Render a referat as a standalone HTML page (internal or public version)',
     },
   },
+  'create-referat': {
+    run: async (args, io) => (await import('./createReferat')).runCreateReferat(args, io),
+    usage: CREATE_REFERAT_USAGE,
+    summary: {
+      da: 'Opret referatet fra mødets dagsorden, med en tom beslutning i hvert åbent punkt',
+      en: "Create the referat from the meeting's agenda, with an empty decision in every open item",
+    },
+  },
 };
 
 function help(io: CliIO): string {
   const locale = toLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${localize(c.summary, locale)}\n           ${c.usage}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${localize(c.summary, locale)}\n                 ${c.usage}`);
   const intro = localize(
     { da: 'Referat: tjek og gengiv referater fra danske kommuners møder.', en: 'Referat: check and render the minutes of Danish municipal meetings.' },
     locale,

@@ -48,6 +48,14 @@ export interface Dialect {
   readonly strictAgendaOrder: boolean;
   /** One general case number may stand on several standing punkter (`Referat fra sidste møde`, `Orientering`). */
   readonly sharedCaseNumbers: boolean;
+  /**
+   * How this meeting's decision is written when a dagsorden becomes a referat: its heading
+   * (`{udvalgets}`, `{udvalg}`, `{dato.}` DD.MM.YYYY, `{dato-}` DD-MM-YYYY and `{n}` filled in) and
+   * where it goes in the punkt.
+   */
+  readonly newDecision: { readonly heading: string; readonly place: 'first' | 'before-bilag' | 'last' };
+  /** How the header lists who attended and who sent apologies: on the label's line, or one name a line under it. */
+  readonly attendance: { readonly present: string; readonly absent: string; readonly form: 'inline' | 'block' };
 }
 
 /** Section names → kinds, from the vocabulary, for the names listed. */
@@ -93,6 +101,8 @@ export const SBSYS: Dialect = {
   indstillerLines: true,
   strictAgendaOrder: true,
   sharedCaseNumbers: false,
+  newDecision: { heading: 'Beslutning', place: 'before-bilag' },
+  attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
 };
 
 /** First Agenda's PDF as Aarhus publishes it: `Beslutninger` first, `Beslutningspunkter`, `Sagsforløb`, EMN case numbers. */
@@ -112,6 +122,8 @@ export const FIRST_AGENDA_PDF: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
+  newDecision: { heading: 'Beslutninger', place: 'first' },
+  attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
 };
 
 /** First Agenda's publication page: the number alone on a line above the title, `Mødedato:⇥onsdag den …`. */
@@ -150,6 +162,8 @@ export const GREVE: Dialect = {
   datedDecisions: false,
   indstillerLines: false,
   strictAgendaOrder: false,
+  newDecision: { heading: 'Beslutning', place: 'first' },
+  attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
   sharedCaseNumbers: true,
 };
 
@@ -184,6 +198,8 @@ export const EDOC: Dialect = {
   datedDecisions: true,
   indstillerLines: false,
   strictAgendaOrder: false,
+  newDecision: { heading: '{udvalgets} beslutning den {dato.} Punkt {n}', place: 'last' },
+  attendance: { present: 'Tilstede', absent: 'Afbud/Fraværende', form: 'block' },
   sharedCaseNumbers: true,
 };
 
@@ -216,6 +232,8 @@ export const ACADRE: Dialect = {
   datedDecisions: true,
   indstillerLines: false,
   strictAgendaOrder: false,
+  newDecision: { heading: 'Beslutning i {udvalg} den {dato-}', place: 'before-bilag' },
+  attendance: { present: 'Medlemmer', absent: 'Fraværende', form: 'block' },
   sharedCaseNumbers: true,
 };
 

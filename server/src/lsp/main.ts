@@ -28,6 +28,7 @@ import { registerHover } from './hover';
 import { registerOnTypeFormatting } from './onTypeFormatting';
 import { registerReferences } from './references';
 import { registerRender } from './render';
+import { registerCreateReferat } from './createReferat';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 
 // `--node-ipc` (VS Code) or `--stdio` (every other editor), read from argv by createConnection.
@@ -105,6 +106,7 @@ registerDocumentLinks(ctx);
 registerReferences(ctx);
 registerWorkspaceSymbols(ctx);
 registerRender(ctx);
+registerCreateReferat(ctx);
 registerCommands(ctx);
 const { indexWorkspace } = registerArchive(ctx, revalidateAll);
 

@@ -162,8 +162,9 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
   const intro: BodyLine[] = [];
   const sections: SectionDraft[] = [];
   let current: SectionDraft | undefined;
-  let lastLine = h.line;
-  let lastLength = h.text.length;
+  // The punkt reaches at least to its case number (an `Eventuelt` may have nothing after it).
+  let lastLine = journal && first ? first.line : h.line;
+  let lastLength = journal && first ? first.text.length : h.text.length;
   // eDoc's `Meddelelser` has lettered sub-items, each with parts (`Bilag`) of its own: they are its text.
   let inSubItems = false;
 

@@ -19,6 +19,7 @@ import { dialectFromSettings } from '../dialect/extend';
 import { caseHistory } from '../features/caseHistory';
 import { codeActions } from '../features/codeActions';
 import { complete } from '../features/completion';
+import { createReferat, type CreatedReferat } from '../features/createReferat';
 import { definition } from '../features/definition';
 import { documentLinks } from '../features/documentLinks';
 import { foldingRanges } from '../features/folding';
@@ -303,6 +304,12 @@ export class LanguageService {
   async renderHtml(doc: ReferatDocument, options: RenderOptions): Promise<string> {
     const { renderHtml } = await import('../render/html');
     return renderHtml(await this.prepared(doc), options);
+  }
+
+  /** The referat to write from a dagsorden, in its dialect, with the body's members from referat.yaml or the archive. */
+  async createReferat(doc: ReferatDocument): Promise<CreatedReferat> {
+    const catalog = await this.catalog(doc.uri);
+    return createReferat(doc.getText(), await this.prepared(doc), catalog);
   }
 
   /** The case's meetings: for a journal number, or the one under the cursor in a document. */

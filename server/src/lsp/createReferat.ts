@@ -1,0 +1,18 @@
+import { localize } from '../i18n/locale';
+import { Protocol, type CreateReferatResult } from '../protocol';
+import { openReferat, safe, type ServerContext } from './context';
+
+/** Dagsorden → referat: the text to write beside it; the client writes the file and places the cursor. */
+export function registerCreateReferat(ctx: ServerContext): void {
+  ctx.connection.onRequest(
+    Protocol.createReferatRequest,
+    safe(ctx, 'createReferat', null as CreateReferatResult | null, async (params: { uri: string }): Promise<CreateReferatResult | null> => {
+      const doc = openReferat(ctx, params.uri);
+      if (!doc) return null;
+      const created = await ctx.service.createReferat(doc);
+      return created.ok
+        ? { ok: true, text: created.text, cursor: created.cursor, decisions: created.decisions }
+        : { ok: false, message: localize(created.problem, ctx.service.locale) };
+    }),
+  );
+}
