@@ -93,6 +93,8 @@ for (const c of corpusFiles()) {
       assert.equal(pdf.xmpTitle, title);
       assert.ok(pdf.displayDocTitle, 'ViewerPreferences /DisplayDocTitle true');
       assert.match(pdf.xmpRaw ?? '', /<pdfuaid:part>1<\/pdfuaid:part>/);
+      // Tab order follows the structure on every page (links are annotations).
+      assert.equal(rawStrings(bytes)[0]!.match(/\/Tabs \/S\b/g)?.length, pdf.numPages);
       console.log(`# ${name} (${audience}): ${pdf.numPages} pages, ${(bytes.length / 1024).toFixed(0)} KiB, ${ms.toFixed(0)} ms`);
     });
 
@@ -111,6 +113,9 @@ for (const c of corpusFiles()) {
       // A closed punkt carries the badge inside its heading, as in the HTML.
       for (const p of referat.punkter.filter((x) => x.closed)) assert.ok(h2.includes(fold(`${headingText(p)} Lukket punkt`)), `badge on ${headingText(p)}`);
       assert.deepEqual(roles(pdf, 'H3').map((h) => h.text), shownSections(referat, audience).map(fold));
+      // Heading levels never skip one (H2 straight to H4), in reading order.
+      const levels = all(pdf).filter((e) => /^H[1-6]$/.test(e.role) && e.ownText !== '').map((e) => Number(e.role.slice(1)));
+      levels.forEach((l, i) => assert.ok(i === 0 || l <= levels[i - 1]! + 1, `H${levels[i - 1]} followed by H${l}`));
       const seen = new Set(all(pdf).map((e) => e.role));
       for (const role of ['Document', 'Sect', 'P', 'Table', 'TR', 'TH', 'TD', 'TOC', 'TOCI', 'Reference', 'Link', 'L', 'LI', 'Lbl', 'LBody']) assert.ok(seen.has(role), `a ${role} element`);
     });
@@ -252,6 +257,10 @@ test('body text: paragraphs, bold, a link, nested bullets, numbered items, a sub
   for (const li of elements.filter((e) => e.role === 'LI')) assert.match(li.deepText, /^\S+ \S/, `empty item: "${li.deepText}"`);
   assert.ok(!/(^|\s)-(\s|$)/.test(text.replace(/ - /g, ' ')), 'no lone dash in the text');
   assert.deepEqual(roles(pdf, 'H4').map((h) => h.text), ['Underoverskrift']);
+  // A Markdown table is a table: a header row of TH, then TD; a quotation is a BlockQuote.
+  const table = elements.find((e) => e.role === 'Table' && e.deepText.startsWith('Område'))!;
+  assert.deepEqual(table.children.map((tr) => tr.children.map((c) => `${c.role}:${c.deepText}`)), [['TH:Område', 'TH:Beløb'], ['TD:Skoler', 'TD:3.400.000 kr.']]);
+  assert.ok(elements.some((e) => e.role === 'BlockQuote' && e.deepText === 'Et citat fra et høringssvar.'));
   // The link: a Link element with its annotation, to the web address; javascript: stays text.
   const links = pdf.pages.flatMap((p) => p.annotations).filter((a) => a.url !== undefined);
   assert.deepEqual(links.map((a) => [a.url, a.contents]), [['https://www.lemvig.dk/om-kommunen', 'kommunens hjemmeside']]);

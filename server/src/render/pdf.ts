@@ -2,7 +2,8 @@
 import PDFDocument from 'pdfkit';
 import type { PdfImage } from 'pdfkit';
 import type { Referat } from '../model/types';
-import { documentModel, type Audience } from './pdf/content';
+import type { Audience } from './html';
+import { documentModel } from './pdf/content';
 import { drawPages } from './pdf/draw';
 import { FONT_NAMES, fonts } from './pdf/fonts';
 import { layoutDocument, type LaidOut, type Measure } from './pdf/layout';

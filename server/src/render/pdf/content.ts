@@ -1,10 +1,9 @@
 import { capitalize, formatDanishDate, weekdayName } from '../../model/dates';
 import type { BodyLine, Punkt, Referat, Section } from '../../model/types';
 import { lineContent } from '../../syntax/content';
+import type { Audience } from '../html';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
-
-export type Audience = 'internal' | 'public';
 
 // The document's own language: Danish whatever the editor's language is.
 export const LABEL = {

@@ -126,7 +126,9 @@ function drawDecorations(doc: PDFDocument, placed: PlacedLine): void {
   if (placed.line.decorations.length === 0) return;
   artifact(doc, () => {
     for (const d of placed.line.decorations) {
-      if (d.kind === 'rule') {
+      if (d.kind === 'bar') {
+        doc.moveTo(d.x, placed.y).lineTo(d.x, placed.y + placed.line.height).lineWidth(2).strokeColor(COLOR.rule).stroke();
+      } else if (d.kind === 'rule') {
         doc.moveTo(d.x, placed.y + d.dy).lineTo(d.x + d.width, placed.y + d.dy).lineWidth(0.6).strokeColor(COLOR.rule).stroke();
       } else {
         const y = placed.y + placed.line.baseline - 1;

@@ -1,7 +1,7 @@
 // Lays the blocks out on A4 pages without drawing anything: lines with positioned text
 // fragments, each fragment owned by the structure element it belongs to. Measuring first is
 // what lets the table of contents show the pages the punkter really start on.
-import type { Anchor, Block, ListItem, PdfDocumentModel, Run } from './model';
+import type { Anchor, Block, ListItem, PdfDocumentModel, Run, TableRow } from './model';
 import { COLOR, CONTENT_WIDTH, FIELD_LABEL_WIDTH, ITEM_GAP, LIST_INDENT, PAGE, STYLE, TOC_NUMBER_WIDTH, type Face, type TextStyle } from './style';
 
 /** A node of the structure tree; the PDF element is made when its first content is drawn. */
@@ -42,7 +42,9 @@ export interface Frag {
 
 export type Decoration =
   | { readonly kind: 'rule'; readonly x: number; readonly width: number; readonly dy: number }
-  | { readonly kind: 'dots'; readonly x1: number; readonly x2: number };
+  | { readonly kind: 'dots'; readonly x1: number; readonly x2: number }
+  /** A quotation's bar in the margin, the height of the line. */
+  | { readonly kind: 'bar'; readonly x: number };
 
 export interface Line {
   height: number;
@@ -200,7 +202,10 @@ class LineBuilder {
         return this.list(b.items, ctx);
       case 'quote': {
         const node = child('BlockQuote', ctx.parent);
-        return this.blocks(b.blocks, { ...ctx, x: ctx.x + 14, width: ctx.width - 14, parent: node });
+        const start = this.lines.length;
+        this.blocks(b.blocks, { ...ctx, x: ctx.x + 14, width: ctx.width - 14, parent: node });
+        for (const l of this.lines.slice(start)) l.decorations.push({ kind: 'bar', x: ctx.x + 3 });
+        return;
       }
       case 'table':
         return this.table(b.rows, ctx);
@@ -255,27 +260,30 @@ class LineBuilder {
     if (last && !ctx.tight) last.spaceAfter = Math.max(last.spaceAfter, STYLE.body.after);
   }
 
-  private table(rows: readonly { readonly header: boolean; readonly cells: readonly (readonly Run[])[] }[], ctx: Context): void {
+  private table(rows: readonly TableRow[], ctx: Context): void {
     const table = child('Table', ctx.parent);
     const columns = Math.max(...rows.map((r) => r.cells.length));
-    const gutter = 8;
+    const gutter = 10;
     const colWidth = (ctx.width - gutter * (columns - 1)) / columns;
     rows.forEach((row, r) => {
       const tr = child('TR', table);
-      const cells = row.cells.map((runs, c) => {
+      const cells = row.cells.map((cell, c) => {
         const node: StructNode = row.header ? { role: 'TH', parent: tr, scope: 'Column' } : { role: 'TD', parent: tr };
-        const style = row.header ? { ...STYLE.body, face: 'bold' as const } : STYLE.body;
-        return this.text(runs, { ...style, after: 0 }, ctx.x + c * (colWidth + gutter), colWidth, node);
+        const style = row.header ? { ...STYLE.body, face: 'bold' as const, after: 0 } : { ...STYLE.body, after: 0 };
+        const x = ctx.x + c * (colWidth + gutter);
+        const lines = this.text(cell.runs, style, x, colWidth, node);
+        const how = cell.align;
+        return how === 'left' ? lines : lines.map((l) => align(l, x, colWidth, how));
       });
       const lines = zipLines(cells);
       for (const l of lines.slice(0, -1)) l.keepWithNext = true;
       const last = lines[lines.length - 1];
-      if (last) {
-        last.spaceAfter = 3;
-        if (row.header) last.decorations.push({ kind: 'rule', x: ctx.x, width: ctx.width, dy: last.height + 1 });
-        if (row.header) last.keepWithNext = true;
+      if (!last) return;
+      last.spaceAfter = r === rows.length - 1 ? STYLE.body.after : 3;
+      if (row.header) {
+        last.decorations.push({ kind: 'rule', x: ctx.x, width: ctx.width, dy: last.height + 1.5 });
+        last.keepWithNext = true;
       }
-      if (r === rows.length - 1 && last) last.spaceAfter = STYLE.body.after;
       this.lines.push(...lines);
     });
   }
@@ -501,6 +509,15 @@ function child(role: string, parent: StructNode): StructNode {
 
 function emptyLine(height: number): Line {
   return { height, baseline: height, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, breakBefore: false, frags: [], decorations: [], anchors: [] };
+}
+
+/** A cell's line moved to the right or the middle of its column. */
+function align(line: Line, x: number, width: number, how: 'right' | 'center'): Line {
+  const last = line.frags[line.frags.length - 1];
+  if (!last) return line;
+  const free = x + width - (last.x + last.width);
+  const shift = how === 'right' ? free : free / 2;
+  return { ...line, frags: line.frags.map((f) => ({ ...f, x: f.x + shift, ...(f.annotation ? { annotation: { ...f.annotation, x: f.annotation.x + shift } } : {}) })) };
 }
 
 /** No first line alone at a page's foot, no last line alone at a page's head. */

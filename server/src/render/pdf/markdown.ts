@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import type { Block, ListItem, Run } from './model';
+import type { Block, ListItem, Run, TableRow } from './model';
 import type { Face } from './style';
 
 // The same reading of body text as the HTML renderer: raw HTML stays text, links only to the
@@ -158,9 +158,10 @@ class TokenReader {
   }
 
   private table(): Block {
-    const rows: { header: boolean; cells: Run[][] }[] = [];
+    const rows: TableRow[] = [];
     let header = false;
-    let row: Run[][] | undefined;
+    let row: TableRow['cells'][number][] | undefined;
+    let align: 'left' | 'right' | 'center' = 'left';
     while (this.i < this.tokens.length) {
       const t = this.tokens[this.i]!;
       this.i++;
@@ -171,7 +172,11 @@ class TokenReader {
       else if (t.type === 'tr_close' && row) {
         rows.push({ header, cells: row });
         row = undefined;
-      } else if (t.type === 'inline' && row) row.push(inlineRuns(t.children ?? [], header ? 'bold' : 'regular'));
+      } else if (t.type === 'th_open' || t.type === 'td_open') {
+        // `---:` in the separator row: markdown-it writes it as a style attribute.
+        const m = /text-align:(left|right|center)/.exec(t.attrGet('style') ?? '');
+        align = (m?.[1] as 'left' | 'right' | 'center' | undefined) ?? 'left';
+      } else if (t.type === 'inline' && row) row.push({ runs: inlineRuns(t.children ?? [], header ? 'bold' : 'regular'), align });
     }
     return { kind: 'table', rows };
   }

@@ -17,6 +17,11 @@ export interface ListItem {
   readonly blocks: readonly Block[];
 }
 
+export interface TableRow {
+  readonly header: boolean;
+  readonly cells: readonly { readonly runs: readonly Run[]; readonly align: 'left' | 'right' | 'center' }[];
+}
+
 export interface TocEntry {
   readonly number: number;
   readonly title: string;
@@ -28,7 +33,7 @@ export type Block =
   | { readonly kind: 'para'; readonly runs: readonly Run[]; readonly tone?: 'note' | 'journal' }
   | { readonly kind: 'list'; readonly items: readonly ListItem[] }
   | { readonly kind: 'quote'; readonly blocks: readonly Block[] }
-  | { readonly kind: 'table'; readonly rows: readonly { readonly header: boolean; readonly cells: readonly (readonly Run[])[] }[] }
+  | { readonly kind: 'table'; readonly rows: readonly TableRow[] }
   | { readonly kind: 'fields'; readonly rows: readonly { readonly label: string; readonly value: string }[] }
   | { readonly kind: 'toc'; readonly entries: readonly TocEntry[] }
   | { readonly kind: 'sect'; readonly blocks: readonly Block[]; readonly newPage?: boolean }
