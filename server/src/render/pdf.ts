@@ -1,5 +1,5 @@
 // An accessible, tagged PDF of a referat, as a municipality publishes it (see pdf/ for the parts).
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { PdfImage } from 'pdfkit';
 import type { Referat } from '../model/types';
 import type { Audience } from './html';
@@ -26,7 +26,10 @@ const FACES: readonly Face[] = ['regular', 'bold', 'italic'];
  */
 export async function renderPdf(referat: Referat, options: PdfOptions): Promise<Uint8Array> {
   const model = documentModel(referat, options.audience);
-  const doc = new PDFDocument({
+  // Loaded on first use: a bundle that imports this module (the CLI, the language server) starts
+  // without paying for pdfkit and fontkit (a quarter of a second) until a PDF is made.
+  const [{ default: PDF }, parsed] = await Promise.all([import('pdfkit'), fonts()]);
+  const doc = new PDF({
     size: 'A4',
     margin: 0,
     autoFirstPage: false,
@@ -40,7 +43,6 @@ export async function renderPdf(referat: Referat, options: PdfOptions): Promise<
     info: { Title: model.title, Creator: 'Referat', ...(options.municipality ? { Author: options.municipality } : {}) },
   });
   escapeXmpInfo(doc);
-  const parsed = fonts();
   for (const face of FACES) doc.registerFont(FONT_NAMES[face], parsed[face]);
   const logo = options.logo ? openLogo(doc, options.logo) : undefined;
 

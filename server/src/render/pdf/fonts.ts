@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { create, type FontkitFont } from 'fontkit';
+import type { FontkitFont } from 'fontkit';
 import type { Face } from './style';
 
 /** Source Sans 3 (SIL OFL 1.1), shipped in `server/data/fonts` with its licence. */
@@ -16,7 +16,7 @@ export const FONT_NAMES: Readonly<Record<Face, string>> = {
   italic: 'SourceSans3-Italic',
 };
 
-let cached: Readonly<Record<Face, FontkitFont>> | undefined;
+let cached: Promise<Readonly<Record<Face, FontkitFont>>> | undefined;
 
 /**
  * The font folder. Every bundle (dist/*.js in the extension and the npm package, out/… in the
@@ -38,11 +38,14 @@ export function fontDir(from: string = __dirname): string {
  * The fonts, read and parsed once per process: every document embeds its own subset of the same
  * parsed fonts, and parsing (and fontkit's caches of the layout tables) costs more than a page.
  */
-export function fonts(): Readonly<Record<Face, FontkitFont>> {
-  if (!cached) {
+export function fonts(): Promise<Readonly<Record<Face, FontkitFont>>> {
+  cached ??= (async () => {
     const dir = fontDir();
+    const { create } = await import('fontkit');
     const load = (face: Face): FontkitFont => create(readFileSync(join(dir, FONT_FILES[face])));
-    cached = { regular: load('regular'), bold: load('bold'), italic: load('italic') };
-  }
+    return { regular: load('regular'), bold: load('bold'), italic: load('italic') };
+  })();
+  // A failure (fonts missing) is reported again on the next call, not cached.
+  cached.catch(() => (cached = undefined));
   return cached;
 }
