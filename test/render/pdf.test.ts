@@ -353,3 +353,20 @@ function png(width: number, height: number): Uint8Array {
   }
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
+
+// First Agenda's own PDF of a city council's minutes: tagged, bookmarked, /Lang da, but every
+// line a P and no title. Ours must do better on both (shared/ lies beside the repository).
+const anchor = join(repoRoot, '../shared/corpus-external/sources/aarhus-byraadet-2025-08-27.pdf');
+test('better than the published First Agenda PDF: real headings and a title', { skip: existsSync(anchor) ? false : `${anchor} is not here` }, async () => {
+  const theirs = await inspectPdf(new Uint8Array(readFileSync(anchor)));
+  const theirRoles = new Set(theirs.pages.flatMap((p) => p.elements.map((e) => e.role)));
+  assert.ok(theirs.marked && theirs.info['Language'] === 'da' && theirs.outline.length > 0, 'the anchor is tagged, in Danish, with bookmarks');
+  assert.deepEqual([...theirRoles].filter((r) => /^H\d?$/.test(r)), [], 'the anchor has no headings');
+  assert.ok(!theirs.info['Title'], 'the anchor has no title');
+
+  const c = corpusFiles()[2]!;
+  const { pdf } = await rendered(c.name.replace(/\.referat$/, ''), c.text, 'public', { municipality });
+  const ourRoles = new Set(all(pdf).map((e) => e.role));
+  for (const role of ['H1', 'H2', 'H3', 'L', 'LI', 'TOC', 'TOCI', 'Table', 'Link']) assert.ok(ourRoles.has(role), role);
+  assert.ok(typeof pdf.info['Title'] === 'string' && pdf.info['Title'] !== '' && pdf.displayDocTitle);
+});
