@@ -253,6 +253,9 @@ test('body text: paragraphs, bold, a link, nested bullets, numbered items, a sub
   assert.equal(outer.children[1]!.deepText, '• Andet punkt');
   const numbered = lists.find((l) => l.deepText.startsWith('1.'))!;
   assert.deepEqual(numbered.children.map((li) => li.deepText), ['1. Nummereret et', '2. Nummereret to']);
+  // Lists say what their labels are: bullets, dashes (no numbering), numbers.
+  const lists0 = rawStrings(bytes)[0]!.match(/\/ListNumbering \/\w+/g) ?? [];
+  assert.deepEqual([...new Set(lists0)].sort(), ['/ListNumbering /Decimal', '/ListNumbering /Disc', '/ListNumbering /None']);
   // No list item is empty: the lone `-` lines are gone.
   for (const li of elements.filter((e) => e.role === 'LI')) assert.match(li.deepText, /^\S+ \S/, `empty item: "${li.deepText}"`);
   assert.ok(!/(^|\s)-(\s|$)/.test(text.replace(/ - /g, ' ')), 'no lone dash in the text');

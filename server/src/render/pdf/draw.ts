@@ -42,6 +42,8 @@ class StructWriter {
     if (this.ended.has(node)) throw new Error(`structure element ${node.role} reopened after it was ended`);
     if (this.elements.has(node)) return;
     const element = this.doc.struct(node.role, node.scope ? { scope: node.scope } : {});
+    // pdfkit has no option for list attributes; its element's dictionary is written when it ends.
+    if (node.listNumbering) element.dictionary.data['A'] = { O: 'List', ListNumbering: node.listNumbering };
     this.elements.set(node, element);
     if (node.parent) this.elements.get(node.parent)!.add(element);
     else this.doc.addStructure(element);

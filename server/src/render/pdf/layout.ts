@@ -10,6 +10,8 @@ export interface StructNode {
   readonly parent: StructNode | undefined;
   /** Table header cells: which cells they head. */
   readonly scope?: 'Row' | 'Column';
+  /** Lists: what their labels are (PDF/UA asks for it where labels number). */
+  readonly listNumbering?: 'Disc' | 'Circle' | 'Decimal' | 'None';
 }
 
 export type LinkTarget = { readonly kind: 'uri'; readonly uri: string } | { readonly kind: 'dest'; readonly name: string };
@@ -243,7 +245,8 @@ class LineBuilder {
   }
 
   private list(items: readonly ListItem[], ctx: Context): void {
-    const list = child('L', ctx.parent);
+    const first = items[0]?.label ?? '';
+    const list: StructNode = { role: 'L', parent: ctx.parent, listNumbering: /^\d/.test(first) ? 'Decimal' : first === '•' ? 'Disc' : first === '◦' ? 'Circle' : 'None' };
     const labelWidth = Math.max(...items.map((i) => this.width(i.label, 'regular', STYLE.body.size)));
     const indent = Math.max(LIST_INDENT, labelWidth + 7);
     items.forEach((item) => {

@@ -9,6 +9,8 @@ declare module 'pdfkit' {
   }
 
   export interface PdfStructElement {
+    /** The element's PDF dictionary, written when the element ends: for attributes pdfkit has no option for. */
+    readonly dictionary: { readonly data: Record<string, unknown> };
     add(child: PdfStructElement | PdfStructContent): PdfStructElement;
     end(): void;
   }
