@@ -9,7 +9,7 @@ import { deflateSync } from 'node:zlib';
 import { formatDanishDate, parseReferat, type Referat } from '../../server/src/core';
 import type { renderPdf as RenderPdf } from '../../server/src/render/pdf';
 import { corpusFiles, repoRoot } from '../helpers';
-import { fold, inspectPdf, rawStrings, type Element, type PdfInfo } from './pdfInspect';
+import { fold, inspectPdf, rawStrings, unmarkedPainting, type Element, type PdfInfo } from './pdfInspect';
 
 const out = join(repoRoot, 'test-output/pdf');
 const fixtures = join(repoRoot, 'test/fixtures/render');
@@ -121,7 +121,8 @@ for (const c of corpusFiles()) {
     });
 
     test(`pdf ${name} (${audience}): all text is tagged or an artifact; page furniture is artifact`, async () => {
-      const { pdf } = await get();
+      const { pdf, bytes } = await get();
+      assert.deepEqual(unmarkedPainting(bytes), [], 'text, lines and images are all inside marked content');
       for (const page of pdf.pages) {
         assert.deepEqual(page.untagged, [], `untagged text on page ${page.number}`);
         assert.ok(page.artifactText.includes(`Side ${page.number} af ${pdf.numPages}`), `footer on page ${page.number}: ${page.artifactText}`);

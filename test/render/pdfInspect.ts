@@ -186,3 +186,40 @@ function markedContent(item: object): { id?: string; tag?: string } {
   const m = item as { id?: unknown; tag?: unknown };
   return { ...(typeof m.id === 'string' ? { id: m.id } : {}), ...(typeof m.tag === 'string' ? { tag: m.tag } : {}) };
 }
+
+const PAINT = new Set(['Tj', 'TJ', "'", '"', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's', 'Do', 'sh']);
+
+/**
+ * Painting operators outside any marked-content sequence in the page content streams: content
+ * that is neither tagged nor an artifact (PDF/UA wants none). pdfkit writes text as hex strings,
+ * so splitting on white space and delimiters finds the operators.
+ */
+export function unmarkedPainting(bytes: Uint8Array): string[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const s = buf.toString('latin1');
+  const found: string[] = [];
+  const streamStart = /\bstream\r?\n/g;
+  for (let m = streamStart.exec(s); m; m = streamStart.exec(s)) {
+    // The stream's dictionary: from its object's `obj` to `stream`.
+    const objAt = s.lastIndexOf(' obj', m.index);
+    const dict = s.slice(objAt, m.index);
+    const id = /(\d+) \d+$/.exec(s.slice(Math.max(0, objAt - 20), objAt))?.[1] ?? '?';
+    // Page contents have only /Length and /Filter; fonts, images and metadata say what they are.
+    if (/\/(Type|Subtype|Length1|Width)\b/.test(dict)) continue;
+    const start = m.index + m[0].length;
+    const end = s.indexOf('endstream', start);
+    let text: string;
+    try {
+      text = /FlateDecode/.test(dict) ? inflateSync(buf.subarray(start, end)).toString('latin1') : s.slice(start, end);
+    } catch {
+      continue;
+    }
+    let depth = 0;
+    for (const token of text.replace(/<[0-9a-fA-F\s]*>|\([^)]*\)|\[|\]/g, ' ').split(/\s+/)) {
+      if (token === 'BDC' || token === 'BMC') depth++;
+      else if (token === 'EMC') depth--;
+      else if (depth === 0 && PAINT.has(token)) found.push(`object ${id}: ${token}`);
+    }
+  }
+  return found;
+}
