@@ -325,6 +325,8 @@ class LineBuilder {
       }
       const lastFrag = last.frags[last.frags.length - 1];
       const textEnd = lastFrag ? lastFrag.x + lastFrag.width : ctx.x;
+      // A space between title and page number in the text, so they are not read as one word.
+      if (lastFrag) last.frags[last.frags.length - 1] = { ...lastFrag, text: `${lastFrag.text} ` };
       last.frags.push({ seq: this.seq++, x: numberX, text: page, width: numberWidth, face: style.face, size: style.size, color: style.color, owner: link, annotation: { x: ctx.x, width: ctx.width, target, contents } });
       if (numberX - textEnd > 16) last.decorations.push({ kind: 'dots', x1: textEnd + 5, x2: numberX - 5 });
       for (const l of lines) l.keepWithNext = true;
