@@ -238,8 +238,11 @@ test('public PDF: not one word of a closed punkt\'s content, anywhere in the fil
 });
 
 test('body text: paragraphs, bold, a link, nested bullets, numbered items, a sub-heading; empty bullets never shown', async () => {
-  const { pdf, bytes } = await rendered('pdf-body', readFileSync(join(fixtures, 'pdf-body.referat'), 'utf8'), 'internal');
+  // A letter the font lacks shows as `?` (never an invisible .notdef); a soft hyphen is no hyphen.
+  const source = readFileSync(join(fixtures, 'pdf-body.referat'), 'utf8').replace('Godkendt.', 'Godkendt 👍 af 中文 i admini\u00adstrationen.');
+  const { pdf, bytes } = await rendered('pdf-body', source, 'internal');
   const text = allText(pdf);
+  assert.ok(text.includes('Godkendt ? af ?? i administrationen.'), text.slice(-80));
   assert.ok(text.includes('Brødtekst med æøå, “citater”, „gåseøjne“ – og … prikker'), 'Danish letters and typographic marks survive');
   assert.ok(text.includes('Første afsnit med fed tekst og et link til kommunens hjemmeside midt i.'));
   const elements = all(pdf);

@@ -6,7 +6,8 @@ import type { Audience } from './html';
 import { documentModel } from './pdf/content';
 import { drawPages } from './pdf/draw';
 import { FONT_NAMES, fonts } from './pdf/fonts';
-import { layoutDocument, type LaidOut, type Measure } from './pdf/layout';
+import { layoutDocument, type LaidOut, type Measure, type Showable } from './pdf/layout';
+import type { PdfDocumentModel } from './pdf/model';
 import type { Face } from './pdf/style';
 
 export interface PdfOptions {
@@ -47,7 +48,12 @@ export async function renderPdf(referat: Referat, options: PdfOptions): Promise<
   const logo = options.logo ? openLogo(doc, options.logo) : undefined;
 
   const measure: Measure = (text, face, size) => doc.font(FONT_NAMES[face]).fontSize(size).widthOfString(text);
-  const laidOut = layoutUntilStable(model, measure);
+  const showable: Showable = (text, face) => {
+    const font = parsed[face];
+    // Most text is Latin and takes the quick test; a missing letter (an emoji, Chinese) becomes `?`.
+    return /^[\u0020-\u007e\u00a0-\u00ff\n]*$/.test(text) ? text : text.replace(/[^\n]/gu, (c) => (font.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : '?'));
+  };
+  const laidOut = layoutUntilStable(model, measure, showable);
 
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -55,7 +61,8 @@ export async function renderPdf(referat: Referat, options: PdfOptions): Promise<
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  drawPages(doc, laidOut, model, { ...(options.municipality ? { municipality: options.municipality } : {}), ...(logo ? { logo } : {}) });
+  const furniture = { ...(options.municipality ? { municipality: showable(options.municipality, 'bold') } : {}), ...(logo ? { logo } : {}) };
+  drawPages(doc, laidOut, { ...model, running: showable(model.running, 'regular') }, furniture);
   doc.end();
   return done;
 }
@@ -64,10 +71,10 @@ export async function renderPdf(referat: Referat, options: PdfOptions): Promise<
  * Lays out with the table of contents' page numbers unknown, then again with the pages the
  * punkter landed on, until the numbers shown are the pages (the second pass normally agrees).
  */
-function layoutUntilStable(model: Parameters<typeof layoutDocument>[0], measure: Measure): LaidOut {
+function layoutUntilStable(model: PdfDocumentModel, measure: Measure, showable: Showable): LaidOut {
   let shown: ReadonlyMap<number, number> = new Map();
   for (let pass = 0; pass < 4; pass++) {
-    const laidOut = layoutDocument(model, measure, shown);
+    const laidOut = layoutDocument(model, measure, showable, shown);
     if (pass > 0 && samePages(laidOut.punktPages, shown)) return laidOut;
     shown = laidOut.punktPages;
   }

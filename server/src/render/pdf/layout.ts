@@ -75,14 +75,16 @@ export interface LaidOut {
 }
 
 export type Measure = (text: string, face: Face, size: number) => number;
+/** The text with every character the font has no glyph for replaced (an invisible .notdef otherwise). */
+export type Showable = (text: string, face: Face) => string;
 
 export function destName(punkt: number): string {
   return `punkt-${punkt}`;
 }
 
 /** Lays the document out; `tocPages` are the page numbers the table of contents shows. */
-export function layoutDocument(model: PdfDocumentModel, measure: Measure, tocPages: ReadonlyMap<number, number>): LaidOut {
-  const builder = new LineBuilder(measure, tocPages);
+export function layoutDocument(model: PdfDocumentModel, measure: Measure, showable: Showable, tocPages: ReadonlyMap<number, number>): LaidOut {
+  const builder = new LineBuilder(measure, showable, tocPages);
   const root: StructNode = { role: 'Document', parent: undefined };
   builder.blocks(model.blocks, { x: PAGE.left, width: CONTENT_WIDTH, parent: root, tight: false });
   const pages = paginate(builder.lines);
@@ -168,6 +170,7 @@ class LineBuilder {
 
   constructor(
     private readonly measure: Measure,
+    private readonly showable: Showable,
     private readonly tocPages: ReadonlyMap<number, number>,
   ) {}
 
@@ -365,7 +368,7 @@ class LineBuilder {
         linkHref = undefined;
       }
       const face: Face = style.face === 'bold' ? 'bold' : run.face === 'regular' ? style.face : run.face;
-      for (const m of run.text.matchAll(/\n|[^ \n]+ *| +/g)) {
+      for (const m of this.showable(run.text, face).matchAll(/\n|[^ \n]+ *| +/g)) {
         const t = m[0];
         if (t === '\n') {
           out.push({ text: '', width: 0, face, size: style.size, color: style.color, owner: o, space: false, hardBreak: true });

@@ -60,9 +60,10 @@ export function plainRuns(text: string, face: Face = 'regular'): Run[] {
   return t.trim() === '' ? [] : [{ text: t, face }];
 }
 
-// Tabs become spaces; other control characters have no glyph.
+// Tabs become spaces; control characters, soft hyphens (no hyphenation here, so they would show
+// as hyphens) and zero-width characters have nothing to draw.
 function clean(text: string): string {
-  return text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
+  return text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
 }
 
 const BULLETS = ['•', '–', '◦'];
