@@ -2,6 +2,7 @@
 // fragments, each fragment owned by the structure element it belongs to. Measuring first is
 // what lets the table of contents show the pages the punkter really start on.
 import type { Anchor, Block, ListItem, PdfDocumentModel, Run, TableRow } from './model';
+import { paginate } from './paginate';
 import { COLOR, CONTENT_WIDTH, FIELD_LABEL_WIDTH, ITEM_GAP, LIST_INDENT, PAGE, STYLE, TOC_NUMBER_WIDTH, type Face, type TextStyle } from './style';
 
 /** A node of the structure tree; the PDF element is made when its first content is drawn. */
@@ -93,48 +94,6 @@ export function layoutDocument(model: PdfDocumentModel, measure: Measure, showab
     for (const p of page) for (const a of p.line.anchors) if (a.kind === 'punkt' && !punktPages.has(a.number)) punktPages.set(a.number, i + 1);
   });
   return { pages, punktPages };
-}
-
-/** Fills pages top to bottom; a line that must stay with the next one moves with it. */
-export function paginate(lines: readonly Line[]): PlacedLine[][] {
-  const pages: PlacedLine[][] = [];
-  let page: PlacedLine[] = [];
-  let pageStart = 0;
-  let y: number = PAGE.top;
-  let prev: Line | undefined;
-  const newPage = (start: number): void => {
-    pages.push(page);
-    page = [];
-    pageStart = start;
-    y = PAGE.top;
-    prev = undefined;
-  };
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i]!;
-    if (line.breakBefore && page.length > 0) {
-      newPage(i);
-      continue;
-    }
-    const gap = page.length === 0 ? 0 : (prev?.spaceAfter ?? 0) + line.spaceBefore;
-    if (page.length > 0 && y + gap + line.height > PAGE.bottom) {
-      // Back to the start of the chain of lines that must stay with this one.
-      let j = i;
-      while (j > pageStart && lines[j - 1]!.keepWithNext && !lines[j]!.breakBefore) j--;
-      if (j > pageStart) {
-        page.splice(j - pageStart);
-        i = j;
-      }
-      newPage(i);
-      continue;
-    }
-    page.push({ line, y: y + gap });
-    y += gap + line.height;
-    prev = line;
-    i++;
-  }
-  if (page.length > 0 || pages.length === 0) pages.push(page);
-  return pages;
 }
 
 interface Context {
