@@ -148,23 +148,23 @@ function artifact(doc: PDFDocument, draw: () => void, options?: { type: 'Paginat
 
 function drawHeader(doc: PDFDocument, model: PdfDocumentModel, furniture: Furniture): void {
   const s = STYLE.furniture;
-  const baseline = 46;
+  const baseline = 44;
   artifact(
     doc,
     () => {
       let x: number = PAGE.left;
       if (furniture.logo) {
-        const height = 26;
-        const width = Math.min(110, (furniture.logo.width / furniture.logo.height) * height);
-        const h = (furniture.logo.height / furniture.logo.width) * width;
-        doc.image(furniture.logo, x, baseline + 3 - h, { width, height: h });
+        // At most 24 high and 110 wide, centred on the header text's line.
+        const width = Math.min(110, (furniture.logo.width / furniture.logo.height) * 24);
+        const height = (furniture.logo.height / furniture.logo.width) * width;
+        doc.image(furniture.logo, x, baseline - 3 - height / 2, { width, height });
         x += width + 8;
       }
       if (furniture.municipality) doc.font(FONT_NAMES.bold).fontSize(s.size + 0.5).fillColor(COLOR.heading).text(furniture.municipality, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
       doc.font(FONT_NAMES.regular).fontSize(s.size).fillColor(s.color);
       const w = doc.widthOfString(model.running);
       doc.text(model.running, PAGE.right - w, baseline, { lineBreak: false, baseline: 'alphabetic' });
-      doc.moveTo(PAGE.left, baseline + 9).lineTo(PAGE.right, baseline + 9).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      doc.moveTo(PAGE.left, baseline + 13).lineTo(PAGE.right, baseline + 13).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
     },
     { type: 'Pagination', attached: ['Top'] },
   );
