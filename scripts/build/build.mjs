@@ -28,6 +28,10 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   loader: { '.tsv': 'text', '.css': 'text' },
+  // pdfkit's ESM build reads import.meta.url when it loads, which a CJS bundle leaves empty; its
+  // CJS build is the one for these bundles (its only data files are fonts the renderer never uses),
+  // and fontkit's CJS build is the one it requires, so the bundle holds one copy of fontkit.
+  alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js', fontkit: './node_modules/fontkit/dist/main.cjs' },
   // Identifies the build, so the archive's cache of summaries is never read by another build.
   define: {
     __REFERAT_BUILD__: JSON.stringify(`${Date.now().toString(36)}`),
@@ -45,6 +49,8 @@ const bundles = [
   { name: 'summaryWorker', entry: 'server/src/node/summaryWorker.ts', options: {} },
   { name: 'cli', entry: 'server/src/cli/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
   { name: 'checkWorker', entry: 'server/src/cli/checkWorker.ts', options: {} },
+  // The PDF renderer as a library: the tests check the bundle, fonts found the way a .vsix finds them.
+  { name: 'pdf', entry: 'server/src/render/pdf.ts', options: {} },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 
 await Promise.all([
@@ -58,7 +64,7 @@ await Promise.all([
     outbase: '.',
     sourcemap: 'inline',
     // Libraries that find their own files at run time stay in node_modules.
-    external: ['vscode', 'playwright-core'],
+    external: ['vscode', 'playwright-core', 'pdfjs-dist'],
   }),
 ]);
 
