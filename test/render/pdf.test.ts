@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { formatDanishDate, parseReferat, type Referat } from '../../server/src/core';
-import type { renderPdf as RenderPdf } from '../../server/src/render/pdf';
+import { nodeFonts } from '../../server/src/node/fonts';
+import type { PdfOptions, renderPdf as RenderPdf } from '../../server/src/render/pdf';
 import { corpusFiles, repoRoot } from '../helpers';
 import { fold, inspectPdf, rawStrings, unmarkedPainting, type Element, type PdfInfo } from './pdfInspect';
 
@@ -20,19 +21,17 @@ const noPoppler =
   existsSync(PDFFONTS) && existsSync(PDFTOPPM) ? false : `${PDFFONTS} or ${PDFTOPPM} is missing: run \`npm run test:all\`, which installs poppler-utils`;
 
 /**
- * The built bundle, copied with the fonts into a folder laid out like the installed extension
- * (dist/ beside server/data/fonts, the files .vscodeignore ships) and far from node_modules: it
- * must find its fonts and need nothing else.
+ * The built bundle, copied into a folder laid out like the installed extension (dist/) and far
+ * from node_modules: it must need nothing else. The fonts are the host's to read (the language
+ * server's and the command line's: node/fonts.ts); the CLI test runs that path from a bundle.
  */
-const renderPdf: typeof RenderPdf = (() => {
+const renderPdf = (() => {
   const dir = mkdtempSync(join(tmpdir(), 'referat-pdf-'));
   mkdirSync(join(dir, 'dist'));
-  mkdirSync(join(dir, 'server/data/fonts'), { recursive: true });
   copyFileSync(join(repoRoot, 'dist/pdf.js'), join(dir, 'dist/pdf.js'));
-  for (const f of readdirSync(join(repoRoot, 'server/data/fonts')))
-    if (/\.ttf$|^OFL\.txt$|^README\.md$/.test(f)) copyFileSync(join(repoRoot, 'server/data/fonts', f), join(dir, 'server/data/fonts', f));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return (createRequire(__filename)(join(dir, 'dist/pdf.js')) as { renderPdf: typeof RenderPdf }).renderPdf;
+  const bundled = (createRequire(__filename)(join(dir, 'dist/pdf.js')) as { renderPdf: typeof RenderPdf }).renderPdf;
+  return async (referat: Referat, options: Omit<PdfOptions, 'fonts'>): Promise<Uint8Array> => bundled(referat, { ...options, fonts: await nodeFonts() });
 })();
 
 interface Rendered {

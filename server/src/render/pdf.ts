@@ -5,13 +5,17 @@ import type { Referat } from '../model/types';
 import type { Audience } from './html';
 import { documentModel } from './pdf/content';
 import { drawPages } from './pdf/draw';
-import { FONT_NAMES, fonts } from './pdf/fonts';
+import { FONT_NAMES, parseFonts, type PdfFontFiles } from './pdf/fonts';
 import { layoutDocument, type LaidOut, type Measure, type Showable } from './pdf/layout';
 import type { PdfDocumentModel } from './pdf/model';
 import type { Face } from './pdf/style';
 
+export type { PdfFontFiles } from './pdf/fonts';
+
 export interface PdfOptions {
   readonly audience: Audience;
+  /** The fonts' files, read by the host (`node/fonts.ts` on Node). */
+  readonly fonts: PdfFontFiles;
   /** Shown in the page header, and the document's author. */
   readonly municipality?: string;
   /** A PNG or JPEG, shown in the page header. */
@@ -29,7 +33,7 @@ export async function renderPdf(referat: Referat, options: PdfOptions): Promise<
   const model = documentModel(referat, options.audience);
   // Loaded on first use: a bundle that imports this module (the CLI, the language server) starts
   // without paying for pdfkit and fontkit (a quarter of a second) until a PDF is made.
-  const [{ default: PDF }, parsed] = await Promise.all([import('pdfkit'), fonts()]);
+  const [{ default: PDF }, parsed] = await Promise.all([import('pdfkit'), parseFonts(options.fonts)]);
   const doc = new PDF({
     size: 'A4',
     margin: 0,

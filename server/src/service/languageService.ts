@@ -28,6 +28,7 @@ import { documentSymbols } from '../features/symbols';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import type { Locale } from '../i18n/locale';
 import type { RenderOptions } from '../render/html';
+import type { PdfFontFiles, PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
 import type { CalendarDate, Referat } from '../model/types';
@@ -38,6 +39,8 @@ import type { Position, Range } from '../syntax/range';
 import type { Workspace } from '../workspace/workspace';
 import { ArchiveIndexer, type IndexReport } from './indexer';
 import { defaultPaths, type Paths } from './paths';
+
+export type { PdfFontFiles } from '../render/pdf';
 
 /** A document as the service reads it: the editor's open text, or a file's. */
 export interface ReferatDocument {
@@ -59,6 +62,8 @@ export interface LanguageServiceOptions {
   readonly log?: (message: string) => void;
   /** Today, for a new header without a date in its file name (tests fix it). */
   readonly today?: () => CalendarDate;
+  /** The PDF renderer's fonts (`server/data/fonts`), read by the host; without them no PDF is made. */
+  readonly fonts?: () => Promise<PdfFontFiles>;
 }
 
 /**
@@ -282,6 +287,16 @@ export class LanguageService {
   async renderHtml(doc: ReferatDocument, options: RenderOptions): Promise<string> {
     const { renderHtml } = await import('../render/html');
     return renderHtml(this.referat(doc), options);
+  }
+
+  /**
+   * The referat as a tagged PDF, for the export. The renderer (pdfkit, fontkit) is loaded on the
+   * first PDF, and the fonts are the host's to read.
+   */
+  async renderPdf(doc: ReferatDocument, options: Omit<PdfOptions, 'fonts'>): Promise<Uint8Array> {
+    if (!this.options.fonts) throw new Error('renderPdf: the host gave the language service no fonts');
+    const [{ renderPdf }, fonts] = await Promise.all([import('../render/pdf'), this.options.fonts()]);
+    return renderPdf(this.referat(doc), { ...options, fonts });
   }
 
   /** The case's meetings: for a journal number, or the one under the cursor in a document. */

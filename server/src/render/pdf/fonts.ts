@@ -1,14 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { FontkitFont } from 'fontkit';
 import type { Face } from './style';
 
-/** Source Sans 3 (SIL OFL 1.1), shipped in `server/data/fonts` with its licence. */
-export const FONT_FILES: Readonly<Record<Face, string>> = {
-  regular: 'SourceSans3-Regular.ttf',
-  bold: 'SourceSans3-Bold.ttf',
-  italic: 'SourceSans3-Italic.ttf',
-};
+/**
+ * The bytes of the three faces of Source Sans 3 (SIL OFL 1.1, shipped in `server/data/fonts`
+ * with its licence). The host reads them: the core never touches a disk.
+ */
+export type PdfFontFiles = Readonly<Record<Face, Uint8Array>>;
 
 export const FONT_NAMES: Readonly<Record<Face, string>> = {
   regular: 'SourceSans3-Regular',
@@ -16,36 +13,23 @@ export const FONT_NAMES: Readonly<Record<Face, string>> = {
   italic: 'SourceSans3-Italic',
 };
 
-let cached: Promise<Readonly<Record<Face, FontkitFont>>> | undefined;
+const parsedFonts = new WeakMap<PdfFontFiles, Promise<Readonly<Record<Face, FontkitFont>>>>();
 
 /**
- * The font folder. Every bundle (dist/*.js in the extension and the npm package, out/… in the
- * tests) sits below the package root, and the fonts ship at `server/data/fonts` in it, so walking
- * up from the running file finds them; run from source, the same walk does.
+ * The fonts parsed once per set of files (the host reads them once per process): every document
+ * embeds its own subset of the same parsed fonts, and parsing (and fontkit's caches of the layout
+ * tables) costs more than a page.
  */
-export function fontDir(from: string = __dirname): string {
-  let dir = from;
-  for (;;) {
-    const candidate = join(dir, 'server', 'data', 'fonts');
-    if (existsSync(join(candidate, FONT_FILES.regular))) return candidate;
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`PDF fonts not found: no server/data/fonts/${FONT_FILES.regular} above ${from}`);
-    dir = up;
+export function parseFonts(files: PdfFontFiles): Promise<Readonly<Record<Face, FontkitFont>>> {
+  let parsed = parsedFonts.get(files);
+  if (!parsed) {
+    parsed = (async () => {
+      const { create } = await import('fontkit');
+      return { regular: create(files.regular), bold: create(files.bold), italic: create(files.italic) };
+    })();
+    parsedFonts.set(files, parsed);
+    // A file that is no font is reported again on the next call, not cached.
+    parsed.catch(() => parsedFonts.delete(files));
   }
-}
-
-/**
- * The fonts, read and parsed once per process: every document embeds its own subset of the same
- * parsed fonts, and parsing (and fontkit's caches of the layout tables) costs more than a page.
- */
-export function fonts(): Promise<Readonly<Record<Face, FontkitFont>>> {
-  cached ??= (async () => {
-    const dir = fontDir();
-    const { create } = await import('fontkit');
-    const load = (face: Face): FontkitFont => create(readFileSync(join(dir, FONT_FILES[face])));
-    return { regular: load('regular'), bold: load('bold'), italic: load('italic') };
-  })();
-  // A failure (fonts missing) is reported again on the next call, not cached.
-  cached.catch(() => (cached = undefined));
-  return cached;
+  return parsed;
 }
