@@ -481,3 +481,33 @@ test('better than the published First Agenda PDF: real headings and a title', { 
   for (const role of ['H1', 'H2', 'H3', 'L', 'LI', 'TOC', 'TOCI', 'Table', 'Link']) assert.ok(ourRoles.has(role), role);
   assert.ok(typeof pdf.info['Title'] === 'string' && pdf.info['Title'] !== '' && pdf.displayDocTitle);
 });
+
+test('a decision not written is said, in Danish, under its heading, as in the HTML', async () => {
+  const text = [
+    'REFERAT Direktionen d. 07-12-2023',
+    '',
+    'Mødedato Torsdag d. 07. december 2023 kl. 09:00',
+    '',
+    'Punkt 1: Uden beslutning',
+    '',
+    '00.01.00I00-1-23',
+    '',
+    'Sagsfremstilling',
+    '',
+    'Tekst.',
+    '',
+    'Punkt 2: Med tom beslutning',
+    '',
+    '00.01.00I00-2-23',
+    '',
+    'Beslutning',
+    '',
+  ].join('\n');
+  const { pdf } = await rendered('missing-decision', text, 'internal');
+  assert.deepEqual(
+    roles(pdf, 'H3').map((h) => h.text),
+    ['Sagsfremstilling', 'Beslutning', 'Beslutning'],
+  );
+  assert.equal(allText(pdf).match(/Beslutningen er ikke skrevet\./g)?.length, 2);
+  assert.ok(allText(pdf).includes('Torsdag 7. december 2023 kl. 09:00'), allText(pdf).slice(0, 200));
+});

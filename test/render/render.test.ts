@@ -116,6 +116,28 @@ test('the webview version uses a strict CSP with a nonce and only the given styl
   assert.doesNotMatch(html, /https?:\/\//);
 });
 
+test("the document's labels are Danish whatever the display language; only the preview's toolbar follows it, marked with lang", () => {
+  const referat = parseReferat(readFileSync(join(fixtures, 'pdf-body.referat'), 'utf8'));
+  const webview = { cspSource: 'vscode-resource:', nonce: 'n', styleUri: 's', scriptUri: 'j' };
+  const en = renderHtml(referat, { audience: 'public', locale: 'en', webview });
+  const da = renderHtml(referat, { audience: 'public', locale: 'da', webview });
+  const documentPart = (html: string): string => visibleText(html.slice(html.indexOf('</div>', html.indexOf('class="audience"'))));
+  assert.equal(documentPart(en), documentPart(da), 'the document is the same in both display languages');
+  for (const label of ['Mødedato', 'Mødested', 'Mødedeltagere', 'Afbud', 'Indholdsfortegnelse', 'Udgave', 'Offentlig udgave: lukkede punkter', 'Journalnr.'])
+    assert.ok(documentPart(en).includes(label), label);
+  for (const english of ['Meeting date', 'Place', 'Attendees', 'Absent', 'Contents', 'Journal no.', 'Closed item'])
+    assert.ok(!visibleText(en).includes(english), english);
+  assert.match(en, /<html lang="da">/);
+  assert.match(en, /<div class="audience" role="toolbar" lang="en" aria-label="Version"><button[^>]*>Internal<\/button><button[^>]*>Public<\/button><\/div>/);
+  assert.match(da, /<div class="audience" role="toolbar" lang="da" aria-label="Udgave"><button[^>]*>Intern<\/button><button[^>]*>Offentlig<\/button><\/div>/);
+  // A decision not written is said in the document's language too.
+  const missing = renderHtml(parseReferat('REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: Sag\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\nTekst.\n'), {
+    audience: 'internal',
+    locale: 'en',
+  });
+  assert.match(missing, /<h3>Beslutning<\/h3>\n<p class="missing-decision" role="note">Beslutningen er ikke skrevet\.<\/p>/);
+});
+
 const cli = join(repoRoot, 'dist/cli.js');
 const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 
@@ -138,4 +160,12 @@ test('referat render: stdout, -o, --public, and clear errors with exit 2', () =>
   assert.match(bad.stderr, /cannot write \(ENOENT\)/);
   assert.equal(run(['render']).status, 2);
   assert.equal(run(['render', file, '--pdf']).status, 2);
+});
+
+test('referat render --locale en: the trouble lines in English, the document in Danish', () => {
+  const r = run(['render', join(repoRoot, 'test/fixtures/corpus/direktionen-2019-06-26.referat'), '--locale', 'en']);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /<dt>Mødedato<\/dt>/);
+  assert.match(r.stdout, /<h2 id="toc-heading">Indholdsfortegnelse<\/h2>/);
+  assert.doesNotMatch(r.stdout, /Meeting date|Contents/);
 });

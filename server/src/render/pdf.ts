@@ -41,7 +41,7 @@ export async function renderPdf(referat: Referat, options: PdfOptions): Promise<
     pdfVersion: '1.7',
     tagged: true,
     subset: 'PDF/UA',
-    lang: 'da',
+    lang: model.labels.lang,
     displayTitle: true,
     // No default font: pdfkit would load Helvetica's AFM file, which a bundle does not carry.
     font: null,

@@ -2,34 +2,20 @@ import { capitalize, formatDanishDate, weekdayName } from '../../model/dates';
 import type { BodyLine, Punkt, Referat, Section } from '../../model/types';
 import { lineContent } from '../../syntax/content';
 import type { Audience } from '../html';
+import { documentLabels, type DocumentLabels } from '../labels';
+import { todaysDecision } from '../../model/decision';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
 
-// The document's own language: Danish whatever the editor's language is.
-export const LABEL = {
-  date: 'Mødedato',
-  place: 'Mødested',
-  attendees: 'Mødedeltagere',
-  absent: 'Afbud',
-  edition: 'Udgave',
-  toc: 'Indholdsfortegnelse',
-  closed: 'Lukket punkt',
-  journal: 'Journalnr.',
-  public: 'Offentlig',
-  internal: 'Intern',
-  publicEdition: 'Offentlig udgave',
-  internalEdition: 'Intern udgave',
-  publicNote: 'Offentlig udgave: lukkede punkter vises kun med overskrift og journalnummer.',
-  page: (n: number, of: number): string => `Side ${n} af ${of}`,
-} as const;
-
 /** What the PDF shows of a referat for an audience: the same as the HTML renderer shows. */
 export function documentModel(referat: Referat, audience: Audience): PdfDocumentModel {
+  // The document's own language: Danish whatever the editor's language is.
+  const LABEL = documentLabels(referat);
   const pub = audience === 'public';
   const h = referat.header;
   const date = h.title?.date?.date;
-  const title = h.title ? `Referat — ${h.title.body}${date ? ` ${formatDanishDate(date)}` : ''}` : 'Referat';
-  const running = h.title ? [h.title.body, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || 'Referat' : 'Referat';
+  const title = h.title ? `${LABEL.referat} — ${h.title.body}${date ? ` ${formatDanishDate(date)}` : ''}` : LABEL.referat;
+  const running = h.title ? [h.title.body, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || LABEL.referat : LABEL.referat;
 
   const blocks: Block[] = [];
   blocks.push({ kind: 'heading', level: 1, runs: plainRuns(title, 'bold') });
@@ -39,7 +25,7 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   if (md0) {
     // An unreadable date is shown as written, so the PDF never hides what the secretary typed.
     const when = md0.date?.date
-      ? `${capitalize(weekdayName(md0.date.date))} ${formatDanishDate(md0.date.date)}${md0.time ? ` kl. ${md0.time.text}` : ''}`
+      ? `${capitalize(weekdayName(md0.date.date))} ${formatDanishDate(md0.date.date)}${md0.time ? ` ${LABEL.at(md0.time.text)}` : ''}`
       : writtenValue(referat, md0.range.start.line, md0.valueRange.start.character);
     rows.push({ label: LABEL.date, value: when });
   }
@@ -61,9 +47,9 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   }
   // Each punkt starts on a new page, as published minutes do; a closed one shows only its heading
   // and journal number to the public, built from those two alone.
-  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p) : openPunkt(p));
+  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL) : openPunkt(p, LABEL));
 
-  return { title, running, edition: pub ? LABEL.publicEdition : LABEL.internalEdition, blocks };
+  return { title, running, edition: pub ? LABEL.publicEdition : LABEL.internalEdition, labels: LABEL, blocks };
 }
 
 function writtenValue(referat: Referat, line: number, from: number): string {
@@ -75,7 +61,7 @@ export function headingText(p: Punkt): string {
   return `Punkt ${p.number}: ${p.title}`;
 }
 
-function punktHeading(p: Punkt): Block {
+function punktHeading(p: Punkt, LABEL: DocumentLabels): Block {
   return {
     kind: 'heading',
     level: 2,
@@ -85,7 +71,7 @@ function punktHeading(p: Punkt): Block {
   };
 }
 
-function journalBlocks(p: Punkt): Block[] {
+function journalBlocks(p: Punkt, LABEL: DocumentLabels): Block[] {
   const j = p.journal;
   const text = j ? (j.kind === 'valid' ? j.journal.text : j.text) : '';
   const out: Block[] = [];
@@ -95,17 +81,34 @@ function journalBlocks(p: Punkt): Block[] {
 }
 
 /** The public view of a closed punkt: its heading and journal number, nothing else. */
-function closedPunkt(p: Punkt): Block {
-  return { kind: 'sect', newPage: true, blocks: [punktHeading(p), ...journalBlocks(p)] };
+function closedPunkt(p: Punkt, LABEL: DocumentLabels): Block {
+  return { kind: 'sect', newPage: true, blocks: [punktHeading(p, LABEL), ...journalBlocks(p, LABEL)] };
 }
 
-function openPunkt(p: Punkt): Block {
-  return { kind: 'sect', newPage: true, blocks: [punktHeading(p), ...journalBlocks(p), ...bodyBlocks(p.intro), ...p.sections.map(section)] };
+function openPunkt(p: Punkt, LABEL: DocumentLabels): Block {
+  // A decision not yet written is said, as in the HTML, never left as an empty heading or nothing.
+  const decision = p.closed ? undefined : todaysDecision(p);
+  const unwritten = decision && !decision.written;
+  const lastEmpty = unwritten ? decision.sections[decision.sections.length - 1] : undefined;
+  const missing: Block = { kind: 'para', runs: plainRuns(LABEL.missingDecision, 'italic'), tone: 'note' };
+  const blocks = [
+    punktHeading(p, LABEL),
+    ...journalBlocks(p, LABEL),
+    ...bodyBlocks(p.intro),
+    ...p.sections.map((s) => section(s, LABEL, s === lastEmpty ? missing : undefined)),
+  ];
+  if (unwritten && !lastEmpty)
+    blocks.push({
+      kind: 'sect',
+      blocks: [{ kind: 'heading', level: 3, runs: plainRuns(LABEL.decision, 'bold'), anchor: { kind: 'section', title: LABEL.decision } }, missing],
+    });
+  return { kind: 'sect', newPage: true, blocks };
 }
 
-function section(s: Section): Block {
-  const title = s.implicit ? 'Indstilling' : s.title;
+function section(s: Section, LABEL: DocumentLabels, note?: Block): Block {
+  const title = s.implicit ? LABEL.indstilling : s.title;
   const blocks: Block[] = [{ kind: 'heading', level: 3, runs: plainRuns(title, 'bold'), anchor: { kind: 'section', title } }];
+  if (note) blocks.push(note);
   if (s.implicit) blocks.push({ kind: 'para', runs: plainRuns(lineContent(s.headingText).content.replace(/\*\*/g, '')) });
   if (s.kind === 'bilag') {
     // One attachment name per line, as written (no Markdown); an empty bullet is no attachment.

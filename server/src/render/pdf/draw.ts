@@ -2,7 +2,6 @@
 // belongs to its structure element, page furniture and decoration as artifacts.
 import type PDFDocument from 'pdfkit';
 import type { PdfImage, PdfOutline, PdfStructElement } from 'pdfkit';
-import { LABEL } from './content';
 import { FONT_NAMES } from './fonts';
 import { destName, type Frag, type LaidOut, type PlacedLine, type StructNode } from './layout';
 import type { PdfDocumentModel } from './model';
@@ -228,7 +227,7 @@ function drawFooter(doc: PDFDocument, model: PdfDocumentModel, n: number, total:
         .stroke();
       doc.font(FONT_NAMES.regular).fontSize(s.size).fillColor(s.color);
       doc.text(model.edition, PAGE.left, baseline, { lineBreak: false, baseline: 'alphabetic' });
-      const label = LABEL.page(n, total);
+      const label = model.labels.page(n, total);
       doc.text(label, PAGE.right - doc.widthOfString(label), baseline, { lineBreak: false, baseline: 'alphabetic' });
     },
     { type: 'Pagination', attached: ['Bottom'] },

@@ -1,6 +1,7 @@
 // Lays the blocks out on A4 pages without drawing anything: lines with positioned text
 // fragments, each fragment owned by the structure element it belongs to. Measuring first is
 // what lets the table of contents show the pages the punkter really start on.
+import type { DocumentLabels } from '../labels';
 import type { Anchor, Block, ListItem, PdfDocumentModel, Run, TableRow } from './model';
 import { paginate } from './paginate';
 import { COLOR, CONTENT_WIDTH, FIELD_LABEL_WIDTH, ITEM_GAP, LIST_INDENT, PAGE, STYLE, TOC_NUMBER_WIDTH, type Face, type TextStyle } from './style';
@@ -85,7 +86,7 @@ export function destName(punkt: number): string {
 
 /** Lays the document out; `tocPages` are the page numbers the table of contents shows. */
 export function layoutDocument(model: PdfDocumentModel, measure: Measure, showable: Showable, tocPages: ReadonlyMap<number, number>): LaidOut {
-  const builder = new LineBuilder(measure, showable, tocPages);
+  const builder = new LineBuilder(measure, showable, tocPages, model.labels);
   const root: StructNode = { role: 'Document', parent: undefined };
   builder.blocks(model.blocks, { x: PAGE.left, width: CONTENT_WIDTH, parent: root, tight: false });
   const pages = paginate(builder.lines);
@@ -131,6 +132,7 @@ class LineBuilder {
     private readonly measure: Measure,
     private readonly showable: Showable,
     private readonly tocPages: ReadonlyMap<number, number>,
+    private readonly labels: DocumentLabels,
   ) {}
 
   private width(text: string, face: Face, size: number): number {
@@ -300,7 +302,7 @@ class LineBuilder {
       const link = child('Link', child('Reference', child('TOCI', toc)));
       const page = String(this.tocPages.get(e.number) ?? 0);
       const target: LinkTarget = { kind: 'dest', name: destName(e.number) };
-      const contents = `${e.title}, side ${page}`;
+      const contents = this.labels.tocLink(e.title, page);
       const lines = this.text([{ text: e.title, face: 'regular' }], style, ctx.x, ctx.width - TOC_NUMBER_WIDTH - 12, link);
       const last = lines[lines.length - 1];
       if (!last) continue;

@@ -1,3 +1,4 @@
+import type { DocumentLabels } from '../labels';
 import type { Face } from './style';
 
 /** A piece of text in one face; `href` makes it a link. */
@@ -44,5 +45,7 @@ export interface PdfDocumentModel {
   readonly running: string;
   /** `Offentlig udgave` / `Intern udgave`, for the footer. */
   readonly edition: string;
+  /** The document's own labels (`Side N af M`, a contents entry's link text). */
+  readonly labels: DocumentLabels;
   readonly blocks: readonly Block[];
 }
