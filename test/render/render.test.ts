@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,4 +168,44 @@ test('referat render --locale en: the trouble lines in English, the document in 
   assert.match(r.stdout, /<dt>Mødedato<\/dt>/);
   assert.match(r.stdout, /<h2 id="toc-heading">Indholdsfortegnelse<\/h2>/);
   assert.doesNotMatch(r.stdout, /Meeting date|Contents/);
+});
+
+test('referat render -o OUT.pdf: the format from the extension, --format over it; a PDF needs -o', () => {
+  const file = join(repoRoot, 'test/fixtures/corpus/direktionen-2023-12-07.referat');
+  const dir = mkdtempSync(join(tmpdir(), 'referat-render-pdf-'));
+  const pdf = run(['render', file, '-o', join(dir, 'ud.pdf'), '--public']);
+  assert.equal(pdf.status, 0, pdf.stderr);
+  assert.equal(pdf.stdout, '');
+  assert.equal(readFileSync(join(dir, 'ud.pdf')).subarray(0, 5).toString(), '%PDF-');
+  assert.equal(run(['render', file, '-o', join(dir, 'ud.bin'), '--format', 'pdf']).status, 0);
+  assert.equal(readFileSync(join(dir, 'ud.bin')).subarray(0, 5).toString(), '%PDF-');
+  assert.equal(run(['render', file, '-o', join(dir, 'side.pdf'), '--format', 'html']).status, 0);
+  assert.match(readFileSync(join(dir, 'side.pdf'), 'utf8'), /^<!DOCTYPE html>/);
+  const noOut = run(['render', file, '--format', 'pdf']);
+  assert.equal(noOut.status, 2);
+  assert.equal(noOut.stdout, '');
+  assert.match(noOut.stderr, /^referat render: a PDF needs -o FILE \/ en PDF skal have -o FIL\nusage: referat render FILE \[-o OUT\.html\|OUT\.pdf\]/);
+  const badFormat = run(['render', file, '--format', 'docx', '-o', join(dir, 'x.docx')]);
+  assert.equal(badFormat.status, 2);
+  assert.match(badFormat.stderr, /unknown format "docx" \(html or pdf\)/);
+  assert.ok(!existsSync(join(dir, 'x.docx')));
+  assert.match(run(['render', '--help']).stdout, /--format html\|pdf/);
+});
+
+test('referat render to PDF from the bundles as installed (dist/cli.js, dist/pdf.js, server/data/fonts), far from node_modules', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'referat-installed-'));
+  mkdirSync(join(dir, 'dist'));
+  mkdirSync(join(dir, 'server/data/fonts'), { recursive: true });
+  for (const f of ['cli.js', 'pdf.js']) copyFileSync(join(repoRoot, 'dist', f), join(dir, 'dist', f));
+  const file = join(repoRoot, 'test/fixtures/corpus/direktionen-2019-06-26.referat');
+  // Without the fonts: one line, exit 2, no stack trace, no file.
+  const bare = spawnSync(process.execPath, [join(dir, 'dist/cli.js'), 'render', file, '-o', join(dir, 'a.pdf')], { encoding: 'utf8', cwd: dir });
+  assert.equal(bare.status, 2);
+  assert.match(bare.stderr, /^referat render: internal error: PDF fonts not found: no server\/data\/fonts\/SourceSans3-Regular\.ttf above .* \/ intern fejl: /);
+  assert.equal(bare.stderr.trimEnd().split('\n').length, 1);
+  assert.ok(!existsSync(join(dir, 'a.pdf')));
+  for (const f of readdirSync(join(repoRoot, 'server/data/fonts'))) copyFileSync(join(repoRoot, 'server/data/fonts', f), join(dir, 'server/data/fonts', f));
+  const r = spawnSync(process.execPath, [join(dir, 'dist/cli.js'), 'render', file, '-o', join(dir, 'a.pdf')], { encoding: 'utf8', cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(join(dir, 'a.pdf')).subarray(0, 5).toString(), '%PDF-');
 });

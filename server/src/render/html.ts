@@ -85,6 +85,8 @@ const CHROME = {
   version: { da: 'Udgave', en: 'Version' },
   internal: { da: 'Intern', en: 'Internal' },
   public: { da: 'Offentlig', en: 'Public' },
+  refused: { da: 'Den offentlige udgave kan ikke vises', en: 'The public version cannot be shown' },
+  goToLine: { da: 'Dobbeltklik for at gå til linjen.', en: 'Double-click to go to the line.' },
 } as const satisfies Record<string, LocalizedText>;
 
 /** A complete, standalone HTML document that reads like the official minutes. */
@@ -126,6 +128,27 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t) : openPunkt(p, t));
   parts.push('</main>');
 
+  return htmlPage(t.lang, title, parts.join('\n'), options);
+}
+
+/**
+ * The page the preview shows instead of a public version that may not be made: why, in the
+ * display language, and where (a double click goes to the line); the toolbar switches back.
+ */
+export function refusalPage(message: LocalizedText, line: number, options: RenderOptions): string {
+  const locale = options.locale ?? 'da';
+  const title = localize(CHROME.refused, locale);
+  const where = localize({ da: `Linje ${line + 1}`, en: `Line ${line + 1}` }, locale);
+  const body = `<main class="refused" role="alert">
+<h1>${escapeHtml(title)}</h1>
+<p${dl(line)}><strong>${escapeHtml(where)}:</strong> ${escapeHtml(localize(message, locale))}</p>
+${options.webview ? `<p class="hint"${dl(line)}>${escapeHtml(localize(CHROME.goToLine, locale))}</p>` : ''}
+</main>`;
+  return htmlPage(locale, title, body, options);
+}
+
+/** A standalone page: its own stylesheet and no script, or in a webview the extension's under a strict CSP. */
+function htmlPage(lang: string, title: string, body: string, options: RenderOptions): string {
   const csp = options.webview
     ? `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${options.webview.cspSource} 'nonce-${options.webview.nonce}'; script-src 'nonce-${options.webview.nonce}'; img-src ${options.webview.cspSource}; font-src ${options.webview.cspSource};">`
     : `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">`;
@@ -135,7 +158,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   const script = options.webview ? `<script nonce="${options.webview.nonce}" src="${escapeHtml(options.webview.scriptUri)}"></script>` : '';
   const toolbar = options.webview ? audienceToolbar(options.audience, options.locale ?? 'da') : '';
   return `<!DOCTYPE html>
-<html lang="${t.lang}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 ${csp}
@@ -145,7 +168,7 @@ ${style}
 </head>
 <body>
 ${toolbar}
-${parts.join('\n')}
+${body}
 ${script}
 </body>
 </html>
