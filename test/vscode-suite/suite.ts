@@ -279,7 +279,8 @@ export function defineTests(): void {
 
     test('a CPR number in an open punkt: the public export says which line and writes nothing; the internal is written', async () => {
       const lines = readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8').split('\n');
-      const at = lines.findIndex((l) => l.startsWith('Deltagerkredsen fastholdes'));
+      const at = lines.findIndex((l) => l.startsWith('Den nuværende deltagerkreds'));
+      assert.ok(at > 0, 'the decision line of punkt 1');
       lines[at] = `${lines[at]} Borger 010203-1234.`;
       const editor = await withText('cpr.referat', lines.join('\n'));
       await diagnostics(editor.document.uri, (x) => x.some((y) => code(y) === 'cpr-number' && y.range.start.line === at));
