@@ -18,6 +18,7 @@ export interface CprNumber {
 // Six digits, then a hyphen (or a typographic one), a space (or a no-break space) or nothing,
 // then four: the shapes a CPR number is written in. The context decides the rest.
 const CANDIDATE = /\d{6}[-\u2010\u2011 \u00a0]?\d{4}/g;
+const SIX_DIGITS = /\d{6}/;
 const WORD = /[\p{L}\p{N}_]/u;
 // A number right after one of these labels is that kind of number, whatever its digits.
 const OTHER_NUMBER_LABEL =
@@ -26,22 +27,29 @@ const OTHER_NUMBER_LABEL =
 /** Every CPR number in the text that a public version shows: everything but a closed punkt's body. */
 export function cprNumbersToPublish(referat: Referat): CprNumber[] {
   const out: CprNumber[] = [];
-  const scan = (lines: readonly SyntaxLine[], place: CprPlace): void => {
-    for (const l of lines) for (const range of cprNumbersInLine(l.text, l.line)) out.push({ range, place });
+  // Every line of a long referat passes here: plain loops, no copies of the line arrays.
+  const scan = (l: SyntaxLine, place: CprPlace): void => {
+    for (const range of cprNumbersInLine(l.text, l.line)) out.push({ range, place });
   };
   const s = referat.syntax;
-  scan(s.leading, 'beforeTitle');
-  scan(s.title ? [s.title, ...s.header] : s.header, 'header');
-  if (s.toc) scan([s.toc.heading, ...s.toc.lines], 'header');
+  for (const l of s.leading) scan(l, 'beforeTitle');
+  if (s.title) scan(s.title, 'header');
+  for (const l of s.header) scan(l, 'header');
+  if (s.toc) {
+    scan(s.toc.heading, 'header');
+    for (const l of s.toc.lines) scan(l, 'header');
+  }
   s.punkter.forEach((p, i) => {
     const punkt = referat.punkter[i];
     if (!punkt?.closed) {
-      scan([p.heading, ...p.lines], 'openPunkt');
+      scan(p.heading, 'openPunkt');
+      for (const l of p.lines) scan(l, 'openPunkt');
       return;
     }
     // The public sees a closed punkt's heading and journal number: a number there is published too.
-    const journalLine = punkt.journal ? (punkt.journal.kind === 'valid' ? punkt.journal.journal.range : punkt.journal.range).start.line : -1;
-    scan([p.heading, ...p.lines.filter((l) => l.line === journalLine)], 'closedHeading');
+    scan(p.heading, 'closedHeading');
+    const journal = punkt.journal && (punkt.journal.kind === 'valid' ? punkt.journal.journal.range : punkt.journal.range).start.line;
+    for (const l of p.lines) if (l.line === journal) scan(l, 'closedHeading');
   });
   return out;
 }
@@ -49,8 +57,8 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
 /** The CPR numbers in one line: a real date (DDMMYY) and four digits, standing alone. */
 export function cprNumbersInLine(text: string, line: number): Range[] {
   const out: Range[] = [];
-  // Most lines hold no ten digits at all: one quick test before the expression.
-  if (!/\d{4}/.test(text)) return out;
+  // Most lines hold no six digits in a row (years have four): one quick test before the rest.
+  if (!SIX_DIGITS.test(text)) return out;
   for (const m of text.matchAll(CANDIDATE)) {
     const start = m.index;
     const end = start + m[0].length;
