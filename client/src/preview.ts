@@ -1,17 +1,41 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { Protocol, type FindingsSummary, type RenderParams } from '../../server/src/protocol';
+import {
+  Protocol,
+  type FindingsSummary,
+  type RenderAnswer,
+  type RenderParams,
+  type RenderPdfAnswer,
+  type RenderPdfParams,
+  type RenderRefusal,
+} from '../../server/src/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 type ClientRef = () => LanguageClient | undefined;
 type Audience = RenderParams['audience'];
 
-/** The referat as it will be published, rendered by the language server (the one renderer there is). */
-async function render(client: ClientRef, doc: vscode.TextDocument, audience: Audience, webview?: RenderParams['webview']): Promise<string | undefined> {
+type ExportFormat = 'html' | 'pdf';
+
+/** The referat as it will be published, rendered by the language server (the one renderer there is), or its refusal. */
+async function render(client: ClientRef, doc: vscode.TextDocument, audience: Audience, webview?: RenderParams['webview']): Promise<RenderAnswer | undefined> {
   const c = client();
   if (!c) return undefined;
   const params: RenderParams = { uri: doc.uri.toString(), audience, ...(webview ? { webview } : {}) };
-  return (await c.sendRequest<string | null>(Protocol.renderRequest, params)) ?? undefined;
+  return (await c.sendRequest<RenderAnswer | null>(Protocol.renderRequest, params)) ?? undefined;
+}
+
+/** The referat as a PDF file's bytes, or its refusal. */
+async function renderPdf(
+  client: ClientRef,
+  doc: vscode.TextDocument,
+  audience: Audience,
+): Promise<{ bytes: Uint8Array } | { refused: RenderRefusal } | undefined> {
+  const c = client();
+  if (!c) return undefined;
+  const params: RenderPdfParams = { uri: doc.uri.toString(), audience };
+  const answer = await c.sendRequest<RenderPdfAnswer | null>(Protocol.renderPdfRequest, params);
+  if (!answer) return undefined;
+  return 'refused' in answer ? answer : { bytes: Buffer.from(answer.pdf, 'base64') };
 }
 
 const VIEW_TYPE = 'referat.preview';
@@ -87,7 +111,9 @@ class Preview {
       styleUri: media('preview.css'),
       scriptUri: media('preview.js'),
     }).then(
-      (html) => {
+      (answer) => {
+        // A refused public version shows the server's page saying why, with the toolbar to switch back.
+        const html = answer && ('html' in answer ? answer.html : answer.page);
         // Only the newest text is shown: an answer for an older version would flicker back.
         if (html !== undefined && this.document === doc && doc.version === version) webview.html = html;
       },
@@ -158,8 +184,11 @@ async function confirmDespiteErrors(doc: vscode.TextDocument, client: ClientRef)
   return choice === go;
 }
 
-/** Writes the standalone HTML next to the referat: `<name>.html` or `<name>.offentlig.html`. */
-async function exportHtml(client: ClientRef, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+/** What an export did: the file it wrote, or the message it showed instead (a refused public version). */
+export type ExportOutcome = { readonly written: vscode.Uri } | { readonly refused: string };
+
+/** Asks for the version, then for a go-ahead if errors remain, and writes `<name>[.offentlig].<format>` next to the referat. */
+async function exportReferat(client: ClientRef, format: ExportFormat, uri?: vscode.Uri): Promise<ExportOutcome | undefined> {
   const doc = activeReferat(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a referat to preview it.'));
@@ -177,21 +206,56 @@ async function exportHtml(client: ClientRef, uri?: vscode.Uri): Promise<vscode.U
     { title: vscode.l10n.t('Export which version?') },
   );
   if (!pick) return undefined;
-  if (!(await confirmDespiteErrors(doc, client))) return undefined;
-  return writeExport(client, doc, pick.audience);
+  return writeExport(client, doc, pick.audience, format);
 }
 
-export async function writeExport(client: ClientRef, doc: vscode.TextDocument, audience: Audience): Promise<vscode.Uri | undefined> {
-  const html = await render(client, doc, audience);
-  if (html === undefined) return undefined;
+/**
+ * Writes the export next to the referat: `<name>.html`, `<name>.offentlig.html`, `<name>.pdf` or
+ * `<name>.offentlig.pdf`. A public version the server refuses is written nowhere: she is told
+ * why and on which line, and can go there (before being asked about other errors, since no
+ * answer would make it). `confirmed` says the errors left were seen already.
+ */
+export async function writeExport(
+  client: ClientRef,
+  doc: vscode.TextDocument,
+  audience: Audience,
+  format: ExportFormat = 'html',
+  confirmed = false,
+): Promise<ExportOutcome | undefined> {
+  let bytes: Uint8Array;
+  if (format === 'pdf') {
+    const answer = await renderPdf(client, doc, audience);
+    if (!answer) return undefined;
+    if ('refused' in answer) return refuse(doc, answer.refused);
+    bytes = answer.bytes;
+  } else {
+    const answer = await render(client, doc, audience);
+    if (!answer) return undefined;
+    if ('refused' in answer) return refuse(doc, answer.refused);
+    bytes = new TextEncoder().encode(answer.html);
+  }
+  if (!confirmed && !(await confirmDespiteErrors(doc, client))) return undefined;
   const base = doc.uri.path.replace(/\.referat$/, '');
-  const target = doc.uri.with({ path: `${base}${audience === 'public' ? '.offentlig' : ''}.html` });
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+  const target = doc.uri.with({ path: `${base}${audience === 'public' ? '.offentlig' : ''}.${format}` });
+  await vscode.workspace.fs.writeFile(target, bytes);
   const open = vscode.l10n.t('Open');
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', target.path.split('/').pop() ?? ''), open).then((choice) => {
     if (choice === open) void vscode.env.openExternal(target);
   });
-  return target;
+  return { written: target };
+}
+
+function refuse(doc: vscode.TextDocument, refused: RenderRefusal): ExportOutcome {
+  const message = vscode.l10n.t('Line {0}: {1}', refused.line + 1, refused.message);
+  const goTo = vscode.l10n.t('Go to the line');
+  void vscode.window.showErrorMessage(message, goTo).then(async (choice) => {
+    if (choice !== goTo) return;
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+    const pos = new vscode.Position(refused.line, refused.character);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+  });
+  return { refused: message };
 }
 
 export function registerPreview(context: vscode.ExtensionContext, client: ClientRef): void {
@@ -199,14 +263,24 @@ export function registerPreview(context: vscode.ExtensionContext, client: Client
     vscode.commands.registerCommand('referat.openPreview', (uri?: vscode.Uri) => openPreview(context, client, vscode.ViewColumn.Active, uri)),
     vscode.commands.registerCommand('referat.openPreviewToSide', (uri?: vscode.Uri) => openPreview(context, client, vscode.ViewColumn.Beside, uri)),
     vscode.commands.registerCommand('referat.togglePreviewAudience', () => current?.toggleAudience()),
-    // Called with a version (tests, other extensions): `{ confirmed: true }` says the errors were seen.
-    vscode.commands.registerCommand('referat.exportHtml', async (uri?: vscode.Uri, audience?: Audience, options?: { confirmed?: boolean }) => {
-      if (audience) {
-        const doc = activeReferat(uri);
-        if (!doc || (!options?.confirmed && !(await confirmDespiteErrors(doc, client)))) return undefined;
-        return writeExport(client, doc, audience);
-      }
-      return exportHtml(client, uri);
-    }),
+    vscode.commands.registerCommand('referat.exportHtml', (uri?: vscode.Uri, audience?: Audience, options?: { confirmed?: boolean }) =>
+      exportCommand(client, 'html', uri, audience, options),
+    ),
+    vscode.commands.registerCommand('referat.exportPdf', (uri?: vscode.Uri, audience?: Audience, options?: { confirmed?: boolean }) =>
+      exportCommand(client, 'pdf', uri, audience, options),
+    ),
   );
+}
+
+/** Called with a version (tests, other extensions) it asks nothing more; `{ confirmed: true }` says the errors were seen. */
+async function exportCommand(
+  client: ClientRef,
+  format: ExportFormat,
+  uri: vscode.Uri | undefined,
+  audience: Audience | undefined,
+  options: { confirmed?: boolean } | undefined,
+): Promise<ExportOutcome | undefined> {
+  if (!audience) return exportReferat(client, format, uri);
+  const doc = activeReferat(uri);
+  return doc ? writeExport(client, doc, audience, format, options?.confirmed === true) : undefined;
 }

@@ -28,6 +28,10 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   loader: { '.tsv': 'text', '.css': 'text' },
+  // pdfkit's ESM build reads import.meta.url when it loads, which a CJS bundle leaves empty; its
+  // CJS build is the one for these bundles (its only data files are fonts the renderer never uses),
+  // and fontkit's CJS build is the one it requires, so the bundle holds one copy of fontkit.
+  alias: { pdfkit: './node_modules/pdfkit/js/pdfkit.js', fontkit: './node_modules/fontkit/dist/main.cjs' },
   // Identifies the build, so the archive's cache of summaries is never read by another build.
   define: {
     __REFERAT_BUILD__: JSON.stringify(`${Date.now().toString(36)}`),
@@ -35,16 +39,34 @@ const common = {
   },
 };
 
+// The PDF renderer (pdfkit, fontkit: 2.4 MB) is its own bundle, dist/pdf.js, which the language
+// server and the CLI load beside them on the first PDF: bundled into them it would cost every
+// `referat check` about 50 ms of start-up for nothing. It is required (not imported) as the
+// CommonJS file it is, so Node's module loader finds it the same way in VS Code's runtime.
+const pdfBesideMe = {
+  name: 'pdf-beside-me',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/render\/pdf$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith(join('server', 'src', 'service', 'languageService.ts'))
+        ? { path: './pdf.js', external: true }
+        : undefined,
+    );
+  },
+};
+const besidePdf = { plugins: [pdfBesideMe], supported: { 'dynamic-import': false } };
+
 rmSync(join(root, 'out'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'), { recursive: true });
 
 // While parts are being written in parallel an entry point may not exist yet; say so, don't fail.
 const bundles = [
   { name: 'client', entry: 'client/src/extension.ts', options: { external: ['vscode'] } },
-  { name: 'server', entry: 'server/src/lsp/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
+  { name: 'server', entry: 'server/src/lsp/main.ts', options: { banner: { js: '#!/usr/bin/env node' }, ...besidePdf } },
   { name: 'summaryWorker', entry: 'server/src/node/summaryWorker.ts', options: {} },
-  { name: 'cli', entry: 'server/src/cli/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
-  { name: 'checkWorker', entry: 'server/src/cli/checkWorker.ts', options: {} },
+  { name: 'cli', entry: 'server/src/cli/main.ts', options: { banner: { js: '#!/usr/bin/env node' }, ...besidePdf } },
+  { name: 'checkWorker', entry: 'server/src/cli/checkWorker.ts', options: besidePdf },
+  // The PDF renderer, loaded at run time by the two above (and checked as a bundle by the tests).
+  { name: 'pdf', entry: 'server/src/render/pdf.ts', options: {} },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 
 await Promise.all([
@@ -58,7 +80,7 @@ await Promise.all([
     outbase: '.',
     sourcemap: 'inline',
     // Libraries that find their own files at run time stay in node_modules.
-    external: ['vscode', 'playwright-core'],
+    external: ['vscode', 'playwright-core', 'pdfjs-dist'],
   }),
 ]);
 

@@ -1,4 +1,4 @@
-// Installs the Debian packages the browser and real-VS Code tests need, only when missing.
+// Installs the Debian packages the browser, PDF and real-VS Code tests need, only when missing.
 // Root (CI, these machines) runs apt-get directly; elsewhere sudo is used if there is one.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,6 +7,8 @@ const NEEDED = [
   { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
   { pkg: 'ripgrep', present: () => existsSync('/usr/bin/rg') },
   { pkg: 'libkrb5-dev', present: () => existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/gssapi.h') },
+  // pdffonts and pdftoppm check the PDF renderer's output (tests only; the product needs no poppler).
+  { pkg: 'poppler-utils', present: () => existsSync('/usr/bin/pdffonts') && existsSync('/usr/bin/pdftoppm') },
 ];
 
 export function ensureSystemDeps({ quiet = false } = {}) {

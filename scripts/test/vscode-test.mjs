@@ -280,9 +280,17 @@ async function uiCheck(browser, port, extensionsDir) {
   await check('the .vsix installs with its bundles and no node_modules', async () => {
     const dir = readdirSync(extensionsDir).find((d) => d.startsWith('referat.referat-'));
     if (!dir) throw new Error(`the extension is not in ${extensionsDir}`);
-    const missing = ['dist/client.js', 'dist/server.js', 'dist/summaryWorker.js', 'grammar/referat.tmLanguage.json', 'package.nls.da.json'].filter(
-      (f) => !existsSync(join(extensionsDir, dir, f)),
-    );
+    const missing = [
+      'dist/client.js',
+      'dist/server.js',
+      'dist/summaryWorker.js',
+      // The PDF export: its renderer, loaded beside the server, and the fonts with their licence.
+      'dist/pdf.js',
+      'server/data/fonts/SourceSans3-Regular.ttf',
+      'server/data/fonts/OFL.txt',
+      'grammar/referat.tmLanguage.json',
+      'package.nls.da.json',
+    ].filter((f) => !existsSync(join(extensionsDir, dir, f)));
     if (missing.length) throw new Error(`missing from the installed extension: ${missing.join(', ')}`);
     if (existsSync(join(extensionsDir, dir, 'node_modules'))) throw new Error('the installed extension carries node_modules');
   });

@@ -49,6 +49,28 @@ export type CreateReferatResult =
   | { readonly ok: true; readonly text: string; readonly cursor: { readonly line: number; readonly character: number }; readonly decisions: number }
   | { readonly ok: false; readonly message: string };
 
+/** A public version refused (it would publish a CPR number): where, 0-based, and why, in the display language. */
+export interface RenderRefusal {
+  readonly line: number;
+  readonly character: number;
+  readonly message: string;
+}
+
+/**
+ * The answer to the render request: the page; or a refusal, with (when a webview asked) a page
+ * saying why for the preview to show. A refusal's page is never a document to export.
+ */
+export type RenderAnswer = { readonly html: string } | { readonly refused: RenderRefusal; readonly page?: string };
+
+/** Parameters of the PDF request: the export. */
+export interface RenderPdfParams {
+  readonly uri: string;
+  readonly audience: 'internal' | 'public';
+}
+
+/** The answer to the PDF request: the file in base64, or a refusal. */
+export type RenderPdfAnswer = { readonly pdf: string } | { readonly refused: RenderRefusal };
+
 export const Protocol = {
   /** workspace/executeCommand: arguments `[journalNumber]` or `[uri, position]`; answers `CaseHistoryEntry[]`. */
   caseHistoryCommand: 'referat.server.caseHistory',
@@ -56,10 +78,12 @@ export const Protocol = {
   moveCursorCommand: 'referat.server.moveCursor',
   /** Request `{ uri }` → `FindingsSummary | null` (null: not an open referat). */
   findingsRequest: 'referat/findings',
-  /** Request `RenderParams` → the standalone HTML page, or null when the document is not an open referat. */
+  /** Request `RenderParams` → `RenderAnswer`, or null when the document is not an open referat. */
   renderRequest: 'referat/render',
   /** Request `{ uri }` → `CreateReferatResult`, or null when the document is not an open referat. */
   createReferatRequest: 'referat/createReferat',
+  /** Request `RenderPdfParams` → `RenderPdfAnswer`, or null when the document is not an open referat. */
+  renderPdfRequest: 'referat/renderPdf',
   /** Notification: the archive index is complete. */
   indexedNotification: 'referat/indexed',
   /** Request with no work: the protocol's own cost, the baseline of `npm run bench`. */

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { parseReferat, renderHtml } from '../../server/src/core';
+import { refusalPage } from '../../server/src/render/html';
 import { corpusFiles, repoRoot } from '../helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -157,4 +158,33 @@ test('a missing decision is marked in the preview, and an empty bullet is not dr
   assert.equal(seen.note, 'Beslutningen er ikke skrevet.');
   assert.equal(seen.emptyItems, 0);
   await page.close();
+});
+
+test('the page shown instead of a refused public version: axe-core finds nothing serious; a screenshot', { skip }, async () => {
+  const context = await browser!.newContext({ bypassCSP: true, viewport: { width: 900, height: 400 } });
+  const page = await context.newPage();
+  const message = {
+    da: 'Den offentlige udgave laves ikke. Et CPR-nummer i et åbent punkt bliver offentliggjort: fjern det, eller flyt oplysningen til et lukket punkt.',
+    en: 'The public version is not made. A CPR number in an open punkt would be published: remove it, or move it to a closed punkt.',
+  };
+  const html = refusalPage(message, 25, {
+    audience: 'public',
+    locale: 'en',
+    webview: { cspSource: "'self'", nonce: 'n', styleUri: 'about:blank', scriptUri: 'about:blank' },
+  })
+    .replace(/<link rel="stylesheet"[^>]*>/, `<style>${readFileSync(join(repoRoot, 'media/preview.css'), 'utf8')}</style>`)
+    .replace(/<script[^>]*><\/script>/, '');
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.addScriptTag({ content: readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
+  });
+  assert.deepEqual(
+    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+    [],
+  );
+  mkdirSync(out, { recursive: true });
+  await page.screenshot({ path: join(out, 'refused-public.png') });
+  await context.close();
 });

@@ -70,3 +70,9 @@ test('out of order numbers: a whole-document renumbering besides the quick fix',
     assert.ok(actions.some((a) => a.title === 'Omnummerér til 1'));
     assert.ok(actions.some((a) => a.title === 'Omnummerér punkterne 1..N' && a.kind === 'refactor'));
   }));
+
+test('a CPR number in an open punkt: the preferred fix replaces it, and nothing else', () =>
+  check(BASE.replace('Deltagerkredsen fastholdes.', 'Deltagerkredsen fastholdes for 010203-‸1234.'), (actions, after) => {
+    assert.equal(actions.find((a) => a.isPreferred)?.title, 'Erstat CPR-nummeret med [CPR-nr. fjernet]');
+    assert.equal(after, BASE.replace('Deltagerkredsen fastholdes.', 'Deltagerkredsen fastholdes for [CPR-nr. fjernet].'));
+  }));

@@ -13,6 +13,7 @@ import type {
   SymbolInformation,
   CodeAction,
 } from 'vscode-languageserver-protocol';
+import { Protocol } from '../../server/src/protocol';
 import { corpusDir, rulesDir } from '../helpers';
 import { LspClient, uriOf } from './lspClient';
 
@@ -147,6 +148,33 @@ describe('language server over stdio, with referat.yaml', () => {
     );
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await c.until(() => c.diagnostics.get(uri)?.diagnostics.length === 0, 'cleared diagnostics');
+  });
+
+  test('render and renderPdf: the page and the PDF (base64); a public version with a CPR number refused, with the line', async () => {
+    const uri = await c.open(join(ws, 'eksport.referat'), read(join(rulesDir, 'cpr-number.referat')));
+    const html = await c.conn.sendRequest<{ html?: string }>(Protocol.renderRequest, { uri, audience: 'internal' });
+    assert.match(html.html ?? '', /^<!DOCTYPE html>/);
+    const pdf = await c.conn.sendRequest<{ pdf?: string }>(Protocol.renderPdfRequest, { uri, audience: 'internal' });
+    assert.equal(
+      Buffer.from(pdf.pdf ?? '', 'base64')
+        .subarray(0, 5)
+        .toString(),
+      '%PDF-',
+    );
+    const refusedPdf = await c.conn.sendRequest<{ refused?: { line: number; message: string }; pdf?: string }>(Protocol.renderPdfRequest, {
+      uri,
+      audience: 'public',
+    });
+    assert.equal(refusedPdf.pdf, undefined);
+    assert.equal(refusedPdf.refused?.line, 4);
+    assert.match(refusedPdf.refused?.message ?? '', /^Den offentlige udgave laves ikke\./);
+    // An export asks without a webview: no page to write by mistake. The preview gets one.
+    const refusedHtml = await c.conn.sendRequest<{ refused?: unknown; page?: string; html?: string }>(Protocol.renderRequest, { uri, audience: 'public' });
+    assert.deepEqual(Object.keys(refusedHtml), ['refused']);
+    const webview = { cspSource: 'vscode-resource:', nonce: 'n', styleUri: 's', scriptUri: 'j' };
+    const preview = await c.conn.sendRequest<{ page?: string }>(Protocol.renderRequest, { uri, audience: 'public', webview });
+    assert.match(preview.page ?? '', /Den offentlige udgave kan ikke vises/);
+    assert.equal(await c.conn.sendRequest(Protocol.renderPdfRequest, { uri: 'file:///ikke/åben.referat', audience: 'internal' }), null);
   });
 
   test('rule settings from referat.yaml apply: attendee-time is off there', async () => {

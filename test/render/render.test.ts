@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +116,28 @@ test('the webview version uses a strict CSP with a nonce and only the given styl
   assert.doesNotMatch(html, /https?:\/\//);
 });
 
+test("the document's labels are Danish whatever the display language; only the preview's toolbar follows it, marked with lang", () => {
+  const referat = parseReferat(readFileSync(join(fixtures, 'pdf-body.referat'), 'utf8'));
+  const webview = { cspSource: 'vscode-resource:', nonce: 'n', styleUri: 's', scriptUri: 'j' };
+  const en = renderHtml(referat, { audience: 'public', locale: 'en', webview });
+  const da = renderHtml(referat, { audience: 'public', locale: 'da', webview });
+  const documentPart = (html: string): string => visibleText(html.slice(html.indexOf('</div>', html.indexOf('class="audience"'))));
+  assert.equal(documentPart(en), documentPart(da), 'the document is the same in both display languages');
+  for (const label of ['Mødedato', 'Mødested', 'Mødedeltagere', 'Afbud', 'Indholdsfortegnelse', 'Udgave', 'Offentlig udgave: lukkede punkter', 'Journalnr.'])
+    assert.ok(documentPart(en).includes(label), label);
+  for (const english of ['Meeting date', 'Place', 'Attendees', 'Absent', 'Contents', 'Journal no.', 'Closed item'])
+    assert.ok(!visibleText(en).includes(english), english);
+  assert.match(en, /<html lang="da">/);
+  assert.match(en, /<div class="audience" role="toolbar" lang="en" aria-label="Version"><button[^>]*>Internal<\/button><button[^>]*>Public<\/button><\/div>/);
+  assert.match(da, /<div class="audience" role="toolbar" lang="da" aria-label="Udgave"><button[^>]*>Intern<\/button><button[^>]*>Offentlig<\/button><\/div>/);
+  // A decision not written is said in the document's language too.
+  const missing = renderHtml(parseReferat('REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: Sag\n\n00.01.00I00-1-23\n\nSagsfremstilling\n\nTekst.\n'), {
+    audience: 'internal',
+    locale: 'en',
+  });
+  assert.match(missing, /<h3>Beslutning<\/h3>\n<p class="missing-decision" role="note">Beslutningen er ikke skrevet\.<\/p>/);
+});
+
 const cli = join(repoRoot, 'dist/cli.js');
 const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 
@@ -138,4 +160,52 @@ test('referat render: stdout, -o, --public, and clear errors with exit 2', () =>
   assert.match(bad.stderr, /cannot write \(ENOENT\)/);
   assert.equal(run(['render']).status, 2);
   assert.equal(run(['render', file, '--pdf']).status, 2);
+});
+
+test('referat render --locale en: the trouble lines in English, the document in Danish', () => {
+  const r = run(['render', join(repoRoot, 'test/fixtures/corpus/direktionen-2019-06-26.referat'), '--locale', 'en']);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /<dt>Mødedato<\/dt>/);
+  assert.match(r.stdout, /<h2 id="toc-heading">Indholdsfortegnelse<\/h2>/);
+  assert.doesNotMatch(r.stdout, /Meeting date|Contents/);
+});
+
+test('referat render -o OUT.pdf: the format from the extension, --format over it; a PDF needs -o', () => {
+  const file = join(repoRoot, 'test/fixtures/corpus/direktionen-2023-12-07.referat');
+  const dir = mkdtempSync(join(tmpdir(), 'referat-render-pdf-'));
+  const pdf = run(['render', file, '-o', join(dir, 'ud.pdf'), '--public']);
+  assert.equal(pdf.status, 0, pdf.stderr);
+  assert.equal(pdf.stdout, '');
+  assert.equal(readFileSync(join(dir, 'ud.pdf')).subarray(0, 5).toString(), '%PDF-');
+  assert.equal(run(['render', file, '-o', join(dir, 'ud.bin'), '--format', 'pdf']).status, 0);
+  assert.equal(readFileSync(join(dir, 'ud.bin')).subarray(0, 5).toString(), '%PDF-');
+  assert.equal(run(['render', file, '-o', join(dir, 'side.pdf'), '--format', 'html']).status, 0);
+  assert.match(readFileSync(join(dir, 'side.pdf'), 'utf8'), /^<!DOCTYPE html>/);
+  const noOut = run(['render', file, '--format', 'pdf']);
+  assert.equal(noOut.status, 2);
+  assert.equal(noOut.stdout, '');
+  assert.match(noOut.stderr, /^referat render: a PDF needs -o FILE \/ en PDF skal have -o FIL\nusage: referat render FILE \[-o OUT\.html\|OUT\.pdf\]/);
+  const badFormat = run(['render', file, '--format', 'docx', '-o', join(dir, 'x.docx')]);
+  assert.equal(badFormat.status, 2);
+  assert.match(badFormat.stderr, /unknown format "docx" \(html or pdf\)/);
+  assert.ok(!existsSync(join(dir, 'x.docx')));
+  assert.match(run(['render', '--help']).stdout, /--format html\|pdf/);
+});
+
+test('referat render to PDF from the bundles as installed (dist/cli.js, dist/pdf.js, server/data/fonts), far from node_modules', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'referat-installed-'));
+  mkdirSync(join(dir, 'dist'));
+  mkdirSync(join(dir, 'server/data/fonts'), { recursive: true });
+  for (const f of ['cli.js', 'pdf.js']) copyFileSync(join(repoRoot, 'dist', f), join(dir, 'dist', f));
+  const file = join(repoRoot, 'test/fixtures/corpus/direktionen-2019-06-26.referat');
+  // Without the fonts: one line, exit 2, no stack trace, no file.
+  const bare = spawnSync(process.execPath, [join(dir, 'dist/cli.js'), 'render', file, '-o', join(dir, 'a.pdf')], { encoding: 'utf8', cwd: dir });
+  assert.equal(bare.status, 2);
+  assert.match(bare.stderr, /^referat render: internal error: PDF fonts not found: no server\/data\/fonts\/SourceSans3-Regular\.ttf above .* \/ intern fejl: /);
+  assert.equal(bare.stderr.trimEnd().split('\n').length, 1);
+  assert.ok(!existsSync(join(dir, 'a.pdf')));
+  for (const f of readdirSync(join(repoRoot, 'server/data/fonts'))) copyFileSync(join(repoRoot, 'server/data/fonts', f), join(dir, 'server/data/fonts', f));
+  const r = spawnSync(process.execPath, [join(dir, 'dist/cli.js'), 'render', file, '-o', join(dir, 'a.pdf')], { encoding: 'utf8', cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(join(dir, 'a.pdf')).subarray(0, 5).toString(), '%PDF-');
 });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
 declare const suite: (name: string, fn: () => void) => void;
@@ -249,6 +250,52 @@ export function defineTests(): void {
       const html = readFileSync(out.fsPath, 'utf8');
       assert.ok(html.includes('Punkt 6: Lukket: Møde med Borgmesteren'));
       assert.ok(!html.includes('FORTROLIGT-INDHOLD'));
+    });
+
+    test('Export PDF writes the public and the internal PDF next to the referat; the closed content only in the internal', async () => {
+      const editor = await withText(
+        'lukket-pdf.referat',
+        readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8') +
+          '\nSagsfremstilling\n\nFORTROLIGT-INDHOLD\n\nBeslutning\n\nTaget til efterretning.\n',
+      );
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes('referat.exportPdf'));
+      const text = (pdf: vscode.Uri): string => {
+        const bytes = readFileSync(pdf.fsPath);
+        assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+        // The text as a reader gets it (poppler, which the test command installs), not the file's bytes.
+        const r = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf.fsPath, '-'], { encoding: 'utf8' });
+        assert.equal(r.status, 0, r.stderr);
+        return r.stdout;
+      };
+      const pub = await vscode.commands.executeCommand<{ written?: vscode.Uri }>('referat.exportPdf', editor.document.uri, 'public');
+      assert.equal(pub?.written?.path, file('lukket-pdf.offentlig.pdf').path);
+      const pubText = text(file('lukket-pdf.offentlig.pdf'));
+      assert.ok(pubText.includes('Punkt 6: Lukket: Møde med Borgmesteren'), pubText.slice(-300));
+      assert.ok(!pubText.includes('FORTROLIGT'));
+      await vscode.commands.executeCommand('referat.exportPdf', editor.document.uri, 'internal');
+      assert.ok(text(file('lukket-pdf.pdf')).includes('FORTROLIGT-INDHOLD'));
+    });
+
+    test('a CPR number in an open punkt: the public export says which line and writes nothing; the internal is written', async () => {
+      const lines = readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8').split('\n');
+      const at = lines.findIndex((l) => l.startsWith('Den nuværende deltagerkreds'));
+      assert.ok(at > 0, 'the decision line of punkt 1');
+      lines[at] = `${lines[at]} Borger 010203-1234.`;
+      const editor = await withText('cpr.referat', lines.join('\n'));
+      await diagnostics(editor.document.uri, (x) => x.some((y) => code(y) === 'cpr-number' && y.range.start.line === at));
+      for (const command of ['referat.exportPdf', 'referat.exportHtml']) {
+        const outcome = await vscode.commands.executeCommand<{ refused?: string; written?: vscode.Uri }>(command, editor.document.uri, 'public', {
+          confirmed: true,
+        });
+        assert.equal(outcome?.written, undefined, command);
+        assert.match(outcome?.refused ?? '', new RegExp(`^(Line|Linje) ${at + 1}: .*CPR`), command);
+      }
+      assert.ok(!existsSync(file('cpr.offentlig.pdf').fsPath) && !existsSync(file('cpr.offentlig.html').fsPath));
+      const internal = await vscode.commands.executeCommand<{ written?: vscode.Uri }>('referat.exportPdf', editor.document.uri, 'internal', {
+        confirmed: true,
+      });
+      assert.ok(internal?.written && existsSync(internal.written.fsPath));
     });
 
     test('typed: "pun" at the end of a referat and Enter on the suggestion gives the next punkt, numbered', async () => {

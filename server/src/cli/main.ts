@@ -20,12 +20,12 @@ const COMMANDS: Record<string, { readonly run: Command; readonly usage: string; 
     },
   },
   render: {
-    // Loaded when asked for: rendering brings markdown-it, which `check` never needs.
+    // Loaded when asked for: rendering brings markdown-it (and pdfkit), which `check` never needs.
     run: async (args, io) => (await import('./render')).runRender(args, io),
     usage: RENDER_USAGE,
     summary: {
-      da: 'Gengiv et referat som en selvstændig HTML-side (intern eller offentlig udgave)',
-      en: 'Render a referat as a standalone HTML page (internal or public version)',
+      da: 'Gengiv et referat som en selvstændig HTML-side eller en tilgængelig PDF (intern eller offentlig udgave)',
+      en: 'Render a referat as a standalone HTML page or an accessible PDF (internal or public version)',
     },
   },
   'create-referat': {

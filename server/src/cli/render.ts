@@ -1,16 +1,21 @@
 import { writeFile } from 'node:fs/promises';
 import { bothLanguages, localize, type LocalizedText } from '../i18n/locale';
+import { nodeFonts } from '../node/fonts';
 import { nodeWorkspace } from '../node/nodeWorkspace';
 import { nodePaths } from '../node/paths';
-import { createLanguageService } from '../service/languageService';
+import { createLanguageService, type Rendered } from '../service/languageService';
 import { readReferatFile, type CliIO } from './io';
 import { readOptions } from './options';
 
-export const RENDER_USAGE = 'referat render FILE [-o OUT.html] [--public] [--locale da|en]';
+export const RENDER_USAGE = 'referat render FILE [-o OUT.html|OUT.pdf] [--format html|pdf] [--public] [--locale da|en]';
 
-/** `referat render`: the minutes as a standalone HTML document; exit 2 for usage or I/O trouble. */
+/**
+ * `referat render`: the minutes as a standalone HTML page or a tagged PDF (the format from the
+ * output's extension, or --format); exit 2 for usage or I/O trouble, and for a public version that
+ * may not be made (a CPR number in it): then nothing is written.
+ */
 export async function runRender(args: readonly string[], io: CliIO): Promise<number> {
-  const options = readOptions(args, { output: { type: 'string', short: 'o' }, public: { type: 'boolean' } }, io);
+  const options = readOptions(args, { output: { type: 'string', short: 'o' }, public: { type: 'boolean' }, format: { type: 'string' } }, io);
   if (!options.ok) return usage(io, options.problem);
   const { values, positionals: files } = options;
   if (values.help) {
@@ -20,6 +25,11 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
   const out = values.output;
   const audience = values.public ? 'public' : 'internal';
   const locale = values.locale;
+  const format = values.format ?? (out && /\.pdf$/i.test(out) ? 'pdf' : 'html');
+  if (format !== 'html' && format !== 'pdf')
+    return usage(io, { da: `ukendt format "${format}" (html eller pdf)`, en: `unknown format "${format}" (html or pdf)` });
+  // A PDF is binary: to a terminal it would be noise, to a pipe it is better named with -o.
+  if (format === 'pdf' && !out) return usage(io, { da: 'en PDF skal have -o FIL', en: 'a PDF needs -o FILE' });
   if (files.length !== 1)
     return usage(io, files.length === 0 ? { da: 'ingen FIL angivet', en: 'no FILE given' } : { da: 'én FIL ad gangen', en: 'one FILE at a time' });
   const file = files[0]!;
@@ -28,8 +38,15 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
     io.stderr(`${file}: ${bothLanguages(read.problem)}\n`);
     return 2;
   }
-  const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, locale });
+  const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, locale, fonts: nodeFonts });
   const doc = { uri: service.uriOf(file), version: 1, getText: () => read.text };
+  const rendered: Rendered<string | Uint8Array> =
+    format === 'pdf' ? await service.renderPdf(doc, { audience }) : await service.renderHtml(doc, { audience, locale });
+  if (rendered.output === null) {
+    const at = rendered.refused.range.start;
+    io.stderr(`${file}:${at.line + 1}:${at.character + 1}: ${bothLanguages(rendered.refused.message)}\n`);
+    return 2;
+  }
   // An export is what gets published: errors still in it are said, on stderr, so a script can see them.
   const errors = (await service.findings(doc)).filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -40,13 +57,13 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
     };
     io.stderr(`${file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${localize(said, locale)}\n`);
   }
-  const html = await service.renderHtml(doc, { audience, locale });
   if (!out) {
-    io.stdout(html);
+    // Only HTML comes this far without -o.
+    if (typeof rendered.output === 'string') io.stdout(rendered.output);
     return 0;
   }
   try {
-    await writeFile(out, html);
+    await writeFile(out, rendered.output);
   } catch (e) {
     io.stderr(
       `${out}: ${bothLanguages({ da: `kan ikke skrive filen (${(e as { code?: string }).code ?? String(e)})`, en: `cannot write (${(e as { code?: string }).code ?? String(e)})` })}\n`,

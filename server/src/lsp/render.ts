@@ -1,19 +1,45 @@
-import { Protocol, type RenderParams } from '../protocol';
+import { localize } from '../i18n/locale';
+import { Protocol, type RenderAnswer, type RenderParams, type RenderPdfAnswer, type RenderPdfParams, type RenderRefusal } from '../protocol';
+import type { RenderRefusal as ServiceRefusal } from '../service/languageService';
 import { openReferat, safe, type ServerContext } from './context';
 
-/** The preview and the HTML export: the referat as it will be published, rendered by the service. */
+/**
+ * The preview and the exports: the referat as it will be published, rendered by the service,
+ * which also refuses a public version that may not be made; its reason goes out in the display
+ * language.
+ */
 export function registerRender(ctx: ServerContext): void {
+  const refusal = (r: ServiceRefusal): RenderRefusal => ({
+    line: r.range.start.line,
+    character: r.range.start.character,
+    message: localize(r.message, ctx.service.locale),
+  });
+
   ctx.connection.onRequest(
     Protocol.renderRequest,
-    safe(ctx, 'render', null as string | null, (params: RenderParams) => {
+    safe(ctx, 'render', null as RenderAnswer | null, async (params: RenderParams): Promise<RenderAnswer | null> => {
       const doc = openReferat(ctx, params.uri);
-      return doc
-        ? ctx.service.renderHtml(doc, {
-            audience: params.audience === 'public' ? 'public' : 'internal',
-            locale: ctx.service.locale,
-            ...(params.webview ? { webview: params.webview } : {}),
-          })
-        : null;
+      if (!doc) return null;
+      const options = {
+        audience: params.audience === 'public' ? ('public' as const) : ('internal' as const),
+        locale: ctx.service.locale,
+        ...(params.webview ? { webview: params.webview } : {}),
+      };
+      const rendered = await ctx.service.renderHtml(doc, options);
+      if (rendered.output !== null) return { html: rendered.output };
+      // The preview shows why, with its toolbar to switch back; an export gets no page to write.
+      return { refused: refusal(rendered.refused), ...(params.webview ? { page: await ctx.service.refusalPage(rendered.refused, options) } : {}) };
+    }),
+  );
+
+  ctx.connection.onRequest(
+    Protocol.renderPdfRequest,
+    safe(ctx, 'renderPdf', null as RenderPdfAnswer | null, async (params: RenderPdfParams): Promise<RenderPdfAnswer | null> => {
+      const doc = openReferat(ctx, params.uri);
+      if (!doc) return null;
+      const rendered = await ctx.service.renderPdf(doc, { audience: params.audience === 'public' ? 'public' : 'internal' });
+      // JSON-RPC carries text: the PDF travels as base64 (a third larger, once per export).
+      return rendered.output !== null ? { pdf: Buffer.from(rendered.output).toString('base64') } : { refused: refusal(rendered.refused) };
     }),
   );
 }

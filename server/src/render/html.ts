@@ -1,10 +1,11 @@
 import MarkdownIt from 'markdown-it';
 import stylesheet from '../../../media/preview.css';
-import type { Locale } from '../i18n/locale';
+import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { formatDanishDate, weekdayName, capitalize } from '../model/dates';
 import type { BodyLine, Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
 import { isEmptyBullet, todaysDecision } from '../model/decision';
+import { documentLabels, type DocumentLabels } from './labels';
 
 export type Audience = 'internal' | 'public';
 
@@ -17,6 +18,7 @@ export interface WebviewResources {
 
 export interface RenderOptions {
   readonly audience: Audience;
+  /** The editor's display language: only the preview's toolbar follows it, never the document's labels. */
   readonly locale?: Locale;
   /** In a VS Code webview: the extension's own stylesheet and script under a strict CSP. */
   readonly webview?: WebviewResources;
@@ -75,45 +77,24 @@ function renderBody(lines: readonly BodyLine[], transform?: (l: BodyLine) => str
   return m ? md.render(m.text, { lineOffset: m.firstLine }) : '';
 }
 
-const TEXT = {
-  da: {
-    toc: 'Indholdsfortegnelse',
-    date: 'Mødedato',
-    place: 'Mødested',
-    attendees: 'Mødedeltagere',
-    absent: 'Afbud',
-    closed: 'Lukket punkt',
-    journal: 'Journalnr.',
-    decision: 'Beslutning',
-    missingDecision: 'Beslutningen er ikke skrevet.',
-    publicNote: 'Offentlig udgave: lukkede punkter vises kun med overskrift og journalnummer.',
-    internal: 'Intern',
-    public: 'Offentlig',
-    version: 'Udgave',
-  },
-  en: {
-    toc: 'Contents',
-    date: 'Meeting date',
-    place: 'Place',
-    attendees: 'Attendees',
-    absent: 'Absent',
-    closed: 'Closed item',
-    journal: 'Journal no.',
-    decision: 'Decision',
-    missingDecision: 'The decision has not been written.',
-    publicNote: 'Public version: closed punkter show only their heading and journal number.',
-    internal: 'Internal',
-    public: 'Public',
-    version: 'Version',
-  },
-} as const;
+/**
+ * The preview's own controls speak the editor's display language (the document speaks its own);
+ * they carry `lang` so a screen reader pronounces them in that language inside a Danish page.
+ */
+const CHROME = {
+  version: { da: 'Udgave', en: 'Version' },
+  internal: { da: 'Intern', en: 'Internal' },
+  public: { da: 'Offentlig', en: 'Public' },
+  refused: { da: 'Den offentlige udgave kan ikke vises', en: 'The public version cannot be shown' },
+  goToLine: { da: 'Dobbeltklik for at gå til linjen.', en: 'Double-click to go to the line.' },
+} as const satisfies Record<string, LocalizedText>;
 
 /** A complete, standalone HTML document that reads like the official minutes. */
 export function renderHtml(referat: Referat, options: RenderOptions): string {
-  const t = TEXT[options.locale ?? 'da'];
+  const t = documentLabels(referat);
   const pub = options.audience === 'public';
   const h = referat.header;
-  const title = h.title ? `Referat — ${h.title.body}${h.title.date?.date ? ` ${formatDanishDate(h.title.date.date)}` : ''}` : 'Referat';
+  const title = h.title ? `${t.referat} — ${h.title.body}${h.title.date?.date ? ` ${formatDanishDate(h.title.date.date)}` : ''}` : t.referat;
   const parts: string[] = [];
 
   parts.push(`<header class="referat-header"${dl(h.title?.range.start.line)}>`);
@@ -123,7 +104,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   if (md0) {
     // An unreadable date is shown as written, so the preview never hides what the secretary typed.
     const when = md0.date?.date
-      ? `${capitalize(weekdayName(md0.date.date))} ${formatDanishDate(md0.date.date)}${md0.time ? ` kl. ${md0.time.text}` : ''}`
+      ? `${capitalize(weekdayName(md0.date.date))} ${formatDanishDate(md0.date.date)}${md0.time ? ` ${t.at(md0.time.text)}` : ''}`
       : writtenValue(referat, md0.range.start.line, md0.valueRange.start.character);
     parts.push(`<dt>${t.date}</dt><dd${dl(md0.range.start.line)}>${escapeHtml(when)}</dd>`);
   }
@@ -132,7 +113,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
     parts.push(`<dt>${t.attendees}</dt><dd${dl(h.deltagere.range.start.line)}>${escapeHtml(h.deltagere.names.map((n) => n.name).join(', '))}</dd>`);
   if (h.afbud?.names.length)
     parts.push(`<dt>${t.absent}</dt><dd${dl(h.afbud.range.start.line)}>${escapeHtml(h.afbud.names.map((n) => n.name).join(', '))}</dd>`);
-  parts.push(`<dt>${t.version}</dt><dd>${pub ? t.public : t.internal}</dd>`);
+  parts.push(`<dt>${t.edition}</dt><dd>${pub ? t.public : t.internal}</dd>`);
   parts.push('</dl>');
   if (pub) parts.push(`<p class="note">${t.publicNote}</p>`);
   parts.push('</header>');
@@ -147,6 +128,27 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t) : openPunkt(p, t));
   parts.push('</main>');
 
+  return htmlPage(t.lang, title, parts.join('\n'), options);
+}
+
+/**
+ * The page the preview shows instead of a public version that may not be made: why, in the
+ * display language, and where (a double click goes to the line); the toolbar switches back.
+ */
+export function refusalPage(message: LocalizedText, line: number, options: RenderOptions): string {
+  const locale = options.locale ?? 'da';
+  const title = localize(CHROME.refused, locale);
+  const where = localize({ da: `Linje ${line + 1}`, en: `Line ${line + 1}` }, locale);
+  const body = `<main class="refused" role="alert">
+<h1>${escapeHtml(title)}</h1>
+<p${dl(line)}><strong>${escapeHtml(where)}:</strong> ${escapeHtml(localize(message, locale))}</p>
+${options.webview ? `<p class="hint"${dl(line)}>${escapeHtml(localize(CHROME.goToLine, locale))}</p>` : ''}
+</main>`;
+  return htmlPage(locale, title, body, options);
+}
+
+/** A standalone page: its own stylesheet and no script, or in a webview the extension's under a strict CSP. */
+function htmlPage(lang: string, title: string, body: string, options: RenderOptions): string {
   const csp = options.webview
     ? `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${options.webview.cspSource} 'nonce-${options.webview.nonce}'; script-src 'nonce-${options.webview.nonce}'; img-src ${options.webview.cspSource}; font-src ${options.webview.cspSource};">`
     : `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">`;
@@ -154,11 +156,9 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
     ? `<link rel="stylesheet" href="${escapeHtml(options.webview.styleUri)}" nonce="${options.webview.nonce}">`
     : `<style>${stylesheet}</style>`;
   const script = options.webview ? `<script nonce="${options.webview.nonce}" src="${escapeHtml(options.webview.scriptUri)}"></script>` : '';
-  const toolbar = options.webview
-    ? `<div class="audience" role="toolbar" aria-label="${t.version}"><button type="button" data-audience="internal" aria-pressed="${!pub}">${t.internal}</button><button type="button" data-audience="public" aria-pressed="${pub}">${t.public}</button></div>`
-    : '';
+  const toolbar = options.webview ? audienceToolbar(options.audience, options.locale ?? 'da') : '';
   return `<!DOCTYPE html>
-<html lang="da">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 ${csp}
@@ -168,11 +168,18 @@ ${style}
 </head>
 <body>
 ${toolbar}
-${parts.join('\n')}
+${body}
 ${script}
 </body>
 </html>
 `;
+}
+
+/** The preview's switch between the versions, in the display language. */
+function audienceToolbar(audience: Audience, locale: Locale): string {
+  const say = (text: LocalizedText): string => escapeHtml(localize(text, locale));
+  const pub = audience === 'public';
+  return `<div class="audience" role="toolbar" lang="${locale}" aria-label="${say(CHROME.version)}"><button type="button" data-audience="internal" aria-pressed="${!pub}">${say(CHROME.internal)}</button><button type="button" data-audience="public" aria-pressed="${pub}">${say(CHROME.public)}</button></div>`;
 }
 
 function dl(line: number | undefined): string {
@@ -188,7 +195,7 @@ function headingText(p: Punkt): string {
   return `Punkt ${p.number}: ${p.title}`;
 }
 
-function journalLine(p: Punkt, t: (typeof TEXT)[Locale]): string {
+function journalLine(p: Punkt, t: DocumentLabels): string {
   const j = p.journal;
   if (!j) return '';
   const text = j.kind === 'valid' ? j.journal.text : j.text;
@@ -196,14 +203,14 @@ function journalLine(p: Punkt, t: (typeof TEXT)[Locale]): string {
 }
 
 /** Public view of a closed punkt: built from its heading and journal number alone. */
-function closedPunkt(p: Punkt, t: (typeof TEXT)[Locale]): string {
+function closedPunkt(p: Punkt, t: DocumentLabels): string {
   return `<section class="punkt closed" id="punkt-${p.number}" aria-labelledby="punkt-${p.number}-h"${dl(p.headingRange.start.line)}>
 <h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}<span class="badge">${t.closed}</span></h2>
 ${journalLine(p, t)}
 </section>`;
 }
 
-function openPunkt(p: Punkt, t: (typeof TEXT)[Locale]): string {
+function openPunkt(p: Punkt, t: DocumentLabels): string {
   const out: string[] = [];
   out.push(`<section class="punkt${p.closed ? ' closed' : ''}" id="punkt-${p.number}" aria-labelledby="punkt-${p.number}-h"${dl(p.headingRange.start.line)}>`);
   out.push(`<h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}${p.closed ? `<span class="badge">${t.closed}</span>` : ''}</h2>`);
@@ -213,17 +220,17 @@ function openPunkt(p: Punkt, t: (typeof TEXT)[Locale]): string {
   const decision = p.closed ? undefined : todaysDecision(p);
   const missing = `<p class="missing-decision" role="note">${t.missingDecision}</p>`;
   const lastEmpty = decision && !decision.written ? decision.sections[decision.sections.length - 1] : undefined;
-  for (const s of p.sections) out.push(section(s, s === lastEmpty ? missing : ''));
+  for (const s of p.sections) out.push(section(s, s === lastEmpty ? missing : '', t));
   if (decision && !decision.written && !lastEmpty) out.push(`<div class="missing"><h3>${t.decision}</h3>\n${missing}</div>`);
   out.push('</section>');
   return out.join('\n');
 }
 
-function section(s: Section, note: string): string {
+function section(s: Section, note: string, t: DocumentLabels): string {
   const out: string[] = [];
   const cls = s.kind === 'tidligereBeslutning' ? ' class="earlier"' : '';
   out.push(`<div${cls}${dl(s.headingRange.start.line)}>`);
-  const heading = s.implicit ? 'Indstilling' : s.title;
+  const heading = s.implicit ? t.indstilling : s.title;
   out.push(`<h3>${escapeHtml(heading)}</h3>`);
   if (note) out.push(note);
   if (s.implicit) out.push(`<p class="indstiller"${dl(s.headingRange.start.line)}>${escapeHtml(lineContent(s.headingText).content.replace(/\*\*/g, ''))}</p>`);

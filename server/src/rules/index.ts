@@ -2,6 +2,7 @@ import { kleCatalog } from '../model/kle';
 import type { Referat } from '../model/types';
 import { localize, type Locale } from '../i18n/locale';
 import { ATTENDEE_RULES } from './attendees';
+import { CPR_RULES } from './cpr';
 import { HEADER_RULES } from './header';
 import { JOURNAL_RULES } from './journal';
 import { PUNKT_RULES } from './punkter';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   ...TOC_RULES,
   ...ATTENDEE_RULES,
   ...TEXT_RULES,
+  ...CPR_RULES,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));

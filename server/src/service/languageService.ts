@@ -28,18 +28,31 @@ import { onEnter } from '../features/onTypeFormatting';
 import { journalAt, references } from '../features/references';
 import { documentSymbols } from '../features/symbols';
 import { workspaceSymbols } from '../features/workspaceSymbols';
-import type { Locale } from '../i18n/locale';
+import type { Locale, LocalizedText } from '../i18n/locale';
 import type { RenderOptions } from '../render/html';
+import type { PdfFontFiles, PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
 import type { CalendarDate, Referat } from '../model/types';
 import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
+import { cprMessage, cprNumbersToPublish } from '../rules/cpr';
 import { checkReferat } from '../rules/index';
 import type { Diagnostic, RuleSettings } from '../rules/types';
 import type { Position, Range } from '../syntax/range';
 import type { Workspace } from '../workspace/workspace';
 import { ArchiveIndexer, type IndexReport } from './indexer';
 import { defaultPaths, type Paths } from './paths';
+
+export type { PdfFontFiles } from '../render/pdf';
+
+/** Why a public rendering was not made: where the text is that may not be published, and why. */
+export interface RenderRefusal {
+  readonly range: Range;
+  readonly message: LocalizedText;
+}
+
+/** A rendering; or, for a public version that may not be made, null and the reason. */
+export type Rendered<T> = { readonly output: T; readonly refused?: undefined } | { readonly output: null; readonly refused: RenderRefusal };
 
 /** A document as the service reads it: the editor's open text, or a file's. */
 export interface ReferatDocument {
@@ -61,6 +74,8 @@ export interface LanguageServiceOptions {
   readonly log?: (message: string) => void;
   /** Today, for a new header without a date in its file name (tests fix it). */
   readonly today?: () => CalendarDate;
+  /** The PDF renderer's fonts (`server/data/fonts`), read by the host; without them no PDF is made. */
+  readonly fonts?: () => Promise<PdfFontFiles>;
 }
 
 /**
@@ -298,12 +313,56 @@ export class LanguageService {
   }
 
   /**
-   * The referat as it will be published, as a standalone HTML page. The renderer (and markdown-it)
-   * is loaded on the first rendering: checking and completing never need it.
+   * Why the public version may not be made now, or undefined. The one place every transport's
+   * public rendering (preview, HTML, PDF, command line) asks; it does not depend on rule
+   * settings: `cpr-number: off` hides the squiggle, never the refusal.
    */
-  async renderHtml(doc: ReferatDocument, options: RenderOptions): Promise<string> {
+  publicRefusal(doc: ReferatDocument): RenderRefusal | undefined {
+    const found = cprNumbersToPublish(this.referat(doc));
+    const first = found[0];
+    if (!first) return undefined;
+    const why = cprMessage(first.place);
+    const more = found.length - 1;
+    return {
+      range: first.range,
+      message: {
+        da: `Den offentlige udgave laves ikke. ${why.da}${more > 0 ? ` (${more} CPR-${more === 1 ? 'nummer' : 'numre'} mere.)` : ''}`,
+        en: `The public version is not made. ${why.en}${more > 0 ? ` (${more} more CPR number${more === 1 ? '' : 's'}.)` : ''}`,
+      },
+    };
+  }
+
+  /**
+   * The referat as it will be published, as a standalone HTML page; a public version is refused
+   * while it would publish a CPR number. The renderer (and markdown-it) is loaded on the first
+   * rendering: checking and completing never need it.
+   */
+  async renderHtml(doc: ReferatDocument, options: RenderOptions): Promise<Rendered<string>> {
+    // The configuration first, so the refusal and the page read the document in its dialect.
+    const referat = await this.prepared(doc);
+    const refused = options.audience === 'public' ? this.publicRefusal(doc) : undefined;
+    if (refused) return { output: null, refused };
     const { renderHtml } = await import('../render/html');
-    return renderHtml(await this.prepared(doc), options);
+    return { output: renderHtml(referat, options) };
+  }
+
+  /** The page the preview shows instead of a refused public version, with its toolbar. */
+  async refusalPage(refused: RenderRefusal, options: RenderOptions): Promise<string> {
+    const { refusalPage } = await import('../render/html');
+    return refusalPage(refused.message, refused.range.start.line, options);
+  }
+
+  /**
+   * The referat as a tagged PDF, for the export; refused like the HTML. The renderer (pdfkit,
+   * fontkit) is loaded on the first PDF, and the fonts are the host's to read.
+   */
+  async renderPdf(doc: ReferatDocument, options: Omit<PdfOptions, 'fonts'>): Promise<Rendered<Uint8Array>> {
+    const referat = await this.prepared(doc);
+    const refused = options.audience === 'public' ? this.publicRefusal(doc) : undefined;
+    if (refused) return { output: null, refused };
+    if (!this.options.fonts) throw new Error('renderPdf: the host gave the language service no fonts');
+    const [{ renderPdf }, fonts] = await Promise.all([import('../render/pdf'), this.options.fonts()]);
+    return { output: await renderPdf(referat, { ...options, fonts }) };
   }
 
   /** The referat to write from a dagsorden, in its dialect, with the body's members from referat.yaml or the archive. */

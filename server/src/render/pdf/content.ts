@@ -1,0 +1,140 @@
+import { capitalize, formatDanishDate, weekdayName } from '../../model/dates';
+import type { BodyLine, Punkt, Referat, Section } from '../../model/types';
+import { lineContent } from '../../syntax/content';
+import type { Audience } from '../html';
+import { documentLabels, type DocumentLabels } from '../labels';
+import { todaysDecision } from '../../model/decision';
+import { markdownBlocks, plainRuns } from './markdown';
+import type { Block, PdfDocumentModel } from './model';
+
+/** What the PDF shows of a referat for an audience: the same as the HTML renderer shows. */
+export function documentModel(referat: Referat, audience: Audience): PdfDocumentModel {
+  // The document's own language: Danish whatever the editor's language is.
+  const LABEL = documentLabels(referat);
+  const pub = audience === 'public';
+  const h = referat.header;
+  const date = h.title?.date?.date;
+  const title = h.title ? `${LABEL.referat} — ${h.title.body}${date ? ` ${formatDanishDate(date)}` : ''}` : LABEL.referat;
+  const running = h.title ? [h.title.body, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || LABEL.referat : LABEL.referat;
+
+  const blocks: Block[] = [];
+  blocks.push({ kind: 'heading', level: 1, runs: plainRuns(title, 'bold') });
+
+  const rows: { label: string; value: string }[] = [];
+  const md0 = h.moedeDato;
+  if (md0) {
+    // An unreadable date is shown as written, so the PDF never hides what the secretary typed.
+    const when = md0.date?.date
+      ? `${capitalize(weekdayName(md0.date.date))} ${formatDanishDate(md0.date.date)}${md0.time ? ` ${LABEL.at(md0.time.text)}` : ''}`
+      : writtenValue(referat, md0.range.start.line, md0.valueRange.start.character);
+    rows.push({ label: LABEL.date, value: when });
+  }
+  if (h.moedested) rows.push({ label: LABEL.place, value: h.moedested.value });
+  if (h.deltagere?.names.length) rows.push({ label: LABEL.attendees, value: h.deltagere.names.map((n) => n.name).join(', ') });
+  if (h.afbud?.names.length) rows.push({ label: LABEL.absent, value: h.afbud.names.map((n) => n.name).join(', ') });
+  rows.push({ label: LABEL.edition, value: pub ? LABEL.public : LABEL.internal });
+  blocks.push({ kind: 'fields', rows });
+  if (pub) blocks.push({ kind: 'para', runs: plainRuns(LABEL.publicNote, 'italic'), tone: 'note' });
+
+  if (referat.punkter.length > 0) {
+    blocks.push({
+      kind: 'sect',
+      blocks: [
+        { kind: 'heading', level: 2, runs: plainRuns(LABEL.toc, 'bold') },
+        { kind: 'toc', entries: referat.punkter.map((p) => ({ number: p.number, title: headingText(p) })) },
+      ],
+    });
+  }
+  // Each punkt starts on a new page, as published minutes do; a closed one shows only its heading
+  // and journal number to the public, built from those two alone.
+  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL) : openPunkt(p, LABEL));
+
+  return { title, running, edition: pub ? LABEL.publicEdition : LABEL.internalEdition, labels: LABEL, blocks };
+}
+
+function writtenValue(referat: Referat, line: number, from: number): string {
+  const l = [...referat.syntax.leading, ...referat.syntax.header].find((x) => x.line === line);
+  return l ? l.text.slice(from).replace(/\*\*/g, '').trim() : '';
+}
+
+export function headingText(p: Punkt): string {
+  return `Punkt ${p.number}: ${p.title}`;
+}
+
+function punktHeading(p: Punkt, LABEL: DocumentLabels): Block {
+  return {
+    kind: 'heading',
+    level: 2,
+    runs: plainRuns(headingText(p), 'bold'),
+    anchor: { kind: 'punkt', number: p.number, title: headingText(p) },
+    ...(p.closed ? { badge: LABEL.closed } : {}),
+  };
+}
+
+function journalBlocks(p: Punkt, LABEL: DocumentLabels): Block[] {
+  const j = p.journal;
+  const text = j ? (j.kind === 'valid' ? j.journal.text : j.text) : '';
+  const out: Block[] = [];
+  if (text.trim() !== '') out.push({ kind: 'para', runs: [{ text: `${LABEL.journal} `, face: 'regular' }, ...plainRuns(text)], tone: 'journal' });
+  out.push({ kind: 'rule' });
+  return out;
+}
+
+/** The public view of a closed punkt: its heading and journal number, nothing else. */
+function closedPunkt(p: Punkt, LABEL: DocumentLabels): Block {
+  return { kind: 'sect', newPage: true, blocks: [punktHeading(p, LABEL), ...journalBlocks(p, LABEL)] };
+}
+
+function openPunkt(p: Punkt, LABEL: DocumentLabels): Block {
+  // A decision not yet written is said, as in the HTML, never left as an empty heading or nothing.
+  const decision = p.closed ? undefined : todaysDecision(p);
+  const unwritten = decision && !decision.written;
+  const lastEmpty = unwritten ? decision.sections[decision.sections.length - 1] : undefined;
+  const missing: Block = { kind: 'para', runs: plainRuns(LABEL.missingDecision, 'italic'), tone: 'note' };
+  const blocks = [
+    punktHeading(p, LABEL),
+    ...journalBlocks(p, LABEL),
+    ...bodyBlocks(p.intro),
+    ...p.sections.map((s) => section(s, LABEL, s === lastEmpty ? missing : undefined)),
+  ];
+  if (unwritten && !lastEmpty)
+    blocks.push({
+      kind: 'sect',
+      blocks: [{ kind: 'heading', level: 3, runs: plainRuns(LABEL.decision, 'bold'), anchor: { kind: 'section', title: LABEL.decision } }, missing],
+    });
+  return { kind: 'sect', newPage: true, blocks };
+}
+
+function section(s: Section, LABEL: DocumentLabels, note?: Block): Block {
+  const title = s.implicit ? LABEL.indstilling : s.title;
+  const blocks: Block[] = [{ kind: 'heading', level: 3, runs: plainRuns(title, 'bold'), anchor: { kind: 'section', title } }];
+  if (note) blocks.push(note);
+  if (s.implicit) blocks.push({ kind: 'para', runs: plainRuns(lineContent(s.headingText).content.replace(/\*\*/g, '')) });
+  if (s.kind === 'bilag') {
+    // One attachment name per line, as written (no Markdown); an empty bullet is no attachment.
+    const items = s.body
+      .filter((b) => !b.blank)
+      .map((b) => lineContent(b.text).content.replace(/^[-*•](?:\s+|$)/, ''))
+      .filter((t) => t.trim() !== '')
+      .map((t) => ({ label: '•', blocks: [{ kind: 'para', runs: plainRuns(t) } as const] }));
+    if (items.length > 0) blocks.push({ kind: 'list', items });
+  } else {
+    // `… indstiller,` lines inside an Indstilling are the recommender, not headings.
+    const recLines = new Set(s.recommendations.map((r) => r.range.start.line));
+    blocks.push(...bodyBlocks(s.body, (l) => (recLines.has(l.line) ? lineContent(l.text).content.replace(/\*\*/g, '') : l.text)));
+  }
+  return { kind: 'sect', blocks };
+}
+
+/** Body lines as Markdown, with a blank line wherever the source skips lines. */
+function bodyBlocks(lines: readonly BodyLine[], transform?: (l: BodyLine) => string): Block[] {
+  const out: string[] = [];
+  let prev: number | undefined;
+  for (const l of lines) {
+    if (prev !== undefined && l.line > prev + 1) out.push('');
+    out.push(l.blank ? '' : transform ? transform(l) : l.text);
+    prev = l.line;
+  }
+  const text = out.join('\n').trim();
+  return text === '' ? [] : markdownBlocks(text);
+}

@@ -1,0 +1,567 @@
+// Lays the blocks out on A4 pages without drawing anything: lines with positioned text
+// fragments, each fragment owned by the structure element it belongs to. Measuring first is
+// what lets the table of contents show the pages the punkter really start on.
+import type { DocumentLabels } from '../labels';
+import type { Anchor, Block, ListItem, PdfDocumentModel, Run, TableRow } from './model';
+import { paginate } from './paginate';
+import { COLOR, CONTENT_WIDTH, FIELD_LABEL_WIDTH, ITEM_GAP, LIST_INDENT, PAGE, STYLE, TOC_NUMBER_WIDTH, type Face, type TextStyle } from './style';
+
+/** A node of the structure tree; the PDF element is made when its first content is drawn. */
+export interface StructNode {
+  readonly role: string;
+  readonly parent: StructNode | undefined;
+  /** Table header cells: which cells they head. */
+  readonly scope?: 'Row' | 'Column';
+  /** Lists: what their labels are (PDF/UA asks for it where labels number). */
+  readonly listNumbering?: 'Disc' | 'Circle' | 'Decimal' | 'None';
+}
+
+export type LinkTarget = { readonly kind: 'uri'; readonly uri: string } | { readonly kind: 'dest'; readonly name: string };
+
+/** A link annotation, made right after its fragment is drawn, covering x … x + width of its line. */
+export interface Annotation {
+  readonly x: number;
+  readonly width: number;
+  readonly target: LinkTarget;
+  /** What the link is, for assistive technology (the annotation's /Contents). */
+  readonly contents: string;
+}
+
+export interface Frag {
+  /** Reading order: fragments are drawn in this order, which is also the structure's order. */
+  readonly seq: number;
+  readonly x: number;
+  readonly text: string;
+  /** Advance of the visible text (no trailing space). */
+  readonly width: number;
+  readonly face: Face;
+  readonly size: number;
+  readonly color: string;
+  readonly owner: StructNode;
+  readonly annotation?: Annotation;
+  readonly underline?: boolean;
+  /** A filled box behind the text (the "Lukket punkt" badge), padX either side. */
+  readonly box?: { readonly fill: string; readonly padX: number };
+}
+
+export type Decoration =
+  | { readonly kind: 'rule'; readonly x: number; readonly width: number; readonly dy: number }
+  | { readonly kind: 'dots'; readonly x1: number; readonly x2: number }
+  /** A quotation's bar in the margin, the height of the line. */
+  | { readonly kind: 'bar'; readonly x: number };
+
+export interface Line {
+  height: number;
+  /** Baseline, from the line's top. */
+  baseline: number;
+  spaceBefore: number;
+  spaceAfter: number;
+  /** Never the last line on a page: headings, first and second-to-last lines of a paragraph. */
+  keepWithNext: boolean;
+  breakBefore: boolean;
+  readonly frags: Frag[];
+  readonly decorations: Decoration[];
+  readonly anchors: Anchor[];
+}
+
+export interface PlacedLine {
+  readonly line: Line;
+  /** Top of the line on its page. */
+  readonly y: number;
+}
+
+export interface LaidOut {
+  readonly pages: readonly (readonly PlacedLine[])[];
+  /** The page (1-based) each punkt starts on. */
+  readonly punktPages: ReadonlyMap<number, number>;
+}
+
+export type Measure = (text: string, face: Face, size: number) => number;
+/** The text with every character the font has no glyph for replaced (an invisible .notdef otherwise). */
+export type Showable = (text: string, face: Face) => string;
+
+export function destName(punkt: number): string {
+  return `punkt-${punkt}`;
+}
+
+/** Lays the document out; `tocPages` are the page numbers the table of contents shows. */
+export function layoutDocument(model: PdfDocumentModel, measure: Measure, showable: Showable, tocPages: ReadonlyMap<number, number>): LaidOut {
+  const builder = new LineBuilder(measure, showable, tocPages, model.labels);
+  const root: StructNode = { role: 'Document', parent: undefined };
+  builder.blocks(model.blocks, { x: PAGE.left, width: CONTENT_WIDTH, parent: root, tight: false });
+  const pages = paginate(builder.lines);
+  const punktPages = new Map<number, number>();
+  pages.forEach((page, i) => {
+    for (const p of page) for (const a of p.line.anchors) if (a.kind === 'punkt' && !punktPages.has(a.number)) punktPages.set(a.number, i + 1);
+  });
+  return { pages, punktPages };
+}
+
+interface Context {
+  readonly x: number;
+  readonly width: number;
+  readonly parent: StructNode;
+  /** Inside a list item: less space after paragraphs. */
+  readonly tight: boolean;
+}
+
+/** A word or part of one in one face; breaks are allowed only after a piece with a trailing space. */
+interface Piece {
+  text: string;
+  width: number;
+  readonly face: Face;
+  readonly size: number;
+  readonly color: string;
+  readonly owner: StructNode;
+  readonly link?: { readonly href: string; readonly text: string };
+  readonly box?: { readonly fill: string; readonly padX: number };
+  space: boolean;
+  readonly hardBreak?: boolean;
+}
+
+// Widths of words, kept between layout passes and documents: shaping a word with the font's
+// kerning is most of the cost of a layout, and minutes repeat their words. Bounded.
+const widths = new Map<string, number>();
+const MAX_WIDTHS = 200_000;
+
+class LineBuilder {
+  readonly lines: Line[] = [];
+  private seq = 0;
+
+  constructor(
+    private readonly measure: Measure,
+    private readonly showable: Showable,
+    private readonly tocPages: ReadonlyMap<number, number>,
+    private readonly labels: DocumentLabels,
+  ) {}
+
+  private width(text: string, face: Face, size: number): number {
+    const key = `${face}|${size}|${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      w = this.measure(text, face, size);
+      if (widths.size >= MAX_WIDTHS) widths.clear();
+      widths.set(key, w);
+    }
+    return w;
+  }
+
+  blocks(blocks: readonly Block[], ctx: Context): void {
+    for (const b of blocks) this.block(b, ctx);
+  }
+
+  private block(b: Block, ctx: Context): void {
+    switch (b.kind) {
+      case 'heading':
+        return this.heading(b.level, b.runs, b.anchor, b.badge, ctx);
+      case 'para': {
+        const style = b.tone === 'journal' ? STYLE.journal : b.tone === 'note' ? STYLE.note : ctx.tight ? { ...STYLE.body, after: ITEM_GAP } : STYLE.body;
+        const node = child('P', ctx.parent);
+        const lines = this.text(b.runs, style, ctx.x, ctx.width, node);
+        // The journal number stays with its heading; elsewhere no single line is left behind.
+        if (b.tone === 'journal') for (const l of lines) l.keepWithNext = true;
+        else widowsAndOrphans(lines);
+        this.lines.push(...lines);
+        return;
+      }
+      case 'list':
+        return this.list(b.items, ctx);
+      case 'quote': {
+        const node = child('BlockQuote', ctx.parent);
+        const start = this.lines.length;
+        this.blocks(b.blocks, { ...ctx, x: ctx.x + 14, width: ctx.width - 14, parent: node });
+        for (const l of this.lines.slice(start)) l.decorations.push({ kind: 'bar', x: ctx.x + 3 });
+        return;
+      }
+      case 'table':
+        return this.table(b.rows, ctx);
+      case 'fields':
+        return this.fields(b.rows, ctx);
+      case 'toc':
+        return this.toc(b.entries, ctx);
+      case 'sect': {
+        const start = this.lines.length;
+        this.blocks(b.blocks, { ...ctx, parent: child('Sect', ctx.parent) });
+        const first = this.lines[start];
+        if (b.newPage && first) first.breakBefore = true;
+        return;
+      }
+      case 'rule':
+        this.lines.push({ ...emptyLine(8), keepWithNext: true, decorations: [{ kind: 'rule', x: ctx.x, width: ctx.width, dy: 3 }] });
+        return;
+    }
+  }
+
+  private heading(level: number, runs: readonly Run[], anchor: Anchor | undefined, badge: string | undefined, ctx: Context): void {
+    const style = level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : level === 3 ? STYLE.h3 : STYLE.h4;
+    const node = child(`H${level}`, ctx.parent);
+    const pieces = this.pieces(runs, style, node);
+    if (badge) {
+      const b = STYLE.badge;
+      const last = pieces[pieces.length - 1];
+      if (last) last.space = true;
+      const padX = 4;
+      pieces.push({
+        text: badge,
+        width: this.width(badge, b.face, b.size) + 2 * padX,
+        face: b.face,
+        size: b.size,
+        color: b.color,
+        owner: child('Span', node),
+        box: { fill: COLOR.badge, padX },
+        space: false,
+      });
+    }
+    const lines = this.breakLines(pieces, style, ctx.x, ctx.width);
+    for (const l of lines) l.keepWithNext = true;
+    if (anchor && lines[0]) lines[0].anchors.push(anchor);
+    this.lines.push(...lines);
+  }
+
+  private list(items: readonly ListItem[], ctx: Context): void {
+    const first = items[0]?.label ?? '';
+    const list: StructNode = {
+      role: 'L',
+      parent: ctx.parent,
+      listNumbering: /^\d/.test(first) ? 'Decimal' : first === '•' ? 'Disc' : first === '◦' ? 'Circle' : 'None',
+    };
+    const labelWidth = Math.max(...items.map((i) => this.width(i.label, 'regular', STYLE.body.size)));
+    const indent = Math.max(LIST_INDENT, labelWidth + 7);
+    items.forEach((item) => {
+      const li = child('LI', list);
+      const lbl = child('Lbl', li);
+      const seq = this.seq++;
+      const start = this.lines.length;
+      this.blocks(item.blocks, { x: ctx.x + indent, width: ctx.width - indent, parent: child('LBody', li), tight: true });
+      const first = this.lines[start];
+      if (!first) return;
+      first.frags.unshift({
+        seq,
+        x: ctx.x,
+        text: `${item.label} `,
+        width: this.width(item.label, 'regular', STYLE.body.size),
+        face: 'regular',
+        size: STYLE.body.size,
+        color: STYLE.body.color,
+        owner: lbl,
+      });
+    });
+    const last = this.lines[this.lines.length - 1];
+    if (last && !ctx.tight) last.spaceAfter = Math.max(last.spaceAfter, STYLE.body.after);
+  }
+
+  private table(rows: readonly TableRow[], ctx: Context): void {
+    const table = child('Table', ctx.parent);
+    const columns = Math.max(...rows.map((r) => r.cells.length));
+    const gutter = 10;
+    const colWidth = (ctx.width - gutter * (columns - 1)) / columns;
+    rows.forEach((row, r) => {
+      const tr = child('TR', table);
+      const cells = row.cells.map((cell, c) => {
+        const node: StructNode = row.header ? { role: 'TH', parent: tr, scope: 'Column' } : { role: 'TD', parent: tr };
+        const style = row.header ? { ...STYLE.body, face: 'bold' as const, after: 0 } : { ...STYLE.body, after: 0 };
+        const x = ctx.x + c * (colWidth + gutter);
+        const lines = this.text(cell.runs, style, x, colWidth, node);
+        const how = cell.align;
+        return how === 'left' ? lines : lines.map((l) => align(l, x, colWidth, how));
+      });
+      const lines = zipLines(cells);
+      for (const l of lines.slice(0, -1)) l.keepWithNext = true;
+      const last = lines[lines.length - 1];
+      if (!last) return;
+      last.spaceAfter = r === rows.length - 1 ? STYLE.body.after : 3;
+      if (row.header) {
+        last.decorations.push({ kind: 'rule', x: ctx.x, width: ctx.width, dy: last.height + 1.5 });
+        last.keepWithNext = true;
+      }
+      this.lines.push(...lines);
+    });
+  }
+
+  private fields(rows: readonly { readonly label: string; readonly value: string }[], ctx: Context): void {
+    const table = child('Table', ctx.parent);
+    rows.forEach((row, r) => {
+      const tr = child('TR', table);
+      const label = this.text([{ text: row.label, face: 'bold' }], STYLE.fieldLabel, ctx.x, FIELD_LABEL_WIDTH - 6, { role: 'TH', parent: tr, scope: 'Row' });
+      const value = this.text([{ text: row.value, face: 'regular' }], STYLE.fieldValue, ctx.x + FIELD_LABEL_WIDTH, ctx.width - FIELD_LABEL_WIDTH, {
+        role: 'TD',
+        parent: tr,
+      });
+      const lines = zipLines([label, value]);
+      for (const l of lines.slice(0, -1)) l.keepWithNext = true;
+      const last = lines[lines.length - 1];
+      if (last) last.spaceAfter = r === rows.length - 1 ? 10 : 2;
+      this.lines.push(...lines);
+    });
+  }
+
+  private toc(entries: readonly { readonly number: number; readonly title: string }[], ctx: Context): void {
+    const toc = child('TOC', ctx.parent);
+    const style = STYLE.toc;
+    for (const e of entries) {
+      const link = child('Link', child('Reference', child('TOCI', toc)));
+      const page = String(this.tocPages.get(e.number) ?? 0);
+      const target: LinkTarget = { kind: 'dest', name: destName(e.number) };
+      const contents = this.labels.tocLink(e.title, page);
+      const lines = this.text([{ text: e.title, face: 'regular' }], style, ctx.x, ctx.width - TOC_NUMBER_WIDTH - 12, link);
+      const last = lines[lines.length - 1];
+      if (!last) continue;
+      const numberWidth = this.width(page, style.face, style.size);
+      const numberX = ctx.x + ctx.width - numberWidth;
+      // Each line of the entry is one link area; the annotation goes with the line's last fragment.
+      for (const l of lines) {
+        const f = l.frags[l.frags.length - 1];
+        if (f && l !== last) l.frags[l.frags.length - 1] = { ...f, annotation: { x: ctx.x, width: ctx.width, target, contents } };
+      }
+      const lastFrag = last.frags[last.frags.length - 1];
+      const textEnd = lastFrag ? lastFrag.x + lastFrag.width : ctx.x;
+      // A space between title and page number in the text, so they are not read as one word.
+      if (lastFrag) last.frags[last.frags.length - 1] = { ...lastFrag, text: `${lastFrag.text} ` };
+      last.frags.push({
+        seq: this.seq++,
+        x: numberX,
+        text: page,
+        width: numberWidth,
+        face: style.face,
+        size: style.size,
+        color: style.color,
+        owner: link,
+        annotation: { x: ctx.x, width: ctx.width, target, contents },
+      });
+      if (numberX - textEnd > 16) last.decorations.push({ kind: 'dots', x1: textEnd + 5, x2: numberX - 5 });
+      for (const l of lines) l.keepWithNext = true;
+      last.keepWithNext = false;
+      last.spaceAfter = 4;
+      this.lines.push(...lines);
+    }
+    const last = this.lines[this.lines.length - 1];
+    if (last) last.spaceAfter = STYLE.body.after;
+  }
+
+  /** Runs set in a style, broken into lines of at most `width`. */
+  private text(runs: readonly Run[], style: TextStyle, x: number, width: number, owner: StructNode): Line[] {
+    return this.breakLines(this.pieces(runs, style, owner), style, x, width);
+  }
+
+  private pieces(runs: readonly Run[], style: TextStyle, owner: StructNode): Piece[] {
+    const out: Piece[] = [];
+    // Consecutive runs with the same target are one link (one Link element).
+    let linkNode: StructNode | undefined;
+    let linkHref: string | undefined;
+    runs.forEach((run, r) => {
+      let o = owner;
+      let link: Piece['link'];
+      if (run.href !== undefined) {
+        if (run.href !== linkHref) {
+          linkNode = child('Link', owner);
+          linkHref = run.href;
+        }
+        let text = '';
+        for (let k = r; k < runs.length && runs[k]!.href === run.href; k++) text += runs[k]!.text;
+        for (let k = r - 1; k >= 0 && runs[k]!.href === run.href; k--) text = runs[k]!.text + text;
+        o = linkNode!;
+        link = { href: run.href, text: text.replace(/\s+/g, ' ').trim() };
+      } else {
+        linkHref = undefined;
+      }
+      const face: Face = style.face === 'bold' ? 'bold' : run.face === 'regular' ? style.face : run.face;
+      for (const m of this.showable(run.text, face).matchAll(/\n|[^ \n]+ *| +/g)) {
+        const t = m[0];
+        if (t === '\n') {
+          out.push({ text: '', width: 0, face, size: style.size, color: style.color, owner: o, space: false, hardBreak: true });
+          continue;
+        }
+        if (t.trim() === '') {
+          const prev = out[out.length - 1];
+          if (prev && !prev.hardBreak) prev.space = true;
+          continue;
+        }
+        const word = t.trimEnd();
+        out.push({
+          text: word,
+          width: this.width(word, face, style.size),
+          face,
+          size: style.size,
+          color: link ? COLOR.link : style.color,
+          owner: o,
+          ...(link ? { link } : {}),
+          space: word.length < t.length,
+        });
+      }
+    });
+    return out;
+  }
+
+  /** Greedy line breaking at spaces; a word wider than the line is cut where it must be. */
+  private breakLines(pieces: readonly Piece[], style: TextStyle, x: number, width: number): Line[] {
+    const rows: Piece[][] = [];
+    let row: Piece[] = [];
+    let used = 0;
+    let i = 0;
+    while (i < pieces.length) {
+      const p = pieces[i]!;
+      if (p.hardBreak) {
+        rows.push(row);
+        row = [];
+        used = 0;
+        i++;
+        continue;
+      }
+      // A word is the pieces up to the next break opportunity.
+      let j = i;
+      let w = 0;
+      while (j < pieces.length && !pieces[j]!.hardBreak) {
+        w += pieces[j]!.width;
+        if (pieces[j]!.space) break;
+        j++;
+      }
+      const end = Math.min(j, pieces.length - 1);
+      const word = pieces.slice(i, end + 1).filter((q) => !q.hardBreak);
+      const spaceBefore = row.length > 0 && row[row.length - 1]!.space ? this.width(' ', row[row.length - 1]!.face, row[row.length - 1]!.size) : 0;
+      if (row.length > 0 && used + spaceBefore + w > width) {
+        rows.push(row);
+        row = [];
+        used = 0;
+        continue;
+      }
+      if (row.length === 0 && w > width) {
+        // Longer than a whole line (a long web address): cut it into pieces that fit.
+        for (const part of this.cut(word, width)) rows.push(part);
+        row = rows.pop() ?? [];
+        used = row.reduce((s, q) => s + q.width, 0);
+        i += word.length;
+        continue;
+      }
+      row.push(...word);
+      used += spaceBefore + w;
+      i += word.length;
+    }
+    if (row.length > 0 || rows.length === 0) rows.push(row);
+    const lines = rows.map((r, n) => this.line(r, style, x, n === rows.length - 1));
+    // A link that wraps stays on one page: one Link element, its annotations on one page.
+    for (let n = 0; n + 1 < lines.length; n++) {
+      const a = lines[n]!.frags[lines[n]!.frags.length - 1];
+      const b = lines[n + 1]!.frags[0];
+      if (a?.annotation && b && a.owner === b.owner) lines[n]!.keepWithNext = true;
+    }
+    return lines;
+  }
+
+  private cut(word: readonly Piece[], width: number): Piece[][] {
+    const rows: Piece[][] = [];
+    let row: Piece[] = [];
+    let used = 0;
+    for (const p of word) {
+      let rest = p.text;
+      while (rest.length > 0) {
+        let n = rest.length;
+        while (n > 1 && used + this.width(rest.slice(0, n), p.face, p.size) > width) n--;
+        if (used > 0 && used + this.width(rest.slice(0, n), p.face, p.size) > width) {
+          rows.push(row);
+          row = [];
+          used = 0;
+          continue;
+        }
+        const text = rest.slice(0, n);
+        rest = rest.slice(n);
+        const w = this.width(text, p.face, p.size);
+        row.push({ ...p, text, width: w, space: rest.length === 0 ? p.space : false });
+        used += w;
+      }
+    }
+    if (row.length > 0) rows.push(row);
+    return rows;
+  }
+
+  /** One line: pieces merged into fragments where face, owner and link agree. */
+  private line(row: readonly Piece[], style: TextStyle, x: number, lastOfBlock: boolean): Line {
+    const height = style.size * style.leading;
+    const line: Line = { ...emptyLine(height), baseline: (height - style.size) / 2 + style.size * 0.8 };
+    let cx = x;
+    let current: { x: number; text: string; width: number; piece: Piece } | undefined;
+    const flush = (): void => {
+      if (!current) return;
+      const p = current.piece;
+      line.frags.push({
+        seq: this.seq++,
+        x: current.x + (p.box?.padX ?? 0),
+        text: current.text,
+        width: current.width,
+        face: p.face,
+        size: p.size,
+        color: p.color,
+        owner: p.owner,
+        ...(p.link
+          ? { annotation: { x: current.x, width: current.width, target: { kind: 'uri', uri: p.link.href }, contents: p.link.text }, underline: true }
+          : {}),
+        ...(p.box ? { box: p.box, width: current.width - 2 * p.box.padX } : {}),
+      });
+      current = undefined;
+    };
+    row.forEach((p, n) => {
+      const spaceWidth = p.space ? this.width(' ', p.face, p.size) : 0;
+      // The space after a line's last word stays in the text (so words never run together when
+      // the text is read out), but takes no room.
+      const text = p.text + (p.space && (n < row.length - 1 || !lastOfBlock) ? ' ' : '');
+      const same =
+        current &&
+        current.piece.face === p.face &&
+        current.piece.owner === p.owner &&
+        current.piece.link?.href === p.link?.href &&
+        !p.box &&
+        !current.piece.box &&
+        current.piece.size === p.size;
+      if (current && same) {
+        current.text += text;
+        current.width = cx + p.width - current.x;
+      } else {
+        flush();
+        current = { x: cx, text, width: p.width, piece: p };
+      }
+      cx += p.width + (n < row.length - 1 ? spaceWidth : 0);
+    });
+    flush();
+    if (lastOfBlock) line.spaceAfter = style.after;
+    return line;
+  }
+}
+
+function child(role: string, parent: StructNode): StructNode {
+  return { role, parent };
+}
+
+function emptyLine(height: number): Line {
+  return { height, baseline: height, spaceBefore: 0, spaceAfter: 0, keepWithNext: false, breakBefore: false, frags: [], decorations: [], anchors: [] };
+}
+
+/** A cell's line moved to the right or the middle of its column. */
+function align(line: Line, x: number, width: number, how: 'right' | 'center'): Line {
+  const last = line.frags[line.frags.length - 1];
+  if (!last) return line;
+  const free = x + width - (last.x + last.width);
+  const shift = how === 'right' ? free : free / 2;
+  return {
+    ...line,
+    frags: line.frags.map((f) => ({ ...f, x: f.x + shift, ...(f.annotation ? { annotation: { ...f.annotation, x: f.annotation.x + shift } } : {}) })),
+  };
+}
+
+/** No first line alone at a page's foot, no last line alone at a page's head. */
+function widowsAndOrphans(lines: readonly Line[]): void {
+  if (lines.length < 2) return;
+  lines[0]!.keepWithNext = true;
+  lines[lines.length - 2]!.keepWithNext = true;
+}
+
+/** Side-by-side cells as one column of lines: line n holds every cell's line n. */
+function zipLines(cells: readonly (readonly Line[])[]): Line[] {
+  const n = Math.max(...cells.map((c) => c.length));
+  const out: Line[] = [];
+  for (let i = 0; i < n; i++) {
+    const parts = cells.map((c) => c[i]).filter((l): l is Line => l !== undefined);
+    const height = Math.max(...parts.map((l) => l.height));
+    const baseline = Math.max(...parts.map((l) => l.baseline));
+    out.push({ ...emptyLine(height), baseline, frags: parts.flatMap((l) => l.frags), decorations: parts.flatMap((l) => l.decorations) });
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+// Page geometry and type for the PDF: A4, points (1/72 inch), y from the top edge.
+
+export const PAGE = {
+  width: 595.28,
+  height: 841.89,
+  left: 68,
+  right: 595.28 - 62,
+  /** First line of content. */
+  top: 86,
+  /** Content ends here; the footer sits below. */
+  bottom: 841.89 - 70,
+} as const;
+
+export const CONTENT_WIDTH = PAGE.right - PAGE.left;
+
+export const COLOR = {
+  text: '#1a1a1a',
+  heading: '#1f3a5f',
+  muted: '#555555',
+  link: '#1a55a0',
+  rule: '#9aa8b8',
+  badge: '#8c1d18',
+  badgeText: '#ffffff',
+} as const;
+
+export type Face = 'regular' | 'bold' | 'italic';
+
+/** How a kind of text is set: size, leading (line height / size), face and colour. */
+export interface TextStyle {
+  readonly size: number;
+  readonly leading: number;
+  readonly face: Face;
+  readonly color: string;
+  /** Space above the first line and below the last one. */
+  readonly before: number;
+  readonly after: number;
+}
+
+const body: TextStyle = { size: 10.5, leading: 1.38, face: 'regular', color: COLOR.text, before: 0, after: 6 };
+
+export const STYLE = {
+  body,
+  h1: { size: 21, leading: 1.18, face: 'bold', color: COLOR.heading, before: 0, after: 12 },
+  h2: { size: 15, leading: 1.22, face: 'bold', color: COLOR.heading, before: 16, after: 3 },
+  h3: { size: 11.5, leading: 1.25, face: 'bold', color: COLOR.heading, before: 12, after: 3 },
+  h4: { size: 10.5, leading: 1.3, face: 'bold', color: COLOR.text, before: 8, after: 2 },
+  journal: { size: 9.5, leading: 1.3, face: 'regular', color: COLOR.muted, before: 0, after: 0 },
+  note: { ...body, face: 'italic', color: COLOR.muted, after: 8 },
+  fieldLabel: { ...body, face: 'bold', after: 0 },
+  fieldValue: { ...body, after: 0 },
+  toc: { ...body, after: 0 },
+  badge: { size: 8, leading: 1, face: 'bold', color: COLOR.badgeText, before: 0, after: 0 },
+  furniture: { size: 8.5, leading: 1.2, face: 'regular', color: COLOR.muted, before: 0, after: 0 },
+} as const satisfies Record<string, TextStyle>;
+
+/** Indent of a list item's body; its label sits in front of it. */
+export const LIST_INDENT = 16;
+/** Space between list items. */
+export const ITEM_GAP = 2;
+/** Width of the label column of the header fields (Mødedato …). */
+export const FIELD_LABEL_WIDTH = 96;
+/** Width kept free for the page numbers on the right of the table of contents. */
+export const TOC_NUMBER_WIDTH = 36;

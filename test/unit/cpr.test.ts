@@ -1,0 +1,154 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkReferat, parseReferat } from '../../server/src/core';
+import { CPR_REMOVED, cprNumbersInLine } from '../../server/src/rules/cpr';
+import { corpusFiles, repoRoot, rulesDir } from '../helpers';
+
+/** The numbers found in a line, as written. */
+const found = (line: string): string[] => cprNumbersInLine(line, 0).map((r) => line.slice(r.start.character, r.end.character));
+
+test('cpr-number: the shapes of a CPR number, wherever they stand alone', () => {
+  for (const [line, want] of [
+    ['010203-1234', ['010203-1234']],
+    ['010203 1234', ['010203 1234']],
+    ['0102031234', ['0102031234']],
+    ['CPR-nr. 010203-1234.', ['010203-1234']],
+    ['CPR:0102031234', ['0102031234']],
+    ['(310199-1234)', ['310199-1234']],
+    ['**010203-1234**', ['010203-1234']],
+    ['- 010203-1234', ['010203-1234']],
+    ['to borgere: 010203-1234, 020304-2345', ['010203-1234', '020304-2345']],
+    // 29 February exists in 2000 (and 1900 was no leap year): in either century is enough.
+    ['290200-1234', ['290200-1234']],
+    ['290204-1234', ['290204-1234']],
+    // A non-breaking space and a non-breaking hyphen, as word processors write them.
+    ['010203\u00a01234', ['010203\u00a01234']],
+    ['010203\u20111234', ['010203\u20111234']],
+  ] as const)
+    assert.deepEqual(found(line), want, line);
+});
+
+test('cpr-number: no alarm on dates, times, case, phone, account and document numbers, or amounts', () => {
+  for (const line of [
+    // Not a day that exists.
+    '320103-1234',
+    '001203-1234',
+    '011303-1234',
+    '000000-0000',
+    '290201-1234',
+    '310403-1234',
+    // Inside a longer number or a word.
+    '01020312345',
+    '10102031234',
+    '010203-12345',
+    'x010203-1234',
+    '010203-1234y',
+    '56190570-4327-4529-9e33-a74f60bdf',
+    'b0d2b45f-eddb-4a24-8bc9-7081984768d2',
+    // Case and document numbers.
+    'Sagsnr. 24-010203-1234',
+    'EMN-2025-0102031234',
+    'Sagsnr.: 12/0102031234',
+    'Sagsnr.: 0102031234',
+    'J.nr. 010203-1234',
+    'Dok.nr.: 0102031234',
+    // Phone numbers.
+    '+45 12 34 56 78',
+    '12345678',
+    '+45 0102031234',
+    'tlf. 0102031234',
+    'Telefon: 010203 1234',
+    // Accounts, amounts, other registers' numbers.
+    '1.234.567 kr.',
+    '1234 5678 9012',
+    'Reg.nr. 1234 kontonr. 0102031234',
+    'konto 1234 0102031234',
+    '0102031234,50 kr.',
+    '1.0102031234',
+    'P-nr. 1003388394',
+    'P-nummer: 1003388394',
+    'CVR-nr. 0102031234',
+    'EAN 0102031234',
+    // Dates and times.
+    '01.02.2003 12:34',
+    '01-02-2003 1234',
+    '2003-01-02 12.34',
+    '20030102 1234',
+    '010203 12:34',
+    '0102031234:00',
+    '0102031234-5',
+    'https://example.dk/sag/0102031234',
+  ])
+    assert.deepEqual(found(line), [], line);
+});
+
+test('cpr-number fires in the header and open punkter with a quick fix to [CPR-nr. fjernet], never in a closed punkt', () => {
+  const text = readFileSync(join(rulesDir, 'cpr-number.referat'), 'utf8');
+  const lines = text.split('\n');
+  const cpr = checkReferat(parseReferat(text)).filter((d) => d.code === 'cpr-number');
+  assert.deepEqual(
+    cpr.map((d) => [d.range.start.line + 1, lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)]),
+    [
+      [5, '150550-1234'],
+      [28, '010203-1234'],
+      [30, '290200 4321'],
+      [30, '3112991234'],
+    ],
+  );
+  for (const d of cpr) {
+    assert.equal(d.severity, 'error');
+    assert.equal(d.fixes.length, 1);
+    assert.equal(d.fixes[0]!.preferred, true);
+    assert.deepEqual(d.fixes[0]!.edits, [{ range: d.range, newText: CPR_REMOVED }]);
+    // The message says where, never the number itself (it lands in logs and terminals).
+    assert.doesNotMatch(d.message, /\d{4}/);
+  }
+  assert.match(cpr[1]!.message, /åbent punkt/);
+  assert.match(checkReferat(parseReferat(text), { locale: 'en' }).find((d) => d.code === 'cpr-number')!.message, /would be published/);
+  // The fix applied: no finding is left.
+  const fixed = cpr.reduceRight((t, d) => {
+    const l = t.split('\n');
+    const line = l[d.range.start.line]!;
+    l[d.range.start.line] = line.slice(0, d.range.start.character) + CPR_REMOVED + line.slice(d.range.end.character);
+    return l.join('\n');
+  }, text);
+  assert.deepEqual(
+    checkReferat(parseReferat(fixed)).filter((d) => d.code === 'cpr-number'),
+    [],
+  );
+});
+
+test("cpr-number: a closed punkt's heading is published, so a number there fires too", () => {
+  const text = readFileSync(join(rulesDir, 'cpr-number.closed.ok.referat'), 'utf8').replace(
+    'Punkt 4: Lukket: Møde med Borgmesteren',
+    'Punkt 4: Lukket: Sag om 010203-1234',
+  );
+  const cpr = checkReferat(parseReferat(text)).filter((d) => d.code === 'cpr-number');
+  assert.deepEqual(
+    cpr.map((d) => d.range.start.line + 1),
+    [80],
+  );
+});
+
+const externalDir = join(repoRoot, 'test/fixtures/external');
+const external = readdirSync(externalDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+
+test('the external corpus is all there: five texts of other municipalities', () => {
+  assert.equal(external.length, 5);
+});
+
+for (const file of [...corpusFiles().map((c) => c.path), ...external.map((f) => join(externalDir, f))]) {
+  test(`no false alarm: cpr-number never fires on ${file.slice(repoRoot.length + 1)}`, () => {
+    const referat = parseReferat(readFileSync(file, 'utf8'));
+    assert.deepEqual(
+      checkReferat(referat)
+        .filter((d) => d.code === 'cpr-number')
+        .map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      [],
+    );
+  });
+}
