@@ -74,34 +74,36 @@ async function caseHistory(): Promise<void> {
  * Dagsorden → referat: the referat is written beside the dagsorden, opened, and the cursor put in
  * its first empty decision. An existing file is never overwritten: she is offered to open it.
  */
-async function createReferat(uri?: vscode.Uri): Promise<void> {
+async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; exists?: vscode.Uri; refused?: string }> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-  if (!target || !client) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open the dagsorden to create the referat from.'));
-    return;
-  }
-  const dagsorden = await vscode.workspace.openTextDocument(target);
-  if (dagsorden.languageId !== 'referat') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open the dagsorden to create the referat from.'));
-    return;
+  const dagsorden = target ? await vscode.workspace.openTextDocument(target) : undefined;
+  if (!dagsorden || dagsorden.languageId !== 'referat' || !client) {
+    const message = vscode.l10n.t('Open the dagsorden to create the referat from.');
+    void vscode.window.showInformationMessage(message);
+    return { refused: message };
   }
   const result = await client.sendRequest<CreateReferatResult | null>(Protocol.createReferatRequest, { uri: dagsorden.uri.toString() });
-  if (!result) return;
+  if (!result) return {};
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message);
-    return;
+    return { refused: result.message };
   }
   const name = dagsorden.uri.path.split('/').pop() ?? 'dagsorden.referat';
   const out = vscode.Uri.joinPath(dagsorden.uri, '..', referatFileName(name));
   if (await exists(out)) {
+    // Not awaited: the command is done; she may open the existing referat from the message.
     const open = vscode.l10n.t('Open it');
-    const picked = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it is not overwritten.', out.path.split('/').pop() ?? ''), open);
-    if (picked === open) await vscode.window.showTextDocument(out);
-    return;
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('{0} already exists; it is not overwritten.', out.path.split('/').pop() ?? ''), open)
+      .then(async (picked) => {
+        if (picked === open) await vscode.window.showTextDocument(out);
+      });
+    return { exists: out };
   }
   await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(result.text));
   const pos = new vscode.Position(result.cursor.line, result.cursor.character);
   await vscode.window.showTextDocument(out, { selection: new vscode.Range(pos, pos) });
+  return { written: out };
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -298,6 +298,47 @@ export function defineTests(): void {
       assert.ok(internal?.written && existsSync(internal.written.fsPath));
     });
 
+    test('Create Referat from Dagsorden: the referat opens beside it with the cursor in the first empty decision; it is never overwritten', async () => {
+      const dagsorden = [
+        'DAGSORDEN Direktionen d. 05-03-2025',
+        '',
+        'Mødedato Onsdag d. 05. marts 2025 kl. 09:00',
+        '',
+        'Mødested Udvalgsværelse 1, Lemvig Rådhus',
+        '',
+        'Punkt 1: Budgetopfølgning',
+        '',
+        '00.30.10S00-2-25',
+        '',
+        'Sagsfremstilling',
+        '',
+        'Opfølgningen viser et mindreforbrug.',
+        '',
+        'Bilag',
+        '',
+        'Budgetopfølgning marts',
+        '',
+      ].join('\n');
+      await withText('direktionen-dagsorden-2025-03-05.referat', dagsorden);
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes('referat.createReferat'));
+      await vscode.commands.executeCommand('referat.createReferat');
+      const target = file('direktionen-referat-2025-03-05.referat');
+      await waitUntil(() => vscode.window.activeTextEditor?.document.uri.path === target.path, 'the referat opened');
+      const editor = vscode.window.activeTextEditor!;
+      const lines = editor.document.getText().split('\n');
+      assert.equal(lines[0], 'REFERAT Direktionen d. 05-03-2025');
+      assert.ok(lines.includes('Mødedeltagere Claus Borg, Lars Borst Hansen, Søren Søndergaard Kjær'), lines.slice(0, 12).join('\n'));
+      const heading = lines.indexOf('Beslutning');
+      assert.ok(heading > 0 && heading < lines.indexOf('Bilag'));
+      assert.ok(editor.selection.active.line > heading && editor.selection.active.line <= heading + 2, `cursor at ${editor.selection.active.line}`);
+      // Run again: the referat she may have started writing in stays as it is.
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('påbegyndt'));
+      const again = await vscode.commands.executeCommand<{ exists?: vscode.Uri }>('referat.createReferat', file('direktionen-dagsorden-2025-03-05.referat'));
+      assert.equal(again?.exists?.path, target.path);
+      assert.equal(readFileSync(target.fsPath, 'utf8'), 'påbegyndt');
+    });
+
     test('typed: "pun" at the end of a referat and Enter on the suggestion gives the next punkt, numbered', async () => {
       const text = readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8').trimEnd() + '\n\n';
       const editor = await withText('snippet.referat', text);
