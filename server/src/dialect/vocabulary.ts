@@ -184,7 +184,8 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
   {
     id: 'yy-serial',
     name: { da: 'sagsnummer år-løbenummer (First Agenda)', en: 'case number year-serial (First Agenda)' },
-    pattern: /^(\d{2})-(\d{6})$/d,
+    // Greve marks some cases with a letter after the serial (`20-010677K`).
+    pattern: /^(\d{2})-(\d{6})[A-ZÆØÅ]?$/d,
     year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
     example: '24-008574',
   },
