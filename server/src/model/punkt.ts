@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialect/dialects';
-import { ATTENDANCE_SOURCE, CLOSED_PREFIX, CLOSED_SUFFIX, type SectionKind } from '../dialect/vocabulary';
+import { ATTENDANCE_SOURCE, CLOSED_PREFIX, CLOSED_SUFFIX, HISTORY_NOT_RELEASED, type SectionKind } from '../dialect/vocabulary';
 import { lineContent, stripBold } from '../syntax/content';
 import { lineRange, range, type Range } from '../syntax/range';
 import { SourceLine, type PunktSyntax, type SyntaxLine } from '../syntax/tree';
@@ -371,6 +371,10 @@ function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
     }
     if (!current) continue;
     current.range = range(current.range.start.line, current.range.start.character, l.line, l.text.length);
+    if (HISTORY_NOT_RELEASED.test(text.trim())) {
+      current.planned = true;
+      continue;
+    }
     const dato = ENTRY_DATO.exec(text);
     if (dato && !current.date) {
       current.date = readDate(dato[2]!, l.line, dato[1]!.length);

@@ -165,6 +165,11 @@ export interface EarlierDecision {
   readonly date?: DateValue;
   readonly punktNumber?: number;
   readonly punktRange?: Range;
+  /**
+   * A handling a case history lists before it has taken place (Greve: `Beslutning ikke frigivet`):
+   * the case's way ahead, which may lie after this meeting.
+   */
+  readonly planned?: boolean;
 }
 
 export interface RecommendationBullet {
