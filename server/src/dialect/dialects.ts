@@ -61,7 +61,10 @@ function sections(names: readonly string[]): ReadonlyMap<string, SectionKind> {
   return map;
 }
 
-const EVENTUELT = /^(eventuelt|evt\.|meddelelser|godkendelse af dagsorden|orientering|underskrift)/i;
+// Standing punkter of the meeting itself, which no case stands behind: `Eventuelt`, `Spørgetid`,
+// `Huskeliste og orientering fra administrationen`, `Udvalgets møde- og aktivitetskalender 2025`.
+const EVENTUELT =
+  /^(?:eventuelt|evt\.|meddelelser|godkendelse af dagsorden|orientering|underskrift|spørgetid|temamøde|dialogmøde|borgmesteren orienterer|henvendelser til)|(?:^|[ \t])(?:orientering fra|huskeliste|møde- og aktivitetskalender|mødekalender|aktivitetskalender)(?![\p{L}])/iu;
 
 /** Lemvig's minutes: SBSYS case numbers (KLE), First Agenda's PDF layout, the sections in a fixed order. */
 export const SBSYS: Dialect = {
