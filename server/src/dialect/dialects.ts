@@ -48,6 +48,8 @@ export interface Dialect {
   readonly strictAgendaOrder: boolean;
   /** One general case number may stand on several standing punkter (`Referat fra sidste møde`, `Orientering`). */
   readonly sharedCaseNumbers: boolean;
+  /** A decision may quote an earlier meeting's decision item by item, as `Punkt 1: …` lines run on from its text (Greve). */
+  readonly quotesPunktLines: boolean;
 }
 
 /** Section names → kinds, from the vocabulary, for the names listed. */
@@ -96,6 +98,7 @@ export const SBSYS: Dialect = {
   indstillerLines: true,
   strictAgendaOrder: true,
   sharedCaseNumbers: false,
+  quotesPunktLines: false,
 };
 
 /** First Agenda's PDF as Aarhus publishes it: `Beslutninger` first, `Beslutningspunkter`, `Sagsforløb`, EMN case numbers. */
@@ -115,6 +118,7 @@ export const FIRST_AGENDA_PDF: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
+  quotesPunktLines: false,
 };
 
 /** First Agenda's publication page: the number alone on a line above the title, `Mødedato:⇥onsdag den …`. */
@@ -154,6 +158,7 @@ export const GREVE: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
+  quotesPunktLines: true,
 };
 
 /** eDoc (Ballerup): unlabelled header, `1.   Title`, `Sagsnr.:`, `<Udvalg>s beslutning den DD.MM.YYYY Punkt N`. */
@@ -188,6 +193,7 @@ export const EDOC: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
+  quotesPunktLines: false,
 };
 
 /** Acadre (Syddjurs): unlabelled header, numbers that run through the year, one dated decision per handling. */
@@ -220,6 +226,7 @@ export const ACADRE: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
+  quotesPunktLines: false,
 };
 
 export const DIALECTS: readonly Dialect[] = [SBSYS, FIRST_AGENDA_PDF, FIRST_AGENDA_PAGE, GREVE, EDOC, ACADRE];
