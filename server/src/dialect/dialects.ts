@@ -48,6 +48,8 @@ export interface Dialect {
   readonly strictAgendaOrder: boolean;
   /** One general case number may stand on several standing punkter (`Referat fra sidste møde`, `Orientering`). */
   readonly sharedCaseNumbers: boolean;
+  /** Someone who joins for a punkt is given the time they join (`deltager i mødet kl. 10:00`); other systems say only that they do. */
+  readonly attendeeTimes: boolean;
   /** A decision may quote an earlier meeting's decision item by item, as `Punkt 1: …` lines run on from its text (Greve). */
   readonly quotesPunktLines: boolean;
 }
@@ -98,6 +100,7 @@ export const SBSYS: Dialect = {
   indstillerLines: true,
   strictAgendaOrder: true,
   sharedCaseNumbers: false,
+  attendeeTimes: true,
   quotesPunktLines: false,
 };
 
@@ -118,6 +121,7 @@ export const FIRST_AGENDA_PDF: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
+  attendeeTimes: false,
   quotesPunktLines: false,
 };
 
@@ -158,6 +162,7 @@ export const GREVE: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
+  attendeeTimes: false,
   quotesPunktLines: true,
 };
 
@@ -193,6 +198,7 @@ export const EDOC: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
+  attendeeTimes: false,
   quotesPunktLines: false,
 };
 
@@ -226,6 +232,7 @@ export const ACADRE: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
+  attendeeTimes: false,
   quotesPunktLines: false,
 };
 
