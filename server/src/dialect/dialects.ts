@@ -50,6 +50,8 @@ export interface Dialect {
   readonly sharedCaseNumbers: boolean;
   /** Someone who joins for a punkt is given the time they join (`deltager i mødet kl. 10:00`); other systems say only that they do. */
   readonly attendeeTimes: boolean;
+  /** The decision comes first, and the text before a punkt's first section is its decision when it has no heading of its own (Greve). */
+  readonly decisionFirst: boolean;
   /** A decision may quote an earlier meeting's decision item by item, as `Punkt 1: …` lines run on from its text (Greve). */
   readonly quotesPunktLines: boolean;
 }
@@ -101,6 +103,7 @@ export const SBSYS: Dialect = {
   strictAgendaOrder: true,
   sharedCaseNumbers: false,
   attendeeTimes: true,
+  decisionFirst: false,
   quotesPunktLines: false,
 };
 
@@ -122,6 +125,7 @@ export const FIRST_AGENDA_PDF: Dialect = {
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
   attendeeTimes: false,
+  decisionFirst: false,
   quotesPunktLines: false,
 };
 
@@ -163,6 +167,7 @@ export const GREVE: Dialect = {
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
   attendeeTimes: false,
+  decisionFirst: true,
   quotesPunktLines: true,
 };
 
@@ -199,6 +204,7 @@ export const EDOC: Dialect = {
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
   attendeeTimes: false,
+  decisionFirst: false,
   quotesPunktLines: false,
 };
 
@@ -233,6 +239,7 @@ export const ACADRE: Dialect = {
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
   attendeeTimes: false,
+  decisionFirst: false,
   quotesPunktLines: false,
 };
 

@@ -270,14 +270,26 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
     };
   });
 
+  const introDecision = dialect.decisionFirst && !sections.some((s) => s.kind === 'beslutning') && intro.some((b) => saysSomething(b, heading.title));
   return {
     ...heading,
     ...(journal ? { journal } : {}),
     intro,
+    ...(introDecision ? { introDecision } : {}),
     sections: finished,
     attendees: findAttendees([intro, ...finished.map((s) => s.body)]),
     range: range(h.line, 0, lastLine, lastLength),
   };
+}
+
+// `Afbud: …` and `Fraværende: …` follow a decision; alone they are no decision.
+const ATTENDANCE_NOTE = /^[ \t]*(?:afbud|fraværende|fravær)[ \t]*:/i;
+
+/** A line of the intro that may be a decision: not blank, not the punkt's title again, not an attendance note. */
+function saysSomething(b: BodyLine, title: string): boolean {
+  if (b.blank) return false;
+  const text = stripBold(b.text).trim();
+  return text !== '' && text !== title && !ATTENDANCE_NOTE.test(text);
 }
 
 function touch(s: SectionDraft, l: SyntaxLine): void {
