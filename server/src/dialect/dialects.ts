@@ -52,6 +52,8 @@ export interface Dialect {
   readonly attendeeTimes: boolean;
   /** The decision comes first, and the text before a punkt's first section is its decision when it has no heading of its own (Greve). */
   readonly decisionFirst: boolean;
+  /** The system prints every heading of its template, written under or not (Greve): an empty one is the template's, not a mistake. */
+  readonly printsEmptySections: boolean;
   /** A decision may quote an earlier meeting's decision item by item, as `Punkt 1: …` lines run on from its text (Greve). */
   readonly quotesPunktLines: boolean;
 }
@@ -104,6 +106,7 @@ export const SBSYS: Dialect = {
   sharedCaseNumbers: false,
   attendeeTimes: true,
   decisionFirst: false,
+  printsEmptySections: false,
   quotesPunktLines: false,
 };
 
@@ -126,6 +129,7 @@ export const FIRST_AGENDA_PDF: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,
+  printsEmptySections: false,
   quotesPunktLines: false,
 };
 
@@ -168,6 +172,7 @@ export const GREVE: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: true,
+  printsEmptySections: true,
   quotesPunktLines: true,
 };
 
@@ -205,6 +210,7 @@ export const EDOC: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,
+  printsEmptySections: false,
   quotesPunktLines: false,
 };
 
@@ -240,6 +246,7 @@ export const ACADRE: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,
+  printsEmptySections: false,
   quotesPunktLines: false,
 };
 
