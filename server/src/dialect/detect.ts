@@ -11,10 +11,10 @@ const SAMPLE = 48_000;
 const PUNKT_COLON = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Punkt[ \t]+\d{1,6}[ \t]*[:.]/m;
 const PAGE_FIELDS = /^(?:Udvalg|Mødedato|Mødested):\t/m;
 const PAGE_NUMBER_LINE = /^\d{1,3}[ \t]*\r?\n(?:[ \t]*\r?\n)*[^\r\n]+\r?\n[ \t]*EMN-\d{4}-\d{6}/m;
-const EMN = /^[ \t]*EMN-\d{4}-\d{6}[ \t]*$/m;
-const AARHUS_SECTIONS = /^[ \t]*(?:Beslutninger|Beslutningspunkter|Sagsforløb:?)[ \t]*$/m;
-const GREVE_CASE = /^[ \t]*\d{2}-\d{6}[ \t]*$/m;
-const GREVE_SECTIONS = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Sagens forløb|Fremstilling|Sagsprocedure)(?:\*\*)?[ \t:]*$/m;
+const EMN = /^[ \t]*EMN-\d{4}-\d{6}[ \t]*$/gm;
+const AARHUS_SECTIONS = /^[ \t]*(?:Beslutninger|Beslutningspunkter|Sagsforløb:?)[ \t]*$/gm;
+const GREVE_CASE = /^[ \t]*\d{2}-\d{6}[A-Z]?[ \t]*$/gm;
+const GREVE_SECTIONS = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Sagens forløb|Fremstilling|Sagsprocedure)(?:\*\*)?[ \t:]*$/gm;
 const SAGSNR = /^[ \t]*Sagsnr\.?:?[ \t]+(\S+)/m;
 const EDOC_DECISION = /beslutning den \d{2}\.\d{2}\.\d{4}/i;
 const ACADRE_DECISION = /^[ \t]*Beslutning i .+ den \d{2}-\d{2}-\d{4}[ \t]*$/m;
@@ -29,7 +29,15 @@ export function detectDialect(text: string): Dialect {
   }
   if (EDOC_DECISION.test(sample) && !PUNKT_COLON.test(sample)) return EDOC;
   if (PAGE_FIELDS.test(sample) || PAGE_NUMBER_LINE.test(sample)) return FIRST_AGENDA_PAGE;
-  if (EMN.test(sample) || AARHUS_SECTIONS.test(sample)) return FIRST_AGENDA_PDF;
-  if (GREVE_CASE.test(sample) || GREVE_SECTIONS.test(sample)) return GREVE;
+  // Aarhus's and Greve's words can each turn up in the other's text (`Beslutninger` as a sub-heading of
+  // a Greve case), so the one with more of its tell-tale lines wins; an EMN case number is Aarhus's alone.
+  const aarhus = count(EMN, sample) * 2 + count(AARHUS_SECTIONS, sample);
+  const greve = count(GREVE_CASE, sample) + count(GREVE_SECTIONS, sample);
+  if (aarhus > 0 && aarhus >= greve) return FIRST_AGENDA_PDF;
+  if (greve > 0) return GREVE;
   return SBSYS;
+}
+
+function count(pattern: RegExp, text: string): number {
+  return text.match(pattern)?.length ?? 0;
 }

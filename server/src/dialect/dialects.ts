@@ -56,6 +56,14 @@ export interface Dialect {
   readonly newDecision: { readonly heading: string; readonly place: 'first' | 'before-bilag' | 'last' };
   /** How the header lists who attended and who sent apologies: on the label's line, or one name a line under it. */
   readonly attendance: { readonly present: string; readonly absent: string; readonly form: 'inline' | 'block' };
+  /** Someone who joins for a punkt is given the time they join (`deltager i mødet kl. 10:00`); other systems say only that they do. */
+  readonly attendeeTimes: boolean;
+  /** The decision comes first, and the text before a punkt's first section is its decision when it has no heading of its own (Greve). */
+  readonly decisionFirst: boolean;
+  /** The system prints every heading of its template, written under or not (Greve): an empty one is the template's, not a mistake. */
+  readonly printsEmptySections: boolean;
+  /** A decision may quote an earlier meeting's decision item by item, as `Punkt 1: …` lines run on from its text (Greve). */
+  readonly quotesPunktLines: boolean;
 }
 
 /** Section names → kinds, from the vocabulary, for the names listed. */
@@ -69,7 +77,10 @@ function sections(names: readonly string[]): ReadonlyMap<string, SectionKind> {
   return map;
 }
 
-const EVENTUELT = /^(eventuelt|evt\.|meddelelser|godkendelse af dagsorden|orientering|underskrift)/i;
+// Standing punkter of the meeting itself, which no case stands behind: `Eventuelt`, `Spørgetid`,
+// `Huskeliste og orientering fra administrationen`, `Udvalgets møde- og aktivitetskalender 2025`.
+const EVENTUELT =
+  /^(?:eventuelt|evt\.|meddelelser|godkendelse af dagsorden|orientering|underskrift|spørgetid|temamøde|dialogmøde|borgmesteren orienterer|henvendelser til)|(?:^|[ \t])(?:orientering fra|huskeliste|møde- og aktivitetskalender|mødekalender|aktivitetskalender)(?![\p{L}])/iu;
 
 /** Lemvig's minutes: SBSYS case numbers (KLE), First Agenda's PDF layout, the sections in a fixed order. */
 export const SBSYS: Dialect = {
@@ -103,6 +114,10 @@ export const SBSYS: Dialect = {
   sharedCaseNumbers: false,
   newDecision: { heading: 'Beslutning', place: 'before-bilag' },
   attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
+  attendeeTimes: true,
+  decisionFirst: false,
+  printsEmptySections: false,
+  quotesPunktLines: false,
 };
 
 /** First Agenda's PDF as Aarhus publishes it: `Beslutninger` first, `Beslutningspunkter`, `Sagsforløb`, EMN case numbers. */
@@ -124,6 +139,10 @@ export const FIRST_AGENDA_PDF: Dialect = {
   sharedCaseNumbers: true,
   newDecision: { heading: 'Beslutninger', place: 'first' },
   attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
+  attendeeTimes: false,
+  decisionFirst: false,
+  printsEmptySections: false,
+  quotesPunktLines: false,
 };
 
 /** First Agenda's publication page: the number alone on a line above the title, `Mødedato:⇥onsdag den …`. */
@@ -165,6 +184,10 @@ export const GREVE: Dialect = {
   newDecision: { heading: 'Beslutning', place: 'first' },
   attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
   sharedCaseNumbers: true,
+  attendeeTimes: false,
+  decisionFirst: true,
+  printsEmptySections: true,
+  quotesPunktLines: true,
 };
 
 /** eDoc (Ballerup): unlabelled header, `1.   Title`, `Sagsnr.:`, `<Udvalg>s beslutning den DD.MM.YYYY Punkt N`. */
@@ -201,6 +224,10 @@ export const EDOC: Dialect = {
   newDecision: { heading: '{udvalgets} beslutning den {dato.} Punkt {n}', place: 'last' },
   attendance: { present: 'Tilstede', absent: 'Afbud/Fraværende', form: 'block' },
   sharedCaseNumbers: true,
+  attendeeTimes: false,
+  decisionFirst: false,
+  printsEmptySections: false,
+  quotesPunktLines: false,
 };
 
 /** Acadre (Syddjurs): unlabelled header, numbers that run through the year, one dated decision per handling. */
@@ -235,6 +262,10 @@ export const ACADRE: Dialect = {
   newDecision: { heading: 'Beslutning i {udvalg} den {dato-}', place: 'before-bilag' },
   attendance: { present: 'Medlemmer', absent: 'Fraværende', form: 'block' },
   sharedCaseNumbers: true,
+  attendeeTimes: false,
+  decisionFirst: false,
+  printsEmptySections: false,
+  quotesPunktLines: false,
 };
 
 export const DIALECTS: readonly Dialect[] = [SBSYS, FIRST_AGENDA_PDF, FIRST_AGENDA_PAGE, GREVE, EDOC, ACADRE];

@@ -141,6 +141,9 @@ export const DOCUMENT_WORDS: readonly { readonly word: string; readonly kind: Do
   { word: 'Dagsorden', kind: 'dagsorden' },
 ];
 
+/** What a case history writes under a handling still to come, whose decision is not out yet (Greve). */
+export const HISTORY_NOT_RELEASED = /^beslutning(?:en)?[ \t]+(?:er[ \t]+)?ikke[ \t]+frigivet[ \t.]*$/i;
+
 /** How a closed punkt is marked: a prefix of its title (`Lukket: …`, `Lukket sag: …`) or a suffix (`… (Lukket)`). */
 /** Punkter that are a formality of the meeting, not a case: nothing is decided in them. */
 export const WITHOUT_DECISION = /^(?:underskriftsark|underskriftsside|underskrifter|underskrift)\b/i;
@@ -184,7 +187,8 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
   {
     id: 'yy-serial',
     name: { da: 'sagsnummer år-løbenummer (First Agenda)', en: 'case number year-serial (First Agenda)' },
-    pattern: /^(\d{2})-(\d{6})$/d,
+    // Greve marks some cases with a letter after the serial (`20-010677K`).
+    pattern: /^(\d{2})-(\d{6})[A-ZÆØÅ]?$/d,
     year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
     example: '24-008574',
   },

@@ -50,5 +50,7 @@ export function todaysDecision(p: Punkt): TodaysDecision {
     if (s.kind === 'tidligereBeslutning') break;
     if (s.kind === 'beslutning') sections.unshift(s);
   }
-  return { sections, written: sections.some(hasText) };
+  // Greve's decision published without its heading: the text before the first section (one handling only).
+  const written = sections.some(hasText) || (sections.length === 0 && p.introDecision === true && !p.sections.some((s) => s.kind === 'tidligereBeslutning'));
+  return { sections, written };
 }

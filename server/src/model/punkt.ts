@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialect/dialects';
-import { ATTENDANCE_SOURCE, CLOSED_PREFIX, CLOSED_SUFFIX, type SectionKind } from '../dialect/vocabulary';
+import { ATTENDANCE_SOURCE, CLOSED_PREFIX, CLOSED_SUFFIX, HISTORY_NOT_RELEASED, type SectionKind } from '../dialect/vocabulary';
 import { lineContent, stripBold } from '../syntax/content';
 import { lineRange, range, type Range } from '../syntax/range';
 import { SourceLine, type PunktSyntax, type SyntaxLine } from '../syntax/tree';
@@ -271,14 +271,26 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
     };
   });
 
+  const introDecision = dialect.decisionFirst && !sections.some((s) => s.kind === 'beslutning') && intro.some((b) => saysSomething(b, heading.title));
   return {
     ...heading,
     ...(journal ? { journal } : {}),
     intro,
+    ...(introDecision ? { introDecision } : {}),
     sections: finished,
     attendees: findAttendees([intro, ...finished.map((s) => s.body)]),
     range: range(h.line, 0, lastLine, lastLength),
   };
+}
+
+// `Afbud: …` and `Fraværende: …` follow a decision; alone they are no decision.
+const ATTENDANCE_NOTE = /^[ \t]*(?:afbud|fraværende|fravær)[ \t]*:/i;
+
+/** A line of the intro that may be a decision: not blank, not the punkt's title again, not an attendance note. */
+function saysSomething(b: BodyLine, title: string): boolean {
+  if (b.blank) return false;
+  const text = stripBold(b.text).trim();
+  return text !== '' && text !== title && !ATTENDANCE_NOTE.test(text);
 }
 
 function touch(s: SectionDraft, l: SyntaxLine): void {
@@ -372,6 +384,10 @@ function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
     }
     if (!current) continue;
     current.range = range(current.range.start.line, current.range.start.character, l.line, l.text.length);
+    if (HISTORY_NOT_RELEASED.test(text.trim())) {
+      current.planned = true;
+      continue;
+    }
     const dato = ENTRY_DATO.exec(text);
     if (dato && !current.date) {
       current.date = readDate(dato[2]!, l.line, dato[1]!.length);

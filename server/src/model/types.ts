@@ -165,6 +165,11 @@ export interface EarlierDecision {
   readonly date?: DateValue;
   readonly punktNumber?: number;
   readonly punktRange?: Range;
+  /**
+   * A handling a case history lists before it has taken place (Greve: `Beslutning ikke frigivet`):
+   * the case's way ahead, which may lie after this meeting.
+   */
+  readonly planned?: boolean;
 }
 
 export interface RecommendationBullet {
@@ -220,6 +225,11 @@ export interface Punkt {
   readonly journal?: JournalLine;
   /** Lines between the journal number and the first section. */
   readonly intro: readonly BodyLine[];
+  /**
+   * The intro is the punkt's decision: where the system writes the decision first (Greve), a
+   * decision it published without its `Beslutning` heading stands before the first section.
+   */
+  readonly introDecision?: boolean;
   readonly sections: readonly Section[];
   readonly attendees: readonly AttendeeMention[];
   /** Heading to the last non-blank line of the punkt. */

@@ -13,7 +13,9 @@ export const attendeeTime: Rule = {
     for (const p of referat.punkter) {
       for (const a of p.attendees) {
         const who = a.who || (referat.header.title?.body ?? '');
+        // Only where the system gives the time someone joins; elsewhere `deltager under punktet` is complete.
         if (!a.time) {
+          if (!referat.dialect.attendeeTimes) continue;
           yield {
             range: a.range,
             message: { da: `Der står ikke, hvornår ${who} deltager; skriv fx "kl. 10:00".`, en: `It does not say when ${who} joins; write e.g. "kl. 10:00".` },

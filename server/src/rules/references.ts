@@ -32,9 +32,10 @@ export const referenceDate: Rule = {
               en: `The earlier decision is dated ${localizedDate(d.date).en}, but the meeting is on ${localizedDate(today).en}; an earlier decision must come before the meeting.`,
             },
           };
-        // A case's history may end with this meeting's own handling, so only a later date is wrong.
+        // A case's history may end with this meeting's own handling, so only a later date is wrong;
+        // and a handling still to come (`Beslutning ikke frigivet`) is the case's way ahead, not its past.
         for (const e of s.entries ?? []) {
-          if (!e.date?.date || compareDates(e.date.date, today) <= 0) continue;
+          if (e.planned || !e.date?.date || compareDates(e.date.date, today) <= 0) continue;
           yield {
             range: e.date.range,
             message: {

@@ -12,8 +12,8 @@ export const emptyBullet: Rule = {
     // Every body line of every punkt is asked: plain loops, no generator per line.
     const found: BodyLine[] = [];
     for (const p of referat.punkter) {
-      for (const l of p.intro) if (!l.blank && isEmptyBullet(l)) found.push(l);
-      for (const s of p.sections) for (const l of s.body) if (!l.blank && isEmptyBullet(l)) found.push(l);
+      emptyBullets(p.intro, false, found);
+      for (const s of p.sections) emptyBullets(s.body, s.implicit, found);
     }
     for (const l of found) {
       const marker = l.text.trim();
@@ -32,6 +32,35 @@ export const emptyBullet: Rule = {
     }
   },
 };
+
+/**
+ * The empty bullets of one body: a lone dash in a list (after a bullet or before one, first under an
+ * `… indstiller,` line) or after a sentence, where a list was begun. A dash among short lines that end
+ * in no punctuation is no list item: laid out from a table, one cell to a line, it is a cell that says
+ * "none" (`Juni` / `Ingen udvalgsmøder` / `-`).
+ */
+function emptyBullets(body: readonly BodyLine[], recommendation: boolean, found: BodyLine[]): void {
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i]!;
+    if (l.blank || !isEmptyBullet(l)) continue;
+    const before = neighbour(body, i, -1);
+    const after = neighbour(body, i, 1);
+    const inList =
+      (before === undefined && recommendation) ||
+      (before !== undefined && (isBullet(before) || /[.:,!?][ \t*]*$/.test(before.text))) ||
+      (after !== undefined && isBullet(after));
+    if (inList) found.push(l);
+  }
+}
+
+/** The nearest line before or after that says something: other lone dashes (a run of empty table cells) are passed over. */
+function neighbour(body: readonly BodyLine[], i: number, step: 1 | -1): BodyLine | undefined {
+  for (let j = i + step; j >= 0 && j < body.length; j += step) if (!body[j]!.blank && !isEmptyBullet(body[j]!)) return body[j];
+  return undefined;
+}
+
+const BULLET_START = /^[ \t]*(?:[-*•–]|\d{1,3}[.)])(?:[ \t]|$)/;
+const isBullet = (l: BodyLine): boolean => BULLET_START.test(l.text);
 
 export const placeholder: Rule = {
   code: 'placeholder',

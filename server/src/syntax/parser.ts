@@ -81,7 +81,7 @@ export function parseSyntax(input: string, given?: Dialect): ReferatSyntax {
   const dialect = given ?? detectDialect(text);
   const { tokens, lineStarts, errors } = lex(text);
   markExtraSections(tokens, dialect);
-  markPunktHeadings(tokens, dialect);
+  markPunktHeadings(tokens, dialect, text);
   const problems: SyntaxProblem[] = [];
 
   const offsetToLine = (offset: number): number => {

@@ -1,7 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { Dialect } from '../dialect/dialects';
 import { SECTION_NAMES } from '../dialect/vocabulary';
-import { Blank, Bullet, DecisionHeading, Journal, PunktHeading, SectionHeading, Text, TocEntry } from './tokens';
+import { Blank, Bullet, DecisionHeading, EarlierDecision, Journal, PunktHeading, SectionHeading, Text, TocEntry } from './tokens';
 
 const NUMBER_ALONE = /^[ \t]*\d{1,4}[ \t]*$/;
 const NUMBER_DOT = /^\d{1,4}\.[ \t]+\S/;
@@ -16,11 +16,11 @@ const LOOKAHEAD = 6;
  * follow before the next such line. The lexer judges one line at a time; this pass looks ahead
  * and re-types the lines that are headings, so the parser groups them as it groups `Punkt N:`.
  */
-export function markPunktHeadings(tokens: IToken[], dialect: Dialect): void {
+export function markPunktHeadings(tokens: IToken[], dialect: Dialect, text: string): void {
   const style = dialect.punktHeading;
   const isCaseNumber = (image: string): boolean => CASE_NUMBER.test(image) || (dialect.customCaseNumbers?.some((s) => s.pattern.test(image.trim())) ?? false);
   if (style === 'punkt-colon') {
-    demoteQuotedPunktLines(tokens);
+    demoteQuotedPunktLines(tokens, text, dialect.quotesPunktLines, isCaseNumber);
     return;
   }
   const isCandidate = (t: IToken): boolean =>
@@ -57,26 +57,67 @@ const isHistoryHeading = (t: IToken): boolean => {
 };
 
 /**
- * A case's history quotes the earlier meetings' decisions item by item (`Punkt 1: Økonomiudvalget
- * anbefaler …`, Greve). Inside a history section such a line is a punkt's heading only when its case
- * number follows, as every real heading's does; otherwise it is the quoted decision's text.
+ * A case's history and a decision quote the earlier meetings' decisions item by item (`Punkt 1:
+ * Økonomiudvalget anbefaler …`, `Punkt 2. Anbefales.`, Greve). Inside a punkt's sections such a line is
+ * the next punkt's heading when its case number follows, as nearly every real heading's does, or when
+ * it reads as a heading: set apart by a blank line (in a history, also numbered after the punkt it
+ * ends), or run on from the text above outside a history (where the dialect quotes decisions so, only
+ * numbered next in line). Otherwise it is the quoted decision's text.
  */
-function demoteQuotedPunktLines(tokens: IToken[]): void {
+function demoteQuotedPunktLines(tokens: IToken[], text: string, quotes: boolean, isCaseNumber: (image: string) => boolean): void {
   let inHistory = false;
+  let inSection = false;
+  let current: number | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.tokenType === SectionHeading || t.tokenType === DecisionHeading) inHistory = isHistoryHeading(t);
-    if (!inHistory || t.tokenType !== PunktHeading) continue;
-    let j = i + 1;
-    while (j < tokens.length && tokens[j]!.tokenType === Blank) j++;
-    const next = tokens[j];
-    if (next && (next.tokenType === Journal || CASE_NUMBER.test(next.image))) {
+    if (t.tokenType === SectionHeading || t.tokenType === DecisionHeading || t.tokenType === EarlierDecision) {
+      inHistory = isHistoryHeading(t);
+      inSection = true;
+    }
+    if (t.tokenType !== PunktHeading) continue;
+    const n = Number(PUNKT_NUMBER.exec(t.image)?.[1] ?? NaN);
+    const heading =
+      !inSection ||
+      current === undefined ||
+      caseNumberFollows(tokens, i, isCaseNumber) ||
+      (blankLineBefore(tokens, i, text) ? !inHistory || n > current : !inHistory && (!quotes || n === current + 1));
+    if (heading) {
+      current = n;
       inHistory = false;
+      inSection = false;
       continue;
     }
     t.tokenType = Text;
     t.tokenTypeIdx = Text.tokenTypeIdx!;
   }
+}
+
+const PUNKT_NUMBER = /Punkt[ \t]+(\d{1,6})/;
+/** How many lines a heading's title may wrap onto before its case number. */
+const TITLE_LINES = 3;
+
+/** Does a case number follow the heading at `i`, after its title's wrapped lines? */
+function caseNumberFollows(tokens: readonly IToken[], i: number, isCaseNumber: (image: string) => boolean): boolean {
+  let seen = 0;
+  for (let j = i + 1; j < tokens.length && seen < TITLE_LINES; j++) {
+    const next = tokens[j]!;
+    if (next.tokenType === Blank) continue;
+    if (next.tokenType === Journal || isCaseNumber(next.image)) return true;
+    if (next.tokenType === PunktHeading || next.tokenType === SectionHeading || next.tokenType === DecisionHeading || next.tokenType === EarlierDecision)
+      return false;
+    seen++;
+  }
+  return false;
+}
+
+/** Is there an empty line between the token at `i` and the one before it? (Empty lines have no token.) */
+function blankLineBefore(tokens: readonly IToken[], i: number, text: string): boolean {
+  const prev = tokens[i - 1];
+  if (!prev) return true;
+  if (prev.tokenType === Blank) return true;
+  const gap = text.slice(prev.startOffset + prev.image.length, tokens[i]!.startOffset);
+  const breaks = gap.includes('\n') ? gap.split('\n').length - 1 : gap.split('\r').length - 1;
+  return breaks >= 2;
 }
 
 /**
