@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the tests with esbuild.
 // Tests are bundled too, so they run on plain node whatever module format a dependency ships.
 import { build } from 'esbuild';
-import { chmodSync, existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -34,6 +34,10 @@ const common = {
 
 rmSync(join(root, 'out'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'), { recursive: true });
+// The spell checker reads its dictionary at run time, beside the bundles (too big to inline
+// into every bundle and parse at each start); its licence and notice travel with it.
+rmSync(join(root, 'dist/spelling'), { recursive: true, force: true });
+cpSync(join(root, 'server/data/spelling'), join(root, 'dist/spelling'), { recursive: true });
 
 // While parts are being written in parallel an entry point may not exist yet; say so, don't fail.
 const bundles = [
