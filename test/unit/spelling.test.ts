@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -117,9 +117,9 @@ test('on the Lemvig corpus the engine flags only real typos and rare words outsi
 
 // --- after bundling, as the language server is built ---
 
-test('bundled like dist/server.js, the engine finds dist/spelling beside it and needs no node_modules', () => {
+test('bundled like dist/server.js, the engine finds dist/spelling (dictionary and WebAssembly) beside it and needs no node_modules', () => {
   const dist = join(repoRoot, 'dist/spelling');
-  assert.deepEqual(readdirSync(dist).sort(), readdirSync(join(repoRoot, 'server/data/spelling')).sort());
+  assert.deepEqual(readdirSync(dist).sort(), [...readdirSync(join(repoRoot, 'server/data/spelling')), 'hunspell-asm.js'].sort());
   assert.match(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8'), /^!dist\/spelling\/\*\*$/m);
   const dir = mkdtempSync(join(tmpdir(), 'referat-spelling-bundle-'));
   try {
@@ -134,6 +134,8 @@ test('bundled like dist/server.js, the engine finds dist/spelling beside it and 
     const esbuild = join(repoRoot, 'node_modules/.bin/esbuild');
     const b = spawnSync(esbuild, [entry, '--bundle', '--platform=node', '--target=node20', '--format=cjs', `--outfile=${join(dir, 'server.js')}`, '--log-level=warning'], { cwd: repoRoot, encoding: 'utf8' });
     assert.equal(b.status, 0, b.stderr);
+    // The WebAssembly engine stays out of the bundle, so a server start does not parse it.
+    assert.ok(statSync(join(dir, 'server.js')).size < 100_000);
     cpSync(dist, join(dir, 'spelling'), { recursive: true });
     // A folder outside the repository: nothing can be found in the source tree or node_modules.
     const r = spawnSync(process.execPath, [join(dir, 'server.js')], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });

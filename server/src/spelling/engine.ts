@@ -17,21 +17,23 @@ export interface Speller {
 }
 
 export interface SpellerOptions {
-  /** Folder with `da_DK.aff` and `da_DK.dic`; found next to the bundle or in the source tree if not given. */
+  /** Folder with `da_DK.aff`, `da_DK.dic` and `hunspell-asm.js`; found beside the bundle or in dist/ if not given. */
   dataDir?: string;
 }
 
 export const AFF_FILE = 'da_DK.aff';
 export const DIC_FILE = 'da_DK.dic';
+/** hunspell-asm, bundled by the build on its own so that no other bundle parses it at start. */
+export const ENGINE_FILE = 'hunspell-asm.js';
 
-// The build copies server/data/spelling to dist/spelling, beside dist/server.js; a bundle
-// elsewhere (tests in out/, the benchmark) finds the source tree's copy further up.
+const isSpellingDir = (dir: string): boolean => existsSync(join(dir, AFF_FILE)) && existsSync(join(dir, ENGINE_FILE));
+
+// The build puts the dictionary and the engine in dist/spelling, beside dist/server.js; a
+// bundle elsewhere (tests in out/, the benchmark) finds the built tree's further up.
 export function findSpellingData(from: string = __dirname): string | undefined {
-  const beside = join(from, 'spelling');
-  if (existsSync(join(beside, AFF_FILE))) return beside;
+  if (isSpellingDir(join(from, 'spelling'))) return join(from, 'spelling');
   for (let dir = from; ; dir = dirname(dir)) {
-    const source = join(dir, 'server', 'data', 'spelling');
-    if (existsSync(join(source, AFF_FILE))) return source;
+    if (isSpellingDir(join(dir, 'dist', 'spelling'))) return join(dir, 'dist', 'spelling');
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -48,7 +50,7 @@ const loaded = new Map<string, Promise<Speller>>();
  */
 export function loadSpeller(options: SpellerOptions = {}): Promise<Speller> {
   const dir = options.dataDir ?? findSpellingData();
-  if (dir === undefined) return Promise.reject(new Error('spelling: the Danish dictionary (da_DK.aff, da_DK.dic) was not found'));
+  if (dir === undefined) return Promise.reject(new Error(`spelling: no folder with the Danish dictionary (${AFF_FILE}) and ${ENGINE_FILE}; run the build`));
   let p = loaded.get(dir);
   if (!p) {
     p = createSpeller(dir);
@@ -60,7 +62,10 @@ export function loadSpeller(options: SpellerOptions = {}): Promise<Speller> {
 
 async function createSpeller(dir: string): Promise<Speller> {
   const [aff, dic] = await Promise.all([readFile(join(dir, AFF_FILE)), readFile(join(dir, DIC_FILE))]);
-  const factory = await withoutProcessHooks(async () => (await import('hunspell-asm')).loadModule({ timeout: 60_000 }));
+  const factory = await withoutProcessHooks(() => {
+    const engine = require(join(dir, ENGINE_FILE)) as typeof import('hunspell-asm');
+    return engine.loadModule({ timeout: 60_000 });
+  });
   const affPath = factory.mountBuffer(aff, AFF_FILE);
   const dicPath = factory.mountBuffer(dic, DIC_FILE);
   try {
