@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { findSpellingData, loadSpeller, type Speller } from '../../server/src/spelling/engine';
+import { findSpellingData, loadedSpeller, loadSpeller, type Speller } from '../../server/src/spelling/engine';
 import { edits } from '../../server/src/spelling/suggest';
 import { isInsideSentence, words } from '../../server/src/spelling/words';
 import { corpusFiles, repoRoot } from '../helpers';
@@ -71,7 +71,8 @@ test('the speller is loaded once, lazily, and leaves no process hooks behind', a
   const before = process.listenerCount('uncaughtException');
   const a = loadSpeller();
   assert.equal(loadSpeller(), a);
-  await a;
+  const s = await a;
+  assert.equal(loadedSpeller(), s);
   assert.equal(process.listenerCount('uncaughtException'), before);
 });
 
@@ -80,6 +81,7 @@ test('a missing dictionary is a clear error, and a later call may try again', as
   try {
     await assert.rejects(loadSpeller({ dataDir: empty }), /da_DK\.aff/);
     await assert.rejects(loadSpeller({ dataDir: empty }), /da_DK\.aff/);
+    assert.equal(loadedSpeller({ dataDir: empty }), undefined);
   } finally {
     rmSync(empty, { recursive: true, force: true });
   }
@@ -119,7 +121,7 @@ test('on the Lemvig corpus the engine flags only real typos and rare words outsi
 
 test('bundled like dist/server.js, the engine finds dist/spelling (dictionary and WebAssembly) beside it and needs no node_modules', () => {
   const dist = join(repoRoot, 'dist/spelling');
-  assert.deepEqual(readdirSync(dist).sort(), [...readdirSync(join(repoRoot, 'server/data/spelling')), 'hunspell-asm.js'].sort());
+  assert.deepEqual(readdirSync(dist).sort(), [...readdirSync(join(repoRoot, 'server/data/spelling')), 'da_DK.stems', 'hunspell-asm.js'].sort());
   assert.match(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8'), /^!dist\/spelling\/\*\*$/m);
   const dir = mkdtempSync(join(tmpdir(), 'referat-spelling-bundle-'));
   try {

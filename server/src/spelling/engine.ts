@@ -17,16 +17,18 @@ export interface Speller {
 }
 
 export interface SpellerOptions {
-  /** Folder with `da_DK.aff`, `da_DK.dic` and `hunspell-asm.js`; found beside the bundle or in dist/ if not given. */
+  /** Folder with `da_DK.aff`, `da_DK.dic`, `da_DK.stems` and `hunspell-asm.js`; found beside the bundle or in dist/ if not given. */
   dataDir?: string;
 }
 
 export const AFF_FILE = 'da_DK.aff';
 export const DIC_FILE = 'da_DK.dic';
+/** The .dic's stems sorted, made by the build, for ranking suggestions. */
+export const STEMS_FILE = 'da_DK.stems';
 /** hunspell-asm, bundled by the build on its own so that no other bundle parses it at start. */
 export const ENGINE_FILE = 'hunspell-asm.js';
 
-const isSpellingDir = (dir: string): boolean => existsSync(join(dir, AFF_FILE)) && existsSync(join(dir, ENGINE_FILE));
+const isSpellingDir = (dir: string): boolean => [AFF_FILE, STEMS_FILE, ENGINE_FILE].every((f) => existsSync(join(dir, f)));
 
 // The build puts the dictionary and the engine in dist/spelling, beside dist/server.js; a
 // bundle elsewhere (tests in out/, the benchmark) finds the built tree's further up.
@@ -41,7 +43,8 @@ export function findSpellingData(from: string = __dirname): string | undefined {
 // Abbreviations of the minutes' case handling that Stavekontrolden lacks (`Sagsnr.: 12`).
 const EXTRA_WORDS = ['sagsnr.', 'dok.nr.', 'journalnr.'];
 
-const loaded = new Map<string, Promise<Speller>>();
+const loading = new Map<string, Promise<Speller>>();
+const ready = new Map<string, Speller>();
 
 /**
  * The Danish speller, loaded once on first call (about 0.3 s and 40 MB; the Hunspell
@@ -51,13 +54,22 @@ const loaded = new Map<string, Promise<Speller>>();
 export function loadSpeller(options: SpellerOptions = {}): Promise<Speller> {
   const dir = options.dataDir ?? findSpellingData();
   if (dir === undefined) return Promise.reject(new Error(`spelling: no folder with the Danish dictionary (${AFF_FILE}) and ${ENGINE_FILE}; run the build`));
-  let p = loaded.get(dir);
+  let p = loading.get(dir);
   if (!p) {
     p = createSpeller(dir);
-    loaded.set(dir, p);
-    p.catch(() => loaded.delete(dir));
+    loading.set(dir, p);
+    p.then(
+      (s) => ready.set(dir, s),
+      () => loading.delete(dir),
+    );
   }
   return p;
+}
+
+/** The speller if it has finished loading, for a check that runs synchronously and must not wait. */
+export function loadedSpeller(options: SpellerOptions = {}): Speller | undefined {
+  const dir = options.dataDir ?? findSpellingData();
+  return dir === undefined ? undefined : ready.get(dir);
 }
 
 async function createSpeller(dir: string): Promise<Speller> {
@@ -71,7 +83,7 @@ async function createSpeller(dir: string): Promise<Speller> {
   try {
     const hunspell = factory.create(affPath, dicPath);
     for (const w of EXTRA_WORDS) hunspell.addWord(w);
-    return new HunspellSpeller(hunspell, () => readFileSync(join(dir, DIC_FILE), 'utf8'));
+    return new HunspellSpeller(hunspell, () => readFileSync(join(dir, STEMS_FILE), 'utf8'));
   } finally {
     // Hunspell has read them into its own tables; the mounted copies are 3.6 MB of nothing.
     factory.unmount(affPath);
@@ -107,12 +119,12 @@ class HunspellSpeller implements Speller {
   // A referat repeats its words; each Hunspell look-up costs tens of microseconds.
   private readonly known = new Map<string, boolean>();
   private readonly suggested = new Map<string, string[]>();
-  // Built on the first suggestion (0.2 s, 4 MB): checking alone never needs it.
+  // Read on the first suggestion (10 ms, 3 MB): checking alone never needs it.
   private stems: Stems | undefined;
 
   constructor(
     private readonly hunspell: HunspellInstance,
-    private readonly readDic: () => string,
+    private readonly readStems: () => string,
   ) {}
 
   correct(word: string): boolean {
@@ -132,7 +144,7 @@ class HunspellSpeller implements Speller {
     if (w === '' || max <= 0) return [];
     let all = this.suggested.get(w);
     if (!all) {
-      this.stems ??= new Stems(this.readDic());
+      this.stems ??= new Stems(this.readStems());
       // The candidates are mostly not words: they go straight to Hunspell, not into the cache.
       all = rankedEdits(w, MAX_SUGGESTIONS, (c) => this.hunspell.spell(c), this.stems);
       if (all.length === 0) all = [...new Set(this.hunspell.suggest(w))].filter((s) => s !== w).slice(0, MAX_SUGGESTIONS);
