@@ -159,6 +159,12 @@ test('words of prose come with offsets that slice back to them', () => {
   const ts = [...words(line)];
   assert.deepEqual(ts.map((t) => t.word), ['Kommunaldirektøren', 'indstiller', 'at', 'sagen', 'drøftes']);
   for (const t of ts) assert.equal(line.slice(t.start, t.end), t.word);
+  // Two lines walked side by side do not disturb each other.
+  const a = words('en to tre');
+  const b = words('fire fem seks');
+  const pairs: string[] = [];
+  for (let x = a.next(), y = b.next(); !x.done && !y.done; x = a.next(), y = b.next()) pairs.push(`${x.value.word}/${y.value.word}`);
+  assert.deepEqual(pairs, ['en/fire', 'to/fem', 'tre/seks']);
 });
 
 test('numbers, dates and times are skipped', () => {

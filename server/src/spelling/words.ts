@@ -13,9 +13,10 @@ export interface WordToken {
 }
 
 /**
- * Lower-case abbreviations that are written with a final period. Only these (and words with an
- * inner period, `bl.a.`) take the period into the word: at a sentence's end the period belongs
- * to the sentence, and the dictionary knows `kl.` but not `kl`.
+ * Lower-case abbreviations written with a final period. The dictionary knows `kl.` but not
+ * `kl`, so a word takes the period after it when it is one of these, has an inner period
+ * (`bl.a.`), or the sentence goes on after the period (`flg. spørgsmål`); otherwise, as at a
+ * sentence's end, the period is the sentence's.
  */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'adm', 'afd', 'afs', 'alm', 'ang', 'ank', 'anm', 'ca', 'd', 'dir', 'dok', 'dvs', 'eks', 'ekskl',
@@ -59,8 +60,8 @@ export function* words(line: string): Generator<WordToken> {
 }
 
 function* wordsOfChunk(line: string, chunk: string, offset: number): Generator<WordToken> {
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(chunk); m; m = WORD.exec(chunk)) {
+  // matchAll copies the pattern, so two lines' generators can be walked side by side.
+  for (const m of chunk.matchAll(WORD)) {
     const start = offset + m.index;
     if (!m[0].includes('.')) {
       yield* withoutCapitals(line, start, m[0]);
