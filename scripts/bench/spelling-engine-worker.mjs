@@ -53,13 +53,17 @@ const engines = {
     return { correct: (w) => s.lookup(w).correct, suggest: (w) => [...s.suggest(w)] };
   },
   async cspell() {
-    const lib = await import(pathToFileURL(require.resolve('cspell-lib')).href);
+    // cspell-lib exports only for `import`, which would resolve from here, not from the cache.
+    const lib = await import(pathToFileURL(join(setup.cacheDir, 'node_modules/cspell-lib/dist/index.js')).href);
     const ext = require.resolve('@cspell/dict-da-dk/cspell-ext.json');
     const settings = lib.mergeSettings(await lib.getDefaultSettings(false), await lib.readSettings(ext), { language: 'da', dictionaries: ['da-dk'] });
     const d = await lib.getDictionary(settings);
+    // cspell's own tokenizer hands it words without an abbreviation's period or a shared
+    // compound's hyphen (`kl.`, `skole-`), so they are dropped here too.
+    const bare = (w) => w.replace(/[.-]$/u, '');
     return {
-      correct: (w) => d.has(w, { ignoreCase: false }),
-      suggest: (w) => d.suggest(w, { numSuggestions: 3 }).map((s) => s.word),
+      correct: (w) => d.has(bare(w), { ignoreCase: false }),
+      suggest: (w) => d.suggest(bare(w), { numSuggestions: 3 }).map((s) => s.word),
     };
   },
   // Debian's hunspell in pipe mode (`-a`, the judgments `-l` prints), the reference.

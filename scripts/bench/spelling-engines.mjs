@@ -196,13 +196,20 @@ for (const engine of chosen) {
   process.stdout.write(`${engine}: `);
   const loads = [];
   const rss = [];
-  for (let i = 0; i < loadRuns; i++) {
-    const r = worker(engine, false);
-    loads.push(r.loadMs);
-    rss.push(r.rss);
-    process.stdout.write('.');
+  let full;
+  try {
+    for (let i = 0; i < loadRuns; i++) {
+      const r = worker(engine, false);
+      loads.push(r.loadMs);
+      rss.push(r.rss);
+      process.stdout.write('.');
+    }
+    full = worker(engine, true);
+  } catch (e) {
+    // One engine that breaks (an update, a missing package) leaves the others' results.
+    console.log(` failed: ${e.message}`);
+    continue;
   }
-  const full = worker(engine, true);
   const rejected = new Set(full.rejected);
   // Only an engine that judged every distinct word in its time budget has false-alarm rates.
   const complete = full.wordsChecked === distinct.length;
