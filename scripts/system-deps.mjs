@@ -8,7 +8,7 @@ const NEEDED = [
   { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
   { pkg: 'ripgrep', present: () => existsSync('/usr/bin/rg') },
   { pkg: 'libkrb5-dev', present: () => existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/gssapi.h') },
-  // The reference for the spelling benchmark and the spelling tests' comparison with Debian.
+  // The reference of the spelling benchmark (scripts/bench/spelling-engines.mjs).
   { pkg: 'hunspell', present: () => existsSync('/usr/bin/hunspell') },
   { pkg: 'hunspell-da', present: () => existsSync('/usr/share/hunspell/da_DK.dic') },
 ];
