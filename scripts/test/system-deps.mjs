@@ -1,4 +1,5 @@
-// Installs the Debian packages the browser, PDF and real-VS Code tests need, only when missing.
+// Installs the Debian packages the browser, PDF and real-VS Code tests and the spelling benchmark
+// need, only when missing.
 // Root (CI, these machines) runs apt-get directly; elsewhere sudo is used if there is one.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,10 +10,15 @@ const NEEDED = [
   { pkg: 'libkrb5-dev', present: () => existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/gssapi.h') },
   // pdffonts and pdftoppm check the PDF renderer's output (tests only; the product needs no poppler).
   { pkg: 'poppler-utils', present: () => existsSync('/usr/bin/pdffonts') && existsSync('/usr/bin/pdftoppm') },
+  // The reference of the spelling benchmark (scripts/bench/spelling-engines.mjs).
+  { pkg: 'hunspell', present: () => existsSync('/usr/bin/hunspell') },
+  { pkg: 'hunspell-da', present: () => existsSync('/usr/share/hunspell/da_DK.dic') },
 ];
 
-export function ensureSystemDeps({ quiet = false } = {}) {
-  const missing = NEEDED.filter((n) => !n.present()).map((n) => n.pkg);
+/** `only` limits the check to some packages (the spelling benchmark needs no browser). */
+export function ensureSystemDeps({ quiet = false, only = undefined } = {}) {
+  const wanted = NEEDED.filter((n) => !only || only.includes(n.pkg));
+  const missing = wanted.filter((n) => !n.present()).map((n) => n.pkg);
   if (missing.length === 0) return true;
   if (!existsSync('/usr/bin/apt-get')) {
     console.error(`system-deps: missing ${missing.join(', ')} and no apt-get here; install them with your package manager`);
@@ -29,7 +35,7 @@ export function ensureSystemDeps({ quiet = false } = {}) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execSync(`${sudo}apt-get update -qq`, { stdio: 'inherit', env });
   execSync(`${sudo}apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`, { stdio: 'inherit', env });
-  return NEEDED.every((n) => n.present());
+  return wanted.every((n) => n.present());
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
