@@ -20,7 +20,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.referat'), vscode.workspace.createFileSystemWatcher('**/referat.yaml')],
     },
     // The server's messages follow VS Code's display language.
-    initializationOptions: { locale: vscode.env.language, settings: vscode.workspace.getConfiguration('referat'), cacheDir: context.globalStorageUri.fsPath },
+    initializationOptions: {
+      locale: vscode.env.language,
+      settings: vscode.workspace.getConfiguration('referat'),
+      cacheDir: context.globalStorageUri.fsPath,
+      personalWordList: true,
+    },
     outputChannel: output,
   };
   client = new LanguageClient('referat', 'Referat', serverOptions, clientOptions);
@@ -33,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('referat.showOutput', () => output.show()),
     vscode.commands.registerCommand('referat.caseHistory', () => caseHistory()),
     vscode.commands.registerCommand('referat.createReferat', (uri?: vscode.Uri) => createReferat(uri)),
+    vscode.commands.registerCommand(Protocol.addPersonalWordCommand, (word: unknown) => addPersonalWord(word)),
   );
   registerPreview(context, () => client);
   registerStartHint(context);
@@ -104,6 +110,19 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
   const pos = new vscode.Position(result.cursor.line, result.cursor.character);
   await vscode.window.showTextDocument(out, { selection: new vscode.Range(pos, pos) });
   return { written: out };
+}
+
+/** Her own word list: a user setting, so it follows her and needs no shared referat.yaml. */
+async function addPersonalWord(word: unknown): Promise<void> {
+  if (typeof word !== 'string' || word.trim() === '') return;
+  const config = vscode.workspace.getConfiguration('referat');
+  const words = config.get<string[]>('spelling.words') ?? [];
+  if (words.some((w) => w.toLowerCase() === word.toLowerCase())) return;
+  await config.update(
+    'spelling.words',
+    [...words, word].sort((a, b) => a.localeCompare(b, 'da')),
+    vscode.ConfigurationTarget.Global,
+  );
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -84,6 +84,8 @@ export const Protocol = {
   createReferatRequest: 'referat/createReferat',
   /** Request `RenderPdfParams` → `RenderPdfAnswer`, or null when the document is not an open referat. */
   renderPdfRequest: 'referat/renderPdf',
+  /** VS Code command (the client's): arguments `[word]`; adds it to the user's `referat.spelling.words`. */
+  addPersonalWordCommand: 'referat.addPersonalWord',
   /** Notification: the archive index is complete. */
   indexedNotification: 'referat/indexed',
   /** Request with no work: the protocol's own cost, the baseline of `npm run bench`. */

@@ -360,7 +360,9 @@ describe('language server over stdio, with referat.yaml', () => {
 
   test('reference-mismatch, and a file changed on disk updates the index', async () => {
     const uri = uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat'));
-    const codes = (): string[] => (c.diagnostics.get(uri)?.diagnostics ?? []).map((x) => `${x.code}@${x.range.start.line}`);
+    // Errors and warnings: the spell check's information about rare words is not what this is about.
+    const codes = (): string[] =>
+      (c.diagnostics.get(uri)?.diagnostics ?? []).filter((x) => (x.severity ?? 1) <= 2).map((x) => `${x.code}@${x.range.start.line}`);
     assert.deepEqual(codes(), []);
     writeFileSync(join(ws, 'arkiv/marts.referat'), march.replace('85.13.00G01-2-23', '85.13.00G01-7-23'));
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(ws, 'arkiv/marts.referat')), type: 2 }] });

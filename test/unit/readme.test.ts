@@ -12,9 +12,9 @@ test('the README rule table lists every rule with its code, default severity and
   for (const r of RULES) {
     const row = readme.split('\n').find((l) => l.startsWith(`| \`${r.code}\` |`));
     assert.ok(row, `README has no row for ${r.code}`);
-    assert.equal(row, `| \`${r.code}\` | ${r.severity} | ${r.description.en} | ${r.description.da} |`);
+    assert.equal(row, `| \`${r.code}\` | ${r.defaultOff ? 'off' : r.severity} | ${r.description.en} | ${r.description.da} |`);
   }
-  const rows = readme.split('\n').filter((l) => /^\| `[a-z-]+` \| (error|warning|info|hint) \|/.test(l));
+  const rows = readme.split('\n').filter((l) => /^\| `[a-z-]+` \| (error|warning|info|hint|off) \|/.test(l));
   assert.equal(rows.length, RULES.length, 'no rows for rules that do not exist');
 });
 

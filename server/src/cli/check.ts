@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { loadSpeller } from '../node/speller';
 import { bothLanguages, localize, type LocalizedText } from '../i18n/locale';
 import { nodeWorkspace } from '../node/nodeWorkspace';
 import { nodePaths } from '../node/paths';
@@ -10,7 +11,7 @@ import { checkFile, type FileCheck } from './checkFile';
 import { collectFiles, type CliIO } from './io';
 import { readOptions } from './options';
 
-export const CHECK_USAGE = 'referat check [--format text|json] [--locale da|en] [--jobs N] PATH...';
+export const CHECK_USAGE = 'referat check [--format text|json] [--locale da|en] [--jobs N] [--spelling] PATH...';
 
 interface JsonFinding {
   file: string;
@@ -28,7 +29,7 @@ interface JsonFinding {
  * checked by the language service with the nearest referat.yaml, as in the editor.
  */
 export async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
-  const read = readOptions(args, { format: { type: 'string' }, jobs: { type: 'string' } }, io);
+  const read = readOptions(args, { format: { type: 'string' }, jobs: { type: 'string' }, spelling: { type: 'boolean' } }, io);
   if (!read.ok) return usage(io, read.problem);
   const { values, positionals: paths } = read;
   if (values.help) {
@@ -49,8 +50,15 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
   let errors = 0;
   const json: JsonFinding[] = [];
   const files = await collectFiles(paths);
+  const spelling = values.spelling === true;
   // The command line checks files one by one: no archive to read, no cache, no thread pool of summaries.
-  const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, locale });
+  // With --spelling the folders checked are the archive (the municipality's own words), and the dictionary is loaded first.
+  const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, locale, ...(spelling ? { speller: () => loadSpeller() } : {}) });
+  if (spelling) {
+    service.setRoots([...new Set(files.filter((f) => f.ok).map((f) => dirname(f.path)))]);
+    await service.indexed();
+    await service.spellingReady();
+  } else service.setPersonalRules({ spelling: 'off' });
 
   // Results come back in any order from the worker threads; they are printed in the files' order.
   const checked = new Map<string, FileCheck>();
@@ -66,7 +74,8 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
         continue;
       }
       for (const d of r.findings) {
-        if (d.severity === 'error') errors++;
+        // Spelling findings never change the exit code, whatever their severity.
+        if (d.severity === 'error' && d.code !== 'spelling') errors++;
         if (format === 'text') io.stdout(`${f.path}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n`);
         else json.push({ file: f.path, ...d });
       }
@@ -79,7 +88,8 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     {
       workerFile: join(__dirname, 'checkWorker.js'),
       workerData: { locale },
-      parallelFrom: jobs > 1 ? 64 : Infinity,
+      // The spell check's archive and dictionary live on this thread.
+      parallelFrom: jobs > 1 && !spelling ? 64 : Infinity,
       batch: 8,
       threads: jobs,
       local: (p) => checkFile(p, service),

@@ -14,6 +14,10 @@ export interface ReferatConfig {
   readonly regler: RuleSettings;
   /** `dialekt:`: the meeting system's form, and what this municipality adds to it. */
   readonly dialekt?: DialectSettings;
+  /** `ordliste:`: the municipality's own words, which the spell checker accepts. */
+  readonly ordliste: readonly string[];
+  /** `lix:`: the LIX above which the rule `lix` flags a Sagsfremstilling. */
+  readonly lix?: number;
 }
 
 export interface ConfigProblem {
@@ -21,7 +25,7 @@ export interface ConfigProblem {
   readonly message: LocalizedText;
 }
 
-const TOP_KEYS = ['udvalg', 'personer', 'strategier', 'lovgrundlag', 'indstillere', 'regler', 'dialekt'] as const;
+const TOP_KEYS = ['udvalg', 'personer', 'strategier', 'lovgrundlag', 'indstillere', 'regler', 'dialekt', 'ordliste', 'lix'] as const;
 const DIALEKT_KEYS = ['navn', 'afsnit', 'sagsnummer', 'nummerering'] as const;
 const NUMBERING: Readonly<Record<string, DialectSettings['nummerering']>> = { 'fra-1': 'from-one', løbende: 'running' };
 const UDVALG_KEYS = ['navn', 'medlemmer', 'mødested', 'mødetid'] as const;
@@ -52,7 +56,9 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
   const indstillere: string[] = [];
   const regler: Record<string, RuleSetting> = {};
   let dialekt: DialectSettings | undefined;
-  const empty = { config: { catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] }, regler }, problems };
+  const ordliste: string[] = [];
+  let lix: number | undefined;
+  const empty = { config: { catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] }, regler, ordliste }, problems };
   if (doc.errors.length > 0) return empty;
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return empty;
@@ -216,12 +222,37 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
       case 'dialekt':
         dialekt = readDialekt(pair.value);
         break;
+      case 'ordliste':
+        for (const item of list(pair.value, { da: 'ord', en: 'words' })) {
+          const w = string(item, { da: 'et ord', en: 'A word' });
+          if (w) ordliste.push(w);
+        }
+        break;
+      case 'lix': {
+        const v = isScalar(pair.value) ? pair.value.value : undefined;
+        if (typeof v === 'number' && v > 0 && v < 100) lix = v;
+        else
+          problems.push({
+            range: rangeOf(pair.value as Node),
+            message: {
+              da: 'Under "lix:" står et tal, fx 50: grænsen for en sagsfremstillings LIX.',
+              en: 'Under "lix:" goes a number, e.g. 50: the limit for a Sagsfremstilling\'s LIX.',
+            },
+          });
+        break;
+      }
       default:
         unknownKey(pair, TOP_KEYS, 'referat.yaml');
     }
   }
   return {
-    config: { catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] }, regler, ...(dialekt ? { dialekt } : {}) },
+    config: {
+      catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] },
+      regler,
+      ordliste,
+      ...(dialekt ? { dialekt } : {}),
+      ...(lix !== undefined ? { lix } : {}),
+    },
     problems,
   };
 

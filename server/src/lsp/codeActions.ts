@@ -5,7 +5,7 @@ export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction(
     safe(ctx, 'codeAction', [] as CodeAction[], (params) => {
       const doc = openReferat(ctx, params.textDocument.uri);
-      return doc ? ctx.service.codeActions(doc, params.range) : [];
+      return doc ? ctx.service.codeActions(doc, params.range, { personalWordList: ctx.personalWordList === true }) : [];
     }),
   );
 }

@@ -16,6 +16,8 @@ export interface ServerContext {
   validation: ValidationSettings;
   /** The client can open a document at a position (window/showDocument). */
   canShowDocument: boolean;
+  /** The client has the command that adds a word to the user's own word list (our VS Code extension). */
+  personalWordList?: boolean;
 }
 
 export function log(ctx: ServerContext, message: string): void {

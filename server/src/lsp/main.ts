@@ -41,8 +41,8 @@ const service: LanguageService = createLanguageService({ ...host, cache: (roots)
 const ctx: ServerContext = { connection, documents, service, validation: { trigger: 'onSave', debounceMs: 200 }, canShowDocument: false };
 
 /** The editor's settings (`referat.*`), keeping only values that mean something. */
-function readSettings(raw: unknown): { validation: ValidationSettings; rules: RuleSettings } {
-  const r = (raw ?? {}) as { validate?: { trigger?: unknown; debounceMs?: unknown }; rules?: unknown };
+function readSettings(raw: unknown): { validation: ValidationSettings; rules: RuleSettings; words: string[] } {
+  const r = (raw ?? {}) as { validate?: { trigger?: unknown; debounceMs?: unknown }; rules?: unknown; spelling?: { words?: unknown } };
   const rules: Record<string, RuleSetting> = {};
   if (r.rules && typeof r.rules === 'object') {
     for (const [code, v] of Object.entries(r.rules as Record<string, unknown>)) {
@@ -55,19 +55,23 @@ function readSettings(raw: unknown): { validation: ValidationSettings; rules: Ru
       debounceMs: typeof r.validate?.debounceMs === 'number' && r.validate.debounceMs >= 0 ? r.validate.debounceMs : 200,
     },
     rules,
+    words: Array.isArray(r.spelling?.words) ? r.spelling.words.filter((w): w is string => typeof w === 'string') : [],
   };
 }
 
 let watchDynamically = false;
 
 connection.onInitialize((params): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown; cacheDir?: string };
+  const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown; cacheDir?: string; personalWordList?: boolean };
+  // Only our VS Code extension has the command that writes the user's own word list.
+  ctx.personalWordList = options.personalWordList === true;
   if (typeof options.cacheDir === 'string') cacheDir = options.cacheDir;
   service.locale = toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG);
   if (options.settings) {
     const settings = readSettings(options.settings);
     ctx.validation = settings.validation;
     service.setPersonalRules(settings.rules);
+    service.setPersonalWords(settings.words);
   }
   const folders = params.workspaceFolders?.map((f) => service.pathOf(f.uri)) ?? [params.rootUri ? service.pathOf(params.rootUri) : undefined];
   service.setRoots(folders.filter((f): f is string => typeof f === 'string'));
@@ -109,6 +113,8 @@ registerRender(ctx);
 registerCreateReferat(ctx);
 registerCommands(ctx);
 const { indexWorkspace } = registerArchive(ctx, revalidateAll);
+// The dictionary arrived, or the archive's own words were counted: open documents are checked again.
+service.onKnowledgeChanged(() => void revalidateAll());
 
 connection.onInitialized(() => {
   if (watchDynamically) {
@@ -125,6 +131,7 @@ connection.onDidChangeConfiguration((change) => {
     const settings = readSettings(raw);
     ctx.validation = settings.validation;
     service.setPersonalRules(settings.rules);
+    service.setPersonalWords(settings.words);
   }
   void revalidateAll();
 });

@@ -10,7 +10,8 @@ import { REFERENCE_RULES } from './references';
 import { SECTION_RULES } from './sections';
 import { TEXT_RULES } from './text';
 import { TOC_RULES } from './toc';
-import type { ArchiveLookup, Diagnostic, Rule, RuleSettings } from './types';
+import { WRITING_RULES } from './writing';
+import type { ArchiveLookup, Diagnostic, Rule, RuleSettings, SpellingKnowledge } from './types';
 
 export const RULES: readonly Rule[] = [
   ...HEADER_RULES,
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...ATTENDEE_RULES,
   ...TEXT_RULES,
   ...CPR_RULES,
+  ...WRITING_RULES,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
@@ -30,16 +32,24 @@ export interface CheckOptions {
   readonly settings?: RuleSettings;
   readonly locale?: Locale;
   readonly archive?: ArchiveLookup;
+  readonly spelling?: SpellingKnowledge;
+  readonly lixLimit?: number;
 }
 
 /** Runs every rule that is not switched off; one broken rule never hides the others' findings. */
 export function checkReferat(referat: Referat, options: CheckOptions = {}): Diagnostic[] {
   const locale = options.locale ?? 'da';
-  const ctx = { referat, kle: kleCatalog(), ...(options.archive ? { archive: options.archive } : {}) };
+  const ctx = {
+    referat,
+    kle: kleCatalog(),
+    ...(options.archive ? { archive: options.archive } : {}),
+    ...(options.spelling ? { spelling: options.spelling } : {}),
+    ...(options.lixLimit !== undefined ? { lixLimit: options.lixLimit } : {}),
+  };
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     const setting = options.settings?.[rule.code];
-    if (setting === 'off') continue;
+    if (setting === 'off' || (setting === undefined && rule.defaultOff)) continue;
     const severity = setting ?? rule.severity;
     try {
       for (const f of rule.check(ctx)) {

@@ -3,6 +3,7 @@ import type { LocalizedText } from '../i18n/locale';
 import type { Referat } from '../model/types';
 import type { KleCatalog } from '../model/kle';
 import type { CalendarDate } from '../model/types';
+import type { Speller } from '../spelling/speller';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -43,11 +44,21 @@ export interface ArchiveLookup {
   ): { readonly body: string; readonly punkter: readonly { readonly number: number; readonly journal?: string }[] } | undefined;
 }
 
+/** What spell checking knows: the dictionary, and the words of this municipality (its names, word lists and archive). */
+export interface SpellingKnowledge {
+  readonly speller: Speller;
+  isKnown(word: string): boolean;
+}
+
 export interface RuleContext {
   readonly referat: Referat;
   readonly kle: KleCatalog;
   /** The other referater of the workspace, when a host has indexed them. */
   readonly archive?: ArchiveLookup;
+  /** The speller and the known words, once the host has loaded them. */
+  readonly spelling?: SpellingKnowledge;
+  /** referat.yaml's `lix:` limit. */
+  readonly lixLimit?: number;
 }
 
 export interface Rule {
@@ -56,6 +67,8 @@ export interface Rule {
   readonly severity: Severity;
   /** One line for the README and the settings UI. */
   readonly description: LocalizedText;
+  /** Runs only when a setting switches it on (referat.yaml's `regler:`, the editor's settings). */
+  readonly defaultOff?: boolean;
   check(ctx: RuleContext): Iterable<Finding>;
 }
 

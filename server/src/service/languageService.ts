@@ -1,5 +1,7 @@
+import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type {
   CodeAction,
+  Diagnostic as LspDiagnostic,
   CompletionList,
   DocumentLink,
   DocumentSymbol,
@@ -11,10 +13,14 @@ import type {
 } from 'vscode-languageserver-types';
 import { ArchiveIndex } from '../archive/index';
 import { workspaceReader, type SummaryCache, type SummaryReader } from '../archive/reader';
+import type { Speller } from '../spelling/speller';
+import { Spelling } from './spelling';
 import { EMPTY_CATALOG, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
 import type { ConfigProblem } from '../config/referatYaml';
 import { ConfigResolver, ruleSettings, type LoadedConfig } from '../config/resolver';
+import { ordlisteInsertion } from '../config/wordList';
+import { spellingFixes } from '../rules/writing';
 import { dialectFromSettings } from '../dialect/extend';
 import { caseHistory } from '../features/caseHistory';
 import { codeActions } from '../features/codeActions';
@@ -28,18 +34,19 @@ import { onEnter } from '../features/onTypeFormatting';
 import { journalAt, references } from '../features/references';
 import { documentSymbols } from '../features/symbols';
 import { workspaceSymbols } from '../features/workspaceSymbols';
-import type { Locale, LocalizedText } from '../i18n/locale';
+import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import type { RenderOptions } from '../render/html';
 import type { PdfFontFiles, PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
 import type { CalendarDate, Referat } from '../model/types';
-import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
+import { Protocol, type CaseHistoryEntry, type FindingsSummary } from '../protocol';
 import { cprMessage, cprNumbersToPublish } from '../rules/cpr';
 import { checkReferat } from '../rules/index';
 import type { Diagnostic, RuleSettings } from '../rules/types';
 import type { Position, Range } from '../syntax/range';
-import type { Workspace } from '../workspace/workspace';
+import { joinPath, parentFolder, type Workspace } from '../workspace/workspace';
+import { decodeReferat } from '../workspace/decode';
 import { ArchiveIndexer, type IndexReport } from './indexer';
 import { defaultPaths, type Paths } from './paths';
 
@@ -76,6 +83,8 @@ export interface LanguageServiceOptions {
   readonly today?: () => CalendarDate;
   /** The PDF renderer's fonts (`server/data/fonts`), read by the host; without them no PDF is made. */
   readonly fonts?: () => Promise<PdfFontFiles>;
+  /** The Danish speller, loaded by the host on first use; without it the rule `spelling` says nothing. */
+  readonly speller?: () => Promise<Speller>;
 }
 
 /**
@@ -95,6 +104,7 @@ export class LanguageService {
   private harvested: NameCatalog | undefined;
   private readonly parsed = new Map<string, { version: number; config: LoadedConfig | undefined; referat: Referat }>();
   private readonly checked = new Map<string, { version: number; diagnostics: Promise<Diagnostic[]> }>();
+  private readonly spelling: Spelling;
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.locale = options.locale ?? 'da';
@@ -109,6 +119,30 @@ export class LanguageService {
       log: (m) => this.log(m),
       locale: () => this.locale,
     });
+    this.spelling = new Spelling({
+      ...(options.speller ? { load: options.speller } : {}),
+      workspace: options.workspace,
+      archive: this.archive,
+      toPath: (uri) => this.paths.toPath(uri),
+      log: (m) => this.log(m),
+    });
+    // Findings made before the dictionary or the archive's words arrived are made again.
+    this.spelling.onChange(() => this.invalidate());
+  }
+
+  /** Called when what the checks know changes without any document changing (the dictionary arrived): the host checks open documents again. */
+  onKnowledgeChanged(listener: () => void): void {
+    this.spelling.onChange(listener);
+  }
+
+  /** The user's own word list (VS Code's `referat.spelling.words`). */
+  setPersonalWords(words: readonly string[]): void {
+    this.spelling.setPersonalWords(words);
+  }
+
+  /** Resolves once the dictionary is loaded and the archive's words are counted (the command line waits; the editor does not). */
+  spellingReady(): Promise<void> {
+    return this.spelling.ready();
   }
 
   // ------------------------------------------------------------ workspace and settings
@@ -171,6 +205,7 @@ export class LanguageService {
     if (onProgress) this.indexer.reportTo(onProgress);
     const report = await this.indexer.finished()!;
     this.archiveChanged();
+    this.spelling.archiveChanged();
     return report;
   }
 
@@ -178,17 +213,20 @@ export class LanguageService {
   async fileChanged(path: string): Promise<void> {
     await this.indexer.fileChanged(path);
     this.archiveChanged();
+    this.spelling.archiveChanged(this.paths.toUri(path));
   }
 
   fileDeleted(path: string): void {
     this.archive.delete(this.paths.toUri(path));
     this.archiveChanged();
+    this.spelling.archiveChanged(this.paths.toUri(path));
   }
 
   /** An open document saved: its text is what the archive should know. */
   documentSaved(doc: ReferatDocument): void {
     this.archive.setText(doc.uri, doc.getText());
     this.archiveChanged();
+    this.spelling.archiveChanged(doc.uri);
   }
 
   // ------------------------------------------------------------ one document
@@ -227,7 +265,18 @@ export class LanguageService {
   private async computeFindings(doc: ReferatDocument): Promise<Diagnostic[]> {
     const path = this.paths.toPath(doc.uri);
     const config = path ? await this.config.forFile(path) : undefined;
-    return checkReferat(await this.prepared(doc), { settings: ruleSettings(config, this.personalRules), locale: this.locale, archive: this.archive });
+    const settings = ruleSettings(config, this.personalRules);
+    // The dictionary is loaded on the first check that wants it, and used from when it is there.
+    if (settings.spelling !== 'off') this.spelling.start();
+    const knowledge =
+      settings.spelling !== 'off' ? this.spelling.knowledge(await this.catalog(doc.uri), config?.config.ordliste ?? [], kleCatalog()) : undefined;
+    return checkReferat(await this.prepared(doc), {
+      settings,
+      locale: this.locale,
+      archive: this.archive,
+      ...(knowledge ? { spelling: knowledge } : {}),
+      ...(config?.config.lix !== undefined ? { lixLimit: config.config.lix } : {}),
+    });
   }
 
   /** The findings as they are now, summed up: before an export. */
@@ -286,9 +335,78 @@ export class LanguageService {
     return foldingRanges(this.referat(doc));
   }
 
-  async codeActions(doc: ReferatDocument, range: Range): Promise<CodeAction[]> {
+  async codeActions(doc: ReferatDocument, range: Range, client: { readonly personalWordList?: boolean } = {}): Promise<CodeAction[]> {
     const findings = await this.findings(doc);
-    return codeActions(await this.prepared(doc), findings, range, doc.uri, this.locale);
+    const actions = codeActions(await this.prepared(doc), findings, range, doc.uri, this.locale);
+    const lines = doc.getText().split(/\r\n|\r|\n/);
+    const seen = new Set<string>();
+    for (const d of findings) {
+      if (d.code !== 'spelling' || d.range.end.line < range.start.line || d.range.start.line > range.end.line) continue;
+      const word = (lines[d.range.start.line] ?? '').slice(d.range.start.character, d.range.end.character);
+      if (!word || seen.has(word)) continue;
+      seen.add(word);
+      const speller = this.spelling.loaded;
+      if (speller)
+        for (const f of spellingFixes(word, d.range, { speller }))
+          actions.push({
+            title: localize(f.title, this.locale),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [toDiagnostic(d)],
+            ...(f.preferred ? { isPreferred: true } : {}),
+            edit: { changes: { [doc.uri]: f.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+          });
+      const toList = await this.addToOrdliste(doc, word);
+      if (toList) actions.push({ ...toList, diagnostics: [toDiagnostic(d)] });
+      if (client.personalWordList)
+        actions.push({
+          title: localize({ da: `Tilføj "${word}" til min ordliste`, en: `Add "${word}" to my word list` }, this.locale),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(d)],
+          command: { title: word, command: Protocol.addPersonalWordCommand, arguments: [word] },
+        });
+    }
+    return actions;
+  }
+
+  /** The edit that adds a word to the municipality's word list: the nearest referat.yaml's `ordliste:`, or a new referat.yaml at the workspace root. */
+  private async addToOrdliste(doc: ReferatDocument, word: string): Promise<CodeAction | undefined> {
+    const path = this.paths.toPath(doc.uri);
+    if (!path) return undefined;
+    const config = await this.config.forFile(path);
+    const title = localize(
+      { da: `Tilføj "${word}" til ordlisten (referat.yaml)`, en: `Add "${word}" to the municipality's word list (referat.yaml)` },
+      this.locale,
+    );
+    if (config) {
+      let text = '';
+      try {
+        const decoded = decodeReferat(await this.options.workspace.readFile(config.path));
+        text = decoded.ok ? decoded.text : '';
+      } catch {
+        return undefined;
+      }
+      const insertion = ordlisteInsertion(text, word);
+      if (!insertion) return undefined;
+      const at = insertion.position;
+      return {
+        title,
+        kind: CodeActionKind.QuickFix,
+        edit: { changes: { [this.paths.toUri(config.path)]: [{ range: { start: at, end: at }, newText: insertion.text }] } },
+      };
+    }
+    const root = this.roots.find((r) => path.startsWith(r)) ?? parentFolder(path);
+    const uri = this.paths.toUri(joinPath(root, 'referat.yaml'));
+    const text = `# Navne og ord, som Referat kender (se README).\nordliste:\n  - ${word}\n`;
+    return {
+      title,
+      kind: CodeActionKind.QuickFix,
+      edit: {
+        documentChanges: [
+          { kind: 'create', uri, options: { ignoreIfExists: true } },
+          { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+        ],
+      },
+    };
   }
 
   /** After Enter: end a list on an empty item, number the next item. */
@@ -376,6 +494,13 @@ export class LanguageService {
     const journal = typeof of === 'string' ? of : journalAt(this.referat(of.doc), of.position);
     return journal ? caseHistory(journal, this.archive) : [];
   }
+}
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+
+/** A finding as the diagnostic a code action names. */
+function toDiagnostic(d: Diagnostic): LspDiagnostic {
+  return { range: d.range, message: d.message, code: d.code, source: 'referat', severity: SEVERITY[d.severity] };
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {

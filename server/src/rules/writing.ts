@@ -1,0 +1,91 @@
+import { lixBand, lixOf, paragraphsOf } from '../spelling/lix';
+import { isInsideSentence, words } from '../spelling/words';
+import type { BodyLine, Punkt } from '../model/types';
+import type { Fix, Rule, SpellingKnowledge } from './types';
+import type { Range } from '../syntax/range';
+
+/** The prose of a punkt she writes: its intro and its sections' text, not attachment lists. */
+function* proseLines(p: Punkt): Generator<BodyLine> {
+  yield* p.intro;
+  for (const s of p.sections) if (s.kind !== 'bilag') yield* s.body;
+}
+
+/** Sentence punctuation that ends a line: a line after one starts a sentence; after anything else it goes on. */
+const ENDS_SENTENCE = /[.!?:…]["”»)]*\s*$/u;
+
+export const spelling: Rule = {
+  code: 'spelling',
+  severity: 'info',
+  description: {
+    da: 'Et ord, som hverken den danske ordbog, ordlisten, navnene eller arkivet kender',
+    en: 'A word that neither the Danish dictionary, the word list, the names nor the archive knows',
+  },
+  *check({ referat, spelling: known }) {
+    // The dictionary is loaded lazily by the host; until it is there, nothing is said.
+    if (!known) return;
+    for (const p of referat.punkter) {
+      let previous: BodyLine | undefined;
+      for (const l of proseLines(p)) {
+        if (l.blank) {
+          previous = undefined;
+          continue;
+        }
+        const continues = previous !== undefined && !ENDS_SENTENCE.test(previous.text);
+        for (const w of words(l.text)) {
+          const first = w.word.charAt(0);
+          const capital = first !== first.toLowerCase();
+          // Danish capitalises names and a sentence's first word only: a capital inside a sentence is a name.
+          if (capital && (isInsideSentence(l.text, w.start) || (continues && l.text.slice(0, w.start).trim() === ''))) continue;
+          if (known.isKnown(w.word) || known.speller.correct(w.word)) continue;
+          // Suggestions cost milliseconds a word: they are made when she asks for the quick fixes (spellingFixes).
+          yield {
+            range: { start: { line: l.line, character: w.start }, end: { line: l.line, character: w.end } },
+            message: { da: `"${w.word}" står ikke i den danske ordbog.`, en: `"${w.word}" is not in the Danish dictionary.` },
+          };
+        }
+        previous = l;
+      }
+    }
+  },
+};
+
+/** The quick fixes for a misspelt word: the best three corrections, the first one preferred. */
+export function spellingFixes(word: string, range: Range, known: Pick<SpellingKnowledge, 'speller'>): Fix[] {
+  return known.speller.suggest(word, 3).map((s, i) => ({
+    title: { da: `Ret til "${s}"`, en: `Change to "${s}"` },
+    edits: [{ range, newText: s }],
+    ...(i === 0 ? { preferred: true } : {}),
+  }));
+}
+
+/** The LIX above which a Sagsfremstilling is flagged when referat.yaml gives none. */
+export const DEFAULT_LIX_LIMIT = 55;
+
+export const lix: Rule = {
+  code: 'lix',
+  severity: 'info',
+  defaultOff: true,
+  description: {
+    da: 'En sagsfremstilling med højere LIX end grænsen i referat.yaml (lix:, ellers 55); slået fra, til den slås til',
+    en: 'An account of the case (Sagsfremstilling) with a LIX above the limit in referat.yaml (lix:, else 55); off until switched on',
+  },
+  *check({ referat, lixLimit }) {
+    const limit = lixLimit ?? DEFAULT_LIX_LIMIT;
+    for (const p of referat.punkter)
+      for (const s of p.sections) {
+        if (s.kind !== 'sagsfremstilling' && s.kind !== 'supplerendeSagsfremstilling') continue;
+        const measured = lixOf(paragraphsOf(s.body.map((b) => b.text)));
+        if (!measured || measured.lix <= limit) continue;
+        const band = lixBand(measured.lix);
+        yield {
+          range: s.headingRange,
+          message: {
+            da: `${s.title} i punkt ${p.number} har LIX ${measured.lix} (${band.da}); grænsen er ${limit}. Kortere sætninger og færre lange ord gør den lettere at læse.`,
+            en: `${s.title} in item ${p.number} has a LIX of ${measured.lix} (${band.en}); the limit is ${limit}. Shorter sentences and fewer long words make it easier to read.`,
+          },
+        };
+      }
+  },
+};
+
+export const WRITING_RULES: readonly Rule[] = [spelling, lix];

@@ -1,0 +1,213 @@
+import type { ArchiveIndex } from '../archive/index';
+import type { NameCatalog } from '../config/catalog';
+import type { KleCatalog } from '../model/kle';
+import type { SpellingKnowledge } from '../rules/types';
+import type { Speller } from '../spelling/speller';
+import { words } from '../spelling/words';
+import { decodeReferat } from '../workspace/decode';
+import { yieldToHost, type Workspace } from '../workspace/workspace';
+
+/** A word written in this many referater of the archive is the municipality's own, whatever the dictionary says. */
+export const ARCHIVE_WORD_MIN = 3;
+
+export interface SpellingHost {
+  /** Loads the speller (the host reads the dictionary); absent where the host has none. */
+  readonly load?: () => Promise<Speller>;
+  readonly workspace: Workspace;
+  readonly archive: ArchiveIndex;
+  readonly toPath: (uri: string) => string | undefined;
+  readonly log: (message: string) => void;
+}
+
+/** `Søndergaard Kjær` → `søndergaard`, `kjær`: the words a name or title is made of, lower case. */
+function wordsOf(text: string): string[] {
+  return [...words(text)].map((w) => w.word.toLowerCase().replace(/\.$/, ''));
+}
+
+/**
+ * What the spell checker knows beyond the dictionary, and when the dictionary is there. The
+ * dictionary is loaded on first use, off the path of start-up and the first diagnostics; the
+ * archive's own words are counted in the background once it is. Listeners hear when either
+ * arrives, so the host can check open documents again.
+ */
+export class Spelling {
+  private speller: Speller | undefined;
+  private loading: Promise<Speller | undefined> | undefined;
+  private failed = false;
+  private personal = new Set<string>();
+  private readonly listeners: (() => void)[] = [];
+  /** Per archive file, the words of it the dictionary does not know (lower case). */
+  private readonly unknownByFile = new Map<string, ReadonlySet<string>>();
+  /** In how many archive files each of those words stands. */
+  private readonly fileCount = new Map<string, number>();
+  private counting: Promise<void> | undefined;
+  private dirty = new Set<string>();
+  private readonly knownSets = new WeakMap<object, { ordliste: readonly string[]; words: Set<string> }>();
+  private kle: Set<string> | undefined;
+
+  constructor(private readonly host: SpellingHost) {}
+
+  /** Listeners hear when the speller or the archive's words arrive. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Starts loading the dictionary, once; nothing waits for it. */
+  start(): void {
+    if (this.loading || !this.host.load) return;
+    this.loading = this.host.load().then(
+      (s) => {
+        this.speller = s;
+        this.changed();
+        this.countArchive();
+        return s;
+      },
+      (e: unknown) => {
+        this.failed = true;
+        this.host.log(`referat: the Danish dictionary could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      },
+    );
+  }
+
+  /** Resolves when the dictionary is loaded (or cannot be) and the archive's words are counted: for the command line and tests. */
+  async ready(): Promise<void> {
+    this.start();
+    await this.loading;
+    this.countArchive();
+    while (this.counting) await this.counting;
+  }
+
+  setPersonalWords(list: readonly string[]): void {
+    this.personal = new Set(list.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0));
+    this.changed();
+  }
+
+  /** An archive file changed, appeared or went: its words are counted again. */
+  archiveChanged(uri?: string): void {
+    if (uri === undefined) for (const u of this.host.archive.uris()) this.dirty.add(u);
+    else this.dirty.add(uri);
+    // Files that left the archive leave the counts too.
+    for (const u of [...this.unknownByFile.keys()]) if (!this.host.archive.get(u)) this.dirty.add(u);
+    if (this.speller) this.countArchive();
+  }
+
+  /** What the rule needs, for a document with these names and word list; undefined until the dictionary is loaded. */
+  knowledge(catalog: NameCatalog, ordliste: readonly string[], kle: KleCatalog): SpellingKnowledge | undefined {
+    const speller = this.speller;
+    if (!speller) return undefined;
+    const known = this.knownWords(catalog, ordliste);
+    const kleWords = this.kleWords(kle);
+    const personal = this.personal;
+    const fileCount = this.fileCount;
+    return {
+      speller,
+      isKnown(word: string): boolean {
+        const w = word.toLowerCase().replace(/’/g, "'");
+        const bare = w.replace(/\.$/, '');
+        if (known.has(bare) || kleWords.has(bare) || personal.has(bare) || personal.has(w)) return true;
+        // A name's genitive: `Lemvigs`, `Borgs`.
+        if (bare.endsWith('s') && known.has(bare.slice(0, -1))) return true;
+        return (fileCount.get(w) ?? 0) >= ARCHIVE_WORD_MIN;
+      },
+    };
+  }
+
+  private knownWords(catalog: NameCatalog, ordliste: readonly string[]): Set<string> {
+    // The catalog's lists are replaced, never changed, when referat.yaml or the archive changes:
+    // one set per list of people and word list.
+    const key = catalog.personer as object;
+    const hit = this.knownSets.get(key);
+    if (hit && hit.ordliste === ordliste) return hit.words;
+    const set = new Set<string>();
+    const add = (text: string | undefined): void => {
+      if (text) for (const w of wordsOf(text)) set.add(w);
+    };
+    for (const u of catalog.udvalg) {
+      add(u.navn);
+      for (const m of u.medlemmer) add(m);
+      add(u.moedested);
+    }
+    for (const p of catalog.personer) {
+      add(p.navn);
+      add(p.titel);
+    }
+    for (const s of [...catalog.strategier, ...catalog.lovgrundlag, ...catalog.indstillere]) add(s);
+    for (const w of ordliste) set.add(w.trim().toLowerCase().replace(/\.$/, ''));
+    this.knownSets.set(key, { ordliste, words: set });
+    return set;
+  }
+
+  /** The words of the KLE subject titles, once. */
+  private kleWords(kle: KleCatalog): Set<string> {
+    if (!this.kle) {
+      this.kle = new Set<string>();
+      for (const title of kle.emner().values()) for (const w of wordsOf(title)) this.kle.add(w);
+    }
+    return this.kle;
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** Counts, in the background, which unknown words each archive file holds. */
+  private countArchive(): void {
+    if (this.counting || !this.speller) return;
+    for (const u of this.host.archive.uris()) if (!this.unknownByFile.has(u)) this.dirty.add(u);
+    if (this.dirty.size === 0) return;
+    this.counting = this.count(this.speller).finally(() => {
+      this.counting = undefined;
+      this.changed();
+      // Files changed while counting are counted next.
+      if (this.dirty.size > 0) this.countArchive();
+    });
+  }
+
+  private async count(speller: Speller): Promise<void> {
+    while (this.dirty.size > 0) {
+      const uri = this.dirty.values().next().value as string;
+      this.dirty.delete(uri);
+      this.forgetFile(uri);
+      if (!this.host.archive.get(uri)) continue;
+      const path = this.host.toPath(uri);
+      if (path === undefined) continue;
+      let text: string;
+      try {
+        const decoded = decodeReferat(await this.host.workspace.readFile(path));
+        if (!decoded.ok) continue;
+        text = decoded.text;
+      } catch {
+        continue;
+      }
+      const unknown = new Set<string>();
+      for (const line of text.split(/\r\n|\r|\n/))
+        for (const w of words(line)) if (!speller.correct(w.word)) unknown.add(w.word.toLowerCase().replace(/’/g, "'"));
+      this.unknownByFile.set(uri, unknown);
+      for (const w of unknown) this.fileCount.set(w, (this.fileCount.get(w) ?? 0) + 1);
+      // One file at a time: the editor's requests go first.
+      await yieldToHost();
+    }
+  }
+
+  private forgetFile(uri: string): void {
+    const old = this.unknownByFile.get(uri);
+    if (!old) return;
+    for (const w of old) {
+      const n = (this.fileCount.get(w) ?? 1) - 1;
+      if (n <= 0) this.fileCount.delete(w);
+      else this.fileCount.set(w, n);
+    }
+    this.unknownByFile.delete(uri);
+  }
+
+  /** The speller once loaded, for the quick fixes' suggestions. */
+  get loaded(): Speller | undefined {
+    return this.speller;
+  }
+
+  /** Whether the dictionary could not be loaded (the rule then says nothing). */
+  get unavailable(): boolean {
+    return this.failed;
+  }
+}
