@@ -158,7 +158,7 @@ test('200 typos put into the prose: at least 90% flagged on their line and colum
       if (!d) continue;
       caught++;
       const actions: CodeAction[] = await service.codeActions(documentOf(`${ROOT}/${name}`, text), d.range);
-      const corrections = actions.filter((a) => a.title.startsWith('Ret til')).map((a) => (Object.values(a.edit!.changes!)[0]!)[0]!.newText);
+      const corrections = actions.filter((a) => a.title.startsWith('Ret til')).map((a) => Object.values(a.edit!.changes!)[0]![0]!.newText);
       if (corrections.slice(0, 3).includes(t.right)) suggested++;
     }
   }
