@@ -279,6 +279,26 @@ test('referat create-referat writes the referat beside its dagsorden, never over
   assert.equal(existsSync(join(ws, 'x.referat')), false);
 });
 
+test('referat check --spelling adds the spell check, which never changes the exit code', () => {
+  const ws = mkdtempSync(join(tmpdir(), 'referat-cli-spelling-'));
+  const text = readFileSync(join(corpusDir, 'direktionen-2023-12-07.referat'), 'utf8').replace('Deltagerkredsen', 'Deltagerkredsen og havbriseprojektet');
+  writeFileSync(join(ws, 'x.referat'), text);
+  const plain = run(['check', join(ws, 'x.referat')]);
+  assert.equal(plain.code, 0);
+  assert.doesNotMatch(plain.stdout, /spelling/);
+  const spelt = run(['check', '--spelling', '--format', 'json', join(ws, 'x.referat')]);
+  assert.equal(spelt.code, 0, spelt.stderr);
+  const found = (JSON.parse(spelt.stdout) as { code: string; severity: string; message: string }[]).filter((f) => f.code === 'spelling');
+  assert.ok(
+    found.some((f) => f.message.includes('"havbriseprojektet"')),
+    JSON.stringify(found),
+  );
+  assert.ok(found.every((f) => f.severity === 'info'));
+  // Raised to an error in referat.yaml, a misspelling still leaves the exit code to the other rules.
+  writeFileSync(join(ws, 'referat.yaml'), 'regler:\n  spelling: error\n');
+  assert.equal(run(['check', '--spelling', join(ws, 'x.referat')]).code, 0);
+});
+
 test('referat --version and --help: the version, and every command with one line', () => {
   const v = run(['--version']);
   assert.equal(v.code, 0);

@@ -21,6 +21,8 @@ export interface NameCatalog {
   /** Who recommends (`Kommunaldirektøren` in `Kommunaldirektøren indstiller,`), most frequent first. */
   readonly indstillere: readonly string[];
   readonly journalNumbers: readonly { readonly text: string; readonly title?: string }[];
+  /** The decisions each body writes most often (body in lower case → decisions, most frequent first, with how often). */
+  readonly beslutninger?: ReadonlyMap<string, readonly { readonly text: string; readonly count: number }[]>;
 }
 
 export const EMPTY_CATALOG: NameCatalog = { udvalg: [], personer: [], strategier: [], lovgrundlag: [], indstillere: [], journalNumbers: [] };

@@ -24,6 +24,8 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
   const lovgrundlag = new Set<string>();
   const indstillere = new Map<string, number>();
   const journals = new Map<string, string>();
+  // body → decision → how often: the house's phrases (`Godkendt.`, `Taget til efterretning.`).
+  const decisions = new Map<string, Map<string, number>>();
   const body = (navn: string): BodyDraft => {
     const k = navn.toLowerCase();
     let u = udvalg.get(k);
@@ -54,6 +56,17 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
     for (const x of s.names.lovgrundlag) lovgrundlag.add(x);
     for (const x of s.names.indstillere) indstillere.set(x, (indstillere.get(x) ?? 0) + 1);
     for (const p of s.punkter) if (p.journal && journals.size < 20_000) journals.set(p.journal, p.title);
+    if (s.body) {
+      const key = s.body.toLocaleLowerCase('da-DK');
+      let counts = decisions.get(key);
+      if (!counts) decisions.set(key, (counts = new Map()));
+      for (const p of s.punkter) {
+        // A phrase is a short decision of one line; a decision written for its case is not one.
+        const first = p.beslutning?.split('\n')[0]?.trim();
+        if (!first || first.length > 90 || first.length < 3 || p.closed) continue;
+        counts.set(first, (counts.get(first) ?? 0) + 1);
+      }
+    }
   }
   const list: Udvalg[] = [...udvalg.values()].map((u) => ({
     navn: u.navn,
@@ -68,5 +81,15 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
     lovgrundlag: [...lovgrundlag],
     indstillere: [...indstillere].sort((a, b) => b[1] - a[1]).map(([n]) => n),
     journalNumbers: [...journals].map(([text, title]) => ({ text, ...(title ? { title } : {}) })),
+    beslutninger: new Map(
+      [...decisions].map(([b, counts]) => [
+        b,
+        [...counts]
+          .filter(([, n]) => n >= 2)
+          .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0], 'da'))
+          .slice(0, 12)
+          .map(([text, count]) => ({ text, count })),
+      ]),
+    ),
   };
 }

@@ -92,6 +92,22 @@ export function complete(referat: Referat, lineText: string, position: Position,
       return list([...sorted(names.items.map((i) => ({ ...i, kind: names.kind }))), ...lineStartItems(referat, punkt!, line, before, env, tr)]);
   }
 
+  // The house's phrases: in a decision, the decisions this body writes most often; in a recommendation, its openings.
+  if (
+    punkt &&
+    section &&
+    line > section.headingRange.start.line &&
+    /^\s*(?:[-*•]\s+)?[\p{L}]*$/u.test(before) &&
+    lineText.slice(position.character).trim() === ''
+  ) {
+    // The decision not yet written (its text is the line she is on, if any), or a new point of the recommendation.
+    const written = section.body.some((b) => !b.blank && b.line !== line);
+    if (section.kind === 'beslutning' && !written)
+      return list([...decisionPhrases(referat, before, line, env, tr), ...lineStartItems(referat, punkt, line, before, env, tr)]);
+    if (section.kind === 'indstilling' && (!written || /^\s*[-*•]\s/.test(before)))
+      return list([...recommendationOpenings(before, line, tr), ...lineStartItems(referat, punkt, line, before, env, tr)]);
+  }
+
   if (atLineStart) {
     if (punkt) return list(lineStartItems(referat, punkt, line, before, env, tr));
     // After the header, before any punkt: the first punkt.
@@ -100,6 +116,62 @@ export function complete(referat: Referat, lineText: string, position: Position,
     }
   }
   return EMPTY;
+}
+
+/** Decisions that serve where the archive has none of the body's own. */
+const USUAL_DECISIONS = [
+  'Godkendt.',
+  'Indstillingen godkendt.',
+  'Taget til efterretning.',
+  'Orienteringen taget til efterretning.',
+  'Drøftet.',
+  'Anbefales.',
+  'Udsat.',
+];
+
+/** The decisions this body writes most often, most frequent first; else the usual ones. */
+function decisionPhrases(referat: Referat, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] {
+  const body = referat.header.title?.body?.toLocaleLowerCase('da-DK') ?? '';
+  const own = env.catalog.beslutninger?.get(body) ?? [];
+  const phrases = own.length > 0 ? own : USUAL_DECISIONS.map((text) => ({ text, count: 0 }));
+  const start = before.length - before.trimStart().replace(/^[-*•]\s+/, '').length;
+  const range = { start: { line, character: start }, end: { line, character: before.length } };
+  return phrases.map((p, i) => ({
+    label: p.text,
+    kind: CompletionItemKind.Text,
+    detail:
+      p.count > 0
+        ? tr({
+            da: `Beslutning, skrevet ${p.count} gange i ${referat.header.title?.body ?? 'arkivet'}`,
+            en: `Decision, written ${p.count} times in ${referat.header.title?.body ?? 'the archive'}`,
+          })
+        : tr({ da: 'Beslutning', en: 'Decision' }),
+    textEdit: { range, newText: p.text },
+    sortText: `0${String(i).padStart(3, '0')}`,
+  }));
+}
+
+/** The openings of a recommendation's points (`At … godkendes.`), with the blank to fill. */
+function recommendationOpenings(before: string, line: number, tr: (t: LocalizedText) => string): CompletionItem[] {
+  const bullet = /^\s*[-*•]\s+/.exec(before)?.[0];
+  const start = bullet ? bullet.length : before.length - before.trimStart().length;
+  const range = { start: { line, character: start }, end: { line, character: before.length } };
+  const openings = [
+    ['At … godkendes.', 'At ${1} godkendes.'],
+    ['At … tages til efterretning.', 'At ${1} tages til efterretning.'],
+    ['At … drøftes.', 'At ${1} drøftes.'],
+    ['At … anbefales over for …', 'At ${1} anbefales over for ${2:Økonomiudvalget}.'],
+    ['At det besluttes, om …', 'At det besluttes, om ${1}.'],
+  ];
+  return openings.map(([label, snippet], i) => ({
+    label: label!,
+    kind: CompletionItemKind.Snippet,
+    detail: tr({ da: 'Indstillingens punkt', en: 'A point of the recommendation' }),
+    filterText: label!,
+    textEdit: { range, newText: `${bullet ? '' : '- '}${snippet!}` },
+    insertTextFormat: InsertTextFormat.Snippet,
+    sortText: `0${String(i).padStart(3, '0')}`,
+  }));
 }
 
 function inField(r: Range | undefined, line: number): boolean {

@@ -1,3 +1,4 @@
+import { lixBand, lixOf, paragraphsOf } from '../spelling/lix';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { NameCatalog } from '../config/catalog';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
@@ -49,7 +50,17 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
     return md([...lines, when].join('\n\n'), a.range);
   }
 
-  if (section && containsPosition(section.headingRange, position)) return md(`**${section.title}** — ${tr(SECTION_HELP[section.kind])}`, section.headingRange);
+  if (section && containsPosition(section.headingRange, position)) {
+    // How easy the section's text is to read: LIX, the measure Danish plain-language work uses.
+    const measured = lixOf(paragraphsOf(section.body.map((b) => b.text)));
+    const readability = measured
+      ? `\n\n${tr({
+          da: `LIX ${measured.lix} (${lixBand(measured.lix).da}): ${measured.words} ord i ${measured.sentences} ${measured.sentences === 1 ? 'sætning' : 'sætninger'}, ${Math.round((100 * measured.longWords) / measured.words)} % lange ord.`,
+          en: `LIX ${measured.lix} (${lixBand(measured.lix).en}): ${measured.words} words in ${measured.sentences} ${measured.sentences === 1 ? 'sentence' : 'sentences'}, ${Math.round((100 * measured.longWords) / measured.words)} % long words.`,
+        })}`
+      : '';
+    return md(`**${section.title}** — ${tr(SECTION_HELP[section.kind])}${readability}`, section.headingRange);
+  }
 
   // A date in the text: `den 3. marts 2025` in a Sagsfremstilling.
   if (lineText !== undefined) {

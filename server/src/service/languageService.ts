@@ -307,7 +307,12 @@ export class LanguageService {
     const config = path ? await this.config.forFile(path) : undefined;
     if (!config) return this.harvested ?? EMPTY_CATALOG;
     const own = config.config.catalog;
-    return { ...own, indstillere: own.indstillere.length > 0 ? own.indstillere : this.harvested.indstillere, journalNumbers: this.harvested.journalNumbers };
+    return {
+      ...own,
+      indstillere: own.indstillere.length > 0 ? own.indstillere : this.harvested.indstillere,
+      journalNumbers: this.harvested.journalNumbers,
+      ...(this.harvested.beslutninger ? { beslutninger: this.harvested.beslutninger } : {}),
+    };
   }
 
   async completion(doc: ReferatDocument, position: Position, lineText: string): Promise<CompletionList> {

@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CompletionItem, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { lixBand, lixOf } from '../../server/src/spelling/lix';
+import { at, BASE, documentOf, ROOT, serviceWith } from './helpers';
+
+/*
+ * The phrases of the house and readability: what a secretary writes every week offered where she
+ * writes it, and the LIX of a section on its heading.
+ */
+
+async function labelsAt(marked: string, files: Record<string, string> = {}): Promise<CompletionItem[]> {
+  const { text, position } = at(marked);
+  const service = await serviceWith(files);
+  const list = await service.completion(documentOf(`${ROOT}/ny.referat`, text), position, text.split('\n')[position.line]!);
+  return list.items;
+}
+
+const EMPTY_DECISION = BASE.replace('Beslutning\n\nDeltagerkredsen fastholdes.', 'Beslutning\n\n‸');
+
+test('in an empty decision: the decisions this body writes most often, from the archive, most frequent first', async () => {
+  const archive: Record<string, string> = {};
+  const decisions = ['Taget til efterretning.', 'Taget til efterretning.', 'Taget til efterretning.', 'Godkendt.', 'Godkendt.', 'En enkelt særlig beslutning.'];
+  decisions.forEach((d, i) => {
+    archive[`arkiv/${i}.referat`] = BASE.replace('07-12-2023', `0${i + 1}-11-2023`)
+      .replace('Torsdag d. 07. december', `${['Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag', 'Mandag'][i]} d. 0${i + 1}. november`)
+      .replace('Deltagerkredsen fastholdes.', d);
+  });
+  const items = await labelsAt(EMPTY_DECISION, archive);
+  assert.deepEqual(
+    items.slice(0, 3).map((i) => i.label),
+    ['Taget til efterretning.', 'Godkendt.', 'Resume'],
+  );
+  assert.match(items[0]!.detail ?? '', /skrevet 3 gange i Direktionen/);
+  // A decision written once is no phrase of the house.
+  assert.ok(!items.some((i) => i.label === 'En enkelt særlig beslutning.'));
+});
+
+test('without an archive, the usual decisions serve; typed letters are replaced', async () => {
+  const items = await labelsAt(BASE.replace('Beslutning\n\nDeltagerkredsen fastholdes.', 'Beslutning\n\nTag‸'));
+  const taget = items.find((i) => i.label === 'Taget til efterretning.');
+  assert.ok(taget);
+  assert.equal((taget.textEdit as TextEdit).range.start.character, 0);
+  assert.ok(items.some((i) => i.label === 'Godkendt.'));
+});
+
+test('once the decision is written, the start of a line offers sections and punkter as before', async () => {
+  const items = await labelsAt(`${BASE}\n‸`);
+  assert.ok(!items.some((i) => i.label === 'Godkendt.'));
+});
+
+test('in a recommendation: the openings of its points, as a bullet and as snippets to fill', async () => {
+  const marked = BASE.replace(
+    'Beslutning\n',
+    'Indstilling\n\nKommunaldirektøren indstiller,\n\n- At det besluttes om kriterierne fastholdes.\n- ‸\n\nBeslutning\n',
+  );
+  const items = await labelsAt(marked);
+  const godkendes = items.find((i) => i.label === 'At … godkendes.');
+  assert.ok(godkendes, items.map((i) => i.label).join(', '));
+  assert.equal((godkendes.textEdit as TextEdit).newText, 'At ${1} godkendes.');
+});
+
+test('LIX: words per sentence plus the share of long words, in the usual bands', () => {
+  const easy = lixOf(['Vi mødes i dag. Alle kom. Det gik godt.']);
+  assert.equal(easy?.lix, 3);
+  assert.equal(lixBand(easy!.lix).da, 'meget let');
+  const hard = lixOf([
+    'Administrationsanalysens anbefalinger vedrørende organisationsudviklingen forudsætter implementeringsplaner, kompetenceudviklingsforløb og ressourceallokering på tværs af forvaltningsområderne.',
+  ]);
+  assert.ok(hard!.lix > 55, String(hard!.lix));
+  assert.equal(lixBand(hard!.lix).da, 'meget svær');
+  assert.equal(lixOf(['', '   ']), undefined);
+});
+
+test('hover on a section heading shows its LIX and band', async () => {
+  const service = await serviceWith();
+  const text = BASE;
+  const line = text.split('\n').indexOf('Sagsfremstilling');
+  const h = await service.hover(documentOf(`${ROOT}/x.referat`, text), { line, character: 3 });
+  assert.match((h?.contents as MarkupContent).value, /LIX \d+ \((meget let|let|middel|svær|meget svær)\): \d+ ord i \d+ sætning/);
+});
+
+test("the rule lix is off until switched on, then flags a Sagsfremstilling above referat.yaml's limit", async () => {
+  const heavy = BASE.replace(
+    /Sagsfremstilling\n\n[^\n]*\n/,
+    'Sagsfremstilling\n\nAdministrationsanalysens anbefalinger vedrørende organisationsudviklingen forudsætter implementeringsplaner, kompetenceudviklingsforløb og ressourceallokering på tværs af forvaltningsområderne.\n',
+  );
+  const off = await serviceWith({ 'x.referat': heavy });
+  assert.ok(!(await off.findings(documentOf(`${ROOT}/x.referat`, heavy))).some((d) => d.code === 'lix'));
+  const on = await serviceWith({ 'x.referat': heavy, 'referat.yaml': 'lix: 45\nregler:\n  lix: warning\n' });
+  const found = (await on.findings(documentOf(`${ROOT}/x.referat`, heavy))).filter((d) => d.code === 'lix');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.range.start.line, heavy.split('\n').indexOf('Sagsfremstilling'));
+  assert.match(found[0]!.message, /har LIX \d+ \(meget svær\); grænsen er 45/);
+});
