@@ -59,7 +59,7 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
     if (s.body) {
       const key = s.body.toLocaleLowerCase('da-DK');
       let counts = decisions.get(key);
-      if (!counts) decisions.set(key, (counts = new Map()));
+      if (!counts) decisions.set(key, (counts = new Map<string, number>()));
       for (const p of s.punkter) {
         // A phrase is a short decision of one line; a decision written for its case is not one.
         const first = p.beslutning?.split('\n')[0]?.trim();
