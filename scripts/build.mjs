@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the tests with esbuild.
 // Tests are bundled too, so they run on plain node whatever module format a dependency ships.
 import { build } from 'esbuild';
-import { chmodSync, existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -42,6 +42,7 @@ const bundles = [
   { name: 'indexWorker', entry: 'server/src/workspace/outlineWorker.ts', options: {} },
   { name: 'cli', entry: 'server/src/cli/main.ts', options: { banner: { js: '#!/usr/bin/env node' } } },
   { name: 'checkWorker', entry: 'server/src/cli/checkWorker.ts', options: {} },
+  { name: 'pdfWorker', entry: 'server/src/import/pdf/worker.ts', options: {} },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 
 await Promise.all([
@@ -58,6 +59,12 @@ await Promise.all([
     external: ['vscode', 'playwright-core'],
   }),
 ]);
+
+// The PDF reader's Adobe CMaps (fonts in predefined CJK encodings), found beside the bundle at run
+// time: pdf.js reads them as files, they are not code to bundle.
+if (existsSync(join(root, 'node_modules/pdfjs-dist/cmaps'))) {
+  cpSync(join(root, 'node_modules/pdfjs-dist/cmaps'), join(root, 'dist/pdfjs/cmaps'), { recursive: true });
+}
 
 // The package's bin entries run as commands (`npx referat`, `referat-language-server`): esbuild
 // writes plain files, and npm does not mark the root package's own bins executable.
