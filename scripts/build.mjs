@@ -2,6 +2,7 @@
 // Tests are bundled too, so they run on plain node whatever module format a dependency ships.
 import { build } from 'esbuild';
 import { chmodSync, cpSync, existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -18,6 +19,24 @@ function findTests(dir) {
   return out;
 }
 
+// pdf.js fetches the page tree's other pages ahead while it looks for one, and leaves those
+// promises without a handler: in a damaged file they reject, and Node ends the process for an
+// unhandled rejection. Where a page is needed its promise is awaited again, so a handler that
+// ignores is enough. The exact line is required: a pdfjs-dist update that changes it fails the
+// build here, to have the patch looked at again.
+const pdfjsPatches = {
+  name: 'pdfjs-patches',
+  setup(b) {
+    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/ }, async ({ path }) => {
+      const from = 'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));';
+      const source = await readFile(path, 'utf8');
+      if (!source.includes(from)) throw new Error(`pdfjs-patches: "${from}" is not in ${path} any more; review the patch`);
+      const to = 'const ahead = xref.fetchAsync(lastKid); ahead.catch(() => {}); pageDictCache.put(lastKid, ahead);';
+      return { contents: source.replace(from, to), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -30,6 +49,7 @@ const common = {
   loader: { '.tsv': 'text', '.css': 'text' },
   // Identifies the build, so the archive's cache of summaries is never read by another build.
   define: { __REFERAT_BUILD__: JSON.stringify(`${Date.now().toString(36)}`) },
+  plugins: [pdfjsPatches],
 };
 
 rmSync(join(root, 'out'), { recursive: true, force: true });

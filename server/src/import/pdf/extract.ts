@@ -1,8 +1,11 @@
 // PDF bytes to positioned text runs, page by page, with pdf.js.
-import { binaryDataFactory, loadPdfjs } from './pdfjs';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { binaryDataFactory, loadPdfjs, type Pdfjs } from './pdfjs';
 import type { PageRuns, PdfProblem, TextRun } from './types';
 
-export type ExtractResult = { ok: true; pages: PageRuns[] } | { ok: false; problem: PdfProblem; detail: string };
+export type ExtractResult =
+  | { ok: true; pages: PageRuns[]; damagedPages: number[] }
+  | { ok: false; problem: PdfProblem; detail: string };
 
 export interface ExtractOptions {
   /** Folder of Adobe's packed CMaps (`*.bcmap`), for fonts in a predefined CJK encoding. */
@@ -11,19 +14,29 @@ export interface ExtractOptions {
   readonly timeoutMs: number;
 }
 
+/**
+ * Reads every page strictly first: pdf.js otherwise skips what it cannot parse without a word. A
+ * page that fails strictly is read again leniently, for what can be had, and named as damaged.
+ */
 export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
   const lib = loadPdfjs();
-  const task = lib.getDocument({
-    // A copy: pdf.js hands the buffer to its worker side and detaches it from the caller.
-    data: new Uint8Array(bytes),
-    verbosity: lib.VerbosityLevel.ERRORS,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    useWorkerFetch: false,
-    cMapPacked: true,
-    BinaryDataFactory: binaryDataFactory(options.cMapDir),
-  });
+  const tasks: PDFDocumentLoadingTask[] = [];
+  const open = (strict: boolean): PDFDocumentLoadingTask => {
+    const task = lib.getDocument({
+      // A copy: pdf.js hands the buffer to its worker side and detaches it from the caller.
+      data: new Uint8Array(bytes),
+      verbosity: lib.VerbosityLevel.ERRORS,
+      stopAtErrors: strict,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      useWorkerFetch: false,
+      cMapPacked: true,
+      BinaryDataFactory: binaryDataFactory(options.cMapDir),
+    });
+    tasks.push(task);
+    return task;
+  };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<ExtractResult>((resolve) => {
     timer = setTimeout(
@@ -32,24 +45,20 @@ export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): P
     );
   });
   const work = (async (): Promise<ExtractResult> => {
-    const doc = await task.promise;
+    const doc = await open(true).promise;
+    let lenient: Promise<PDFDocumentProxy> | undefined;
     const pages: PageRuns[] = [];
+    const damagedPages: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const runs: TextRun[] = [];
-      content.items.forEach((item, seq) => {
-        if (!('str' in item) || item.str === '') return;
-        // Into the viewport's space: y down from the top, the page's /Rotate applied.
-        const [, , c, d, e, f] = lib.Util.transform(viewport.transform, item.transform) as number[];
-        // Widths are in page units already, and the viewport has scale 1.
-        runs.push({ text: item.str, x: e ?? 0, y: f ?? 0, width: item.width, size: Math.hypot(c ?? 0, d ?? 0), seq });
-      });
-      pages.push({ width: viewport.width, height: viewport.height, runs });
-      page.cleanup();
+      try {
+        pages.push(await pageRuns(lib, doc, n));
+      } catch {
+        damagedPages.push(n);
+        lenient ??= open(false).promise;
+        pages.push(await pageRuns(lib, await lenient, n));
+      }
     }
-    return { ok: true, pages };
+    return { ok: true, pages, damagedPages };
   })();
   try {
     return await Promise.race([work, timeout]);
@@ -59,7 +68,26 @@ export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): P
     clearTimeout(timer);
     // The promise of a document given up on must not surface later as an unhandled rejection.
     work.catch(() => undefined);
-    await task.destroy().catch(() => undefined);
+    await Promise.all(tasks.map((t) => t.destroy().catch(() => undefined)));
+  }
+}
+
+async function pageRuns(lib: Pdfjs, doc: PDFDocumentProxy, n: number): Promise<PageRuns> {
+  const page = await doc.getPage(n);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const runs: TextRun[] = [];
+    content.items.forEach((item, seq) => {
+      if (!('str' in item) || item.str === '') return;
+      // Into the viewport's space: y down from the top, the page's /Rotate applied.
+      const [, , c, d, e, f] = lib.Util.transform(viewport.transform, item.transform) as number[];
+      // Widths are in page units already, and the viewport has scale 1.
+      runs.push({ text: item.str, x: e ?? 0, y: f ?? 0, width: item.width, size: Math.hypot(c ?? 0, d ?? 0), seq });
+    });
+    return { width: viewport.width, height: viewport.height, runs };
+  } finally {
+    page.cleanup();
   }
 }
 

@@ -9,6 +9,8 @@ const CELL_GAP_EM = 0.8;
 const WORD_GAP_EM = 0.15;
 /** Cells whose left edges are this close (points) are in one column. */
 const ALIGN_PT = 3;
+/** No page is wider than this many characters; a damaged file's coordinates can claim otherwise. */
+const MAX_COLUMN = 400;
 
 /** Groups a page's runs into lines and cells. */
 export function buildLines(page: PageRuns): LinedPage {
@@ -79,7 +81,7 @@ function typicalCharWidth(runs: readonly TextRun[]): number {
     .map((r) => r.width / [...r.text].length)
     .sort((a, b) => a - b);
   const median = widths[Math.floor(widths.length / 2)];
-  return median && median > 0 ? median : 5;
+  return median && median >= 1 ? median : 5;
 }
 
 /** The text of a line with its cells one space apart: what furniture detection compares. */
@@ -183,7 +185,7 @@ export function renderLines(page: LinedPage): string[] {
     if (prev && line.y - prev.y > 0.85 * (line.size + prev.size)) out.push('');
     let text = '';
     for (const c of line.cells) {
-      const column = Math.max(0, Math.round((c.x - margin) / cw));
+      const column = Math.min(MAX_COLUMN, Math.max(0, Math.round((c.x - margin) / cw)));
       text += ' '.repeat(text === '' ? column : Math.max(2, column - text.length)) + c.text;
     }
     out.push(text.trimEnd());

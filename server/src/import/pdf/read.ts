@@ -26,13 +26,22 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     return problem('corrupt', `pdf.js could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!extracted.ok) return problem(extracted.problem, extracted.detail);
-  return pagesToText(extracted.pages);
+  try {
+    return pagesToText(extracted.pages, extracted.damagedPages);
+  } catch (error) {
+    // The layout takes any numbers; should a damaged file still find a way to break it, the
+    // caller gets a problem to show, not an exception to guess at.
+    return problem('corrupt', `layout failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Layout, furniture removal and glyph cleanup over extracted runs: everything after pdf.js. */
-export function pagesToText(runs: readonly PageRuns[]): PdfReadResult {
+export function pagesToText(runs: readonly PageRuns[], damagedPages: readonly number[] = []): PdfReadResult {
   const pagesWithoutText = runs.flatMap((p, i) => (p.runs.some((r) => r.text.trim() !== '') ? [] : [i + 1]));
-  if (pagesWithoutText.length === runs.length) return problem('no-text', `${runs.length} page(s), none with text`);
+  if (pagesWithoutText.length === runs.length) {
+    if (damagedPages.length > 0) return problem('corrupt', `no text read; damaged pages: ${damagedPages.join(', ')}`);
+    return problem('no-text', `${runs.length} page(s), none with text`);
+  }
   const lined = runs.map(buildLines);
   const marks = findFurniture(lined.map((p) => ({ height: p.height, lines: p.lines.map((l) => ({ y: l.y, text: lineText(l) })) })));
   const furniture: string[] = [];
@@ -47,7 +56,7 @@ export function pagesToText(runs: readonly PageRuns[]): PdfReadResult {
     };
     return trimBlank(renderLines(readColumns(body)).map(cleanGlyphs));
   });
-  return { ok: true, pages, text: pages.flat().join('\n'), furniture, pagesWithoutText };
+  return { ok: true, pages, text: pages.flat().join('\n'), furniture, pagesWithoutText, damagedPages: [...damagedPages] };
 }
 
 function trimBlank(lines: string[]): string[] {

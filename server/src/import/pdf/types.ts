@@ -58,6 +58,8 @@ export type PdfReadResult =
       readonly furniture: string[];
       /** Pages (1-based) that have no text at all: blank, or a scanned page among text pages. */
       readonly pagesWithoutText: number[];
+      /** Pages (1-based) whose content is damaged: their text is what could be read of it. */
+      readonly damagedPages: number[];
     }
   | {
       readonly ok: false;
