@@ -1,4 +1,5 @@
-// Installs the Debian packages the browser and real-VS Code tests need, only when missing.
+// Installs the Debian packages the browser and real-VS Code tests and the PDF bench need, only when
+// missing.
 // Root (CI, these machines) runs apt-get directly; elsewhere sudo is used if there is one.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,6 +8,8 @@ const NEEDED = [
   { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
   { pkg: 'ripgrep', present: () => existsSync('/usr/bin/rg') },
   { pkg: 'libkrb5-dev', present: () => existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/gssapi.h') },
+  // pdftotext, which scripts/bench/pdf-text.mjs measures the PDF reader against.
+  { pkg: 'poppler-utils', present: () => existsSync('/usr/bin/pdftotext') },
 ];
 
 export function ensureSystemDeps({ quiet = false } = {}) {
