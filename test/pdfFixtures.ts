@@ -20,6 +20,8 @@ export interface PageSpec {
   readonly content: string;
   /** Extra entries of the page's /Resources dictionary, by object number reference. */
   readonly resources?: string;
+  /** The page's /Rotate: a landscape page turned for reading. */
+  readonly rotate?: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export function makePdf(pages: readonly PageSpec[], extra: readonly string[] = [
   extra.forEach((o, i) => (objects[5 + i] = o));
   pages.forEach((p, i) => {
     const n = firstPage + 2 * i;
-    objects[n] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> ${p.resources ?? ''} >> /Contents ${n + 1} 0 R >>`;
+    objects[n] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate ${p.rotate ?? 0} /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> ${p.resources ?? ''} >> /Contents ${n + 1} 0 R >>`;
     objects[n + 1] = `<< /Length ${Buffer.byteLength(p.content, 'latin1')} >>\nstream\n${p.content}\nendstream`;
   });
   let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';

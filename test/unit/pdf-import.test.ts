@@ -213,6 +213,13 @@ test('a scanned PDF (pictures, no text layer) has no text; a scanned page among 
   assert.deepEqual(mixed.pages, [['Punkt 1'], []]);
 });
 
+test('a page with /Rotate is read the way it is shown', async () => {
+  // Text written upwards on a portrait page turned a quarter clockwise: left to right on screen.
+  const upwards = (x: number, y: number, text: string): string => `BT /F1 11 Tf 0 1 -1 0 ${x} ${y} Tm (${text}) Tj ET`;
+  const r = ok(await readPdf(makePdf([{ rotate: 90, content: [upwards(100, 72, 'Punkt 1: Budget'), upwards(120, 72, 'Sagsnr.: 12/27845')].join('\n') }])));
+  assert.deepEqual(r.pages[0]!.filter((l) => l !== ''), ['Punkt 1: Budget', 'Sagsnr.: 12/27845']);
+});
+
 test('a page whose content is damaged is read as far as it goes and named', async () => {
   const broken = `${textContent([{ x: 72, y: 760, text: 'Side med fejl' }])}\nBT 72 730 Td -f (x) Tj ET\n${textContent([{ x: 72, y: 700, text: 'efter fejlen' }])}`;
   const r = ok(await readPdf(makePdf([{ content: broken }, { content: textContent([{ x: 72, y: 760, text: 'Hel side' }]) }])));
