@@ -67,7 +67,7 @@ async function timeReader(reader, path) {
   const t0 = process.hrtime.bigint();
   const m = await reader.read(path);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (!m.result?.ok) throw new Error(`${path}: ${m.ioError ?? m.result.problem}`);
+  if (!m.result?.ok) throw new Error(`${path}: ${m.error ?? m.result.problem}`);
   return { ms, pages: m.result.pages.length };
 }
 

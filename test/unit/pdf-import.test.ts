@@ -290,7 +290,7 @@ test('dist/pdfWorker.js reads PDFs on a worker thread: pdf.js, its worker and th
     const w = new Worker(${JSON.stringify(join(repoRoot, 'dist/pdfWorker.js'))});
     const out = {};
     w.on('message', (m) => {
-      out[m.id] = m.result ? (m.result.ok ? { ok: true, text: m.result.text, furniture: m.result.furniture.length } : { ok: false, problem: m.result.problem }) : { ioError: m.ioError };
+      out[m.id] = m.result ? (m.result.ok ? { ok: true, text: m.result.text, furniture: m.result.furniture.length } : { ok: false, problem: m.result.problem }) : { error: m.error };
       if (Object.keys(out).length === jobs.length) { process.stdout.write(JSON.stringify(out)); w.terminate(); }
     });
     jobs.forEach((j, id) => w.postMessage(j.path ? { id, path: j.path } : { id, bytes: Uint8Array.from(j.bytes) }));
@@ -305,13 +305,13 @@ test('dist/pdfWorker.js reads PDFs on a worker thread: pdf.js, its worker and th
   const res = spawnSync(process.execPath, ['-e', script, JSON.stringify(jobs)], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(res.status, 0, res.stderr);
   assert.equal(res.stderr, '');
-  const out = JSON.parse(res.stdout) as Record<string, { ok?: boolean; text?: string; furniture?: number; problem?: string; ioError?: string }>;
+  const out = JSON.parse(res.stdout) as Record<string, { ok?: boolean; text?: string; furniture?: number; problem?: string; error?: string }>;
   assert.equal(out[0]!.furniture, 75);
   assert.match(out[0]!.text!, /Sundheds- og Forebyggelsesudvalgets beslutning den 04\.12\.2012 Punkt 1/);
   assert.match(out[1]!.text!, /- Hvad vil du gerne have opnået i 2017\?/);
   assert.equal(out[2]!.text, 'Abæ', 'the CMaps beside the bundle were not found');
   assert.equal(out[3]!.problem, 'encrypted');
-  assert.match(out[4]!.ioError!, /ENOENT/);
+  assert.match(out[4]!.error!, /ENOENT/);
 });
 
 /** A font that is not embedded, in Adobe's UniJIS-UCS2-H encoding: its text needs the CMaps. */

@@ -15,16 +15,14 @@ export interface ReadPdfOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * The text of a PDF, or what is wrong with it. Whatever the bytes, the answer is a result; it
+ * throws only when pdf.js itself cannot be loaded (a broken installation, not a broken file).
+ */
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfReadResult> {
   const sniffed = sniff(bytes);
   if (sniffed) return sniffed;
-  let extracted;
-  try {
-    extracted = await extractRuns(bytes, { cMapDir: options.cMapDir ?? defaultCMapDir(), timeoutMs: options.timeoutMs ?? 60_000 });
-  } catch (error) {
-    // Loading pdf.js itself failed: a broken installation, said as such rather than thrown.
-    return problem('corrupt', `pdf.js could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const extracted = await extractRuns(bytes, { cMapDir: options.cMapDir ?? defaultCMapDir(), timeoutMs: options.timeoutMs ?? 60_000 });
   if (!extracted.ok) return problem(extracted.problem, extracted.detail);
   try {
     return pagesToText(extracted.pages, extracted.damagedPages);
