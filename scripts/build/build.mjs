@@ -73,7 +73,18 @@ const pdfBesideMe = {
     );
   },
 };
-const besidePdf = { plugins: [pdfjsPatches, pdfBesideMe], supported: { 'dynamic-import': false } };
+// The import's readers (pdf.js and htmlparser2: about 4 MB) are a bundle of their own too,
+// dist/import.js, loaded beside the CLI and the language server on the first import, and by the
+// import's worker threads (dist/importWorker.js).
+const importBesideMe = {
+  name: 'import-beside-me',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/(?:node\/)?importer$/ }, (args) =>
+      args.kind === 'dynamic-import' || args.importer.endsWith(join('server', 'src', 'node', 'importWorker.ts')) ? { path: './import.js', external: true } : undefined,
+    );
+  },
+};
+const besidePdf = { plugins: [pdfjsPatches, pdfBesideMe, importBesideMe], supported: { 'dynamic-import': false } };
 
 // The tests read PDFs back with pdf.js from node_modules (a dynamic import: the library finds its
 // own files), but test the import's reader as it is bundled, patched, through its require.
@@ -96,8 +107,9 @@ const bundles = [
   { name: 'checkWorker', entry: 'server/src/cli/checkWorker.ts', options: besidePdf },
   // The PDF renderer, loaded at run time by the two above (and checked as a bundle by the tests).
   { name: 'pdf', entry: 'server/src/render/pdf.ts', options: {} },
-  // The import's PDF reader on a worker thread.
-  { name: 'pdfWorker', entry: 'server/src/import/pdf/worker.ts', options: {} },
+  // The import's readers, loaded at run time by the CLI and the server, and its worker threads.
+  { name: 'import', entry: 'server/src/node/importer.ts', options: {} },
+  { name: 'importWorker', entry: 'server/src/node/importWorker.ts', options: besidePdf },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 
 await Promise.all([

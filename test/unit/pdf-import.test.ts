@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import {
@@ -17,6 +18,7 @@ import {
   type PlacedPage,
   type TextRun,
 } from '../../server/src/import/pdf';
+import { cMapReader } from '../../server/src/node/importer';
 import { repoRoot } from '../helpers';
 import { externalCorpus, externalPdf, makePdf, pdfFixtureDir, scannedPage, textContent } from '../pdfFixtures';
 
@@ -230,8 +232,8 @@ test('a page whose content is damaged is read as far as it goes and named', asyn
 
 test('a font in a predefined CJK encoding is read with the CMaps; without them its text is missing, not made up', async () => {
   const pdf = cjkPdf();
-  assert.equal(ok(await readPdf(pdf, { cMapDir: join(repoRoot, 'node_modules/pdfjs-dist/cmaps') })).text, 'Abæ');
-  const without = await readPdf(pdf, { cMapDir: join(repoRoot, 'no-such-folder') });
+  assert.equal(ok(await readPdf(pdf, { cMaps: cMapReader(join(repoRoot, 'node_modules/pdfjs-dist/cmaps')) })).text, 'Abæ');
+  const without = await readPdf(pdf, { cMaps: cMapReader(join(repoRoot, 'no-such-folder')) });
   assert.ok(!without.ok);
 });
 
@@ -283,35 +285,38 @@ test('pdf.js leaves no stand-in DOMMatrix behind', async () => {
 
 // --- The built bundle, on a worker thread -----------------------------------------------------
 
-test('dist/pdfWorker.js reads PDFs on a worker thread: pdf.js, its worker and the CMaps survive bundling, and stderr stays quiet', () => {
+test('dist/importWorker.js reads PDFs on a worker thread: pdf.js, its worker and the CMaps survive bundling, and stderr stays quiet', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'referat-pdf-'));
+  const cjk = join(dir, 'cjk.pdf');
+  writeFileSync(cjk, cjkPdf());
   const script = `
     const { Worker } = require('node:worker_threads');
-    const jobs = JSON.parse(process.argv[1]);
-    const w = new Worker(${JSON.stringify(join(repoRoot, 'dist/pdfWorker.js'))});
-    const out = {};
-    w.on('message', (m) => {
-      out[m.id] = m.result ? (m.result.ok ? { ok: true, text: m.result.text, furniture: m.result.furniture.length } : { ok: false, problem: m.result.problem }) : { error: m.error };
-      if (Object.keys(out).length === jobs.length) { process.stdout.write(JSON.stringify(out)); w.terminate(); }
+    const paths = JSON.parse(process.argv[1]);
+    const w = new Worker(${JSON.stringify(join(repoRoot, 'dist/importWorker.js'))});
+    w.on('message', (results) => {
+      process.stdout.write(JSON.stringify(results.map((r) => r.result ? (r.result.ok ? { ok: true, text: r.result.meetings[0].text, pages: r.result.pages } : { ok: false, problem: r.result.problem }) : { error: r.problem.en })));
+      w.terminate();
     });
-    jobs.forEach((j, id) => w.postMessage(j.path ? { id, path: j.path } : { id, bytes: Uint8Array.from(j.bytes) }));
+    w.postMessage(paths);
   `;
-  const jobs = [
-    { path: join(externalCorpus, 'sources', `${BALLERUP}.pdf`) },
-    { path: join(externalCorpus, 'sources', `${SYDDJURS}.pdf`) },
-    { bytes: [...cjkPdf()] },
-    { path: join(pdfFixtureDir, 'password.pdf') },
-    { path: join(repoRoot, 'no-such-file.pdf') },
+  const paths = [
+    join(externalCorpus, 'sources', `${BALLERUP}.pdf`),
+    join(externalCorpus, 'sources', `${SYDDJURS}.pdf`),
+    cjk,
+    join(pdfFixtureDir, 'password.pdf'),
+    join(repoRoot, 'no-such-file.pdf'),
   ];
-  const res = spawnSync(process.execPath, ['-e', script, JSON.stringify(jobs)], { encoding: 'utf8', timeout: 120_000 });
+  const res = spawnSync(process.execPath, ['-e', script, JSON.stringify(paths)], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(res.status, 0, res.stderr);
   assert.equal(res.stderr, '');
-  const out = JSON.parse(res.stdout) as Record<string, { ok?: boolean; text?: string; furniture?: number; problem?: string; error?: string }>;
-  assert.equal(out[0]!.furniture, 75);
+  const out = JSON.parse(res.stdout) as { ok?: boolean; text?: string; pages?: number; problem?: string; error?: string }[];
+  assert.equal(out[0]!.pages, 15);
   assert.match(out[0]!.text!, /Sundheds- og Forebyggelsesudvalgets beslutning den 04\.12\.2012 Punkt 1/);
+  assert.doesNotMatch(out[0]!.text!, /^Side \d+$/m);
   assert.match(out[1]!.text!, /- Hvad vil du gerne have opnået i 2017\?/);
-  assert.equal(out[2]!.text, 'Abæ', 'the CMaps beside the bundle were not found');
+  assert.equal(out[2]!.text, 'Abæ\n', 'the CMaps beside the bundle were not found');
   assert.equal(out[3]!.problem, 'encrypted');
-  assert.match(out[4]!.error!, /ENOENT/);
+  assert.match(out[4]!.error!, /no such file/);
 });
 
 /** A font that is not embedded, in Adobe's UniJIS-UCS2-H encoding: its text needs the CMaps. */

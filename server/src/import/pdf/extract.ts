@@ -1,6 +1,6 @@
 // PDF bytes to positioned text runs, page by page, with pdf.js.
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { binaryDataFactory, loadPdfjs, type Pdfjs } from './pdfjs';
+import { binaryDataFactory, loadPdfjs, type CMapSource, type Pdfjs } from './pdfjs';
 import type { PageRuns, PdfProblem, TextRun } from './types';
 
 export type ExtractResult =
@@ -8,8 +8,8 @@ export type ExtractResult =
   | { ok: false; problem: PdfProblem; detail: string };
 
 export interface ExtractOptions {
-  /** Folder of Adobe's packed CMaps (`*.bcmap`), for fonts in a predefined CJK encoding. */
-  readonly cMapDir?: string | undefined;
+  /** Adobe's packed CMaps (`*.bcmap`) by name, for fonts in a predefined CJK encoding. */
+  readonly cMaps?: CMapSource | undefined;
   /** A document that takes longer is given up as damaged. */
   readonly timeoutMs: number;
 }
@@ -32,12 +32,12 @@ export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): P
       disableFontFace: true,
       useWorkerFetch: false,
       cMapPacked: true,
-      BinaryDataFactory: binaryDataFactory(options.cMapDir),
+      BinaryDataFactory: binaryDataFactory(options.cMaps),
     });
     tasks.push(task);
     return task;
   };
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<ExtractResult>((resolve) => {
     timer = setTimeout(
       () => resolve({ ok: false, problem: 'corrupt', detail: `not read within ${Math.round(options.timeoutMs / 1000)} s` }),

@@ -7,11 +7,8 @@
 //    that a bundle does not ship: a stand-in class is there during the load only;
 //  - at load it warns on stderr that it found no canvas: silenced, the CLI's and the language
 //    server's stderr is the user's.
-// Both modules are evaluated on the first read, not when a bundle starts: 3 MB of code that a
-// language server without PDFs never needs.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+// Both modules are evaluated on the first read, not when a bundle starts: 3 MB of code that an
+// import of HTML or JSON never needs. The CMaps come from the host (the import never reads a disk).
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export type Pdfjs = typeof PdfjsModule;
@@ -23,47 +20,38 @@ export function loadPdfjs(): Pdfjs {
   const g = globalThis as { DOMMatrix?: unknown };
   const standIn = g.DOMMatrix === undefined;
   if (standIn) g.DOMMatrix = class DOMMatrix {};
+  /* eslint-disable no-console -- pdf.js's warning about a canvas it never needs would reach the user's stderr */
   const warn = console.warn;
   console.warn = () => undefined;
   try {
+    /* eslint-disable @typescript-eslint/no-require-imports -- evaluated on the first PDF, not when the bundle loads */
     const lib = require('pdfjs-dist/legacy/build/pdf.mjs') as Pdfjs;
     require('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     loaded = lib;
     return lib;
   } finally {
     console.warn = warn;
+    /* eslint-enable no-console */
     if (standIn) delete g.DOMMatrix;
   }
 }
 
-/**
- * Where the Adobe CMaps are: `pdfjs/cmaps` beside the running bundle (the build copies them
- * there), else pdfjs-dist's own. They are needed only for fonts in a predefined CJK encoding;
- * without them such a font's text is lost. The 14 standard fonts' data is not needed for text:
- * pdf.js has their metrics built in.
- */
-export function defaultCMapDir(): string | undefined {
-  const beside = join(__dirname, 'pdfjs', 'cmaps');
-  if (existsSync(beside)) return beside;
-  try {
-    return join(require.resolve('pdfjs-dist/package.json'), '..', 'cmaps');
-  } catch {
-    return undefined;
-  }
-}
+/** Where a CMap comes from: the host reads Adobe's packed CMap of that name (`UniJIS-UCS2-H.bcmap`). */
+export type CMapSource = (name: string) => Promise<Uint8Array>;
 
 interface BinaryRequest {
   readonly kind: string;
   readonly filename: string;
 }
 
-/** pdf.js's `BinaryDataFactory`: CMaps read from a folder, nothing else (no fetch, no URLs). */
-export function binaryDataFactory(cMapDir: string | undefined): new (urls: unknown) => { fetch(request: BinaryRequest): Promise<Uint8Array> } {
+/** pdf.js's `BinaryDataFactory`: CMaps from the host, nothing else (no fetch, no URLs). */
+export function binaryDataFactory(cMaps: CMapSource | undefined): new (urls: unknown) => { fetch(request: BinaryRequest): Promise<Uint8Array> } {
   return class CMapFiles {
     constructor(_urls: unknown) {}
     async fetch({ kind, filename }: BinaryRequest): Promise<Uint8Array> {
-      if (kind !== 'cMapUrl' || !cMapDir) throw new Error(`no ${kind} data for ${filename}`);
-      return new Uint8Array(await readFile(join(cMapDir, basename(filename))));
+      if (kind !== 'cMapUrl' || !cMaps) throw new Error(`no ${kind} data for ${filename}`);
+      return cMaps(filename.replace(/^.*[\\/]/, ''));
     }
   };
 }

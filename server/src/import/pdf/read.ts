@@ -5,12 +5,12 @@ import { findFurniture } from './furniture';
 import { cleanGlyphs } from './glyphs';
 import { buildLines, lineText, readColumns, renderLines } from './layout';
 import { PROBLEM_MESSAGES, notPdfMessage } from './messages';
-import { defaultCMapDir } from './pdfjs';
+import type { CMapSource } from './pdfjs';
 import type { LinedPage, PageRuns, PdfProblem, PdfReadResult } from './types';
 
 export interface ReadPdfOptions {
-  /** Folder of Adobe's packed CMaps; by default the one beside the bundle (see pdfjs.ts). */
-  readonly cMapDir?: string;
+  /** Adobe's packed CMaps by name, read by the host; without them a font in a CJK encoding has no text. */
+  readonly cMaps?: CMapSource;
   /** A document not read within this time is given up as damaged; 60 s by default. */
   readonly timeoutMs?: number;
 }
@@ -22,7 +22,7 @@ export interface ReadPdfOptions {
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfReadResult> {
   const sniffed = sniff(bytes);
   if (sniffed) return sniffed;
-  const extracted = await extractRuns(bytes, { cMapDir: options.cMapDir ?? defaultCMapDir(), timeoutMs: options.timeoutMs ?? 60_000 });
+  const extracted = await extractRuns(bytes, { cMaps: options.cMaps, timeoutMs: options.timeoutMs ?? 60_000 });
   if (!extracted.ok) return problem(extracted.problem, extracted.detail);
   try {
     return pagesToText(extracted.pages, extracted.damagedPages);
