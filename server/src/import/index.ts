@@ -12,6 +12,7 @@ import { readPdf } from './pdf';
 import { notPdfMessage } from './pdf/messages';
 import { isSbsysPublication, readSbsysXml } from './sbsysXml';
 import { decodeMarkup, sniff, utf8 } from './sniff';
+import { joinWrappedTitles } from './titles';
 import type { ImportHost, ImportResult, ImportedMeeting, SourceKind } from './types';
 import { isoDate, meetingFileName, type Moment } from './write';
 import type { LocalizedText } from '../i18n/locale';
@@ -44,7 +45,7 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       if (!read.ok) return failure(read.problem, read.detail, read.problem === 'not-pdf' ? notPdfMessage(bytes) : IMPORT_MESSAGES[read.problem]);
       const text = read.pages.map((p) => p.join('\n')).join('\n\n');
       const notes = read.pagesWithoutText.length > 0 && read.pagesWithoutText.length < read.pages.length ? [pagesWithoutText(read.pagesWithoutText)] : [];
-      return done('pdf', fromText(text, stem), notes, read.pages.length);
+      return done('pdf', fromText(joinWrappedTitles(text), stem), notes, read.pages.length);
     }
     case 'json': {
       const text = utf8(bytes);
