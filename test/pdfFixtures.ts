@@ -1,16 +1,15 @@
 // Small PDFs written by hand for the reader's tests: what real minutes rarely show but a reader
 // must handle (a scanned page, a font in a CJK encoding), each a few hundred bytes.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './helpers';
 
-/** The published minutes in ../shared, with their `pdftotext -layout` texts. */
-export const externalCorpus = join(repoRoot, '../shared/corpus-external');
+/** The published sources (test/fixtures/sources) and their reference texts (test/fixtures/external). */
+export const sourcesDir = join(repoRoot, 'test/fixtures/sources');
+export const referenceDir = join(repoRoot, 'test/fixtures/external');
 
 export function externalPdf(name: string): { bytes: Uint8Array; reference: string } {
-  const pdf = join(externalCorpus, 'sources', `${name}.pdf`);
-  if (!existsSync(pdf)) throw new Error(`${pdf} is missing: the PDF tests read the shared corpus beside the repository`);
-  return { bytes: readFileSync(pdf), reference: readFileSync(join(externalCorpus, 'text', `${name}.txt`), 'utf8') };
+  return { bytes: readFileSync(join(sourcesDir, `${name}.pdf`)), reference: readFileSync(join(referenceDir, `${name}.txt`), 'utf8') };
 }
 
 export const pdfFixtureDir = join(repoRoot, 'test/fixtures/pdf');

@@ -20,7 +20,7 @@ import {
 } from '../../server/src/import/pdf';
 import { cMapReader } from '../../server/src/node/importer';
 import { repoRoot } from '../helpers';
-import { externalCorpus, externalPdf, makePdf, pdfFixtureDir, scannedPage, textContent } from '../pdfFixtures';
+import { sourcesDir, externalPdf, makePdf, pdfFixtureDir, scannedPage, textContent } from '../pdfFixtures';
 
 const AARHUS = 'aarhus-byraadet-2025-08-27';
 const BALLERUP = 'ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04';
@@ -179,12 +179,12 @@ test('an empty file is empty', async () => {
 });
 
 test('a file that is not a PDF says so, and what it is when that helps', async () => {
-  const html = readFileSync(join(externalCorpus, 'sources/aarhus-teknisk-udvalg-2025-10-01.html'));
+  const html = readFileSync(join(sourcesDir, 'aarhus-teknisk-udvalg-2025-10-01.html'));
   const r = await readPdf(html);
   assert.ok(!r.ok && r.problem === 'not-pdf');
   assert.match(r.message.en, /web page/);
   assert.match(r.message.da, /webside/);
-  assert.equal(await problemOf(readFileSync(join(externalCorpus, 'sources/greve-byraadet-2024-10-02.json'))), 'not-pdf');
+  assert.equal(await problemOf(readFileSync(join(sourcesDir, 'greve-byraadet-2024-10-02.json'))), 'not-pdf');
   assert.equal(await problemOf(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3])), 'not-pdf');
 });
 
@@ -300,8 +300,8 @@ test('dist/importWorker.js reads PDFs on a worker thread: pdf.js, its worker and
     w.postMessage(paths);
   `;
   const paths = [
-    join(externalCorpus, 'sources', `${BALLERUP}.pdf`),
-    join(externalCorpus, 'sources', `${SYDDJURS}.pdf`),
+    join(sourcesDir, `${BALLERUP}.pdf`),
+    join(sourcesDir, `${SYDDJURS}.pdf`),
     cjk,
     join(pdfFixtureDir, 'password.pdf'),
     join(repoRoot, 'no-such-file.pdf'),

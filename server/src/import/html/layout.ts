@@ -34,6 +34,8 @@ const BLOCKS = new Set([
   'section',
   'summary',
   'caption',
+  // Rows and cells a parser left outside their table still stand apart.
+  'tr',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const INVISIBLE = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'input', 'textarea', 'img']);
@@ -151,6 +153,12 @@ function walk(node: DomNode | DomDocument, out: Lines): void {
   if (name === 'table') {
     out.flush();
     table(node, out);
+    return;
+  }
+  if (name === 'td' || name === 'th') {
+    out.text(' ');
+    children(node, out);
+    out.text(' ');
     return;
   }
   if (BLOCKS.has(name)) {
