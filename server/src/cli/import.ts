@@ -36,6 +36,7 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
     return usage(io, { da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
 
+  const progress = new Progress(io, 0, locale);
   let trouble = false;
   const fail = (path: string, problem: LocalizedText): void => {
     progress.clear();
@@ -59,7 +60,7 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
     }
   }
 
-  const progress = new Progress(io, files.length, locale);
+  progress.total = files.length;
   const written = new Set<string>();
   const results = new Map<string, FileImport>();
   let next = 0;
@@ -190,7 +191,7 @@ class Progress {
   private shown = false;
   constructor(
     private readonly io: CliIO,
-    private readonly total: number,
+    public total: number,
     private readonly locale: Locale,
   ) {}
 
