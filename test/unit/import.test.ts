@@ -252,7 +252,8 @@ test('every source named by body and date, Danish letters spelled out, an agenda
 const word = fc.stringMatching(/^[a-zæøåA-ZÆØÅ0-9]{1,8}$/);
 
 /** Random HTML as the publications write it: blocks, lists, headings, tables, inline markup, entities. */
-const htmlTree: fc.Arbitrary<{ html: string; words: string[] }> = fc.letrec((tie) => ({
+type Html = { html: string; words: string[] };
+const htmlTree: fc.Arbitrary<Html> = fc.letrec<{ node: Html }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     word.map((w) => ({ html: w, words: [w] })),
