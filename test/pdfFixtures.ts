@@ -33,11 +33,13 @@ export function makePdf(pages: readonly PageSpec[], extra: readonly string[] = [
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pages.map((_, i) => `${firstPage + 2 * i} 0 R`).join(' ')}] /Count ${pages.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
-  objects[4] = '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\u0000\u00ff\u00ff\u0000\nendstream';
+  objects[4] =
+    '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\u0000\u00ff\u00ff\u0000\nendstream';
   extra.forEach((o, i) => (objects[5 + i] = o));
   pages.forEach((p, i) => {
     const n = firstPage + 2 * i;
-    objects[n] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate ${p.rotate ?? 0} /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> ${p.resources ?? ''} >> /Contents ${n + 1} 0 R >>`;
+    objects[n] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate ${p.rotate ?? 0} /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> ${p.resources ?? ''} >> /Contents ${n + 1} 0 R >>`;
     objects[n + 1] = `<< /Length ${Buffer.byteLength(p.content, 'latin1')} >>\nstream\n${p.content}\nendstream`;
   });
   let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';

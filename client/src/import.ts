@@ -25,7 +25,12 @@ export interface ImportOptions {
 /** Requests in flight at once: the server reads each on a thread of its own (two by default). */
 const LANES = 2;
 
-export async function importMinutes(client: LanguageClient | undefined, output: vscode.OutputChannel, arg?: unknown, selected?: unknown): Promise<ImportOutcome> {
+export async function importMinutes(
+  client: LanguageClient | undefined,
+  output: vscode.OutputChannel,
+  arg?: unknown,
+  selected?: unknown,
+): Promise<ImportOutcome> {
   const none: ImportOutcome = { written: [], skipped: [], failed: [], cancelled: true };
   if (!client) return none;
   const options = readArgs(arg, selected);
@@ -124,9 +129,9 @@ export async function importMinutes(client: LanguageClient | undefined, output: 
 
 /** From the explorer: the file clicked and the others selected; from code: an options object. */
 function readArgs(arg: unknown, selected: unknown): ImportOptions {
-  if (Array.isArray(selected) && selected.length > 0 && selected.every((u) => u instanceof vscode.Uri)) return { sources: selected as vscode.Uri[] };
+  if (Array.isArray(selected) && selected.length > 0 && selected.every((u) => u instanceof vscode.Uri)) return { sources: selected };
   if (arg instanceof vscode.Uri) return { sources: [arg] };
-  if (arg && typeof arg === 'object') return arg as ImportOptions;
+  if (arg && typeof arg === 'object') return arg;
   return {};
 }
 

@@ -27,7 +27,13 @@ const runs = option('--runs', quick ? 5 : 15);
 const folderSize = option('--folder', quick ? 30 : 500);
 const given = args.filter((a, i) => a.endsWith('.pdf') && !['--runs', '--folder'].includes(args[i - 1]));
 const sources = join(root, 'test/fixtures/sources');
-const files = given.length > 0 ? given : readdirSync(sources).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(sources, f));
+const files =
+  given.length > 0
+    ? given
+    : readdirSync(sources)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+        .map((f) => join(sources, f));
 
 const workerFile = join(root, 'dist/importWorker.js');
 if (!existsSync(workerFile)) {

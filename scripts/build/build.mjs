@@ -80,7 +80,9 @@ const importBesideMe = {
   name: 'import-beside-me',
   setup(b) {
     b.onResolve({ filter: /^\.\.?\/(?:node\/)?importer$/ }, (args) =>
-      args.kind === 'dynamic-import' || args.importer.endsWith(join('server', 'src', 'node', 'importWorker.ts')) ? { path: './import.js', external: true } : undefined,
+      args.kind === 'dynamic-import' || args.importer.endsWith(join('server', 'src', 'node', 'importWorker.ts'))
+        ? { path: './import.js', external: true }
+        : undefined,
     );
   },
 };

@@ -89,8 +89,7 @@ export interface ImportedReferat {
 
 /** The answer to the import request: the meetings in the source, or one line on why none (in the server's locale). */
 export type ImportAnswer =
-  | { readonly ok: true; readonly referater: readonly ImportedReferat[]; readonly notes: readonly string[] }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly referater: readonly ImportedReferat[]; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
 
 export const Protocol = {
   /** workspace/executeCommand: arguments `[journalNumber]` or `[uri, position]`; answers `CaseHistoryEntry[]`. */

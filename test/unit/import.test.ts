@@ -28,7 +28,13 @@ interface Source {
 
 const SOURCES: readonly Source[] = [
   { file: 'aarhus-byraadet-2025-08-27.pdf', dialect: 'first-agenda-pdf', document: 'referat', punkter: 21, fileName: 'aarhus-byraad-2025-08-27.referat' },
-  { file: 'aarhus-teknisk-udvalg-2025-10-01.html', dialect: 'first-agenda-page', document: 'referat', punkter: 6, fileName: 'teknisk-udvalg-2025-10-01.referat' },
+  {
+    file: 'aarhus-teknisk-udvalg-2025-10-01.html',
+    dialect: 'first-agenda-page',
+    document: 'referat',
+    punkter: 6,
+    fileName: 'teknisk-udvalg-2025-10-01.referat',
+  },
   {
     file: 'aarhus-byraadet-dagsorden-2025-10-08.html',
     dialect: 'first-agenda-page',
@@ -94,7 +100,10 @@ const htmlWords = (html: string): string =>
     .replace(/<\/?(?:p|div|br|li|ul|ol|h\d|tr|td|th|table|span class=['"]?ukendt['"]?)\b[^>]*>/gi, ' ')
     .replace(/<[^>]+>/g, '')
     .replace(/&nbsp;/g, ' ')
-    .replace(/&([a-z]+|#\d+);/gi, (m, e: string) => ({ aring: 'å', oslash: 'ø', aelig: 'æ', Aring: 'Å', Oslash: 'Ø', AElig: 'Æ', amp: '&', quot: '"', '#39': "'" })[e] ?? m);
+    .replace(
+      /&([a-z]+|#\d+);/gi,
+      (m, e: string) => ({ aring: 'å', oslash: 'ø', aelig: 'æ', Aring: 'Å', Oslash: 'Ø', AElig: 'Æ', amp: '&', quot: '"', '#39': "'" })[e] ?? m,
+    );
 
 /** The reference text: what a person reads in the source (text/ for PDF and HTML, the items' own fields for JSON and XML). */
 function reference(file: string): string {
@@ -146,7 +155,9 @@ for (const s of SOURCES) {
     const got = words(await textOf(s.file));
     const missing = [...expected].filter((w) => !got.has(w));
     const share = (expected.size - missing.length) / expected.size;
-    t.diagnostic(`${s.file}: ${expected.size - missing.length}/${expected.size} distinct words (${(share * 100).toFixed(2)}%), missing: ${missing.join(' ') || 'none'}`);
+    t.diagnostic(
+      `${s.file}: ${expected.size - missing.length}/${expected.size} distinct words (${(share * 100).toFixed(2)}%), missing: ${missing.join(' ') || 'none'}`,
+    );
     assert.ok(share >= 0.98, `only ${(share * 100).toFixed(1)}%; missing: ${missing.slice(0, 30).join(' ')}`);
   });
 }
@@ -169,8 +180,14 @@ test('PDF: the page furniture is gone, the bullets are "- ", the two-column memb
 
 test('First Agenda page: the header from its fields, the number above the title, the attachments by name, no buttons or menus', async () => {
   const text = await textOf('aarhus-teknisk-udvalg-2025-10-01.html');
-  assert.equal(text.split('\n').slice(0, 7).join('\n'), 'Referat 1. oktober 2025 kl. 15.45\n\nTeknisk Udvalg - Udvalgsværelse 398\nUdvalg:\tTeknisk Udvalg\nMødedato:\tonsdag den 1. oktober 2025 kl. 15.45\nMødested:\tUdvalgsværelse 398\nMødedeltagere:');
-  assert.match(text, /\n1\n\nReferat fra sidste udvalgsmøde\nEMN-2025-010561\n\nBeslutninger\nIngen bemærkninger\.\n\nBilag\n- Referat fra møde den 22\. september 2025\n/);
+  assert.equal(
+    text.split('\n').slice(0, 7).join('\n'),
+    'Referat 1. oktober 2025 kl. 15.45\n\nTeknisk Udvalg - Udvalgsværelse 398\nUdvalg:\tTeknisk Udvalg\nMødedato:\tonsdag den 1. oktober 2025 kl. 15.45\nMødested:\tUdvalgsværelse 398\nMødedeltagere:',
+  );
+  assert.match(
+    text,
+    /\n1\n\nReferat fra sidste udvalgsmøde\nEMN-2025-010561\n\nBeslutninger\nIngen bemærkninger\.\n\nBilag\n- Referat fra møde den 22\. september 2025\n/,
+  );
   assert.doesNotMatch(text, /Hent som PDF|Kopier link|Tilbage til forsiden|Tip en ven|<|&[a-z]+;/);
 });
 
@@ -195,7 +212,10 @@ test('Greve JSON: the header written from the meeting, closed only by the title,
       d.body.map((l) => l.text).filter((t) => t.trim() !== ''),
       ['Afbud: Kenneth Jerkel'],
     );
-  assert.match(text, /^Bilag\n- Bilag 1\. Miljøminister og minister for ligestilling Magnus Heunickes svar på din henvendelse af 9\. september 2024 \(https:\/\/dagsordener\.greve\.dk\/vis\/pdf\/bilag\/4d20c7a6-be99-48d2-bce8-92aa506db723\)$/m);
+  assert.match(
+    text,
+    /^Bilag\n- Bilag 1\. Miljøminister og minister for ligestilling Magnus Heunickes svar på din henvendelse af 9\. september 2024 \(https:\/\/dagsordener\.greve\.dk\/vis\/pdf\/bilag\/4d20c7a6-be99-48d2-bce8-92aa506db723\)$/m,
+  );
   assert.doesNotMatch(text, /<[a-z/]|&[a-z]+;/);
   // Tables: a row a line, cells by a tab.
   assert.match(text, /^Serviceudgifter \(mio\. kr\.\)\tOprindelig Serviceramme\tKorrigeret Serviceramme\tForventet regnskab\tAfvigelse\tAfvigelse \(%\)$/m);
@@ -203,7 +223,10 @@ test('Greve JSON: the header written from the meeting, closed only by the title,
 
 test('SBSYS XML: the header from the meeting, no case numbers and not faulted for it, the empty decision field the publication shows, attachments by name', async () => {
   const text = await textOf('ballerup-kmb-it-udvalget-dagsorden-2013-05-15.xml');
-  assert.equal(text.split('\n').slice(0, 5).join('\n'), 'Dagsorden\n\nKMB IT-udvalget\nonsdag den 15. maj 2013, kl. 16:30\ni Mødecenter A, Lokale 3 på Ballerup Rådhus');
+  assert.equal(
+    text.split('\n').slice(0, 5).join('\n'),
+    'Dagsorden\n\nKMB IT-udvalget\nonsdag den 15. maj 2013, kl. 16:30\ni Mødecenter A, Lokale 3 på Ballerup Rådhus',
+  );
   const r = parseReferat(text);
   assert.deepEqual(
     r.punkter.map((p) => p.journal),
@@ -264,12 +287,10 @@ const htmlTree: fc.Arbitrary<Html> = fc.letrec<{ node: Html }>((tie) => ({
     fc
       .tuple(fc.constantFrom('ul', 'ol'), fc.array(tie('node'), { maxLength: 4 }))
       .map(([tag, kids]) => ({ html: `<${tag}>${kids.map((k) => `<li>${k.html}</li>`).join('')}</${tag}>`, words: kids.flatMap((k) => k.words) })),
-    fc
-      .array(fc.array(tie('node'), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 })
-      .map((rows) => ({
-        html: `<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${c.html}</td>`).join('')}</tr>`).join('')}</table>`,
-        words: rows.flatMap((r) => r.flatMap((c) => c.words)),
-      })),
+    fc.array(fc.array(tie('node'), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((rows) => ({
+      html: `<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${c.html}</td>`).join('')}</tr>`).join('')}</table>`,
+      words: rows.flatMap((r) => r.flatMap((c) => c.words)),
+    })),
   ),
 })).node;
 
@@ -286,7 +307,9 @@ test('property: laying out HTML keeps every word of its text, with no markup or 
 });
 
 test('property: glyph cleaning never drops or changes a word of letters and digits', () => {
-  const line = fc.array(fc.oneof(word, fc.constantFrom('\uF0B7', '•', '\u00A0', '\u200B', '  ', ' ', '\u00AD', '-', '✓')), { maxLength: 12 }).map((parts) => parts.join(' '));
+  const line = fc
+    .array(fc.oneof(word, fc.constantFrom('\uF0B7', '•', '\u00A0', '\u200B', '  ', ' ', '\u00AD', '-', '✓')), { maxLength: 12 })
+    .map((parts) => parts.join(' '));
   fc.assert(
     fc.property(line, (l) => {
       const before = (l.replace(/[\u00AD\u200B]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');

@@ -61,7 +61,9 @@ for (const name of [AARHUS, BALLERUP, SYDDJURS]) {
     const got = words(result.text);
     const missing = [...expected].filter((w) => !got.has(w));
     const share = (expected.size - missing.length) / expected.size;
-    t.diagnostic(`${name}: ${expected.size - missing.length}/${expected.size} distinct words (${(share * 100).toFixed(2)}%), missing: ${missing.join(' ') || 'none'}`);
+    t.diagnostic(
+      `${name}: ${expected.size - missing.length}/${expected.size} distinct words (${(share * 100).toFixed(2)}%), missing: ${missing.join(' ') || 'none'}`,
+    );
     assert.ok(share >= 0.98, `only ${(share * 100).toFixed(1)}%; missing: ${missing.slice(0, 30).join(' ')}`);
   });
 }
@@ -69,8 +71,17 @@ for (const name of [AARHUS, BALLERUP, SYDDJURS]) {
 test('Aarhus and Ballerup: line for line the text of pdftotext -layout, but for spacing and the furniture', async () => {
   for (const name of [AARHUS, BALLERUP]) {
     const result = ok(await readExternal(name));
-    const reference = externalPdf(name).reference.split('\n').map(norm).filter((l) => l !== '');
-    const { onlyInA, onlyInB } = lineDiff(reference, result.pages.flat().map(norm).filter((l) => l !== ''));
+    const reference = externalPdf(name)
+      .reference.split('\n')
+      .map(norm)
+      .filter((l) => l !== '');
+    const { onlyInA, onlyInB } = lineDiff(
+      reference,
+      result.pages
+        .flat()
+        .map(norm)
+        .filter((l) => l !== ''),
+    );
     assert.deepEqual(onlyInB, [], `${name}: lines pdftotext does not have`);
     assert.deepEqual(onlyInA.sort(), result.furniture.map(norm).sort(), `${name}: lines missing that are not furniture`);
   }
@@ -87,8 +98,10 @@ function lineDiff(a: readonly string[], b: readonly string[]): { onlyInA: string
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) (i++, j++);
-    else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) onlyInA.push(a[i++]!);
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) onlyInA.push(a[i++]!);
     else onlyInB.push(b[j++]!);
   }
   return { onlyInA: [...onlyInA, ...a.slice(i)], onlyInB: [...onlyInB, ...b.slice(j)] };
@@ -135,7 +148,15 @@ test('Syddjurs: the two-column member list is read column by column, label and v
   const result = ok(await readExternal(SYDDJURS));
   const cover = result.pages[0]!.map(norm).filter((l) => l !== '');
   const at = cover.indexOf('Medlemmer');
-  assert.deepEqual(cover.slice(at, at + 7), ['Medlemmer', 'Jesper Mathiesen (A)', 'Ole Bollesen (A)', 'Niels Viderø (A)', 'Ole Bjerregaard (V)', 'Steen Fris (C)', 'Fraværende']);
+  assert.deepEqual(cover.slice(at, at + 7), [
+    'Medlemmer',
+    'Jesper Mathiesen (A)',
+    'Ole Bollesen (A)',
+    'Niels Viderø (A)',
+    'Ole Bjerregaard (V)',
+    'Steen Fris (C)',
+    'Fraværende',
+  ]);
   const all = result.pages.flat();
   assert.ok(all.some((l) => /^Sagsnr\.: {2,}12\/27845$/.test(l)));
   assert.ok(all.some((l) => /^Sagen afgøres i: {2,}Udvalget for plan, udvikling og kultur \(PUK\)$/.test(l)));
@@ -145,14 +166,20 @@ test('Syddjurs: the two-column member list is read column by column, label and v
 
 test("Aarhus: 'Mødedato   Onsdag d. 27. august 2025 kl. 16:00' on one line", async () => {
   const result = ok(await readExternal(AARHUS));
-  assert.match(result.pages[0]!.find((l) => l.startsWith('Mødedato'))!, /^Mødedato {2,}Onsdag d\. 27\. august 2025 kl\. 16:00$/);
+  assert.match(
+    result.pages[0]!.find((l) => l.startsWith('Mødedato'))!,
+    /^Mødedato {2,}Onsdag d\. 27\. august 2025 kl\. 16:00$/,
+  );
   assert.equal(result.pages[0]![0], 'REFERAT Aarhus Byråd d. 27-08-2025');
 });
 
 test("Syddjurs: the Symbol font's U+F0B7 bullets become '- '", async () => {
   const result = ok(await readExternal(SYDDJURS));
   assert.ok(!result.text.includes('\uF0B7'));
-  const bullets = result.pages.flat().filter((l) => /^\s*- /.test(l)).map(norm);
+  const bullets = result.pages
+    .flat()
+    .filter((l) => /^\s*- /.test(l))
+    .map(norm);
   assert.deepEqual(bullets, ['- Hvad vil du gerne have opnået i 2017?', '- Hvad vil det kræve? – og af hvem?', '- Hvem får det betydning for?']);
 });
 
@@ -203,7 +230,10 @@ test('a PDF that needs a password is encrypted; one with only an owner password 
   assert.ok(!r.ok && r.problem === 'encrypted');
   assert.match(r.message.da, /adgangskode/);
   const open = ok(await readPdf(readFileSync(join(pdfFixtureDir, 'owner-password-only.pdf'))));
-  assert.deepEqual(open.pages[0]!.map(norm).filter((l) => l !== ''), ['Referat', 'Mødedato Onsdag d. 27. august 2025 kl. 16:00']);
+  assert.deepEqual(
+    open.pages[0]!.map(norm).filter((l) => l !== ''),
+    ['Referat', 'Mødedato Onsdag d. 27. august 2025 kl. 16:00'],
+  );
 });
 
 test('a scanned PDF (pictures, no text layer) has no text; a scanned page among text pages is named', async () => {
@@ -219,7 +249,10 @@ test('a page with /Rotate is read the way it is shown', async () => {
   // Text written upwards on a portrait page turned a quarter clockwise: left to right on screen.
   const upwards = (x: number, y: number, text: string): string => `BT /F1 11 Tf 0 1 -1 0 ${x} ${y} Tm (${text}) Tj ET`;
   const r = ok(await readPdf(makePdf([{ rotate: 90, content: [upwards(100, 72, 'Punkt 1: Budget'), upwards(120, 72, 'Sagsnr.: 12/27845')].join('\n') }])));
-  assert.deepEqual(r.pages[0]!.filter((l) => l !== ''), ['Punkt 1: Budget', 'Sagsnr.: 12/27845']);
+  assert.deepEqual(
+    r.pages[0]!.filter((l) => l !== ''),
+    ['Punkt 1: Budget', 'Sagsnr.: 12/27845'],
+  );
 });
 
 test('a page whose content is damaged is read as far as it goes and named', async () => {
@@ -257,7 +290,7 @@ test('damaged copies of real PDFs: always a result, never a throw, a hang or an 
   process.on('unhandledRejection', onRejection);
   const sources = [externalPdf(BALLERUP).bytes, externalPdf(SYDDJURS).bytes];
   let seed = 20251126;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const outcomes: Record<string, number> = {};
   try {
     for (let i = 0; i < 24; i++) {
@@ -275,7 +308,10 @@ test('damaged copies of real PDFs: always a result, never a throw, a hang or an 
     process.off('unhandledRejection', onRejection);
   }
   assert.deepEqual(rejections, []);
-  assert.ok(Object.keys(outcomes).every((k) => ['ok', 'ok, damaged pages', 'corrupt', 'no-text', 'not-pdf'].includes(k)), JSON.stringify(outcomes));
+  assert.ok(
+    Object.keys(outcomes).every((k) => ['ok', 'ok, damaged pages', 'corrupt', 'no-text', 'not-pdf'].includes(k)),
+    JSON.stringify(outcomes),
+  );
 });
 
 test('pdf.js leaves no stand-in DOMMatrix behind', async () => {
@@ -358,7 +394,10 @@ test('layout: a wide gap keeps label and value on one line, spaced; lines far ap
 });
 
 test('layout: indentation is kept from the page margin', () => {
-  assert.deepEqual(laidOut([run('1.', 40, 100), run('Meddelelser', 60, 100), run('Sagsnr.: 2011-29298', 60, 112)]), ['1.  Meddelelser', '    Sagsnr.: 2011-29298']);
+  assert.deepEqual(laidOut([run('1.', 40, 100), run('Meddelelser', 60, 100), run('Sagsnr.: 2011-29298', 60, 112)]), [
+    '1.  Meddelelser',
+    '    Sagsnr.: 2011-29298',
+  ]);
 });
 
 test('layout: a two-column list is read column by column, whichever order the producer wrote it in', () => {
@@ -380,13 +419,25 @@ test('layout: forms, tables of numbers and a table of contents are read row by r
       ? pairs.flatMap(([l, r], i) => [run(l, 70, 100 + 12 * i), run(r, rightX, 100 + 12 * i)])
       : [...pairs.map(([l], i) => run(l, 70, 100 + 12 * i)), ...pairs.map(([, r], i) => run(r, rightX, 100 + 12 * i))];
   const byRows = (lines: string[]): string[][] => lines.map((l) => l.split(/ {2,}/));
-  const form: [string, string][] = [['Sagsnr.:', '12/27845'], ['Sagen afgøres i:', 'Udvalget for plan']];
+  const form: [string, string][] = [
+    ['Sagsnr.:', '12/27845'],
+    ['Sagen afgøres i:', 'Udvalget for plan'],
+  ];
   assert.deepEqual(byRows(laidOut(rows(form, 200, 'columns'))), form);
-  const single: [string, string][] = [['Mødedato', 'Onsdag d. 27. august'], ['Mødested', 'Byrådssalen i Aarhus']];
+  const single: [string, string][] = [
+    ['Mødedato', 'Onsdag d. 27. august'],
+    ['Mødested', 'Byrådssalen i Aarhus'],
+  ];
   assert.deepEqual(byRows(laidOut(rows(single))), single);
-  const table: [string, string][] = [['Budget 2013', '1.316.000 kr.'], ['Forbrug 2013', '954.000 kr.']];
+  const table: [string, string][] = [
+    ['Budget 2013', '1.316.000 kr.'],
+    ['Forbrug 2013', '954.000 kr.'],
+  ];
   assert.deepEqual(byRows(laidOut(rows(table, 200, 'columns'))), table);
-  const toc: [string, string][] = [['Godkendelse af dagsorden', '3'], ['Bro mellem Dokk1 og Balticagade', '16']];
+  const toc: [string, string][] = [
+    ['Godkendelse af dagsorden', '3'],
+    ['Bro mellem Dokk1 og Balticagade', '16'],
+  ];
   assert.deepEqual(byRows(laidOut(rows(toc, 400, 'columns'))), toc);
 });
 
@@ -421,18 +472,23 @@ test('pagesToText: furniture, columns and bullets over runs, without a PDF', () 
 const EDGE = 0.25;
 
 /** A document of arbitrary lines, made to collide: few heights, few words, digits that vary. */
-const adversarialDoc = fc.array(
-  fc.array(
-    fc.record({
-      y: fc.oneof(fc.constantFrom(30, 31, 45, 60, 120, 400, 700, 790, 800, 812), fc.integer({ min: 0, max: 842 })),
-      text: fc
-        .array(fc.oneof(fc.constantFrom('Side', 'Referat', 'Dato:', 'of', 'af', 'Beslutning', 'EMN-2023-0098'), fc.integer({ min: 0, max: 12 }).map(String)), { minLength: 1, maxLength: 4 })
-        .map((ws) => ws.join(' ')),
-    }),
-    { maxLength: 10 },
-  ),
-  { minLength: 1, maxLength: 7 },
-).map((pages): PlacedPage[] => pages.map((lines) => ({ height: 842, lines: lines.slice().sort((a, b) => a.y - b.y) })));
+const adversarialDoc = fc
+  .array(
+    fc.array(
+      fc.record({
+        y: fc.oneof(fc.constantFrom(30, 31, 45, 60, 120, 400, 700, 790, 800, 812), fc.integer({ min: 0, max: 842 })),
+        text: fc
+          .array(
+            fc.oneof(fc.constantFrom('Side', 'Referat', 'Dato:', 'of', 'af', 'Beslutning', 'EMN-2023-0098'), fc.integer({ min: 0, max: 12 }).map(String)),
+            { minLength: 1, maxLength: 4 },
+          )
+          .map((ws) => ws.join(' ')),
+      }),
+      { maxLength: 10 },
+    ),
+    { minLength: 1, maxLength: 7 },
+  )
+  .map((pages): PlacedPage[] => pages.map((lines) => ({ height: 842, lines: lines.slice().sort((a, b) => a.y - b.y) })));
 
 const shape = (text: string): string => text.replace(/\s+/g, ' ').trim().replace(/\d+/g, '#');
 
@@ -483,7 +539,10 @@ test('property: with running headers and footers on every page, no word of the b
     coverHasHeader: fc.boolean(),
     // Within the 3 pt that counts as one height.
     jitter: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: 9, maxLength: 9 }),
-    body: fc.array(fc.array(fc.record({ y: fc.integer({ min: 110, max: 730 }), numbers: fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 3 }) }), { maxLength: 25 }), { minLength: 9, maxLength: 9 }),
+    body: fc.array(
+      fc.array(fc.record({ y: fc.integer({ min: 110, max: 730 }), numbers: fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 3 }) }), { maxLength: 25 }),
+      { minLength: 9, maxLength: 9 },
+    ),
   });
   fc.assert(
     fc.property(doc, (d) => {

@@ -417,14 +417,21 @@ export function defineTests(): void {
         found = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Gjeddesdalsvej')) ?? [];
         if (found.length === 0) await new Promise((r) => setTimeout(r, 500));
       }
-      assert.ok(found.some((s) => s.location.uri.path === greve.path), 'the imported punkt is found across meetings');
+      assert.ok(
+        found.some((s) => s.location.uri.path === greve.path),
+        'the imported punkt is found across meetings',
+      );
       // Again: nothing is replaced without her say.
       await vscode.workspace.fs.writeFile(greve, new TextEncoder().encode('hendes egne rettelser\n'));
       const kept = await vscode.commands.executeCommand<Outcome>('referat.importMinutes', { sources: [file('kilder')], outDir: out, replace: false });
       assert.equal(kept.written.length, 0);
       assert.equal(kept.skipped.length, 2);
       assert.equal(readFileSync(greve.fsPath, 'utf8'), 'hendes egne rettelser\n');
-      const replaced = await vscode.commands.executeCommand<Outcome>('referat.importMinutes', { sources: [file('kilder/greve-klima-teknik-og-miljoeudvalget-2024-09-05.json')], outDir: out, replace: true });
+      const replaced = await vscode.commands.executeCommand<Outcome>('referat.importMinutes', {
+        sources: [file('kilder/greve-klima-teknik-og-miljoeudvalget-2024-09-05.json')],
+        outDir: out,
+        replace: true,
+      });
       assert.equal(replaced.written.length, 1);
       assert.match(readFileSync(greve.fsPath, 'utf8'), /^REFERAT Klima-, Teknik- og Miljøudvalget/);
     });

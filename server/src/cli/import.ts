@@ -21,7 +21,11 @@ const PARALLEL_FROM = 4;
  * when every source was imported, 2 when one was not (or for usage trouble).
  */
 export async function runImport(args: readonly string[], io: CliIO): Promise<number> {
-  const options = readOptions(args, { output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string' }, force: { type: 'boolean' }, jobs: { type: 'string' } }, io);
+  const options = readOptions(
+    args,
+    { output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string' }, force: { type: 'boolean' }, jobs: { type: 'string' } },
+    io,
+  );
   if (!options.ok) return usage(io, options.problem);
   const { values, positionals: sources } = options;
   if (values.help) {
@@ -32,7 +36,8 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
   const output = values.output;
   const outDir = values['out-dir'];
   if (sources.length === 0) return usage(io, { da: 'ingen KILDE angivet', en: 'no SOURCE given' });
-  if (output !== undefined && outDir !== undefined) return usage(io, { da: '-o og --out-dir kan ikke bruges sammen', en: '-o and --out-dir cannot be used together' });
+  if (output !== undefined && outDir !== undefined)
+    return usage(io, { da: '-o og --out-dir kan ikke bruges sammen', en: '-o and --out-dir cannot be used together' });
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
     return usage(io, { da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
 

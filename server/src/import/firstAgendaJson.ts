@@ -32,7 +32,8 @@ interface Item {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : []);
+const list = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
 
 /** Whether parsed JSON has the API's shape: a meeting with agenda items. */
 export function isFirstAgendaJson(data: unknown): boolean {
@@ -59,7 +60,11 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
   if (place) lines.push(`Mødested   ${place}`, '');
   const people = list(meeting.Moededeltagere) as Attendee[];
   const away = (p: Attendee): boolean => p.Absent === true || p.ParticipationCancelled === true;
-  const names = (ps: Attendee[]): string => ps.map((p) => str(p.Name).trim()).filter((n) => n !== '').join(', ');
+  const names = (ps: Attendee[]): string =>
+    ps
+      .map((p) => str(p.Name).trim())
+      .filter((n) => n !== '')
+      .join(', ');
   const present = names(people.filter((p) => !away(p)));
   const absent = names(people.filter(away));
   if (present) lines.push(`Mødedeltagere   ${present}`, '');

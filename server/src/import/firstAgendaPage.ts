@@ -56,7 +56,11 @@ export function readFirstAgendaPage(html: string): PageMinutes | undefined {
 /** A field's value: the names of a list of attendees joined by commas, else its text. */
 function fieldValue(cell: DomElement): string {
   const items = findAll(cell, (e) => e.name === 'li');
-  if (items.length > 0) return items.map(inlineText).filter((t) => t !== '').join(', ');
+  if (items.length > 0)
+    return items
+      .map(inlineText)
+      .filter((t) => t !== '')
+      .join(', ');
   return inlineText(cell);
 }
 

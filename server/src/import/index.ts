@@ -110,7 +110,14 @@ function fromText(raw: string, stem: string): ImportedMeeting {
 }
 
 /** A meeting written by a structured reader, which knows its facts from the source's fields. */
-function meeting(lines: readonly string[], body: string, moment: Moment | undefined, document: 'referat' | 'dagsorden', stem: string, dialect: string): ImportedMeeting {
+function meeting(
+  lines: readonly string[],
+  body: string,
+  moment: Moment | undefined,
+  document: 'referat' | 'dagsorden',
+  stem: string,
+  dialect: string,
+): ImportedMeeting {
   const text = finish(lines);
   const date = moment ? isoDate(moment.date) : undefined;
   return {

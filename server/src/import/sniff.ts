@@ -10,7 +10,10 @@ export function sniff(name: string, bytes: Uint8Array): Sniffed {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'zip';
-  const text = decoder.decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart();
+  const text = decoder
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   if (text.startsWith('{') || text.startsWith('[')) return 'json';
   if (/^<!doctype\s+html|^<html[\s>]/i.test(text)) return 'html';

@@ -10,7 +10,10 @@ import { safe, type ServerContext } from './context';
  */
 export function registerImport(ctx: ServerContext): void {
   const pool = new ImportPool();
-  const failed: ImportAnswer = { ok: false, message: localize({ da: 'Importen mislykkedes; se Referat-loggen.', en: 'The import failed; see the Referat log.' }, ctx.service.locale) };
+  const failed: ImportAnswer = {
+    ok: false,
+    message: localize({ da: 'Importen mislykkedes; se Referat-loggen.', en: 'The import failed; see the Referat log.' }, ctx.service.locale),
+  };
   ctx.connection.onRequest(
     Protocol.importRequest,
     safe(ctx, 'import', failed, async (params: ImportParams): Promise<ImportAnswer> => {

@@ -1,5 +1,5 @@
 // The little of a DOM the readers need, over htmlparser2's (a forgiving parser of HTML and XML).
-import { parseDocument } from 'htmlparser2';
+import { ElementType, parseDocument } from 'htmlparser2';
 
 export type DomDocument = ReturnType<typeof parseDocument>;
 export type DomNode = DomDocument['children'][number];
@@ -15,12 +15,22 @@ export function parseXml(xml: string): DomDocument {
   return parseDocument(xml, { xmlMode: true, decodeEntities: true, recognizeCDATA: true });
 }
 
+/** A run of text (CDATA's text included: it is the child of its section). */
+export function isText(node: DomNode | DomDocument): node is Extract<DomNode, { data: string }> {
+  return node.type === ElementType.Text && 'data' in node;
+}
+
+/** A script or a style: never shown. */
+export function isScriptOrStyle(node: DomNode | DomDocument): boolean {
+  return node.type === ElementType.Script || node.type === ElementType.Style;
+}
+
 export function isElement(node: DomNode | DomDocument): node is DomElement {
   return 'name' in node && 'attribs' in node;
 }
 
 export function childrenOf(node: DomNode | DomDocument): readonly DomNode[] {
-  return 'children' in node ? (node.children as DomNode[]) : [];
+  return 'children' in node ? node.children : [];
 }
 
 /** Every element below `node` that passes `test`, in document order. */
@@ -59,7 +69,7 @@ export function hasClass(e: DomElement, cls: string): boolean {
 
 /** All the text below a node, as written (CDATA included). */
 export function rawText(node: DomNode | DomDocument): string {
-  if (node.type === 'text' && 'data' in node) return node.data;
+  if (isText(node)) return node.data;
   return childrenOf(node).map(rawText).join('');
 }
 
@@ -71,7 +81,7 @@ export function inlineText(node: DomNode | DomDocument): string {
 /** White space (no-break spaces included) as single spaces, none at the ends; invisible characters gone. */
 export function collapse(text: string): string {
   return text
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, '')
     .replace(/[\s\u00A0\u2007\u202F]+/g, ' ')
     .trim();
 }

@@ -2,7 +2,7 @@
 // a blank line before a heading, list items as `- ` or `1. `, a `<br>` ends a line, table cells joined
 // by a tab, entities decoded, no markup left over. Every word of the text is kept; only what a
 // browser does not show (scripts, styles, `hidden` elements) is left out.
-import { childrenOf, isElement, parseHtml, type DomDocument, type DomElement, type DomNode } from './dom';
+import { childrenOf, isElement, isScriptOrStyle, isText, parseHtml, type DomDocument, type DomElement, type DomNode } from './dom';
 
 const BLOCKS = new Set([
   'address',
@@ -38,7 +38,23 @@ const BLOCKS = new Set([
   'tr',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const INVISIBLE = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'input', 'textarea', 'img']);
+const INVISIBLE = new Set([
+  'script',
+  'style',
+  'head',
+  'title',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'select',
+  'input',
+  'textarea',
+  'img',
+]);
 
 /** The lines of an HTML fragment or page, without blank lines at either end or two in a row. */
 export function htmlToLines(html: string): string[] {
@@ -114,12 +130,8 @@ function hidden(e: DomElement): boolean {
 }
 
 function walk(node: DomNode | DomDocument, out: Lines): void {
-  if (node.type === 'text' && 'data' in node) {
+  if (isText(node)) {
     out.text(node.data);
-    return;
-  }
-  if (node.type === 'cdata') {
-    for (const c of childrenOf(node)) walk(c, out);
     return;
   }
   if (!isElement(node)) {
@@ -127,7 +139,7 @@ function walk(node: DomNode | DomDocument, out: Lines): void {
     return;
   }
   const name = node.name.toLowerCase();
-  if (INVISIBLE.has(name) || node.type === 'script' || node.type === 'style' || hidden(node)) return;
+  if (INVISIBLE.has(name) || isScriptOrStyle(node) || hidden(node)) return;
   if (name === 'br') {
     out.flush();
     return;

@@ -3,9 +3,7 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy
 import { binaryDataFactory, loadPdfjs, type CMapSource, type Pdfjs } from './pdfjs';
 import type { PageRuns, PdfProblem, TextRun } from './types';
 
-export type ExtractResult =
-  | { ok: true; pages: PageRuns[]; damagedPages: number[] }
-  | { ok: false; problem: PdfProblem; detail: string };
+export type ExtractResult = { ok: true; pages: PageRuns[]; damagedPages: number[] } | { ok: false; problem: PdfProblem; detail: string };
 
 export interface ExtractOptions {
   /** Adobe's packed CMaps (`*.bcmap`) by name, for fonts in a predefined CJK encoding. */

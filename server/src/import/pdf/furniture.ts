@@ -49,7 +49,10 @@ export function findFurniture(pages: readonly PlacedPage[]): boolean[][] {
   pages.forEach((page, p) => {
     page.lines.forEach((line, i) => {
       if (line.y > page.height * EDGE_BAND && line.y < page.height * (1 - EDGE_BAND)) return;
-      const shape = line.text.replace(/\s+/g, ' ').trim().replace(/\p{Nd}+/gu, '#');
+      const shape = line.text
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/\p{Nd}+/gu, '#');
       if (shape === '') return;
       const numbers = (line.text.match(/\p{Nd}+/gu) ?? []).map(Number);
       const list = byShape.get(shape) ?? [];

@@ -19,7 +19,7 @@ const BULLET_AT_START = new RegExp(`(^|\\S {2,}|^ +)[${BULLETS}]\\s*`, 'gu');
 export function cleanGlyphs(line: string): string {
   return line
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, '')
+    .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF/g, '')
     .replace(/\u00AD$/, '-')
     .replace(/\u00AD/g, '')
     .replace(BULLET_AT_START, (_m, before: string) => `${before}- `);

@@ -14,7 +14,10 @@ const MAX_COLUMN = 400;
 
 /** Groups a page's runs into lines and cells. */
 export function buildLines(page: PageRuns): LinedPage {
-  const runs = page.runs.filter(usable).slice().sort((a, b) => a.y - b.y || a.x - b.x);
+  const runs = page.runs
+    .filter(usable)
+    .slice()
+    .sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: TextRun[][] = [];
   let anchor: TextRun | undefined;
   for (const run of runs) {

@@ -67,7 +67,8 @@ function trimBlank(lines: string[]): string[] {
 
 /** What the bytes show before any parsing: nothing, something else than a PDF, a cut-off PDF. */
 function sniff(bytes: Uint8Array): PdfReadResult | undefined {
-  if (bytes.every((b) => b === 0 || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) return problem('empty', `${bytes.length} bytes, none of them content`);
+  if (bytes.every((b) => b === 0 || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d))
+    return problem('empty', `${bytes.length} bytes, none of them content`);
   const latin1 = (from: number, to: number): string => new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, from), to));
   // The header may follow some junk; readers accept it within the first kilobyte.
   if (!latin1(0, 1024).includes('%PDF-')) return { ok: false, problem: 'not-pdf', message: notPdfMessage(bytes), detail: 'no %PDF- header' };
