@@ -184,8 +184,8 @@ async function write(target: string, m: ImportedMeeting, force: boolean): Promis
 function summary(m: ImportedMeeting, source: string): LocalizedText {
   const kind = m.document === 'dagsorden' ? { da: 'dagsorden', en: 'agenda' } : { da: 'referat', en: 'minutes' };
   return {
-    da: `${kind.da} med ${m.punkter} punkter fra ${basename(source)} (${m.dialect})`,
-    en: `${kind.en} with ${m.punkter} items from ${basename(source)} (${m.dialect})`,
+    da: `${kind.da} med ${m.punkter} ${m.punkter === 1 ? 'punkt' : 'punkter'} fra ${basename(source)} (${m.dialect})`,
+    en: `${kind.en} with ${m.punkter} ${m.punkter === 1 ? 'item' : 'items'} from ${basename(source)} (${m.dialect})`,
   };
 }
 
