@@ -2,6 +2,7 @@
 // Tests are bundled too, so they run on plain node whatever module format a dependency ships.
 import { build } from 'esbuild';
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -17,6 +18,24 @@ function findTests(dir) {
   }
   return out;
 }
+
+// pdf.js fetches the page tree's other pages ahead while it looks for one, and leaves those
+// promises without a handler: in a damaged file they reject, and Node ends the process for an
+// unhandled rejection. Where a page is needed its promise is awaited again, so a handler that
+// ignores is enough. The exact line is required: a pdfjs-dist update that changes it fails the
+// build here, to have the patch looked at again.
+const pdfjsPatches = {
+  name: 'pdfjs-patches',
+  setup(b) {
+    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/ }, async ({ path }) => {
+      const from = 'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));';
+      const source = await readFile(path, 'utf8');
+      if (!source.includes(from)) throw new Error(`pdfjs-patches: "${from}" is not in ${path} any more; review the patch`);
+      const to = 'const ahead = xref.fetchAsync(lastKid); ahead.catch(() => {}); pageDictCache.put(lastKid, ahead);';
+      return { contents: source.replace(from, to), loader: 'js' };
+    });
+  },
+};
 
 const common = {
   bundle: true,
@@ -37,6 +56,7 @@ const common = {
     __REFERAT_BUILD__: JSON.stringify(`${Date.now().toString(36)}`),
     __REFERAT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
   },
+  plugins: [pdfjsPatches],
 };
 
 // The PDF renderer (pdfkit, fontkit: 2.4 MB) is its own bundle, dist/pdf.js, which the language
@@ -53,7 +73,29 @@ const pdfBesideMe = {
     );
   },
 };
-const besidePdf = { plugins: [pdfBesideMe], supported: { 'dynamic-import': false } };
+// The import's readers (pdf.js and htmlparser2: about 4 MB) are a bundle of their own too,
+// dist/import.js, loaded beside the CLI and the language server on the first import, and by the
+// import's worker threads (dist/importWorker.js).
+const importBesideMe = {
+  name: 'import-beside-me',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/(?:node\/)?importer$/ }, (args) =>
+      args.kind === 'dynamic-import' || args.importer.endsWith(join('server', 'src', 'node', 'importWorker.ts'))
+        ? { path: './import.js', external: true }
+        : undefined,
+    );
+  },
+};
+const besidePdf = { plugins: [pdfjsPatches, pdfBesideMe, importBesideMe], supported: { 'dynamic-import': false } };
+
+// The tests read PDFs back with pdf.js from node_modules (a dynamic import: the library finds its
+// own files), but test the import's reader as it is bundled, patched, through its require.
+const pdfjsInspectorExternal = {
+  name: 'pdfjs-inspector-external',
+  setup(b) {
+    b.onResolve({ filter: /^pdfjs-dist\// }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
 
 rmSync(join(root, 'out'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'), { recursive: true });
@@ -86,6 +128,9 @@ const bundles = [
   { name: 'checkWorker', entry: 'server/src/cli/checkWorker.ts', options: besidePdf },
   // The PDF renderer, loaded at run time by the two above (and checked as a bundle by the tests).
   { name: 'pdf', entry: 'server/src/render/pdf.ts', options: {} },
+  // The import's readers, loaded at run time by the CLI and the server, and its worker threads.
+  { name: 'import', entry: 'server/src/node/importer.ts', options: {} },
+  { name: 'importWorker', entry: 'server/src/node/importWorker.ts', options: besidePdf },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 
 await Promise.all([
@@ -102,9 +147,16 @@ await Promise.all([
     outbase: '.',
     sourcemap: 'inline',
     // Libraries that find their own files at run time stay in node_modules.
-    external: ['vscode', 'playwright-core', 'pdfjs-dist'],
+    external: ['vscode', 'playwright-core'],
+    plugins: [pdfjsPatches, pdfjsInspectorExternal],
   }),
 ]);
+
+// The PDF reader's Adobe CMaps (fonts in predefined CJK encodings), found beside the bundle at run
+// time: pdf.js reads them as files, they are not code to bundle.
+if (existsSync(join(root, 'node_modules/pdfjs-dist/cmaps'))) {
+  cpSync(join(root, 'node_modules/pdfjs-dist/cmaps'), join(root, 'dist/pdfjs/cmaps'), { recursive: true });
+}
 
 // The package's bin entries run as commands (`npx referat`, `referat-language-server`): esbuild
 // writes plain files, and npm does not mark the root package's own bins executable.

@@ -8,8 +8,9 @@ const NEEDED = [
   { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
   { pkg: 'ripgrep', present: () => existsSync('/usr/bin/rg') },
   { pkg: 'libkrb5-dev', present: () => existsSync('/usr/include/gssapi/gssapi.h') || existsSync('/usr/include/gssapi.h') },
-  // pdffonts and pdftoppm check the PDF renderer's output (tests only; the product needs no poppler).
-  { pkg: 'poppler-utils', present: () => existsSync('/usr/bin/pdffonts') && existsSync('/usr/bin/pdftoppm') },
+  // pdffonts and pdftoppm check the PDF renderer's output, and the import's bench measures its PDF
+  // reader against pdftotext (tests and bench only; the product needs no poppler).
+  { pkg: 'poppler-utils', present: () => ['pdffonts', 'pdftoppm', 'pdftotext'].every((t) => existsSync(`/usr/bin/${t}`)) },
   // The reference of the spelling benchmark (scripts/bench/spelling-engines.mjs).
   { pkg: 'hunspell', present: () => existsSync('/usr/bin/hunspell') },
   { pkg: 'hunspell-da', present: () => existsSync('/usr/share/hunspell/da_DK.dic') },

@@ -71,6 +71,26 @@ export interface RenderPdfParams {
 /** The answer to the PDF request: the file in base64, or a refusal. */
 export type RenderPdfAnswer = { readonly pdf: string } | { readonly refused: RenderRefusal };
 
+/** The kinds of file `Referat: Import Minutes…` and `referat import` read, by extension, for folders and file pickers. */
+export const IMPORT_EXTENSIONS: readonly string[] = ['pdf', 'html', 'htm', 'json', 'xml'];
+
+/** Parameters of the import request: one source file on the server's disk. */
+export interface ImportParams {
+  readonly path: string;
+}
+
+/** One meeting read from a source: the referat's text and the file name it goes to (body and date). */
+export interface ImportedReferat {
+  readonly fileName: string;
+  readonly text: string;
+  readonly punkter: number;
+  readonly dialect: string;
+}
+
+/** The answer to the import request: the meetings in the source, or one line on why none (in the server's locale). */
+export type ImportAnswer =
+  { readonly ok: true; readonly referater: readonly ImportedReferat[]; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
+
 export const Protocol = {
   /** workspace/executeCommand: arguments `[journalNumber]` or `[uri, position]`; answers `CaseHistoryEntry[]`. */
   caseHistoryCommand: 'referat.server.caseHistory',
@@ -86,6 +106,8 @@ export const Protocol = {
   renderPdfRequest: 'referat/renderPdf',
   /** VS Code command (the client's): arguments `[word]`; adds it to the user's `referat.spelling.words`. */
   addPersonalWordCommand: 'referat.addPersonalWord',
+  /** Request `ImportParams` → `ImportAnswer`: a published source's minutes as referater (the client writes them). */
+  importRequest: 'referat/import',
   /** Notification: the archive index is complete. */
   indexedNotification: 'referat/indexed',
   /** Request with no work: the protocol's own cost, the baseline of `npm run bench`. */

@@ -389,5 +389,51 @@ export function defineTests(): void {
       assert.equal(d[0]!.range.start.line, 2);
       assert.match(d[0]!.message, /medlemer/);
     });
+
+    test('Import Minutes: a folder of published minutes becomes referater in the chosen folder, checked clean and indexed; the bad file is reported; existing files are kept unless she says replace', async () => {
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes('referat.importMinutes'));
+      const out = file('importeret');
+      await vscode.workspace.fs.createDirectory(out);
+      type Outcome = { written: vscode.Uri[]; skipped: vscode.Uri[]; failed: { source: vscode.Uri; message: string }[]; cancelled: boolean };
+      const first = await vscode.commands.executeCommand<Outcome>('referat.importMinutes', { sources: [file('kilder')], outDir: out });
+      assert.deepEqual(
+        first.written.map((u) => u.path.split('/').pop()),
+        ['klima-teknik-og-miljoeudvalget-2024-09-05.referat', 'udvalget-for-plan-udvikling-og-kultur-puk-2013-06-20.referat'],
+      );
+      assert.equal(first.failed.length, 1);
+      assert.match(first.failed[0]!.source.path, /tom\.pdf$/);
+      assert.match(first.failed[0]!.message, /tom|empty/i);
+      assert.equal(first.cancelled, false);
+      // The first referat is opened, and the server finds nothing wrong in it.
+      const greve = first.written[0]!;
+      await waitUntil(() => vscode.window.activeTextEditor?.document.uri.path === greve.path, 'the first referat opened');
+      assert.match(vscode.window.activeTextEditor!.document.getText(), /^REFERAT Klima-, Teknik- og Miljøudvalget d\. 05-09-2024\n/);
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.deepEqual(vscode.languages.getDiagnostics(greve).map(code), []);
+      // The archive picks the new files up: a punkt of the imported meeting is found by workspace symbols.
+      let found: vscode.SymbolInformation[] = [];
+      for (let i = 0; i < 60 && found.length === 0; i++) {
+        found = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Gjeddesdalsvej')) ?? [];
+        if (found.length === 0) await new Promise((r) => setTimeout(r, 500));
+      }
+      assert.ok(
+        found.some((s) => s.location.uri.path === greve.path),
+        'the imported punkt is found across meetings',
+      );
+      // Again: nothing is replaced without her say.
+      await vscode.workspace.fs.writeFile(greve, new TextEncoder().encode('hendes egne rettelser\n'));
+      const kept = await vscode.commands.executeCommand<Outcome>('referat.importMinutes', { sources: [file('kilder')], outDir: out, replace: false });
+      assert.equal(kept.written.length, 0);
+      assert.equal(kept.skipped.length, 2);
+      assert.equal(readFileSync(greve.fsPath, 'utf8'), 'hendes egne rettelser\n');
+      const replaced = await vscode.commands.executeCommand<Outcome>('referat.importMinutes', {
+        sources: [file('kilder/greve-klima-teknik-og-miljoeudvalget-2024-09-05.json')],
+        outDir: out,
+        replace: true,
+      });
+      assert.equal(replaced.written.length, 1);
+      assert.match(readFileSync(greve.fsPath, 'utf8'), /^REFERAT Klima-, Teknik- og Miljøudvalget/);
+    });
   });
 }

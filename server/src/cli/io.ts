@@ -9,6 +9,8 @@ export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** stderr is a terminal: a progress line may be rewritten in place there. */
+  readonly interactive?: boolean;
 }
 
 // A reader that stops early (`referat check … | head`) closes the pipe: that ends the output, not in a crash.
@@ -20,6 +22,7 @@ export const processIO: CliIO = {
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
   env: process.env,
+  interactive: process.stderr.isTTY === true,
 };
 
 export type FileResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly path: string; readonly problem: LocalizedText };

@@ -3,6 +3,7 @@ import { CHECK_USAGE, runCheck } from './check';
 import { processIO, type CliIO } from './io';
 import { RENDER_USAGE } from './render';
 import { CREATE_REFERAT_USAGE } from './createReferat';
+import { IMPORT_USAGE } from './import';
 
 declare const __REFERAT_VERSION__: string | undefined;
 const VERSION = typeof __REFERAT_VERSION__ === 'string' ? __REFERAT_VERSION__ : 'dev';
@@ -34,6 +35,14 @@ const COMMANDS: Record<string, { readonly run: Command; readonly usage: string; 
     summary: {
       da: 'Opret referatet fra mødets dagsorden, med en tom beslutning i hvert åbent punkt',
       en: "Create the referat from the meeting's agenda, with an empty decision in every open item",
+    },
+  },
+  import: {
+    run: async (args, io) => (await import('./import')).runImport(args, io),
+    usage: IMPORT_USAGE,
+    summary: {
+      da: 'Importér offentliggjorte referater (PDF, First Agenda-side eller -JSON, SBSYS-XML) som .referat-filer, ét pr. møde',
+      en: 'Import published minutes (PDF, First Agenda page or JSON, SBSYS XML) as .referat files, one per meeting',
     },
   },
 };

@@ -1,4 +1,4 @@
-import { ACADRE, EDOC, FIRST_AGENDA_PAGE, FIRST_AGENDA_PDF, GREVE, SBSYS, type Dialect } from './dialects';
+import { ACADRE, EDOC, FIRST_AGENDA_PAGE, FIRST_AGENDA_PDF, GREVE, SBSYS, SBSYS_EDAGSORDEN, type Dialect } from './dialects';
 
 /** Enough of a document to know its system: its header and its first few punkter. */
 const SAMPLE = 48_000;
@@ -17,6 +17,9 @@ const GREVE_CASE = /^[ \t]*\d{2}-\d{6}[A-Z]?[ \t]*$/gm;
 const GREVE_SECTIONS = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Sagens forløb|Fremstilling|Sagsprocedure)(?:\*\*)?[ \t:]*$/gm;
 const SAGSNR = /^[ \t]*Sagsnr\.?:?[ \t]+(\S+)/m;
 const EDOC_DECISION = /beslutning den \d{2}\.\d{2}\.\d{4}/i;
+// eDoc's numbered items and sections, without a single `Sagsnr.:`: SBSYS eDagsorden's publication.
+const NUMBER_DOT = /^\d{1,4}\.[ \t]{2,}\S/m;
+const EDOC_SECTIONS = /^[ \t]*(?:Sammendrag|Beslutningen træffes af)[ \t]*$/m;
 const ACADRE_DECISION = /^[ \t]*Beslutning i .+ den \d{2}-\d{2}-\d{4}[ \t]*$/m;
 
 /** The dialect a document is written in, from its own lines; Lemvig's form where nothing tells otherwise. */
@@ -28,6 +31,7 @@ export function detectDialect(text: string): Dialect {
     return EDOC;
   }
   if (EDOC_DECISION.test(sample) && !PUNKT_COLON.test(sample)) return EDOC;
+  if (!sagsnr && NUMBER_DOT.test(sample) && EDOC_SECTIONS.test(sample) && !PUNKT_COLON.test(sample)) return SBSYS_EDAGSORDEN;
   if (PAGE_FIELDS.test(sample) || PAGE_NUMBER_LINE.test(sample)) return FIRST_AGENDA_PAGE;
   // Aarhus's and Greve's words can each turn up in the other's text (`Beslutninger` as a sub-heading of
   // a Greve case), so the one with more of its tell-tale lines wins; an EMN case number is Aarhus's alone.

@@ -230,6 +230,19 @@ export const EDOC: Dialect = {
   quotesPunktLines: false,
 };
 
+/**
+ * SBSYS eDagsorden's publication (Ballerup, 2013): eDoc's form and sections, written from the
+ * publication's fields; the publication has a place for each item's case and leaves it empty, so a
+ * punkt goes without a case number, and the decision is the `Beslutning` field.
+ */
+export const SBSYS_EDAGSORDEN: Dialect = {
+  ...EDOC,
+  id: 'sbsys-edagsorden',
+  name: { da: 'SBSYS eDagsorden', en: 'SBSYS eDagsorden' },
+  withoutCaseNumber: /(?:)/,
+  newDecision: { heading: 'Beslutning', place: 'last' },
+};
+
 /** Acadre (Syddjurs): unlabelled header, numbers that run through the year, one dated decision per handling. */
 export const ACADRE: Dialect = {
   id: 'acadre',
@@ -268,7 +281,7 @@ export const ACADRE: Dialect = {
   quotesPunktLines: false,
 };
 
-export const DIALECTS: readonly Dialect[] = [SBSYS, FIRST_AGENDA_PDF, FIRST_AGENDA_PAGE, GREVE, EDOC, ACADRE];
+export const DIALECTS: readonly Dialect[] = [SBSYS, FIRST_AGENDA_PDF, FIRST_AGENDA_PAGE, GREVE, EDOC, SBSYS_EDAGSORDEN, ACADRE];
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);

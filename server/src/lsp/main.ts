@@ -29,6 +29,7 @@ import { registerOnTypeFormatting } from './onTypeFormatting';
 import { registerReferences } from './references';
 import { registerRender } from './render';
 import { registerCreateReferat } from './createReferat';
+import { registerImport } from './import';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 
 // `--node-ipc` (VS Code) or `--stdio` (every other editor), read from argv by createConnection.
@@ -111,6 +112,7 @@ registerReferences(ctx);
 registerWorkspaceSymbols(ctx);
 registerRender(ctx);
 registerCreateReferat(ctx);
+registerImport(ctx);
 registerCommands(ctx);
 const { indexWorkspace } = registerArchive(ctx, revalidateAll);
 // The dictionary arrived, or the archive's own words were counted: open documents are checked again.

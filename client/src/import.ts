@@ -1,0 +1,224 @@
+// Referat: Import Minutes… — published minutes (PDF, First Agenda page or JSON, SBSYS XML) read by
+// the language server, written as referater beside their sources or in a folder she picks, with a
+// progress bar she can cancel. She is asked before a file is replaced; the first referat is opened.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams } from '../../server/src/protocol';
+
+/** How a run went, for the caller (and the extension's tests). */
+export interface ImportOutcome {
+  readonly written: vscode.Uri[];
+  readonly skipped: vscode.Uri[];
+  readonly failed: { readonly source: vscode.Uri; readonly message: string }[];
+  readonly cancelled: boolean;
+}
+
+/** What a caller may settle beforehand instead of asking: the tests, or another extension. */
+export interface ImportOptions {
+  readonly sources?: readonly vscode.Uri[];
+  /** Where to write; beside each source when not given and not asked. */
+  readonly outDir?: vscode.Uri;
+  /** Replace existing files without asking (true), never (false), or ask (undefined). */
+  readonly replace?: boolean;
+}
+
+/** Requests in flight at once: the server reads each on a thread of its own (two by default). */
+const LANES = 2;
+
+export async function importMinutes(
+  client: LanguageClient | undefined,
+  output: vscode.OutputChannel,
+  arg?: unknown,
+  selected?: unknown,
+): Promise<ImportOutcome> {
+  const none: ImportOutcome = { written: [], skipped: [], failed: [], cancelled: true };
+  if (!client) return none;
+  const options = readArgs(arg, selected);
+  const interactive = options.sources === undefined;
+  const chosen = options.sources ?? (await pickSources());
+  if (!chosen || chosen.length === 0) return none;
+  let outDir = options.outDir;
+  if (!outDir && interactive) {
+    const where = await pickDestination();
+    if (where === undefined) return none;
+    outDir = where ?? undefined;
+  }
+
+  const files = await expand(chosen);
+  if (files.length === 0) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No files to import (PDF, HTML, JSON or XML).'));
+    return none;
+  }
+
+  const written: { index: number; uri: vscode.Uri }[] = [];
+  const skipped: vscode.Uri[] = [];
+  const failed: { source: vscode.Uri; message: string }[] = [];
+  let replaceAll = options.replace;
+  let cancelled = false;
+
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing minutes'), cancellable: true },
+    async (progress, token) => {
+      let next = 0;
+      let done = 0;
+      const lane = async (): Promise<void> => {
+        for (let i = next++; i < files.length; i = next++) {
+          if (token.isCancellationRequested) return;
+          const source = files[i]!;
+          let answer: ImportAnswer;
+          try {
+            answer = await client.sendRequest<ImportAnswer>(Protocol.importRequest, { path: source.fsPath } satisfies ImportParams, token);
+          } catch (e) {
+            if (token.isCancellationRequested) return;
+            answer = { ok: false, message: e instanceof Error ? e.message : String(e) };
+          }
+          if (token.isCancellationRequested) return;
+          if (!answer.ok) {
+            failed.push({ source, message: answer.message });
+            output.appendLine(`${source.fsPath}: ${answer.message}`);
+          } else {
+            for (const note of answer.notes) output.appendLine(`${source.fsPath}: ${note}`);
+            for (const r of answer.referater) {
+              const target = vscode.Uri.joinPath(outDir ?? vscode.Uri.joinPath(source, '..'), r.fileName);
+              if (await exists(target)) {
+                if (replaceAll === undefined) {
+                  const choice = await askReplace(target);
+                  if (choice === 'cancel') {
+                    cancelled = true;
+                    return;
+                  }
+                  if (choice === 'all') replaceAll = true;
+                  if (choice === 'none') replaceAll = false;
+                  if (choice === 'skip' || choice === 'none') {
+                    skipped.push(target);
+                    continue;
+                  }
+                } else if (!replaceAll) {
+                  skipped.push(target);
+                  continue;
+                }
+              }
+              await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));
+              written.push({ index: i, uri: target });
+              output.appendLine(`${target.fsPath}: ${vscode.l10n.t('{0} items from {1}', r.punkter, source.fsPath)}`);
+            }
+          }
+          done++;
+          progress.report({ increment: 100 / files.length, message: vscode.l10n.t('{0} of {1}: {2}', done, files.length, source.path.split('/').pop() ?? '') });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(LANES, files.length) }, lane));
+      if (token.isCancellationRequested) cancelled = true;
+    },
+  );
+
+  written.sort((a, b) => a.index - b.index);
+  const first = written[0];
+  if (first) await vscode.window.showTextDocument(first.uri, { preview: false });
+  const summary = cancelled
+    ? vscode.l10n.t('Import cancelled: {0} referater written.', written.length)
+    : vscode.l10n.t('Imported {0} referater from {1} files.', written.length, files.length);
+  if (failed.length > 0) {
+    const show = vscode.l10n.t('Show details');
+    void vscode.window
+      .showWarningMessage(`${summary} ${vscode.l10n.t('{0} files could not be read.', failed.length)}`, show)
+      .then((picked) => picked === show && output.show());
+  } else void vscode.window.showInformationMessage(skipped.length > 0 ? `${summary} ${vscode.l10n.t('{0} existing files kept.', skipped.length)}` : summary);
+  return { written: written.map((w) => w.uri), skipped, failed, cancelled };
+}
+
+/** From the explorer: the file clicked and the others selected; from code: an options object. */
+function readArgs(arg: unknown, selected: unknown): ImportOptions {
+  if (Array.isArray(selected) && selected.length > 0 && selected.every((u) => u instanceof vscode.Uri)) return { sources: selected };
+  if (arg instanceof vscode.Uri) return { sources: [arg] };
+  if (arg && typeof arg === 'object') return arg;
+  return {};
+}
+
+async function pickSources(): Promise<readonly vscode.Uri[] | undefined> {
+  const files = vscode.l10n.t('Choose files…');
+  const folder = vscode.l10n.t('Choose a folder…');
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: files, detail: vscode.l10n.t('PDF, First Agenda pages (HTML) and exports (JSON), SBSYS XML') },
+      { label: folder, detail: vscode.l10n.t('Every such file in the folder and its sub-folders') },
+    ],
+    { title: vscode.l10n.t('Import minutes'), placeHolder: vscode.l10n.t('What do you want to import?') },
+  );
+  if (!picked) return undefined;
+  const defaultUri = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return vscode.window.showOpenDialog({
+    canSelectFiles: picked.label === files,
+    canSelectFolders: picked.label === folder,
+    canSelectMany: picked.label === files,
+    openLabel: vscode.l10n.t('Import'),
+    title: vscode.l10n.t('Import minutes'),
+    ...(defaultUri ? { defaultUri } : {}),
+    ...(picked.label === files ? { filters: { [vscode.l10n.t('Published minutes')]: [...IMPORT_EXTENSIONS] } } : {}),
+  });
+}
+
+/** Beside the sources (null), a chosen folder, or undefined when she cancels. */
+async function pickDestination(): Promise<vscode.Uri | null | undefined> {
+  const beside = vscode.l10n.t('Next to the sources');
+  const choose = vscode.l10n.t('In a folder I choose…');
+  const picked = await vscode.window.showQuickPick([beside, choose], { title: vscode.l10n.t('Where should the referater go?') });
+  if (picked === undefined) return undefined;
+  if (picked === beside) return null;
+  const dir = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Write here') });
+  return dir?.[0];
+}
+
+type ReplaceChoice = 'replace' | 'all' | 'skip' | 'none' | 'cancel';
+
+async function askReplace(target: vscode.Uri): Promise<ReplaceChoice> {
+  const replace = vscode.l10n.t('Replace');
+  const all = vscode.l10n.t('Replace all');
+  const skip = vscode.l10n.t('Keep the existing');
+  const none = vscode.l10n.t('Keep all existing');
+  const picked = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists. Replace it with the imported referat?', target.path.split('/').pop() ?? ''),
+    { modal: true },
+    replace,
+    all,
+    skip,
+    none,
+  );
+  return picked === replace ? 'replace' : picked === all ? 'all' : picked === skip ? 'skip' : picked === none ? 'none' : 'cancel';
+}
+
+/** Files as they are; folders searched, sub-folders too, for the kinds the import reads. */
+async function expand(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+  const out: vscode.Uri[] = [];
+  const walk = async (uri: vscode.Uri): Promise<void> => {
+    let type: vscode.FileType;
+    try {
+      type = (await vscode.workspace.fs.stat(uri)).type;
+    } catch {
+      return;
+    }
+    if (!(type & vscode.FileType.Directory)) {
+      out.push(uri);
+      return;
+    }
+    const entries = await vscode.workspace.fs.readDirectory(uri);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, t] of entries) {
+      if (name.startsWith('.')) continue;
+      const child = vscode.Uri.joinPath(uri, name);
+      if (t & vscode.FileType.Directory) await walk(child);
+      else if (IMPORT_EXTENSIONS.includes(name.split('.').pop()?.toLowerCase() ?? '')) out.push(child);
+    }
+  };
+  for (const u of uris) await walk(u);
+  return out;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

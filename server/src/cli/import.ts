@@ -1,0 +1,228 @@
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { bothLanguages, localize, type Locale, type LocalizedText } from '../i18n/locale';
+import type { ImportedMeeting } from '../import/types';
+import type { FileImport } from '../node/importer';
+import { runPool } from '../node/threadPool';
+import { IMPORT_EXTENSIONS } from '../protocol';
+import { describeFsError, type CliIO } from './io';
+import { readOptions } from './options';
+
+export const IMPORT_USAGE = 'referat import SOURCE... [-o OUT.referat | --out-dir DIR] [--force] [--jobs N] [--locale da|en]';
+
+/** Below this many files the import runs on this thread: a thread costs pdf.js's start-up again. */
+const PARALLEL_FROM = 4;
+
+/**
+ * `referat import`: published minutes (PDF, First Agenda page or JSON, SBSYS XML) as referater,
+ * one per meeting, named by body and date, beside each source or in --out-dir. A bad file is one
+ * line on stderr and the rest go on; an existing file is never overwritten without --force. Exit 0
+ * when every source was imported, 2 when one was not (or for usage trouble).
+ */
+export async function runImport(args: readonly string[], io: CliIO): Promise<number> {
+  const options = readOptions(
+    args,
+    { output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string' }, force: { type: 'boolean' }, jobs: { type: 'string' } },
+    io,
+  );
+  if (!options.ok) return usage(io, options.problem);
+  const { values, positionals: sources } = options;
+  if (values.help) {
+    io.stdout(`usage: ${IMPORT_USAGE}\n`);
+    return 0;
+  }
+  const locale = values.locale;
+  const output = values.output;
+  const outDir = values['out-dir'];
+  if (sources.length === 0) return usage(io, { da: 'ingen KILDE angivet', en: 'no SOURCE given' });
+  if (output !== undefined && outDir !== undefined)
+    return usage(io, { da: '-o og --out-dir kan ikke bruges sammen', en: '-o and --out-dir cannot be used together' });
+  if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
+    return usage(io, { da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
+
+  const progress = new Progress(io, 0, locale);
+  let trouble = false;
+  const fail = (path: string, problem: LocalizedText): void => {
+    progress.clear();
+    io.stderr(`${path}: ${localize(problem, locale)}\n`);
+    trouble = true;
+  };
+  const files: string[] = [];
+  for (const source of sources) {
+    const found = await collect(source);
+    if ('problem' in found) fail(source, found.problem);
+    else files.push(...found.files);
+  }
+  if (output !== undefined && (files.length !== 1 || sources.length !== 1))
+    return usage(io, { da: '-o kan kun bruges med én kildefil; brug --out-dir til flere', en: '-o takes one source file only; use --out-dir for more' });
+  if (outDir !== undefined) {
+    try {
+      await mkdir(outDir, { recursive: true });
+    } catch (e) {
+      io.stderr(`${outDir}: ${bothLanguages(describeFsError(e))}\n`);
+      return 2;
+    }
+  }
+
+  progress.total = files.length;
+  const written = new Set<string>();
+  const results = new Map<string, FileImport>();
+  let next = 0;
+  const report = async (): Promise<void> => {
+    for (; next < files.length; next++) {
+      const r = results.get(files[next]!);
+      if (!r) return;
+      if ('problem' in r) fail(r.path, r.problem);
+      else if (!r.result.ok) fail(r.path, r.result.message);
+      else {
+        for (const note of r.result.notes) {
+          progress.clear();
+          io.stderr(`${r.path}: ${localize(note, locale)}\n`);
+        }
+        for (const m of r.result.meetings) {
+          const target = output ?? uniqueTarget(join(outDir ?? dirname(r.path), m.fileName), written);
+          const wrote = await write(target, m, values.force === true);
+          if (wrote !== undefined) fail(target, wrote);
+          else {
+            written.add(resolve(target));
+            progress.clear();
+            io.stdout(`${target}: ${localize(summary(m, r.path), locale)}\n`);
+          }
+        }
+      }
+      progress.step(!('problem' in r) && r.result.ok);
+    }
+  };
+
+  // The readers (pdf.js among them) are loaded beside this bundle on the first import, not when
+  // `referat check` starts.
+  const { importFile } = await import('../node/importer');
+  let chain = Promise.resolve();
+  await runPool(
+    files,
+    {
+      workerFile: join(__dirname, 'importWorker.js'),
+      parallelFrom: PARALLEL_FROM,
+      batch: 1,
+      threads: values.jobs !== undefined ? Number(values.jobs) : Math.max(1, Math.min(8, availableParallelism())),
+      local: importFile,
+    },
+    (batch) => {
+      for (const r of batch) results.set(r.path, r);
+      chain = chain.then(report);
+    },
+  );
+  await chain;
+  await report();
+  progress.clear();
+  return trouble ? 2 : 0;
+}
+
+/** A source file as given, or a folder's importable files (in sub-folders too), in name order. */
+async function collect(path: string): Promise<{ files: string[] } | { problem: LocalizedText }> {
+  let s;
+  try {
+    s = await stat(path);
+  } catch (e) {
+    return { problem: describeFsError(e) };
+  }
+  if (!s.isDirectory()) return { files: [path] };
+  const files: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && IMPORT_EXTENSIONS.includes(extname(e.name).slice(1).toLowerCase())) files.push(p);
+    }
+  };
+  try {
+    await walk(path);
+  } catch (e) {
+    return { problem: describeFsError(e) };
+  }
+  if (files.length === 0)
+    return {
+      problem: {
+        da: `ingen filer at importere i mappen (${IMPORT_EXTENSIONS.map((x) => `*.${x}`).join(', ')})`,
+        en: `no files to import in this folder (${IMPORT_EXTENSIONS.map((x) => `*.${x}`).join(', ')})`,
+      },
+    };
+  return { files };
+}
+
+/** Two sources of this run with one meeting's name (its PDF and its page) each get a file. */
+function uniqueTarget(target: string, written: ReadonlySet<string>): string {
+  if (!written.has(resolve(target))) return target;
+  const stem = target.slice(0, -extname(target).length);
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}.referat`;
+    if (!written.has(resolve(candidate))) return candidate;
+  }
+}
+
+/** Writes the referat; never over an existing file unless forced. The problem, if any. */
+async function write(target: string, m: ImportedMeeting, force: boolean): Promise<LocalizedText | undefined> {
+  try {
+    // `wx`: an existing file is never overwritten, not even one made a moment ago by someone else.
+    await writeFile(target, m.text, { flag: force ? 'w' : 'wx' });
+    return undefined;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'EEXIST')
+      return {
+        da: 'filen findes allerede og overskrives ikke (brug --force for at erstatte den)',
+        en: 'the file already exists and is not overwritten (use --force to replace it)',
+      };
+    return { da: `kan ikke skrive filen (${code ?? String(e)})`, en: `cannot write the file (${code ?? String(e)})` };
+  }
+}
+
+function summary(m: ImportedMeeting, source: string): LocalizedText {
+  const kind = m.document === 'dagsorden' ? { da: 'dagsorden', en: 'agenda' } : { da: 'referat', en: 'minutes' };
+  return {
+    da: `${kind.da} med ${m.punkter} ${m.punkter === 1 ? 'punkt' : 'punkter'} fra ${basename(source)} (${m.dialect})`,
+    en: `${kind.en} with ${m.punkter} ${m.punkter === 1 ? 'item' : 'items'} from ${basename(source)} (${m.dialect})`,
+  };
+}
+
+/** One line on a terminal, rewritten in place: how far a folder import has come. Silent elsewhere. */
+class Progress {
+  private done = 0;
+  private failed = 0;
+  private shown = false;
+  constructor(
+    private readonly io: CliIO,
+    public total: number,
+    private readonly locale: Locale,
+  ) {}
+
+  step(ok: boolean): void {
+    this.done++;
+    if (!ok) this.failed++;
+    if (!this.io.interactive || this.total < 2) return;
+    const line = localize(
+      {
+        da: `importerer ${this.done}/${this.total}${this.failed > 0 ? ` (${this.failed} kunne ikke læses)` : ''}`,
+        en: `importing ${this.done}/${this.total}${this.failed > 0 ? ` (${this.failed} could not be read)` : ''}`,
+      },
+      this.locale,
+    );
+    this.io.stderr(`\r${line}\x1b[K`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (!this.shown) return;
+    this.io.stderr('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
+function usage(io: CliIO, problem: LocalizedText): number {
+  io.stderr(`referat import: ${bothLanguages(problem)}\nusage: ${IMPORT_USAGE}\n`);
+  return 2;
+}

@@ -1,0 +1,2 @@
+export * from './dom';
+export { htmlToLines, layoutNodes } from './layout';

@@ -1,0 +1,148 @@
+// `referat import`'s readers: a published source's bytes in, one referat's text per meeting out,
+// in the source's own dialect, or one problem with a message saying what to do. Pure: the host
+// reads the file (and pdf.js's CMaps) and writes the result; nothing here touches a disk, and
+// whatever the bytes, the answer is a result, never an exception.
+import { detectDialect } from '../dialect/detect';
+import { parseReferat } from '../model/parse';
+import { readFirstAgendaJson, isFirstAgendaJson } from './firstAgendaJson';
+import { readFirstAgendaPage } from './firstAgendaPage';
+import { parseXml } from './html';
+import { failure, IMPORT_MESSAGES } from './messages';
+import { readPdf } from './pdf';
+import { notPdfMessage } from './pdf/messages';
+import { isSbsysPublication, readSbsysXml } from './sbsysXml';
+import { decodeMarkup, sniff, utf8 } from './sniff';
+import { joinWrappedTitles } from './titles';
+import type { ImportHost, ImportResult, ImportedMeeting, SourceKind } from './types';
+import { isoDate, meetingFileName, type Moment } from './write';
+import type { LocalizedText } from '../i18n/locale';
+
+export type * from './types';
+export { IMPORT_MESSAGES } from './messages';
+export { meetingFileName } from './write';
+
+/**
+ * The minutes in a source file: `name` is only a hint (its extension breaks a tie, its stem names a
+ * meeting whose source does not). Never throws.
+ */
+export async function importSource(name: string, bytes: Uint8Array, host: ImportHost = {}): Promise<ImportResult> {
+  try {
+    return await importBytes(name, bytes, host);
+  } catch (e) {
+    // Every reader is total by design; should one still fail, the secretary gets one line, not a trace.
+    return failure('malformed', e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+  }
+}
+
+async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): Promise<ImportResult> {
+  const stem = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const kind = sniff(name, bytes);
+  switch (kind) {
+    case 'empty':
+      return failure('empty', `${bytes.length} bytes, none of them content`);
+    case 'pdf': {
+      const read = await readPdf(bytes, { ...(host.cMap ? { cMaps: host.cMap } : {}), ...(host.pdfTimeoutMs ? { timeoutMs: host.pdfTimeoutMs } : {}) });
+      if (!read.ok) return failure(read.problem, read.detail, read.problem === 'not-pdf' ? notPdfMessage(bytes) : IMPORT_MESSAGES[read.problem]);
+      const text = read.pages.map((p) => p.join('\n')).join('\n\n');
+      const notes = read.pagesWithoutText.length > 0 && read.pagesWithoutText.length < read.pages.length ? [pagesWithoutText(read.pagesWithoutText)] : [];
+      return done('pdf', fromText(joinWrappedTitles(text), stem), notes, read.pages.length);
+    }
+    case 'json': {
+      const text = utf8(bytes);
+      let data: unknown;
+      try {
+        data = JSON.parse(text ?? '');
+      } catch (e) {
+        return failure('malformed', e instanceof Error ? e.message : String(e));
+      }
+      if (!isFirstAgendaJson(data)) return failure('no-minutes', 'no Dagsordenpunkter');
+      const minutes = readFirstAgendaJson(data);
+      if (!minutes) return failure('no-minutes', 'no agenda items');
+      return done('first-agenda-json', meeting(minutes.lines, minutes.body, minutes.moment, minutes.document, stem, 'greve'), []);
+    }
+    case 'xml': {
+      const text = decodeMarkup(bytes);
+      if (!isSbsysPublication(parseXml(text))) {
+        // A web page saved as XHTML is still a page.
+        if (/<html[\s>]/i.test(text.slice(0, 4096))) return fromPage(text, stem);
+        return failure('no-minutes', 'no <Publication> root');
+      }
+      const minutes = readSbsysXml(text);
+      if (!minutes) return failure('no-minutes', 'no agenda items');
+      return done('sbsys-xml', meeting(minutes.lines, minutes.body, minutes.moment, minutes.document, stem, 'sbsys-edagsorden'), []);
+    }
+    case 'html':
+      return fromPage(decodeMarkup(bytes), stem);
+    case 'zip':
+      return failure('unsupported', 'a zip container (Word, Excel, …)');
+    default:
+      return failure('unsupported', 'not PDF, HTML, JSON or XML');
+  }
+}
+
+function fromPage(html: string, stem: string): ImportResult {
+  const page = readFirstAgendaPage(html);
+  if (!page) return failure('no-minutes', 'no First Agenda agenda table');
+  return done('first-agenda-page', fromText(page.lines.join('\n'), stem), []);
+}
+
+function done(kind: SourceKind, meeting: ImportedMeeting, notes: readonly LocalizedText[], pages?: number): ImportResult {
+  return { ok: true, kind, meetings: [meeting], notes, ...(pages !== undefined ? { pages } : {}) };
+}
+
+/** A meeting from text whose header the parser reads: body, date and kind as the document gives them. */
+function fromText(raw: string, stem: string): ImportedMeeting {
+  const text = finish(raw.split('\n'));
+  const referat = parseReferat(text);
+  const title = referat.header.title;
+  const date = title?.date?.date ?? referat.header.moedeDato?.date?.date;
+  const body = title?.body ?? '';
+  const document = title?.kind ?? referat.kind;
+  return {
+    text,
+    dialect: detectDialect(text).id,
+    body,
+    ...(date ? { date: isoDate(date) } : {}),
+    document,
+    fileName: meetingFileName(body, date ? isoDate(date) : undefined, document, stem),
+    punkter: referat.punkter.length,
+  };
+}
+
+/** A meeting written by a structured reader, which knows its facts from the source's fields. */
+function meeting(
+  lines: readonly string[],
+  body: string,
+  moment: Moment | undefined,
+  document: 'referat' | 'dagsorden',
+  stem: string,
+  dialect: string,
+): ImportedMeeting {
+  const text = finish(lines);
+  const date = moment ? isoDate(moment.date) : undefined;
+  return {
+    text,
+    dialect,
+    body,
+    ...(date ? { date } : {}),
+    document,
+    fileName: meetingFileName(body, date, document, stem),
+    punkter: parseReferat(text).punkter.length,
+  };
+}
+
+/** Lines as a file: no trailing blanks on a line, no blank lines at the ends, one newline at the end. */
+function finish(lines: readonly string[]): string {
+  const out = lines.map((l) => l.replace(/[ \t]+$/, ''));
+  while (out.length > 0 && out[0] === '') out.shift();
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
+}
+
+function pagesWithoutText(pages: readonly number[]): LocalizedText {
+  const list = pages.join(', ');
+  return {
+    da: `Side ${list} har ingen tekst (måske scannet); den tekst, der står på dem, kræver tekstgenkendelse (OCR).`,
+    en: `Page(s) ${list} have no text (perhaps scanned); what is written on them needs text recognition (OCR).`,
+  };
+}

@@ -1,0 +1,101 @@
+// PDF bytes to positioned text runs, page by page, with pdf.js.
+import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { binaryDataFactory, loadPdfjs, type CMapSource, type Pdfjs } from './pdfjs';
+import type { PageRuns, PdfProblem, TextRun } from './types';
+
+export type ExtractResult = { ok: true; pages: PageRuns[]; damagedPages: number[] } | { ok: false; problem: PdfProblem; detail: string };
+
+export interface ExtractOptions {
+  /** Adobe's packed CMaps (`*.bcmap`) by name, for fonts in a predefined CJK encoding. */
+  readonly cMaps?: CMapSource | undefined;
+  /** A document that takes longer is given up as damaged. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Reads every page strictly first: pdf.js otherwise skips what it cannot parse without a word. A
+ * page that fails strictly is read again leniently, for what can be had, and named as damaged.
+ */
+export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
+  const lib = loadPdfjs();
+  const tasks: PDFDocumentLoadingTask[] = [];
+  const open = (strict: boolean): PDFDocumentLoadingTask => {
+    const task = lib.getDocument({
+      // A copy: pdf.js hands the buffer to its worker side and detaches it from the caller.
+      data: new Uint8Array(bytes),
+      verbosity: lib.VerbosityLevel.ERRORS,
+      stopAtErrors: strict,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      useWorkerFetch: false,
+      cMapPacked: true,
+      BinaryDataFactory: binaryDataFactory(options.cMaps),
+    });
+    tasks.push(task);
+    return task;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<ExtractResult>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, problem: 'corrupt', detail: `not read within ${Math.round(options.timeoutMs / 1000)} s` }),
+      options.timeoutMs,
+    );
+  });
+  const work = (async (): Promise<ExtractResult> => {
+    const doc = await open(true).promise;
+    let lenient: Promise<PDFDocumentProxy> | undefined;
+    const pages: PageRuns[] = [];
+    const damagedPages: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        pages.push(await pageRuns(lib, doc, n));
+      } catch {
+        damagedPages.push(n);
+        lenient ??= open(false).promise;
+        pages.push(await pageRuns(lib, await lenient, n));
+      }
+    }
+    return { ok: true, pages, damagedPages };
+  })();
+  try {
+    return await Promise.race([work, timeout]);
+  } catch (error) {
+    return { ok: false, problem: classify(error), detail: describe(error) };
+  } finally {
+    clearTimeout(timer);
+    // The promise of a document given up on must not surface later as an unhandled rejection.
+    work.catch(() => undefined);
+    await Promise.all(tasks.map((t) => t.destroy().catch(() => undefined)));
+  }
+}
+
+async function pageRuns(lib: Pdfjs, doc: PDFDocumentProxy, n: number): Promise<PageRuns> {
+  const page = await doc.getPage(n);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const runs: TextRun[] = [];
+    content.items.forEach((item, seq) => {
+      if (!('str' in item) || item.str === '') return;
+      // Into the viewport's space: y down from the top, the page's /Rotate applied.
+      const [, , c, d, e, f] = lib.Util.transform(viewport.transform, item.transform) as number[];
+      // Widths are in page units already, and the viewport has scale 1.
+      runs.push({ text: item.str, x: e ?? 0, y: f ?? 0, width: item.width, size: Math.hypot(c ?? 0, d ?? 0), seq });
+    });
+    return { width: viewport.width, height: viewport.height, runs };
+  } finally {
+    page.cleanup();
+  }
+}
+
+function classify(error: unknown): PdfProblem {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') return 'encrypted';
+  return 'corrupt';
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

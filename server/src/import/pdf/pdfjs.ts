@@ -1,0 +1,57 @@
+// Loads Mozilla's pdf.js (pdfjs-dist, legacy build: plain Node, no browser) into whatever bundle
+// uses the reader. Bundled with esbuild to CommonJS it needs three things done for it:
+//  - its "worker" runs on this thread: pdf.worker.mjs is bundled too and, when evaluated, sets
+//    `globalThis.pdfjsWorker`, which pdf.js uses before it would import a worker file by URL;
+//  - at load it makes one `new DOMMatrix()` (for canvas rendering, never used for text), which
+//    Node 20 does not have and which pdf.js would take from the optional @napi-rs/canvas package
+//    that a bundle does not ship: a stand-in class is there during the load only;
+//  - at load it warns on stderr that it found no canvas: silenced, the CLI's and the language
+//    server's stderr is the user's.
+// Both modules are evaluated on the first read, not when a bundle starts: 3 MB of code that an
+// import of HTML or JSON never needs. The CMaps come from the host (the import never reads a disk).
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export type Pdfjs = typeof PdfjsModule;
+
+let loaded: Pdfjs | undefined;
+
+export function loadPdfjs(): Pdfjs {
+  if (loaded) return loaded;
+  const g = globalThis as { DOMMatrix?: unknown };
+  const standIn = g.DOMMatrix === undefined;
+  if (standIn) g.DOMMatrix = class DOMMatrix {};
+  /* eslint-disable no-console -- pdf.js's warning about a canvas it never needs would reach the user's stderr */
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    /* eslint-disable @typescript-eslint/no-require-imports -- evaluated on the first PDF, not when the bundle loads */
+    const lib = require('pdfjs-dist/legacy/build/pdf.mjs') as Pdfjs;
+    require('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    loaded = lib;
+    return lib;
+  } finally {
+    console.warn = warn;
+    /* eslint-enable no-console */
+    if (standIn) delete g.DOMMatrix;
+  }
+}
+
+/** Where a CMap comes from: the host reads Adobe's packed CMap of that name (`UniJIS-UCS2-H.bcmap`). */
+export type CMapSource = (name: string) => Promise<Uint8Array>;
+
+interface BinaryRequest {
+  readonly kind: string;
+  readonly filename: string;
+}
+
+/** pdf.js's `BinaryDataFactory`: CMaps from the host, nothing else (no fetch, no URLs). */
+export function binaryDataFactory(cMaps: CMapSource | undefined): new (urls: unknown) => { fetch(request: BinaryRequest): Promise<Uint8Array> } {
+  return class CMapFiles {
+    constructor(_urls: unknown) {}
+    async fetch({ kind, filename }: BinaryRequest): Promise<Uint8Array> {
+      if (kind !== 'cMapUrl' || !cMaps) throw new Error(`no ${kind} data for ${filename}`);
+      return cMaps(filename.replace(/^.*[\\/]/, ''));
+    }
+  };
+}

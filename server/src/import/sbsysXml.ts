@@ -1,0 +1,105 @@
+// SBSYS eDagsorden's publication XML as text in eDoc's form, the form Ballerup's minutes of the same
+// years have (dialect `sbsys-edagsorden`): an unlabelled header written from the meeting's fields
+// (`Dagsorden` / the committee / `onsdag den 15. maj 2013, kl. 16:30` / `i <place>`), the members,
+// then each item as `1.   Title`, its case number where the publication has one (`Sagsnr.:`), each
+// field under its caption with its HTML laid out as a browser shows it, and its attachments by name.
+// A field with nothing in it is shown as its caption alone where the publication's own settings
+// show it to its readers (`ShowEmptyFeedbackFields`: the empty `Beslutning` of an agenda), else left out.
+import { childElements, findFirst, inlineText, layoutNodes, parseHtml, parseXml, rawText, type DomDocument, type DomElement } from './html';
+import { danishMoment, edocDate, type Moment } from './write';
+
+export interface XmlMinutes {
+  readonly lines: string[];
+  readonly punkter: number;
+  readonly body: string;
+  readonly moment?: Moment;
+  readonly document: 'referat' | 'dagsorden';
+}
+
+/** Whether the document is an eDagsorden publication. */
+export function isSbsysPublication(doc: DomDocument): boolean {
+  return childElements(doc).some((e) => e.name === 'Publication');
+}
+
+export function readSbsysXml(xml: string): XmlMinutes | undefined {
+  const doc = parseXml(xml);
+  const publication = childElements(doc).find((e) => e.name === 'Publication');
+  const agenda = publication && findFirst(publication, (e) => e.name === 'Agenda');
+  const items = agenda ? childElements(child(agenda, 'Items') ?? agenda, 'Item') : [];
+  if (!publication || !agenda || items.length === 0) return undefined;
+
+  const type = text(child(publication, 'PublicationTypeAsEnum'));
+  const document = /minutes|referat/i.test(type) ? 'referat' : 'dagsorden';
+  const meeting = child(agenda, 'Meeting');
+  const body = text(child(agenda, 'Name')) || text(findFirst(agenda, (e) => e.name === 'Committee'));
+  const moment = danishMoment(text(meeting && child(meeting, 'When')));
+  const place = text(meeting && child(meeting, 'Where'));
+
+  const settings = child(publication, 'GeneratorSettings');
+  const showEmpty = text(settings && child(settings, 'ShowEmptyFields')).toLowerCase() === 'true';
+  const showEmptyFeedback = text(settings && child(settings, 'ShowEmptyFeedbackFields')).toLowerCase() !== 'false';
+
+  const lines: string[] = [document === 'referat' ? 'Referat' : 'Dagsorden', ''];
+  if (body) lines.push(body);
+  if (moment) lines.push(edocDate(moment));
+  if (place) lines.push(`i ${place}`);
+  lines.push('');
+  const members = meeting ? childElements(child(meeting, 'Members') ?? meeting, 'MeetingMember') : [];
+  const groups = new Map<string, string[]>();
+  for (const m of members) {
+    const name = text(child(m, 'Name'));
+    if (!name) continue;
+    const label = attendanceLabel(text(child(m, 'ParticipationStatusAsText')));
+    const note = text(child(m, 'ParticipationNote'));
+    groups.set(label, [...(groups.get(label) ?? []), note ? `${name} - ${note}` : name]);
+  }
+  for (const label of ['Medlemmer', 'Tilstede', 'Afbud/Fraværende']) {
+    const names = groups.get(label);
+    if (names) lines.push(label, ...names, '');
+  }
+
+  items.forEach((item, i) => {
+    const number = text(child(item, 'Number')) || String(i + 1);
+    const caption = text(child(item, 'Caption'));
+    const open = text(child(item, 'IsPublic')).toLowerCase() !== 'false';
+    lines.push(`${number}.   ${open || /^lukket/i.test(caption) ? caption : `Lukket: ${caption}`}`);
+    const caseNumber = text(findFirst(child(item, 'Case') ?? item, (e) => e.name === 'Number'));
+    if (caseNumber) lines.push(`Sagsnr.: ${caseNumber}`);
+    lines.push('');
+    for (const field of childElements(child(item, 'Fields') ?? item, 'ItemField')) {
+      const content = layoutNodes([...parseHtml(rawText(child(field, 'Content') ?? field)).children]);
+      const caption = text(child(field, 'Caption'));
+      const feedback = text(child(field, 'IsFeedback')).toLowerCase() === 'true';
+      if (content.length === 0 && !(caption && (feedback ? showEmptyFeedback : showEmpty))) continue;
+      if (caption) lines.push(caption);
+      lines.push(...content, '');
+    }
+    const enclosures = childElements(child(item, 'Enclosures') ?? item, 'Enclosure');
+    if (enclosures.length > 0) {
+      lines.push('Bilag');
+      for (const e of enclosures) {
+        const name = text(child(e, 'Name')) || text(child(e, 'FileName'));
+        const url = text(child(e, 'DownloadUrl'));
+        lines.push(`- ${name}${/^https?:\/\//i.test(url) ? ` (${url})` : ''}`);
+      }
+      lines.push('');
+    }
+  });
+  while (lines[lines.length - 1] === '') lines.pop();
+  return { lines, punkter: items.length, body, ...(moment ? { moment } : {}), document };
+}
+
+function child(e: DomElement, name: string): DomElement | undefined {
+  return childElements(e).find((c) => c.name === name);
+}
+
+function text(e: DomElement | undefined): string {
+  return e ? inlineText(e) : '';
+}
+
+/** SBSYS's participation states as the header's blocks: not yet decided (an agenda) lists the members. */
+function attendanceLabel(status: string): string {
+  if (/absent|notparticipating|cancel|afbud|fravær/i.test(status)) return 'Afbud/Fraværende';
+  if (/^participat|present|attend|deltag/i.test(status)) return 'Tilstede';
+  return 'Medlemmer';
+}

@@ -1,0 +1,31 @@
+import { localize } from '../i18n/locale';
+import { ImportPool } from '../node/importPool';
+import { Protocol, type ImportAnswer, type ImportParams } from '../protocol';
+import { safe, type ServerContext } from './context';
+
+/**
+ * A published source's minutes as referater, read on a worker thread; the client writes the files
+ * (asking before it replaces one), so the archive picks them up as any new file. The pool's threads
+ * do not keep the server alive, and end when idle.
+ */
+export function registerImport(ctx: ServerContext): void {
+  const pool = new ImportPool();
+  const failed: ImportAnswer = {
+    ok: false,
+    message: localize({ da: 'Importen mislykkedes; se Referat-loggen.', en: 'The import failed; see the Referat log.' }, ctx.service.locale),
+  };
+  ctx.connection.onRequest(
+    Protocol.importRequest,
+    safe(ctx, 'import', failed, async (params: ImportParams): Promise<ImportAnswer> => {
+      const r = await pool.import(params.path);
+      const locale = ctx.service.locale;
+      if ('problem' in r) return { ok: false, message: localize(r.problem, locale) };
+      if (!r.result.ok) return { ok: false, message: localize(r.result.message, locale) };
+      return {
+        ok: true,
+        referater: r.result.meetings.map((m) => ({ fileName: m.fileName, text: m.text, punkter: m.punkter, dialect: m.dialect })),
+        notes: r.result.notes.map((n) => localize(n, locale)),
+      };
+    }),
+  );
+}
