@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { importMinutes } from './import';
+import { exists, importMinutes } from './import';
 import { registerPreview } from './preview';
 import { Protocol, referatFileName, type CaseHistoryEntry, type CreateReferatResult } from '../../server/src/protocol';
 
@@ -125,15 +125,6 @@ async function addPersonalWord(word: unknown): Promise<void> {
     [...words, word].sort((a, b) => a.localeCompare(b, 'da')),
     vscode.ConfigurationTarget.Global,
   );
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

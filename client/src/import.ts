@@ -214,7 +214,8 @@ async function expand(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
   return out;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Whether a file is there (the workspace's file system: local or remote alike). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

@@ -11,7 +11,7 @@ import type { SyntaxLine } from '../syntax/tree';
 import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
 import { parseJournalLine } from '../model/journal';
 import { mayBeSectionHeading, sectionKindOf } from '../model/sections';
-import type { CalendarDate, EarlierDecision, SectionKind } from '../model/types';
+import type { CalendarDate, EarlierDecision, Header, SectionKind } from '../model/types';
 import { splitWho, type NamedPerson } from '../model/people';
 import type { Range } from '../syntax/range';
 
@@ -157,12 +157,7 @@ export function summaryOf(r: Referat): ReferatSummary {
     });
   }
   return {
-    titled: h.title !== undefined,
-    ...(h.title?.body ? { body: h.title.body } : {}),
-    ...(date ? { date } : {}),
-    ...(h.moedested?.value ? { moedested: h.moedested.value } : {}),
-    ...(h.moedeDato?.time?.valid ? { time: h.moedeDato.time.text } : {}),
-    deltagere: (h.deltagere?.names ?? []).map((n) => n.name),
+    ...meetingFields(h, date),
     names: {
       udvalg: [...names.udvalg],
       strategier: [...names.strategier],
@@ -340,6 +335,18 @@ export function findSummaryLines(input: string): SummaryLines {
   };
 }
 
+/** What a summary says of the meeting, from its header: the same whichever way the summary is read. */
+function meetingFields(h: Header, date: CalendarDate | undefined): Pick<ReferatSummary, 'titled' | 'body' | 'date' | 'moedested' | 'time' | 'deltagere'> {
+  return {
+    titled: h.title !== undefined,
+    ...(h.title?.body ? { body: h.title.body } : {}),
+    ...(date ? { date } : {}),
+    ...(h.moedested?.value ? { moedested: h.moedested.value } : {}),
+    ...(h.moedeDato?.time?.valid ? { time: h.moedeDato.time.text } : {}),
+    deltagere: (h.deltagere?.names ?? []).map((n) => n.name),
+  };
+}
+
 /** The summary read from its lines with the model's own readers. */
 export function readSummary(source: SummaryLines): ReferatSummary {
   const header = readHeader(source.title, source.header);
@@ -350,12 +357,7 @@ export function readSummary(source: SummaryLines): ReferatSummary {
   const date = header.moedeDato?.date?.date ?? header.title?.date?.date;
   const meetingYear = date?.year;
   return {
-    titled: header.title !== undefined,
-    ...(header.title?.body ? { body: header.title.body } : {}),
-    ...(date ? { date } : {}),
-    ...(header.moedested?.value ? { moedested: header.moedested.value } : {}),
-    ...(header.moedeDato?.time?.valid ? { time: header.moedeDato.time.text } : {}),
-    deltagere: (header.deltagere?.names ?? []).map((n) => n.name),
+    ...meetingFields(header, date),
     names: { ...source.names, personer: [...personer.values()] },
     punkter: source.punkter.map((d) => {
       const heading = readPunktHeading(d.heading);

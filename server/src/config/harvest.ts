@@ -61,8 +61,8 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
       let counts = decisions.get(key);
       if (!counts) decisions.set(key, (counts = new Map<string, number>()));
       for (const p of s.punkter) {
-        // A phrase is a short decision of one line; a decision written for its case is not one.
-        const first = p.beslutning?.split('\n')[0]?.trim();
+        // A phrase is a short decision (the summary keeps a decision's lines joined); one written for its case is not one.
+        const first = p.beslutning?.trim();
         if (!first || first.length > 90 || first.length < 3 || p.closed) continue;
         counts.set(first, (counts.get(first) ?? 0) + 1);
       }
