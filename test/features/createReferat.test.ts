@@ -154,3 +154,36 @@ test('the test fixtures hold every dialect this test makes a dagsorden of', () =
   const dirs = readdirSync(join(repoRoot, 'test/fixtures/dialects/rules')).filter((d) => !d.endsWith('.json'));
   assert.deepEqual(dirs.sort(), Object.keys(DIALECT_PLACES).sort());
 });
+
+test('a dagsorden that already prints empty decision headings keeps them, and the cursor goes to the first', async () => {
+  const dagsorden = [
+    'DAGSORDEN Direktionen d. 07-12-2023',
+    '',
+    'Mødedato Torsdag d. 07. december 2023 kl. 09:00',
+    '',
+    'Mødested Udvalgsværelse 1, Lemvig Rådhus',
+    '',
+    'Punkt 1: Deltagerkreds',
+    '',
+    '81.39.15G01-4-23',
+    '',
+    'Sagsfremstilling',
+    '',
+    'Kredsen drøftes.',
+    '',
+    'Beslutning',
+    'Punkt 2: Eventuelt',
+    '',
+    '00.01.00I00-3-23',
+    '',
+    'Beslutning',
+  ].join('\n');
+  const { created } = await create(dagsorden);
+  assert.ok(created.ok);
+  assert.equal(created.decisions, 0);
+  const lines = created.text.split('\n');
+  assert.equal(lines[created.cursor.line - 1], 'Beslutning');
+  assert.equal(lines[created.cursor.line], '');
+  assert.equal(lines.filter((l) => l === 'Beslutning').length, 2);
+  keepsEveryWord(dagsorden, created.text);
+});

@@ -70,6 +70,17 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
     decisions++;
   }
 
+  // A decision heading the dagsorden already has, empty (a system that prints its template): she starts there.
+  const emptyHeading = first
+    ? undefined
+    : dagsorden.punkter
+        .filter((p) => !p.closed && !WITHOUT_DECISION.test(p.title))
+        .map((p) => todaysDecision(p))
+        .find((d) => !d.written && d.sections.length > 0)?.sections[0]?.headingRange.start.line;
+
+  // Her line to write on: the blank line under that heading, or one put there.
+  if (emptyHeading !== undefined && (lines[emptyHeading + 1] ?? '').trim() !== '') insert(emptyHeading + 1, ['']);
+
   // Assemble; the cursor goes to the first empty decision.
   const out: string[] = [];
   let cursor: Position | undefined;
@@ -79,6 +90,7 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
       if (first?.line === i) cursor = { line: out.length + first.offset, character: 0 };
       out.push(...added);
     }
+    if (i === emptyHeading) cursor = { line: out.length + 1, character: 0 };
     if (i < lines.length) out.push(lines[i]!);
   }
   return { ok: true, text: bom + out.join(eol), cursor: cursor ?? { line: titleLine, character: 0 }, decisions };
