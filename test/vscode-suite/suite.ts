@@ -40,6 +40,8 @@ function diagnostics(uri: vscode.Uri, ok: (d: readonly vscode.Diagnostic[]) => b
 }
 
 const code = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+/** Errors and warnings: what a correct referat must not have (the spell check's information about rare words aside). */
+const faults = (d: readonly vscode.Diagnostic[]): vscode.Diagnostic[] => d.filter((x) => x.severity <= vscode.DiagnosticSeverity.Warning);
 
 async function completionLabels(rel: string, line: number, character: number): Promise<string[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>(
@@ -126,7 +128,7 @@ export function defineTests(): void {
     });
 
     for (const name of ['direktionen-2019-06-26', 'direktionen-2023-12-07', 'direktionen-2024-04-17']) {
-      test(`corpus ${name}: opens as a referat with no diagnostics`, async () => {
+      test(`corpus ${name}: opens as a referat with no errors or warnings`, async () => {
         const editor = await open(`arkiv/${name}.referat`);
         assert.equal(editor.document.languageId, 'referat');
         // The outline answering means the server has the document; then no finding may arrive.
@@ -134,8 +136,12 @@ export function defineTests(): void {
         assert.ok(symbols.length > 5);
         await new Promise((r) => setTimeout(r, 1500));
         assert.deepEqual(
-          vscode.languages.getDiagnostics(editor.document.uri).map((d) => code(d)),
+          faults(vscode.languages.getDiagnostics(editor.document.uri)).map((d) => code(d)),
           [],
+        );
+        // What the spell check says is information, never more.
+        assert.ok(
+          vscode.languages.getDiagnostics(editor.document.uri).every((d) => code(d) !== 'spelling' || d.severity === vscode.DiagnosticSeverity.Information),
         );
       });
     }
@@ -148,7 +154,7 @@ export function defineTests(): void {
       await diagnostics(editor.document.uri, (x) => x.some((y) => code(y) === 'weekday-mismatch'));
       await editor.edit((e) => e.replace(new vscode.Range(4, 9, 4, 15), 'Torsdag'));
       await editor.document.save();
-      await diagnostics(editor.document.uri, (x) => x.length === 0);
+      await diagnostics(editor.document.uri, (x) => faults(x).length === 0);
     });
 
     test("completion after Mødedeltagere: Direktionen's members first, listed names left out", async () => {
@@ -339,6 +345,32 @@ export function defineTests(): void {
       assert.equal(readFileSync(target.fsPath, 'utf8'), 'påbegyndt');
     });
 
+    test('spell check: a word the dictionary lacks is information with corrections, and "Add to my word list" makes it known everywhere', async () => {
+      const text = readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8').replace(
+        'fra Jobcentret.',
+        'fra Jobcentret med havbriseprojektet og et moede.',
+      );
+      const editor = await withText('stavning.referat', text);
+      const line = text.split('\n').findIndex((l) => l.includes('havbriseprojektet'));
+      const found = await diagnostics(editor.document.uri, (x) => x.filter((y) => code(y) === 'spelling' && y.range.start.line === line).length === 2);
+      const spelt = found.filter((y) => code(y) === 'spelling' && y.range.start.line === line);
+      assert.ok(spelt.every((y) => y.severity === vscode.DiagnosticSeverity.Information));
+      const typo = spelt.find((y) => editor.document.getText(y.range) === 'moede')!;
+      const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, typo.range);
+      assert.ok(
+        fixes.some((f) => f.title === 'Change to "møde"'),
+        fixes.map((f) => f.title).join(' | '),
+      );
+      const word = spelt.find((y) => editor.document.getText(y.range) === 'havbriseprojektet')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, word.range);
+      const mine = actions.find((a) => a.title === 'Add "havbriseprojektet" to my word list');
+      assert.ok(mine?.command, actions.map((a) => a.title).join(' | '));
+      await vscode.commands.executeCommand(mine.command.command, ...(mine.command.arguments ?? []));
+      assert.deepEqual(vscode.workspace.getConfiguration('referat').get('spelling.words'), ['havbriseprojektet']);
+      await diagnostics(editor.document.uri, (x) => !x.some((y) => code(y) === 'spelling' && editor.document.getText(y.range) === 'havbriseprojektet'));
+      await vscode.workspace.getConfiguration('referat').update('spelling.words', undefined, vscode.ConfigurationTarget.Global);
+    });
+
     test('typed: "pun" at the end of a referat and Enter on the suggestion gives the next punkt, numbered', async () => {
       const text = readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8').trimEnd() + '\n\n';
       const editor = await withText('snippet.referat', text);
@@ -410,7 +442,7 @@ export function defineTests(): void {
       await waitUntil(() => vscode.window.activeTextEditor?.document.uri.path === greve.path, 'the first referat opened');
       assert.match(vscode.window.activeTextEditor!.document.getText(), /^REFERAT Klima-, Teknik- og Miljøudvalget d\. 05-09-2024\n/);
       await new Promise((r) => setTimeout(r, 1000));
-      assert.deepEqual(vscode.languages.getDiagnostics(greve).map(code), []);
+      assert.deepEqual(faults(vscode.languages.getDiagnostics(greve)).map(code), []);
       // The archive picks the new files up: a punkt of the imported meeting is found by workspace symbols.
       let found: vscode.SymbolInformation[] = [];
       for (let i = 0; i < 60 && found.length === 0; i++) {
