@@ -365,7 +365,7 @@ export function defineTests(): void {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, word.range);
       const mine = actions.find((a) => a.title === 'Add "havbriseprojektet" to my word list');
       assert.ok(mine?.command, actions.map((a) => a.title).join(' | '));
-      await vscode.commands.executeCommand(mine.command.command, ...(mine.command.arguments ?? []));
+      await vscode.commands.executeCommand(mine.command.command, ...((mine.command.arguments ?? []) as unknown[]));
       assert.deepEqual(vscode.workspace.getConfiguration('referat').get('spelling.words'), ['havbriseprojektet']);
       await diagnostics(editor.document.uri, (x) => !x.some((y) => code(y) === 'spelling' && editor.document.getText(y.range) === 'havbriseprojektet'));
       await vscode.workspace.getConfiguration('referat').update('spelling.words', undefined, vscode.ConfigurationTarget.Global);
