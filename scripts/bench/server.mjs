@@ -1,7 +1,8 @@
 // The language server's latency over stdio, p50 and p95: edit → diagnostics published (onType,
 // no debounce), completion, document symbols, on a 40 KB and a 1 MB referat, side by side with
 // a request that does no work (the protocol's own cost).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,58 +15,87 @@ const { LspClient } = createRequire(import.meta.url)('../../out/bench/lspClient.
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 50 : 200;
-const dir = mkdtempSync(join(tmpdir(), 'referat-bench-server-'));
-const server = new LspClient();
-await server.initialize(dir, { locale: 'da', settings: { validate: { trigger: 'onType', debounceMs: 0 } } });
-await server.waitIndexed();
 
-const widths = [10, 40, 10, 10];
-const lines = [`\nlanguage server over stdio — ${N} requests each\n`, row(['size', 'request', 'p50 ms', 'p95 ms'], widths)];
-for (const size of [40_000, 1_000_000]) {
-  const text = generateReferat(size);
-  const uri = pathToFileURL(join(dir, `bench-${size}.referat`)).href;
-  let version = 1;
-  const first = server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri);
-  await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'referat', version, text } });
-  await first;
-  const lineOf = text.split('\n');
-  const bodyLine = lineOf.findIndex((l) => l.startsWith('Deltagerkredsen til Lemvig'));
-  const journalLine = lineOf.findIndex((l) => /^\d{2}\.\d{2}\.\d{2}/.test(l));
-  const label = `${(Buffer.byteLength(text) / 1000).toFixed(0)} KB`;
-
-  const ping = [];
-  const edit = [];
-  const completion = [];
-  const symbols = [];
-  for (let i = 0; i < N; i++) {
-    ping.push(await time(() => server.conn.sendRequest('referat/ping')));
-    // Type one character into a body line, as a secretary would; wait for that version's findings.
-    const v = ++version;
-    const published = server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
-    edit.push(
-      await time(async () => {
-        await server.conn.sendNotification('textDocument/didChange', {
-          textDocument: { uri, version: v },
-          contentChanges: [{ range: { start: { line: bodyLine, character: 0 }, end: { line: bodyLine, character: 0 } }, text: i % 2 ? 'x' : '' }],
-        });
-        await published;
-      }),
-    );
-    completion.push(
-      await time(() => server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: journalLine, character: 2 } })),
-    );
-    symbols.push(await time(() => server.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })));
-  }
-  for (const [name, samples] of [
-    ['baseline: ping (no work)', ping],
-    ['edit → diagnostics published (onType)', edit],
-    ['completion (journal-number line)', completion],
-    ['documentSymbol', symbols],
-  ]) {
-    const s = stats(samples);
-    lines.push(row([label, name, s.median.toFixed(2), s.p95.toFixed(2)], widths));
-  }
+function rssMb(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
 }
-console.log(lines.join('\n'));
-await server.stop();
-rmSync(dir, { recursive: true, force: true });
+
+const widths = [10, 52, 10, 10];
+const lines = [
+  `\nlanguage server over stdio — ${N} requests each; with the spell check (on by default) and, side by side, without it\n`,
+  row(['size', 'request', 'p50 ms', 'p95 ms'], widths),
+];
+const notes = [];
+
+for (const spelling of [false, true]) {
+  const dir = mkdtempSync(join(tmpdir(), 'referat-bench-server-'));
+  const server = new LspClient();
+  const started = performance.now();
+  await server.initialize(dir, {
+    locale: 'da',
+    settings: { validate: { trigger: 'onType', debounceMs: 0 }, ...(spelling ? {} : { rules: { spelling: 'off' } }) },
+  });
+  await server.waitIndexed();
+  const tag = spelling ? 'spelling' : 'no spelling';
+  for (const size of [40_000, 1_000_000]) {
+    const text = generateReferat(size);
+    const uri = pathToFileURL(join(dir, `bench-${size}.referat`)).href;
+    let version = 1;
+    const opened = performance.now();
+    const first = server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'referat', version, text } });
+    await first;
+    if (size === 40_000)
+      notes.push(
+        `${tag}: server start → first diagnostics of the 40 KB referat ${(performance.now() - started).toFixed(0)} ms (open → diagnostics ${(performance.now() - opened).toFixed(0)} ms)`,
+      );
+    // With the spell check, measure once the dictionary is there: its findings are published by then.
+    if (spelling)
+      await Promise.race([
+        server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'spelling')),
+        new Promise((resolve) => setTimeout(resolve, 30_000)),
+      ]);
+    const lineOf = text.split('\n');
+    const bodyLine = lineOf.findIndex((l) => l.startsWith('Deltagerkredsen til Lemvig'));
+    const journalLine = lineOf.findIndex((l) => /^\d{2}\.\d{2}\.\d{2}/.test(l));
+    const label = `${(Buffer.byteLength(text) / 1000).toFixed(0)} KB`;
+
+    const ping = [];
+    const edit = [];
+    const completion = [];
+    const symbols = [];
+    for (let i = 0; i < N; i++) {
+      ping.push(await time(() => server.conn.sendRequest('referat/ping')));
+      // Type one character into a body line, as a secretary would; wait for that version's findings.
+      const v = ++version;
+      const published = server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
+      edit.push(
+        await time(async () => {
+          await server.conn.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: v },
+            contentChanges: [{ range: { start: { line: bodyLine, character: 0 }, end: { line: bodyLine, character: 0 } }, text: i % 2 ? 'x' : '' }],
+          });
+          await published;
+        }),
+      );
+      completion.push(
+        await time(() => server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: journalLine, character: 2 } })),
+      );
+      symbols.push(await time(() => server.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })));
+    }
+    for (const [name, samples] of [
+      ['baseline: ping (no work)', ping],
+      ['edit → diagnostics published (onType)', edit],
+      ['completion (journal-number line)', completion],
+      ['documentSymbol', symbols],
+    ]) {
+      const st = stats(samples);
+      lines.push(row([label, `${name}, ${tag}`, st.median.toFixed(2), st.p95.toFixed(2)], widths));
+    }
+  }
+  notes.push(`${tag}: server resident memory after both documents ${rssMb(server.child.pid).toFixed(0)} MB`);
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log([...lines, '', ...notes].join('\n'));

@@ -4,6 +4,7 @@ import type { Referat } from '../model/types';
 import type { KleCatalog } from '../model/kle';
 import type { CalendarDate } from '../model/types';
 import type { Speller } from '../spelling/speller';
+import type { WordToken } from '../spelling/words';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -48,6 +49,12 @@ export interface ArchiveLookup {
 export interface SpellingKnowledge {
   readonly speller: Speller;
   isKnown(word: string): boolean;
+  /**
+   * The words of a line the dictionary rejects, names left out (`continues`: the line goes on
+   * with a sentence from the line before). The host may keep the answer per line: a keystroke
+   * changes one line, and the rest are answered from memory.
+   */
+  rejected?(line: string, continues: boolean): readonly WordToken[];
 }
 
 export interface RuleContext {

@@ -1,5 +1,5 @@
 import { lixBand, lixOf, paragraphsOf } from '../spelling/lix';
-import { isInsideSentence, words } from '../spelling/words';
+import { isInsideSentence, words, type WordToken } from '../spelling/words';
 import type { BodyLine, Punkt } from '../model/types';
 import type { Fix, Rule, SpellingKnowledge } from './types';
 import type { Range } from '../syntax/range';
@@ -31,12 +31,8 @@ export const spelling: Rule = {
           continue;
         }
         const continues = previous !== undefined && !ENDS_SENTENCE.test(previous.text);
-        for (const w of words(l.text)) {
-          const first = w.word.charAt(0);
-          const capital = first !== first.toLowerCase();
-          // Danish capitalises names and a sentence's first word only: a capital inside a sentence is a name.
-          if (capital && (isInsideSentence(l.text, w.start) || (continues && l.text.slice(0, w.start).trim() === ''))) continue;
-          if (known.isKnown(w.word) || known.speller.correct(w.word)) continue;
+        for (const w of known.rejected ? known.rejected(l.text, continues) : rejectedWords(l.text, continues, known)) {
+          if (known.isKnown(w.word)) continue;
           // Suggestions cost milliseconds a word: they are made when she asks for the quick fixes (spellingFixes).
           yield {
             range: { start: { line: l.line, character: w.start }, end: { line: l.line, character: w.end } },
@@ -48,6 +44,19 @@ export const spelling: Rule = {
     }
   },
 };
+
+/** The words of a line the dictionary rejects, names left out: what the rule judges, line by line. */
+export function rejectedWords(line: string, continues: boolean, known: Pick<SpellingKnowledge, 'speller'>): WordToken[] {
+  const out: WordToken[] = [];
+  for (const w of words(line)) {
+    const first = w.word.charAt(0);
+    const capital = first !== first.toLowerCase();
+    // Danish capitalises names and a sentence's first word only: a capital inside a sentence is a name.
+    if (capital && (isInsideSentence(line, w.start) || (continues && line.slice(0, w.start).trim() === ''))) continue;
+    if (!known.speller.correct(w.word)) out.push(w);
+  }
+  return out;
+}
 
 /** The quick fixes for a misspelt word: the best three corrections, the first one preferred. */
 export function spellingFixes(word: string, range: Range, known: Pick<SpellingKnowledge, 'speller'>): Fix[] {

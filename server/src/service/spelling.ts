@@ -3,9 +3,12 @@ import type { NameCatalog } from '../config/catalog';
 import type { KleCatalog } from '../model/kle';
 import type { SpellingKnowledge } from '../rules/types';
 import type { Speller } from '../spelling/speller';
-import { words } from '../spelling/words';
+import { words, type WordToken } from '../spelling/words';
+import { rejectedWords } from '../rules/writing';
 import { decodeReferat } from '../workspace/decode';
 import { yieldToHost, type Workspace } from '../workspace/workspace';
+
+const LINE_CACHE_LIMIT = 200_000;
 
 /** A word written in this many referater of the archive is the municipality's own, whatever the dictionary says. */
 export const ARCHIVE_WORD_MIN = 3;
@@ -44,6 +47,8 @@ export class Spelling {
   private dirty = new Set<string>();
   private readonly knownSets = new WeakMap<object, { ordliste: readonly string[]; words: Set<string> }>();
   private kle: Set<string> | undefined;
+  /** Per line of text, the words the dictionary rejects: the dictionary's verdicts never change, so a line is judged once. */
+  private readonly rejectedByLine = new Map<string, readonly WordToken[]>();
 
   constructor(private readonly host: SpellingHost) {}
 
@@ -100,8 +105,18 @@ export class Spelling {
     const kleWords = this.kleWords(kle);
     const personal = this.personal;
     const fileCount = this.fileCount;
+    const rejectedByLine = this.rejectedByLine;
     return {
       speller,
+      rejected(line: string, continues: boolean): readonly WordToken[] {
+        const key = continues ? `\u0001${line}` : line;
+        let hit = rejectedByLine.get(key);
+        if (!hit) {
+          if (rejectedByLine.size >= LINE_CACHE_LIMIT) rejectedByLine.clear();
+          rejectedByLine.set(key, (hit = rejectedWords(line, continues, { speller })));
+        }
+        return hit;
+      },
       isKnown(word: string): boolean {
         const w = word.toLowerCase().replace(/’/g, "'");
         const bare = w.replace(/\.$/, '');
