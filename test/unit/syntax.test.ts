@@ -125,3 +125,24 @@ test('the quick line classifier agrees with the lexer, and its section-heading s
     { numRuns: 3000, seed: 11 },
   );
 });
+
+test("a line may start with any character of the BMP: the lexer's first-character index still tries every line kind", () => {
+  // The custom patterns are filed under one character per bucket of chevrotain's index (tokens.ts).
+  const rests = [' indstiller,', 's beslutning den 04.12.2012 Punkt 1', '.....\t4', ' almindelig tekst', ''];
+  fc.assert(
+    fc.property(fc.integer({ min: 0x21, max: 0xffff }), fc.constantFrom(...rests), (code, rest) => {
+      const l = `${String.fromCharCode(code)}${rest}`;
+      if (/[\r\n\u2028\u2029]/.test(l)) return;
+      const lexed = parseSyntax(l);
+      const lexedKind =
+        lexed.title?.kind ?? lexed.toc?.heading.kind ?? lexed.punkter[0]?.heading.kind ?? lexed.leading[0]?.kind ?? lexed.header[0]?.kind ?? 'blank';
+      assert.equal(lexedKind, classifyLine(l), JSON.stringify(l));
+    }),
+    { numRuns: 4000, seed: 7 },
+  );
+  // Each bucket's first and last character, where an off-by-one would lose a line.
+  for (const code of [0x100, 0x1fe, 0x1ff, 0x2fd, 0x2fe, 0xfeff - 1, 0xfffe]) {
+    const l = `${String.fromCharCode(code)}ndre indstiller,`;
+    assert.equal(parseSyntax(l).leading[0]?.kind ?? parseSyntax(l).header[0]?.kind, 'indstiller', l);
+  }
+});

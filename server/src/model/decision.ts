@@ -15,7 +15,10 @@ export function handlings(p: Punkt): Section[][] {
 
 /** Does the section say anything: a non-blank line that is not an empty bullet, or a recommendation? */
 export function hasText(s: Section): boolean {
-  return s.body.some((b) => !b.blank && !isEmptyBullet(b)) || s.recommendations.some((r) => r.bullets.length > 0);
+  // Asked of every section by several rules: a plain loop, which stops at the first line of text.
+  for (const b of s.body) if (!b.blank && !isEmptyBullet(b)) return true;
+  for (const r of s.recommendations) if (r.bullets.length > 0) return true;
+  return false;
 }
 
 /**

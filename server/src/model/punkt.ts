@@ -254,9 +254,12 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
     }
   }
 
-  const finished: Section[] = sections.map((s) => {
-    const entries = s.kind === 'sagsforloeb' ? readHistory(s.body) : undefined;
-    return {
+  // Every section and punkt of a long referat is built here: the optional fields are set after the
+  // literal, since a conditional spread inside one is several times slower to build.
+  const finished: Section[] = [];
+  const bodies: (readonly BodyLine[])[] = [intro];
+  for (const s of sections) {
+    const section: Mutable<Section> = {
       kind: s.kind,
       title: s.title,
       headingText: s.headingText,
@@ -265,23 +268,33 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
       headingLevel: s.headingLevel,
       body: s.body,
       range: range(s.headingRange.start.line, 0, s.lastLine, s.lastLength),
-      ...(s.earlier ? { earlier: s.earlier } : {}),
-      ...(entries ? { entries } : {}),
       recommendations: s.recommendations,
     };
-  });
+    if (s.earlier) section.earlier = s.earlier;
+    if (s.kind === 'sagsforloeb') section.entries = readHistory(s.body);
+    finished.push(section);
+    bodies.push(s.body);
+  }
 
-  const introDecision = dialect.decisionFirst && !sections.some((s) => s.kind === 'beslutning') && intro.some((b) => saysSomething(b, heading.title));
-  return {
-    ...heading,
-    ...(journal ? { journal } : {}),
+  const punkt: Mutable<Punkt> = {
+    number: heading.number,
+    numberRange: heading.numberRange,
+    title: heading.title,
+    titleRange: heading.titleRange,
+    closed: heading.closed,
+    headingRange: heading.headingRange,
+    headingLevel: heading.headingLevel,
     intro,
-    ...(introDecision ? { introDecision } : {}),
     sections: finished,
-    attendees: findAttendees([intro, ...finished.map((s) => s.body)]),
+    attendees: findAttendees(bodies),
     range: range(h.line, 0, lastLine, lastLength),
   };
+  if (journal) punkt.journal = journal;
+  if (dialect.decisionFirst && !sections.some((s) => s.kind === 'beslutning') && intro.some((b) => saysSomething(b, heading.title))) punkt.introDecision = true;
+  return punkt;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 // `Afbud: …` and `Fraværende: …` follow a decision; alone they are no decision.
 const ATTENDANCE_NOTE = /^[ \t]*(?:afbud|fraværende|fravær)[ \t]*:/i;

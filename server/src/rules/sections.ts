@@ -174,12 +174,15 @@ export const emptySection: Rule = {
   description: { da: 'Et afsnit uden indhold', en: 'A section with no content' },
   *check({ referat }) {
     if (referat.dialect.printsEmptySections) return;
+    const groups = referat.dialect.groupHeadings ?? [];
     for (const p of referat.punkter) {
       // Today's empty decision is missing-beslutning's to report, as an error.
-      const today = new Set(p.closed ? [] : todaysDecision(p).sections);
-      const groups = referat.dialect.groupHeadings ?? [];
-      for (const [i, s] of p.sections.entries()) {
-        if (hasText(s) || today.has(s)) continue;
+      let today: readonly Section[] | undefined;
+      for (let i = 0; i < p.sections.length; i++) {
+        const s = p.sections[i]!;
+        if (hasText(s)) continue;
+        today ??= p.closed ? [] : todaysDecision(p).sections;
+        if (today.includes(s)) continue;
         // A group heading's text is the sections under it.
         if (groups.includes(s.title.toLowerCase()) && p.sections[i + 1]) continue;
         yield {

@@ -102,6 +102,10 @@ export const DECISION_HEADING: LinePattern = {
   exec(text, offset) {
     const end = lineEnd(text, offset);
     if (end - offset > 240 || end - offset < 20) return null;
+    // It ends in a date or a punkt's number: a line that ends otherwise is passed over unread.
+    let i = end;
+    while (i > offset && isTrail(text.charCodeAt(i - 1))) i--;
+    if (!isDigit(text.charCodeAt(i - 1))) return null;
     const line = text.slice(offset, end);
     if (!line.includes('eslutning')) return null;
     return DATED_DECISION.test(line) ? matched(text, offset, end) : null;
@@ -112,6 +116,14 @@ export const SECTION_HEADING = new RegExp(`${LEAD}(?:${alternatives(SECTION_TITL
 export const TITLE_STARTS: readonly string[] = [' ', '\t', '#', '*', ...new Set(DOCUMENT_WORD_LIST.map((w) => w.charAt(0)))];
 export const FIELD_STARTS: readonly string[] = [' ', '\t', '#', '*', ...new Set(FIELD_LABELS.map((w) => w.charAt(0)))];
 
+/** Blanks and the punctuation or decoration a heading may end in: ` \t,:.*`. */
+function isTrail(c: number): boolean {
+  return c === 32 || c === 9 || c === 44 || c === 58 || c === 46 || c === 42;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 // `Kommunaldirektøren indstiller,` — a short line ending in the word `indstiller`, judged from its end.
 const INDSTILLER_WORD = 'indstiller';
 const LETTER = /\p{L}/u;
@@ -121,9 +133,10 @@ export const INDSTILLER: LinePattern = {
     if (end - offset > 200) return null;
     let i = end;
     // Trailing `,` `:` `.` `**` and blanks.
-    while (i > offset && ' \t,:.*'.includes(text.charAt(i - 1))) i--;
+    while (i > offset && isTrail(text.charCodeAt(i - 1))) i--;
     const start = i - INDSTILLER_WORD.length;
-    if (start < offset || text.slice(start, i).toLowerCase() !== INDSTILLER_WORD) return null;
+    // The last letter first: nearly every line is passed over without a copy of it.
+    if (start < offset || (text.charCodeAt(i - 1) | 0x20) !== 0x72 || text.slice(start, i).toLowerCase() !== INDSTILLER_WORD) return null;
     // A whole word: `tilindstiller` is not it.
     if (start > offset && LETTER.test(text.charAt(start - 1))) return null;
     return matched(text, offset, end);

@@ -65,16 +65,15 @@ const isHistoryHeading = (t: IToken): boolean => {
  * numbered next in line). Otherwise it is the quoted decision's text.
  */
 function demoteQuotedPunktLines(tokens: IToken[], text: string, quotes: boolean, isCaseNumber: (image: string) => boolean): void {
-  let inHistory = false;
-  let inSection = false;
+  // The section a line stands in, by its heading; whether that is a history is asked only of a punkt line in it.
+  let section: IToken | undefined;
   let current: number | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.tokenType === SectionHeading || t.tokenType === DecisionHeading || t.tokenType === EarlierDecision) {
-      inHistory = isHistoryHeading(t);
-      inSection = true;
-    }
+    if (t.tokenType === SectionHeading || t.tokenType === DecisionHeading || t.tokenType === EarlierDecision) section = t;
     if (t.tokenType !== PunktHeading) continue;
+    const inSection = section !== undefined;
+    const inHistory = section !== undefined && isHistoryHeading(section);
     const n = Number(PUNKT_NUMBER.exec(t.image)?.[1] ?? NaN);
     const heading =
       !inSection ||
@@ -83,8 +82,7 @@ function demoteQuotedPunktLines(tokens: IToken[], text: string, quotes: boolean,
       (blankLineBefore(tokens, i, text) ? !inHistory || n > current : !inHistory && (!quotes || n === current + 1));
     if (heading) {
       current = n;
-      inHistory = false;
-      inSection = false;
+      section = undefined;
       continue;
     }
     t.tokenType = Text;

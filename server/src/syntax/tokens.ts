@@ -32,8 +32,11 @@ import type { LineKind } from './tree';
  * it out from most regular expressions; the custom patterns, the catch-all Text and Field (its
  * `u` flag defeats the analysis) say so themselves.
  */
-const ANY_CHARACTER: number[] = new Array<number>(0x10000);
-for (let i = 0; i < ANY_CHARACTER.length; i++) ANY_CHARACTER[i] = i;
+// chevrotain files a character above 255 under a bucket of 255 (charCodeToOptimizedIndex): one
+// character of each bucket stands for all of them, and the lexer is built from 512, not 65,536.
+const ANY_CHARACTER: number[] = [];
+const bucket = (c: number): number => (c > 255 ? 255 + Math.floor(c / 255) : c);
+for (let i = 0; i < 0x10000; i++) if (i === 0 || bucket(i) !== bucket(i - 1)) ANY_CHARACTER.push(i);
 
 /** Any line that may stand inside a punkt. */
 export const InPunkt = createToken({ name: 'InPunkt', pattern: Lexer.NA });
