@@ -6,9 +6,20 @@ import type { JournalLine, JournalNumber, JournalProblem } from './types';
 const KLE = /^(\d{2})\.(\d{2})\.(\d{2})(-?)([A-ZÆØÅ]\d{2})-(\d{1,6})-(\d{2})$/;
 const schemeById = new Map(CASE_NUMBER_SCHEMES.map((s) => [s.id, s]));
 
+// Asked for every punkt's case number: worked out once per dialect.
+const schemesByDialect = new WeakMap<Dialect, readonly CaseNumberScheme[]>();
+
 /** The schemes a dialect reads, in its order. */
-export function schemesOf(dialect: Dialect): CaseNumberScheme[] {
-  return [...(dialect.customCaseNumbers ?? []), ...dialect.caseNumbers.map((id) => schemeById.get(id)).filter((s): s is CaseNumberScheme => s !== undefined)];
+export function schemesOf(dialect: Dialect): readonly CaseNumberScheme[] {
+  let schemes = schemesByDialect.get(dialect);
+  if (!schemes) {
+    schemes = [
+      ...(dialect.customCaseNumbers ?? []),
+      ...dialect.caseNumbers.map((id) => schemeById.get(id)).filter((s): s is CaseNumberScheme => s !== undefined),
+    ];
+    schemesByDialect.set(dialect, schemes);
+  }
+  return schemes;
 }
 
 /**

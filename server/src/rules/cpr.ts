@@ -29,6 +29,8 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
   const out: CprNumber[] = [];
   // Every line of a long referat passes here: plain loops, no copies of the line arrays.
   const scan = (l: SyntaxLine, place: CprPlace): void => {
+    // Most lines hold no six digits in a row (years have four): nothing is allocated for them.
+    if (!SIX_DIGITS.test(l.text)) return;
     for (const range of cprNumbersInLine(l.text, l.line)) out.push({ range, place });
   };
   const s = referat.syntax;
