@@ -150,6 +150,22 @@ describe('language server over stdio, with referat.yaml', () => {
     await c.until(() => c.diagnostics.get(uri)?.diagnostics.length === 0, 'cleared diagnostics');
   });
 
+  test('onSave: checked again for new knowledge or settings, the findings are still those of the saved text', async () => {
+    const uri = await c.open(join(ws, 'gem-igen.referat'), read(join(rulesDir, 'base.ok.referat')));
+    assert.deepEqual((await c.diagnosticsFor(uri, 1)).diagnostics, []);
+    // A wrong weekday typed, not saved; then the settings change, as the dictionary's arrival would do.
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'Fredag' }],
+    });
+    const again = c.waitFor<{ uri: string; version?: number; diagnostics: unknown[] }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const republished = await again;
+    assert.equal(republished.version, 1);
+    assert.deepEqual(republished.diagnostics, []);
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   test('render and renderPdf: the page and the PDF (base64); a public version with a CPR number refused, with the line', async () => {
     const uri = await c.open(join(ws, 'eksport.referat'), read(join(rulesDir, 'cpr-number.referat')));
     const html = await c.conn.sendRequest<{ html?: string }>(Protocol.renderRequest, { uri, audience: 'internal' });

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize } from '../i18n/locale';
 import { Protocol, type FindingsSummary } from '../protocol';
 import type { Diagnostic, Severity } from '../rules/types';
@@ -22,8 +22,12 @@ const isYaml = (uri: string): boolean => uri.endsWith('/referat.yaml');
 export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => Promise<void> } {
   const timers = new Map<string, NodeJS.Timeout>();
   const { connection, documents, service } = ctx;
+  // The text each open document's findings were last made from. Checked again for new knowledge (the
+  // dictionary, the archive, referat.yaml, settings), it is that text that is checked when findings
+  // follow saving: what is being typed is not checked before it is saved.
+  const lastChecked = new Map<string, TextDocument>();
 
-  const validate = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument) => {
+  const validate = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument, again = false) => {
     if (isYaml(doc.uri)) {
       const path = service.pathOf(doc.uri);
       if (!path) return;
@@ -39,14 +43,20 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
       return;
     }
     if (!openReferat(ctx, doc.uri)) return;
-    const found = await service.findings(doc);
-    // A newer version may have arrived while this one was checked; publish only the newest.
-    if (documents.get(doc.uri)?.version !== doc.version) return;
-    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: found.map(toLsp) });
+    // The manager updates its document in place: the text is kept as it is now.
+    const checking = again ? doc : TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
+    if (!again) lastChecked.set(doc.uri, checking);
+    const found = await service.findings(checking);
+    // A newer text may have been checked meanwhile, or the document closed: publish only the latest.
+    if (lastChecked.get(doc.uri) !== checking) return;
+    await connection.sendDiagnostics({ uri: doc.uri, version: checking.version, diagnostics: found.map(toLsp) });
   });
 
   const revalidateAll = async (): Promise<void> => {
-    for (const doc of documents.all()) await validate(doc);
+    for (const doc of documents.all()) {
+      const checked = ctx.validation.trigger === 'onType' ? undefined : lastChecked.get(doc.uri);
+      await (checked ? validate(checked, true) : validate(doc));
+    }
   };
 
   documents.onDidOpen((e) => void validate(e.document));
@@ -79,6 +89,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    lastChecked.delete(e.document.uri);
     service.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
