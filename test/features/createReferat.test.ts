@@ -96,6 +96,7 @@ const DIALECT_PLACES: Record<string, 'first' | 'before-bilag' | 'last'> = {
   'first-agenda-page': 'first',
   greve: 'first',
   edoc: 'last',
+  'sbsys-edagsorden': 'last',
   acadre: 'before-bilag',
 };
 

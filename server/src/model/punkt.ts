@@ -374,6 +374,11 @@ const ENTRY_UDVALG = /^[ \t]*Udvalg:[ \t]*(.*?)[ \t]*$/;
 const ENTRY_DATO = /^([ \t]*Dato:[ \t]*)(\d{1,2}[-./]\d{1,2}[-./]\d{4})[ \t]*$/;
 const ENTRY_PUNKT = /^([ \t]*Punktnummer:[ \t]*)(\d{1,6})[ \t]*$/;
 const ENTRY_DATED = /^([ \t]*)(\d{1,2}[-./]\d{1,2}[-./]\d{4})[ \t]+(\S.*?)[ \t]*$/;
+// SBSYS eDagsorden's `Tidligere behandling`: `KMB IT-udvalget den 5. december 2012 Punkt 3`.
+const ENTRY_DEN = new RegExp(
+  String.raw`^[ \t]*(\S.*?)[ \t]+den[ \t]+(${TEXT_DATE}|${NUMERIC_DATE})(?:[ \t]*,?[ \t]*(?:Punkt|pkt\.?)[ \t]*(\d{1,6}))?[ \t]*$`,
+  'du',
+);
 
 /** The earlier handlings a `Sagsforløb` lists, each with its body, date, punkt and the lines it spans. */
 function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
@@ -393,6 +398,17 @@ function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
       const bodyText = udvalg ? udvalg[1]! : dated![3]!;
       current = { form: 'history', range: l.range, bodyText, body: normalizeBody(bodyText) };
       if (dated) current.date = readDate(dated[2]!, l.line, dated[1]!.length);
+      continue;
+    }
+    const den = ENTRY_DEN.exec(text);
+    if (den) {
+      close();
+      current = { form: 'history', range: l.range, bodyText: den[1]!, body: normalizeBody(den[1]!) };
+      current.date = readDate(den[2]!, l.line, den.indices![2]![0]);
+      if (den[3]) {
+        current.punktNumber = Number(den[3]);
+        current.punktRange = lineRange(l.line, den.indices![3]![0], den.indices![3]![1]);
+      }
       continue;
     }
     if (!current) continue;
