@@ -261,7 +261,7 @@ test('referat create-referat writes the referat beside its dagsorden, never over
   const made = run(['create-referat', dagsorden], { LANG: 'en_US.UTF-8' });
   assert.equal(made.code, 0, made.stderr);
   const out = join(ws, 'direktionen-referat-2023-12-07.referat');
-  assert.match(made.stdout, /direktionen-referat-2023-12-07\.referat:\d+:1: the referat is created with 1 empty decisions to write/);
+  assert.match(made.stdout, /direktionen-referat-2023-12-07\.referat:\d+:1: the referat is created with 1 empty decision to write/);
   const text = readFileSync(out, 'utf8');
   assert.match(text, /^REFERAT Direktionen d\. 07-12-2023$/m);
   assert.match(text, /^Mødedeltagere Claus Borg, Lars Borst Hansen$/m);

@@ -66,8 +66,8 @@ export async function runCreateReferat(args: readonly string[], io: CliIO): Prom
   io.stdout(
     `${out}:${created.cursor.line + 1}:${created.cursor.character + 1}: ${localize(
       {
-        da: `referatet er oprettet med ${created.decisions} tomme beslutninger at skrive`,
-        en: `the referat is created with ${created.decisions} empty decisions to write`,
+        da: `referatet er oprettet med ${created.decisions === 1 ? '1 tom beslutning' : `${created.decisions} tomme beslutninger`} at skrive`,
+        en: `the referat is created with ${created.decisions === 1 ? '1 empty decision' : `${created.decisions} empty decisions`} to write`,
       },
       values.locale,
     )}\n`,

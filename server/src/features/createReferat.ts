@@ -13,6 +13,7 @@ export type CreatedReferat =
       readonly ok: true;
       readonly text: string;
       /** The first empty decision, where she starts writing. */ readonly cursor: Position;
+      /** The decisions she has to write: the new empty ones and those the dagsorden already printed empty. */
       readonly decisions: number;
     }
   | { readonly ok: false; readonly problem: LocalizedText };
@@ -70,13 +71,14 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
     decisions++;
   }
 
-  // A decision heading the dagsorden already has, empty (a system that prints its template): she starts there.
-  const emptyHeading = first
-    ? undefined
-    : dagsorden.punkter
-        .filter((p) => !p.closed && !WITHOUT_DECISION.test(p.title))
-        .map((p) => todaysDecision(p))
-        .find((d) => !d.written && d.sections.length > 0)?.sections[0]?.headingRange.start.line;
+  // Decision headings the dagsorden already has, empty (a system that prints its template): hers to write too.
+  const printedEmpty = dagsorden.punkter
+    .filter((p) => !p.closed && !WITHOUT_DECISION.test(p.title))
+    .map((p) => todaysDecision(p))
+    .filter((d) => !d.written && d.sections.length > 0);
+  decisions += printedEmpty.length;
+  // Where no decision was added, she starts at the first of them.
+  const emptyHeading = first ? undefined : printedEmpty[0]?.sections[0]?.headingRange.start.line;
 
   // Her line to write on: the blank line under that heading, or one put there.
   if (emptyHeading !== undefined && (lines[emptyHeading + 1] ?? '').trim() !== '') insert(emptyHeading + 1, ['']);
