@@ -116,13 +116,7 @@ export function summarizeReferat(input: string): ReferatSummary {
 export function summaryOf(r: Referat): ReferatSummary {
   const h = r.header;
   const date = h.moedeDato?.date?.date ?? h.title?.date?.date;
-  const names = {
-    udvalg: new Set<string>(),
-    strategier: new Set<string>(),
-    lovgrundlag: new Set<string>(),
-    indstillere: new Set<string>(),
-    personer: new Map<string, NamedPerson>(),
-  };
+  const names = collectNames();
   for (const n of [...(h.deltagere?.names ?? []), ...(h.afbud?.names ?? [])]) names.personer.set(n.name, { navn: n.name });
   const punkter: PunktSummary[] = [];
   for (const p of r.punkter) {
@@ -158,13 +152,7 @@ export function summaryOf(r: Referat): ReferatSummary {
   }
   return {
     ...meetingFields(h, date),
-    names: {
-      udvalg: [...names.udvalg],
-      strategier: [...names.strategier],
-      lovgrundlag: [...names.lovgrundlag],
-      indstillere: [...names.indstillere],
-      personer: [...names.personer.values()],
-    },
+    names: harvested(names),
     punkter,
   };
 }
@@ -180,13 +168,7 @@ export function findSummaryLines(input: string): SummaryLines {
   let inHeader = true;
   const drafts: Draft[] = [];
   let p: Draft | undefined;
-  const names = {
-    udvalg: new Set<string>(),
-    strategier: new Set<string>(),
-    lovgrundlag: new Set<string>(),
-    indstillere: new Set<string>(),
-    personer: new Map<string, NamedPerson>(),
-  };
+  const names = collectNames();
 
   // Where someone joins the meeting, found once per file instead of searched for on every line.
   const attendance = phrasePositions(text);
@@ -325,13 +307,30 @@ export function findSummaryLines(input: string): SummaryLines {
       const beslutning = d.beslutning.join(' ').slice(0, MAX_DECISION);
       return { heading: d.headingLine, ...(d.journalLine ? { journal: d.journalLine } : {}), earlier: d.earlierLines, ...(beslutning ? { beslutning } : {}) };
     }),
-    names: {
-      udvalg: [...names.udvalg],
-      strategier: [...names.strategier],
-      lovgrundlag: [...names.lovgrundlag],
-      indstillere: [...names.indstillere],
-      personer: [...names.personer.values()],
-    },
+    names: harvested(names),
+  };
+}
+
+/** The names a summary gathers while it reads, each once: the same whichever way the summary is read. */
+interface NameCollector {
+  readonly udvalg: Set<string>;
+  readonly strategier: Set<string>;
+  readonly lovgrundlag: Set<string>;
+  readonly indstillere: Set<string>;
+  readonly personer: Map<string, NamedPerson>;
+}
+
+function collectNames(): NameCollector {
+  return { udvalg: new Set(), strategier: new Set(), lovgrundlag: new Set(), indstillere: new Set(), personer: new Map() };
+}
+
+function harvested(names: NameCollector): HarvestedNames {
+  return {
+    udvalg: [...names.udvalg],
+    strategier: [...names.strategier],
+    lovgrundlag: [...names.lovgrundlag],
+    indstillere: [...names.indstillere],
+    personer: [...names.personer.values()],
   };
 }
 
