@@ -7,7 +7,7 @@ import { sameDate } from './dates';
 import { looksLikeCaseNumber, parseJournalLine } from './journal';
 import { NUMERIC_DATE, readDate, readTime, TEXT_DATE } from './read';
 import { sectionKindOf } from './sections';
-import type { AttendeeMention, BodyLine, CalendarDate, EarlierDecision, JournalLine, Punkt, RecommendationBullet, Section } from './types';
+import type { AttendeeMention, BodyLine, CalendarDate, EarlierDecision, JournalLine, Punkt, PunktHeading, RecommendationBullet, Section } from './types';
 
 /** A body line; its range is made when asked for, since most lines are never asked. */
 class TextLine implements BodyLine {
@@ -51,16 +51,6 @@ interface SectionDraft {
   recommendations: { by: string; range: Range; bullets: RecommendationBullet[] }[];
   /** Bullets after an `… indstiller` line belong to it until other text comes. */
   openRecommendation: boolean;
-}
-
-export interface PunktHeading {
-  readonly number: number;
-  readonly numberRange: Range;
-  readonly title: string;
-  readonly titleRange: Range;
-  readonly closed: boolean;
-  readonly headingRange: Range;
-  readonly headingLevel: number;
 }
 
 const PUNKT_COLON = /^Punkt[ \t]+(\d{1,6})[ \t]*[:.][ \t]*(.*)$/d;
@@ -383,7 +373,7 @@ const ENTRY_DEN = new RegExp(
 /** The earlier handlings a `Sagsforløb` lists, each with its body, date, punkt and the lines it spans. */
 function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
   const out: EarlierDecision[] = [];
-  let current: { -readonly [K in keyof EarlierDecision]: EarlierDecision[K] } | undefined;
+  let current: Mutable<EarlierDecision> | undefined;
   const close = (): void => {
     if (current) out.push(current);
     current = undefined;

@@ -212,7 +212,8 @@ export interface AttendeeMention {
   readonly time?: TimeValue;
 }
 
-export interface Punkt {
+/** A punkt's heading line, read: what the punkt is before anything under it is. */
+export interface PunktHeading {
   readonly number: number;
   readonly numberRange: Range;
   /** Title as written after the colon, `Lukket: ` prefix included for closed ones. */
@@ -222,6 +223,9 @@ export interface Punkt {
   /** The heading line. */
   readonly headingRange: Range;
   readonly headingLevel: number;
+}
+
+export interface Punkt extends PunktHeading {
   readonly journal?: JournalLine;
   /** Lines between the journal number and the first section. */
   readonly intro: readonly BodyLine[];
