@@ -218,18 +218,8 @@ async function runServer() {
   step(`VS Code server listening on 127.0.0.1:${port}`);
 
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  // Debian's chromium, launched as the browser tests launch it.
+  const browser = await chromium.launch(JSON.parse(readFileSync(new URL('./chromium.json', import.meta.url), 'utf8')));
   cleanups.push(() => browser.close());
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [

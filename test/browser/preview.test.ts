@@ -8,8 +8,10 @@ import { chromium, type Browser } from 'playwright-core';
 import { parseReferat, renderHtml } from '../../server/src/core';
 import { refusalPage } from '../../server/src/render/html';
 import { corpusFiles, repoRoot } from '../helpers';
+import chromiumLaunch from '../../scripts/test/chromium.json';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's chromium, launched as the VS Code suite launches it.
+const CHROMIUM = chromiumLaunch.executablePath;
 const out = join(repoRoot, 'test-output/screenshots');
 let browser: Browser | undefined;
 
@@ -18,18 +20,7 @@ const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: run \`npm r
 
 before(async () => {
   if (skip) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunch);
 });
 after(async () => {
   await browser?.close();
