@@ -75,7 +75,7 @@ test("a CPR number in a closed punkt's body: no finding; the public HTML and PDF
     (await s.findings(doc)).map((d) => d.code),
     [],
   );
-  assert.equal(s.publicRefusal(doc), undefined);
+  assert.equal(await s.publicRefusal(doc), undefined);
   const publicHtml = (await s.renderHtml(doc, { audience: 'public' })).output!;
   assert.ok(publicHtml.includes('Punkt 4: Lukket: Møde med Borgmesteren'));
   assert.ok(!publicHtml.includes('010203'));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { checkReferat, parseReferat } from '../../server/src/core';
 import { CPR_REMOVED, cprNumbersInLine } from '../../server/src/rules/cpr';
 import { corpusFiles, repoRoot, rulesDir } from '../helpers';
+import { WRITTEN_FORMS } from '../cprForms';
 
 /** The numbers found in a line, as written. */
 const found = (line: string): string[] => cprNumbersInLine(line, 0).map((r) => line.slice(r.start.character, r.end.character));
@@ -28,6 +29,31 @@ test('cpr-number: the shapes of a CPR number, wherever they stand alone', () => 
     ['010203\u20111234', ['010203\u20111234']],
   ] as const)
     assert.deepEqual(found(line), want, line);
+});
+
+test('cpr-number: every written form a reader sees as a CPR number is found, on its whole extent', () => {
+  for (const [what, form] of WRITTEN_FORMS) {
+    const line = `Borgeren ${form} klager.`;
+    const ranges = cprNumbersInLine(line, 3);
+    assert.equal(ranges.length, 1, what);
+    const r = ranges[0]!;
+    assert.equal(r.start.line, 3, what);
+    // The range covers the number from its first digit to its last, markup and all.
+    const covered = line.slice(r.start.character, r.end.character);
+    assert.match(covered, /^(?:&#x?|\*\*|_|`|~~|4 )?[0-9\uff10\u0660]/, what);
+    assert.ok(r.end.character <= line.length - ' klager.'.length + 2, what);
+  }
+});
+
+test('cpr-number: two in a row, and one broken over a line break', () => {
+  assert.deepEqual(found('010190-1234 020290-2345'), ['010190-1234', '020290-2345']);
+  assert.deepEqual(found('010190 010190 1234'), ['010190 1234']);
+  const text = ['# Referat', '', 'Punkt 1: Sag', '', 'Borgeren med CPR-nr. 010190-', '1234 klager.'].join('\n');
+  const cpr = checkReferat(parseReferat(text)).filter((d) => d.code === 'cpr-number');
+  assert.deepEqual(
+    cpr.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
+    [[4, 21, 5, 4]],
+  );
 });
 
 test('cpr-number: no alarm on dates, times, case, phone, account and document numbers, or amounts', () => {
@@ -65,6 +91,7 @@ test('cpr-number: no alarm on dates, times, case, phone, account and document nu
     '1234 5678 9012',
     'Reg.nr. 1234 kontonr. 0102031234',
     'konto 1234 0102031234',
+    'Kontonr. 1234-0102031234',
     '0102031234,50 kr.',
     '1.0102031234',
     'P-nr. 1003388394',

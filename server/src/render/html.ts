@@ -6,6 +6,7 @@ import type { BodyLine, Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
 import { isEmptyBullet, todaysDecision } from '../model/decision';
 import { documentLabels, type DocumentLabels } from './labels';
+import { publishedJournal } from './published';
 
 export type Audience = 'internal' | 'public';
 
@@ -125,7 +126,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   }
 
   parts.push('<main>');
-  for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t) : openPunkt(p, t));
+  for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t) : openPunkt(p, t, options.audience));
   parts.push('</main>');
 
   return htmlPage(t.lang, title, parts.join('\n'), options);
@@ -195,10 +196,10 @@ function headingText(p: Punkt): string {
   return `Punkt ${p.number}: ${p.title}`;
 }
 
-function journalLine(p: Punkt, t: DocumentLabels): string {
+function journalLine(p: Punkt, t: DocumentLabels, audience: Audience): string {
   const j = p.journal;
-  if (!j) return '';
-  const text = j.kind === 'valid' ? j.journal.text : j.text;
+  const text = publishedJournal(p, audience);
+  if (!j || text === undefined) return '';
   return `<p class="journal"${dl(j.kind === 'valid' ? j.journal.range.start.line : j.range.start.line)}><span class="visually-hidden">${t.journal} </span>${escapeHtml(text)}</p>`;
 }
 
@@ -206,15 +207,15 @@ function journalLine(p: Punkt, t: DocumentLabels): string {
 function closedPunkt(p: Punkt, t: DocumentLabels): string {
   return `<section class="punkt closed" id="punkt-${p.number}" aria-labelledby="punkt-${p.number}-h"${dl(p.headingRange.start.line)}>
 <h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}<span class="badge">${t.closed}</span></h2>
-${journalLine(p, t)}
+${journalLine(p, t, 'public')}
 </section>`;
 }
 
-function openPunkt(p: Punkt, t: DocumentLabels): string {
+function openPunkt(p: Punkt, t: DocumentLabels, audience: Audience): string {
   const out: string[] = [];
   out.push(`<section class="punkt${p.closed ? ' closed' : ''}" id="punkt-${p.number}" aria-labelledby="punkt-${p.number}-h"${dl(p.headingRange.start.line)}>`);
   out.push(`<h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}${p.closed ? `<span class="badge">${t.closed}</span>` : ''}</h2>`);
-  out.push(journalLine(p, t));
+  out.push(journalLine(p, t, audience));
   out.push(renderBody(p.intro));
   // A decision not yet written is shown as missing, never as an empty heading.
   const decision = p.closed ? undefined : todaysDecision(p);

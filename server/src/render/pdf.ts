@@ -8,6 +8,7 @@ import { drawPages } from './pdf/draw';
 import { FONT_NAMES, parseFonts, type PdfFontFiles } from './pdf/fonts';
 import { layoutDocument, type LaidOut, type Measure, type Showable } from './pdf/layout';
 import type { PdfDocumentModel } from './pdf/model';
+import { modelText } from './pdf/text';
 import type { Face } from './pdf/style';
 
 export type { PdfFontFiles } from './pdf/fonts';
@@ -69,6 +70,14 @@ export async function renderPdf(referat: Referat, options: PdfOptions): Promise<
   drawPages(doc, laidOut, { ...model, running: showable(model.running, 'regular') }, furniture);
   doc.end();
   return done;
+}
+
+/**
+ * Everything the PDF of this referat would show or carry as text (page text, title, bookmarks,
+ * running header, metadata), for the check that a public version holds no CPR number.
+ */
+export function pdfText(referat: Referat, options: Pick<PdfOptions, 'audience' | 'municipality'>): string {
+  return modelText(documentModel(referat, options.audience), options.municipality ? [options.municipality] : []);
 }
 
 /**

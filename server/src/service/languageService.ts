@@ -34,29 +34,25 @@ import { onEnter } from '../features/onTypeFormatting';
 import { journalAt, references } from '../features/references';
 import { documentSymbols } from '../features/symbols';
 import { workspaceSymbols } from '../features/workspaceSymbols';
-import { localize, type Locale, type LocalizedText } from '../i18n/locale';
+import { localize, type Locale } from '../i18n/locale';
 import type { RenderOptions } from '../render/html';
 import type { PdfFontFiles, PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
 import type { CalendarDate, Referat } from '../model/types';
 import { Protocol, type CaseHistoryEntry, type FindingsSummary } from '../protocol';
-import { cprMessage, cprNumbersToPublish } from '../rules/cpr';
 import { checkReferat } from '../rules/index';
 import type { Diagnostic, RuleSettings } from '../rules/types';
 import type { Position, Range } from '../syntax/range';
 import { joinPath, parentFolder, type Workspace } from '../workspace/workspace';
 import { decodeReferat } from '../workspace/decode';
 import { ArchiveIndexer, type IndexReport } from './indexer';
+import { outputRefusal, sourceRefusal, type RenderRefusal } from './publication';
 import { defaultPaths, type Paths } from './paths';
 
 export type { PdfFontFiles } from '../render/pdf';
 
-/** Why a public rendering was not made: where the text is that may not be published, and why. */
-export interface RenderRefusal {
-  readonly range: Range;
-  readonly message: LocalizedText;
-}
+export type { RenderRefusal } from './publication';
 
 /** A rendering; or, for a public version that may not be made, null and the reason. */
 export type Rendered<T> = { readonly output: T; readonly refused?: undefined } | { readonly output: null; readonly refused: RenderRefusal };
@@ -437,36 +433,32 @@ export class LanguageService {
 
   /**
    * Why the public version may not be made now, or undefined. The one place every transport's
-   * public rendering (preview, HTML, PDF, command line) asks; it does not depend on rule
-   * settings: `cpr-number: off` hides the squiggle, never the refusal.
+   * public rendering (preview, HTML, PDF, command line) asks; the CPR check does not depend on
+   * rule settings (`cpr-number: off` hides the squiggle, never the refusal), and an error the
+   * writer sees in or at a closed punkt refuses it too (see `publication.ts`).
    */
-  publicRefusal(doc: ReferatDocument): RenderRefusal | undefined {
-    const found = cprNumbersToPublish(this.referat(doc));
-    const first = found[0];
-    if (!first) return undefined;
-    const why = cprMessage(first.place);
-    const more = found.length - 1;
-    return {
-      range: first.range,
-      message: {
-        da: `Den offentlige udgave laves ikke. ${why.da}${more > 0 ? ` (${more} CPR-${more === 1 ? 'nummer' : 'numre'} mere.)` : ''}`,
-        en: `The public version is not made. ${why.en}${more > 0 ? ` (${more} more CPR number${more === 1 ? '' : 's'}.)` : ''}`,
-      },
-    };
+  async publicRefusal(doc: ReferatDocument): Promise<RenderRefusal | undefined> {
+    const referat = await this.prepared(doc);
+    const errors = (await this.findings(doc)).filter((d) => d.severity === 'error');
+    return sourceRefusal(referat, errors);
   }
 
   /**
    * The referat as it will be published, as a standalone HTML page; a public version is refused
-   * while it would publish a CPR number. The renderer (and markdown-it) is loaded on the first
-   * rendering: checking and completing never need it.
+   * while it would publish a CPR number or a closed punkt's text, and the finished page is read
+   * again for CPR numbers before it is handed out. The renderer (and markdown-it) is loaded on the
+   * first rendering: checking and completing never need it.
    */
   async renderHtml(doc: ReferatDocument, options: RenderOptions): Promise<Rendered<string>> {
     // The configuration first, so the refusal and the page read the document in its dialect.
     const referat = await this.prepared(doc);
-    const refused = options.audience === 'public' ? this.publicRefusal(doc) : undefined;
+    const pub = options.audience === 'public';
+    const refused = pub ? await this.publicRefusal(doc) : undefined;
     if (refused) return { output: null, refused };
     const { renderHtml } = await import('../render/html');
-    return { output: renderHtml(referat, options) };
+    const html = renderHtml(referat, options);
+    const leak = pub ? outputRefusal(html, 'html') : undefined;
+    return leak ? { output: null, refused: leak } : { output: html };
   }
 
   /** The page the preview shows instead of a refused public version, with its toolbar. */
@@ -481,10 +473,14 @@ export class LanguageService {
    */
   async renderPdf(doc: ReferatDocument, options: Omit<PdfOptions, 'fonts'>): Promise<Rendered<Uint8Array>> {
     const referat = await this.prepared(doc);
-    const refused = options.audience === 'public' ? this.publicRefusal(doc) : undefined;
+    const pub = options.audience === 'public';
+    const refused = pub ? await this.publicRefusal(doc) : undefined;
     if (refused) return { output: null, refused };
     if (!this.options.fonts) throw new Error('renderPdf: the host gave the language service no fonts');
-    const [{ renderPdf }, fonts] = await Promise.all([import('../render/pdf'), this.options.fonts()]);
+    const [{ renderPdf, pdfText }, fonts] = await Promise.all([import('../render/pdf'), this.options.fonts()]);
+    // What the PDF will show and carry (text, title, bookmarks, metadata), read before it is made.
+    const leak = pub ? outputRefusal(pdfText(referat, options), 'markdown') : undefined;
+    if (leak) return { output: null, refused: leak };
     return { output: await renderPdf(referat, { ...options, fonts }) };
   }
 

@@ -3,6 +3,7 @@ import type { BodyLine, Punkt, Referat, Section } from '../../model/types';
 import { lineContent } from '../../syntax/content';
 import type { Audience } from '../html';
 import { documentLabels, type DocumentLabels } from '../labels';
+import { publishedJournal } from '../published';
 import { todaysDecision } from '../../model/decision';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
@@ -47,7 +48,7 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   }
   // Each punkt starts on a new page, as published minutes do; a closed one shows only its heading
   // and journal number to the public, built from those two alone.
-  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL) : openPunkt(p, LABEL));
+  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL) : openPunkt(p, LABEL, audience));
 
   return { title, running, edition: pub ? LABEL.publicEdition : LABEL.internalEdition, labels: LABEL, blocks };
 }
@@ -71,9 +72,8 @@ function punktHeading(p: Punkt, LABEL: DocumentLabels): Block {
   };
 }
 
-function journalBlocks(p: Punkt, LABEL: DocumentLabels): Block[] {
-  const j = p.journal;
-  const text = j ? (j.kind === 'valid' ? j.journal.text : j.text) : '';
+function journalBlocks(p: Punkt, LABEL: DocumentLabels, audience: Audience): Block[] {
+  const text = publishedJournal(p, audience) ?? '';
   const out: Block[] = [];
   if (text.trim() !== '') out.push({ kind: 'para', runs: [{ text: `${LABEL.journal} `, face: 'regular' }, ...plainRuns(text)], tone: 'journal' });
   out.push({ kind: 'rule' });
@@ -82,10 +82,10 @@ function journalBlocks(p: Punkt, LABEL: DocumentLabels): Block[] {
 
 /** The public view of a closed punkt: its heading and journal number, nothing else. */
 function closedPunkt(p: Punkt, LABEL: DocumentLabels): Block {
-  return { kind: 'sect', newPage: true, blocks: [punktHeading(p, LABEL), ...journalBlocks(p, LABEL)] };
+  return { kind: 'sect', newPage: true, blocks: [punktHeading(p, LABEL), ...journalBlocks(p, LABEL, 'public')] };
 }
 
-function openPunkt(p: Punkt, LABEL: DocumentLabels): Block {
+function openPunkt(p: Punkt, LABEL: DocumentLabels, audience: Audience): Block {
   // A decision not yet written is said, as in the HTML, never left as an empty heading or nothing.
   const decision = p.closed ? undefined : todaysDecision(p);
   const unwritten = decision && !decision.written;
@@ -93,7 +93,7 @@ function openPunkt(p: Punkt, LABEL: DocumentLabels): Block {
   const missing: Block = { kind: 'para', runs: plainRuns(LABEL.missingDecision, 'italic'), tone: 'note' };
   const blocks = [
     punktHeading(p, LABEL),
-    ...journalBlocks(p, LABEL),
+    ...journalBlocks(p, LABEL, audience),
     ...bodyBlocks(p.intro),
     ...p.sections.map((s) => section(s, LABEL, s === lastEmpty ? missing : undefined)),
   ];

@@ -1,0 +1,202 @@
+import { decodeHTMLStrict } from 'entities';
+
+/**
+ * Text as a reader sees it, for the privacy checks: what a public rendering would show of a
+ * source, with every offset mapped back to the source. The checks decide on this text, never on
+ * the source line, so markup, an entity, an escape, a full-width digit or an invisible character
+ * inside a number cannot hide it.
+ *
+ * The reading is deliberately generous: a character that may or may not show (an emphasis marker,
+ * a tag) becomes a mark that separates words but joins digits. A doubt ends in a refusal, never in
+ * a published number.
+ */
+export interface ReaderText {
+  /**
+   * The text read: digits as ASCII `0`–`9`, every dash as `-`, every space as ` `, line breaks as
+   * `\n`, and markup and invisible characters as {@link JOINER}. Everything else as written.
+   */
+  readonly text: string;
+  /** For each character of `text`, the source offset it was read from, and where that source piece ends. */
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
+/** A character the reader does not see, or sees as markup: it joins the digits on each side of it. */
+export const JOINER = '\u0001';
+
+/** What the source is written in: markdown (a referat's lines), or HTML (a rendered page). */
+export type SourceKind = 'markdown' | 'html';
+
+export interface ReaderTextOptions {
+  readonly kind: SourceKind;
+}
+
+// Markdown's inline markers: they either vanish (emphasis, code, strike) or stand as themselves.
+const MARKDOWN_MARKUP = new Set(['*', '_', '~', '`']);
+// What a backslash may escape in CommonMark: ASCII punctuation.
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+// An entity as markdown-it and HTML read it: `&#48;`, `&#x30;`, `&ndash;`.
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+// HTML elements that end a line of text where they stand.
+const HTML_BLOCK =
+  /^\/?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)\b/i;
+// Elements whose content is never shown.
+const HTML_HIDDEN = /^(style|script)\b/i;
+
+/** Reads `source` as a reader of its rendering would. Linear in the source's length. */
+export function readerText(source: string, options: ReaderTextOptions): ReaderText {
+  const out = new Builder(source.length);
+  const html = options.kind === 'html';
+  let i = 0;
+  while (i < source.length) {
+    const c = source.charCodeAt(i);
+    // ASCII letters and most punctuation stand as written: the quick path for ordinary prose.
+    if (c === 0x26 /* & */) {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(source);
+      if (m) {
+        const decoded = decodeHTMLStrict(m[0]);
+        // An unknown name stays as written, as both markdown-it and a browser leave it.
+        if (decoded !== m[0]) {
+          out.push(decoded, i, i + m[0].length);
+          i += m[0].length;
+          continue;
+        }
+      }
+      out.char('&', i, i + 1);
+      i++;
+      continue;
+    }
+    if (html && c === 0x3c /* < */) {
+      const close = source.indexOf('>', i);
+      if (close < 0) {
+        out.char('<', i, i + 1);
+        i++;
+        continue;
+      }
+      const tag = source.slice(i + 1, close);
+      const hidden = HTML_HIDDEN.exec(tag);
+      if (hidden) {
+        // `<style>…</style>`: its content is not read; the page's own CSS holds no one's number.
+        const end = source.indexOf(`</${hidden[1]!}`, close);
+        i = end < 0 ? source.length : end;
+        continue;
+      }
+      out.char(HTML_BLOCK.test(tag) ? '\n' : JOINER, i, close + 1);
+      i = close + 1;
+      continue;
+    }
+    if (!html && c === 0x5c /* \ */ && i + 1 < source.length && ESCAPABLE.test(source.charAt(i + 1))) {
+      // `010190\-1234`: the backslash vanishes, the escaped character stands.
+      out.char(JOINER, i, i + 1);
+      out.push(source.charAt(i + 1), i + 1, i + 2);
+      i += 2;
+      continue;
+    }
+    if (!html && MARKDOWN_MARKUP.has(source.charAt(i))) {
+      out.char(JOINER, i, i + 1);
+      i++;
+      continue;
+    }
+    const cp = source.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    out.push(String.fromCodePoint(cp), i, i + width);
+    i += width;
+  }
+  return out.done();
+}
+
+/** Collects the read characters and their source ranges, each character normalised once. */
+class Builder {
+  private readonly chars: string[] = [];
+  private from: Int32Array;
+  private to: Int32Array;
+  private n = 0;
+
+  constructor(sizeHint: number) {
+    this.from = new Int32Array(Math.max(16, sizeHint));
+    this.to = new Int32Array(Math.max(16, sizeHint));
+  }
+
+  /** One character, already in the reader's alphabet. */
+  char(ch: string, from: number, to: number): void {
+    if (this.n === this.from.length) this.grow();
+    this.chars.push(ch);
+    this.from[this.n] = from;
+    this.to[this.n] = to;
+    this.n++;
+  }
+
+  /** Text as written (a character, or an entity's decoded text), normalised as a reader sees it. */
+  push(text: string, from: number, to: number): void {
+    for (const ch of text) {
+      const read = readChar(ch);
+      for (const r of read) this.char(r, from, to);
+    }
+  }
+
+  done(): ReaderText {
+    return { text: this.chars.join(''), from: this.from.subarray(0, this.n), to: this.to.subarray(0, this.n) };
+  }
+
+  private grow(): void {
+    const from = new Int32Array(this.from.length * 2);
+    from.set(this.from);
+    const to = new Int32Array(this.to.length * 2);
+    to.set(this.to);
+    this.from = from;
+    this.to = to;
+  }
+}
+
+const readCache = new Map<string, string>();
+const CACHE_LIMIT = 4096;
+
+/** One character as the reader's alphabet has it (possibly several, as NFKC gives `½` as `1⁄2`). */
+function readChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  // ASCII is read as written, but for the characters that are space.
+  if (c < 0x80) return c === 0x09 || c === 0x0b || c === 0x0c ? ' ' : c === 0x0d ? '\n' : ch;
+  let read = readCache.get(ch);
+  if (read === undefined) {
+    read = readWide(ch);
+    if (readCache.size < CACHE_LIMIT) readCache.set(ch, read);
+  }
+  return read;
+}
+
+const INVISIBLE = /^[\p{Cf}\p{Mn}\p{Me}\p{Cc}\u115f\u1160\u3164\uffa0]$/u;
+const DASH = /^[\p{Pd}\u2212\u2043\u02d7\u2796\ufe63\uff0d]$/u;
+const SPACE = /^[\s\u2800]$/u;
+const LINE_BREAK = /^[\u2028\u2029\u0085]$/u;
+const DIGIT = /^\p{Nd}$/u;
+
+function readWide(ch: string): string {
+  if (LINE_BREAK.test(ch)) return '\n';
+  if (INVISIBLE.test(ch)) return JOINER;
+  if (DASH.test(ch)) return '-';
+  if (SPACE.test(ch)) return ' ';
+  // Compatibility forms as they look: full-width `０`, superscript `¹`, circled `①`, mathematical `𝟎`.
+  const nfkc = ch.normalize('NFKC');
+  if (nfkc !== ch) {
+    let out = '';
+    for (const part of nfkc) out += part === ch ? part : readChar(part);
+    return out;
+  }
+  return DIGIT.test(ch) ? String(digitValue(ch)) : ch;
+}
+
+// The longest run of decimal digits in Unicode (the mathematical digits, five sets of ten).
+const DIGIT_RUN_LIMIT = 50;
+
+/** A decimal digit of any script (`٣`, `३`): Unicode keeps each script's ten digits in a row from zero. */
+function digitValue(ch: string): number {
+  let cp = ch.codePointAt(0)!;
+  let value = 0;
+  while (value < DIGIT_RUN_LIMIT && DIGIT.test(String.fromCodePoint(cp - 1))) {
+    cp--;
+    value++;
+  }
+  // Runs of several digit sets (mathematical digits) are sets of ten.
+  return value % 10;
+}

@@ -1,0 +1,118 @@
+import type { LocalizedText } from '../i18n/locale';
+import type { Punkt, Referat } from '../model/types';
+import { findCprNumbersIn } from '../privacy/cpr';
+import { cprMessage, cprNumbersToPublish } from '../rules/cpr';
+import type { Diagnostic } from '../rules/types';
+import { lineRange, type Range } from '../syntax/range';
+
+/** Why a public rendering was not made: where the text is that may not be published, and why. */
+export interface RenderRefusal {
+  readonly range: Range;
+  readonly message: LocalizedText;
+}
+
+const NOT_MADE: LocalizedText = { da: 'Den offentlige udgave laves ikke.', en: 'The public version is not made.' };
+
+function refusal(range: Range, why: LocalizedText): RenderRefusal {
+  return { range, message: { da: `${NOT_MADE.da} ${why.da}`, en: `${NOT_MADE.en} ${why.en}` } };
+}
+
+/**
+ * Why the public version of a referat may not be made, judged on the source: a CPR number where it
+ * would be published, a closed punkt whose end is in doubt, or an error in or at a closed punkt.
+ * `errors` are the document's findings of severity error, as the writer sees them.
+ */
+export function sourceRefusal(referat: Referat, errors: readonly Diagnostic[]): RenderRefusal | undefined {
+  // A closed punkt's end in doubt first: a number found after it is then a symptom, not the cause.
+  return closedPunktRefusal(referat, errors) ?? cprRefusal(referat);
+}
+
+function cprRefusal(referat: Referat): RenderRefusal | undefined {
+  const found = cprNumbersToPublish(referat);
+  const first = found[0];
+  if (!first) return undefined;
+  const why = cprMessage(first.place);
+  const more = found.length - 1;
+  return refusal(first.range, {
+    da: `${why.da}${more > 0 ? ` (${more} CPR-${more === 1 ? 'nummer' : 'numre'} mere.)` : ''}`,
+    en: `${why.en}${more > 0 ? ` (${more} more CPR number${more === 1 ? '' : 's'}.)` : ''}`,
+  });
+}
+
+/**
+ * Closed is closed: a closed punkt ends only where the next real punkt heading begins. A line
+ * that the parser took for the next heading but that lacks what this document's headings carry
+ * (the next number, a number of its own, an entry in the table of contents, a case number) may
+ * be text of the closed punkt shaped like a heading (`Punkt 7: …`, `3. Orientering`); publishing
+ * from there would publish that text. Then, and while any error stands in a closed punkt or on
+ * the heading after it, the public version is refused, naming the line.
+ */
+function closedPunktRefusal(referat: Referat, errors: readonly Diagnostic[]): RenderRefusal | undefined {
+  const punkter = referat.punkter;
+  const numbers = new Map<number, number>();
+  for (const p of punkter) numbers.set(p.number, (numbers.get(p.number) ?? 0) + 1);
+  for (let i = 0; i < punkter.length; i++) {
+    const closed = punkter[i]!;
+    if (!closed.closed) continue;
+    const next = punkter[i + 1];
+    const end = next ? next.headingRange.start.line : Number.MAX_SAFE_INTEGER;
+    const error = errors.find((d) => d.severity === 'error' && d.range.start.line >= closed.headingRange.start.line && d.range.start.line <= end);
+    if (error)
+      return refusal(error.range, {
+        da: `Der er en fejl i eller lige efter det lukkede punkt ${closed.number}, så det er uvist, hvor punktet slutter: ${error.message}`,
+        en: `There is an error in or right after the closed punkt ${closed.number}, so where it ends is in doubt: ${error.message}`,
+      });
+    if (!next) continue;
+    const doubt = headingDoubt(referat, next, closed, numbers);
+    if (doubt)
+      return refusal(lineRange(next.headingRange.start.line, 0, next.headingRange.end.character), {
+        da: `Linjen ligner en punktoverskrift inde i det lukkede punkt ${closed.number}, men ${doubt.da}. Er den teksten i det lukkede punkt, så skriv den om, så den ikke ligner en overskrift.`,
+        en: `The line looks like a punkt heading inside the closed punkt ${closed.number}, but ${doubt.en}. If it is text of the closed punkt, reword it so it does not look like a heading.`,
+      });
+  }
+  return undefined;
+}
+
+/** What the heading after a closed punkt lacks of what this document's headings carry, or undefined. */
+function headingDoubt(referat: Referat, next: Punkt, closed: Punkt, numbers: ReadonlyMap<number, number>): LocalizedText | undefined {
+  if (next.number !== closed.number + 1)
+    return {
+      da: `den har nummer ${next.number}, hvor det næste punkt er ${closed.number + 1}`,
+      en: `it is numbered ${next.number} where the next punkt is ${closed.number + 1}`,
+    };
+  if ((numbers.get(next.number) ?? 0) > 1) return { da: `nummer ${next.number} findes flere gange`, en: `number ${next.number} occurs more than once` };
+  const others = referat.punkter.filter((p) => p !== next);
+  const toc = referat.toc?.entries ?? [];
+  const inToc = (p: Punkt): boolean => toc.some((e) => (e.number !== undefined ? e.number === p.number : sameTitle(e.title, p.title)));
+  if (toc.length > 0 && others.length > 0 && others.every(inToc) && !inToc(next))
+    return { da: 'den står ikke i indholdsfortegnelsen, som alle de andre punkter gør', en: 'it is not in the table of contents, where every other punkt is' };
+  if (others.length >= 2 && others.every((p) => p.journal) && !next.journal)
+    return { da: 'den har intet sagsnummer, som alle de andre punkter har', en: 'it has no case number, which every other punkt has' };
+  return undefined;
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const norm = (s: string): string =>
+    s
+      .replace(/[\s*]+/g, ' ')
+      .trim()
+      .toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/**
+ * The check that removal really happened (Datatilsynet asks for one): the finished rendering, read
+ * as its reader reads it, holds no CPR number. `text` is a rendered HTML page, or what a PDF shows
+ * (its text, title, bookmarks and metadata). Where the page says which source line a block came
+ * from (`data-line`), the refusal names that line.
+ */
+export function outputRefusal(text: string, kind: 'html' | 'markdown'): RenderRefusal | undefined {
+  const first = findCprNumbersIn(text, kind)[0];
+  if (!first) return undefined;
+  const marker = kind === 'html' ? text.lastIndexOf('data-line="', first.from) : -1;
+  const line = marker < 0 ? 0 : Number(/^data-line="(\d+)"/.exec(text.slice(marker))?.[1] ?? 0);
+  return refusal(lineRange(line, 0, 0), {
+    da: 'Den færdige udgave ville vise et CPR-nummer: fjern det fra teksten, eller flyt oplysningen til et lukket punkt.',
+    en: 'The finished version would show a CPR number: remove it from the text, or move it to a closed punkt.',
+  });
+}

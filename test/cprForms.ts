@@ -1,0 +1,46 @@
+// The written forms of a CPR number that a reader still reads as one, shared by the finder's tests
+// and the public rendering's: `write(digits)` writes the ten digits in that form.
+
+const FULL_WIDTH = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace('-', '\uff0d');
+const ARABIC_INDIC = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+
+export interface CprForm {
+  readonly what: string;
+  readonly write: (digits: string) => string;
+}
+
+const six = (d: string): string => d.slice(0, 6);
+const four = (d: string): string => d.slice(6);
+
+export const CPR_FORMS: readonly CprForm[] = [
+  { what: 'plain', write: (d) => `${six(d)}-${four(d)}` },
+  { what: 'markup around the first part', write: (d) => `**${six(d)}**-${four(d)}` },
+  { what: 'underscores', write: (d) => `_${six(d)}_-${four(d)}` },
+  { what: 'an escaped hyphen', write: (d) => `${six(d)}\\-${four(d)}` },
+  { what: 'a decimal entity', write: (d) => `&#${48 + Number(d[0])};${d.slice(1, 6)}-${four(d)}` },
+  { what: 'a hexadecimal entity', write: (d) => `&#x${(48 + Number(d[0])).toString(16)};${d.slice(1, 6)}&#x2d;${four(d)}` },
+  { what: 'a named entity for the dash', write: (d) => `${six(d)}&ndash;${four(d)}` },
+  { what: 'an en dash', write: (d) => `${six(d)}\u2013${four(d)}` },
+  { what: 'a minus sign', write: (d) => `${six(d)}\u2212${four(d)}` },
+  { what: 'a spaced hyphen', write: (d) => `${six(d)} - ${four(d)}` },
+  { what: 'a tab', write: (d) => `${six(d)}\t${four(d)}` },
+  { what: 'a zero-width space', write: (d) => `${d.slice(0, 4)}\u200b${d.slice(4, 6)}-${four(d)}` },
+  { what: 'a soft hyphen', write: (d) => `${six(d)}\u00ad-${four(d)}` },
+  { what: 'a word joiner', write: (d) => `${d.slice(0, 2)}\u2060${d.slice(2, 4)}\u2060${d.slice(4, 6)}-${four(d)}` },
+  { what: 'full-width digits', write: (d) => FULL_WIDTH(`${six(d)}-${four(d)}`) },
+  { what: 'code spans', write: (d) => `\`${six(d)}\`-\`${four(d)}\`` },
+  { what: 'strike-through', write: (d) => `~~${six(d)}-${four(d)}~~` },
+  { what: 'a thin space', write: (d) => `${six(d)}\u2009${four(d)}` },
+  { what: 'Arabic-Indic digits', write: (d) => ARABIC_INDIC(`${six(d)}-${four(d)}`) },
+  { what: 'a combining mark', write: (d) => `${d[0]}\u0301${d.slice(1, 6)}-${four(d)}` },
+  { what: 'no separator', write: (d) => d },
+  { what: 'a no-break space', write: (d) => `${six(d)}\u00a0${four(d)}` },
+  { what: 'after a digit and a space', write: (d) => `4 ${six(d)}-${four(d)}` },
+  { what: 'two in a row', write: (d) => `${six(d)}-${four(d)} ${six(d)}-${four(d)}` },
+];
+
+/** The same forms as the finder's tests spell them out, on one number. */
+export const WRITTEN_FORMS: readonly (readonly [string, string])[] = CPR_FORMS.filter((f) => f.what !== 'two in a row').map((f) => [
+  f.what,
+  f.write('0101901234'),
+]);

@@ -1,0 +1,333 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { decodeHTMLStrict } from 'entities';
+import { nodeFonts } from '../../server/src/node/fonts';
+import { createLanguageService, type LanguageService, type ReferatDocument } from '../../server/src/service/languageService';
+import { outputRefusal } from '../../server/src/service/publication';
+import { defaultPaths } from '../../server/src/service/paths';
+import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
+import { repoRoot, rulesDir } from '../helpers';
+import { CPR_FORMS } from '../cprForms';
+import { inspectPdf } from './pdfInspect';
+
+/*
+ * The promise of the public version, tried as an attacker and a careless colleague would: no CPR
+ * number in any written form, and no word of a closed punkt, in the public HTML or PDF as a reader
+ * sees them (text, title, bookmarks, metadata). Either the rendering is refused, or it holds
+ * none of it. The oracle here is independent of the finder: every digit the reader sees, in any
+ * script, joined into one string, must not contain a planted number.
+ */
+
+const base = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8');
+const closedOk = readFileSync(join(rulesDir, 'cpr-number.closed.ok.referat'), 'utf8');
+const CPR = '0101901234';
+
+let version = 0;
+const docOf = (text: string): ReferatDocument => ({ uri: defaultPaths.toUri('/ws/m.referat'), version: ++version, getText: () => text });
+function service(): LanguageService {
+  const s = createLanguageService({ workspace: new MemoryWorkspace({}), fonts: nodeFonts });
+  s.setRoots(['/ws']);
+  return s;
+}
+
+/** What a reader of an HTML page sees: its text without tags, style and script, entities decoded. */
+function htmlReaderText(html: string): string {
+  return decodeHTMLStrict(
+    html
+      .replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, '')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&(?![#A-Za-z0-9]+;)/g, '&amp;'),
+  );
+}
+
+/** Everything a PDF shows or carries as text: its pages, bookmarks, title and metadata. */
+async function pdfReaderText(bytes: Uint8Array): Promise<string> {
+  const pdf = await inspectPdf(bytes);
+  const outline = (entries: typeof pdf.outline): string[] => entries.flatMap((e) => [e.title, ...outline(e.items)]);
+  return [...pdf.pages.map((p) => `${p.text}\n${p.artifactText}`), ...outline(pdf.outline), JSON.stringify(pdf.info), pdf.xmpTitle ?? ''].join('\n');
+}
+
+/** Every digit a reader sees, in any script and any compatibility form, in a row. */
+function digitsSeen(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFKC')) {
+    if (/\p{Nd}/u.test(ch)) {
+      const cp = ch.codePointAt(0)!;
+      // Every script's digits run from zero in a block of ten.
+      let zero = cp;
+      while (zero > 0 && /\p{Nd}/u.test(String.fromCodePoint(zero - 1)) && cp - zero < 9) zero--;
+      out += String((cp - zero) % 10);
+    }
+  }
+  return out;
+}
+
+test('the unchanged referater render publicly, as HTML and PDF', async () => {
+  const s = service();
+  for (const text of [base, closedOk]) {
+    const doc = docOf(text);
+    assert.ok((await s.renderHtml(doc, { audience: 'public' })).output, 'HTML');
+    assert.ok((await s.renderPdf(doc, { audience: 'public' })).output, 'PDF');
+  }
+});
+
+test('every written form of a CPR number, in an open punkt and in a punkt title: reported on its line and refused in HTML and PDF', async () => {
+  const s = service();
+  const line = base.split('\n').indexOf('HR-konsulent Ditte Ågård deltager i mødet kl. 10:00.');
+  const titleLine = base.split('\n').indexOf('Punkt 1: Deltagerkreds, Lederforum');
+  assert.ok(line > 0 && titleLine > 0);
+  for (const form of CPR_FORMS) {
+    for (const [where, text, at] of [
+      ['body', base.replace('deltager i mødet kl. 10:00.', `deltager i mødet kl. 10:00 om ${form.write(CPR)}.`), line],
+      ['title', base.replace('Punkt 1: Deltagerkreds, Lederforum', `Punkt 1: Deltagerkreds ${form.write(CPR)}`), titleLine],
+    ] as const) {
+      const doc = docOf(text);
+      const cpr = (await s.findings(doc)).filter((d) => d.code === 'cpr-number');
+      assert.ok(cpr.length >= 1, `${form.what} in the ${where}: reported`);
+      assert.equal(cpr[0]!.range.start.line, at, `${form.what} in the ${where}: on its line`);
+      for (const rendered of [await s.renderHtml(doc, { audience: 'public' }), await s.renderPdf(doc, { audience: 'public' })]) {
+        assert.equal(rendered.output, null, `${form.what} in the ${where}: refused`);
+        assert.equal(rendered.refused?.range.start.line, at, `${form.what} in the ${where}: the refusal names the line`);
+      }
+    }
+  }
+});
+
+test('the finished page is read again: a number the source check did not see is still refused (the check that removal happened)', () => {
+  for (const [html, line] of [
+    ['<main><p data-line="7">Borger <strong>010190</strong>-1234</p></main>', 7],
+    ['<p data-line="3">x</p><p data-line="9">&#48;10190&ndash;1234</p>', 9],
+    ['<h2 data-line="2">010190-</h2><p>1234</p>', 2],
+    ['<title>010190 1234</title>', 0],
+  ] as const) {
+    const refused = outputRefusal(html, 'html');
+    assert.ok(refused, html);
+    assert.equal(refused.range.start.line, line, html);
+    assert.doesNotMatch(JSON.stringify(refused), /1234/);
+  }
+  assert.equal(outputRefusal('<style>.a{width:0101901234px}</style><p>Mødet 1. januar 2024 kl. 10:00</p>', 'html'), undefined);
+});
+
+/** A closed punkt with something inside that must stay there, in each of the ways it was seen to leak. */
+const closedVariants: readonly { readonly what: string; readonly text: string; readonly refusedAt?: number }[] = (() => {
+  const lines = closedOk.split('\n');
+  const secretLine = lines.findIndex((l) => l.startsWith('Fortroligt indhold'));
+  const withLines = (at: number, add: readonly string[]): string => [...lines.slice(0, at), ...add, ...lines.slice(at)].join('\n');
+  return [
+    {
+      what: "a Lemvig heading inside ('Punkt 7: …')",
+      text: withLines(secretLine + 1, ['', 'Punkt 7: Borgerens HEMMELIGHED', '', 'Mere HEMMELIGT.']),
+      refusedAt: secretLine + 2,
+    },
+    {
+      what: "the next number as a heading inside ('Punkt 5: …')",
+      text: withLines(secretLine + 1, ['', 'Punkt 5: Borgerens HEMMELIGHED', '', 'Mere HEMMELIGT.']),
+      refusedAt: secretLine + 2,
+    },
+    {
+      what: 'text after the case number',
+      text: closedOk.replace('00.01.00I00-2-22', '00.01.00I00-2-22 HEMMELIG borger'),
+      refusedAt: lines.indexOf('00.01.00I00-2-22'),
+    },
+    {
+      what: 'a CPR number after the case number',
+      text: closedOk.replace('00.01.00I00-2-22', `00.01.00I00-2-22 ${CPR}`),
+    },
+  ];
+})();
+
+test('closed is closed: heading-shaped lines and text after the case number in a closed punkt are never published', async () => {
+  const s = service();
+  // The rules that see these mistakes switched off: the refusal and the renderer must hold without them.
+  const lenient = createLanguageService({
+    workspace: new MemoryWorkspace({
+      '/ws/referat.yaml': 'regler:\n  journal-format: off\n  missing-journal-number: off\n  punkt-numbering: off\n  toc-mismatch: off\n',
+    }),
+    fonts: nodeFonts,
+  });
+  lenient.setRoots(['/ws']);
+  for (const v of closedVariants) {
+    const doc = docOf(v.text);
+    if (v.refusedAt !== undefined)
+      for (const r of [await s.renderHtml(doc, { audience: 'public' }), await s.renderPdf(doc, { audience: 'public' })]) {
+        assert.equal(r.output, null, `${v.what}: refused`);
+        assert.equal(r.refused?.range.start.line, v.refusedAt, `${v.what}: names the line`);
+        assert.match(r.refused.message.da, /lukkede punkt 4/);
+      }
+    const html = await lenient.renderHtml(doc, { audience: 'public' });
+    const pdf = await lenient.renderPdf(doc, { audience: 'public' });
+    if (v.what.includes('heading')) {
+      // The heading is still in doubt: refused on the structure alone.
+      assert.equal(html.output, null, `${v.what}: refused with the rules off`);
+      assert.match(html.refused.message.en, /looks like a punkt heading inside the closed punkt 4/);
+      continue;
+    }
+    assert.ok(html.output && pdf.output, `${v.what}: rendered`);
+    for (const seen of [htmlReaderText(html.output), await pdfReaderText(pdf.output)]) {
+      assert.doesNotMatch(seen, /HEMMELIG|borger\b/, v.what);
+      assert.ok(!digitsSeen(seen).includes(CPR), v.what);
+      assert.match(seen, /Punkt 4: Lukket: Møde med Borgmesteren/, `${v.what}: the heading is published`);
+    }
+  }
+});
+
+test('closed is closed in the number-dot dialects: a paragraph "3. Orientering…" inside a closed SBSYS eDagsorden item', async () => {
+  const s = service();
+  const text = readFileSync(join(repoRoot, 'test/fixtures/dialects/rules/sbsys-edagsorden/ok.referat'), 'utf8')
+    .replace('1.   Meddelelser', '1.   Meddelelser (Lukket)')
+    .replace(
+      'Orienteringen blev taget til efterretning.',
+      'Orienteringen blev taget til efterretning.\n\n2. Orientering om borgeren HEMMELIG\n\nBeslutning\nHEMMELIG beslutning.',
+    );
+  const doc = docOf(text);
+  for (const r of [await s.renderHtml(doc, { audience: 'public' }), await s.renderPdf(doc, { audience: 'public' })]) {
+    if (r.output === null) continue;
+    const seen = typeof r.output === 'string' ? htmlReaderText(r.output) : await pdfReaderText(r.output);
+    assert.doesNotMatch(seen, /HEMMELIG/);
+  }
+});
+
+// ------------------------------------------------------------------ the property
+
+const HEADER = base.slice(0, base.indexOf('Indholdsfortegnelse'));
+const titles = ['Budget 2025', 'Orientering', 'Personalesag', 'Lokalplan nr. 102', 'Eventuelt'];
+
+interface Planted {
+  readonly text: string;
+  readonly secrets: readonly string[];
+  readonly cprs: readonly string[];
+  /** A CPR number where the public version would show it: the rendering must be refused. */
+  readonly mustRefuse: boolean;
+}
+
+/** A valid CPR number's digits: a day that exists and four digits. */
+const cprDigits = fc
+  .tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 9999 }))
+  .map(([d, m, y, n]) => `${String(d).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y).padStart(2, '0')}${String(n).padStart(4, '0')}`);
+
+type Piece =
+  | { readonly kind: 'text' }
+  | { readonly kind: 'secret' }
+  | { readonly kind: 'cpr'; readonly form: number; readonly digits: string }
+  | { readonly kind: 'heading'; readonly shape: number; readonly n: number };
+
+// Weighted so that both outcomes are common: many referater are published, many refused.
+const piece: fc.Arbitrary<Piece> = fc.oneof(
+  { arbitrary: fc.constant<Piece>({ kind: 'text' }), weight: 6 },
+  { arbitrary: fc.constant<Piece>({ kind: 'secret' }), weight: 6 },
+  { arbitrary: fc.record({ kind: fc.constant('cpr' as const), form: fc.nat({ max: CPR_FORMS.length - 1 }), digits: cprDigits }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('heading' as const), shape: fc.nat({ max: 4 }), n: fc.integer({ min: 1, max: 9 }) }), weight: 1 },
+);
+
+/** The value one time in `every`, otherwise null. */
+const rarely = <T>(value: fc.Arbitrary<T>, every: number): fc.Arbitrary<T | null> =>
+  fc.oneof({ arbitrary: fc.constant(null), weight: every - 1 }, { arbitrary: value, weight: 1 });
+
+interface PunktSpec {
+  readonly closed: boolean;
+  readonly title: number;
+  readonly titleCpr: { readonly form: number; readonly digits: string } | null;
+  readonly journalTail: string | null;
+  readonly body: readonly Piece[];
+  readonly blankBetween: boolean;
+}
+
+const punktSpec: fc.Arbitrary<PunktSpec> = fc.record({
+  closed: fc.boolean(),
+  title: fc.nat({ max: titles.length - 1 }),
+  titleCpr: rarely(fc.record({ form: fc.nat({ max: CPR_FORMS.length - 1 }), digits: cprDigits }), 12),
+  journalTail: rarely(fc.oneof(fc.constant('secret'), cprDigits), 5),
+  body: fc.array(piece, { minLength: 1, maxLength: 4 }),
+  blankBetween: fc.boolean(),
+});
+
+function headingShaped(shape: number, n: number, secret: string): string {
+  return [`Punkt ${n}: ${secret}`, `${n}. ${secret}`, `## Punkt ${n}: ${secret}`, `Punkt ${n}: Lukket: ${secret}`, `**Punkt ${n}:** ${secret}`][shape]!;
+}
+
+function plant(specs: readonly PunktSpec[]): Planted {
+  const secrets: string[] = [];
+  const cprs: string[] = [];
+  let mustRefuse = false;
+  const out: string[] = [HEADER.trimEnd(), ''];
+  specs.forEach((p, i) => {
+    const n = i + 1;
+    const secret = (): string => {
+      const s = `HEMMELIG${n}x${secrets.length}`;
+      if (p.closed) secrets.push(s);
+      return s;
+    };
+    let title = `${p.closed ? 'Lukket: ' : ''}${titles[p.title]}`;
+    if (p.titleCpr) {
+      title += ` ${CPR_FORMS[p.titleCpr.form]!.write(p.titleCpr.digits)}`;
+      cprs.push(p.titleCpr.digits);
+      mustRefuse = true;
+    }
+    out.push(`Punkt ${n}: ${title}`, '');
+    let journal = `00.01.00I00-${n}-22`;
+    if (p.journalTail === 'secret') journal += ` ${secret()}`;
+    else if (p.journalTail) {
+      journal += ` ${p.journalTail}`;
+      cprs.push(p.journalTail);
+      // Text after an open punkt's case number is published as written.
+      if (!p.closed) mustRefuse = true;
+    }
+    out.push(journal, '', 'Sagsfremstilling', '');
+    for (const b of p.body) {
+      if (b.kind === 'text') out.push('Sagen drøftes.');
+      else if (b.kind === 'secret') out.push(`Om ${secret()}.`);
+      else if (b.kind === 'cpr') {
+        out.push(`Borgeren ${CPR_FORMS[b.form]!.write(b.digits)} klager.`);
+        cprs.push(b.digits);
+        if (!p.closed) mustRefuse = true;
+      } else out.push(headingShaped(b.shape, b.n, secret()));
+      if (p.blankBetween) out.push('');
+    }
+    out.push('', 'Beslutning', '', 'Taget til efterretning.', '');
+  });
+  return { text: out.join('\n'), secrets, cprs, mustRefuse };
+}
+
+test('property: random referater with closed punkter, planted secrets and CPR numbers in every form: the public HTML and PDF hold none of them', async () => {
+  const s = service();
+  let rendered = 0;
+  let refused = 0;
+  const check = async (planted: Planted, pdfToo: boolean): Promise<void> => {
+    const doc = docOf(planted.text);
+    const html = await s.renderHtml(doc, { audience: 'public' });
+    const outputs: string[] = [];
+    if (html.output !== null) outputs.push(htmlReaderText(html.output));
+    if (pdfToo) {
+      const pdf = await s.renderPdf(doc, { audience: 'public' });
+      assert.equal(pdf.output === null, html.output === null, 'HTML and PDF decide alike');
+      if (pdf.output !== null) outputs.push(await pdfReaderText(pdf.output));
+    }
+    if (html.output === null) {
+      if (process.env.DEBUG_PRIVACY) console.log(html.refused.message.en, planted.text.split('\n')[html.refused.range.start.line]);
+      refused++;
+      return;
+    }
+    rendered++;
+    assert.ok(!planted.mustRefuse, `a CPR number in a published place was rendered:\n${planted.text}`);
+    for (const seen of outputs) {
+      for (const secret of planted.secrets) assert.ok(!seen.includes(secret), `${secret} published:\n${planted.text}`);
+      const digits = digitsSeen(seen);
+      for (const cpr of planted.cprs) assert.ok(!digits.includes(cpr), `${cpr} published:\n${planted.text}`);
+    }
+  };
+  await fc.assert(
+    fc.asyncProperty(fc.array(punktSpec, { minLength: 1, maxLength: 5 }), async (specs) => check(plant(specs), false)),
+    { numRuns: 300, seed: 20261205 },
+  );
+  // The PDF is slower to make: fewer runs, each through pdf.js as a reader's viewer reads it.
+  await fc.assert(
+    fc.asyncProperty(fc.array(punktSpec, { minLength: 1, maxLength: 3 }), async (specs) => check(plant(specs), true)),
+    { numRuns: 25, seed: 5122026 },
+  );
+  // The property is not passed by refusing everything: many random referater are published.
+  assert.ok(rendered >= 30, `rendered ${rendered}, refused ${refused}`);
+  assert.ok(refused >= 30, `rendered ${rendered}, refused ${refused}`);
+});
