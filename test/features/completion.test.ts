@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { at, BASE, documentOf, lineAt, ROOT, serviceWith } from './helpers';
+import { repoRoot } from '../helpers';
 import type { LanguageService } from '../../server/src/service/languageService';
 
 const ARCHIVE = {
@@ -26,7 +29,12 @@ function accepted(marked: string, item: CompletionItem): string {
   return line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
 }
 
-async function check(marked: string, expected: (labels: string[], all: CompletionItem[]) => void, files = ARCHIVE, name?: string): Promise<void> {
+async function check(
+  marked: string,
+  expected: (labels: string[], all: CompletionItem[]) => void,
+  files: Record<string, string> = ARCHIVE,
+  name?: string,
+): Promise<void> {
   const got = await items(await serviceWith(files), marked, name);
   expected(
     got.map((i) => i.label),
@@ -149,4 +157,47 @@ test('the header: a body the archive does not know is taken from a file name tha
     '2027-01-05-teknisk-udvalg.referat',
   );
   await check('‸', (_, all) => assert.match((all[0]!.textEdit as TextEdit).newText, /^REFERAT \$\{1:Direktionen\} d\. 26-11-2026$/m), ARCHIVE, 'nyt.referat');
+});
+
+// SBSYS eDagsorden writes the members under `Medlemmer` and the absent under `Afbud/Fraværende`, one a line.
+const EDAGSORDEN = readFileSync(join(repoRoot, 'test/fixtures/dialects/rules/sbsys-edagsorden/ok.referat'), 'utf8');
+
+test("people under every dialect's attendance label: under Afbud/Fraværende the body's own members, and the whole typed name replaced", async () => {
+  const marked = EDAGSORDEN.replace('Afbud/Fraværende\n', 'Afbud/Fraværende\nHanne B‸\n');
+  await check(
+    marked,
+    (labels, all) => {
+      assert.equal(labels[0], 'Hanne Bahnsen', labels.join(', '));
+      assert.equal(accepted(marked, all[0]!), 'Hanne Bahnsen');
+      // Only the members are offered for an absence, each replacing all she typed.
+      for (const i of all) assert.ok(EDAGSORDEN.includes(`\n${i.label}`), i.label);
+      for (const i of all) assert.equal(accepted(marked, i), i.label);
+    },
+    { 'arkiv/a.referat': ARCHIVE['arkiv/a.referat'] },
+  );
+  // Once absent, not offered for the absence again.
+  const second = EDAGSORDEN.replace('Afbud/Fraværende\n', 'Afbud/Fraværende\nHanne Bahnsen\nH‸\n');
+  await check(second, (labels) => {
+    assert.ok(!labels.includes('Hanne Bahnsen'));
+    assert.ok(labels.includes('Henrik Bolberg'));
+  });
+});
+
+test('people on an inline list after "og": the name typed after it is replaced, not a part of the one before', async () => {
+  const marked = 'REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere Claus Borg og Lars B‸\n';
+  await check(marked, (labels, all) => {
+    const item = all.find((i) => i.label === 'Lars Borst Hansen');
+    assert.ok(item, labels.join(', '));
+    assert.equal(accepted(marked, item), 'Mødedeltagere Claus Borg og Lars Borst Hansen');
+  });
+  const first = 'REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere Lars B‸\n';
+  await check(first, (_, all) => {
+    assert.equal(
+      accepted(
+        first,
+        all.find((i) => i.label === 'Lars Borst Hansen')!,
+      ),
+      'Mødedeltagere Lars Borst Hansen',
+    );
+  });
 });

@@ -509,5 +509,5 @@ test('a decision not written is said, in Danish, under its heading, as in the HT
     ['Sagsfremstilling', 'Beslutning', 'Beslutning'],
   );
   assert.equal(allText(pdf).match(/Beslutningen er ikke skrevet\./g)?.length, 2);
-  assert.ok(allText(pdf).includes('Torsdag 7. december 2023 kl. 09:00'), allText(pdf).slice(0, 200));
+  assert.ok(allText(pdf).includes('Torsdag d. 07. december 2023 kl. 09:00'), allText(pdf).slice(0, 200));
 });

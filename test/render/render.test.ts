@@ -209,3 +209,33 @@ test('referat render to PDF from the bundles as installed (dist/cli.js, dist/pdf
   assert.equal(r.status, 0, r.stderr);
   assert.equal(readFileSync(join(dir, 'a.pdf')).subarray(0, 5).toString(), '%PDF-');
 });
+
+test('the rendering shows the text as written: a wrong weekday is not corrected, indentation is no code, a dagsorden lacks no decision, members are members', () => {
+  const base = readFileSync(join(repoRoot, 'test/fixtures/rules/base.ok.referat'), 'utf8');
+  const wrong = base.replace('Torsdag d. 07. december 2023', 'Onsdag d. 07. december 2023');
+  const html = renderHtml(parseReferat(wrong), { audience: 'internal' });
+  assert.match(visibleText(html), /Onsdag d\. 07\. december 2023 kl\. 09:00/);
+  assert.doesNotMatch(visibleText(html), /Torsdag/);
+
+  const indented = base.replace('Deltagerkredsen fastholdes.', '    Taget til efterretning.\n\n    Følgende deltog ikke i behandlingen: Claus Borg');
+  const page = renderHtml(parseReferat(indented), { audience: 'internal' });
+  assert.doesNotMatch(page, /<pre|<code/);
+  assert.match(visibleText(page), /Taget til efterretning\. Følgende deltog ikke i behandlingen: Claus Borg/);
+
+  const edagsorden = readFileSync(join(repoRoot, 'test/fixtures/dialects/rules/sbsys-edagsorden/ok.referat'), 'utf8');
+  const agenda = edagsorden.replace(/^Referat$/m, 'Dagsorden').replace(/\nBeslutning\n[^\n]*\n/g, '\n');
+  const agendaModel = parseReferat(agenda);
+  assert.equal(agendaModel.kind, 'dagsorden');
+  assert.doesNotMatch(renderHtml(agendaModel, { audience: 'internal' }), /class="missing-decision"/);
+  // A referat lacking a decision is still marked.
+  assert.match(
+    renderHtml(parseReferat(edagsorden.replace('Orienteringen blev taget til efterretning.', '')), { audience: 'internal' }),
+    /class="missing-decision"/,
+  );
+
+  const absent = edagsorden.replace('Afbud/Fraværende\n', 'Afbud/Fraværende\nHanne Bahnsen\n');
+  const meta = visibleText(renderHtml(parseReferat(absent), { audience: 'internal' }));
+  assert.match(meta, /Medlemmer Doris Børger, Hanne Bahnsen/);
+  assert.match(meta, /Afbud Hanne Bahnsen/);
+  assert.doesNotMatch(meta, /Mødedeltagere/);
+});

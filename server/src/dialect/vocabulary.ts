@@ -97,7 +97,12 @@ export const SECTION_NAMES: readonly SectionName[] = [
 /** Header labels, with or without a colon after them; each has the role it plays in the header. */
 export type HeaderRole = 'moedeDato' | 'moedested' | 'tidspunkt' | 'udvalg' | 'deltagere' | 'afbud' | 'sekretaer' | 'slut';
 
-export const HEADER_LABELS: readonly { readonly label: string; readonly role: HeaderRole }[] = [
+export const HEADER_LABELS: readonly {
+  readonly label: string;
+  readonly role: HeaderRole;
+  /** An attendance list of the body's members (SBSYS eDagsorden's `Medlemmer`), not of who was present. */
+  readonly members?: true;
+}[] = [
   { label: 'Mødedato', role: 'moedeDato' },
   { label: 'Dato', role: 'moedeDato' },
   { label: 'Mødested', role: 'moedested' },
@@ -111,7 +116,7 @@ export const HEADER_LABELS: readonly { readonly label: string; readonly role: He
   { label: 'Deltagere', role: 'deltagere' },
   { label: 'Tilstede', role: 'deltagere' },
   { label: 'Til stede', role: 'deltagere' },
-  { label: 'Medlemmer', role: 'deltagere' },
+  { label: 'Medlemmer', role: 'deltagere', members: true },
   { label: 'Afbud/Fraværende', role: 'afbud' },
   { label: 'Afbud', role: 'afbud' },
   { label: 'Fraværende', role: 'afbud' },

@@ -15,7 +15,8 @@ import {
 } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
 import { sectionChoices } from '../model/sections';
-import type { CalendarDate, Punkt, Referat } from '../model/types';
+import type { Attendees, CalendarDate, Punkt, Referat } from '../model/types';
+import { readAttendanceLabel, type AttendanceRole } from '../model/header';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { lineContent } from '../syntax/content';
 import type { Position, Range } from '../syntax/range';
@@ -63,9 +64,8 @@ export function complete(referat: Referat, lineText: string, position: Position,
     return list([headerItem(referat, before, line, env, tr)]);
   }
 
-  const header = referat.header;
-  const inDeltagere = /^\W*(Mødedeltagere|Afbud|Fraværende)\b/u.test(lineText) || inField(header.deltagere?.range, line) || inField(header.afbud?.range, line);
-  if (inDeltagere) return list(people(referat, before, position, env, tr, 'field'));
+  const attendance = attendanceListAt(referat, lineText, line);
+  if (attendance) return list(people(referat, before, position, env, tr, attendance));
   if (/^\W*Mødested\b/u.test(lineText)) {
     const u = bodyOf(referat, env.catalog);
     return u?.moedested ? list([{ label: u.moedested, kind: CompletionItemKind.Value, detail: u.navn, sortText: '0' }]) : EMPTY;
@@ -174,8 +174,29 @@ function recommendationOpenings(before: string, line: number, tr: (t: LocalizedT
   }));
 }
 
-function inField(r: Range | undefined, line: number): boolean {
-  return r !== undefined && line > r.start.line && line <= r.end.line;
+/** A list under an attendance label: which, and where on the line its names begin. */
+interface AttendanceList {
+  readonly role: AttendanceRole;
+  readonly members: boolean;
+  /** Where the names begin on the cursor's line: after the label on its own line, else at the line's start. */
+  readonly valueStart: number;
+}
+
+/**
+ * The attendance list the line is in, under any of the format's labels (`Mødedeltagere`, `Tilstede`,
+ * `Medlemmer`, `Afbud/Fraværende`, `Sekretær`): on the label's line, or on a line of its list below it.
+ */
+function attendanceListAt(referat: Referat, lineText: string, line: number): AttendanceList | undefined {
+  const own = readAttendanceLabel(lineText);
+  if (own) return own;
+  const h = referat.header;
+  for (const [role, a] of [
+    ['deltagere', h.deltagere],
+    ['afbud', h.afbud],
+    ['sekretaer', h.sekretaer],
+  ] as const)
+    if (a && line > a.range.start.line && line <= a.range.end.line) return { role, members: a.members, valueStart: /^[\s\-*•]*/.exec(lineText)![0].length };
+  return undefined;
 }
 
 function sorted(items: CompletionItem[]): CompletionItem[] {
@@ -214,38 +235,57 @@ function people(
   position: Position,
   env: CompletionEnv,
   tr: (t: LocalizedText) => string,
-  where: 'field' | 'sentence',
+  where: AttendanceList | 'sentence',
 ): CompletionItem[] {
   const body = bodyOf(referat, env.catalog);
+  const h = referat.header;
   const all: PersonEntry[] = [...env.catalog.personer];
   for (const u of env.catalog.udvalg) for (const m of u.medlemmer) all.push({ navn: m });
+  // The members the document lists itself (SBSYS eDagsorden's `Medlemmer`) are the body's too.
+  const ownMembers = h.deltagere?.members ? h.deltagere.names.map((n) => n.name) : [];
+  for (const m of ownMembers) all.push({ navn: m });
   const { people: persons, fullName } = canonicalPeople(all);
   const key = (n: string): string => fullName(n).toLocaleLowerCase('da-DK');
-  const members = new Set((body?.medlemmer ?? []).map(key));
-  // Who is already written down as present or absent is not offered again.
-  const written = where === 'field' ? [...(referat.header.deltagere?.names ?? []), ...(referat.header.afbud?.names ?? [])].map((n) => n.name) : [];
+  const members = new Set([...(body?.medlemmer ?? []), ...ownMembers].map(key));
+  const names = (a: Attendees | undefined): string[] => (a?.names ?? []).map((n) => n.name);
+  // Who is already written in this list is not offered again; nor, in a list of who was present, who is absent.
+  // A member listed under `Medlemmer` is offered for an absence: that is where her absence is written.
+  const written =
+    where === 'sentence' ? [] : where.role === 'afbud' ? names(h.afbud) : where.members ? names(h.deltagere) : [...names(h.deltagere), ...names(h.afbud)];
+  const valueStart = where === 'sentence' ? 0 : Math.min(where.valueStart, before.length);
   const onLine = before
-    .replace(/^\W*(Mødedeltagere|Afbud|Fraværende)\b:?/u, '')
+    .slice(valueStart)
     .split(/,|\bog\b/u)
     .slice(0, -1);
   const listed = new Set([...written, ...onLine].map((s) => key(s.trim())));
   // The name being typed starts after the label, the last comma or `og`; in a sentence, after a bullet.
+  const lastOg = before.lastIndexOf(' og ');
   const segment =
-    where === 'field'
-      ? Math.max(before.lastIndexOf(',') + 1, before.lastIndexOf(' og ') + 4, /^\W*(Mødedeltagere|Afbud|Fraværende)\b:?/u.exec(before)?.[0].length ?? 0)
-      : (/^[\s\-*•]*/.exec(before)?.[0].length ?? 0);
+    where === 'sentence' ? (/^[\s\-*•]*/.exec(before)?.[0].length ?? 0) : Math.max(before.lastIndexOf(',') + 1, lastOg < 0 ? 0 : lastOg + 4, valueStart);
   const segmentStart = segment + (/^ */.exec(before.slice(segment))?.[0].length ?? 0);
   const memberOf = body ? tr({ da: `Medlem · ${body.navn}`, en: `Member · ${body.navn}` }) : undefined;
+  // An absence is a member's: where the members are known, only they are offered for one.
+  const onlyMembers = where !== 'sentence' && where.role === 'afbud' && members.size > 0;
+  // The names that begin with what she typed come first, as VS Code's filter would rank them.
+  const typed = before.slice(segmentStart).trim().toLocaleLowerCase('da-DK');
+  const begins = (n: string): boolean => typed !== '' && n.toLocaleLowerCase('da-DK').startsWith(typed);
   return persons
-    .filter((p) => !listed.has(key(p.navn)))
-    .map((p) => ({ person: p, member: members.has(key(p.navn)) }))
-    .sort((a, b) => Number(b.member) - Number(a.member) || collator.compare(a.person.navn, b.person.navn))
+    .filter((p) => !listed.has(key(p.navn)) && (!onlyMembers || members.has(key(p.navn))))
+    .map((p) => ({ person: p, member: members.has(key(p.navn)), begins: begins(p.navn) }))
+    .sort((a, b) => Number(b.begins) - Number(a.begins) || Number(b.member) - Number(a.member) || collator.compare(a.person.navn, b.person.navn))
     .map(({ person, member }, i) => ({
       label: person.navn,
       kind: CompletionItemKind.Text,
       ...(person.titel ? { detail: person.titel } : member && memberOf ? { detail: memberOf } : {}),
       filterText: person.navn,
-      textEdit: { range: nameRange(before, segmentStart, position.line, person.navn), newText: person.navn },
+      // In a list the whole segment is the name being typed; in a sentence, only the words that begin the name.
+      textEdit: {
+        range:
+          where === 'sentence'
+            ? nameRange(before, segmentStart, position.line, person.navn)
+            : { start: { line: position.line, character: segmentStart }, end: { line: position.line, character: before.length } },
+        newText: person.navn,
+      },
       sortText: `${member ? 0 : 1}${String(i).padStart(5, '0')}`,
     }));
 }

@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { localize, type Locale } from '../i18n/locale';
 import type { EarlierDecision, Referat } from '../model/types';
-import { range as mkRange, type Range } from '../syntax/range';
+import type { Range } from '../syntax/range';
 
 /*
  * Outline: the header with its fields, the table of contents, each punkt with its sections. VS Code
@@ -25,12 +25,12 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
     const fields: DocumentSymbol[] = [];
     if (h.moedeDato) fields.push(sym('Mødedato', SymbolKind.Property, h.moedeDato.range, h.moedeDato.range, h.moedeDato.date?.text));
     if (h.moedested) fields.push(sym('Mødested', SymbolKind.Property, h.moedested.range, h.moedested.range, h.moedested.value));
-    if (h.deltagere) {
-      const n = h.deltagere.names.length;
+    // Each attendance list under its label as written (`Tilstede`, `Medlemmer`, `Afbud/Fraværende`).
+    for (const list of [h.deltagere, h.afbud]) {
+      if (!list) continue;
+      const n = list.names.length;
       const detail = localize({ da: `${n} ${n === 1 ? 'person' : 'personer'}`, en: `${n} ${n === 1 ? 'person' : 'people'}` }, locale);
-      fields.push(
-        sym('Mødedeltagere', SymbolKind.Property, h.deltagere.range, mkRange(h.deltagere.range.start.line, 0, h.deltagere.range.start.line, 13), detail),
-      );
+      fields.push(sym(list.label, SymbolKind.Property, list.range, list.labelRange, detail));
     }
     const last = fields[fields.length - 1]?.range.end ?? h.title.range.end;
     out.push(

@@ -30,6 +30,18 @@ const LABEL = new RegExp(
   'u',
 );
 const ROLE = new Map(LABELS.map((l) => [l.label, l.role]));
+const MEMBERS = new Set(LABELS.filter((l) => l.members).map((l) => l.label));
+
+export type AttendanceRole = 'deltagere' | 'afbud' | 'sekretaer';
+
+/** An attendance label at the start of a line (`Afbud/Fraværende`, `Mødedeltagere:`): its role, and where its names begin. */
+export function readAttendanceLabel(text: string): { readonly role: AttendanceRole; readonly members: boolean; readonly valueStart: number } | undefined {
+  const c = lineContent(text);
+  const m = LABEL.exec(c.content);
+  const role = m ? ROLE.get(m[1]!) : undefined;
+  if (!m || (role !== 'deltagere' && role !== 'afbud' && role !== 'sekretaer')) return undefined;
+  return { role, members: MEMBERS.has(m[1]!), valueStart: c.start + m[0].length };
+}
 // Lines of a header that say nothing the model reads: `Åbent referat`, a page form's `Punkt⇥Titel` row.
 const NOTHING = /^(?:åbent\s+referat|lukket\s+referat|punkt\tTitel)$/i;
 
@@ -73,7 +85,8 @@ export function readHeader(titleLine: SyntaxLine | undefined, lines: readonly Sy
       } else if (role === 'moedested') moedested ??= { range: whole, value: value.trim(), valueRange };
       else if (role === 'udvalg') udvalg ??= { range: whole, value: value.trim(), valueRange };
       else if (role === 'deltagere' || role === 'afbud' || role === 'sekretaer') {
-        const block = attendanceBlock(lines, i, l, valueStart, value.trim() !== '');
+        const label = { text: m[1]!, range: lineRange(l.line, c.start, c.start + m[1]!.length), members: MEMBERS.has(m[1]!) };
+        const block = attendanceBlock(lines, i, l, valueStart, value.trim() !== '', label);
         i = block.last;
         attendance[role] ??= block.attendees;
       }
@@ -191,7 +204,14 @@ function readMoedeDato(l: SyntaxLine, valueStart: number, whole: Range, valueRan
  * c`), or one per line or in two columns below a label of its own (`Tilstede`, `Medlemmer`), until a
  * blank line or the next field. A list that wraps continues the name it was in.
  */
-function attendanceBlock(lines: readonly SyntaxLine[], i: number, l: SyntaxLine, valueStart: number, inline: boolean): { attendees: Attendees; last: number } {
+function attendanceBlock(
+  lines: readonly SyntaxLine[],
+  i: number,
+  l: SyntaxLine,
+  valueStart: number,
+  inline: boolean,
+  label: { readonly text: string; readonly range: Range; readonly members: boolean },
+): { attendees: Attendees; last: number } {
   const parts: { line: SyntaxLine; start: number }[] = [{ line: l, start: valueStart }];
   let j = i;
   while (
@@ -223,7 +243,10 @@ function attendanceBlock(lines: readonly SyntaxLine[], i: number, l: SyntaxLine,
     previousOpen = pieces.length > 0 && !/(,|\bog)$/.test(text);
   }
   const lastLine = parts[parts.length - 1]!.line;
-  return { attendees: { range: range(l.line, 0, lastLine.line, lastLine.text.length), names }, last: j };
+  return {
+    attendees: { range: range(l.line, 0, lastLine.line, lastLine.text.length), names, label: label.text, labelRange: label.range, members: label.members },
+    last: j,
+  };
 }
 
 /** `Claus Borg, Lars Borst Hansen og Søren Kjær`, `Lolan Ottesen (A) - formand`, `Jesper Mathiesen (A)   Ole Bjerregaard (V)`. */

@@ -73,6 +73,11 @@ export interface Person {
 export interface Attendees {
   readonly range: Range;
   readonly names: readonly Person[];
+  /** The label as written (`Mødedeltagere`, `Tilstede`, `Afbud/Fraværende`) and where. */
+  readonly label: string;
+  readonly labelRange: Range;
+  /** The body's members (`Medlemmer`), not who was present: a member may be absent as well. */
+  readonly members: boolean;
 }
 
 export interface Header {

@@ -1,12 +1,12 @@
 import MarkdownIt from 'markdown-it';
 import stylesheet from '../../../media/preview.css';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
-import { formatDanishDate, weekdayName, capitalize } from '../model/dates';
-import type { BodyLine, Punkt, Referat, Section } from '../model/types';
+import { formatDanishDate } from '../model/dates';
+import type { BodyLine, DocumentKind, Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
 import { isEmptyBullet, todaysDecision } from '../model/decision';
 import { documentLabels, type DocumentLabels } from './labels';
-import { publishedJournal } from './published';
+import { publishedJournal, writtenMeetingDate } from './published';
 
 export type Audience = 'internal' | 'public';
 
@@ -27,7 +27,8 @@ export interface RenderOptions {
 
 // Raw HTML off so text stays text; links only to the web and to mail; no images (nothing remote).
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-md.disable(['image']);
+// No indented code blocks: indentation in minutes is layout (imported text, a wrapped list), never code.
+md.disable(['image', 'code']);
 md.validateLink = (url: string): boolean => /^(https?:|mailto:)/i.test(url.trim());
 // Headings inside body text sit under the section's h3: `#` to `####` become h4, deeper ones h5, h6.
 const bodyHeading = (tag: string): string => `h${Math.max(4, Math.min(6, Number(tag.slice(1))))}`;
@@ -103,15 +104,15 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   parts.push('<dl class="meta">');
   const md0 = h.moedeDato;
   if (md0) {
-    // An unreadable date is shown as written, so the preview never hides what the secretary typed.
-    const when = md0.date?.date
-      ? `${capitalize(weekdayName(md0.date.date))} ${formatDanishDate(md0.date.date)}${md0.time ? ` ${t.at(md0.time.text)}` : ''}`
-      : writtenValue(referat, md0.range.start.line, md0.valueRange.start.character);
+    // The date as written: a wrong weekday is reported by the check, never corrected here.
+    const when = writtenMeetingDate(referat, t.at) ?? '';
     parts.push(`<dt>${t.date}</dt><dd${dl(md0.range.start.line)}>${escapeHtml(when)}</dd>`);
   }
   if (h.moedested) parts.push(`<dt>${t.place}</dt><dd${dl(h.moedested.range.start.line)}>${escapeHtml(h.moedested.value)}</dd>`);
   if (h.deltagere?.names.length)
-    parts.push(`<dt>${t.attendees}</dt><dd${dl(h.deltagere.range.start.line)}>${escapeHtml(h.deltagere.names.map((n) => n.name).join(', '))}</dd>`);
+    parts.push(
+      `<dt>${h.deltagere.members ? t.members : t.attendees}</dt><dd${dl(h.deltagere.range.start.line)}>${escapeHtml(h.deltagere.names.map((n) => n.name).join(', '))}</dd>`,
+    );
   if (h.afbud?.names.length)
     parts.push(`<dt>${t.absent}</dt><dd${dl(h.afbud.range.start.line)}>${escapeHtml(h.afbud.names.map((n) => n.name).join(', '))}</dd>`);
   parts.push(`<dt>${t.edition}</dt><dd>${pub ? t.public : t.internal}</dd>`);
@@ -126,7 +127,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   }
 
   parts.push('<main>');
-  for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t) : openPunkt(p, t, options.audience));
+  for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t) : openPunkt(p, t, options.audience, referat.kind));
   parts.push('</main>');
 
   return htmlPage(t.lang, title, parts.join('\n'), options);
@@ -187,11 +188,6 @@ function dl(line: number | undefined): string {
   return line === undefined ? '' : ` data-line="${line}"`;
 }
 
-function writtenValue(referat: Referat, line: number, from: number): string {
-  const l = [...referat.syntax.leading, ...referat.syntax.header].find((x) => x.line === line);
-  return l ? l.text.slice(from).replace(/\*\*/g, '').trim() : '';
-}
-
 function headingText(p: Punkt): string {
   return `Punkt ${p.number}: ${p.title}`;
 }
@@ -211,14 +207,14 @@ ${journalLine(p, t, 'public')}
 </section>`;
 }
 
-function openPunkt(p: Punkt, t: DocumentLabels, audience: Audience): string {
+function openPunkt(p: Punkt, t: DocumentLabels, audience: Audience, kind: DocumentKind): string {
   const out: string[] = [];
   out.push(`<section class="punkt${p.closed ? ' closed' : ''}" id="punkt-${p.number}" aria-labelledby="punkt-${p.number}-h"${dl(p.headingRange.start.line)}>`);
   out.push(`<h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}${p.closed ? `<span class="badge">${t.closed}</span>` : ''}</h2>`);
   out.push(journalLine(p, t, audience));
   out.push(renderBody(p.intro));
-  // A decision not yet written is shown as missing, never as an empty heading.
-  const decision = p.closed ? undefined : todaysDecision(p);
+  // A decision not yet written is shown as missing, never as an empty heading; a dagsorden has none yet.
+  const decision = p.closed || kind === 'dagsorden' ? undefined : todaysDecision(p);
   const missing = `<p class="missing-decision" role="note">${t.missingDecision}</p>`;
   const lastEmpty = decision && !decision.written ? decision.sections[decision.sections.length - 1] : undefined;
   for (const s of p.sections) out.push(section(s, s === lastEmpty ? missing : '', t));

@@ -16,6 +16,8 @@ export interface DocumentLabels {
   readonly date: string;
   readonly place: string;
   readonly attendees: string;
+  /** A list of the body's members (`Medlemmer`), which says nothing of who was present. */
+  readonly members: string;
   readonly absent: string;
   readonly edition: string;
   readonly internal: string;
@@ -43,6 +45,7 @@ export const DOCUMENT_LABELS: Readonly<Record<DocumentLanguage, DocumentLabels>>
     date: 'Mødedato',
     place: 'Mødested',
     attendees: 'Mødedeltagere',
+    members: 'Medlemmer',
     absent: 'Afbud',
     edition: 'Udgave',
     internal: 'Intern',

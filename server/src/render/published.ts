@@ -1,4 +1,4 @@
-import type { Punkt } from '../model/types';
+import type { Punkt, Referat } from '../model/types';
 import type { Audience } from './html';
 
 /**
@@ -12,4 +12,18 @@ export function publishedJournal(p: Punkt, audience: Audience): string | undefin
   if (!j) return undefined;
   if (j.kind === 'valid') return j.journal.text;
   return audience === 'public' && p.closed ? undefined : j.text;
+}
+
+/**
+ * The meeting's date as the header writes it (`Onsdag d. 07. december 2023 kl. 09:00`): a rendering
+ * shows what she wrote, never a corrected weekday or date (the check reports a mistake; the
+ * rendering does not hide it). A time written on a line of its own (`Tidspunkt: 16:30`) follows it.
+ */
+export function writtenMeetingDate(referat: Referat, at: (time: string) => string): string | undefined {
+  const md = referat.header.moedeDato;
+  if (!md) return undefined;
+  const line = md.range.start.line;
+  const l = [...referat.syntax.leading, ...referat.syntax.header].find((x) => x.line === line);
+  const written = l ? l.text.slice(md.valueRange.start.character).replace(/\*\*/g, '').trim() : '';
+  return md.time && md.time.range.start.line !== line ? `${written} ${at(md.time.text)}` : written;
 }

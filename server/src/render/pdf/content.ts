@@ -1,9 +1,9 @@
-import { capitalize, formatDanishDate, weekdayName } from '../../model/dates';
-import type { BodyLine, Punkt, Referat, Section } from '../../model/types';
+import { formatDanishDate } from '../../model/dates';
+import type { BodyLine, DocumentKind, Punkt, Referat, Section } from '../../model/types';
 import { lineContent } from '../../syntax/content';
 import type { Audience } from '../html';
 import { documentLabels, type DocumentLabels } from '../labels';
-import { publishedJournal } from '../published';
+import { publishedJournal, writtenMeetingDate } from '../published';
 import { todaysDecision } from '../../model/decision';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
@@ -24,14 +24,13 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   const rows: { label: string; value: string }[] = [];
   const md0 = h.moedeDato;
   if (md0) {
-    // An unreadable date is shown as written, so the PDF never hides what the secretary typed.
-    const when = md0.date?.date
-      ? `${capitalize(weekdayName(md0.date.date))} ${formatDanishDate(md0.date.date)}${md0.time ? ` ${LABEL.at(md0.time.text)}` : ''}`
-      : writtenValue(referat, md0.range.start.line, md0.valueRange.start.character);
+    // The date as written: a wrong weekday is reported by the check, never corrected here.
+    const when = writtenMeetingDate(referat, LABEL.at) ?? '';
     rows.push({ label: LABEL.date, value: when });
   }
   if (h.moedested) rows.push({ label: LABEL.place, value: h.moedested.value });
-  if (h.deltagere?.names.length) rows.push({ label: LABEL.attendees, value: h.deltagere.names.map((n) => n.name).join(', ') });
+  if (h.deltagere?.names.length)
+    rows.push({ label: h.deltagere.members ? LABEL.members : LABEL.attendees, value: h.deltagere.names.map((n) => n.name).join(', ') });
   if (h.afbud?.names.length) rows.push({ label: LABEL.absent, value: h.afbud.names.map((n) => n.name).join(', ') });
   rows.push({ label: LABEL.edition, value: pub ? LABEL.public : LABEL.internal });
   blocks.push({ kind: 'fields', rows });
@@ -48,14 +47,9 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   }
   // Each punkt starts on a new page, as published minutes do; a closed one shows only its heading
   // and journal number to the public, built from those two alone.
-  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL) : openPunkt(p, LABEL, audience));
+  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL) : openPunkt(p, LABEL, audience, referat.kind));
 
   return { title, running, edition: pub ? LABEL.publicEdition : LABEL.internalEdition, labels: LABEL, blocks };
-}
-
-function writtenValue(referat: Referat, line: number, from: number): string {
-  const l = [...referat.syntax.leading, ...referat.syntax.header].find((x) => x.line === line);
-  return l ? l.text.slice(from).replace(/\*\*/g, '').trim() : '';
 }
 
 export function headingText(p: Punkt): string {
@@ -85,9 +79,9 @@ function closedPunkt(p: Punkt, LABEL: DocumentLabels): Block {
   return { kind: 'sect', newPage: true, blocks: [punktHeading(p, LABEL), ...journalBlocks(p, LABEL, 'public')] };
 }
 
-function openPunkt(p: Punkt, LABEL: DocumentLabels, audience: Audience): Block {
+function openPunkt(p: Punkt, LABEL: DocumentLabels, audience: Audience, kind: DocumentKind): Block {
   // A decision not yet written is said, as in the HTML, never left as an empty heading or nothing.
-  const decision = p.closed ? undefined : todaysDecision(p);
+  const decision = p.closed || kind === 'dagsorden' ? undefined : todaysDecision(p);
   const unwritten = decision && !decision.written;
   const lastEmpty = unwritten ? decision.sections[decision.sections.length - 1] : undefined;
   const missing: Block = { kind: 'para', runs: plainRuns(LABEL.missingDecision, 'italic'), tone: 'note' };

@@ -6,7 +6,8 @@ import type { Face } from './style';
 // The same reading of body text as the HTML renderer: raw HTML stays text, links only to the
 // web and to mail, no images.
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-md.disable(['image']);
+// No indented code blocks: indentation in minutes is layout (imported text, a wrapped list), never code.
+md.disable(['image', 'code']);
 md.validateLink = (url: string): boolean => /^(https?:|mailto:)/i.test(url.trim());
 
 const BULLET = /^([ \t]*)([-*+•]|\d{1,9}[.)])([ \t]+)(.*)$/;
