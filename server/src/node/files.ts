@@ -3,7 +3,7 @@
 // from its stat, before it is opened; nothing is written through a link or onto a device.
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { chmod, lstat, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MAX_REFERAT_BYTES } from '../archive/reader';
 import type { LocalizedText } from '../i18n/locale';
@@ -152,8 +152,10 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   if (resolve(a) === resolve(b)) return true;
   try {
     const [x, y] = await Promise.all([stat(a, { bigint: true }), stat(b, { bigint: true })]);
-    // A file system without inode numbers gives 0: then only the paths can tell.
-    return x.ino !== 0n && x.dev === y.dev && x.ino === y.ino;
+    if (x.dev === y.dev && x.ino === y.ino && x.ino !== 0n) return true;
+    // A file system without inode numbers gives 0: there the links are followed to compare the paths.
+    const [ra, rb] = await Promise.all([realpath(a), realpath(b)]);
+    return ra === rb;
   } catch {
     // One of them does not exist (or cannot be seen): they are not one file.
     return false;
