@@ -130,7 +130,11 @@ test(
     }
     for (const kind of ['fifo', 'zero', 'null', 'bigSource']) {
       const p = inputs[kind]!;
-      cases.push([kind, ['import', p], p], [kind, ['import', p, '--out-dir', join(folder, 'ud')], p]);
+      cases.push(
+        [kind, ['import', p], p],
+        [kind, ['import', p, '--out-dir', join(folder, 'ud')], p],
+        [kind, ['import', p, '-o', join(folder, 'ud.referat')], p],
+      );
     }
     // A folder is a fine input to check and import (they search it); where one file is expected it is not.
     cases.push(['folder', ['render', inputs.folder!], inputs.folder!], ['folder', ['create-referat', inputs.folder!], inputs.folder!]);
@@ -259,13 +263,25 @@ test('import --force onto a symbolic link in the out-dir replaces the link, neve
   assert.ok(!existsSync(join(outside, 'findes-ikke.referat')), 'nothing was written through the dangling link');
 });
 
-test('import never writes onto its source, not even with --force', () => {
+test('import never writes onto its source, not even with --force', { skip: !posix }, () => {
   const folder = mkdtempSync(join(tmpdir(), 'referat-import-self-'));
   const source = join(folder, 'greve.json');
   copyFileSync(join(sourcesDir, 'greve-byraadet-2024-10-02.json'), source);
   const before = snapshot(folder);
-  refused(run(['import', source, '-o', source, '--force']), source, /is the source itself; it is never written over/, 'import -o SOURCE');
-  assert.deepEqual(snapshot(folder), before);
+  for (const extra of [[], ['--force']]) {
+    refused(run(['import', source, '-o', source, ...extra]), source, /is the source itself; it is never written over/, `import -o SOURCE ${extra.join(' ')}`);
+    assert.deepEqual(snapshot(folder), before);
+  }
+  // Through a link to it, or as a folder import's only file: the same.
+  symlinkSync(source, join(folder, 'link.referat'));
+  const linked = snapshot(folder);
+  refused(
+    run(['import', folder, '-o', join(folder, 'link.referat'), '--force']),
+    join(folder, 'link.referat'),
+    /is the source itself/,
+    'import FOLDER -o LINK',
+  );
+  assert.deepEqual(snapshot(folder), linked);
 });
 
 test('import -o FOLDER says it is a folder and suggests --out-dir; --out-dir FILE says it is a file: one line each, at once, nothing changed', () => {

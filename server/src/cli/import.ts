@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { bothLanguages, localize, type Locale, type LocalizedText } from '../i18n/locale';
 import type { ImportedMeeting } from '../import/types';
-import { errorCode, fsProblem, IMPORT_SOURCE_LIMIT, refusal, sameFile, writeFileSafely } from '../node/files';
+import { errorCode, fsProblem, IMPORT_SOURCE_LIMIT, mayWrite, refusal, sameFile, writeFileSafely } from '../node/files';
 import type { FileImport } from '../node/importer';
 import { runPool } from '../node/threadPool';
 import { IMPORT_EXTENSIONS } from '../protocol';
@@ -56,21 +56,26 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
     if ('problem' in found) fail(source, found.problem);
     else files.push(...found.files);
   }
+  // Every source already said why it cannot be read: nothing more to say, nowhere to write.
+  if (files.length === 0 && trouble) return 2;
   if (output !== undefined && (files.length !== 1 || sources.length !== 1))
     return usage(io, { da: '-o kan kun bruges med én kildefil; brug --out-dir til flere', en: '-o takes one source file only; use --out-dir for more' });
   // Where the referater go is checked before anything is read: a folder given as -o, a file as --out-dir.
   if (output !== undefined) {
     const s = await stat(output).catch(() => undefined);
     if (s?.isDirectory())
-      return trouble1(io, output, {
+      return refuse(io, output, {
         da: 'er en mappe; -o navngiver filen, brug --out-dir MAPPE for at skrive i mappen',
         en: 'is a folder; -o names the file, use --out-dir DIR to write into the folder',
       });
+    if (await sameFile(output, files[0]!)) return refuse(io, output, SOURCE_ITSELF);
+    const may = await mayWrite(output, { force: values.force === true });
+    if (!may.ok) return refuse(io, output, may.kind === 'exists' ? EXISTS : may.problem);
   }
   let created: string | undefined;
   if (outDir !== undefined) {
     const made = await makeOutDir(outDir);
-    if ('problem' in made) return trouble1(io, outDir, made.problem);
+    if ('problem' in made) return refuse(io, outDir, made.problem);
     created = made.created;
   }
 
@@ -91,12 +96,7 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
         }
         for (const m of r.result.meetings) {
           const target = output ?? uniqueTarget(join(outDir ?? dirname(r.path), m.fileName), written);
-          const wrote = (await sameFile(target, r.path))
-            ? {
-                da: 'er kilden selv; den overskrives aldrig, heller ikke med --force',
-                en: 'is the source itself; it is never written over, not even with --force',
-              }
-            : await write(target, m, values.force === true);
+          const wrote = (await sameFile(target, r.path)) ? SOURCE_ITSELF : await write(target, m, values.force === true);
           if (wrote !== undefined) fail(target, wrote);
           else {
             written.add(resolve(target));
@@ -143,7 +143,7 @@ async function makeOutDir(dir: string): Promise<{ created: string | undefined } 
     return {
       problem: s.isFile()
         ? { da: 'er en fil, ikke en mappe; --out-dir skal være en mappe', en: 'is a file, not a folder; --out-dir needs a folder' }
-        : (refusal(s, IMPORT_SOURCE_LIMIT) ?? { da: 'er ikke en mappe', en: 'is not a folder' }),
+        : { da: 'er ikke en mappe; --out-dir skal være en mappe', en: 'is not a folder; --out-dir needs a folder' },
     };
   }
   try {
@@ -173,7 +173,8 @@ async function removeEmpty(dir: string, created: string): Promise<void> {
   }
 }
 
-function trouble1(io: CliIO, path: string, problem: LocalizedText): number {
+/** One line on what is wrong with where the referater go, before anything is read. */
+function refuse(io: CliIO, path: string, problem: LocalizedText): number {
   io.stderr(`${path}: ${bothLanguages(problem)}\n`);
   return 2;
 }
@@ -231,13 +232,18 @@ function uniqueTarget(target: string, written: ReadonlySet<string>): string {
 async function write(target: string, m: ImportedMeeting, force: boolean): Promise<LocalizedText | undefined> {
   const wrote = await writeFileSafely(target, m.text, { force });
   if (wrote.ok) return undefined;
-  if (wrote.kind === 'exists')
-    return {
-      da: 'filen findes allerede og overskrives ikke (brug --force for at erstatte den)',
-      en: 'the file already exists and is not overwritten (use --force to replace it)',
-    };
-  return wrote.problem;
+  return wrote.kind === 'exists' ? EXISTS : wrote.problem;
 }
+
+const SOURCE_ITSELF: LocalizedText = {
+  da: 'er kilden selv; den overskrives aldrig, heller ikke med --force',
+  en: 'is the source itself; it is never written over, not even with --force',
+};
+
+const EXISTS: LocalizedText = {
+  da: 'filen findes allerede og overskrives ikke (brug --force for at erstatte den)',
+  en: 'the file already exists and is not overwritten (use --force to replace it)',
+};
 
 function summary(m: ImportedMeeting, source: string): LocalizedText {
   const kind = m.document === 'dagsorden' ? { da: 'dagsorden', en: 'agenda' } : { da: 'referat', en: 'minutes' };
