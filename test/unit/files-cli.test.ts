@@ -149,11 +149,13 @@ test(
   },
 );
 
-test('a folder checked or imported with a FIFO in it: the FIFO is passed over, never waited on', { skip: !posix }, () => {
+test('a folder checked or imported with FIFOs in it (a referat, a PDF, its referat.yaml): they are passed over, never waited on', { skip: !posix }, () => {
   const folder = mkdtempSync(join(tmpdir(), 'referat-fifo-folder-'));
   copyFileSync(join(rulesDir, 'weekday-mismatch.referat'), join(folder, 'a.referat'));
   mkfifo(join(folder, 'b.referat'));
   mkfifo(join(folder, 'c.pdf'));
+  // Its referat.yaml a FIFO too: read as no configuration, not waited on.
+  mkfifo(join(folder, 'referat.yaml'));
   const check = run(['check', folder]);
   assert.equal(check.code, 1, check.stderr);
   assert.match(check.stdout, /a\.referat:3:10: error weekday-mismatch/);
