@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { bothLanguages, localize, type LocalizedText } from '../i18n/locale';
+import { writeFileSafely } from '../node/files';
 import { nodeWorkspace } from '../node/nodeWorkspace';
 import { nodePaths } from '../node/paths';
 import { createLanguageService } from '../service/languageService';
@@ -48,18 +48,16 @@ export async function runCreateReferat(args: readonly string[], io: CliIO): Prom
     io.stderr(`${file}: ${localize(created.problem, values.locale)}\n`);
     return 2;
   }
-  try {
-    // `wx`: an existing file is never overwritten, not even one made a moment ago.
-    await writeFile(out, created.text, { flag: 'wx' });
-  } catch (e) {
-    const code = (e as { code?: string }).code;
+  // Never over an existing name, a link included, not even one made a moment ago.
+  const wrote = await writeFileSafely(out, created.text, { force: false });
+  if (!wrote.ok) {
     const problem: LocalizedText =
-      code === 'EEXIST'
+      wrote.kind === 'exists'
         ? {
             da: 'filen findes allerede; den overskrives ikke (vælg et andet navn med -o)',
             en: 'the file already exists; it is not overwritten (choose another name with -o)',
           }
-        : { da: `kan ikke skrive filen (${code ?? String(e)})`, en: `cannot write the file (${code ?? String(e)})` };
+        : wrote.problem;
     io.stderr(`${out}: ${bothLanguages(problem)}\n`);
     return 2;
   }

@@ -1,12 +1,13 @@
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rmdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { bothLanguages, localize, type Locale, type LocalizedText } from '../i18n/locale';
 import type { ImportedMeeting } from '../import/types';
+import { errorCode, fsProblem, IMPORT_SOURCE_LIMIT, mayWrite, refusal, sameFile, writeFileSafely } from '../node/files';
 import type { FileImport } from '../node/importer';
 import { runPool } from '../node/threadPool';
 import { IMPORT_EXTENSIONS } from '../protocol';
-import { describeFsError, type CliIO } from './io';
+import type { CliIO } from './io';
 import { readOptions } from './options';
 
 export const IMPORT_USAGE = 'referat import SOURCE... [-o OUT.referat | --out-dir DIR] [--force] [--jobs N] [--locale da|en]';
@@ -17,8 +18,9 @@ const PARALLEL_FROM = 4;
 /**
  * `referat import`: published minutes (PDF, First Agenda page or JSON, SBSYS XML) as referater,
  * one per meeting, named by body and date, beside each source or in --out-dir. A bad file is one
- * line on stderr and the rest go on; an existing file is never overwritten without --force. Exit 0
- * when every source was imported, 2 when one was not (or for usage trouble).
+ * line on stderr and the rest go on; an existing file is never overwritten without --force, and
+ * with it replaced as a name, never written through a link. Exit 0 when every source was imported,
+ * 2 when one was not (or for usage trouble).
  */
 export async function runImport(args: readonly string[], io: CliIO): Promise<number> {
   const options = readOptions(
@@ -54,15 +56,27 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
     if ('problem' in found) fail(source, found.problem);
     else files.push(...found.files);
   }
+  // Every source already said why it cannot be read: nothing more to say, nowhere to write.
+  if (files.length === 0 && trouble) return 2;
   if (output !== undefined && (files.length !== 1 || sources.length !== 1))
     return usage(io, { da: '-o kan kun bruges med én kildefil; brug --out-dir til flere', en: '-o takes one source file only; use --out-dir for more' });
+  // Where the referater go is checked before anything is read: a folder given as -o, a file as --out-dir.
+  if (output !== undefined) {
+    const s = await stat(output).catch(() => undefined);
+    if (s?.isDirectory())
+      return refuse(io, output, {
+        da: 'er en mappe; -o navngiver filen, brug --out-dir MAPPE for at skrive i mappen',
+        en: 'is a folder; -o names the file, use --out-dir DIR to write into the folder',
+      });
+    if (await sameFile(output, files[0]!)) return refuse(io, output, SOURCE_ITSELF);
+    const may = await mayWrite(output, { force: values.force === true });
+    if (!may.ok) return refuse(io, output, may.kind === 'exists' ? EXISTS : may.problem);
+  }
+  let created: string | undefined;
   if (outDir !== undefined) {
-    try {
-      await mkdir(outDir, { recursive: true });
-    } catch (e) {
-      io.stderr(`${outDir}: ${bothLanguages(describeFsError(e))}\n`);
-      return 2;
-    }
+    const made = await makeOutDir(outDir);
+    if ('problem' in made) return refuse(io, outDir, made.problem);
+    created = made.created;
   }
 
   progress.total = files.length;
@@ -82,7 +96,7 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
         }
         for (const m of r.result.meetings) {
           const target = output ?? uniqueTarget(join(outDir ?? dirname(r.path), m.fileName), written);
-          const wrote = await write(target, m, values.force === true);
+          const wrote = (await sameFile(target, r.path)) ? SOURCE_ITSELF : await write(target, m, values.force === true);
           if (wrote !== undefined) fail(target, wrote);
           else {
             written.add(resolve(target));
@@ -116,7 +130,53 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
   await chain;
   await report();
   progress.clear();
+  // An out-dir made for this run and left empty is not left behind.
+  if (created !== undefined && written.size === 0) await removeEmpty(outDir!, created);
   return trouble ? 2 : 0;
+}
+
+/** The out-dir, made where it is missing; the first folder made, to take away again if nothing is written. */
+async function makeOutDir(dir: string): Promise<{ created: string | undefined } | { problem: LocalizedText }> {
+  const s = await stat(dir).catch(() => undefined);
+  if (s !== undefined) {
+    if (s.isDirectory()) return { created: undefined };
+    return {
+      problem: s.isFile()
+        ? { da: 'er en fil, ikke en mappe; --out-dir skal være en mappe', en: 'is a file, not a folder; --out-dir needs a folder' }
+        : { da: 'er ikke en mappe; --out-dir skal være en mappe', en: 'is not a folder; --out-dir needs a folder' },
+    };
+  }
+  try {
+    return { created: await mkdir(dir, { recursive: true }) };
+  } catch (e) {
+    const code = errorCode(e);
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      return { problem: { da: 'en del af stien er en fil, ikke en mappe', en: 'a part of the path is a file, not a folder' } };
+    return {
+      problem:
+        code === 'EACCES' || code === 'EPERM'
+          ? { da: 'adgang nægtet; kan ikke oprette mappen', en: 'permission denied; cannot create the folder' }
+          : fsProblem(e),
+    };
+  }
+}
+
+/** The folders made for the run, from the out-dir up to the first one made, each only if empty. */
+async function removeEmpty(dir: string, created: string): Promise<void> {
+  const top = resolve(created);
+  for (let d = resolve(dir); d === top || d.startsWith(`${top}${sep}`); d = dirname(d)) {
+    try {
+      await rmdir(d);
+    } catch {
+      return;
+    }
+  }
+}
+
+/** One line on what is wrong with where the referater go, before anything is read. */
+function refuse(io: CliIO, path: string, problem: LocalizedText): number {
+  io.stderr(`${path}: ${bothLanguages(problem)}\n`);
+  return 2;
 }
 
 /** A source file as given, or a folder's importable files (in sub-folders too), in name order. */
@@ -125,9 +185,13 @@ async function collect(path: string): Promise<{ files: string[] } | { problem: L
   try {
     s = await stat(path);
   } catch (e) {
-    return { problem: describeFsError(e) };
+    return { problem: fsProblem(e) };
   }
-  if (!s.isDirectory()) return { files: [path] };
+  if (!s.isDirectory()) {
+    // A FIFO, a device or a file too large is said at once, before any thread starts.
+    const problem = refusal(s, IMPORT_SOURCE_LIMIT);
+    return problem ? { problem } : { files: [path] };
+  }
   const files: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -142,7 +206,7 @@ async function collect(path: string): Promise<{ files: string[] } | { problem: L
   try {
     await walk(path);
   } catch (e) {
-    return { problem: describeFsError(e) };
+    return { problem: fsProblem(e) };
   }
   if (files.length === 0)
     return {
@@ -164,22 +228,22 @@ function uniqueTarget(target: string, written: ReadonlySet<string>): string {
   }
 }
 
-/** Writes the referat; never over an existing file unless forced. The problem, if any. */
+/** Writes the referat; never over an existing file unless forced, never through a link. The problem, if any. */
 async function write(target: string, m: ImportedMeeting, force: boolean): Promise<LocalizedText | undefined> {
-  try {
-    // `wx`: an existing file is never overwritten, not even one made a moment ago by someone else.
-    await writeFile(target, m.text, { flag: force ? 'w' : 'wx' });
-    return undefined;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'EEXIST')
-      return {
-        da: 'filen findes allerede og overskrives ikke (brug --force for at erstatte den)',
-        en: 'the file already exists and is not overwritten (use --force to replace it)',
-      };
-    return { da: `kan ikke skrive filen (${code ?? String(e)})`, en: `cannot write the file (${code ?? String(e)})` };
-  }
+  const wrote = await writeFileSafely(target, m.text, { force });
+  if (wrote.ok) return undefined;
+  return wrote.kind === 'exists' ? EXISTS : wrote.problem;
 }
+
+const SOURCE_ITSELF: LocalizedText = {
+  da: 'er kilden selv; den overskrives aldrig, heller ikke med --force',
+  en: 'is the source itself; it is never written over, not even with --force',
+};
+
+const EXISTS: LocalizedText = {
+  da: 'filen findes allerede og overskrives ikke (brug --force for at erstatte den)',
+  en: 'the file already exists and is not overwritten (use --force to replace it)',
+};
 
 function summary(m: ImportedMeeting, source: string): LocalizedText {
   const kind = m.document === 'dagsorden' ? { da: 'dagsorden', en: 'agenda' } : { da: 'referat', en: 'minutes' };

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { LocalizedText } from '../i18n/locale';
+import { fsProblem, readFileSafelySync, REFERAT_LIMIT, refusal } from '../node/files';
 import { nodeWorkspace } from '../node/nodeWorkspace';
 import { decodeReferat, type DecodeResult } from '../workspace/decode';
 
@@ -35,36 +35,28 @@ export async function collectFiles(paths: readonly string[]): Promise<FileResult
     try {
       s = await stat(p);
     } catch (e) {
-      out.push({ ok: false, path: p, problem: describeFsError(e) });
+      out.push({ ok: false, path: p, problem: fsProblem(e) });
       continue;
     }
     if (s.isDirectory()) {
       const found = await nodeWorkspace.listReferater(p);
       if (found.length === 0) out.push({ ok: false, path: p, problem: { da: 'ingen *.referat-filer i mappen', en: 'no *.referat files in this folder' } });
       for (const f of found) out.push({ ok: true, path: f });
-    } else out.push({ ok: true, path: p });
+      continue;
+    }
+    // A FIFO, a device or a file too large is said at once, before any thread starts to read it.
+    const problem = refusal(s, REFERAT_LIMIT);
+    out.push(problem ? { ok: false, path: p, problem } : { ok: true, path: p });
   }
   return out;
 }
 
 /**
- * Reads a referat as UTF-8; binary or non-UTF-8 files are refused with a reason, not guessed at.
+ * Reads a referat (UTF-8, or UTF-16 with its byte order mark); a FIFO, a device, a folder, a file
+ * over the size limit, binary or undecodable bytes are refused with a reason, not guessed at.
  * Blocking: the commands (and the check's worker threads) do one file after another anyway.
  */
 export function readReferatFile(path: string): DecodeResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    return { ok: false, problem: describeFsError(e) };
-  }
-  return decodeReferat(bytes);
-}
-
-export function describeFsError(e: unknown): LocalizedText {
-  const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return { da: 'filen eller mappen findes ikke', en: 'no such file or folder' };
-  if (code === 'EACCES' || code === 'EPERM') return { da: 'adgang nægtet', en: 'permission denied' };
-  if (code === 'EISDIR') return { da: 'er en mappe', en: 'is a folder' };
-  return { da: `kan ikke læses (${code ?? String(e)})`, en: `cannot read (${code ?? String(e)})` };
+  const read = readFileSafelySync(path, REFERAT_LIMIT);
+  return read.ok ? decodeReferat(read.bytes) : { ok: false, problem: read.problem };
 }

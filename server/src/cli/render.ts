@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { bothLanguages, localize, type LocalizedText } from '../i18n/locale';
+import { mayWrite, sameFile, writeFileSafely, type WriteResult } from '../node/files';
 import { nodeFonts } from '../node/fonts';
 import { nodeWorkspace } from '../node/nodeWorkspace';
 import { nodePaths } from '../node/paths';
@@ -7,15 +7,20 @@ import { createLanguageService, type Rendered } from '../service/languageService
 import { readReferatFile, type CliIO } from './io';
 import { readOptions } from './options';
 
-export const RENDER_USAGE = 'referat render FILE [-o OUT.html|OUT.pdf] [--format html|pdf] [--public] [--locale da|en]';
+export const RENDER_USAGE = 'referat render FILE [-o OUT.html|OUT.pdf] [--force] [--format html|pdf] [--public] [--locale da|en]';
 
 /**
  * `referat render`: the minutes as a standalone HTML page or a tagged PDF (the format from the
  * output's extension, or --format); exit 2 for usage or I/O trouble, and for a public version that
- * may not be made (a CPR number in it): then nothing is written.
+ * may not be made (a CPR number in it): then nothing is written. The referat itself is never
+ * written over, whatever its name is given as; another existing file only with --force.
  */
 export async function runRender(args: readonly string[], io: CliIO): Promise<number> {
-  const options = readOptions(args, { output: { type: 'string', short: 'o' }, public: { type: 'boolean' }, format: { type: 'string' } }, io);
+  const options = readOptions(
+    args,
+    { output: { type: 'string', short: 'o' }, public: { type: 'boolean' }, format: { type: 'string' }, force: { type: 'boolean' } },
+    io,
+  );
   if (!options.ok) return usage(io, options.problem);
   const { values, positionals: files } = options;
   if (values.help) {
@@ -37,6 +42,21 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
   if (!read.ok) {
     io.stderr(`${file}: ${bothLanguages(read.problem)}\n`);
     return 2;
+  }
+  const force = values.force === true;
+  if (out !== undefined) {
+    // Said before the rendering, which may take a while: a target that will be refused anyway.
+    if (await sameFile(out, file)) {
+      io.stderr(
+        `${out}: ${bothLanguages({
+          da: 'er referatet, der gengives; det overskrives aldrig, heller ikke med --force',
+          en: 'is the referat being rendered; it is never written over, not even with --force',
+        })}\n`,
+      );
+      return 2;
+    }
+    const may = await mayWrite(out, { force });
+    if (!may.ok) return cannotWrite(io, out, may);
   }
   const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, locale, fonts: nodeFonts });
   const doc = { uri: service.uriOf(file), version: 1, getText: () => read.text };
@@ -62,15 +82,20 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
     if (typeof rendered.output === 'string') io.stdout(rendered.output);
     return 0;
   }
-  try {
-    await writeFile(out, rendered.output);
-  } catch (e) {
-    io.stderr(
-      `${out}: ${bothLanguages({ da: `kan ikke skrive filen (${(e as { code?: string }).code ?? String(e)})`, en: `cannot write (${(e as { code?: string }).code ?? String(e)})` })}\n`,
-    );
-    return 2;
-  }
-  return 0;
+  const wrote = await writeFileSafely(out, rendered.output, { force });
+  return wrote.ok ? 0 : cannotWrite(io, out, wrote);
+}
+
+function cannotWrite(io: CliIO, out: string, why: Exclude<WriteResult, { ok: true }>): number {
+  const problem: LocalizedText =
+    why.kind === 'exists'
+      ? {
+          da: 'filen findes allerede og overskrives ikke (brug --force for at erstatte den)',
+          en: 'the file already exists and is not overwritten (use --force to replace it)',
+        }
+      : why.problem;
+  io.stderr(`${out}: ${bothLanguages(problem)}\n`);
+  return 2;
 }
 
 function usage(io: CliIO, problem: LocalizedText): number {

@@ -51,10 +51,15 @@ export function edocDate(m: Moment): string {
 /** `02-10-2024`, the title's form. */
 export { formatTitleDate };
 
+/** Names Windows keeps for its devices, whatever follows the dot (`con.referat`, `COM1.txt`). */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
 /**
  * The file a meeting is written to: its body and date, as the archive's files are named
  * (`aarhus-byraad-2025-08-27.referat`), `-dagsorden` for an agenda; Danish letters spelled out so
- * the name travels well (`æ` → `ae`, `ø` → `oe`, `å` → `aa`).
+ * the name travels well (`æ` → `ae`, `ø` → `oe`, `å` → `aa`). Only `a-z`, digits and `-` are left,
+ * so no character Windows refuses and no trailing dot or space; a body named as a Windows device
+ * (`CON`, `NUL`, `LPT1`) with no date gets `-referat`, as an agenda gets `-dagsorden`.
  */
 export function meetingFileName(body: string, date: string | undefined, document: 'referat' | 'dagsorden', fallback: string): string {
   const slug = (s: string): string =>
@@ -70,5 +75,6 @@ export function meetingFileName(body: string, date: string | undefined, document
       .slice(0, 80)
       .replace(/-+$/, '');
   const name = slug(body) || slug(fallback) || 'referat';
-  return `${[name, document === 'dagsorden' ? 'dagsorden' : '', date ?? ''].filter((p) => p !== '').join('-')}.referat`;
+  const stem = [name, document === 'dagsorden' ? 'dagsorden' : '', date ?? ''].filter((p) => p !== '').join('-');
+  return `${WINDOWS_DEVICE.test(stem) ? `${stem}-${document}` : stem}.referat`;
 }

@@ -2,28 +2,20 @@
 // pdf.js's CMaps from beside this bundle), and the result as plain data, so it crosses from a worker
 // thread as it is.
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LocalizedText } from '../i18n/locale';
 import { importSource, type ImportResult } from '../import/index';
+import { IMPORT_SOURCE_LIMIT, readFileSafely } from './files';
 
 /** One source file imported, or why its file could not be read. */
 export type FileImport = { readonly path: string; readonly result: ImportResult } | { readonly path: string; readonly problem: LocalizedText };
 
-/** Larger than any minutes: a file this size is something else, and is not read into memory. */
-const MAX_BYTES = 512 * 1024 * 1024;
-
+/** The source read from disk (a FIFO, a device, a folder or a file over the limit refused from its stat), then its minutes. */
 export async function importFile(path: string): Promise<FileImport> {
-  let bytes: Uint8Array;
-  try {
-    const s = await stat(path);
-    if (s.isDirectory()) return { path, problem: { da: 'er en mappe', en: 'is a folder' } };
-    if (s.size > MAX_BYTES) return { path, problem: { da: 'filen er for stor til at være et referat', en: 'the file is too large to be minutes' } };
-    bytes = await readFile(path);
-  } catch (e) {
-    return { path, problem: fsProblem(e) };
-  }
-  return { path, result: await importSource(path, bytes, { cMap: readCMap }) };
+  const read = await readFileSafely(path, IMPORT_SOURCE_LIMIT);
+  if (!read.ok) return { path, problem: read.problem };
+  return { path, result: await importSource(path, read.bytes, { cMap: readCMap }) };
 }
 
 let cMapDir: string | undefined | null = null;
@@ -52,10 +44,3 @@ export function cMapReader(dir: string | undefined): (name: string) => Promise<U
 }
 
 const readCMap = (name: string): Promise<Uint8Array> => cMapReader(defaultCMapDir())(name);
-
-function fsProblem(e: unknown): LocalizedText {
-  const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return { da: 'filen findes ikke', en: 'no such file' };
-  if (code === 'EACCES' || code === 'EPERM') return { da: 'adgang nægtet', en: 'permission denied' };
-  return { da: `kan ikke læses (${code ?? String(e)})`, en: `cannot read (${code ?? String(e)})` };
-}

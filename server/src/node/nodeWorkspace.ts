@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readFileSafely, REFERAT_LIMIT } from './files';
 import type { Workspace } from '../workspace/workspace';
 
 /** The real file system, for the language server and the command line. */
@@ -27,7 +28,12 @@ export const nodeWorkspace: Workspace = {
     await walk(folder);
     return out.sort();
   },
-  readFile: (path) => readFile(path),
+  // A FIFO or a device named like a referat (or referat.yaml) is refused, never waited on.
+  async readFile(path) {
+    const read = await readFileSafely(path, REFERAT_LIMIT);
+    if (read.ok) return read.bytes;
+    throw Object.assign(new Error(`${path}: ${read.problem.en}`), { code: read.code ?? 'EINVAL', problem: read.problem });
+  },
   async exists(path) {
     try {
       await stat(path);
