@@ -106,6 +106,20 @@ test('the header of a new referat: date and weekday from the file name, the body
   );
 });
 
+test('the header of a new referat beside a referat.yaml of only an ordliste: the archive still gives the place, the time and the members', async () => {
+  await check(
+    'ref‸',
+    (_, all) => {
+      const text = (all[0]!.textEdit as TextEdit).newText;
+      assert.match(text, /^Mødedato Onsdag d\. 02\. december 2026 kl\. \$\{2:09:00\}$/m);
+      assert.match(text, /^Mødested \$\{3:Udvalgsværelse 1, Lemvig Rådhus\}$/m);
+      assert.match(text, /^Mødedeltagere \$\{4:Claus Borg, Lars Borst Hansen, Søren Søndergaard Kjær\}$/m);
+    },
+    { ...ARCHIVE, 'referat.yaml': '# Navne og ord, som Referat kender (se README).\nordliste:\n  - mindreforbrug\n' },
+    '2026-12-02-direktionen.referat',
+  );
+});
+
 test('the header of a new referat without a date in its name: today, and a choice of body where several are known', async () => {
   const files = { ...ARCHIVE, 'arkiv/c.referat': BASE.replace('REFERAT Direktionen', 'REFERAT Økonomiudvalget') };
   await check(

@@ -206,11 +206,10 @@ describe('language server over stdio, with referat.yaml', () => {
     const labels = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
     assert.deepEqual(labels.slice(0, 2), ['Lars Borst Hansen', 'Søren Søndergaard Kjær']);
     assert.ok(!labels.includes('Claus Borg'));
-    // Danish order: Æ and Ø after Z.
-    assert.deepEqual(
-      labels.slice(2),
-      ['Anne Jensen', 'Bo Zink', 'Ditte Ågård', 'Lars Klemensen', 'Ælle Øbro'].filter((l) => labels.includes(l)),
-    );
+    // Then referat.yaml's people and the archive's, together, in Danish order: Æ and Ø after Z.
+    const rest = labels.slice(2);
+    for (const name of ['Anne Jensen', 'Bo Zink', 'Lars Klemensen', 'Ælle Øbro']) assert.ok(rest.includes(name), name);
+    assert.deepEqual(rest, [...rest].sort(new Intl.Collator('da-DK', { sensitivity: 'base' }).compare));
     assert.ok(labels.indexOf('Bo Zink') < labels.indexOf('Ælle Øbro'));
     assert.equal(items.find((i) => i.label === 'Lars Klemensen')?.detail, 'Udviklingschef');
   });
@@ -225,20 +224,23 @@ describe('language server over stdio, with referat.yaml', () => {
       ),
     );
     const lines = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 51, character: 2 } }));
+    // referat.yaml's committees, and the one the archive writes beside them: referat.yaml adds, never hides.
     assert.deepEqual(
       lines.map((i) => i.label),
-      ['Direktionen', 'Økonomi- og Erhvervsudvalget'],
+      ['Direktionen', 'Direktionen/Styregruppen for administrationsanalysen', 'Økonomi- og Erhvervsudvalget'],
     );
     const strat = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 55, character: 3 } }));
-    assert.deepEqual(
-      strat.map((i) => i.label),
-      ['Strategi for Arbejdskraft', 'Strategi for Digitalisering og Teknologi'],
-    );
+    for (const name of ['Strategi for Arbejdskraft', 'Strategi for Digitalisering og Teknologi'])
+      assert.ok(
+        strat.some((i) => i.label === name),
+        name,
+      );
     const laws = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 59, character: 3 } }));
-    assert.deepEqual(
-      laws.map((i) => i.label),
-      ['Folkeoplysningsloven', 'Lov om kommunernes styrelse'],
-    );
+    for (const name of ['Folkeoplysningsloven', 'Lov om kommunernes styrelse'])
+      assert.ok(
+        laws.some((i) => i.label === name),
+        name,
+      );
   });
 
   test('completion at the start of a line: missing section headings in order, then the next punkt', async () => {

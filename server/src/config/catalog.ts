@@ -29,7 +29,11 @@ export const EMPTY_CATALOG: NameCatalog = { udvalg: [], personer: [], strategier
 
 const key = (s: string): string => s.toLocaleLowerCase('da-DK');
 
-/** Both sources together: referat.yaml first, then what the archive adds. */
+/**
+ * Both sources together: referat.yaml first, then what the archive adds. A body both know is one
+ * body: what referat.yaml says of it wins, and what it leaves out (the place, the time, the
+ * members) comes from the archive, so a referat.yaml never hides what the archive knows.
+ */
 export function mergeCatalogs(a: NameCatalog, b: NameCatalog): NameCatalog {
   const uniq = <T>(items: readonly T[], name: (t: T) => string): T[] => {
     const seen = new Set<string>();
@@ -41,12 +45,28 @@ export function mergeCatalogs(a: NameCatalog, b: NameCatalog): NameCatalog {
     });
   };
   return {
-    udvalg: uniq([...a.udvalg, ...b.udvalg], (u) => u.navn),
+    udvalg: uniq(
+      a.udvalg
+        .map((u) => {
+          const known = b.udvalg.find((x) => key(x.navn) === key(u.navn));
+          if (!known) return u;
+          return {
+            ...known,
+            ...u,
+            medlemmer: u.medlemmer.length > 0 ? u.medlemmer : known.medlemmer,
+            ...((u.moedested ?? known.moedested) ? { moedested: u.moedested ?? known.moedested } : {}),
+            ...((u.moedetid ?? known.moedetid) ? { moedetid: u.moedetid ?? known.moedetid } : {}),
+          };
+        })
+        .concat(b.udvalg),
+      (u) => u.navn,
+    ),
     personer: uniq([...a.personer, ...b.personer], (p) => p.navn),
     strategier: uniq([...a.strategier, ...b.strategier], (s) => s),
     lovgrundlag: uniq([...a.lovgrundlag, ...b.lovgrundlag], (s) => s),
     indstillere: uniq([...a.indstillere, ...b.indstillere], (s) => s),
     journalNumbers: uniq([...a.journalNumbers, ...b.journalNumbers], (j) => j.text),
+    ...((a.beslutninger ?? b.beslutninger) ? { beslutninger: a.beslutninger ?? b.beslutninger! } : {}),
   };
 }
 

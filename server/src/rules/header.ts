@@ -1,7 +1,9 @@
 import { capitalize, formatTitleDate, localizedDate, localizedWeekday, sameDate, weekdayIndex, weekdayName } from '../model/dates';
 import type { DateValue, Referat } from '../model/types';
 import type { Finding, Rule } from './types';
-import { lineRange } from '../syntax/range';
+import { lineRange, type Range } from '../syntax/range';
+import { HEADER_LABELS, type HeaderRole } from '../dialect/vocabulary';
+import { lineContent } from '../syntax/content';
 
 export const missingHeader: Rule = {
   code: 'missing-header',
@@ -15,7 +17,6 @@ export const missingHeader: Rule = {
     if (isBlankDocument(referat)) return;
     const h = referat.header;
     const top = lineRange(0, 0, 0);
-    const at = h.title?.range ?? top;
     if (!h.title) {
       yield {
         range: top,
@@ -41,8 +42,38 @@ export const missingHeader: Rule = {
           message: { da: 'Titlen har ingen dato, der kan læses (DD-MM-ÅÅÅÅ).', en: 'The title has no readable date (DD-MM-YYYY).' },
         };
     }
+    // Where a field should be: the line with its damaged label (`Mødedto`), or the line after the title.
+    const missing = (role: HeaderRole, label: string): Finding => {
+      const damaged = damagedLabel(referat, role);
+      if (damaged)
+        return {
+          range: damaged.range,
+          message: {
+            da: `Feltet "${label}" mangler i hovedet: er "${damaged.written}" skrevet for "${damaged.label}"?`,
+            en: `The "${label}" field is missing from the header: is "${damaged.written}" meant to be "${damaged.label}"?`,
+          },
+          fixes: [
+            {
+              title: { da: `Ret til "${damaged.label}"`, en: `Change to "${damaged.label}"` },
+              edits: [{ range: damaged.range, newText: damaged.label }],
+              preferred: true,
+            },
+          ],
+        };
+      const after = h.title ? h.title.range.end.line + 1 : 0;
+      return {
+        range: h.title ? lineRange(after, 0, 0) : top,
+        message: { da: `Feltet "${label}" mangler i hovedet.`, en: `The "${label}" field is missing from the header.` },
+      };
+    };
     if (!h.moedeDato) {
-      yield { range: at, message: { da: 'Feltet "Mødedato" mangler i hovedet.', en: 'The "Mødedato" field is missing from the header.' } };
+      yield missing('moedeDato', 'Mødedato');
+    } else if (h.moedeDato.date && !h.moedeDato.time && /\b(?:kl\.?|klokken)[ \t]*$/i.test(lineOf(referat, h.moedeDato.range.start.line))) {
+      // `… kl.` and nothing after it: the header's time was left to fill in.
+      yield {
+        range: h.moedeDato.valueRange,
+        message: { da: 'Mødets klokkeslæt mangler efter "kl.".', en: 'The meeting\'s time is missing after "kl.".' },
+      };
     } else if (!h.moedeDato.date) {
       yield {
         range: h.moedeDato.valueRange,
@@ -53,10 +84,13 @@ export const missingHeader: Rule = {
       };
     }
     if (!h.moedested) {
-      yield {
-        range: h.moedeDato?.range ?? at,
-        message: { da: 'Feltet "Mødested" mangler i hovedet.', en: 'The "Mødested" field is missing from the header.' },
-      };
+      const damaged = damagedLabel(referat, 'moedested');
+      yield damaged || !h.moedeDato
+        ? missing('moedested', 'Mødested')
+        : {
+            range: h.moedeDato.range,
+            message: { da: 'Feltet "Mødested" mangler i hovedet.', en: 'The "Mødested" field is missing from the header.' },
+          };
     } else if (!h.moedested.value) {
       yield { range: h.moedested.range, message: { da: 'Mødestedet er tomt.', en: 'The meeting place is empty.' } };
     }
@@ -183,3 +217,43 @@ export const strayText: Rule = {
 };
 
 export const HEADER_RULES: readonly Rule[] = [missingHeader, dateMismatch, weekdayMismatch, invalidDate, invalidTime, strayText];
+
+/** How far a written word may be from a label (letters changed, left out, added or swapped) to be that label, damaged. */
+const LABEL_DISTANCE = 2;
+/** Labels shorter than this are too close to ordinary words to be guessed at. */
+const LABEL_MIN_LENGTH = 5;
+
+/** A header line that begins with a label of this role, mistyped: `Mødedto Torsdag d. …`. */
+function damagedLabel(referat: Referat, role: HeaderRole): { range: Range; written: string; label: string } | undefined {
+  const labels = HEADER_LABELS.filter((l) => l.role === role && l.label.length >= LABEL_MIN_LENGTH && !l.label.includes(' '));
+  for (const l of referat.syntax.header) {
+    if (l.kind === 'blank' || l.kind === 'field') continue;
+    const c = lineContent(l.text);
+    const m = /^(?:\*\*)?(\p{L}+)/u.exec(c.content);
+    if (!m) continue;
+    const written = m[1]!;
+    const start = c.start + m[0].length - written.length;
+    for (const { label } of labels) {
+      const d = distance(written.toLocaleLowerCase('da-DK'), label.toLocaleLowerCase('da-DK'));
+      if (d > 0 && d <= LABEL_DISTANCE) return { range: lineRange(l.line, start, start + written.length), written, label };
+    }
+  }
+  return undefined;
+}
+
+/** Edit distance with transpositions (optimal string alignment); the words are a label's length. */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]!;
+}
+
+function lineOf(referat: Referat, line: number): string {
+  return [...referat.syntax.leading, ...referat.syntax.header].find((l) => l.line === line)?.text ?? '';
+}

@@ -15,7 +15,7 @@ import { ArchiveIndex } from '../archive/index';
 import { workspaceReader, type SummaryCache, type SummaryReader } from '../archive/reader';
 import type { Speller } from '../spelling/speller';
 import { Spelling } from './spelling';
-import { EMPTY_CATALOG, type NameCatalog } from '../config/catalog';
+import { EMPTY_CATALOG, mergeCatalogs, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
 import type { ConfigProblem } from '../config/referatYaml';
 import { ConfigResolver, ruleSettings, type LoadedConfig } from '../config/resolver';
@@ -302,13 +302,8 @@ export class LanguageService {
     const path = this.paths.toPath(uri);
     const config = path ? await this.config.forFile(path) : undefined;
     if (!config) return this.harvested ?? EMPTY_CATALOG;
-    const own = config.config.catalog;
-    return {
-      ...own,
-      indstillere: own.indstillere.length > 0 ? own.indstillere : this.harvested.indstillere,
-      journalNumbers: this.harvested.journalNumbers,
-      ...(this.harvested.beslutninger ? { beslutninger: this.harvested.beslutninger } : {}),
-    };
+    // referat.yaml adds to what the archive knows, and decides where both speak of one thing.
+    return mergeCatalogs(config.config.catalog, this.harvested);
   }
 
   async completion(doc: ReferatDocument, position: Position, lineText: string): Promise<CompletionList> {
