@@ -423,6 +423,43 @@ test('a referat without title, header or punkter still renders', async () => {
   );
 });
 
+test('a word of 5,000 characters with no place to break is cut over lines, every character kept, in its paragraph; so is a long web address', async () => {
+  // Letters that never repeat a line: every cut is measured, none remembered from an earlier one.
+  let seed = 7;
+  const word = Array.from({ length: 5_000 }, () => String.fromCharCode(97 + ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 26))).join('');
+  const url = `https://www.lemvig.dk/${'a1b2c3d4e5'.repeat(110)}`;
+  const text = `REFERAT Direktionen d. 07-12-2023
+
+Mødedato Torsdag d. 07. december 2023 kl. 09:00
+
+Punkt 1: Et langt ord
+
+00.01.00I00-1-23
+
+Sagsfremstilling
+
+Før ${word} efter.
+
+Se ${url} her.
+
+Beslutning
+
+Godkendt.
+`;
+  const { pdf } = await rendered('long-word', text, 'internal');
+  const paragraphs = roles(pdf, 'P').map((p) => p.text);
+  const joined = paragraphs.join(' ').replace(/\s+/g, '');
+  assert.ok(joined.includes(`Før${word}efter.`), 'the word whole, in order, in its paragraph');
+  assert.ok(joined.includes(`Se${url}her.`), 'the address whole');
+  // Cut: no line holds it all; a line of body text holds about a hundred letters.
+  const pieces = paragraphs
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => word.includes(w) && w.length > 20);
+  assert.ok(pieces.length >= 5_000 / 150, `${pieces.length} lines`);
+  assert.ok(pieces.every((p) => p.length < 200));
+});
+
 /** A small RGB PNG: a blue and white stripe. */
 function png(width: number, height: number): Uint8Array {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
