@@ -123,6 +123,29 @@ interface Piece {
 // kerning is most of the cost of a layout, and minutes repeat their words. Bounded.
 const widths = new Map<string, number>();
 const MAX_WIDTHS = 200_000;
+/**
+ * Longer words are first sized from their characters (see `Glyphs`): shaping all of a word that
+ * will be cut anyway is a third of the cost of a very long one.
+ */
+const LONG_WORD = 256;
+/**
+ * How far (in ems) an estimate from characters and their pairs may be from the font's own width
+ * (a ligature of three letters, a contextual form): within it the font is asked.
+ */
+const ESTIMATE_DOUBT_EM = 0.05;
+
+/**
+ * A piece's text as the font's characters: where each starts (never inside a surrogate pair), its
+ * advance, and what the font adds or takes between it and the next (kerning, a ligature), each
+ * measured once per distinct character or pair. Their sum is the text's width whenever the font's
+ * rules look no further than a pair, which is what makes finding where to cut linear.
+ */
+interface Glyphs {
+  readonly starts: readonly number[];
+  readonly advances: readonly number[];
+  /** Between character i and i + 1. */
+  readonly pairs: readonly number[];
+}
 
 class LineBuilder {
   readonly lines: Line[] = [];
@@ -144,6 +167,50 @@ class LineBuilder {
       widths.set(key, w);
     }
     return w;
+  }
+
+  /**
+   * A word's width; a very long one's from its characters when that is far more than any line
+   * (it will be cut, and each line measured then), so it is never shaped whole for nothing.
+   */
+  private wordWidth(word: string, face: Face, size: number): number {
+    if (word.length <= LONG_WORD) return this.width(word, face, size);
+    const g = this.glyphs(word, face, size);
+    const estimate = sum(g.advances, 0, g.advances.length) + sum(g.pairs, 0, g.pairs.length);
+    return estimate > 2 * PAGE.width ? estimate : this.width(word, face, size);
+  }
+
+  private glyphs(text: string, face: Face, size: number): Glyphs {
+    const starts: number[] = [];
+    const advances: number[] = [];
+    const pairs: number[] = [];
+    const advance = new Map<string, number>();
+    const pair = new Map<string, number>();
+    let prev: string | undefined;
+    for (let i = 0; i < text.length;) {
+      const len = text.codePointAt(i)! > 0xffff ? 2 : 1;
+      const c = text.slice(i, i + len);
+      let a = advance.get(c);
+      if (a === undefined) {
+        a = this.width(c, face, size);
+        advance.set(c, a);
+      }
+      if (prev !== undefined) {
+        const two = prev + c;
+        let k = pair.get(two);
+        if (k === undefined) {
+          k = this.width(two, face, size) - advance.get(prev)! - a;
+          pair.set(two, k);
+        }
+        pairs.push(k);
+      }
+      starts.push(i);
+      advances.push(a);
+      prev = c;
+      i += len;
+    }
+    starts.push(text.length);
+    return { starts, advances, pairs };
   }
 
   blocks(blocks: readonly Block[], ctx: Context): void {
@@ -379,7 +446,7 @@ class LineBuilder {
         const word = t.trimEnd();
         out.push({
           text: word,
-          width: this.width(word, face, style.size),
+          width: this.wordWidth(word, face, style.size),
           face,
           size: style.size,
           color: link ? COLOR.link : style.color,
@@ -448,46 +515,43 @@ class LineBuilder {
   }
 
   /**
-   * A word wider than the line, cut into rows that fit. Each character's advance is measured once
-   * (and cached), so where a row ends is found by adding them up; the row is then measured once as
-   * the font sets it (kerning) and moved by a character or two if that disagrees. Measuring ever
-   * longer prefixes instead made a 5,000-character word cost a minute and gigabytes.
+   * A word wider than the line, cut into rows that fit. Where a row ends is found by adding up its
+   * characters' advances and pairs (`Glyphs`, each measured once); the row is then measured as the
+   * font sets it, and moved by a character if that disagrees. Measuring ever longer prefixes
+   * instead made a 5,000-character word cost a minute and gigabytes.
    */
   private cut(word: readonly Piece[], width: number): Piece[][] {
     const rows: Piece[][] = [];
     let row: Piece[] = [];
     let used = 0;
     for (const p of word) {
-      // Cut between code points, never inside a surrogate pair.
-      const starts: number[] = [];
-      const advances: number[] = [];
-      const advance = new Map<number, number>();
-      for (let i = 0; i < p.text.length;) {
-        const c = p.text.codePointAt(i)!;
-        const len = c > 0xffff ? 2 : 1;
-        let a = advance.get(c);
-        if (a === undefined) {
-          a = this.width(p.text.slice(i, i + len), p.face, p.size);
-          advance.set(c, a);
-        }
-        starts.push(i);
-        advances.push(a);
-        i += len;
-      }
-      starts.push(p.text.length);
+      const { starts, advances, pairs } = this.glyphs(p.text, p.face, p.size);
       const count = advances.length;
+      const doubt = ESTIMATE_DOUBT_EM * p.size;
       const textOf = (from: number, to: number): string => p.text.slice(starts[from], starts[to]);
       const fits = (from: number, to: number): boolean => used + this.width(textOf(from, to), p.face, p.size) <= width;
       let at = 0;
       while (at < count) {
-        // The estimate from the advances, then the real width decides: the most characters that
-        // fit, at least one.
+        // The most characters that fit by the estimate, at least one …
         let n = 0;
-        let sum = 0;
-        while (at + n < count && used + sum + advances[at + n]! <= width) sum += advances[at + n++]!;
-        n = Math.max(1, n);
-        if (fits(at, at + n)) while (at + n < count && fits(at, at + n + 1)) n++;
-        else while (n > 1 && !fits(at, at + n)) n--;
+        let estimate = 0;
+        const next = (): number => estimate + advances[at + n]! + (n > 0 ? pairs[at + n - 1]! : 0);
+        while (at + n < count && used + next() <= width) {
+          estimate = next();
+          n++;
+        }
+        if (n === 0) {
+          n = 1;
+          estimate = advances[at]!;
+        }
+        // … then the font's own width decides; one more is tried only where the estimate is in
+        // doubt (the font's rules reach past a pair).
+        if (fits(at, at + n)) {
+          while (at + n < count && used + estimate + advances[at + n]! + pairs[at + n - 1]! <= width + doubt && fits(at, at + n + 1)) {
+            estimate += advances[at + n]! + pairs[at + n - 1]!;
+            n++;
+          }
+        } else while (n > 1 && !fits(at, at + n)) n--;
         if (used > 0 && !fits(at, at + n)) {
           rows.push(row);
           row = [];
@@ -596,4 +660,10 @@ function zipLines(cells: readonly (readonly Line[])[]): Line[] {
     out.push({ ...emptyLine(height), baseline, frags: parts.flatMap((l) => l.frags), decorations: parts.flatMap((l) => l.decorations) });
   }
   return out;
+}
+
+function sum(values: readonly number[], from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += values[i]!;
+  return total;
 }
