@@ -460,6 +460,32 @@ Godkendt.
   assert.ok(pieces.every((p) => p.length < 200));
 });
 
+test("a letter under 100,000 combining accents is drawn with 30 (Unicode's stream-safe limit), the text around it whole", async () => {
+  const text = `REFERAT Direktionen d. 07-12-2023
+
+Mødedato Torsdag d. 07. december 2023 kl. 09:00
+
+Punkt 1: Accenter
+
+00.01.00I00-1-23
+
+Sagsfremstilling
+
+Før a${'\u0301'.repeat(100_000)} efter, og é ǘ som skrevet.
+
+Beslutning
+
+Godkendt.
+`;
+  const { pdf } = await rendered('combining-marks', text, 'internal');
+  const paragraph = roles(pdf, 'P')
+    .map((p) => p.text.normalize('NFD'))
+    .find((p) => p.startsWith('Før'));
+  assert.ok(paragraph, 'the paragraph is there');
+  assert.equal(paragraph.match(/\u0301/g)?.length, 30 + 2, 'thirty on the letter, and the two of é and ǘ');
+  assert.ok(paragraph.endsWith('efter, og é ǘ som skrevet.'.normalize('NFD')), paragraph.slice(-40));
+});
+
 /** A small RGB PNG: a blue and white stripe. */
 function png(width: number, height: number): Uint8Array {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
