@@ -486,6 +486,33 @@ Godkendt.
   assert.ok(paragraph.endsWith('efter, og é ǘ som skrevet.'.normalize('NFD')), paragraph.slice(-40));
 });
 
+test('a link of a thousand bold and plain runs: every annotation links, and says at most 500 characters of its text', async () => {
+  const text = `REFERAT Direktionen d. 07-12-2023
+
+Mødedato Torsdag d. 07. december 2023 kl. 09:00
+
+Punkt 1: Et langt link
+
+00.01.00I00-1-23
+
+Sagsfremstilling
+
+Se [${'**fed** og almindelig '.repeat(1_000)}](https://www.lemvig.dk/lang) her.
+
+Beslutning
+
+Godkendt.
+`;
+  const { pdf } = await rendered('long-link', text, 'internal');
+  const links = pdf.pages.flatMap((p) => p.annotations).filter((a) => a.url !== undefined);
+  assert.ok(links.length > 100, `${links.length} link annotations`);
+  for (const a of links) {
+    assert.equal(a.url, 'https://www.lemvig.dk/lang');
+    assert.ok(a.contents.startsWith('fed og almindelig fed og'), a.contents.slice(0, 40));
+    assert.ok(a.contents.length <= 501 && a.contents.endsWith('…'), `${a.contents.length} characters`);
+  }
+});
+
 /** A small RGB PNG: a blue and white stripe. */
 function png(width: number, height: number): Uint8Array {
   const crcTable = Array.from({ length: 256 }, (_, n) => {

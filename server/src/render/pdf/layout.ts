@@ -133,6 +133,12 @@ const LONG_WORD = 256;
  * (a ligature of three letters, a contextual form): within it the font is asked.
  */
 const ESTIMATE_DOUBT_EM = 0.05;
+/**
+ * The most characters of a link's text its annotations repeat (/Contents, what assistive
+ * technology reads for it): a link that wraps has one annotation per line, each with the text, so
+ * the text of a very long link in every one of them made the file grow with its square.
+ */
+const MAX_ANNOTATION_CONTENTS = 500;
 
 /**
  * A piece's text as the font's characters: where each starts (never inside a surrogate pair), its
@@ -369,7 +375,7 @@ class LineBuilder {
       const link = child('Link', child('Reference', child('TOCI', toc)));
       const page = String(this.tocPages.get(e.number) ?? 0);
       const target: LinkTarget = { kind: 'dest', name: destName(e.number) };
-      const contents = this.labels.tocLink(e.title, page);
+      const contents = this.labels.tocLink(annotationContents(e.title), page);
       const lines = this.text([{ text: e.title, face: 'regular' }], style, ctx.x, ctx.width - TOC_NUMBER_WIDTH - 12, link);
       const last = lines[lines.length - 1];
       if (!last) continue;
@@ -415,6 +421,7 @@ class LineBuilder {
     // Consecutive runs with the same target are one link (one Link element).
     let linkNode: StructNode | undefined;
     let linkHref: string | undefined;
+    let linkText = '';
     runs.forEach((run, r) => {
       let o = owner;
       let link: Piece['link'];
@@ -422,12 +429,14 @@ class LineBuilder {
         if (run.href !== linkHref) {
           linkNode = child('Link', owner);
           linkHref = run.href;
+          // The whole link's text, once per link (not once per run of it: a link of thousands of
+          // bold and plain runs was quadratic).
+          let text = '';
+          for (let k = r; k < runs.length && runs[k]!.href === run.href; k++) text += runs[k]!.text;
+          linkText = annotationContents(text);
         }
-        let text = '';
-        for (let k = r; k < runs.length && runs[k]!.href === run.href; k++) text += runs[k]!.text;
-        for (let k = r - 1; k >= 0 && runs[k]!.href === run.href; k--) text = runs[k]!.text + text;
         o = linkNode!;
-        link = { href: run.href, text: text.replace(/\s+/g, ' ').trim() };
+        link = { href: run.href, text: linkText };
       } else {
         linkHref = undefined;
       }
@@ -666,4 +675,12 @@ function sum(values: readonly number[], from: number, to: number): number {
   let total = 0;
   for (let i = from; i < to; i++) total += values[i]!;
   return total;
+}
+
+/** A link's text as its annotations say it: white space folded, and at most `MAX_ANNOTATION_CONTENTS` characters. */
+function annotationContents(text: string): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  if (folded.length <= MAX_ANNOTATION_CONTENTS) return folded;
+  const cut = /[\ud800-\udbff]/.test(folded[MAX_ANNOTATION_CONTENTS - 1]!) ? MAX_ANNOTATION_CONTENTS - 1 : MAX_ANNOTATION_CONTENTS;
+  return `${folded.slice(0, cut)}…`;
 }
