@@ -1,8 +1,11 @@
+import type { LocalizedText } from '../i18n/locale';
 import { isEmptyBullet } from '../model/decision';
 import { journalPlaceholder, PLACEHOLDER_NAME, PLACEHOLDER_TITLE } from '../model/placeholders';
 import type { BodyLine } from '../model/types';
 import { lineRange } from '../syntax/range';
 import type { Rule } from './types';
+
+const REMOVE_EMPTY_BULLET: LocalizedText = { da: 'Fjern det tomme punkttegn', en: 'Remove the empty bullet' };
 
 export const emptyBullet: Rule = {
   code: 'empty-bullet',
@@ -15,19 +18,24 @@ export const emptyBullet: Rule = {
       emptyBullets(p.intro, false, found);
       for (const s of p.sections) emptyBullets(s.body, s.implicit, found);
     }
+    // One message per marker, not per line: a run of 100,000 lone dashes is 100,000 findings.
+    const messages = new Map<string, LocalizedText>();
     for (const l of found) {
       const marker = l.text.trim();
       const start = l.text.indexOf(marker);
-      yield {
-        range: lineRange(l.line, start, start + marker.length),
-        message: {
+      let message = messages.get(marker);
+      if (!message) {
+        message = {
           da: `Et tomt punkttegn "${marker}": skriv teksten efter det, eller fjern det.`,
           en: `An empty bullet "${marker}": write its text after it, or remove it.`,
-        },
+        };
+        messages.set(marker, message);
+      }
+      yield {
+        range: lineRange(l.line, start, start + marker.length),
+        message,
         // Only the marker goes: there is nothing else on the line.
-        fixes: [
-          { title: { da: 'Fjern det tomme punkttegn', en: 'Remove the empty bullet' }, edits: [{ range: lineRange(l.line, 0, l.text.length), newText: '' }] },
-        ],
+        fixes: [{ title: REMOVE_EMPTY_BULLET, edits: [{ range: lineRange(l.line, 0, l.text.length), newText: '' }] }],
       };
     }
   },
