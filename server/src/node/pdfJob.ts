@@ -1,5 +1,5 @@
-// One PDF export as plain data, and how it is made: on the language server's PDF thread
-// (pdfWorker.ts), or on this thread where there is no worker bundle (tests from source).
+// One PDF export as plain data, and how the language server's PDF thread (pdfWorker.ts) makes it.
+// Where there is no worker bundle (tests from source) the server's own service makes it instead.
 import { createLanguageService, type LanguageService, type Rendered } from '../service/languageService';
 import { nodeFonts } from './fonts';
 import { nodePaths } from './paths';
