@@ -33,7 +33,18 @@ async function renderPdf(
   const c = client();
   if (!c) return undefined;
   const params: RenderPdfParams = { uri: doc.uri.toString(), audience };
-  const answer = await c.sendRequest<RenderPdfAnswer | null>(Protocol.renderPdfRequest, params);
+  // A long referat takes a while: she sees that it is being made, and can stop it (the server ends the work).
+  const answer = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Making the PDF…'), cancellable: true },
+    async (_progress, token) => {
+      try {
+        return await c.sendRequest<RenderPdfAnswer | null>(Protocol.renderPdfRequest, params, token);
+      } catch (e) {
+        if (token.isCancellationRequested) return null;
+        throw e;
+      }
+    },
+  );
   if (!answer) return undefined;
   return 'refused' in answer ? answer : { bytes: Buffer.from(answer.pdf, 'base64') };
 }

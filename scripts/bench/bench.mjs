@@ -78,8 +78,8 @@ for (const r of rows) {
 console.log(inproc);
 rmSync(dir, { recursive: true, force: true });
 
-// The language server's, the archive index's and the import's benchmarks, where they exist.
-for (const extra of ['server.mjs', 'archive.mjs', 'import.mjs']) {
+// The language server's, the archive index's, the import's and the bounded-cost benchmarks, where they exist.
+for (const extra of ['server.mjs', 'archive.mjs', 'import.mjs', 'bounded.mjs']) {
   const p = join(root, 'scripts/bench', extra);
   if (existsSync(p)) {
     const r = spawnSync(process.execPath, [p, ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });

@@ -131,6 +131,8 @@ const bundles = [
   // The import's readers, loaded at run time by the CLI and the server, and its worker threads.
   { name: 'import', entry: 'server/src/node/importer.ts', options: {} },
   { name: 'importWorker', entry: 'server/src/node/importWorker.ts', options: besidePdf },
+  // The language server's PDF exports, on a thread of their own (hover never waits for one).
+  { name: 'pdfWorker', entry: 'server/src/node/pdfWorker.ts', options: besidePdf },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 
 await Promise.all([

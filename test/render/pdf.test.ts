@@ -423,6 +423,96 @@ test('a referat without title, header or punkter still renders', async () => {
   );
 });
 
+test('a word of 5,000 characters with no place to break is cut over lines, every character kept, in its paragraph; so is a long web address', async () => {
+  // Letters that never repeat a line: every cut is measured, none remembered from an earlier one.
+  let seed = 7;
+  const word = Array.from({ length: 5_000 }, () => String.fromCharCode(97 + ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 26))).join('');
+  const url = `https://www.lemvig.dk/${'a1b2c3d4e5'.repeat(110)}`;
+  const text = `REFERAT Direktionen d. 07-12-2023
+
+Mødedato Torsdag d. 07. december 2023 kl. 09:00
+
+Punkt 1: Et langt ord
+
+00.01.00I00-1-23
+
+Sagsfremstilling
+
+Før ${word} efter.
+
+Se ${url} her.
+
+Beslutning
+
+Godkendt.
+`;
+  const { pdf } = await rendered('long-word', text, 'internal');
+  const paragraphs = roles(pdf, 'P').map((p) => p.text);
+  const joined = paragraphs.join(' ').replace(/\s+/g, '');
+  assert.ok(joined.includes(`Før${word}efter.`), 'the word whole, in order, in its paragraph');
+  assert.ok(joined.includes(`Se${url}her.`), 'the address whole');
+  // Cut: no line holds it all; a line of body text holds about a hundred letters.
+  const pieces = paragraphs
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => word.includes(w) && w.length > 20);
+  assert.ok(pieces.length >= 5_000 / 150, `${pieces.length} lines`);
+  assert.ok(pieces.every((p) => p.length < 200));
+});
+
+test("a letter under 100,000 combining accents is drawn with 30 (Unicode's stream-safe limit), the text around it whole", async () => {
+  const text = `REFERAT Direktionen d. 07-12-2023
+
+Mødedato Torsdag d. 07. december 2023 kl. 09:00
+
+Punkt 1: Accenter
+
+00.01.00I00-1-23
+
+Sagsfremstilling
+
+Før a${'\u0301'.repeat(100_000)} efter, og é ǘ som skrevet.
+
+Beslutning
+
+Godkendt.
+`;
+  const { pdf } = await rendered('combining-marks', text, 'internal');
+  const paragraph = roles(pdf, 'P')
+    .map((p) => p.text.normalize('NFD'))
+    .find((p) => p.startsWith('Før'));
+  assert.ok(paragraph, 'the paragraph is there');
+  assert.equal(paragraph.match(/\u0301/g)?.length, 30 + 2, 'thirty on the letter, and the two of é and ǘ');
+  assert.ok(paragraph.endsWith('efter, og é ǘ som skrevet.'.normalize('NFD')), paragraph.slice(-40));
+});
+
+test('a link of a thousand bold and plain runs: every annotation links, and says at most 500 characters of its text', async () => {
+  const text = `REFERAT Direktionen d. 07-12-2023
+
+Mødedato Torsdag d. 07. december 2023 kl. 09:00
+
+Punkt 1: Et langt link
+
+00.01.00I00-1-23
+
+Sagsfremstilling
+
+Se [${'**fed** og almindelig '.repeat(1_000)}](https://www.lemvig.dk/lang) her.
+
+Beslutning
+
+Godkendt.
+`;
+  const { pdf } = await rendered('long-link', text, 'internal');
+  const links = pdf.pages.flatMap((p) => p.annotations).filter((a) => a.url !== undefined);
+  assert.ok(links.length > 100, `${links.length} link annotations`);
+  for (const a of links) {
+    assert.equal(a.url, 'https://www.lemvig.dk/lang');
+    assert.ok(a.contents.startsWith('fed og almindelig fed og'), a.contents.slice(0, 40));
+    assert.ok(a.contents.length <= 501 && a.contents.endsWith('…'), `${a.contents.length} characters`);
+  }
+});
+
 /** A small RGB PNG: a blue and white stripe. */
 function png(width: number, height: number): Uint8Array {
   const crcTable = Array.from({ length: 256 }, (_, n) => {

@@ -179,3 +179,26 @@ test('regenerating the table of contents keeps a note in it and every page it ca
     'only the renamed entry was rewritten',
   );
 });
+
+test('100,000 lone dashes after a sentence are 100,000 empty bullets, each on its own line (the rule reads a run of them once)', () => {
+  const base = readFileSync(join(rulesDir, 'empty-bullet.referat'), 'utf8');
+  const at = base.indexOf('Direktionen bedes drøfte deltagerkredsen igen.');
+  const count = 100_000;
+  const text = `${base.slice(0, at)}Følgende:\n${'-\n'.repeat(count)}\n${base.slice(at)}`;
+  const firstLine = base.slice(0, at).split('\n').length;
+  const found = checkReferat(parseReferat(text)).filter((d) => d.code === 'empty-bullet');
+  // The planted run, and the fixture's own empty bullet after its list.
+  assert.equal(found.length, count + 1);
+  const lines = new Set(found.map((d) => d.range.start.line));
+  assert.equal(lines.size, count + 1);
+  for (let n = 0; n < count; n += 9_999) assert.ok(lines.has(firstLine + n), `line ${firstLine + n + 1}`);
+});
+
+test('a lone dash among cells that say nothing is still no bullet, however long the run', () => {
+  const base = readFileSync(join(rulesDir, 'empty-bullet.referat'), 'utf8');
+  const at = base.indexOf('Direktionen bedes drøfte deltagerkredsen igen.');
+  // Laid out from a table: `Juni` / `-` / `-` … / `Juli`: no punctuation, no bullet around.
+  const text = `${base.slice(0, at)}Juni\n${'-\n'.repeat(1_000)}Juli\n\n${base.slice(at)}`;
+  const found = checkReferat(parseReferat(text)).filter((d) => d.code === 'empty-bullet');
+  assert.equal(found.length, 1, 'only the fixture’s own empty bullet');
+});

@@ -26,6 +26,14 @@ export interface PdfOptions {
 const FACES: readonly Face[] = ['regular', 'bold', 'italic'];
 
 /**
+ * Combining marks on one letter beyond Unicode's stream-safe limit (UAX #15: 30) are dropped from
+ * what is drawn: the font's shaping places each mark by walking back over the marks before it, so
+ * a letter with 200,000 accents took minutes.
+ */
+const MAX_MARKS = 30;
+const MARK_PILE = new RegExp(`(\\p{M}{${MAX_MARKS}})\\p{M}+`, 'gu');
+
+/**
  * The referat as a tagged PDF (PDF/UA-1 identification, /Lang da, the title shown as the
  * window title, a bookmark per punkt). For the public, a closed punkt is its heading and
  * journal number and nothing more.
@@ -56,7 +64,8 @@ export async function renderPdf(referat: Referat, options: PdfOptions): Promise<
   const showable: Showable = (text, face) => {
     const font = parsed[face];
     // Most text is Latin and takes the quick test; a missing letter (an emoji, Chinese) becomes `?`.
-    return /^[\u0020-\u007e\u00a0-\u00ff\n]*$/.test(text) ? text : text.replace(/[^\n]/gu, (c) => (font.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : '?'));
+    if (/^[\u0020-\u007e\u00a0-\u00ff\n]*$/.test(text)) return text;
+    return text.replace(/[^\n]/gu, (c) => (font.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : '?')).replace(MARK_PILE, '$1');
   };
   const laidOut = layoutUntilStable(model, measure, showable);
 

@@ -1,8 +1,11 @@
+import type { LocalizedText } from '../i18n/locale';
 import { isEmptyBullet } from '../model/decision';
 import { journalPlaceholder, PLACEHOLDER_NAME, PLACEHOLDER_TITLE } from '../model/placeholders';
 import type { BodyLine } from '../model/types';
 import { lineRange } from '../syntax/range';
 import type { Rule } from './types';
+
+const REMOVE_EMPTY_BULLET: LocalizedText = { da: 'Fjern det tomme punkttegn', en: 'Remove the empty bullet' };
 
 export const emptyBullet: Rule = {
   code: 'empty-bullet',
@@ -15,19 +18,24 @@ export const emptyBullet: Rule = {
       emptyBullets(p.intro, false, found);
       for (const s of p.sections) emptyBullets(s.body, s.implicit, found);
     }
+    // One message per marker, not per line: a run of 100,000 lone dashes is 100,000 findings.
+    const messages = new Map<string, LocalizedText>();
     for (const l of found) {
       const marker = l.text.trim();
       const start = l.text.indexOf(marker);
-      yield {
-        range: lineRange(l.line, start, start + marker.length),
-        message: {
+      let message = messages.get(marker);
+      if (!message) {
+        message = {
           da: `Et tomt punkttegn "${marker}": skriv teksten efter det, eller fjern det.`,
           en: `An empty bullet "${marker}": write its text after it, or remove it.`,
-        },
+        };
+        messages.set(marker, message);
+      }
+      yield {
+        range: lineRange(l.line, start, start + marker.length),
+        message,
         // Only the marker goes: there is nothing else on the line.
-        fixes: [
-          { title: { da: 'Fjern det tomme punkttegn', en: 'Remove the empty bullet' }, edits: [{ range: lineRange(l.line, 0, l.text.length), newText: '' }] },
-        ],
+        fixes: [{ title: REMOVE_EMPTY_BULLET, edits: [{ range: lineRange(l.line, 0, l.text.length), newText: '' }] }],
       };
     }
   },
@@ -40,23 +48,36 @@ export const emptyBullet: Rule = {
  * "none" (`Juni` / `Ingen udvalgsmøder` / `-`).
  */
 function emptyBullets(body: readonly BodyLine[], recommendation: boolean, found: BodyLine[]): void {
+  // The nearest line that says something, either side, found in one pass each way: asked line by
+  // line, a run of 100,000 lone dashes would be walked 100,000 times.
+  const after = meaningfulAfter(body);
+  let before: BodyLine | undefined;
   for (let i = 0; i < body.length; i++) {
     const l = body[i]!;
-    if (l.blank || !isEmptyBullet(l)) continue;
-    const before = neighbour(body, i, -1);
-    const after = neighbour(body, i, 1);
+    if (l.blank) continue;
+    if (!isEmptyBullet(l)) {
+      before = l;
+      continue;
+    }
+    const next = after[i];
     const inList =
       (before === undefined && recommendation) ||
       (before !== undefined && (isBullet(before) || /[.:,!?][ \t*]*$/.test(before.text))) ||
-      (after !== undefined && isBullet(after));
+      (next !== undefined && isBullet(next));
     if (inList) found.push(l);
   }
 }
 
-/** The nearest line before or after that says something: other lone dashes (a run of empty table cells) are passed over. */
-function neighbour(body: readonly BodyLine[], i: number, step: 1 | -1): BodyLine | undefined {
-  for (let j = i + step; j >= 0 && j < body.length; j += step) if (!body[j]!.blank && !isEmptyBullet(body[j]!)) return body[j];
-  return undefined;
+/** For each line, the nearest line after it that says something: other lone dashes (a run of empty table cells) are passed over. */
+function meaningfulAfter(body: readonly BodyLine[]): (BodyLine | undefined)[] {
+  const out: (BodyLine | undefined)[] = new Array<BodyLine | undefined>(body.length);
+  let next: BodyLine | undefined;
+  for (let i = body.length - 1; i >= 0; i--) {
+    out[i] = next;
+    const l = body[i]!;
+    if (!l.blank && !isEmptyBullet(l)) next = l;
+  }
+  return out;
 }
 
 const BULLET_START = /^[ \t]*(?:[-*•–]|\d{1,3}[.)])(?:[ \t]|$)/;

@@ -123,6 +123,35 @@ interface Piece {
 // kerning is most of the cost of a layout, and minutes repeat their words. Bounded.
 const widths = new Map<string, number>();
 const MAX_WIDTHS = 200_000;
+/**
+ * Longer words are first sized from their characters (see `Glyphs`): shaping all of a word that
+ * will be cut anyway is a third of the cost of a very long one.
+ */
+const LONG_WORD = 256;
+/**
+ * How far (in ems) an estimate from characters and their pairs may be from the font's own width
+ * (a ligature of three letters, a contextual form): within it the font is asked.
+ */
+const ESTIMATE_DOUBT_EM = 0.05;
+/**
+ * The most characters of a link's text its annotations repeat (/Contents, what assistive
+ * technology reads for it): a link that wraps has one annotation per line, each with the text, so
+ * the text of a very long link in every one of them made the file grow with its square.
+ */
+const MAX_ANNOTATION_CONTENTS = 500;
+
+/**
+ * A piece's text as the font's characters: where each starts (never inside a surrogate pair), its
+ * advance, and what the font adds or takes between it and the next (kerning, a ligature), each
+ * measured once per distinct character or pair. Their sum is the text's width whenever the font's
+ * rules look no further than a pair, which is what makes finding where to cut linear.
+ */
+interface Glyphs {
+  readonly starts: readonly number[];
+  readonly advances: readonly number[];
+  /** Between character i and i + 1. */
+  readonly pairs: readonly number[];
+}
 
 class LineBuilder {
   readonly lines: Line[] = [];
@@ -144,6 +173,50 @@ class LineBuilder {
       widths.set(key, w);
     }
     return w;
+  }
+
+  /**
+   * A word's width; a very long one's from its characters when that is far more than any line
+   * (it will be cut, and each line measured then), so it is never shaped whole for nothing.
+   */
+  private wordWidth(word: string, face: Face, size: number): number {
+    if (word.length <= LONG_WORD) return this.width(word, face, size);
+    const g = this.glyphs(word, face, size);
+    const estimate = sum(g.advances, 0, g.advances.length) + sum(g.pairs, 0, g.pairs.length);
+    return estimate > 2 * PAGE.width ? estimate : this.width(word, face, size);
+  }
+
+  private glyphs(text: string, face: Face, size: number): Glyphs {
+    const starts: number[] = [];
+    const advances: number[] = [];
+    const pairs: number[] = [];
+    const advance = new Map<string, number>();
+    const pair = new Map<string, number>();
+    let prev: string | undefined;
+    for (let i = 0; i < text.length;) {
+      const len = text.codePointAt(i)! > 0xffff ? 2 : 1;
+      const c = text.slice(i, i + len);
+      let a = advance.get(c);
+      if (a === undefined) {
+        a = this.width(c, face, size);
+        advance.set(c, a);
+      }
+      if (prev !== undefined) {
+        const two = prev + c;
+        let k = pair.get(two);
+        if (k === undefined) {
+          k = this.width(two, face, size) - advance.get(prev)! - a;
+          pair.set(two, k);
+        }
+        pairs.push(k);
+      }
+      starts.push(i);
+      advances.push(a);
+      prev = c;
+      i += len;
+    }
+    starts.push(text.length);
+    return { starts, advances, pairs };
   }
 
   blocks(blocks: readonly Block[], ctx: Context): void {
@@ -302,7 +375,7 @@ class LineBuilder {
       const link = child('Link', child('Reference', child('TOCI', toc)));
       const page = String(this.tocPages.get(e.number) ?? 0);
       const target: LinkTarget = { kind: 'dest', name: destName(e.number) };
-      const contents = this.labels.tocLink(e.title, page);
+      const contents = this.labels.tocLink(annotationContents(e.title), page);
       const lines = this.text([{ text: e.title, face: 'regular' }], style, ctx.x, ctx.width - TOC_NUMBER_WIDTH - 12, link);
       const last = lines[lines.length - 1];
       if (!last) continue;
@@ -348,6 +421,7 @@ class LineBuilder {
     // Consecutive runs with the same target are one link (one Link element).
     let linkNode: StructNode | undefined;
     let linkHref: string | undefined;
+    let linkText = '';
     runs.forEach((run, r) => {
       let o = owner;
       let link: Piece['link'];
@@ -355,12 +429,14 @@ class LineBuilder {
         if (run.href !== linkHref) {
           linkNode = child('Link', owner);
           linkHref = run.href;
+          // The whole link's text, once per link (not once per run of it: a link of thousands of
+          // bold and plain runs was quadratic).
+          let text = '';
+          for (let k = r; k < runs.length && runs[k]!.href === run.href; k++) text += runs[k]!.text;
+          linkText = annotationContents(text);
         }
-        let text = '';
-        for (let k = r; k < runs.length && runs[k]!.href === run.href; k++) text += runs[k]!.text;
-        for (let k = r - 1; k >= 0 && runs[k]!.href === run.href; k--) text = runs[k]!.text + text;
         o = linkNode!;
-        link = { href: run.href, text: text.replace(/\s+/g, ' ').trim() };
+        link = { href: run.href, text: linkText };
       } else {
         linkHref = undefined;
       }
@@ -379,7 +455,7 @@ class LineBuilder {
         const word = t.trimEnd();
         out.push({
           text: word,
-          width: this.width(word, face, style.size),
+          width: this.wordWidth(word, face, style.size),
           face,
           size: style.size,
           color: link ? COLOR.link : style.color,
@@ -447,25 +523,54 @@ class LineBuilder {
     return lines;
   }
 
+  /**
+   * A word wider than the line, cut into rows that fit. Where a row ends is found by adding up its
+   * characters' advances and pairs (`Glyphs`, each measured once); the row is then measured as the
+   * font sets it, and moved by a character if that disagrees. Measuring ever longer prefixes
+   * instead made a 5,000-character word cost a minute and gigabytes.
+   */
   private cut(word: readonly Piece[], width: number): Piece[][] {
     const rows: Piece[][] = [];
     let row: Piece[] = [];
     let used = 0;
     for (const p of word) {
-      let rest = p.text;
-      while (rest.length > 0) {
-        let n = rest.length;
-        while (n > 1 && used + this.width(rest.slice(0, n), p.face, p.size) > width) n--;
-        if (used > 0 && used + this.width(rest.slice(0, n), p.face, p.size) > width) {
+      const { starts, advances, pairs } = this.glyphs(p.text, p.face, p.size);
+      const count = advances.length;
+      const doubt = ESTIMATE_DOUBT_EM * p.size;
+      const textOf = (from: number, to: number): string => p.text.slice(starts[from], starts[to]);
+      const fits = (from: number, to: number): boolean => used + this.width(textOf(from, to), p.face, p.size) <= width;
+      let at = 0;
+      while (at < count) {
+        // The most characters that fit by the estimate, at least one …
+        let n = 0;
+        let estimate = 0;
+        const next = (): number => estimate + advances[at + n]! + (n > 0 ? pairs[at + n - 1]! : 0);
+        while (at + n < count && used + next() <= width) {
+          estimate = next();
+          n++;
+        }
+        if (n === 0) {
+          n = 1;
+          estimate = advances[at]!;
+        }
+        // … then the font's own width decides; one more is tried only where the estimate is in
+        // doubt (the font's rules reach past a pair).
+        if (fits(at, at + n)) {
+          while (at + n < count && used + estimate + advances[at + n]! + pairs[at + n - 1]! <= width + doubt && fits(at, at + n + 1)) {
+            estimate += advances[at + n]! + pairs[at + n - 1]!;
+            n++;
+          }
+        } else while (n > 1 && !fits(at, at + n)) n--;
+        if (used > 0 && !fits(at, at + n)) {
           rows.push(row);
           row = [];
           used = 0;
           continue;
         }
-        const text = rest.slice(0, n);
-        rest = rest.slice(n);
+        const text = textOf(at, at + n);
+        at += n;
         const w = this.width(text, p.face, p.size);
-        row.push({ ...p, text, width: w, space: rest.length === 0 ? p.space : false });
+        row.push({ ...p, text, width: w, space: at === count ? p.space : false });
         used += w;
       }
     }
@@ -564,4 +669,18 @@ function zipLines(cells: readonly (readonly Line[])[]): Line[] {
     out.push({ ...emptyLine(height), baseline, frags: parts.flatMap((l) => l.frags), decorations: parts.flatMap((l) => l.decorations) });
   }
   return out;
+}
+
+function sum(values: readonly number[], from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += values[i]!;
+  return total;
+}
+
+/** A link's text as its annotations say it: white space folded, and at most `MAX_ANNOTATION_CONTENTS` characters. */
+function annotationContents(text: string): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  if (folded.length <= MAX_ANNOTATION_CONTENTS) return folded;
+  const cut = /[\ud800-\udbff]/.test(folded[MAX_ANNOTATION_CONTENTS - 1]!) ? MAX_ANNOTATION_CONTENTS - 1 : MAX_ANNOTATION_CONTENTS;
+  return `${folded.slice(0, cut)}…`;
 }

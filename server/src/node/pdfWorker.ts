@@ -1,0 +1,18 @@
+// The language server's PDF thread: makes each export it is sent (node/pdfPool.ts) and answers
+// with the PDF's bytes (moved, not copied), the refusal, or what went wrong.
+import { parentPort } from 'node:worker_threads';
+import type { PdfAnswer } from './pdfPool';
+import { renderPdfJob, type PdfJob } from './pdfJob';
+
+parentPort?.on('message', (job: PdfJob) => {
+  renderPdfJob(job).then(
+    (rendered) => {
+      const answer: PdfAnswer = { rendered };
+      parentPort?.postMessage(answer, rendered.output ? [rendered.output.buffer as ArrayBuffer] : []);
+    },
+    (e: unknown) => {
+      const answer: PdfAnswer = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+      parentPort?.postMessage(answer);
+    },
+  );
+});
