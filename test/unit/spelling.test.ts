@@ -247,6 +247,9 @@ test("a word of the house accepts its inflections by its model's affix rules, th
   // Without the house's word, the dictionary alone flags the plural (it gives `forbrug` none; `Mindreforbruget` it reads as `mindre` + `forbruget`).
   assert.ok(!s.correct('mindreforbrugene'));
   // A model given where the guess is wrong: `kvartersløft` ends in `løft`, a verb as well as a noun.
+  // The README's example.
+  const shield = house([{ word: 'klimaskjold', model: 'skjold' }]);
+  for (const w of ['klimaskjoldet', 'klimaskjoldene', 'klimaskjolde']) assert.ok(shield.correct(w), w);
   const given = house([{ word: 'havbrise', model: 'brise' }]);
   for (const w of ['havbrisen', 'havbriser', 'havbriserne', 'havbriseprojektet']) assert.ok(given.correct(w), w);
   assert.ok(!given.correct('havbrisenn'));
