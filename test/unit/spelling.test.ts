@@ -229,6 +229,9 @@ test('the abbreviations of public administration are known, and an abbreviation 
   assert.deepEqual(s.suggest('Cvr-nt.').slice(0, 1), ['Cvr-nr.']);
   for (const typo of ['cpr-nrr.', 'cpr-nar.', 'cvr-nor.', 'jnr.', 'vedrr.', 'xyz-qq.'])
     for (const got of s.suggest(typo, 10)) assert.match(got, /[-.]/u, `${typo} → ${got} keeps its marks`);
+  // A word before a period that does not end the sentence is corrected as a word; a longer abbreviation the dictionary knows is found too.
+  assert.ok(s.suggest('beslutnig.').includes('beslutning.'), s.suggest('beslutnig.').join(', '));
+  assert.ok(s.suggest('jornalnr.').includes('journalnr.'), s.suggest('jornalnr.').join(', '));
   // A hyphenated word keeps its hyphen.
   for (const got of s.suggest('Lemvig-modelen', 10)) assert.ok(got.includes('-'), got);
 });

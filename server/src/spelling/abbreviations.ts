@@ -73,8 +73,12 @@ export const ADMINISTRATION_ABBREVIATIONS: readonly string[] = [
   'ekstraord.',
 ];
 
-/** Letters an abbreviation without an inner mark has at most (`ekstraord.`); a longer word before a period is a word. */
-const MAX_ABBREVIATION_LETTERS = 9;
+/**
+ * Letters a token without an inner mark has at most to be read as an abbreviation (`sagsnr.`); a
+ * longer one (`beslutnig.` with the sentence going on) is corrected as a word, and an abbreviation
+ * the dictionary knows (`journalnr.`) is found that way too, its period kept.
+ */
+const MAX_ABBREVIATION_LETTERS = 6;
 
 /** `cpr-nr.`, `bl.a.`, `sagsnr.`: a token with a period, short or with an inner mark, whose shape a correction keeps. */
 export function isAbbreviationLike(word: string): boolean {

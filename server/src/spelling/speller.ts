@@ -62,6 +62,7 @@ export class HunspellSpeller implements Speller {
   private stems: Stems | undefined;
   private affix: AffixRules | undefined;
   private readonly houses = new Map<string, HouseSpeller>();
+  private readonly houseLines = new Map<string, readonly string[]>();
 
   constructor(
     private readonly hunspell: HunspellInstance,
@@ -120,7 +121,7 @@ export class HunspellSpeller implements Speller {
         all = rankedEdits(w, MAX_SUGGESTIONS, (c) => this.hunspell.spell(c), this.stems);
         if (all.length === 0) all = [...new Set(this.hunspell.suggest(w))].filter((s) => s !== w).slice(0, MAX_SUGGESTIONS);
         // A hyphen or a period is written on purpose: a correction keeps them where they are.
-        all = all.filter((s) => shape(s) === shape(w));
+        if (shape(w) !== '') all = all.filter((s) => shape(s) === shape(w));
       }
       if (this.suggested.size >= SUGGESTION_CACHE_LIMIT) this.suggested.clear();
       this.suggested.set(w, all);
@@ -141,9 +142,8 @@ export class HunspellSpeller implements Speller {
       this.houses.set(key, hit);
       return hit;
     }
+    const lines = [...new Set(words.flatMap((w) => this.linesOf(w)))];
     const engine = this.engine;
-    this.affix ??= new AffixRules(engine.affText());
-    const lines = [...new Set(words.flatMap((w) => houseLines(w, engine, this.affix!)))];
     hit = new HouseSpeller(this, lines.length > 0 ? engine.create(lines) : undefined, new Set(words.map((w) => w.word.trim().toLowerCase())));
     this.houses.set(key, hit);
     if (this.houses.size > HOUSE_CACHE_LIMIT) {
@@ -152,6 +152,22 @@ export class HunspellSpeller implements Speller {
       old.dispose();
     }
     return hit;
+  }
+
+  /** A house word's .dic lines, once per word: a list changes a word at a time. */
+  private linesOf(word: HouseWord): readonly string[] {
+    const key = `${word.word.toLowerCase()}/${word.model?.toLowerCase() ?? ''}`;
+    let hit = this.houseLines.get(key);
+    if (!hit && this.engine) {
+      const engine = this.engine;
+      this.affix ??= new AffixRules(engine.affText());
+      this.stems ??= new Stems(this.readStems());
+      const stems = this.stems;
+      // The sorted stems answer in microseconds; only a stem's lines are looked for in the .dic.
+      hit = houseLines(word, { lines: (stem) => (stems.has(stem) ? engine.lines(stem) : []) }, this.affix);
+      this.houseLines.set(key, hit);
+    }
+    return hit ?? [];
   }
 }
 
