@@ -9,6 +9,9 @@ import { createLanguageService, type LanguageService } from '../../server/src/se
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
 import { words } from '../../server/src/spelling/words';
 import { parseReferat } from '../../server/src/core';
+import { parseReferatYaml } from '../../server/src/config/referatYaml';
+import { ordlisteInsertion } from '../../server/src/config/wordList';
+import { MAX_SPELLING_NOTES } from '../../server/src/rules/writing';
 import { corpusFiles, repoRoot } from '../helpers';
 import { applyEdits, documentOf, ROOT } from './helpers';
 
@@ -179,7 +182,7 @@ Punkt 1: Deltagerkreds
 
 Sagsfremstilling
 
-Deltagerkredsen drøftes på mødet med havbriseprojektet og kvartersløftet som udgangspunkt, sammen med Lemvigmodellen fra Havbrise.
+Deltagerkredsen drøftes på mødet med klimaskjoldsprojektet og klimaskjoldsløftet som udgangspunkt, sammen med Lemvigmodellen fra Havbrise.
 
 Beslutning
 
@@ -191,17 +194,17 @@ test("names the server knows are no misspellings, nor are the municipality's wor
   const flagged = (await spellingFindings(without, 'x.referat', REFERAT)).map((d) =>
     REFERAT.split('\n')[d.range.start.line]!.slice(d.range.start.character, d.range.end.character),
   );
-  assert.deepEqual(flagged, ['havbriseprojektet', 'kvartersløftet']);
-  const yaml = '# Kommunens egne ord\nordliste:\n  - havbriseprojektet # vores projekt\n  - kvartersløftet\n';
+  assert.deepEqual(flagged, ['klimaskjoldsprojektet', 'klimaskjoldsløftet']);
+  const yaml = '# Kommunens egne ord\nordliste:\n  - klimaskjoldsprojektet # vores projekt\n  - klimaskjoldsløftet\n';
   const withList = await serviceOver({ 'x.referat': REFERAT, 'referat.yaml': yaml });
   assert.deepEqual(await spellingFindings(withList, 'x.referat', REFERAT), []);
 });
 
 test("a word in three referater of the archive is the municipality's own", async () => {
   const files: Record<string, string> = { 'x.referat': REFERAT };
-  for (const n of [1, 2]) files[`arkiv/${n}.referat`] = REFERAT.replace('07-12-2023', `0${n}-11-2023`).replace('havbriseprojektet', 'projektet');
+  for (const n of [1, 2]) files[`arkiv/${n}.referat`] = REFERAT.replace('07-12-2023', `0${n}-11-2023`).replace('klimaskjoldsprojektet', 'projektet');
   const two = await serviceOver(files);
-  assert.equal((await spellingFindings(two, 'x.referat', REFERAT)).length, 1, 'kvartersløftet is in three files, havbriseprojektet in one');
+  assert.equal((await spellingFindings(two, 'x.referat', REFERAT)).length, 1, 'klimaskjoldsløftet is in three files, klimaskjoldsprojektet in one');
   files['arkiv/3.referat'] = REFERAT.replace('07-12-2023', '03-11-2023');
   files['arkiv/4.referat'] = REFERAT.replace('07-12-2023', '04-11-2023');
   const three = await serviceOver(files);
@@ -209,7 +212,7 @@ test("a word in three referater of the archive is the municipality's own", async
   assert.deepEqual(
     left.map((d) => d.range.start.character),
     [],
-    'havbriseprojektet is now in three referater too',
+    'klimaskjoldsprojektet is now in three referater too',
   );
 });
 
@@ -224,24 +227,24 @@ test('the quick fix adds the word to referat.yaml without touching its comments 
   const [first] = await spellingFindings(service, 'x.referat', REFERAT);
   assert.ok(first);
   const actions = await service.codeActions(doc, first.range, { personalWordList: true });
-  const add = actions.find((a) => a.title === 'Tilføj "havbriseprojektet" til ordlisten (referat.yaml)');
+  const add = actions.find((a) => a.title === 'Tilføj "klimaskjoldsprojektet" til ordlisten (referat.yaml)');
   assert.ok(add, actions.map((a) => a.title).join(' | '));
   const edits = add.edit!.changes![`file://${ROOT}/referat.yaml`]!;
   const updated = applyEdits(yaml, edits);
   assert.equal(
     updated,
-    '# Navne, som sekretariatet skriver hver uge\nudvalg:\n  - navn: Direktionen # ledelsen\n\nordliste:\n  - Havbrise # projektet\n  - havbriseprojektet\n\n# slut\n',
+    '# Navne, som sekretariatet skriver hver uge\nudvalg:\n  - navn: Direktionen # ledelsen\n\nordliste:\n  - Havbrise # projektet\n  - klimaskjoldsprojektet\n\n# slut\n',
   );
   // The personal list is a command of the editor's.
-  const personal = actions.find((a) => a.title === 'Tilføj "havbriseprojektet" til min ordliste');
-  assert.deepEqual(personal?.command?.arguments, ['havbriseprojektet']);
+  const personal = actions.find((a) => a.title === 'Tilføj "klimaskjoldsprojektet" til min ordliste');
+  assert.deepEqual(personal?.command?.arguments, ['klimaskjoldsprojektet']);
   assert.ok(actions.some((a) => a.title.startsWith('Ret til')));
 
   workspace.write(`${ROOT}/referat.yaml`, updated);
   service.configChanged();
   const after = await spellingFindings(service, 'x.referat', REFERAT);
   assert.ok(!after.some((d) => d.range.start.line === first.range.start.line && d.range.start.character === first.range.start.character));
-  service.setPersonalWords(['kvartersløftet']);
+  service.setPersonalWords(['klimaskjoldsløftet']);
   assert.deepEqual(await spellingFindings(service, 'x.referat', REFERAT), []);
 });
 
@@ -260,4 +263,111 @@ test('the rule says nothing until the dictionary is loaded, and can be switched 
   assert.equal((await spellingFindings(service, 'x.referat', REFERAT)).length, 2);
   service.setPersonalRules({ spelling: 'off' });
   assert.deepEqual(await spellingFindings(service, 'x.referat', REFERAT), []);
+});
+
+// --- the first week (issue 21): inflections of the house's words, compounds, abbreviations, one note a word, fixes at one word ---
+
+/** A referat whose punkt 1 holds these lines of Sagsfremstilling. */
+const withProse = (...lines: string[]): string => REFERAT.replace(/Deltagerkredsen drøftes på mødet[^\n]*\n/u, `${lines.join('\n')}\n`);
+
+const flaggedWords = async (service: LanguageService, text: string, name = 'x.referat'): Promise<string[]> =>
+  (await spellingFindings(service, name, text)).map((d) => text.split('\n')[d.range.start.line]!.slice(d.range.start.character, d.range.end.character));
+
+test('a bare word of the ordliste accepts its inflections, by the affix rules of a dictionary word like it, while a typo on the same line is flagged', async () => {
+  const text = withProse('Mindreforbruget er opgjort, og mindreforbrugene fordeles som mindreforbrug i beslutingen.');
+  const without = await serviceOver({ 'x.referat': text });
+  assert.deepEqual(await flaggedWords(without, text), ['mindreforbrugene', 'beslutingen']);
+  const yaml = 'ordliste:\n  - mindreforbrug\n';
+  const withList = await serviceOver({ 'x.referat': text, 'referat.yaml': yaml });
+  assert.deepEqual(await flaggedWords(withList, text), ['beslutingen']);
+  // Her own word list works the same way.
+  without.setPersonalWords(['mindreforbrug']);
+  assert.deepEqual(await flaggedWords(without, text), ['beslutingen']);
+});
+
+test('referat.yaml may give the model word where the guess is wrong: `- word: model`, its mistakes at their line and column', async () => {
+  const text = withProse('Klimaskjoldsprojektet og klimaskjoldsprojekterne er på plads, og klimaskjoldsløftet fortsætter.');
+  // Guessed: `klimaskjoldsprojektet` ends in no stem of the dictionary, so only the word as written is known.
+  const guessed = await serviceOver({ 'x.referat': text, 'referat.yaml': 'ordliste:\n  - klimaskjoldsprojektet\n' });
+  assert.deepEqual(await flaggedWords(guessed, text), ['klimaskjoldsprojekterne', 'klimaskjoldsløftet']);
+  const given = await serviceOver({ 'x.referat': text, 'referat.yaml': 'ordliste:\n  - klimaskjold: skjold\n' });
+  assert.deepEqual(await flaggedWords(given, text), []);
+
+  const { config, problems } = parseReferatYaml(
+    'ordliste:\n  - klimaskjold: skjold\n  - havbrise: [brise]\n  - kvarter: to ord\n  - a: b\n    c: d\n  - bovbjerg\n',
+  );
+  assert.deepEqual(config.ordliste, ['klimaskjold', 'kvarter', 'bovbjerg']);
+  assert.deepEqual([...(config.ordlisteModeller ?? new Map())], [['klimaskjold', 'skjold']]);
+  assert.deepEqual(
+    problems.map((p) => [p.range.start.line, p.range.start.character, p.message.en]),
+    [
+      [2, 14, 'A dictionary word it inflects like (e.g. forbrug) belongs here.'],
+      [3, 13, '"to ord" is not one word: the model is the dictionary word "kvarter" inflects like, e.g. forbrug.'],
+      [4, 4, 'A word with a model is written "- mindreforbrug: forbrug": the word, a colon and the dictionary word it inflects like.'],
+    ],
+  );
+  // The quick fix does not add a word the list already has with its model.
+  assert.equal(ordlisteInsertion('ordliste:\n  - klimaskjold: skjold\n', 'Klimaskjold'), undefined);
+});
+
+test('compounds of known words pass with or without a linking -s-, inflected; real typos beside them are flagged', async () => {
+  const text = withProse(
+    'Milepælsplan for projektet: milepælsplanen følges, og milepælsplanen justeres i tidsplanenn.',
+    'Oplysninger om cpr-nr., cvr-nr. og j.nr. gives iht. pkt. 3, jf. stk. 2, bl.a. til kr. 2 mio. inkl. moms, ekskl. gebyr, evt. ca. en uge vedr. sagsnr. 12, m.fl. mv. pga. beslutingen.',
+  );
+  const service = await serviceOver({ 'x.referat': text });
+  assert.deepEqual(await flaggedWords(service, text), ['tidsplanenn', 'beslutingen']);
+});
+
+test('one note per unknown word per punkt, and at most 300 spelling notes in a document', async () => {
+  const text = withProse('Beslutingen og beslutingen, igen beslutingen og tidsplanenn.');
+  const service = await serviceOver({ 'x.referat': text });
+  assert.deepEqual(await flaggedWords(service, text), ['Beslutingen', 'tidsplanenn']);
+  // Another punkt notes the word again.
+  const two = `${text}\nPunkt 2: Eventuelt\n\nSagsfremstilling\n\nIgen beslutingen.\n\nBeslutning\n\nIntet.\n`;
+  assert.deepEqual(await flaggedWords(await serviceOver({ 'x.referat': two }), two), ['Beslutingen', 'tidsplanenn', 'beslutingen']);
+  // 400 distinct unknown words: 300 notes, and the error of the document still said.
+  const typos = Array.from({ length: 400 }, (_, i) => `qzx${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${'abcdefghijklmnopqrstuvwxyz'[Math.floor(i / 26) % 26]}v`);
+  const big = withProse(...typos.map((w) => `Sagen om ${w} drøftes.`)).replace(
+    'Kredsen fastholdes, og udvalget ser på sagen igen med kvalitetsstandarderne.',
+    '',
+  );
+  const bigService = await serviceOver({ 'x.referat': big });
+  const all = await bigService.findings(documentOf(`${ROOT}/x.referat`, big));
+  assert.equal(all.filter((d) => d.code === 'spelling').length, MAX_SPELLING_NOTES);
+  assert.ok(
+    all.some((d) => d.code === 'missing-beslutning'),
+    all.map((d) => d.code).join(', '),
+  );
+});
+
+test('a quick fix asked for at one misspelt word changes that word only', async () => {
+  const text = withProse('Vi ser på tidsplanenn og på beslutingen igen.');
+  const service = await serviceOver({ 'x.referat': text });
+  const doc = documentOf(`${ROOT}/x.referat`, text);
+  const found = await spellingFindings(service, 'x.referat', text);
+  assert.equal(found.length, 2);
+  const [plan, decision] = found as [(typeof found)[0], (typeof found)[0]];
+  const edited = (actions: CodeAction[]) =>
+    actions.flatMap((a) => Object.values(a.edit?.changes ?? {}).flat()).filter((e) => e.range.start.line === plan.range.start.line);
+  // Asked at tidsplanenn, with only its finding in the context: every edit is tidsplanenn's range.
+  const atPlan = await service.codeActions(doc, plan.range, { diagnostics: [plan] });
+  assert.ok(edited(atPlan).length > 0);
+  for (const e of edited(atPlan)) assert.deepEqual(e.range, plan.range);
+  assert.ok(
+    atPlan.some((a) => a.title === 'Ret til "tidsplanen"'),
+    atPlan.map((a) => a.title).join(' | '),
+  );
+  assert.ok(!atPlan.some((a) => a.title.includes('beslutningen')));
+  // A cursor inside beslutingen (an empty range), as Ctrl+. asks: beslutingen's fixes only.
+  const cursor = { line: decision.range.start.line, character: decision.range.start.character + 3 };
+  const atDecision = await service.codeActions(doc, { start: cursor, end: cursor }, { diagnostics: [decision] });
+  assert.ok(edited(atDecision).length > 0);
+  for (const e of edited(atDecision)) assert.deepEqual(e.range, decision.range);
+  // The same without a context (another editor): the range alone decides.
+  const bare = await service.codeActions(doc, { start: cursor, end: cursor });
+  for (const e of edited(bare)) assert.deepEqual(e.range, decision.range);
+  // Between the words, nothing of either.
+  const between = { line: plan.range.start.line, character: plan.range.end.character + 2 };
+  assert.deepEqual(edited(await service.codeActions(doc, { start: between, end: between })), []);
 });

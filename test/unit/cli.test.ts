@@ -281,7 +281,7 @@ test('referat create-referat writes the referat beside its dagsorden, never over
 
 test('referat check --spelling adds the spell check, which never changes the exit code', () => {
   const ws = mkdtempSync(join(tmpdir(), 'referat-cli-spelling-'));
-  const text = readFileSync(join(corpusDir, 'direktionen-2023-12-07.referat'), 'utf8').replace('Deltagerkredsen', 'Deltagerkredsen og havbriseprojektet');
+  const text = readFileSync(join(corpusDir, 'direktionen-2023-12-07.referat'), 'utf8').replace('Deltagerkredsen', 'Deltagerkredsen og klimaskjoldsprojektet');
   writeFileSync(join(ws, 'x.referat'), text);
   const plain = run(['check', join(ws, 'x.referat')]);
   assert.equal(plain.code, 0);
@@ -290,7 +290,7 @@ test('referat check --spelling adds the spell check, which never changes the exi
   assert.equal(spelt.code, 0, spelt.stderr);
   const found = (JSON.parse(spelt.stdout) as { code: string; severity: string; message: string }[]).filter((f) => f.code === 'spelling');
   assert.ok(
-    found.some((f) => f.message.includes('"havbriseprojektet"')),
+    found.some((f) => f.message.includes('"klimaskjoldsprojektet"')),
     JSON.stringify(found),
   );
   assert.ok(found.every((f) => f.severity === 'info'));

@@ -348,10 +348,10 @@ export function defineTests(): void {
     test('spell check: a word the dictionary lacks is information with corrections, and "Add to my word list" makes it known everywhere', async () => {
       const text = readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8').replace(
         'fra Jobcentret.',
-        'fra Jobcentret med havbriseprojektet og et moede.',
+        'fra Jobcentret med klimaskjoldsprojektet og et moede.',
       );
       const editor = await withText('stavning.referat', text);
-      const line = text.split('\n').findIndex((l) => l.includes('havbriseprojektet'));
+      const line = text.split('\n').findIndex((l) => l.includes('klimaskjoldsprojektet'));
       const found = await diagnostics(editor.document.uri, (x) => x.filter((y) => code(y) === 'spelling' && y.range.start.line === line).length === 2);
       const spelt = found.filter((y) => code(y) === 'spelling' && y.range.start.line === line);
       assert.ok(spelt.every((y) => y.severity === vscode.DiagnosticSeverity.Information));
@@ -361,13 +361,13 @@ export function defineTests(): void {
         fixes.some((f) => f.title === 'Change to "møde"'),
         fixes.map((f) => f.title).join(' | '),
       );
-      const word = spelt.find((y) => editor.document.getText(y.range) === 'havbriseprojektet')!;
+      const word = spelt.find((y) => editor.document.getText(y.range) === 'klimaskjoldsprojektet')!;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, word.range);
-      const mine = actions.find((a) => a.title === 'Add "havbriseprojektet" to my word list');
+      const mine = actions.find((a) => a.title === 'Add "klimaskjoldsprojektet" to my word list');
       assert.ok(mine?.command, actions.map((a) => a.title).join(' | '));
       await vscode.commands.executeCommand(mine.command.command, ...((mine.command.arguments ?? []) as unknown[]));
-      assert.deepEqual(vscode.workspace.getConfiguration('referat').get('spelling.words'), ['havbriseprojektet']);
-      await diagnostics(editor.document.uri, (x) => !x.some((y) => code(y) === 'spelling' && editor.document.getText(y.range) === 'havbriseprojektet'));
+      assert.deepEqual(vscode.workspace.getConfiguration('referat').get('spelling.words'), ['klimaskjoldsprojektet']);
+      await diagnostics(editor.document.uri, (x) => !x.some((y) => code(y) === 'spelling' && editor.document.getText(y.range) === 'klimaskjoldsprojektet'));
       await vscode.workspace.getConfiguration('referat').update('spelling.words', undefined, vscode.ConfigurationTarget.Global);
     });
 

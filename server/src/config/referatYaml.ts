@@ -16,6 +16,8 @@ export interface ReferatConfig {
   readonly dialekt?: DialectSettings;
   /** `ordliste:`: the municipality's own words, which the spell checker accepts. */
   readonly ordliste: readonly string[];
+  /** `- mindreforbrug: forbrug`: per word of the ordliste (lower case), the dictionary word it inflects like, where the guess would be wrong. */
+  readonly ordlisteModeller?: ReadonlyMap<string, string>;
   /** `lix:`: the LIX above which the rule `lix` flags a Sagsfremstilling. */
   readonly lix?: number;
 }
@@ -57,6 +59,7 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
   const regler: Record<string, RuleSetting> = {};
   let dialekt: DialectSettings | undefined;
   const ordliste: string[] = [];
+  const ordlisteModeller = new Map<string, string>();
   let lix: number | undefined;
   const empty = { config: { catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] }, regler, ordliste }, problems };
   if (doc.errors.length > 0) return empty;
@@ -224,6 +227,10 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
         break;
       case 'ordliste':
         for (const item of list(pair.value, { da: 'ord', en: 'words' })) {
+          if (isMap(item)) {
+            readModel(item);
+            continue;
+          }
           const w = string(item, { da: 'et ord', en: 'A word' });
           if (w) ordliste.push(w);
         }
@@ -250,11 +257,43 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
       catalog: { udvalg, personer, strategier, lovgrundlag, indstillere, journalNumbers: [] },
       regler,
       ordliste,
+      ...(ordlisteModeller.size > 0 ? { ordlisteModeller } : {}),
       ...(dialekt ? { dialekt } : {}),
       ...(lix !== undefined ? { lix } : {}),
     },
     problems,
   };
+
+  /** `- mindreforbrug: forbrug`: a word of the ordliste and the dictionary word whose endings it takes. */
+  function readModel(item: YAMLMap): void {
+    const pair = item.items[0];
+    if (item.items.length !== 1 || !pair) {
+      problems.push({
+        range: rangeOf(item),
+        message: {
+          da: 'Et ord med en model skrives "- mindreforbrug: forbrug": ordet, et kolon og det ord i ordbogen, det bøjes som.',
+          en: 'A word with a model is written "- mindreforbrug: forbrug": the word, a colon and the dictionary word it inflects like.',
+        },
+      });
+      return;
+    }
+    const word = string(pair.key, { da: 'et ord', en: 'A word' });
+    const model = string(pair.value, { da: 'et ord fra ordbogen, som ordet bøjes som (fx forbrug)', en: 'A dictionary word it inflects like (e.g. forbrug)' });
+    if (!word || !model) return;
+    if (!SINGLE_WORD.test(model)) {
+      problems.push({
+        range: rangeOf(pair.value as Node),
+        message: {
+          da: `"${model}" er ikke ét ord: modellen er det ord i ordbogen, "${word}" bøjes som, fx forbrug.`,
+          en: `"${model}" is not one word: the model is the dictionary word "${word}" inflects like, e.g. forbrug.`,
+        },
+      });
+      ordliste.push(word);
+      return;
+    }
+    ordliste.push(word);
+    ordlisteModeller.set(word.toLowerCase(), model.toLowerCase());
+  }
 
   function readDialekt(node: unknown): DialectSettings | undefined {
     // `dialekt: edoc` names a built-in dialect and nothing more.
@@ -367,6 +406,9 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
     return undefined;
   }
 }
+
+/** A model word of the ordliste: one word of letters, as the dictionary has it. */
+const SINGLE_WORD = /^[\p{L}][\p{L}'-]*$/u;
 
 const SECTION_NAMES_FOR_HINT: readonly string[] = [...new Set(Object.values(SECTION_KINDS))];
 

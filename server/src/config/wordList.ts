@@ -30,7 +30,10 @@ export function ordlisteInsertion(yamlText: string, word: string): TextInsertion
   if (!pair) return atEnd(`ordliste:\n  - ${yamlWord(word)}\n`);
   const list = pair.value;
   if (isSeq(list)) {
-    if (list.items.some((i) => isScalar(i) && String(i.value).toLowerCase() === word.toLowerCase())) return undefined;
+    // `- mindreforbrug` or `- mindreforbrug: forbrug` (the word with its model): there already.
+    const listed = (i: unknown): string | undefined =>
+      isScalar(i) ? String(i.value) : isMap(i) && isScalar(i.items[0]?.key) ? String(i.items[0].key.value) : undefined;
+    if (list.items.some((i) => listed(i)?.toLowerCase() === word.toLowerCase())) return undefined;
     const last = list.items[list.items.length - 1];
     if (list.flow) {
       // `ordliste: [a, b]`: before the closing bracket.

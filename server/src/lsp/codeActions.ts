@@ -5,7 +5,9 @@ export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction(
     safe(ctx, 'codeAction', [] as CodeAction[], (params) => {
       const doc = openReferat(ctx, params.textDocument.uri);
-      return doc ? ctx.service.codeActions(doc, params.range, { personalWordList: ctx.personalWordList === true }) : [];
+      return doc
+        ? ctx.service.codeActions(doc, params.range, { personalWordList: ctx.personalWordList === true, diagnostics: params.context.diagnostics })
+        : [];
     }),
   );
 }

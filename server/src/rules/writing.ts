@@ -13,6 +13,12 @@ function* proseLines(p: Punkt): Generator<BodyLine> {
 /** Sentence punctuation that ends a line: a line after one starts a sentence; after anything else it goes on. */
 const ENDS_SENTENCE = /[.!?:…]["”»)]*\s*$/u;
 
+/**
+ * Spelling notes per document at most: VS Code shows a file's first 1,000 problems or so, and a
+ * long referat's notes must never hide its errors and warnings.
+ */
+export const MAX_SPELLING_NOTES = 300;
+
 export const spelling: Rule = {
   code: 'spelling',
   severity: 'info',
@@ -23,7 +29,10 @@ export const spelling: Rule = {
   *check({ referat, spelling: known }) {
     // The dictionary is loaded lazily by the host; until it is there, nothing is said.
     if (!known) return;
+    let notes = 0;
     for (const p of referat.punkter) {
+      // One note per unknown word per punkt: the same word again says nothing new.
+      const noted = new Set<string>();
       let previous: BodyLine | undefined;
       for (const l of proseLines(p)) {
         if (l.blank) {
@@ -32,7 +41,10 @@ export const spelling: Rule = {
         }
         const continues = previous !== undefined && !ENDS_SENTENCE.test(previous.text);
         for (const w of known.rejected ? known.rejected(l.text, continues) : rejectedWords(l.text, continues, known)) {
-          if (known.isKnown(w.word)) continue;
+          const key = w.word.toLowerCase();
+          if (noted.has(key) || known.isKnown(w.word)) continue;
+          noted.add(key);
+          if (notes++ >= MAX_SPELLING_NOTES) return;
           // Suggestions cost milliseconds a word: they are made when she asks for the quick fixes (spellingFixes).
           yield {
             range: { start: { line: l.line, character: w.start }, end: { line: l.line, character: w.end } },

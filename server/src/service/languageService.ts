@@ -265,7 +265,9 @@ export class LanguageService {
     // The dictionary is loaded on the first check that wants it, and used from when it is there.
     if (settings.spelling !== 'off') this.spelling.start();
     const knowledge =
-      settings.spelling !== 'off' ? this.spelling.knowledge(await this.catalog(doc.uri), config?.config.ordliste ?? [], kleCatalog()) : undefined;
+      settings.spelling !== 'off'
+        ? this.spelling.knowledge(await this.catalog(doc.uri), config?.config.ordliste ?? [], kleCatalog(), config?.config.ordlisteModeller)
+        : undefined;
     return checkReferat(await this.prepared(doc), {
       settings,
       locale: this.locale,
@@ -331,13 +333,25 @@ export class LanguageService {
     return foldingRanges(this.referat(doc));
   }
 
-  async codeActions(doc: ReferatDocument, range: Range, client: { readonly personalWordList?: boolean } = {}): Promise<CodeAction[]> {
+  async codeActions(
+    doc: ReferatDocument,
+    range: Range,
+    client: {
+      readonly personalWordList?: boolean;
+      /** The request's context: the findings the editor shows where she asked; spelling fixes are for these only, when it names any. */
+      readonly diagnostics?: readonly { readonly range: Range; readonly code?: number | string }[];
+    } = {},
+  ): Promise<CodeAction[]> {
     const findings = await this.findings(doc);
     const actions = codeActions(await this.prepared(doc), findings, range, doc.uri, this.locale);
     const lines = doc.getText().split(/\r\n|\r|\n/);
     const seen = new Set<string>();
     for (const d of findings) {
-      if (d.code !== 'spelling' || d.range.end.line < range.start.line || d.range.start.line > range.end.line) continue;
+      // A fix asked for at one word is for that word: never another flagged word on the same line.
+      if (d.code !== 'spelling' || !intersects(d.range, range)) continue;
+      // A context that names findings names the ones she asked about; an empty one (another editor) leaves the range to decide.
+      const context = client.diagnostics ?? [];
+      if (context.length > 0 && !context.some((c) => c.code === d.code && sameRange(c.range, d.range))) continue;
       const word = (lines[d.range.start.line] ?? '').slice(d.range.start.character, d.range.end.character);
       if (!word || seen.has(word)) continue;
       seen.add(word);
@@ -501,4 +515,14 @@ function toDiagnostic(d: Diagnostic): LspDiagnostic {
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   return new LanguageService(options);
+}
+
+/** Whether two ranges share a character, or an empty one touches the other (a cursor at a word's end). */
+function intersects(a: Range, b: Range): boolean {
+  const before = (p: Position, q: Position): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -2,7 +2,7 @@ import type { ArchiveIndex } from '../archive/index';
 import type { NameCatalog } from '../config/catalog';
 import type { KleCatalog } from '../model/kle';
 import type { SpellingKnowledge } from '../rules/types';
-import type { Speller } from '../spelling/speller';
+import type { HouseWord, Speller } from '../spelling/speller';
 import { words, type WordToken } from '../spelling/words';
 import { rejectedWords } from '../rules/writing';
 import { decodeReferat } from '../workspace/decode';
@@ -20,6 +20,21 @@ export interface SpellingHost {
   readonly archive: ArchiveIndex;
   readonly toPath: (uri: string) => string | undefined;
   readonly log: (message: string) => void;
+}
+
+const NO_MODELS: ReadonlyMap<string, string> = new Map();
+
+/** The ordliste's and her own single words, each with its model where referat.yaml gives one. */
+function houseWords(ordliste: readonly string[], personal: ReadonlySet<string>, models: ReadonlyMap<string, string>): HouseWord[] {
+  const out = new Map<string, HouseWord>();
+  for (const w of [...ordliste, ...personal]) {
+    const word = w.trim().toLowerCase();
+    // A name of several words or an abbreviation is known as written; only a word inflects.
+    if (!/^\p{L}[\p{L}-]*$/u.test(word)) continue;
+    const model = models.get(word);
+    out.set(word, model ? { word, model } : { word });
+  }
+  return [...out.values()];
 }
 
 /** `Søndergaard Kjær` → `søndergaard`, `kjær`: the words a name or title is made of, lower case. */
@@ -98,10 +113,17 @@ export class Spelling {
   }
 
   /** What the rule needs, for a document with these names and word list; undefined until the dictionary is loaded. */
-  knowledge(catalog: NameCatalog, ordliste: readonly string[], kle: KleCatalog): SpellingKnowledge | undefined {
+  knowledge(
+    catalog: NameCatalog,
+    ordliste: readonly string[],
+    kle: KleCatalog,
+    models: ReadonlyMap<string, string> = NO_MODELS,
+  ): SpellingKnowledge | undefined {
     const speller = this.speller;
     if (!speller) return undefined;
     const known = this.knownWords(catalog, ordliste);
+    // The word lists' words with their inflections and in compounds (`Mindreforbruget`), by the dictionary's affix rules.
+    const house = speller.withWords?.(houseWords(ordliste, this.personal, models));
     const kleWords = this.kleWords(kle);
     const personal = this.personal;
     const fileCount = this.fileCount;
@@ -123,6 +145,7 @@ export class Spelling {
         if (known.has(bare) || kleWords.has(bare) || personal.has(bare) || personal.has(w)) return true;
         // A name's genitive: `Lemvigs`, `Borgs`.
         if (bare.endsWith('s') && known.has(bare.slice(0, -1))) return true;
+        if (house?.correct(word)) return true;
         return (fileCount.get(w) ?? 0) >= ARCHIVE_WORD_MIN;
       },
     };

@@ -4,6 +4,8 @@
  * words a dictionary can judge, so they are never yielded.
  */
 
+import { ADMINISTRATION_ABBREVIATIONS } from './abbreviations';
+
 export interface WordToken {
   /** The word as written; an abbreviation keeps its final period (`kl.`, `bl.a.`). */
   word: string;
@@ -203,10 +205,19 @@ function isCapitals(part: string): boolean {
 
 function token(line: string, start: number, word: string, dotted: boolean): WordToken {
   let end = start + word.length;
-  if (line[end] === '.' && (dotted || ABBREVIATIONS.has(word.toLowerCase()) || goesOn(line, end + 1))) end++;
+  if (line[end] === '.' && (dotted || takesPeriod(word) || goesOn(line, end + 1))) end++;
   // `skole- og dagtilbud`: the first half of a shared compound keeps its hyphen.
   else if (line[end] === '-' && /^[\s,/]/u.test(line.slice(end + 1, end + 2))) end++;
   return { word: line.slice(start, end), start, end };
+}
+
+const ADMINISTRATION: ReadonlySet<string> = new Set(ADMINISTRATION_ABBREVIATIONS.map((a) => a.slice(0, -1)));
+/** `cpr-nr`, `cvr-no`: a short last part after a hyphen is an abbreviation's, so the period is too. */
+const SHORT_HYPHENATED = /-\p{L}{1,3}$/u;
+
+function takesPeriod(word: string): boolean {
+  const w = word.toLowerCase();
+  return ABBREVIATIONS.has(w) || ADMINISTRATION.has(w) || SHORT_HYPHENATED.test(w);
 }
 
 /** After a period: a sentence goes on (`flg. spørgsmål`, `Sagsnr.: 12`), so the period was an abbreviation's. */
