@@ -1,4 +1,5 @@
-// Referat preview: scroll with the editor, double-click to reveal the source line, switch version.
+// Referat preview: scroll with the editor, double-click to reveal the source line, switch version,
+// and take each new rendering in place: the page is never reloaded, so its stylesheet stays.
 (function () {
   const vscode = acquireVsCodeApi();
   const blocks = () => Array.from(document.querySelectorAll('[data-line]'));
@@ -13,9 +14,24 @@
     else window.scrollTo(0, 0);
   }
 
+  /** The new page's body replaces this one's; the head (the stylesheet, this script) stays as it is. */
+  function update(html) {
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    // Its script is this one: brought in again it would do nothing but sit there.
+    for (const s of next.querySelectorAll('script')) s.remove();
+    const y = window.scrollY;
+    document.body.replaceChildren(...Array.from(next.body.childNodes, (n) => document.importNode(n, true)));
+    for (const a of next.body.getAttributeNames()) document.body.setAttribute(a, next.body.getAttribute(a));
+    const lang = next.documentElement.getAttribute('lang');
+    if (lang) document.documentElement.setAttribute('lang', lang);
+    if (next.title) document.title = next.title;
+    window.scrollTo(0, y);
+  }
+
   window.addEventListener('message', (event) => {
     const msg = event.data;
     if (msg && msg.type === 'scroll' && typeof msg.line === 'number') scrollToLine(msg.line);
+    if (msg && msg.type === 'update' && typeof msg.html === 'string') update(msg.html);
   });
 
   document.addEventListener('dblclick', (event) => {
@@ -24,11 +40,15 @@
     if (el && el.nodeType === 1) vscode.postMessage({ type: 'reveal', line: Number(el.getAttribute('data-line')) });
   });
 
-  for (const button of document.querySelectorAll('[data-audience]')) {
-    button.addEventListener('click', () => vscode.postMessage({ type: 'audience', value: button.getAttribute('data-audience') }));
-  }
+  // On the document, not the buttons: the toolbar is replaced with every rendering.
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('[data-audience]') : null;
+    if (button) vscode.postMessage({ type: 'audience', value: button.getAttribute('data-audience') });
+  });
 
   const state = vscode.getState();
   if (state && typeof state.scrollY === 'number') window.scrollTo(0, state.scrollY);
   window.addEventListener('scroll', () => vscode.setState({ scrollY: window.scrollY }));
+  // Loaded (first, or again after being hidden): the extension sends the newest page if this one is older.
+  vscode.postMessage({ type: 'ready' });
 })();

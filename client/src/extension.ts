@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { exists, importMinutes } from './import';
 import { registerPreview } from './preview';
-import { Protocol, referatFileName, type CaseHistoryEntry, type CreateReferatResult } from '../../server/src/protocol';
+import { confirmOutside, defaultFolder, parentOf } from './where';
+import { IMPORT_EXTENSIONS, Protocol, referatFileName, type CaseHistoryEntry, type CreateReferatResult } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
+let output: vscode.OutputChannel | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
-  const output = vscode.window.createOutputChannel('Referat');
+  output = vscode.window.createOutputChannel('Referat');
   context.subscriptions.push(output);
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -36,11 +38,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       await client?.restart();
       void vscode.window.showInformationMessage(vscode.l10n.t('Referat language server restarted.'));
     }),
-    vscode.commands.registerCommand('referat.showOutput', () => output.show()),
+    vscode.commands.registerCommand('referat.showOutput', () => output?.show()),
     vscode.commands.registerCommand('referat.caseHistory', () => caseHistory()),
     vscode.commands.registerCommand('referat.createReferat', (uri?: vscode.Uri) => createReferat(uri)),
     vscode.commands.registerCommand(Protocol.addPersonalWordCommand, (word: unknown) => addPersonalWord(word)),
-    vscode.commands.registerCommand('referat.importMinutes', (arg?: unknown, selected?: unknown) => importMinutes(client, output, arg, selected)),
+    vscode.commands.registerCommand('referat.importMinutes', (arg?: unknown, selected?: unknown) => importMinutes(client, output!, arg, selected)),
   );
   registerPreview(context, () => client);
   registerStartHint(context);
@@ -81,11 +83,26 @@ async function caseHistory(): Promise<void> {
 /**
  * Dagsorden → referat: the referat is written beside the dagsorden, opened, and the cursor put in
  * its first empty decision. An existing file is never overwritten: she is offered to open it.
+ * With no referat in the editor (a new user, the walkthrough) she picks the dagsorden: a
+ * `.referat`, or a published one (PDF, …), which is imported into the workspace first.
  */
 async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; exists?: vscode.Uri; refused?: string }> {
-  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-  const dagsorden = target ? await vscode.workspace.openTextDocument(target) : undefined;
-  if (!dagsorden || dagsorden.languageId !== 'referat' || !client) {
+  const active = vscode.window.activeTextEditor?.document;
+  let target = uri ?? (active?.languageId === 'referat' ? active.uri : await pickDagsorden());
+  if (!target) return {};
+  if (!target.path.toLowerCase().endsWith('.referat') && client && output) {
+    // An existing import of the same dagsorden is used as it is: she may have corrected it.
+    const imported = await importMinutes(client, output, { sources: [target], replace: false, quiet: true });
+    const made = imported.written[0] ?? imported.skipped[0];
+    if (!made) {
+      const message = imported.failed[0]?.message ?? vscode.l10n.t('Open the dagsorden to create the referat from.');
+      void vscode.window.showErrorMessage(message);
+      return { refused: message };
+    }
+    target = made;
+  }
+  const dagsorden = await vscode.workspace.openTextDocument(target);
+  if (dagsorden.languageId !== 'referat' || !client) {
     const message = vscode.l10n.t('Open the dagsorden to create the referat from.');
     void vscode.window.showInformationMessage(message);
     return { refused: message };
@@ -97,7 +114,10 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
     return { refused: result.message };
   }
   const name = dagsorden.uri.path.split('/').pop() ?? 'dagsorden.referat';
-  const out = vscode.Uri.joinPath(dagsorden.uri, '..', referatFileName(name));
+  // Beside the dagsorden; outside the workspace only when she says so.
+  const where = await confirmOutside([parentOf(dagsorden.uri)]);
+  if (where === undefined) return {};
+  const out = vscode.Uri.joinPath(where === 'there' ? parentOf(dagsorden.uri) : where, referatFileName(name));
   if (await exists(out)) {
     // Not awaited: the command is done; she may open the existing referat from the message.
     const open = vscode.l10n.t('Open it');
@@ -112,6 +132,21 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
   const pos = new vscode.Position(result.cursor.line, result.cursor.character);
   await vscode.window.showTextDocument(out, { selection: new vscode.Range(pos, pos) });
   return { written: out };
+}
+
+/** The dagsorden, asked for with an open dialog: a referat file or a published source. */
+async function pickDagsorden(): Promise<vscode.Uri | undefined> {
+  const home = defaultFolder();
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFiles: true,
+    canSelectFolders: false,
+    canSelectMany: false,
+    title: vscode.l10n.t('Choose the dagsorden to create the referat from'),
+    openLabel: vscode.l10n.t('Create referat'),
+    filters: { [vscode.l10n.t('Dagsorden')]: ['referat', ...IMPORT_EXTENSIONS] },
+    ...(home ? { defaultUri: home } : {}),
+  });
+  return picked?.[0];
 }
 
 /** Her own word list: a user setting, so it follows her and needs no shared referat.yaml. */
@@ -134,7 +169,7 @@ async function addPersonalWord(word: unknown): Promise<void> {
 function registerStartHint(context: vscode.ExtensionContext): void {
   const hint = vscode.window.createTextEditorDecorationType({
     after: {
-      contentText: vscode.l10n.t('Type “referat” to begin new minutes (Ctrl+Space)'),
+      contentText: vscode.l10n.t('Type “referat” and press Ctrl+Space, then Tab, to begin new minutes'),
       color: new vscode.ThemeColor('editorGhostText.foreground'),
       fontStyle: 'italic',
     },

@@ -1,9 +1,11 @@
 // Referat: Import Minutes… — published minutes (PDF, First Agenda page or JSON, SBSYS XML) read by
-// the language server, written as referater beside their sources or in a folder she picks, with a
-// progress bar she can cancel. She is asked before a file is replaced; the first referat is opened.
+// the language server, written as referater in the workspace (beside sources that are in it, or in
+// a folder she picks), with a progress bar she can cancel. She is asked before a file is replaced,
+// and before anything is written outside the workspace; the first referat is opened.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams } from '../../server/src/protocol';
+import { confirmOutside, defaultFolder, inWorkspace, parentOf } from './where';
 
 /** How a run went, for the caller (and the extension's tests). */
 export interface ImportOutcome {
@@ -16,10 +18,14 @@ export interface ImportOutcome {
 /** What a caller may settle beforehand instead of asking: the tests, or another extension. */
 export interface ImportOptions {
   readonly sources?: readonly vscode.Uri[];
-  /** Where to write; beside each source when not given and not asked. */
+  /** Where to write; when not given and not asked: beside each source in the workspace, else in the workspace folder. */
   readonly outDir?: vscode.Uri;
   /** Replace existing files without asking (true), never (false), or ask (undefined). */
   readonly replace?: boolean;
+  /** Write outside the workspace without asking (true), in the workspace folder instead (false), or ask (undefined). */
+  readonly outside?: boolean;
+  /** Neither open the first referat nor say how it went (a caller that goes on with it). */
+  readonly quiet?: boolean;
 }
 
 /** Requests in flight at once: the server reads each on a thread of its own (two by default). */
@@ -38,16 +44,29 @@ export async function importMinutes(
   const chosen = options.sources ?? (await pickSources());
   if (!chosen || chosen.length === 0) return none;
   let outDir = options.outDir;
+  // Beside the sources only where she chose it; by default beside those in the workspace.
+  let beside = false;
   if (!outDir && interactive) {
-    const where = await pickDestination();
+    const where = await pickDestination(chosen);
     if (where === undefined) return none;
-    outDir = where ?? undefined;
+    if (where === 'beside') beside = true;
+    else outDir = where;
   }
 
   const files = await expand(chosen);
   if (files.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No files to import (PDF, HTML, JSON or XML).'));
     return none;
+  }
+  const home = defaultFolder();
+  let dirOf = (source: vscode.Uri): vscode.Uri => outDir ?? (beside || inWorkspace(source) || !home ? parentOf(source) : home);
+  // Never outside the workspace without a word: the archive would not see what is written there.
+  const outside = await confirmOutside(files.map(dirOf), options.outside);
+  if (outside === undefined) return none;
+  if (outside !== 'there') {
+    const fallback = outside;
+    const planned = dirOf;
+    dirOf = (source) => (inWorkspace(planned(source)) ? planned(source) : fallback);
   }
 
   const written: { index: number; uri: vscode.Uri }[] = [];
@@ -79,7 +98,7 @@ export async function importMinutes(
           } else {
             for (const note of answer.notes) output.appendLine(`${source.fsPath}: ${note}`);
             for (const r of answer.referater) {
-              const target = vscode.Uri.joinPath(outDir ?? vscode.Uri.joinPath(source, '..'), r.fileName);
+              const target = vscode.Uri.joinPath(dirOf(source), r.fileName);
               if (await exists(target)) {
                 if (replaceAll === undefined) {
                   const choice = await askReplace(target);
@@ -100,7 +119,9 @@ export async function importMinutes(
               }
               await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));
               written.push({ index: i, uri: target });
-              output.appendLine(`${target.fsPath}: ${vscode.l10n.t('{0} items from {1}', r.punkter, source.fsPath)}`);
+              output.appendLine(
+                `${target.fsPath}: ${r.punkter === 1 ? vscode.l10n.t('1 item from {0}', source.fsPath) : vscode.l10n.t('{0} items from {1}', r.punkter, source.fsPath)}`,
+              );
             }
           }
           done++;
@@ -113,18 +134,33 @@ export async function importMinutes(
   );
 
   written.sort((a, b) => a.index - b.index);
+  const outcome = { written: written.map((w) => w.uri), skipped, failed, cancelled };
+  if (options.quiet) return outcome;
   const first = written[0];
   if (first) await vscode.window.showTextDocument(first.uri, { preview: false });
   const summary = cancelled
-    ? vscode.l10n.t('Import cancelled: {0} referater written.', written.length)
-    : vscode.l10n.t('Imported {0} referater from {1} files.', written.length, files.length);
+    ? vscode.l10n.t('Import cancelled: {0} written.', referater(written.length))
+    : vscode.l10n.t('Imported {0} from {1}.', referater(written.length), fileCount(files.length));
   if (failed.length > 0) {
     const show = vscode.l10n.t('Show details');
     void vscode.window
-      .showWarningMessage(`${summary} ${vscode.l10n.t('{0} files could not be read.', failed.length)}`, show)
+      .showWarningMessage(`${summary} ${vscode.l10n.t('{0} could not be read.', fileCount(failed.length))}`, show)
       .then((picked) => picked === show && output.show());
-  } else void vscode.window.showInformationMessage(skipped.length > 0 ? `${summary} ${vscode.l10n.t('{0} existing files kept.', skipped.length)}` : summary);
-  return { written: written.map((w) => w.uri), skipped, failed, cancelled };
+  } else
+    void vscode.window.showInformationMessage(
+      skipped.length > 0
+        ? `${summary} ${vscode.l10n.t('{0} kept.', skipped.length === 1 ? vscode.l10n.t('1 existing file') : vscode.l10n.t('{0} existing files', skipped.length))}`
+        : summary,
+    );
+  return outcome;
+}
+
+// vscode.l10n has no plural forms: each count's phrase is a message of its own, in both languages.
+function referater(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 referat') : vscode.l10n.t('{0} referater', n);
+}
+function fileCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', n);
 }
 
 /** From the explorer: the file clicked and the others selected; from code: an options object. */
@@ -158,14 +194,35 @@ async function pickSources(): Promise<readonly vscode.Uri[] | undefined> {
   });
 }
 
-/** Beside the sources (null), a chosen folder, or undefined when she cancels. */
-async function pickDestination(): Promise<vscode.Uri | null | undefined> {
-  const beside = vscode.l10n.t('Next to the sources');
-  const choose = vscode.l10n.t('In a folder I choose…');
-  const picked = await vscode.window.showQuickPick([beside, choose], { title: vscode.l10n.t('Where should the referater go?') });
+/**
+ * A folder, beside the sources, or undefined when she cancels. The first choice, the one Enter
+ * takes, is always in the workspace: beside the sources when they are in it, else a workspace folder.
+ */
+async function pickDestination(sources: readonly vscode.Uri[]): Promise<vscode.Uri | 'beside' | undefined> {
+  type Choice = vscode.QuickPickItem & { readonly to: vscode.Uri | 'beside' | 'choose' };
+  const sourcesInside = sources.every((s) => inWorkspace(s));
+  const besideItem: Choice = {
+    label: vscode.l10n.t('Next to the sources'),
+    description: sourcesInside ? vscode.l10n.t('in the workspace') : vscode.l10n.t('outside the workspace: you are asked first'),
+    to: 'beside',
+  };
+  const folders: Choice[] = (vscode.workspace.workspaceFolders ?? []).map((f) => ({
+    label: vscode.l10n.t('In the workspace folder {0}', f.name),
+    description: f.uri.fsPath,
+    to: f.uri,
+  }));
+  const choose: Choice = { label: vscode.l10n.t('In a folder I choose…'), to: 'choose' };
+  const items = sourcesInside || folders.length === 0 ? [besideItem, ...folders, choose] : [...folders, besideItem, choose];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Where should the referater go?') });
   if (picked === undefined) return undefined;
-  if (picked === beside) return null;
-  const dir = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Write here') });
+  if (picked.to !== 'choose') return picked.to;
+  const home = defaultFolder();
+  const dir = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    openLabel: vscode.l10n.t('Write here'),
+    ...(home ? { defaultUri: home } : {}),
+  });
   return dir?.[0];
 }
 

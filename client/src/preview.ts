@@ -57,6 +57,9 @@ class Preview {
   private audience: Audience = 'internal';
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The page the webview was loaded with (webview.html), and the newest one, shown in place. */
+  private loaded: string | undefined;
+  private latest: string | undefined;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -79,6 +82,9 @@ class Preview {
           void panel.webview.postMessage({ type: 'scroll', line: e.visibleRanges[0].start.line });
       }),
       panel.webview.onDidReceiveMessage((msg: { type?: string; line?: number; value?: string }) => {
+        // A webview reloaded (hidden and shown again) starts from the page it was loaded with.
+        if (msg.type === 'ready' && this.latest !== undefined && this.latest !== this.loaded)
+          void panel.webview.postMessage({ type: 'update', html: this.latest });
         if (msg.type === 'reveal' && typeof msg.line === 'number') void this.reveal(msg.line);
         if (msg.type === 'audience' && (msg.value === 'internal' || msg.value === 'public')) this.setAudience(msg.value);
       }),
@@ -126,7 +132,14 @@ class Preview {
         // A refused public version shows the server's page saying why, with the toolbar to switch back.
         const html = answer && ('html' in answer ? answer.html : answer.page);
         // Only the newest text is shown: an answer for an older version would flicker back.
-        if (html !== undefined && this.document === doc && doc.version === version) webview.html = html;
+        if (html === undefined || this.document !== doc || doc.version !== version) return;
+        this.latest = html;
+        // Setting webview.html reloads the page, unstyled until its stylesheet is back: only the
+        // first page is loaded so; later ones replace the body in place (media/preview.js).
+        if (this.loaded === undefined) {
+          this.loaded = html;
+          webview.html = html;
+        } else void webview.postMessage({ type: 'update', html });
       },
       () => undefined,
     );
@@ -148,11 +161,16 @@ class Preview {
 }
 
 let current: Preview | undefined;
+/** The referat last in the editor: a command run from the walkthrough or a panel still finds it. */
+let lastReferat: vscode.TextDocument | undefined;
 
 function activeReferat(uri?: vscode.Uri): vscode.TextDocument | undefined {
   if (uri) return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const doc = vscode.window.activeTextEditor?.document;
-  return doc?.languageId === 'referat' ? doc : current?.currentDocument;
+  if (doc?.languageId === 'referat') return doc;
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'referat')?.document;
+  const last = lastReferat && !lastReferat.isClosed ? lastReferat : undefined;
+  return current?.currentDocument ?? visible ?? last;
 }
 
 async function openPreview(context: vscode.ExtensionContext, client: ClientRef, column: vscode.ViewColumn, uri?: vscode.Uri): Promise<void> {
@@ -202,7 +220,7 @@ export type ExportOutcome = { readonly written: vscode.Uri } | { readonly refuse
 async function exportReferat(client: ClientRef, format: ExportFormat, uri?: vscode.Uri): Promise<ExportOutcome | undefined> {
   const doc = activeReferat(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a referat to preview it.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a referat to export it.'));
     return undefined;
   }
   const pick = await vscode.window.showQuickPick(
@@ -270,7 +288,12 @@ function refuse(doc: vscode.TextDocument, refused: RenderRefusal): ExportOutcome
 }
 
 export function registerPreview(context: vscode.ExtensionContext, client: ClientRef): void {
+  const remember = (editor: vscode.TextEditor | undefined): void => {
+    if (editor?.document.languageId === 'referat') lastReferat = editor.document;
+  };
+  remember(vscode.window.activeTextEditor);
   context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(remember),
     vscode.commands.registerCommand('referat.openPreview', (uri?: vscode.Uri) => openPreview(context, client, vscode.ViewColumn.Active, uri)),
     vscode.commands.registerCommand('referat.openPreviewToSide', (uri?: vscode.Uri) => openPreview(context, client, vscode.ViewColumn.Beside, uri)),
     vscode.commands.registerCommand('referat.togglePreviewAudience', () => current?.toggleAudience()),

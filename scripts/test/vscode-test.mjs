@@ -288,7 +288,9 @@ async function uiCheck(browser, port, extensionsDir) {
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 20_000 });
     await page.keyboard.type('mangler-beslutning.referat');
-    await page.waitForTimeout(1500);
+    // The first quick open searches the files: Enter only once the file is listed (a loaded machine is slow).
+    await page.waitForSelector('.quick-input-widget .monaco-list-row:has-text("mangler-beslutning")', { timeout: 30_000 });
+    await page.waitForTimeout(500);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.tab.active[aria-label*="mangler-beslutning"], .tab.active .label-name:has-text("mangler-beslutning")', { timeout: 20_000 });
   });
@@ -342,13 +344,17 @@ async function secretarySession(page, check) {
     await page.waitForTimeout(2500);
     await page.screenshot({ path: join(outDir, 'session-1-new-file.png') });
   });
-  await check('session: "referat" suggests the header for 13 January 2027, a Wednesday, and Enter writes it', async () => {
+  // The prose defaults: suggestions open with Ctrl+Space (or a trigger character) and Tab takes them; Enter never does.
+  await check('session: "referat" and Ctrl+Space suggest the header for 13 January 2027, a Wednesday, and Tab writes it', async () => {
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
     await page.keyboard.type('referat');
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(outDir, 'session-2-referat-typed.png') });
+    await page.keyboard.press('Control+Space');
     const rows = await suggestions();
     if (!rows.some((r) => /referat/i.test(r))) throw new Error(`suggestions: ${rows.join(' | ')}`);
     await page.screenshot({ path: join(outDir, 'session-2-referat-suggestion.png') });
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
     await page.waitForTimeout(800);
     await page.keyboard.press('Escape');
     const t = await text();
@@ -356,33 +362,82 @@ async function secretarySession(page, check) {
       throw new Error(`the editor holds: ${t.slice(0, 300)}`);
     await page.screenshot({ path: join(outDir, 'session-3-header.png') });
   });
-  await check('session: "pun" suggests Punkt 1, and "00.01" on its journal line a number that replaces what was typed', async () => {
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('pun');
-    const rows = await suggestions();
-    if (!rows.some((r) => r.includes('Punkt 1'))) throw new Error(`suggestions: ${rows.join(' | ')}`);
-    await page.screenshot({ path: join(outDir, 'session-4-punkt-suggestion.png') });
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(500);
-    await page.keyboard.type('Budget 2027');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('00.01');
-    const numbers = await suggestions();
-    await page.screenshot({ path: join(outDir, 'session-5-journal-suggestion.png') });
-    if (!numbers[0]?.includes('00.01')) throw new Error(`first journal suggestion: ${numbers[0]}`);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Escape');
-    const t = await text();
-    const journal = t.split('\n').find((l) => l.startsWith('00.01'));
-    if (!t.includes('Punkt 1: Budget 2027') || !journal || !/^00\.01\.\d{2}(-?[A-ZÆØÅ]\d{2}-\d+-\d{2})?$/.test(journal.trim()))
-      throw new Error(`the editor holds: ${t.slice(-300)}`);
-  });
+  await check(
+    'session: "pun" suggests Punkt 1, Enter gives a new line instead, Tab takes it; "00.01" on its journal line a number that replaces what was typed',
+    async () => {
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('pun');
+      await page.keyboard.press('Control+Space');
+      const rows = await suggestions();
+      if (!rows.some((r) => r.includes('Punkt 1'))) throw new Error(`suggestions: ${rows.join(' | ')}`);
+      await page.screenshot({ path: join(outDir, 'session-4-punkt-suggestion.png') });
+      // Enter at the end of what she wrote is a new line, not the suggestion she did not ask for.
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(800);
+      const afterEnter = await text();
+      if (afterEnter.includes('Punkt 1') || !/\npun\n/.test(afterEnter)) throw new Error(`Enter took a suggestion: ${afterEnter.slice(-200)}`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Control+Space');
+      await suggestions();
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(500);
+      await page.keyboard.type('Budget 2027');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('00.01');
+      // No Ctrl+Space: the period opened the suggestions (a trigger character of the server).
+      const numbers = await suggestions();
+      await page.screenshot({ path: join(outDir, 'session-5-journal-suggestion.png') });
+      if (!numbers[0]?.includes('00.01')) throw new Error(`first journal suggestion: ${numbers[0]}`);
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Escape');
+      const t = await text();
+      const journal = t.split('\n').find((l) => l.startsWith('00.01'));
+      if (!t.includes('Punkt 1: Budget 2027') || !journal || !/^00\.01\.\d{2}(-?[A-ZÆØÅ]\d{2}-\d+-\d{2})?$/.test(journal.trim()))
+        throw new Error(`the editor holds: ${t.slice(-300)}`);
+    },
+  );
   await check('session: saved, the Problems panel says the decision is not written', async () => {
     await page.keyboard.press('Control+S');
     await page.waitForTimeout(1500);
     await page.keyboard.press('Control+Shift+M');
     await page.waitForFunction(() => /Beslutning|decision/.test(document.querySelector('.markers-panel')?.textContent ?? ''), null, { timeout: 60_000 });
     await page.screenshot({ path: join(outDir, 'session-6-problems.png') });
+  });
+  const palette = async (command) => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 20_000 });
+    await page.keyboard.type(command);
+    await page.waitForTimeout(1500);
+    return page.evaluate(() =>
+      [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? r.textContent),
+    );
+  };
+  await check('with no editor open, the command palette offers Create Referat from Dagsorden and Import Minutes', async () => {
+    await palette('View: Close All Editors');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+    for (const command of ['Referat: Create Referat from Dagsorden', 'Referat: Import Minutes']) {
+      const rows = await palette(command);
+      if (!rows.some((r) => r.includes(command))) throw new Error(`the palette lists: ${rows.join(' | ')}`);
+      await page.screenshot({ path: join(outDir, `palette-${command.split(' ')[1].toLowerCase()}.png`) });
+      await page.keyboard.press('Escape');
+    }
+  });
+  await check('the walkthrough of the first meeting opens with its six steps', async () => {
+    await palette('Welcome: Open Walkthrough');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    await page.keyboard.type('Your first meeting');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.gettingStartedContainer')?.textContent?.includes('Your first meeting in Referat'), null, {
+      timeout: 30_000,
+    });
+    await page.waitForTimeout(2000);
+    const steps = await page.evaluate(() => [...document.querySelectorAll('.getting-started-step .step-title')].map((e) => e.textContent));
+    if (steps.length !== 6) throw new Error(`steps: ${steps.join(' | ')}`);
+    await page.screenshot({ path: join(outDir, 'walkthrough.png') });
   });
 }

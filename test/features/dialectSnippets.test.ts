@@ -123,3 +123,36 @@ test("the general snippets stay where the dialect has no form of its own, and Le
   assert.ok(aarhus.includes('Sagsforløb: Udvalg, Dato, Punktnummer'));
   assert.ok(aarhus.includes('… deltager i mødet kl. …'));
 });
+
+for (const form of FORMS) {
+  test(`${form.dialect}: the lukket snippet writes the same sections as the punkt snippet, as a closed punkt`, async () => {
+    const service = await serviceWith({ 'referat.yaml': `dialekt: ${form.dialect}\n${UDVALG}` });
+    const path = `${ROOT}/2025-02-03-oekonomiudvalget.referat`;
+    const header = (await service.completion(documentOf(path, ''), { line: 0, character: 0 }, '')).items[0]!.textEdit as TextEdit;
+    const start = applyEdits('', [{ range: header.range, newText: expand(header.newText, {}) }]);
+    const last = start.split('\n').length - 1;
+    const items = (await service.completion(documentOf(path, start), { line: last, character: lineAt(start, last).length }, lineAt(start, last))).items;
+    const filled = (label: RegExp, values: Readonly<Record<number, string>>): string => {
+      const item = items.find((i) => i.kind === CompletionItemKind.Snippet && label.test(i.label));
+      assert.ok(item, `${label} among ${items.map((i) => i.label).join(', ')}`);
+      const edit = item.textEdit as TextEdit;
+      return applyEdits(start, [{ range: edit.range, newText: expand(edit.newText, values) }]);
+    };
+    const values = { 0: 'Godkendt.', 1: 'Personalesag', 2: form.caseNumber, 3: 'Økonomiudvalget', 4: 'Sagen drøftes.', 5: 'Indstillingen.' };
+    const open = parseReferat(filled(/^(?!.*lukket)/i, values), dialectById(form.dialect)).punkter[0]!;
+    const closedText = filled(/lukket/i, values);
+    const closed = parseReferat(closedText, dialectById(form.dialect)).punkter[0]!;
+    assert.equal(closed.closed, true, closedText);
+    assert.equal(open.closed, false);
+    assert.match(closed.title, /Personalesag$/, closedText);
+    assert.deepEqual(
+      closed.sections.map((s) => s.kind),
+      open.sections.map((s) => s.kind),
+      closedText,
+    );
+    assert.ok(
+      closed.sections.some((s) => s.kind === 'beslutning'),
+      closedText,
+    );
+  });
+}

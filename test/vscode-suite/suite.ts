@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 declare const suite: (name: string, fn: () => void) => void;
 declare const test: (name: string, fn: () => Promise<void> | void) => void;
@@ -371,7 +373,7 @@ export function defineTests(): void {
       await vscode.workspace.getConfiguration('referat').update('spelling.words', undefined, vscode.ConfigurationTarget.Global);
     });
 
-    test('typed: "pun" at the end of a referat and Enter on the suggestion gives the next punkt, numbered', async () => {
+    test('typed: "pun" at the end of a referat and the suggestion taken gives the next punkt, numbered', async () => {
       const text = readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8').trimEnd() + '\n\n';
       const editor = await withText('snippet.referat', text);
       const last = editor.document.lineCount - 1;
@@ -466,6 +468,87 @@ export function defineTests(): void {
       });
       assert.equal(replaced.written.length, 1);
       assert.match(readFileSync(greve.fsPath, 'utf8'), /^REFERAT Klima-, Teknik- og Miljøudvalget/);
+    });
+
+    test("prose defaults apply to a referat: word wrap, no word suggestions, Enter never takes a suggestion; other files keep VS Code's", async () => {
+      const editor = await open('arkiv/direktionen-2023-12-07.referat');
+      const config = vscode.workspace.getConfiguration('editor', editor.document);
+      assert.equal(config.get('wordWrap'), 'on');
+      assert.equal(config.get('wordBasedSuggestions'), 'off');
+      assert.equal(config.get('acceptSuggestionOnEnter'), 'off');
+      assert.deepEqual(config.get('quickSuggestions'), { other: 'inline', comments: 'off', strings: 'off' });
+      assert.equal(config.get('suggestOnTriggerCharacters'), true);
+      assert.equal(config.get('formatOnType'), true);
+      const plain = vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' });
+      assert.equal(plain.get('wordWrap'), 'off');
+      assert.equal(plain.get('acceptSuggestionOnEnter'), 'on');
+    });
+
+    test('the walkthrough of the first meeting is contributed and opens', async () => {
+      const ext = vscode.extensions.getExtension('referat.referat')!;
+      const walkthroughs = (ext.packageJSON as { contributes: { walkthroughs?: { id: string; steps: { id: string }[] }[] } }).contributes.walkthroughs ?? [];
+      assert.deepEqual(
+        walkthroughs.map((w) => [w.id, w.steps.map((s) => s.id)]),
+        [['firstMeeting', ['archive', 'create', 'write', 'check', 'preview', 'publish']]],
+      );
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'referat.referat#firstMeeting', false);
+      await waitUntil(() => vscode.window.tabGroups.activeTabGroup.activeTab !== undefined, 'the walkthrough tab');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    test('with no file open, Import Minutes and Create Referat from Dagsorden are commands the palette lists', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitUntil(() => vscode.window.activeTextEditor === undefined, 'no editor');
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes('referat.importMinutes') && commands.includes('referat.createReferat'));
+      const ext = vscode.extensions.getExtension('referat.referat')!;
+      const palette = (ext.packageJSON as { contributes: { menus: { commandPalette: { command: string; when?: string }[] } } }).contributes.menus
+        .commandPalette;
+      assert.deepEqual(
+        palette.filter((m) => (m.command === 'referat.importMinutes' || m.command === 'referat.createReferat') && m.when !== undefined),
+        [],
+      );
+    });
+
+    test('Import Minutes from a folder outside the workspace writes into the workspace folder by default, and "outside: false" keeps it there', async () => {
+      const away = mkdtempSync(join(tmpdir(), 'kilder-'));
+      const source = join(away, 'greve.json');
+      writeFileSync(source, readFileSync(file('kilder/greve-klima-teknik-og-miljoeudvalget-2024-09-05.json').fsPath));
+      type Outcome = { written: vscode.Uri[]; skipped: vscode.Uri[]; cancelled: boolean };
+      const first = await vscode.commands.executeCommand<Outcome>('referat.importMinutes', { sources: [vscode.Uri.file(source)], replace: true });
+      assert.deepEqual(
+        first.written.map((u) => u.path),
+        [file('klima-teknik-og-miljoeudvalget-2024-09-05.referat').path],
+      );
+      assert.ok(!existsSync(join(away, 'klima-teknik-og-miljoeudvalget-2024-09-05.referat')), 'nothing written beside the source outside');
+      const kept = await vscode.commands.executeCommand<Outcome>('referat.importMinutes', {
+        sources: [vscode.Uri.file(source)],
+        outDir: vscode.Uri.file(away),
+        outside: false,
+        replace: true,
+      });
+      assert.deepEqual(
+        kept.written.map((u) => u.path),
+        [file('klima-teknik-og-miljoeudvalget-2024-09-05.referat').path],
+      );
+    });
+
+    test('Create Referat from Dagsorden given a published dagsorden outside the workspace: imported into the workspace, the referat made beside it', async () => {
+      const away = mkdtempSync(join(tmpdir(), 'dagsorden-'));
+      const json = JSON.parse(readFileSync(file('kilder/greve-klima-teknik-og-miljoeudvalget-2024-09-05.json').fsPath, 'utf8')) as {
+        Moede: { Afsluttet?: boolean };
+      };
+      json.Moede.Afsluttet = false;
+      const source = join(away, 'greve-dagsorden.json');
+      writeFileSync(source, JSON.stringify(json));
+      const made = await vscode.commands.executeCommand<{ written?: vscode.Uri }>('referat.createReferat', vscode.Uri.file(source));
+      const dagsorden = file('klima-teknik-og-miljoeudvalget-dagsorden-2024-09-05.referat');
+      const referat = file('klima-teknik-og-miljoeudvalget-referat-2024-09-05.referat');
+      assert.equal(made?.written?.path, referat.path);
+      assert.ok(existsSync(dagsorden.fsPath) && existsSync(referat.fsPath));
+      assert.match(readFileSync(referat.fsPath, 'utf8'), /^REFERAT Klima-, Teknik- og Miljøudvalget d\. 05-09-2024/);
+      await waitUntil(() => vscode.window.activeTextEditor?.document.uri.path === referat.path, 'the referat opened');
     });
   });
 }

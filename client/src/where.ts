@@ -1,0 +1,50 @@
+// Where the extension writes new referater: in the workspace, where the archive, completion and
+// case history see them. A folder outside it is written to only after she says so.
+import * as vscode from 'vscode';
+
+/** The folder a file is in. */
+export function parentOf(uri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..');
+}
+
+/** Whether a file or folder lies in one of the open workspace folders. */
+export function inWorkspace(uri: vscode.Uri): boolean {
+  return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+}
+
+/** The workspace folder new files go to when their own place is outside: the first one, if any. */
+export function defaultFolder(): vscode.Uri | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+/**
+ * What to do about folders outside the workspace: `there` (write as planned), a workspace folder
+ * to write in instead, or undefined (she cancelled). Nothing outside: `there`, without a word.
+ * `allow` settles it beforehand: true writes there, false writes in the workspace folder (or
+ * nothing, when no folder is open).
+ */
+export async function confirmOutside(dirs: readonly vscode.Uri[], allow?: boolean): Promise<'there' | vscode.Uri | undefined> {
+  const outside = [...new Map(dirs.filter((d) => !inWorkspace(d)).map((d) => [d.toString(), d])).values()];
+  if (outside.length === 0 || allow === true) return 'there';
+  const folder = defaultFolder();
+  if (allow === false) return folder;
+  const instead = folder
+    ? vscode.l10n.t('Write in {0} instead', vscode.workspace.getWorkspaceFolder(folder)?.name ?? folder.path.split('/').pop() ?? '')
+    : undefined;
+  const anyway = vscode.l10n.t('Write outside the workspace');
+  const first = outside[0]!.fsPath;
+  const detail = folder
+    ? vscode.l10n.t('Case history, completion and the archive only know the referater in the workspace folder.')
+    : vscode.l10n.t('No folder is open: case history, completion and the archive only know the referater in an open folder.');
+  const picked = await vscode.window.showWarningMessage(
+    outside.length === 1
+      ? vscode.l10n.t('{0} is outside the workspace. Write there?', first)
+      : vscode.l10n.t('{0} and other folders are outside the workspace. Write there?', first),
+    { modal: true, detail },
+    ...(instead ? [instead] : []),
+    anyway,
+  );
+  if (picked === anyway) return 'there';
+  if (picked !== undefined && picked === instead) return folder;
+  return undefined;
+}
