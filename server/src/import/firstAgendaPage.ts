@@ -2,6 +2,7 @@
 // the page's title and fields (`Mødedato:⇥onsdag den 1. oktober 2025 kl. 15.45`), then each punkt as
 // the page shows it: its number alone on a line, its title, its case number, its text laid out as a
 // browser does, its attachments by name. The page's buttons, menus, dialogs and scripts are left out.
+import { oneLine } from './fields';
 import { childElements, findAll, findFirst, hasClass, inlineText, layoutNodes, parseHtml, type DomElement } from './html';
 
 export interface PageMinutes {
@@ -67,6 +68,6 @@ function fieldValue(cell: DomElement): string {
 /** An attachment's name, with its address where the page gives a whole one (a relative one needs the site's, which a saved page lacks). */
 function attachment(a: DomElement): string {
   const name = inlineText(a);
-  const href = a.attribs.href ?? '';
+  const href = oneLine(a.attribs.href ?? '');
   return /^https?:\/\//i.test(href) ? `${name} (${href})` : name;
 }

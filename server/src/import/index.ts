@@ -7,6 +7,7 @@ import { parseReferat } from '../model/parse';
 import { readFirstAgendaJson, isFirstAgendaJson } from './firstAgendaJson';
 import { readFirstAgendaPage } from './firstAgendaPage';
 import { parseXml } from './html';
+import { keepStructure, type WrittenHeading } from './fields';
 import { failure, IMPORT_MESSAGES } from './messages';
 import { readPdf } from './pdf';
 import { notPdfMessage } from './pdf/messages';
@@ -58,7 +59,7 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       if (!isFirstAgendaJson(data)) return failure('no-minutes', 'no Dagsordenpunkter');
       const minutes = readFirstAgendaJson(data);
       if (!minutes) return failure('no-minutes', 'no agenda items');
-      return done('first-agenda-json', meeting(minutes.lines, minutes.body, minutes.moment, minutes.document, stem, 'greve'), []);
+      return done('first-agenda-json', meeting(minutes.lines, minutes.headings, minutes.body, minutes.moment, minutes.document, stem, 'greve'), []);
     }
     case 'xml': {
       const text = decodeMarkup(bytes);
@@ -69,7 +70,7 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       }
       const minutes = readSbsysXml(text);
       if (!minutes) return failure('no-minutes', 'no agenda items');
-      return done('sbsys-xml', meeting(minutes.lines, minutes.body, minutes.moment, minutes.document, stem, 'sbsys-edagsorden'), []);
+      return done('sbsys-xml', meeting(minutes.lines, minutes.headings, minutes.body, minutes.moment, minutes.document, stem, 'sbsys-edagsorden'), []);
     }
     case 'html':
       return fromPage(decodeMarkup(bytes), stem);
@@ -111,13 +112,16 @@ function fromText(raw: string, stem: string): ImportedMeeting {
 
 /** A meeting written by a structured reader, which knows its facts from the source's fields. */
 function meeting(
-  lines: readonly string[],
+  written: readonly string[],
+  headings: readonly WrittenHeading[],
   body: string,
   moment: Moment | undefined,
   document: 'referat' | 'dagsorden',
   stem: string,
   dialect: string,
 ): ImportedMeeting {
+  // Only the source's own punkter are punkter, and every one it marks closed reads closed.
+  const { lines, punkter } = keepStructure(written, headings);
   const text = finish(lines);
   const date = moment ? isoDate(moment.date) : undefined;
   return {
@@ -127,7 +131,7 @@ function meeting(
     ...(date ? { date } : {}),
     document,
     fileName: meetingFileName(body, date, document, stem),
-    punkter: parseReferat(text).punkter.length,
+    punkter,
   };
 }
 

@@ -78,10 +78,10 @@ export function inlineText(node: DomNode | DomDocument): string {
   return collapse(rawText(node));
 }
 
-/** White space (no-break spaces included) as single spaces, none at the ends; invisible characters gone. */
+/** White space (no-break spaces included) and control characters as single spaces, none at the ends; invisible characters gone. */
 export function collapse(text: string): string {
   return text
     .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, '')
-    .replace(/[\s\u00A0\u2007\u202F]+/g, ' ')
+    .replace(/[\s\u00A0\u2007\u202F\p{Cc}]+/gu, ' ')
     .trim();
 }

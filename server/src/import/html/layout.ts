@@ -80,7 +80,8 @@ class Lines {
 
   /** Ends the line being written, if it has any words. */
   flush(): void {
-    const t = this.current.replace(/[\s\u00A0\u2007\u202F]+/g, ' ').trim();
+    // Control characters too: a line break of any kind (NEL, LS, PS) from the source never splits a line.
+    const t = this.current.replace(/[\s\u00A0\u2007\u202F\p{Cc}]+/gu, ' ').trim();
     this.current = '';
     if (t === '') return;
     this.lines.push(this.marker + t);
