@@ -13,7 +13,7 @@ import { readPdf } from './pdf';
 import { notPdfMessage } from './pdf/messages';
 import { isSbsysPublication, readSbsysXml } from './sbsysXml';
 import { decodeMarkup, sniff, utf8 } from './sniff';
-import { joinWrappedTitles } from './titles';
+import { joinWrappedTitles, writeTocEntries } from './titles';
 import type { ImportHost, ImportResult, ImportedMeeting, SourceKind } from './types';
 import { isoDate, meetingFileName, type Moment } from './write';
 import type { LocalizedText } from '../i18n/locale';
@@ -46,7 +46,7 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       if (!read.ok) return failure(read.problem, read.detail, read.problem === 'not-pdf' ? notPdfMessage(bytes) : IMPORT_MESSAGES[read.problem]);
       const text = read.pages.map((p) => p.join('\n')).join('\n\n');
       const notes = read.pagesWithoutText.length > 0 && read.pagesWithoutText.length < read.pages.length ? [pagesWithoutText(read.pagesWithoutText)] : [];
-      return done('pdf', fromText(joinWrappedTitles(text), stem), notes, read.pages.length);
+      return done('pdf', fromText(joinWrappedTitles(writeTocEntries(text)), stem), notes, read.pages.length);
     }
     case 'json': {
       const text = utf8(bytes);
