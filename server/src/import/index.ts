@@ -10,7 +10,7 @@ import { parseXml } from './html';
 import { keepStructure, type WrittenHeading } from './fields';
 import { failure, IMPORT_MESSAGES } from './messages';
 import { readPdf } from './pdf';
-import { notPdfMessage } from './pdf/messages';
+import { damagedPagesNote, notPdfMessage, scannedPagesNote } from './pdf/messages';
 import { isSbsysPublication, readSbsysXml } from './sbsysXml';
 import { decodeMarkup, sniff, utf8 } from './sniff';
 import { joinWrappedTitles, writeTocEntries } from './titles';
@@ -45,7 +45,11 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       const read = await readPdf(bytes, { ...(host.cMap ? { cMaps: host.cMap } : {}), ...(host.pdfTimeoutMs ? { timeoutMs: host.pdfTimeoutMs } : {}) });
       if (!read.ok) return failure(read.problem, read.detail, read.problem === 'not-pdf' ? notPdfMessage(bytes) : IMPORT_MESSAGES[read.problem]);
       const text = read.pages.map((p) => p.join('\n')).join('\n\n');
-      const notes = read.pagesWithoutText.length > 0 && read.pagesWithoutText.length < read.pages.length ? [pagesWithoutText(read.pagesWithoutText)] : [];
+      // Every page that lost text, or never had any to read, is named: the import keeps every word or says which it could not.
+      const notes = [
+        ...(read.damagedPages.length > 0 ? [damagedPagesNote(read.damagedPages)] : []),
+        ...(read.scannedPages.length > 0 ? [scannedPagesNote(read.scannedPages)] : []),
+      ];
       return done('pdf', fromText(joinWrappedTitles(writeTocEntries(text)), stem), notes, read.pages.length);
     }
     case 'json': {
@@ -141,12 +145,4 @@ function finish(lines: readonly string[]): string {
   while (out.length > 0 && out[0] === '') out.shift();
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;
-}
-
-function pagesWithoutText(pages: readonly number[]): LocalizedText {
-  const list = pages.join(', ');
-  return {
-    da: `Side ${list} har ingen tekst (måske scannet); den tekst, der står på dem, kræver tekstgenkendelse (OCR).`,
-    en: `Page(s) ${list} have no text (perhaps scanned); what is written on them needs text recognition (OCR).`,
-  };
 }
