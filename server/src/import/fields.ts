@@ -2,6 +2,7 @@
 // one line, a closed punkt's title in the form the parser knows, and a check that the text written
 // has exactly the punkter the source has, none more and none opened.
 import { isClosed } from '../model/punkt';
+import { replaceInPieces, spaceRuns } from './html';
 import { parseReferat } from '../model/parse';
 
 /**
@@ -10,16 +11,15 @@ import { parseReferat } from '../model/parse';
  * for line ends) and could start a heading of its own.
  */
 const CONTROL = /[\p{Cc}\u2028\u2029]+/gu;
-const BLANKS = /[\s\u00A0\u2007\u202F]+/g;
 
 /** A field's text on one line: every line break and control character folded to one space, blanks run together, none at the ends. */
 export function oneLine(text: string): string {
-  return text.replace(CONTROL, ' ').replace(BLANKS, ' ').trim();
+  return spaceRuns(replaceInPieces(text, CONTROL, ' ')).trim();
 }
 
 /** Control characters inside a line of body text as spaces (a tab is kept: it parts a table's cells). */
 export function withoutControls(line: string): string {
-  return line.replace(/(?!\t)[\p{Cc}\u2028\u2029]/gu, ' ');
+  return replaceInPieces(line, /(?!\t)[\p{Cc}\u2028\u2029]/gu, ' ');
 }
 
 /**
