@@ -1,9 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { checkReferat, parseReferat, renderHtml } from '../../server/src/core';
 import { closedTitle, oneLine } from '../../server/src/import/fields';
 import { importSource, type ImportedMeeting } from '../../server/src/import/index';
+import { repoRoot } from '../helpers';
 
 /*
  * Closed is closed, on import: a structured source's own flag marks a punkt closed, whatever its
@@ -275,4 +280,35 @@ test('the imported referat of a closed SBSYS item checks without an error in its
     errors.map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`),
     [],
   );
+});
+
+test('referat import, then referat render --public: the closed SBSYS item is a closed punkt in the file, and the public HTML holds none of its text', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'referat-closed-'));
+  try {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'dist/cli.js'), ...args], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
+    writeFileSync(
+      join(dir, 'publication.xml'),
+      sbsysXml([openItem(1), closedItem('Lukket punkt'), closedItem('LUKKET'), closedItem('Lukket sag - Salg af grund'), openItem(5)]),
+    );
+    const imported = cli('import', 'publication.xml', '-o', 'møde.referat');
+    assert.equal(imported.status, 0, imported.stderr);
+    const text = readFileSync(join(dir, 'møde.referat'), 'utf8');
+    assert.deepEqual(
+      parseReferat(text).punkter.map((p) => [p.number, p.closed]),
+      [
+        [1, false],
+        [2, true],
+        [3, true],
+        [4, true],
+        [5, false],
+      ],
+    );
+    const rendered = cli('render', 'møde.referat', '--public', '-o', 'offentlig.html');
+    assert.equal(rendered.status, 0, rendered.stderr);
+    const html = readFileSync(join(dir, 'offentlig.html'), 'utf8');
+    assert.doesNotMatch(html, new RegExp(SECRET));
+    assert.match(html, /Tekst om sag 5/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
