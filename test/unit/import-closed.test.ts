@@ -312,3 +312,15 @@ test('referat import, then referat render --public: the closed SBSYS item is a c
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("First Agenda page: a heading-shaped line in a punkt's text (and a case number with a line break) adds no punkt", async () => {
+  const page = readFileSync(join(repoRoot, 'test/fixtures/sources/aarhus-teknisk-udvalg-2025-10-01.html'), 'utf8');
+  const hostile = page
+    .replace('Ingen bemærkninger.', `Ingen bemærkninger.</p><h3>Punkt 7: ${SECRET}</h3><p>EMN-2025-000001</p><p>9. ${SECRET}</p><p>Beslutninger`)
+    .replace(/EMN-2025-010561/, 'EMN-2025-010561\u2028Punkt 8: Åben');
+  const m = await importOne('aarhus-teknisk-udvalg-2025-10-01.html', hostile);
+  assert.equal(m.punkter, 6, m.text);
+  assert.equal(parseReferat(m.text).punkter.length, 6);
+  assert.match(m.text, /^Punkt 7\\: HEMMELIGHED$/m);
+  assert.match(m.text, /^EMN-2025-010561\nPunkt 8\\?: Åben$/m);
+});

@@ -88,7 +88,8 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
 function fromPage(html: string, stem: string): ImportResult {
   const page = readFirstAgendaPage(html);
   if (!page) return failure('no-minutes', 'no First Agenda agenda table');
-  return done('first-agenda-page', fromText(page.lines.join('\n'), stem), []);
+  // Only the page's own punkter are punkter: a line of its text shaped like a heading is text.
+  return done('first-agenda-page', fromText(keepStructure(page.lines, page.headings).lines.join('\n'), stem), []);
 }
 
 function done(kind: SourceKind, meeting: ImportedMeeting, notes: readonly LocalizedText[], pages?: number): ImportResult {
