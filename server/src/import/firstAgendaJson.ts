@@ -3,11 +3,14 @@
 // as `Punkt N: Title`, its case number, its fields' HTML laid out as a browser shows it, and its
 // attachments by name and address. A closed punkt is known by its title's `Lukket:` alone: the
 // API's `IsOpen` is false on every item, open or closed.
+import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fields';
 import { htmlToLines } from './html';
 import { firstAgendaDate, formatTitleDate, isoMoment, type Moment } from './write';
 
 export interface JsonMinutes {
   readonly lines: string[];
+  /** The punkter's heading lines, and which the source marks closed. */
+  readonly headings: WrittenHeading[];
   readonly punkter: number;
   readonly body: string;
   readonly moment?: Moment;
@@ -21,6 +24,10 @@ interface Attendee {
 }
 
 interface Item {
+  readonly IsOpen?: unknown;
+  readonly IsPublic?: unknown;
+  readonly AccessIsPublic?: unknown;
+  readonly Lukket?: unknown;
   readonly Number?: unknown;
   readonly Punktnummer?: unknown;
   readonly Caption?: unknown;
@@ -32,6 +39,8 @@ interface Item {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+/** A field written on one line of the referat. */
+const field = (v: unknown): string => oneLine(str(v));
 const list = (v: unknown): Record<string, unknown>[] =>
   Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
 
@@ -48,7 +57,7 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
   if (items.length === 0) return undefined;
   const meeting = (typeof root.Moede === 'object' && root.Moede !== null ? root.Moede : {}) as Record<string, unknown>;
   const committee = (typeof root.Udvalg === 'object' && root.Udvalg !== null ? root.Udvalg : {}) as Record<string, unknown>;
-  const body = str(committee.Navn).trim();
+  const body = field(committee.Navn);
   const moment = isoMoment(str(meeting.Dato) || str(meeting.MeetingBeginUtc));
   // The API calls every meeting "Dagsorden"; one that is concluded has its minutes.
   const document = meeting.Afsluttet === false ? 'dagsorden' : 'referat';
@@ -56,13 +65,13 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
   const lines: string[] = [];
   lines.push(`${document === 'referat' ? 'REFERAT' : 'DAGSORDEN'} ${body}${moment ? ` d. ${formatTitleDate(moment.date)}` : ''}`.trim(), '');
   if (moment) lines.push(`Mødedato   ${firstAgendaDate(moment)}`, '');
-  const place = str(meeting.Sted).trim();
+  const place = field(meeting.Sted);
   if (place) lines.push(`Mødested   ${place}`, '');
   const people = list(meeting.Moededeltagere) as Attendee[];
   const away = (p: Attendee): boolean => p.Absent === true || p.ParticipationCancelled === true;
   const names = (ps: Attendee[]): string =>
     ps
-      .map((p) => str(p.Name).trim())
+      .map((p) => field(p.Name))
       .filter((n) => n !== '')
       .join(', ');
   const present = names(people.filter((p) => !away(p)));
@@ -72,16 +81,26 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
 
   // The site's address, where the API gives one: its attachments are served under it.
   const site = siteOf(items);
+  // `IsOpen` says something only where the meeting has an open item: Greve's API has it false on every one.
+  const usesIsOpen = items.some((item) => item.IsOpen === true);
+  const headings: WrittenHeading[] = [];
   items.forEach((item, i) => {
-    const number = str(item.Number) || str(item.Punktnummer) || String(i + 1);
-    const title = (str(item.Caption) || str(item.Navn)).replace(/\s+/g, ' ').trim();
-    lines.push(`Punkt ${number}: ${title}`);
-    const caseNumber = (str(item.CaseNumber) || str(item.SagsNummer)).trim();
-    if (caseNumber) lines.push(caseNumber);
+    const number = field(item.Number) || field(item.Punktnummer) || String(i + 1);
+    const caption = field(item.Caption) || field(item.Navn);
+    // Closed by the source's own flag where it has one, else by its caption's first word (`Lukket: …`, `Lukket punkt`, `LUKKET`).
+    const closed =
+      item.IsPublic === false ||
+      item.AccessIsPublic === false ||
+      item.Lukket === true ||
+      (usesIsOpen && item.IsOpen === false) ||
+      /^lukket(?![\p{L}\p{N}])/iu.test(caption);
+    headings.push({ line: lines.length, closed });
+    lines.push(`Punkt ${number}: ${closed ? closedTitle(caption) : caption}`);
+    lines.push(...caseNumberLines(field(item.CaseNumber) || field(item.SagsNummer)));
     lines.push('');
-    for (const field of list(item.Felter)) {
-      const heading = str(field.Navn).trim();
-      const text = htmlToLines(str(field.Html));
+    for (const f of list(item.Felter)) {
+      const heading = oneLine(str(f.Navn));
+      const text = htmlToLines(str(f.Html));
       if (heading && text[0] !== heading) lines.push('', heading);
       lines.push(...text);
     }
@@ -90,9 +109,9 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
       if (lines[lines.length - 1] !== '') lines.push('');
       lines.push('Bilag');
       for (const a of attachments) {
-        const name = str(a.Navn).replace(/\s+/g, ' ').trim();
-        const id = str(a.Id).trim();
-        const link = str(a.Link).trim();
+        const name = field(a.Navn);
+        const id = field(a.Id);
+        const link = field(a.Link);
         const address = /^https?:\/\//i.test(link) ? link : site && /^[\w-]+$/.test(id) ? `${site}/vis/pdf/bilag/${id}` : '';
         if (name || address) lines.push(`- ${name}${address ? ` (${address})` : ''}`.replace(/^- \(/, '- ('));
       }
@@ -100,19 +119,29 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
     if (lines[lines.length - 1] !== '') lines.push('');
   });
   while (lines[lines.length - 1] === '') lines.pop();
-  return { lines: squeezeBlanks(lines), punkter: items.length, body, ...(moment ? { moment } : {}), document };
+  const kept = squeezeBlanks(lines, headings);
+  return { lines: kept.lines, headings: kept.headings, punkter: items.length, body, ...(moment ? { moment } : {}), document };
 }
 
 /** `https://dagsordener.greve.dk`, from the address of a field's own document (`…/Vis/Pdf/bilag/<id>`). */
 function siteOf(items: readonly Item[]): string | undefined {
   for (const item of items)
-    for (const field of list(item.Felter)) {
-      const m = /^(https?:\/\/[^/\s]+)\/vis\/pdf\//i.exec(str(field.Link));
+    for (const f of list(item.Felter)) {
+      const m = /^(https?:\/\/[^/\s]+)\/vis\/pdf\//i.exec(str(f.Link));
       if (m) return m[1];
     }
   return undefined;
 }
 
-function squeezeBlanks(lines: readonly string[]): string[] {
-  return lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== ''));
+/** No two blank lines in a row; the headings' line numbers follow. */
+function squeezeBlanks(lines: readonly string[], headings: readonly WrittenHeading[]): { lines: string[]; headings: WrittenHeading[] } {
+  const kept: string[] = [];
+  const moved = new Map<number, number>();
+  lines.forEach((l, i) => {
+    if (l !== '' || (i > 0 && lines[i - 1] !== '')) {
+      moved.set(i, kept.length);
+      kept.push(l);
+    }
+  });
+  return { lines: kept, headings: headings.map((h) => ({ ...h, line: moved.get(h.line) ?? h.line })) };
 }

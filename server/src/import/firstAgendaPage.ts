@@ -2,10 +2,14 @@
 // the page's title and fields (`Mødedato:⇥onsdag den 1. oktober 2025 kl. 15.45`), then each punkt as
 // the page shows it: its number alone on a line, its title, its case number, its text laid out as a
 // browser does, its attachments by name. The page's buttons, menus, dialogs and scripts are left out.
+import { isClosed } from '../model/punkt';
+import { caseNumberLines, oneLine, type WrittenHeading } from './fields';
 import { childElements, findAll, findFirst, hasClass, inlineText, layoutNodes, parseHtml, type DomElement } from './html';
 
 export interface PageMinutes {
   readonly lines: string[];
+  /** The punkter's number lines (the page's headings), and whether their titles say closed. */
+  readonly headings: WrittenHeading[];
   readonly punkter: number;
 }
 
@@ -36,6 +40,7 @@ export function readFirstAgendaPage(html: string): PageMinutes | undefined {
     lines.push(value === '' ? label : `${label}\t${value}`);
   }
 
+  const headings: WrittenHeading[] = [];
   for (const row of rows) {
     const cells = childElements(row, 'td');
     const number = cells[0] ? inlineText(cells[0]) : '';
@@ -43,14 +48,18 @@ export function readFirstAgendaPage(html: string): PageMinutes | undefined {
     const heading = findFirst(body, (e) => /^h[1-6]$/.test(e.name) && hasClass(e, 'overskrift'));
     const caseNumber = findFirst(body, (e) => hasClass(e, 'sagsnummer'));
     const content = findFirst(body, (e) => hasClass(e, 'punkt'));
-    lines.push('', number, '', heading ? inlineText(heading) : '');
-    if (caseNumber && inlineText(caseNumber) !== '') lines.push(inlineText(caseNumber));
+    const title = heading ? inlineText(heading) : '';
+    lines.push('');
+    headings.push({ line: lines.length, closed: isClosed(title) });
+    lines.push(number, '', title);
+    // The case number alone on its line: what else the field holds goes on the next.
+    if (caseNumber) lines.push(...caseNumberLines(inlineText(caseNumber)));
     const text = content ? layoutNodes([...content.children]) : [];
     if (text.length > 0) lines.push('', ...text);
     const attachments = findAll(body, (e) => e.name === 'a' && hasClass(e, 'bilag-link'));
     if (attachments.length > 0) lines.push('', 'Bilag', ...attachments.map((a) => `- ${attachment(a)}`));
   }
-  return { lines, punkter: rows.length };
+  return { lines, headings, punkter: rows.length };
 }
 
 /** A field's value: the names of a list of attendees joined by commas, else its text. */
@@ -67,6 +76,6 @@ function fieldValue(cell: DomElement): string {
 /** An attachment's name, with its address where the page gives a whole one (a relative one needs the site's, which a saved page lacks). */
 function attachment(a: DomElement): string {
   const name = inlineText(a);
-  const href = a.attribs.href ?? '';
+  const href = oneLine(a.attribs.href ?? '');
   return /^https?:\/\//i.test(href) ? `${name} (${href})` : name;
 }

@@ -7,12 +7,13 @@ import { parseReferat } from '../model/parse';
 import { readFirstAgendaJson, isFirstAgendaJson } from './firstAgendaJson';
 import { readFirstAgendaPage } from './firstAgendaPage';
 import { parseXml } from './html';
+import { keepStructure, type WrittenHeading } from './fields';
 import { failure, IMPORT_MESSAGES } from './messages';
 import { readPdf } from './pdf';
-import { notPdfMessage } from './pdf/messages';
+import { damagedPagesNote, notPdfMessage, scannedPagesNote } from './pdf/messages';
 import { isSbsysPublication, readSbsysXml } from './sbsysXml';
 import { decodeMarkup, sniff, utf8 } from './sniff';
-import { joinWrappedTitles } from './titles';
+import { joinWrappedTitles, writeTocEntries } from './titles';
 import type { ImportHost, ImportResult, ImportedMeeting, SourceKind } from './types';
 import { isoDate, meetingFileName, type Moment } from './write';
 import type { LocalizedText } from '../i18n/locale';
@@ -44,8 +45,12 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       const read = await readPdf(bytes, { ...(host.cMap ? { cMaps: host.cMap } : {}), ...(host.pdfTimeoutMs ? { timeoutMs: host.pdfTimeoutMs } : {}) });
       if (!read.ok) return failure(read.problem, read.detail, read.problem === 'not-pdf' ? notPdfMessage(bytes) : IMPORT_MESSAGES[read.problem]);
       const text = read.pages.map((p) => p.join('\n')).join('\n\n');
-      const notes = read.pagesWithoutText.length > 0 && read.pagesWithoutText.length < read.pages.length ? [pagesWithoutText(read.pagesWithoutText)] : [];
-      return done('pdf', fromText(joinWrappedTitles(text), stem), notes, read.pages.length);
+      // Every page that lost text, or never had any to read, is named: the import keeps every word or says which it could not.
+      const notes = [
+        ...(read.damagedPages.length > 0 ? [damagedPagesNote(read.damagedPages)] : []),
+        ...(read.scannedPages.length > 0 ? [scannedPagesNote(read.scannedPages)] : []),
+      ];
+      return done('pdf', fromText(joinWrappedTitles(writeTocEntries(text)), stem), notes, read.pages.length);
     }
     case 'json': {
       const text = utf8(bytes);
@@ -58,7 +63,7 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       if (!isFirstAgendaJson(data)) return failure('no-minutes', 'no Dagsordenpunkter');
       const minutes = readFirstAgendaJson(data);
       if (!minutes) return failure('no-minutes', 'no agenda items');
-      return done('first-agenda-json', meeting(minutes.lines, minutes.body, minutes.moment, minutes.document, stem, 'greve'), []);
+      return done('first-agenda-json', meeting(minutes.lines, minutes.headings, minutes.body, minutes.moment, minutes.document, stem, 'greve'), []);
     }
     case 'xml': {
       const text = decodeMarkup(bytes);
@@ -69,7 +74,7 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       }
       const minutes = readSbsysXml(text);
       if (!minutes) return failure('no-minutes', 'no agenda items');
-      return done('sbsys-xml', meeting(minutes.lines, minutes.body, minutes.moment, minutes.document, stem, 'sbsys-edagsorden'), []);
+      return done('sbsys-xml', meeting(minutes.lines, minutes.headings, minutes.body, minutes.moment, minutes.document, stem, 'sbsys-edagsorden'), []);
     }
     case 'html':
       return fromPage(decodeMarkup(bytes), stem);
@@ -83,7 +88,8 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
 function fromPage(html: string, stem: string): ImportResult {
   const page = readFirstAgendaPage(html);
   if (!page) return failure('no-minutes', 'no First Agenda agenda table');
-  return done('first-agenda-page', fromText(page.lines.join('\n'), stem), []);
+  // Only the page's own punkter are punkter: a line of its text shaped like a heading is text.
+  return done('first-agenda-page', fromText(keepStructure(page.lines, page.headings).lines.join('\n'), stem), []);
 }
 
 function done(kind: SourceKind, meeting: ImportedMeeting, notes: readonly LocalizedText[], pages?: number): ImportResult {
@@ -111,13 +117,16 @@ function fromText(raw: string, stem: string): ImportedMeeting {
 
 /** A meeting written by a structured reader, which knows its facts from the source's fields. */
 function meeting(
-  lines: readonly string[],
+  written: readonly string[],
+  headings: readonly WrittenHeading[],
   body: string,
   moment: Moment | undefined,
   document: 'referat' | 'dagsorden',
   stem: string,
   dialect: string,
 ): ImportedMeeting {
+  // Only the source's own punkter are punkter, and every one it marks closed reads closed.
+  const { lines, punkter } = keepStructure(written, headings);
   const text = finish(lines);
   const date = moment ? isoDate(moment.date) : undefined;
   return {
@@ -127,7 +136,7 @@ function meeting(
     ...(date ? { date } : {}),
     document,
     fileName: meetingFileName(body, date, document, stem),
-    punkter: parseReferat(text).punkter.length,
+    punkter,
   };
 }
 
@@ -137,12 +146,4 @@ function finish(lines: readonly string[]): string {
   while (out.length > 0 && out[0] === '') out.shift();
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;
-}
-
-function pagesWithoutText(pages: readonly number[]): LocalizedText {
-  const list = pages.join(', ');
-  return {
-    da: `Side ${list} har ingen tekst (måske scannet); den tekst, der står på dem, kræver tekstgenkendelse (OCR).`,
-    en: `Page(s) ${list} have no text (perhaps scanned); what is written on them needs text recognition (OCR).`,
-  };
 }

@@ -5,11 +5,14 @@
 // field under its caption with its HTML laid out as a browser shows it, and its attachments by name.
 // A field with nothing in it is shown as its caption alone where the publication's own settings
 // show it to its readers (`ShowEmptyFeedbackFields`: the empty `Beslutning` of an agenda), else left out.
+import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fields';
 import { childElements, findFirst, inlineText, layoutNodes, parseHtml, parseXml, rawText, type DomDocument, type DomElement } from './html';
 import { danishMoment, edocDate, type Moment } from './write';
 
 export interface XmlMinutes {
   readonly lines: string[];
+  /** The items' heading lines, and which the publication marks closed. */
+  readonly headings: WrittenHeading[];
   readonly punkter: number;
   readonly body: string;
   readonly moment?: Moment;
@@ -58,13 +61,17 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
     if (names) lines.push(label, ...names, '');
   }
 
+  const headings: WrittenHeading[] = [];
   items.forEach((item, i) => {
     const number = text(child(item, 'Number')) || String(i + 1);
     const caption = text(child(item, 'Caption'));
+    // The publication's own flag decides, whatever the caption says (`Lukket punkt`, `LUKKET`, or nothing).
     const open = text(child(item, 'IsPublic')).toLowerCase() !== 'false';
-    lines.push(`${number}.   ${open || /^lukket/i.test(caption) ? caption : `Lukket: ${caption}`}`);
+    headings.push({ line: lines.length, closed: !open });
+    lines.push(`${number}.   ${open ? caption : closedTitle(caption)}`);
     const caseNumber = text(findFirst(child(item, 'Case') ?? item, (e) => e.name === 'Number'));
-    if (caseNumber) lines.push(`Sagsnr.: ${caseNumber}`);
+    const [number1, ...more] = caseNumberLines(caseNumber);
+    if (number1) lines.push(`Sagsnr.: ${number1}`, ...more);
     lines.push('');
     for (const field of childElements(child(item, 'Fields') ?? item, 'ItemField')) {
       const content = layoutNodes([...parseHtml(rawText(child(field, 'Content') ?? field)).children]);
@@ -86,15 +93,16 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
     }
   });
   while (lines[lines.length - 1] === '') lines.pop();
-  return { lines, punkter: items.length, body, ...(moment ? { moment } : {}), document };
+  return { lines, headings, punkter: items.length, body, ...(moment ? { moment } : {}), document };
 }
 
 function child(e: DomElement, name: string): DomElement | undefined {
   return childElements(e).find((c) => c.name === name);
 }
 
+/** A field's text on one line: no break from the source may end the line it is written on. */
 function text(e: DomElement | undefined): string {
-  return e ? inlineText(e) : '';
+  return e ? oneLine(inlineText(e)) : '';
 }
 
 /** SBSYS's participation states as the header's blocks: not yet decided (an agenda) lists the members. */

@@ -26,3 +26,30 @@ export function joinWrappedTitles(text: string): string {
   }
   return lines.join('\n');
 }
+
+/** A table of contents' heading line, as the lexer knows it. */
+const TOC_HEADING_LINE = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Indholdsfortegnelse[ \t:*]*$/i;
+/** `Punkt 2: Lokalplan nr. 102      3`: an entry as a PDF without dot leaders shows it (Referat's own). */
+const NUMBERED_ENTRY = /^[ \t]*Punkt[ \t]+\d{1,6}[ \t]*[:.][ \t]*(\S.*?)[ \t]{2,}(\d{1,4})[ \t]*$/;
+/** Dot leader written between an entry's title and its page. */
+const LEADER = '.....';
+
+/**
+ * A table of contents whose entries are written as punkt headings with their page after a gap
+ * (`Punkt 2: Lokalplan nr. 102   3`, as Referat's own PDF prints it) in the format's form, title,
+ * dot leader, tab and page (`Lokalplan nr. 102.....⇥3`): as headings they would each be read as a
+ * punkt, a second time, before the real ones. The punkt's number is in its heading.
+ */
+export function writeTocEntries(text: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => TOC_HEADING_LINE.test(l));
+  if (start < 0) return text;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    const m = NUMBERED_ENTRY.exec(line);
+    if (!m) break;
+    lines[i] = `${m[1]!}${LEADER}\t${m[2]!}`;
+  }
+  return lines.join('\n');
+}

@@ -13,6 +13,8 @@ export type ImportProblem =
   | 'encrypted'
   /** A PDF of pictures: scanned pages without a text layer. */
   | 'no-text'
+  /** A PDF whose pages hold nothing at all: no text and no pictures. */
+  | 'blank'
   /** A file named `.pdf` that is something else. */
   | 'not-pdf'
   /** HTML, JSON or XML of a known kind that holds no minutes (another page, an empty meeting). */

@@ -33,28 +33,31 @@ export function childrenOf(node: DomNode | DomDocument): readonly DomNode[] {
   return 'children' in node ? node.children : [];
 }
 
+/**
+ * Every node below `node` in document order, its own children before its next sibling's, without
+ * recursion: a page nested thousands of elements deep is walked like any other. `skip` leaves an
+ * element's children out.
+ */
+function* descendants(node: DomNode | DomDocument, skip: (e: DomElement) => boolean = () => false): Generator<DomNode> {
+  const stack: DomNode[] = [...childrenOf(node)].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    yield n;
+    if (isElement(n) && skip(n)) continue;
+    const kids = childrenOf(n);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+}
+
 /** Every element below `node` that passes `test`, in document order. */
 export function findAll(node: DomNode | DomDocument, test: (e: DomElement) => boolean): DomElement[] {
   const out: DomElement[] = [];
-  const walk = (n: DomNode | DomDocument): void => {
-    for (const c of childrenOf(n)) {
-      if (isElement(c)) {
-        if (test(c)) out.push(c);
-        walk(c);
-      }
-    }
-  };
-  walk(node);
+  for (const n of descendants(node)) if (isElement(n) && test(n)) out.push(n);
   return out;
 }
 
 export function findFirst(node: DomNode | DomDocument, test: (e: DomElement) => boolean): DomElement | undefined {
-  for (const c of childrenOf(node)) {
-    if (!isElement(c)) continue;
-    if (test(c)) return c;
-    const below = findFirst(c, test);
-    if (below) return below;
-  }
+  for (const n of descendants(node)) if (isElement(n) && test(n)) return n;
   return undefined;
 }
 
@@ -70,7 +73,9 @@ export function hasClass(e: DomElement, cls: string): boolean {
 /** All the text below a node, as written (CDATA included). */
 export function rawText(node: DomNode | DomDocument): string {
   if (isText(node)) return node.data;
-  return childrenOf(node).map(rawText).join('');
+  const parts: string[] = [];
+  for (const n of descendants(node)) if (isText(n)) parts.push(n.data);
+  return parts.join('');
 }
 
 /** The text below a node with its white space run together, as a browser shows inline text. */
@@ -78,10 +83,33 @@ export function inlineText(node: DomNode | DomDocument): string {
   return collapse(rawText(node));
 }
 
-/** White space (no-break spaces included) as single spaces, none at the ends; invisible characters gone. */
+/** White space (no-break spaces included) and control characters as single spaces, none at the ends; invisible characters gone. */
 export function collapse(text: string): string {
-  return text
-    .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, '')
-    .replace(/[\s\u00A0\u2007\u202F]+/g, ' ')
-    .trim();
+  return spaceRuns(replaceInPieces(text, /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, '')).trim();
+}
+
+/**
+ * A text this long is replaced in a piece at a time: V8 builds the result of one replace with
+ * millions of matches (50 MB of words, a page's one paragraph) as a rope of millions of strings,
+ * 1.2 GB for 50 MB; pieces joined are one flat string.
+ */
+const PIECE = 1 << 16;
+
+/** `text.replace(pattern, replacement)` for a global pattern whose matches are short, in bounded memory. */
+export function replaceInPieces(text: string, pattern: RegExp, replacement: string): string {
+  if (text.length <= PIECE) return text.replace(pattern, replacement);
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i += PIECE) parts.push(text.slice(i, i + PIECE).replace(pattern, replacement));
+  return parts.join('');
+}
+
+// Runs of white space but a lone plain space, which is left as it is: prose has one between every two
+// words, and a replace that rewrote each of those would do millions of needless replacements.
+const SPACE_RUNS = / [\s\u00A0\u2007\u202F\p{Cc}]+|(?! )[\s\u00A0\u2007\u202F\p{Cc}]+/gu;
+
+/** Every run of white space and control characters as one space, in bounded memory whatever the text's length. */
+export function spaceRuns(text: string): string {
+  const spaced = replaceInPieces(text, SPACE_RUNS, ' ');
+  // A run cut where two pieces meet is two spaces: one again.
+  return text.length <= PIECE ? spaced : spaced.replace(/ {2,}/g, ' ');
 }

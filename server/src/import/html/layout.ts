@@ -2,7 +2,7 @@
 // a blank line before a heading, list items as `- ` or `1. `, a `<br>` ends a line, table cells joined
 // by a tab, entities decoded, no markup left over. Every word of the text is kept; only what a
 // browser does not show (scripts, styles, `hidden` elements) is left out.
-import { childrenOf, isElement, isScriptOrStyle, isText, parseHtml, type DomDocument, type DomElement, type DomNode } from './dom';
+import { childrenOf, spaceRuns, isElement, isScriptOrStyle, isText, parseHtml, type DomDocument, type DomElement, type DomNode } from './dom';
 
 const BLOCKS = new Set([
   'address',
@@ -61,11 +61,50 @@ export function htmlToLines(html: string): string[] {
   return layoutNodes(childrenOf(parseHtml(html)));
 }
 
+/**
+ * No paragraph of minutes is longer; a longer one (a page's 50 MB of one text) is written as lines
+ * of at most this many characters, broken between words, so every step after the layout (the
+ * parser, the editor) works on lines of a bounded length and no word is lost.
+ */
+export const MAX_LINE = 10_000;
+
+/** A line longer than `MAX_LINE` as lines that are not, broken at the last space before the limit (inside a word only where it has none). */
+function wrap(line: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (line.length - at > MAX_LINE) {
+    const space = line.lastIndexOf(' ', at + MAX_LINE);
+    const end = space > at ? space : at + MAX_LINE;
+    out.push(line.slice(at, end));
+    at = space > at ? end + 1 : end;
+  }
+  out.push(line.slice(at));
+  return out;
+}
+
+/**
+ * What is left to lay out, last first: a node, written to its `out`, or what an element does once
+ * its children are written (end a list item, a heading's line, a table's row). An explicit stack,
+ * not recursion: a page nested thousands of elements deep is laid out like any other.
+ */
+type Task = { readonly node: DomNode | DomDocument; readonly out: Lines } | { readonly then: () => void };
+
 /** The lines of some nodes of a parsed page. */
 export function layoutNodes(nodes: readonly (DomNode | DomDocument)[]): string[] {
   const out = new Lines();
-  for (const n of nodes) walk(n, out);
+  const tasks: Task[] = [];
+  pushNodes(tasks, nodes, out);
+  while (tasks.length > 0) {
+    const t = tasks.pop()!;
+    if ('then' in t) t.then();
+    else visit(t.node, t.out, tasks);
+  }
   return out.finish();
+}
+
+/** Nodes to lay out in order (the stack runs last first). */
+function pushNodes(tasks: Task[], nodes: readonly (DomNode | DomDocument)[], out: Lines): void {
+  for (let i = nodes.length - 1; i >= 0; i--) tasks.push({ node: nodes[i]!, out });
 }
 
 class Lines {
@@ -80,10 +119,12 @@ class Lines {
 
   /** Ends the line being written, if it has any words. */
   flush(): void {
-    const t = this.current.replace(/[\s\u00A0\u2007\u202F]+/g, ' ').trim();
+    // Control characters too: a line break of any kind (NEL, LS, PS) from the source never splits a line.
+    const t = spaceRuns(this.current).trim();
     this.current = '';
     if (t === '') return;
-    this.lines.push(this.marker + t);
+    if (t.length <= MAX_LINE) this.lines.push(this.marker + t);
+    else this.lines.push(...wrap(this.marker + t));
     this.marker = '';
   }
 
@@ -129,79 +170,76 @@ function hidden(e: DomElement): boolean {
   return 'hidden' in e.attribs || e.attribs['aria-hidden'] === 'true' || /display\s*:\s*none/i.test(e.attribs.style ?? '');
 }
 
-function walk(node: DomNode | DomDocument, out: Lines): void {
+/** Lays out one node: what comes before its children now, its children and what comes after as tasks. */
+function visit(node: DomNode | DomDocument, out: Lines, tasks: Task[]): void {
   if (isText(node)) {
     out.text(node.data);
     return;
   }
   if (!isElement(node)) {
-    for (const c of childrenOf(node)) walk(c, out);
+    pushNodes(tasks, childrenOf(node), out);
     return;
   }
   const name = node.name.toLowerCase();
   if (INVISIBLE.has(name) || isScriptOrStyle(node) || hidden(node)) return;
-  if (name === 'br') {
+  // Children, then what ends the element: pushed in the reverse order.
+  const around = (before: () => void, after: () => void, kids: readonly (DomNode | DomDocument)[] = childrenOf(node)): void => {
+    before();
+    tasks.push({ then: after });
+    pushNodes(tasks, kids, out);
+  };
+  if (name === 'br') out.flush();
+  else if (HEADINGS.has(name))
+    around(
+      () => out.blank(),
+      () => out.flush(),
+    );
+  else if (name === 'ul' || name === 'ol') {
     out.flush();
-    return;
-  }
-  if (HEADINGS.has(name)) {
-    out.blank();
-    children(node, out);
-    out.flush();
-    return;
-  }
-  if (name === 'ul' || name === 'ol') {
-    out.flush();
-    list(node, name === 'ol', out);
-    return;
-  }
-  if (name === 'li') {
+    list(node, name === 'ol', out, tasks);
+  } else if (name === 'li')
     // An item outside a list: a bullet, as a browser draws it.
-    out.startItem('- ');
-    children(node, out);
-    out.endItem();
-    return;
-  }
-  if (name === 'table') {
+    around(
+      () => out.startItem('- '),
+      () => out.endItem(),
+    );
+  else if (name === 'table') {
     out.flush();
-    table(node, out);
-    return;
-  }
-  if (name === 'td' || name === 'th') {
-    out.text(' ');
-    children(node, out);
-    out.text(' ');
-    return;
-  }
-  if (BLOCKS.has(name)) {
-    out.flush();
-    children(node, out);
-    out.flush();
-    return;
-  }
-  children(node, out);
-}
-
-function children(node: DomNode | DomDocument, out: Lines): void {
-  for (const c of childrenOf(node)) walk(c, out);
+    table(node, out, tasks);
+  } else if (name === 'td' || name === 'th')
+    around(
+      () => out.text(' '),
+      () => out.text(' '),
+    );
+  else if (BLOCKS.has(name))
+    around(
+      () => out.flush(),
+      () => out.flush(),
+    );
+  else pushNodes(tasks, childrenOf(node), out);
 }
 
 /** `start="3"` and `type="A"` or `list-style-type: upper-alpha` as a browser numbers the items. */
-function list(e: DomElement, ordered: boolean, out: Lines): void {
+function list(e: DomElement, ordered: boolean, out: Lines, tasks: Task[]): void {
   const start = Number.parseInt(e.attribs.start ?? '1', 10);
   let n = Number.isFinite(start) ? start : 1;
   const style = /list-style-type\s*:\s*([a-z-]+)/i.exec(e.attribs.style ?? '')?.[1]?.toLowerCase();
   const type = e.attribs.type ?? (style === 'upper-alpha' || style === 'upper-latin' ? 'A' : style === 'lower-alpha' || style === 'lower-latin' ? 'a' : '1');
+  // Each item's marker first, in order; then the items, each between its start and its end.
+  const items: Task[][] = [];
   for (const c of childrenOf(e)) {
     if (isElement(c) && c.name.toLowerCase() === 'li' && !hidden(c)) {
       const value = Number.parseInt(c.attribs.value ?? '', 10);
       if (Number.isFinite(value)) n = value;
-      out.startItem(ordered ? `${counter(n, type)}. ` : '- ');
-      children(c, out);
-      out.endItem();
+      const marker = ordered ? `${counter(n, type)}. ` : '- ';
+      const item: Task[] = [{ then: () => out.endItem() }];
+      pushNodes(item, childrenOf(c), out);
+      item.push({ then: () => out.startItem(marker) });
+      items.push(item);
       n++;
-    } else walk(c, out);
+    } else items.push([{ node: c, out }]);
   }
+  for (let i = items.length - 1; i >= 0; i--) tasks.push(...items[i]!);
 }
 
 function counter(n: number, type: string): string {
@@ -213,24 +251,37 @@ function counter(n: number, type: string): string {
 }
 
 /** Rows on their own lines, cells joined by a tab; a cell that holds blocks of its own is laid out as they are. */
-function table(e: DomElement, out: Lines): void {
+function table(e: DomElement, out: Lines, tasks: Task[]): void {
   const rows: DomElement[] = [];
-  const collect = (n: DomNode | DomDocument): void => {
-    for (const c of childrenOf(n)) {
-      if (!isElement(c) || hidden(c)) continue;
-      const name = c.name.toLowerCase();
-      if (name === 'tr') rows.push(c);
-      else if (name === 'thead' || name === 'tbody' || name === 'tfoot') collect(c);
-      else if (name === 'caption') out.push(layoutNodes([c]));
-    }
-  };
-  collect(e);
+  const captions: DomElement[] = [];
+  // Rows inside the table's row groups, however deep a parser nested those, in document order.
+  const pending: DomNode[] = [...childrenOf(e)].reverse();
+  while (pending.length > 0) {
+    const c = pending.pop()!;
+    if (!isElement(c) || hidden(c)) continue;
+    const name = c.name.toLowerCase();
+    if (name === 'tr') rows.push(c);
+    else if (name === 'thead' || name === 'tbody' || name === 'tfoot') pending.push(...[...childrenOf(c)].reverse());
+    else if (name === 'caption') captions.push(c);
+  }
+  // A row's cells each into lines of their own, then the row written from them.
+  const steps: Task[] = [];
+  for (const caption of captions) {
+    const lines = new Lines();
+    steps.push({ node: caption, out: lines }, { then: () => out.push(lines.finish()) });
+  }
   for (const row of rows) {
     const cells = childrenOf(row)
       .filter((c): c is DomElement => isElement(c) && (c.name.toLowerCase() === 'td' || c.name.toLowerCase() === 'th') && !hidden(c))
-      .map((c) => layoutNodes([...childrenOf(c)]));
-    const filled = cells.filter((c) => c.length > 0);
-    if (filled.every((c) => c.length === 1)) out.push(filled.length > 0 ? [filled.map((c) => c[0]).join('\t')] : []);
-    else for (const c of filled) out.push(c);
+      .map((c) => ({ cell: c, lines: new Lines() }));
+    for (const { cell, lines } of cells) for (const k of childrenOf(cell)) steps.push({ node: k, out: lines });
+    steps.push({
+      then: () => {
+        const filled = cells.map((c) => c.lines.finish()).filter((c) => c.length > 0);
+        if (filled.every((c) => c.length === 1)) out.push(filled.length > 0 ? [filled.map((c) => c[0]).join('\t')] : []);
+        else for (const c of filled) out.push(c);
+      },
+    });
   }
+  for (let i = steps.length - 1; i >= 0; i--) tasks.push(steps[i]!);
 }

@@ -1,6 +1,7 @@
 // Running headers and footers ("page furniture"), found by what makes them furniture: the same
 // line at the same height at the top or bottom edge of most pages, its page number aside. No list
 // of known strings: a municipality's next template has other words.
+import { PUNKT_HEADING } from '../../syntax/linePatterns';
 
 export interface PlacedLine {
   /** Baseline, down from the top of the page. */
@@ -20,12 +21,20 @@ const EDGE_BAND = 0.25;
 const SAME_HEIGHT_PT = 3;
 /** At most this many numbers in a line are tried as page counters. */
 const MAX_COUNTERS = 3;
+/**
+ * A punkt's heading (`Punkt 2: Lokalplan nr. 102`, `3.   Title`): at the top of the page each punkt
+ * starts on, its numbers run with the page's, just as a page counter's do. Its numbers are never
+ * taken for counters: only the very same heading on most pages could be a running header.
+ */
+const PUNKT_HEADING_LINE = new RegExp(String.raw`^(?:${PUNKT_HEADING.source})|^[ \t]*\d{1,4}\.[ \t]+\p{L}`, 'u');
 
 interface Occurrence {
   readonly page: number;
   readonly line: number;
   readonly y: number;
   readonly numbers: readonly number[];
+  /** Shaped like a punkt's heading: its numbers are never page counters. */
+  readonly heading: boolean;
 }
 
 /**
@@ -56,7 +65,7 @@ export function findFurniture(pages: readonly PlacedPage[]): boolean[][] {
       if (shape === '') return;
       const numbers = (line.text.match(/\p{Nd}+/gu) ?? []).map(Number);
       const list = byShape.get(shape) ?? [];
-      list.push({ page: p, line: i, y: line.y, numbers });
+      list.push({ page: p, line: i, y: line.y, numbers, heading: PUNKT_HEADING_LINE.test(line.text.trim()) });
       byShape.set(shape, list);
     });
   });
@@ -130,7 +139,7 @@ function signature(o: Occurrence, mask: number): string {
  */
 function consistentNumbers(cluster: readonly Occurrence[]): NumberedGroup[] {
   const k = cluster[0]!.numbers.length;
-  const masks = k <= MAX_COUNTERS ? 1 << k : 1;
+  const masks = k <= MAX_COUNTERS && !cluster[0]!.heading ? 1 << k : 1;
   let best: NumberedGroup | undefined;
   for (let mask = 0; mask < masks; mask++) {
     const bySignature = new Map<string, Occurrence[]>();

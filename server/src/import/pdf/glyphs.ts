@@ -17,10 +17,14 @@ const BULLET_AT_START = new RegExp(`(^|\\S {2,}|^ +)[${BULLETS}]\\s*`, 'gu');
  * it was printed as.
  */
 export function cleanGlyphs(line: string): string {
-  return line
-    .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF/g, '')
-    .replace(/\u00AD$/, '-')
-    .replace(/\u00AD/g, '')
-    .replace(BULLET_AT_START, (_m, before: string) => `${before}- `);
+  return (
+    line
+      .replace(/[\u00A0\u2007\u202F]/g, ' ')
+      // A run's own line break or control character (a producer's CR, LS or NEL) never splits the line it is on.
+      .replace(/(?!\t)[\p{Cc}\u2028\u2029]/gu, ' ')
+      .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF/g, '')
+      .replace(/\u00AD$/, '-')
+      .replace(/\u00AD/g, '')
+      .replace(BULLET_AT_START, (_m, before: string) => `${before}- `)
+  );
 }

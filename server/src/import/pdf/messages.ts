@@ -23,7 +23,59 @@ export const PROBLEM_MESSAGES: Readonly<Record<PdfProblem, LocalizedText>> = {
     da: 'PDF-filen har ingen tekst, kun billeder; scannede sider skal først have tekstgenkendelse (OCR).',
     en: 'The PDF has no text, only images; scanned pages need text recognition (OCR) first.',
   },
+  blank: {
+    da: 'PDF-filen har ingen tekst: dens sider er tomme. Vælg den fil, referatet står i.',
+    en: 'The PDF has no text: its pages are blank. Choose the file that holds the minutes.',
+  },
 };
+
+/** At most this many runs of pages are named in a line; the rest are counted. */
+const MAX_RANGES = 8;
+
+/**
+ * Pages as runs, short whatever their number: `3`, `1–4999`, `2, 5–7, 9`, and past eight runs
+ * `… and 12 more pages` (in the caller's words): a message is one line, not a list of thousands.
+ */
+export function pageRanges(pages: readonly number[], more: (n: number) => string = (n) => `+${n}`): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const p of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && p === last[1] + 1) last[1] = p;
+    else runs.push([p, p]);
+  }
+  const shown = runs.slice(0, MAX_RANGES).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
+  const rest = runs.slice(MAX_RANGES).reduce((n, [a, b]) => n + b - a + 1, 0);
+  return rest > 0 ? `${shown.join(', ')} ${more(rest)}` : shown.join(', ');
+}
+
+const pagesDa = (pages: readonly number[]): string => `${pages.length === 1 ? 'side' : 'siderne'} ${pageRanges(pages, (n) => `og ${n} sider mere`)}`;
+const pagesEn = (pages: readonly number[]): string => `${pages.length === 1 ? 'page' : 'pages'} ${pageRanges(pages, (n) => `and ${n} more pages`)}`;
+
+/** A PDF refused for its damage: too many of its pages lost text (or every page with text did), named. */
+export function damagedMessage(pages: readonly number[], total: number): LocalizedText {
+  const all = pages.length === total;
+  return {
+    da: `PDF-filen er for beskadiget til at importere: tekst på ${all ? 'alle dens sider' : pagesDa(pages)} kan ikke læses helt. Hent den igen.`,
+    en: `The PDF file is too damaged to import: text on ${all ? 'all its pages' : pagesEn(pages)} cannot be read in full. Download it again.`,
+  };
+}
+
+/** Pages imported with text lost to damage: named, so what is missing can be written from the original. */
+export function damagedPagesNote(pages: readonly number[]): LocalizedText {
+  return {
+    da: `PDF-filen er beskadiget: tekst på ${pagesDa(pages)} kunne ikke læses helt. Sammenlign med originalen, eller hent filen igen.`,
+    en: `The PDF file is damaged: text on ${pagesEn(pages)} could not be read in full. Compare with the original, or download the file again.`,
+  };
+}
+
+/** Pages among text pages that are pictures only: scans, whose text needs recognising first. */
+export function scannedPagesNote(pages: readonly number[]): LocalizedText {
+  return {
+    da: `${pagesDa(pages).replace(/^s/, 'S')} har ingen tekst, kun billeder (måske scannet); teksten på dem kræver tekstgenkendelse (OCR).`,
+    en: `${pagesEn(pages).replace(/^p/, 'P')} ${pages.length === 1 ? 'has' : 'have'} no text, only images (perhaps scanned); what is written on them needs text recognition (OCR).`,
+  };
+}
 
 /** A web page or a Word file saved with a .pdf name: said, since that is what to fix. */
 export function notPdfMessage(bytes: Uint8Array): LocalizedText {

@@ -4,9 +4,15 @@ import { extractRuns } from './extract';
 import { findFurniture } from './furniture';
 import { cleanGlyphs } from './glyphs';
 import { buildLines, lineText, readColumns, renderLines } from './layout';
-import { PROBLEM_MESSAGES, notPdfMessage } from './messages';
+import { PROBLEM_MESSAGES, damagedMessage, notPdfMessage, pageRanges } from './messages';
+import type { LocalizedText } from '../../i18n/locale';
 import type { CMapSource } from './pdfjs';
 import type { LinedPage, PageRuns, PdfProblem, PdfReadResult } from './types';
+
+/** Above this share of damaged pages a PDF is refused; up to it, imported with the damaged pages named. */
+const MAX_DAMAGED_SHARE = 0.5;
+/** How far before its end (padding aside) a complete PDF has its `%%EOF`. */
+const TAIL_BYTES = 2048;
 
 export interface ReadPdfOptions {
   /** Adobe's packed CMaps by name, read by the host; without them a font in a CJK encoding has no text. */
@@ -36,10 +42,18 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
 /** Layout, furniture removal and glyph cleanup over extracted runs: everything after pdf.js. */
 export function pagesToText(runs: readonly PageRuns[], damagedPages: readonly number[] = []): PdfReadResult {
   const pagesWithoutText = runs.flatMap((p, i) => (p.runs.some((r) => r.text.trim() !== '') ? [] : [i + 1]));
+  // A page without text that paints a picture may be a scan; one that paints nothing is blank (where
+  // the reader could not tell, it may be a scan). A damaged page is damaged, whatever else it is.
+  const scannedPages = pagesWithoutText.filter((n) => runs[n - 1]!.pictures !== false && !damagedPages.includes(n));
   if (pagesWithoutText.length === runs.length) {
-    if (damagedPages.length > 0) return problem('corrupt', `no text read; damaged pages: ${damagedPages.join(', ')}`);
+    if (damagedPages.length > 0)
+      return problem('corrupt', `no text read; damaged pages: ${pageRanges(damagedPages)}`, damagedMessage(damagedPages, runs.length));
+    if (scannedPages.length === 0) return problem('blank', `${runs.length} page(s), all blank`);
     return problem('no-text', `${runs.length} page(s), none with text`);
   }
+  // Most of a document lost is no import: what is left would pass for the minutes.
+  if (damagedPages.length > runs.length * MAX_DAMAGED_SHARE)
+    return problem('corrupt', `damaged pages: ${pageRanges(damagedPages)} of ${runs.length}`, damagedMessage(damagedPages, runs.length));
   const lined = runs.map(buildLines);
   const marks = findFurniture(lined.map((p) => ({ height: p.height, lines: p.lines.map((l) => ({ y: l.y, text: lineText(l) })) })));
   const furniture: string[] = [];
@@ -54,7 +68,7 @@ export function pagesToText(runs: readonly PageRuns[], damagedPages: readonly nu
     };
     return trimBlank(renderLines(readColumns(body)).map(cleanGlyphs));
   });
-  return { ok: true, pages, text: pages.flat().join('\n'), furniture, pagesWithoutText, damagedPages: [...damagedPages] };
+  return { ok: true, pages, text: pages.flat().join('\n'), furniture, pagesWithoutText, scannedPages, damagedPages: [...damagedPages] };
 }
 
 function trimBlank(lines: string[]): string[] {
@@ -73,11 +87,14 @@ function sniff(bytes: Uint8Array): PdfReadResult | undefined {
   // The header may follow some junk; readers accept it within the first kilobyte.
   if (!latin1(0, 1024).includes('%PDF-')) return { ok: false, problem: 'not-pdf', message: notPdfMessage(bytes), detail: 'no %PDF- header' };
   // Every complete PDF ends with %%EOF (give or take trailing junk); pdf.js would read what is
-  // there of a cut-off one and quietly lose the rest.
-  if (!latin1(bytes.length - 2048, bytes.length).includes('%%EOF')) return problem('corrupt', 'no %%EOF near the end: the file is cut off');
+  // there of a cut-off one and quietly lose the rest. Padding after it (GetOrganized writes 15,547
+  // NUL bytes) is no content: the end is looked for before it.
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0 || bytes[end - 1] === 0x20 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x09)) end--;
+  if (!latin1(end - TAIL_BYTES, end).includes('%%EOF')) return problem('corrupt', 'no %%EOF near the end: the file is cut off');
   return undefined;
 }
 
-function problem(kind: PdfProblem, detail: string): PdfReadResult {
-  return { ok: false, problem: kind, message: PROBLEM_MESSAGES[kind], detail };
+function problem(kind: PdfProblem, detail: string, message: LocalizedText = PROBLEM_MESSAGES[kind]): PdfReadResult {
+  return { ok: false, problem: kind, message, detail };
 }

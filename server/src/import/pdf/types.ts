@@ -21,6 +21,8 @@ export interface PageRuns {
   readonly width: number;
   readonly height: number;
   readonly runs: readonly TextRun[];
+  /** Whether the page paints a picture (a scan); unknown where not said. */
+  readonly pictures?: boolean;
 }
 
 /** Text that stands apart on its line: a line is split into cells at wide gaps. */
@@ -46,7 +48,7 @@ export interface LinedPage {
   readonly lines: readonly Line[];
 }
 
-export type PdfProblem = 'corrupt' | 'encrypted' | 'no-text' | 'empty' | 'not-pdf';
+export type PdfProblem = 'corrupt' | 'encrypted' | 'no-text' | 'blank' | 'empty' | 'not-pdf';
 
 export type PdfReadResult =
   | {
@@ -58,6 +60,8 @@ export type PdfReadResult =
       readonly furniture: string[];
       /** Pages (1-based) that have no text at all: blank, or a scanned page among text pages. */
       readonly pagesWithoutText: number[];
+      /** Of those, the ones that paint a picture (or may: the reader could not tell) and are not damaged: scans, needing text recognition. */
+      readonly scannedPages: number[];
       /** Pages (1-based) whose content is damaged: their text is what could be read of it. */
       readonly damagedPages: number[];
     }
