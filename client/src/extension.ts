@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { exists, importMinutes } from './import';
+import { importMinutes } from './import';
+import { exists, writeReplacing } from './files';
 import { registerPreview } from './preview';
 import { confirmOutside, defaultFolder, parentOf } from './where';
 import { IMPORT_EXTENSIONS, Protocol, referatFileName, type CaseHistoryEntry, type CreateReferatResult } from '../../server/src/protocol';
@@ -128,7 +129,7 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
       });
     return { exists: out };
   }
-  await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(result.text));
+  await writeReplacing(out, new TextEncoder().encode(result.text));
   const pos = new vscode.Position(result.cursor.line, result.cursor.character);
   await vscode.window.showTextDocument(out, { selection: new vscode.Range(pos, pos) });
   return { written: out };

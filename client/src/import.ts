@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams } from '../../server/src/protocol';
 import { confirmOutside, defaultFolder, inWorkspace, parentOf } from './where';
+import { exists, writeReplacing } from './files';
 
 /** How a run went, for the caller (and the extension's tests). */
 export interface ImportOutcome {
@@ -117,7 +118,7 @@ export async function importMinutes(
                   continue;
                 }
               }
-              await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.text));
+              await writeReplacing(target, new TextEncoder().encode(r.text));
               written.push({ index: i, uri: target });
               output.appendLine(
                 `${target.fsPath}: ${r.punkter === 1 ? vscode.l10n.t('1 item from {0}', source.fsPath) : vscode.l10n.t('{0} items from {1}', r.punkter, source.fsPath)}`,
@@ -272,11 +273,3 @@ async function expand(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
 }
 
 /** Whether a file is there (the workspace's file system: local or remote alike). */
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}

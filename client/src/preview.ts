@@ -10,6 +10,7 @@ import {
   type RenderRefusal,
 } from '../../server/src/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { exists, writeReplacing } from './files';
 
 type ClientRef = () => LanguageClient | undefined;
 type Audience = RenderParams['audience'];
@@ -266,7 +267,17 @@ export async function writeExport(
   if (!confirmed && !(await confirmDespiteErrors(doc, client))) return undefined;
   const base = doc.uri.path.replace(/\.referat$/, '');
   const target = doc.uri.with({ path: `${base}${audience === 'public' ? '.offentlig' : ''}.${format}` });
-  await vscode.workspace.fs.writeFile(target, bytes);
+  // An export never replaces an earlier one unasked.
+  if (!confirmed && (await exists(target))) {
+    const replace = vscode.l10n.t('Replace');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''),
+      { modal: true },
+      replace,
+    );
+    if (choice !== replace) return undefined;
+  }
+  await writeReplacing(target, bytes);
   const open = vscode.l10n.t('Open');
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', target.path.split('/').pop() ?? ''), open).then((choice) => {
     if (choice === open) void vscode.env.openExternal(target);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -304,6 +304,18 @@ export function defineTests(): void {
         confirmed: true,
       });
       assert.ok(internal?.written && existsSync(internal.written.fsPath));
+    });
+
+    test('an export onto a symbolic link replaces the link itself: the file it pointed to, outside the folder, is untouched', async () => {
+      const outside = join(mkdtempSync(join(tmpdir(), 'referat-outside-')), 'outside.html');
+      writeFileSync(outside, 'UNTOUCHED');
+      const editor = await withText('link.referat', readFileSync(file('arkiv/direktionen-2023-12-07.referat').fsPath, 'utf8'));
+      symlinkSync(outside, file('link.offentlig.html').fsPath);
+      const outcome = await vscode.commands.executeCommand<{ written?: vscode.Uri }>('referat.exportHtml', editor.document.uri, 'public', { confirmed: true });
+      assert.equal(outcome?.written?.path, file('link.offentlig.html').path);
+      assert.equal(readFileSync(outside, 'utf8'), 'UNTOUCHED');
+      assert.ok(!lstatSync(file('link.offentlig.html').fsPath).isSymbolicLink());
+      assert.match(readFileSync(file('link.offentlig.html').fsPath, 'utf8'), /<html lang="da">/);
     });
 
     test('Create Referat from Dagsorden: the referat opens beside it with the cursor in the first empty decision; it is never overwritten', async () => {
