@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers';
 import { at, BASE, documentOf, ROOT, serviceWith } from './helpers';
+import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
+import { createLanguageService } from '../../server/src/service/languageService';
 
 // Two meetings of the same case: the one quoted, and the one quoting it.
 const EARLIER = BASE.replace('07-12-2023', '29-11-2023')
@@ -104,4 +106,20 @@ test('the archive knows a case by its case number in every scheme: Aarhus EMN, G
   assert.deepEqual(meetings('2012-28504'), ['2012-12-04 punkt 2']);
   assert.deepEqual(meetings('12/27845'), ['2013-06-20 punkt 715']);
   assert.equal(meetings('EMN-2025-003383').length, 1);
+});
+
+test('a new file that is no referat yet is logged once as skipped, not on every save, and again when the reason changes', async () => {
+  const workspace = new MemoryWorkspace({ [`${ROOT}/ny.referat`]: 'R' });
+  const log: string[] = [];
+  const service = createLanguageService({ workspace, log: (m) => log.push(m) });
+  service.setRoots([ROOT]);
+  await service.indexed();
+  for (const text of ['Re', 'Ref', 'Refe']) {
+    workspace.write(`${ROOT}/ny.referat`, text);
+    await service.fileChanged(`${ROOT}/ny.referat`);
+  }
+  assert.equal(log.filter((l) => l.includes('ny.referat')).length, 1, log.join('\n'));
+  workspace.write(`${ROOT}/ny.referat`, 'a\u0000b');
+  await service.fileChanged(`${ROOT}/ny.referat`);
+  assert.equal(log.filter((l) => l.includes('ny.referat')).length, 2, log.join('\n'));
 });

@@ -27,13 +27,40 @@ test('in an empty decision: the decisions this body writes most often, from the 
       .replace('Deltagerkredsen fastholdes.', d);
   });
   const items = await labelsAt(EMPTY_DECISION, archive);
+  // The body's own first, by how often; then the standard decisions it has not written, always there.
   assert.deepEqual(
-    items.slice(0, 3).map((i) => i.label),
-    ['Taget til efterretning.', 'Godkendt.', 'Resume'],
+    items.slice(0, 8).map((i) => i.label),
+    ['Taget til efterretning.', 'Godkendt.', 'Indstillingen godkendt.', 'Orienteringen taget til efterretning.', 'Drøftet.', 'Anbefales.', 'Udsat.', 'Resume'],
   );
   assert.match(items[0]!.detail ?? '', /skrevet 3 gange i Direktionen/);
   // A decision written once is no phrase of the house.
   assert.ok(!items.some((i) => i.label === 'En enkelt særlig beslutning.'));
+});
+
+test("the standard decisions answering the punkt's recommendation come first, and are there beside an archive that only wrote 'Intet.'", async () => {
+  const archive: Record<string, string> = {};
+  for (const [i, day] of [
+    [1, 'Onsdag'],
+    [2, 'Torsdag'],
+  ] as const)
+    archive[`arkiv/${i}.referat`] = BASE.replace('07-12-2023', `0${i}-11-2023`)
+      .replace('Torsdag d. 07. december', `${day} d. 0${i}. november`)
+      .replace('Deltagerkredsen fastholdes.', 'Intet.');
+  const budget = EMPTY_DECISION.replace(
+    'Beslutning\n\n‸',
+    'Indstilling\n\nKommunaldirektøren indstiller,\n\n- At budgetforslaget godkendes.\n\nBeslutning\n\n‸',
+  );
+  assert.notEqual(budget, EMPTY_DECISION);
+  const items = await labelsAt(budget, archive);
+  assert.deepEqual(
+    items.slice(0, 3).map((i) => i.label),
+    ['Godkendt.', 'Indstillingen godkendt.', 'Intet.'],
+  );
+  for (const standard of ['Taget til efterretning.', 'Anbefales.', 'Udsat.'])
+    assert.ok(
+      items.some((i) => i.label === standard),
+      standard,
+    );
 });
 
 test('without an archive, the usual decisions serve; typed letters are replaced', async () => {

@@ -224,3 +224,18 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
 export const CASE_NUMBER_LABEL = /^(?:Sagsnr\.?|Sagsnummer|Sagsid\.?|Sag|Journalnr\.?|Journalnummer|J\.\s?nr\.?)\s*:?\s*/i;
 /** What may follow the number on its line and is not part of it: `Dok.nr.: 2012-203438`. */
 export const CASE_NUMBER_TRAILER = /\s{2,}.*$|\s+Dok\.?\s?nr\.?.*$/i;
+
+/**
+ * The standard decisions, always offered where a decision is written; each with the
+ * recommendation it answers (`At … godkendes.` is answered `Godkendt.`), so the one that fits the
+ * punkt comes first.
+ */
+export const STANDARD_DECISIONS: readonly { readonly text: string; readonly answers?: RegExp }[] = [
+  { text: 'Godkendt.', answers: /godkend/i },
+  { text: 'Indstillingen godkendt.', answers: /godkend/i },
+  { text: 'Taget til efterretning.', answers: /til efterretning/i },
+  { text: 'Orienteringen taget til efterretning.', answers: /orientering\w*\s.*til efterretning/i },
+  { text: 'Drøftet.', answers: /drøft/i },
+  { text: 'Anbefales.', answers: /anbefal/i },
+  { text: 'Udsat.' },
+];

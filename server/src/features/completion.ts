@@ -1,4 +1,4 @@
-import { ATTENDANCE_SOURCE } from '../dialect/vocabulary';
+import { ATTENDANCE_SOURCE, STANDARD_DECISIONS } from '../dialect/vocabulary';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { canonicalPeople, type NameCatalog, type PersonEntry, type Udvalg } from '../config/catalog';
 import {
@@ -103,7 +103,7 @@ export function complete(referat: Referat, lineText: string, position: Position,
     // The decision not yet written (its text is the line she is on, if any), or a new point of the recommendation.
     const written = section.body.some((b) => !b.blank && b.line !== line);
     if (section.kind === 'beslutning' && !written)
-      return list([...decisionPhrases(referat, before, line, env, tr), ...lineStartItems(referat, punkt, line, before, env, tr)]);
+      return list([...decisionPhrases(referat, punkt, before, line, env, tr), ...lineStartItems(referat, punkt, line, before, env, tr)]);
     if (section.kind === 'indstilling' && (!written || /^\s*[-*•]\s/.test(before)))
       return list([...recommendationOpenings(before, line, tr), ...lineStartItems(referat, punkt, line, before, env, tr)]);
   }
@@ -118,22 +118,28 @@ export function complete(referat: Referat, lineText: string, position: Position,
   return EMPTY;
 }
 
-/** Decisions that serve where the archive has none of the body's own. */
-const USUAL_DECISIONS = [
-  'Godkendt.',
-  'Indstillingen godkendt.',
-  'Taget til efterretning.',
-  'Orienteringen taget til efterretning.',
-  'Drøftet.',
-  'Anbefales.',
-  'Udsat.',
-];
-
-/** The decisions this body writes most often, most frequent first; else the usual ones. */
-function decisionPhrases(referat: Referat, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] {
+/**
+ * The house's decisions for this punkt: first the standard decisions that answer its
+ * recommendation (`At … godkendes.` → `Godkendt.`), then what this body writes most often in the
+ * archive, ranked by how often, then the other standard decisions: those are always among them.
+ */
+function decisionPhrases(referat: Referat, punkt: Punkt, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] {
   const body = referat.header.title?.body?.toLocaleLowerCase('da-DK') ?? '';
   const own = env.catalog.beslutninger?.get(body) ?? [];
-  const phrases = own.length > 0 ? own : USUAL_DECISIONS.map((text) => ({ text, count: 0 }));
+  const recommended = punkt.sections.flatMap((s) => s.recommendations.flatMap((r) => r.bullets.map((b) => b.text))).join('\n');
+  const counted = new Map(own.map((p) => [p.text.toLocaleLowerCase('da-DK'), p.count]));
+  const standard = (answering: boolean): { text: string; count: number }[] =>
+    STANDARD_DECISIONS.filter((d) => (d.answers?.test(recommended) ?? false) === answering).map((d) => ({
+      text: d.text,
+      count: counted.get(d.text.toLocaleLowerCase('da-DK')) ?? 0,
+    }));
+  const seen = new Set<string>();
+  const phrases = [...standard(true), ...own, ...standard(false)].filter((p) => {
+    const k = p.text.toLocaleLowerCase('da-DK');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
   const start = before.length - before.trimStart().replace(/^[-*•]\s+/, '').length;
   const range = { start: { line, character: start }, end: { line, character: before.length } };
   return phrases.map((p, i) => ({

@@ -1,6 +1,6 @@
 import type { ArchiveIndex } from '../archive/index';
 import type { SummaryResult, SummaryCache, SummaryReader } from '../archive/reader';
-import { localize, type Locale } from '../i18n/locale';
+import { localize, type LocalizedText, type Locale } from '../i18n/locale';
 import { yieldToHost, type Workspace } from '../workspace/workspace';
 
 /** How a complete index came about, for the log and the `referat/indexed` notification. */
@@ -65,30 +65,37 @@ export class ArchiveIndexer {
     return this.run?.finished;
   }
 
+  /** Why each file was last passed over: a file saved again for the same reason is not logged again (a new file, keystroke by keystroke). */
+  private readonly skippedFor = new Map<string, string>();
+
+  private skipped(path: string, why: LocalizedText): void {
+    const text = localize(why, this.host.locale());
+    if (this.skippedFor.get(path) === text) return;
+    this.skippedFor.set(path, text);
+    this.host.log(`referat: ${localize({ da: 'sprang over', en: 'skipped' }, this.host.locale())} ${path}: ${text}`);
+  }
+
   /** A file read (here or on a worker thread) taken into the archive; kept in the cache when given. */
   take(r: SummaryResult, cache?: SummaryCache): void {
     const uri = this.host.toUri(r.path);
     switch (r.outcome.kind) {
       case 'gone':
         this.archive.delete(uri);
+        this.skippedFor.delete(r.path);
         return;
       case 'skipped':
         this.archive.delete(uri);
-        this.host.log(
-          `referat: ${localize({ da: 'sprang over', en: 'skipped' }, this.host.locale())} ${r.path}: ${localize(r.outcome.reason, this.host.locale())}`,
-        );
+        this.skipped(r.path, r.outcome.reason);
         return;
       case 'summary': {
         const { summary } = r.outcome;
         cache?.put(r.path, r.size, r.mtimeMs, summary);
-        if (summary.titled || summary.punkter.length > 0) this.archive.set(uri, summary);
-        else {
+        if (summary.titled || summary.punkter.length > 0) {
+          this.archive.set(uri, summary);
+          this.skippedFor.delete(r.path);
+        } else {
           this.archive.delete(uri);
-          const why = localize(
-            { da: 'ikke et referat (ingen REFERAT-titel og ingen punkter)', en: 'not a referat (no REFERAT title and no punkter)' },
-            this.host.locale(),
-          );
-          this.host.log(`referat: ${localize({ da: 'sprang over', en: 'skipped' }, this.host.locale())} ${r.path}: ${why}`);
+          this.skipped(r.path, { da: 'ikke et referat (ingen REFERAT-titel og ingen punkter)', en: 'not a referat (no REFERAT title and no items)' });
         }
       }
     }
