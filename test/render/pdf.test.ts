@@ -601,3 +601,21 @@ test('a decision not written is said, in Danish, under its heading, as in the HT
   assert.equal(allText(pdf).match(/Beslutningen er ikke skrevet\./g)?.length, 2);
   assert.ok(allText(pdf).includes('Torsdag d. 07. december 2023 kl. 09:00'), allText(pdf).slice(0, 200));
 });
+
+test('a table cell longer than a page: the PDF is made, the cell is one TD holding all its words, its neighbour one TD', async () => {
+  const base = readFileSync(join(repoRoot, 'test/fixtures/rules/base.ok.referat'), 'utf8');
+  const cell = Array.from({ length: 800 }, () => 'budget plan').join(' ');
+  const text = base.replace('Deltagerkredsen fastholdes.', `Deltagerkredsen fastholdes.\n\n| A | B |\n| --- | --- |\n| ${cell} | x |\n| y | z |\n`);
+  const { pdf } = await rendered('long-cell', text, 'internal');
+  assert.ok(pdf.numPages >= 3);
+  const words = allText(pdf).match(/budget plan/g)?.length ?? 0;
+  assert.equal(words, 800);
+  // Each cell is one element however many pages it runs over (the structure is read per page).
+  const cells = all(pdf).filter((e) => e.role === 'TD' && e.deepText.includes('budget'));
+  assert.ok(cells.length >= 1);
+  assert.equal(
+    cells.reduce((n, c) => n + (c.deepText.match(/budget plan/g)?.length ?? 0), 0),
+    800,
+  );
+  assert.ok(all(pdf).some((e) => e.role === 'TD' && e.deepText === 'x'));
+});

@@ -20,13 +20,28 @@ class StructWriter {
 
   constructor(private readonly doc: PDFDocument) {}
 
+  /**
+   * Elements left while reading stays in their table row: a row's cells are drawn line by line
+   * side by side, so reading goes back to a cell it left (a cell longer than its neighbours, or
+   * than a page). They end with their row.
+   */
+  private readonly deferred = new Map<StructNode, StructNode[]>();
+
   /** The element for `node`, after ending every open element that is not one of its ancestors. */
   enter(node: StructNode): PdfStructElement {
     const path: StructNode[] = [];
     for (let n: StructNode | undefined = node; n; n = n.parent) path.unshift(n);
     let common = 0;
     while (common < this.open.length && common < path.length && this.open[common] === path[common]) common++;
-    for (let i = this.open.length - 1; i >= common; i--) this.end(this.open[i]!);
+    for (let i = this.open.length - 1; i >= common; i--) {
+      const left = this.open[i]!;
+      const row = rowOf(left);
+      if (row && row !== left && path.includes(row)) {
+        const list = this.deferred.get(row) ?? [];
+        if (!list.includes(left)) list.push(left);
+        this.deferred.set(row, list);
+      } else this.end(left);
+    }
     for (let i = common; i < path.length; i++) this.make(path[i]!);
     this.open = path;
     return this.elements.get(node)!;
@@ -50,9 +65,21 @@ class StructWriter {
 
   private end(node: StructNode): void {
     if (this.ended.has(node)) return;
+    // A row's cells (and what is inside them) end before the row, the innermost first.
+    const inside = this.deferred.get(node);
+    if (inside) {
+      this.deferred.delete(node);
+      for (let i = inside.length - 1; i >= 0; i--) this.end(inside[i]!);
+    }
     this.elements.get(node)?.end();
     this.ended.add(node);
   }
+}
+
+/** The table row a structure node stands in (itself, if it is one). */
+function rowOf(node: StructNode): StructNode | undefined {
+  for (let n: StructNode | undefined = node; n; n = n.parent) if (n.role === 'TR') return n;
+  return undefined;
 }
 
 export function drawPages(doc: PDFDocument, laidOut: LaidOut, model: PdfDocumentModel, furniture: Furniture): void {
