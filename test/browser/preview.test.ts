@@ -156,7 +156,7 @@ test('the page shown instead of a refused public version: axe-core finds nothing
   const page = await context.newPage();
   const message = {
     da: 'Den offentlige udgave laves ikke. Et CPR-nummer i et åbent punkt bliver offentliggjort: fjern det, eller flyt oplysningen til et lukket punkt.',
-    en: 'The public version is not made. A CPR number in an open punkt would be published: remove it, or move it to a closed punkt.',
+    en: 'The public version is not made. A CPR number in an open item would be published: remove it, or move it to a closed item.',
   };
   const html = refusalPage(message, 25, {
     audience: 'public',

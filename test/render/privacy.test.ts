@@ -162,7 +162,7 @@ test('closed is closed: heading-shaped lines and text after the case number in a
     if (v.what.includes('heading')) {
       // The heading is still in doubt: refused on the structure alone.
       assert.equal(html.output, null, `${v.what}: refused with the rules off`);
-      assert.match(html.refused.message.en, /looks like a punkt heading inside the closed punkt 4/);
+      assert.match(html.refused.message.en, /looks like an item heading inside the closed item 4/);
       continue;
     }
     assert.ok(html.output && pdf.output, `${v.what}: rendered`);

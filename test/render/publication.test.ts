@@ -46,7 +46,7 @@ test('a CPR number in an open punkt: an error on its line; public HTML and PDF r
     assert.equal(rendered.output, null);
     assert.deepEqual(rendered.refused?.range, cpr[0]!.range);
     assert.match(rendered.refused.message.da, /^Den offentlige udgave laves ikke\. Et CPR-nummer i et åbent punkt/);
-    assert.match(rendered.refused.message.en, /^The public version is not made\. A CPR number in an open punkt/);
+    assert.match(rendered.refused.message.en, /^The public version is not made\. A CPR number in an open item/);
     assert.doesNotMatch(JSON.stringify(rendered.refused), /010203/);
   }
   const html = await s.renderHtml(doc, { audience: 'internal' });

@@ -59,15 +59,15 @@ export function cprNumbersInLine(text: string, line: number): Range[] {
 const WHERE: Readonly<Record<CprPlace, LocalizedText>> = {
   beforeTitle: { da: 'før titlen', en: 'before the title' },
   header: { da: 'i mødets oplysninger', en: "in the meeting's header" },
-  openPunkt: { da: 'i et åbent punkt', en: 'in an open punkt' },
-  closedHeading: { da: 'i et lukket punkts overskrift eller journalnummer', en: "in a closed punkt's heading or journal number" },
+  openPunkt: { da: 'i et åbent punkt', en: 'in an open item' },
+  closedHeading: { da: 'i et lukket punkts overskrift eller journalnummer', en: "in a closed item's heading or journal number" },
 };
 
 /** Why a number may not stand where it stands; the number itself is never repeated (logs, terminals). */
 export function cprMessage(place: CprPlace): LocalizedText {
   return {
     da: `Et CPR-nummer ${WHERE[place].da} bliver offentliggjort: fjern det, eller flyt oplysningen til et lukket punkt.`,
-    en: `A CPR number ${WHERE[place].en} would be published: remove it, or move it to a closed punkt.`,
+    en: `A CPR number ${WHERE[place].en} would be published: remove it, or move it to a closed item.`,
   };
 }
 

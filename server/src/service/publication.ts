@@ -60,14 +60,14 @@ function closedPunktRefusal(referat: Referat, errors: readonly Diagnostic[]): Re
     if (error)
       return refusal(error.range, {
         da: `Der er en fejl i eller lige efter det lukkede punkt ${closed.number}, så det er uvist, hvor punktet slutter: ${error.message}`,
-        en: `There is an error in or right after the closed punkt ${closed.number}, so where it ends is in doubt: ${error.message}`,
+        en: `There is an error in or right after the closed item ${closed.number}, so where it ends is in doubt: ${error.message}`,
       });
     if (!next) continue;
     const doubt = headingDoubt(referat, next, closed, numbers);
     if (doubt)
       return refusal(lineRange(next.headingRange.start.line, 0, next.headingRange.end.character), {
         da: `Linjen ligner en punktoverskrift inde i det lukkede punkt ${closed.number}, men ${doubt.da}. Er den teksten i det lukkede punkt, så skriv den om, så den ikke ligner en overskrift.`,
-        en: `The line looks like a punkt heading inside the closed punkt ${closed.number}, but ${doubt.en}. If it is text of the closed punkt, reword it so it does not look like a heading.`,
+        en: `The line looks like an item heading inside the closed item ${closed.number}, but ${doubt.en}. If it is text of the closed item, reword it so it does not look like a heading.`,
       });
   }
   return undefined;
@@ -78,16 +78,16 @@ function headingDoubt(referat: Referat, next: Punkt, closed: Punkt, numbers: Rea
   if (next.number !== closed.number + 1)
     return {
       da: `den har nummer ${next.number}, hvor det næste punkt er ${closed.number + 1}`,
-      en: `it is numbered ${next.number} where the next punkt is ${closed.number + 1}`,
+      en: `it is numbered ${next.number} where the next item is ${closed.number + 1}`,
     };
   if ((numbers.get(next.number) ?? 0) > 1) return { da: `nummer ${next.number} findes flere gange`, en: `number ${next.number} occurs more than once` };
   const others = referat.punkter.filter((p) => p !== next);
   const toc = referat.toc?.entries ?? [];
   const inToc = (p: Punkt): boolean => toc.some((e) => (e.number !== undefined ? e.number === p.number : sameTitle(e.title, p.title)));
   if (toc.length > 0 && others.length > 0 && others.every(inToc) && !inToc(next))
-    return { da: 'den står ikke i indholdsfortegnelsen, som alle de andre punkter gør', en: 'it is not in the table of contents, where every other punkt is' };
+    return { da: 'den står ikke i indholdsfortegnelsen, som alle de andre punkter gør', en: 'it is not in the table of contents, where every other item is' };
   if (others.length >= 2 && others.every((p) => p.journal) && !next.journal)
-    return { da: 'den har intet sagsnummer, som alle de andre punkter har', en: 'it has no case number, which every other punkt has' };
+    return { da: 'den har intet sagsnummer, som alle de andre punkter har', en: 'it has no case number, which every other item has' };
   return undefined;
 }
 
@@ -113,6 +113,6 @@ export function outputRefusal(text: string, kind: 'html' | 'markdown'): RenderRe
   const line = marker < 0 ? 0 : Number(/^data-line="(\d+)"/.exec(text.slice(marker))?.[1] ?? 0);
   return refusal(lineRange(line, 0, 0), {
     da: 'Den færdige udgave ville vise et CPR-nummer: fjern det fra teksten, eller flyt oplysningen til et lukket punkt.',
-    en: 'The finished version would show a CPR number: remove it from the text, or move it to a closed punkt.',
+    en: 'The finished version would show a CPR number: remove it from the text, or move it to a closed item.',
   });
 }
