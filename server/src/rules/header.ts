@@ -4,6 +4,7 @@ import type { Finding, Rule } from './types';
 import { lineRange, type Range } from '../syntax/range';
 import { HEADER_LABELS, type HeaderRole } from '../dialect/vocabulary';
 import { lineContent } from '../syntax/content';
+import { editDistance } from '../spelling/distance';
 
 export const missingHeader: Rule = {
   code: 'missing-header',
@@ -234,24 +235,11 @@ function damagedLabel(referat: Referat, role: HeaderRole): { range: Range; writt
     const written = m[1]!;
     const start = c.start + m[0].length - written.length;
     for (const { label } of labels) {
-      const d = distance(written.toLocaleLowerCase('da-DK'), label.toLocaleLowerCase('da-DK'));
+      const d = editDistance(written.toLocaleLowerCase('da-DK'), label.toLocaleLowerCase('da-DK'));
       if (d > 0 && d <= LABEL_DISTANCE) return { range: lineRange(l.line, start, start + written.length), written, label };
     }
   }
   return undefined;
-}
-
-/** Edit distance with transpositions (optimal string alignment); the words are a label's length. */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  return d[a.length]![b.length]!;
 }
 
 function lineOf(referat: Referat, line: number): string {

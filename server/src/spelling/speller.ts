@@ -5,6 +5,7 @@
  * away ranked here (suggest.ts). No file is read here: the host hands over the engine and the stems.
  */
 import { ADMINISTRATION_ABBREVIATIONS, isAbbreviationLike } from './abbreviations';
+import { editDistance } from './distance';
 import { AffixRules, houseLines, type Dictionary, type HouseWord } from './house';
 import { rankedEdits, Stems } from './suggest';
 
@@ -218,23 +219,9 @@ function shape(word: string): string {
 function abbreviationsNear(word: string): string[] {
   const lower = word.toLowerCase();
   const capital = word !== lower && word.charAt(0) !== lower.charAt(0);
-  return ADMINISTRATION_ABBREVIATIONS.map((a) => ({ a, d: distance(lower, a) }))
+  return ADMINISTRATION_ABBREVIATIONS.map((a) => ({ a, d: editDistance(lower, a) }))
     .filter((x) => x.d > 0 && x.d <= MAX_ABBREVIATION_DISTANCE && shape(x.a) === shape(lower))
     .sort((x, y) => x.d - y.d)
     .map((x) => (capital ? x.a.charAt(0).toUpperCase() + x.a.slice(1) : x.a))
     .slice(0, MAX_SUGGESTIONS);
-}
-
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
 }
