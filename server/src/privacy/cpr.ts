@@ -103,29 +103,28 @@ export interface NumberedLine {
   readonly offset?: number;
 }
 
-/** How many digit-like characters a number needs within three neighbouring lines before the lines are read in full. */
-const DIGITS_IN_A_CPR = 10;
+/** How many digits the first part of a CPR number has: a line without six of them close together holds none that starts there. */
+const FIRST_PART = 6;
+// A digit-like character and five more that are digit-like or unseen, or an entity: every line
+// `mayHoldCpr` accepts matches this (digit-like characters beyond ASCII are all at U+0080 or above).
+const MAY_HOLD = /[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff][\d*_~`\\\u0080-\uffff]{5}|&/;
 
 /**
  * The CPR numbers in a document's lines, as ranges. Lines that follow each other are read as one
  * text, so a number broken over a line break is found; lines that do not (a closed punkt's body
- * left out between them) are read apart. Only lines with ten digit-like characters among them and
- * their neighbours are read in full: most lines of a referat hold a date at most.
+ * left out between them) are read apart. Only lines that could hold a number's first six digits
+ * (`mayHoldCpr`), and their neighbours, are read in full: most lines of a referat hold none.
  */
-export function findCprNumbersInLines(lines: readonly NumberedLine[]): Range[] {
+export function findCprNumbersInLines(lines: readonly NumberedLine[]): LineCpr[] {
   const n = lines.length;
-  const count = new Int32Array(n);
-  for (let i = 0; i < n; i++) count[i] = digitLike(lines[i]!.text);
   const adjacent = (i: number): boolean => i > 0 && lines[i]!.line === lines[i - 1]!.line + 1;
   const hot = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (count[i] === 0) continue;
-    const sum = (adjacent(i) ? count[i - 1]! : 0) + count[i]! + (i + 1 < n && adjacent(i + 1) ? count[i + 1]! : 0);
-    if (sum < DIGITS_IN_A_CPR) continue;
-    // The neighbours too: a number may run over a blank line into the next.
+    if (!mayHoldCpr(lines[i]!.text)) continue;
+    // The neighbours too: the last four digits may follow on the next line, over a blank one.
     for (let k = Math.max(0, i - 2); k <= Math.min(n - 1, i + 2); k++) hot[k] = 1;
   }
-  const out: Range[] = [];
+  const out: LineCpr[] = [];
   let i = 0;
   while (i < n) {
     if (!hot[i]) {
@@ -140,8 +139,14 @@ export function findCprNumbersInLines(lines: readonly NumberedLine[]): Range[] {
   return out;
 }
 
+/** A number found in a document's lines: where, and the index in the lines given of the line it starts on. */
+export interface LineCpr {
+  readonly range: Range;
+  readonly index: number;
+}
+
 /** Reads lines [from, to) as one text and adds the numbers found, as ranges of those lines. */
-function readLines(lines: readonly NumberedLine[], from: number, to: number, out: Range[]): void {
+function readLines(lines: readonly NumberedLine[], from: number, to: number, out: LineCpr[]): void {
   const starts: number[] = [];
   const offsets: number[] = [];
   let text = '';
@@ -150,20 +155,35 @@ function readLines(lines: readonly NumberedLine[], from: number, to: number, out
     offsets.push(lines[k]!.offset ?? 0);
     text += lines[k]!.text + (k + 1 < to ? '\n' : '');
   }
-  const at = (offset: number): { line: number; character: number } => {
+  const indexOf = (offset: number): number => {
     let k = starts.length - 1;
     while (k > 0 && starts[k]! > offset) k--;
+    return k;
+  };
+  const at = (offset: number): { line: number; character: number } => {
+    const k = indexOf(offset);
     return { line: lines[from + k]!.line, character: offset - starts[k]! + offsets[k]! };
   };
-  for (const found of findCprNumbersIn(text, 'markdown')) out.push({ start: at(found.from), end: at(found.to) });
+  for (const found of findCprNumbersIn(text, 'markdown')) out.push({ range: { start: at(found.from), end: at(found.to) }, index: from + indexOf(found.from) });
 }
 
-/** Digits, and what may read as one: an entity, a character beyond Latin-1 (a full-width or another script's digit). */
-function digitLike(text: string): number {
-  let n = 0;
+/**
+ * Could the line hold the six digits a CPR number begins with? Six digit-like characters with
+ * nothing between them but what the reader may not see: markup (`*`, `_`, `~`, backticks, a
+ * backslash) and characters beyond ASCII (an invisible one, a full-width or another script's
+ * digit, which count as digits). An entity (`&`) may be a digit: such a line is always read. The
+ * test errs towards reading: a line it passes over cannot hold a number the full reading finds.
+ */
+function mayHoldCpr(text: string): boolean {
+  // A regular expression rules out nearly every line at the engine's speed; the loop decides the rest.
+  if (!MAY_HOLD.test(text)) return false;
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || c === 38 || c >= 0x0660 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe)) n++;
+    if (c === 38 /* & */) return true;
+    if ((c >= 48 && c <= 57) || c >= 0x0660 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe)) {
+      if (++run >= FIRST_PART) return true;
+    } else if (!(c === 42 || c === 95 || c === 126 || c === 96 || c === 92 || c >= 0x80)) run = 0;
   }
-  return n;
+  return false;
 }

@@ -2,7 +2,6 @@ import type { LocalizedText } from '../i18n/locale';
 import type { Referat } from '../model/types';
 import { findCprNumbersInLines, type NumberedLine } from '../privacy/cpr';
 import type { Range } from '../syntax/range';
-import type { SyntaxLine } from '../syntax/tree';
 import type { Rule } from './types';
 
 /** What the quick fix writes instead of the number. */
@@ -18,11 +17,12 @@ export interface CprNumber {
 
 /** Every CPR number in the text that a public version shows: everything but a closed punkt's body. */
 export function cprNumbersToPublish(referat: Referat): CprNumber[] {
+  // Every line of a long referat passes here: two parallel arrays, no map per line.
   const lines: NumberedLine[] = [];
-  const places = new Map<number, CprPlace>();
-  const add = (l: SyntaxLine, place: CprPlace): void => {
+  const places: CprPlace[] = [];
+  const add = (l: NumberedLine, place: CprPlace): void => {
     lines.push(l);
-    places.set(l.line, place);
+    places.push(place);
   };
   const s = referat.syntax;
   for (const l of s.leading) add(l, 'beforeTitle');
@@ -42,18 +42,14 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
     // The public sees a closed punkt's heading and its journal number, nothing more of that line.
     add(p.heading, 'closedHeading');
     const journal = punkt.journal?.kind === 'valid' ? punkt.journal.journal : undefined;
-    if (journal) {
-      const { line, character } = journal.range.start;
-      lines.push({ text: journal.text, line, offset: character });
-      places.set(line, 'closedHeading');
-    }
+    if (journal) add({ text: journal.text, line: journal.range.start.line, offset: journal.range.start.character }, 'closedHeading');
   });
-  return findCprNumbersInLines(lines).map((range) => ({ range, place: places.get(range.start.line) ?? 'openPunkt' }));
+  return findCprNumbersInLines(lines).map((found) => ({ range: found.range, place: places[found.index]! }));
 }
 
 /** The CPR numbers in one line, as a reader of the public version would see them. */
 export function cprNumbersInLine(text: string, line: number): Range[] {
-  return findCprNumbersInLines([{ text, line }]);
+  return findCprNumbersInLines([{ text, line }]).map((found) => found.range);
 }
 
 const WHERE: Readonly<Record<CprPlace, LocalizedText>> = {
