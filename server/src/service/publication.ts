@@ -49,8 +49,8 @@ function cprRefusal(referat: Referat): RenderRefusal | undefined {
  */
 function closedPunktRefusal(referat: Referat, errors: readonly Diagnostic[]): RenderRefusal | undefined {
   const punkter = referat.punkter;
-  const numbers = new Map<number, number>();
-  for (const p of punkter) numbers.set(p.number, (numbers.get(p.number) ?? 0) + 1);
+  // What the document's headings carry, worked out once: a referat of hundreds of punkter has many closed ones.
+  let facts: HeadingFacts | undefined;
   for (let i = 0; i < punkter.length; i++) {
     const closed = punkter[i]!;
     if (!closed.closed) continue;
@@ -63,7 +63,7 @@ function closedPunktRefusal(referat: Referat, errors: readonly Diagnostic[]): Re
         en: `There is an error in or right after the closed item ${closed.number}, so where it ends is in doubt: ${error.message}`,
       });
     if (!next) continue;
-    const doubt = headingDoubt(referat, next, closed, numbers);
+    const doubt = headingDoubt((facts ??= headingFacts(referat)), i + 1, closed);
     if (doubt)
       return refusal(lineRange(next.headingRange.start.line, 0, next.headingRange.end.character), {
         da: `Linjen ligner en punktoverskrift inde i det lukkede punkt ${closed.number}, men ${doubt.da}. Er den teksten i det lukkede punkt, så skriv den om, så den ikke ligner en overskrift.`,
@@ -73,31 +73,59 @@ function closedPunktRefusal(referat: Referat, errors: readonly Diagnostic[]): Re
   return undefined;
 }
 
+/** Per punkt (by index): whether the table of contents lists it; and how many times each number occurs. */
+interface HeadingFacts {
+  readonly punkter: readonly Punkt[];
+  readonly count: ReadonlyMap<number, number>;
+  readonly hasToc: boolean;
+  readonly inToc: readonly boolean[];
+  readonly missingFromToc: number;
+  readonly withoutJournal: number;
+}
+
+function headingFacts(referat: Referat): HeadingFacts {
+  const punkter = referat.punkter;
+  const count = new Map<number, number>();
+  for (const p of punkter) count.set(p.number, (count.get(p.number) ?? 0) + 1);
+  const toc = referat.toc?.entries ?? [];
+  const tocNumbers = new Set(toc.flatMap((e) => (e.number !== undefined ? [e.number] : [])));
+  const tocTitles = new Set(toc.flatMap((e) => (e.number === undefined ? [titleKey(e.title)] : [])));
+  const inToc = punkter.map((p) => tocNumbers.has(p.number) || tocTitles.has(titleKey(p.title)));
+  return {
+    punkter,
+    count,
+    hasToc: toc.length > 0,
+    inToc,
+    missingFromToc: inToc.filter((x) => !x).length,
+    withoutJournal: punkter.filter((p) => !p.journal).length,
+  };
+}
+
 /** What the heading after a closed punkt lacks of what this document's headings carry, or undefined. */
-function headingDoubt(referat: Referat, next: Punkt, closed: Punkt, numbers: ReadonlyMap<number, number>): LocalizedText | undefined {
+function headingDoubt(facts: HeadingFacts, at: number, closed: Punkt): LocalizedText | undefined {
+  const next = facts.punkter[at]!;
   if (next.number !== closed.number + 1)
     return {
       da: `den har nummer ${next.number}, hvor det næste punkt er ${closed.number + 1}`,
       en: `it is numbered ${next.number} where the next item is ${closed.number + 1}`,
     };
-  if ((numbers.get(next.number) ?? 0) > 1) return { da: `nummer ${next.number} findes flere gange`, en: `number ${next.number} occurs more than once` };
-  const others = referat.punkter.filter((p) => p !== next);
-  const toc = referat.toc?.entries ?? [];
-  const inToc = (p: Punkt): boolean => toc.some((e) => (e.number !== undefined ? e.number === p.number : sameTitle(e.title, p.title)));
-  if (toc.length > 0 && others.length > 0 && others.every(inToc) && !inToc(next))
+  if ((facts.count.get(next.number) ?? 0) > 1) return { da: `nummer ${next.number} findes flere gange`, en: `number ${next.number} occurs more than once` };
+  const others = facts.punkter.length - 1;
+  // Every other punkt is in the table of contents, and this one is not.
+  if (facts.hasToc && others > 0 && !facts.inToc[at] && facts.missingFromToc === 1)
     return { da: 'den står ikke i indholdsfortegnelsen, som alle de andre punkter gør', en: 'it is not in the table of contents, where every other item is' };
-  if (others.length >= 2 && others.every((p) => p.journal) && !next.journal)
+  // Every other punkt has a case number, and this one has none.
+  if (others >= 2 && !next.journal && facts.withoutJournal === 1)
     return { da: 'den har intet sagsnummer, som alle de andre punkter har', en: 'it has no case number, which every other item has' };
   return undefined;
 }
 
-function sameTitle(a: string, b: string): boolean {
-  const norm = (s: string): string =>
-    s
-      .replace(/[\s*]+/g, ' ')
-      .trim()
-      .toLowerCase();
-  return norm(a) === norm(b);
+/** A title as the table of contents and the heading are compared: bold and spacing aside, any case. */
+function titleKey(s: string): string {
+  return s
+    .replace(/[\s*]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**
