@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { at, BASE, documentOf, lineAt, ROOT, serviceWith } from './helpers';
 import { repoRoot } from '../helpers';
-import type { LanguageService } from '../../server/src/service/languageService';
+import type { ReferatLanguageService } from '../../server/src/service/languageService';
 
 const ARCHIVE = {
   'arkiv/a.referat': `${BASE}\nPunkt 2: Eventuelt\n\n00.01.00I00-3-23\n\nBeslutning\n\nIntet.\n\nPunkt 3: Budget\n\n00.16.00-P20-1-16\n\nSagsfremstilling\n\nChef for Økonomi og HR Ove Weller Nielsen deltager i mødet kl. 10:00.\n\nBeslutning\n\nGodkendt.\n`,
@@ -15,7 +15,7 @@ const ARCHIVE = {
 };
 
 /** The items offered at the cursor, in the order the editor lists them. */
-async function items(service: LanguageService, marked: string, name = 'ny.referat'): Promise<CompletionItem[]> {
+async function items(service: ReferatLanguageService, marked: string, name = 'ny.referat'): Promise<CompletionItem[]> {
   const { text, position } = at(marked);
   const list = await service.completion(documentOf(`${ROOT}/${name}`, text), position, lineAt(text, position.line));
   return [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
