@@ -78,7 +78,7 @@ test('every request with a token already cancelled throws CancelledError and rea
     ['caseHistory', () => s.caseHistory('81.39.15G01-4-23', CANCELLED)],
   ];
   for (const [name, request] of requests) {
-    await assert.rejects(async () => request(), CancelledError, name);
+    await assert.rejects(async () => await request(), CancelledError, name);
   }
   assert.equal(doc.reads, 0, 'no request read the document');
   // The same requests without a token answer.

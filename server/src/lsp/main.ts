@@ -38,7 +38,11 @@ const documents = new TextDocuments(TextDocument);
 // Where the archive's summaries are kept between sessions: the client says so at initialize.
 let cacheDir: string | undefined;
 const host = nodeHost();
-const service: ReferatLanguageService = createLanguageService({ ...host, cache: (roots) => new IndexCache(cacheDir, roots), log: (m) => connection.console.log(m) });
+const service: ReferatLanguageService = createLanguageService({
+  ...host,
+  cache: (roots) => new IndexCache(cacheDir, roots),
+  log: (m) => connection.console.log(m),
+});
 const ctx: ServerContext = { connection, documents, service, validation: { trigger: 'onSave', debounceMs: 200 }, canShowDocument: false };
 
 /** The editor's settings (`referat.*`), keeping only values that mean something. */

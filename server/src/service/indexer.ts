@@ -153,13 +153,17 @@ export class ArchiveIndexer {
     // The rest are read and summarised, on worker threads where the host has them.
     phase('cached');
     let taking = 0;
-    const { threads } = await this.host.reader.read(toRead, (results) => {
-      const t = performance.now();
-      for (const result of results) this.take(result, cache);
-      run.done += results.length;
-      report();
-      taking += performance.now() - t;
-    }, this.stopped);
+    const { threads } = await this.host.reader.read(
+      toRead,
+      (results) => {
+        const t = performance.now();
+        for (const result of results) this.take(result, cache);
+        run.done += results.length;
+        report();
+        taking += performance.now() - t;
+      },
+      this.stopped,
+    );
     phase(threads > 0 ? `read on ${threads} worker threads` : 'read');
     phases.push(`of which ${Math.round(taking)} ms taking results in`);
     // A disposed service's index is incomplete: it is not kept for the next session.
