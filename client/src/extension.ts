@@ -69,7 +69,7 @@ async function caseHistory(): Promise<void> {
   const picked = await vscode.window.showQuickPick(
     entries.map((e) => ({
       label: `${e.date ?? '?'} · ${e.body}`,
-      description: `Punkt ${e.number}: ${e.title}`,
+      description: e.heading,
       detail: e.closed ? vscode.l10n.t('Closed item') : (e.beslutning ?? vscode.l10n.t('No decision recorded')),
       entry: e,
     })),

@@ -16,6 +16,8 @@ export interface CaseHistoryEntry {
   readonly isoDate?: string;
   readonly number: number;
   readonly title: string;
+  /** The punkt as its heading names it: `Punkt 3: Title`. */
+  readonly heading: string;
   readonly closed: boolean;
   /** The start of the decision; never sent for a closed punkt. */
   readonly beslutning?: string;

@@ -2,6 +2,7 @@ import { compareDates, formatDanishDate } from '../model/dates';
 import { normalizeBody } from '../model/build';
 import type { CalendarDate } from '../model/types';
 import type { Range } from '../syntax/range';
+import { PUNKT_WORD } from '../dialect/vocabulary';
 import { summarizeReferat, type PunktSummary, type ReferatSummary } from './summary';
 
 /** A meeting is identified by its body and its date, never by its file name. */
@@ -131,7 +132,7 @@ export class ArchiveIndex {
         if (q && !this.searchKey(p).includes(q)) continue;
         const journal = p.journal ?? '';
         when ??= s.date ? formatDanishDate(s.date) : '';
-        out.push({ name: `Punkt ${p.number}: ${p.title}`, detail: [journal, s.body, when].filter(Boolean).join(' · '), uri, range: p.headingRange });
+        out.push({ name: `${PUNKT_WORD} ${p.number}: ${p.title}`, detail: [journal, s.body, when].filter(Boolean).join(' · '), uri, range: p.headingRange });
         if (out.length >= limit) return out;
       }
     }

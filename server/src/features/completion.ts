@@ -1,4 +1,4 @@
-import { ATTENDANCE_SOURCE, STANDARD_DECISIONS } from '../dialect/vocabulary';
+import { ATTENDANCE_SOURCE, DOCUMENT_WORDS, HEADER_LABELS, labelAlternatives, STANDARD_DECISIONS } from '../dialect/vocabulary';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { canonicalPeople, type NameCatalog, type PersonEntry, type Udvalg } from '../config/catalog';
 import {
@@ -38,6 +38,14 @@ export interface CompletionEnv {
 }
 
 const ATTENDANCE = new RegExp(ATTENDANCE_SOURCE, 'u');
+// A place's label as any dialect writes it: `Mødested`, `Lokale`, `Sted`.
+const PLACE_LABEL = new RegExp(
+  String.raw`^\W*${labelAlternatives(
+    HEADER_LABELS.filter((l) => l.role === 'moedested').map((l) => l.label),
+    ' ',
+  )}(?![\p{L}\p{N}])`,
+  'u',
+);
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 const list = (items: CompletionItem[], isIncomplete = false): CompletionList => ({ isIncomplete, items });
 
@@ -66,7 +74,7 @@ export function complete(referat: Referat, lineText: string, position: Position,
 
   const attendance = attendanceListAt(referat, lineText, line);
   if (attendance) return list(people(referat, before, position, env, tr, attendance));
-  if (/^\W*Mødested\b/u.test(lineText)) {
+  if (PLACE_LABEL.test(lineText)) {
     const u = bodyOf(referat, env.catalog);
     return u?.moedested ? list([{ label: u.moedested, kind: CompletionItemKind.Value, detail: u.navn, sortText: '0' }]) : EMPTY;
   }
@@ -473,7 +481,7 @@ const fold = (s: string): string =>
     .replace(/å/g, 'aa')
     .replace(/é/g, 'e')
     .replace(/[^a-z0-9]/g, '');
-const NOT_A_BODY = /\b(referat|dagsorden|møde|moede|udkast|kopi)\b/gi;
+const NOT_A_BODY = new RegExp(String.raw`\b(${[...new Set(DOCUMENT_WORDS.map((d) => d.word.toLowerCase()))].join('|')}|møde|moede|udkast|kopi)\b`, 'gi');
 // A name the catalog does not know is taken for a body only when it reads as one: `teknisk-udvalg`, not `nyt`.
 const BODY_WORD = /udvalg|direktion|byråd|byraad|bestyrelse|råd|raad|forum|gruppe|komit|ledelse/i;
 

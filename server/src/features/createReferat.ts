@@ -1,5 +1,5 @@
 import type { NameCatalog } from '../config/catalog';
-import { WITHOUT_DECISION } from '../dialect/vocabulary';
+import { documentWord, WITHOUT_DECISION } from '../dialect/vocabulary';
 import type { LocalizedText } from '../i18n/locale';
 import { formatTitleDate, pad2 } from '../model/dates';
 import { todaysDecision } from '../model/decision';
@@ -51,7 +51,7 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
   const titleLine = title.range.start.line;
   const word = title.word;
   const at = lines[titleLine]!.indexOf(word);
-  const referatWord = word === word.toUpperCase() ? 'REFERAT' : 'Referat';
+  const referatWord = documentWord('referat', word === word.toUpperCase() ? 'upper' : 'capital');
   lines[titleLine] = lines[titleLine]!.slice(0, at) + referatWord + lines[titleLine]!.slice(at + word.length);
 
   attendance(dagsorden, catalog, lines, insert);

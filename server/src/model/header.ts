@@ -1,4 +1,4 @@
-import { DOCUMENT_WORDS, HEADER_LABELS, type HeaderRole } from '../dialect/vocabulary';
+import { DOCUMENT_WORDS, HEADER_LABELS, HEADER_NOTHING_LINES, type HeaderRole } from '../dialect/vocabulary';
 import { lineContent, stripBold } from '../syntax/content';
 import { lineRange, range, type Range } from '../syntax/range';
 import type { SyntaxLine } from '../syntax/tree';
@@ -42,8 +42,7 @@ export function readAttendanceLabel(text: string): { readonly role: AttendanceRo
   if (!m || (role !== 'deltagere' && role !== 'afbud' && role !== 'sekretaer')) return undefined;
   return { role, members: MEMBERS.has(m[1]!), valueStart: c.start + m[0].length };
 }
-// Lines of a header that say nothing the model reads: `Åbent referat`, a page form's `Punkt⇥Titel` row.
-const NOTHING = /^(?:åbent\s+referat|lukket\s+referat|punkt\tTitel)$/i;
+const NOTHING = HEADER_NOTHING_LINES;
 
 /**
  * The header from its title line and the lines around it. Labelled fields (`Mødedato   Onsdag d. …`,
@@ -78,12 +77,12 @@ export function readHeader(titleLine: SyntaxLine | undefined, lines: readonly Sy
       const value = stripBold(l.text.slice(valueStart)).trimEnd();
       const whole = lineRange(l.line, 0, l.text.length);
       const valueRange = lineRange(l.line, valueStart, valueStart + value.length);
-      if (role === 'moedeDato') moedeDato ??= readMoedeDato(l, valueStart, whole, valueRange);
+      if (role === 'moedeDato') moedeDato ??= { ...readMoedeDato(l, valueStart, whole, valueRange), label: m[1]! };
       else if (role === 'tidspunkt') {
         const t = /\d{1,2}[:.]\d{2}/.exec(value);
         if (t && !time) time = readTime(t[0], l.line, valueStart + t.index);
-      } else if (role === 'moedested') moedested ??= { range: whole, value: value.trim(), valueRange };
-      else if (role === 'udvalg') udvalg ??= { range: whole, value: value.trim(), valueRange };
+      } else if (role === 'moedested') moedested ??= { range: whole, value: value.trim(), valueRange, label: m[1]! };
+      else if (role === 'udvalg') udvalg ??= { range: whole, value: value.trim(), valueRange, label: m[1]! };
       else if (role === 'deltagere' || role === 'afbud' || role === 'sekretaer') {
         const label = { text: m[1]!, range: lineRange(l.line, c.start, c.start + m[1]!.length), members: MEMBERS.has(m[1]!) };
         const block = attendanceBlock(lines, i, l, valueStart, value.trim() !== '', label);

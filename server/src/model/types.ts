@@ -57,12 +57,16 @@ export interface MoedeDato {
   readonly weekday?: Weekday;
   readonly date?: DateValue;
   readonly time?: TimeValue;
+  /** The label as written (`Mødedato`, `Dato`); none where the dialect writes the field unlabelled (eDoc, Acadre). */
+  readonly label?: string;
 }
 
 export interface TextField {
   readonly range: Range;
   readonly value: string;
   readonly valueRange: Range;
+  /** The label as written (`Mødested`, `Lokale`); none where the field stands unlabelled. */
+  readonly label?: string;
 }
 
 export interface Person {

@@ -7,6 +7,7 @@ import { lineContent } from '../syntax/content';
 import { isEmptyBullet, todaysDecision } from '../model/decision';
 import { documentLabels, type DocumentLabels } from './labels';
 import { publishedJournal, writtenMeetingDate } from './published';
+import { PUNKT_WORD } from '../dialect/vocabulary';
 
 export type Audience = 'internal' | 'public';
 
@@ -189,7 +190,7 @@ function dl(line: number | undefined): string {
 }
 
 function headingText(p: Punkt): string {
-  return `Punkt ${p.number}: ${p.title}`;
+  return `${PUNKT_WORD} ${p.number}: ${p.title}`;
 }
 
 function journalLine(p: Punkt, t: DocumentLabels, audience: Audience): string {

@@ -2,7 +2,7 @@ import { capitalize, formatTitleDate, localizedDate, localizedWeekday, sameDate,
 import type { DateValue, Referat } from '../model/types';
 import type { Finding, Rule } from './types';
 import { lineRange, type Range } from '../syntax/range';
-import { HEADER_LABELS, type HeaderRole } from '../dialect/vocabulary';
+import { HEADER_LABELS, headerLabel, type HeaderRole } from '../dialect/vocabulary';
 import { lineContent } from '../syntax/content';
 import { editDistance } from '../spelling/distance';
 
@@ -68,7 +68,7 @@ export const missingHeader: Rule = {
       };
     };
     if (!h.moedeDato) {
-      yield missing('moedeDato', 'Mødedato');
+      yield missing('moedeDato', headerLabel('moedeDato'));
     } else if (h.moedeDato.date && !h.moedeDato.time && /\b(?:kl\.?|klokken)[ \t]*$/i.test(lineOf(referat, h.moedeDato.range.start.line))) {
       // `… kl.` and nothing after it: the header's time was left to fill in.
       yield {
@@ -87,7 +87,7 @@ export const missingHeader: Rule = {
     if (!h.moedested) {
       const damaged = damagedLabel(referat, 'moedested');
       yield damaged || !h.moedeDato
-        ? missing('moedested', 'Mødested')
+        ? missing('moedested', headerLabel('moedested'))
         : {
             range: h.moedeDato.range,
             message: { da: 'Feltet "Mødested" mangler i hovedet.', en: 'The "Mødested" field is missing from the header.' },
