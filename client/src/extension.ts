@@ -68,7 +68,7 @@ async function caseHistory(): Promise<void> {
   }
   const picked = await vscode.window.showQuickPick(
     entries.map((e) => ({
-      label: `${e.date ?? '?'} · ${e.body}`,
+      label: `${e.date ?? '?'} · ${e.udvalg}`,
       description: e.heading,
       detail: e.closed ? vscode.l10n.t('Closed item') : (e.beslutning ?? vscode.l10n.t('No decision recorded')),
       entry: e,

@@ -9,7 +9,7 @@ export interface CaseHistoryEntry {
   readonly uri: string;
   /** The punkt heading's line (0-based). */
   readonly line: number;
-  readonly body: string;
+  readonly udvalg: string;
   /** `20. marts 2024` */
   readonly date?: string;
   /** `2024-03-20` */

@@ -100,7 +100,7 @@ export type HeaderRole = 'moedeDato' | 'moedested' | 'tidspunkt' | 'udvalg' | 'd
 export const HEADER_LABELS: readonly {
   readonly label: string;
   readonly role: HeaderRole;
-  /** An attendance list of the body's members (SBSYS eDagsorden's `Medlemmer`), not of who was present. */
+  /** An attendance list of the udvalg's members (SBSYS eDagsorden's `Medlemmer`), not of who was present. */
   readonly members?: true;
 }[] = [
   { label: 'Mødedato', role: 'moedeDato' },

@@ -8,7 +8,7 @@ export function caseHistory(journal: string, archive: ArchiveIndex): CaseHistory
   return archive.caseHistory(journal).map((h) => ({
     uri: h.uri,
     line: h.punkt.headingRange.start.line,
-    body: h.body,
+    udvalg: h.udvalg,
     ...(h.date ? { date: formatDanishDate(h.date), isoDate: `${h.date.year}-${pad2(h.date.month)}-${pad2(h.date.day)}` } : {}),
     number: h.punkt.number,
     title: h.punkt.title,

@@ -37,7 +37,7 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
     }
     const last = fields[fields.length - 1]?.range.end ?? h.title.range.end;
     out.push(
-      sym(`${h.title.word} ${h.title.body}`.trim(), SymbolKind.File, { start: h.title.range.start, end: last }, h.title.range, h.title.date?.text, fields),
+      sym(`${h.title.word} ${h.title.udvalg}`.trim(), SymbolKind.File, { start: h.title.range.start, end: last }, h.title.range, h.title.date?.text, fields),
     );
   }
   if (referat.toc) {
@@ -58,7 +58,7 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
     for (const s of p.sections) {
       if (s.entries && s.entries.length > 0) {
         // A case history is its earlier handlings: each is an earlier decision in the outline.
-        for (const e of s.entries) children.push(sym(`${s.title}: ${e.bodyText}`, SymbolKind.Key, e.range, e.range, earlierDetail(e, locale)));
+        for (const e of s.entries) children.push(sym(`${s.title}: ${e.udvalgText}`, SymbolKind.Key, e.range, e.range, earlierDetail(e, locale)));
         continue;
       }
       const kind = s.kind === 'beslutning' ? SymbolKind.Event : s.kind === 'tidligereBeslutning' ? SymbolKind.Key : SymbolKind.Field;

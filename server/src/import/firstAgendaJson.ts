@@ -17,7 +17,7 @@ export interface JsonMinutes {
   /** The punkter's heading lines, and which the source marks closed. */
   readonly headings: WrittenHeading[];
   readonly punkter: number;
-  readonly body: string;
+  readonly udvalg: string;
   readonly moment?: Moment;
   readonly document: 'referat' | 'dagsorden';
 }
@@ -121,7 +121,7 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
   });
   while (lines[lines.length - 1] === '') lines.pop();
   const kept = squeezeBlanks(lines, headings);
-  return { lines: kept.lines, headings: kept.headings, punkter: items.length, body, ...(moment ? { moment } : {}), document };
+  return { lines: kept.lines, headings: kept.headings, punkter: items.length, udvalg: body, ...(moment ? { moment } : {}), document };
 }
 
 /** `https://dagsordener.greve.dk`, from the address of a field's own document (`…/Vis/Pdf/bilag/<id>`). */

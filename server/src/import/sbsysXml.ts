@@ -19,7 +19,7 @@ export interface XmlMinutes {
   /** The items' heading lines, and which the publication marks closed. */
   readonly headings: WrittenHeading[];
   readonly punkter: number;
-  readonly body: string;
+  readonly udvalg: string;
   readonly moment?: Moment;
   readonly document: 'referat' | 'dagsorden';
 }
@@ -98,7 +98,7 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
     }
   });
   while (lines[lines.length - 1] === '') lines.pop();
-  return { lines, headings, punkter: items.length, body, ...(moment ? { moment } : {}), document };
+  return { lines, headings, punkter: items.length, udvalg: body, ...(moment ? { moment } : {}), document };
 }
 
 function child(e: DomElement, name: string): DomElement | undefined {

@@ -326,11 +326,11 @@ const DATED = new RegExp(
 );
 
 export function readEarlierDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
-  return readDecisionHeading(l, content, contentStart, 'beslutning-fra', EARLIER, { body: 1, date: 2, punkt: 3 });
+  return readDecisionHeading(l, content, contentStart, 'beslutning-fra', EARLIER, { udvalg: 1, date: 2, punkt: 3 });
 }
 
 function readDatedDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
-  return readDecisionHeading(l, content, contentStart, 'dated', DATED, { body: 1, date: 3, punkt: 4 }, 2);
+  return readDecisionHeading(l, content, contentStart, 'dated', DATED, { udvalg: 1, date: 3, punkt: 4 }, 2);
 }
 
 function readDecisionHeading(
@@ -339,33 +339,33 @@ function readDecisionHeading(
   contentStart: number,
   form: EarlierDecision['form'],
   pattern: RegExp,
-  g: { body: number; date: number; punkt: number },
-  altBody?: number,
+  g: { udvalg: number; date: number; punkt: number },
+  altUdvalg?: number,
 ): EarlierDecision {
   const whole = lineRange(l.line, 0, l.text.length);
   const clean = content.replace(/\*\*/g, '');
   // Real headings are short; the bound keeps the lazy body match linear on a pathological line.
   const m = clean.length <= 300 ? pattern.exec(clean) : null;
-  if (!m) return { form, range: whole, bodyText: '', body: '' };
+  if (!m) return { form, range: whole, udvalgText: '', udvalg: '' };
   const idx = m.indices!;
   // Bold inside the heading shifts columns; it is read, but given whole-line ranges.
   const exact = clean === content;
   const col = (n: number): number => contentStart + idx[n]![0];
-  const bodyText = (m[g.body] ?? (altBody !== undefined ? m[altBody] : undefined) ?? '').trim();
+  const udvalgText = (m[g.udvalg] ?? (altUdvalg !== undefined ? m[altUdvalg] : undefined) ?? '').trim();
   const date = readDate(m[g.date]!, l.line, exact ? col(g.date) : 0);
   const punkt = m[g.punkt];
   return {
     form,
     range: whole,
-    bodyText,
-    body: normalizeBody(bodyText),
+    udvalgText,
+    udvalg: normalizeUdvalg(udvalgText),
     date: exact ? date : { ...date, range: whole },
     ...(punkt ? { punktNumber: Number(punkt), punktRange: exact ? lineRange(l.line, col(g.punkt), col(g.punkt) + punkt.length) : whole } : {}),
   };
 }
 
 /** `Direktionens møde` → `Direktionen`, `Økonomi- og Erhvervsudvalgets møde` → `Økonomi- og Erhvervsudvalget`. */
-export function normalizeBody(text: string): string {
+export function normalizeUdvalg(text: string): string {
   let s = text.replace(/[ \t]+møde$/i, '').trim();
   if (/(ens|ets)$/.test(s)) s = s.slice(0, -1);
   return s;
@@ -383,7 +383,7 @@ const ENTRY_DEN = new RegExp(
   'du',
 );
 
-/** The earlier handlings a `Sagsforløb` lists, each with its body, date, punkt and the lines it spans. */
+/** The earlier handlings a `Sagsforløb` lists, each with its udvalg, date, punkt and the lines it spans. */
 function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
   const out: EarlierDecision[] = [];
   let current: Mutable<EarlierDecision> | undefined;
@@ -398,15 +398,15 @@ function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
     const dated = ENTRY_DATED.exec(text);
     if (udvalg || (dated && !ENTRY_DATO.test(text))) {
       close();
-      const bodyText = udvalg ? udvalg[1]! : dated![3]!;
-      current = { form: 'history', range: l.range, bodyText, body: normalizeBody(bodyText) };
+      const udvalgText = udvalg ? udvalg[1]! : dated![3]!;
+      current = { form: 'history', range: l.range, udvalgText, udvalg: normalizeUdvalg(udvalgText) };
       if (dated) current.date = readDate(dated[2]!, l.line, dated[1]!.length);
       continue;
     }
     const den = ENTRY_DEN.exec(text);
     if (den) {
       close();
-      current = { form: 'history', range: l.range, bodyText: den[1]!, body: normalizeBody(den[1]!) };
+      current = { form: 'history', range: l.range, udvalgText: den[1]!, udvalg: normalizeUdvalg(den[1]!) };
       current.date = readDate(den[2]!, l.line, den.indices![2]![0]);
       if (den[3]) {
         current.punktNumber = Number(den[3]);

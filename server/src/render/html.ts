@@ -97,7 +97,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   const t = documentLabels(referat);
   const pub = options.audience === 'public';
   const h = referat.header;
-  const title = h.title ? `${t.referat} — ${h.title.body}${h.title.date?.date ? ` ${formatDanishDate(h.title.date.date)}` : ''}` : t.referat;
+  const title = h.title ? `${t.referat} — ${h.title.udvalg}${h.title.date?.date ? ` ${formatDanishDate(h.title.date.date)}` : ''}` : t.referat;
   const parts: string[] = [];
 
   parts.push(`<header class="referat-header"${dl(h.title?.range.start.line)}>`);

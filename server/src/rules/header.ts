@@ -27,7 +27,7 @@ export const missingHeader: Rule = {
         },
       };
     } else {
-      if (!h.title.body)
+      if (!h.title.udvalg)
         yield {
           range: h.title.range,
           message: {
@@ -36,7 +36,7 @@ export const missingHeader: Rule = {
           },
         };
       // A title that is the word alone (`Referat`, eDoc and Acadre) has its date on a line of its own.
-      const bare = !h.title.bodyRange || h.title.bodyRange.start.line !== h.title.range.start.line;
+      const bare = !h.title.udvalgRange || h.title.udvalgRange.start.line !== h.title.range.start.line;
       if (!h.title.date && !(bare && h.moedeDato?.date))
         yield {
           range: h.title.range,

@@ -493,7 +493,7 @@ export class LanguageService {
     return { output: await renderPdf(referat, { ...options, fonts }) };
   }
 
-  /** The referat to write from a dagsorden, in its dialect, with the body's members from referat.yaml or the archive. */
+  /** The referat to write from a dagsorden, in its dialect, with the udvalg's members from referat.yaml or the archive. */
   async createReferat(doc: ReferatDocument): Promise<CreatedReferat> {
     const catalog = await this.catalog(doc.uri);
     return createReferat(doc.getText(), await this.prepared(doc), catalog);

@@ -16,8 +16,8 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   const pub = audience === 'public';
   const h = referat.header;
   const date = h.title?.date?.date;
-  const title = h.title ? `${LABEL.referat} — ${h.title.body}${date ? ` ${formatDanishDate(date)}` : ''}` : LABEL.referat;
-  const running = h.title ? [h.title.body, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || LABEL.referat : LABEL.referat;
+  const title = h.title ? `${LABEL.referat} — ${h.title.udvalg}${date ? ` ${formatDanishDate(date)}` : ''}` : LABEL.referat;
+  const running = h.title ? [h.title.udvalg, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || LABEL.referat : LABEL.referat;
 
   const blocks: Block[] = [];
   blocks.push({ kind: 'heading', level: 1, runs: plainRuns(title, 'bold') });
