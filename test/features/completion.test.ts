@@ -197,6 +197,31 @@ test("people under every dialect's attendance label: under Afbud/Fraværende the
   });
 });
 
+test('people after the label on its own line, as the document writes it: "Afbud/Fraværende: Hanne B" becomes the whole name', async () => {
+  const marked = EDAGSORDEN.replace('Afbud/Fraværende\n', 'Afbud/Fraværende: Hanne B‸\n');
+  await check(
+    marked,
+    (labels, all) => {
+      const item = all.find((i) => i.label === 'Hanne Bahnsen');
+      assert.ok(item, labels.join(', '));
+      // The whole partial name is replaced, not only its last word (`Hanne Hanne Bahnsen`), and the label is kept.
+      assert.equal(accepted(marked, item), 'Afbud/Fraværende: Hanne Bahnsen');
+      const edit = item.textEdit as TextEdit;
+      assert.equal(edit.range.start.character, 'Afbud/Fraværende: '.length);
+    },
+    { 'arkiv/a.referat': ARCHIVE['arkiv/a.referat'] },
+  );
+  // Under Acadre's `Fraværende` and the inline `Afbud` alike.
+  for (const label of ['Fraværende', 'Afbud']) {
+    const other = EDAGSORDEN.replace('Afbud/Fraværende\n', `${label}: Hanne B‸\n`);
+    await check(other, (labels, all) => {
+      const item = all.find((i) => i.label === 'Hanne Bahnsen');
+      assert.ok(item, `${label}: ${labels.join(', ')}`);
+      assert.equal(accepted(other, item), `${label}: Hanne Bahnsen`);
+    });
+  }
+});
+
 test('people on an inline list after "og": the name typed after it is replaced, not a part of the one before', async () => {
   const marked = 'REFERAT Direktionen d. 07-12-2023\n\nMødedeltagere Claus Borg og Lars B‸\n';
   await check(marked, (labels, all) => {
