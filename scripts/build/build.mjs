@@ -5,7 +5,8 @@
 import { build } from 'esbuild';
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, realpathSync, statSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
@@ -184,9 +185,65 @@ function markExecutable(list) {
 
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : undefined);
 
+// The core as a library for other hosts (package.json `exports`): an ES module beside the PDF
+// renderer it loads on the first PDF, and its declarations from tsc (tsconfig.lib.json).
+export const library = { name: 'referat', entry: 'server/src/core.ts', options: {} };
+function buildLibrary() {
+  const bundle = build({
+    ...common,
+    entryPoints: { [library.name]: library.entry },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    // yaml's node build (CommonJS) requires node's process and buffer: an ES module has no require.
+    banner: { js: "import { createRequire as __referatRequire } from 'node:module';\nconst require = __referatRequire(import.meta.url);" },
+    sourcemap: false,
+    plugins: [pdfjsPatches, pdfBesideMe],
+    metafile: true,
+  }).then((r) => {
+    mkdirSync(inputsDir, { recursive: true });
+    writeFileSync(join(inputsDir, `${library.name}.json`), JSON.stringify(Object.keys(r.metafile.inputs)));
+  });
+  return Promise.all([bundle, buildDeclarations()]);
+}
+
+/**
+ * tsc writes one .d.ts per module into dist/types; they are ES modules there (a package.json says
+ * so), so their relative imports get the `.js` a `nodenext` reader needs. A declaration that names
+ * node's or VS Code's types would make every user install them: the build fails instead.
+ */
+async function buildDeclarations() {
+  const types = join(root, 'dist/types');
+  rmSync(types, { recursive: true, force: true });
+  const tsc = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
+    child.on('close', resolve);
+  });
+  if (tsc !== 0) throw new Error('build: tsc -p tsconfig.lib.json failed');
+  writeFileSync(join(types, 'package.json'), '{ "type": "module" }\n');
+  for (const file of findFiles(types, '.d.ts')) {
+    const text = readFileSync(file, 'utf8');
+    const forbidden = /\b(?:NodeJS\.|Buffer\b)|from '(?:node:[^']*|vscode)'/.exec(text);
+    if (forbidden) throw new Error(`build: ${file} names ${forbidden[0]}: the library's types must not need node's or VS Code's`);
+    const withExtensions = text.replace(/((?:from|import\() ?')(\.\.?\/[^']*)'/g, (whole, before, spec) => {
+      const target = join(dirname(file), spec);
+      if (existsSync(`${target}.d.ts`)) return `${before}${spec}.js'`;
+      if (existsSync(join(target, 'index.d.ts'))) return `${before}${spec}/index.js'`;
+      throw new Error(`build: ${file} imports ${spec}, which has no declaration`);
+    });
+    writeFileSync(file, withExtensions);
+  }
+}
+
+function findFiles(dir, suffix) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? findFiles(join(dir, e.name), suffix) : e.name.endsWith(suffix) ? [join(dir, e.name)] : [],
+  );
+}
+
 /** A bundle is stale when it is missing, or a file it was built from (or this script) is newer. */
 function isStale(b) {
-  const out = mtime(join(root, 'dist', `${b.name}.js`));
+  const out = mtime(join(root, 'dist', `${b.name}.${b === library ? 'mjs' : 'js'}`));
   const record = join(inputsDir, `${b.name}.json`);
   if (out === undefined || !existsSync(record)) return true;
   const inputs = [...JSON.parse(readFileSync(record, 'utf8')), 'scripts/build/build.mjs', 'package.json'];
@@ -200,10 +257,13 @@ export async function buildStaleProducts() {
   const dictionaryStale = (mtime(dictionary) ?? 0) < (mtime(join(root, 'server/data/spelling/da_DK.dic')) ?? Infinity);
   const hunspellMissing = dictionaryStale || !existsSync(join(root, 'dist/spelling/hunspell-asm.js'));
   if (dictionaryStale) copyDictionary();
-  await Promise.all([...stale.map(buildBundle), ...(hunspellMissing ? [buildHunspell()] : [])]);
+  // The declarations are made from every module the types reach, the PDF renderer's too.
+  const declarations = mtime(join(root, 'dist/types/core.d.ts')) ?? 0;
+  const libraryStale = isStale(library) || findFiles(join(root, 'server/src'), '.ts').some((p) => statSync(p).mtimeMs > declarations);
+  await Promise.all([...stale.map(buildBundle), ...(hunspellMissing ? [buildHunspell()] : []), ...(libraryStale ? [buildLibrary()] : [])]);
   if (!existsSync(join(root, 'dist/pdfjs/cmaps'))) copyCmaps();
   markExecutable(stale);
-  return stale.map((b) => b.name);
+  return [...stale, ...(libraryStale ? [library] : [])].map((b) => b.name);
 }
 
 async function buildAll() {
@@ -212,6 +272,7 @@ async function buildAll() {
   await Promise.all([
     ...bundles.map(buildBundle),
     buildHunspell(),
+    buildLibrary(),
     // The core as a library, and the tests' LSP client, for the benchmarks.
     build({ ...common, entryPoints: { core: 'server/src/core.ts', lspClient: 'test/protocol/lspClient.ts' }, outdir: 'out/bench', sourcemap: false }),
     buildTests(findTests()),
