@@ -108,7 +108,7 @@ function tally(vote: Vote, meeting: MeetingAttendance, away: ReadonlySet<string>
 
 /** Seats for where only those against and abstaining are listed: everyone else present voted for. */
 function impliedFor(vote: Vote, meeting: MeetingAttendance, away: ReadonlySet<string>): number | undefined {
-  if (vote.for.length > 0 || vote.counts?.for != null) return undefined;
+  if (vote.for.length > 0 || (vote.counts?.for ?? null) !== null) return undefined;
   if (!meeting.partiesKnown || meeting.present.length === 0) return undefined;
   const against = vote.against.length > 0 ? seatsOf(vote.against, meeting, away) : 0;
   const abstain = vote.abstain.length > 0 ? seatsOf(vote.abstain, meeting, away) : 0;
