@@ -74,6 +74,8 @@ function sections(names: readonly string[]): ReadonlyMap<string, SectionKind> {
     if (!known) throw new Error(`dialect names an unknown section: ${name}`);
     map.set(name.toLowerCase(), known.kind);
   }
+  // A closed punkt's public decision is written the same way in every system.
+  for (const known of SECTION_NAMES) if (known.kind === 'offentligBeslutning') map.set(known.name.toLowerCase(), known.kind);
   return map;
 }
 

@@ -86,3 +86,6 @@ export const PERSON_NAME = /^[A-ZÆØÅ][\p{L}'’.-]*(?:[ \t]+(?:[A-ZÆØÅ][\p
 export const LIST_SEPARATOR = /[ \t]*,[ \t]*(?:og[ \t]+)?|[ \t]+og[ \t]+|[ \t]*\/[ \t]*/;
 /** Where a voters' list ends and prose begins: `… (Ø) idet han …`, `… (F) med bemærkning om …`. */
 export const LIST_END = /[ \t]+(?:idet|med|da|fordi|under|i[ \t]+det|som|stemte|undlod)\b|(?<![ \t(][A-ZÆØÅ])[.;:](?:[ \t]|$)/i;
+
+/** The municipality's council, whose decisions behind closed doors are published as far as confidentiality allows (§ 8, stk. 7). */
+export const COUNCIL = /\b(?:byråd(?:et)?|byraad|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?|regionsråd(?:et)?)\b/i;

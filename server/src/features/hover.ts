@@ -152,6 +152,10 @@ const SECTION_HELP: Readonly<Record<SectionKind, LocalizedText>> = {
     da: 'hvad mødet besluttede. Et åbent punkt uden Beslutning er den klassiske fejl.',
     en: 'what the meeting decided. An open item without a decision is the classic error.',
   },
+  offentligBeslutning: {
+    da: 'hvad der må offentliggøres af et lukket punkts beslutning (styrelseslovens § 8, stk. 7). Kun dette, overskriften og sagsnummeret kommer med i den offentlige udgave.',
+    en: "what of a closed item's decision may be published (kommunestyrelsesloven § 8(7)). Only this, the heading and the case number appear in the public version.",
+  },
   bilag: { da: 'ét bilag pr. linje.', en: 'one attachment per line.' },
   tidligereBeslutning: { da: 'en beslutning fra et tidligere møde i samme sag.', en: 'a decision from an earlier meeting on the same case.' },
   sagsforloeb: {

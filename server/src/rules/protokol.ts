@@ -3,6 +3,8 @@
 // member both present and absent, a party no member has, a protokoltilførsel from the majority.
 import { absentFromPunkt, meetingAttendance, nameKey, presentMembers, seatsOf, type MeetingAttendance } from '../model/attendance';
 import { protokolOf, type Vote, type VoteSide, type Voter } from '../model/protokol';
+import { COUNCIL } from '../dialect/protokol';
+import { publicDecision } from '../model/decision';
 import type { Referat } from '../model/types';
 import type { LocalizedText } from '../i18n/locale';
 import type { Finding, Rule, RuleContext } from './types';
@@ -294,6 +296,30 @@ function majoritySide(vote: Vote): VoteSide | undefined {
   return undefined;
 }
 
+export const closedWithoutPublicDecision: Rule = {
+  code: 'closed-without-public-decision',
+  severity: 'info',
+  description: {
+    da: 'Et lukket punkt i byrådet uden offentlig beslutning (styrelseslovens § 8, stk. 7: også beslutninger for lukkede døre offentliggøres, så vidt tavshedspligten tillader)',
+    en: 'A closed item of the council without a public decision (kommunestyrelsesloven § 8(7): decisions behind closed doors are published as far as confidentiality allows)',
+  },
+  *check({ referat }) {
+    if (referat.kind === 'dagsorden' || !COUNCIL.test(referat.header.title?.body ?? '')) return;
+    for (const p of referat.punkter) {
+      if (!p.closed) continue;
+      const decision = publicDecision(p, referat.dialect);
+      if (decision && decision.lines.some((l) => !l.blank)) continue;
+      yield {
+        range: p.headingRange,
+        message: {
+          da: `Det lukkede punkt ${p.number} har ingen offentlig beslutning: skriv under "Offentlig beslutning", hvad der må offentliggøres (fx "Byrådet godkendte indstillingen.").`,
+          en: `The closed item ${p.number} has no public decision: write what may be published under "Offentlig beslutning" (e.g. "Byrådet godkendte indstillingen.").`,
+        },
+      };
+    }
+  },
+};
+
 export const PROTOKOL_RULES: readonly Rule[] = [
   voteBothSides,
   absentVoter,
@@ -302,4 +328,5 @@ export const PROTOKOL_RULES: readonly Rule[] = [
   attendanceConflict,
   unknownParty,
   remarkByMajority,
+  closedWithoutPublicDecision,
 ];
