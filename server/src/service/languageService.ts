@@ -39,6 +39,8 @@ import type { RenderOptions } from '../render/html';
 import type { PdfFontFiles, PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
+import { protokolData } from '../render/data';
+import type { Audience } from '../render/html';
 import type { CalendarDate, Referat } from '../model/types';
 import { Protocol, type CaseHistoryEntry, type FindingsSummary } from '../protocol';
 import { checkReferat } from '../rules/index';
@@ -268,8 +270,11 @@ export class LanguageService {
       settings.spelling !== 'off'
         ? this.spelling.knowledge(await this.catalog(doc.uri), config?.config.ordliste ?? [], kleCatalog(), config?.config.ordlisteModeller)
         : undefined;
-    return checkReferat(await this.prepared(doc), {
+    const referat = await this.prepared(doc);
+    const members = udvalgMembers(referat, await this.catalog(doc.uri));
+    return checkReferat(referat, {
       settings,
+      ...(members.length > 0 ? { udvalgMembers: members } : {}),
       locale: this.locale,
       archive: this.archive,
       ...(knowledge ? { spelling: knowledge } : {}),
@@ -470,6 +475,21 @@ export class LanguageService {
     return leak ? { output: null, refused: leak } : { output: html };
   }
 
+  /**
+   * The beslutningsprotokol as data (JSON text): decisions, votes, attendance per punkt. A public
+   * edition is refused like the HTML, and its text read again for CPR numbers before it is handed out.
+   */
+  async renderData(doc: ReferatDocument, options: { readonly audience: Audience }): Promise<Rendered<string>> {
+    const referat = await this.prepared(doc);
+    const pub = options.audience === 'public';
+    const refused = pub ? await this.publicRefusal(doc) : undefined;
+    if (refused) return { output: null, refused };
+    const members = udvalgMembers(referat, await this.catalog(doc.uri));
+    const json = `${JSON.stringify(protokolData(referat, { audience: options.audience, udvalgMembers: members }), null, 2)}\n`;
+    const leak = pub ? outputRefusal(json, 'markdown') : undefined;
+    return leak ? { output: null, refused: leak } : { output: json };
+  }
+
   /** The page the preview shows instead of a refused public version, with its toolbar. */
   async refusalPage(refused: RenderRefusal, options: RenderOptions): Promise<string> {
     const { refusalPage } = await import('../render/html');
@@ -504,6 +524,12 @@ export class LanguageService {
     const journal = typeof of === 'string' ? of : journalAt(this.referat(of.doc), of.position);
     return journal ? caseHistory(journal, this.archive) : [];
   }
+}
+
+/** The members of the udvalg that met, as referat.yaml (or the archive) writes them: `Anna Holm (A)`. */
+function udvalgMembers(referat: Referat, catalog: NameCatalog): readonly string[] {
+  const body = referat.header.title?.body?.toLocaleLowerCase('da-DK');
+  return (body ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === body)?.medlemmer : undefined) ?? [];
 }
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };

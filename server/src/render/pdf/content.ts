@@ -80,7 +80,10 @@ function closedPunkt(p: Punkt, LABEL: DocumentLabels, referat: Referat): Block {
   const blocks = [punktHeading(p, LABEL), ...journalBlocks(p, LABEL, 'public')];
   if (decision && decision.lines.length > 0) {
     const title = decision.section?.title ?? LABEL.decision;
-    blocks.push({ kind: 'sect', blocks: [{ kind: 'heading', level: 3, runs: plainRuns(title, 'bold'), anchor: { kind: 'section', title } }, ...bodyBlocks(decision.lines)] });
+    blocks.push({
+      kind: 'sect',
+      blocks: [{ kind: 'heading', level: 3, runs: plainRuns(title, 'bold'), anchor: { kind: 'section', title } }, ...bodyBlocks(decision.lines)],
+    });
   }
   return { kind: 'sect', newPage: true, blocks };
 }
