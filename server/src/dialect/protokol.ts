@@ -78,6 +78,8 @@ export const NOT_VOTERS =
 /** A party letter as written: `(V)`, `(UP)`, `V`, `Ø`. */
 export const PARTY_IN_PARENS = /^\(([A-ZÆØÅ]{1,3})\)$/;
 export const PARTY_BARE = /^[A-ZÆØÅ]{1,3}$/;
+/** A party letter after a name in the header: `Anna Holm (A)`, `Anna Holm (A).` */
+export const PARTY_AFTER_NAME = /\(([A-ZÆØÅ]{1,3})\)[ \t*]*\.?[ \t*]*$/;
 /** A person with a party: `Liselott Blixt (UP)`. */
 export const PERSON_WITH_PARTY = /^(.{1,80}?)[ \t]*\(([A-ZÆØÅ]{1,3})\)$/;
 /** A person's name: capitalised words, initials and hyphens (`John T. Olsen`, `Hans-Jørgen Kirstein`). */

@@ -3,7 +3,7 @@
 // punkt's own absences and inhabilitet. The protokol rules and the protokol's data read this.
 import { PERSON_WITH_PARTY } from '../dialect/protokol';
 import type { PunktProtokol, Voter } from './protokol';
-import type { Referat } from './types';
+import type { Person, Referat } from './types';
 
 /** A member of the udvalg as written (`Anna Holm (A)`): name, and party where it is given. */
 export interface Member {
@@ -17,6 +17,12 @@ export function memberOf(written: string): Member {
   const m = PERSON_WITH_PARTY.exec(t);
   if (m) return { name: m[1]!.trim(), party: m[2]! };
   return { name: t.replace(/[ \t]*\([^)]*\)[ \t]*/g, ' ').trim() };
+}
+
+/** A person the header names, with the party written after the name. */
+function fromPerson(p: Person): Member {
+  const m = memberOf(p.name);
+  return p.party ? { name: m.name, party: p.party } : m;
 }
 
 /** A name compared as written, without case, extra spaces or a parenthesis. */
@@ -38,9 +44,9 @@ export interface MeetingAttendance {
 /** The meeting's attendance from the header, with the udvalg's members from referat.yaml (`medlemmer:`) where given. */
 export function meetingAttendance(referat: Referat, configured: readonly string[] = []): MeetingAttendance {
   const h = referat.header;
-  const absent = (h.afbud?.names ?? []).map((p) => memberOf(p.name));
+  const absent = (h.afbud?.names ?? []).map(fromPerson);
   const absentKeys = new Set(absent.map((m) => nameKey(m.name)));
-  const listed = (h.deltagere?.names ?? []).map((p) => memberOf(p.name));
+  const listed = (h.deltagere?.names ?? []).map(fromPerson);
   // A `Medlemmer` list names the udvalg; those under Afbud among them were simply not there.
   const present = h.deltagere?.members ? listed.filter((m) => !absentKeys.has(nameKey(m.name))) : listed;
   const members = new Map<string, Member>();
@@ -55,7 +61,10 @@ export function meetingAttendance(referat: Referat, configured: readonly string[
 
 /** Who took no part in a punkt: the meeting's absentees, the punkt's own and the inhabil. */
 export function absentFromPunkt(meeting: MeetingAttendance, protokol: PunktProtokol): Set<string> {
-  const out = new Set(meeting.absent.map((m) => nameKey(m.name)));
+  // One listed both present and absent is in doubt: that is attendance-conflict's to report, and
+  // the votes are counted as the list of those present has it, so one mistake is one finding.
+  const present = new Set(meeting.present.map((m) => nameKey(m.name)));
+  const out = new Set(meeting.absent.map((m) => nameKey(m.name)).filter((k) => !present.has(k)));
   for (const v of [...protokol.absent, ...protokol.inhabil]) if (v.name) out.add(nameKey(v.name));
   return out;
 }
@@ -90,4 +99,9 @@ export function seatsOf(voters: readonly Voter[], meeting: MeetingAttendance, ab
 export function presentMembers(meeting: MeetingAttendance, absentKeys: ReadonlySet<string>): Member[] {
   const byKey = new Map(meeting.members.map((m) => [nameKey(m.name), m]));
   return meeting.present.map((m) => byKey.get(nameKey(m.name)) ?? m).filter((m) => !absentKeys.has(nameKey(m.name)));
+}
+
+/** A member as the minutes write one: `Anna Holm (A)`, or the name alone. */
+export function writtenMember(m: Member): string {
+  return m.party ? `${m.name} (${m.party})` : m.name;
 }

@@ -1,7 +1,7 @@
 // The beslutningsprotokol as data, for open-data portals and the municipality's web site: the
 // decisions, votes and attendance of each punkt (schemas/protokol.schema.json describes it). The
 // public edition keeps of a closed punkt only its number, title, case number and public decision.
-import { absentFromPunkt, meetingAttendance, nameKey } from '../model/attendance';
+import { absentFromPunkt, meetingAttendance, nameKey, writtenMember } from '../model/attendance';
 import { pad2 } from '../model/dates';
 import { publicDecision, todaysDecision } from '../model/decision';
 import { protokolOf, type Voter } from '../model/protokol';
@@ -73,7 +73,7 @@ function punktData(p: Punkt, referat: Referat, options: DataOptions, meeting: Re
   const decisionLines = decision.sections.length > 0 ? decision.sections.flatMap((s) => s.body) : p.introDecision ? p.intro : [];
   // Everyone who took no part: the meeting's absentees, the punkt's own, the inhabil.
   const away = absentFromPunkt(meeting, k);
-  const absent = [...meeting.absent.map((m) => m.name), ...written(k.absent), ...written(k.inhabil)];
+  const absent = [...meeting.absent.map(writtenMember), ...written(k.absent), ...written(k.inhabil)];
   const seen = new Set<string>();
   return {
     ...base,
@@ -106,8 +106,8 @@ export function protokolData(referat: Referat, options: DataOptions): ProtokolDa
     body: h.title?.body ?? '',
     date: date ? `${date.year}-${pad2(date.month)}-${pad2(date.day)}` : null,
     kind: referat.kind,
-    attendees: meeting.present.map((m) => (m.party ? `${m.name} (${m.party})` : m.name)),
-    absent: meeting.absent.map((m) => (m.party ? `${m.name} (${m.party})` : m.name)),
+    attendees: meeting.present.map(writtenMember),
+    absent: meeting.absent.map(writtenMember),
     punkter: referat.punkter.map((p) => punktData(p, referat, options, meeting)),
   };
 }

@@ -263,12 +263,14 @@ export const remarkByMajority: Rule = {
     da: 'En protokoltilførsel fra et medlem eller parti, der stemte med flertallet (kun mindretallet kan få sin afvigende mening ført til protokol)',
     en: 'A protocol remark by a member or party who voted with the majority (only the minority may have a dissent recorded)',
   },
-  *check({ referat }) {
-    for (const p of referat.punkter) {
+  *check(ctx) {
+    const meeting = attendanceOf(ctx);
+    for (const p of ctx.referat.punkter) {
       const k = protokolOf(p);
+      const away = absentFromPunkt(meeting, k);
       for (const remark of k.remarks) {
         for (const vote of k.votes) {
-          const majority = majoritySide(vote);
+          const majority = majoritySide(vote, tally(vote, meeting, away));
           if (!majority) continue;
           const keys = new Set(vote[majority].map(voterKey));
           for (const by of remark.by) {
@@ -287,10 +289,9 @@ export const remarkByMajority: Rule = {
   },
 };
 
-/** The side that carried a vote: from its counts, else from the decision written. */
-function majoritySide(vote: Vote): VoteSide | undefined {
-  const c = vote.counts;
-  if (c && c.for !== null && c.against !== null && c.for !== c.against) return c.for > c.against ? 'for' : 'against';
+/** The side that carried a vote: from its counts (written, or of those named), else from the decision written. */
+function majoritySide(vote: Vote, seats: { for?: number; against?: number }): VoteSide | undefined {
+  if (seats.for !== undefined && seats.against !== undefined && seats.for !== seats.against) return seats.for > seats.against ? 'for' : 'against';
   if (vote.outcome === 'approved') return 'for';
   if (vote.outcome === 'rejected') return 'against';
   return undefined;
