@@ -60,6 +60,11 @@ export interface Dialect {
   readonly attendeeTimes: boolean;
   /** The decision comes first, and the text before a punkt's first section is its decision when it has no heading of its own (Greve). */
   readonly decisionFirst: boolean;
+  /**
+   * The system publishes a closed punkt's decision as text under its heading and case number,
+   * before any section (Greve, Aarhus): that text is the public decision; its sections are not.
+   */
+  readonly closedIntroIsPublic: boolean;
   /** The system prints every heading of its template, written under or not (Greve): an empty one is the template's, not a mistake. */
   readonly printsEmptySections: boolean;
   /** A decision may quote an earlier meeting's decision item by item, as `Punkt 1: …` lines run on from its text (Greve). */
@@ -118,6 +123,7 @@ export const SBSYS: Dialect = {
   attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
   attendeeTimes: true,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: false,
   quotesPunktLines: false,
 };
@@ -143,6 +149,7 @@ export const FIRST_AGENDA_PDF: Dialect = {
   attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: true,
   printsEmptySections: false,
   quotesPunktLines: false,
 };
@@ -188,6 +195,7 @@ export const GREVE: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: true,
+  closedIntroIsPublic: true,
   printsEmptySections: true,
   quotesPunktLines: true,
 };
@@ -228,6 +236,7 @@ export const EDOC: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: false,
   quotesPunktLines: false,
 };
@@ -279,6 +288,7 @@ export const ACADRE: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: false,
   quotesPunktLines: false,
 };

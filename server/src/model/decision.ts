@@ -70,17 +70,17 @@ export interface PublicDecision {
 /**
  * What of a closed punkt the public may read besides its heading and case number: its
  * `Offentlig beslutning` section, or where the system publishes the decision under the heading
- * before any section (Greve's `decisionFirst`), that text. It ends at the first line that could be
+ * before any section (Greve's, Aarhus'), that text. It ends at the first line that could be
  * a heading of anything else (a sub-heading, a bold line alone, a section name of any system):
  * text that only looks like part of it stays closed.
  */
-export function publicDecision(p: Punkt, dialect: Pick<Dialect, 'decisionFirst'>): PublicDecision | undefined {
+export function publicDecision(p: Punkt, dialect: Pick<Dialect, 'closedIntroIsPublic'>): PublicDecision | undefined {
   const section = p.sections.find((s) => s.kind === 'offentligBeslutning');
   if (section) {
     const lines = upToHeading(section.body);
     return lines.some((l) => !l.blank) ? { lines, section } : { lines: [], section };
   }
-  if (!p.closed || !dialect.decisionFirst) return undefined;
+  if (!p.closed || !dialect.closedIntroIsPublic) return undefined;
   const lines = upToHeading(p.intro);
   return lines.some((l) => !l.blank) ? { lines } : undefined;
 }

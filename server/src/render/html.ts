@@ -26,7 +26,8 @@ export interface RenderOptions {
 }
 
 // Raw HTML off so text stays text; links only to the web and to mail; no images (nothing remote).
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+// `breaks`: a line she wrote on its own (a decision, then a vote, then a remark) stays a line of its own.
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: true });
 // No indented code blocks: indentation in minutes is layout (imported text, a wrapped list), never code.
 md.disable(['image', 'code']);
 md.validateLink = (url: string): boolean => /^(https?:|mailto:)/i.test(url.trim());
