@@ -187,7 +187,7 @@ test('referat render -o OUT.pdf: the format from the extension, --format over it
   assert.match(noOut.stderr, /^referat render: a PDF needs -o FILE \/ en PDF skal have -o FIL\nusage: referat render FILE \[-o OUT\.html\|OUT\.pdf\|OUT\.json\]/);
   const badFormat = run(['render', file, '--format', 'docx', '-o', join(dir, 'x.docx')]);
   assert.equal(badFormat.status, 2);
-  assert.match(badFormat.stderr, /unknown format "docx" \(html or pdf\)/);
+  assert.match(badFormat.stderr, /unknown format "docx" \(html, pdf or json\)/);
   assert.ok(!existsSync(join(dir, 'x.docx')));
   assert.match(run(['render', '--help']).stdout, /--format html\|pdf/);
 });
