@@ -485,3 +485,17 @@ export function protokolOf(p: Punkt): PunktProtokol {
   }
   return k;
 }
+
+/**
+ * Where a list of voters or absentees begins on a line being written (`For stemte: `,
+ * `Ikke til stede: `), for completion; undefined on any other line.
+ */
+export function voterListStart(before: string): number | undefined {
+  const p = plain(before);
+  for (const { pattern } of VOTE_LABEL) {
+    const m = pattern.exec(p.text);
+    if (m && /[:\s]$/.test(m[0])) return p.offset + m[0].length;
+  }
+  const absent = PUNKT_ABSENT_LABEL.exec(p.text);
+  return absent ? p.offset + absent[0].length : undefined;
+}
