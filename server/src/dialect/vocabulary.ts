@@ -58,6 +58,7 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { name: 'Resume', kind: 'resume' },
   { name: 'Resumé', kind: 'resume' },
   { name: 'Sammendrag', kind: 'resume' },
+  { name: 'Præsentation', kind: 'resume' },
   { name: 'Sagsfremstilling', kind: 'sagsfremstilling' },
   { name: 'Fremstilling', kind: 'sagsfremstilling' },
   { name: 'Sagsbeskrivelse', kind: 'sagsfremstilling' },
@@ -81,6 +82,7 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { name: 'Supplerende indstilling', kind: 'indstilling' },
   { name: 'Administrativ indstilling', kind: 'indstilling' },
   { name: 'Beslutningspunkter', kind: 'indstilling' },
+  { name: 'Forvaltningen foreslår', kind: 'indstilling' },
   { name: 'Beslutning', kind: 'beslutning' },
   { name: 'Beslutninger', kind: 'beslutning' },
   { name: 'Bilag', kind: 'bilag' },
@@ -92,6 +94,11 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { name: 'Borgmesterens Afdelings påtegning', kind: 'andet' },
   { name: 'Underskriftsside', kind: 'andet' },
   { name: 'Høring', kind: 'andet' },
+  // eDoc (Fujitsu)'s template, Middelfart's: every heading printed, written under or not.
+  { name: 'Forvaltningens bemærkninger', kind: 'andet' },
+  { name: 'Handicapaspekter', kind: 'andet' },
+  { name: 'Høring af Handicaprådet', kind: 'andet' },
+  { name: 'Høring af Ældrerådet', kind: 'andet' },
 ];
 
 /** Header labels, with or without a colon after them; each has the role it plays in the header. */
@@ -160,6 +167,9 @@ export const CLOSED_SUFFIX = /\s*\((?:lukket|lukket punkt)\)\s*$/i;
 export const TOC_PART_LINES =
   /^\s*(?:åbent\s+referat|lukket\s+referat|åben\s+dagsorden|lukket\s+dagsorden|åbne\s+punkter|lukkede\s+punkter|punkt\s+nr\.?(?:\s+side)?|punkt\s+titel|side)\s*$/i;
 
+/** The label the readers of structured exports write before a punkt's case number: `Sagsnr.: 12/27845`. */
+export const WRITTEN_CASE_NUMBER_LABEL = 'Sagsnr.';
+
 /**
  * A case-number scheme: how a system numbers its cases, and which part says the year the case
  * was opened. The pattern matches the whole number as written, without a label.
@@ -210,6 +220,13 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
     pattern: /^(\d{2})\/(\d{3,6})$/d,
     year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
     example: '12/27845',
+  },
+  {
+    id: 'yyyyserial',
+    name: { da: 'sagsnummer årløbenummer uden bindestreg (eDoc, Fujitsu)', en: 'case number yearserial without a hyphen (eDoc, Fujitsu)' },
+    pattern: /^(\d{4})(\d{5})$/d,
+    year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
+    example: '200906126',
   },
   {
     id: 'sag-nnn-yyyy-nnn',

@@ -219,7 +219,10 @@ export interface AttendeeMention {
 
 /** A punkt's heading line, read: what the punkt is before anything under it is. */
 export interface PunktHeading {
+  /** The punkt's number; a sub-item's (`1.2`) is its top-level punkt's, with its own in `subNumbers`. */
   readonly number: number;
+  /** A sub-item's numbers after its top-level punkt's: `[2]` for `1.2`. */
+  readonly subNumbers?: readonly number[];
   readonly numberRange: Range;
   /** Title as written after the colon, `Lukket: ` prefix included for closed ones. */
   readonly title: string;

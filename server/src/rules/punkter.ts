@@ -1,4 +1,5 @@
-import { expectedNumber } from '../model/numbering';
+import { expectedNumberTexts } from '../model/numbering';
+import { punktNumberText } from '../model/punkt';
 import type { Rule } from './types';
 
 export const punktNumbering: Rule = {
@@ -9,26 +10,28 @@ export const punktNumbering: Rule = {
     en: 'Items not numbered in order, 1..N or running on from an earlier meeting (gaps, repeats)',
   },
   *check({ referat }) {
-    const seen = new Map<number, number>();
+    const seen = new Map<string, number>();
+    const expectedTexts = expectedNumberTexts(referat);
     for (const [i, p] of referat.punkter.entries()) {
-      const expected = expectedNumber(referat, i);
-      const firstAt = seen.get(p.number);
-      if (!seen.has(p.number)) seen.set(p.number, p.headingRange.start.line);
-      if (p.number === expected) continue;
-      const fix = { title: { da: `Omnummerér til ${expected}`, en: `Renumber to ${expected}` }, edits: [{ range: p.numberRange, newText: String(expected) }] };
+      const expected = expectedTexts[i]!;
+      const written = punktNumberText(p);
+      const firstAt = seen.get(written);
+      if (!seen.has(written)) seen.set(written, p.headingRange.start.line);
+      if (written === expected) continue;
+      const fix = { title: { da: `Omnummerér til ${expected}`, en: `Renumber to ${expected}` }, edits: [{ range: p.numberRange, newText: expected }] };
       if (firstAt !== undefined) {
         yield {
           range: p.numberRange,
           message: {
-            da: `Punkt ${p.number} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`,
-            en: `Item ${p.number} already exists (line ${firstAt + 1}); this should be item ${expected}.`,
+            da: `Punkt ${written} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`,
+            en: `Item ${written} already exists (line ${firstAt + 1}); this should be item ${expected}.`,
           },
           fixes: [fix],
         };
       } else {
         yield {
           range: p.numberRange,
-          message: { da: `Punkt ${p.number} skulle have nummer ${expected}.`, en: `Item ${p.number} should be numbered ${expected}.` },
+          message: { da: `Punkt ${written} skulle have nummer ${expected}.`, en: `Item ${written} should be numbered ${expected}.` },
           fixes: [fix],
         };
       }
