@@ -121,7 +121,8 @@ function attendance(meeting: DomElement | undefined, committee: DomElement | und
   }
   const out: string[] = [];
   if (present.length > 0) out.push(ACADRE.attendance.present, ...present, '');
-  if (absent.length > 0) out.push(ACADRE.attendance.absent, ...absent, '');
+  // For a meeting, who was absent is said even when no one was, as Acadre's own PDF says it.
+  if (absent.length > 0 || (list && list.attribs.name === 'meetmember')) out.push(ACADRE.attendance.absent, ...absent, '');
   return out;
 }
 
@@ -163,7 +164,9 @@ function writeItem(lines: string[], headings: WrittenHeading[], item: DomElement
   for (const e of tables(item, 'enclosure')) {
     const ef = fieldsOf(e);
     const name = field(ef, 'name') || field(ef, 'description') || field(ef, 'filename');
-    if (name) attachments.push(`- ${name}`);
+    // Its document number in the archive (`222359/12`), as the PDF prints it beside the name.
+    const fileno = field(ef, 'fileno');
+    if (name) attachments.push(`- ${name}${fileno ? ` (${fileno})` : ''}`);
   }
   if (attachments.length > 0) lines.push(BILAG, ...attachments, '');
 }

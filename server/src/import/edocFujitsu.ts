@@ -53,6 +53,11 @@ export function readFujitsuXml(doc: DomDocument): SystemRead {
     const party = text(child(p, 'PoliticalPartyList')) || text(child(p, 'PoliticalParty'));
     (text(child(p, 'Participate')).toLowerCase() === 'false' ? absent : present).push(party ? `${name} (${party})` : name);
   }
+  // Those from outside the committee who take part (a secretary, a guest).
+  for (const p of children(child(meeting, 'MeetingParticipantExternals'), 'MeetingParticipantExternal')) {
+    const name = text(child(p, 'Name'));
+    if (name) present.push(name);
+  }
   const lines = header(document, body, moment, text(child(meeting, 'MeetingLocation')));
   if (present.length > 0) lines.push(EDOC_FUJITSU.attendance.present, ...present, '');
   if (absent.length > 0) lines.push(EDOC_FUJITSU.attendance.absent, ...absent, '');

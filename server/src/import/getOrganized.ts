@@ -56,6 +56,9 @@ export function readGetOrganized(doc: DomDocument): SystemRead {
   const document = /minutes|referat/i.test(text(child(agenda, 'PublicationTypeAsEnum'))) ? 'referat' : 'dagsorden';
   const lines: string[] = [documentTitle(document)];
   if (body) lines.push(body);
+  // The meeting's own name (`Mødesystemgruppen 06-10-2016`), where it is more than the committee's.
+  const meetingName = text(child(agenda, 'Name'));
+  if (meetingName && meetingName !== body) lines.push(meetingName);
   if (moment) {
     lines.push(`${label('moedeDato')}:\t${formatDanishDate(moment.date)}`);
     const from = clock(moment);
