@@ -119,7 +119,7 @@ const EXPORTS: readonly Export[] = [
     dir: GO,
     file: 'publication.xml',
     kind: 'getorganized-xml',
-    dialect: 'getorganized',
+    dialect: 'getorganized-publication',
     document: 'dagsorden',
     outline: [
       'Punkt 1: First Agenda',
@@ -344,7 +344,7 @@ test('sub-items: numbered from 1 under their punkt, a number out of turn reporte
     ['Item 3 should be numbered 2.'],
   );
   // The sub-item after a renumbered punkt is numbered under the punkt it stands under.
-  assert.equal(parseReferat(text('1.1', '2')).punkter[1]!.subNumbers?.[0], 1);
+  assert.equal(parseReferat(text('1.1', '2')).punkter[1]!.subNumber, 1);
 });
 
 test('untidy exports: a BOM, a declared windows-1252 and a character reference XML 1.0 forbids are read as their text', async () => {

@@ -1,4 +1,15 @@
-import { ACADRE, EDOC, EDOC_FUJITSU, FIRST_AGENDA_PAGE, FIRST_AGENDA_PDF, GETORGANIZED, GREVE, SBSYS, SBSYS_EDAGSORDEN, type Dialect } from './dialects';
+import {
+  ACADRE,
+  EDOC,
+  EDOC_FUJITSU,
+  FIRST_AGENDA_PAGE,
+  FIRST_AGENDA_PDF,
+  GETORGANIZED_PUBLICATION,
+  GREVE,
+  SBSYS,
+  SBSYS_EDAGSORDEN,
+  type Dialect,
+} from './dialects';
 
 /** Enough of a document to know its system: its header and its first few punkter. */
 const SAMPLE = 48_000;
@@ -23,14 +34,14 @@ const EDOC_SECTIONS = /^[ \t]*(?:Sammendrag|Beslutningen træffes af)[ \t]*$/m;
 const ACADRE_DECISION = /^[ \t]*Beslutning i .+ den \d{2}-\d{2}-\d{4}[ \t]*$/m;
 // eDoc (Fujitsu)'s template headings, which no other system writes.
 const FUJITSU_SECTIONS = /^[ \t]*(?:Præsentation|Forvaltningen foreslår)[ \t:]*$/m;
-// GetOrganized: a sub-item's heading (`Punkt 1.2: …`), or its header's `Tid: 13:00 - 15:00`.
+// GetOrganized's publication as the import writes it: a sub-item's heading (`Punkt 1.2: …`), or its header's `Tidspunkt: 13:00 - 15:00`.
 const SUB_ITEM_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Punkt[ \t]+\d{1,6}\.\d{1,3}[ \t]*[:.]/m;
-const GETORGANIZED_TIME = /^Tid:[ \t]+\d{1,2}[:.]\d{2}[ \t]*-[ \t]*\d{1,2}[:.]\d{2}[ \t]*$/m;
+const GETORGANIZED_TIME = /^Tidspunkt:[ \t]+\d{1,2}[:.]\d{2}[ \t]*-[ \t]*\d{1,2}[:.]\d{2}[ \t]*$/m;
 
 /** The dialect a document is written in, from its own lines; Lemvig's form where nothing tells otherwise. */
 export function detectDialect(text: string): Dialect {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  if (SUB_ITEM_HEADING.test(sample) || (GETORGANIZED_TIME.test(sample) && PUNKT_COLON.test(sample))) return GETORGANIZED;
+  if (SUB_ITEM_HEADING.test(sample) || (GETORGANIZED_TIME.test(sample) && PUNKT_COLON.test(sample))) return GETORGANIZED_PUBLICATION;
   if (FUJITSU_SECTIONS.test(sample) && !PUNKT_COLON.test(sample)) return EDOC_FUJITSU;
   const sagsnr = SAGSNR.exec(sample);
   if (sagsnr && !PUNKT_COLON.test(sample)) {

@@ -325,12 +325,13 @@ export const EDOC_FUJITSU: Dialect = {
 };
 
 /**
- * GetOrganized (Aarhus): punkter with sub-items (`Punkt 1.2: …`, numbered from 1 under their punkt),
- * a header of `Dato:`, `Tid:` and `Sted:`; the publication gives no punkt a case number.
+ * GetOrganized's publication XML (Aarhus), as the import writes it: punkter with sub-items (`Punkt
+ * 1.2: …`, numbered from 1 under their punkt), a header of `Mødedato:`, `Tidspunkt: 13:00 - 15:00` and
+ * `Mødested:`; the publication gives no punkt a case number.
  */
-export const GETORGANIZED: Dialect = {
-  id: 'getorganized',
-  name: { da: 'GetOrganized (Aarhus)', en: 'GetOrganized (Aarhus)' },
+export const GETORGANIZED_PUBLICATION: Dialect = {
+  id: 'getorganized-publication',
+  name: { da: 'GetOrganized, publikation (Aarhus)', en: 'GetOrganized, publication (Aarhus)' },
   punktHeading: 'punkt-colon',
   titleWraps: false,
   sections: sections(['Sagsfremstilling', 'Indstilling', 'Beslutning', 'Bilag']),
@@ -351,7 +352,17 @@ export const GETORGANIZED: Dialect = {
   quotesPunktLines: false,
 };
 
-export const DIALECTS: readonly Dialect[] = [SBSYS, FIRST_AGENDA_PDF, FIRST_AGENDA_PAGE, GREVE, EDOC, SBSYS_EDAGSORDEN, ACADRE, EDOC_FUJITSU, GETORGANIZED];
+export const DIALECTS: readonly Dialect[] = [
+  SBSYS,
+  FIRST_AGENDA_PDF,
+  FIRST_AGENDA_PAGE,
+  GREVE,
+  EDOC,
+  SBSYS_EDAGSORDEN,
+  ACADRE,
+  EDOC_FUJITSU,
+  GETORGANIZED_PUBLICATION,
+];
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);

@@ -4,7 +4,7 @@ import type { Referat } from '../model/types';
 import type { Diagnostic } from '../rules/types';
 import { tocEdit } from '../rules/toc';
 import { Protocol } from '../protocol';
-import { expectedNumberTexts, numberedAsExpected } from '../model/numbering';
+import { expectedLabel, punktLabel } from '../model/numbering';
 import type { Range } from '../syntax/range';
 
 function overlaps(a: Range, b: Range): boolean {
@@ -56,6 +56,5 @@ export function codeActions(referat: Referat, diagnostics: readonly Diagnostic[]
 }
 
 export function renumberEdits(referat: Referat): TextEdit[] {
-  const expected = expectedNumberTexts(referat);
-  return referat.punkter.flatMap((p, i) => (numberedAsExpected(referat, i, expected) ? [] : [{ range: p.numberRange, newText: expected[i]! }]));
+  return referat.punkter.flatMap((p, i) => (punktLabel(p) === expectedLabel(referat, i) ? [] : [{ range: p.numberRange, newText: expectedLabel(referat, i) }]));
 }

@@ -1,7 +1,7 @@
 // Which meeting system wrote an XML export or an HTML page, by its structure, and its reader.
 import { readAcadre } from './acadre';
 import { isFujitsuXml, readFujitsuPage, readFujitsuXml } from './edocFujitsu';
-import { isGetOrganized, readGetOrganized } from './getOrganized';
+import { isGetOrganized, readGetOrganized } from './getOrganizedXml';
 import type { DomDocument } from './html';
 import type { SystemRead } from './systemXml';
 

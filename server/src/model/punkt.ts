@@ -54,7 +54,7 @@ interface SectionDraft {
 }
 
 // A sub-item's number (`Punkt 1.2: …`, GetOrganized) is read whole where a colon or a period ends it.
-const PUNKT_COLON = /^Punkt[ \t]+(\d{1,6}(?:\.\d{1,3})*)[ \t]*[:.][ \t]*(.*)$/d;
+const PUNKT_COLON = /^Punkt[ \t]+(\d{1,6}(?:\.\d{1,3})?)[ \t]*[:.][ \t]*(.*)$/d;
 const NUMBER_DOT = /^(\d{1,6})\.[ \t]+(.*)$/d;
 const NUMBER_ALONE = /^(\d{1,6})$/d;
 
@@ -64,14 +64,14 @@ export function readPunktHeading(h: SyntaxLine): PunktHeading {
   const m = PUNKT_COLON.exec(c.content) ?? NUMBER_DOT.exec(c.content) ?? NUMBER_ALONE.exec(c.content.trim());
   const numberText = m?.[1] ?? '0';
   const numberStart = c.start + Math.max(0, c.content.indexOf(numberText));
-  const [top, ...sub] = numberText.split('.').map(Number);
+  const [top, sub] = numberText.split('.').map(Number);
   // The range covers the title as written, bold markers inside it included.
   const rawTitle = (m?.[2] ?? '').trimEnd();
   const title = stripBold(rawTitle).trim();
   const titleStart = m?.indices?.[2] ? c.start + m.indices[2][0] : c.start + c.content.length;
   return {
     number: top!,
-    ...(sub.length > 0 ? { subNumbers: sub } : {}),
+    ...(sub !== undefined ? { subNumber: sub } : {}),
     numberRange: lineRange(h.line, numberStart, numberStart + numberText.length),
     title,
     titleRange: lineRange(h.line, titleStart, titleStart + rawTitle.length),
@@ -79,11 +79,6 @@ export function readPunktHeading(h: SyntaxLine): PunktHeading {
     headingRange: lineRange(h.line, 0, h.text.length),
     headingLevel: c.headingLevel,
   };
-}
-
-/** The punkt's number as written: `3`, or a sub-item's `1.2`. */
-export function punktNumberText(p: Pick<PunktHeading, 'number' | 'subNumbers'>): string {
-  return p.subNumbers ? [p.number, ...p.subNumbers].join('.') : String(p.number);
 }
 
 export function isClosed(title: string): boolean {
@@ -276,7 +271,7 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
 
   const punkt: Mutable<Punkt> = {
     number: heading.number,
-    ...(heading.subNumbers ? { subNumbers: heading.subNumbers } : {}),
+    ...(heading.subNumber !== undefined ? { subNumber: heading.subNumber } : {}),
     numberRange: heading.numberRange,
     title: heading.title,
     titleRange: heading.titleRange,

@@ -5,7 +5,7 @@ import { formatDanishDate } from '../model/dates';
 import type { BodyLine, DocumentKind, Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
 import { isEmptyBullet, todaysDecision } from '../model/decision';
-import { punktNumberText } from '../model/punkt';
+import { punktLabel } from '../model/numbering';
 import { documentLabels, type DocumentLabels } from './labels';
 import { publishedJournal, writtenMeetingDate } from './published';
 
@@ -190,12 +190,12 @@ function dl(line: number | undefined): string {
 }
 
 function headingText(p: Punkt): string {
-  return `Punkt ${punktNumberText(p)}: ${p.title}`;
+  return `Punkt ${punktLabel(p)}: ${p.title}`;
 }
 
 /** The punkt's anchor: `punkt-3`, a sub-item's `punkt-1-2`. */
 function anchorId(p: Punkt): string {
-  return `punkt-${punktNumberText(p).replace(/\./g, '-')}`;
+  return `punkt-${punktLabel(p).replace(/\./g, '-')}`;
 }
 
 function journalLine(p: Punkt, t: DocumentLabels, audience: Audience): string {

@@ -1,5 +1,4 @@
-import { expectedNumberTexts } from '../model/numbering';
-import { punktNumberText } from '../model/punkt';
+import { expectedLabel, punktLabel } from '../model/numbering';
 import type { Rule } from './types';
 
 export const punktNumbering: Rule = {
@@ -11,27 +10,26 @@ export const punktNumbering: Rule = {
   },
   *check({ referat }) {
     const seen = new Map<string, number>();
-    const expectedTexts = expectedNumberTexts(referat);
     for (const [i, p] of referat.punkter.entries()) {
-      const expected = expectedTexts[i]!;
-      const written = punktNumberText(p);
-      const firstAt = seen.get(written);
-      if (!seen.has(written)) seen.set(written, p.headingRange.start.line);
-      if (written === expected) continue;
+      const expected = expectedLabel(referat, i);
+      const label = punktLabel(p);
+      const firstAt = seen.get(label);
+      if (!seen.has(label)) seen.set(label, p.headingRange.start.line);
+      if (label === expected) continue;
       const fix = { title: { da: `Omnummerér til ${expected}`, en: `Renumber to ${expected}` }, edits: [{ range: p.numberRange, newText: expected }] };
       if (firstAt !== undefined) {
         yield {
           range: p.numberRange,
           message: {
-            da: `Punkt ${written} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`,
-            en: `Item ${written} already exists (line ${firstAt + 1}); this should be item ${expected}.`,
+            da: `Punkt ${label} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`,
+            en: `Item ${label} already exists (line ${firstAt + 1}); this should be item ${expected}.`,
           },
           fixes: [fix],
         };
       } else {
         yield {
           range: p.numberRange,
-          message: { da: `Punkt ${written} skulle have nummer ${expected}.`, en: `Item ${written} should be numbered ${expected}.` },
+          message: { da: `Punkt ${label} skulle have nummer ${expected}.`, en: `Item ${label} should be numbered ${expected}.` },
           fixes: [fix],
         };
       }
@@ -46,7 +44,7 @@ export const missingTitle: Rule = {
   *check({ referat }) {
     for (const p of referat.punkter) {
       if (!p.closed && p.title === '')
-        yield { range: p.headingRange, message: { da: `Punkt ${p.number} har ingen titel.`, en: `Item ${p.number} has no title.` } };
+        yield { range: p.headingRange, message: { da: `Punkt ${punktLabel(p)} har ingen titel.`, en: `Item ${punktLabel(p)} has no title.` } };
     }
   },
 };
@@ -61,15 +59,15 @@ export const agendaOrder: Rule = {
     let after: { da: string; en: string } | undefined;
     for (const p of referat.punkter) {
       if (p.closed) {
-        after ??= { da: `det lukkede punkt ${p.number}`, en: `closed item ${p.number}` };
+        after ??= { da: `det lukkede punkt ${punktLabel(p)}`, en: `closed item ${punktLabel(p)}` };
         continue;
       }
       if (after)
         yield {
           range: p.headingRange,
           message: {
-            da: `Punkt ${p.number} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`,
-            en: `Item ${p.number} is open but comes after ${after.en}; open items come before "Eventuelt" and the closed ones.`,
+            da: `Punkt ${punktLabel(p)} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`,
+            en: `Item ${punktLabel(p)} is open but comes after ${after.en}; open items come before "Eventuelt" and the closed ones.`,
           },
         };
       if (/^eventuelt\b/i.test(p.title)) after ??= { da: 'Eventuelt', en: '"Eventuelt"' };

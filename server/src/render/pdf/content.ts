@@ -5,7 +5,7 @@ import type { Audience } from '../html';
 import { documentLabels, type DocumentLabels } from '../labels';
 import { publishedJournal, writtenMeetingDate } from '../published';
 import { todaysDecision } from '../../model/decision';
-import { punktNumberText } from '../../model/punkt';
+import { punktLabel } from '../../model/numbering';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
 
@@ -54,7 +54,7 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
 }
 
 export function headingText(p: Punkt): string {
-  return `Punkt ${punktNumberText(p)}: ${p.title}`;
+  return `Punkt ${punktLabel(p)}: ${p.title}`;
 }
 
 function punktHeading(p: Punkt, LABEL: DocumentLabels): Block {

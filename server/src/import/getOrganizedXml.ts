@@ -1,11 +1,11 @@
-// GetOrganized's publication XML (Aarhus) as text in the `getorganized` dialect: the header written
+// GetOrganized's publication XML (Aarhus) as text in the `getorganized-publication` dialect: the header written
 // from the meeting's fields (`Dagsorden` / the committee / `Mødedato:` / `Tidspunkt:` / `Mødested:`), who
 // takes part and who has sent word, the meeting's own documents (its referat, open and closed, which
 // the publication carries as items numbered 0) listed by name in the header, then each item as
 // `Punkt 1: …` and each sub-item as `Punkt 1.2: …`, with its fields' text and its enclosures. The
 // publication gives no item a case number, and none is made up: `MDR-2016-02836` in an item's ID is
 // the meeting's.
-import { GETORGANIZED } from '../dialect/dialects';
+import { GETORGANIZED_PUBLICATION } from '../dialect/dialects';
 import { HEADER_LABELS, type HeaderRole } from '../dialect/vocabulary';
 import { formatDanishDate } from '../model/dates';
 import { closedTitle, type WrittenHeading } from './fields';
@@ -75,8 +75,8 @@ export function readGetOrganized(doc: DomDocument): SystemRead {
   }));
   const present = members.filter((m) => m.name && !m.away).map((m) => m.name);
   const absent = members.filter((m) => m.name && m.away).map((m) => m.name);
-  if (present.length > 0) lines.push(GETORGANIZED.attendance.present, ...present, '');
-  if (absent.length > 0) lines.push(GETORGANIZED.attendance.absent, ...absent, '');
+  if (present.length > 0) lines.push(GETORGANIZED_PUBLICATION.attendance.present, ...present, '');
+  if (absent.length > 0) lines.push(GETORGANIZED_PUBLICATION.attendance.absent, ...absent, '');
   // The meeting's documents: under their own captions (`Åbent referat`), each file by name.
   for (const d of all.filter(isDocument)) {
     const files = enclosures(d);
@@ -111,7 +111,7 @@ export function readGetOrganized(doc: DomDocument): SystemRead {
   return {
     ok: true,
     kind: 'getorganized-xml',
-    meetings: [{ ...kept, body, ...(moment ? { moment } : {}), document, dialect: GETORGANIZED.id }],
+    meetings: [{ ...kept, body, ...(moment ? { moment } : {}), document, dialect: GETORGANIZED_PUBLICATION.id }],
     notes: [],
   };
 }
