@@ -330,21 +330,22 @@ test("GetOrganized: the referat documents are the meeting's documents, not punkt
 });
 
 test('sub-items: numbered from 1 under their punkt, a number out of turn reported at either level, and the fix renumbers it', () => {
-  const text = (n11: string, n2: string) =>
-    `Dagsorden\nMødesystemgruppen\nMødedato:\t6. oktober 2016\nTidspunkt:\t13:00 - 15:00\n\nPunkt 1: A\n\nPunkt ${n11}: B\n\nPunkt 1.2: C\n\nPunkt ${n2}: D\n\nPunkt 2.1: E\n`;
-  const findings = (t: string) => checkReferat(parseReferat(t), { locale: 'en' }).filter((d) => d.code === 'punkt-numbering');
-  assert.deepEqual(findings(text('1.1', '2')), []);
-  const skipped = findings(text('1.3', '2'));
-  assert.equal(skipped.length, 1);
-  assert.match(skipped[0]!.message, /Item 1\.3 should be numbered 1\.1/);
-  assert.equal(skipped[0]!.fixes?.[0]?.edits[0]?.newText, '1.1');
-  const top = findings(text('1.1', '3'));
+  const text = (b: string, c: string, d: string) =>
+    `Dagsorden\nMødesystemgruppen\nMødedato:\t6. oktober 2016\nTidspunkt:\t13:00 - 15:00\n\nPunkt 1: A\n\nPunkt 1.1: B\n\nPunkt ${b}: C\n\nPunkt ${c}: D\n\nPunkt ${d}: E\n`;
+  const findings = (t: string) => checkReferat(parseReferat(t), { locale: 'en' }).filter((x) => x.code === 'punkt-numbering');
+  assert.deepEqual(findings(text('1.2', '2', '2.1')), []);
+  const skipped = findings(text('1.3', '2', '2.1'));
   assert.deepEqual(
-    top.map((d) => d.message),
+    skipped.map((x) => x.message),
+    ['Item 1.3 should be numbered 1.2.'],
+  );
+  assert.equal(skipped[0]!.fixes?.[0]?.edits[0]?.newText, '1.2');
+  assert.deepEqual(
+    findings(text('1.2', '3', '3.1')).map((x) => x.message),
     ['Item 3 should be numbered 2.'],
   );
-  // The sub-item after a renumbered punkt is numbered under the punkt it stands under.
-  assert.equal(parseReferat(text('1.1', '2')).punkter[1]!.subNumber, 1);
+  const p = parseReferat(text('1.2', '2', '2.1')).punkter[2]!;
+  assert.deepEqual([p.number, p.subNumber, p.title], [1, 2, 'C']);
 });
 
 test('untidy exports: a BOM, a declared windows-1252 and a character reference XML 1.0 forbids are read as their text', async () => {
