@@ -16,7 +16,7 @@ import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fi
 import { childElements, findAll, parseXml, rawText, type DomDocument, type DomElement } from './html';
 import { incompleteExport, indexWithoutFiles, missingFileNote } from './messages';
 import { decodeMarkup } from './sniff';
-import { BILAG, child, documentTitle, htmlLines, isTrue, tidy, type SystemMeeting, type SystemRead } from './systemXml';
+import { BILAG, child, documentTitle, htmlLines, isTrue, tidy, type SystemMeeting, type SystemExportRead } from './systemXml';
 import { clock, isoMoment } from './write';
 
 const SYSTEM = 'Acadre';
@@ -58,13 +58,13 @@ function field(fields: Map<string, string>, name: string): string {
   return oneLine(fields.get(name) ?? '');
 }
 
-const missing = (da: string, en: string): SystemRead => {
+const missing = (da: string, en: string): SystemExportRead => {
   const message = incompleteExport(SYSTEM, { da, en });
   return { ok: false, problem: 'incomplete-export', message, detail: `Acadre: ${en}` };
 };
 
 /** The meeting in an Acadre document (`3687981.XML`). */
-export function readAcadreMeeting(doc: DomDocument): SystemRead {
+export function readAcadreMeeting(doc: DomDocument): SystemExportRead {
   const root = child(doc, 'root');
   const agenda = root && tables(root, 'agenda')[0];
   if (!root || !agenda) return missing('mødet (tabellen agenda)', 'the meeting (table agenda)');
@@ -176,7 +176,7 @@ function writeItem(lines: string[], headings: WrittenHeading[], item: DomElement
  * `filesfolder`/`xmlfilename`, or the file alone beside the index where its folder is not there. A
  * named file that is not there is noted; none there at all is the index refused.
  */
-export function readAcadreIndex(doc: DomDocument, indexName: string, find: ((name: string) => Uint8Array | undefined) | undefined): SystemRead {
+export function readAcadreIndex(doc: DomDocument, indexName: string, find: ((name: string) => Uint8Array | undefined) | undefined): SystemExportRead {
   const entries = findAll(doc, (e) => e.name === 'table' && e.attribs.name === 'producedAgenda').flatMap((t) =>
     childElements(t, 'fields').map((fields) => {
       const attrs = new Map<string, string>();
@@ -189,7 +189,7 @@ export function readAcadreIndex(doc: DomDocument, indexName: string, find: ((nam
   const meetings: SystemMeeting[] = [];
   const notes: LocalizedText[] = [];
   const paths = named.map((e) => (e.folder ? `${e.folder}/${e.xml}` : e.xml));
-  let unreadable: SystemRead | undefined;
+  let unreadable: SystemExportRead | undefined;
   named.forEach((e, i) => {
     const bytes = (e.folder ? find?.(paths[i]!) : undefined) ?? find?.(e.xml);
     if (!bytes) {
@@ -213,7 +213,7 @@ export function readAcadreIndex(doc: DomDocument, indexName: string, find: ((nam
 }
 
 /** An Acadre file, document or index, read; undefined when it is none. */
-export function readAcadre(doc: DomDocument, name: string, find?: (name: string) => Uint8Array | undefined): SystemRead | undefined {
+export function readAcadre(doc: DomDocument, name: string, find?: (name: string) => Uint8Array | undefined): SystemExportRead | undefined {
   const kind = acadreKind(doc);
   if (kind === 'meeting') return readAcadreMeeting(doc);
   if (kind === 'index') return readAcadreIndex(doc, name, find);

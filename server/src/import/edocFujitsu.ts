@@ -12,13 +12,13 @@ import { monthNumber } from '../model/dates';
 import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fields';
 import { childElements, findFirst, hasClass, inlineText, layoutNodes, parseHtml, rawText, type DomDocument, type DomElement } from './html';
 import { incompleteExport } from './messages';
-import { BILAG, child, children, descendants, documentTitle, htmlLines, isTrue, text, tidy, type SystemRead } from './systemXml';
+import { BILAG, child, children, descendants, documentTitle, htmlLines, isTrue, text, tidy, type SystemExportRead } from './systemXml';
 import { danishMoment, edocDate, type Moment } from './write';
 
 const SYSTEM = 'eDoc (Fujitsu)';
 const MOEDESTED = HEADER_LABELS.find((l) => l.role === 'moedested')!.label;
 
-const missing = (da: string, en: string): SystemRead => ({
+const missing = (da: string, en: string): SystemExportRead => ({
   ok: false,
   problem: 'incomplete-export',
   message: incompleteExport(SYSTEM, { da, en }),
@@ -32,7 +32,7 @@ export function isFujitsuXml(doc: DomDocument): boolean {
 }
 
 /** The meeting in eDoc (Fujitsu)'s XML. */
-export function readFujitsuXml(doc: DomDocument): SystemRead {
+export function readFujitsuXml(doc: DomDocument): SystemExportRead {
   const root = child(doc, 'Root');
   const committee = child(root, 'Committee');
   const meeting = child(committee, 'Meeting');
@@ -136,7 +136,7 @@ function writeItem(lines: string[], headings: WrittenHeading[], item: Item): voi
 }
 
 /** The minutes of eDoc (Fujitsu)'s agenda page, or undefined when the page is not one (no `xsltTitleTableBegin`). */
-export function readFujitsuPage(html: string): SystemRead | undefined {
+export function readFujitsuPage(html: string): SystemExportRead | undefined {
   const doc = parseHtml(html);
   const outer = findFirst(doc, (e) => hasClass(e, 'xsltOuter'));
   if (!outer || !findFirst(outer, (e) => hasClass(e, 'xsltAgendaTitle') || hasClass(e, 'xsltTitleTableBegin'))) return undefined;

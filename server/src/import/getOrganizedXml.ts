@@ -12,7 +12,7 @@ import { closedTitle, type WrittenHeading } from './fields';
 import type { DomDocument, DomElement } from './html';
 import { rawText } from './html';
 import { incompleteExport } from './messages';
-import { BILAG, child, children, descendants, documentTitle, htmlLines, isTrue, text, tidy, type SystemRead } from './systemXml';
+import { BILAG, child, children, descendants, documentTitle, htmlLines, isTrue, text, tidy, type SystemExportRead } from './systemXml';
 import { clock, danishMoment } from './write';
 
 const SYSTEM = 'GetOrganized';
@@ -35,13 +35,13 @@ export function isGetOrganized(doc: DomDocument): boolean {
   );
 }
 
-export function readGetOrganized(doc: DomDocument): SystemRead {
+export function readGetOrganized(doc: DomDocument): SystemExportRead {
   const publication = child(doc, 'Publication');
   const agenda = children(child(publication, 'Agendas'), 'Agenda')[0];
   const meeting = child(agenda, 'Meeting');
   const all = children(child(agenda, 'Items'), 'Item');
   const items = all.filter((i) => !isDocument(i));
-  const fail = (da: string, en: string): SystemRead => ({
+  const fail = (da: string, en: string): SystemExportRead => ({
     ok: false,
     problem: 'incomplete-export',
     message: incompleteExport(SYSTEM, { da, en }),

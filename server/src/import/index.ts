@@ -13,7 +13,7 @@ import { readPdf } from './pdf';
 import { damagedPagesNote, notPdfMessage, scannedPagesNote } from './pdf/messages';
 import { isSbsysPublication, readSbsysXml } from './sbsysXml';
 import { decodeMarkup, sniff, utf8 } from './sniff';
-import { readSystemPage, readSystemXml, type SystemRead } from './systems';
+import { readSystemPage, readSystemXml, type SystemExportRead } from './systemExports';
 import { joinWrappedTitles, writeTocEntries } from './titles';
 import type { ImportHost, ImportResult, ImportedMeeting, SourceKind } from './types';
 import { isoDate, meetingFileName, type Moment } from './write';
@@ -100,7 +100,7 @@ function fromPage(html: string, stem: string): ImportResult {
 }
 
 /** A meeting system's export as read, or why it could not be. */
-function fromSystem(read: SystemRead, stem: string): ImportResult {
+function fromSystem(read: SystemExportRead, stem: string): ImportResult {
   if (!read.ok) return failure(read.problem, read.detail, read.message);
   const meetings = read.meetings.map((m) => meeting(m.lines, m.headings, m.body, m.moment, m.document, stem, m.dialect));
   return { ok: true, kind: read.kind, meetings, notes: read.notes };

@@ -20,7 +20,7 @@ export interface SystemMeeting {
 }
 
 /** What a reader of a system's export gives: its meetings and what it passed over, or why it can read none. */
-export type SystemRead =
+export type SystemExportRead =
   | { readonly ok: true; readonly kind: SourceKind; readonly meetings: readonly SystemMeeting[]; readonly notes: readonly LocalizedText[] }
   | { readonly ok: false; readonly problem: ImportProblem; readonly message: LocalizedText; readonly detail: string };
 

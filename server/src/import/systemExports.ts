@@ -3,12 +3,12 @@ import { readAcadre } from './acadre';
 import { isFujitsuXml, readFujitsuPage, readFujitsuXml } from './edocFujitsu';
 import { isGetOrganized, readGetOrganized } from './getOrganizedXml';
 import type { DomDocument } from './html';
-import type { SystemRead } from './systemXml';
+import type { SystemExportRead } from './systemXml';
 
-export type { SystemMeeting, SystemRead } from './systemXml';
+export type { SystemMeeting, SystemExportRead } from './systemXml';
 
 /** An XML export of Acadre (a meeting or its index), eDoc (Fujitsu) or GetOrganized, read; undefined when it is none of them. */
-export function readSystemXml(doc: DomDocument, name: string, find?: (name: string) => Uint8Array | undefined): SystemRead | undefined {
+export function readSystemXml(doc: DomDocument, name: string, find?: (name: string) => Uint8Array | undefined): SystemExportRead | undefined {
   const acadre = readAcadre(doc, name, find);
   if (acadre) return acadre;
   if (isFujitsuXml(doc)) return readFujitsuXml(doc);
@@ -17,6 +17,6 @@ export function readSystemXml(doc: DomDocument, name: string, find?: (name: stri
 }
 
 /** A meeting system's own HTML page (eDoc (Fujitsu)'s agenda page), read; undefined when it is none. */
-export function readSystemPage(html: string): SystemRead | undefined {
+export function readSystemPage(html: string): SystemExportRead | undefined {
   return readFujitsuPage(html);
 }
