@@ -55,11 +55,24 @@ export interface Dialect {
    */
   readonly newDecision: { readonly heading: string; readonly place: 'first' | 'before-bilag' | 'last' };
   /** How the header lists who attended and who sent apologies: on the label's line, or one name a line under it. */
-  readonly attendance: { readonly present: string; readonly absent: string; readonly form: 'inline' | 'block' };
+  readonly attendance: {
+    readonly present: string;
+    readonly absent: string;
+    /** The list of the udvalg's members, where the system writes one apart from who was present (SBSYS eDagsorden's `Medlemmer`). */
+    readonly members?: string;
+    readonly form: 'inline' | 'block';
+  };
+  /** The label a punkt's case number is written behind (eDoc's `Sagsnr.:`); none where the number stands alone. */
+  readonly caseNumberLabel?: string;
   /** Someone who joins for a punkt is given the time they join (`deltager i mødet kl. 10:00`); other systems say only that they do. */
   readonly attendeeTimes: boolean;
   /** The decision comes first, and the text before a punkt's first section is its decision when it has no heading of its own (Greve). */
   readonly decisionFirst: boolean;
+  /**
+   * The system publishes a closed punkt's decision as text under its heading and case number,
+   * before any section (Greve, Aarhus): that text is the public decision; its sections are not.
+   */
+  readonly closedIntroIsPublic: boolean;
   /** The system prints every heading of its template, written under or not (Greve): an empty one is the template's, not a mistake. */
   readonly printsEmptySections: boolean;
   /** A decision may quote an earlier meeting's decision item by item, as `Punkt 1: …` lines run on from its text (Greve). */
@@ -74,6 +87,8 @@ function sections(names: readonly string[]): ReadonlyMap<string, SectionKind> {
     if (!known) throw new Error(`dialect names an unknown section: ${name}`);
     map.set(name.toLowerCase(), known.kind);
   }
+  // A closed punkt's public decision is written the same way in every system.
+  for (const known of SECTION_NAMES) if (known.kind === 'offentligBeslutning') map.set(known.name.toLowerCase(), known.kind);
   return map;
 }
 
@@ -116,6 +131,7 @@ export const SBSYS: Dialect = {
   attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
   attendeeTimes: true,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: false,
   quotesPunktLines: false,
 };
@@ -141,6 +157,7 @@ export const FIRST_AGENDA_PDF: Dialect = {
   attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: true,
   printsEmptySections: false,
   quotesPunktLines: false,
 };
@@ -186,6 +203,7 @@ export const GREVE: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: true,
+  closedIntroIsPublic: true,
   printsEmptySections: true,
   quotesPunktLines: true,
 };
@@ -222,10 +240,12 @@ export const EDOC: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   newDecision: { heading: '{udvalgets} beslutning den {dato.} Punkt {n}', place: 'last' },
-  attendance: { present: 'Tilstede', absent: 'Afbud/Fraværende', form: 'block' },
+  attendance: { present: 'Tilstede', absent: 'Afbud/Fraværende', members: 'Medlemmer', form: 'block' },
+  caseNumberLabel: 'Sagsnr.',
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: false,
   quotesPunktLines: false,
 };
@@ -274,9 +294,11 @@ export const ACADRE: Dialect = {
   strictAgendaOrder: false,
   newDecision: { heading: 'Beslutning i {udvalg} den {dato-}', place: 'before-bilag' },
   attendance: { present: 'Medlemmer', absent: 'Fraværende', form: 'block' },
+  caseNumberLabel: 'Sagsnr.',
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: false,
   quotesPunktLines: false,
 };
@@ -318,8 +340,10 @@ export const EDOC_FUJITSU: Dialect = {
   sharedCaseNumbers: true,
   newDecision: { heading: 'Beslutning', place: 'last' },
   attendance: { present: 'Deltagere', absent: 'Afbud', form: 'block' },
+  caseNumberLabel: 'Sagsnr.',
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: true,
   quotesPunktLines: false,
 };
@@ -348,6 +372,7 @@ export const GETORGANIZED_PUBLICATION: Dialect = {
   attendance: { present: 'Deltagere', absent: 'Afbud', form: 'block' },
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: true,
   quotesPunktLines: false,
 };

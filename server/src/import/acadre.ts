@@ -9,7 +9,6 @@
 // Its index (`XML_1863.xml`) names each document of the meeting in a `producedAgenda` table
 // (`filesfolder`, `xmlfilename`), and those are read through the host's `find`.
 import { ACADRE } from '../dialect/dialects';
-import { WRITTEN_CASE_NUMBER_LABEL } from '../dialect/vocabulary';
 import type { LocalizedText } from '../i18n/locale';
 import { capitalize, formatDanishDate, weekdayName } from '../model/dates';
 import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fields';
@@ -137,7 +136,7 @@ function writeItem(lines: string[], headings: WrittenHeading[], item: DomElement
   headings.push({ line: lines.length, closed });
   lines.push(`${number}. ${closed ? closedTitle(title) : title}`);
   const [caseNumber, ...more] = caseNumberLines(field(f, 'caseno'));
-  if (caseNumber) lines.push(`${WRITTEN_CASE_NUMBER_LABEL}: ${caseNumber}`, ...more);
+  if (caseNumber) lines.push(ACADRE.caseNumberLabel ? `${ACADRE.caseNumberLabel}: ${caseNumber}` : caseNumber, ...more);
   lines.push('');
   const bullets = tables(item, 'bullet')
     .map((b, i) => ({ f: fieldsOf(b), i }))

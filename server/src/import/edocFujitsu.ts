@@ -7,7 +7,7 @@
 // name. An item the export does not publish (`AccessIsPublic` false, "Fortrolig publicering", or
 // `Lukket` on the page) is written closed.
 import { EDOC_FUJITSU } from '../dialect/dialects';
-import { HEADER_LABELS, HISTORY_NOT_RELEASED, SECTION_KINDS, WRITTEN_CASE_NUMBER_LABEL } from '../dialect/vocabulary';
+import { headerLabel, HISTORY_NOT_RELEASED, SECTION_KINDS } from '../dialect/vocabulary';
 import { monthNumber } from '../model/dates';
 import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fields';
 import { childElements, findFirst, hasClass, inlineText, layoutNodes, parseHtml, rawText, type DomDocument, type DomElement } from './html';
@@ -16,7 +16,9 @@ import { BILAG, child, children, descendants, documentTitle, htmlLines, isTrue, 
 import { danishMoment, edocDate, type Moment } from './write';
 
 const SYSTEM = 'eDoc (Fujitsu)';
-const MOEDESTED = HEADER_LABELS.find((l) => l.role === 'moedested')!.label;
+const MOEDESTED = headerLabel('moedested');
+/** The label before a punkt's case number, `Sagsnr.`, as the dialect writes it. */
+const CASE_LABEL = EDOC_FUJITSU.caseNumberLabel ?? '';
 
 const missing = (da: string, en: string): SystemExportRead => ({
   ok: false,
@@ -124,7 +126,7 @@ function writeItem(lines: string[], headings: WrittenHeading[], item: Item): voi
   headings.push({ line: lines.length, closed: item.closed });
   lines.push(`${item.number}. ${item.closed ? closedTitle(item.title) : item.title}`);
   const [caseNumber, ...more] = caseNumberLines(item.caseNumber);
-  if (caseNumber) lines.push(`${WRITTEN_CASE_NUMBER_LABEL}: ${caseNumber}`, ...more);
+  if (caseNumber) lines.push(CASE_LABEL ? `${CASE_LABEL}: ${caseNumber}` : caseNumber, ...more);
   if (item.caseWorker) lines.push(item.caseWorker);
   lines.push('');
   // Every heading of the template, as eDoc prints it, with its text or without.
@@ -189,7 +191,7 @@ function pageItems(outer: DomElement): Item[] {
     } else if (!item) continue;
     else if (e.name === 'table' && hasClass(e, 'xsltTitleTableEnd')) {
       const cells = descendants(e, 'td').map(inlineText);
-      const label = new RegExp(`^${WRITTEN_CASE_NUMBER_LABEL.replace('.', '\\.?')}:?\\s*`, 'i');
+      const label = new RegExp(`^${CASE_LABEL.replace('.', '\\.?')}:?\\s*`, 'i');
       for (const c of cells) {
         if (label.test(c)) item.caseNumber = c.replace(label, '');
         else if (/^lukket$/i.test(c)) item.closed = true;

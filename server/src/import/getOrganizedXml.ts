@@ -6,7 +6,7 @@
 // publication gives no item a case number, and none is made up: `MDR-2016-02836` in an item's ID is
 // the meeting's.
 import { GETORGANIZED_PUBLICATION } from '../dialect/dialects';
-import { HEADER_LABELS, type HeaderRole } from '../dialect/vocabulary';
+import { headerLabel, PUNKT_WORD } from '../dialect/vocabulary';
 import { formatDanishDate } from '../model/dates';
 import { closedTitle, type WrittenHeading } from './fields';
 import type { DomDocument, DomElement } from './html';
@@ -16,9 +16,6 @@ import { BILAG, child, children, descendants, documentTitle, htmlLines, isTrue, 
 import { clock, danishMoment } from './write';
 
 const SYSTEM = 'GetOrganized';
-const label = (role: HeaderRole): string => HEADER_LABELS.find((l) => l.role === role)!.label;
-/** `Punkt`, as the dialect's heading begins (`Punkt 1.2: Title`). */
-const PUNKT = 'Punkt';
 
 /** A meeting's own document (the referat), which the publication carries as an item numbered 0. */
 const isDocument = (item: DomElement): boolean => text(child(item, 'Number')) === '0';
@@ -60,13 +57,13 @@ export function readGetOrganized(doc: DomDocument): SystemExportRead {
   const meetingName = text(child(agenda, 'Name'));
   if (meetingName && meetingName !== body) lines.push(meetingName);
   if (moment) {
-    lines.push(`${label('moedeDato')}:\t${formatDanishDate(moment.date)}`);
+    lines.push(`${headerLabel('moedeDato')}:\t${formatDanishDate(moment.date)}`);
     const from = clock(moment);
     const to = until && clock(until);
-    if (from) lines.push(`${label('tidspunkt')}:\t${to ? `${from} - ${to}` : from}`);
+    if (from) lines.push(`${headerLabel('tidspunkt')}:\t${to ? `${from} - ${to}` : from}`);
   }
   const place = text(child(meeting, 'Where'));
-  if (place) lines.push(`${label('moedested')}:\t${place}`);
+  if (place) lines.push(`${headerLabel('moedested')}:\t${place}`);
   lines.push('');
   // `Participate` 0 takes part; anything else has sent word (as OS2web's importer of these files reads it).
   const members = children(child(meeting, 'Members'), 'MeetingMember').map((m) => ({
@@ -95,7 +92,7 @@ export function readGetOrganized(doc: DomDocument): SystemExportRead {
     const closed = text(child(item, 'IsPublic')).toLowerCase() === 'false';
     lines.push('');
     headings.push({ line: lines.length, closed });
-    lines.push(`${PUNKT} ${number}: ${closed ? closedTitle(caption) : caption}`, '');
+    lines.push(`${PUNKT_WORD} ${number}: ${closed ? closedTitle(caption) : caption}`, '');
     for (const f of children(child(item, 'Fields'), 'ItemField')) {
       const content = htmlLines(rawText(child(f, 'Content') ?? f));
       if (content.length === 0) continue;

@@ -64,7 +64,7 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       if (!isFirstAgendaJson(data)) return failure('no-minutes', 'no Dagsordenpunkter');
       const minutes = readFirstAgendaJson(data);
       if (!minutes) return failure('no-minutes', 'no agenda items');
-      return done('first-agenda-json', meeting(minutes.lines, minutes.headings, minutes.body, minutes.moment, minutes.document, stem, 'greve'), []);
+      return done('first-agenda-json', meeting(minutes.lines, minutes.headings, minutes.udvalg, minutes.moment, minutes.document, stem, 'greve'), []);
     }
     case 'xml': {
       const text = decodeMarkup(bytes);
@@ -79,7 +79,7 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       }
       const minutes = readSbsysXml(text);
       if (!minutes) return failure('no-minutes', 'no agenda items');
-      return done('sbsys-xml', meeting(minutes.lines, minutes.headings, minutes.body, minutes.moment, minutes.document, stem, 'sbsys-edagsorden'), []);
+      return done('sbsys-xml', meeting(minutes.lines, minutes.headings, minutes.udvalg, minutes.moment, minutes.document, stem, 'sbsys-edagsorden'), []);
     }
     case 'html':
       return fromPage(decodeMarkup(bytes), stem);
@@ -110,21 +110,21 @@ function done(kind: SourceKind, meeting: ImportedMeeting, notes: readonly Locali
   return { ok: true, kind, meetings: [meeting], notes, ...(pages !== undefined ? { pages } : {}) };
 }
 
-/** A meeting from text whose header the parser reads: body, date and kind as the document gives them. */
+/** A meeting from text whose header the parser reads: udvalg, date and kind as the document gives them. */
 function fromText(raw: string, stem: string): ImportedMeeting {
   const text = finish(raw.split('\n'));
   const referat = parseReferat(text);
   const title = referat.header.title;
   const date = title?.date?.date ?? referat.header.moedeDato?.date?.date;
-  const body = title?.body ?? '';
+  const udvalg = title?.udvalg ?? '';
   const document = title?.kind ?? referat.kind;
   return {
     text,
     dialect: detectDialect(text).id,
-    body,
+    udvalg: udvalg,
     ...(date ? { date: isoDate(date) } : {}),
     document,
-    fileName: meetingFileName(body, date ? isoDate(date) : undefined, document, stem),
+    fileName: meetingFileName(udvalg, date ? isoDate(date) : undefined, document, stem),
     punkter: referat.punkter.length,
   };
 }
@@ -133,7 +133,7 @@ function fromText(raw: string, stem: string): ImportedMeeting {
 function meeting(
   written: readonly string[],
   headings: readonly WrittenHeading[],
-  body: string,
+  udvalg: string,
   moment: Moment | undefined,
   document: 'referat' | 'dagsorden',
   stem: string,
@@ -146,10 +146,10 @@ function meeting(
   return {
     text,
     dialect,
-    body,
+    udvalg: udvalg,
     ...(date ? { date } : {}),
     document,
-    fileName: meetingFileName(body, date, document, stem),
+    fileName: meetingFileName(udvalg, date, document, stem),
     punkter,
   };
 }

@@ -2,7 +2,7 @@
 // elements found by their local name (`edoc:Title` is `Title`), a field's text on one line, a field's
 // HTML laid out as lines, and the shape of what each reader gives back.
 import type { LocalizedText } from '../i18n/locale';
-import { DOCUMENT_WORDS, SECTION_KINDS, type DocumentKind } from '../dialect/vocabulary';
+import { documentWord, SECTION_KINDS, type DocumentKind } from '../dialect/vocabulary';
 import { oneLine, type WrittenHeading } from './fields';
 import { childElements, findAll, inlineText, layoutNodes, parseHtml, type DomDocument, type DomElement } from './html';
 import type { ImportProblem, SourceKind } from './types';
@@ -57,7 +57,7 @@ export function htmlLines(html: string): string[] {
 
 /** `Referat` or `Dagsorden`, as the unlabelled headers of eDoc and Acadre begin. */
 export function documentTitle(kind: DocumentKind): string {
-  return (DOCUMENT_WORDS.find((d) => d.kind === kind && d.word !== d.word.toUpperCase()) ?? DOCUMENT_WORDS.find((d) => d.kind === kind)!).word;
+  return documentWord(kind, 'capital');
 }
 
 /** The attachments' heading. */

@@ -4,10 +4,11 @@ import { lineContent } from '../../syntax/content';
 import type { Audience } from '../html';
 import { documentLabels, type DocumentLabels } from '../labels';
 import { publishedJournal, writtenMeetingDate } from '../published';
-import { todaysDecision } from '../../model/decision';
+import { publicDecision, todaysDecision } from '../../model/decision';
 import { punktLabel } from '../../model/numbering';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
+import { PUNKT_WORD } from '../../dialect/vocabulary';
 
 /** What the PDF shows of a referat for an audience: the same as the HTML renderer shows. */
 export function documentModel(referat: Referat, audience: Audience): PdfDocumentModel {
@@ -16,8 +17,8 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   const pub = audience === 'public';
   const h = referat.header;
   const date = h.title?.date?.date;
-  const title = h.title ? `${LABEL.referat} — ${h.title.body}${date ? ` ${formatDanishDate(date)}` : ''}` : LABEL.referat;
-  const running = h.title ? [h.title.body, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || LABEL.referat : LABEL.referat;
+  const title = h.title ? `${LABEL.referat} — ${h.title.udvalg}${date ? ` ${formatDanishDate(date)}` : ''}` : LABEL.referat;
+  const running = h.title ? [h.title.udvalg, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || LABEL.referat : LABEL.referat;
 
   const blocks: Block[] = [];
   blocks.push({ kind: 'heading', level: 1, runs: plainRuns(title, 'bold') });
@@ -48,13 +49,13 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   }
   // Each punkt starts on a new page, as published minutes do; a closed one shows only its heading
   // and journal number to the public, built from those two alone.
-  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL) : openPunkt(p, LABEL, audience, referat.kind));
+  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL, referat) : openPunkt(p, LABEL, audience, referat.kind));
 
   return { title, running, edition: pub ? LABEL.publicEdition : LABEL.internalEdition, labels: LABEL, blocks };
 }
 
 export function headingText(p: Punkt): string {
-  return `Punkt ${punktLabel(p)}: ${p.title}`;
+  return `${PUNKT_WORD} ${punktLabel(p)}: ${p.title}`;
 }
 
 function punktHeading(p: Punkt, LABEL: DocumentLabels): Block {
@@ -75,9 +76,18 @@ function journalBlocks(p: Punkt, LABEL: DocumentLabels, audience: Audience): Blo
   return out;
 }
 
-/** The public view of a closed punkt: its heading and journal number, nothing else. */
-function closedPunkt(p: Punkt, LABEL: DocumentLabels): Block {
-  return { kind: 'sect', newPage: true, blocks: [punktHeading(p, LABEL), ...journalBlocks(p, LABEL, 'public')] };
+/** The public view of a closed punkt: its heading, journal number and public decision, nothing else. */
+function closedPunkt(p: Punkt, LABEL: DocumentLabels, referat: Referat): Block {
+  const decision = publicDecision(p, referat.dialect);
+  const blocks = [punktHeading(p, LABEL), ...journalBlocks(p, LABEL, 'public')];
+  if (decision && decision.lines.length > 0) {
+    const title = decision.section?.title ?? LABEL.decision;
+    blocks.push({
+      kind: 'sect',
+      blocks: [{ kind: 'heading', level: 3, runs: plainRuns(title, 'bold'), anchor: { kind: 'section', title } }, ...bodyBlocks(decision.lines)],
+    });
+  }
+  return { kind: 'sect', newPage: true, blocks };
 }
 
 function openPunkt(p: Punkt, LABEL: DocumentLabels, audience: Audience, kind: DocumentKind): Block {
