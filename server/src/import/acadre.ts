@@ -15,7 +15,7 @@ import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fi
 import { childElements, findAll, parseXml, rawText, type DomDocument, type DomElement } from './html';
 import { incompleteExport, indexWithoutFiles, missingFileNote } from './messages';
 import { decodeMarkup } from './sniff';
-import { BILAG, child, documentTitle, htmlLines, isTrue, tidy, type SystemMeeting, type SystemExportRead } from './systemXml';
+import { BILAG, child, documentKindNamed, documentTitle, saysClosed, htmlLines, isTrue, tidy, type SystemMeeting, type SystemExportRead } from './systemXml';
 import { clock, isoMoment } from './write';
 
 const SYSTEM = 'Acadre';
@@ -72,7 +72,7 @@ export function readAcadreMeeting(doc: DomDocument): SystemExportRead {
     .filter((x): x is { parent: DomElement; item: DomElement } => x.item !== undefined);
   if (items.length === 0) return missing('dagsordenspunkterne (tabellen agendaitem)', 'the agenda items (table agendaitem)');
 
-  const document = /dagsorden/i.test(field(fieldsOf(agenda), 'name')) ? 'dagsorden' : 'referat';
+  const document = documentKindNamed(field(fieldsOf(agenda), 'name')) === 'dagsorden' ? 'dagsorden' : 'referat';
   const committee = fieldsOf(tableBelow(agenda, 'committee'));
   const meetingTable = tableBelow(agenda, 'meeting');
   const meeting = fieldsOf(meetingTable);
@@ -131,7 +131,7 @@ function writeItem(lines: string[], headings: WrittenHeading[], item: DomElement
   const title = field(f, 'name');
   // `access` 1 is open; 2 (closed) and 3 (about a person) are not published.
   const access = field(f, 'access');
-  const closed = access !== '' ? access !== '1' : /lukket|person/i.test(field(f, 'accessname'));
+  const closed = access !== '' ? access !== '1' : saysClosed(field(f, 'accessname')) || /person/i.test(field(f, 'accessname'));
   lines.push('');
   headings.push({ line: lines.length, closed });
   lines.push(`${number}. ${closed ? closedTitle(title) : title}`);

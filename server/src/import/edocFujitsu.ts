@@ -12,7 +12,20 @@ import { monthNumber } from '../model/dates';
 import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fields';
 import { childElements, findFirst, hasClass, inlineText, layoutNodes, parseHtml, rawText, type DomDocument, type DomElement } from './html';
 import { incompleteExport } from './messages';
-import { BILAG, child, children, descendants, documentTitle, htmlLines, isTrue, text, tidy, type SystemExportRead } from './systemXml';
+import {
+  BILAG,
+  child,
+  children,
+  descendants,
+  documentKindNamed,
+  documentTitle,
+  saysClosed,
+  htmlLines,
+  isTrue,
+  text,
+  tidy,
+  type SystemExportRead,
+} from './systemXml';
 import { danishMoment, edocDate, type Moment } from './write';
 
 const SYSTEM = 'eDoc (Fujitsu)';
@@ -44,7 +57,7 @@ export function readFujitsuXml(doc: DomDocument): SystemExportRead {
   if (elements.length === 0) return missing('dagsordenens punkter (AgendaElement)', 'the agenda items (AgendaElement)');
 
   const type = `${text(child(root, 'OutputTypeEnumName'))} ${text(child(agenda, 'Type'))}`;
-  const document = /referat|minutes|protokol/i.test(type) ? 'referat' : 'dagsorden';
+  const document = documentKindNamed(type) === 'referat' || /minutes|protokol/i.test(type) ? 'referat' : 'dagsorden';
   const body = text(child(committee, 'Name'));
   const moment = danishMoment(text(child(meeting, 'MeetingDateTime')));
   const present: string[] = [];
@@ -145,7 +158,7 @@ export function readFujitsuPage(html: string): SystemExportRead | undefined {
   // The title box: the document's word and the committee, a `<br>` between them.
   const titleBox = findFirst(outer, (e) => hasClass(e, 'xsltAgendaTitle'));
   const [word = '', body = ''] = titleBox ? layoutNodes([...titleBox.children]) : [];
-  const document = /referat/i.test(word) ? 'referat' : 'dagsorden';
+  const document = documentKindNamed(word) === 'referat' ? 'referat' : 'dagsorden';
   const dateBox = findFirst(outer, (e) => hasClass(e, 'xsltDateAndLocation'));
   const [when = '', ...rest] = dateBox ? layoutNodes([...dateBox.children]) : [];
   const moment = pageMoment(when);
@@ -194,7 +207,7 @@ function pageItems(outer: DomElement): Item[] {
       const label = new RegExp(`^${CASE_LABEL.replace('.', '\\.?')}:?\\s*`, 'i');
       for (const c of cells) {
         if (label.test(c)) item.caseNumber = c.replace(label, '');
-        else if (/^lukket$/i.test(c)) item.closed = true;
+        else if (saysClosed(c)) item.closed = true;
         else if (/^åben$/i.test(c) || c === '') continue;
         else item.caseWorker = oneLine(c);
       }

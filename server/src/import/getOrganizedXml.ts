@@ -12,7 +12,7 @@ import { closedTitle, type WrittenHeading } from './fields';
 import type { DomDocument, DomElement } from './html';
 import { rawText } from './html';
 import { incompleteExport } from './messages';
-import { BILAG, child, children, descendants, documentTitle, htmlLines, isTrue, text, tidy, type SystemExportRead } from './systemXml';
+import { BILAG, child, children, descendants, documentKindNamed, documentTitle, htmlLines, isTrue, text, tidy, type SystemExportRead } from './systemXml';
 import { clock, danishMoment } from './write';
 
 const SYSTEM = 'GetOrganized';
@@ -50,7 +50,8 @@ export function readGetOrganized(doc: DomDocument): SystemExportRead {
   const body = text(child(child(agenda, 'Committee'), 'Name')) || text(child(agenda, 'Name'));
   const moment = danishMoment(text(child(meeting, 'When')));
   const until = danishMoment(text(child(meeting, 'Until')));
-  const document = /minutes|referat/i.test(text(child(agenda, 'PublicationTypeAsEnum'))) ? 'referat' : 'dagsorden';
+  const type = text(child(agenda, 'PublicationTypeAsEnum'));
+  const document = documentKindNamed(type) === 'referat' || /minutes/i.test(type) ? 'referat' : 'dagsorden';
   const lines: string[] = [documentTitle(document)];
   if (body) lines.push(body);
   // The meeting's own name (`Mødesystemgruppen 06-10-2016`), where it is more than the committee's.

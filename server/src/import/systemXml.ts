@@ -2,7 +2,7 @@
 // elements found by their local name (`edoc:Title` is `Title`), a field's text on one line, a field's
 // HTML laid out as lines, and the shape of what each reader gives back.
 import type { LocalizedText } from '../i18n/locale';
-import { documentWord, SECTION_KINDS, type DocumentKind } from '../dialect/vocabulary';
+import { CLOSED_MARKER, DOCUMENT_WORDS, documentWord, SECTION_KINDS, type DocumentKind } from '../dialect/vocabulary';
 import { oneLine, type WrittenHeading } from './fields';
 import { childElements, findAll, inlineText, layoutNodes, parseHtml, type DomDocument, type DomElement } from './html';
 import type { ImportProblem, SourceKind } from './types';
@@ -58,6 +58,16 @@ export function htmlLines(html: string): string[] {
 /** `Referat` or `Dagsorden`, as the unlabelled headers of eDoc and Acadre begin. */
 export function documentTitle(kind: DocumentKind): string {
   return documentWord(kind, 'capital');
+}
+
+/** The kind of document a system's own value names (Acadre's agenda `Referat`, eDoc's `Dagsorden`), by the format's words. */
+export function documentKindNamed(value: string): DocumentKind | undefined {
+  return DOCUMENT_WORDS.find((d) => new RegExp(`(?<![\\p{L}])${d.word}(?![\\p{L}])`, 'iu').test(value))?.kind;
+}
+
+/** Whether a system's access value says closed (`Lukket`, eDoc's page; Acadre's `accessname`). */
+export function saysClosed(value: string): boolean {
+  return new RegExp(`(?<![\\p{L}])${CLOSED_MARKER}(?![\\p{L}])`, 'iu').test(value);
 }
 
 /** The attachments' heading. */
