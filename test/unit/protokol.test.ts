@@ -334,3 +334,27 @@ test('the public decision ends where another heading could begin: text shaped li
   assert.ok(!html.includes('økonomiske vanskeligheder'));
   assert.ok(!JSON.stringify(protokolData(referat, { audience: 'public' })).includes('økonomiske vanskeligheder'));
 });
+
+test("Aarhus' form: parties by name and 'kunne (ikke) tiltræde' are votes; an earlier handling's is not today's", () => {
+  const text = readFileSync(join(repoRoot, 'test/fixtures/external/aarhus-byraadet-2025-08-27.txt'), 'utf8');
+  const referat = parseReferat(text);
+  const p3 = protokolOf(referat.punkter.find((p) => p.number === 3)!);
+  assert.equal(p3.votes.length, 1);
+  assert.deepEqual(
+    p3.votes[0]!.against.map((v) => [v.text, v.party ?? null]),
+    [
+      ['Socialistisk Folkepartis', 'F'],
+      ['Enhedslisten de Rød-Grønnes byrådsgrupper', 'Ø'],
+      ['Viggo Jonasen', null],
+      ['Radikale Venstres', 'B'],
+      ['Alternativets byrådsgrupper', 'Å'],
+    ],
+  );
+  // The vote's own verb is no outcome: the decision above it ("har vedtaget") is.
+  assert.equal(p3.votes[0]!.outcome, 'approved');
+  // "Jesper Kjeldsen deltog ikke i sagens behandling." stands under the Magistrat's earlier handling of punkt 2.
+  assert.deepEqual(protokolOf(referat.punkter.find((p) => p.number === 2)!).absent, []);
+  // "Magistraten kunne tiltræde …" and "Et flertal i udvalget …" name no voters.
+  const magistrat = parseReferat(GREVE.replace('Byrådet godkendte Økonomiudvalgets indstilling.', 'Magistraten kunne tiltræde indstillingen.'));
+  assert.deepEqual(protokolOf(magistrat.punkter[2]!).votes[0]!.for, []);
+});

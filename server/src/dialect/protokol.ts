@@ -23,6 +23,44 @@ export const VOTE_VERB: readonly { readonly side: VoteSide; readonly pattern: Re
   { side: 'for', pattern: /[ \t]+stemte[ \t]+(?:for|ja)\b/i },
 ];
 
+/** Aarhus' form: `Alternativet kunne ikke tiltræde indstillingen.`, `… kunne tiltræde indstillingen.` */
+export const AGREE_VERB: readonly { readonly side: VoteSide; readonly pattern: RegExp }[] = [
+  { side: 'against', pattern: /[ \t]+kunne[ \t]+ikke[ \t]+(?:tiltræde|anbefale|godkende)\b/i },
+  { side: 'for', pattern: /[ \t]+kunne[ \t]+(?:tiltræde|anbefale|godkende)\b/i },
+];
+
+/** Either of them, to read a line's outcome without the voters' own verb. */
+export const AGREE_VERB_ANY = /kunne[ \t]+(?:ikke[ \t]+)?(?:tiltræde|anbefale|godkende)/gi;
+
+/**
+ * The parties by name, as minutes write them (`Radikale Venstres og Alternativets byrådsgrupper`),
+ * with the letter each stands for on the ballot.
+ */
+export const PARTY_NAMES: ReadonlyMap<string, string> = new Map([
+  ['socialdemokratiet', 'A'],
+  ['socialdemokraterne', 'A'],
+  ['radikale venstre', 'B'],
+  ['det radikale venstre', 'B'],
+  ['det konservative folkeparti', 'C'],
+  ['konservative', 'C'],
+  ['de konservative', 'C'],
+  ['nye borgerlige', 'D'],
+  ['socialistisk folkeparti', 'F'],
+  ['sf', 'F'],
+  ['liberal alliance', 'I'],
+  ['kristendemokraterne', 'K'],
+  ['moderaterne', 'M'],
+  ['dansk folkeparti', 'O'],
+  ['venstre', 'V'],
+  ['enhedslisten', 'Ø'],
+  ['enhedslisten de rød-grønne', 'Ø'],
+  ['enhedslisten - de rød-grønne', 'Ø'],
+  ['alternativet', 'Å'],
+  ['danmarksdemokraterne', 'Æ'],
+]);
+/** `… byrådsgruppe`, `… byrådsgrupper`, `… gruppe` after a party's name. */
+export const PARTY_GROUP_SUFFIX = /[ \t]+(?:byråds|udvalgs|kommunalbestyrelses)?grupper?n?e?$/i;
+
 /** Written counts: `Med stemmerne 19 for og 2 imod`, `med 15 stemmer for, 4 imod og 2 hverken for eller imod`. */
 export const COUNT_FOR = /(\d{1,3})[ \t]+(?:stemmer[ \t]+)?for\b/i;
 export const COUNT_AGAINST = /(\d{1,3})[ \t]+(?:stemmer[ \t]+)?imod\b/i;

@@ -2,6 +2,8 @@
 // votes, who took no part (absent, inhabil, left), the suppleanter and the protokoltilførsler.
 // Only today's decision is read: a vote quoted under "Sagens forløb" is an earlier meeting's.
 import {
+  AGREE_VERB,
+  AGREE_VERB_ANY,
   COUNT_ABSTAIN,
   COUNT_AGAINST,
   COUNT_CONTEXT,
@@ -16,6 +18,8 @@ import {
   OUTCOME_APPROVED,
   OUTCOME_REJECTED,
   PARTY_BARE,
+  PARTY_GROUP_SUFFIX,
+  PARTY_NAMES,
   PARTY_IN_PARENS,
   PERSON_NAME,
   PERSON_WITH_PARTY,
@@ -131,9 +135,12 @@ function readVoter(token: string, line: number, start: number): Voter | undefine
   const paren = PARTY_IN_PARENS.exec(t);
   if (paren) return { text: paren[1]!, party: paren[1]!, range };
   if (PARTY_BARE.test(t)) return { text: t, party: t, range };
+  const named = partyByName(t);
+  if (named) return { text: t, party: named, range };
   const withParty = PERSON_WITH_PARTY.exec(t);
   if (withParty && PERSON_NAME.test(withParty[1]!.trim())) return { text: t, name: withParty[1]!.trim(), party: withParty[2]!, range };
-  if (PERSON_NAME.test(t) && !NOT_VOTERS.test(t)) return { text: t, name: t, range };
+  // A person is written with a full name; one capitalised word (`Magistraten`, `Rådmanden`) is no voter.
+  if (PERSON_NAME.test(t) && /[ \t]/.test(t) && !NOT_VOTERS.test(t)) return { text: t, name: t, range };
   return undefined;
 }
 
@@ -170,6 +177,12 @@ function readVoters(text: string, start: number, line: number, opts: { strict: b
   }
   if (voters.length === 0) return undefined;
   return { voters, end: start + listText.length };
+}
+
+/** `Radikale Venstres byrådsgruppe` → `B`: a party written by its name, genitive and group word allowed. */
+function partyByName(token: string): string | undefined {
+  const bare = token.replace(PARTY_GROUP_SUFFIX, '').toLocaleLowerCase('da');
+  return PARTY_NAMES.get(bare) ?? (bare.endsWith('s') ? PARTY_NAMES.get(bare.slice(0, -1)) : undefined);
 }
 
 function readCounts(text: string): VoteCounts | null {
@@ -217,7 +230,7 @@ function readLabelledVote(text: string, offset: number, line: number): LineReadi
 }
 
 function readVerbVote(text: string, offset: number, line: number): LineReading | undefined {
-  for (const { side, pattern } of VOTE_VERB) {
+  for (const { side, pattern } of [...VOTE_VERB, ...AGREE_VERB]) {
     const m = pattern.exec(text);
     if (!m) continue;
     const list = readVoters(text.slice(0, m.index), 0, line, { strict: true });
@@ -225,7 +238,9 @@ function readVerbVote(text: string, offset: number, line: number): LineReading |
     const voters = list.voters.map((v) => shift(v, offset));
     const after = text.slice(m.index + m[0].length);
     const remark = remarkAfter(after, voters);
-    return { votes: { side, voters, labelled: false }, ...(remark ? { remark } : {}), protokolOnly: outcomeOf(after) === undefined };
+    // Aarhus' `… kunne tiltræde indstillingen` carries the decision's substance; `… stemte imod` only the vote.
+    const agrees = AGREE_VERB.some((v) => v.pattern === pattern);
+    return { votes: { side, voters, labelled: false }, ...(remark ? { remark } : {}), protokolOnly: !agrees && outcomeOf(after) === undefined };
   }
   return undefined;
 }
@@ -323,13 +338,14 @@ function readLine(l: BodyLine): LineReading | undefined {
   const within = VOTE_ON_WITHIN.exec(text.slice(0, REMARK_AFTER_VOTE.exec(text)?.index ?? text.length));
   if (!on && within) on = `indstillingspunkt ${within[1]!}`;
   const counts = readCounts(text) ?? undefined;
-  const outcome = outcomeOf(text);
   const found =
     readLabelledVote(text, offset, l.line) ??
     readRemark(text, offset, l.line) ??
     readInhabil(text, offset, l.line) ??
     readAttendance(text, offset, l.line) ??
     readVerbVote(text, offset, l.line);
+  // `(Ø) kunne ikke tiltræde indstillingen` is how (Ø) voted, not what was decided.
+  const outcome = outcomeOf(found?.votes && !found.votes.labelled ? text.replace(AGREE_VERB_ANY, ' ') : text);
   if (!found && !counts && !outcome) return undefined;
   return {
     ...(found ?? { protokolOnly: false }),
@@ -484,4 +500,18 @@ export function protokolOf(p: Punkt): PunktProtokol {
     read.set(p, k);
   }
   return k;
+}
+
+/**
+ * Where a list of voters or absentees begins on a line being written (`For stemte: `,
+ * `Ikke til stede: `), for completion; undefined on any other line.
+ */
+export function voterListStart(before: string): number | undefined {
+  const p = plain(before);
+  for (const { pattern } of VOTE_LABEL) {
+    const m = pattern.exec(p.text);
+    if (m && /[:\s]$/.test(m[0])) return p.offset + m[0].length;
+  }
+  const absent = PUNKT_ABSENT_LABEL.exec(p.text);
+  return absent ? p.offset + absent[0].length : undefined;
 }

@@ -159,11 +159,13 @@ function* countFindings(p: { number: number }, vote: Vote, meeting: MeetingAtten
   const c = vote.counts;
   if (!c) return;
   const range = vote.countsRange ?? vote.range;
+  let contradicted = false;
   for (const side of SIDES) {
     const written = c[side];
     if (written === null || vote[side].length === 0) continue;
     const listed = seatsOf(vote[side], meeting, away);
     if (listed === undefined || listed === written) continue;
+    contradicted = true;
     yield {
       range,
       message: {
@@ -175,7 +177,8 @@ function* countFindings(p: { number: number }, vote: Vote, meeting: MeetingAtten
   const total = (c.for ?? 0) + (c.against ?? 0) + (c.abstain ?? 0);
   // Only where the header names everyone present, as a list of members can be trusted to.
   const present = meeting.present.length > 0 ? presentMembers(meeting, away).length : undefined;
-  if (present !== undefined && total > present) {
+  // One mistake, one finding: a count the lists contradict is not also counted against those present.
+  if (!contradicted && present !== undefined && total > present) {
     yield {
       range,
       message: {
