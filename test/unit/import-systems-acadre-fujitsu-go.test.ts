@@ -271,6 +271,14 @@ test('Acadre: the same meeting as its PDF: header, members with their party, the
   assert.match(text, /\nFraværende\n/);
 });
 
+test("Acadre: an item without its own place (`sort`) is numbered from the agenda's `startAgendaItemNo`", async () => {
+  const text = readFileSync(join(ACADRE, '3687981.XML'), 'utf8').replace('<field name="sort">715</field>', '');
+  assert.ok(!text.includes('name="sort">715'));
+  const r = await importSource('3687981.XML', new TextEncoder().encode(text));
+  assert.ok(r.ok);
+  assert.match(r.meetings[0]!.text, /\n715\. Kulturkommune 2017/);
+});
+
 test('Acadre index: it leads to the referat beside it and notes the dagsorden it names that is not there; alone, it is refused in one line', async () => {
   const r = await imported(EXPORTS[1]!);
   if (!r.ok) assert.fail(r.message.en);

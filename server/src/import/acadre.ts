@@ -92,7 +92,9 @@ export function readAcadreMeeting(doc: DomDocument): SystemExportRead {
   lines.push(...place, '');
   lines.push(...attendance(meetingTable, tableBelow(agenda, 'committee')));
 
-  const start = Number.parseInt(oneLine(rawText(child(child(root, 'agendaData'), 'startAgendaItemNo') ?? root)), 10);
+  // The first item's number, where an item's own `sort` is missing: `startAgendaItemNo` of the agenda's data.
+  const startField = child(child(root, 'agendaData'), 'startAgendaItemNo');
+  const start = startField ? Number.parseInt(oneLine(rawText(startField)), 10) : Number.NaN;
   const headings: WrittenHeading[] = [];
   items.forEach(({ parent, item }, i) => {
     const sort = Number.parseInt(field(fieldsOf(parent), 'sort'), 10);
