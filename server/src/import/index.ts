@@ -13,6 +13,7 @@ import { readPdf } from './pdf';
 import { damagedPagesNote, notPdfMessage, scannedPagesNote } from './pdf/messages';
 import { isSbsysPublication, readSbsysXml } from './sbsysXml';
 import { decodeMarkup, sniff, utf8 } from './sniff';
+import { readSystemPage, readSystemXml, type SystemExportRead } from './systemExports';
 import { joinWrappedTitles, writeTocEntries } from './titles';
 import type { ImportHost, ImportResult, ImportedMeeting, SourceKind } from './types';
 import { isoDate, meetingFileName, type Moment } from './write';
@@ -67,7 +68,11 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
     }
     case 'xml': {
       const text = decodeMarkup(bytes);
-      if (!isSbsysPublication(parseXml(text))) {
+      const doc = parseXml(text);
+      // Acadre, eDoc (Fujitsu) and GetOrganized, known by their structure.
+      const system = readSystemXml(doc, name, host.find);
+      if (system) return fromSystem(system, stem);
+      if (!isSbsysPublication(doc)) {
         // A web page saved as XHTML is still a page.
         if (/<html[\s>]/i.test(text.slice(0, 4096))) return fromPage(text, stem);
         return failure('no-minutes', 'no <Publication> root');
@@ -87,9 +92,18 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
 
 function fromPage(html: string, stem: string): ImportResult {
   const page = readFirstAgendaPage(html);
+  const system = page ? undefined : readSystemPage(html);
+  if (system) return fromSystem(system, stem);
   if (!page) return failure('no-minutes', 'no First Agenda agenda table');
   // Only the page's own punkter are punkter: a line of its text shaped like a heading is text.
   return done('first-agenda-page', fromText(keepStructure(page.lines, page.headings).lines.join('\n'), stem), []);
+}
+
+/** A meeting system's export as read, or why it could not be. */
+function fromSystem(read: SystemExportRead, stem: string): ImportResult {
+  if (!read.ok) return failure(read.problem, read.detail, read.message);
+  const meetings = read.meetings.map((m) => meeting(m.lines, m.headings, m.body, m.moment, m.document, stem, m.dialect));
+  return { ok: true, kind: read.kind, meetings, notes: read.notes };
 }
 
 function done(kind: SourceKind, meeting: ImportedMeeting, notes: readonly LocalizedText[], pages?: number): ImportResult {
