@@ -50,9 +50,9 @@ export const IMPORT_OPTIONS = {
   jobs: JOBS,
 } as const;
 
-/** A table row with its options' types kept for its handler, stored beside the others. */
+/** A table row, its options typed for its handler (a method: the row stands among the others). */
 function subcommand<S extends OptionSpecs>(c: Subcommand<S>): Subcommand {
-  return c as unknown as Subcommand;
+  return c;
 }
 
 type Handler<S extends OptionSpecs> = (input: CommandInput<S>, io: CliIO) => Promise<number>;
