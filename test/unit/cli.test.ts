@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { checkFile } from '../../server/src/cli/checkFile';
+import { COMMANDS } from '../../server/src/cli/commands';
+import { usageLine } from '../../server/src/cli/options';
 import { nodeHost } from '../../server/src/node/host';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { tmpdir } from 'node:os';
@@ -309,4 +311,22 @@ test('referat --version and --help: the version, and every command with one line
   assert.match(h.stdout, /^ {2}render +Render a referat/m);
   assert.match(h.stdout, /--version/);
   assert.match(run(['--help'], { LANG: 'da_DK.UTF-8' }).stdout, /^ {2}check +Tjek referater/m);
+});
+
+test('each referat COMMAND --help is made from the table of subcommands: its usage, what it does and every option with one line', () => {
+  for (const c of COMMANDS) {
+    const en = run([c.name, '--help'], { LANG: 'en_US.UTF-8' });
+    assert.equal(en.code, 0, en.stderr);
+    assert.ok(en.stdout.startsWith(`usage: ${usageLine(c)}\n\n${c.summary.en}\n`), en.stdout);
+    for (const [name, o] of Object.entries(c.options)) assert.match(en.stdout, new RegExp(`--${name}\\b.* ${o.help.en.replace(/[()|.]/g, '\\$&')}$`, 'm'));
+    const da = run([c.name, '-h', '--locale', 'da']);
+    for (const o of Object.values(c.options)) assert.ok(da.stdout.includes(o.help.da), `${c.name}: ${o.help.da}`);
+    // A usage mistake names the command and its usage line.
+    const wrong = run([c.name, '--no-such-option']);
+    assert.equal(wrong.code, 2);
+    assert.ok(wrong.stderr.includes(`referat ${c.name}: `) && wrong.stderr.includes(`usage: ${usageLine(c)}\n`), wrong.stderr);
+  }
+  // The README's usage lines are the table's.
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  for (const c of COMMANDS) assert.ok(readme.includes(`\n${usageLine(c)}\n`), `README lacks ${usageLine(c)}`);
 });

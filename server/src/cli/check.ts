@@ -9,9 +9,8 @@ import type { Diagnostic } from '../rules/types';
 import { createLanguageService } from '../service/languageService';
 import { checkFile, type FileCheck } from './checkFile';
 import { collectFiles, type CliIO } from './io';
-import { readOptions } from './options';
-
-export const CHECK_USAGE = 'referat check [--format text|json] [--locale da|en] [--jobs N] [--spelling] PATH...';
+import type { CommandInput } from './options';
+import type { CHECK_OPTIONS } from './commands';
 
 interface JsonFinding {
   file: string;
@@ -28,23 +27,17 @@ interface JsonFinding {
  * `referat check`: exit 0 without errors, 1 with errors, 2 for usage or I/O trouble. Each file is
  * checked by the language service with the nearest referat.yaml, as in the editor.
  */
-export async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
-  const read = readOptions(args, { format: { type: 'string' }, jobs: { type: 'string' }, spelling: { type: 'boolean' } }, io);
-  if (!read.ok) return usage(io, read.problem);
-  const { values, positionals: paths } = read;
-  if (values.help) {
-    io.stdout(`usage: ${CHECK_USAGE}\n`);
-    return 0;
-  }
+export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: CliIO): Promise<number> {
+  const { values, positionals: paths } = input;
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json')
-    return usage(io, { da: `ukendt format "${format}" (text eller json)`, en: `unknown format "${format}" (text or json)` });
+    return input.usage({ da: `ukendt format "${format}" (text eller json)`, en: `unknown format "${format}" (text or json)` });
   const locale = values.locale;
   // Threads for a large folder; --jobs 1 checks on this thread only.
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
-    return usage(io, { da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
+    return input.usage({ da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
   const jobs = values.jobs !== undefined ? Number(values.jobs) : defaultJobs();
-  if (paths.length === 0) return usage(io, { da: 'ingen STI angivet', en: 'no PATH given' });
+  if (paths.length === 0) return input.usage({ da: 'ingen STI angivet', en: 'no PATH given' });
 
   let trouble = false;
   let errors = 0;
@@ -126,9 +119,4 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
  */
 function defaultJobs(): number {
   return Math.max(1, Math.min(8, availableParallelism() - 1));
-}
-
-function usage(io: CliIO, problem: LocalizedText): number {
-  io.stderr(`referat check: ${bothLanguages(problem)}\nusage: ${CHECK_USAGE}\n`);
-  return 2;
 }

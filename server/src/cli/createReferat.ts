@@ -5,10 +5,9 @@ import { nodeWorkspace } from '../node/nodeWorkspace';
 import { nodePaths } from '../node/paths';
 import { createLanguageService } from '../service/languageService';
 import { readReferatFile, type CliIO } from './io';
-import { readOptions } from './options';
+import type { CommandInput } from './options';
+import type { CREATE_REFERAT_OPTIONS } from './commands';
 import { referatFileName } from '../protocol';
-
-export const CREATE_REFERAT_USAGE = 'referat create-referat DAGSORDEN [-o OUT] [--locale da|en]';
 
 /** Where the referat goes when no -o is given: beside the dagsorden (features/referatFileName.ts). */
 export function referatPathFor(dagsorden: string): string {
@@ -19,17 +18,10 @@ export function referatPathFor(dagsorden: string): string {
  * `referat create-referat`: the referat to write during the meeting, from its dagsorden. Never
  * overwrites a file; exit 2 for usage, I/O trouble or a document that is not a dagsorden.
  */
-export async function runCreateReferat(args: readonly string[], io: CliIO): Promise<number> {
-  const options = readOptions(args, { output: { type: 'string', short: 'o' } }, io);
-  if (!options.ok) return usage(io, options.problem);
-  const { values, positionals: files } = options;
-  if (values.help) {
-    io.stdout(`usage: ${CREATE_REFERAT_USAGE}\n`);
-    return 0;
-  }
+export async function runCreateReferat(input: CommandInput<typeof CREATE_REFERAT_OPTIONS>, io: CliIO): Promise<number> {
+  const { values, positionals: files } = input;
   if (files.length !== 1)
-    return usage(
-      io,
+    return input.usage(
       files.length === 0 ? { da: 'ingen DAGSORDEN angivet', en: 'no DAGSORDEN given' } : { da: 'én DAGSORDEN ad gangen', en: 'one DAGSORDEN at a time' },
     );
   const file = files[0]!;
@@ -71,9 +63,4 @@ export async function runCreateReferat(args: readonly string[], io: CliIO): Prom
     )}\n`,
   );
   return 0;
-}
-
-function usage(io: CliIO, problem: LocalizedText): number {
-  io.stderr(`referat create-referat: ${bothLanguages(problem)}\nusage: ${CREATE_REFERAT_USAGE}\n`);
-  return 2;
 }

@@ -8,9 +8,8 @@ import type { FileImport } from '../node/importer';
 import { runPool } from '../node/threadPool';
 import { IMPORT_EXTENSIONS } from '../protocol';
 import type { CliIO } from './io';
-import { readOptions } from './options';
-
-export const IMPORT_USAGE = 'referat import SOURCE... [-o OUT.referat | --out-dir DIR] [--force] [--jobs N] [--locale da|en]';
+import type { CommandInput } from './options';
+import type { IMPORT_OPTIONS } from './commands';
 
 /** Below this many files the import runs on this thread: a thread costs pdf.js's start-up again. */
 const PARALLEL_FROM = 4;
@@ -22,26 +21,16 @@ const PARALLEL_FROM = 4;
  * with it replaced as a name, never written through a link. Exit 0 when every source was imported,
  * 2 when one was not (or for usage trouble).
  */
-export async function runImport(args: readonly string[], io: CliIO): Promise<number> {
-  const options = readOptions(
-    args,
-    { output: { type: 'string', short: 'o' }, 'out-dir': { type: 'string' }, force: { type: 'boolean' }, jobs: { type: 'string' } },
-    io,
-  );
-  if (!options.ok) return usage(io, options.problem);
-  const { values, positionals: sources } = options;
-  if (values.help) {
-    io.stdout(`usage: ${IMPORT_USAGE}\n`);
-    return 0;
-  }
+export async function runImport(input: CommandInput<typeof IMPORT_OPTIONS>, io: CliIO): Promise<number> {
+  const { values, positionals: sources } = input;
   const locale = values.locale;
   const output = values.output;
   const outDir = values['out-dir'];
-  if (sources.length === 0) return usage(io, { da: 'ingen KILDE angivet', en: 'no SOURCE given' });
+  if (sources.length === 0) return input.usage({ da: 'ingen KILDE angivet', en: 'no SOURCE given' });
   if (output !== undefined && outDir !== undefined)
-    return usage(io, { da: '-o og --out-dir kan ikke bruges sammen', en: '-o and --out-dir cannot be used together' });
+    return input.usage({ da: '-o og --out-dir kan ikke bruges sammen', en: '-o and --out-dir cannot be used together' });
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
-    return usage(io, { da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
+    return input.usage({ da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
 
   const progress = new Progress(io, 0, locale);
   let trouble = false;
@@ -59,7 +48,7 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
   // Every source already said why it cannot be read: nothing more to say, nowhere to write.
   if (files.length === 0 && trouble) return 2;
   if (output !== undefined && (files.length !== 1 || sources.length !== 1))
-    return usage(io, { da: '-o kan kun bruges med én kildefil; brug --out-dir til flere', en: '-o takes one source file only; use --out-dir for more' });
+    return input.usage({ da: '-o kan kun bruges med én kildefil; brug --out-dir til flere', en: '-o takes one source file only; use --out-dir for more' });
   // Where the referater go is checked before anything is read: a folder given as -o, a file as --out-dir.
   if (output !== undefined) {
     const s = await stat(output).catch(() => undefined);
@@ -284,9 +273,4 @@ class Progress {
     this.io.stderr('\r\x1b[K');
     this.shown = false;
   }
-}
-
-function usage(io: CliIO, problem: LocalizedText): number {
-  io.stderr(`referat import: ${bothLanguages(problem)}\nusage: ${IMPORT_USAGE}\n`);
-  return 2;
 }

@@ -1,55 +1,15 @@
-import { bothLanguages, localize, toLocale, type LocalizedText } from '../i18n/locale';
-import { CHECK_USAGE, runCheck } from './check';
+import { bothLanguages, localize, toLocale } from '../i18n/locale';
+import { COMMANDS } from './commands';
 import { processIO, type CliIO } from './io';
-import { RENDER_USAGE } from './render';
-import { CREATE_REFERAT_USAGE } from './createReferat';
-import { IMPORT_USAGE } from './import';
+import { commandHelp, readOptions, usageLine, usageProblem } from './options';
 
 declare const __REFERAT_VERSION__: string | undefined;
 const VERSION = typeof __REFERAT_VERSION__ === 'string' ? __REFERAT_VERSION__ : 'dev';
 
-type Command = (args: string[], io: CliIO) => Promise<number>;
-
-/** Every command, with one line on what it does, for `referat --help`. */
-const COMMANDS: Record<string, { readonly run: Command; readonly usage: string; readonly summary: LocalizedText }> = {
-  check: {
-    run: runCheck,
-    usage: CHECK_USAGE,
-    summary: {
-      da: 'Tjek referater (filer og mapper) med reglerne og den nærmeste referat.yaml',
-      en: 'Check referater (files and folders) against the rules and the nearest referat.yaml',
-    },
-  },
-  render: {
-    // Loaded when asked for: rendering brings markdown-it (and pdfkit), which `check` never needs.
-    run: async (args, io) => (await import('./render')).runRender(args, io),
-    usage: RENDER_USAGE,
-    summary: {
-      da: 'Gengiv et referat som en selvstændig HTML-side eller en tilgængelig PDF (intern eller offentlig udgave)',
-      en: 'Render a referat as a standalone HTML page or an accessible PDF (internal or public version)',
-    },
-  },
-  'create-referat': {
-    run: async (args, io) => (await import('./createReferat')).runCreateReferat(args, io),
-    usage: CREATE_REFERAT_USAGE,
-    summary: {
-      da: 'Opret referatet fra mødets dagsorden, med en tom beslutning i hvert åbent punkt',
-      en: "Create the referat from the meeting's agenda, with an empty decision in every open item",
-    },
-  },
-  import: {
-    run: async (args, io) => (await import('./import')).runImport(args, io),
-    usage: IMPORT_USAGE,
-    summary: {
-      da: 'Importér offentliggjorte referater (PDF, First Agenda-side eller -JSON, SBSYS-XML) som .referat-filer, ét pr. møde',
-      en: 'Import published minutes (PDF, First Agenda page or JSON, SBSYS XML) as .referat files, one per meeting',
-    },
-  },
-};
-
+/** `referat --help`: every command with one line on what it does and its usage, from the table. */
 function help(io: CliIO): string {
   const locale = toLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${localize(c.summary, locale)}\n                 ${c.usage}`);
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(14)} ${localize(c.summary, locale)}\n                 ${usageLine(c)}`);
   const intro = localize(
     { da: 'Referat: tjek og gengiv referater fra danske kommuners møder.', en: 'Referat: check and render the minutes of Danish municipal meetings.' },
     locale,
@@ -69,13 +29,19 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     else io.stderr(help(io));
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     io.stderr(`referat: ${bothLanguages({ da: `ukendt kommando "${name}"`, en: `unknown command "${name}"` })}\n\n${help(io)}`);
     return 2;
   }
+  const read = readOptions(rest, command, io);
+  if (!read.ok) return usageProblem(io, command, read.problem);
+  if (read.help) {
+    io.stdout(commandHelp(command, read.input.values.locale));
+    return 0;
+  }
   try {
-    return await command.run(rest, io);
+    return await command.run(read.input, io);
   } catch (e) {
     // A bug must still end with one line and exit 2, never a stack trace.
     const why = e instanceof Error ? e.message : String(e);

@@ -5,9 +5,8 @@ import { nodeWorkspace } from '../node/nodeWorkspace';
 import { nodePaths } from '../node/paths';
 import { createLanguageService, type Rendered } from '../service/languageService';
 import { readReferatFile, type CliIO } from './io';
-import { readOptions } from './options';
-
-export const RENDER_USAGE = 'referat render FILE [-o OUT.html|OUT.pdf|OUT.json] [--force] [--format html|pdf|json] [--public] [--locale da|en]';
+import type { CommandInput } from './options';
+import type { RENDER_OPTIONS } from './commands';
 
 /**
  * `referat render`: the minutes as a standalone HTML page or a tagged PDF (the format from the
@@ -15,28 +14,18 @@ export const RENDER_USAGE = 'referat render FILE [-o OUT.html|OUT.pdf|OUT.json] 
  * may not be made (a CPR number in it): then nothing is written. The referat itself is never
  * written over, whatever its name is given as; another existing file only with --force.
  */
-export async function runRender(args: readonly string[], io: CliIO): Promise<number> {
-  const options = readOptions(
-    args,
-    { output: { type: 'string', short: 'o' }, public: { type: 'boolean' }, format: { type: 'string' }, force: { type: 'boolean' } },
-    io,
-  );
-  if (!options.ok) return usage(io, options.problem);
-  const { values, positionals: files } = options;
-  if (values.help) {
-    io.stdout(`usage: ${RENDER_USAGE}\n`);
-    return 0;
-  }
+export async function runRender(input: CommandInput<typeof RENDER_OPTIONS>, io: CliIO): Promise<number> {
+  const { values, positionals: files } = input;
   const out = values.output;
   const audience = values.public ? 'public' : 'internal';
   const locale = values.locale;
   const format = values.format ?? (out && /\.pdf$/i.test(out) ? 'pdf' : out && /\.json$/i.test(out) ? 'json' : 'html');
   if (format !== 'html' && format !== 'pdf' && format !== 'json')
-    return usage(io, { da: `ukendt format "${format}" (html, pdf eller json)`, en: `unknown format "${format}" (html, pdf or json)` });
+    return input.usage({ da: `ukendt format "${format}" (html, pdf eller json)`, en: `unknown format "${format}" (html, pdf or json)` });
   // A PDF is binary: to a terminal it would be noise, to a pipe it is better named with -o.
-  if (format === 'pdf' && !out) return usage(io, { da: 'en PDF skal have -o FIL', en: 'a PDF needs -o FILE' });
+  if (format === 'pdf' && !out) return input.usage({ da: 'en PDF skal have -o FIL', en: 'a PDF needs -o FILE' });
   if (files.length !== 1)
-    return usage(io, files.length === 0 ? { da: 'ingen FIL angivet', en: 'no FILE given' } : { da: 'én FIL ad gangen', en: 'one FILE at a time' });
+    return input.usage(files.length === 0 ? { da: 'ingen FIL angivet', en: 'no FILE given' } : { da: 'én FIL ad gangen', en: 'one FILE at a time' });
   const file = files[0]!;
   const read = readReferatFile(file);
   if (!read.ok) {
@@ -99,10 +88,5 @@ function cannotWrite(io: CliIO, out: string, why: Exclude<WriteResult, { ok: tru
         }
       : why.problem;
   io.stderr(`${out}: ${bothLanguages(problem)}\n`);
-  return 2;
-}
-
-function usage(io: CliIO, problem: LocalizedText): number {
-  io.stderr(`referat render: ${bothLanguages(problem)}\nusage: ${RENDER_USAGE}\n`);
   return 2;
 }
