@@ -78,17 +78,24 @@ export function readPunktHeading(h: SyntaxLine): PunktHeading {
   };
 }
 
+/** The closed marker at a title's end, `(Lukket punkt)`, fits in this many characters. */
+const CLOSED_SUFFIX_WINDOW = 24;
+
 export function isClosed(title: string): boolean {
   // The suffix is looked for in the title's last characters only: a pattern that starts with
   // spaces, tried at every position of a long line, would take the square of its length.
   const end = title.trimEnd();
-  return CLOSED_PREFIX.test(title) || (end.endsWith(')') && CLOSED_SUFFIX.test(end.slice(-24)));
+  return CLOSED_PREFIX.test(title) || (end.endsWith(')') && CLOSED_SUFFIX.test(end.slice(-CLOSED_SUFFIX_WINDOW)));
 }
+
+/** A line of text this long or longer is a sentence, never a case number. */
+const LONGEST_CASE_NUMBER_LINE = 60;
 
 /** The first non-blank line after a punkt heading is its case number, if it looks like one. */
 export function isJournalLine(l: SyntaxLine, dialect?: Dialect): boolean {
   return (
-    l.kind === 'journal' || ((l.kind === 'text' || l.kind === 'bullet' || l.kind === 'field') && l.text.length < 60 && looksLikeCaseNumber(l.text, dialect))
+    l.kind === 'journal' ||
+    ((l.kind === 'text' || l.kind === 'bullet' || l.kind === 'field') && l.text.length < LONGEST_CASE_NUMBER_LINE && looksLikeCaseNumber(l.text, dialect))
   );
 }
 
@@ -371,6 +378,9 @@ function readDatedDecision(l: SyntaxLine, content: string, contentStart: number)
   return readDecisionHeading(l, content, contentStart, 'dated', DATED, { body: 1, date: 3, punkt: 4 }, 2);
 }
 
+// Real headings are short; the bound keeps the lazy body match linear on a pathological line.
+const LONGEST_DECISION_HEADING = 300;
+
 function readDecisionHeading(
   l: SyntaxLine,
   content: string,
@@ -382,8 +392,7 @@ function readDecisionHeading(
 ): EarlierDecision {
   const whole = lineRange(l.line, 0, l.text.length);
   const clean = content.replace(/\*\*/g, '');
-  // Real headings are short; the bound keeps the lazy body match linear on a pathological line.
-  const m = clean.length <= 300 ? pattern.exec(clean) : null;
+  const m = clean.length <= LONGEST_DECISION_HEADING ? pattern.exec(clean) : null;
   if (!m) return { form, range: whole, bodyText: '', body: '' };
   const idx = m.indices!;
   // Bold inside the heading shifts columns; it is read, but given whole-line ranges.
@@ -477,6 +486,10 @@ function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
 
 const ATTENDS = new RegExp(ATTENDANCE_SOURCE, 'gu');
 const AT_TIME = /^[ \t]*(?:fra[ \t]+)?(?:kl\.?|klokken)[ \t]*(\d{1,2}[:.]\d{2})/;
+/** Who joins is read back to the sentence's start, at most this far (no copying of long lines). */
+const LONGEST_WHO = 200;
+/** `fra kl. 10.30` after the phrase fits in this many characters. */
+const TIME_WINDOW = 40;
 
 function findAttendees(parts: readonly (readonly BodyLine[])[]): AttendeeMention[] {
   const out: AttendeeMention[] = [];
@@ -488,8 +501,7 @@ function findAttendees(parts: readonly (readonly BodyLine[])[]): AttendeeMention
       if (!text.includes('delt') && !text.includes('til stede')) continue;
       ATTENDS.lastIndex = 0;
       for (let m = ATTENDS.exec(text); m; m = ATTENDS.exec(text)) {
-        // Who: back to the start of the sentence, at most 200 characters (no copying of long lines).
-        const from = Math.max(0, m.index - 200);
+        const from = Math.max(0, m.index - LONGEST_WHO);
         const window = text.slice(from, m.index);
         const sentenceStart = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
         const whoStart = from + (sentenceStart < 0 ? 0 : sentenceStart + 2);
@@ -497,7 +509,7 @@ function findAttendees(parts: readonly (readonly BodyLine[])[]): AttendeeMention
           .replace(/^[ \t\-*]+/, '')
           .trim();
         const after = m.index + m[0].length;
-        const t = AT_TIME.exec(text.slice(after, after + 40));
+        const t = AT_TIME.exec(text.slice(after, after + TIME_WINDOW));
         const time = t ? readTime(t[1]!, l.line, after + t.index + t[0].length - t[1]!.length) : undefined;
         const end = time ? time.range.end.character : after;
         out.push({ range: lineRange(l.line, whoStart, end), who, ...(time ? { time } : {}) });

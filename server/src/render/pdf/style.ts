@@ -77,3 +77,14 @@ export const FIELDS = { labelGap: 6, rowGap: 2, after: 10 } as const;
 export const TOC = { numberGap: 12, leastDots: 16, dotsMargin: 5, entryGap: 4 } as const;
 /** A line's baseline sits this share of the type size below the top of the type (the fonts' ascent). */
 export const ASCENT = 0.8;
+/**
+ * The running header and footer: the header's baseline from the top, the footer's from the bottom,
+ * their rules this far from the text, and the logo at most this high and wide, its gap before the
+ * municipality's name, and how far it is lifted to sit centred on the header's line.
+ */
+export const FURNITURE = {
+  headerBaseline: 44,
+  footerBaseline: 36,
+  ruleGap: 13,
+  logo: { height: 24, width: 110, gap: 8, lift: 3 },
+} as const;
