@@ -536,7 +536,7 @@ class LineBuilder {
       i += word.length;
     }
     if (row.length > 0 || rows.length === 0) rows.push(row);
-    const lines = rows.map((r, n) => this.line(r, style, x, n === rows.length - 1));
+    const lines = rows.map((r, n) => this.line(r, style, x, { lastOfBlock: n === rows.length - 1 }));
     // A link that wraps stays on one page: one Link element, its annotations on one page.
     for (let n = 0; n + 1 < lines.length; n++) {
       const a = lines[n]!.frags[lines[n]!.frags.length - 1];
@@ -602,7 +602,8 @@ class LineBuilder {
   }
 
   /** One line: pieces merged into fragments where face, owner and link agree. */
-  private line(row: readonly Piece[], style: TextStyle, x: number, lastOfBlock: boolean): Line {
+  private line(row: readonly Piece[], style: TextStyle, x: number, where: { lastOfBlock: boolean }): Line {
+    const { lastOfBlock } = where;
     const height = style.size * style.leading;
     const line: Line = { ...emptyLine(height), baseline: (height - style.size) / 2 + style.size * ASCENT };
     let cx = x;
