@@ -59,89 +59,121 @@ export async function importMinutes(
     void vscode.window.showWarningMessage(vscode.l10n.t('No files to import (PDF, HTML, JSON or XML).'));
     return none;
   }
-  const home = defaultFolder();
-  let dirOf = (source: vscode.Uri): vscode.Uri => outDir ?? (beside || inWorkspace(source) || !home ? parentOf(source) : home);
-  // Never outside the workspace without a word: the archive would not see what is written there.
-  const outside = await confirmOutside(files.map(dirOf), options.outside);
-  if (outside === undefined) return none;
-  if (outside !== 'there') {
-    const fallback = outside;
-    const planned = dirOf;
-    dirOf = (source) => (inWorkspace(planned(source)) ? planned(source) : fallback);
-  }
-
-  const written: { index: number; uri: vscode.Uri }[] = [];
-  const skipped: vscode.Uri[] = [];
-  const failed: { source: vscode.Uri; message: string }[] = [];
-  let replaceAll = options.replace;
-  let cancelled = false;
-
+  const dirOf = await targetFolders(files, { outDir, beside, outside: options.outside });
+  if (!dirOf) return none;
+  const run: ImportRun = { client, output, files, dirOf, replaceAll: options.replace, written: [], skipped: [], failed: [], cancelled: false };
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing minutes'), cancellable: true },
-    async (progress, token) => {
-      let next = 0;
-      let done = 0;
-      const lane = async (): Promise<void> => {
-        for (let i = next++; i < files.length; i = next++) {
-          if (token.isCancellationRequested) return;
-          const source = files[i]!;
-          let answer: ImportAnswer;
-          try {
-            answer = await client.sendRequest<ImportAnswer>(Protocol.importRequest, { path: source.fsPath } satisfies ImportParams, token);
-          } catch (e) {
-            if (token.isCancellationRequested) return;
-            answer = { ok: false, message: e instanceof Error ? e.message : String(e) };
-          }
-          if (token.isCancellationRequested) return;
-          if (!answer.ok) {
-            failed.push({ source, message: answer.message });
-            output.appendLine(`${source.fsPath}: ${answer.message}`);
-          } else {
-            for (const note of answer.notes) output.appendLine(`${source.fsPath}: ${note}`);
-            for (const r of answer.referater) {
-              const target = vscode.Uri.joinPath(dirOf(source), r.fileName);
-              if (await exists(target)) {
-                if (replaceAll === undefined) {
-                  const choice = await askReplace(target);
-                  if (choice === 'cancel') {
-                    cancelled = true;
-                    return;
-                  }
-                  if (choice === 'all') replaceAll = true;
-                  if (choice === 'none') replaceAll = false;
-                  if (choice === 'skip' || choice === 'none') {
-                    skipped.push(target);
-                    continue;
-                  }
-                } else if (!replaceAll) {
-                  skipped.push(target);
-                  continue;
-                }
-              }
-              await writeReplacing(target, new TextEncoder().encode(r.text));
-              written.push({ index: i, uri: target });
-              output.appendLine(
-                `${target.fsPath}: ${r.punkter === 1 ? vscode.l10n.t('1 item from {0}', source.fsPath) : vscode.l10n.t('{0} items from {1}', r.punkter, source.fsPath)}`,
-              );
-            }
-          }
-          done++;
-          progress.report({ increment: 100 / files.length, message: vscode.l10n.t('{0} of {1}: {2}', done, files.length, source.path.split('/').pop() ?? '') });
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(LANES, files.length) }, lane));
-      if (token.isCancellationRequested) cancelled = true;
-    },
+    (progress, token) => importAll(run, progress, token),
   );
+  run.written.sort((a, b) => a.index - b.index);
+  const outcome = { written: run.written.map((w) => w.uri), skipped: run.skipped, failed: run.failed, cancelled: run.cancelled };
+  if (!options.quiet) await tell(run);
+  return outcome;
+}
 
-  written.sort((a, b) => a.index - b.index);
-  const outcome = { written: written.map((w) => w.uri), skipped, failed, cancelled };
-  if (options.quiet) return outcome;
+/** Where each source's referater go, once she has agreed to any folder outside the workspace; undefined when she cancelled. */
+async function targetFolders(
+  files: readonly vscode.Uri[],
+  where: { outDir: vscode.Uri | undefined; beside: boolean; outside: boolean | undefined },
+): Promise<((source: vscode.Uri) => vscode.Uri) | undefined> {
+  const home = defaultFolder();
+  const planned = (source: vscode.Uri): vscode.Uri => where.outDir ?? (where.beside || inWorkspace(source) || !home ? parentOf(source) : home);
+  // Never outside the workspace without a word: the archive would not see what is written there.
+  const outside = await confirmOutside(files.map(planned), where.outside);
+  if (outside === undefined) return undefined;
+  if (outside === 'there') return planned;
+  const fallback = outside;
+  return (source) => (inWorkspace(planned(source)) ? planned(source) : fallback);
+}
+
+/** One run of the command: what it reads, where it writes, and how it has gone so far. */
+interface ImportRun {
+  readonly client: LanguageClient;
+  readonly output: vscode.OutputChannel;
+  readonly files: readonly vscode.Uri[];
+  readonly dirOf: (source: vscode.Uri) => vscode.Uri;
+  /** Replace every existing file (true), none (false), or ask (undefined). */
+  replaceAll: boolean | undefined;
+  readonly written: { index: number; uri: vscode.Uri }[];
+  readonly skipped: vscode.Uri[];
+  readonly failed: { source: vscode.Uri; message: string }[];
+  cancelled: boolean;
+}
+
+/** Every file read by the server, a few at once, and its referater written, with a progress bar she can cancel. */
+async function importAll(run: ImportRun, progress: vscode.Progress<{ increment?: number; message?: string }>, token: vscode.CancellationToken): Promise<void> {
+  const { files } = run;
+  let next = 0;
+  let done = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++) {
+      if (token.isCancellationRequested) return;
+      const source = files[i]!;
+      const answer = await readSource(run.client, source, token);
+      if (token.isCancellationRequested) return;
+      if (!answer.ok) {
+        run.failed.push({ source, message: answer.message });
+        run.output.appendLine(`${source.fsPath}: ${answer.message}`);
+      } else if (!(await writeReferater(run, answer, i))) return;
+      done++;
+      progress.report({ increment: 100 / files.length, message: vscode.l10n.t('{0} of {1}: {2}', done, files.length, source.path.split('/').pop() ?? '') });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LANES, files.length) }, lane));
+  if (token.isCancellationRequested) run.cancelled = true;
+}
+
+/** The server's reading of one file; a request that failed is a failed reading. */
+async function readSource(client: LanguageClient, source: vscode.Uri, token: vscode.CancellationToken): Promise<ImportAnswer> {
+  try {
+    return await client.sendRequest<ImportAnswer>(Protocol.importRequest, { path: source.fsPath } satisfies ImportParams, token);
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The referater read from the run's file `index`, each written unless she keeps the file there; false when she cancelled. */
+async function writeReferater(run: ImportRun, answer: ImportAnswer & { ok: true }, index: number): Promise<boolean> {
+  const source = run.files[index]!;
+  for (const note of answer.notes) run.output.appendLine(`${source.fsPath}: ${note}`);
+  for (const r of answer.referater) {
+    const target = vscode.Uri.joinPath(run.dirOf(source), r.fileName);
+    if (await exists(target)) {
+      if (run.replaceAll === undefined) {
+        const choice = await askReplace(target);
+        if (choice === 'cancel') {
+          run.cancelled = true;
+          return false;
+        }
+        if (choice === 'all') run.replaceAll = true;
+        if (choice === 'none') run.replaceAll = false;
+        if (choice === 'skip' || choice === 'none') {
+          run.skipped.push(target);
+          continue;
+        }
+      } else if (!run.replaceAll) {
+        run.skipped.push(target);
+        continue;
+      }
+    }
+    await writeReplacing(target, new TextEncoder().encode(r.text));
+    run.written.push({ index, uri: target });
+    run.output.appendLine(
+      `${target.fsPath}: ${r.punkter === 1 ? vscode.l10n.t('1 item from {0}', source.fsPath) : vscode.l10n.t('{0} items from {1}', r.punkter, source.fsPath)}`,
+    );
+  }
+  return true;
+}
+
+/** The first referat opened, and how the run went in a message. */
+async function tell(run: ImportRun): Promise<void> {
+  const { written, skipped, failed, output } = run;
   const first = written[0];
   if (first) await vscode.window.showTextDocument(first.uri, { preview: false });
-  const summary = cancelled
+  const summary = run.cancelled
     ? vscode.l10n.t('Import cancelled: {0} written.', referater(written.length))
-    : vscode.l10n.t('Imported {0} from {1}.', referater(written.length), fileCount(files.length));
+    : vscode.l10n.t('Imported {0} from {1}.', referater(written.length), fileCount(run.files.length));
   if (failed.length > 0) {
     const show = vscode.l10n.t('Show details');
     void vscode.window
@@ -153,7 +185,6 @@ export async function importMinutes(
         ? `${summary} ${vscode.l10n.t('{0} kept.', skipped.length === 1 ? vscode.l10n.t('1 existing file') : vscode.l10n.t('{0} existing files', skipped.length))}`
         : summary,
     );
-  return outcome;
 }
 
 // vscode.l10n has no plural forms: each count's phrase is a message of its own, in both languages.

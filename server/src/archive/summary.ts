@@ -126,7 +126,7 @@ export function summaryOf(r: Referat): ReferatSummary {
         s.kind === 'sagenAfgoeres' ? names.udvalg : s.kind === 'vision' ? names.strategier : s.kind === 'lovgrundlag' ? names.lovgrundlag : undefined;
       if (target) {
         for (const b of s.body) {
-          const name = b.blank || b.text.length > 160 ? '' : cleanName(b.text);
+          const name = b.blank || b.text.length > LONGEST_NAME_LINE ? '' : cleanName(b.text);
           if (name && !NOT_A_NAME.test(name)) target.add(name);
         }
       }
@@ -157,158 +157,226 @@ export function summaryOf(r: Referat): ReferatSummary {
   };
 }
 
+// Headings are short: a long line is body text whatever it starts with, and is never handed to the
+// lexer's patterns (which a pathological megabyte line would make slow). Each bound is the longest line
+// of its kind the quick scan reads; the full parser's agreement with the scan is a tested property.
+/** A `Punkt 3: …` heading. */
+const LONGEST_PUNKT_HEADING = 2000;
+/** A header line: a field with a long attendee list is still one. */
+const LONGEST_HEADER_LINE = 5000;
+/** A section heading, from its first letter to the line's end (`Økonomiske konsekvenser og finansiering`). */
+const LONGEST_SECTION_HEADING = 64;
+/** A `Beslutning …` line, an earlier decision's heading with its udvalg and date. */
+const LONGEST_DECISION_HEADING = 300;
+/** An `… indstiller` line, as the lexer's own pattern bounds it. */
+const LONGEST_INDSTILLER_LINE = 200;
+/** A line under `Sagen afgøres i`, `Vision` or `Lovgrundlag` that is a name, not a sentence. */
+const LONGEST_NAME_LINE = 160;
+/** A line read for who joins the meeting. */
+const LONGEST_ATTENDANCE_LINE = 2000;
+
+/** What the one pass has found so far. */
+interface Scan {
+  readonly text: string;
+  title: SyntaxLine | undefined;
+  readonly header: SyntaxLine[];
+  inHeader: boolean;
+  readonly drafts: Draft[];
+  punkt: Draft | undefined;
+  readonly names: NameCollector;
+  /** Where someone joins the meeting, found once per file instead of searched for on every line. */
+  readonly attendance: number[];
+  nextAttendance: number;
+}
+
+/** One line of the text, by index: `k` is where its decoration ends, `first` the character there (-1 for none). */
+interface LineAt {
+  line: number;
+  start: number;
+  end: number;
+  k: number;
+  first: number;
+}
+
 /** The one pass: the lines that make the summary, nothing read from them yet. */
 export function findSummaryLines(input: string): SummaryLines {
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // Each CR LF or lone CR becomes one LF: line numbers and columns stay as they were.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-
-  let titleLine: SyntaxLine | undefined;
-  const headerLines: SyntaxLine[] = [];
-  let inHeader = true;
-  const drafts: Draft[] = [];
-  let p: Draft | undefined;
-  const names = collectNames();
-
-  // Where someone joins the meeting, found once per file instead of searched for on every line.
-  const attendance = phrasePositions(text);
-  let nextAttendance = 0;
-
-  let line = 0;
+  const scan: Scan = {
+    text,
+    title: undefined,
+    header: [],
+    inHeader: true,
+    drafts: [],
+    punkt: undefined,
+    names: collectNames(),
+    attendance: phrasePositions(text),
+    nextAttendance: 0,
+  };
+  const at: LineAt = { line: 0, start: 0, end: 0, k: 0, first: -1 };
   // Most lines are body text: they are looked at by index, and only a line that may matter is cut out.
-  for (let start = 0; start <= text.length; line++) {
-    let end = text.indexOf('\n', start);
+  for (let next = 0; next <= text.length; at.line++) {
+    let end = text.indexOf('\n', next);
     if (end < 0) end = text.length;
-    const lineStart = start;
-    const length = end - start;
-    start = end + 1;
-
-    let k = lineStart;
+    at.start = next;
+    at.end = end;
+    next = end + 1;
+    let k = at.start;
     while (k < end && DECORATION_CHARS[text.charCodeAt(k)] === 1) k++;
-    const first = k < end ? text.charCodeAt(k) : -1;
-
-    if (p?.expectJournal) {
-      if (length === 0) continue;
-      const raw = text.slice(lineStart, end);
-      const kind = classifyLine(raw);
-      if (kind === 'blank') continue;
-      p.expectJournal = false;
-      const l = { kind, line, text: raw };
-      if (isJournalLine(l)) {
-        p.journalLine = l;
-        continue;
-      }
-    }
-
-    if (first === CH_P && length < 2000) {
-      const raw = text.slice(lineStart, end);
-      const kind = classifyLine(raw);
-      if (kind === 'punktHeading') {
-        inHeader = false;
-        const headingLine = { kind, line, text: raw };
-        p = {
-          heading: readPunktHeading(headingLine),
-          headingLine,
-          earlierLines: [],
-          expectJournal: true,
-          sectionLevel: 0,
-          inBeslutning: false,
-          beslutning: [],
-          beslutningLength: 0,
-        };
-        drafts.push(p);
-        continue;
-      }
-    }
-
-    if (inHeader) {
-      const continues = headerLines.length > 0 && headerLines[headerLines.length - 1]!.line === line - 1;
-      if (HEADER_INITIALS[first] === 1 && length < 5000) {
-        const raw = text.slice(lineStart, end);
-        const kind = classifyLine(raw);
-        if (kind === 'title' && !titleLine) titleLine = { kind, line, text: raw };
-        else if (kind === 'tocHeading') inHeader = false;
-        else if (kind === 'field') headerLines.push({ kind, line, text: raw });
-        else if (continues) headerLines.push({ kind, line, text: raw });
-      } else if (continues) {
-        const raw = text.slice(lineStart, end);
-        // A wrapped attendee list continues on the next line.
-        if (raw.trim()) headerLines.push({ kind: classifyLine(raw), line, text: raw });
-      }
-      continue;
-    }
-    // A blank line inside a punkt changes nothing.
-    if (!p || length === 0) continue;
-
-    // Headings are short; a long line is body text whatever it starts with. Each test looks only
-    // at the line's first or last few characters.
-    const candidate =
-      (end - k <= 64 && SECTION_INITIALS[first] === 1 && mayBeSectionHeading(text.slice(k, k + 4))) ||
-      ((first === CH_B || first === CH_b) && length <= 300 && text.slice(k, k + 10).toLowerCase() === 'beslutning') ||
-      (length <= 200 && endsWithIndstiller(text, lineStart, end));
-    if (candidate) {
-      const raw = text.slice(lineStart, end);
-      // Most candidates are section headings: one test says so.
-      const kind = isSectionHeading(raw) ? 'sectionHeading' : classifyLine(raw);
-      if (kind === 'earlierDecision') {
-        const c = lineContent(raw);
-        p.earlierLines.push({ kind, line, text: raw });
-        p.inBeslutning = false;
-        p.sectionLevel = c.headingLevel;
-        p.section = 'tidligereBeslutning';
-        continue;
-      }
-      if (kind === 'sectionHeading') {
-        const c = lineContent(raw);
-        const isSub = p.sectionLevel > 0 && c.headingLevel > p.sectionLevel;
-        const section = sectionKindOf(c.content);
-        if (section && !isSub) {
-          p.sectionLevel = c.headingLevel;
-          p.section = section;
-          p.inBeslutning = section === 'beslutning';
-          if (p.inBeslutning) {
-            p.beslutning = [];
-            p.beslutningLength = 0;
-          }
-          continue;
-        }
-      } else if (kind === 'indstiller' && !p.inBeslutning) {
-        const c = lineContent(raw);
-        const by = recommender(c.content);
-        if (by) names.indstillere.add(by);
-        p.sectionLevel = c.headingLevel;
-        p.section = 'indstilling';
-        continue;
-      }
-    }
-    if (length <= 160 && (p.section === 'sagenAfgoeres' || p.section === 'vision' || p.section === 'lovgrundlag')) {
-      const name = cleanName(text.slice(lineStart, end));
-      if (name && !NOT_A_NAME.test(name))
-        (p.section === 'sagenAfgoeres' ? names.udvalg : p.section === 'vision' ? names.strategier : names.lovgrundlag).add(name);
-    }
-    while (nextAttendance < attendance.length && attendance[nextAttendance]! < lineStart) nextAttendance++;
-    if (nextAttendance < attendance.length && attendance[nextAttendance]! < start && length <= 2000) {
-      for (const m of text.slice(lineStart, end).matchAll(WHO))
-        for (const person of splitWhoCached(m[1]!.replace(/\*\*/g, ''))) names.personer.set(person.navn, person);
-    }
-    if (p.inBeslutning && !p.heading.closed && p.beslutningLength < MAX_DECISION) {
-      const t = text.slice(lineStart, end).trim();
-      if (t) {
-        p.beslutning.push(t);
-        p.beslutningLength += t.length;
-      }
-    }
+    at.k = k;
+    at.first = k < end ? text.charCodeAt(k) : -1;
+    scanLine(scan, at);
   }
-
   return {
-    ...(titleLine ? { title: titleLine } : {}),
-    header: headerLines,
-    punkter: drafts.map((d) => {
+    ...(scan.title ? { title: scan.title } : {}),
+    header: scan.header,
+    punkter: scan.drafts.map((d) => {
       const beslutning = d.beslutning.join(' ').slice(0, MAX_DECISION);
       return { heading: d.headingLine, ...(d.journalLine ? { journal: d.journalLine } : {}), earlier: d.earlierLines, ...(beslutning ? { beslutning } : {}) };
     }),
-    names: harvested(names),
+    names: harvested(scan.names),
   };
+}
+
+function scanLine(scan: Scan, at: LineAt): void {
+  const { text } = scan;
+  const length = at.end - at.start;
+  const p = scan.punkt;
+  if (p?.expectJournal) {
+    if (length === 0) return;
+    const raw = text.slice(at.start, at.end);
+    const kind = classifyLine(raw);
+    if (kind === 'blank') return;
+    p.expectJournal = false;
+    const l = { kind, line: at.line, text: raw };
+    if (isJournalLine(l)) {
+      p.journalLine = l;
+      return;
+    }
+  }
+  if (at.first === CH_P && length < LONGEST_PUNKT_HEADING && startPunkt(scan, at)) return;
+  if (scan.inHeader) {
+    scanHeaderLine(scan, at);
+    return;
+  }
+  // A blank line inside a punkt changes nothing.
+  if (!p || length === 0) return;
+  if (isHeadingCandidate(text, at) && scanHeadingCandidate(scan, p, at)) return;
+  scanBodyLine(scan, p, at);
+}
+
+/** A `Punkt …` line that is a punkt's heading starts the next punkt, and ends the header. */
+function startPunkt(scan: Scan, at: LineAt): boolean {
+  const raw = scan.text.slice(at.start, at.end);
+  const kind = classifyLine(raw);
+  if (kind !== 'punktHeading') return false;
+  scan.inHeader = false;
+  const headingLine = { kind, line: at.line, text: raw };
+  scan.punkt = {
+    heading: readPunktHeading(headingLine),
+    headingLine,
+    earlierLines: [],
+    expectJournal: true,
+    sectionLevel: 0,
+    inBeslutning: false,
+    beslutning: [],
+    beslutningLength: 0,
+  };
+  scan.drafts.push(scan.punkt);
+  return true;
+}
+
+function scanHeaderLine(scan: Scan, at: LineAt): void {
+  const { header, text } = scan;
+  const line = at.line;
+  const continues = header.length > 0 && header[header.length - 1]!.line === line - 1;
+  if (HEADER_INITIALS[at.first] === 1 && at.end - at.start < LONGEST_HEADER_LINE) {
+    const raw = text.slice(at.start, at.end);
+    const kind = classifyLine(raw);
+    if (kind === 'title' && !scan.title) scan.title = { kind, line, text: raw };
+    else if (kind === 'tocHeading') scan.inHeader = false;
+    else if (kind === 'field') header.push({ kind, line, text: raw });
+    else if (continues) header.push({ kind, line, text: raw });
+  } else if (continues) {
+    const raw = text.slice(at.start, at.end);
+    // A wrapped attendee list continues on the next line.
+    if (raw.trim()) header.push({ kind: classifyLine(raw), line, text: raw });
+  }
+}
+
+/** May the line be a heading? Each test looks only at the line's first or last few characters. */
+function isHeadingCandidate(text: string, at: LineAt): boolean {
+  const { k, first, start, end } = at;
+  const length = end - start;
+  return (
+    (end - k <= LONGEST_SECTION_HEADING && SECTION_INITIALS[first] === 1 && mayBeSectionHeading(text.slice(k, k + 4))) ||
+    ((first === CH_B || first === CH_b) && length <= LONGEST_DECISION_HEADING && text.slice(k, k + 10).toLowerCase() === 'beslutning') ||
+    (length <= LONGEST_INDSTILLER_LINE && endsWithIndstiller(text, start, end))
+  );
+}
+
+/** A heading of an earlier decision, a section or a recommendation moves the punkt on: true when the line was one. */
+function scanHeadingCandidate(scan: Scan, p: Draft, at: LineAt): boolean {
+  const raw = scan.text.slice(at.start, at.end);
+  // Most candidates are section headings: one test says so.
+  const kind = isSectionHeading(raw) ? 'sectionHeading' : classifyLine(raw);
+  if (kind === 'earlierDecision') {
+    const c = lineContent(raw);
+    p.earlierLines.push({ kind, line: at.line, text: raw });
+    p.inBeslutning = false;
+    p.sectionLevel = c.headingLevel;
+    p.section = 'tidligereBeslutning';
+    return true;
+  }
+  if (kind === 'sectionHeading') {
+    const c = lineContent(raw);
+    const isSub = p.sectionLevel > 0 && c.headingLevel > p.sectionLevel;
+    const section = sectionKindOf(c.content);
+    if (!section || isSub) return false;
+    p.sectionLevel = c.headingLevel;
+    p.section = section;
+    p.inBeslutning = section === 'beslutning';
+    if (p.inBeslutning) {
+      p.beslutning = [];
+      p.beslutningLength = 0;
+    }
+    return true;
+  }
+  if (kind === 'indstiller' && !p.inBeslutning) {
+    const c = lineContent(raw);
+    const by = recommender(c.content);
+    if (by) scan.names.indstillere.add(by);
+    p.sectionLevel = c.headingLevel;
+    p.section = 'indstilling';
+    return true;
+  }
+  return false;
+}
+
+/** A line of a punkt's text: a name its section lists, who joins the meeting, the decision's first words. */
+function scanBodyLine(scan: Scan, p: Draft, at: LineAt): void {
+  const { text, names, attendance } = scan;
+  const { start, end } = at;
+  const length = end - start;
+  if (length <= LONGEST_NAME_LINE && (p.section === 'sagenAfgoeres' || p.section === 'vision' || p.section === 'lovgrundlag')) {
+    const name = cleanName(text.slice(start, end));
+    if (name && !NOT_A_NAME.test(name))
+      (p.section === 'sagenAfgoeres' ? names.udvalg : p.section === 'vision' ? names.strategier : names.lovgrundlag).add(name);
+  }
+  while (scan.nextAttendance < attendance.length && attendance[scan.nextAttendance]! < start) scan.nextAttendance++;
+  // The phrase lies on this line when it comes before the next line's start.
+  if (scan.nextAttendance < attendance.length && attendance[scan.nextAttendance]! < end + 1 && length <= LONGEST_ATTENDANCE_LINE) {
+    for (const m of text.slice(start, end).matchAll(WHO))
+      for (const person of splitWhoCached(m[1]!.replace(/\*\*/g, ''))) names.personer.set(person.navn, person);
+  }
+  if (p.inBeslutning && !p.heading.closed && p.beslutningLength < MAX_DECISION) {
+    const t = text.slice(start, end).trim();
+    if (t) {
+      p.beslutning.push(t);
+      p.beslutningLength += t.length;
+    }
+  }
 }
 
 /** The names a summary gathers while it reads, each once: the same whichever way the summary is read. */
@@ -380,13 +448,16 @@ export function readSummaryEarlier(line: SyntaxLine): EarlierDecision {
   return readEarlierDecision(line, c.content, c.start);
 }
 
+/** Longer, the words before `indstiller` are a sentence, not who recommends. */
+const LONGEST_RECOMMENDER = 60;
+
 /** `**Kommunaldirektøren indstiller,**` → `Kommunaldirektøren`; a long line is a sentence, not a recommender. */
 function recommender(content: string): string | undefined {
   const by = content
     .replace(/\*\*/g, '')
     .replace(/[ \t]*indstiller[ \t]*[,:.]?[ \t]*$/i, '')
     .trim();
-  return by && by.length <= 60 && /^\p{Lu}/u.test(by) ? by : undefined;
+  return by && by.length <= LONGEST_RECOMMENDER && /^\p{Lu}/u.test(by) ? by : undefined;
 }
 
 /** `- **Lov om social service**.` → `Lov om social service`; each step only when the line needs it. */
@@ -420,12 +491,14 @@ function endsWithIndstiller(text: string, from: number, to: number): boolean {
   return text.slice(e - 10, e).toLowerCase() === 'indstiller';
 }
 
-// The same people join meeting after meeting: split each phrase once.
+// The same people join meeting after meeting: split each phrase once. The cache is emptied when it
+// reaches this size, so an archive of many different phrases does not keep them all.
+const WHO_CACHE_SIZE = 10_000;
 const whoCache = new Map<string, NamedPerson[]>();
 function splitWhoCached(who: string): NamedPerson[] {
   let hit = whoCache.get(who);
   if (!hit) {
-    if (whoCache.size > 10_000) whoCache.clear();
+    if (whoCache.size > WHO_CACHE_SIZE) whoCache.clear();
     whoCache.set(who, (hit = splitWho(who)));
   }
   return hit;

@@ -3,6 +3,15 @@ import { compareDates } from '../model/dates';
 import type { CalendarDate } from '../model/types';
 import { isPersonName, type NameCatalog, type PersonEntry, type Udvalg } from './catalog';
 
+/** Journal numbers kept for completion: enough for any archive's cases, bounded for a huge one. */
+const MAX_JOURNALS = 20_000;
+/** A decision this long or short is written for its case, or is no phrase: only a short usual one is offered. */
+const LONGEST_PHRASE = 90;
+const SHORTEST_PHRASE = 3;
+/** A phrase is usual once an udvalg has used it this often; the most used are offered, this many per udvalg. */
+const PHRASE_USES = 2;
+const PHRASES_PER_UDVALG = 12;
+
 interface UdvalgDraft {
   navn: string;
   latest?: CalendarDate;
@@ -55,7 +64,7 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
     for (const x of s.names.strategier) strategier.add(x);
     for (const x of s.names.lovgrundlag) lovgrundlag.add(x);
     for (const x of s.names.indstillere) indstillere.set(x, (indstillere.get(x) ?? 0) + 1);
-    for (const p of s.punkter) if (p.journal && journals.size < 20_000) journals.set(p.journal, p.title);
+    for (const p of s.punkter) if (p.journal && journals.size < MAX_JOURNALS) journals.set(p.journal, p.title);
     if (s.udvalg) {
       const key = s.udvalg.toLocaleLowerCase('da-DK');
       let counts = decisions.get(key);
@@ -63,7 +72,7 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
       for (const p of s.punkter) {
         // A phrase is a short decision (the summary keeps a decision's lines joined); one written for its case is not one.
         const first = p.beslutning?.trim();
-        if (!first || first.length > 90 || first.length < 3 || p.closed) continue;
+        if (!first || first.length > LONGEST_PHRASE || first.length < SHORTEST_PHRASE || p.closed) continue;
         counts.set(first, (counts.get(first) ?? 0) + 1);
       }
     }
@@ -85,9 +94,9 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
       [...decisions].map(([b, counts]) => [
         b,
         [...counts]
-          .filter(([, n]) => n >= 2)
+          .filter(([, n]) => n >= PHRASE_USES)
           .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0], 'da'))
-          .slice(0, 12)
+          .slice(0, PHRASES_PER_UDVALG)
           .map(([text, count]) => ({ text, count })),
       ]),
     ),

@@ -354,6 +354,8 @@ function isJournalPosition(punkt: Punkt, line: number): boolean {
 
 const JOURNAL_CHAR = /[0-9A-Za-zÆØÅæøå./-]/;
 const MAX_JOURNALS = 300;
+/** KLE emner offered while the emne is typed: the first this many that fit. */
+const MAX_EMNER = 500;
 
 /**
  * Journal numbers in use, then KLE emner, for what she has typed of the number. Each item replaces
@@ -385,7 +387,7 @@ function journals(lineText: string, position: Position, env: CompletionEnv, tr: 
     const used = new Set(env.catalog.journalNumbers.map((j) => j.text.slice(0, 8)));
     let i = 0;
     for (const [emne, title] of env.kle.emner()) {
-      if (!emne.startsWith(typed) || items.length >= 500) continue;
+      if (!emne.startsWith(typed) || items.length >= MAX_EMNER) continue;
       items.push({
         label: emne,
         kind: CompletionItemKind.Folder,
@@ -520,6 +522,8 @@ const fold = (s: string): string =>
     .replace(/[^a-z0-9]/g, '');
 const NOT_A_BODY = new RegExp(String.raw`\b(${[...new Set(DOCUMENT_WORDS.map((d) => d.word.toLowerCase()))].join('|')}|møde|moede|udkast|kopi)\b`, 'gi');
 // A name the catalog does not know is taken for a udvalg only when it reads as one: `teknisk-udvalg`, not `nyt`.
+/** The udvalg a header snippet offers as choices: the first this many of the catalog. */
+const MAX_UDVALG_CHOICES = 12;
 const BODY_WORD = /udvalg|direktion|byråd|byraad|bestyrelse|råd|raad|forum|gruppe|komit|ledelse/i;
 
 function headerItem(referat: Referat, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem {
@@ -531,7 +535,7 @@ function headerItem(referat: Referat, before: string, line: number, env: Complet
   const unknownBody = words && !known && BODY_WORD.test(words) ? capitalize(words) : undefined;
   const udvalg = known ?? (unknownBody ? undefined : single);
   const bodyName = udvalg?.navn ?? unknownBody;
-  const choices = env.catalog.udvalg.map((u) => u.navn).slice(0, 12);
+  const choices = env.catalog.udvalg.map((u) => u.navn).slice(0, MAX_UDVALG_CHOICES);
   const bodyPlaceholder = bodyName
     ? `\${1:${escapeSnippetText(bodyName)}}`
     : choices.length > 1

@@ -23,6 +23,9 @@ export type * from './types';
 export { IMPORT_MESSAGES } from './messages';
 export { meetingFileName } from './write';
 
+/** An XML file is a web page when `<html` comes this early. */
+const PAGE_SNIFF_LENGTH = 4096;
+
 /**
  * The minutes in a source file: `name` is only a hint (its extension breaks a tie, its stem names a
  * meeting whose source does not). Never throws.
@@ -74,7 +77,7 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
       if (system) return fromSystem(system, stem);
       if (!isSbsysPublication(doc)) {
         // A web page saved as XHTML is still a page.
-        if (/<html[\s>]/i.test(text.slice(0, 4096))) return fromPage(text, stem);
+        if (/<html[\s>]/i.test(text.slice(0, PAGE_SNIFF_LENGTH))) return fromPage(text, stem);
         return failure('no-minutes', 'no <Publication> root');
       }
       const minutes = readSbsysXml(text);

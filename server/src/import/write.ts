@@ -52,6 +52,8 @@ export function edocDate(m: Moment): string {
 export { formatTitleDate };
 
 /** Names Windows keeps for its devices, whatever follows the dot (`con.referat`, `COM1.txt`). */
+/** A file name's stem is cut to this length: a long title makes a file name, not a path too long for Windows. */
+const LONGEST_STEM = 80;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 /**
@@ -72,7 +74,7 @@ export function meetingFileName(udvalg: string, date: string | undefined, docume
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 80)
+      .slice(0, LONGEST_STEM)
       .replace(/-+$/, '');
   const name = slug(udvalg) || slug(fallback) || 'referat';
   const stem = [name, document === 'dagsorden' ? 'dagsorden' : '', date ?? ''].filter((p) => p !== '').join('-');

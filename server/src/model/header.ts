@@ -8,6 +8,8 @@ import { NUMERIC_DATE, optional, readDate, readTime, TEXT_DATE } from './read';
 import type { Attendees, DateValue, Header, MoedeDato, Person, TextField, TimeValue, Title } from './types';
 
 // The date ends the title, perhaps with the time after it; looked for in the title's tail only, so the scan stays linear.
+// The date ends the title: only the title's last characters are tried, so a long line costs no more than a short one.
+const TITLE_DATE_WINDOW = 60;
 const TITLE_DATE_TAIL = new RegExp(
   String.raw`(?:^|[ \t])(?:(?:d\.|den)[ \t]*)?(${NUMERIC_DATE}|${TEXT_DATE})(?:[ \t,]+(?:kl\.?|klokken)[ \t]*(\d{1,2}[:.]\d{2}))?$`,
   'du',
@@ -156,7 +158,7 @@ export function readTitle(l: SyntaxLine): Title {
   const lead = rest.length - rest.trimStart().length;
   rest = rest.trimStart().trimEnd();
   restStart += lead;
-  const tailStart = Math.max(0, rest.length - 60);
+  const tailStart = Math.max(0, rest.length - TITLE_DATE_WINDOW);
   const m = TITLE_DATE_TAIL.exec(rest.slice(tailStart));
   let udvalg = stripBold(rest).trim();
   let date: DateValue | undefined;

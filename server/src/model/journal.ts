@@ -4,6 +4,8 @@ import { lineRange } from '../syntax/range';
 import type { JournalLine, JournalNumber, JournalProblem } from './types';
 
 const KLE = /^(\d{2})\.(\d{2})\.(\d{2})(-?)([A-ZÆØÅ]\d{2})-(\d{1,6})-(\d{2})$/;
+/** A two-digit case year at most this many years after the meeting is in its century; later, in the one before. */
+const YEARS_AHEAD = 10;
 const schemeById = new Map(CASE_NUMBER_SCHEMES.map((s) => [s.id, s]));
 
 // Asked for every punkt's case number: worked out once per dialect.
@@ -106,7 +108,7 @@ function fullYear(yy: number, meetingYear: number | undefined): number {
   const ref = meetingYear ?? 2000 + yy;
   const century = Math.floor(ref / 100) * 100;
   let year = century + yy;
-  if (year > ref + 10) year -= 100;
+  if (year > ref + YEARS_AHEAD) year -= 100;
   return year;
 }
 

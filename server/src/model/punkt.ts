@@ -93,17 +93,24 @@ export function readPunktHeading(h: SyntaxLine): PunktHeading {
   };
 }
 
+/** The closed marker at a title's end, `(Lukket punkt)`, fits in this many characters. */
+const CLOSED_SUFFIX_WINDOW = 24;
+
 export function isClosed(title: string): boolean {
   // The suffix is looked for in the title's last characters only: a pattern that starts with
   // spaces, tried at every position of a long line, would take the square of its length.
   const end = title.trimEnd();
-  return CLOSED_PREFIX.test(title) || (end.endsWith(')') && CLOSED_SUFFIX.test(end.slice(-24)));
+  return CLOSED_PREFIX.test(title) || (end.endsWith(')') && CLOSED_SUFFIX.test(end.slice(-CLOSED_SUFFIX_WINDOW)));
 }
+
+/** A line of text this long or longer is a sentence, never a case number. */
+const LONGEST_CASE_NUMBER_LINE = 60;
 
 /** The first non-blank line after a punkt heading is its case number, if it looks like one. */
 export function isJournalLine(l: SyntaxLine, dialect?: Dialect): boolean {
   return (
-    l.kind === 'journal' || ((l.kind === 'text' || l.kind === 'bullet' || l.kind === 'field') && l.text.length < 60 && looksLikeCaseNumber(l.text, dialect))
+    l.kind === 'journal' ||
+    ((l.kind === 'text' || l.kind === 'bullet' || l.kind === 'field') && l.text.length < LONGEST_CASE_NUMBER_LINE && looksLikeCaseNumber(l.text, dialect))
   );
 }
 
@@ -129,7 +136,43 @@ export interface PunktContext {
 }
 
 export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
-  const { dialect } = ctx;
+  const head = readHead(p, ctx.dialect, ctx.meetingYear);
+  const { heading, journal } = head;
+  const drafts = readSections(p.lines, head, ctx);
+  const { intro, sections } = drafts;
+  const { finished, bodies } = finishSections(intro, sections);
+  const punkt: Mutable<Punkt> = {
+    number: heading.number,
+    ...(heading.subNumber !== undefined ? { subNumber: heading.subNumber } : {}),
+    numberRange: heading.numberRange,
+    title: heading.title,
+    titleRange: heading.titleRange,
+    closed: heading.closed,
+    headingRange: heading.headingRange,
+    headingLevel: heading.headingLevel,
+    intro,
+    sections: finished,
+    attendees: findAttendees(bodies),
+    range: range(p.heading.line, 0, drafts.lastLine, drafts.lastLength),
+  };
+  if (journal) punkt.journal = journal;
+  if (ctx.dialect.decisionFirst && !sections.some((s) => s.kind === 'beslutning') && intro.some((b) => saysSomething(b, heading.title)))
+    punkt.introDecision = true;
+  return punkt;
+}
+
+/** The punkt's heading with its whole title, its case number, and where its body begins. */
+interface PunktHead {
+  heading: PunktHeading;
+  journal: JournalLine | undefined;
+  /** Index in the punkt's lines of the first line after the heading, title and case number. */
+  next: number;
+  /** The last line the head covers, and its length: the punkt reaches at least this far. */
+  lastLine: number;
+  lastLength: number;
+}
+
+function readHead(p: PunktSyntax, dialect: Dialect, meetingYear: number | undefined): PunktHead {
   const h = p.heading;
   let heading = readPunktHeading(h);
   const lines = p.lines;
@@ -157,108 +200,140 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
   }
 
   while (i < lines.length && lines[i]!.kind === 'blank') i++;
-  let journal: JournalLine | undefined;
   const first = lines[i];
   if (first && isJournalLine(first, dialect)) {
-    journal = parseJournalLine(first.text, first.line, ctx.meetingYear, dialect);
-    i++;
+    // The punkt reaches at least to its case number (an `Eventuelt` may have nothing after it).
+    const journal = parseJournalLine(first.text, first.line, meetingYear, dialect);
+    return { heading, journal, next: i + 1, lastLine: first.line, lastLength: first.text.length };
   }
+  return { heading, journal: undefined, next: i, lastLine: h.line, lastLength: h.text.length };
+}
 
-  const intro: BodyLine[] = [];
-  const sections: SectionDraft[] = [];
-  let current: SectionDraft | undefined;
-  // The punkt reaches at least to its case number (an `Eventuelt` may have nothing after it).
-  let lastLine = journal && first ? first.line : h.line;
-  let lastLength = journal && first ? first.text.length : h.text.length;
-  // eDoc's `Meddelelser` has lettered sub-items, each with parts (`Bilag`) of its own: they are its text.
-  let inSubItems = false;
+/** The punkt's body read so far: the intro, the sections, and the last line that is not blank. */
+interface SectionsRead {
+  intro: BodyLine[];
+  sections: SectionDraft[];
+  current: SectionDraft | undefined;
+  /** eDoc's `Meddelelser` has lettered sub-items, each with parts (`Bilag`) of its own: they are its text. */
+  inSubItems: boolean;
+  lastLine: number;
+  lastLength: number;
+}
 
-  const start = (kind: SectionKind, l: SyntaxLine, title: string, level: number, implicit: boolean): SectionDraft => {
-    const s: SectionDraft = {
-      kind,
-      title,
-      headingText: l.text,
-      headingRange: lineRange(l.line, 0, l.text.length),
-      implicit,
-      headingLevel: level,
-      body: [],
-      lastLine: l.line,
-      lastLength: l.text.length,
-      recommendations: [],
-      openRecommendation: false,
-    };
-    sections.push(s);
-    inSubItems = false;
-    return s;
-  };
-
-  for (; i < lines.length; i++) {
+/** The lines after the head, into the intro and the sections their headings open. */
+function readSections(lines: readonly SyntaxLine[], head: PunktHead, ctx: PunktContext): SectionsRead {
+  const { dialect } = ctx;
+  const read: SectionsRead = { intro: [], sections: [], current: undefined, inSubItems: false, lastLine: head.lastLine, lastLength: head.lastLength };
+  for (let i = head.next; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.kind !== 'blank') {
-      lastLine = l.line;
-      lastLength = l.text.length;
+      read.lastLine = l.line;
+      read.lastLength = l.text.length;
     }
-    if (dialect.subItems && LETTERED.test(l.text)) inSubItems = true;
-    if (l.kind === 'sectionHeading') {
-      const lc = lineContent(l.text);
-      const kind = sectionKindOf(lc.content, dialect);
-      const isSubHeading = current !== undefined && current.headingLevel > 0 && lc.headingLevel > current.headingLevel;
-      if (kind && !isSubHeading && !(inSubItems && kind !== 'beslutning')) {
-        current = start(kind, l, stripBold(lc.content).trim(), lc.headingLevel, false);
-        continue;
-      }
-      if (current) {
-        current.body.push(bodyLine(l, lc.headingLevel));
-        touch(current, l);
-        current.openRecommendation = false;
-        continue;
-      }
-    } else if (l.kind === 'earlierDecision') {
-      const lc = lineContent(l.text);
-      current = start('tidligereBeslutning', l, stripBold(lc.content).trim(), lc.headingLevel, false);
-      current.earlier = readEarlierDecision(l, lc.content, lc.start);
-      continue;
-    } else if (l.kind === 'decisionHeading') {
-      // Dated: this meeting's decision, or one from an earlier meeting on the case.
-      const lc = lineContent(l.text);
-      const decision = readDatedDecision(l, lc.content, lc.start);
-      const today = !decision.date?.date || !ctx.meetingDate || sameDate(decision.date.date, ctx.meetingDate);
-      current = start(today ? 'beslutning' : 'tidligereBeslutning', l, stripBold(lc.content).trim(), lc.headingLevel, false);
-      if (!today) current.earlier = decision;
-      continue;
-    } else if (dialect.indstillerLines && l.kind === 'indstiller' && current?.kind !== 'beslutning' && current?.kind !== 'tidligereBeslutning') {
-      const lc = lineContent(l.text);
-      const by = lc.content
-        .replace(/\*\*/g, '')
-        .replace(/[ \t]*indstiller[ \t]*[,:.]?[ \t]*$/i, '')
-        .trim();
-      if (current?.kind !== 'indstilling') current = start('indstilling', l, stripBold(lc.content).trim(), lc.headingLevel, true);
-      else {
-        current.body.push(bodyLine(l));
-        touch(current, l);
-      }
-      current.recommendations.push({ by, range: lineRange(l.line, 0, l.text.length), bullets: [] });
-      current.openRecommendation = true;
-      continue;
-    }
-    const b = bodyLine(l);
-    if (!current) {
-      intro.push(b);
-      continue;
-    }
-    current.body.push(b);
-    if (l.kind === 'blank') continue;
-    touch(current, l);
-    if (l.kind === 'bullet' && current.openRecommendation) {
-      const rec = current.recommendations[current.recommendations.length - 1]!;
-      const bulletText = l.text.replace(/^[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+/, '');
-      rec.bullets.push({ text: bulletText, range: lineRange(l.line, l.text.length - bulletText.length, l.text.length) });
-      rec.range = range(rec.range.start.line, 0, l.line, l.text.length);
-    } else {
-      current.openRecommendation = false;
-    }
+    if (dialect.subItems && LETTERED.test(l.text)) read.inSubItems = true;
+    if (!readSectionHeading(read, l, ctx)) addBodyLine(read, l);
   }
+  return read;
+}
 
+function startSection(read: SectionsRead, kind: SectionKind, l: SyntaxLine, title: string, level: number, origin: { implicit: boolean }): SectionDraft {
+  const s: SectionDraft = {
+    kind,
+    title,
+    headingText: l.text,
+    headingRange: lineRange(l.line, 0, l.text.length),
+    implicit: origin.implicit,
+    headingLevel: level,
+    body: [],
+    lastLine: l.line,
+    lastLength: l.text.length,
+    recommendations: [],
+    openRecommendation: false,
+  };
+  read.sections.push(s);
+  read.current = s;
+  read.inSubItems = false;
+  return s;
+}
+
+const WRITTEN = { implicit: false };
+const IMPLICIT = { implicit: true };
+
+/** A line that opens a section, or belongs to the current one as a heading or an `… indstiller` line: true when it was taken. */
+function readSectionHeading(read: SectionsRead, l: SyntaxLine, ctx: PunktContext): boolean {
+  const { dialect } = ctx;
+  const current = read.current;
+  if (l.kind === 'sectionHeading') {
+    const lc = lineContent(l.text);
+    const kind = sectionKindOf(lc.content, ctx.dialect);
+    const isSubHeading = current !== undefined && current.headingLevel > 0 && lc.headingLevel > current.headingLevel;
+    if (kind && !isSubHeading && !(read.inSubItems && kind !== 'beslutning')) {
+      startSection(read, kind, l, stripBold(lc.content).trim(), lc.headingLevel, WRITTEN);
+      return true;
+    }
+    if (!current) return false;
+    current.body.push(bodyLine(l, lc.headingLevel));
+    touch(current, l);
+    current.openRecommendation = false;
+    return true;
+  }
+  if (l.kind === 'earlierDecision') {
+    const lc = lineContent(l.text);
+    const s = startSection(read, 'tidligereBeslutning', l, stripBold(lc.content).trim(), lc.headingLevel, WRITTEN);
+    s.earlier = readEarlierDecision(l, lc.content, lc.start);
+    return true;
+  }
+  if (l.kind === 'decisionHeading') {
+    // Dated: this meeting's decision, or one from an earlier meeting on the case.
+    const lc = lineContent(l.text);
+    const decision = readDatedDecision(l, lc.content, lc.start);
+    const today = !decision.date?.date || !ctx.meetingDate || sameDate(decision.date.date, ctx.meetingDate);
+    const s = startSection(read, today ? 'beslutning' : 'tidligereBeslutning', l, stripBold(lc.content).trim(), lc.headingLevel, WRITTEN);
+    if (!today) s.earlier = decision;
+    return true;
+  }
+  if (dialect.indstillerLines && l.kind === 'indstiller' && current?.kind !== 'beslutning' && current?.kind !== 'tidligereBeslutning') {
+    const lc = lineContent(l.text);
+    const by = lc.content
+      .replace(/\*\*/g, '')
+      .replace(/[ \t]*indstiller[ \t]*[,:.]?[ \t]*$/i, '')
+      .trim();
+    let s = current;
+    if (s?.kind !== 'indstilling') s = startSection(read, 'indstilling', l, stripBold(lc.content).trim(), lc.headingLevel, IMPLICIT);
+    else {
+      s.body.push(bodyLine(l));
+      touch(s, l);
+    }
+    s.recommendations.push({ by, range: lineRange(l.line, 0, l.text.length), bullets: [] });
+    s.openRecommendation = true;
+    return true;
+  }
+  return false;
+}
+
+/** A line of text: the intro's before the first section, else the current section's (a recommendation's bullet too). */
+function addBodyLine(read: SectionsRead, l: SyntaxLine): void {
+  const b = bodyLine(l);
+  const current = read.current;
+  if (!current) {
+    read.intro.push(b);
+    return;
+  }
+  current.body.push(b);
+  if (l.kind === 'blank') return;
+  touch(current, l);
+  if (l.kind === 'bullet' && current.openRecommendation) {
+    const rec = current.recommendations[current.recommendations.length - 1]!;
+    const bulletText = l.text.replace(/^[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+/, '');
+    rec.bullets.push({ text: bulletText, range: lineRange(l.line, l.text.length - bulletText.length, l.text.length) });
+    rec.range = range(rec.range.start.line, 0, l.line, l.text.length);
+  } else {
+    current.openRecommendation = false;
+  }
+}
+
+/** The finished sections, a `Sagsforløb`'s history read, and every body (the intro's first) for the attendees. */
+function finishSections(intro: readonly BodyLine[], sections: readonly SectionDraft[]): { finished: Section[]; bodies: (readonly BodyLine[])[] } {
   // Every section and punkt of a long referat is built here: the optional fields are set after the
   // literal, since a conditional spread inside one is several times slower to build.
   const finished: Section[] = [];
@@ -280,24 +355,7 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
     finished.push(section);
     bodies.push(s.body);
   }
-
-  const punkt: Mutable<Punkt> = {
-    number: heading.number,
-    ...(heading.subNumber !== undefined ? { subNumber: heading.subNumber } : {}),
-    numberRange: heading.numberRange,
-    title: heading.title,
-    titleRange: heading.titleRange,
-    closed: heading.closed,
-    headingRange: heading.headingRange,
-    headingLevel: heading.headingLevel,
-    intro,
-    sections: finished,
-    attendees: findAttendees(bodies),
-    range: range(h.line, 0, lastLine, lastLength),
-  };
-  if (journal) punkt.journal = journal;
-  if (dialect.decisionFirst && !sections.some((s) => s.kind === 'beslutning') && intro.some((b) => saysSomething(b, heading.title))) punkt.introDecision = true;
-  return punkt;
+  return { finished, bodies };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -337,6 +395,9 @@ function readDatedDecision(l: SyntaxLine, content: string, contentStart: number)
   return readDecisionHeading(l, content, contentStart, 'dated', DATED, { udvalg: 1, date: 3, punkt: 4 }, 2);
 }
 
+// Real headings are short; the bound keeps the lazy body match linear on a pathological line.
+const LONGEST_DECISION_HEADING = 300;
+
 function readDecisionHeading(
   l: SyntaxLine,
   content: string,
@@ -348,8 +409,7 @@ function readDecisionHeading(
 ): EarlierDecision {
   const whole = lineRange(l.line, 0, l.text.length);
   const clean = content.replace(/\*\*/g, '');
-  // Real headings are short; the bound keeps the lazy body match linear on a pathological line.
-  const m = clean.length <= 300 ? pattern.exec(clean) : null;
+  const m = clean.length <= LONGEST_DECISION_HEADING ? pattern.exec(clean) : null;
   if (!m) return { form, range: whole, udvalgText: '', udvalg: '' };
   const idx = m.indices!;
   // Bold inside the heading shifts columns; it is read, but given whole-line ranges.
@@ -443,6 +503,10 @@ function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
 
 const ATTENDS = new RegExp(ATTENDANCE_SOURCE, 'gu');
 const AT_TIME = /^[ \t]*(?:fra[ \t]+)?(?:kl\.?|klokken)[ \t]*(\d{1,2}[:.]\d{2})/;
+/** Who joins is read back to the sentence's start, at most this far (no copying of long lines). */
+const LONGEST_WHO = 200;
+/** `fra kl. 10.30` after the phrase fits in this many characters. */
+const TIME_WINDOW = 40;
 
 function findAttendees(parts: readonly (readonly BodyLine[])[]): AttendeeMention[] {
   const out: AttendeeMention[] = [];
@@ -454,8 +518,7 @@ function findAttendees(parts: readonly (readonly BodyLine[])[]): AttendeeMention
       if (!text.includes('delt') && !text.includes('til stede')) continue;
       ATTENDS.lastIndex = 0;
       for (let m = ATTENDS.exec(text); m; m = ATTENDS.exec(text)) {
-        // Who: back to the start of the sentence, at most 200 characters (no copying of long lines).
-        const from = Math.max(0, m.index - 200);
+        const from = Math.max(0, m.index - LONGEST_WHO);
         const window = text.slice(from, m.index);
         const sentenceStart = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
         const whoStart = from + (sentenceStart < 0 ? 0 : sentenceStart + 2);
@@ -463,7 +526,7 @@ function findAttendees(parts: readonly (readonly BodyLine[])[]): AttendeeMention
           .replace(/^[ \t\-*]+/, '')
           .trim();
         const after = m.index + m[0].length;
-        const t = AT_TIME.exec(text.slice(after, after + 40));
+        const t = AT_TIME.exec(text.slice(after, after + TIME_WINDOW));
         const time = t ? readTime(t[1]!, l.line, after + t.index + t[0].length - t[1]!.length) : undefined;
         const end = time ? time.range.end.character : after;
         out.push({ range: lineRange(l.line, whoStart, end), who, ...(time ? { time } : {}) });

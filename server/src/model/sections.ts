@@ -29,6 +29,9 @@ export function sectionChoices(dialect: Dialect): readonly { readonly kind: Sect
   }
   return choices;
 }
+/** Section headings are short: a longer line is text, and is not normalised for nothing. */
+const LONGEST_SECTION_HEADING = 80;
+
 const CHOICES = new WeakMap<Dialect, readonly { readonly kind: SectionKind; readonly title: string }[]>();
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -40,7 +43,7 @@ export const SECTION_ORDER = sectionOrder(SBSYS);
  * in the dialect: a name another system uses is no section here (a sub-heading of the text).
  */
 export function sectionKindOf(content: string, dialect: Dialect = SBSYS): SectionKind | undefined {
-  if (content.length > 80) return undefined;
+  if (content.length > LONGEST_SECTION_HEADING) return undefined;
   // Most headings are written plainly; normalise only what needs it (this runs on every heading).
   let key = content.includes('*') ? content.replace(/\*\*/g, '') : content;
   let end = key.length;

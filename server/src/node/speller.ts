@@ -39,6 +39,8 @@ export function findSpellingData(from: string = __dirname): string | undefined {
   }
 }
 
+/** The spelling engine's WebAssembly is given this long to load before it counts as broken. */
+const ENGINE_LOAD_TIMEOUT_MS = 60_000;
 const loading = new Map<string, Promise<Speller>>();
 const ready = new Map<string, Speller>();
 
@@ -73,7 +75,7 @@ async function createSpeller(dir: string): Promise<Speller> {
   const factory = await withoutProcessHooks(() => {
     // Required by path at run time: the engine is its own file beside the bundle, never bundled in.
     const engine = createRequire(join(dir, ENGINE_FILE))(join(dir, ENGINE_FILE)) as typeof HunspellAsm;
-    return engine.loadModule({ timeout: 60_000 });
+    return engine.loadModule({ timeout: ENGINE_LOAD_TIMEOUT_MS });
   });
   const affPath = factory.mountBuffer(aff, AFF_FILE);
   const dicPath = factory.mountBuffer(dic, DIC_FILE);

@@ -2,12 +2,17 @@ import type { Punkt, TocEntry } from '../model/types';
 import type { Referat } from '../model/types';
 import type { Finding, Fix, Rule, TextEdit } from './types';
 
+/** A title cut shorter than this says too little to stand for the punkt whose title begins with it. */
+const SHORTEST_CUT_TITLE = 24;
+/** The table is small for real minutes; past this many cells entries and punkter are compared position by position. */
+const MAX_ALIGNMENT_CELLS = 1_000_000;
+
 /**
  * An entry stands for a punkt when their titles are the same, or when the table of contents cut a
  * long title short (First Agenda's PDF) and the punkt's title begins with what is left.
  */
 function same(entry: string, title: string): boolean {
-  return entry === title || (entry.length >= 24 && title.startsWith(entry));
+  return entry === title || (entry.length >= SHORTEST_CUT_TITLE && title.startsWith(entry));
 }
 
 function norm(s: string): string {
@@ -25,8 +30,7 @@ type Step = { entry?: number; punkt?: number };
 function align(entries: readonly string[], titles: readonly string[]): Step[] {
   const n = entries.length;
   const m = titles.length;
-  // The table is small for real minutes; past a million cells compare position by position.
-  if (n * m > 1_000_000) {
+  if (n * m > MAX_ALIGNMENT_CELLS) {
     const steps: Step[] = [];
     for (let i = 0; i < Math.max(n, m); i++) steps.push({ ...(i < n ? { entry: i } : {}), ...(i < m ? { punkt: i } : {}) });
     return steps;

@@ -93,6 +93,8 @@ function demoteQuotedPunktLines(tokens: IToken[], text: string, quotes: boolean,
 const PUNKT_NUMBER = new RegExp(String.raw`${PUNKT_WORD}[ \t]+(\d{1,6})`);
 /** How many lines a heading's title may wrap onto before its case number. */
 const TITLE_LINES = 3;
+/** A line longer than this is text, not a section's name. */
+const LONGEST_SECTION_NAME = 80;
 
 /** Does a case number follow the heading at `i`, after its title's wrapped lines? */
 function caseNumberFollows(tokens: readonly IToken[], i: number, isCaseNumber: (image: string) => boolean): boolean {
@@ -126,7 +128,7 @@ export function markExtraSections(tokens: IToken[], dialect: Dialect): void {
   const names = dialect.extraSectionNames;
   if (!names || names.length === 0) return;
   for (const t of tokens) {
-    if (t.tokenType !== Text || t.image.length > 80) continue;
+    if (t.tokenType !== Text || t.image.length > LONGEST_SECTION_NAME) continue;
     const name = t.image
       .replace(/^[ \t]*#{0,6}[ \t]*/, '')
       .replace(/\*\*/g, '')

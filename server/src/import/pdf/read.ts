@@ -13,6 +13,8 @@ import type { LinedPage, PageRuns, PdfProblem, PdfReadResult } from './types';
 const MAX_DAMAGED_SHARE = 0.5;
 /** How far before its end (padding aside) a complete PDF has its `%%EOF`. */
 const TAIL_BYTES = 2048;
+/** A PDF that pdf.js has not read in this long is given up as broken (a host may set its own). */
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface ReadPdfOptions {
   /** Adobe's packed CMaps by name, read by the host; without them a font in a CJK encoding has no text. */
@@ -28,7 +30,7 @@ export interface ReadPdfOptions {
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfReadResult> {
   const sniffed = sniff(bytes);
   if (sniffed) return sniffed;
-  const extracted = await extractRuns(bytes, { cMaps: options.cMaps, timeoutMs: options.timeoutMs ?? 60_000 });
+  const extracted = await extractRuns(bytes, { cMaps: options.cMaps, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   if (!extracted.ok) return problem(extracted.problem, extracted.detail);
   try {
     return pagesToText(extracted.pages, extracted.damagedPages);

@@ -5,7 +5,7 @@ import type { PdfImage, PdfOutline, PdfStructElement } from 'pdfkit';
 import { FONT_NAMES } from './fonts';
 import { destName, type Frag, type LaidOut, type PlacedLine, type StructNode } from './layout';
 import type { PdfDocumentModel } from './model';
-import { COLOR, PAGE, STYLE } from './style';
+import { COLOR, FURNITURE, PAGE, STYLE } from './style';
 
 export interface Furniture {
   readonly municipality?: string;
@@ -208,17 +208,17 @@ function artifact(doc: PDFDocument, draw: () => void, options?: { type: 'Paginat
 
 function drawHeader(doc: PDFDocument, model: PdfDocumentModel, furniture: Furniture): void {
   const s = STYLE.furniture;
-  const baseline = 44;
+  const baseline = FURNITURE.headerBaseline;
+  const logo = FURNITURE.logo;
   artifact(
     doc,
     () => {
       let x: number = PAGE.left;
       if (furniture.logo) {
-        // At most 24 high and 110 wide, centred on the header text's line.
-        const width = Math.min(110, (furniture.logo.width / furniture.logo.height) * 24);
+        const width = Math.min(logo.width, (furniture.logo.width / furniture.logo.height) * logo.height);
         const height = (furniture.logo.height / furniture.logo.width) * width;
-        doc.image(furniture.logo, x, baseline - 3 - height / 2, { width, height });
-        x += width + 8;
+        doc.image(furniture.logo, x, baseline - logo.lift - height / 2, { width, height });
+        x += width + logo.gap;
       }
       if (furniture.municipality)
         doc
@@ -230,8 +230,8 @@ function drawHeader(doc: PDFDocument, model: PdfDocumentModel, furniture: Furnit
       const w = doc.widthOfString(model.running);
       doc.text(model.running, PAGE.right - w, baseline, { lineBreak: false, baseline: 'alphabetic' });
       doc
-        .moveTo(PAGE.left, baseline + 13)
-        .lineTo(PAGE.right, baseline + 13)
+        .moveTo(PAGE.left, baseline + FURNITURE.ruleGap)
+        .lineTo(PAGE.right, baseline + FURNITURE.ruleGap)
         .lineWidth(0.5)
         .strokeColor(COLOR.rule)
         .stroke();
@@ -242,13 +242,13 @@ function drawHeader(doc: PDFDocument, model: PdfDocumentModel, furniture: Furnit
 
 function drawFooter(doc: PDFDocument, model: PdfDocumentModel, n: number, total: number): void {
   const s = STYLE.furniture;
-  const baseline = PAGE.height - 36;
+  const baseline = PAGE.height - FURNITURE.footerBaseline;
   artifact(
     doc,
     () => {
       doc
-        .moveTo(PAGE.left, baseline - 13)
-        .lineTo(PAGE.right, baseline - 13)
+        .moveTo(PAGE.left, baseline - FURNITURE.ruleGap)
+        .lineTo(PAGE.right, baseline - FURNITURE.ruleGap)
         .lineWidth(0.5)
         .strokeColor(COLOR.rule)
         .stroke();

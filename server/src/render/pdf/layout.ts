@@ -4,7 +4,26 @@
 import type { DocumentLabels } from '../labels';
 import type { Anchor, Block, ListItem, PdfDocumentModel, Run, TableRow } from './model';
 import { paginate } from './paginate';
-import { COLOR, CONTENT_WIDTH, FIELD_LABEL_WIDTH, ITEM_GAP, LIST_INDENT, PAGE, STYLE, TOC_NUMBER_WIDTH, type Face, type TextStyle } from './style';
+import {
+  ASCENT,
+  BADGE_PAD_X,
+  COLOR,
+  CONTENT_WIDTH,
+  FIELD_LABEL_WIDTH,
+  FIELDS,
+  ITEM_GAP,
+  LIST_INDENT,
+  LIST_LABEL_GAP,
+  PAGE,
+  QUOTE,
+  RULE,
+  STYLE,
+  TABLE,
+  TOC,
+  TOC_NUMBER_WIDTH,
+  type Face,
+  type TextStyle,
+} from './style';
 
 /** A node of the structure tree; the PDF element is made when its first content is drawn. */
 export interface StructNode {
@@ -242,8 +261,8 @@ class LineBuilder {
       case 'quote': {
         const node = child('BlockQuote', ctx.parent);
         const start = this.lines.length;
-        this.blocks(b.blocks, { ...ctx, x: ctx.x + 14, width: ctx.width - 14, parent: node });
-        for (const l of this.lines.slice(start)) l.decorations.push({ kind: 'bar', x: ctx.x + 3 });
+        this.blocks(b.blocks, { ...ctx, x: ctx.x + QUOTE.indent, width: ctx.width - QUOTE.indent, parent: node });
+        for (const l of this.lines.slice(start)) l.decorations.push({ kind: 'bar', x: ctx.x + QUOTE.barX });
         return;
       }
       case 'table':
@@ -260,7 +279,7 @@ class LineBuilder {
         return;
       }
       case 'rule':
-        this.lines.push({ ...emptyLine(8), keepWithNext: true, decorations: [{ kind: 'rule', x: ctx.x, width: ctx.width, dy: 3 }] });
+        this.lines.push({ ...emptyLine(RULE.height), keepWithNext: true, decorations: [{ kind: 'rule', x: ctx.x, width: ctx.width, dy: RULE.dy }] });
         return;
     }
   }
@@ -273,7 +292,7 @@ class LineBuilder {
       const b = STYLE.badge;
       const last = pieces[pieces.length - 1];
       if (last) last.space = true;
-      const padX = 4;
+      const padX = BADGE_PAD_X;
       pieces.push({
         text: badge,
         width: this.width(badge, b.face, b.size) + 2 * padX,
@@ -299,7 +318,7 @@ class LineBuilder {
       listNumbering: /^\d/.test(first) ? 'Decimal' : first === '•' ? 'Disc' : first === '◦' ? 'Circle' : 'None',
     };
     const labelWidth = Math.max(...items.map((i) => this.width(i.label, 'regular', STYLE.body.size)));
-    const indent = Math.max(LIST_INDENT, labelWidth + 7);
+    const indent = Math.max(LIST_INDENT, labelWidth + LIST_LABEL_GAP);
     items.forEach((item) => {
       const li = child('LI', list);
       const lbl = child('Lbl', li);
@@ -326,7 +345,7 @@ class LineBuilder {
   private table(rows: readonly TableRow[], ctx: Context): void {
     const table = child('Table', ctx.parent);
     const columns = Math.max(...rows.map((r) => r.cells.length));
-    const gutter = 10;
+    const gutter = TABLE.gutter;
     const colWidth = (ctx.width - gutter * (columns - 1)) / columns;
     rows.forEach((row, r) => {
       const tr = child('TR', table);
@@ -342,9 +361,9 @@ class LineBuilder {
       for (const l of lines.slice(0, -1)) l.keepWithNext = true;
       const last = lines[lines.length - 1];
       if (!last) return;
-      last.spaceAfter = r === rows.length - 1 ? STYLE.body.after : 3;
+      last.spaceAfter = r === rows.length - 1 ? STYLE.body.after : TABLE.rowGap;
       if (row.header) {
-        last.decorations.push({ kind: 'rule', x: ctx.x, width: ctx.width, dy: last.height + 1.5 });
+        last.decorations.push({ kind: 'rule', x: ctx.x, width: ctx.width, dy: last.height + TABLE.headerRuleDy });
         last.keepWithNext = true;
       }
       this.lines.push(...lines);
@@ -355,7 +374,11 @@ class LineBuilder {
     const table = child('Table', ctx.parent);
     rows.forEach((row, r) => {
       const tr = child('TR', table);
-      const label = this.text([{ text: row.label, face: 'bold' }], STYLE.fieldLabel, ctx.x, FIELD_LABEL_WIDTH - 6, { role: 'TH', parent: tr, scope: 'Row' });
+      const label = this.text([{ text: row.label, face: 'bold' }], STYLE.fieldLabel, ctx.x, FIELD_LABEL_WIDTH - FIELDS.labelGap, {
+        role: 'TH',
+        parent: tr,
+        scope: 'Row',
+      });
       const value = this.text([{ text: row.value, face: 'regular' }], STYLE.fieldValue, ctx.x + FIELD_LABEL_WIDTH, ctx.width - FIELD_LABEL_WIDTH, {
         role: 'TD',
         parent: tr,
@@ -363,7 +386,7 @@ class LineBuilder {
       const lines = zipLines([label, value]);
       for (const l of lines.slice(0, -1)) l.keepWithNext = true;
       const last = lines[lines.length - 1];
-      if (last) last.spaceAfter = r === rows.length - 1 ? 10 : 2;
+      if (last) last.spaceAfter = r === rows.length - 1 ? FIELDS.after : FIELDS.rowGap;
       this.lines.push(...lines);
     });
   }
@@ -376,7 +399,7 @@ class LineBuilder {
       const page = String(this.tocPages.get(e.number) ?? 0);
       const target: LinkTarget = { kind: 'dest', name: destName(e.number) };
       const contents = this.labels.tocLink(annotationContents(e.title), page);
-      const lines = this.text([{ text: e.title, face: 'regular' }], style, ctx.x, ctx.width - TOC_NUMBER_WIDTH - 12, link);
+      const lines = this.text([{ text: e.title, face: 'regular' }], style, ctx.x, ctx.width - TOC_NUMBER_WIDTH - TOC.numberGap, link);
       const last = lines[lines.length - 1];
       if (!last) continue;
       const numberWidth = this.width(page, style.face, style.size);
@@ -401,10 +424,10 @@ class LineBuilder {
         owner: link,
         annotation: { x: ctx.x, width: ctx.width, target, contents },
       });
-      if (numberX - textEnd > 16) last.decorations.push({ kind: 'dots', x1: textEnd + 5, x2: numberX - 5 });
+      if (numberX - textEnd > TOC.leastDots) last.decorations.push({ kind: 'dots', x1: textEnd + TOC.dotsMargin, x2: numberX - TOC.dotsMargin });
       for (const l of lines) l.keepWithNext = true;
       last.keepWithNext = false;
-      last.spaceAfter = 4;
+      last.spaceAfter = TOC.entryGap;
       this.lines.push(...lines);
     }
     const last = this.lines[this.lines.length - 1];
@@ -513,7 +536,7 @@ class LineBuilder {
       i += word.length;
     }
     if (row.length > 0 || rows.length === 0) rows.push(row);
-    const lines = rows.map((r, n) => this.line(r, style, x, n === rows.length - 1));
+    const lines = rows.map((r, n) => this.line(r, style, x, { lastOfBlock: n === rows.length - 1 }));
     // A link that wraps stays on one page: one Link element, its annotations on one page.
     for (let n = 0; n + 1 < lines.length; n++) {
       const a = lines[n]!.frags[lines[n]!.frags.length - 1];
@@ -579,9 +602,10 @@ class LineBuilder {
   }
 
   /** One line: pieces merged into fragments where face, owner and link agree. */
-  private line(row: readonly Piece[], style: TextStyle, x: number, lastOfBlock: boolean): Line {
+  private line(row: readonly Piece[], style: TextStyle, x: number, where: { lastOfBlock: boolean }): Line {
+    const { lastOfBlock } = where;
     const height = style.size * style.leading;
-    const line: Line = { ...emptyLine(height), baseline: (height - style.size) / 2 + style.size * 0.8 };
+    const line: Line = { ...emptyLine(height), baseline: (height - style.size) / 2 + style.size * ASCENT };
     let cx = x;
     let current: { x: number; text: string; width: number; piece: Piece } | undefined;
     const flush = (): void => {

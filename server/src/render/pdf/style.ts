@@ -68,3 +68,30 @@ export const ITEM_GAP = 2;
 export const FIELD_LABEL_WIDTH = 96;
 /** Width kept free for the page numbers on the right of the table of contents. */
 export const TOC_NUMBER_WIDTH = 36;
+/** Least gap between a list item's label and its body, when the label is wider than the indent. */
+export const LIST_LABEL_GAP = 7;
+/** A block quote: its text indented, a bar this far in from the quote's left edge. */
+export const QUOTE = { indent: 14, barX: 3 } as const;
+/** A horizontal rule: the height of its line, and the rule this far down in it. */
+export const RULE = { height: 8, dy: 3 } as const;
+/** Room on each side of a heading's badge text (`Lukket`), inside its box. */
+export const BADGE_PAD_X = 4;
+/** A table: the gap between columns, the space between rows, the rule under the header row this far below its line. */
+export const TABLE = { gutter: 10, rowGap: 3, headerRuleDy: 1.5 } as const;
+/** The header fields: the gap after a label, the space between fields, and after the last. */
+export const FIELDS = { labelGap: 6, rowGap: 2, after: 10 } as const;
+/** The table of contents: the gap before the page numbers, the least room for a dot leader, the dots' margins, the space between entries. */
+export const TOC = { numberGap: 12, leastDots: 16, dotsMargin: 5, entryGap: 4 } as const;
+/** A line's baseline sits this share of the type size below the top of the type (the fonts' ascent). */
+export const ASCENT = 0.8;
+/**
+ * The running header and footer: the header's baseline from the top, the footer's from the bottom,
+ * their rules this far from the text, and the logo at most this high and wide, its gap before the
+ * municipality's name, and how far it is lifted to sit centred on the header's line.
+ */
+export const FURNITURE = {
+  headerBaseline: 44,
+  footerBaseline: 36,
+  ruleGap: 13,
+  logo: { height: 24, width: 110, gap: 8, lift: 3 },
+} as const;
