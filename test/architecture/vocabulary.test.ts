@@ -33,7 +33,7 @@ const NOT_THE_FORMATS: readonly { readonly file: string; readonly words: readonl
   { file: 'client/src/preview.ts', words: ['Referat'], why: "the product's name (the preview panel's title)" },
   { file: 'client/src/extension.ts', words: ['Dagsorden'], why: "a file dialog's filter, translated by vscode.l10n" },
   { file: 'server/src/render/pdf.ts', words: ['Referat'], why: "the product's name as the PDF's Creator" },
-  { file: 'server/src/cli/createReferat.ts', words: ['DAGSORDEN'], why: "the usage line's name for the argument" },
+  { file: 'server/src/cli/commands.ts', words: ['DAGSORDEN'], why: "the usage line's name for create-referat's operand" },
   {
     file: 'server/src/protocol.ts',
     words: ['DAGSORDEN', 'Dagsorden', 'REFERAT', 'Referat'],
