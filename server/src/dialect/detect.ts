@@ -19,7 +19,8 @@ const SAGSNR = /^[ \t]*Sagsnr\.?:?[ \t]+(\S+)/m;
 const EDOC_DECISION = /beslutning den \d{2}\.\d{2}\.\d{4}/i;
 // eDoc's numbered items and sections, without a single `Sagsnr.:`: SBSYS eDagsorden's publication.
 const NUMBER_DOT = /^\d{1,4}\.[ \t]{2,}\S/m;
-const EDOC_SECTIONS = /^[ \t]*(?:Sammendrag|Beslutningen træffes af)[ \t]*$/m;
+// SBSYS's publications write the captions as the system's settings have them, Region Hovedstaden's in capitals.
+const EDOC_SECTIONS = /^[ \t]*(?:Sammendrag|Beslutningen træffes af|Sagen afgøres af)[ \t]*$/im;
 const ACADRE_DECISION = /^[ \t]*Beslutning i .+ den \d{2}-\d{2}-\d{4}[ \t]*$/m;
 
 /** The dialect a document is written in, from its own lines; Lemvig's form where nothing tells otherwise. */

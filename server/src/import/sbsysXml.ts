@@ -5,12 +5,17 @@
 // field under its caption with its HTML laid out as a browser shows it, and its attachments by name.
 // A field with nothing in it is shown as its caption alone where the publication's own settings
 // show it to its readers (`ShowEmptyFeedbackFields`: the empty `Beslutning` of an agenda), else left out.
-import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fields';
+import { caseNumberLines, closedTitle, keepSections, oneLine, type WrittenHeading } from './fields';
 import { childElements, findFirst, inlineText, layoutNodes, parseHtml, parseXml, rawText, type DomDocument, type DomElement } from './html';
+import { normaliseName } from './bundle';
+import { sniff } from './sniff';
+import { filesNote, type ExportContext, type SystemRead } from './systems';
 import { danishMoment, edocDate, type Moment } from './write';
 
 export interface XmlMinutes {
   readonly lines: string[];
+  /** The enclosures' files as the publication names them (`Enclosures\\1.pdf`), where it wrote them to files. */
+  readonly enclosureFiles: string[];
   /** The items' heading lines, and which the publication marks closed. */
   readonly headings: WrittenHeading[];
   readonly punkter: number;
@@ -62,6 +67,8 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
   }
 
   const headings: WrittenHeading[] = [];
+  const enclosureFiles: string[] = [];
+  const own = new Set<number>();
   items.forEach((item, i) => {
     const number = text(child(item, 'Number')) || String(i + 1);
     const caption = text(child(item, 'Caption'));
@@ -69,7 +76,9 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
     const open = text(child(item, 'IsPublic')).toLowerCase() !== 'false';
     headings.push({ line: lines.length, closed: !open });
     lines.push(`${number}.   ${open ? caption : closedTitle(caption)}`);
-    const caseNumber = text(findFirst(child(item, 'Case') ?? item, (e) => e.name === 'Number'));
+    // The case's own number, never the item's: a publication without a case has none.
+    const itemCase = child(item, 'Case');
+    const caseNumber = itemCase ? text(child(itemCase, 'Number')) : '';
     const [number1, ...more] = caseNumberLines(caseNumber);
     if (number1) lines.push(`Sagsnr.: ${number1}`, ...more);
     lines.push('');
@@ -78,22 +87,29 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
       const caption = text(child(field, 'Caption'));
       const feedback = text(child(field, 'IsFeedback')).toLowerCase() === 'true';
       if (content.length === 0 && !(caption && (feedback ? showEmptyFeedback : showEmpty))) continue;
-      if (caption) lines.push(caption);
+      if (caption) {
+        own.add(lines.length);
+        lines.push(caption);
+      }
       lines.push(...content, '');
     }
     const enclosures = childElements(child(item, 'Enclosures') ?? item, 'Enclosure');
     if (enclosures.length > 0) {
+      own.add(lines.length);
       lines.push('Bilag');
       for (const e of enclosures) {
         const name = text(child(e, 'Name')) || text(child(e, 'FileName'));
         const url = text(child(e, 'DownloadUrl'));
         lines.push(`- ${name}${/^https?:\/\//i.test(url) ? ` (${url})` : ''}`);
+        const file = text(child(e, 'InstantiationFilePathRelative')) || text(child(e, 'InstantiationFileName'));
+        if (file) enclosureFiles.push(normaliseName(file));
       }
       lines.push('');
     }
   });
   while (lines[lines.length - 1] === '') lines.pop();
-  return { lines, headings, punkter: items.length, body, ...(moment ? { moment } : {}), document };
+  const written = keepSections(lines, own);
+  return { lines: written, enclosureFiles, headings, punkter: items.length, body, ...(moment ? { moment } : {}), document };
 }
 
 function child(e: DomElement, name: string): DomElement | undefined {
@@ -110,4 +126,32 @@ function attendanceLabel(status: string): string {
   if (/absent|notparticipating|cancel|afbud|fravær/i.test(status)) return 'Afbud/Fraværende';
   if (/^participat|present|attend|deltag/i.test(status)) return 'Tilstede';
   return 'Medlemmer';
+}
+
+/** An enclosure larger than this is not opened to see whether it has text: only its name is listed. */
+const MAX_ENCLOSURE_CHECKED = 4 * 1024 * 1024;
+
+/**
+ * The publication as the system's folder holds it: the meeting, and in the notes the enclosures it
+ * names that are not in the folder or have no text (a blank page is listed as a Bilag like any
+ * other, never the reason the meeting is not read).
+ */
+export async function readSbsysExport(xml: string, context: ExportContext): Promise<SystemRead> {
+  const minutes = readSbsysXml(xml);
+  if (!minutes) return { meetings: [], notes: [] };
+  const missing: string[] = [];
+  const blank: string[] = [];
+  if (context.inFolder) {
+    for (const name of minutes.enclosureFiles) {
+      const bytes = context.find(name);
+      if (!bytes) missing.push(name);
+      else if (bytes.length <= MAX_ENCLOSURE_CHECKED && sniff(name, bytes) === 'pdf') {
+        const read = await context.readPdf(bytes);
+        if (!read.ok && (read.problem === 'blank' || read.problem === 'no-text')) blank.push(name);
+      }
+    }
+  }
+  const enclosures = { da: ['bilag', 'bilag'], en: ['enclosure', 'enclosures'] } as const;
+  const notes = [filesNote('missing', missing, enclosures), filesNote('no-text', blank, enclosures)].filter((n) => n !== undefined);
+  return { meetings: [minutes], notes };
 }

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../i18n/locale';
 
 /** What a source file is, as its bytes show it. */
-export type SourceKind = 'pdf' | 'first-agenda-page' | 'first-agenda-json' | 'sbsys-xml';
+export type SourceKind = 'pdf' | 'first-agenda-page' | 'first-agenda-json' | 'sbsys-xml' | 'edoc-xml' | 'folder';
 
 /** Why a source gives no referat. Each has a message saying what is wrong and what to do (messages.ts). */
 export type ImportProblem =
@@ -22,7 +22,11 @@ export type ImportProblem =
   /** JSON or XML that does not parse: cut off or not what its name says. */
   | 'malformed'
   /** None of the formats Referat reads. */
-  | 'unsupported';
+  | 'unsupported'
+  /** One file of a meeting system's export (a punkt's own PDF): the export's XML or folder is the source. */
+  | 'part-of-export'
+  /** A zip or folder with more files or bytes than a meeting's export could hold. */
+  | 'too-large';
 
 /** One meeting as a referat: its text in the source's dialect and what it is named by. */
 export interface ImportedMeeting {
@@ -40,6 +44,8 @@ export interface ImportedMeeting {
   readonly fileName: string;
   /** How many punkter it has. */
   readonly punkter: number;
+  /** The file of a folder or zip it was read from (`Publication553/Publication553.xml`). */
+  readonly source?: string;
 }
 
 export type ImportResult =
