@@ -88,10 +88,14 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost, op
       return fromPage(decodeMarkup(bytes), stem);
     case 'zip': {
       // The folder a meeting system writes, as a zip; a zip that is no export (Word's .docx) is said to be unsupported.
-      if (!isZip(bytes) || options.nested) return failure('unsupported', 'a zip container (Word, Excel, …)');
+      const container = failure('unsupported', 'a zip container (Word, Excel, …)');
+      if (!isZip(bytes) || options.nested) return container;
+      // A zip named as one is a folder to read; another (Word's .docx) only where it holds minutes.
+      const named = /\.zip$/i.test(name);
       const files = unzip(bytes);
-      if (!Array.isArray(files)) return failure(files.problem, files.detail);
-      return importFolder(sourceFolder(files), host, { zip: true });
+      if (!Array.isArray(files)) return named || files.problem === 'too-large' ? failure(files.problem, files.detail) : container;
+      const result = await importFolder(sourceFolder(files), host, { zip: true });
+      return result.ok || named ? result : container;
     }
     default:
       return failure('unsupported', 'not PDF, HTML, JSON or XML');
@@ -107,6 +111,13 @@ const XML_SYSTEMS: readonly XmlSystem[] = [
   { kind: 'sbsys-xml', system: 'SBSYS', dialect: 'sbsys-edagsorden', is: isSbsysPublication, read: readSbsysExport },
   { kind: 'edoc-xml', system: 'eDoc', dialect: 'edoc', is: isEdocPublication, read: readEdocPublication },
 ];
+
+/** Whether a file is a meeting system's export (its XML), so that the folder it lies in is read as one source. */
+export function isSystemExport(name: string, bytes: Uint8Array): boolean {
+  if (sniff(name, bytes) !== 'xml') return false;
+  const doc = parseXml(decodeMarkup(bytes));
+  return XML_SYSTEMS.some((s) => s.is(doc));
+}
 
 function pdfOptions(host: ImportHost): ReadPdfOptions {
   return { ...(host.cMap ? { cMaps: host.cMap } : {}), ...(host.pdfTimeoutMs ? { timeoutMs: host.pdfTimeoutMs } : {}) };
