@@ -59,7 +59,8 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
   const files = planned.sources;
   // Every source already said why it cannot be read: nothing more to say, nowhere to write.
   if (files.length === 0 && trouble) return 2;
-  if (output !== undefined && (files.length !== 1 || sources.length !== 1))
+  // A folder gives one referat per meeting: more than -o names.
+  if (output !== undefined && (files.length !== 1 || sources.length !== 1 || (await stat(files[0]!).catch(() => undefined))?.isDirectory()))
     return usage(io, { da: '-o kan kun bruges med én kildefil; brug --out-dir til flere', en: '-o takes one source file only; use --out-dir for more' });
   // Where the referater go is checked before anything is read: a folder given as -o, a file as --out-dir.
   if (output !== undefined) {

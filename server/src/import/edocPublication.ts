@@ -74,7 +74,8 @@ export async function readEdocPublication(text: string, context: ExportContext):
     lines.push('', ...own, '');
   }
   const notes: LocalizedText[] = [];
-  if (missing.length > 0) notes.push(missingNote(missing));
+  // An XML taken out of its folder lacks every PDF: only a folder that holds some of them lacks the others.
+  if (missing.length > 0 && missing.length < items.filter((i) => i.pdf).length) notes.push(missingNote(missing));
   if (unread.length > 0) notes.push(unreadNote(unread));
   if (empty.length > 0) notes.push({ da: `Punkt ${empty.join(', ')} har ingen tekst i eksporten.`, en: `Item ${empty.join(', ')} has no text in the export.` });
   const minutes: StructuredMinutes = { lines, headings, body, ...(moment ? { moment } : {}), document };

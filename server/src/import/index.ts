@@ -240,11 +240,11 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /**
  * A punkt's own PDF from a system's export (eDoc writes one per punkt beside its XML): its first line
- * is the punkt's heading, and nothing before it says which meeting it is.
+ * is the punkt's heading in the systems' `3.   Title` form, and nothing before it says which meeting it is.
  */
 function isPunktAlone(text: string): boolean {
   const referat = parseReferat(text);
-  if (referat.punkter.length !== 1) return false;
+  if (referat.punkter.length !== 1 || referat.dialect.punktHeading !== 'number-dot') return false;
   const first = text.split('\n').findIndex((l) => l.trim() !== '');
   return referat.punkter[0]!.headingRange.start.line === first && !referat.header.title && !referat.header.moedeDato;
 }

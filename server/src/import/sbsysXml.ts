@@ -152,6 +152,8 @@ export async function readSbsysExport(xml: string, context: ExportContext): Prom
     }
   }
   const enclosures = { da: ['bilag', 'bilag'], en: ['enclosure', 'enclosures'] } as const;
-  const notes = [filesNote('missing', missing, enclosures), filesNote('no-text', blank, enclosures)].filter((n) => n !== undefined);
+  // An XML taken out of its folder lacks every file: only a folder that holds some of them lacks the others.
+  const lacking = missing.length < minutes.enclosureFiles.length ? missing : [];
+  const notes = [filesNote('missing', lacking, enclosures), filesNote('no-text', blank, enclosures)].filter((n) => n !== undefined);
   return { meetings: [minutes], notes };
 }
