@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
@@ -305,7 +307,9 @@ test('property: random bytes and random zips never throw, and what they give sta
     }),
     { numRuns: 200 },
   );
-  const entry = fc.tuple(fc.stringMatching(/^[A-Za-z0-9_./\\ æøå-]{1,30}$/), fc.uint8Array({ maxLength: 200 }));
+  // (fflate's zipSync itself stumbles on an entry named `__proto__`: the generator leaves that name out.)
+  const name = fc.stringMatching(/^[A-Za-z0-9_./\\ æøå-]{1,30}$/).filter((n) => n !== '__proto__');
+  const entry = fc.tuple(name, fc.uint8Array({ maxLength: 200 }));
   await fc.assert(
     fc.asyncProperty(fc.array(entry, { maxLength: 8 }), fc.integer({ min: 0, max: 400 }), async (entries, cut) => {
       const zipped = zipSync(Object.fromEntries(entries));
@@ -331,4 +335,36 @@ test('a zip that is no export (a Word document) is refused as before; an empty f
   if (!r.ok) assert.equal(r.problem, 'unsupported');
   const empty = await importFolder(sourceFolder([]));
   assert.equal(empty.ok, false);
+});
+
+// --- The command line ----------------------------------------------------------------------------
+
+const cli = join(repoRoot, 'dist/cli.js');
+function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' }, timeout: 240_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('referat import: the zip, the folder and the XML each give one referat that checks clean; a lone punkt PDF is one line, exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'referat-systems-'));
+  const out = join(dir, 'ud');
+  const edoc = join(dir, '04-12-2012 13.00.00');
+  mkdirSync(edoc);
+  for (const f of edocFolder()) writeFileSync(join(edoc, f.name), f.bytes);
+  const zip = join(dir, 'Publication553.zip');
+  writeFileSync(zip, sbsysZip);
+  const r = run(['import', '--out-dir', out, zip, edoc]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(readdirSync(out).sort(), ['ekstraordinaert-forretningsudvalgsmoede-dagsorden-2012-09-25.referat', 'sundheds-og-forebyggelsesudvalget-2012-12-04.referat']);
+  assert.match(r.stdout, /agenda with 4 items from Publication553\/Publication553\.xml \(sbsys-edagsorden\)/);
+  assert.match(r.stdout, /minutes with 8 items from eDocAgendaPublishing\.xml \(edoc\)/);
+  assert.match(r.stderr, /3 enclosures without text/);
+  const check = run(['check', out]);
+  assert.equal(check.code, 0, check.stdout);
+  const lone = run(['import', '--out-dir', join(dir, 'ud2'), join(edoc, '1552823.PDF')]);
+  assert.equal(lone.code, 2);
+  assert.equal(lone.stdout, '');
+  assert.equal(lone.stderr.trim().split('\n').length, 1);
+  assert.match(lone.stderr, /1552823\.PDF: .*eDocAgendaPublishing\.xml/);
+  assert.equal(existsSync(join(dir, 'ud2')), false);
 });
