@@ -124,7 +124,7 @@ export function unzip(bytes: Uint8Array): SourceFile[] | ZipProblem {
  * Latin-1, but such names are UTF-8 (Info-ZIP, 7-Zip) or DOS code page 437 (Windows's own zips).
  */
 function entryName(name: string): string {
-  if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
+  if (!/[\u0080-\u00ff]/.test(name) || [...name].some((c) => c.charCodeAt(0) > 0xff)) return name;
   const bytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

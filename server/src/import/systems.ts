@@ -56,10 +56,10 @@ export interface XmlSystem {
 export function fromText(
   reader: (text: string, find: (name: string) => Uint8Array | undefined) => StructuredMinutes | readonly StructuredMinutes[] | undefined,
 ): XmlSystem['read'] {
-  return async (text, context) => {
+  return (text, context) => {
     const read = reader(text, context.find);
     const meetings = read === undefined ? [] : isList(read) ? read : [read];
-    return { meetings, notes: [] };
+    return Promise.resolve({ meetings, notes: [] });
   };
 }
 
