@@ -240,6 +240,21 @@ test('eDoc publication: an item of the closed agenda is closed, and the public v
   assert.doesNotMatch(html, /bygningssyn|Taget til efterretning|rygestopkurserne/);
 });
 
+test('eDoc publication: an item whose document is not to be published is closed, the others open', async () => {
+  const xml = new TextDecoder().decode(edocXml);
+  const at = xml.indexOf('<Title>Evaluering af rygestopkurser</Title>');
+  const flag = xml.indexOf('<PublishingType>SKAL PUBLICERES</PublishingType>', at);
+  const closed = `${xml.slice(0, flag)}<PublishingType>MÅ IKKE PUBLICERES</PublishingType>${xml.slice(flag + '<PublishingType>SKAL PUBLICERES</PublishingType>'.length)}`;
+  const m = one(await importSource('eDocAgendaPublishing.xml', new TextEncoder().encode(closed), host));
+  const referat = parseReferat(m.text);
+  assert.deepEqual(
+    referat.punkter.map((p) => p.closed),
+    [false, false, false, false, false, false, false, true],
+  );
+  assert.doesNotMatch(renderHtml(referat, { audience: 'public' }), /rygestopkurserne/);
+  assert.deepEqual(findings(m.text), []);
+});
+
 test("a punkt's own PDF imported alone is refused in one line that says which file to import", async () => {
   for (const name of ['1552823.PDF', '1552824.PDF']) {
     const r = await importSource(name, edocFile(name).bytes, host);

@@ -36,10 +36,12 @@ export async function readEdocPublication(text: string, context: ExportContext):
     for (const e of childElements(child(type, 'MeetingAgendaItems') ?? type, 'MeetingAgendaItem')) {
       const document = child(e, 'Document');
       const fullText = child(e, 'FullText');
+      // A document eDoc is not to publish (`PublishingType` other than `SKAL PUBLICERES`) is a closed punkt's, whatever its agenda.
+      const publishing = document ? field(document, 'PublishingType') : '';
       items.push({
         number: Number(field(e, 'AgendaItemNumber')) || items.length + 1,
         title: (document && field(document, 'Title')) || '',
-        closed,
+        closed: closed || (publishing !== '' && !/^skal publiceres$/i.test(publishing)),
         pdf: field(e, 'PDFDocument'),
         fullText: fullText ? rawText(fullText) : '',
       });
