@@ -9,7 +9,7 @@
 import type { LocalizedText } from '../i18n/locale';
 import { closedTitle, oneLine, type WrittenHeading } from './fields';
 import { childElements, inlineText, parseXml, rawText, type DomDocument, type DomElement } from './html';
-import type { ExportContext, StructuredMinutes, SystemRead } from './systems';
+import type { ExportContext, StructuredMinutes, ExportRead } from './exportReaders';
 import { danishMoment, edocDate } from './write';
 
 /** Whether the document is eDoc's publication of a meeting: a `Meeting` with agenda types that hold items. */
@@ -26,7 +26,7 @@ interface Item {
   readonly fullText: string;
 }
 
-export async function readEdocPublication(text: string, context: ExportContext): Promise<SystemRead> {
+export async function readEdocPublication(text: string, context: ExportContext): Promise<ExportRead> {
   const meeting = childElements(parseXml(text)).find((e) => e.name === 'Meeting');
   if (!meeting) return { meetings: [], notes: [] };
   const types = childElements(child(meeting, 'MeetingAgendaTypes') ?? meeting, 'MeetingAgendaType');

@@ -16,7 +16,7 @@ import { damagedPagesNote, notPdfMessage, scannedPagesNote } from './pdf/message
 import { isSbsysPublication, readSbsysExport } from './sbsysXml';
 import { decodeMarkup, sniff, utf8 } from './sniff';
 import { joinWrappedTitles, writeTocEntries } from './titles';
-import type { ExportContext, StructuredMinutes, XmlSystem } from './systems';
+import type { ExportContext, ExportDispatcher, StructuredMinutes, XmlSystem } from './exportReaders';
 import type { ImportHost, ImportResult, ImportedMeeting, SourceKind } from './types';
 import { isoDate, meetingFileName, type Moment } from './write';
 import type { LocalizedText } from '../i18n/locale';
@@ -105,18 +105,24 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost, op
 /**
  * The meeting systems' exports, told by their XML's structure: the first whose test a document
  * passes reads it. A system's reader plugs in as one line here (its `is` and its `read`; a reader of
- * the text alone through `fromText`, systems.ts).
+ * the text alone through `fromText`, exportReaders.ts).
  */
 const XML_SYSTEMS: readonly XmlSystem[] = [
   { kind: 'sbsys-xml', system: 'SBSYS', dialect: 'sbsys-edagsorden', is: isSbsysPublication, read: readSbsysExport },
   { kind: 'edoc-xml', system: 'eDoc', dialect: 'edoc', is: isEdocPublication, read: readEdocPublication },
 ];
 
+/**
+ * Readers that tell and read their systems' exports in one call, each a line here: undefined when
+ * the document is none of theirs; the files it names through `find`.
+ */
+const XML_DISPATCHERS: readonly ExportDispatcher[] = [];
+
 /** Whether a file is a meeting system's export (its XML), so that the folder it lies in is read as one source. */
 export function isSystemExport(name: string, bytes: Uint8Array): boolean {
   if (sniff(name, bytes) !== 'xml') return false;
   const doc = parseXml(decodeMarkup(bytes));
-  return XML_SYSTEMS.some((s) => s.is(doc));
+  return XML_SYSTEMS.some((s) => s.is(doc)) || XML_DISPATCHERS.some((d) => d(doc, name, () => undefined) !== undefined);
 }
 
 function pdfOptions(host: ImportHost): ReadPdfOptions {
@@ -135,8 +141,6 @@ interface Surroundings {
  */
 async function readExport(text: string, name: string, host: ImportHost, around?: Surroundings): Promise<ImportResult | undefined> {
   const doc = parseXml(text);
-  const system = XML_SYSTEMS.find((s) => s.is(doc));
-  if (!system) return undefined;
   const context: ExportContext = {
     name,
     inFolder: around !== undefined,
@@ -147,9 +151,19 @@ async function readExport(text: string, name: string, host: ImportHost, around?:
     },
     readPdf: (bytes) => readPdf(bytes, pdfOptions(host)),
   };
+  const stem = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const system = XML_SYSTEMS.find((s) => s.is(doc));
+  if (!system) {
+    for (const dispatch of XML_DISPATCHERS) {
+      const read = dispatch(doc, name, context.find);
+      if (!read) continue;
+      if (!read.ok) return failure(read.problem, read.detail, read.message);
+      return { ok: true, kind: read.kind, meetings: read.meetings.map((m) => structured(m, stem, m.dialect)), notes: read.notes };
+    }
+    return undefined;
+  }
   const read = await system.read(text, context);
   if (read.meetings.length === 0) return failure('no-minutes', `a ${system.system} export without items`, exportWithoutItems(system.system));
-  const stem = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const meetings = read.meetings.map((m) => structured(m, stem, system.dialect));
   return { ok: true, kind: system.kind, meetings, notes: read.notes };
 }

@@ -9,7 +9,7 @@ import { caseNumberLines, closedTitle, keepSections, oneLine, type WrittenHeadin
 import { childElements, findFirst, inlineText, layoutNodes, parseHtml, parseXml, rawText, type DomDocument, type DomElement } from './html';
 import { normaliseName } from './bundle';
 import { sniff } from './sniff';
-import { filesNote, type ExportContext, type SystemRead } from './systems';
+import { filesNote, type ExportContext, type ExportRead } from './exportReaders';
 import { danishMoment, edocDate, type Moment } from './write';
 
 export interface XmlMinutes {
@@ -136,7 +136,7 @@ const MAX_ENCLOSURE_CHECKED = 4 * 1024 * 1024;
  * names that are not in the folder or have no text (a blank page is listed as a Bilag like any
  * other, never the reason the meeting is not read).
  */
-export async function readSbsysExport(xml: string, context: ExportContext): Promise<SystemRead> {
+export async function readSbsysExport(xml: string, context: ExportContext): Promise<ExportRead> {
   const minutes = readSbsysXml(xml);
   if (!minutes) return { meetings: [], notes: [] };
   const missing: string[] = [];

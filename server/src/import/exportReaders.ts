@@ -1,4 +1,4 @@
-// The meeting systems whose own exports the import reads: each is told by its XML's structure
+// The meeting systems whose own exports the import reads (SBSYS's and eDoc's publications): each is told by its XML's structure
 // (never by the file's name), and read with what lies beside it in the folder or zip the system
 // wrote (the punkter's PDFs, the enclosures, the files an index names). One entry per system in
 // XML_SYSTEMS; the first whose test the document passes reads it.
@@ -6,7 +6,7 @@ import type { LocalizedText } from '../i18n/locale';
 import type { WrittenHeading } from './fields';
 import type { DomDocument } from './html';
 import type { PdfReadResult } from './pdf/types';
-import type { SourceKind } from './types';
+import type { ImportProblem, SourceKind } from './types';
 import type { Moment } from './write';
 
 /** One meeting as a structured reader writes it: its lines, which of them are the punkter's headings, and its facts. */
@@ -32,7 +32,7 @@ export interface ExportContext {
 }
 
 /** A system's reading of its export: its meetings (one, as a rule) and what the secretary should know. */
-export interface SystemRead {
+export interface ExportRead {
   readonly meetings: readonly StructuredMinutes[];
   readonly notes: readonly LocalizedText[];
 }
@@ -46,8 +46,21 @@ export interface XmlSystem {
   /** Whether the document is this system's export, from its structure. */
   readonly is: (doc: DomDocument) => boolean;
   /** Its meetings; none when the export holds no item. */
-  readonly read: (text: string, context: ExportContext) => Promise<SystemRead>;
+  readonly read: (text: string, context: ExportContext) => Promise<ExportRead>;
 }
+
+/** A reader's answer that knows its meetings' dialects, or why the export it recognised cannot be read. */
+export type DispatchedRead =
+  | {
+      readonly ok: true;
+      readonly kind: SourceKind;
+      readonly meetings: readonly (StructuredMinutes & { readonly dialect: string })[];
+      readonly notes: readonly LocalizedText[];
+    }
+  | { readonly ok: false; readonly problem: ImportProblem; readonly message: LocalizedText; readonly detail: string };
+
+/** Readers that tell and read several systems in one call (undefined: none of theirs), the named files through `find`. */
+export type ExportDispatcher = (doc: DomDocument, name: string, find: (name: string) => Uint8Array | undefined) => DispatchedRead | undefined;
 
 /**
  * A reader that needs nothing but the export's text and the files it names, as a system's entry:
