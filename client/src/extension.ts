@@ -68,8 +68,8 @@ async function caseHistory(): Promise<void> {
   }
   const picked = await vscode.window.showQuickPick(
     entries.map((e) => ({
-      label: `${e.date ?? '?'} · ${e.body}`,
-      description: `Punkt ${e.number}: ${e.title}`,
+      label: `${e.date ?? '?'} · ${e.udvalg}`,
+      description: e.heading,
       detail: e.closed ? vscode.l10n.t('Closed item') : (e.beslutning ?? vscode.l10n.t('No decision recorded')),
       entry: e,
     })),

@@ -2,7 +2,15 @@
  * The core as a library: the language service and what it is built from, for another host, the
  * in-process benchmark and the tests. The language server and the command line use the service.
  */
-export { createLanguageService, LanguageService, type LanguageServiceOptions, type ReferatDocument } from './service/languageService';
+export {
+  createLanguageService,
+  CancelledError,
+  type CancellationToken,
+  type LanguageServiceOptions,
+  type ReferatDocument,
+  type ReferatLanguageService,
+  type WorkspaceChange,
+} from './service/languageService';
 export { MemoryWorkspace } from './workspace/memoryWorkspace';
 export type { Workspace } from './workspace/workspace';
 export { buildReferat, bodyMarkdown, normalizeBody, readDate } from './model/build';

@@ -9,13 +9,15 @@ export interface CaseHistoryEntry {
   readonly uri: string;
   /** The punkt heading's line (0-based). */
   readonly line: number;
-  readonly body: string;
+  readonly udvalg: string;
   /** `20. marts 2024` */
   readonly date?: string;
   /** `2024-03-20` */
   readonly isoDate?: string;
   readonly number: number;
   readonly title: string;
+  /** The punkt as its heading names it: `Punkt 3: Title`. */
+  readonly heading: string;
   readonly closed: boolean;
   /** The start of the decision; never sent for a closed punkt. */
   readonly beslutning?: string;

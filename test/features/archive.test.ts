@@ -82,7 +82,7 @@ test('reference-mismatch: the archive knows the meeting, and its punkt has anoth
 test('a file changed or deleted on disk updates the archive', async () => {
   const s = await service();
   assert.equal(s.archive.size, 2);
-  s.fileDeleted(`${ROOT}/arkiv/2023-11-29.referat`);
+  assert.equal(await s.workspaceChanged([{ kind: 'deleted', uri: `file://${ROOT}/arkiv/2023-11-29.referat` }]), true);
   assert.equal(s.archive.size, 1);
   assert.deepEqual(
     s.caseHistory('81.39.15G01-4-23').map((h) => h.isoDate),
@@ -116,10 +116,10 @@ test('a new file that is no referat yet is logged once as skipped, not on every 
   await service.indexed();
   for (const text of ['Re', 'Ref', 'Refe']) {
     workspace.write(`${ROOT}/ny.referat`, text);
-    await service.fileChanged(`${ROOT}/ny.referat`);
+    await service.workspaceChanged([{ kind: 'changed', uri: `file://${ROOT}/ny.referat` }]);
   }
   assert.equal(log.filter((l) => l.includes('ny.referat')).length, 1, log.join('\n'));
   workspace.write(`${ROOT}/ny.referat`, 'a\u0000b');
-  await service.fileChanged(`${ROOT}/ny.referat`);
+  await service.workspaceChanged([{ kind: 'changed', uri: `file://${ROOT}/ny.referat` }]);
   assert.equal(log.filter((l) => l.includes('ny.referat')).length, 2, log.join('\n'));
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { at, BASE, documentOf, lineAt, ROOT, serviceWith } from './helpers';
 import { repoRoot } from '../helpers';
-import type { LanguageService } from '../../server/src/service/languageService';
+import type { ReferatLanguageService } from '../../server/src/service/languageService';
 
 const ARCHIVE = {
   'arkiv/a.referat': `${BASE}\nPunkt 2: Eventuelt\n\n00.01.00I00-3-23\n\nBeslutning\n\nIntet.\n\nPunkt 3: Budget\n\n00.16.00-P20-1-16\n\nSagsfremstilling\n\nChef for Økonomi og HR Ove Weller Nielsen deltager i mødet kl. 10:00.\n\nBeslutning\n\nGodkendt.\n`,
@@ -15,7 +15,7 @@ const ARCHIVE = {
 };
 
 /** The items offered at the cursor, in the order the editor lists them. */
-async function items(service: LanguageService, marked: string, name = 'ny.referat'): Promise<CompletionItem[]> {
+async function items(service: ReferatLanguageService, marked: string, name = 'ny.referat'): Promise<CompletionItem[]> {
   const { text, position } = at(marked);
   const list = await service.completion(documentOf(`${ROOT}/${name}`, text), position, lineAt(text, position.line));
   return [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
@@ -195,6 +195,31 @@ test("people under every dialect's attendance label: under Afbud/Fraværende the
     assert.ok(!labels.includes('Hanne Bahnsen'));
     assert.ok(labels.includes('Henrik Bolberg'));
   });
+});
+
+test('people after the label on its own line, as the document writes it: "Afbud/Fraværende: Hanne B" becomes the whole name', async () => {
+  const marked = EDAGSORDEN.replace('Afbud/Fraværende\n', 'Afbud/Fraværende: Hanne B‸\n');
+  await check(
+    marked,
+    (labels, all) => {
+      const item = all.find((i) => i.label === 'Hanne Bahnsen');
+      assert.ok(item, labels.join(', '));
+      // The whole partial name is replaced, not only its last word (`Hanne Hanne Bahnsen`), and the label is kept.
+      assert.equal(accepted(marked, item), 'Afbud/Fraværende: Hanne Bahnsen');
+      const edit = item.textEdit as TextEdit;
+      assert.equal(edit.range.start.character, 'Afbud/Fraværende: '.length);
+    },
+    { 'arkiv/a.referat': ARCHIVE['arkiv/a.referat'] },
+  );
+  // Under Acadre's `Fraværende` and the inline `Afbud` alike.
+  for (const label of ['Fraværende', 'Afbud']) {
+    const other = EDAGSORDEN.replace('Afbud/Fraværende\n', `${label}: Hanne B‸\n`);
+    await check(other, (labels, all) => {
+      const item = all.find((i) => i.label === 'Hanne Bahnsen');
+      assert.ok(item, `${label}: ${labels.join(', ')}`);
+      assert.equal(accepted(other, item), `${label}: Hanne Bahnsen`);
+    });
+  }
 });
 
 test('people on an inline list after "og": the name typed after it is replaced, not a part of the one before', async () => {

@@ -1,4 +1,4 @@
-import { createLanguageService, type LanguageService, type ReferatDocument } from '../../server/src/service/languageService';
+import { createLanguageService, type ReferatLanguageService, type ReferatDocument } from '../../server/src/service/languageService';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
 import { defaultPaths } from '../../server/src/service/paths';
 import type { Position } from '../../server/src/syntax/range';
@@ -31,7 +31,7 @@ export function documentOf(path: string, text: string): ReferatDocument {
 }
 
 /** A service over these files (paths below /ws), with its archive indexed. */
-export async function serviceWith(files: Readonly<Record<string, string>> = {}, locale: 'da' | 'en' = 'da'): Promise<LanguageService> {
+export async function serviceWith(files: Readonly<Record<string, string>> = {}, locale: 'da' | 'en' = 'da'): Promise<ReferatLanguageService> {
   const workspace = new MemoryWorkspace(Object.fromEntries(Object.entries(files).map(([name, text]) => [`${ROOT}/${name}`, text])));
   const service = createLanguageService({ workspace, locale, today: () => ({ year: 2026, month: 11, day: 26 }) });
   service.setRoots([ROOT]);

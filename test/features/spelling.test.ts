@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { loadSpeller } from '../../server/src/node/speller';
-import { createLanguageService, type LanguageService } from '../../server/src/service/languageService';
+import { createLanguageService, type ReferatLanguageService } from '../../server/src/service/languageService';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
 import { words } from '../../server/src/spelling/words';
 import { parseReferat } from '../../server/src/core';
@@ -41,7 +41,7 @@ function minutes(): Minutes[] {
   ];
 }
 
-async function serviceOver(files: Readonly<Record<string, string>>): Promise<LanguageService> {
+async function serviceOver(files: Readonly<Record<string, string>>): Promise<ReferatLanguageService> {
   const workspace = new MemoryWorkspace(Object.fromEntries(Object.entries(files).map(([name, text]) => [`${ROOT}/${name}`, text])));
   const service = createLanguageService({ workspace, locale: 'da', speller: () => loadSpeller() });
   service.setRoots([ROOT]);
@@ -50,7 +50,7 @@ async function serviceOver(files: Readonly<Record<string, string>>): Promise<Lan
   return service;
 }
 
-const spellingFindings = async (service: LanguageService, name: string, text: string) =>
+const spellingFindings = async (service: ReferatLanguageService, name: string, text: string) =>
   (await service.findings(documentOf(`${ROOT}/${name}`, text))).filter((d) => d.code === 'spelling');
 
 /** Debian's hunspell-da (installed by the test command's system packages): the words it accepts. */
@@ -241,7 +241,7 @@ test('the quick fix adds the word to referat.yaml without touching its comments 
   assert.ok(actions.some((a) => a.title.startsWith('Ret til')));
 
   workspace.write(`${ROOT}/referat.yaml`, updated);
-  service.configChanged();
+  await service.workspaceChanged([{ kind: 'changed', uri: `file://${ROOT}/referat.yaml` }]);
   const after = await spellingFindings(service, 'x.referat', REFERAT);
   assert.ok(!after.some((d) => d.range.start.line === first.range.start.line && d.range.start.character === first.range.start.character));
   service.setPersonalWords(['klimaskjoldsløftet']);
@@ -270,7 +270,7 @@ test('the rule says nothing until the dictionary is loaded, and can be switched 
 /** A referat whose punkt 1 holds these lines of Sagsfremstilling. */
 const withProse = (...lines: string[]): string => REFERAT.replace(/Deltagerkredsen drøftes på mødet[^\n]*\n/u, `${lines.join('\n')}\n`);
 
-const flaggedWords = async (service: LanguageService, text: string, name = 'x.referat'): Promise<string[]> =>
+const flaggedWords = async (service: ReferatLanguageService, text: string, name = 'x.referat'): Promise<string[]> =>
   (await spellingFindings(service, name, text)).map((d) => text.split('\n')[d.range.start.line]!.slice(d.range.start.character, d.range.end.character));
 
 test('a bare word of the ordliste accepts its inflections, by the affix rules of a dictionary word like it, while a typo on the same line is flagged', async () => {

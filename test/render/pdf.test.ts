@@ -89,7 +89,7 @@ for (const c of corpusFiles()) {
       assert.match(rawStrings(bytes)[0]!, /\/StructTreeRoot \d+ 0 R/);
       assert.equal(pdf.info['Language'], 'da');
       const date = referat.header.title!.date!.date!;
-      const title = `Referat — ${referat.header.title!.body} ${formatDanishDate(date)}`;
+      const title = `Referat — ${referat.header.title!.udvalg} ${formatDanishDate(date)}`;
       assert.equal(pdf.info['Title'], title);
       assert.equal(pdf.xmpTitle, title);
       assert.ok(pdf.displayDocTitle, 'ViewerPreferences /DisplayDocTitle true');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { decodeHTMLStrict } from 'entities';
 import { nodeFonts } from '../../server/src/node/fonts';
-import { createLanguageService, type LanguageService, type ReferatDocument } from '../../server/src/service/languageService';
+import { createLanguageService, type ReferatLanguageService, type ReferatDocument } from '../../server/src/service/languageService';
 import { outputRefusal } from '../../server/src/service/publication';
 import { defaultPaths } from '../../server/src/service/paths';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
@@ -27,7 +27,7 @@ const CPR = '0101901234';
 
 let version = 0;
 const docOf = (text: string): ReferatDocument => ({ uri: defaultPaths.toUri('/ws/m.referat'), version: ++version, getText: () => text });
-function service(): LanguageService {
+function service(): ReferatLanguageService {
   const s = createLanguageService({ workspace: new MemoryWorkspace({}), fonts: nodeFonts });
   s.setRoots(['/ws']);
   return s;

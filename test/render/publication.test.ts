@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeFonts } from '../../server/src/node/fonts';
-import { createLanguageService, type LanguageService, type ReferatDocument } from '../../server/src/service/languageService';
+import { createLanguageService, type ReferatLanguageService, type ReferatDocument } from '../../server/src/service/languageService';
 import { defaultPaths } from '../../server/src/service/paths';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
 import { repoRoot, rulesDir } from '../helpers';
@@ -27,7 +27,7 @@ const closedCpr = readFileSync(join(rulesDir, 'cpr-number.closed.ok.referat'), '
 
 let version = 0;
 const docOf = (text: string, name = 'm.referat'): ReferatDocument => ({ uri: defaultPaths.toUri(`/ws/${name}`), version: ++version, getText: () => text });
-function service(files: Record<string, string> = {}, locale: 'da' | 'en' = 'da'): LanguageService {
+function service(files: Record<string, string> = {}, locale: 'da' | 'en' = 'da'): ReferatLanguageService {
   const s = createLanguageService({ workspace: new MemoryWorkspace(files), locale, fonts: nodeFonts });
   s.setRoots(['/ws']);
   return s;

@@ -13,7 +13,7 @@ const corpus = corpusFiles();
 
 function fromFullParse(r: Referat) {
   return {
-    body: r.header.title?.body || undefined,
+    body: r.header.title?.udvalg || undefined,
     date: r.header.moedeDato?.date?.date ?? r.header.title?.date?.date,
     punkter: r.punkter.map((p) => ({
       number: p.number,
@@ -22,7 +22,7 @@ function fromFullParse(r: Referat) {
       line: p.headingRange.start.line,
       journal: p.journal?.kind === 'valid' ? p.journal.journal.text : undefined,
       journalLine: p.journal?.kind === 'valid' ? p.journal.journal.text + '/' + p.journal.journal.caseYear : p.journal?.kind,
-      earlier: p.sections.filter((s) => s.earlier).map((s) => [s.earlier!.body, s.earlier!.date?.text, s.earlier!.punktNumber]),
+      earlier: p.sections.filter((s) => s.earlier).map((s) => [s.earlier!.udvalg, s.earlier!.date?.text, s.earlier!.punktNumber]),
     })),
   };
 }
@@ -32,7 +32,7 @@ function summaryOf(text: string) {
   const source = findSummaryLines(text);
   const s = readSummary(source);
   return {
-    body: s.body,
+    body: s.udvalg,
     date: s.date,
     punkter: s.punkter.map((p, i) => {
       const d = source.punkter[i]!;
@@ -44,7 +44,7 @@ function summaryOf(text: string) {
         line: p.headingRange.start.line,
         journal: p.journal,
         journalLine: j?.kind === 'valid' ? j.journal.text + '/' + j.journal.caseYear : j?.kind,
-        earlier: d.earlier.map(readSummaryEarlier).map((e) => [e.body, e.date?.text, e.punktNumber]),
+        earlier: d.earlier.map(readSummaryEarlier).map((e) => [e.udvalg, e.date?.text, e.punktNumber]),
       };
     }),
   };

@@ -23,7 +23,7 @@ for (const { name, text } of corpus) {
 
 test('2019: header, old-form journal numbers, closed punkter, attendee with a dotted time', () => {
   const r = parseReferat(corpus.find((c) => c.name.includes('2019'))!.text);
-  assert.equal(r.header.title?.body, 'Direktionen');
+  assert.equal(r.header.title?.udvalg, 'Direktionen');
   assert.deepEqual(r.header.title?.date?.date, { year: 2019, month: 6, day: 26 });
   assert.equal(r.header.moedeDato?.weekday?.text, 'Onsdag');
   assert.equal(r.header.moedeDato?.time?.text, '09:00');
@@ -71,7 +71,7 @@ test('2024 Markdown form: decoration is ignored, a deeper heading is a sub-headi
   const sub = p4.sections[1]!.body.find((b) => b.text === '#### Økonomi');
   assert.equal(sub?.subHeadingLevel, 4);
   const earlier = p4.sections[5]!.earlier!;
-  assert.equal(earlier.body, 'Direktionen');
+  assert.equal(earlier.udvalg, 'Direktionen');
   assert.deepEqual(earlier.date?.date, { year: 2024, month: 3, day: 20 });
   assert.equal(earlier.punktNumber, 3);
   assert.equal(r.punkter[7]!.closed, true);

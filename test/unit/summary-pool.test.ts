@@ -53,9 +53,9 @@ test('without a worker file the server thread scans everything, the same way', a
   const { threads, results } = await summarizeAll(join(dir, 'no-such-worker.js'), paths);
   assert.equal(threads, 0);
   assert.deepEqual(summary(results), { summary: 120, skipped: 2, gone: 1 });
-  const titles = results.filter((r) => r.outcome.kind === 'summary').map((r) => (r.outcome as { summary: { body?: string } }).summary.body);
+  const titles = results.filter((r) => r.outcome.kind === 'summary').map((r) => (r.outcome as { summary: { udvalg?: string } }).summary.udvalg);
   assert.ok(
     titles.every((t) => t === 'Direktionen'),
-    'every summary has its body from the title line',
+    'every summary has its udvalg from the title line',
   );
 });

@@ -28,7 +28,7 @@ test('a BOM is dropped as VS Code drops it, so columns agree with the editor', (
 test('ranges are UTF-16 columns: an emoji before a date counts two', () => {
   const r = parseReferat('REFERAT 😀 d. 07-12-2023');
   assert.deepEqual(r.header.title?.date?.range.start, { line: 0, character: 14 });
-  assert.equal(r.header.title?.body, '😀');
+  assert.equal(r.header.title?.udvalg, '😀');
 });
 
 test('journal number parts have exact ranges, in both forms', () => {

@@ -2,17 +2,18 @@ import { compareDates, formatDanishDate } from '../model/dates';
 import { normalizeBody } from '../model/build';
 import type { CalendarDate } from '../model/types';
 import type { Range } from '../syntax/range';
+import { PUNKT_WORD } from '../dialect/vocabulary';
 import { summarizeReferat, type PunktSummary, type ReferatSummary } from './summary';
 
-/** A meeting is identified by its body and its date, never by its file name. */
-export function meetingKey(body: string, date: CalendarDate): string {
+/** A meeting is identified by its udvalg and its date, never by its file name. */
+export function meetingKey(udvalg: string, date: CalendarDate): string {
   // Danish lower case is Unicode lower case, and much cheaper than asking for the locale's.
-  return `${normalizeBody(body).toLowerCase()}|${date.year}-${date.month}-${date.day}`;
+  return `${normalizeBody(udvalg).toLowerCase()}|${date.year}-${date.month}-${date.day}`;
 }
 
 export interface ArchivedMeeting {
   readonly uri: string;
-  readonly body: string;
+  readonly udvalg: string;
   readonly date: CalendarDate;
   readonly punkter: readonly PunktSummary[];
 }
@@ -20,7 +21,7 @@ export interface ArchivedMeeting {
 /** One punkt of one meeting, as found by a journal-number or symbol search. */
 export interface ArchivedPunkt {
   readonly uri: string;
-  readonly body: string;
+  readonly udvalg: string;
   readonly date?: CalendarDate;
   readonly punkt: PunktSummary;
 }
@@ -52,7 +53,7 @@ export class ArchiveIndex {
   set(uri: string, summary: ReferatSummary): void {
     this.delete(uri);
     this.files.set(uri, summary);
-    if (summary.body && summary.date) push(this.meetings, meetingKey(summary.body, summary.date), uri);
+    if (summary.udvalg && summary.date) push(this.meetings, meetingKey(summary.udvalg, summary.date), uri);
     for (const p of summary.punkter) {
       if (p.journal) {
         const key = p.journal;
@@ -67,8 +68,8 @@ export class ArchiveIndex {
     const old = this.files.get(uri);
     if (!old) return;
     this.files.delete(uri);
-    if (old.body && old.date) {
-      const key = meetingKey(old.body, old.date);
+    if (old.udvalg && old.date) {
+      const key = meetingKey(old.udvalg, old.date);
       const list = this.meetings.get(key)?.filter((u) => u !== uri);
       if (list && list.length > 0) this.meetings.set(key, list);
       else this.meetings.delete(key);
@@ -100,12 +101,12 @@ export class ArchiveIndex {
     return this.files.keys();
   }
 
-  meeting(body: string, date: CalendarDate): ArchivedMeeting | undefined {
+  meeting(udvalg: string, date: CalendarDate): ArchivedMeeting | undefined {
     // Two files with the same header: the first in name order answers, stably.
-    const uri = this.meetings.get(meetingKey(body, date))?.slice().sort()[0];
+    const uri = this.meetings.get(meetingKey(udvalg, date))?.slice().sort()[0];
     const s = uri ? this.files.get(uri) : undefined;
-    if (!uri || !s?.body || !s.date) return undefined;
-    return { uri, body: s.body, date: s.date, punkter: s.punkter };
+    if (!uri || !s?.udvalg || !s.date) return undefined;
+    return { uri, udvalg: s.udvalg, date: s.date, punkter: s.punkter };
   }
 
   /** Every punkt of a case, in every meeting, oldest first. */
@@ -114,7 +115,7 @@ export class ArchiveIndex {
     for (const uri of this.byJournal.get(journal) ?? []) {
       const s = this.files.get(uri)!;
       for (const p of s.punkter) {
-        if (p.journal === journal) out.push({ uri, body: s.body ?? '', ...(s.date ? { date: s.date } : {}), punkt: p });
+        if (p.journal === journal) out.push({ uri, udvalg: s.udvalg ?? '', ...(s.date ? { date: s.date } : {}), punkt: p });
       }
     }
     return out.sort((a, b) => (a.date && b.date ? compareDates(a.date, b.date) : 0) || a.uri.localeCompare(b.uri) || a.punkt.number - b.punkt.number);
@@ -131,7 +132,7 @@ export class ArchiveIndex {
         if (q && !this.searchKey(p).includes(q)) continue;
         const journal = p.journal ?? '';
         when ??= s.date ? formatDanishDate(s.date) : '';
-        out.push({ name: `Punkt ${p.number}: ${p.title}`, detail: [journal, s.body, when].filter(Boolean).join(' · '), uri, range: p.headingRange });
+        out.push({ name: `${PUNKT_WORD} ${p.number}: ${p.title}`, detail: [journal, s.udvalg, when].filter(Boolean).join(' · '), uri, range: p.headingRange });
         if (out.length >= limit) return out;
       }
     }

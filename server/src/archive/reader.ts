@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/locale';
+import type { CancellationToken } from '../workspace/cancellation';
 import { decodeReferat } from '../workspace/decode';
 import { yieldToHost, type Workspace } from '../workspace/workspace';
 import { summarizeReferat, type ReferatSummary } from './summary';
@@ -19,10 +20,11 @@ export interface SummaryResult {
 
 /**
  * How a host reads many archive files into summaries, a batch at a time: on worker threads where
- * it has them (`node/summaryPool.ts`), else on its own thread. Every path gets one result.
+ * it has them (`node/summaryPool.ts`), else on its own thread. Every path gets one result, unless
+ * the token is cancelled (the service disposed): a reader may then stop between batches.
  */
 export interface SummaryReader {
-  read(paths: readonly string[], onResults: (results: readonly SummaryResult[]) => void): Promise<{ threads: number }>;
+  read(paths: readonly string[], onResults: (results: readonly SummaryResult[]) => void, token?: CancellationToken): Promise<{ threads: number }>;
 }
 
 /** The summaries kept from the last session, reused for every file whose size and time are unchanged. */
@@ -59,8 +61,8 @@ export function summarizeBytes(bytes: Uint8Array): SummaryOutcome {
 /** Reads through the workspace on this thread, yielding between batches: for hosts without threads. */
 export function workspaceReader(workspace: Workspace, batch = 25): SummaryReader {
   return {
-    async read(paths, onResults) {
-      for (let i = 0; i < paths.length; i += batch) {
+    async read(paths, onResults, token) {
+      for (let i = 0; i < paths.length && !token?.isCancellationRequested; i += batch) {
         const results: SummaryResult[] = [];
         for (const path of paths.slice(i, i + batch)) {
           let bytes: Uint8Array;

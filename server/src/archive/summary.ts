@@ -44,8 +44,8 @@ export interface HarvestedNames {
 export interface ReferatSummary {
   /** Has a `REFERAT …` title line. */
   readonly titled: boolean;
-  /** The body that met, from the title (`Direktionen`). */
-  readonly body?: string;
+  /** The udvalg that met, from the title (`Direktionen`). */
+  readonly udvalg?: string;
   /** The meeting's date, from Mødedato or else the title. */
   readonly date?: CalendarDate;
   readonly moedested?: string;
@@ -335,10 +335,10 @@ function harvested(names: NameCollector): HarvestedNames {
 }
 
 /** What a summary says of the meeting, from its header: the same whichever way the summary is read. */
-function meetingFields(h: Header, date: CalendarDate | undefined): Pick<ReferatSummary, 'titled' | 'body' | 'date' | 'moedested' | 'time' | 'deltagere'> {
+function meetingFields(h: Header, date: CalendarDate | undefined): Pick<ReferatSummary, 'titled' | 'udvalg' | 'date' | 'moedested' | 'time' | 'deltagere'> {
   return {
     titled: h.title !== undefined,
-    ...(h.title?.body ? { body: h.title.body } : {}),
+    ...(h.title?.udvalg ? { udvalg: h.title.udvalg } : {}),
     ...(date ? { date } : {}),
     ...(h.moedested?.value ? { moedested: h.moedested.value } : {}),
     ...(h.moedeDato?.time?.valid ? { time: h.moedeDato.time.text } : {}),

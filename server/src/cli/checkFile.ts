@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../i18n/locale';
 import type { Severity } from '../rules/types';
-import type { LanguageService } from '../service/languageService';
+import type { ReferatLanguageService } from '../service/languageService';
 import { readReferatFile } from './io';
 
 /** One finding as the CLI prints it: 1-based line and column. */
@@ -21,7 +21,7 @@ export type FileCheck = { readonly path: string; readonly problem: LocalizedText
  * Reads and checks one file through the language service, so referat.yaml applies exactly as in
  * the editor; never throws.
  */
-export async function checkFile(path: string, service: LanguageService): Promise<FileCheck> {
+export async function checkFile(path: string, service: ReferatLanguageService): Promise<FileCheck> {
   const read = readReferatFile(path);
   if (!read.ok) return { path, problem: read.problem };
   try {

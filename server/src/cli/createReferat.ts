@@ -40,7 +40,7 @@ export async function runCreateReferat(args: readonly string[], io: CliIO): Prom
   }
   const out = values.output ?? referatPathFor(file);
   const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, locale: values.locale });
-  // The folder's other minutes know the body's members when referat.yaml does not.
+  // The folder's other minutes know the udvalg's members when referat.yaml does not.
   service.setRoots([dirname(file)]);
   await service.indexed();
   const created = await service.createReferat({ uri: service.uriOf(file), version: 1, getText: () => read.text });

@@ -17,7 +17,7 @@ const PARALLEL_FROM = 4;
 
 /**
  * `referat import`: published minutes (PDF, First Agenda page or JSON, a meeting system's XML, its
- * folder or the folder as a zip) as referater, one per meeting, named by body and date, beside each
+ * folder or the folder as a zip) as referater, one per meeting, named by udvalg and date, beside each
  * source or in --out-dir. A bad file is one
  * line on stderr and the rest go on; an existing file is never overwritten without --force, and
  * with it replaced as a name, never written through a link. Exit 0 when every source was imported,

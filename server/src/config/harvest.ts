@@ -3,7 +3,7 @@ import { compareDates } from '../model/dates';
 import type { CalendarDate } from '../model/types';
 import { isPersonName, type NameCatalog, type PersonEntry, type Udvalg } from './catalog';
 
-interface BodyDraft {
+interface UdvalgDraft {
   navn: string;
   latest?: CalendarDate;
   medlemmer: readonly string[];
@@ -18,7 +18,7 @@ interface BodyDraft {
  * laws, who recommends, and the journal numbers in use. Only what reads as a name is a person.
  */
 export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog {
-  const udvalg = new Map<string, BodyDraft>();
+  const udvalg = new Map<string, UdvalgDraft>();
   const personer = new Map<string, PersonEntry>();
   const strategier = new Set<string>();
   const lovgrundlag = new Set<string>();
@@ -26,7 +26,7 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
   const journals = new Map<string, string>();
   // body → decision → how often: the house's phrases (`Godkendt.`, `Taget til efterretning.`).
   const decisions = new Map<string, Map<string, number>>();
-  const body = (navn: string): BodyDraft => {
+  const udvalgDraft = (navn: string): UdvalgDraft => {
     const k = navn.toLowerCase();
     let u = udvalg.get(k);
     if (!u) udvalg.set(k, (u = { navn, medlemmer: [] }));
@@ -38,9 +38,9 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
     if (!old || (!old.titel && p.titel)) personer.set(p.navn, p);
   };
   for (const s of summaries) {
-    if (s.body) {
-      const u = body(s.body);
-      // The newest meeting says who sits on the body now, where and when it meets.
+    if (s.udvalg) {
+      const u = udvalgDraft(s.udvalg);
+      // The newest meeting says who sits on the udvalg now, where and when it meets.
       if (!u.latest || (s.date && compareDates(s.date, u.latest) > 0)) {
         const members = s.deltagere.filter(isPersonName);
         if (members.length > 0 || !u.latest) u.medlemmer = members;
@@ -50,14 +50,14 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
       }
     }
     for (const n of s.deltagere) person({ navn: n });
-    for (const n of s.names.udvalg) body(n);
+    for (const n of s.names.udvalg) udvalgDraft(n);
     for (const p of s.names.personer) person(p);
     for (const x of s.names.strategier) strategier.add(x);
     for (const x of s.names.lovgrundlag) lovgrundlag.add(x);
     for (const x of s.names.indstillere) indstillere.set(x, (indstillere.get(x) ?? 0) + 1);
     for (const p of s.punkter) if (p.journal && journals.size < 20_000) journals.set(p.journal, p.title);
-    if (s.body) {
-      const key = s.body.toLocaleLowerCase('da-DK');
+    if (s.udvalg) {
+      const key = s.udvalg.toLocaleLowerCase('da-DK');
       let counts = decisions.get(key);
       if (!counts) decisions.set(key, (counts = new Map<string, number>()));
       for (const p of s.punkter) {

@@ -55,7 +55,15 @@ export interface Dialect {
    */
   readonly newDecision: { readonly heading: string; readonly place: 'first' | 'before-bilag' | 'last' };
   /** How the header lists who attended and who sent apologies: on the label's line, or one name a line under it. */
-  readonly attendance: { readonly present: string; readonly absent: string; readonly form: 'inline' | 'block' };
+  readonly attendance: {
+    readonly present: string;
+    readonly absent: string;
+    /** The list of the udvalg's members, where the system writes one apart from who was present (SBSYS eDagsorden's `Medlemmer`). */
+    readonly members?: string;
+    readonly form: 'inline' | 'block';
+  };
+  /** The label a punkt's case number is written behind (eDoc's `Sagsnr.:`); none where the number stands alone. */
+  readonly caseNumberLabel?: string;
   /** Someone who joins for a punkt is given the time they join (`deltager i mødet kl. 10:00`); other systems say only that they do. */
   readonly attendeeTimes: boolean;
   /** The decision comes first, and the text before a punkt's first section is its decision when it has no heading of its own (Greve). */
@@ -222,7 +230,8 @@ export const EDOC: Dialect = {
   indstillerLines: false,
   strictAgendaOrder: false,
   newDecision: { heading: '{udvalgets} beslutning den {dato.} Punkt {n}', place: 'last' },
-  attendance: { present: 'Tilstede', absent: 'Afbud/Fraværende', form: 'block' },
+  attendance: { present: 'Tilstede', absent: 'Afbud/Fraværende', members: 'Medlemmer', form: 'block' },
+  caseNumberLabel: 'Sagsnr.',
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,

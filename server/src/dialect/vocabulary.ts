@@ -100,7 +100,7 @@ export type HeaderRole = 'moedeDato' | 'moedested' | 'tidspunkt' | 'udvalg' | 'd
 export const HEADER_LABELS: readonly {
   readonly label: string;
   readonly role: HeaderRole;
-  /** An attendance list of the body's members (SBSYS eDagsorden's `Medlemmer`), not of who was present. */
+  /** An attendance list of the udvalg's members (SBSYS eDagsorden's `Medlemmer`), not of who was present. */
   readonly members?: true;
 }[] = [
   { label: 'Mødedato', role: 'moedeDato' },
@@ -133,6 +133,8 @@ export const ATTENDANCE_PHRASES: readonly string[] = [
   'deltog i mødet',
 ];
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A phrase of the format as a regular expression source: its blanks any run of spaces and tabs. */
+export const phraseSource = (phrase: string): string => escapeRegex(phrase).replace(/ /g, '[ \\t]+');
 /** Any attendance phrase, as a regular expression source (whole words). */
 export const ATTENDANCE_SOURCE = String.raw`\b(?:` + ATTENDANCE_PHRASES.map(escapeRegex).join('|') + String.raw`)\b`;
 
@@ -155,6 +157,9 @@ export const WITHOUT_DECISION = /^(?:underskriftsark|underskriftsside|underskrif
 
 export const CLOSED_PREFIX = /^lukket(?:\s+(?:sag|punkt))?\s*:\s*/i;
 export const CLOSED_SUFFIX = /\s*\((?:lukket|lukket punkt)\)\s*$/i;
+
+/** Lines of a header that say nothing the model reads: `Åbent referat`, a page form's `Punkt⇥Titel` row. */
+export const HEADER_NOTHING_LINES = /^(?:åbent\s+referat|lukket\s+referat|punkt\tTitel)$/i;
 
 /** Lines in a table of contents that head a part of it, not an entry (`Åbent referat`, `Punkt nr.  Side`). */
 export const TOC_PART_LINES =
@@ -220,8 +225,20 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
   },
 ];
 
-/** Labels a case number may stand behind on its line: `Sagsnr.: 12/27845`, `Sagsid.: 20/33839`. */
-export const CASE_NUMBER_LABEL = /^(?:Sagsnr\.?|Sagsnummer|Sagsid\.?|Sag|Journalnr\.?|Journalnummer|J\.\s?nr\.?)\s*:?\s*/i;
+/** Labels a punkt's case-number line may begin with: `Sagsnr.: 12/27845`, `Sagsid.: 20/33839` (a final `.` may be left out). */
+export const CASE_NUMBER_LINE_LABELS: readonly string[] = ['Sagsnr.', 'Sagsnummer', 'Sagsid.', 'Journalnr.'];
+/** Every label a case number may stand behind on its line: the line's labels, and the looser forms met inside a line. */
+export const CASE_NUMBER_LABELS: readonly string[] = [...CASE_NUMBER_LINE_LABELS, 'Sag', 'Journalnummer', 'J. nr.'];
+/** Labels as a regular expression source, one group: a final `.` optional, a blank written `blank`. */
+export function labelAlternatives(labels: readonly string[], blank: string): string {
+  return `(?:${labels.map((l) => escapeRegex(l).replace(/\\\.$/, '\\.?').replace(/ /g, blank)).join('|')})`;
+}
+/** The labels a punkt's case-number line may begin with, as a regular expression source (use with the `i` flag). */
+export const CASE_NUMBER_LINE_LABEL_SOURCE = labelAlternatives(CASE_NUMBER_LINE_LABELS, '[ \\t]?');
+/** A case number's label at the start of a string, with its colon and blanks. */
+export const CASE_NUMBER_LABEL = new RegExp(String.raw`^${labelAlternatives(CASE_NUMBER_LABELS, String.raw`\s?`)}\s*:?\s*`, 'i');
+/** A case number's label alone, where a template left it for the number (`Journalnummer`, `Sagsnr.`). */
+export const CASE_NUMBER_LABEL_ALONE = new RegExp(`^${labelAlternatives(CASE_NUMBER_LABELS, '[ \\t]?')}$`, 'i');
 /** What may follow the number on its line and is not part of it: `Dok.nr.: 2012-203438`. */
 export const CASE_NUMBER_TRAILER = /\s{2,}.*$|\s+Dok\.?\s?nr\.?.*$/i;
 
@@ -239,3 +256,49 @@ export const STANDARD_DECISIONS: readonly { readonly text: string; readonly answ
   { text: 'Anbefales.', answers: /anbefal/i },
   { text: 'Udsat.' },
 ];
+
+/** The word a punkt's heading begins with: `Punkt 3: Title`. */
+export const PUNKT_WORD = 'Punkt';
+/** The heading of the table of contents. */
+export const TOC_HEADING_WORD = 'Indholdsfortegnelse';
+/** The label a header field is written with where the document writes none: the first of its role. */
+export function headerLabel(role: HeaderRole): string {
+  return HEADER_LABELS.find((l) => l.role === role)!.label;
+}
+/** The word a document of a kind begins with, in capitals (`REFERAT`) or with a capital first (`Referat`). */
+export function documentWord(kind: DocumentKind, casing: 'upper' | 'capital'): string {
+  return DOCUMENT_WORDS.find((d) => d.kind === kind && (d.word === d.word.toUpperCase()) === (casing === 'upper'))!.word;
+}
+
+/** How a case history (First Agenda's `Sagsforløb`) labels an earlier handling's fields: `Udvalg: Magistraten`, `Dato: 19-08-2025`, `Punktnummer: 4`. */
+export const HISTORY_ENTRY_LABELS = { udvalg: 'Udvalg', dato: 'Dato', punkt: 'Punktnummer' } as const;
+/** Words a note of who was absent begins with after a decision (`Afbud: …`, `Fravær: …`): the header's absence labels and `Fravær`. */
+export const ABSENCE_WORDS: readonly string[] = [...HEADER_LABELS.filter((l) => l.role === 'afbud').map((l) => l.label), 'Fravær'];
+/** The word that marks a punkt closed, before its title (`Lukket: …`) or after it (`… (Lukket)`). */
+export const CLOSED_MARKER = 'Lukket';
+/** The closed marker and its longer forms a caption may begin with (`Lukket punkt`, `Lukket sag - Salg`), longest first. */
+export const CLOSED_MARKERS: readonly string[] = [`${CLOSED_MARKER} punkt`, `${CLOSED_MARKER} sag`, CLOSED_MARKER];
+/** The closed marker as a title writes it first, with its colon: `Lukket: Borgmesterens kalender`. */
+export const CLOSED_TITLE_MARKER = new RegExp(String.raw`^${CLOSED_MARKER}:\s*`, 'i');
+
+/**
+ * Every word of the format that code might otherwise write as a literal: header labels, section
+ * headings, document words, attendance phrases, standard decisions, case-number labels (without a
+ * final `.`), the punkt's and the table of contents' heading words and the closed marker. The
+ * architecture test holds the code outside dialect/ to them.
+ */
+export function vocabularyWords(): string[] {
+  const words = [
+    ...HEADER_LABELS.map((l) => l.label),
+    ...SECTION_NAMES.map((s) => s.name),
+    ...Object.values(SECTION_KINDS),
+    ...DOCUMENT_WORDS.map((d) => d.word),
+    ...ATTENDANCE_PHRASES,
+    ...STANDARD_DECISIONS.map((d) => d.text.replace(/\.$/, '')),
+    ...CASE_NUMBER_LABELS.map((l) => l.replace(/\.$/, '')),
+    PUNKT_WORD,
+    TOC_HEADING_WORD,
+    CLOSED_MARKER,
+  ];
+  return [...new Set(words)];
+}

@@ -1,4 +1,4 @@
-import { ATTENDANCE_SOURCE, STANDARD_DECISIONS } from '../dialect/vocabulary';
+import { ATTENDANCE_SOURCE, DOCUMENT_WORDS, HEADER_LABELS, labelAlternatives, STANDARD_DECISIONS } from '../dialect/vocabulary';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { canonicalPeople, type NameCatalog, type PersonEntry, type Udvalg } from '../config/catalog';
 import {
@@ -33,11 +33,19 @@ export interface CompletionEnv {
   readonly kle: KleCatalog;
   readonly locale: Locale;
   readonly today?: CalendarDate;
-  /** The document's file name without its folder: `2026-12-02-direktionen.referat` gives the new header its date and body. */
+  /** The document's file name without its folder: `2026-12-02-direktionen.referat` gives the new header its date and udvalg. */
   readonly fileName?: string;
 }
 
 const ATTENDANCE = new RegExp(ATTENDANCE_SOURCE, 'u');
+// A place's label as any dialect writes it: `Mødested`, `Lokale`, `Sted`.
+const PLACE_LABEL = new RegExp(
+  String.raw`^\W*${labelAlternatives(
+    HEADER_LABELS.filter((l) => l.role === 'moedested').map((l) => l.label),
+    ' ',
+  )}(?![\p{L}\p{N}])`,
+  'u',
+);
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 const list = (items: CompletionItem[], isIncomplete = false): CompletionList => ({ isIncomplete, items });
 
@@ -66,8 +74,8 @@ export function complete(referat: Referat, lineText: string, position: Position,
 
   const attendance = attendanceListAt(referat, lineText, line);
   if (attendance) return list(people(referat, before, position, env, tr, attendance));
-  if (/^\W*Mødested\b/u.test(lineText)) {
-    const u = bodyOf(referat, env.catalog);
+  if (PLACE_LABEL.test(lineText)) {
+    const u = udvalgOf(referat, env.catalog);
     return u?.moedested ? list([{ label: u.moedested, kind: CompletionItemKind.Value, detail: u.navn, sortText: '0' }]) : EMPTY;
   }
 
@@ -92,7 +100,7 @@ export function complete(referat: Referat, lineText: string, position: Position,
       return list([...sorted(names.items.map((i) => ({ ...i, kind: names.kind }))), ...lineStartItems(referat, punkt!, line, before, env, tr)]);
   }
 
-  // The house's phrases: in a decision, the decisions this body writes most often; in a recommendation, its openings.
+  // The house's phrases: in a decision, the decisions this udvalg writes most often; in a recommendation, its openings.
   if (
     punkt &&
     section &&
@@ -120,12 +128,12 @@ export function complete(referat: Referat, lineText: string, position: Position,
 
 /**
  * The house's decisions for this punkt: first the standard decisions that answer its
- * recommendation (`At … godkendes.` → `Godkendt.`), then what this body writes most often in the
+ * recommendation (`At … godkendes.` → `Godkendt.`), then what this udvalg writes most often in the
  * archive, ranked by how often, then the other standard decisions: those are always among them.
  */
 function decisionPhrases(referat: Referat, punkt: Punkt, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] {
-  const body = referat.header.title?.body?.toLocaleLowerCase('da-DK') ?? '';
-  const own = env.catalog.beslutninger?.get(body) ?? [];
+  const udvalg = referat.header.title?.udvalg?.toLocaleLowerCase('da-DK') ?? '';
+  const own = env.catalog.beslutninger?.get(udvalg) ?? [];
   const recommended = punkt.sections.flatMap((s) => s.recommendations.flatMap((r) => r.bullets.map((b) => b.text))).join('\n');
   const counted = new Map(own.map((p) => [p.text.toLocaleLowerCase('da-DK'), p.count]));
   const standard = (answering: boolean): { text: string; count: number }[] =>
@@ -148,8 +156,8 @@ function decisionPhrases(referat: Referat, punkt: Punkt, before: string, line: n
     detail:
       p.count > 0
         ? tr({
-            da: `Beslutning, skrevet ${p.count} gange i ${referat.header.title?.body ?? 'arkivet'}`,
-            en: `Decision, written ${p.count} times in ${referat.header.title?.body ?? 'the archive'}`,
+            da: `Beslutning, skrevet ${p.count} gange i ${referat.header.title?.udvalg ?? 'arkivet'}`,
+            en: `Decision, written ${p.count} times in ${referat.header.title?.udvalg ?? 'the archive'}`,
           })
         : tr({ da: 'Beslutning', en: 'Decision' }),
     textEdit: { range, newText: p.text },
@@ -209,9 +217,9 @@ function sorted(items: CompletionItem[]): CompletionItem[] {
   return items.sort((a, b) => collator.compare(a.label, b.label)).map((item, i) => ({ ...item, sortText: `1${String(i).padStart(5, '0')}` }));
 }
 
-function bodyOf(referat: Referat, catalog: NameCatalog): Udvalg | undefined {
-  const body = referat.header.title?.body?.toLocaleLowerCase('da-DK');
-  return body ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === body) : undefined;
+function udvalgOf(referat: Referat, catalog: NameCatalog): Udvalg | undefined {
+  const udvalg = referat.header.title?.udvalg?.toLocaleLowerCase('da-DK');
+  return udvalg ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === udvalg) : undefined;
 }
 
 // ---------------------------------------------------------------- people
@@ -243,16 +251,16 @@ function people(
   tr: (t: LocalizedText) => string,
   where: AttendanceList | 'sentence',
 ): CompletionItem[] {
-  const body = bodyOf(referat, env.catalog);
+  const udvalg = udvalgOf(referat, env.catalog);
   const h = referat.header;
   const all: PersonEntry[] = [...env.catalog.personer];
   for (const u of env.catalog.udvalg) for (const m of u.medlemmer) all.push({ navn: m });
-  // The members the document lists itself (SBSYS eDagsorden's `Medlemmer`) are the body's too.
+  // The members the document lists itself (SBSYS eDagsorden's `Medlemmer`) are the udvalg's too.
   const ownMembers = h.deltagere?.members ? h.deltagere.names.map((n) => n.name) : [];
   for (const m of ownMembers) all.push({ navn: m });
   const { people: persons, fullName } = canonicalPeople(all);
   const key = (n: string): string => fullName(n).toLocaleLowerCase('da-DK');
-  const members = new Set([...(body?.medlemmer ?? []), ...ownMembers].map(key));
+  const members = new Set([...(udvalg?.medlemmer ?? []), ...ownMembers].map(key));
   const names = (a: Attendees | undefined): string[] => (a?.names ?? []).map((n) => n.name);
   // Who is already written in this list is not offered again; nor, in a list of who was present, who is absent.
   // A member listed under `Medlemmer` is offered for an absence: that is where her absence is written.
@@ -269,7 +277,7 @@ function people(
   const segment =
     where === 'sentence' ? (/^[\s\-*•]*/.exec(before)?.[0].length ?? 0) : Math.max(before.lastIndexOf(',') + 1, lastOg < 0 ? 0 : lastOg + 4, valueStart);
   const segmentStart = segment + (/^ */.exec(before.slice(segment))?.[0].length ?? 0);
-  const memberOf = body ? tr({ da: `Medlem · ${body.navn}`, en: `Member · ${body.navn}` }) : undefined;
+  const memberOf = udvalg ? tr({ da: `Medlem · ${udvalg.navn}`, en: `Member · ${udvalg.navn}` }) : undefined;
   // An absence is a member's: where the members are known, only they are offered for one.
   const onlyMembers = where !== 'sentence' && where.role === 'afbud' && members.size > 0;
   // The names that begin with what she typed come first, as VS Code's filter would rank them.
@@ -418,7 +426,7 @@ function snippetItems(
   const titleLevel = referat.header.title ? lineContent(referat.syntax.title?.text ?? '').headingLevel : 0;
   const punktLevel = last?.headingLevel ?? (titleLevel > 0 ? titleLevel + 1 : 0);
   const { prefix, suffix } = sectionStyle(referat, punkt);
-  const body = referat.header.title?.body ?? '';
+  const udvalg = referat.header.title?.udvalg ?? '';
   const meeting = meetingDate(referat);
   const recommenders = env.catalog.indstillere.length > 0 ? env.catalog.indstillere.slice(0, 8) : DEFAULT_RECOMMENDERS;
   const vars: SnippetVars = {
@@ -426,8 +434,8 @@ function snippetItems(
     PUNKT_PREFIX: punktLevel > 0 ? `${'#'.repeat(punktLevel)} ` : '',
     SECTION_PREFIX: prefix,
     SECTION_SUFFIX: suffix,
-    BODY: body,
-    BODY_GENITIVE: body ? (/[sxz]$/i.test(body) ? body : `${body}s`) : '',
+    BODY: udvalg,
+    BODY_GENITIVE: udvalg ? (/[sxz]$/i.test(udvalg) ? udvalg : `${udvalg}s`) : '',
     DATE_DOTTED: meeting ? `${pad2(meeting.day)}.${pad2(meeting.month)}.${meeting.year}` : '',
     DATE_DASHED: meeting ? formatTitleDate(meeting) : '',
     RECOMMENDERS: { snippet: recommenders.map((r) => escapeSnippetText(r, true)).join(',') },
@@ -447,7 +455,7 @@ function snippetItems(
 
 // ---------------------------------------------------------------- the header of a new referat
 
-/** The date and the body a file name holds: `2026-12-02-direktionen.referat`, `direktionen_02-12-2026.referat`. */
+/** The date and the udvalg a file name holds: `2026-12-02-direktionen.referat`, `direktionen_02-12-2026.referat`. */
 export function fromFileName(fileName: string | undefined): { date?: CalendarDate; words: string } {
   const base = (fileName ?? '').replace(/\.[^.]*$/, '');
   const patterns: [RegExp, (m: RegExpExecArray) => CalendarDate][] = [
@@ -473,8 +481,8 @@ const fold = (s: string): string =>
     .replace(/å/g, 'aa')
     .replace(/é/g, 'e')
     .replace(/[^a-z0-9]/g, '');
-const NOT_A_BODY = /\b(referat|dagsorden|møde|moede|udkast|kopi)\b/gi;
-// A name the catalog does not know is taken for a body only when it reads as one: `teknisk-udvalg`, not `nyt`.
+const NOT_A_BODY = new RegExp(String.raw`\b(${[...new Set(DOCUMENT_WORDS.map((d) => d.word.toLowerCase()))].join('|')}|møde|moede|udkast|kopi)\b`, 'gi');
+// A name the catalog does not know is taken for a udvalg only when it reads as one: `teknisk-udvalg`, not `nyt`.
 const BODY_WORD = /udvalg|direktion|byråd|byraad|bestyrelse|råd|raad|forum|gruppe|komit|ledelse/i;
 
 function headerItem(referat: Referat, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem {

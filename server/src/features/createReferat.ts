@@ -1,5 +1,5 @@
 import type { NameCatalog } from '../config/catalog';
-import { WITHOUT_DECISION } from '../dialect/vocabulary';
+import { documentWord, WITHOUT_DECISION } from '../dialect/vocabulary';
 import type { LocalizedText } from '../i18n/locale';
 import { formatTitleDate, pad2 } from '../model/dates';
 import { todaysDecision } from '../model/decision';
@@ -51,7 +51,7 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
   const titleLine = title.range.start.line;
   const word = title.word;
   const at = lines[titleLine]!.indexOf(word);
-  const referatWord = word === word.toUpperCase() ? 'REFERAT' : 'Referat';
+  const referatWord = documentWord('referat', word === word.toUpperCase() ? 'upper' : 'capital');
   lines[titleLine] = lines[titleLine]!.slice(0, at) + referatWord + lines[titleLine]!.slice(at + word.length);
 
   attendance(dagsorden, catalog, lines, insert);
@@ -100,11 +100,11 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
 
 /** The dialect's decision heading for this punkt, dated this meeting where the dialect dates it. */
 function decisionHeading(r: Referat, p: Punkt): string {
-  const body = r.header.title?.body ?? '';
+  const udvalg = r.header.title?.udvalg ?? '';
   const date = meetingDate(r);
   return r.dialect.newDecision.heading
-    .replace('{udvalgets}', body ? (/[sxz]$/i.test(body) ? body : `${body}s`) : 'Udvalgets')
-    .replace('{udvalg}', body || 'udvalget')
+    .replace('{udvalgets}', udvalg ? (/[sxz]$/i.test(udvalg) ? udvalg : `${udvalg}s`) : 'Udvalgets')
+    .replace('{udvalg}', udvalg || 'udvalget')
     .replace('{dato.}', date ? `${pad2(date.day)}.${pad2(date.month)}.${date.year}` : '')
     .replace('{dato-}', date ? formatTitleDate(date) : '')
     .replace('{n}', String(p.number));
@@ -151,8 +151,8 @@ function decorate(p: Punkt, lines: readonly string[], heading: string, model: Se
 /** The attendance lines to fill in, where the header lacks them: members from referat.yaml or the archive. */
 function attendance(r: Referat, catalog: NameCatalog, lines: string[], insert: (at: number, block: readonly string[]) => number): void {
   const h = r.header;
-  const body = h.title?.body?.toLocaleLowerCase('da-DK');
-  const members = (body ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === body)?.medlemmer : undefined) ?? [];
+  const udvalg = h.title?.udvalg?.toLocaleLowerCase('da-DK');
+  const members = (udvalg ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === udvalg)?.medlemmer : undefined) ?? [];
   const { present, absent, form } = r.dialect.attendance;
 
   // A label already there with nothing after it (`Mødedeltagere:` on a publication page): the names go on its line.

@@ -12,8 +12,8 @@ export function earlierDecisionAt(referat: Referat, position: Position): Earlier
 
 /** Where an earlier decision was made: that meeting's punkt, or the meeting itself when it has no such punkt. */
 export function earlierMeetingLocation(e: EarlierDecision, archive: ArchiveIndex): Location | undefined {
-  if (!e.date?.date || !e.body) return undefined;
-  const meeting = archive.meeting(e.body, e.date.date);
+  if (!e.date?.date || !e.udvalg) return undefined;
+  const meeting = archive.meeting(e.udvalg, e.date.date);
   if (!meeting) return undefined;
   const target = meeting.punkter.find((p) => p.number === e.punktNumber);
   return { uri: meeting.uri, range: target?.headingRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };

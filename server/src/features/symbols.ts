@@ -2,6 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { localize, type Locale } from '../i18n/locale';
 import type { EarlierDecision, Referat } from '../model/types';
 import type { Range } from '../syntax/range';
+import { headerLabel, PUNKT_WORD, TOC_HEADING_WORD } from '../dialect/vocabulary';
 
 /*
  * Outline: the header with its fields, the table of contents, each punkt with its sections. VS Code
@@ -23,8 +24,10 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
   });
   if (h.title) {
     const fields: DocumentSymbol[] = [];
-    if (h.moedeDato) fields.push(sym('Mødedato', SymbolKind.Property, h.moedeDato.range, h.moedeDato.range, h.moedeDato.date?.text));
-    if (h.moedested) fields.push(sym('Mødested', SymbolKind.Property, h.moedested.range, h.moedested.range, h.moedested.value));
+    if (h.moedeDato)
+      fields.push(sym(h.moedeDato.label ?? headerLabel('moedeDato'), SymbolKind.Property, h.moedeDato.range, h.moedeDato.range, h.moedeDato.date?.text));
+    if (h.moedested)
+      fields.push(sym(h.moedested.label ?? headerLabel('moedested'), SymbolKind.Property, h.moedested.range, h.moedested.range, h.moedested.value));
     // Each attendance list under its label as written (`Tilstede`, `Medlemmer`, `Afbud/Fraværende`).
     for (const list of [h.deltagere, h.afbud]) {
       if (!list) continue;
@@ -34,21 +37,14 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
     }
     const last = fields[fields.length - 1]?.range.end ?? h.title.range.end;
     out.push(
-      sym(
-        `${referat.kind === 'dagsorden' ? 'DAGSORDEN' : 'REFERAT'} ${h.title.body}`.trim(),
-        SymbolKind.File,
-        { start: h.title.range.start, end: last },
-        h.title.range,
-        h.title.date?.text,
-        fields,
-      ),
+      sym(`${h.title.word} ${h.title.udvalg}`.trim(), SymbolKind.File, { start: h.title.range.start, end: last }, h.title.range, h.title.date?.text, fields),
     );
   }
   if (referat.toc) {
     const n = referat.toc.entries.length;
     out.push(
       sym(
-        'Indholdsfortegnelse',
+        TOC_HEADING_WORD,
         SymbolKind.Enum,
         referat.toc.range,
         referat.toc.headingRange,
@@ -62,13 +58,13 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
     for (const s of p.sections) {
       if (s.entries && s.entries.length > 0) {
         // A case history is its earlier handlings: each is an earlier decision in the outline.
-        for (const e of s.entries) children.push(sym(`${s.title}: ${e.bodyText}`, SymbolKind.Key, e.range, e.range, earlierDetail(e, locale)));
+        for (const e of s.entries) children.push(sym(`${s.title}: ${e.udvalgText}`, SymbolKind.Key, e.range, e.range, earlierDetail(e, locale)));
         continue;
       }
       const kind = s.kind === 'beslutning' ? SymbolKind.Event : s.kind === 'tidligereBeslutning' ? SymbolKind.Key : SymbolKind.Field;
       children.push(sym(s.title, kind, s.range, s.headingRange, s.earlier ? earlierDetail(s.earlier, locale) : undefined));
     }
-    out.push(sym(`Punkt ${p.number}: ${p.title}`, p.closed ? SymbolKind.Package : SymbolKind.Number, p.range, p.headingRange, journal, children));
+    out.push(sym(`${PUNKT_WORD} ${p.number}: ${p.title}`, p.closed ? SymbolKind.Package : SymbolKind.Number, p.range, p.headingRange, journal, children));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 // (`PDFDocument`, written beside the XML). The header is the agenda's own first page (title,
 // committee, date, place, who attended); each item's text is its PDF's where the PDF lies beside
 // the XML, else the item's `FullText`, which holds the same.
+import { CLOSED_MARKER, DOCUMENT_WORDS, documentWord, TOC_HEADING_WORD, type DocumentKind } from '../dialect/vocabulary';
 import type { LocalizedText } from '../i18n/locale';
 import { closedTitle, oneLine, type WrittenHeading } from './fields';
 import { childElements, inlineText, parseXml, rawText, type DomDocument, type DomElement } from './html';
@@ -32,7 +33,8 @@ export async function readEdocPublication(text: string, context: ExportContext):
   const types = childElements(child(meeting, 'MeetingAgendaTypes') ?? meeting, 'MeetingAgendaType');
   const items: Item[] = [];
   for (const type of types) {
-    const closed = /lukket/i.test(field(type, 'AgendaType'));
+    // `Lukket dagsorden`: its items are closed.
+    const closed = field(type, 'AgendaType').toLowerCase().includes(CLOSED_MARKER.toLowerCase());
     for (const e of childElements(child(type, 'MeetingAgendaItems') ?? type, 'MeetingAgendaItem')) {
       const document = child(e, 'Document');
       const fullText = child(e, 'FullText');
@@ -50,11 +52,14 @@ export async function readEdocPublication(text: string, context: ExportContext):
   if (items.length === 0) return { meetings: [], notes: [] };
   items.sort((a, b) => a.number - b.number);
 
-  const body = field(meeting, 'Committee');
+  const udvalg = field(meeting, 'Committee');
   const moment = danishMoment(field(meeting, 'MeetingDate'));
-  const document = /referat/i.test(field(meeting, 'MeetingState')) ? 'referat' : 'dagsorden';
+  // `Referat endeligt godkendt`: the minutes; any other state, the agenda.
+  const document: DocumentKind = field(meeting, 'MeetingState').toLowerCase().includes(documentWord('referat', 'capital').toLowerCase())
+    ? 'referat'
+    : 'dagsorden';
   const agendaText = types.map((t) => rawText(child(t, 'FullText') ?? t)).find((t) => t.trim() !== '') ?? '';
-  const lines = header(paragraphs(agendaText), { document, body, date: moment ? edocDate(moment) : '' });
+  const lines = header(paragraphs(agendaText), { document, udvalg, date: moment ? edocDate(moment) : '' });
   lines.push('');
 
   const headings: WrittenHeading[] = [];
@@ -80,7 +85,7 @@ export async function readEdocPublication(text: string, context: ExportContext):
   if (missing.length > 0 && missing.length < items.filter((i) => i.pdf).length) notes.push(missingNote(missing));
   if (unread.length > 0) notes.push(unreadNote(unread));
   if (empty.length > 0) notes.push({ da: `Punkt ${empty.join(', ')} har ingen tekst i eksporten.`, en: `Item ${empty.join(', ')} has no text in the export.` });
-  const minutes: StructuredMinutes = { lines, headings, body, ...(moment ? { moment } : {}), document };
+  const minutes: StructuredMinutes = { lines, headings, udvalg, ...(moment ? { moment } : {}), document };
   return { meetings: [minutes], notes };
 }
 
@@ -94,15 +99,13 @@ function paragraphs(text: string): string[] {
  * the one before it is Word's running header) to the table of contents, which the outline replaces;
  * the meeting's own fields where the export has no text.
  */
-function header(lines: readonly string[], facts: { document: string; body: string; date: string }): string[] {
-  let end = lines.findIndex((l) => /^\s*(?:INDHOLDSFORTEGNELSE|Indholdsfortegnelse)\s*$/.test(l) || /^\s*\d{1,3}\.\t/.test(l));
+function header(lines: readonly string[], facts: { document: DocumentKind; udvalg: string; date: string }): string[] {
+  const toc = TOC_HEADING_WORD.toLowerCase();
+  let end = lines.findIndex((l) => l.trim().toLowerCase() === toc || /^\s*\d{1,3}\.\t/.test(l));
   if (end < 0) end = lines.length;
   let start = -1;
-  for (let i = 0; i < end; i++) if (/^\s*(?:Referat|Dagsorden)\s*$/.test(lines[i]!)) start = i;
-  if (start < 0) {
-    const title = facts.document === 'referat' ? 'Referat' : 'Dagsorden';
-    return [title, '', ...[facts.body, facts.date].filter((l) => l !== '')];
-  }
+  for (let i = 0; i < end; i++) if (DOCUMENT_WORDS.some((d) => d.word === lines[i]!.trim())) start = i;
+  if (start < 0) return [documentWord(facts.document, 'capital'), '', ...[facts.udvalg, facts.date].filter((l) => l !== '')];
   const out = lines.slice(start, end).map((l) => l.trimEnd());
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out.filter((l, i) => !(l === '' && out[i - 1] === '' && out[i - 2] === ''));

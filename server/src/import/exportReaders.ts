@@ -14,7 +14,7 @@ export interface StructuredMinutes {
   readonly lines: readonly string[];
   /** The items' heading lines, and which the source marks closed. */
   readonly headings: readonly WrittenHeading[];
-  readonly body: string;
+  readonly udvalg: string;
   readonly moment?: Moment;
   readonly document: 'referat' | 'dagsorden';
 }

@@ -2,6 +2,7 @@
 // one line, a closed punkt's title in the form the parser knows, and a check that the text written
 // has exactly the punkter the source has, none more and none opened.
 import { isClosed } from '../model/punkt';
+import { CLOSED_MARKER, CLOSED_MARKERS, phraseSource, PUNKT_WORD } from '../dialect/vocabulary';
 import { replaceInPieces, spaceRuns } from './html';
 import { parseReferat } from '../model/parse';
 
@@ -34,7 +35,7 @@ export function caseNumberLines(field: string): string[] {
 }
 
 /** The closed-punkt words a caption may begin with (`Lukket punkt`, `LUKKET`, `Lukket sag - x`), and what separates them from the title. */
-const CLOSED_WORDS = /^(lukket(?:[ \t]+(?:sag|punkt))?)(?![\p{L}\p{N}])[ \t]*(?:[-–—:.][ \t]*)?/iu;
+const CLOSED_WORDS = new RegExp(String.raw`^(${CLOSED_MARKERS.map(phraseSource).join('|')})(?![\p{L}\p{N}])[ \t]*(?:[-–—:.][ \t]*)?`, 'iu');
 
 /**
  * The title of a punkt the source marks closed, written so the parser reads it closed: as it is when
@@ -48,7 +49,7 @@ export function closedTitle(caption: string): string {
     const rest = caption.slice(m[0].length).trim();
     return rest === '' ? `${m[1]}:` : `${m[1]}: ${rest}`;
   }
-  return caption === '' ? 'Lukket:' : `Lukket: ${caption}`;
+  return caption === '' ? `${CLOSED_MARKER}:` : `${CLOSED_MARKER}: ${caption}`;
 }
 
 /** A punkt heading a reader wrote: its line in the reader's lines, and whether the source marks it closed. */
@@ -98,17 +99,20 @@ export function keepStructure(input: readonly string[], headings: readonly Writt
   return { lines, punkter };
 }
 
+// `Punkt 7:` with its decoration, and the punctuation after its number.
+const HEADING_PUNCTUATION = new RegExp(String.raw`^([ \t]*(?:#{1,6}[ \t]+)?(?:\*\*[ \t]*)?${PUNKT_WORD}[ \t]+\d{1,6}[ \t]*)([:.])`);
+// A heading (`Punkt 7:` or `7.`) with its decoration, and its title.
+const HEADING_TITLE = new RegExp(String.raw`^([ \t]*(?:#{1,6}[ \t]+)?(?:\*\*[ \t]*)?(?:${PUNKT_WORD}[ \t]+\d{1,6}[ \t]*[:.]|\d{1,6}\.)[ \t]*)(.*)$`);
+
 /** A heading-shaped line as text: the punctuation after its number escaped, as Markdown escapes it. */
 function asText(line: string): string {
-  return line
-    .replace(/^([ \t]*(?:#{1,6}[ \t]+)?(?:\*\*[ \t]*)?Punkt[ \t]+\d{1,6}[ \t]*)([:.])/, '$1\\$2')
-    .replace(/^([ \t]*(?:#{1,6}[ \t]+)?(?:\*\*[ \t]*)?\d{1,6})\.(?=[ \t])/, '$1\\.');
+  return line.replace(HEADING_PUNCTUATION, '$1\\$2').replace(/^([ \t]*(?:#{1,6}[ \t]+)?(?:\*\*[ \t]*)?\d{1,6})\.(?=[ \t])/, '$1\\.');
 }
 
 /** A heading whose title the parser does not read as closed, with the marker in front of its title. */
 function closeHeading(line: string): string {
-  const m = /^([ \t]*(?:#{1,6}[ \t]+)?(?:\*\*[ \t]*)?(?:Punkt[ \t]+\d{1,6}[ \t]*[:.]|\d{1,6}\.)[ \t]*)(.*)$/.exec(line);
-  return m && !isClosed(m[2]!) ? `${m[1]}Lukket: ${m[2]}` : line;
+  const m = HEADING_TITLE.exec(line);
+  return m && !isClosed(m[2]!) ? `${m[1]}${CLOSED_MARKER}: ${m[2]}` : line;
 }
 
 /**

@@ -6,13 +6,18 @@
 import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fields';
 import { htmlToLines } from './html';
 import { firstAgendaDate, formatTitleDate, isoMoment, type Moment } from './write';
+import { GREVE } from '../dialect/dialects';
+import { CLOSED_MARKER, documentWord, headerLabel, PUNKT_WORD, SECTION_KINDS } from '../dialect/vocabulary';
+
+/** A caption that begins with the closed marker (`Lukket: …`, `Lukket punkt`, `LUKKET`). */
+const CLOSED_CAPTION = new RegExp(`^${CLOSED_MARKER}(?![\\p{L}\\p{N}])`, 'iu');
 
 export interface JsonMinutes {
   readonly lines: string[];
   /** The punkter's heading lines, and which the source marks closed. */
   readonly headings: WrittenHeading[];
   readonly punkter: number;
-  readonly body: string;
+  readonly udvalg: string;
   readonly moment?: Moment;
   readonly document: 'referat' | 'dagsorden';
 }
@@ -63,10 +68,10 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
   const document = meeting.Afsluttet === false ? 'dagsorden' : 'referat';
 
   const lines: string[] = [];
-  lines.push(`${document === 'referat' ? 'REFERAT' : 'DAGSORDEN'} ${body}${moment ? ` d. ${formatTitleDate(moment.date)}` : ''}`.trim(), '');
-  if (moment) lines.push(`Mødedato   ${firstAgendaDate(moment)}`, '');
+  lines.push(`${documentWord(document, 'upper')} ${body}${moment ? ` d. ${formatTitleDate(moment.date)}` : ''}`.trim(), '');
+  if (moment) lines.push(`${headerLabel('moedeDato')}   ${firstAgendaDate(moment)}`, '');
   const place = field(meeting.Sted);
-  if (place) lines.push(`Mødested   ${place}`, '');
+  if (place) lines.push(`${headerLabel('moedested')}   ${place}`, '');
   const people = list(meeting.Moededeltagere) as Attendee[];
   const away = (p: Attendee): boolean => p.Absent === true || p.ParticipationCancelled === true;
   const names = (ps: Attendee[]): string =>
@@ -76,8 +81,8 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
       .join(', ');
   const present = names(people.filter((p) => !away(p)));
   const absent = names(people.filter(away));
-  if (present) lines.push(`Mødedeltagere   ${present}`, '');
-  if (absent) lines.push(`Afbud   ${absent}`, '');
+  if (present) lines.push(`${GREVE.attendance.present}   ${present}`, '');
+  if (absent) lines.push(`${GREVE.attendance.absent}   ${absent}`, '');
 
   // The site's address, where the API gives one: its attachments are served under it.
   const site = siteOf(items);
@@ -89,13 +94,9 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
     const caption = field(item.Caption) || field(item.Navn);
     // Closed by the source's own flag where it has one, else by its caption's first word (`Lukket: …`, `Lukket punkt`, `LUKKET`).
     const closed =
-      item.IsPublic === false ||
-      item.AccessIsPublic === false ||
-      item.Lukket === true ||
-      (usesIsOpen && item.IsOpen === false) ||
-      /^lukket(?![\p{L}\p{N}])/iu.test(caption);
+      item.IsPublic === false || item.AccessIsPublic === false || item.Lukket === true || (usesIsOpen && item.IsOpen === false) || CLOSED_CAPTION.test(caption);
     headings.push({ line: lines.length, closed });
-    lines.push(`Punkt ${number}: ${closed ? closedTitle(caption) : caption}`);
+    lines.push(`${PUNKT_WORD} ${number}: ${closed ? closedTitle(caption) : caption}`);
     lines.push(...caseNumberLines(field(item.CaseNumber) || field(item.SagsNummer)));
     lines.push('');
     for (const f of list(item.Felter)) {
@@ -107,7 +108,7 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
     const attachments = list(item.Bilag);
     if (attachments.length > 0) {
       if (lines[lines.length - 1] !== '') lines.push('');
-      lines.push('Bilag');
+      lines.push(SECTION_KINDS.bilag);
       for (const a of attachments) {
         const name = field(a.Navn);
         const id = field(a.Id);
@@ -120,7 +121,7 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
   });
   while (lines[lines.length - 1] === '') lines.pop();
   const kept = squeezeBlanks(lines, headings);
-  return { lines: kept.lines, headings: kept.headings, punkter: items.length, body, ...(moment ? { moment } : {}), document };
+  return { lines: kept.lines, headings: kept.headings, punkter: items.length, udvalg: body, ...(moment ? { moment } : {}), document };
 }
 
 /** `https://dagsordener.greve.dk`, from the address of a field's own document (`…/Vis/Pdf/bilag/<id>`). */

@@ -3,6 +3,7 @@
 // the page shows it: its number alone on a line, its title, its case number, its text laid out as a
 // browser does, its attachments by name. The page's buttons, menus, dialogs and scripts are left out.
 import { isClosed } from '../model/punkt';
+import { SECTION_KINDS } from '../dialect/vocabulary';
 import { caseNumberLines, oneLine, type WrittenHeading } from './fields';
 import { childElements, findAll, findFirst, hasClass, inlineText, layoutNodes, parseHtml, type DomElement } from './html';
 
@@ -57,7 +58,7 @@ export function readFirstAgendaPage(html: string): PageMinutes | undefined {
     const text = content ? layoutNodes([...content.children]) : [];
     if (text.length > 0) lines.push('', ...text);
     const attachments = findAll(body, (e) => e.name === 'a' && hasClass(e, 'bilag-link'));
-    if (attachments.length > 0) lines.push('', 'Bilag', ...attachments.map((a) => `- ${attachment(a)}`));
+    if (attachments.length > 0) lines.push('', SECTION_KINDS.bilag, ...attachments.map((a) => `- ${attachment(a)}`));
   }
   return { lines, headings, punkter: rows.length };
 }

@@ -74,7 +74,7 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost, op
       if (!isFirstAgendaJson(data)) return failure('no-minutes', 'no Dagsordenpunkter');
       const minutes = readFirstAgendaJson(data);
       if (!minutes) return failure('no-minutes', 'no agenda items');
-      return done('first-agenda-json', meeting(minutes.lines, minutes.headings, minutes.body, minutes.moment, minutes.document, stem, 'greve'), []);
+      return done('first-agenda-json', meeting(minutes.lines, minutes.headings, minutes.udvalg, minutes.moment, minutes.document, stem, 'greve'), []);
     }
     case 'xml': {
       const text = decodeMarkup(bytes);
@@ -274,35 +274,35 @@ function done(kind: SourceKind, meeting: ImportedMeeting, notes: readonly Locali
   return { ok: true, kind, meetings: [meeting], notes, ...(pages !== undefined ? { pages } : {}) };
 }
 
-/** A meeting from text whose header the parser reads: body, date and kind as the document gives them. */
+/** A meeting from text whose header the parser reads: udvalg, date and kind as the document gives them. */
 function fromText(raw: string, stem: string): ImportedMeeting {
   const text = finish(raw.split('\n'));
   const referat = parseReferat(text);
   const title = referat.header.title;
   const date = title?.date?.date ?? referat.header.moedeDato?.date?.date;
-  const body = title?.body ?? '';
+  const udvalg = title?.udvalg ?? '';
   const document = title?.kind ?? referat.kind;
   return {
     text,
     dialect: detectDialect(text).id,
-    body,
+    udvalg: udvalg,
     ...(date ? { date: isoDate(date) } : {}),
     document,
-    fileName: meetingFileName(body, date ? isoDate(date) : undefined, document, stem),
+    fileName: meetingFileName(udvalg, date ? isoDate(date) : undefined, document, stem),
     punkter: referat.punkter.length,
   };
 }
 
 /** A structured reader's meeting as a referat in its dialect. */
 function structured(m: StructuredMinutes, stem: string, dialect: string): ImportedMeeting {
-  return meeting(m.lines, m.headings, m.body, m.moment, m.document, stem, dialect);
+  return meeting(m.lines, m.headings, m.udvalg, m.moment, m.document, stem, dialect);
 }
 
 /** A meeting written by a structured reader, which knows its facts from the source's fields. */
 function meeting(
   written: readonly string[],
   headings: readonly WrittenHeading[],
-  body: string,
+  udvalg: string,
   moment: Moment | undefined,
   document: 'referat' | 'dagsorden',
   stem: string,
@@ -315,10 +315,10 @@ function meeting(
   return {
     text,
     dialect,
-    body,
+    udvalg: udvalg,
     ...(date ? { date } : {}),
     document,
-    fileName: meetingFileName(body, date, document, stem),
+    fileName: meetingFileName(udvalg, date, document, stem),
     punkter,
   };
 }

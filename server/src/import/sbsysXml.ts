@@ -11,6 +11,11 @@ import { normaliseName } from './bundle';
 import { sniff } from './sniff';
 import { filesNote, type ExportContext, type ExportRead } from './exportReaders';
 import { danishMoment, edocDate, type Moment } from './write';
+import { SBSYS_EDAGSORDEN } from '../dialect/dialects';
+import { documentWord, SECTION_KINDS } from '../dialect/vocabulary';
+
+// The words of the dialect this reader writes.
+const { present: PRESENT, absent: ABSENT, members: MEMBERS = PRESENT } = SBSYS_EDAGSORDEN.attendance;
 
 export interface XmlMinutes {
   readonly lines: string[];
@@ -19,7 +24,7 @@ export interface XmlMinutes {
   /** The items' heading lines, and which the publication marks closed. */
   readonly headings: WrittenHeading[];
   readonly punkter: number;
-  readonly body: string;
+  readonly udvalg: string;
   readonly moment?: Moment;
   readonly document: 'referat' | 'dagsorden';
 }
@@ -47,7 +52,7 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
   const showEmpty = text(settings && child(settings, 'ShowEmptyFields')).toLowerCase() === 'true';
   const showEmptyFeedback = text(settings && child(settings, 'ShowEmptyFeedbackFields')).toLowerCase() !== 'false';
 
-  const lines: string[] = [document === 'referat' ? 'Referat' : 'Dagsorden', ''];
+  const lines: string[] = [documentWord(document, 'capital'), ''];
   if (body) lines.push(body);
   if (moment) lines.push(edocDate(moment));
   if (place) lines.push(`i ${place}`);
@@ -61,7 +66,7 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
     const note = text(child(m, 'ParticipationNote'));
     groups.set(label, [...(groups.get(label) ?? []), note ? `${name} - ${note}` : name]);
   }
-  for (const label of ['Medlemmer', 'Tilstede', 'Afbud/Fraværende']) {
+  for (const label of [MEMBERS, PRESENT, ABSENT]) {
     const names = groups.get(label);
     if (names) lines.push(label, ...names, '');
   }
@@ -80,7 +85,7 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
     const itemCase = child(item, 'Case');
     const caseNumber = itemCase ? text(child(itemCase, 'Number')) : '';
     const [number1, ...more] = caseNumberLines(caseNumber);
-    if (number1) lines.push(`Sagsnr.: ${number1}`, ...more);
+    if (number1) lines.push(SBSYS_EDAGSORDEN.caseNumberLabel ? `${SBSYS_EDAGSORDEN.caseNumberLabel}: ${number1}` : number1, ...more);
     lines.push('');
     for (const field of childElements(child(item, 'Fields') ?? item, 'ItemField')) {
       const content = layoutNodes([...parseHtml(rawText(child(field, 'Content') ?? field)).children]);
@@ -96,7 +101,7 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
     const enclosures = childElements(child(item, 'Enclosures') ?? item, 'Enclosure');
     if (enclosures.length > 0) {
       own.add(lines.length);
-      lines.push('Bilag');
+      lines.push(SECTION_KINDS.bilag);
       for (const e of enclosures) {
         const name = text(child(e, 'Name')) || text(child(e, 'FileName'));
         const url = text(child(e, 'DownloadUrl'));
@@ -109,7 +114,7 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
   });
   while (lines[lines.length - 1] === '') lines.pop();
   const written = keepSections(lines, own);
-  return { lines: written, enclosureFiles, headings, punkter: items.length, body, ...(moment ? { moment } : {}), document };
+  return { lines: written, enclosureFiles, headings, punkter: items.length, udvalg: body, ...(moment ? { moment } : {}), document };
 }
 
 function child(e: DomElement, name: string): DomElement | undefined {
@@ -123,9 +128,9 @@ function text(e: DomElement | undefined): string {
 
 /** SBSYS's participation states as the header's blocks: not yet decided (an agenda) lists the members. */
 function attendanceLabel(status: string): string {
-  if (/absent|notparticipating|cancel|afbud|fravær/i.test(status)) return 'Afbud/Fraværende';
-  if (/^participat|present|attend|deltag/i.test(status)) return 'Tilstede';
-  return 'Medlemmer';
+  if (/absent|notparticipating|cancel|afbud|fravær/i.test(status)) return ABSENT;
+  if (/^participat|present|attend|deltag/i.test(status)) return PRESENT;
+  return MEMBERS;
 }
 
 /** An enclosure larger than this is not opened to see whether it has text: only its name is listed. */

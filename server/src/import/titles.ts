@@ -2,6 +2,7 @@
 // Havnens` / `Perles fremtid på Aarhus Ø` is one heading line. The parser already reads the wrapped
 // lines as one title (where the dialect wraps titles); this writes them as it reads them.
 import { parseReferat } from '../model/parse';
+import { PUNKT_WORD, TOC_HEADING_WORD } from '../dialect/vocabulary';
 
 export function joinWrappedTitles(text: string): string {
   const referat = parseReferat(text);
@@ -28,9 +29,9 @@ export function joinWrappedTitles(text: string): string {
 }
 
 /** A table of contents' heading line, as the lexer knows it. */
-const TOC_HEADING_LINE = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Indholdsfortegnelse[ \t:*]*$/i;
+const TOC_HEADING_LINE = new RegExp(String.raw`^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?${TOC_HEADING_WORD}[ \t:*]*$`, 'i');
 /** `Punkt 2: Lokalplan nr. 102      3`: an entry as a PDF without dot leaders shows it (Referat's own). */
-const NUMBERED_ENTRY = /^[ \t]*Punkt[ \t]+\d{1,6}[ \t]*[:.][ \t]*(\S.*?)[ \t]{2,}(\d{1,4})[ \t]*$/;
+const NUMBERED_ENTRY = new RegExp(String.raw`^[ \t]*${PUNKT_WORD}[ \t]+\d{1,6}[ \t]*[:.][ \t]*(\S.*?)[ \t]{2,}(\d{1,4})[ \t]*$`);
 /** Dot leader written between an entry's title and its page. */
 const LEADER = '.....';
 

@@ -34,8 +34,8 @@ export interface ImportedMeeting {
   readonly text: string;
   /** The dialect the text is written in (dialects.ts), the source's own. */
   readonly dialect: string;
-  /** The body that met, as the source names it. */
-  readonly body: string;
+  /** The udvalg that met, as the source names it. */
+  readonly udvalg: string;
   /** The meeting's date, `YYYY-MM-DD`, when the source gives it. */
   readonly date?: string;
   /** `referat` or `dagsorden`, as the source calls itself. */

@@ -55,13 +55,13 @@ export { formatTitleDate };
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 /**
- * The file a meeting is written to: its body and date, as the archive's files are named
+ * The file a meeting is written to: its udvalg and date, as the archive's files are named
  * (`aarhus-byraad-2025-08-27.referat`), `-dagsorden` for an agenda; Danish letters spelled out so
  * the name travels well (`æ` → `ae`, `ø` → `oe`, `å` → `aa`). Only `a-z`, digits and `-` are left,
- * so no character Windows refuses and no trailing dot or space; a body named as a Windows device
+ * so no character Windows refuses and no trailing dot or space; a udvalg named as a Windows device
  * (`CON`, `NUL`, `LPT1`) with no date gets `-referat`, as an agenda gets `-dagsorden`.
  */
-export function meetingFileName(body: string, date: string | undefined, document: 'referat' | 'dagsorden', fallback: string): string {
+export function meetingFileName(udvalg: string, date: string | undefined, document: 'referat' | 'dagsorden', fallback: string): string {
   const slug = (s: string): string =>
     s
       .toLowerCase()
@@ -74,7 +74,7 @@ export function meetingFileName(body: string, date: string | undefined, document
       .replace(/^-+|-+$/g, '')
       .slice(0, 80)
       .replace(/-+$/, '');
-  const name = slug(body) || slug(fallback) || 'referat';
+  const name = slug(udvalg) || slug(fallback) || 'referat';
   const stem = [name, document === 'dagsorden' ? 'dagsorden' : '', date ?? ''].filter((p) => p !== '').join('-');
   return `${WINDOWS_DEVICE.test(stem) ? `${stem}-${document}` : stem}.referat`;
 }

@@ -1,7 +1,14 @@
 import { FileChangeType, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
+import type { WorkspaceChangeKind } from '../service/languageService';
 import { localize } from '../i18n/locale';
 import { Protocol, type IndexedParams } from '../protocol';
 import { log, safe, type ServerContext } from './context';
+
+const CHANGE_KIND: Readonly<Record<number, WorkspaceChangeKind>> = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+};
 
 /**
  * The archive's progress bar and its upkeep: the service reads the archive from initialize on;
@@ -40,20 +47,8 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
   };
 
   const watchedFilesChanged = safe(ctx, 'didChangeWatchedFiles', undefined, async (params: DidChangeWatchedFilesParams) => {
-    let archive = false;
-    let config = false;
-    for (const change of params.changes) {
-      const path = service.pathOf(change.uri);
-      if (!path) continue;
-      if (path.endsWith('referat.yaml')) config = true;
-      else if (path.endsWith('.referat')) {
-        archive = true;
-        if (change.type === FileChangeType.Deleted) service.fileDeleted(path);
-        else await service.fileChanged(path);
-      }
-    }
-    if (config) service.configChanged();
-    if (config || archive) await revalidateAll();
+    const changes = params.changes.map((c) => ({ kind: CHANGE_KIND[c.type] ?? 'changed', uri: c.uri }));
+    if (await service.workspaceChanged(changes)) await revalidateAll();
   });
   connection.onDidChangeWatchedFiles((params) => void watchedFilesChanged(params));
 

@@ -1,8 +1,9 @@
+import type { CancellationToken } from 'vscode-languageserver/node';
 import type { Position } from '../syntax/range';
 import { Protocol } from '../protocol';
 import { openReferat, safe, type ServerContext } from './context';
 
-type CommandHandler = (args: readonly unknown[]) => unknown;
+type CommandHandler = (args: readonly unknown[], token: CancellationToken) => unknown;
 
 /** The commands the server carries out (workspace/executeCommand has one handler per connection). */
 export const SERVER_COMMANDS = [Protocol.caseHistoryCommand, Protocol.moveCursorCommand];
@@ -10,11 +11,11 @@ export const SERVER_COMMANDS = [Protocol.caseHistoryCommand, Protocol.moveCursor
 export function registerCommands(ctx: ServerContext): void {
   const handlers: Record<string, CommandHandler> = {
     // Sagshistorik: `[journalNumber]` or `[uri, position]`.
-    [Protocol.caseHistoryCommand]: ([first, second]) => {
+    [Protocol.caseHistoryCommand]: ([first, second], token) => {
       if (typeof first !== 'string') return [];
-      if (!first.includes(':')) return ctx.service.caseHistory(first);
+      if (!first.includes(':')) return ctx.service.caseHistory(first, token);
       const doc = openReferat(ctx, first);
-      return doc && isPosition(second) ? ctx.service.caseHistory({ doc, position: second }) : [];
+      return doc && isPosition(second) ? ctx.service.caseHistory({ doc, position: second }, token) : [];
     },
     // After a fix that adds an empty section: the cursor goes into it, where the editor can put it.
     [Protocol.moveCursorCommand]: async ([uri, position]) => {
@@ -24,9 +25,9 @@ export function registerCommands(ctx: ServerContext): void {
     },
   };
   ctx.connection.onExecuteCommand(
-    safe(ctx, 'executeCommand', null, (params) => {
+    safe(ctx, 'executeCommand', null, (params, token) => {
       const handler = handlers[params.command];
-      return handler ? handler(params.arguments ?? []) : null;
+      return handler ? handler(params.arguments ?? [], token) : null;
     }),
   );
 }

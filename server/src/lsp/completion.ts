@@ -5,12 +5,12 @@ const NONE: CompletionList = { isIncomplete: false, items: [] };
 
 export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion(
-    safe(ctx, 'completion', NONE, (params) => {
+    safe(ctx, 'completion', NONE, (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
       const lineText = doc && lineOf(doc, params.position.line);
       if (!doc || lineText === undefined) return NONE;
       const position = { line: params.position.line, character: Math.max(0, Math.min(params.position.character, lineText.length)) };
-      return ctx.service.completion(doc, position, lineText);
+      return ctx.service.completion(doc, position, lineText, token);
     }),
   );
 }

@@ -1,6 +1,6 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service/languageService';
+import { CancelledError, type ReferatLanguageService } from '../service/languageService';
 
 /** The editor's own settings for the server (referat.validate.*); rule severities go to the service. */
 export interface ValidationSettings {
@@ -12,7 +12,7 @@ export interface ValidationSettings {
 export interface ServerContext {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
-  readonly service: LanguageService;
+  readonly service: ReferatLanguageService;
   validation: ValidationSettings;
   /** The client can open a document at a position (window/showDocument). */
   canShowDocument: boolean;
@@ -36,12 +36,16 @@ export function lineOf(doc: TextDocument, line: number): string | undefined {
   return doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$|\r$/, '');
 }
 
-/** Every handler answers; an exception becomes a log line and an empty answer, never a dead server. */
+/**
+ * Every handler answers; an exception becomes a log line and an empty answer, never a dead server.
+ * A request the client cancelled is answered with LSP's RequestCancelled.
+ */
 export function safe<A extends unknown[], R>(ctx: ServerContext, name: string, empty: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
       return await fn(...args);
     } catch (e) {
+      if (e instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, e.message);
       log(ctx, `referat: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return empty;
     }

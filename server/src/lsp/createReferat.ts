@@ -1,3 +1,4 @@
+import type { CancellationToken } from 'vscode-languageserver/node';
 import { localize } from '../i18n/locale';
 import { Protocol, type CreateReferatResult } from '../protocol';
 import { openReferat, safe, type ServerContext } from './context';
@@ -6,13 +7,18 @@ import { openReferat, safe, type ServerContext } from './context';
 export function registerCreateReferat(ctx: ServerContext): void {
   ctx.connection.onRequest(
     Protocol.createReferatRequest,
-    safe(ctx, 'createReferat', null as CreateReferatResult | null, async (params: { uri: string }): Promise<CreateReferatResult | null> => {
-      const doc = openReferat(ctx, params.uri);
-      if (!doc) return null;
-      const created = await ctx.service.createReferat(doc);
-      return created.ok
-        ? { ok: true, text: created.text, cursor: created.cursor, decisions: created.decisions }
-        : { ok: false, message: localize(created.problem, ctx.service.locale) };
-    }),
+    safe(
+      ctx,
+      'createReferat',
+      null as CreateReferatResult | null,
+      async (params: { uri: string }, token?: CancellationToken): Promise<CreateReferatResult | null> => {
+        const doc = openReferat(ctx, params.uri);
+        if (!doc) return null;
+        const created = await ctx.service.createReferat(doc, token);
+        return created.ok
+          ? { ok: true, text: created.text, cursor: created.cursor, decisions: created.decisions }
+          : { ok: false, message: localize(created.problem, ctx.service.locale) };
+      },
+    ),
   );
 }

@@ -1,20 +1,9 @@
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type CancellationToken } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize } from '../i18n/locale';
 import { Protocol, type FindingsSummary } from '../protocol';
-import type { Diagnostic, Severity } from '../rules/types';
+import { toLspDiagnostic } from '../service/languageService';
 import { openReferat, safe, type ServerContext } from './context';
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-export function toLsp(d: Diagnostic): LspDiagnostic {
-  return { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: 'referat', message: d.message };
-}
 
 const isYaml = (uri: string): boolean => uri.endsWith('/referat.yaml');
 
@@ -49,7 +38,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     const found = await service.findings(checking);
     // A newer text may have been checked meanwhile, or the document closed: publish only the latest.
     if (lastChecked.get(doc.uri) !== checking) return;
-    await connection.sendDiagnostics({ uri: doc.uri, version: checking.version, diagnostics: found.map(toLsp) });
+    await connection.sendDiagnostics({ uri: doc.uri, version: checking.version, diagnostics: found.map(toLspDiagnostic) });
   });
 
   const revalidateAll = async (): Promise<void> => {
@@ -60,16 +49,17 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   };
 
   documents.onDidOpen((e) => void validate(e.document));
-  documents.onDidSave((e) => {
-    if (isYaml(e.document.uri)) {
-      service.configChanged();
-      void revalidateAll();
+  const saved = safe(ctx, 'didSave', undefined, async (doc: TextDocument) => {
+    if (isYaml(doc.uri)) {
+      await service.workspaceChanged([{ kind: 'changed', uri: doc.uri }]);
+      await revalidateAll();
       return;
     }
     // The saved text is what the archive should know.
-    if (openReferat(ctx, e.document.uri)) service.documentSaved(e.document);
-    void validate(e.document);
+    if (openReferat(ctx, doc.uri)) await service.workspaceChanged([{ kind: 'changed', uri: doc.uri, text: doc.getText() }]);
+    await validate(doc);
   });
+  documents.onDidSave((e) => void saved(e.document));
   documents.onDidChangeContent((e) => {
     const doc = e.document;
     service.forget(doc.uri);
@@ -97,9 +87,9 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   // Before an export: the findings of the text as it is now, whatever the validation trigger.
   connection.onRequest(
     Protocol.findingsRequest,
-    safe(ctx, 'findings', null as FindingsSummary | null, (params: { uri?: unknown }) => {
+    safe(ctx, 'findings', null as FindingsSummary | null, (params: { uri?: unknown }, token?: CancellationToken) => {
       const doc = typeof params?.uri === 'string' ? openReferat(ctx, params.uri) : undefined;
-      return doc ? service.findingsSummary(doc) : null;
+      return doc ? service.findingsSummary(doc, token) : null;
     }),
   );
   return { revalidateAll };

@@ -3,9 +3,9 @@ import { lineOf, openReferat, safe, type ServerContext } from './context';
 
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover(
-    safe(ctx, 'hover', null as Hover | null, (params) => {
+    safe(ctx, 'hover', null as Hover | null, (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
-      return doc ? ctx.service.hover(doc, params.position, lineOf(doc, params.position.line)) : null;
+      return doc ? ctx.service.hover(doc, params.position, lineOf(doc, params.position.line), token) : null;
     }),
   );
 }

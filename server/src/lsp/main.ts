@@ -13,7 +13,7 @@ import { IndexCache } from '../node/indexCache';
 import { Protocol } from '../protocol';
 import { RULE_CODES } from '../rules/index';
 import { SEVERITIES, type RuleSetting, type RuleSettings } from '../rules/types';
-import { createLanguageService, type LanguageService } from '../service/languageService';
+import { createLanguageService, type ReferatLanguageService } from '../service/languageService';
 import { registerArchive } from './archive';
 import { registerCodeActions } from './codeActions';
 import { registerCommands, SERVER_COMMANDS } from './commands';
@@ -38,7 +38,11 @@ const documents = new TextDocuments(TextDocument);
 // Where the archive's summaries are kept between sessions: the client says so at initialize.
 let cacheDir: string | undefined;
 const host = nodeHost();
-const service: LanguageService = createLanguageService({ ...host, cache: (roots) => new IndexCache(cacheDir, roots), log: (m) => connection.console.log(m) });
+const service: ReferatLanguageService = createLanguageService({
+  ...host,
+  cache: (roots) => new IndexCache(cacheDir, roots),
+  log: (m) => connection.console.log(m),
+});
 const ctx: ServerContext = { connection, documents, service, validation: { trigger: 'onSave', debounceMs: 200 }, canShowDocument: false };
 
 /** The editor's settings (`referat.*`), keeping only values that mean something. */
@@ -67,7 +71,7 @@ connection.onInitialize((params): InitializeResult => {
   // Only our VS Code extension has the command that writes the user's own word list.
   ctx.personalWordList = options.personalWordList === true;
   if (typeof options.cacheDir === 'string') cacheDir = options.cacheDir;
-  service.locale = toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG);
+  service.setLocale(toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG));
   if (options.settings) {
     const settings = readSettings(options.settings);
     ctx.validation = settings.validation;
@@ -137,6 +141,9 @@ connection.onDidChangeConfiguration((change) => {
   }
   void revalidateAll();
 });
+
+// The client is done: no more indexing, counting or caches (the process exits on `exit`).
+connection.onShutdown(() => service.dispose());
 
 // A round trip with no work: the protocol's own cost, the baseline in `npm run bench`.
 connection.onRequest(Protocol.pingRequest, () => 'pong');

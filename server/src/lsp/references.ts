@@ -3,9 +3,9 @@ import { openReferat, safe, type ServerContext } from './context';
 
 export function registerReferences(ctx: ServerContext): void {
   ctx.connection.onReferences(
-    safe(ctx, 'references', [] as Location[], (params) => {
+    safe(ctx, 'references', [] as Location[], (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
-      return doc ? ctx.service.references(doc, params.position, params.context.includeDeclaration) : [];
+      return doc ? ctx.service.references(doc, params.position, params.context.includeDeclaration, token) : [];
     }),
   );
 }

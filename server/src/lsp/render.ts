@@ -23,7 +23,7 @@ export function registerRender(ctx: ServerContext): void {
 
   ctx.connection.onRequest(
     Protocol.renderRequest,
-    safe(ctx, 'render', null as RenderAnswer | null, async (params: RenderParams): Promise<RenderAnswer | null> => {
+    safe(ctx, 'render', null as RenderAnswer | null, async (params: RenderParams, token?: CancellationToken): Promise<RenderAnswer | null> => {
       const doc = openReferat(ctx, params.uri);
       if (!doc) return null;
       const options = {
@@ -31,7 +31,7 @@ export function registerRender(ctx: ServerContext): void {
         locale: ctx.service.locale,
         ...(params.webview ? { webview: params.webview } : {}),
       };
-      const rendered = await ctx.service.renderHtml(doc, options);
+      const rendered = await ctx.service.renderHtml(doc, options, token);
       if (rendered.output !== null) return { html: rendered.output };
       // The preview shows why, with its toolbar to switch back; an export gets no page to write.
       return { refused: refusal(rendered.refused), ...(params.webview ? { page: await ctx.service.refusalPage(rendered.refused, options) } : {}) };

@@ -6,7 +6,7 @@ import type { BodyLine, Referat } from './types';
 
 export { readDate } from './read';
 export { readHeader } from './header';
-export { bodyLine, isJournalLine, normalizeBody, readEarlierDecision, readPunktHeading } from './punkt';
+export { bodyLine, isJournalLine, normalizeUdvalg as normalizeBody, readEarlierDecision, readPunktHeading } from './punkt';
 
 /** The meaning of a syntax tree: header, table of contents, punkter, in the document's dialect. */
 export function buildReferat(syntax: ReferatSyntax): Referat {

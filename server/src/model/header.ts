@@ -1,4 +1,4 @@
-import { DOCUMENT_WORDS, HEADER_LABELS, type HeaderRole } from '../dialect/vocabulary';
+import { DOCUMENT_WORDS, HEADER_LABELS, HEADER_NOTHING_LINES, type HeaderRole } from '../dialect/vocabulary';
 import { lineContent, stripBold } from '../syntax/content';
 import { lineRange, range, type Range } from '../syntax/range';
 import type { SyntaxLine } from '../syntax/tree';
@@ -42,13 +42,12 @@ export function readAttendanceLabel(text: string): { readonly role: AttendanceRo
   if (!m || (role !== 'deltagere' && role !== 'afbud' && role !== 'sekretaer')) return undefined;
   return { role, members: MEMBERS.has(m[1]!), valueStart: c.start + m[0].length };
 }
-// Lines of a header that say nothing the model reads: `Åbent referat`, a page form's `Punkt⇥Titel` row.
-const NOTHING = /^(?:åbent\s+referat|lukket\s+referat|punkt\tTitel)$/i;
+const NOTHING = HEADER_NOTHING_LINES;
 
 /**
  * The header from its title line and the lines around it. Labelled fields (`Mødedato   Onsdag d. …`,
  * `Mødedato:⇥onsdag den …`, `Udvalg:⇥Teknisk Udvalg`) and the unlabelled forms of eDoc and Acadre
- * (`Referat` / the body / `tirsdag den 4. december 2012, kl. 13:00` / `i Mødecenter C, …`) are read alike.
+ * (`Referat` / the udvalg / `tirsdag den 4. december 2012, kl. 13:00` / `i Mødecenter C, …`) are read alike.
  */
 export function readHeader(titleLine: SyntaxLine | undefined, lines: readonly SyntaxLine[]): Header {
   let title = titleLine ? readTitle(titleLine) : undefined;
@@ -56,7 +55,7 @@ export function readHeader(titleLine: SyntaxLine | undefined, lines: readonly Sy
   let time: TimeValue | undefined;
   let moedested: TextField | undefined;
   let udvalg: TextField | undefined;
-  let bodyLine: TextField | undefined;
+  let udvalgLine: TextField | undefined;
   const attendance: Partial<Record<'deltagere' | 'afbud' | 'sekretaer', Attendees>> = {};
   const afterTitle = titleLine?.line ?? -1;
   let placeOpen = false;
@@ -78,12 +77,12 @@ export function readHeader(titleLine: SyntaxLine | undefined, lines: readonly Sy
       const value = stripBold(l.text.slice(valueStart)).trimEnd();
       const whole = lineRange(l.line, 0, l.text.length);
       const valueRange = lineRange(l.line, valueStart, valueStart + value.length);
-      if (role === 'moedeDato') moedeDato ??= readMoedeDato(l, valueStart, whole, valueRange);
+      if (role === 'moedeDato') moedeDato ??= { ...readMoedeDato(l, valueStart, whole, valueRange), label: m[1]! };
       else if (role === 'tidspunkt') {
         const t = /\d{1,2}[:.]\d{2}/.exec(value);
         if (t && !time) time = readTime(t[0], l.line, valueStart + t.index);
-      } else if (role === 'moedested') moedested ??= { range: whole, value: value.trim(), valueRange };
-      else if (role === 'udvalg') udvalg ??= { range: whole, value: value.trim(), valueRange };
+      } else if (role === 'moedested') moedested ??= { range: whole, value: value.trim(), valueRange, label: m[1]! };
+      else if (role === 'udvalg') udvalg ??= { range: whole, value: value.trim(), valueRange, label: m[1]! };
       else if (role === 'deltagere' || role === 'afbud' || role === 'sekretaer') {
         const label = { text: m[1]!, range: lineRange(l.line, c.start, c.start + m[1]!.length), members: MEMBERS.has(m[1]!) };
         const block = attendanceBlock(lines, i, l, valueStart, value.trim() !== '', label);
@@ -123,18 +122,18 @@ export function readHeader(titleLine: SyntaxLine | undefined, lines: readonly Sy
         : { range: lineRange(l.line, 0, l.text.length), value: content, valueRange: lineRange(l.line, c.start, c.start + c.content.length) };
       continue;
     }
-    // The first line after a title that names no body is the body (`Sundheds- og Forebyggelsesudvalget`).
-    if (title && !title.body && !bodyLine && !moedeDato) {
-      // `Teknisk Udvalg - Udvalgsværelse 398`: the body before the dash.
+    // The first line after a title that names no udvalg is the udvalg (`Sundheds- og Forebyggelsesudvalget`).
+    if (title && !title.udvalg && !udvalgLine && !moedeDato) {
+      // `Teknisk Udvalg - Udvalgsværelse 398`: the udvalg before the dash.
       const dash = content.indexOf(' - ');
       const name = dash > 0 ? content.slice(0, dash).trim() : content;
       const at = l.text.indexOf(name);
-      bodyLine = { range: lineRange(l.line, 0, l.text.length), value: name, valueRange: lineRange(l.line, at, at + name.length) };
+      udvalgLine = { range: lineRange(l.line, 0, l.text.length), value: name, valueRange: lineRange(l.line, at, at + name.length) };
     }
   }
-  // The body: the title's own, else the `Udvalg:` field, else the line under an unlabelled title.
-  const body = udvalg ?? bodyLine;
-  if (title && !title.body && body?.value) title = { ...title, body: body.value, bodyRange: body.valueRange };
+  // The udvalg: the title's own, else the `Udvalg:` field, else the line under an unlabelled title.
+  const named = udvalg ?? udvalgLine;
+  if (title && !title.udvalg && named?.value) title = { ...title, udvalg: named.value, udvalgRange: named.valueRange };
   if (moedeDato && !moedeDato.time && (time ?? title?.time)) moedeDato = { ...moedeDato, time: (time ?? title?.time)! };
   return {
     ...(title ? { title } : {}),
@@ -158,21 +157,21 @@ export function readTitle(l: SyntaxLine): Title {
   restStart += lead;
   const tailStart = Math.max(0, rest.length - 60);
   const m = TITLE_DATE_TAIL.exec(rest.slice(tailStart));
-  let body = stripBold(rest).trim();
+  let udvalg = stripBold(rest).trim();
   let date: DateValue | undefined;
   let time: TimeValue | undefined;
   if (m) {
     const dateAt = tailStart + m.indices![1]![0];
     date = readDate(m[1]!, l.line, restStart + dateAt);
     if (m[2]) time = readTime(m[2], l.line, restStart + tailStart + m.indices![2]![0]);
-    body = stripBold(rest.slice(0, tailStart + m.index)).trimEnd();
+    udvalg = stripBold(rest.slice(0, tailStart + m.index)).trimEnd();
   }
   return {
     range: whole,
     word: word.word,
     kind: word.kind,
-    body,
-    ...(body ? { bodyRange: lineRange(l.line, restStart, restStart + body.length) } : {}),
+    udvalg,
+    ...(udvalg ? { udvalgRange: lineRange(l.line, restStart, restStart + udvalg.length) } : {}),
     ...(date ? { date } : {}),
     ...(time ? { time } : {}),
   };

@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialect/dialects';
-import { CASE_NUMBER_LABEL, CASE_NUMBER_SCHEMES, CASE_NUMBER_TRAILER, type CaseNumberScheme } from '../dialect/vocabulary';
+import { CASE_NUMBER_LABEL, CASE_NUMBER_LINE_LABEL_SOURCE, CASE_NUMBER_SCHEMES, CASE_NUMBER_TRAILER, type CaseNumberScheme } from '../dialect/vocabulary';
 import { lineRange } from '../syntax/range';
 import type { JournalLine, JournalNumber, JournalProblem } from './types';
 
@@ -78,10 +78,15 @@ function caseNumber(scheme: CaseNumberScheme, m: RegExpExecArray, word: string, 
   };
 }
 
+const CASE_NUMBER_SHAPE = new RegExp(
+  String.raw`^[ \t*]*(?:${CASE_NUMBER_LINE_LABEL_SOURCE}[ \t]*:?[ \t]*\S|EMN-|\d{1,3}[.,]\d|\d{2}-\d{4,}|\d{2}\/\d{3,}|\d{4}-\d{4,})`,
+  'i',
+);
+
 /** Does this line look like a case number of any scheme the dialect reads, valid or mistyped? */
 export function looksLikeCaseNumber(text: string, dialect?: Dialect): boolean {
   if (dialect?.customCaseNumbers?.some((s) => s.pattern.test(caseNumberWord(text)))) return true;
-  return /^[ \t*]*(?:(?:Sagsnr\.?|Sagsnummer|Sagsid\.?|Journalnr\.?)[ \t]*:?[ \t]*\S|EMN-|\d{1,3}[.,]\d|\d{2}-\d{4,}|\d{2}\/\d{3,}|\d{4}-\d{4,})/i.test(text);
+  return CASE_NUMBER_SHAPE.test(text);
 }
 
 /** The case number of a line without its label and what follows it. */

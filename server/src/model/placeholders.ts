@@ -1,3 +1,4 @@
+import { CASE_NUMBER_LABEL_ALONE } from '../dialect/vocabulary';
 import type { BodyLine, Punkt } from './types';
 
 /*
@@ -6,7 +7,7 @@ import type { BodyLine, Punkt } from './types';
  */
 export const PLACEHOLDER_TITLE = /^(titel|title|overskrift)$/i;
 export const PLACEHOLDER_NAME = /^(navn|navne|name|names)$/i;
-const PLACEHOLDER_JOURNAL = /^(journalnummer|journalnr\.?|sagsnummer|sagsnr\.?)$/i;
+const PLACEHOLDER_JOURNAL = CASE_NUMBER_LABEL_ALONE;
 
 /** The line where the journal number belongs, when it still holds the template's word for it. */
 export function journalPlaceholder(p: Punkt): BodyLine | undefined {

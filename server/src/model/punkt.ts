@@ -1,5 +1,17 @@
 import type { Dialect } from '../dialect/dialects';
-import { ATTENDANCE_SOURCE, CLOSED_PREFIX, CLOSED_SUFFIX, HISTORY_NOT_RELEASED, type SectionKind } from '../dialect/vocabulary';
+import {
+  ABSENCE_WORDS,
+  ATTENDANCE_SOURCE,
+  CLOSED_PREFIX,
+  CLOSED_SUFFIX,
+  HISTORY_ENTRY_LABELS,
+  HISTORY_NOT_RELEASED,
+  labelAlternatives,
+  phraseSource,
+  PUNKT_WORD,
+  SECTION_KINDS,
+  type SectionKind,
+} from '../dialect/vocabulary';
 import { lineContent, stripBold } from '../syntax/content';
 import { lineRange, range, type Range } from '../syntax/range';
 import { SourceLine, type PunktSyntax, type SyntaxLine } from '../syntax/tree';
@@ -53,7 +65,7 @@ interface SectionDraft {
   openRecommendation: boolean;
 }
 
-const PUNKT_COLON = /^Punkt[ \t]+(\d{1,6})[ \t]*[:.][ \t]*(.*)$/d;
+const PUNKT_COLON = new RegExp(String.raw`^${PUNKT_WORD}[ \t]+(\d{1,6})[ \t]*[:.][ \t]*(.*)$`, 'd');
 const NUMBER_DOT = /^(\d{1,6})\.[ \t]+(.*)$/d;
 const NUMBER_ALONE = /^(\d{1,6})$/d;
 
@@ -287,7 +299,7 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 // `Afbud: …` and `Fraværende: …` follow a decision; alone they are no decision.
-const ATTENDANCE_NOTE = /^[ \t]*(?:afbud|fraværende|fravær)[ \t]*:/i;
+const ATTENDANCE_NOTE = new RegExp(String.raw`^[ \t]*${labelAlternatives(ABSENCE_WORDS, '[ \t]+')}[ \t]*:`, 'i');
 
 /** A line of the intro that may be a decision: not blank, not the punkt's title again, not an attendance note. */
 function saysSomething(b: BodyLine, title: string): boolean {
@@ -303,21 +315,22 @@ function touch(s: SectionDraft, l: SyntaxLine): void {
 
 // `Beslutning fra Direktionens møde den 28. august 2024 pkt. 1:` / `Beslutning fra Direktionen, 16. november 2022, pkt. 4:`
 const EARLIER = new RegExp(
-  String.raw`^Beslutning[ \t]+fra[ \t]+(.+?)(?:[ \t]*,[ \t]*|[ \t]+)(?:den[ \t]+|d\.[ \t]*)?(${TEXT_DATE}|${NUMERIC_DATE})[ \t]*,?[ \t]*(?:(?:pkt|punkt)\.?[ \t]*(\d{1,6}))?[ \t]*:?[ \t]*$`,
+  String.raw`^${phraseSource(SECTION_KINDS.tidligereBeslutning)}[ \t]+(.+?)(?:[ \t]*,[ \t]*|[ \t]+)(?:den[ \t]+|d\.[ \t]*)?(${TEXT_DATE}|${NUMERIC_DATE})[ \t]*,?[ \t]*(?:(?:pkt|${PUNKT_WORD})\.?[ \t]*(\d{1,6}))?[ \t]*:?[ \t]*$`,
   'diu',
 );
+const DECISION = SECTION_KINDS.beslutning;
 // `Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1`, `Beslutning i Udvalget for … den 10-04-2013`.
 const DATED = new RegExp(
-  String.raw`^(?:(.+?)[ \t]+beslutning|Beslutning[ \t]+i[ \t]+(.+?))[ \t]+den[ \t]+(${NUMERIC_DATE})(?:[ \t]+Punkt[ \t]+(\d{1,6}))?[ \t:]*$`,
+  String.raw`^(?:(.+?)[ \t]+${DECISION}|${DECISION}[ \t]+i[ \t]+(.+?))[ \t]+den[ \t]+(${NUMERIC_DATE})(?:[ \t]+${PUNKT_WORD}[ \t]+(\d{1,6}))?[ \t:]*$`,
   'diu',
 );
 
 export function readEarlierDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
-  return readDecisionHeading(l, content, contentStart, 'beslutning-fra', EARLIER, { body: 1, date: 2, punkt: 3 });
+  return readDecisionHeading(l, content, contentStart, 'beslutning-fra', EARLIER, { udvalg: 1, date: 2, punkt: 3 });
 }
 
 function readDatedDecision(l: SyntaxLine, content: string, contentStart: number): EarlierDecision {
-  return readDecisionHeading(l, content, contentStart, 'dated', DATED, { body: 1, date: 3, punkt: 4 }, 2);
+  return readDecisionHeading(l, content, contentStart, 'dated', DATED, { udvalg: 1, date: 3, punkt: 4 }, 2);
 }
 
 function readDecisionHeading(
@@ -326,33 +339,33 @@ function readDecisionHeading(
   contentStart: number,
   form: EarlierDecision['form'],
   pattern: RegExp,
-  g: { body: number; date: number; punkt: number },
-  altBody?: number,
+  g: { udvalg: number; date: number; punkt: number },
+  altUdvalg?: number,
 ): EarlierDecision {
   const whole = lineRange(l.line, 0, l.text.length);
   const clean = content.replace(/\*\*/g, '');
   // Real headings are short; the bound keeps the lazy body match linear on a pathological line.
   const m = clean.length <= 300 ? pattern.exec(clean) : null;
-  if (!m) return { form, range: whole, bodyText: '', body: '' };
+  if (!m) return { form, range: whole, udvalgText: '', udvalg: '' };
   const idx = m.indices!;
   // Bold inside the heading shifts columns; it is read, but given whole-line ranges.
   const exact = clean === content;
   const col = (n: number): number => contentStart + idx[n]![0];
-  const bodyText = (m[g.body] ?? (altBody !== undefined ? m[altBody] : undefined) ?? '').trim();
+  const udvalgText = (m[g.udvalg] ?? (altUdvalg !== undefined ? m[altUdvalg] : undefined) ?? '').trim();
   const date = readDate(m[g.date]!, l.line, exact ? col(g.date) : 0);
   const punkt = m[g.punkt];
   return {
     form,
     range: whole,
-    bodyText,
-    body: normalizeBody(bodyText),
+    udvalgText,
+    udvalg: normalizeUdvalg(udvalgText),
     date: exact ? date : { ...date, range: whole },
     ...(punkt ? { punktNumber: Number(punkt), punktRange: exact ? lineRange(l.line, col(g.punkt), col(g.punkt) + punkt.length) : whole } : {}),
   };
 }
 
 /** `Direktionens møde` → `Direktionen`, `Økonomi- og Erhvervsudvalgets møde` → `Økonomi- og Erhvervsudvalget`. */
-export function normalizeBody(text: string): string {
+export function normalizeUdvalg(text: string): string {
   let s = text.replace(/[ \t]+møde$/i, '').trim();
   if (/(ens|ets)$/.test(s)) s = s.slice(0, -1);
   return s;
@@ -360,17 +373,17 @@ export function normalizeBody(text: string): string {
 
 // A `Sagsforløb` entry: `Udvalg: Magistraten` / `Dato: 19-08-2025` / `Punktnummer: 4` (First Agenda), or
 // `05/09/2024 Klima-, Teknik- og Miljøudvalget` (Greve).
-const ENTRY_UDVALG = /^[ \t]*Udvalg:[ \t]*(.*?)[ \t]*$/;
-const ENTRY_DATO = /^([ \t]*Dato:[ \t]*)(\d{1,2}[-./]\d{1,2}[-./]\d{4})[ \t]*$/;
-const ENTRY_PUNKT = /^([ \t]*Punktnummer:[ \t]*)(\d{1,6})[ \t]*$/;
+const ENTRY_UDVALG = new RegExp(String.raw`^[ \t]*${HISTORY_ENTRY_LABELS.udvalg}:[ \t]*(.*?)[ \t]*$`);
+const ENTRY_DATO = new RegExp(String.raw`^([ \t]*${HISTORY_ENTRY_LABELS.dato}:[ \t]*)(\d{1,2}[-./]\d{1,2}[-./]\d{4})[ \t]*$`);
+const ENTRY_PUNKT = new RegExp(String.raw`^([ \t]*${HISTORY_ENTRY_LABELS.punkt}:[ \t]*)(\d{1,6})[ \t]*$`);
 const ENTRY_DATED = /^([ \t]*)(\d{1,2}[-./]\d{1,2}[-./]\d{4})[ \t]+(\S.*?)[ \t]*$/;
 // SBSYS eDagsorden's `Tidligere behandling`: `KMB IT-udvalget den 5. december 2012 Punkt 3`.
 const ENTRY_DEN = new RegExp(
-  String.raw`^[ \t]*(\S.*?)[ \t]+den[ \t]+(${TEXT_DATE}|${NUMERIC_DATE})(?:[ \t]*,?[ \t]*(?:Punkt|pkt\.?)[ \t]*(\d{1,6}))?[ \t]*$`,
+  String.raw`^[ \t]*(\S.*?)[ \t]+den[ \t]+(${TEXT_DATE}|${NUMERIC_DATE})(?:[ \t]*,?[ \t]*(?:${PUNKT_WORD}|pkt\.?)[ \t]*(\d{1,6}))?[ \t]*$`,
   'du',
 );
 
-/** The earlier handlings a `Sagsforløb` lists, each with its body, date, punkt and the lines it spans. */
+/** The earlier handlings a `Sagsforløb` lists, each with its udvalg, date, punkt and the lines it spans. */
 function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
   const out: EarlierDecision[] = [];
   let current: Mutable<EarlierDecision> | undefined;
@@ -385,15 +398,15 @@ function readHistory(body: readonly BodyLine[]): EarlierDecision[] {
     const dated = ENTRY_DATED.exec(text);
     if (udvalg || (dated && !ENTRY_DATO.test(text))) {
       close();
-      const bodyText = udvalg ? udvalg[1]! : dated![3]!;
-      current = { form: 'history', range: l.range, bodyText, body: normalizeBody(bodyText) };
+      const udvalgText = udvalg ? udvalg[1]! : dated![3]!;
+      current = { form: 'history', range: l.range, udvalgText, udvalg: normalizeUdvalg(udvalgText) };
       if (dated) current.date = readDate(dated[2]!, l.line, dated[1]!.length);
       continue;
     }
     const den = ENTRY_DEN.exec(text);
     if (den) {
       close();
-      current = { form: 'history', range: l.range, bodyText: den[1]!, body: normalizeBody(den[1]!) };
+      current = { form: 'history', range: l.range, udvalgText: den[1]!, udvalg: normalizeUdvalg(den[1]!) };
       current.date = readDate(den[2]!, l.line, den.indices![2]![0]);
       if (den[3]) {
         current.punktNumber = Number(den[3]);

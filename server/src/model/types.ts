@@ -36,9 +36,9 @@ export interface Title {
   readonly word: string;
   /** What the document is: minutes, or an agenda (no decisions expected). */
   readonly kind: DocumentKind;
-  /** The body (udvalg) that met: `Direktionen`. Empty when missing. */
-  readonly body: string;
-  readonly bodyRange?: Range;
+  /** The udvalg that met: `Direktionen`. Empty when missing. */
+  readonly udvalg: string;
+  readonly udvalgRange?: Range;
   readonly date?: DateValue;
   /** `Referat 1. oktober 2025 kl. 15.45`: the time in the title. */
   readonly time?: TimeValue;
@@ -57,12 +57,16 @@ export interface MoedeDato {
   readonly weekday?: Weekday;
   readonly date?: DateValue;
   readonly time?: TimeValue;
+  /** The label as written (`Mødedato`, `Dato`); none where the dialect writes the field unlabelled (eDoc, Acadre). */
+  readonly label?: string;
 }
 
 export interface TextField {
   readonly range: Range;
   readonly value: string;
   readonly valueRange: Range;
+  /** The label as written (`Mødested`, `Lokale`); none where the field stands unlabelled. */
+  readonly label?: string;
 }
 
 export interface Person {
@@ -76,7 +80,7 @@ export interface Attendees {
   /** The label as written (`Mødedeltagere`, `Tilstede`, `Afbud/Fraværende`) and where. */
   readonly label: string;
   readonly labelRange: Range;
-  /** The body's members (`Medlemmer`), not who was present: a member may be absent as well. */
+  /** The udvalg's members (`Medlemmer`), not who was present: a member may be absent as well. */
   readonly members: boolean;
 }
 
@@ -163,10 +167,10 @@ export interface EarlierDecision {
   readonly form: 'beslutning-fra' | 'dated' | 'history';
   /** The heading, or the whole entry of a `Sagsforløb`. */
   readonly range: Range;
-  /** The body as written (`Direktionens møde`). */
-  readonly bodyText: string;
-  /** The body normalised to its name (`Direktionen`). */
-  readonly body: string;
+  /** The udvalg as written (`Direktionens møde`). */
+  readonly udvalgText: string;
+  /** The udvalg normalised to its name (`Direktionen`). */
+  readonly udvalg: string;
   readonly date?: DateValue;
   readonly punktNumber?: number;
   readonly punktRange?: Range;

@@ -1,14 +1,10 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Paths } from '../service/paths';
+import { resolve } from 'node:path';
+import { filePaths, type Paths } from '../service/paths';
 
-/** File paths and `file:` URIs as node's url module makes them, like VS Code's on this platform. */
+const platformPaths = filePaths(process.platform === 'win32' ? 'windows' : 'posix');
+
+/** File paths and `file:` URIs as VS Code writes them on this platform; a relative path is taken from the working folder. */
 export const nodePaths: Paths = {
-  toUri: (path) => pathToFileURL(path).href,
-  toPath(uri) {
-    try {
-      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    } catch {
-      return undefined;
-    }
-  },
+  toUri: (path) => platformPaths.toUri(resolve(path)),
+  toPath: (uri) => platformPaths.toPath(uri),
 };

@@ -1,11 +1,11 @@
 // One PDF export as plain data, and how the language server's PDF thread (pdfWorker.ts) makes it.
 // Where there is no worker bundle (tests from source) the server's own service makes it instead.
-import { createLanguageService, type LanguageService, type Rendered } from '../service/languageService';
+import { createLanguageService, type ReferatLanguageService, type Rendered } from '../service/languageService';
 import { nodeFonts } from './fonts';
 import { nodePaths } from './paths';
 import { nodeWorkspace } from './nodeWorkspace';
 
-export type PdfJobOptions = Parameters<LanguageService['renderPdf']>[1];
+export type PdfJobOptions = Parameters<ReferatLanguageService['renderPdf']>[1];
 
 /** What a thread needs to make the PDF the editor asked for: the text as it stands in the editor. */
 export interface PdfJob {
@@ -22,5 +22,5 @@ export interface PdfJob {
  */
 export function renderPdfJob(job: PdfJob): Promise<Rendered<Uint8Array>> {
   const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, fonts: nodeFonts });
-  return service.renderPdf({ uri: job.uri, version: job.version, getText: () => job.text }, job.options);
+  return service.renderPdf({ uri: job.uri, version: job.version, getText: () => job.text }, job.options).finally(() => service.dispose());
 }

@@ -7,6 +7,7 @@ import { lineContent } from '../syntax/content';
 import { isEmptyBullet, todaysDecision } from '../model/decision';
 import { documentLabels, type DocumentLabels } from './labels';
 import { publishedJournal, writtenMeetingDate } from './published';
+import { PUNKT_WORD } from '../dialect/vocabulary';
 
 export type Audience = 'internal' | 'public';
 
@@ -96,7 +97,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   const t = documentLabels(referat);
   const pub = options.audience === 'public';
   const h = referat.header;
-  const title = h.title ? `${t.referat} — ${h.title.body}${h.title.date?.date ? ` ${formatDanishDate(h.title.date.date)}` : ''}` : t.referat;
+  const title = h.title ? `${t.referat} — ${h.title.udvalg}${h.title.date?.date ? ` ${formatDanishDate(h.title.date.date)}` : ''}` : t.referat;
   const parts: string[] = [];
 
   parts.push(`<header class="referat-header"${dl(h.title?.range.start.line)}>`);
@@ -189,7 +190,7 @@ function dl(line: number | undefined): string {
 }
 
 function headingText(p: Punkt): string {
-  return `Punkt ${p.number}: ${p.title}`;
+  return `${PUNKT_WORD} ${p.number}: ${p.title}`;
 }
 
 function journalLine(p: Punkt, t: DocumentLabels, audience: Audience): string {

@@ -16,7 +16,7 @@ export interface DocumentLabels {
   readonly date: string;
   readonly place: string;
   readonly attendees: string;
-  /** A list of the body's members (`Medlemmer`), which says nothing of who was present. */
+  /** A list of the udvalg's members (`Medlemmer`), which says nothing of who was present. */
   readonly members: string;
   readonly absent: string;
   readonly edition: string;

@@ -115,7 +115,7 @@ function openLogo(doc: PDFDocument, logo: Uint8Array): PdfImage {
   return doc.openImage(Buffer.from(logo.buffer, logo.byteOffset, logo.byteLength));
 }
 
-/** pdfkit copies the title into the XMP metadata without escaping it: `&` or `<` in a body's name would break the XML. */
+/** pdfkit copies the title into the XMP metadata without escaping it: `&` or `<` in a udvalg's name would break the XML. */
 function escapeXmpInfo(doc: PDFDocument): void {
   const endMetadata = doc.endMetadata.bind(doc);
   doc.endMetadata = () => {

@@ -12,7 +12,7 @@ export const attendeeTime: Rule = {
     const start = meetingStart(referat);
     for (const p of referat.punkter) {
       for (const a of p.attendees) {
-        const who = a.who || (referat.header.title?.body ?? '');
+        const who = a.who || (referat.header.title?.udvalg ?? '');
         // Only where the system gives the time someone joins; elsewhere `deltager under punktet` is complete.
         if (!a.time) {
           if (!referat.dialect.attendeeTimes) continue;

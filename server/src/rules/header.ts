@@ -2,7 +2,7 @@ import { capitalize, formatTitleDate, localizedDate, localizedWeekday, sameDate,
 import type { DateValue, Referat } from '../model/types';
 import type { Finding, Rule } from './types';
 import { lineRange, type Range } from '../syntax/range';
-import { HEADER_LABELS, type HeaderRole } from '../dialect/vocabulary';
+import { HEADER_LABELS, headerLabel, type HeaderRole } from '../dialect/vocabulary';
 import { lineContent } from '../syntax/content';
 import { editDistance } from '../spelling/distance';
 
@@ -27,7 +27,7 @@ export const missingHeader: Rule = {
         },
       };
     } else {
-      if (!h.title.body)
+      if (!h.title.udvalg)
         yield {
           range: h.title.range,
           message: {
@@ -36,7 +36,7 @@ export const missingHeader: Rule = {
           },
         };
       // A title that is the word alone (`Referat`, eDoc and Acadre) has its date on a line of its own.
-      const bare = !h.title.bodyRange || h.title.bodyRange.start.line !== h.title.range.start.line;
+      const bare = !h.title.udvalgRange || h.title.udvalgRange.start.line !== h.title.range.start.line;
       if (!h.title.date && !(bare && h.moedeDato?.date))
         yield {
           range: h.title.range,
@@ -68,7 +68,7 @@ export const missingHeader: Rule = {
       };
     };
     if (!h.moedeDato) {
-      yield missing('moedeDato', 'Mødedato');
+      yield missing('moedeDato', headerLabel('moedeDato'));
     } else if (h.moedeDato.date && !h.moedeDato.time && /\b(?:kl\.?|klokken)[ \t]*$/i.test(lineOf(referat, h.moedeDato.range.start.line))) {
       // `… kl.` and nothing after it: the header's time was left to fill in.
       yield {
@@ -87,7 +87,7 @@ export const missingHeader: Rule = {
     if (!h.moedested) {
       const damaged = damagedLabel(referat, 'moedested');
       yield damaged || !h.moedeDato
-        ? missing('moedested', 'Mødested')
+        ? missing('moedested', headerLabel('moedested'))
         : {
             range: h.moedeDato.range,
             message: { da: 'Feltet "Mødested" mangler i hovedet.', en: 'The "Mødested" field is missing from the header.' },

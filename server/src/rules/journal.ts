@@ -1,4 +1,5 @@
 import { meetingDate } from '../model/meeting';
+import { CLOSED_TITLE_MARKER } from '../dialect/vocabulary';
 import { schemesOf } from '../model/journal';
 import { journalPlaceholder } from '../model/placeholders';
 import type { JournalProblem } from '../model/types';
@@ -17,7 +18,7 @@ export const missingJournalNumber: Rule = {
     const example = schemesOf(dialect)[0]?.example ?? '00.01.00I00-3-23';
     for (const p of referat.punkter) {
       // `Eventuelt` and the like may go without, where the system leaves it out.
-      if (p.journal || journalPlaceholder(p) || (dialect.withoutCaseNumber?.test(p.title.replace(/^lukket:\s*/i, '')) ?? false)) continue;
+      if (p.journal || journalPlaceholder(p) || (dialect.withoutCaseNumber?.test(p.title.replace(CLOSED_TITLE_MARKER, '')) ?? false)) continue;
       // A template's word where the number belongs is the placeholder rule's to report.
       yield {
         range: p.headingRange,

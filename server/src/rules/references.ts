@@ -84,8 +84,8 @@ export const referenceMismatch: Rule = {
       const own = p.journal?.kind === 'valid' ? p.journal.journal.text : undefined;
       for (const s of p.sections) {
         const e = s.earlier;
-        if (!e?.date?.date || e.punktNumber === undefined || !e.body) continue;
-        const meeting = archive.meeting(e.body, e.date.date);
+        if (!e?.date?.date || e.punktNumber === undefined || !e.udvalg) continue;
+        const meeting = archive.meeting(e.udvalg, e.date.date);
         if (!meeting) continue;
         const when = localizedDate(e.date.date);
         const target = meeting.punkter.find((q) => q.number === e.punktNumber);
@@ -94,8 +94,8 @@ export const referenceMismatch: Rule = {
           yield {
             range: at,
             message: {
-              da: `${meeting.body}s møde ${when.da} har intet punkt ${e.punktNumber}.`,
-              en: `The ${meeting.body} meeting of ${when.en} has no item ${e.punktNumber}.`,
+              da: `${meeting.udvalg}s møde ${when.da} har intet punkt ${e.punktNumber}.`,
+              en: `The ${meeting.udvalg} meeting of ${when.en} has no item ${e.punktNumber}.`,
             },
           };
           continue;
@@ -105,8 +105,8 @@ export const referenceMismatch: Rule = {
           yield {
             range: at,
             message: {
-              da: `Punkt ${e.punktNumber} på ${meeting.body}s møde ${when.da} har journalnummer ${theirs}, ikke ${own}: er det den rigtige sag?`,
-              en: `Item ${e.punktNumber} of the ${meeting.body} meeting of ${when.en} has journal number ${theirs}, not ${own}: is it the right case?`,
+              da: `Punkt ${e.punktNumber} på ${meeting.udvalg}s møde ${when.da} har journalnummer ${theirs}, ikke ${own}: er det den rigtige sag?`,
+              en: `Item ${e.punktNumber} of the ${meeting.udvalg} meeting of ${when.en} has journal number ${theirs}, not ${own}: is it the right case?`,
             },
           };
         }

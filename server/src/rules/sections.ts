@@ -5,7 +5,7 @@ import type { Punkt, Referat, Section } from '../model/types';
 import { compareDates } from '../model/dates';
 import { meetingDate } from '../model/meeting';
 import type { Fix, Rule } from './types';
-import { WITHOUT_DECISION } from '../dialect/vocabulary';
+import { SECTION_KINDS, WITHOUT_DECISION } from '../dialect/vocabulary';
 
 /** A new heading in the style the punkt already uses (`## **Økonomi**` → `## **Beslutning**`). */
 function headingLike(p: Punkt, title: string): string {
@@ -23,7 +23,7 @@ function headingLike(p: Punkt, title: string): string {
  * blank line on either side, so she can write the decision at once.
  */
 function addDecision(p: Punkt): Fix {
-  const heading = headingLike(p, 'Beslutning');
+  const heading = headingLike(p, SECTION_KINDS.beslutning);
   const cycle = handlings(p).pop()!;
   const bilag = cycle.find((s) => s.kind === 'bilag');
   const title = { da: 'Tilføj afsnittet Beslutning og skriv beslutningen', en: 'Add a "Beslutning" section and write the decision' };

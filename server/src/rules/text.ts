@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/locale';
+import { CLOSED_TITLE_MARKER } from '../dialect/vocabulary';
 import { isEmptyBullet } from '../model/decision';
 import { journalPlaceholder, PLACEHOLDER_NAME, PLACEHOLDER_TITLE } from '../model/placeholders';
 import type { BodyLine } from '../model/types';
@@ -100,7 +101,7 @@ export const placeholder: Rule = {
         };
     }
     for (const p of referat.punkter) {
-      const title = p.title.replace(/^lukket:\s*/i, '');
+      const title = p.title.replace(CLOSED_TITLE_MARKER, '');
       if (PLACEHOLDER_TITLE.test(title))
         yield {
           range: p.titleRange,

@@ -35,14 +35,14 @@ export interface Finding {
 }
 
 /**
- * What the rules need to know of other meetings: a meeting by its body and date, with its
+ * What the rules need to know of other meetings: a meeting by its udvalg and date, with its
  * punkter's numbers and journal numbers. The host passes the archive's index, which has this shape.
  */
 export interface ArchiveLookup {
   meeting(
     body: string,
     date: CalendarDate,
-  ): { readonly body: string; readonly punkter: readonly { readonly number: number; readonly journal?: string }[] } | undefined;
+  ): { readonly udvalg: string; readonly punkter: readonly { readonly number: number; readonly journal?: string }[] } | undefined;
 }
 
 /** What spell checking knows: the dictionary, and the words of this municipality (its names, word lists and archive). */

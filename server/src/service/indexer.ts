@@ -39,6 +39,8 @@ interface IndexRun {
 export class ArchiveIndexer {
   private run: IndexRun | undefined;
   private onProgress: ((done: number, total: number) => void) | undefined;
+  /** Cancelled by `dispose`: reading stops between batches, and nothing more is taken into the archive. */
+  private readonly stopped = { isCancellationRequested: false };
 
   constructor(
     private readonly archive: ArchiveIndex,
@@ -65,6 +67,13 @@ export class ArchiveIndexer {
     return this.run?.finished;
   }
 
+  /** No more reading: a run under way stops at its next batch and takes in nothing more. */
+  dispose(): void {
+    this.stopped.isCancellationRequested = true;
+    this.onProgress = undefined;
+    this.skippedFor.clear();
+  }
+
   /** Why each file was last passed over: a file saved again for the same reason is not logged again (a new file, keystroke by keystroke). */
   private readonly skippedFor = new Map<string, string>();
 
@@ -77,6 +86,7 @@ export class ArchiveIndexer {
 
   /** A file read (here or on a worker thread) taken into the archive; kept in the cache when given. */
   take(r: SummaryResult, cache?: SummaryCache): void {
+    if (this.stopped.isCancellationRequested) return;
     const uri = this.host.toUri(r.path);
     switch (r.outcome.kind) {
       case 'gone':
@@ -103,7 +113,8 @@ export class ArchiveIndexer {
 
   /** One file created or changed on disk, read again. */
   async fileChanged(path: string): Promise<void> {
-    await this.host.reader.read([path], (results) => results.forEach((r) => this.take(r)));
+    if (this.stopped.isCancellationRequested) return;
+    await this.host.reader.read([path], (results) => results.forEach((r) => this.take(r)), this.stopped);
   }
 
   private async read(roots: readonly string[], run: { done: number; total: number }): Promise<IndexReport> {
@@ -126,7 +137,7 @@ export class ArchiveIndexer {
 
     // Files unchanged since the last session come from the cache (a first session has none).
     const toRead: string[] = cachedCount === 0 ? files : [];
-    for (let i = 0; cachedCount > 0 && i < files.length; i += CHUNK) {
+    for (let i = 0; cachedCount > 0 && i < files.length && !this.stopped.isCancellationRequested; i += CHUNK) {
       for (const f of files.slice(i, i + CHUNK)) {
         const unchanged = cache!.lookup(f);
         if (unchanged) {
@@ -142,16 +153,21 @@ export class ArchiveIndexer {
     // The rest are read and summarised, on worker threads where the host has them.
     phase('cached');
     let taking = 0;
-    const { threads } = await this.host.reader.read(toRead, (results) => {
-      const t = performance.now();
-      for (const result of results) this.take(result, cache);
-      run.done += results.length;
-      report();
-      taking += performance.now() - t;
-    });
+    const { threads } = await this.host.reader.read(
+      toRead,
+      (results) => {
+        const t = performance.now();
+        for (const result of results) this.take(result, cache);
+        run.done += results.length;
+        report();
+        taking += performance.now() - t;
+      },
+      this.stopped,
+    );
     phase(threads > 0 ? `read on ${threads} worker threads` : 'read');
     phases.push(`of which ${Math.round(taking)} ms taking results in`);
-    if (cache) {
+    // A disposed service's index is incomplete: it is not kept for the next session.
+    if (cache && !this.stopped.isCancellationRequested) {
       cache.retain(new Set(files));
       try {
         cache.save();

@@ -1,7 +1,5 @@
-import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type {
   CodeAction,
-  Diagnostic as LspDiagnostic,
   CompletionList,
   DocumentLink,
   DocumentSymbol,
@@ -11,16 +9,14 @@ import type {
   SymbolInformation,
   TextEdit,
 } from 'vscode-languageserver-types';
+import { URI, Utils } from 'vscode-uri';
 import { ArchiveIndex } from '../archive/index';
-import { workspaceReader, type SummaryCache, type SummaryReader } from '../archive/reader';
-import type { Speller } from '../spelling/speller';
+import { workspaceReader } from '../archive/reader';
 import { Spelling } from './spelling';
 import { EMPTY_CATALOG, mergeCatalogs, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
 import type { ConfigProblem } from '../config/referatYaml';
 import { ConfigResolver, ruleSettings, type LoadedConfig } from '../config/resolver';
-import { ordlisteInsertion } from '../config/wordList';
-import { spellingFixes } from '../rules/writing';
 import { dialectFromSettings } from '../dialect/extend';
 import { caseHistory } from '../features/caseHistory';
 import { codeActions } from '../features/codeActions';
@@ -31,66 +27,42 @@ import { documentLinks } from '../features/documentLinks';
 import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { onEnter } from '../features/onTypeFormatting';
+import type { OrdlisteTarget } from '../features/ordlisteAction';
 import { journalAt, references } from '../features/references';
+import { askedWords, spellingActions } from '../features/spellingActions';
 import { documentSymbols } from '../features/symbols';
 import { workspaceSymbols } from '../features/workspaceSymbols';
-import { localize, type Locale } from '../i18n/locale';
+import type { Locale } from '../i18n/locale';
 import type { RenderOptions } from '../render/html';
-import type { PdfFontFiles, PdfOptions } from '../render/pdf';
+import type { PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
-import type { CalendarDate, Referat } from '../model/types';
-import { Protocol, type CaseHistoryEntry, type FindingsSummary } from '../protocol';
+import type { Referat } from '../model/types';
+import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
 import { checkReferat } from '../rules/index';
 import type { Diagnostic, RuleSettings } from '../rules/types';
 import type { Position, Range } from '../syntax/range';
-import { joinPath, parentFolder, type Workspace } from '../workspace/workspace';
+import { throwIfCancelled, type CancellationToken } from '../workspace/cancellation';
+import { joinPath, parentFolder, type WorkspaceChange } from '../workspace/workspace';
 import { decodeReferat } from '../workspace/decode';
+import type { ArchiveView, CodeActionClient, LanguageServiceOptions, ReferatDocument, ReferatLanguageService, Rendered } from './api';
 import { ArchiveIndexer, type IndexReport } from './indexer';
 import { outputRefusal, sourceRefusal, type RenderRefusal } from './publication';
 import { defaultPaths, type Paths } from './paths';
 
 export type { PdfFontFiles } from '../render/pdf';
-
 export type { RenderRefusal } from './publication';
+export type { ArchiveView, CodeActionClient, LanguageServiceOptions, ReferatDocument, ReferatLanguageService, Rendered } from './api';
+export type { IndexReport } from './indexer';
+export type { CancellationToken } from '../workspace/cancellation';
+export type { WorkspaceChange, WorkspaceChangeKind } from '../workspace/workspace';
+export { CancelledError } from '../workspace/cancellation';
+export { toLspDiagnostic } from '../features/diagnostics';
 
-/** A rendering; or, for a public version that may not be made, null and the reason. */
-export type Rendered<T> = { readonly output: T; readonly refused?: undefined } | { readonly output: null; readonly refused: RenderRefusal };
-
-/** A document as the service reads it: the editor's open text, or a file's. */
-export interface ReferatDocument {
-  readonly uri: string;
-  /** Increases with every change; answers are cached per version. */
-  readonly version: number;
-  getText(): string;
-}
-
-export interface LanguageServiceOptions {
-  /** The files: the disk, or memory. */
-  readonly workspace: Workspace;
-  /** How many archive files are read at once; by default one after another through the workspace. */
-  readonly reader?: SummaryReader;
-  /** The archive's summaries kept between sessions, per set of roots. */
-  readonly cache?: (roots: readonly string[]) => SummaryCache;
-  readonly paths?: Paths;
-  readonly locale?: Locale;
-  readonly log?: (message: string) => void;
-  /** Today, for a new header without a date in its file name (tests fix it). */
-  readonly today?: () => CalendarDate;
-  /** The PDF renderer's fonts (`server/data/fonts`), read by the host; without them no PDF is made. */
-  readonly fonts?: () => Promise<PdfFontFiles>;
-  /** The Danish speller, loaded by the host on first use; without it the rule `spelling` says nothing. */
-  readonly speller?: () => Promise<Speller>;
-}
-
-/**
- * The front door: one service, created with its workspace and configuration, that answers every
- * question about referater. The language server only translates the protocol to it and back; the
- * command line asks it too, so both read referat.yaml alike.
- */
-export class LanguageService {
-  readonly archive = new ArchiveIndex();
-  locale: Locale;
+/** The front door (see `ReferatLanguageService`): its state is its own, changed through its methods. */
+class LanguageService implements ReferatLanguageService {
+  private readonly index = new ArchiveIndex();
+  private currentLocale: Locale;
   private roots: readonly string[] = [];
   private personalRules: RuleSettings = {};
   private readonly config: ConfigResolver;
@@ -101,24 +73,25 @@ export class LanguageService {
   private readonly parsed = new Map<string, { version: number; config: LoadedConfig | undefined; referat: Referat }>();
   private readonly checked = new Map<string, { version: number; diagnostics: Promise<Diagnostic[]> }>();
   private readonly spelling: Spelling;
+  private disposed = false;
 
   constructor(private readonly options: LanguageServiceOptions) {
-    this.locale = options.locale ?? 'da';
+    this.currentLocale = options.locale ?? 'da';
     this.paths = options.paths ?? defaultPaths;
     this.log = options.log ?? (() => undefined);
     this.config = new ConfigResolver(options.workspace);
-    this.indexer = new ArchiveIndexer(this.archive, {
+    this.indexer = new ArchiveIndexer(this.index, {
       workspace: options.workspace,
       reader: options.reader ?? workspaceReader(options.workspace),
       ...(options.cache ? { cache: options.cache } : {}),
       toUri: (p) => this.paths.toUri(p),
       log: (m) => this.log(m),
-      locale: () => this.locale,
+      locale: () => this.currentLocale,
     });
     this.spelling = new Spelling({
       ...(options.speller ? { load: options.speller } : {}),
       workspace: options.workspace,
-      archive: this.archive,
+      archive: this.index,
       toPath: (uri) => this.paths.toPath(uri),
       log: (m) => this.log(m),
     });
@@ -126,49 +99,47 @@ export class LanguageService {
     this.spelling.onChange(() => this.invalidate());
   }
 
-  /** Called when what the checks know changes without any document changing (the dictionary arrived): the host checks open documents again. */
+  // ------------------------------------------------------------ settings
+
+  get locale(): Locale {
+    return this.currentLocale;
+  }
+
+  setLocale(locale: Locale): void {
+    if (locale === this.currentLocale) return;
+    this.currentLocale = locale;
+    // Findings carry their messages in the language they were made in.
+    this.invalidate();
+  }
+
   onKnowledgeChanged(listener: () => void): void {
     this.spelling.onChange(listener);
   }
 
-  /** The user's own word list (VS Code's `referat.spelling.words`). */
   setPersonalWords(words: readonly string[]): void {
     this.spelling.setPersonalWords(words);
   }
 
-  /** Resolves once the dictionary is loaded and the archive's words are counted (the command line waits; the editor does not). */
   spellingReady(): Promise<void> {
     return this.spelling.ready();
   }
 
-  // ------------------------------------------------------------ workspace and settings
-
-  /** The URI of a file at this path, as documents are named. */
   uriOf(path: string): string {
     return this.paths.toUri(path);
   }
 
-  /** The host's path of a document's URI; undefined for a document that is no file. */
   pathOf(uri: string): string | undefined {
     return this.paths.toPath(uri);
   }
 
-  /** The workspace folders: where referat.yaml lookups stop and what the archive holds. */
   setRoots(roots: readonly string[]): void {
     this.roots = roots;
     this.config.setRoots(roots);
     this.invalidate();
   }
 
-  /** The editor's own `referat.rules`: laid over referat.yaml's `regler:`, for this user only. */
   setPersonalRules(rules: RuleSettings): void {
     this.personalRules = rules;
-    this.invalidate();
-  }
-
-  /** A referat.yaml appeared, changed or went away. */
-  configChanged(): void {
-    this.config.changed();
     this.invalidate();
   }
 
@@ -177,58 +148,79 @@ export class LanguageService {
     this.checked.clear();
   }
 
-  private archiveChanged(): void {
+  private archiveChanged(uri?: string): void {
     this.harvested = undefined;
     this.invalidate();
+    this.spelling.archiveChanged(uri);
   }
 
-  /** The document closed, or changed: what was cached for it goes. */
   forget(uri: string): void {
     this.parsed.delete(uri);
     this.checked.delete(uri);
   }
 
-  // ------------------------------------------------------------ the archive
-
-  /** Starts reading every referat below the roots, silently; `indexed` waits for it. */
-  startIndexing(): void {
-    this.indexer.start(this.roots);
+  dispose(): void {
+    this.disposed = true;
+    this.indexer.dispose();
+    this.spelling.dispose();
+    this.parsed.clear();
+    this.checked.clear();
+    this.harvested = undefined;
+    this.config.changed();
   }
 
-  /** The complete index, with progress reported on the way. */
+  // ------------------------------------------------------------ the archive and the disk
+
+  get archive(): ArchiveView {
+    return this.index;
+  }
+
+  startIndexing(): void {
+    if (!this.disposed) this.indexer.start(this.roots);
+  }
+
   async indexed(onProgress?: (done: number, total: number) => void): Promise<IndexReport> {
     this.startIndexing();
     if (onProgress) this.indexer.reportTo(onProgress);
-    const report = await this.indexer.finished()!;
+    const running = this.indexer.finished();
+    if (!running) throw new Error('indexed: the language service is disposed');
+    const report = await running;
     this.archiveChanged();
-    this.spelling.archiveChanged();
     return report;
   }
 
-  /** A referat created or changed on disk. */
-  async fileChanged(path: string): Promise<void> {
-    await this.indexer.fileChanged(path);
-    this.archiveChanged();
-    this.spelling.archiveChanged(this.paths.toUri(path));
-  }
-
-  fileDeleted(path: string): void {
-    this.archive.delete(this.paths.toUri(path));
-    this.archiveChanged();
-    this.spelling.archiveChanged(this.paths.toUri(path));
-  }
-
-  /** An open document saved: its text is what the archive should know. */
-  documentSaved(doc: ReferatDocument): void {
-    this.archive.setText(doc.uri, doc.getText());
-    this.archiveChanged();
-    this.spelling.archiveChanged(doc.uri);
+  async workspaceChanged(changes: readonly WorkspaceChange[]): Promise<boolean> {
+    if (this.disposed) return false;
+    let config = false;
+    let archive = false;
+    for (const change of changes) {
+      const path = this.paths.toPath(change.uri);
+      if (path?.endsWith('referat.yaml')) config = true;
+      else if (change.text !== undefined) {
+        // The editor's saved text is what the archive should know.
+        this.index.setText(change.uri, change.text);
+        this.archiveChanged(change.uri);
+        archive = true;
+      } else if (path?.endsWith('.referat')) {
+        // A file on disk is read again, under the URI the archive gives it.
+        const uri = this.paths.toUri(path);
+        if (change.kind === 'deleted') this.index.delete(uri);
+        else await this.indexer.fileChanged(path);
+        this.archiveChanged(uri);
+        archive = true;
+      }
+    }
+    if (config) {
+      this.config.changed();
+      this.invalidate();
+    }
+    return config || archive;
   }
 
   // ------------------------------------------------------------ one document
 
   /** The parsed referat of a document, parsed once per version and shared by every feature. */
-  referat(doc: ReferatDocument): Referat {
+  private referat(doc: ReferatDocument): Referat {
     const path = this.paths.toPath(doc.uri);
     // The configuration is resolved by every asynchronous request before it parses (`prepared`); a
     // synchronous one before that reads the dialect from the document and is parsed again after.
@@ -241,15 +233,24 @@ export class LanguageService {
     return referat;
   }
 
-  /** The parsed referat once its referat.yaml is known, so its dialect applies. */
-  private async prepared(doc: ReferatDocument): Promise<Referat> {
+  /** The parsed referat once its referat.yaml is known, so its dialect applies; cancelled requests stop here. */
+  private async prepared(doc: ReferatDocument, token?: CancellationToken): Promise<Referat> {
+    throwIfCancelled(token);
     const path = this.paths.toPath(doc.uri);
     if (path) await this.config.forFile(path);
+    throwIfCancelled(token);
     return this.referat(doc);
   }
 
-  /** Every finding, with the severities of the nearest referat.yaml and the editor's own settings. */
-  findings(doc: ReferatDocument): Promise<Diagnostic[]> {
+  async findings(doc: ReferatDocument, token?: CancellationToken): Promise<Diagnostic[]> {
+    throwIfCancelled(token);
+    const found = await this.cachedFindings(doc);
+    throwIfCancelled(token);
+    return found;
+  }
+
+  /** One check per version, shared by every request that asks meanwhile (a cancelled one only stops waiting). */
+  private cachedFindings(doc: ReferatDocument): Promise<Diagnostic[]> {
     const hit = this.checked.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.diagnostics;
     const diagnostics = this.computeFindings(doc);
@@ -270,16 +271,15 @@ export class LanguageService {
         : undefined;
     return checkReferat(await this.prepared(doc), {
       settings,
-      locale: this.locale,
-      archive: this.archive,
+      locale: this.currentLocale,
+      archive: this.index,
       ...(knowledge ? { spelling: knowledge } : {}),
       ...(config?.config.lix !== undefined ? { lixLimit: config.config.lix } : {}),
     });
   }
 
-  /** The findings as they are now, summed up: before an export. */
-  async findingsSummary(doc: ReferatDocument): Promise<FindingsSummary> {
-    const found = await this.findings(doc);
+  async findingsSummary(doc: ReferatDocument, token?: CancellationToken): Promise<FindingsSummary> {
+    const found = await this.findings(doc, token);
     const errors = found.filter((d) => d.severity === 'error');
     return {
       errors: errors.length,
@@ -288,19 +288,17 @@ export class LanguageService {
     };
   }
 
-  /** The referat.yaml that decides for a file, with its mistakes; undefined where none applies. */
   configFor(path: string): Promise<LoadedConfig | undefined> {
     return this.config.forFile(path);
   }
 
-  /** The mistakes in a referat.yaml, as the editor has it now. */
   async configProblems(yamlPath: string, text: string): Promise<readonly ConfigProblem[]> {
     return (await this.config.load(yamlPath, text)).problems;
   }
 
   /** referat.yaml's names when there is one (plus what only the archive knows), else the archive's. */
-  async catalog(uri: string): Promise<NameCatalog> {
-    this.harvested ??= harvestCatalog([...this.archive.uris()].map((u) => this.archive.get(u)!));
+  private async catalog(uri: string): Promise<NameCatalog> {
+    this.harvested ??= harvestCatalog([...this.index.uris()].map((u) => this.index.get(u)!));
     const path = this.paths.toPath(uri);
     const config = path ? await this.config.forFile(path) : undefined;
     if (!config) return this.harvested ?? EMPTY_CATALOG;
@@ -308,136 +306,86 @@ export class LanguageService {
     return mergeCatalogs(config.config.catalog, this.harvested);
   }
 
-  async completion(doc: ReferatDocument, position: Position, lineText: string): Promise<CompletionList> {
-    const fileName = decodeURIComponent(doc.uri.split('/').pop() ?? '');
+  async completion(doc: ReferatDocument, position: Position, lineText: string, token?: CancellationToken): Promise<CompletionList> {
+    throwIfCancelled(token);
+    const fileName = Utils.basename(URI.parse(doc.uri));
     const catalog = await this.catalog(doc.uri);
-    return complete(await this.prepared(doc), lineText, position, {
+    return complete(await this.prepared(doc, token), lineText, position, {
       catalog,
       kle: kleCatalog(),
-      locale: this.locale,
+      locale: this.currentLocale,
       fileName,
       ...(this.options.today ? { today: this.options.today() } : {}),
     });
   }
 
-  async hover(doc: ReferatDocument, position: Position, lineText?: string): Promise<Hover | null> {
+  async hover(doc: ReferatDocument, position: Position, lineText?: string, token?: CancellationToken): Promise<Hover | null> {
+    throwIfCancelled(token);
     const catalog = await this.catalog(doc.uri);
-    return hover(await this.prepared(doc), position, { kle: kleCatalog(), catalog, locale: this.locale }, lineText);
+    return hover(await this.prepared(doc, token), position, { kle: kleCatalog(), catalog, locale: this.currentLocale }, lineText);
   }
 
-  documentSymbols(doc: ReferatDocument): DocumentSymbol[] {
-    return documentSymbols(this.referat(doc), this.locale);
+  documentSymbols(doc: ReferatDocument, token?: CancellationToken): DocumentSymbol[] {
+    throwIfCancelled(token);
+    return documentSymbols(this.referat(doc), this.currentLocale);
   }
 
-  foldingRanges(doc: ReferatDocument): FoldingRange[] {
+  foldingRanges(doc: ReferatDocument, token?: CancellationToken): FoldingRange[] {
+    throwIfCancelled(token);
     return foldingRanges(this.referat(doc));
   }
 
-  async codeActions(
-    doc: ReferatDocument,
-    range: Range,
-    client: {
-      readonly personalWordList?: boolean;
-      /** The request's context: the findings the editor shows where she asked; spelling fixes are for these only, when it names any. */
-      readonly diagnostics?: readonly { readonly range: Range; readonly code?: number | string }[];
-    } = {},
-  ): Promise<CodeAction[]> {
-    const findings = await this.findings(doc);
-    const actions = codeActions(await this.prepared(doc), findings, range, doc.uri, this.locale);
-    const lines = doc.getText().split(/\r\n|\r|\n/);
-    const seen = new Set<string>();
-    for (const d of findings) {
-      // A fix asked for at one word is for that word: never another flagged word on the same line.
-      if (d.code !== 'spelling' || !intersects(d.range, range)) continue;
-      // A context that names findings names the ones she asked about; an empty one (another editor) leaves the range to decide.
-      const context = client.diagnostics ?? [];
-      if (context.length > 0 && !context.some((c) => c.code === d.code && sameRange(c.range, d.range))) continue;
-      const word = (lines[d.range.start.line] ?? '').slice(d.range.start.character, d.range.end.character);
-      if (!word || seen.has(word)) continue;
-      seen.add(word);
-      const speller = this.spelling.loaded;
-      if (speller)
-        for (const f of spellingFixes(word, d.range, { speller }))
-          actions.push({
-            title: localize(f.title, this.locale),
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [toDiagnostic(d)],
-            ...(f.preferred ? { isPreferred: true } : {}),
-            edit: { changes: { [doc.uri]: f.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
-          });
-      const toList = await this.addToOrdliste(doc, word);
-      if (toList) actions.push({ ...toList, diagnostics: [toDiagnostic(d)] });
-      if (client.personalWordList)
-        actions.push({
-          title: localize({ da: `Tilføj "${word}" til min ordliste`, en: `Add "${word}" to my word list` }, this.locale),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [toDiagnostic(d)],
-          command: { title: word, command: Protocol.addPersonalWordCommand, arguments: [word] },
-        });
-    }
-    return actions;
+  async codeActions(doc: ReferatDocument, range: Range, client: CodeActionClient = {}, token?: CancellationToken): Promise<CodeAction[]> {
+    const findings = await this.findings(doc, token);
+    const actions = codeActions(await this.prepared(doc, token), findings, range, doc.uri, this.currentLocale);
+    const words = askedWords(doc.getText(), findings, range, client.diagnostics ?? []);
+    if (words.length === 0) return actions;
+    const ordliste = await this.ordlisteTarget(doc);
+    throwIfCancelled(token);
+    const options = { uri: doc.uri, speller: this.spelling.loaded, ordliste, personalWordList: client.personalWordList === true, locale: this.currentLocale };
+    return [...actions, ...spellingActions(words, options)];
   }
 
-  /** The edit that adds a word to the municipality's word list: the nearest referat.yaml's `ordliste:`, or a new referat.yaml at the workspace root. */
-  private async addToOrdliste(doc: ReferatDocument, word: string): Promise<CodeAction | undefined> {
+  /** Where a word for the municipality's word list goes: the nearest referat.yaml's `ordliste:`, or a new referat.yaml at the workspace root. */
+  private async ordlisteTarget(doc: ReferatDocument): Promise<OrdlisteTarget | undefined> {
     const path = this.paths.toPath(doc.uri);
     if (!path) return undefined;
     const config = await this.config.forFile(path);
-    const title = localize(
-      { da: `Tilføj "${word}" til ordlisten (referat.yaml)`, en: `Add "${word}" to the municipality's word list (referat.yaml)` },
-      this.locale,
-    );
-    if (config) {
-      let text = '';
-      try {
-        const decoded = decodeReferat(await this.options.workspace.readFile(config.path));
-        text = decoded.ok ? decoded.text : '';
-      } catch {
-        return undefined;
-      }
-      const insertion = ordlisteInsertion(text, word);
-      if (!insertion) return undefined;
-      const at = insertion.position;
-      return {
-        title,
-        kind: CodeActionKind.QuickFix,
-        edit: { changes: { [this.paths.toUri(config.path)]: [{ range: { start: at, end: at }, newText: insertion.text }] } },
-      };
+    if (!config) {
+      const root = this.roots.find((r) => path.startsWith(r)) ?? parentFolder(path);
+      return { kind: 'new', uri: this.paths.toUri(joinPath(root, 'referat.yaml')) };
     }
-    const root = this.roots.find((r) => path.startsWith(r)) ?? parentFolder(path);
-    const uri = this.paths.toUri(joinPath(root, 'referat.yaml'));
-    const text = `# Navne og ord, som Referat kender (se README).\nordliste:\n  - ${word}\n`;
-    return {
-      title,
-      kind: CodeActionKind.QuickFix,
-      edit: {
-        documentChanges: [
-          { kind: 'create', uri, options: { ignoreIfExists: true } },
-          { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
-        ],
-      },
-    };
+    try {
+      const decoded = decodeReferat(await this.options.workspace.readFile(config.path));
+      return { kind: 'existing', uri: this.paths.toUri(config.path), text: decoded.ok ? decoded.text : '' };
+    } catch {
+      return undefined;
+    }
   }
 
-  /** After Enter: end a list on an empty item, number the next item. */
-  onEnter(previousLine: string, currentLine: string, position: Position): TextEdit[] {
+  onEnter(previousLine: string, currentLine: string, position: Position, token?: CancellationToken): TextEdit[] {
+    throwIfCancelled(token);
     return onEnter(previousLine, currentLine, position);
   }
 
-  definition(doc: ReferatDocument, position: Position): Location | null {
-    return definition(this.referat(doc), position, this.archive);
+  definition(doc: ReferatDocument, position: Position, token?: CancellationToken): Location | null {
+    throwIfCancelled(token);
+    return definition(this.referat(doc), position, this.index);
   }
 
-  documentLinks(doc: ReferatDocument): DocumentLink[] {
-    return documentLinks(this.referat(doc), this.archive, this.locale);
+  documentLinks(doc: ReferatDocument, token?: CancellationToken): DocumentLink[] {
+    throwIfCancelled(token);
+    return documentLinks(this.referat(doc), this.index, this.currentLocale);
   }
 
-  references(doc: ReferatDocument, position: Position, includeDeclaration: boolean): Location[] {
-    return references(this.referat(doc), doc.uri, position, includeDeclaration, this.archive);
+  references(doc: ReferatDocument, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[] {
+    throwIfCancelled(token);
+    return references(this.referat(doc), doc.uri, position, includeDeclaration, this.index);
   }
 
-  workspaceSymbols(query: string): SymbolInformation[] {
-    return workspaceSymbols(query, this.archive);
+  workspaceSymbols(query: string, token?: CancellationToken): SymbolInformation[] {
+    throwIfCancelled(token);
+    return workspaceSymbols(query, this.index);
   }
 
   /**
@@ -446,9 +394,9 @@ export class LanguageService {
    * rule settings (`cpr-number: off` hides the squiggle, never the refusal), and an error the
    * writer sees in or at a closed punkt refuses it too (see `publication.ts`).
    */
-  async publicRefusal(doc: ReferatDocument): Promise<RenderRefusal | undefined> {
-    const referat = await this.prepared(doc);
-    const errors = (await this.findings(doc)).filter((d) => d.severity === 'error');
+  async publicRefusal(doc: ReferatDocument, token?: CancellationToken): Promise<RenderRefusal | undefined> {
+    const referat = await this.prepared(doc, token);
+    const errors = (await this.findings(doc, token)).filter((d) => d.severity === 'error');
     return sourceRefusal(referat, errors);
   }
 
@@ -458,19 +406,19 @@ export class LanguageService {
    * again for CPR numbers before it is handed out. The renderer (and markdown-it) is loaded on the
    * first rendering: checking and completing never need it.
    */
-  async renderHtml(doc: ReferatDocument, options: RenderOptions): Promise<Rendered<string>> {
+  async renderHtml(doc: ReferatDocument, options: RenderOptions, token?: CancellationToken): Promise<Rendered<string>> {
     // The configuration first, so the refusal and the page read the document in its dialect.
-    const referat = await this.prepared(doc);
+    const referat = await this.prepared(doc, token);
     const pub = options.audience === 'public';
-    const refused = pub ? await this.publicRefusal(doc) : undefined;
+    const refused = pub ? await this.publicRefusal(doc, token) : undefined;
     if (refused) return { output: null, refused };
     const { renderHtml } = await import('../render/html');
+    throwIfCancelled(token);
     const html = renderHtml(referat, options);
     const leak = pub ? outputRefusal(html, 'html') : undefined;
     return leak ? { output: null, refused: leak } : { output: html };
   }
 
-  /** The page the preview shows instead of a refused public version, with its toolbar. */
   async refusalPage(refused: RenderRefusal, options: RenderOptions): Promise<string> {
     const { refusalPage } = await import('../render/html');
     return refusalPage(refused.message, refused.range.start.line, options);
@@ -480,49 +428,34 @@ export class LanguageService {
    * The referat as a tagged PDF, for the export; refused like the HTML. The renderer (pdfkit,
    * fontkit) is loaded on the first PDF, and the fonts are the host's to read.
    */
-  async renderPdf(doc: ReferatDocument, options: Omit<PdfOptions, 'fonts'>): Promise<Rendered<Uint8Array>> {
-    const referat = await this.prepared(doc);
+  async renderPdf(doc: ReferatDocument, options: Omit<PdfOptions, 'fonts'>, token?: CancellationToken): Promise<Rendered<Uint8Array>> {
+    const referat = await this.prepared(doc, token);
     const pub = options.audience === 'public';
-    const refused = pub ? await this.publicRefusal(doc) : undefined;
+    const refused = pub ? await this.publicRefusal(doc, token) : undefined;
     if (refused) return { output: null, refused };
     if (!this.options.fonts) throw new Error('renderPdf: the host gave the language service no fonts');
     const [{ renderPdf, pdfText }, fonts] = await Promise.all([import('../render/pdf'), this.options.fonts()]);
+    throwIfCancelled(token);
     // What the PDF will show and carry (text, title, bookmarks, metadata), read before it is made.
     const leak = pub ? outputRefusal(pdfText(referat, options), 'markdown') : undefined;
     if (leak) return { output: null, refused: leak };
     return { output: await renderPdf(referat, { ...options, fonts }) };
   }
 
-  /** The referat to write from a dagsorden, in its dialect, with the body's members from referat.yaml or the archive. */
-  async createReferat(doc: ReferatDocument): Promise<CreatedReferat> {
+  async createReferat(doc: ReferatDocument, token?: CancellationToken): Promise<CreatedReferat> {
+    throwIfCancelled(token);
     const catalog = await this.catalog(doc.uri);
-    return createReferat(doc.getText(), await this.prepared(doc), catalog);
+    return createReferat(doc.getText(), await this.prepared(doc, token), catalog);
   }
 
-  /** The case's meetings: for a journal number, or the one under the cursor in a document. */
-  caseHistory(of: string | { readonly doc: ReferatDocument; readonly position: Position }): CaseHistoryEntry[] {
+  caseHistory(of: string | { readonly doc: ReferatDocument; readonly position: Position }, token?: CancellationToken): CaseHistoryEntry[] {
+    throwIfCancelled(token);
     const journal = typeof of === 'string' ? of : journalAt(this.referat(of.doc), of.position);
-    return journal ? caseHistory(journal, this.archive) : [];
+    return journal ? caseHistory(journal, this.index) : [];
   }
 }
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
-
-/** A finding as the diagnostic a code action names. */
-function toDiagnostic(d: Diagnostic): LspDiagnostic {
-  return { range: d.range, message: d.message, code: d.code, source: 'referat', severity: SEVERITY[d.severity] };
-}
-
-export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+/** The language service over a workspace: the front door every transport, test and host uses. */
+export function createLanguageService(options: LanguageServiceOptions): ReferatLanguageService {
   return new LanguageService(options);
-}
-
-/** Whether two ranges share a character, or an empty one touches the other (a cursor at a word's end). */
-function intersects(a: Range, b: Range): boolean {
-  const before = (p: Position, q: Position): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

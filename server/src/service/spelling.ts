@@ -64,6 +64,7 @@ export class Spelling {
   private kle: Set<string> | undefined;
   /** Per line of text, the words the dictionary rejects: the dictionary's verdicts never change, so a line is judged once. */
   private readonly rejectedByLine = new Map<string, readonly WordToken[]>();
+  private disposed = false;
 
   constructor(private readonly host: SpellingHost) {}
 
@@ -88,6 +89,14 @@ export class Spelling {
         return undefined;
       },
     );
+  }
+
+  /** No more listeners, counting or cached verdicts: the service is done. */
+  dispose(): void {
+    this.disposed = true;
+    this.listeners.length = 0;
+    this.dirty.clear();
+    this.rejectedByLine.clear();
   }
 
   /** Resolves when the dictionary is loaded (or cannot be) and the archive's words are counted: for the command line and tests. */
@@ -191,7 +200,7 @@ export class Spelling {
 
   /** Counts, in the background, which unknown words each archive file holds. */
   private countArchive(): void {
-    if (this.counting || !this.speller) return;
+    if (this.counting || !this.speller || this.disposed) return;
     for (const u of this.host.archive.uris()) if (!this.unknownByFile.has(u)) this.dirty.add(u);
     if (this.dirty.size === 0) return;
     this.counting = this.count(this.speller).finally(() => {
@@ -203,7 +212,7 @@ export class Spelling {
   }
 
   private async count(speller: Speller): Promise<void> {
-    while (this.dirty.size > 0) {
+    while (this.dirty.size > 0 && !this.disposed) {
       const uri = this.dirty.values().next().value as string;
       this.dirty.delete(uri);
       this.forgetFile(uri);

@@ -1,4 +1,13 @@
-import { DOCUMENT_WORDS, HEADER_LABELS, SECTION_NAMES } from '../dialect/vocabulary';
+import {
+  CASE_NUMBER_LINE_LABEL_SOURCE,
+  DOCUMENT_WORDS,
+  HEADER_LABELS,
+  PUNKT_WORD,
+  SECTION_KINDS,
+  SECTION_NAMES,
+  TOC_HEADING_WORD,
+  phraseSource,
+} from '../dialect/vocabulary';
 import type { LineKind } from './tree';
 
 /*
@@ -65,7 +74,7 @@ const WORD_CHAR = '0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff';
 export const TITLE = new RegExp(`${LEAD}(?:${alternatives(DOCUMENT_WORD_LIST)})(?![${WORD_CHAR}])[^\\r\\n]*`);
 // A header label, alone or with its value after a colon, a tab or spaces: `Mødedato:⇥onsdag …`, `Tilstede`.
 export const FIELD = new RegExp(`${LEAD}(?:${alternatives(FIELD_LABELS)})(?![${WORD_CHAR}/])[^\\r\\n]*`);
-export const TOC_HEADING = new RegExp(`${LEAD}Indholdsfortegnelse${TRAIL}${EOL}`, 'i');
+export const TOC_HEADING = new RegExp(`${LEAD}${TOC_HEADING_WORD}${TRAIL}${EOL}`, 'i');
 
 /*
  * `Title.....<tab>3`: a dot leader then a page number ends the line. Judged from the line's end
@@ -89,13 +98,14 @@ export const TOC_ENTRY: LinePattern = {
   },
 };
 
-export const PUNKT_HEADING = new RegExp(`${LEAD}Punkt[ \\t]+\\d{1,6}[ \\t]*[:.][^\\r\\n]*`);
-export const EARLIER_DECISION = new RegExp(`${LEAD}Beslutning[ \\t]+fra[ \\t][^\\r\\n]*`, 'i');
+export const PUNKT_HEADING = new RegExp(`${LEAD}${PUNKT_WORD}[ \\t]+\\d{1,6}[ \\t]*[:.][^\\r\\n]*`);
+export const EARLIER_DECISION = new RegExp(`${LEAD}${phraseSource(SECTION_KINDS.tidligereBeslutning)}[ \\t][^\\r\\n]*`, 'i');
 // A dated decision heading: `Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1` (eDoc),
 // `Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 10-04-2013` (Acadre). Every line is asked,
 // so a short line that holds the word is the only one the pattern is tried on.
+const DECISION = SECTION_KINDS.beslutning;
 const DATED_DECISION = new RegExp(
-  `^${LEAD}(?:[^\\r\\n]{1,160}?s[ \\t]+beslutning|Beslutning[ \\t]+i[ \\t][^\\r\\n]{1,160}?)[ \\t]+den[ \\t]+\\d{1,2}[.\\-/]\\d{1,2}[.\\-/]\\d{2,4}(?:[ \\t]+Punkt[ \\t]+\\d{1,6})?[ \\t:*]*$`,
+  `^${LEAD}(?:[^\\r\\n]{1,160}?s[ \\t]+${DECISION}|${DECISION}[ \\t]+i[ \\t][^\\r\\n]{1,160}?)[ \\t]+den[ \\t]+\\d{1,2}[.\\-/]\\d{1,2}[.\\-/]\\d{2,4}(?:[ \\t]+${PUNKT_WORD}[ \\t]+\\d{1,6})?[ \\t:*]*$`,
   'i',
 );
 export const DECISION_HEADING: LinePattern = {
@@ -146,7 +156,7 @@ export const INDSTILLER: LinePattern = {
 // One word that starts with a digit, or `EMN-`, perhaps behind a label (`Sagsnr.: 12/27845`): the shape of a
 // case number of some scheme (which one, and whether it is valid, is the model's to say).
 export const JOURNAL = new RegExp(
-  `[ \\t]*(?:\\*\\*)?(?:(?:Sagsnr\\.?|Sagsnummer|Sagsid\\.?|Journalnr\\.?)[ \\t]*:?[ \\t]*)?(?:EMN-)?\\d[0-9A-Za-zÆØÅæøå.\\-/]*(?:\\*\\*)?[ \\t]*${EOL}`,
+  `[ \\t]*(?:\\*\\*)?(?:${CASE_NUMBER_LINE_LABEL_SOURCE}[ \\t]*:?[ \\t]*)?(?:EMN-)?\\d[0-9A-Za-zÆØÅæøå.\\-/]*(?:\\*\\*)?[ \\t]*${EOL}`,
 );
 export const BULLET = /[ \t]*(?:[-*•–]|\d{1,4}[.)])[ \t]+[^\r\n]*/;
 export const TEXT = /[^\r\n]+/;

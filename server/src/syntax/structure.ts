@@ -1,12 +1,12 @@
 import type { IToken } from 'chevrotain';
 import type { Dialect } from '../dialect/dialects';
-import { SECTION_NAMES } from '../dialect/vocabulary';
+import { CASE_NUMBER_LINE_LABEL_SOURCE, PUNKT_WORD, SECTION_NAMES } from '../dialect/vocabulary';
 import { Blank, Bullet, DecisionHeading, EarlierDecision, Journal, PunktHeading, SectionHeading, Text, TocEntry } from './tokens';
 
 const NUMBER_ALONE = /^[ \t]*\d{1,4}[ \t]*$/;
 const NUMBER_DOT = /^\d{1,4}\.[ \t]+\S/;
 /** A case number as a punkt's first line has it: a known shape, or behind a `Sagsnr.:` label. */
-const CASE_NUMBER = /^[ \t]*(?:\*\*)?(?:(?:Sagsnr\.?|Sagsnummer|Sagsid\.?|Journalnr\.?)[ \t]*:?[ \t]*\S|EMN-\d|\d{2}[.\-/]\d|\d{4}-\d)/i;
+const CASE_NUMBER = new RegExp(String.raw`^[ \t]*(?:\*\*)?(?:${CASE_NUMBER_LINE_LABEL_SOURCE}[ \t]*:?[ \t]*\S|EMN-\d|\d{2}[.\-/]\d|\d{4}-\d)`, 'i');
 /** How far below a candidate heading its case number or first section may stand. */
 const LOOKAHEAD = 6;
 
@@ -90,7 +90,7 @@ function demoteQuotedPunktLines(tokens: IToken[], text: string, quotes: boolean,
   }
 }
 
-const PUNKT_NUMBER = /Punkt[ \t]+(\d{1,6})/;
+const PUNKT_NUMBER = new RegExp(String.raw`${PUNKT_WORD}[ \t]+(\d{1,6})`);
 /** How many lines a heading's title may wrap onto before its case number. */
 const TITLE_LINES = 3;
 

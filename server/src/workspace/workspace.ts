@@ -13,6 +13,20 @@ export interface Workspace {
   exists(path: string): Promise<boolean>;
 }
 
+/** What happened to a file on disk (a referat or a referat.yaml), as a host's file watcher reports it. */
+export type WorkspaceChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface WorkspaceChange {
+  readonly kind: WorkspaceChangeKind;
+  /** The file's `file:` URI, as documents are named. */
+  readonly uri: string;
+  /**
+   * The text as the editor just saved it, where the host has it: the archive takes it without
+   * reading the disk. A document the editor holds as a referat is taken whatever its name.
+   */
+  readonly text?: string;
+}
+
 /** The folder a path is in, with either separator. */
 export function parentFolder(path: string): string {
   const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));

@@ -7,6 +7,7 @@ import { publishedJournal, writtenMeetingDate } from '../published';
 import { todaysDecision } from '../../model/decision';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
+import { PUNKT_WORD } from '../../dialect/vocabulary';
 
 /** What the PDF shows of a referat for an audience: the same as the HTML renderer shows. */
 export function documentModel(referat: Referat, audience: Audience): PdfDocumentModel {
@@ -15,8 +16,8 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   const pub = audience === 'public';
   const h = referat.header;
   const date = h.title?.date?.date;
-  const title = h.title ? `${LABEL.referat} — ${h.title.body}${date ? ` ${formatDanishDate(date)}` : ''}` : LABEL.referat;
-  const running = h.title ? [h.title.body, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || LABEL.referat : LABEL.referat;
+  const title = h.title ? `${LABEL.referat} — ${h.title.udvalg}${date ? ` ${formatDanishDate(date)}` : ''}` : LABEL.referat;
+  const running = h.title ? [h.title.udvalg, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || LABEL.referat : LABEL.referat;
 
   const blocks: Block[] = [];
   blocks.push({ kind: 'heading', level: 1, runs: plainRuns(title, 'bold') });
@@ -53,7 +54,7 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
 }
 
 export function headingText(p: Punkt): string {
-  return `Punkt ${p.number}: ${p.title}`;
+  return `${PUNKT_WORD} ${p.number}: ${p.title}`;
 }
 
 function punktHeading(p: Punkt, LABEL: DocumentLabels): Block {

@@ -41,7 +41,7 @@ export type Block =
 export interface PdfDocumentModel {
   /** The document title: metadata, window title and H1. */
   readonly title: string;
-  /** The body and the date, for the running header. */
+  /** The udvalg and the date, for the running header. */
   readonly running: string;
   /** `Offentlig udgave` / `Intern udgave`, for the footer. */
   readonly edition: string;
