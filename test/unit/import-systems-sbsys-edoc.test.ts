@@ -344,6 +344,13 @@ test('property: random bytes and random zips never throw, and what they give sta
   );
 });
 
+test("GetOrganized's publication, which names its root as SBSYS's does, is not read as SBSYS's", async () => {
+  const getOrganized =
+    '<?xml version="1.0" encoding="utf-8"?><Publication TimeStamp="2017-10-12T11:54:45"><Agendas><Agenda ID="MDR-2016-02836"><PublicationTypeAsValue>2</PublicationTypeAsValue><Items><Item><Number>0</Number><Caption>Åbent referat</Caption><IsPublic>true</IsPublic></Item></Items></Agenda></Agendas></Publication>';
+  const r = await importSource('publication.xml', new TextEncoder().encode(getOrganized));
+  assert.ok(!r.ok || r.kind !== 'sbsys-xml', 'read as an SBSYS publication');
+});
+
 test('a zip that is no export (a Word document) is refused as before; an empty folder says so', async () => {
   const docx = zipSync({ '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types/>'), 'word/document.xml': strToU8('<?xml version="1.0"?><w:document/>') });
   const r = await importSource('referat.docx', docx);

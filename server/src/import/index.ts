@@ -152,16 +152,15 @@ async function readExport(text: string, name: string, host: ImportHost, around?:
     readPdf: (bytes) => readPdf(bytes, pdfOptions(host)),
   };
   const stem = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  const system = XML_SYSTEMS.find((s) => s.is(doc));
-  if (!system) {
-    for (const dispatch of XML_DISPATCHERS) {
-      const read = dispatch(doc, name, context.find);
-      if (!read) continue;
-      if (!read.ok) return failure(read.problem, read.detail, read.message);
-      return { ok: true, kind: read.kind, meetings: read.meetings.map((m) => structured(m, stem, m.dialect)), notes: read.notes };
-    }
-    return undefined;
+  // The dispatchers first: each tells its systems apart from those above (GetOrganized's `Publication` from SBSYS's).
+  for (const dispatch of XML_DISPATCHERS) {
+    const read = dispatch(doc, name, context.find);
+    if (!read) continue;
+    if (!read.ok) return failure(read.problem, read.detail, read.message);
+    return { ok: true, kind: read.kind, meetings: read.meetings.map((m) => structured(m, stem, m.dialect)), notes: read.notes };
   }
+  const system = XML_SYSTEMS.find((s) => s.is(doc));
+  if (!system) return undefined;
   const read = await system.read(text, context);
   if (read.meetings.length === 0) return failure('no-minutes', `a ${system.system} export without items`, exportWithoutItems(system.system));
   const meetings = read.meetings.map((m) => structured(m, stem, system.dialect));

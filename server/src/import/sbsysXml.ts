@@ -29,10 +29,17 @@ export interface XmlMinutes {
   readonly document: 'referat' | 'dagsorden';
 }
 
-/** Whether the document is an eDagsorden publication. */
+/**
+ * Whether the document is an eDagsorden publication: a `Publication` with the publisher's own
+ * fields (its type, its settings, who published it). GetOrganized writes a `Publication` of its
+ * own, with agendas and items of the same names but none of those fields.
+ */
 export function isSbsysPublication(doc: DomDocument): boolean {
-  return childElements(doc).some((e) => e.name === 'Publication');
+  const publication = childElements(doc).find((e) => e.name === 'Publication');
+  return publication !== undefined && childElements(publication).some((e) => SBSYS_PUBLICATION_FIELDS.has(e.name));
 }
+
+const SBSYS_PUBLICATION_FIELDS = new Set(['PublicationTypeAsEnum', 'PublicationTypeAsValue', 'GeneratorSettings', 'PublishedBy', 'Published']);
 
 export function readSbsysXml(xml: string): XmlMinutes | undefined {
   const doc = parseXml(xml);
