@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -9,6 +9,7 @@ import { strToU8, zipSync } from 'fflate';
 import { checkReferat, parseReferat, renderHtml } from '../../server/src/core';
 import { MAX_SOURCE_BYTES, MAX_SOURCE_FILES, sourceFolder, unzip, type SourceFile } from '../../server/src/import/bundle';
 import { importFolder, importSource, type ImportResult, type ImportedMeeting } from '../../server/src/import/index';
+import { readSourceFolder } from '../../server/src/node/files';
 import { cMapReader, defaultCMapDir } from '../../server/src/node/importer';
 import { repoRoot } from '../helpers';
 
@@ -344,6 +345,18 @@ test('property: random bytes and random zips never throw, and what they give sta
   );
 });
 
+test('character references XML forbids (a page break, NUL, U+0001) neither fail an import nor reach its text', async () => {
+  const xml = new TextDecoder()
+    .decode(sbsysXmlBytes())
+    .replace(/Ingen særskilt kommunikationsindsats planlagt\./g, 'Ingen&#xC; særskilt&#x1; kommunikationsindsats&#0; planlagt.');
+  const caption = xml.replace('<Where><![CDATA[H2]]></Where>', '<Where>H2&#xC;&#x1;</Where>');
+  const m = one(await importSource('Publication553.xml', new TextEncoder().encode(caption), host));
+  assert.ok(![...m.text].some((c) => c !== '\n' && c !== '\t' && /\p{Cc}/u.test(c)));
+  assert.match(m.text, /^Ingen særskilt kommunikationsindsats planlagt\.$/m);
+  assert.equal(m.punkter, 4);
+  assert.deepEqual(findings(m.text), []);
+});
+
 test("GetOrganized's publication, which names its root as SBSYS's does, is not read as SBSYS's", async () => {
   const getOrganized =
     '<?xml version="1.0" encoding="utf-8"?><Publication TimeStamp="2017-10-12T11:54:45"><Agendas><Agenda ID="MDR-2016-02836"><PublicationTypeAsValue>2</PublicationTypeAsValue><Items><Item><Number>0</Number><Caption>Åbent referat</Caption><IsPublic>true</IsPublic></Item></Items></Agenda></Agendas></Publication>';
@@ -393,4 +406,24 @@ test('referat import: the zip, the folder and the XML each give one referat that
   assert.equal(lone.stderr.trim().split('\n').length, 1);
   assert.match(lone.stderr, /1552823\.PDF: .*eDocAgendaPublishing\.xml/);
   assert.equal(existsSync(join(dir, 'ud2')), false);
+});
+
+test('a folder read from disk: its files in sub-folders too, by their path in it; links, FIFOs and hidden files passed over', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'referat-folder-read-'));
+  mkdirSync(join(dir, 'Enclosures'));
+  writeFileSync(join(dir, 'Publication553.xml'), '<Publication/>');
+  writeFileSync(join(dir, 'Enclosures', '1.pdf'), '%PDF-1.4');
+  writeFileSync(join(dir, '.DS_Store'), 'x');
+  symlinkSync('/etc/hostname', join(dir, 'link.pdf'));
+  symlinkSync(tmpdir(), join(dir, 'linked-folder'));
+  const fifo = spawnSync('mkfifo', [join(dir, 'pipe.xml')]);
+  const read = await readSourceFolder(dir);
+  if (!read.ok) assert.fail(read.problem.en);
+  assert.deepEqual(
+    read.files.map((f) => f.name),
+    ['Enclosures/1.pdf', 'Publication553.xml'],
+  );
+  assert.equal(fifo.status === 0 ? existsSync(join(dir, 'pipe.xml')) : true, true);
+  const missing = await readSourceFolder(join(dir, 'findes-ikke'));
+  assert.equal(missing.ok, false);
 });
