@@ -345,6 +345,22 @@ test('property: random bytes and random zips never throw, and what they give sta
   );
 });
 
+test("SBSYS publication's minutes: the committee's own decision field is this meeting's decision, dated as eDoc dates it; the council's to come stays text", async () => {
+  const xml = new TextDecoder().decode(sbsysXmlBytes()).replace('<PublicationTypeAsEnum><![CDATA[Draft]]>', '<PublicationTypeAsEnum><![CDATA[Minutes]]>');
+  const m = one(await importSource('Publication553.xml', new TextEncoder().encode(xml), host));
+  assert.equal(m.document, 'referat');
+  assert.equal(m.dialect, 'sbsys-edagsorden');
+  const referat = parseReferat(m.text);
+  assert.equal(referat.dialect.id, 'sbsys-edagsorden');
+  assert.match(m.text, /^FORRETNINGSUDVALGETS BESLUTNING den 25\.09\.2012 Punkt 1$/m);
+  assert.match(m.text, /^REGIONSRÅDETS BESLUTNING$/m);
+  assert.deepEqual(
+    referat.punkter.map((p) => p.sections.filter((x) => x.kind === 'beslutning').length),
+    [1, 1, 1, 1],
+  );
+  assert.deepEqual(findings(m.text), []);
+});
+
 test('character references XML forbids (a page break, NUL, U+0001) neither fail an import nor reach its text', async () => {
   const xml = new TextDecoder()
     .decode(sbsysXmlBytes())

@@ -31,8 +31,9 @@ export function detectDialect(text: string): Dialect {
     if (ACADRE_DECISION.test(sample) || /^\d{2}\/\d+$/.test(sagsnr[1]!) || /Sagen afgøres i:/.test(sample)) return ACADRE;
     return EDOC;
   }
-  if (EDOC_DECISION.test(sample) && !PUNKT_COLON.test(sample)) return EDOC;
+  // Without a single `Sagsnr.:`, eDoc's sections are SBSYS's publication's, whose minutes date their decisions as eDoc does.
   if (!sagsnr && NUMBER_DOT.test(sample) && EDOC_SECTIONS.test(sample) && !PUNKT_COLON.test(sample)) return SBSYS_EDAGSORDEN;
+  if (EDOC_DECISION.test(sample) && !PUNKT_COLON.test(sample)) return EDOC;
   if (PAGE_FIELDS.test(sample) || PAGE_NUMBER_LINE.test(sample)) return FIRST_AGENDA_PAGE;
   // Aarhus's and Greve's words can each turn up in the other's text (`Beslutninger` as a sub-heading of
   // a Greve case), so the one with more of its tell-tale lines wins; an EMN case number is Aarhus's alone.

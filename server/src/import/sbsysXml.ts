@@ -12,7 +12,8 @@ import { sniff } from './sniff';
 import { filesNote, type ExportContext, type ExportRead } from './exportReaders';
 import { danishMoment, edocDate, type Moment } from './write';
 import { SBSYS_EDAGSORDEN } from '../dialect/dialects';
-import { documentWord, SECTION_KINDS } from '../dialect/vocabulary';
+import { documentWord, PUNKT_WORD, SECTION_KINDS } from '../dialect/vocabulary';
+import { pad2 } from '../model/dates';
 
 // The words of the dialect this reader writes.
 const { present: PRESENT, absent: ABSENT, members: MEMBERS = PRESENT } = SBSYS_EDAGSORDEN.attendance;
@@ -53,6 +54,8 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
   const meeting = child(agenda, 'Meeting');
   const body = text(child(agenda, 'Name')) || text(findFirst(agenda, (e) => e.name === 'Committee'));
   const moment = danishMoment(text(meeting && child(meeting, 'When')));
+  const committeeElement = findFirst(agenda, (e) => e.name === 'Committee');
+  const committee = committeeElement ? text(child(committeeElement, 'Name')) : '';
   const place = text(meeting && child(meeting, 'Where'));
 
   const settings = child(publication, 'GeneratorSettings');
@@ -101,7 +104,7 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
       if (content.length === 0 && !(caption && (feedback ? showEmptyFeedback : showEmpty))) continue;
       if (caption) {
         own.add(lines.length);
-        lines.push(caption);
+        lines.push(feedback && document === 'referat' ? decisionHeading(caption, committee, moment, number) : caption);
       }
       lines.push(...content, '');
     }
@@ -122,6 +125,20 @@ export function readSbsysXml(xml: string): XmlMinutes | undefined {
   while (lines[lines.length - 1] === '') lines.pop();
   const written = keepSections(lines, own);
   return { lines: written, enclosureFiles, headings, punkter: items.length, udvalg: body, ...(moment ? { moment } : {}), document };
+}
+
+/**
+ * The meeting's own committee's decision field in minutes (`FORRETNINGSUDVALGETS BESLUTNING`, the
+ * committee's name and the decision word), dated as eDoc dates its decisions, so that it reads as
+ * this meeting's decision: `FORRETNINGSUDVALGETS BESLUTNING den 25.09.2012 Punkt 1`. Another body's
+ * (the council's, to come) stays as the publication captions it.
+ */
+function decisionHeading(caption: string, committee: string, moment: Moment | undefined, number: string): string {
+  const lower = caption.toLowerCase();
+  const own = committee !== '' && lower.startsWith(committee.toLowerCase()) && lower.endsWith(SECTION_KINDS.beslutning.toLowerCase());
+  if (!own || !moment || !/^\d{1,6}$/.test(number)) return caption;
+  const d = moment.date;
+  return `${caption} den ${pad2(d.day)}.${pad2(d.month)}.${d.year} ${PUNKT_WORD} ${number}`;
 }
 
 function child(e: DomElement, name: string): DomElement | undefined {
