@@ -215,6 +215,16 @@ test("eDoc publication: the punkter's own PDFs are read under their punkt, their
   assert.match(alone.text, /^Det årlige bygningssyn er nu afsluttet, og der er foretaget en prioritering af aktiviteter for bygningsvedligeholdelse 2013\.$/m);
 });
 
+test("eDoc publication: the agenda's and the attachments' PDFs in its folder are the export's, not minutes of their own", async () => {
+  // Stand-ins under the names the XML gives the whole agenda's PDF and an attachment's: the system writes them beside it.
+  const pdf = edocFile('1552823.PDF').bytes;
+  const files = [...edocFolder(), { name: '1552814.PDF', bytes: pdf.slice() }, { name: '1537646.pdf', bytes: edocFile('1552824.PDF').bytes.slice() }];
+  const r = await importFolder(sourceFolder(files), host);
+  const m = one(r);
+  assert.equal(m.punkter, 8);
+  assert.ok(!m.notes.some((n) => /1552814|1537646/.test(n)), m.notes.join('\n'));
+});
+
 test("eDoc publication: at least 98% of the distinct words of the agenda's and the items' text are kept", async () => {
   const xml = new TextDecoder().decode(edocXml);
   // The meeting's text: the agenda's and each item's FullText, not the attached documents' (the Bilag, which a referat names).

@@ -9,7 +9,7 @@
 import { CLOSED_MARKER, DOCUMENT_WORDS, documentWord, TOC_HEADING_WORD, type DocumentKind } from '../dialect/vocabulary';
 import type { LocalizedText } from '../i18n/locale';
 import { closedTitle, oneLine, type WrittenHeading } from './fields';
-import { childElements, inlineText, parseXml, rawText, type DomDocument, type DomElement } from './html';
+import { childElements, findAll, inlineText, parseXml, rawText, type DomDocument, type DomElement } from './html';
 import type { ExportContext, StructuredMinutes, ExportRead } from './exportReaders';
 import { danishMoment, edocDate } from './write';
 
@@ -50,6 +50,10 @@ export async function readEdocPublication(text: string, context: ExportContext):
     }
   }
   if (items.length === 0) return { meetings: [], notes: [] };
+  // The whole agenda's PDF and the attachments' (the Bilag, which the punkter's texts name) belong to
+  // this export: asked for, so a folder does not read them again as minutes of their own.
+  for (const type of types) context.find(field(type, 'PDFDocument'));
+  for (const attachment of findAll(meeting, (e) => e.name === 'Attachment')) context.find(field(attachment, 'PDFDocument'));
   items.sort((a, b) => a.number - b.number);
 
   const udvalg = field(meeting, 'Committee');
