@@ -1,14 +1,18 @@
 // Bundles the extension client, the language server, the CLI and the tests with esbuild.
 // Tests are bundled too, so they run on plain node whatever module format a dependency ships.
+// Run as a script it builds everything (npm run build, CI); scripts/test/test.mjs imports it to build
+// only what one test file needs (its own bundle, and the product bundles whose inputs changed).
 import { build } from 'esbuild';
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, realpathSync, statSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
 const root = new URL('../..', import.meta.url).pathname;
 
-function findTests(dir) {
+export function findTests(dir = join(root, 'test')) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
@@ -97,13 +101,14 @@ const pdfjsInspectorExternal = {
   },
 };
 
-rmSync(join(root, 'out'), { recursive: true, force: true });
-mkdirSync(join(root, 'dist'), { recursive: true });
 // The spell checker reads its dictionary at run time, beside the bundles (too big to inline
 // into every bundle and parse at each start); its licence and notice travel with it.
-rmSync(join(root, 'dist/spelling'), { recursive: true, force: true });
-cpSync(join(root, 'server/data/spelling'), join(root, 'dist/spelling'), { recursive: true });
-writeFileSync(join(root, 'dist/spelling/da_DK.stems'), sortedStems(readFileSync(join(root, 'server/data/spelling/da_DK.dic'), 'utf8')));
+function copyDictionary() {
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  rmSync(join(root, 'dist/spelling'), { recursive: true, force: true });
+  cpSync(join(root, 'server/data/spelling'), join(root, 'dist/spelling'), { recursive: true });
+  writeFileSync(join(root, 'dist/spelling/da_DK.stems'), sortedStems(readFileSync(join(root, 'server/data/spelling/da_DK.dic'), 'utf8')));
+}
 
 /**
  * The .dic's stems, lower-cased, sorted by UTF-16 code units, one a line: the suggestions rank
@@ -120,7 +125,7 @@ function sortedStems(dic) {
 }
 
 // While parts are being written in parallel an entry point may not exist yet; say so, don't fail.
-const bundles = [
+export const bundles = [
   { name: 'client', entry: 'client/src/extension.ts', options: { external: ['vscode'] } },
   { name: 'server', entry: 'server/src/lsp/main.ts', options: { banner: { js: '#!/usr/bin/env node' }, ...besidePdf } },
   { name: 'summaryWorker', entry: 'server/src/node/summaryWorker.ts', options: {} },
@@ -135,31 +140,145 @@ const bundles = [
   { name: 'pdfWorker', entry: 'server/src/node/pdfWorker.ts', options: besidePdf },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 
-await Promise.all([
-  ...bundles.map((b) => build({ ...common, entryPoints: { [b.name]: b.entry }, outdir: 'dist', ...b.options })),
-  // Hunspell in WebAssembly (870 KB, mostly the binary as base64) beside the dictionary, read on
-  // the first spell check, so no bundle parses it at start.
-  build({ ...common, entryPoints: { 'spelling/hunspell-asm': 'node_modules/hunspell-asm/dist/cjs/index.js' }, outdir: 'dist', sourcemap: false }),
-  // The core as a library, and the tests' LSP client, for the benchmarks.
-  build({ ...common, entryPoints: { core: 'server/src/core.ts', lspClient: 'test/protocol/lspClient.ts' }, outdir: 'out/bench', sourcemap: false }),
-  build({
+// Each bundle's input files, as esbuild read them, so a later run can tell whether it is stale.
+const inputsDir = join(root, 'dist/.inputs');
+function buildBundle(b) {
+  return build({ ...common, entryPoints: { [b.name]: b.entry }, outdir: 'dist', ...b.options, metafile: true }).then((r) => {
+    mkdirSync(inputsDir, { recursive: true });
+    writeFileSync(join(inputsDir, `${b.name}.json`), JSON.stringify(Object.keys(r.metafile.inputs)));
+  });
+}
+
+/** The tests as bundles under out/, each beside where its source is (out/test/unit/x.test.js). */
+export function buildTests(entries) {
+  return build({
     ...common,
-    entryPoints: findTests(join(root, 'test')).map((p) => p.slice(root.length)),
+    entryPoints: entries.map((p) => (p.startsWith(root) ? p.slice(root.length) : p)),
     outdir: 'out',
     outbase: '.',
     sourcemap: 'inline',
     // Libraries that find their own files at run time stay in node_modules.
     external: ['vscode', 'playwright-core'],
     plugins: [pdfjsPatches, pdfjsInspectorExternal],
-  }),
-]);
+    metafile: true,
+  });
+}
+
+// Hunspell in WebAssembly (870 KB, mostly the binary as base64) beside the dictionary, read on
+// the first spell check, so no bundle parses it at start.
+const buildHunspell = () =>
+  build({ ...common, entryPoints: { 'spelling/hunspell-asm': 'node_modules/hunspell-asm/dist/cjs/index.js' }, outdir: 'dist', sourcemap: false });
 
 // The PDF reader's Adobe CMaps (fonts in predefined CJK encodings), found beside the bundle at run
 // time: pdf.js reads them as files, they are not code to bundle.
-if (existsSync(join(root, 'node_modules/pdfjs-dist/cmaps'))) {
-  cpSync(join(root, 'node_modules/pdfjs-dist/cmaps'), join(root, 'dist/pdfjs/cmaps'), { recursive: true });
+function copyCmaps() {
+  if (existsSync(join(root, 'node_modules/pdfjs-dist/cmaps'))) {
+    cpSync(join(root, 'node_modules/pdfjs-dist/cmaps'), join(root, 'dist/pdfjs/cmaps'), { recursive: true });
+  }
 }
 
 // The package's bin entries run as commands (`npx referat`, `referat-language-server`): esbuild
 // writes plain files, and npm does not mark the root package's own bins executable.
-for (const b of bundles) if (b.options.banner) chmodSync(join(root, 'dist', `${b.name}.js`), 0o755);
+function markExecutable(list) {
+  for (const b of list) if (b.options.banner) chmodSync(join(root, 'dist', `${b.name}.js`), 0o755);
+}
+
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : undefined);
+
+// The core as a library for other hosts (package.json `exports`): an ES module beside the PDF
+// renderer it loads on the first PDF, and its declarations from tsc (tsconfig.lib.json).
+export const library = { name: 'referat', entry: 'server/src/core.ts', options: {} };
+function buildLibrary() {
+  const bundle = build({
+    ...common,
+    entryPoints: { [library.name]: library.entry },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    // yaml's node build (CommonJS) requires node's process and buffer: an ES module has no require.
+    banner: { js: "import { createRequire as __referatRequire } from 'node:module';\nconst require = __referatRequire(import.meta.url);" },
+    sourcemap: false,
+    plugins: [pdfjsPatches, pdfBesideMe],
+    metafile: true,
+  }).then((r) => {
+    mkdirSync(inputsDir, { recursive: true });
+    writeFileSync(join(inputsDir, `${library.name}.json`), JSON.stringify(Object.keys(r.metafile.inputs)));
+  });
+  return Promise.all([bundle, buildDeclarations()]);
+}
+
+/**
+ * tsc writes one .d.ts per module into dist/types; they are ES modules there (a package.json says
+ * so), so their relative imports get the `.js` a `nodenext` reader needs. A declaration that names
+ * node's or VS Code's types would make every user install them: the build fails instead.
+ */
+async function buildDeclarations() {
+  const types = join(root, 'dist/types');
+  rmSync(types, { recursive: true, force: true });
+  const tsc = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
+    child.on('close', resolve);
+  });
+  if (tsc !== 0) throw new Error('build: tsc -p tsconfig.lib.json failed');
+  writeFileSync(join(types, 'package.json'), '{ "type": "module" }\n');
+  for (const file of findFiles(types, '.d.ts')) {
+    const text = readFileSync(file, 'utf8');
+    const forbidden = /\b(?:NodeJS\.|Buffer\b)|from '(?:node:[^']*|vscode)'/.exec(text);
+    if (forbidden) throw new Error(`build: ${file} names ${forbidden[0]}: the library's types must not need node's or VS Code's`);
+    const withExtensions = text.replace(/((?:from|import\() ?')(\.\.?\/[^']*)'/g, (whole, before, spec) => {
+      const target = join(dirname(file), spec);
+      if (existsSync(`${target}.d.ts`)) return `${before}${spec}.js'`;
+      if (existsSync(join(target, 'index.d.ts'))) return `${before}${spec}/index.js'`;
+      throw new Error(`build: ${file} imports ${spec}, which has no declaration`);
+    });
+    writeFileSync(file, withExtensions);
+  }
+}
+
+function findFiles(dir, suffix) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? findFiles(join(dir, e.name), suffix) : e.name.endsWith(suffix) ? [join(dir, e.name)] : [],
+  );
+}
+
+/** A bundle is stale when it is missing, or a file it was built from (or this script) is newer. */
+function isStale(b) {
+  const out = mtime(join(root, 'dist', `${b.name}.${b === library ? 'mjs' : 'js'}`));
+  const record = join(inputsDir, `${b.name}.json`);
+  if (out === undefined || !existsSync(record)) return true;
+  const inputs = [...JSON.parse(readFileSync(record, 'utf8')), 'scripts/build/build.mjs', 'package.json'];
+  return inputs.some((p) => (mtime(join(root, p)) ?? Infinity) > out);
+}
+
+/** Builds the product bundles (dist/) whose inputs changed since they were built; returns their names. */
+export async function buildStaleProducts() {
+  const stale = bundles.filter(isStale);
+  const dictionary = join(root, 'dist/spelling/da_DK.stems');
+  const dictionaryStale = (mtime(dictionary) ?? 0) < (mtime(join(root, 'server/data/spelling/da_DK.dic')) ?? Infinity);
+  const hunspellMissing = dictionaryStale || !existsSync(join(root, 'dist/spelling/hunspell-asm.js'));
+  if (dictionaryStale) copyDictionary();
+  // The declarations are made from every module the types reach, the PDF renderer's too.
+  const declarations = mtime(join(root, 'dist/types/core.d.ts')) ?? 0;
+  const libraryStale = isStale(library) || findFiles(join(root, 'server/src'), '.ts').some((p) => statSync(p).mtimeMs > declarations);
+  await Promise.all([...stale.map(buildBundle), ...(hunspellMissing ? [buildHunspell()] : []), ...(libraryStale ? [buildLibrary()] : [])]);
+  if (!existsSync(join(root, 'dist/pdfjs/cmaps'))) copyCmaps();
+  markExecutable(stale);
+  return [...stale, ...(libraryStale ? [library] : [])].map((b) => b.name);
+}
+
+async function buildAll() {
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  copyDictionary();
+  await Promise.all([
+    ...bundles.map(buildBundle),
+    buildHunspell(),
+    buildLibrary(),
+    // The core as a library, and the tests' LSP client, for the benchmarks.
+    build({ ...common, entryPoints: { core: 'server/src/core.ts', lspClient: 'test/protocol/lspClient.ts' }, outdir: 'out/bench', sourcemap: false }),
+    buildTests(findTests()),
+  ]);
+  copyCmaps();
+  markExecutable(bundles);
+}
+
+if (process.argv[1] && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1])) await buildAll();

@@ -33,7 +33,6 @@ const NOT_THE_FORMATS: readonly { readonly file: string; readonly words: readonl
   { file: 'client/src/preview.ts', words: ['Referat'], why: "the product's name (the preview panel's title)" },
   { file: 'client/src/extension.ts', words: ['Dagsorden'], why: "a file dialog's filter, translated by vscode.l10n" },
   { file: 'server/src/render/pdf.ts', words: ['Referat'], why: "the product's name as the PDF's Creator" },
-  { file: 'server/src/service/languageService.ts', words: ['Referat'], why: "the product's name in a new referat.yaml's comment" },
   { file: 'server/src/cli/createReferat.ts', words: ['DAGSORDEN'], why: "the usage line's name for the argument" },
   {
     file: 'server/src/protocol.ts',

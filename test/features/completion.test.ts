@@ -240,3 +240,23 @@ test('people on an inline list after "og": the name typed after it is replaced, 
     );
   });
 });
+
+test('votes: on a vote line the parties and members, as the minutes write them, replace the voter being typed', async () => {
+  const head = 'REFERAT Byrådet d. 04-04-2024\n\nMødedato Torsdag d. 04. april 2024 kl. 19:00\n\nMødedeltagere Anna Holm (A), Dorte Vang (V), Inge Bak (Ø)\n\n';
+  const marked = `${head}Punkt 1: Skolestruktur\n\n17.01.00P05-2-24\n\nBeslutning\n\nGodkendt.\n\nFor stemte: (V), An‸\n`;
+  await check(marked, (labels, all) => {
+    assert.deepEqual(labels.slice(0, 3), ['(A)', '(V)', '(Ø)']);
+    const anna = all.find((i) => i.label === 'Anna Holm (A)')!;
+    assert.equal(accepted(marked, anna), 'For stemte: (V), Anna Holm (A)');
+    assert.equal(
+      accepted(
+        marked,
+        all.find((i) => i.label === '(A)')!,
+      ),
+      'For stemte: (V), (A)',
+    );
+  });
+  // Under `Ikke til stede:` too; and a line that is no vote gets no voters.
+  await check(`${head}Punkt 1: Skolestruktur\n\n17.01.00P05-2-24\n\nBeslutning\n\nIkke til stede: ‸\n`, (labels) => assert.ok(labels.includes('Inge Bak (Ø)')));
+  await check(`${head}Punkt 1: Skolestruktur\n\n17.01.00P05-2-24\n\nBeslutning\n\nGodkendt, An‸\n`, (labels) => assert.ok(!labels.includes('Anna Holm (A)')));
+});

@@ -199,6 +199,8 @@ interface Planted {
   readonly text: string;
   readonly secrets: readonly string[];
   readonly cprs: readonly string[];
+  /** Text of closed punkter that the public version shows: their public decisions. */
+  readonly published: readonly string[];
   /** A CPR number where the public version would show it: the rendering must be refused. */
   readonly mustRefuse: boolean;
 }
@@ -233,6 +235,8 @@ interface PunktSpec {
   readonly journalTail: string | null;
   readonly body: readonly Piece[];
   readonly blankBetween: boolean;
+  /** A closed punkt's `Offentlig beslutning`: published; what follows a line that could head something else is not. */
+  readonly publicDecision: { readonly trailer: number; readonly cpr: string | null } | null;
 }
 
 const punktSpec: fc.Arbitrary<PunktSpec> = fc.record({
@@ -242,7 +246,11 @@ const punktSpec: fc.Arbitrary<PunktSpec> = fc.record({
   journalTail: rarely(fc.oneof(fc.constant('secret'), cprDigits), 5),
   body: fc.array(piece, { minLength: 1, maxLength: 4 }),
   blankBetween: fc.boolean(),
+  publicDecision: fc.option(fc.record({ trailer: fc.nat({ max: 3 }), cpr: rarely(cprDigits, 6) })),
 });
+
+/** Lines after a public decision that could head something else: what follows them stays closed. */
+const TRAILERS = ['**Baggrund**', 'Sagsfremstilling', '## Bemærkninger', 'Beslutning'];
 
 function headingShaped(shape: number, n: number, secret: string): string {
   return [`Punkt ${n}: ${secret}`, `${n}. ${secret}`, `## Punkt ${n}: ${secret}`, `Punkt ${n}: Lukket: ${secret}`, `**Punkt ${n}:** ${secret}`][shape]!;
@@ -251,6 +259,7 @@ function headingShaped(shape: number, n: number, secret: string): string {
 function plant(specs: readonly PunktSpec[]): Planted {
   const secrets: string[] = [];
   const cprs: string[] = [];
+  const published: string[] = [];
   let mustRefuse = false;
   const out: string[] = [HEADER.trimEnd(), ''];
   specs.forEach((p, i) => {
@@ -287,8 +296,20 @@ function plant(specs: readonly PunktSpec[]): Planted {
       if (p.blankBetween) out.push('');
     }
     out.push('', 'Beslutning', '', 'Taget til efterretning.', '');
+    if (p.publicDecision) {
+      const shown = `OFFENTLIG${n} blev godkendt`;
+      out.push('Offentlig beslutning', '', `${shown}.`);
+      if (p.publicDecision.cpr) {
+        out.push(`Borgeren ${p.publicDecision.cpr.slice(0, 6)}-${p.publicDecision.cpr.slice(6)} orienteres.`);
+        cprs.push(p.publicDecision.cpr);
+        // A public decision is published, of an open punkt and of a closed one alike.
+        mustRefuse = true;
+      }
+      out.push('', TRAILERS[p.publicDecision.trailer]!, '', `Om ${secret()}.`, '');
+      if (p.closed) published.push(shown);
+    }
   });
-  return { text: out.join('\n'), secrets, cprs, mustRefuse };
+  return { text: out.join('\n'), secrets, cprs, published, mustRefuse };
 }
 
 test('property: random referater with closed punkter, planted secrets and CPR numbers in every form: the public HTML and PDF hold none of them', async () => {
@@ -298,8 +319,11 @@ test('property: random referater with closed punkter, planted secrets and CPR nu
   const check = async (planted: Planted, pdfToo: boolean): Promise<void> => {
     const doc = docOf(planted.text);
     const html = await s.renderHtml(doc, { audience: 'public' });
+    const data = await s.renderData(doc, { audience: 'public' });
+    assert.equal(data.output === null, html.output === null, 'HTML and data decide alike');
     const outputs: string[] = [];
     if (html.output !== null) outputs.push(htmlReaderText(html.output));
+    if (data.output !== null) outputs.push(data.output);
     if (pdfToo) {
       const pdf = await s.renderPdf(doc, { audience: 'public' });
       assert.equal(pdf.output === null, html.output === null, 'HTML and PDF decide alike');
@@ -314,6 +338,7 @@ test('property: random referater with closed punkter, planted secrets and CPR nu
     assert.ok(!planted.mustRefuse, `a CPR number in a published place was rendered:\n${planted.text}`);
     for (const seen of outputs) {
       for (const secret of planted.secrets) assert.ok(!seen.includes(secret), `${secret} published:\n${planted.text}`);
+      for (const shown of planted.published) assert.ok(seen.includes(shown), `the public decision ${shown} is missing:\n${planted.text}`);
       const digits = digitsSeen(seen);
       for (const cpr of planted.cprs) assert.ok(!digits.includes(cpr), `${cpr} published:\n${planted.text}`);
     }

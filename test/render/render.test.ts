@@ -24,10 +24,28 @@ function visibleText(html: string): string {
 }
 const fold = (s: string): string => s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 
+/** The stylesheet a standalone page inlines; the snapshots hold a marker in its place, not its lines. */
+const stylesheet = readFileSync(join(repoRoot, 'media/preview.css'), 'utf8');
+const STYLESHEET_MARKER = '<style>/* media/preview.css */</style>';
+function withoutStylesheet(html: string): string {
+  const inlined = `<style>${stylesheet}</style>`;
+  assert.equal(html.split(inlined).length - 1, 1, 'the page inlines media/preview.css once');
+  return html.replace(inlined, STYLESHEET_MARKER);
+}
+
+test('a standalone page inlines exactly media/preview.css, in its one style element', () => {
+  for (const audience of ['internal', 'public'] as const) {
+    const html = renderHtml(parseReferat(corpusFiles()[0]!.text), { audience });
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    assert.deepEqual(styles, [stylesheet]);
+    assert.ok(html.indexOf('<style>') < html.indexOf('</head>'), 'the style sits in the head');
+  }
+});
+
 for (const c of corpusFiles()) {
   for (const audience of ['internal', 'public'] as const) {
     test(`snapshot: ${c.name} (${audience})`, () => {
-      const html = renderHtml(parseReferat(c.text), { audience });
+      const html = withoutStylesheet(renderHtml(parseReferat(c.text), { audience }));
       const file = join(snapshots, `${c.name.replace(/\.referat$/, '')}.${audience}.html`);
       if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(file)) {
         mkdirSync(snapshots, { recursive: true });
@@ -184,10 +202,10 @@ test('referat render -o OUT.pdf: the format from the extension, --format over it
   const noOut = run(['render', file, '--format', 'pdf']);
   assert.equal(noOut.status, 2);
   assert.equal(noOut.stdout, '');
-  assert.match(noOut.stderr, /^referat render: a PDF needs -o FILE \/ en PDF skal have -o FIL\nusage: referat render FILE \[-o OUT\.html\|OUT\.pdf\]/);
+  assert.match(noOut.stderr, /^referat render: a PDF needs -o FILE \/ en PDF skal have -o FIL\nusage: referat render FILE \[-o OUT\.html\|OUT\.pdf\|OUT\.json\]/);
   const badFormat = run(['render', file, '--format', 'docx', '-o', join(dir, 'x.docx')]);
   assert.equal(badFormat.status, 2);
-  assert.match(badFormat.stderr, /unknown format "docx" \(html or pdf\)/);
+  assert.match(badFormat.stderr, /unknown format "docx" \(html, pdf or json\)/);
   assert.ok(!existsSync(join(dir, 'x.docx')));
   assert.match(run(['render', '--help']).stdout, /--format html\|pdf/);
 });

@@ -270,14 +270,38 @@ test('a font in a predefined CJK encoding is read with the CMaps; without them i
   assert.ok(!without.ok);
 });
 
+/**
+ * Resolves once the process holds nothing the reader left behind (no timer, immediate, or I/O beyond
+ * those of `baseline`) and a turn of the event loop has passed: by then a rejection anything left
+ * could make has been reported. Still-scheduled work after a generous limit fails the test.
+ */
+async function nothingLeftRunning(baseline: readonly string[]): Promise<void> {
+  const limit = Date.now() + 30_000;
+  const left = (): string[] => {
+    const expected = [...baseline];
+    return process.getActiveResourcesInfo().filter((r) => {
+      const i = expected.indexOf(r);
+      if (i >= 0) expected.splice(i, 1);
+      return i < 0;
+    });
+  };
+  await new Promise((resolve) => setImmediate(resolve));
+  while (left().length > 0) {
+    if (Date.now() > limit) assert.fail(`still scheduled after the read: ${left().join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 test('a document not read in time is given up as corrupt, with nothing left running to fail later', async () => {
   const rejections: unknown[] = [];
   const onRejection = (r: unknown): void => void rejections.push(r);
   process.on('unhandledRejection', onRejection);
+  const baseline = process.getActiveResourcesInfo();
   try {
     const r = await readPdf(externalPdf(AARHUS).bytes, { timeoutMs: 1 });
     assert.ok(!r.ok && r.problem === 'corrupt' && /not read within/.test(r.detail ?? ''));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await nothingLeftRunning(baseline);
   } finally {
     process.off('unhandledRejection', onRejection);
   }
@@ -292,6 +316,7 @@ test('damaged copies of real PDFs: always a result, never a throw, a hang or an 
   let seed = 20251126;
   const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const outcomes: Record<string, number> = {};
+  const baseline = process.getActiveResourcesInfo();
   try {
     for (let i = 0; i < 24; i++) {
       const b = Buffer.from(sources[i % sources.length]!);
@@ -303,7 +328,7 @@ test('damaged copies of real PDFs: always a result, never a throw, a hang or an 
       const key = r.ok ? (r.damagedPages.length > 0 ? 'ok, damaged pages' : 'ok') : r.problem;
       outcomes[key] = (outcomes[key] ?? 0) + 1;
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await nothingLeftRunning(baseline);
   } finally {
     process.off('unhandledRejection', onRejection);
   }

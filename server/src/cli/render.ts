@@ -7,7 +7,7 @@ import { createLanguageService, type Rendered } from '../service/languageService
 import { readReferatFile, type CliIO } from './io';
 import { readOptions } from './options';
 
-export const RENDER_USAGE = 'referat render FILE [-o OUT.html|OUT.pdf] [--force] [--format html|pdf] [--public] [--locale da|en]';
+export const RENDER_USAGE = 'referat render FILE [-o OUT.html|OUT.pdf|OUT.json] [--force] [--format html|pdf|json] [--public] [--locale da|en]';
 
 /**
  * `referat render`: the minutes as a standalone HTML page or a tagged PDF (the format from the
@@ -30,9 +30,9 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
   const out = values.output;
   const audience = values.public ? 'public' : 'internal';
   const locale = values.locale;
-  const format = values.format ?? (out && /\.pdf$/i.test(out) ? 'pdf' : 'html');
-  if (format !== 'html' && format !== 'pdf')
-    return usage(io, { da: `ukendt format "${format}" (html eller pdf)`, en: `unknown format "${format}" (html or pdf)` });
+  const format = values.format ?? (out && /\.pdf$/i.test(out) ? 'pdf' : out && /\.json$/i.test(out) ? 'json' : 'html');
+  if (format !== 'html' && format !== 'pdf' && format !== 'json')
+    return usage(io, { da: `ukendt format "${format}" (html, pdf eller json)`, en: `unknown format "${format}" (html, pdf or json)` });
   // A PDF is binary: to a terminal it would be noise, to a pipe it is better named with -o.
   if (format === 'pdf' && !out) return usage(io, { da: 'en PDF skal have -o FIL', en: 'a PDF needs -o FILE' });
   if (files.length !== 1)
@@ -61,7 +61,11 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
   const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, locale, fonts: nodeFonts });
   const doc = { uri: service.uriOf(file), version: 1, getText: () => read.text };
   const rendered: Rendered<string | Uint8Array> =
-    format === 'pdf' ? await service.renderPdf(doc, { audience }) : await service.renderHtml(doc, { audience, locale });
+    format === 'pdf'
+      ? await service.renderPdf(doc, { audience })
+      : format === 'json'
+        ? await service.renderData(doc, { audience })
+        : await service.renderHtml(doc, { audience, locale });
   if (rendered.output === null) {
     const at = rendered.refused.range.start;
     io.stderr(`${file}:${at.line + 1}:${at.character + 1}: ${bothLanguages(rendered.refused.message)}\n`);
@@ -78,7 +82,7 @@ export async function runRender(args: readonly string[], io: CliIO): Promise<num
     io.stderr(`${file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${localize(said, locale)}\n`);
   }
   if (!out) {
-    // Only HTML comes this far without -o.
+    // Only HTML and JSON come this far without -o.
     if (typeof rendered.output === 'string') io.stdout(rendered.output);
     return 0;
   }

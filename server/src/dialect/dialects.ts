@@ -68,6 +68,11 @@ export interface Dialect {
   readonly attendeeTimes: boolean;
   /** The decision comes first, and the text before a punkt's first section is its decision when it has no heading of its own (Greve). */
   readonly decisionFirst: boolean;
+  /**
+   * The system publishes a closed punkt's decision as text under its heading and case number,
+   * before any section (Greve, Aarhus): that text is the public decision; its sections are not.
+   */
+  readonly closedIntroIsPublic: boolean;
   /** The system prints every heading of its template, written under or not (Greve): an empty one is the template's, not a mistake. */
   readonly printsEmptySections: boolean;
   /** A decision may quote an earlier meeting's decision item by item, as `Punkt 1: …` lines run on from its text (Greve). */
@@ -82,6 +87,8 @@ function sections(names: readonly string[]): ReadonlyMap<string, SectionKind> {
     if (!known) throw new Error(`dialect names an unknown section: ${name}`);
     map.set(name.toLowerCase(), known.kind);
   }
+  // A closed punkt's public decision is written the same way in every system.
+  for (const known of SECTION_NAMES) if (known.kind === 'offentligBeslutning') map.set(known.name.toLowerCase(), known.kind);
   return map;
 }
 
@@ -124,6 +131,7 @@ export const SBSYS: Dialect = {
   attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
   attendeeTimes: true,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: false,
   quotesPunktLines: false,
 };
@@ -149,6 +157,7 @@ export const FIRST_AGENDA_PDF: Dialect = {
   attendance: { present: 'Mødedeltagere', absent: 'Afbud', form: 'inline' },
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: true,
   printsEmptySections: false,
   quotesPunktLines: false,
 };
@@ -194,6 +203,7 @@ export const GREVE: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: true,
+  closedIntroIsPublic: true,
   printsEmptySections: true,
   quotesPunktLines: true,
 };
@@ -235,6 +245,7 @@ export const EDOC: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: false,
   quotesPunktLines: false,
 };
@@ -286,6 +297,7 @@ export const ACADRE: Dialect = {
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,
+  closedIntroIsPublic: false,
   printsEmptySections: false,
   quotesPunktLines: false,
 };

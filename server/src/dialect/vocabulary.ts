@@ -17,6 +17,8 @@ export type SectionKind =
   | 'andreKonsekvenser'
   | 'indstilling'
   | 'beslutning'
+  /** What of a closed punkt's decision may be published (kommunestyrelsesloven § 8, stk. 7). */
+  | 'offentligBeslutning'
   | 'bilag'
   /** A decision from an earlier meeting on the same case, with what followed it. */
   | 'tidligereBeslutning'
@@ -37,6 +39,7 @@ export const SECTION_KINDS: Readonly<Record<SectionKind, string>> = {
   andreKonsekvenser: 'Andre konsekvenser',
   indstilling: 'Indstilling',
   beslutning: 'Beslutning',
+  offentligBeslutning: 'Offentlig beslutning',
   bilag: 'Bilag',
   tidligereBeslutning: 'Beslutning fra',
   sagsforloeb: 'Sagsforløb',
@@ -83,6 +86,8 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { name: 'Beslutningspunkter', kind: 'indstilling' },
   { name: 'Beslutning', kind: 'beslutning' },
   { name: 'Beslutninger', kind: 'beslutning' },
+  { name: 'Offentlig beslutning', kind: 'offentligBeslutning' },
+  { name: 'Offentliggjort beslutning', kind: 'offentligBeslutning' },
   { name: 'Bilag', kind: 'bilag' },
   { name: 'Sagsforløb', kind: 'sagsforloeb' },
   { name: 'Sagens forløb', kind: 'sagsforloeb' },

@@ -22,7 +22,9 @@ import { lineContent } from '../syntax/content';
 import type { Position, Range } from '../syntax/range';
 import { locate } from './locate';
 import { escapeSnippetText, expandBody, fill, snippetsFor, type SnippetPlace, type SnippetVars } from './snippets';
+import { meetingAttendance, writtenMember } from '../model/attendance';
 import { meetingDate } from '../model/meeting';
+import { voterListStart } from '../model/protokol';
 
 // Danish sort order; made on first use, since loading the collation data costs a process 20 ms at start.
 let danishCollator: Intl.Collator | undefined;
@@ -81,6 +83,8 @@ export function complete(referat: Referat, lineText: string, position: Position,
 
   const { punkt, section } = locate(referat, line);
   if (punkt && isJournalPosition(punkt, line)) return journals(lineText, position, env, tr);
+  const voters = punkt ? voterItems(referat, before, line, env, tr) : undefined;
+  if (voters) return list(voters);
   if (ATTENDANCE.test(lineText) && !ATTENDANCE.test(before)) return list(people(referat, before, position, env, tr, 'sentence'));
 
   if (section && line > section.headingRange.start.line) {
@@ -211,6 +215,39 @@ function attendanceListAt(referat: Referat, lineText: string, line: number): Att
   ] as const)
     if (a && line > a.range.start.line && line <= a.range.end.line) return { role, members: a.members, valueStart: /^[\s\-*•]*/.exec(lineText)![0].length };
   return undefined;
+}
+
+/**
+ * On a vote or absence line of a punkt (`For stemte: (V), An`, `Ikke til stede: `): the parties
+ * and the members, as the minutes write them, replacing the voter she is typing.
+ */
+function voterItems(referat: Referat, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] | undefined {
+  const at = voterListStart(before);
+  if (at === undefined) return undefined;
+  // The voter being typed: from the last comma or `og` to the cursor.
+  const sep = /(?:,[ \t]*|[ \t]og[ \t]+)(?=[^,]*$)/.exec(before.slice(at));
+  const from = sep ? at + sep.index + sep[0].length : at + (before.slice(at).length - before.slice(at).trimStart().length);
+  const range = { start: { line, character: from }, end: { line, character: before.length } };
+  const configured = udvalgOf(referat, env.catalog)?.medlemmer ?? [];
+  const meeting = meetingAttendance(referat, configured);
+  const parties = [...new Set(meeting.members.flatMap((m) => (m.party ? [m.party] : [])))].sort(collator.compare);
+  const items: CompletionItem[] = [
+    ...parties.map((p, i) => ({
+      label: `(${p})`,
+      kind: CompletionItemKind.EnumMember,
+      detail: tr({ da: 'Parti', en: 'Party' }),
+      textEdit: { range, newText: `(${p})` },
+      sortText: `0${String(i).padStart(3, '0')}`,
+    })),
+    ...meeting.members.map((m) => ({
+      label: writtenMember(m),
+      kind: CompletionItemKind.Value,
+      detail: tr({ da: 'Medlem', en: 'Member' }),
+      textEdit: { range, newText: writtenMember(m) },
+      sortText: `1${m.name}`,
+    })),
+  ];
+  return items.length > 0 ? items : undefined;
 }
 
 function sorted(items: CompletionItem[]): CompletionItem[] {

@@ -5,10 +5,12 @@ import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { daysBetween, localizedDate, localizedWeekday, weekdayIndex } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
 import { CASE_NUMBER_SCHEMES } from '../dialect/vocabulary';
+import { absentFromPunkt, meetingAttendance, seatsOf } from '../model/attendance';
 import { meetingDate } from '../model/meeting';
+import { protokolOf, type Vote } from '../model/protokol';
 import { splitWho } from '../model/people';
 import { datesInText } from '../model/textDates';
-import type { DateValue, JournalNumber, Referat, SectionKind } from '../model/types';
+import type { DateValue, JournalNumber, Punkt, Referat, SectionKind } from '../model/types';
 import { containsPosition, type Position } from '../syntax/range';
 import { locate } from './locate';
 
@@ -62,6 +64,10 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
     return md(`**${section.title}** — ${tr(SECTION_HELP[section.kind])}${readability}`, section.headingRange);
   }
 
+  // A vote: what it adds up to, with those present.
+  const vote = punkt ? protokolOf(punkt).votes.find((v) => v.range.start.line <= position.line && position.line <= v.range.end.line) : undefined;
+  if (punkt && vote) return md(explainVote(referat, punkt, vote, env, tr), vote.range);
+
   // A date in the text: `den 3. marts 2025` in a Sagsfremstilling.
   if (lineText !== undefined) {
     const year = meetingDate(referat)?.year;
@@ -70,6 +76,30 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
     }
   }
   return null;
+}
+
+/** `For 15 · Imod 4 · Undlod 1 · Fraværende 2 · 21 medlemmer`: a vote's seats, counted where the parties' members are known. */
+function explainVote(referat: Referat, punkt: Punkt, vote: Vote, env: HoverEnv, tr: Tr): string {
+  const body = referat.header.title?.udvalg?.toLocaleLowerCase('da-DK');
+  const configured = (body ? env.catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === body)?.medlemmer : undefined) ?? [];
+  const meeting = meetingAttendance(referat, configured);
+  const away = absentFromPunkt(meeting, protokolOf(punkt));
+  const seats = (side: 'for' | 'against' | 'abstain'): string => {
+    const written = vote.counts?.[side] ?? null;
+    if (written !== null) return String(written);
+    if (vote[side].length === 0) return '0';
+    return String(seatsOf(vote[side], meeting, away) ?? vote[side].map((v) => v.text).join(', '));
+  };
+  const parts = [
+    tr({ da: `For ${seats('for')}`, en: `For ${seats('for')}` }),
+    tr({ da: `Imod ${seats('against')}`, en: `Against ${seats('against')}` }),
+    tr({ da: `Undlod ${seats('abstain')}`, en: `Abstained ${seats('abstain')}` }),
+  ];
+  if (away.size > 0) parts.push(tr({ da: `Fraværende ${away.size}`, en: `Absent ${away.size}` }));
+  const members = meeting.members.length;
+  if (members > 0) parts.push(tr({ da: `${members} medlemmer`, en: `${members} members` }));
+  const on = vote.on ? `${tr({ da: 'Afstemning om', en: 'Vote on' })} ${vote.on}\n\n` : '';
+  return `${on}${parts.join(' · ')}`;
 }
 
 function explainJournal(j: JournalNumber, env: HoverEnv, tr: Tr): string {
@@ -151,6 +181,10 @@ const SECTION_HELP: Readonly<Record<SectionKind, LocalizedText>> = {
   beslutning: {
     da: 'hvad mødet besluttede. Et åbent punkt uden Beslutning er den klassiske fejl.',
     en: 'what the meeting decided. An open item without a decision is the classic error.',
+  },
+  offentligBeslutning: {
+    da: 'hvad der må offentliggøres af et lukket punkts beslutning (styrelseslovens § 8, stk. 7). Kun dette, overskriften og sagsnummeret kommer med i den offentlige udgave.',
+    en: "what of a closed item's decision may be published (kommunestyrelsesloven § 8(7)). Only this, the heading and the case number appear in the public version.",
   },
   bilag: { da: 'ét bilag pr. linje.', en: 'one attachment per line.' },
   tidligereBeslutning: { da: 'en beslutning fra et tidligere møde i samme sag.', en: 'a decision from an earlier meeting on the same case.' },

@@ -11,7 +11,7 @@ export type OrdlisteTarget = { readonly kind: 'existing'; readonly uri: string; 
 
 /** The text of a new referat.yaml that holds one word. */
 function newYaml(word: string): string {
-  return `# Navne og ord, som Referat kender (se README).\nordliste:\n  - ${word}\n`;
+  return `# Navne og ord, som stavekontrollen kender (se README).\nordliste:\n  - ${word}\n`;
 }
 
 /** The quick fix that adds a word to referat.yaml's `ordliste:`; undefined when the word is listed already. */

@@ -1,4 +1,3 @@
-import { isExists } from 'date-fns/isExists';
 import type { LocalizedText } from '../i18n/locale';
 import type { CalendarDate } from './types';
 
@@ -43,8 +42,24 @@ export function weekdayNumber(name: string): number | undefined {
   return danish().weekdayByName.get(name.toLowerCase());
 }
 
+const MONTHS_IN_YEAR = 12;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** The Gregorian rule: every fourth year, but not a century unless it divides by 400. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2 && isLeapYear(year)) return 29;
+  return DAYS_IN_MONTH[month - 1] ?? 0;
+}
+
+/** Whether day `day` of month `month` (1 = januar) of `year` is a day of the calendar: 29-02-2024 is, 29-02-2023 and 31-04 are not. */
 export function dateExists(year: number, month: number, day: number): boolean {
-  return isExists(year, month - 1, day);
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > MONTHS_IN_YEAR || day < 1) return false;
+  return day <= daysInMonth(year, month);
 }
 
 export function weekdayIndex(d: CalendarDate): number {

@@ -1,3 +1,5 @@
+import type { Dialect } from '../dialect/dialects';
+import { SECTION_NAMES } from '../dialect/vocabulary';
 import type { BodyLine, Punkt, Section } from './types';
 
 /**
@@ -57,3 +59,49 @@ export function todaysDecision(p: Punkt): TodaysDecision {
   const written = sections.some(hasText) || (sections.length === 0 && p.introDecision === true && !p.sections.some((s) => s.kind === 'tidligereBeslutning'));
   return { sections, written };
 }
+
+/** A closed punkt's public decision: what of it may be published, and where it was written. */
+export interface PublicDecision {
+  readonly lines: readonly BodyLine[];
+  /** The `Offentlig beslutning` section it comes from; none where the dialect writes it under the heading (Greve). */
+  readonly section?: Section;
+}
+
+/**
+ * What of a closed punkt the public may read besides its heading and case number: its
+ * `Offentlig beslutning` section, or where the system publishes the decision under the heading
+ * before any section (Greve's, Aarhus'), that text. It ends at the first line that could be
+ * a heading of anything else (a sub-heading, a bold line alone, a section name of any system):
+ * text that only looks like part of it stays closed.
+ */
+export function publicDecision(p: Punkt, dialect: Pick<Dialect, 'closedIntroIsPublic'>): PublicDecision | undefined {
+  const section = p.sections.find((s) => s.kind === 'offentligBeslutning');
+  if (section) {
+    const lines = upToHeading(section.body);
+    return lines.some((l) => !l.blank) ? { lines, section } : { lines: [], section };
+  }
+  if (!p.closed || !dialect.closedIntroIsPublic) return undefined;
+  const lines = upToHeading(p.intro);
+  return lines.some((l) => !l.blank) ? { lines } : undefined;
+}
+
+function upToHeading(lines: readonly BodyLine[]): BodyLine[] {
+  const out: BodyLine[] = [];
+  for (const l of lines) {
+    if (l.subHeadingLevel !== undefined || mayHeadSomething(l.text)) break;
+    out.push(l);
+  }
+  while (out.length > 0 && out[out.length - 1]!.blank) out.pop();
+  return out;
+}
+
+/** A line that could head another part: `**Baggrund**`, `# …`, or a section name any system uses. */
+function mayHeadSomething(text: string): boolean {
+  const t = text.trim();
+  if (/^#{1,6}[ \t]/.test(t) || /^\*\*[^*]+\*\*:?$/.test(t) || /^__[^_]+__:?$/.test(t)) return true;
+  const key = t.replace(/[:\s]+$/, '').toLowerCase();
+  return key.length > 0 && key.length <= SECTION_NAME_MAX && SECTION_NAME_KEYS.has(key);
+}
+
+const SECTION_NAME_KEYS: ReadonlySet<string> = new Set(SECTION_NAMES.map((s) => s.name.toLowerCase()));
+const SECTION_NAME_MAX = Math.max(...SECTION_NAMES.map((s) => s.name.length));

@@ -1,3 +1,4 @@
+import { PARTY_AFTER_NAME } from '../dialect/protokol';
 import { DOCUMENT_WORDS, HEADER_LABELS, HEADER_NOTHING_LINES, type HeaderRole } from '../dialect/vocabulary';
 import { lineContent, stripBold } from '../syntax/content';
 import { lineRange, range, type Range } from '../syntax/range';
@@ -281,7 +282,8 @@ function splitNames(l: SyntaxLine, start: number): Person[] {
       .replace(/[.]$/, '')
       .trim();
     if (!name || name.startsWith('-')) continue;
-    names.push({ name, range: lineRange(l.line, a + lead, a + lead + name.length) });
+    const party = PARTY_AFTER_NAME.exec(raw)?.[1];
+    names.push({ name, range: lineRange(l.line, a + lead, a + lead + name.length), ...(party ? { party } : {}) });
   }
   return names;
 }

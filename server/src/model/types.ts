@@ -72,6 +72,8 @@ export interface TextField {
 export interface Person {
   readonly name: string;
   readonly range: Range;
+  /** The party letter written after the name (`Anna Holm (A)`), where there is one. */
+  readonly party?: string;
 }
 
 export interface Attendees {

@@ -4,7 +4,7 @@ import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { formatDanishDate } from '../model/dates';
 import type { BodyLine, DocumentKind, Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
-import { isEmptyBullet, todaysDecision } from '../model/decision';
+import { isEmptyBullet, publicDecision, todaysDecision } from '../model/decision';
 import { documentLabels, type DocumentLabels } from './labels';
 import { publishedJournal, writtenMeetingDate } from './published';
 import { PUNKT_WORD } from '../dialect/vocabulary';
@@ -27,7 +27,8 @@ export interface RenderOptions {
 }
 
 // Raw HTML off so text stays text; links only to the web and to mail; no images (nothing remote).
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+// `breaks`: a line she wrote on its own (a decision, then a vote, then a remark) stays a line of its own.
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: true });
 // No indented code blocks: indentation in minutes is layout (imported text, a wrapped list), never code.
 md.disable(['image', 'code']);
 md.validateLink = (url: string): boolean => /^(https?:|mailto:)/i.test(url.trim());
@@ -128,7 +129,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   }
 
   parts.push('<main>');
-  for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t) : openPunkt(p, t, options.audience, referat.kind));
+  for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t, referat) : openPunkt(p, t, options.audience, referat.kind));
   parts.push('</main>');
 
   return htmlPage(t.lang, title, parts.join('\n'), options);
@@ -200,12 +201,17 @@ function journalLine(p: Punkt, t: DocumentLabels, audience: Audience): string {
   return `<p class="journal"${dl(j.kind === 'valid' ? j.journal.range.start.line : j.range.start.line)}><span class="visually-hidden">${t.journal} </span>${escapeHtml(text)}</p>`;
 }
 
-/** Public view of a closed punkt: built from its heading and journal number alone. */
-function closedPunkt(p: Punkt, t: DocumentLabels): string {
+/** Public view of a closed punkt: built from its heading, journal number and public decision alone. */
+function closedPunkt(p: Punkt, t: DocumentLabels, referat: Referat): string {
+  const decision = publicDecision(p, referat.dialect);
+  const shown =
+    decision && decision.lines.length > 0
+      ? `<div class="public-decision"${dl(decision.section?.headingRange.start.line ?? decision.lines[0]!.line)}>\n<h3>${escapeHtml(decision.section?.title ?? t.decision)}</h3>\n${renderBody(decision.lines)}</div>\n`
+      : '';
   return `<section class="punkt closed" id="punkt-${p.number}" aria-labelledby="punkt-${p.number}-h"${dl(p.headingRange.start.line)}>
 <h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}<span class="badge">${t.closed}</span></h2>
 ${journalLine(p, t, 'public')}
-</section>`;
+${shown}</section>`;
 }
 
 function openPunkt(p: Punkt, t: DocumentLabels, audience: Audience, kind: DocumentKind): string {

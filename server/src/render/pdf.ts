@@ -5,13 +5,13 @@ import type { Referat } from '../model/types';
 import type { Audience } from './html';
 import { documentModel } from './pdf/content';
 import { drawPages } from './pdf/draw';
-import { FONT_NAMES, parseFonts, type PdfFontFiles } from './pdf/fonts';
+import { FONT_NAMES, parseFonts } from './pdf/fonts';
 import { layoutDocument, type LaidOut, type Measure, type Showable } from './pdf/layout';
 import type { PdfDocumentModel } from './pdf/model';
 import { modelText } from './pdf/text';
-import type { Face } from './pdf/style';
+import type { Face, PdfFontFiles } from './pdf/style';
 
-export type { PdfFontFiles } from './pdf/fonts';
+export type { PdfFontFiles } from './pdf/style';
 
 export interface PdfOptions {
   readonly audience: Audience;

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/locale';
+import { publicDecision } from '../model/decision';
 import type { Referat } from '../model/types';
 import { findCprNumbersInLines, type NumberedLine } from '../privacy/cpr';
 import type { Range } from '../syntax/range';
@@ -8,7 +9,7 @@ import type { Rule } from './types';
 export const CPR_REMOVED = '[CPR-nr. fjernet]';
 
 /** Where in the referat a CPR number would be published. */
-export type CprPlace = 'beforeTitle' | 'header' | 'openPunkt' | 'closedHeading';
+export type CprPlace = 'beforeTitle' | 'header' | 'openPunkt' | 'closedHeading' | 'publicDecision';
 
 export interface CprNumber {
   readonly range: Range;
@@ -43,6 +44,9 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
     add(p.heading, 'closedHeading');
     const journal = punkt.journal?.kind === 'valid' ? punkt.journal.journal : undefined;
     if (journal) add({ text: journal.text, line: journal.range.start.line, offset: journal.range.start.character }, 'closedHeading');
+    // … and its public decision, which is published.
+    const decision = publicDecision(punkt, referat.dialect);
+    for (const l of decision?.lines ?? []) add(l, 'publicDecision');
   });
   return findCprNumbersInLines(lines).map((found) => ({ range: found.range, place: places[found.index]! }));
 }
@@ -57,6 +61,7 @@ const WHERE: Readonly<Record<CprPlace, LocalizedText>> = {
   header: { da: 'i mødets oplysninger', en: "in the meeting's header" },
   openPunkt: { da: 'i et åbent punkt', en: 'in an open item' },
   closedHeading: { da: 'i et lukket punkts overskrift eller journalnummer', en: "in a closed item's heading or journal number" },
+  publicDecision: { da: 'i et lukket punkts offentlige beslutning', en: "in a closed item's public decision" },
 };
 
 /** Why a number may not stand where it stands; the number itself is never repeated (logs, terminals). */

@@ -5,6 +5,7 @@ import { ATTENDEE_RULES } from './attendees';
 import { CPR_RULES } from './cpr';
 import { HEADER_RULES } from './header';
 import { JOURNAL_RULES } from './journal';
+import { PROTOKOL_RULES } from './protokol';
 import { PUNKT_RULES } from './punkter';
 import { REFERENCE_RULES } from './references';
 import { SECTION_RULES } from './sections';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   ...REFERENCE_RULES,
   ...TOC_RULES,
   ...ATTENDEE_RULES,
+  ...PROTOKOL_RULES,
   ...TEXT_RULES,
   ...CPR_RULES,
   ...WRITING_RULES,
@@ -34,6 +36,7 @@ export interface CheckOptions {
   readonly archive?: ArchiveLookup;
   readonly spelling?: SpellingKnowledge;
   readonly lixLimit?: number;
+  readonly udvalgMembers?: readonly string[];
 }
 
 /** Runs every rule that is not switched off; one broken rule never hides the others' findings. */
@@ -45,6 +48,7 @@ export function checkReferat(referat: Referat, options: CheckOptions = {}): Diag
     ...(options.archive ? { archive: options.archive } : {}),
     ...(options.spelling ? { spelling: options.spelling } : {}),
     ...(options.lixLimit !== undefined ? { lixLimit: options.lixLimit } : {}),
+    ...(options.udvalgMembers ? { udvalgMembers: options.udvalgMembers } : {}),
   };
   const out: Diagnostic[] = [];
   for (const rule of RULES) {

@@ -1,6 +1,7 @@
 import { lineContent } from '../syntax/content';
 import { canonicalTitle, orderIndex } from '../model/sections';
 import { handlings, hasText, todaysDecision } from '../model/decision';
+import { protokolOf } from '../model/protokol';
 import type { Punkt, Referat, Section } from '../model/types';
 import { compareDates } from '../model/dates';
 import { meetingDate } from '../model/meeting';
@@ -79,6 +80,18 @@ export const missingBeslutning: Rule = {
     for (const p of referat.punkter) {
       if (p.closed || WITHOUT_DECISION.test(p.title)) continue;
       const decision = todaysDecision(p);
+      if (decision.written && protokolOf(p).onlyProtokol) {
+        // A vote, an absence or an inhabil member recorded is no decision: what was decided is still missing.
+        const where = decision.sections[decision.sections.length - 1];
+        yield {
+          range: where ? where.headingRange : p.headingRange,
+          message: {
+            da: `Beslutningen i punkt ${p.number} siger kun, hvem der stemte, deltog eller var inhabil: hvad der blev besluttet, er ikke skrevet.`,
+            en: `The decision of item ${p.number} only records who voted, attended or was inhabil: what was decided is not written.`,
+          },
+        };
+        continue;
+      }
       if (decision.written || misdatedDecision(p, referat)) continue;
       const afterEarlier = handlings(p).length > 1;
       const empty = decision.sections[decision.sections.length - 1];

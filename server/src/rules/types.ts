@@ -66,6 +66,8 @@ export interface RuleContext {
   readonly spelling?: SpellingKnowledge;
   /** referat.yaml's `lix:` limit. */
   readonly lixLimit?: number;
+  /** The udvalg's members as referat.yaml writes them (`Anna Holm (A)`), for counting votes by party. */
+  readonly udvalgMembers?: readonly string[];
 }
 
 export interface Rule {

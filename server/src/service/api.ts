@@ -18,7 +18,7 @@ import type { ContextFinding } from '../features/spellingActions';
 import type { Locale } from '../i18n/locale';
 import type { CalendarDate } from '../model/types';
 import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
-import type { RenderOptions } from '../render/html';
+import type { Audience, RenderOptions } from '../render/html';
 import type { PdfFontFiles, PdfOptions } from '../render/pdf';
 import type { Diagnostic, RuleSettings } from '../rules/types';
 import type { Speller } from '../spelling/speller';
@@ -141,6 +141,8 @@ export interface ReferatLanguageService {
   publicRefusal(doc: ReferatDocument, token?: CancellationToken): Promise<RenderRefusal | undefined>;
   /** The referat as it will be published, as a standalone HTML page; a public version may be refused. */
   renderHtml(doc: ReferatDocument, options: RenderOptions, token?: CancellationToken): Promise<Rendered<string>>;
+  /** The beslutningsprotokol as data (JSON text, schemas/protokol.schema.json); a public edition is refused like the HTML. */
+  renderData(doc: ReferatDocument, options: { readonly audience: Audience }, token?: CancellationToken): Promise<Rendered<string>>;
   /** The page the preview shows instead of a refused public version, with its toolbar. */
   refusalPage(refused: RenderRefusal, options: RenderOptions): Promise<string>;
   /** The referat as a tagged PDF, for the export; refused like the HTML. Needs the host's fonts. */

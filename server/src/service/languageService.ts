@@ -39,6 +39,8 @@ import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
 import type { Referat } from '../model/types';
 import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
+import { protokolData } from '../render/data';
+import type { Audience } from '../render/html';
 import { checkReferat } from '../rules/index';
 import type { Diagnostic, RuleSettings } from '../rules/types';
 import type { Position, Range } from '../syntax/range';
@@ -269,8 +271,11 @@ class LanguageService implements ReferatLanguageService {
       settings.spelling !== 'off'
         ? this.spelling.knowledge(await this.catalog(doc.uri), config?.config.ordliste ?? [], kleCatalog(), config?.config.ordlisteModeller)
         : undefined;
-    return checkReferat(await this.prepared(doc), {
+    const referat = await this.prepared(doc);
+    const members = udvalgMembers(referat, await this.catalog(doc.uri));
+    return checkReferat(referat, {
       settings,
+      ...(members.length > 0 ? { udvalgMembers: members } : {}),
       locale: this.currentLocale,
       archive: this.index,
       ...(knowledge ? { spelling: knowledge } : {}),
@@ -419,6 +424,23 @@ class LanguageService implements ReferatLanguageService {
     return leak ? { output: null, refused: leak } : { output: html };
   }
 
+  /**
+   * The beslutningsprotokol as data (JSON text): decisions, votes, attendance per punkt. A public
+   * edition is refused like the HTML, and its text read again for CPR numbers before it is handed out.
+   */
+  async renderData(doc: ReferatDocument, options: { readonly audience: Audience }, token?: CancellationToken): Promise<Rendered<string>> {
+    throwIfCancelled(token);
+    const referat = await this.prepared(doc, token);
+    const pub = options.audience === 'public';
+    const refused = pub ? await this.publicRefusal(doc) : undefined;
+    if (refused) return { output: null, refused };
+    const members = udvalgMembers(referat, await this.catalog(doc.uri));
+    const json = `${JSON.stringify(protokolData(referat, { audience: options.audience, udvalgMembers: members }), null, 2)}\n`;
+    const leak = pub ? outputRefusal(json, 'markdown') : undefined;
+    return leak ? { output: null, refused: leak } : { output: json };
+  }
+
+  /** The page the preview shows instead of a refused public version, with its toolbar. */
   async refusalPage(refused: RenderRefusal, options: RenderOptions): Promise<string> {
     const { refusalPage } = await import('../render/html');
     return refusalPage(refused.message, refused.range.start.line, options);
@@ -453,6 +475,12 @@ class LanguageService implements ReferatLanguageService {
     const journal = typeof of === 'string' ? of : journalAt(this.referat(of.doc), of.position);
     return journal ? caseHistory(journal, this.index) : [];
   }
+}
+
+/** The members of the udvalg that met, as referat.yaml (or the archive) writes them: `Anna Holm (A)`. */
+function udvalgMembers(referat: Referat, catalog: NameCatalog): readonly string[] {
+  const udvalg = referat.header.title?.udvalg?.toLocaleLowerCase('da-DK');
+  return (udvalg ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === udvalg)?.medlemmer : undefined) ?? [];
 }
 
 /** The language service over a workspace: the front door every transport, test and host uses. */

@@ -4,7 +4,7 @@ import { lineContent } from '../../syntax/content';
 import type { Audience } from '../html';
 import { documentLabels, type DocumentLabels } from '../labels';
 import { publishedJournal, writtenMeetingDate } from '../published';
-import { todaysDecision } from '../../model/decision';
+import { publicDecision, todaysDecision } from '../../model/decision';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
 import { PUNKT_WORD } from '../../dialect/vocabulary';
@@ -48,7 +48,7 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   }
   // Each punkt starts on a new page, as published minutes do; a closed one shows only its heading
   // and journal number to the public, built from those two alone.
-  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL) : openPunkt(p, LABEL, audience, referat.kind));
+  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL, referat) : openPunkt(p, LABEL, audience, referat.kind));
 
   return { title, running, edition: pub ? LABEL.publicEdition : LABEL.internalEdition, labels: LABEL, blocks };
 }
@@ -75,9 +75,18 @@ function journalBlocks(p: Punkt, LABEL: DocumentLabels, audience: Audience): Blo
   return out;
 }
 
-/** The public view of a closed punkt: its heading and journal number, nothing else. */
-function closedPunkt(p: Punkt, LABEL: DocumentLabels): Block {
-  return { kind: 'sect', newPage: true, blocks: [punktHeading(p, LABEL), ...journalBlocks(p, LABEL, 'public')] };
+/** The public view of a closed punkt: its heading, journal number and public decision, nothing else. */
+function closedPunkt(p: Punkt, LABEL: DocumentLabels, referat: Referat): Block {
+  const decision = publicDecision(p, referat.dialect);
+  const blocks = [punktHeading(p, LABEL), ...journalBlocks(p, LABEL, 'public')];
+  if (decision && decision.lines.length > 0) {
+    const title = decision.section?.title ?? LABEL.decision;
+    blocks.push({
+      kind: 'sect',
+      blocks: [{ kind: 'heading', level: 3, runs: plainRuns(title, 'bold'), anchor: { kind: 'section', title } }, ...bodyBlocks(decision.lines)],
+    });
+  }
+  return { kind: 'sect', newPage: true, blocks };
 }
 
 function openPunkt(p: Punkt, LABEL: DocumentLabels, audience: Audience, kind: DocumentKind): Block {

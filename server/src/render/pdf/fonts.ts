@@ -1,11 +1,5 @@
 import type { FontkitFont } from 'fontkit';
-import type { Face } from './style';
-
-/**
- * The bytes of the three faces of Source Sans 3 (SIL OFL 1.1, shipped in `server/data/fonts`
- * with its licence). The host reads them: the core never touches a disk.
- */
-export type PdfFontFiles = Readonly<Record<Face, Uint8Array>>;
+import type { Face, PdfFontFiles } from './style';
 
 export const FONT_NAMES: Readonly<Record<Face, string>> = {
   regular: 'SourceSans3-Regular',

@@ -211,9 +211,8 @@ function inlineRuns(children: readonly Token[], base: Face): Run[] {
       case 'html_inline':
         push(c.content);
         break;
+      // A line she wrote on its own stays a line of its own, as in the HTML.
       case 'softbreak':
-        push(' ');
-        break;
       case 'hardbreak':
         push('\n');
         break;

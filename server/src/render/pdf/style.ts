@@ -25,6 +25,13 @@ export const COLOR = {
 
 export type Face = 'regular' | 'bold' | 'italic';
 
+/**
+ * The bytes of the three faces of Source Sans 3 (SIL OFL 1.1, shipped in `server/data/fonts`
+ * with its licence). The host reads them: the core never touches a disk. (Here, not beside the
+ * fontkit code that parses them, so the library's declarations need no fontkit types.)
+ */
+export type PdfFontFiles = Readonly<Record<Face, Uint8Array>>;
+
 /** How a kind of text is set: size, leading (line height / size), face and colour. */
 export interface TextStyle {
   readonly size: number;
