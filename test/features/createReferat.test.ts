@@ -98,6 +98,8 @@ const DIALECT_PLACES: Record<string, 'first' | 'before-bilag' | 'last'> = {
   edoc: 'last',
   'sbsys-edagsorden': 'last',
   acadre: 'before-bilag',
+  'edoc-fujitsu': 'last',
+  'getorganized-publication': 'last',
 };
 
 for (const [dialect, place] of Object.entries(DIALECT_PLACES)) {

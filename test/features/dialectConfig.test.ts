@@ -108,7 +108,11 @@ test('mistakes in dialekt: are reported at their line and column, in both langua
   assert.deepEqual(
     problems.map((p) => [p.range.start.line + 1, p.range.start.character + 1, p.message.da]),
     [
-      [2, 9, 'Ukendt dialekt "edok"; mente du "edoc"? Kendte: sbsys, first-agenda-pdf, first-agenda-page, greve, edoc, sbsys-edagsorden, acadre.'],
+      [
+        2,
+        9,
+        'Ukendt dialekt "edok"; mente du "edoc"? Kendte: sbsys, first-agenda-pdf, first-agenda-page, greve, edoc, sbsys-edagsorden, acadre, edoc-fujitsu, getorganized-publication.',
+      ],
       [4, 22, '"Sagsfremstiling" er ikke et kendt afsnit; mente du "Sagsfremstilling"?'],
       [5, 15, 'Mønsteret kan ikke bruges: /^(?:S(?<år>\\d{4}-\\d+)$/du: Unterminated group.'],
       [6, 16, '"hver gang" er ikke fra-1 (punkterne nummereres 1, 2, 3 …) eller løbende (numrene fortsætter gennem året).'],

@@ -202,7 +202,10 @@ test('referat render -o OUT.pdf: the format from the extension, --format over it
   const noOut = run(['render', file, '--format', 'pdf']);
   assert.equal(noOut.status, 2);
   assert.equal(noOut.stdout, '');
-  assert.match(noOut.stderr, /^referat render: a PDF needs -o FILE \/ en PDF skal have -o FIL\nusage: referat render FILE \[-o OUT\.html\|OUT\.pdf\|OUT\.json\]/);
+  assert.match(
+    noOut.stderr,
+    /^referat render: a PDF needs -o FILE \/ en PDF skal have -o FIL\nusage: referat render FILE \[-o OUT\.html\|OUT\.pdf\|OUT\.json\]/,
+  );
   const badFormat = run(['render', file, '--format', 'docx', '-o', join(dir, 'x.docx')]);
   assert.equal(badFormat.status, 2);
   assert.match(badFormat.stderr, /unknown format "docx" \(html, pdf or json\)/);

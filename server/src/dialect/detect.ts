@@ -1,4 +1,15 @@
-import { ACADRE, EDOC, FIRST_AGENDA_PAGE, FIRST_AGENDA_PDF, GREVE, SBSYS, SBSYS_EDAGSORDEN, type Dialect } from './dialects';
+import {
+  ACADRE,
+  EDOC,
+  EDOC_FUJITSU,
+  FIRST_AGENDA_PAGE,
+  FIRST_AGENDA_PDF,
+  GETORGANIZED_PUBLICATION,
+  GREVE,
+  SBSYS,
+  SBSYS_EDAGSORDEN,
+  type Dialect,
+} from './dialects';
 
 /** Enough of a document to know its system: its header and its first few punkter. */
 const SAMPLE = 48_000;
@@ -22,10 +33,17 @@ const NUMBER_DOT = /^\d{1,4}\.[ \t]{2,}\S/m;
 // SBSYS's publications write the captions as the system's settings have them, Region Hovedstaden's in capitals.
 const EDOC_SECTIONS = /^[ \t]*(?:Sammendrag|Beslutningen træffes af|Sagen afgøres af)[ \t]*$/im;
 const ACADRE_DECISION = /^[ \t]*Beslutning i .+ den \d{2}-\d{2}-\d{4}[ \t]*$/m;
+// eDoc (Fujitsu)'s template headings, which no other system writes.
+const FUJITSU_SECTIONS = /^[ \t]*(?:Præsentation|Forvaltningen foreslår)[ \t:]*$/m;
+// GetOrganized's publication as the import writes it: a sub-item's heading (`Punkt 1.2: …`), or its header's `Tidspunkt: 13:00 - 15:00`.
+const SUB_ITEM_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Punkt[ \t]+\d{1,6}\.\d{1,3}[ \t]*[:.]/m;
+const GETORGANIZED_TIME = /^Tidspunkt:[ \t]+\d{1,2}[:.]\d{2}[ \t]*-[ \t]*\d{1,2}[:.]\d{2}[ \t]*$/m;
 
 /** The dialect a document is written in, from its own lines; Lemvig's form where nothing tells otherwise. */
 export function detectDialect(text: string): Dialect {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  if (SUB_ITEM_HEADING.test(sample) || (GETORGANIZED_TIME.test(sample) && PUNKT_COLON.test(sample))) return GETORGANIZED_PUBLICATION;
+  if (FUJITSU_SECTIONS.test(sample) && !PUNKT_COLON.test(sample)) return EDOC_FUJITSU;
   const sagsnr = SAGSNR.exec(sample);
   if (sagsnr && !PUNKT_COLON.test(sample)) {
     if (ACADRE_DECISION.test(sample) || /^\d{2}\/\d+$/.test(sagsnr[1]!) || /Sagen afgøres i:/.test(sample)) return ACADRE;

@@ -294,6 +294,7 @@ export const ACADRE: Dialect = {
   strictAgendaOrder: false,
   newDecision: { heading: 'Beslutning i {udvalg} den {dato-}', place: 'before-bilag' },
   attendance: { present: 'Medlemmer', absent: 'Fraværende', form: 'block' },
+  caseNumberLabel: 'Sagsnr.',
   sharedCaseNumbers: true,
   attendeeTimes: false,
   decisionFirst: false,
@@ -302,7 +303,91 @@ export const ACADRE: Dialect = {
   quotesPunktLines: false,
 };
 
-export const DIALECTS: readonly Dialect[] = [SBSYS, FIRST_AGENDA_PDF, FIRST_AGENDA_PAGE, GREVE, EDOC, SBSYS_EDAGSORDEN, ACADRE];
+/**
+ * eDoc (Fujitsu), as Middelfart publishes it: `1.   Title`, `Sagsnr.:`, and every heading of the
+ * template printed (`Præsentation`, `Forvaltningen foreslår`, `Sagsbeskrivelse`, …), written under or
+ * not. An item may stand without a case, and its number is the item's own serial number, which need
+ * not start at 1 when an item was taken off the agenda.
+ */
+export const EDOC_FUJITSU: Dialect = {
+  id: 'edoc-fujitsu',
+  name: { da: 'eDoc (Fujitsu)', en: 'eDoc (Fujitsu)' },
+  punktHeading: 'number-dot',
+  titleWraps: false,
+  sections: sections([
+    'Præsentation',
+    'Forvaltningen foreslår',
+    'Sagsbeskrivelse',
+    'Sagsfremstilling',
+    'Økonomi',
+    'Høring',
+    'Forvaltningens bemærkninger',
+    'Handicapaspekter',
+    'Høring af Handicaprådet',
+    'Høring af Ældrerådet',
+    'Indstilling',
+    'Beslutning',
+    'Bilag',
+  ]),
+  uniqueSections: false,
+  caseNumbers: ['yyyy-serial', 'yyyyserial', 'kle'],
+  withoutCaseNumber: /(?:)/,
+  numbering: 'running',
+  subItems: false,
+  datedDecisions: false,
+  indstillerLines: false,
+  strictAgendaOrder: false,
+  sharedCaseNumbers: true,
+  newDecision: { heading: 'Beslutning', place: 'last' },
+  attendance: { present: 'Deltagere', absent: 'Afbud', form: 'block' },
+  caseNumberLabel: 'Sagsnr.',
+  attendeeTimes: false,
+  decisionFirst: false,
+  closedIntroIsPublic: false,
+  printsEmptySections: true,
+  quotesPunktLines: false,
+};
+
+/**
+ * GetOrganized's publication XML (Aarhus), as the import writes it: punkter with sub-items (`Punkt
+ * 1.2: …`, numbered from 1 under their punkt), a header of `Mødedato:`, `Tidspunkt: 13:00 - 15:00` and
+ * `Mødested:`; the publication gives no punkt a case number.
+ */
+export const GETORGANIZED_PUBLICATION: Dialect = {
+  id: 'getorganized-publication',
+  name: { da: 'GetOrganized, publikation (Aarhus)', en: 'GetOrganized, publication (Aarhus)' },
+  punktHeading: 'punkt-colon',
+  titleWraps: false,
+  sections: sections(['Sagsfremstilling', 'Indstilling', 'Beslutning', 'Bilag']),
+  uniqueSections: false,
+  caseNumbers: ['emn', 'kle'],
+  withoutCaseNumber: /(?:)/,
+  numbering: 'from-one',
+  subItems: false,
+  datedDecisions: false,
+  indstillerLines: false,
+  strictAgendaOrder: false,
+  sharedCaseNumbers: true,
+  newDecision: { heading: 'Beslutning', place: 'last' },
+  attendance: { present: 'Deltagere', absent: 'Afbud', form: 'block' },
+  attendeeTimes: false,
+  decisionFirst: false,
+  closedIntroIsPublic: false,
+  printsEmptySections: true,
+  quotesPunktLines: false,
+};
+
+export const DIALECTS: readonly Dialect[] = [
+  SBSYS,
+  FIRST_AGENDA_PDF,
+  FIRST_AGENDA_PAGE,
+  GREVE,
+  EDOC,
+  SBSYS_EDAGSORDEN,
+  ACADRE,
+  EDOC_FUJITSU,
+  GETORGANIZED_PUBLICATION,
+];
 
 export function dialectById(id: string): Dialect | undefined {
   return DIALECTS.find((d) => d.id === id);

@@ -61,6 +61,7 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { name: 'Resume', kind: 'resume' },
   { name: 'Resumé', kind: 'resume' },
   { name: 'Sammendrag', kind: 'resume' },
+  { name: 'Præsentation', kind: 'resume' },
   { name: 'Sagsfremstilling', kind: 'sagsfremstilling' },
   { name: 'Fremstilling', kind: 'sagsfremstilling' },
   { name: 'Sagsbeskrivelse', kind: 'sagsfremstilling' },
@@ -84,6 +85,7 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { name: 'Supplerende indstilling', kind: 'indstilling' },
   { name: 'Administrativ indstilling', kind: 'indstilling' },
   { name: 'Beslutningspunkter', kind: 'indstilling' },
+  { name: 'Forvaltningen foreslår', kind: 'indstilling' },
   { name: 'Beslutning', kind: 'beslutning' },
   { name: 'Beslutninger', kind: 'beslutning' },
   { name: 'Offentlig beslutning', kind: 'offentligBeslutning' },
@@ -97,6 +99,11 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { name: 'Borgmesterens Afdelings påtegning', kind: 'andet' },
   { name: 'Underskriftsside', kind: 'andet' },
   { name: 'Høring', kind: 'andet' },
+  // eDoc (Fujitsu)'s template, Middelfart's: every heading printed, written under or not.
+  { name: 'Forvaltningens bemærkninger', kind: 'andet' },
+  { name: 'Handicapaspekter', kind: 'andet' },
+  { name: 'Høring af Handicaprådet', kind: 'andet' },
+  { name: 'Høring af Ældrerådet', kind: 'andet' },
 ];
 
 /** Header labels, with or without a colon after them; each has the role it plays in the header. */
@@ -220,6 +227,13 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
     pattern: /^(\d{2})\/(\d{3,6})$/d,
     year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
     example: '12/27845',
+  },
+  {
+    id: 'yyyyserial',
+    name: { da: 'sagsnummer årløbenummer uden bindestreg (eDoc, Fujitsu)', en: 'case number yearserial without a hyphen (eDoc, Fujitsu)' },
+    pattern: /^(\d{4})(\d{5})$/d,
+    year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
+    example: '200906126',
   },
   {
     id: 'sag-nnn-yyyy-nnn',

@@ -4,7 +4,7 @@ import type { Referat } from '../model/types';
 import type { Diagnostic } from '../rules/types';
 import { tocEdit } from '../rules/toc';
 import { Protocol } from '../protocol';
-import { expectedNumber } from '../model/numbering';
+import { expectedLabel, punktLabel } from '../model/numbering';
 import type { Range } from '../syntax/range';
 
 function overlaps(a: Range, b: Range): boolean {
@@ -56,7 +56,5 @@ export function codeActions(referat: Referat, diagnostics: readonly Diagnostic[]
 }
 
 export function renumberEdits(referat: Referat): TextEdit[] {
-  return referat.punkter.flatMap((p, i) =>
-    p.number === expectedNumber(referat, i) ? [] : [{ range: p.numberRange, newText: String(expectedNumber(referat, i)) }],
-  );
+  return referat.punkter.flatMap((p, i) => (punktLabel(p) === expectedLabel(referat, i) ? [] : [{ range: p.numberRange, newText: expectedLabel(referat, i) }]));
 }

@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { localize, type Locale } from '../i18n/locale';
+import { punktLabel } from '../model/numbering';
 import type { EarlierDecision, Referat } from '../model/types';
 import type { Range } from '../syntax/range';
 import { headerLabel, PUNKT_WORD, TOC_HEADING_WORD } from '../dialect/vocabulary';
@@ -64,7 +65,7 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
       const kind = s.kind === 'beslutning' ? SymbolKind.Event : s.kind === 'tidligereBeslutning' ? SymbolKind.Key : SymbolKind.Field;
       children.push(sym(s.title, kind, s.range, s.headingRange, s.earlier ? earlierDetail(s.earlier, locale) : undefined));
     }
-    out.push(sym(`${PUNKT_WORD} ${p.number}: ${p.title}`, p.closed ? SymbolKind.Package : SymbolKind.Number, p.range, p.headingRange, journal, children));
+    out.push(sym(`${PUNKT_WORD} ${punktLabel(p)}: ${p.title}`, p.closed ? SymbolKind.Package : SymbolKind.Number, p.range, p.headingRange, journal, children));
   }
   return out;
 }

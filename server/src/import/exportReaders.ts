@@ -6,7 +6,7 @@ import type { LocalizedText } from '../i18n/locale';
 import type { WrittenHeading } from './fields';
 import type { DomDocument } from './html';
 import type { PdfReadResult } from './pdf/types';
-import type { ImportProblem, SourceKind } from './types';
+import type { SourceKind } from './types';
 import type { Moment } from './write';
 
 /** One meeting as a structured reader writes it: its lines, which of them are the punkter's headings, and its facts. */
@@ -48,19 +48,6 @@ export interface XmlSystem {
   /** Its meetings; none when the export holds no item. */
   readonly read: (text: string, context: ExportContext) => Promise<ExportRead>;
 }
-
-/** A reader's answer that knows its meetings' dialects, or why the export it recognised cannot be read. */
-export type DispatchedRead =
-  | {
-      readonly ok: true;
-      readonly kind: SourceKind;
-      readonly meetings: readonly (StructuredMinutes & { readonly dialect: string })[];
-      readonly notes: readonly LocalizedText[];
-    }
-  | { readonly ok: false; readonly problem: ImportProblem; readonly message: LocalizedText; readonly detail: string };
-
-/** Readers that tell and read several systems in one call (undefined: none of theirs), the named files through `find`. */
-export type ExportDispatcher = (doc: DomDocument, name: string, find: (name: string) => Uint8Array | undefined) => DispatchedRead | undefined;
 
 /**
  * A reader that needs nothing but the export's text and the files it names, as a system's entry:

@@ -8,15 +8,16 @@ import { isEdocPublication, readEdocPublication } from './edocPublication';
 import { parseReferat } from '../model/parse';
 import { readFirstAgendaJson, isFirstAgendaJson } from './firstAgendaJson';
 import { readFirstAgendaPage } from './firstAgendaPage';
-import { parseXml } from './html';
+import { parseXml, type DomDocument } from './html';
 import { keepStructure, type WrittenHeading } from './fields';
 import { exportWithoutItems, failure, IMPORT_MESSAGES, NO_MINUTES_IN_FOLDER } from './messages';
 import { readPdf, type ReadPdfOptions } from './pdf';
 import { damagedPagesNote, notPdfMessage, scannedPagesNote } from './pdf/messages';
 import { isSbsysPublication, readSbsysExport } from './sbsysXml';
 import { decodeMarkup, sniff, utf8 } from './sniff';
+import { readSystemPage, readSystemXml, type SystemExportRead } from './systemExports';
 import { joinWrappedTitles, writeTocEntries } from './titles';
-import type { ExportContext, ExportDispatcher, StructuredMinutes, XmlSystem } from './exportReaders';
+import type { ExportContext, StructuredMinutes, XmlSystem } from './exportReaders';
 import type { ImportHost, ImportResult, ImportedMeeting, SourceKind } from './types';
 import { isoDate, meetingFileName, type Moment } from './write';
 import type { LocalizedText } from '../i18n/locale';
@@ -116,7 +117,10 @@ const XML_SYSTEMS: readonly XmlSystem[] = [
  * Readers that tell and read their systems' exports in one call, each a line here: undefined when
  * the document is none of theirs; the files it names through `find`.
  */
-const XML_DISPATCHERS: readonly ExportDispatcher[] = [];
+const XML_DISPATCHERS: readonly ((doc: DomDocument, name: string, find: (name: string) => Uint8Array | undefined) => SystemExportRead | undefined)[] = [
+  // Acadre (a meeting or its index), eDoc (Fujitsu) and GetOrganized.
+  readSystemXml,
+];
 
 /** Whether a file is a meeting system's export (its XML), so that the folder it lies in is read as one source. */
 export function isSystemExport(name: string, bytes: Uint8Array): boolean {
@@ -145,8 +149,10 @@ async function readExport(text: string, name: string, host: ImportHost, around?:
     name,
     inFolder: around !== undefined,
     find: (wanted) => {
-      const file = around?.folder.find(wanted, name);
-      if (file) around!.used.add(file);
+      // A file on its own: what lies beside it, where the host can look.
+      if (!around) return host.find?.(wanted);
+      const file = around.folder.find(wanted, name);
+      if (file) around.used.add(file);
       return file?.bytes;
     },
     readPdf: (bytes) => readPdf(bytes, pdfOptions(host)),
@@ -155,9 +161,7 @@ async function readExport(text: string, name: string, host: ImportHost, around?:
   // The dispatchers first: each tells its systems apart from those above (GetOrganized's `Publication` from SBSYS's).
   for (const dispatch of XML_DISPATCHERS) {
     const read = dispatch(doc, name, context.find);
-    if (!read) continue;
-    if (!read.ok) return failure(read.problem, read.detail, read.message);
-    return { ok: true, kind: read.kind, meetings: read.meetings.map((m) => structured(m, stem, m.dialect)), notes: read.notes };
+    if (read) return fromSystem(read, stem);
   }
   const system = XML_SYSTEMS.find((s) => s.is(doc));
   if (!system) return undefined;
@@ -264,9 +268,18 @@ function isPunktAlone(text: string): boolean {
 
 function fromPage(html: string, stem: string): ImportResult {
   const page = readFirstAgendaPage(html);
+  const system = page ? undefined : readSystemPage(html);
+  if (system) return fromSystem(system, stem);
   if (!page) return failure('no-minutes', 'no First Agenda agenda table');
   // Only the page's own punkter are punkter: a line of its text shaped like a heading is text.
   return done('first-agenda-page', fromText(keepStructure(page.lines, page.headings).lines.join('\n'), stem), []);
+}
+
+/** A meeting system's export as read, or why it could not be. */
+function fromSystem(read: SystemExportRead, stem: string): ImportResult {
+  if (!read.ok) return failure(read.problem, read.detail, read.message);
+  const meetings = read.meetings.map((m) => meeting(m.lines, m.headings, m.body, m.moment, m.document, stem, m.dialect));
+  return { ok: true, kind: read.kind, meetings, notes: read.notes };
 }
 
 function done(kind: SourceKind, meeting: ImportedMeeting, notes: readonly LocalizedText[], pages?: number): ImportResult {

@@ -39,8 +39,21 @@ export function decodeMarkup(bytes: Uint8Array): string {
   const asUtf8 = utf8(bytes);
   if (asUtf8 !== undefined && (!declared || /^utf-?8$/i.test(declared))) return asUtf8;
   try {
-    return new TextDecoder(declared ?? 'windows-1252').decode(bytes).replace(/^\uFEFF/, '');
+    const decoder = new TextDecoder(declared ?? 'windows-1252');
+    const text = decoder.decode(bytes).replace(/^\uFEFF/, '');
+    return decoder.encoding === 'windows-1252' ? windows1252(text) : text;
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return windows1252(new TextDecoder('windows-1252').decode(bytes));
   }
+}
+
+/** Windows-1252's letters at 0x80–0x9F (`’`, `–`, `…`, `€`); where it has none, the byte's own code. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * Node's decoder for `windows-1252` gives the bytes 0x80–0x9F as the control characters of
+ * ISO-8859-1, not the quotes, dashes and euro sign Windows-1252 has there: those are put right.
+ */
+function windows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
 }

@@ -1,7 +1,18 @@
 import type { LocalizedText } from '../i18n/locale';
 
 /** What a source file is, as its bytes show it. */
-export type SourceKind = 'pdf' | 'first-agenda-page' | 'first-agenda-json' | 'sbsys-xml' | 'edoc-xml' | 'folder';
+export type SourceKind =
+  | 'pdf'
+  | 'first-agenda-page'
+  | 'first-agenda-json'
+  | 'sbsys-xml'
+  | 'acadre-xml'
+  | 'acadre-index'
+  | 'edoc-fujitsu-xml'
+  | 'edoc-fujitsu-page'
+  | 'getorganized-xml'
+  | 'edoc-xml'
+  | 'folder';
 
 /** Why a source gives no referat. Each has a message saying what is wrong and what to do (messages.ts). */
 export type ImportProblem =
@@ -21,6 +32,10 @@ export type ImportProblem =
   | 'no-minutes'
   /** JSON or XML that does not parse: cut off or not what its name says. */
   | 'malformed'
+  /** A meeting system's export, known by its structure, that lacks what a meeting is read from. */
+  | 'incomplete-export'
+  /** A meeting system's index (Acadre's `XML_1863.xml`) whose named files are none of them there. */
+  | 'index-without-files'
   /** None of the formats Referat reads. */
   | 'unsupported'
   /** One file of a meeting system's export (a punkt's own PDF): the export's XML or folder is the source. */
@@ -73,4 +88,9 @@ export interface ImportHost {
   readonly cMap?: (name: string) => Promise<Uint8Array>;
   /** A PDF not read within this time is given up as damaged; 60 s by default. */
   readonly pdfTimeoutMs?: number;
+  /**
+   * The files beside the source, for an index that names others (Acadre's `XML_1863.xml` names
+   * `Files_1863_3687982/3687981.xml`): a path as the index writes it, found without regard to case.
+   */
+  readonly find?: (name: string) => Uint8Array | undefined;
 }

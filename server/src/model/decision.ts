@@ -81,8 +81,25 @@ export function publicDecision(p: Punkt, dialect: Pick<Dialect, 'closedIntroIsPu
     return lines.some((l) => !l.blank) ? { lines, section } : { lines: [], section };
   }
   if (!p.closed || !dialect.closedIntroIsPublic) return undefined;
-  const lines = upToHeading(p.intro);
+  const lines = upToHeading(afterCaseNumberRest(p, { sectionsFollow: p.sections.length > 0 }));
   return lines.some((l) => !l.blank) ? { lines } : undefined;
+}
+
+/**
+ * Lines written right under the case number and ended by a blank line or a section heading are the
+ * rest of the case-number field (`24-001234` / `(tidl. 23-000111)`), not the public decision: that
+ * follows a blank line, as Greve publishes it. A closed punkt of a PDF's text (Aarhus), which runs
+ * from the case number to the next punkt without a break or a section, is all public decision.
+ */
+function afterCaseNumberRest(p: Punkt, opts: { sectionsFollow: boolean }): readonly BodyLine[] {
+  const intro = p.intro;
+  const journal = p.journal ? (p.journal.kind === 'valid' ? p.journal.journal.range : p.journal.range) : p.headingRange;
+  const under = journal.end.line + 1;
+  const first = intro.findIndex((l) => !l.blank);
+  if (first < 0 || intro[first]!.line !== under) return intro;
+  const blank = intro.findIndex((l, i) => i > first && l.blank);
+  if (blank >= 0) return intro.slice(blank);
+  return opts.sectionsFollow ? [] : intro;
 }
 
 function upToHeading(lines: readonly BodyLine[]): BodyLine[] {

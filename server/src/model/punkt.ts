@@ -65,7 +65,8 @@ interface SectionDraft {
   openRecommendation: boolean;
 }
 
-const PUNKT_COLON = new RegExp(String.raw`^${PUNKT_WORD}[ \t]+(\d{1,6})[ \t]*[:.][ \t]*(.*)$`, 'd');
+// A sub-item's number (`Punkt 1.2: …`, GetOrganized's publication) is read whole where a colon or a period ends it.
+const PUNKT_COLON = new RegExp(String.raw`^${PUNKT_WORD}[ \t]+(\d{1,6}(?:\.\d{1,3})?)[ \t]*[:.][ \t]*(.*)$`, 'd');
 const NUMBER_DOT = /^(\d{1,6})\.[ \t]+(.*)$/d;
 const NUMBER_ALONE = /^(\d{1,6})$/d;
 
@@ -75,12 +76,14 @@ export function readPunktHeading(h: SyntaxLine): PunktHeading {
   const m = PUNKT_COLON.exec(c.content) ?? NUMBER_DOT.exec(c.content) ?? NUMBER_ALONE.exec(c.content.trim());
   const numberText = m?.[1] ?? '0';
   const numberStart = c.start + Math.max(0, c.content.indexOf(numberText));
+  const [top, sub] = numberText.split('.').map(Number);
   // The range covers the title as written, bold markers inside it included.
   const rawTitle = (m?.[2] ?? '').trimEnd();
   const title = stripBold(rawTitle).trim();
   const titleStart = m?.indices?.[2] ? c.start + m.indices[2][0] : c.start + c.content.length;
   return {
-    number: Number(numberText),
+    number: top!,
+    ...(sub !== undefined ? { subNumber: sub } : {}),
     numberRange: lineRange(h.line, numberStart, numberStart + numberText.length),
     title,
     titleRange: lineRange(h.line, titleStart, titleStart + rawTitle.length),
@@ -280,6 +283,7 @@ export function buildPunkt(p: PunktSyntax, ctx: PunktContext): Punkt {
 
   const punkt: Mutable<Punkt> = {
     number: heading.number,
+    ...(heading.subNumber !== undefined ? { subNumber: heading.subNumber } : {}),
     numberRange: heading.numberRange,
     title: heading.title,
     titleRange: heading.titleRange,

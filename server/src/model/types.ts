@@ -225,7 +225,11 @@ export interface AttendeeMention {
 
 /** A punkt's heading line, read: what the punkt is before anything under it is. */
 export interface PunktHeading {
+  /** The punkt's number; a sub-item's (`1.2`, GetOrganized) is its item's, 1. */
   readonly number: number;
+  /** A sub-item's own number within its item: 2 of `1.2`. */
+  readonly subNumber?: number;
+  /** The whole number as written: `1.2` of a sub-item. */
   readonly numberRange: Range;
   /** Title as written after the colon, `Lukket: ` prefix included for closed ones. */
   readonly title: string;

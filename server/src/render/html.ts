@@ -5,6 +5,7 @@ import { formatDanishDate } from '../model/dates';
 import type { BodyLine, DocumentKind, Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
 import { isEmptyBullet, publicDecision, todaysDecision } from '../model/decision';
+import { punktLabel } from '../model/numbering';
 import { documentLabels, type DocumentLabels } from './labels';
 import { publishedJournal, writtenMeetingDate } from './published';
 import { PUNKT_WORD } from '../dialect/vocabulary';
@@ -124,7 +125,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
 
   if (referat.punkter.length > 0) {
     parts.push(`<nav class="toc" aria-labelledby="toc-heading"><h2 id="toc-heading">${t.toc}</h2><ol>`);
-    for (const p of referat.punkter) parts.push(`<li><a href="#punkt-${p.number}">${escapeHtml(headingText(p))}</a></li>`);
+    for (const p of referat.punkter) parts.push(`<li><a href="#${anchorId(p)}">${escapeHtml(headingText(p))}</a></li>`);
     parts.push('</ol></nav>');
   }
 
@@ -191,7 +192,12 @@ function dl(line: number | undefined): string {
 }
 
 function headingText(p: Punkt): string {
-  return `${PUNKT_WORD} ${p.number}: ${p.title}`;
+  return `${PUNKT_WORD} ${punktLabel(p)}: ${p.title}`;
+}
+
+/** The punkt's anchor: `punkt-3`, a sub-item's `punkt-1-2`. */
+function anchorId(p: Punkt): string {
+  return `punkt-${punktLabel(p).replace(/\./g, '-')}`;
 }
 
 function journalLine(p: Punkt, t: DocumentLabels, audience: Audience): string {
@@ -208,16 +214,16 @@ function closedPunkt(p: Punkt, t: DocumentLabels, referat: Referat): string {
     decision && decision.lines.length > 0
       ? `<div class="public-decision"${dl(decision.section?.headingRange.start.line ?? decision.lines[0]!.line)}>\n<h3>${escapeHtml(decision.section?.title ?? t.decision)}</h3>\n${renderBody(decision.lines)}</div>\n`
       : '';
-  return `<section class="punkt closed" id="punkt-${p.number}" aria-labelledby="punkt-${p.number}-h"${dl(p.headingRange.start.line)}>
-<h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}<span class="badge">${t.closed}</span></h2>
+  return `<section class="punkt closed" id="${anchorId(p)}" aria-labelledby="${anchorId(p)}-h"${dl(p.headingRange.start.line)}>
+<h2 id="${anchorId(p)}-h">${escapeHtml(headingText(p))}<span class="badge">${t.closed}</span></h2>
 ${journalLine(p, t, 'public')}
 ${shown}</section>`;
 }
 
 function openPunkt(p: Punkt, t: DocumentLabels, audience: Audience, kind: DocumentKind): string {
   const out: string[] = [];
-  out.push(`<section class="punkt${p.closed ? ' closed' : ''}" id="punkt-${p.number}" aria-labelledby="punkt-${p.number}-h"${dl(p.headingRange.start.line)}>`);
-  out.push(`<h2 id="punkt-${p.number}-h">${escapeHtml(headingText(p))}${p.closed ? `<span class="badge">${t.closed}</span>` : ''}</h2>`);
+  out.push(`<section class="punkt${p.closed ? ' closed' : ''}" id="${anchorId(p)}" aria-labelledby="${anchorId(p)}-h"${dl(p.headingRange.start.line)}>`);
+  out.push(`<h2 id="${anchorId(p)}-h">${escapeHtml(headingText(p))}${p.closed ? `<span class="badge">${t.closed}</span>` : ''}</h2>`);
   out.push(journalLine(p, t, audience));
   out.push(renderBody(p.intro));
   // A decision not yet written is shown as missing, never as an empty heading; a dagsorden has none yet.

@@ -1,4 +1,4 @@
-import { expectedNumber } from '../model/numbering';
+import { expectedLabel, punktLabel } from '../model/numbering';
 import type { Rule } from './types';
 
 export const punktNumbering: Rule = {
@@ -9,26 +9,27 @@ export const punktNumbering: Rule = {
     en: 'Items not numbered in order, 1..N or running on from an earlier meeting (gaps, repeats)',
   },
   *check({ referat }) {
-    const seen = new Map<number, number>();
+    const seen = new Map<string, number>();
     for (const [i, p] of referat.punkter.entries()) {
-      const expected = expectedNumber(referat, i);
-      const firstAt = seen.get(p.number);
-      if (!seen.has(p.number)) seen.set(p.number, p.headingRange.start.line);
-      if (p.number === expected) continue;
-      const fix = { title: { da: `Omnummerér til ${expected}`, en: `Renumber to ${expected}` }, edits: [{ range: p.numberRange, newText: String(expected) }] };
+      const expected = expectedLabel(referat, i);
+      const label = punktLabel(p);
+      const firstAt = seen.get(label);
+      if (!seen.has(label)) seen.set(label, p.headingRange.start.line);
+      if (label === expected) continue;
+      const fix = { title: { da: `Omnummerér til ${expected}`, en: `Renumber to ${expected}` }, edits: [{ range: p.numberRange, newText: expected }] };
       if (firstAt !== undefined) {
         yield {
           range: p.numberRange,
           message: {
-            da: `Punkt ${p.number} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`,
-            en: `Item ${p.number} already exists (line ${firstAt + 1}); this should be item ${expected}.`,
+            da: `Punkt ${label} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`,
+            en: `Item ${label} already exists (line ${firstAt + 1}); this should be item ${expected}.`,
           },
           fixes: [fix],
         };
       } else {
         yield {
           range: p.numberRange,
-          message: { da: `Punkt ${p.number} skulle have nummer ${expected}.`, en: `Item ${p.number} should be numbered ${expected}.` },
+          message: { da: `Punkt ${label} skulle have nummer ${expected}.`, en: `Item ${label} should be numbered ${expected}.` },
           fixes: [fix],
         };
       }
@@ -43,7 +44,7 @@ export const missingTitle: Rule = {
   *check({ referat }) {
     for (const p of referat.punkter) {
       if (!p.closed && p.title === '')
-        yield { range: p.headingRange, message: { da: `Punkt ${p.number} har ingen titel.`, en: `Item ${p.number} has no title.` } };
+        yield { range: p.headingRange, message: { da: `Punkt ${punktLabel(p)} har ingen titel.`, en: `Item ${punktLabel(p)} has no title.` } };
     }
   },
 };
@@ -58,15 +59,15 @@ export const agendaOrder: Rule = {
     let after: { da: string; en: string } | undefined;
     for (const p of referat.punkter) {
       if (p.closed) {
-        after ??= { da: `det lukkede punkt ${p.number}`, en: `closed item ${p.number}` };
+        after ??= { da: `det lukkede punkt ${punktLabel(p)}`, en: `closed item ${punktLabel(p)}` };
         continue;
       }
       if (after)
         yield {
           range: p.headingRange,
           message: {
-            da: `Punkt ${p.number} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`,
-            en: `Item ${p.number} is open but comes after ${after.en}; open items come before "Eventuelt" and the closed ones.`,
+            da: `Punkt ${punktLabel(p)} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`,
+            en: `Item ${punktLabel(p)} is open but comes after ${after.en}; open items come before "Eventuelt" and the closed ones.`,
           },
         };
       if (/^eventuelt\b/i.test(p.title)) after ??= { da: 'Eventuelt', en: '"Eventuelt"' };

@@ -5,6 +5,7 @@ import type { Audience } from '../html';
 import { documentLabels, type DocumentLabels } from '../labels';
 import { publishedJournal, writtenMeetingDate } from '../published';
 import { publicDecision, todaysDecision } from '../../model/decision';
+import { punktLabel } from '../../model/numbering';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
 import { PUNKT_WORD } from '../../dialect/vocabulary';
@@ -54,7 +55,7 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
 }
 
 export function headingText(p: Punkt): string {
-  return `${PUNKT_WORD} ${p.number}: ${p.title}`;
+  return `${PUNKT_WORD} ${punktLabel(p)}: ${p.title}`;
 }
 
 function punktHeading(p: Punkt, LABEL: DocumentLabels): Block {
