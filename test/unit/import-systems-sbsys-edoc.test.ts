@@ -10,7 +10,7 @@ import { checkReferat, parseReferat, renderHtml } from '../../server/src/core';
 import { MAX_SOURCE_BYTES, MAX_SOURCE_FILES, sourceFolder, unzip, type SourceFile } from '../../server/src/import/bundle';
 import { importFolder, importSource, type ImportResult, type ImportedMeeting } from '../../server/src/import/index';
 import { readSourceFolder } from '../../server/src/node/files';
-import { cMapReader, defaultCMapDir } from '../../server/src/node/importer';
+import { cMapReader, defaultCMapDir, importFile } from '../../server/src/node/importer';
 import { repoRoot } from '../helpers';
 
 /*
@@ -452,4 +452,15 @@ test('a folder read from disk: its files in sub-folders too, by their path in it
   assert.equal(fifo.status === 0 ? existsSync(join(dir, 'pipe.xml')) : true, true);
   const missing = await readSourceFolder(join(dir, 'findes-ikke'));
   assert.equal(missing.ok, false);
+});
+
+test("a file on its own on disk reads what it names beside it: eDoc's XML its punkter's PDFs, Acadre's index its referat", async () => {
+  const edoc = await importFile(join(edocDir, 'eDocAgendaPublishing.xml'));
+  if ('problem' in edoc) assert.fail(edoc.problem.en);
+  const m = one(edoc.result);
+  assert.match(m.text, /^Det årlige bygningssyn er nu afsluttet, og der er foretaget en prioritering af\naktiviteter for bygningsvedligeholdelse 2013\.$/m);
+  assert.deepEqual(m.notes, []);
+  const index = await importFile(join(systemsDir, 'acadre-syddjurs-udvalget-for-plan-udvikling-og-kultur-2013-06-20', 'XML_1863.xml'));
+  if ('problem' in index) assert.fail(index.problem.en);
+  assert.equal(one(index.result).punkter, 1);
 });

@@ -1,12 +1,13 @@
 // The import on Node: a source file read from disk, its minutes read by the import's readers (with
 // pdf.js's CMaps from beside this bundle), and the result as plain data, so it crosses from a worker
 // thread as it is.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import type { LocalizedText } from '../i18n/locale';
 import { importFolder, importSource, isSystemExport, sourceFolder, type ImportResult } from '../import/index';
-import { fsProblem, IMPORT_SOURCE_LIMIT, readFileSafely, readSourceFolder, refusal } from './files';
+import { normaliseName } from '../import/bundle';
+import { fsProblem, IMPORT_SOURCE_LIMIT, readFileSafely, readFileSafelySync, readSourceFolder, refusal } from './files';
 
 /** One source file imported, or why its file could not be read. */
 export type FileImport = { readonly path: string; readonly result: ImportResult } | { readonly path: string; readonly problem: LocalizedText };
@@ -23,7 +24,7 @@ export async function importFile(path: string): Promise<FileImport> {
   }
   const read = await readFileSafely(path, IMPORT_SOURCE_LIMIT);
   if (!read.ok) return { path, problem: read.problem };
-  return { path, result: await importSource(path, read.bytes, { cMap: readCMap }) };
+  return { path, result: await importSource(path, read.bytes, { cMap: readCMap, find: beside(path) }) };
 }
 
 let cMapDir: string | undefined | null = null;
@@ -108,4 +109,42 @@ async function walk(dir: string, extensions: readonly string[], out: string[]): 
 function noFiles(extensions: readonly string[]): LocalizedText {
   const kinds = extensions.map((x) => `*.${x}`).join(', ');
   return { da: `ingen filer at importere i mappen (${kinds})`, en: `no files to import in this folder (${kinds})` };
+}
+
+/**
+ * The files beside a source, as an export names them (`Files_1863_3687982/3687981.xml`, `1552823.PDF`):
+ * looked up without regard to case by their path from the source's folder, else by their name alone
+ * beside it; links are not followed, nothing above the folder is reached.
+ */
+function beside(path: string): (name: string) => Uint8Array | undefined {
+  const dir = dirname(path);
+  return (name) => {
+    const wanted = normaliseName(name);
+    if (wanted === '') return undefined;
+    for (const rel of [wanted, wanted.slice(wanted.lastIndexOf('/') + 1)]) {
+      const found = caseless(dir, rel);
+      const read = found ? readFileSafelySync(found, IMPORT_SOURCE_LIMIT) : undefined;
+      if (read?.ok) return read.bytes;
+    }
+    return undefined;
+  };
+}
+
+function caseless(dir: string, rel: string): string | undefined {
+  let current = dir;
+  const parts = rel.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!.toLowerCase();
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    const last = i === parts.length - 1;
+    const entry = entries.find((e) => e.name.toLowerCase() === part && (last ? e.isFile() : e.isDirectory()));
+    if (!entry) return undefined;
+    current = join(current, entry.name);
+  }
+  return current;
 }
