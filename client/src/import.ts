@@ -1,10 +1,11 @@
-// Referat: Import Minutes… — published minutes (PDF, First Agenda page or JSON, SBSYS XML) read by
+// Referat: Import Minutes… — published minutes (PDF, First Agenda page or JSON, a meeting system's
+// XML, its folder or zip) read by
 // the language server, written as referater in the workspace (beside sources that are in it, or in
 // a folder she picks), with a progress bar she can cancel. She is asked before a file is replaced,
 // and before anything is written outside the workspace; the first referat is opened.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams } from '../../server/src/protocol';
+import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams, type ImportPlanAnswer, type ImportPlanParams } from '../../server/src/protocol';
 import { confirmOutside, defaultFolder, inWorkspace, parentOf } from './where';
 import { exists, writeReplacing } from './files';
 
@@ -54,7 +55,7 @@ export async function importMinutes(
     else outDir = where;
   }
 
-  const files = await expand(chosen);
+  const files = await plan(client, output, chosen);
   if (files.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No files to import (PDF, HTML, JSON or XML).'));
     return none;
@@ -208,8 +209,8 @@ async function pickSources(): Promise<readonly vscode.Uri[] | undefined> {
   const folder = vscode.l10n.t('Choose a folder…');
   const picked = await vscode.window.showQuickPick(
     [
-      { label: files, detail: vscode.l10n.t('PDF, First Agenda pages (HTML) and exports (JSON), SBSYS XML') },
-      { label: folder, detail: vscode.l10n.t('Every such file in the folder and its sub-folders') },
+      { label: files, detail: vscode.l10n.t('PDF, First Agenda pages (HTML) and exports (JSON), meeting systems’ XML and zip') },
+      { label: folder, detail: vscode.l10n.t('A meeting system’s export folder, or every such file in the folder and its sub-folders') },
     ],
     { title: vscode.l10n.t('Import minutes'), placeHolder: vscode.l10n.t('What do you want to import?') },
   );
@@ -274,6 +275,23 @@ async function askReplace(target: vscode.Uri): Promise<ReplaceChoice> {
     none,
   );
   return picked === replace ? 'replace' : picked === all ? 'all' : picked === skip ? 'skip' : picked === none ? 'none' : 'cancel';
+}
+
+/**
+ * The sources in what she chose, as the server sees them: files as they are, a folder a meeting
+ * system wrote (its XML with the PDFs it names) as one source, other folders searched for the kinds
+ * the import reads. Where the server cannot say (an older server), the folders are searched here.
+ */
+async function plan(client: LanguageClient, output: vscode.OutputChannel, uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+  const local = uris.filter((u) => u.scheme === 'file');
+  if (local.length !== uris.length) return expand(uris);
+  try {
+    const answer = await client.sendRequest<ImportPlanAnswer>(Protocol.importPlanRequest, { paths: local.map((u) => u.fsPath) } satisfies ImportPlanParams);
+    for (const p of answer.problems) output.appendLine(`${p.path}: ${p.message}`);
+    return answer.sources.map((p) => vscode.Uri.file(p));
+  } catch {
+    return expand(uris);
+  }
 }
 
 /** Files as they are; folders searched, sub-folders too, for the kinds the import reads. */

@@ -74,9 +74,20 @@ export interface RenderPdfParams {
 export type RenderPdfAnswer = { readonly pdf: string } | { readonly refused: RenderRefusal };
 
 /** The kinds of file `Referat: Import Minutes…` and `referat import` read, by extension, for folders and file pickers. */
-export const IMPORT_EXTENSIONS: readonly string[] = ['pdf', 'html', 'htm', 'json', 'xml'];
+export const IMPORT_EXTENSIONS: readonly string[] = ['pdf', 'html', 'htm', 'json', 'xml', 'zip'];
 
-/** Parameters of the import request: one source file on the server's disk. */
+/** Parameters of the import plan request: the files and folders she chose, on the server's disk. */
+export interface ImportPlanParams {
+  readonly paths: readonly string[];
+}
+
+/** The sources to import one by one: files, and folders a meeting system wrote (each one source); and why a path gives none. */
+export interface ImportPlanAnswer {
+  readonly sources: readonly string[];
+  readonly problems: readonly { readonly path: string; readonly message: string }[];
+}
+
+/** Parameters of the import request: one source on the server's disk, a file or a meeting system's folder. */
 export interface ImportParams {
   readonly path: string;
 }
@@ -110,6 +121,8 @@ export const Protocol = {
   addPersonalWordCommand: 'referat.addPersonalWord',
   /** Request `ImportParams` → `ImportAnswer`: a published source's minutes as referater (the client writes them). */
   importRequest: 'referat/import',
+  /** Request `ImportPlanParams` → `ImportPlanAnswer`: the chosen files and folders as the sources to import. */
+  importPlanRequest: 'referat/importPlan',
   /** Notification: the archive index is complete. */
   indexedNotification: 'referat/indexed',
   /** Request with no work: the protocol's own cost, the baseline of `npm run bench`. */

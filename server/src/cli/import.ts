@@ -1,9 +1,9 @@
-import { mkdir, readdir, rmdir, stat } from 'node:fs/promises';
+import { mkdir, rmdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { bothLanguages, localize, type Locale, type LocalizedText } from '../i18n/locale';
 import type { ImportedMeeting } from '../import/types';
-import { errorCode, fsProblem, IMPORT_SOURCE_LIMIT, mayWrite, refusal, sameFile, writeFileSafely } from '../node/files';
+import { errorCode, fsProblem, mayWrite, sameFile, writeFileSafely } from '../node/files';
 import type { FileImport } from '../node/importer';
 import { runPool } from '../node/threadPool';
 import { IMPORT_EXTENSIONS } from '../protocol';
@@ -15,8 +15,9 @@ import type { IMPORT_OPTIONS } from './commands';
 const PARALLEL_FROM = 4;
 
 /**
- * `referat import`: published minutes (PDF, First Agenda page or JSON, SBSYS XML) as referater,
- * one per meeting, named by udvalg and date, beside each source or in --out-dir. A bad file is one
+ * `referat import`: published minutes (PDF, First Agenda page or JSON, a meeting system's XML, its
+ * folder or the folder as a zip) as referater, one per meeting, named by udvalg and date, beside each
+ * source or in --out-dir. A bad file is one
  * line on stderr and the rest go on; an existing file is never overwritten without --force, and
  * with it replaced as a name, never written through a link. Exit 0 when every source was imported,
  * 2 when one was not (or for usage trouble).
@@ -39,15 +40,16 @@ export async function runImport(input: CommandInput<typeof IMPORT_OPTIONS>, io: 
     io.stderr(`${path}: ${localize(problem, locale)}\n`);
     trouble = true;
   };
-  const files: string[] = [];
-  for (const source of sources) {
-    const found = await collect(source);
-    if ('problem' in found) fail(source, found.problem);
-    else files.push(...found.files);
-  }
+  // The readers (pdf.js among them) are loaded beside this bundle on the first import, not when
+  // `referat check` starts.
+  const { importFile, planImport } = await import('../node/importer');
+  const planned = await planImport(sources, IMPORT_EXTENSIONS);
+  for (const p of planned.problems) fail(p.path, p.problem);
+  const files = planned.sources;
   // Every source already said why it cannot be read: nothing more to say, nowhere to write.
   if (files.length === 0 && trouble) return 2;
-  if (output !== undefined && (files.length !== 1 || sources.length !== 1))
+  // A folder gives one referat per meeting: more than -o names.
+  if (output !== undefined && (files.length !== 1 || sources.length !== 1 || (await stat(files[0]!).catch(() => undefined))?.isDirectory()))
     return input.usage({ da: '-o kan kun bruges med én kildefil; brug --out-dir til flere', en: '-o takes one source file only; use --out-dir for more' });
   // Where the referater go is checked before anything is read: a folder given as -o, a file as --out-dir.
   if (output !== undefined) {
@@ -98,9 +100,6 @@ export async function runImport(input: CommandInput<typeof IMPORT_OPTIONS>, io: 
     }
   };
 
-  // The readers (pdf.js among them) are loaded beside this bundle on the first import, not when
-  // `referat check` starts.
-  const { importFile } = await import('../node/importer');
   let chain = Promise.resolve();
   await runPool(
     files,
@@ -168,45 +167,6 @@ function refuse(io: CliIO, path: string, problem: LocalizedText): number {
   return 2;
 }
 
-/** A source file as given, or a folder's importable files (in sub-folders too), in name order. */
-async function collect(path: string): Promise<{ files: string[] } | { problem: LocalizedText }> {
-  let s;
-  try {
-    s = await stat(path);
-  } catch (e) {
-    return { problem: fsProblem(e) };
-  }
-  if (!s.isDirectory()) {
-    // A FIFO, a device or a file too large is said at once, before any thread starts.
-    const problem = refusal(s, IMPORT_SOURCE_LIMIT);
-    return problem ? { problem } : { files: [path] };
-  }
-  const files: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && IMPORT_EXTENSIONS.includes(extname(e.name).slice(1).toLowerCase())) files.push(p);
-    }
-  };
-  try {
-    await walk(path);
-  } catch (e) {
-    return { problem: fsProblem(e) };
-  }
-  if (files.length === 0)
-    return {
-      problem: {
-        da: `ingen filer at importere i mappen (${IMPORT_EXTENSIONS.map((x) => `*.${x}`).join(', ')})`,
-        en: `no files to import in this folder (${IMPORT_EXTENSIONS.map((x) => `*.${x}`).join(', ')})`,
-      },
-    };
-  return { files };
-}
-
 /** Two sources of this run with one meeting's name (its PDF and its page) each get a file. */
 function uniqueTarget(target: string, written: ReadonlySet<string>): string {
   if (!written.has(resolve(target))) return target;
@@ -236,9 +196,11 @@ const EXISTS: LocalizedText = {
 
 function summary(m: ImportedMeeting, source: string): LocalizedText {
   const kind = m.document === 'dagsorden' ? { da: 'dagsorden', en: 'agenda' } : { da: 'referat', en: 'minutes' };
+  // A folder's or zip's meeting says which of its files it came from.
+  const from = m.source ?? basename(source);
   return {
-    da: `${kind.da} med ${m.punkter} ${m.punkter === 1 ? 'punkt' : 'punkter'} fra ${basename(source)} (${m.dialect})`,
-    en: `${kind.en} with ${m.punkter} ${m.punkter === 1 ? 'item' : 'items'} from ${basename(source)} (${m.dialect})`,
+    da: `${kind.da} med ${m.punkter} ${m.punkter === 1 ? 'punkt' : 'punkter'} fra ${from} (${m.dialect})`,
+    en: `${kind.en} with ${m.punkter} ${m.punkter === 1 ? 'item' : 'items'} from ${from} (${m.dialect})`,
   };
 }
 

@@ -30,7 +30,8 @@ const SAGSNR = /^[ \t]*Sagsnr\.?:?[ \t]+(\S+)/m;
 const EDOC_DECISION = /beslutning den \d{2}\.\d{2}\.\d{4}/i;
 // eDoc's numbered items and sections, without a single `Sagsnr.:`: SBSYS eDagsorden's publication.
 const NUMBER_DOT = /^\d{1,4}\.[ \t]{2,}\S/m;
-const EDOC_SECTIONS = /^[ \t]*(?:Sammendrag|Beslutningen træffes af)[ \t]*$/m;
+// SBSYS's publications write the captions as the system's settings have them, Region Hovedstaden's in capitals.
+const EDOC_SECTIONS = /^[ \t]*(?:Sammendrag|Beslutningen træffes af|Sagen afgøres af)[ \t]*$/im;
 const ACADRE_DECISION = /^[ \t]*Beslutning i .+ den \d{2}-\d{2}-\d{4}[ \t]*$/m;
 // eDoc (Fujitsu)'s template headings, which no other system writes.
 const FUJITSU_SECTIONS = /^[ \t]*(?:Præsentation|Forvaltningen foreslår)[ \t:]*$/m;
@@ -48,8 +49,9 @@ export function detectDialect(text: string): Dialect {
     if (ACADRE_DECISION.test(sample) || /^\d{2}\/\d+$/.test(sagsnr[1]!) || /Sagen afgøres i:/.test(sample)) return ACADRE;
     return EDOC;
   }
-  if (EDOC_DECISION.test(sample) && !PUNKT_COLON.test(sample)) return EDOC;
+  // Without a single `Sagsnr.:`, eDoc's sections are SBSYS's publication's, whose minutes date their decisions as eDoc does.
   if (!sagsnr && NUMBER_DOT.test(sample) && EDOC_SECTIONS.test(sample) && !PUNKT_COLON.test(sample)) return SBSYS_EDAGSORDEN;
+  if (EDOC_DECISION.test(sample) && !PUNKT_COLON.test(sample)) return EDOC;
   if (PAGE_FIELDS.test(sample) || PAGE_NUMBER_LINE.test(sample)) return FIRST_AGENDA_PAGE;
   // Aarhus's and Greve's words can each turn up in the other's text (`Beslutninger` as a sub-heading of
   // a Greve case), so the one with more of its tell-tale lines wins; an EMN case number is Aarhus's alone.

@@ -114,3 +114,26 @@ function closeHeading(line: string): string {
   const m = HEADING_TITLE.exec(line);
   return m && !isClosed(m[2]!) ? `${m[1]}${CLOSED_MARKER}: ${m[2]}` : line;
 }
+
+/**
+ * The reader's lines with no section heading but its own: a line of a field's text that reads as one
+ * (`Baggrund`, a quoted `Beslutning:`, a caption repeated in the text) is written bold with
+ * Markdown's underscores, which the renderings show as bold and the parser reads as text (its
+ * headings take only asterisks for decoration). `own`: the lines the reader wrote as headings.
+ */
+export function keepSections(input: readonly string[], own: ReadonlySet<number>): string[] {
+  const lines = [...input];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let changed = false;
+    for (const p of parseReferat(lines.join('\n')).punkter)
+      for (const s of p.sections) {
+        const line = s.headingRange.start.line;
+        const text = lines[line]?.trim() ?? '';
+        if (s.implicit || own.has(line) || text === '' || /^__.*__$/.test(text)) continue;
+        lines[line] = `__${text}__`;
+        changed = true;
+      }
+    if (!changed) break;
+  }
+  return lines;
+}

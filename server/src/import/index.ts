@@ -3,23 +3,27 @@
 // reads the file (and pdf.js's CMaps) and writes the result; nothing here touches a disk, and
 // whatever the bytes, the answer is a result, never an exception.
 import { detectDialect } from '../dialect/detect';
+import { isZip, sourceFolder, unzip, type SourceFile, type SourceFolder } from './bundle';
+import { isEdocPublication, readEdocPublication } from './edocPublication';
 import { parseReferat } from '../model/parse';
 import { readFirstAgendaJson, isFirstAgendaJson } from './firstAgendaJson';
 import { readFirstAgendaPage } from './firstAgendaPage';
-import { parseXml } from './html';
+import { parseXml, type DomDocument } from './html';
 import { keepStructure, type WrittenHeading } from './fields';
-import { failure, IMPORT_MESSAGES } from './messages';
-import { readPdf } from './pdf';
+import { exportWithoutItems, failure, IMPORT_MESSAGES, NO_MINUTES_IN_FOLDER } from './messages';
+import { readPdf, type ReadPdfOptions } from './pdf';
 import { damagedPagesNote, notPdfMessage, scannedPagesNote } from './pdf/messages';
-import { isSbsysPublication, readSbsysXml } from './sbsysXml';
+import { isSbsysPublication, readSbsysExport } from './sbsysXml';
 import { decodeMarkup, sniff, utf8 } from './sniff';
 import { readSystemPage, readSystemXml, type SystemExportRead } from './systemExports';
 import { joinWrappedTitles, writeTocEntries } from './titles';
+import type { ExportContext, StructuredMinutes, XmlSystem } from './exportReaders';
 import type { ImportHost, ImportResult, ImportedMeeting, SourceKind } from './types';
 import { isoDate, meetingFileName, type Moment } from './write';
 import type { LocalizedText } from '../i18n/locale';
 
 export type * from './types';
+export { sourceFolder, unzip, type SourceFile, type SourceFolder } from './bundle';
 export { IMPORT_MESSAGES } from './messages';
 export { meetingFileName } from './write';
 
@@ -39,14 +43,19 @@ export async function importSource(name: string, bytes: Uint8Array, host: Import
   }
 }
 
-async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): Promise<ImportResult> {
+/** Where a file is read: on its own, or as one file of a folder or zip (whose zips are not opened in turn). */
+interface BytesOptions {
+  readonly nested?: boolean;
+}
+
+async function importBytes(name: string, bytes: Uint8Array, host: ImportHost, options: BytesOptions = {}): Promise<ImportResult> {
   const stem = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const kind = sniff(name, bytes);
   switch (kind) {
     case 'empty':
       return failure('empty', `${bytes.length} bytes, none of them content`);
     case 'pdf': {
-      const read = await readPdf(bytes, { ...(host.cMap ? { cMaps: host.cMap } : {}), ...(host.pdfTimeoutMs ? { timeoutMs: host.pdfTimeoutMs } : {}) });
+      const read = await readPdf(bytes, pdfOptions(host));
       if (!read.ok) return failure(read.problem, read.detail, read.problem === 'not-pdf' ? notPdfMessage(bytes) : IMPORT_MESSAGES[read.problem]);
       const text = read.pages.map((p) => p.join('\n')).join('\n\n');
       // Every page that lost text, or never had any to read, is named: the import keeps every word or says which it could not.
@@ -54,7 +63,9 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
         ...(read.damagedPages.length > 0 ? [damagedPagesNote(read.damagedPages)] : []),
         ...(read.scannedPages.length > 0 ? [scannedPagesNote(read.scannedPages)] : []),
       ];
-      return done('pdf', fromText(joinWrappedTitles(writeTocEntries(text)), stem), notes, read.pages.length);
+      const written = joinWrappedTitles(writeTocEntries(text));
+      if (isPunktAlone(written)) return failure('part-of-export', 'one punkt, no meeting header');
+      return done('pdf', fromText(written, stem), notes, read.pages.length);
     }
     case 'json': {
       const text = utf8(bytes);
@@ -71,26 +82,191 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost): P
     }
     case 'xml': {
       const text = decodeMarkup(bytes);
-      const doc = parseXml(text);
-      // Acadre, eDoc (Fujitsu) and GetOrganized, known by their structure.
-      const system = readSystemXml(doc, name, host.find);
-      if (system) return fromSystem(system, stem);
-      if (!isSbsysPublication(doc)) {
-        // A web page saved as XHTML is still a page.
-        if (/<html[\s>]/i.test(text.slice(0, PAGE_SNIFF_LENGTH))) return fromPage(text, stem);
-        return failure('no-minutes', 'no <Publication> root');
-      }
-      const minutes = readSbsysXml(text);
-      if (!minutes) return failure('no-minutes', 'no agenda items');
-      return done('sbsys-xml', meeting(minutes.lines, minutes.headings, minutes.udvalg, minutes.moment, minutes.document, stem, 'sbsys-edagsorden'), []);
+      const exported = await readExport(text, name, host);
+      if (exported) return exported;
+      // A web page saved as XHTML is still a page.
+      if (/<html[\s>]/i.test(text.slice(0, PAGE_SNIFF_LENGTH))) return fromPage(text, stem);
+      return failure('no-minutes', 'no meeting system export root (<Publication>, <Meeting>, …)');
     }
     case 'html':
       return fromPage(decodeMarkup(bytes), stem);
-    case 'zip':
-      return failure('unsupported', 'a zip container (Word, Excel, …)');
+    case 'zip': {
+      // The folder a meeting system writes, as a zip; a zip that is no export (Word's .docx) is said to be unsupported.
+      const container = failure('unsupported', 'a zip container (Word, Excel, …)');
+      if (!isZip(bytes) || options.nested) return container;
+      // A zip named as one is a folder to read; another (Word's .docx) only where it holds minutes.
+      const named = /\.zip$/i.test(name);
+      const files = unzip(bytes);
+      if (!Array.isArray(files)) return named || files.problem === 'too-large' ? failure(files.problem, files.detail) : container;
+      const result = await importFolder(sourceFolder(files), host, { zip: true });
+      return result.ok || named ? result : container;
+    }
     default:
       return failure('unsupported', 'not PDF, HTML, JSON or XML');
   }
+}
+
+/**
+ * The meeting systems' exports, told by their XML's structure: the first whose test a document
+ * passes reads it. A system's reader plugs in as one line here (its `is` and its `read`; a reader of
+ * the text alone through `fromText`, exportReaders.ts).
+ */
+const XML_SYSTEMS: readonly XmlSystem[] = [
+  { kind: 'sbsys-xml', system: 'SBSYS', dialect: 'sbsys-edagsorden', is: isSbsysPublication, read: readSbsysExport },
+  { kind: 'edoc-xml', system: 'eDoc', dialect: 'edoc', is: isEdocPublication, read: readEdocPublication },
+];
+
+/**
+ * Readers that tell and read their systems' exports in one call, each a line here: undefined when
+ * the document is none of theirs; the files it names through `find`.
+ */
+const XML_DISPATCHERS: readonly ((doc: DomDocument, name: string, find: (name: string) => Uint8Array | undefined) => SystemExportRead | undefined)[] = [
+  // Acadre (a meeting or its index), eDoc (Fujitsu) and GetOrganized.
+  readSystemXml,
+];
+
+/** Whether a file is a meeting system's export (its XML), so that the folder it lies in is read as one source. */
+export function isSystemExport(name: string, bytes: Uint8Array): boolean {
+  if (sniff(name, bytes) !== 'xml') return false;
+  const doc = parseXml(decodeMarkup(bytes));
+  return XML_SYSTEMS.some((s) => s.is(doc)) || XML_DISPATCHERS.some((d) => d(doc, name, () => undefined) !== undefined);
+}
+
+function pdfOptions(host: ImportHost): ReadPdfOptions {
+  return { ...(host.cMap ? { cMaps: host.cMap } : {}), ...(host.pdfTimeoutMs ? { timeoutMs: host.pdfTimeoutMs } : {}) };
+}
+
+/** Where an export's named files are looked for, and which of them it read. */
+interface Surroundings {
+  readonly folder: SourceFolder;
+  readonly used: Set<SourceFile>;
+}
+
+/**
+ * An XML file read as the export of the system whose structure it has, with the files it names from
+ * its folder; undefined when it is no system's export.
+ */
+async function readExport(text: string, name: string, host: ImportHost, around?: Surroundings): Promise<ImportResult | undefined> {
+  const doc = parseXml(text);
+  const context: ExportContext = {
+    name,
+    inFolder: around !== undefined,
+    find: (wanted) => {
+      // A file on its own: what lies beside it, where the host can look.
+      if (!around) return host.find?.(wanted);
+      const file = around.folder.find(wanted, name);
+      if (file) around.used.add(file);
+      return file?.bytes;
+    },
+    readPdf: (bytes) => readPdf(bytes, pdfOptions(host)),
+  };
+  const stem = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  // The dispatchers first: each tells its systems apart from those above (GetOrganized's `Publication` from SBSYS's).
+  for (const dispatch of XML_DISPATCHERS) {
+    const read = dispatch(doc, name, context.find);
+    if (read) return fromSystem(read, stem);
+  }
+  const system = XML_SYSTEMS.find((s) => s.is(doc));
+  if (!system) return undefined;
+  const read = await system.read(text, context);
+  if (read.meetings.length === 0) return failure('no-minutes', `a ${system.system} export without items`, exportWithoutItems(system.system));
+  const meetings = read.meetings.map((m) => structured(m, stem, system.dialect));
+  return { ok: true, kind: system.kind, meetings, notes: read.notes };
+}
+
+/** How a folder came: from the disk, or as a zip. */
+interface FolderOptions {
+  readonly zip?: boolean;
+}
+
+/**
+ * The minutes in a folder (or an unpacked zip): each meeting system's export in it read with the
+ * files it names (those files are not read again on their own), then every other file that is a
+ * source of its own, one referat per meeting. A file that gives none is a note where something was
+ * read, the answer where nothing was. Never throws.
+ */
+export async function importFolder(folder: SourceFolder, host: ImportHost = {}, options: FolderOptions = {}): Promise<ImportResult> {
+  try {
+    return await readFolder(folder, host, options);
+  } catch (e) {
+    return failure('malformed', e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+  }
+}
+
+async function readFolder(folder: SourceFolder, host: ImportHost, options: FolderOptions): Promise<ImportResult> {
+  if (folder.files.length === 0) return failure('empty', options.zip ? 'a zip without files' : 'a folder without files');
+  const used = new Set<SourceFile>();
+  const exports: { file: SourceFile; result: ImportResult; used: Set<SourceFile> }[] = [];
+  for (const file of folder.files) {
+    if (sniff(file.name, file.bytes) !== 'xml') continue;
+    const mine = new Set<SourceFile>();
+    const result = await readExport(decodeMarkup(file.bytes), file.name, host, { folder, used: mine });
+    if (!result) continue;
+    exports.push({ file, result, used: mine });
+    for (const f of mine) used.add(f);
+  }
+  // An export another one read (the referat an index names) is that one's, not a meeting again.
+  const primary = exports.filter((x) => !used.has(x.file));
+  const taken = new Set<SourceFile>([...used, ...exports.map((x) => x.file)]);
+  const stems = new Set(primary.map((x) => stemOf(x.file.name)));
+  const meetings: ImportedMeeting[] = [];
+  const notes: LocalizedText[] = [];
+  const failures: { name: string; result: Extract<ImportResult, { ok: false }> }[] = [];
+  for (const x of primary) collect(x.file.name, x.result, meetings, notes, failures);
+  const seen: SourceFile[] = [];
+  for (const file of folder.files) {
+    if (taken.has(file)) continue;
+    // The page of an agenda whose XML lies beside it under the same name is that agenda again.
+    if (sniff(file.name, file.bytes) === 'html' && stems.has(stemOf(file.name))) continue;
+    // A file published twice under two names (the open referat in both of its bundles) is read once.
+    if (seen.some((f) => sameBytes(f.bytes, file.bytes))) continue;
+    seen.push(file);
+    if (!/\.(?:pdf|html?|json|xml|zip)$/i.test(file.name) && sniff(file.name, file.bytes) === 'unknown') continue;
+    collect(file.name, await importBytes(file.name, file.bytes, host, { nested: true }), meetings, notes, failures);
+  }
+  if (meetings.length === 0) {
+    const only = failures.length === 1 ? failures[0]!.result : undefined;
+    return only ?? failure(failures.length > 0 ? 'no-minutes' : 'unsupported', `${folder.files.length} files, no minutes`, NO_MINUTES_IN_FOLDER);
+  }
+  for (const f of failures) notes.push({ da: `${f.name}: ${f.result.message.da}`, en: `${f.name}: ${f.result.message.en}` });
+  const first = primary[0]?.result;
+  return { ok: true, kind: first?.ok ? first.kind : 'folder', meetings, notes };
+}
+
+function collect(
+  name: string,
+  result: ImportResult,
+  meetings: ImportedMeeting[],
+  notes: LocalizedText[],
+  failures: { name: string; result: Extract<ImportResult, { ok: false }> }[],
+): void {
+  if (!result.ok) {
+    failures.push({ name, result });
+    return;
+  }
+  for (const m of result.meetings) meetings.push({ ...m, source: m.source ? `${name}/${m.source}` : name });
+  for (const n of result.notes) notes.push({ da: `${name}: ${n.da}`, en: `${name}: ${n.en}` });
+}
+
+function stemOf(name: string): string {
+  return name.toLowerCase().replace(/\.[^./]*$/, '');
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A punkt's own PDF from a system's export (eDoc writes one per punkt beside its XML): its first line
+ * is the punkt's heading in the systems' `3.   Title` form, and nothing before it says which meeting it is.
+ */
+function isPunktAlone(text: string): boolean {
+  const referat = parseReferat(text);
+  if (referat.punkter.length !== 1 || referat.dialect.punktHeading !== 'number-dot') return false;
+  const first = text.split('\n').findIndex((l) => l.trim() !== '');
+  return referat.punkter[0]!.headingRange.start.line === first && !referat.header.title && !referat.header.moedeDato;
 }
 
 function fromPage(html: string, stem: string): ImportResult {
@@ -130,6 +306,11 @@ function fromText(raw: string, stem: string): ImportedMeeting {
     fileName: meetingFileName(udvalg, date ? isoDate(date) : undefined, document, stem),
     punkter: referat.punkter.length,
   };
+}
+
+/** A structured reader's meeting as a referat in its dialect. */
+function structured(m: StructuredMinutes, stem: string, dialect: string): ImportedMeeting {
+  return meeting(m.lines, m.headings, m.udvalg, m.moment, m.document, stem, dialect);
 }
 
 /** A meeting written by a structured reader, which knows its facts from the source's fields. */

@@ -26,9 +26,31 @@ export const IMPORT_MESSAGES: Readonly<Record<ImportProblem, LocalizedText>> = {
     en: "The file is an index of a meeting's files, but none of them is here. Import the folder with the index and the files.",
   },
   unsupported: {
-    da: 'Filen er ikke en af de slags, der kan importeres: PDF, First Agenda-side (HTML), First Agenda-JSON eller SBSYS-XML.',
-    en: 'The file is not one of the kinds that can be imported: PDF, First Agenda page (HTML), First Agenda JSON or SBSYS XML.',
+    da: 'Filen er ikke en af de slags, der kan importeres: PDF, First Agenda-side (HTML), First Agenda-JSON, et mødesystems XML (SBSYS, eDoc) eller dets mappe som zip.',
+    en: "The file is not one of the kinds that can be imported: PDF, First Agenda page (HTML), First Agenda JSON, a meeting system's XML (SBSYS, eDoc) or its folder as a zip.",
   },
+  'part-of-export': {
+    da: 'PDF-filen er ét punkt uden mødets forside: en del af mødesystemets eksport. Importér eksportens XML-fil (fx eDocAgendaPublishing.xml) eller hele mappen.',
+    en: "The PDF is one item without the meeting's front page: part of a meeting system's export. Import the export's XML file (such as eDocAgendaPublishing.xml) or its whole folder.",
+  },
+  'too-large': {
+    da: 'Mappen eller zip-filen rummer flere filer eller mere data, end et mødes eksport kan have. Importér mødets egen mappe.',
+    en: "The folder or zip holds more files or data than a meeting's export could. Import the meeting's own folder.",
+  },
+};
+
+/** A file recognised as a system's export that holds no item: the system named, not "no meeting". */
+export function exportWithoutItems(system: string): LocalizedText {
+  return {
+    da: `Filen er en eksport fra ${system}, men den rummer ingen punkter. Hent eksporten igen, med mødets punkter.`,
+    en: `The file is an export from ${system}, but it holds no items. Export the meeting again, with its items.`,
+  };
+}
+
+/** A folder or zip none of whose files is minutes. */
+export const NO_MINUTES_IN_FOLDER: LocalizedText = {
+  da: 'Ingen af filerne i mappen eller zip-filen er et referat, en dagsorden eller et mødesystems eksport.',
+  en: "None of the files in the folder or zip is minutes, an agenda or a meeting system's export.",
 };
 
 /** A system's export that cannot be read: which system, and what it lacks (`the agenda items (table agendaitem)`). */

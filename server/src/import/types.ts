@@ -10,7 +10,9 @@ export type SourceKind =
   | 'acadre-index'
   | 'edoc-fujitsu-xml'
   | 'edoc-fujitsu-page'
-  | 'getorganized-xml';
+  | 'getorganized-xml'
+  | 'edoc-xml'
+  | 'folder';
 
 /** Why a source gives no referat. Each has a message saying what is wrong and what to do (messages.ts). */
 export type ImportProblem =
@@ -35,7 +37,11 @@ export type ImportProblem =
   /** A meeting system's index (Acadre's `XML_1863.xml`) whose named files are none of them there. */
   | 'index-without-files'
   /** None of the formats Referat reads. */
-  | 'unsupported';
+  | 'unsupported'
+  /** One file of a meeting system's export (a punkt's own PDF): the export's XML or folder is the source. */
+  | 'part-of-export'
+  /** A zip or folder with more files or bytes than a meeting's export could hold. */
+  | 'too-large';
 
 /** One meeting as a referat: its text in the source's dialect and what it is named by. */
 export interface ImportedMeeting {
@@ -53,6 +59,8 @@ export interface ImportedMeeting {
   readonly fileName: string;
   /** How many punkter it has. */
   readonly punkter: number;
+  /** The file of a folder or zip it was read from (`Publication553/Publication553.xml`). */
+  readonly source?: string;
 }
 
 export type ImportResult =

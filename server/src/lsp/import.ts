@@ -1,6 +1,6 @@
 import { localize } from '../i18n/locale';
 import { ImportPool } from '../node/importPool';
-import { Protocol, type ImportAnswer, type ImportParams } from '../protocol';
+import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams, type ImportPlanAnswer, type ImportPlanParams } from '../protocol';
 import { safe, type ServerContext } from './context';
 
 /**
@@ -26,6 +26,18 @@ export function registerImport(ctx: ServerContext): void {
         referater: r.result.meetings.map((m) => ({ fileName: m.fileName, text: m.text, punkter: m.punkter, dialect: m.dialect })),
         notes: r.result.notes.map((n) => localize(n, locale)),
       };
+    }),
+  );
+  // The files and folders she chose as sources: a folder a meeting system wrote is one source, the
+  // same as `referat import` makes of it (the readers are loaded here on the first plan, as for an import).
+  const none: ImportPlanAnswer = { sources: [], problems: [] };
+  ctx.connection.onRequest(
+    Protocol.importPlanRequest,
+    safe(ctx, 'importPlan', none, async (params: ImportPlanParams): Promise<ImportPlanAnswer> => {
+      const { planImport } = await import('../node/importer');
+      const plan = await planImport(params.paths, IMPORT_EXTENSIONS);
+      const locale = ctx.service.locale;
+      return { sources: plan.sources, problems: plan.problems.map((p) => ({ path: p.path, message: localize(p.problem, locale) })) };
     }),
   );
 }

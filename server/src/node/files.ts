@@ -3,10 +3,11 @@
 // from its stat, before it is opened; nothing is written through a link or onto a device.
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { chmod, lstat, open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MAX_REFERAT_BYTES } from '../archive/reader';
 import type { LocalizedText } from '../i18n/locale';
+import { MAX_SOURCE_BYTES, MAX_SOURCE_FILES, type SourceFile } from '../import/bundle';
 
 /**
  * A published source (a PDF with its appendices, a saved page) larger than this is not read: pdf.js
@@ -259,4 +260,51 @@ function writeProblem(e: unknown): LocalizedText {
     return { da: 'adgang nægtet; kan ikke skrive filen', en: 'permission denied; cannot write the file' };
   if (code === 'EISDIR') return { da: 'er en mappe, ikke en fil', en: 'is a folder, not a file' };
   return { da: `kan ikke skrive filen (${code ?? String(e)})`, en: `cannot write the file (${code ?? String(e)})` };
+}
+
+/** How many files, and how many bytes in all, a folder read as one source may hold: the import's limits for a zip. */
+export const SOURCE_FOLDER_LIMIT = { files: MAX_SOURCE_FILES, bytes: MAX_SOURCE_BYTES } as const;
+
+export type FolderRead = { readonly ok: true; readonly files: SourceFile[] } | { readonly ok: false; readonly problem: LocalizedText };
+
+/**
+ * A folder's files (in sub-folders too, `/`-separated names, in name order) for the import, as a
+ * meeting system wrote them: links, devices, FIFOs and hidden files skipped, each file read through
+ * `readFileSafely`, and no more than SOURCE_FOLDER_LIMIT. Never throws.
+ */
+export async function readSourceFolder(dir: string): Promise<FolderRead> {
+  const files: SourceFile[] = [];
+  let total = 0;
+  const tooMuch = (): LocalizedText => ({
+    da: `mappen rummer mere end ${SOURCE_FOLDER_LIMIT.files} filer eller ${megabytes(SOURCE_FOLDER_LIMIT.bytes)} MB; vælg mødets egen mappe`,
+    en: `the folder holds more than ${SOURCE_FOLDER_LIMIT.files} files or ${megabytes(SOURCE_FOLDER_LIMIT.bytes)} MB; choose the meeting's own folder`,
+  });
+  const walk = async (sub: string): Promise<LocalizedText | undefined> => {
+    const entries = await readdir(join(dir, sub), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const name = sub === '' ? e.name : `${sub}/${e.name}`;
+      // The entry's own type, a link's not its target's: a link is not followed out of the folder.
+      if (e.isDirectory()) {
+        const problem = await walk(name);
+        if (problem) return problem;
+        continue;
+      }
+      if (!e.isFile()) continue;
+      if (files.length >= SOURCE_FOLDER_LIMIT.files) return tooMuch();
+      const read = await readFileSafely(join(dir, name), IMPORT_SOURCE_LIMIT);
+      if (!read.ok) return { da: `${name}: ${read.problem.da}`, en: `${name}: ${read.problem.en}` };
+      total += read.bytes.length;
+      if (total > SOURCE_FOLDER_LIMIT.bytes) return tooMuch();
+      files.push({ name, bytes: read.bytes });
+    }
+    return undefined;
+  };
+  try {
+    const problem = await walk('');
+    return problem ? { ok: false, problem } : { ok: true, files };
+  } catch (e) {
+    return { ok: false, problem: fsProblem(e) };
+  }
 }

@@ -1,21 +1,30 @@
 // The import on Node: a source file read from disk, its minutes read by the import's readers (with
 // pdf.js's CMaps from beside this bundle), and the result as plain data, so it crosses from a worker
 // thread as it is.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
 import type { LocalizedText } from '../i18n/locale';
-import { importSource, type ImportResult } from '../import/index';
-import { IMPORT_SOURCE_LIMIT, readFileSafely } from './files';
+import { importFolder, importSource, isSystemExport, sourceFolder, type ImportResult } from '../import/index';
+import { normaliseName } from '../import/bundle';
+import { fsProblem, IMPORT_SOURCE_LIMIT, readFileSafely, readFileSafelySync, readSourceFolder, refusal } from './files';
 
 /** One source file imported, or why its file could not be read. */
 export type FileImport = { readonly path: string; readonly result: ImportResult } | { readonly path: string; readonly problem: LocalizedText };
 
-/** The source read from disk (a FIFO, a device, a folder or a file over the limit refused from its stat), then its minutes. */
+/**
+ * The source read from disk (a FIFO, a device or a file over the limit refused from its stat), then
+ * its minutes; a folder is read as one source, the folder a meeting system writes.
+ */
 export async function importFile(path: string): Promise<FileImport> {
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) {
+    const folder = await readSourceFolder(path);
+    if (!folder.ok) return { path, problem: folder.problem };
+    return { path, result: await importFolder(sourceFolder(folder.files), { cMap: readCMap }) };
+  }
   const read = await readFileSafely(path, IMPORT_SOURCE_LIMIT);
   if (!read.ok) return { path, problem: read.problem };
-  return { path, result: await importSource(path, read.bytes, { cMap: readCMap }) };
+  return { path, result: await importSource(path, read.bytes, { cMap: readCMap, find: beside(path) }) };
 }
 
 let cMapDir: string | undefined | null = null;
@@ -44,3 +53,98 @@ export function cMapReader(dir: string | undefined): (name: string) => Promise<U
 }
 
 const readCMap = (name: string): Promise<Uint8Array> => cMapReader(defaultCMapDir())(name);
+
+/** What the import is to read: files, and folders that are a meeting system's export (each read as one source). */
+export interface PlannedImport {
+  readonly sources: string[];
+  readonly problems: { readonly path: string; readonly problem: LocalizedText }[];
+}
+
+/**
+ * The sources in what she named: a file as it is; a folder that holds a meeting system's export (its
+ * XML, with the PDFs and enclosures it names) as one source; another folder searched, sub-folders too,
+ * for files of the kinds given (`pdf`, `xml`, …), in name order.
+ */
+export async function planImport(paths: readonly string[], extensions: readonly string[]): Promise<PlannedImport> {
+  const sources: string[] = [];
+  const problems: PlannedImport['problems'] = [];
+  for (const path of paths) {
+    try {
+      const s = await stat(path);
+      if (!s.isDirectory()) {
+        // A FIFO, a device or a file too large is said at once, before any thread starts.
+        const problem = refusal(s, IMPORT_SOURCE_LIMIT);
+        if (problem) problems.push({ path, problem });
+        else sources.push(path);
+        continue;
+      }
+      const before = sources.length;
+      await walk(path, extensions, sources);
+      if (sources.length === before) problems.push({ path, problem: noFiles(extensions) });
+    } catch (e) {
+      problems.push({ path, problem: fsProblem(e) });
+    }
+  }
+  return { sources, problems };
+}
+
+async function walk(dir: string, extensions: readonly string[], out: string[]): Promise<void> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (!e.isFile() || extname(e.name).toLowerCase() !== '.xml') continue;
+    const read = await readFileSafely(join(dir, e.name), IMPORT_SOURCE_LIMIT);
+    if (read.ok && isSystemExport(e.name, read.bytes)) {
+      out.push(dir);
+      return;
+    }
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await walk(p, extensions, out);
+    else if (e.isFile() && extensions.includes(extname(e.name).slice(1).toLowerCase())) out.push(p);
+  }
+}
+
+function noFiles(extensions: readonly string[]): LocalizedText {
+  const kinds = extensions.map((x) => `*.${x}`).join(', ');
+  return { da: `ingen filer at importere i mappen (${kinds})`, en: `no files to import in this folder (${kinds})` };
+}
+
+/**
+ * The files beside a source, as an export names them (`Files_1863_3687982/3687981.xml`, `1552823.PDF`):
+ * looked up without regard to case by their path from the source's folder, else by their name alone
+ * beside it; links are not followed, nothing above the folder is reached.
+ */
+function beside(path: string): (name: string) => Uint8Array | undefined {
+  const dir = dirname(path);
+  return (name) => {
+    const wanted = normaliseName(name);
+    if (wanted === '') return undefined;
+    for (const rel of [wanted, wanted.slice(wanted.lastIndexOf('/') + 1)]) {
+      const found = caseless(dir, rel);
+      const read = found ? readFileSafelySync(found, IMPORT_SOURCE_LIMIT) : undefined;
+      if (read?.ok) return read.bytes;
+    }
+    return undefined;
+  };
+}
+
+function caseless(dir: string, rel: string): string | undefined {
+  let current = dir;
+  const parts = rel.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!.toLowerCase();
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    const last = i === parts.length - 1;
+    const entry = entries.find((e) => e.name.toLowerCase() === part && (last ? e.isFile() : e.isDirectory()));
+    if (!entry) return undefined;
+    current = join(current, entry.name);
+  }
+  return current;
+}

@@ -117,7 +117,8 @@ export const DECISION_HEADING: LinePattern = {
     while (i > offset && isTrail(text.charCodeAt(i - 1))) i--;
     if (!isDigit(text.charCodeAt(i - 1))) return null;
     const line = text.slice(offset, end);
-    if (!line.includes('eslutning')) return null;
+    // SBSYS's publications write the word in capitals where their captions are (`FORRETNINGSUDVALGETS BESLUTNING den …`).
+    if (!line.includes('eslutning') && !line.includes('ESLUTNING')) return null;
     return DATED_DECISION.test(line) ? matched(text, offset, end) : null;
   },
 };
