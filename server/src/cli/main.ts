@@ -4,6 +4,7 @@ import { processIO, type CliIO } from './io';
 import { RENDER_USAGE } from './render';
 import { CREATE_REFERAT_USAGE } from './createReferat';
 import { IMPORT_USAGE } from './import';
+import { APPROVE_USAGE } from './approve';
 
 declare const __REFERAT_VERSION__: string | undefined;
 const VERSION = typeof __REFERAT_VERSION__ === 'string' ? __REFERAT_VERSION__ : 'dev';
@@ -43,6 +44,14 @@ const COMMANDS: Record<string, { readonly run: Command; readonly usage: string; 
     summary: {
       da: 'Importér offentliggjorte referater (PDF, First Agenda-side eller -JSON, SBSYS-XML) som .referat-filer, ét pr. møde',
       en: 'Import published minutes (PDF, First Agenda page or JSON, SBSYS XML) as .referat files, one per meeting',
+    },
+  },
+  approve: {
+    run: async (args, io) => (await import('./approve')).runApprove(args, io),
+    usage: APPROVE_USAGE,
+    summary: {
+      da: 'Godkend referatet: hvem og hvornår, og et segl over teksten, skrevet sidst i filen',
+      en: 'Approve the referat: who and when, and a seal of its text, written at the end of the file',
     },
   },
 };

@@ -239,3 +239,15 @@ export const STANDARD_DECISIONS: readonly { readonly text: string; readonly answ
   { text: 'Anbefales.', answers: /anbefal/i },
   { text: 'Udsat.' },
 ];
+
+/**
+ * The approval written at the end of a referat (`referat approve`): its heading, its fields, and
+ * the heading of an addition written after it. A secretary may decorate them as any heading.
+ */
+export const APPROVAL_WORDS = {
+  heading: 'Godkendelse',
+  by: 'Godkendt af',
+  date: 'Dato',
+  seal: 'Segl',
+  addition: 'Tilføjelse',
+} as const;

@@ -8,7 +8,7 @@ import type { Rule } from './types';
 export const CPR_REMOVED = '[CPR-nr. fjernet]';
 
 /** Where in the referat a CPR number would be published. */
-export type CprPlace = 'beforeTitle' | 'header' | 'openPunkt' | 'closedHeading';
+export type CprPlace = 'beforeTitle' | 'header' | 'openPunkt' | 'closedHeading' | 'approval';
 
 export interface CprNumber {
   readonly range: Range;
@@ -44,6 +44,9 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
     const journal = punkt.journal?.kind === 'valid' ? punkt.journal.journal : undefined;
     if (journal) add({ text: journal.text, line: journal.range.start.line, offset: journal.range.start.character }, 'closedHeading');
   });
+  // The approval and the additions after it are published with the referat.
+  if (s.approval)
+    for (const l of [s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])]) add(l, 'approval');
   return findCprNumbersInLines(lines).map((found) => ({ range: found.range, place: places[found.index]! }));
 }
 
@@ -57,6 +60,7 @@ const WHERE: Readonly<Record<CprPlace, LocalizedText>> = {
   header: { da: 'i mødets oplysninger', en: "in the meeting's header" },
   openPunkt: { da: 'i et åbent punkt', en: 'in an open item' },
   closedHeading: { da: 'i et lukket punkts overskrift eller journalnummer', en: "in a closed item's heading or journal number" },
+  approval: { da: 'efter punkterne, hvor referatet blev godkendt eller tilføjet til', en: 'after the items, where the referat was approved or added to' },
 };
 
 /** Why a number may not stand where it stands; the number itself is never repeated (logs, terminals). */

@@ -13,6 +13,7 @@ import type { ArchiveIndex } from '../archive/index';
 import type { SummaryCache, SummaryReader } from '../archive/reader';
 import type { ConfigProblem } from '../config/referatYaml';
 import type { LoadedConfig } from '../config/resolver';
+import type { Approved, ApproveRequest } from '../features/approve';
 import type { CreatedReferat } from '../features/createReferat';
 import type { ContextFinding } from '../features/spellingActions';
 import type { Locale } from '../i18n/locale';
@@ -147,6 +148,14 @@ export interface ReferatLanguageService {
   renderPdf(doc: ReferatDocument, options: Omit<PdfOptions, 'fonts'>, token?: CancellationToken): Promise<Rendered<Uint8Array>>;
   /** The referat to write from a dagsorden, in its dialect, with the udvalg's members from referat.yaml or the archive. */
   createReferat(doc: ReferatDocument, token?: CancellationToken): Promise<CreatedReferat>;
+  /**
+   * The referat approved: who, when, and the seal of its text written in a block at its end (or
+   * over the approval there, with `force`), as one edit and as the whole new text; errors in the
+   * text are a warning, not a refusal. The members who took part are `presentMembers`.
+   */
+  approve(doc: ReferatDocument, request: ApproveRequest, token?: CancellationToken): Promise<Approved>;
+  /** The members who took part in the meeting, from its header: those to pick approvers from. */
+  presentMembers(doc: ReferatDocument, token?: CancellationToken): Promise<readonly string[]>;
   /** The case's meetings: for a journal number, or the one under the cursor in a document. */
   caseHistory(of: string | { readonly doc: ReferatDocument; readonly position: Position }, token?: CancellationToken): CaseHistoryEntry[];
 
