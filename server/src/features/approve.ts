@@ -1,8 +1,10 @@
 import { APPROVAL_WORDS } from '../dialect/vocabulary';
 import type { LocalizedText } from '../i18n/locale';
-import { currentSeal, readIsoDate, sealText } from '../model/approval';
+import { currentSeal, presentMembers, readIsoDate, sealText } from '../model/approval';
+
+export { presentMembers };
 import { compareDates, pad2, todayInDenmark } from '../model/dates';
-import type { CalendarDate, Person, Referat } from '../model/types';
+import type { CalendarDate, Referat } from '../model/types';
 import type { Range } from '../syntax/range';
 
 /** Who approves and when; `force` replaces an approval already written. */
@@ -24,12 +26,6 @@ export type Approved =
       readonly warnings: readonly LocalizedText[];
     }
   | { readonly ok: false; readonly kind: 'approved' | 'usage'; readonly problem: LocalizedText };
-
-/** The members who took part: the header's present ones (or its body's members) minus those absent. */
-export function presentMembers(referat: Referat): string[] {
-  const absent = new Set((referat.header.afbud?.names ?? []).map((n: Person) => n.name.toLowerCase()));
-  return (referat.header.deltagere?.names ?? []).map((n) => n.name).filter((n) => !absent.has(n.toLowerCase()));
-}
 
 export function isoDate(d: CalendarDate): string {
   return `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;

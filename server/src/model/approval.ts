@@ -1,4 +1,7 @@
 import { APPROVAL_WORDS } from '../dialect/vocabulary';
+
+/** The approval's words, for the renderer (which reads the vocabulary through the model). */
+export { APPROVAL_WORDS };
 import type { LocalizedText } from '../i18n/locale';
 import { lineContent, stripBold } from '../syntax/content';
 import { APPROVAL_FIELD } from '../syntax/linePatterns';
@@ -7,7 +10,7 @@ import type { ApprovalSyntax, ReferatSyntax, SyntaxLine } from '../syntax/tree';
 import { dateExists } from './dates';
 import { bodyLine, readPunktHeading } from './punkt';
 import { base64url, sha256 } from './sha256';
-import type { Approval, ApprovalField, BodyLine, CalendarDate, Person } from './types';
+import type { Approval, ApprovalField, BodyLine, CalendarDate, Person, Referat } from './types';
 
 /*
  * The approval of a referat and its seal. The seal holds a hash of who approved it and when, of
@@ -41,7 +44,14 @@ const hash = (text: string): string => base64url(sha256(encoder.encode(text)).su
 
 /** A part's lines as the seal reads them. */
 function normalised(lines: readonly SyntaxLine[]): string {
-  const texts = lines.map((l) => l.text.normalize('NFC').trimEnd());
+  // An empty line has no token (and no SyntaxLine), a line of blanks has one: both are ''.
+  const texts: string[] = [];
+  let previous: number | undefined;
+  for (const l of lines) {
+    if (previous !== undefined) for (let gap = previous + 1; gap < l.line; gap++) texts.push('');
+    texts.push(l.text.normalize('NFC').trimEnd());
+    previous = l.line;
+  }
   let start = 0;
   let end = texts.length;
   while (start < end && texts[start] === '') start++;
@@ -165,4 +175,10 @@ export function readApproval(a: ApprovalSyntax): Approval {
       body: x.lines.map((l) => bodyLine(l)),
     })),
   };
+}
+
+/** The members who took part: the header's present ones (or its body's members) minus those absent. */
+export function presentMembers(referat: Referat): string[] {
+  const absent = new Set((referat.header.afbud?.names ?? []).map((n) => n.name.toLowerCase()));
+  return (referat.header.deltagere?.names ?? []).map((n) => n.name).filter((n) => !absent.has(n.toLowerCase()));
 }
