@@ -143,7 +143,13 @@ test('a damaged seal line, however it is edited: never a crash, always an error 
   const lines = text.split('\n');
   const at = lines.findIndex((l) => l.startsWith(`${APPROVAL_WORDS.seal}:`));
   const sealLine = lines[at]!;
-  const words = (s: string): string => s.trim().split(/\s+/).join(' ');
+  // Blanks after the label, between the seal's parts or at its end are no change to it.
+  const words = (s: string): string =>
+    s
+      .replace(/^([^:\s]*):[ \t]*/, '$1: ')
+      .trim()
+      .split(/\s+/)
+      .join(' ');
   const edit = fc.oneof(
     fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
     fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 8 }) }),
@@ -158,7 +164,6 @@ test('a damaged seal line, however it is edited: never a crash, always an error 
         else if (e.kind === 'insert') line = line.slice(0, i) + e.text + line.slice(i);
         else line = line.slice(0, i) + e.text + line.slice(i + e.text.length);
       }
-      // Blanks between the seal's parts, or at its end, are no change to it.
       fc.pre(words(line) !== words(sealLine));
       const damaged = [...lines.slice(0, at), line, ...lines.slice(at + 1)].join('\n');
       const found = approvalFindings(damaged);
@@ -211,7 +216,7 @@ test('the service: errors in the referat are a warning, not a refusal; the membe
   );
   const service = createLanguageService({ workspace: new MemoryWorkspace({}), locale: 'en', today: () => ({ year: 2023, month: 12, day: 20 }) });
   const doc = { uri: 'file:///ws/m.referat', version: 1, getText: () => withErrors };
-  assert.deepEqual(await service.presentMembers(doc), ['Anna Holm', 'Bent Lund']);
+  assert.deepEqual(await service.approvalCandidates(doc), { members: ['Anna Holm', 'Bent Lund'], today: '2023-12-20', approved: false });
   const result = await service.approve(doc, { by: ['Anna Holm', 'Dorte Ek'] });
   assert.ok(result.ok);
   assert.match(result.text, /\nDato: 2023-12-20\n/);

@@ -18,7 +18,7 @@ import type { CreatedReferat } from '../features/createReferat';
 import type { ContextFinding } from '../features/spellingActions';
 import type { Locale } from '../i18n/locale';
 import type { CalendarDate } from '../model/types';
-import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
+import type { ApprovalCandidates, CaseHistoryEntry, FindingsSummary } from '../protocol';
 import type { RenderOptions } from '../render/html';
 import type { PdfFontFiles, PdfOptions } from '../render/pdf';
 import type { Diagnostic, RuleSettings } from '../rules/types';
@@ -151,11 +151,11 @@ export interface ReferatLanguageService {
   /**
    * The referat approved: who, when, and the seal of its text written in a block at its end (or
    * over the approval there, with `force`), as one edit and as the whole new text; errors in the
-   * text are a warning, not a refusal. The members who took part are `presentMembers`.
+   * text are a warning, not a refusal. The members who took part are `approvalCandidates`.
    */
   approve(doc: ReferatDocument, request: ApproveRequest, token?: CancellationToken): Promise<Approved>;
-  /** The members who took part in the meeting, from its header: those to pick approvers from. */
-  presentMembers(doc: ReferatDocument, token?: CancellationToken): Promise<readonly string[]>;
+  /** Whom to offer as approvers (the members present in the header), today's date, and whether an approval is there. */
+  approvalCandidates(doc: ReferatDocument, token?: CancellationToken): Promise<ApprovalCandidates>;
   /** The case's meetings: for a journal number, or the one under the cursor in a document. */
   caseHistory(of: string | { readonly doc: ReferatDocument; readonly position: Position }, token?: CancellationToken): CaseHistoryEntry[];
 

@@ -21,7 +21,8 @@ import { dialectFromSettings } from '../dialect/extend';
 import { caseHistory } from '../features/caseHistory';
 import { codeActions } from '../features/codeActions';
 import { complete } from '../features/completion';
-import { approve, presentMembers, type Approved, type ApproveRequest } from '../features/approve';
+import { approve, isoDate, presentMembers, type Approved, type ApproveRequest } from '../features/approve';
+import { todayInDenmark } from '../model/dates';
 import { createReferat, type CreatedReferat } from '../features/createReferat';
 import { definition } from '../features/definition';
 import { documentLinks } from '../features/documentLinks';
@@ -39,7 +40,7 @@ import type { PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
 import type { Referat } from '../model/types';
-import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
+import type { ApprovalCandidates, CaseHistoryEntry, FindingsSummary } from '../protocol';
 import { checkReferat } from '../rules/index';
 import type { Diagnostic, RuleSettings } from '../rules/types';
 import type { Position, Range } from '../syntax/range';
@@ -467,8 +468,9 @@ class LanguageService implements ReferatLanguageService {
     return { ...approved, warnings: [count, ...approved.warnings] };
   }
 
-  async presentMembers(doc: ReferatDocument, token?: CancellationToken): Promise<readonly string[]> {
-    return presentMembers(await this.prepared(doc, token));
+  async approvalCandidates(doc: ReferatDocument, token?: CancellationToken): Promise<ApprovalCandidates> {
+    const referat = await this.prepared(doc, token);
+    return { members: presentMembers(referat), today: isoDate(this.options.today?.() ?? todayInDenmark()), approved: referat.approval !== undefined };
   }
 
   caseHistory(of: string | { readonly doc: ReferatDocument; readonly position: Position }, token?: CancellationToken): CaseHistoryEntry[] {
