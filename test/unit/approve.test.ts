@@ -59,7 +59,7 @@ test('an approved referat: the block at its end is the approval, not text of its
   );
   assert.deepEqual(referat.approval?.date?.date, { year: 2023, month: 12, day: 14 });
   const last = referat.punkter[referat.punkter.length - 1]!;
-  assert.ok(last.range.end.line < referat.approval!.headingRange.start.line, 'the last punkt ends before the approval');
+  assert.ok(last.range.end.line < referat.approval.headingRange.start.line, 'the last punkt ends before the approval');
   assert.deepEqual(findings(text), findings(ORIGINAL));
   assert.deepEqual(findings(ORIGINAL), []);
 });

@@ -15,6 +15,9 @@ const FIX_HINT = {
   en: `Write a correction under a "${APPROVAL_WORDS.addition}" heading at the end, or approve the referat again.`,
 };
 
+/** The approval block, in Danish, made from its heading's word. */
+const BLOCK_DA = `${APPROVAL_WORDS.heading}sblokken`;
+
 const when = (a: Approval): string => (a.date?.value ? ` (${a.date.value})` : '');
 
 /** The approval block itself, whole: who, when, the seal, and nothing else before its additions. */
@@ -23,7 +26,7 @@ function* blockProblems(a: Approval): Generator<Finding> {
     yield {
       range: a.by?.range ?? a.headingRange,
       message: {
-        da: `Godkendelsesblokken siger ikke, hvem der godkendte referatet ("${APPROVAL_WORDS.by}: …").`,
+        da: `${BLOCK_DA} siger ikke, hvem der godkendte referatet ("${APPROVAL_WORDS.by}: …").`,
         en: `The approval block does not say who approved the referat ("${APPROVAL_WORDS.by}: …").`,
       },
     };
@@ -31,7 +34,7 @@ function* blockProblems(a: Approval): Generator<Finding> {
     yield {
       range: a.headingRange,
       message: {
-        da: `Godkendelsesblokken har ingen dato ("${APPROVAL_WORDS.date}: ÅÅÅÅ-MM-DD").`,
+        da: `${BLOCK_DA} har ingen dato ("${APPROVAL_WORDS.date}: ÅÅÅÅ-MM-DD").`,
         en: `The approval block has no date ("${APPROVAL_WORDS.date}: YYYY-MM-DD").`,
       },
     };
@@ -59,7 +62,7 @@ function readOrSay(a: Approval, out: Finding[]): Seal | undefined {
     out.push({
       range: a.headingRange,
       message: {
-        da: `Godkendelsesblokken har intet segl ("${APPROVAL_WORDS.seal}: v1 …"): teksten kan ikke holdes op mod den godkendte. Godkend referatet igen.`,
+        da: `${BLOCK_DA} har intet segl ("${APPROVAL_WORDS.seal}: v1 …"): teksten kan ikke holdes op mod den godkendte. Godkend referatet igen.`,
         en: `The approval block has no seal ("${APPROVAL_WORDS.seal}: v1 …"): the text cannot be held against the approved one. Approve the referat again.`,
       },
     });

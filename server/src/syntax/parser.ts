@@ -6,7 +6,7 @@ import { detectDialect } from '../dialect/detect';
 import type { Dialect } from '../dialect/dialects';
 import { lineRange } from './range';
 import { ADDITION_HEADING, APPROVAL_FIELD, APPROVAL_HEADING } from './linePatterns';
-import { SourceLine, type AdditionSyntax, type ApprovalSyntax, type PunktSyntax, type ReferatSyntax, type SyntaxLine, type SyntaxProblem } from './tree';
+import { SourceLine, type ApprovalSyntax, type PunktSyntax, type ReferatSyntax, type SyntaxLine, type SyntaxProblem } from './tree';
 
 interface RawPunkt {
   heading: IToken;
@@ -176,5 +176,5 @@ function approvalSyntax(lines: readonly SyntaxLine[]): ApprovalSyntax | undefine
     else if (additions.length > 0) additions[additions.length - 1]!.lines.push(l);
     else own.push(l);
   }
-  return { heading, lines: own, additions: additions as AdditionSyntax[] };
+  return { heading, lines: own, additions };
 }
