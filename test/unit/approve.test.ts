@@ -195,6 +195,17 @@ test('the seal is read strictly: its own text round-trips, anything else is a pr
     assert.equal(readSeal(bad).ok, false, bad);
 });
 
+test('approving a referat of every dialect changes none of its findings', () => {
+  const dir = join(repoRoot, 'test/fixtures/dialects');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.referat'));
+  assert.ok(files.length > 5);
+  for (const f of files) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    const key = (d: { code: string; range: { start: { line: number } } }): string => `${d.code}@${d.range.start.line}`;
+    assert.deepEqual(findings(approved(text)).map(key), findings(text).map(key), f);
+  }
+});
+
 test('approving every corpus referat gives no finding of its own; approving twice needs force', () => {
   for (const f of corpusFiles()) {
     const text = approved(f.text);
