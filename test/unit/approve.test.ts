@@ -198,7 +198,7 @@ test('the seal is read strictly: its own text round-trips, anything else is a pr
 test('approving a referat of every dialect changes none of its findings', () => {
   const dir = join(repoRoot, 'test/fixtures/dialects');
   const files = readdirSync(dir).filter((f) => f.endsWith('.referat'));
-  assert.ok(files.length > 5);
+  assert.ok(files.length >= 5);
   for (const f of files) {
     const text = readFileSync(join(dir, f), 'utf8');
     const key = (d: { code: string; range: { start: { line: number } } }): string => `${d.code}@${d.range.start.line}`;
