@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { approveMinutes } from './approve';
 import { importMinutes } from './import';
 import { exists, writeReplacing } from './files';
 import { registerPreview } from './preview';
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('referat.caseHistory', () => caseHistory()),
     vscode.commands.registerCommand('referat.createReferat', (uri?: vscode.Uri) => createReferat(uri)),
     vscode.commands.registerCommand(Protocol.addPersonalWordCommand, (word: unknown) => addPersonalWord(word)),
+    vscode.commands.registerCommand('referat.approve', () => approveMinutes(client)),
     vscode.commands.registerCommand('referat.importMinutes', (arg?: unknown, selected?: unknown) => importMinutes(client, output!, arg, selected)),
   );
   registerPreview(context, () => client);

@@ -104,9 +104,47 @@ export interface ImportedReferat {
 export type ImportAnswer =
   { readonly ok: true; readonly referater: readonly ImportedReferat[]; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
 
+/** Whom `Referat: Approve Minutes` offers: the members present in the header, today's date, and whether an approval is there. */
+export interface ApprovalCandidates {
+  readonly members: readonly string[];
+  /** `YYYY-MM-DD`, in Denmark. */
+  readonly today: string;
+  readonly approved: boolean;
+}
+
+/** What the client asks to approve: who, when (`YYYY-MM-DD`), and whether an approval there is replaced. */
+export interface ApproveParams {
+  readonly by: readonly string[];
+  readonly date: string;
+  readonly force: boolean;
+}
+
+/**
+ * The approval as one edit of the document at `version` (the client applies it only to that
+ * version), with warnings in the server's locale; or a refusal, `approved` when one is there.
+ */
+export type ApproveAnswer =
+  | {
+      readonly ok: true;
+      readonly version: number;
+      readonly edit: {
+        readonly range: {
+          readonly start: { readonly line: number; readonly character: number };
+          readonly end: { readonly line: number; readonly character: number };
+        };
+        readonly newText: string;
+      };
+      readonly warnings: readonly string[];
+    }
+  | { readonly ok: false; readonly approved: boolean; readonly message: string };
+
 export const Protocol = {
   /** workspace/executeCommand: arguments `[journalNumber]` or `[uri, position]`; answers `CaseHistoryEntry[]`. */
   caseHistoryCommand: 'referat.server.caseHistory',
+  /** workspace/executeCommand: arguments `[uri]`; answers `ApprovalCandidates`, or null when it is not an open referat. */
+  approvalCandidatesCommand: 'referat.server.approvalCandidates',
+  /** workspace/executeCommand: arguments `[uri, ApproveParams]`; answers `ApproveAnswer`, or null when it is not an open referat. */
+  approveCommand: 'referat.server.approve',
   /** workspace/executeCommand: arguments `[uri, position]`; the server answers with window/showDocument. */
   moveCursorCommand: 'referat.server.moveCursor',
   /** Request `{ uri }` → `FindingsSummary | null` (null: not an open referat). */

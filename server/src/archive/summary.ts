@@ -7,6 +7,7 @@ import { todaysDecision } from '../model/decision';
 import type { Referat } from '../model/types';
 import { parseSyntax } from '../syntax/parser';
 import { classifyLine, isSectionHeading } from '../syntax/classify';
+import { APPROVAL_FIELD, APPROVAL_HEADING } from '../syntax/linePatterns';
 import type { SyntaxLine } from '../syntax/tree';
 import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
 import { parseJournalLine } from '../model/journal';
@@ -96,6 +97,10 @@ const SECTION_INITIALS = charTable('RSLVØAIBrslvøaib');
 // First letters of the header's lines: REFERAT, Mødedato, Afbud, Fraværende, Indholdsfortegnelse.
 const HEADER_INITIALS = charTable('RMAFIi');
 const CH_P = 80;
+const CH_G = 71;
+const CH_g = 103;
+/** Longer lines are no approval heading. */
+const APPROVAL_LINE_LIMIT = 200;
 const CH_B = 66;
 const CH_b = 98;
 const MAX_DECISION = 400;
@@ -226,6 +231,8 @@ export function findSummaryLines(input: string): SummaryLines {
     while (k < end && DECORATION_CHARS[text.charCodeAt(k)] === 1) k++;
     at.k = k;
     at.first = k < end ? text.charCodeAt(k) : -1;
+    // The approval at the end (`referat approve`) ends the punkter, as the parser reads it.
+    if ((at.first === CH_G || at.first === CH_g) && end - at.start <= APPROVAL_LINE_LIMIT && isApprovalStart(text, at.start, end)) break;
     scanLine(scan, at);
   }
   return {
@@ -502,4 +509,18 @@ function splitWhoCached(who: string): NamedPerson[] {
     whoCache.set(who, (hit = splitWho(who)));
   }
   return hit;
+}
+
+/** A `Godkendelse` heading at `start`, its next line that is not empty one of the approval's fields: where the parser cuts the approval off. */
+function isApprovalStart(text: string, start: number, end: number): boolean {
+  if (!APPROVAL_HEADING.test(text.slice(start, end).trimEnd())) return false;
+  let next = end + 1;
+  while (next < text.length) {
+    let e = text.indexOf('\n', next);
+    if (e < 0) e = text.length;
+    const line = text.slice(next, e);
+    if (line.trim() !== '') return line.length <= APPROVAL_LINE_LIMIT && APPROVAL_FIELD.test(line.trimEnd());
+    next = e + 1;
+  }
+  return false;
 }

@@ -57,6 +57,17 @@ export const IMPORT_OPTIONS = {
   jobs: JOBS,
 } as const;
 
+export const APPROVE_OPTIONS = {
+  by: {
+    type: 'string',
+    value: 'NAME',
+    multiple: true,
+    help: { da: 'hvem der godkender (gentages for hvert medlem)', en: 'who approves (repeated for each member)' },
+  },
+  date: { type: 'string', value: 'YYYY-MM-DD', help: { da: 'godkendelsens dato (ellers i dag)', en: 'the date of the approval (else today)' } },
+  force: { type: 'boolean', help: { da: 'erstat en godkendelse, der allerede står der', en: 'replace an approval already there' } },
+} as const;
+
 /** A table row, its options typed for its handler (a method: the row stands among the others). */
 function subcommand<S extends OptionSpecs>(c: Subcommand<S>): Subcommand {
   return c;
@@ -105,5 +116,15 @@ export const COMMANDS: readonly Subcommand[] = [
     },
     options: IMPORT_OPTIONS,
     run: (async (input, io) => (await import('./import')).runImport(input, io)) satisfies Handler<typeof IMPORT_OPTIONS>,
+  }),
+  subcommand({
+    name: 'approve',
+    operands: 'FILE',
+    summary: {
+      da: 'Godkend referatet: hvem og hvornår, og et segl over teksten, skrevet sidst i filen',
+      en: 'Approve the referat: who and when, and a seal of its text, written at the end of the file',
+    },
+    options: APPROVE_OPTIONS,
+    run: (async (input, io) => (await import('./approve')).runApprove(input, io)) satisfies Handler<typeof APPROVE_OPTIONS>,
   }),
 ];

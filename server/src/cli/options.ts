@@ -8,10 +8,14 @@ export interface OptionSpec {
   readonly short?: string;
   /** The value's placeholder in the usage line (`text|json`, `N`, `OUT.html|OUT.pdf`). */
   readonly value?: string;
+  /** The option may be given again and again (`--by A --by B`): its value is every one, in order. */
+  readonly multiple?: true;
   readonly help: LocalizedText;
 }
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
-type Values<S extends OptionSpecs> = { [K in keyof S]?: S[K]['type'] extends 'string' ? string : boolean };
+type Values<S extends OptionSpecs> = {
+  [K in keyof S]?: S[K]['type'] extends 'string' ? (S[K]['multiple'] extends true ? string[] : string) : boolean;
+};
 
 /** What a subcommand's handler gets: its options read, its operands, and the way to refuse with the usage. */
 export interface CommandInput<S extends OptionSpecs> {
@@ -45,7 +49,7 @@ const COMMON: OptionSpecs = {
 export function usageLine(command: Subcommand): string {
   const options = Object.entries({ ...command.options, locale: COMMON.locale! }).map(([name, o]) => {
     const flag = o.short ? `-${o.short}` : `--${name}`;
-    return `[${flag}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}]`;
+    return `[${flag}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}]${o.multiple ? '…' : ''}`;
   });
   return `referat ${command.name} ${command.operands} ${options.join(' ')}`;
 }
@@ -69,7 +73,10 @@ export type ReadOptions = { ok: true; input: CommandInput<OptionSpecs>; help: bo
  */
 export function readOptions(args: readonly string[], command: Subcommand, io: CliIO): ReadOptions {
   const options = Object.fromEntries(
-    Object.entries({ ...command.options, ...COMMON }).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+    Object.entries({ ...command.options, ...COMMON }).map(([name, o]) => [
+      name,
+      { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
+    ]),
   );
   let parsed;
   try {
@@ -77,7 +84,7 @@ export function readOptions(args: readonly string[], command: Subcommand, io: Cl
   } catch (e) {
     return { ok: false, problem: parseProblem(e) };
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const locale = values.locale;
   if (locale !== undefined && locale !== 'da' && locale !== 'en')
     return { ok: false, problem: { da: `ukendt sprog "${String(locale)}" (da eller en)`, en: `unknown locale "${String(locale)}" (da or en)` } };

@@ -276,6 +276,18 @@ export const STANDARD_DECISIONS: readonly { readonly text: string; readonly answ
   { text: 'Udsat.' },
 ];
 
+/**
+ * The approval written at the end of a referat (`referat approve`): its heading, its fields, and
+ * the heading of an addition written after it. A secretary may decorate them as any heading.
+ */
+export const APPROVAL_WORDS = {
+  heading: 'Godkendelse',
+  by: 'Godkendt af',
+  date: 'Dato',
+  seal: 'Segl',
+  addition: 'Tilføjelse',
+} as const;
+
 /** The word a punkt's heading begins with: `Punkt 3: Title`. */
 export const PUNKT_WORD = 'Punkt';
 /** The heading of the table of contents. */
@@ -318,6 +330,7 @@ export function vocabularyWords(): string[] {
     PUNKT_WORD,
     TOC_HEADING_WORD,
     CLOSED_MARKER,
+    ...Object.values(APPROVAL_WORDS),
   ];
   return [...new Set(words)];
 }

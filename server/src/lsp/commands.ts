@@ -1,12 +1,13 @@
 import type { CancellationToken } from 'vscode-languageserver/node';
 import type { Position } from '../syntax/range';
-import { Protocol } from '../protocol';
+import { localize } from '../i18n/locale';
+import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams } from '../protocol';
 import { openReferat, safe, type ServerContext } from './context';
 
 type CommandHandler = (args: readonly unknown[], token: CancellationToken) => unknown;
 
 /** The commands the server carries out (workspace/executeCommand has one handler per connection). */
-export const SERVER_COMMANDS = [Protocol.caseHistoryCommand, Protocol.moveCursorCommand];
+export const SERVER_COMMANDS = [Protocol.caseHistoryCommand, Protocol.moveCursorCommand, Protocol.approvalCandidatesCommand, Protocol.approveCommand];
 
 export function registerCommands(ctx: ServerContext): void {
   const handlers: Record<string, CommandHandler> = {
@@ -16,6 +17,21 @@ export function registerCommands(ctx: ServerContext): void {
       if (!first.includes(':')) return ctx.service.caseHistory(first, token);
       const doc = openReferat(ctx, first);
       return doc && isPosition(second) ? ctx.service.caseHistory({ doc, position: second }, token) : [];
+    },
+    // Godkend referat: whom to offer, then the approval as an edit of the open document.
+    [Protocol.approvalCandidatesCommand]: async ([uri], token): Promise<ApprovalCandidates | null> => {
+      const doc = typeof uri === 'string' ? openReferat(ctx, uri) : undefined;
+      if (!doc) return null;
+      return ctx.service.approvalCandidates(doc, token);
+    },
+    [Protocol.approveCommand]: async ([uri, params], token): Promise<ApproveAnswer | null> => {
+      const doc = typeof uri === 'string' ? openReferat(ctx, uri) : undefined;
+      if (!doc || !isApproveParams(params)) return null;
+      const version = doc.version;
+      const approved = await ctx.service.approve(doc, { by: params.by, date: params.date, force: params.force }, token);
+      const locale = ctx.service.locale;
+      if (!approved.ok) return { ok: false, approved: approved.kind === 'approved', message: localize(approved.problem, locale) };
+      return { ok: true, version, edit: approved.edit, warnings: approved.warnings.map((w) => localize(w, locale)) };
     },
     // After a fix that adds an empty section: the cursor goes into it, where the editor can put it.
     [Protocol.moveCursorCommand]: async ([uri, position]) => {
@@ -34,4 +50,10 @@ export function registerCommands(ctx: ServerContext): void {
 
 function isPosition(p: unknown): p is Position {
   return typeof p === 'object' && p !== null && typeof (p as Position).line === 'number' && typeof (p as Position).character === 'number';
+}
+
+function isApproveParams(p: unknown): p is ApproveParams {
+  if (typeof p !== 'object' || p === null) return false;
+  const { by, date, force } = p as ApproveParams;
+  return Array.isArray(by) && by.every((b) => typeof b === 'string') && typeof date === 'string' && typeof force === 'boolean';
 }

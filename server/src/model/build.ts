@@ -1,4 +1,5 @@
 import type { ReferatSyntax } from '../syntax/tree';
+import { readApproval } from './approval';
 import { readHeader } from './header';
 import { bodyLine, buildPunkt } from './punkt';
 import { buildToc } from './toc';
@@ -24,6 +25,7 @@ export function buildReferat(syntax: ReferatSyntax): Referat {
     ...(toc ? { toc } : {}),
     punkter: syntax.punkter.map((p) => buildPunkt(p, ctx)),
     stray: syntax.leading.filter((l) => l.kind !== 'blank' && l.kind !== 'field').map((l) => bodyLine(l)),
+    ...(syntax.approval ? { approval: readApproval(syntax.approval) } : {}),
   };
 }
 

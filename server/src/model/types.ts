@@ -255,6 +255,35 @@ export interface Punkt extends PunktHeading {
   readonly range: Range;
 }
 
+/** An addition written after the approval (`Tilføjelse`): a correction the seal does not cover. */
+export interface Addition {
+  readonly headingRange: Range;
+  /** The heading as written, without decoration (`Tilføjelse 12. april 2024`). */
+  readonly heading: string;
+  readonly body: readonly BodyLine[];
+}
+
+/** A field of the approval block as written: `Segl: v1 …`. */
+export interface ApprovalField {
+  readonly range: Range;
+  readonly value: string;
+  readonly valueRange: Range;
+}
+
+/** The approval at the end of a referat: who approved it, when, and the seal of its text then. */
+export interface Approval {
+  readonly headingRange: Range;
+  /** Heading to the block's last non-blank line, additions excluded. */
+  readonly range: Range;
+  readonly by?: ApprovalField & { readonly names: readonly Person[] };
+  /** `2024-04-10`; `date` absent when the text names no real day in that form. */
+  readonly date?: ApprovalField & { readonly date?: CalendarDate };
+  readonly seal?: ApprovalField;
+  /** Lines of the block that are none of its fields (or a field again): text that belongs under a `Tilføjelse`. */
+  readonly stray: readonly BodyLine[];
+  readonly additions: readonly Addition[];
+}
+
 export interface Referat {
   readonly syntax: ReferatSyntax;
   /** The conventions it is read with. */
@@ -266,4 +295,6 @@ export interface Referat {
   readonly punkter: readonly Punkt[];
   /** Lines before the title that are not blank. */
   readonly stray: readonly BodyLine[];
+  /** The approval written at the end (`referat approve`), with the additions after it. */
+  readonly approval?: Approval;
 }

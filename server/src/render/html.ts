@@ -2,12 +2,13 @@ import MarkdownIt from 'markdown-it';
 import stylesheet from '../../../media/preview.css';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { formatDanishDate } from '../model/dates';
-import type { BodyLine, DocumentKind, Punkt, Referat, Section } from '../model/types';
+import { APPROVAL_WORDS } from '../model/approval';
+import type { Approval, BodyLine, DocumentKind, Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
 import { isEmptyBullet, publicDecision, todaysDecision } from '../model/decision';
 import { punktLabel } from '../model/numbering';
 import { documentLabels, type DocumentLabels } from './labels';
-import { publishedJournal, writtenMeetingDate } from './published';
+import { approvalWhen, publishedJournal, writtenMeetingDate } from './published';
 import { PUNKT_WORD } from '../dialect/vocabulary';
 
 export type Audience = 'internal' | 'public';
@@ -131,6 +132,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
 
   parts.push('<main>');
   for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t, referat) : openPunkt(p, t, options.audience, referat.kind));
+  if (referat.approval) parts.push(approvalSection(referat.approval));
   parts.push('</main>');
 
   return htmlPage(t.lang, title, parts.join('\n'), options);
@@ -257,4 +259,19 @@ function section(s: Section, note: string, t: DocumentLabels): string {
   }
   out.push('</div>');
   return out.join('\n');
+}
+
+/** Who approved the referat and when, and the additions written after it: in every edition. */
+function approvalSection(a: Approval): string {
+  const names = (a.by?.names ?? []).map((n) => n.name).join(', ');
+  const parts = [
+    `<section class="approval" aria-labelledby="approval-heading"${dl(a.headingRange.start.line)}>`,
+    `<h2 id="approval-heading">${escapeHtml(APPROVAL_WORDS.heading)}</h2>`,
+    `<dl class="meta"><dt>${escapeHtml(APPROVAL_WORDS.by)}</dt><dd${dl(a.by?.range.start.line)}>${escapeHtml(names)}</dd>`,
+    `<dt>${escapeHtml(APPROVAL_WORDS.date)}</dt><dd${dl(a.date?.range.start.line)}>${escapeHtml(approvalWhen(a))}</dd></dl>`,
+  ];
+  for (const x of a.additions)
+    parts.push(`<section class="addition"><h3${dl(x.headingRange.start.line)}>${escapeHtml(x.heading)}</h3>${renderBody(x.body)}</section>`);
+  parts.push('</section>');
+  return parts.join('\n');
 }

@@ -30,6 +30,8 @@ export interface DocumentLabels {
   readonly indstilling: string;
   readonly decision: string;
   readonly missingDecision: string;
+  /** The heading of the lines the members sign on, after the approval. */
+  readonly signatures: string;
   /** `kl. 09:00` after a date. */
   readonly at: (time: string) => string;
   readonly page: (n: number, of: number) => string;
@@ -58,6 +60,7 @@ export const DOCUMENT_LABELS: Readonly<Record<DocumentLanguage, DocumentLabels>>
     indstilling: 'Indstilling',
     decision: 'Beslutning',
     missingDecision: 'Beslutningen er ikke skrevet.',
+    signatures: 'Underskrifter',
     at: (time) => `kl. ${time}`,
     page: (n, of) => `Side ${n} af ${of}`,
     tocLink: (title, page) => `${title}, side ${page}`,

@@ -1,4 +1,6 @@
-import type { Punkt, Referat } from '../model/types';
+import { presentMembers } from '../model/approval';
+import { formatDanishDate } from '../model/dates';
+import type { Approval, Punkt, Referat } from '../model/types';
 import type { Audience } from './html';
 
 /**
@@ -26,4 +28,18 @@ export function writtenMeetingDate(referat: Referat, at: (time: string) => strin
   const l = [...referat.syntax.leading, ...referat.syntax.header].find((x) => x.line === line);
   const written = l ? l.text.slice(md.valueRange.start.character).replace(/\*\*/g, '').trim() : '';
   return md.time && md.time.range.start.line !== line ? `${written} ${at(md.time.text)}` : written;
+}
+
+/** The approval's date as published (`10. april 2024`), or as written when it names no day. */
+export function approvalWhen(a: Approval): string {
+  return a.date?.date ? formatDanishDate(a.date.date) : (a.date?.value ?? '');
+}
+
+/**
+ * Who signs the protocol: the members who took part (the header's present members, or its body's
+ * members, minus those absent); where the header names none, those who approved it.
+ */
+export function approvalSigners(referat: Referat): string[] {
+  const present = presentMembers(referat);
+  return present.length > 0 ? present : (referat.approval?.by?.names ?? []).map((n) => n.name);
 }

@@ -9,7 +9,7 @@ import type { Rule } from './types';
 export const CPR_REMOVED = '[CPR-nr. fjernet]';
 
 /** Where in the referat a CPR number would be published. */
-export type CprPlace = 'beforeTitle' | 'header' | 'openPunkt' | 'closedHeading' | 'publicDecision';
+export type CprPlace = 'beforeTitle' | 'header' | 'openPunkt' | 'closedHeading' | 'publicDecision' | 'approval';
 
 export interface CprNumber {
   readonly range: Range;
@@ -48,6 +48,9 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
     const decision = publicDecision(punkt, referat.dialect);
     for (const l of decision?.lines ?? []) add(l, 'publicDecision');
   });
+  // The approval and the additions after it are published with the referat.
+  if (s.approval)
+    for (const l of [s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])]) add(l, 'approval');
   return findCprNumbersInLines(lines).map((found) => ({ range: found.range, place: places[found.index]! }));
 }
 
@@ -62,6 +65,7 @@ const WHERE: Readonly<Record<CprPlace, LocalizedText>> = {
   openPunkt: { da: 'i et åbent punkt', en: 'in an open item' },
   closedHeading: { da: 'i et lukket punkts overskrift eller journalnummer', en: "in a closed item's heading or journal number" },
   publicDecision: { da: 'i et lukket punkts offentlige beslutning', en: "in a closed item's public decision" },
+  approval: { da: 'efter punkterne, hvor referatet blev godkendt eller tilføjet til', en: 'after the items, where the referat was approved or added to' },
 };
 
 /** Why a number may not stand where it stands; the number itself is never repeated (logs, terminals). */

@@ -1,6 +1,7 @@
 import { kleCatalog } from '../model/kle';
 import type { Referat } from '../model/types';
 import { localize, type Locale } from '../i18n/locale';
+import { APPROVAL_RULES } from './approval';
 import { ATTENDEE_RULES } from './attendees';
 import { CPR_RULES } from './cpr';
 import { HEADER_RULES } from './header';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   ...TEXT_RULES,
   ...CPR_RULES,
   ...WRITING_RULES,
+  ...APPROVAL_RULES,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));

@@ -13,11 +13,12 @@ import type { ArchiveIndex } from '../archive/index';
 import type { SummaryCache, SummaryReader } from '../archive/reader';
 import type { ConfigProblem } from '../config/referatYaml';
 import type { LoadedConfig } from '../config/resolver';
+import type { Approved, ApproveRequest } from '../features/approve';
 import type { CreatedReferat } from '../features/createReferat';
 import type { ContextFinding } from '../features/spellingActions';
 import type { Locale } from '../i18n/locale';
 import type { CalendarDate } from '../model/types';
-import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
+import type { ApprovalCandidates, CaseHistoryEntry, FindingsSummary } from '../protocol';
 import type { Audience, RenderOptions } from '../render/html';
 import type { PdfFontFiles, PdfOptions } from '../render/pdf';
 import type { Diagnostic, RuleSettings } from '../rules/types';
@@ -149,6 +150,14 @@ export interface ReferatLanguageService {
   renderPdf(doc: ReferatDocument, options: Omit<PdfOptions, 'fonts'>, token?: CancellationToken): Promise<Rendered<Uint8Array>>;
   /** The referat to write from a dagsorden, in its dialect, with the udvalg's members from referat.yaml or the archive. */
   createReferat(doc: ReferatDocument, token?: CancellationToken): Promise<CreatedReferat>;
+  /**
+   * The referat approved: who, when, and the seal of its text written in a block at its end (or
+   * over the approval there, with `force`), as one edit and as the whole new text; errors in the
+   * text are a warning, not a refusal. The members who took part are `approvalCandidates`.
+   */
+  approve(doc: ReferatDocument, request: ApproveRequest, token?: CancellationToken): Promise<Approved>;
+  /** Whom to offer as approvers (the members present in the header), today's date, and whether an approval is there. */
+  approvalCandidates(doc: ReferatDocument, token?: CancellationToken): Promise<ApprovalCandidates>;
   /** The case's meetings: for a journal number, or the one under the cursor in a document. */
   caseHistory(of: string | { readonly doc: ReferatDocument; readonly position: Position }, token?: CancellationToken): CaseHistoryEntry[];
 

@@ -21,6 +21,8 @@ import { dialectFromSettings } from '../dialect/extend';
 import { caseHistory } from '../features/caseHistory';
 import { codeActions } from '../features/codeActions';
 import { complete } from '../features/completion';
+import { approve, isoDate, presentMembers, type Approved, type ApproveRequest } from '../features/approve';
+import { todayInDenmark } from '../model/dates';
 import { createReferat, type CreatedReferat } from '../features/createReferat';
 import { definition } from '../features/definition';
 import { documentLinks } from '../features/documentLinks';
@@ -32,13 +34,13 @@ import { journalAt, references } from '../features/references';
 import { askedWords, spellingActions } from '../features/spellingActions';
 import { documentSymbols } from '../features/symbols';
 import { workspaceSymbols } from '../features/workspaceSymbols';
-import type { Locale } from '../i18n/locale';
+import type { Locale, LocalizedText } from '../i18n/locale';
 import type { RenderOptions } from '../render/html';
 import type { PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
 import type { Referat } from '../model/types';
-import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
+import type { ApprovalCandidates, CaseHistoryEntry, FindingsSummary } from '../protocol';
 import { protokolData } from '../render/data';
 import type { Audience } from '../render/html';
 import { checkReferat } from '../rules/index';
@@ -468,6 +470,29 @@ class LanguageService implements ReferatLanguageService {
     throwIfCancelled(token);
     const catalog = await this.catalog(doc.uri);
     return createReferat(doc.getText(), await this.prepared(doc, token), catalog);
+  }
+
+  async approve(doc: ReferatDocument, request: ApproveRequest, token?: CancellationToken): Promise<Approved> {
+    const referat = await this.prepared(doc, token);
+    const path = this.paths.toPath(doc.uri);
+    const config = path ? this.config.settledFor(path) : undefined;
+    // The new text read as the check will read it: in the dialect referat.yaml gives.
+    const reparse = (text: string): Referat => parseReferat(text, config?.config.dialekt ? dialectFromSettings(config.config.dialekt, text) : undefined);
+    const approved = approve(doc.getText(), referat, request, reparse, this.options.today?.());
+    if (!approved.ok) return approved;
+    const errors = (await this.findings(doc, token)).filter((d) => d.severity === 'error');
+    if (errors.length === 0) return approved;
+    const first = errors[0]!;
+    const count: LocalizedText = {
+      da: `referatet har ${errors.length === 1 ? '1 fejl' : `${errors.length} fejl`} (den første i linje ${first.range.start.line + 1}: ${first.message})`,
+      en: `the referat has ${errors.length === 1 ? '1 error' : `${errors.length} errors`} (the first on line ${first.range.start.line + 1}: ${first.message})`,
+    };
+    return { ...approved, warnings: [count, ...approved.warnings] };
+  }
+
+  async approvalCandidates(doc: ReferatDocument, token?: CancellationToken): Promise<ApprovalCandidates> {
+    const referat = await this.prepared(doc, token);
+    return { members: presentMembers(referat), today: isoDate(this.options.today?.() ?? todayInDenmark()), approved: referat.approval !== undefined };
   }
 
   caseHistory(of: string | { readonly doc: ReferatDocument; readonly position: Position }, token?: CancellationToken): CaseHistoryEntry[] {

@@ -1,4 +1,5 @@
 import {
+  APPROVAL_WORDS,
   CASE_NUMBER_LINE_LABEL_SOURCE,
   DOCUMENT_WORDS,
   HEADER_LABELS,
@@ -178,3 +179,18 @@ export const LINE_PATTERNS: readonly (readonly [LineKind, RegExp | LinePattern])
   ['bullet', BULLET],
   ['text', TEXT],
 ];
+
+/*
+ * The approval at the end of a referat (`referat approve`), judged from one line without its
+ * break and its trailing blanks: the parser cuts the block off before it groups the punkter, so
+ * it is never text of the last punkt. Each is anchored and linear.
+ */
+/** `## Godkendelse`: the approval's heading, alone on its line. */
+export const APPROVAL_HEADING = new RegExp(`^${LEAD}${alternatives([APPROVAL_WORDS.heading])}${TRAIL}$`, 'i');
+/** `## Tilføjelse` (perhaps with a date or a few words after it): an addition written after the approval. */
+export const ADDITION_HEADING = new RegExp(`^${LEAD}${alternatives([APPROVAL_WORDS.addition])}(?![${WORD_CHAR}])[^\\r\\n]{0,120}$`, 'i');
+/** `Godkendt af: Anna Holm, Bent Lund`, `Dato: 2024-04-10`, `Segl: v1 …`: the label (group 1) and the value (group 2). */
+export const APPROVAL_FIELD = new RegExp(
+  `^${LEAD}(${alternatives([APPROVAL_WORDS.by, APPROVAL_WORDS.date, APPROVAL_WORDS.seal])})[ \\t]*(?:\\*\\*)?[ \\t]*:[ \\t]*(?:\\*\\*[ \\t]*)?([^\\r\\n]*)$`,
+  'id',
+);

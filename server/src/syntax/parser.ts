@@ -5,7 +5,8 @@ import { markExtraSections, markPunktHeadings } from './structure';
 import { detectDialect } from '../dialect/detect';
 import type { Dialect } from '../dialect/dialects';
 import { lineRange } from './range';
-import { SourceLine, type PunktSyntax, type ReferatSyntax, type SyntaxLine, type SyntaxProblem } from './tree';
+import { ADDITION_HEADING, APPROVAL_FIELD, APPROVAL_HEADING } from './linePatterns';
+import { SourceLine, type ApprovalSyntax, type PunktSyntax, type ReferatSyntax, type SyntaxLine, type SyntaxProblem } from './tree';
 
 interface RawPunkt {
   heading: IToken;
@@ -79,7 +80,11 @@ export function parseSyntax(input: string, given?: Dialect): ReferatSyntax {
   // VS Code drops a BOM when it opens a file; do the same so CLI and editor agree on columns.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const dialect = given ?? detectDialect(text);
-  const { tokens, lineStarts, errors } = lex(text);
+  const lexed = lex(text);
+  const { lineStarts, errors } = lexed;
+  // The approval at the end is read apart: the parser groups only the lines before it.
+  const approvalAt = approvalStart(lexed.tokens);
+  const tokens = approvalAt === undefined ? lexed.tokens : lexed.tokens.slice(0, approvalAt);
   markExtraSections(tokens, dialect);
   markPunktHeadings(tokens, dialect, text);
   const problems: SyntaxProblem[] = [];
@@ -119,16 +124,57 @@ export function parseSyntax(input: string, given?: Dialect): ReferatSyntax {
   parser.input = [];
 
   const lastStart = lineStarts[lineStarts.length - 1]!;
+  const leading = (raw?.leading ?? []).map(toLine);
+  const title = raw?.title ? toLine(raw.title) : undefined;
+  const header = (raw?.header ?? []).map(toLine);
+  const toc = raw?.toc ? { heading: toLine(raw.toc.heading), lines: raw.toc.lines.map(toLine) } : undefined;
   const punkter: PunktSyntax[] = (raw?.punkter ?? []).map((p) => ({ heading: toLine(p.heading), lines: p.lines.map(toLine) }));
+  // After every other line: the cursor that numbers them only moves forward.
+  const approval = approvalAt === undefined ? undefined : approvalSyntax(lexed.tokens.slice(approvalAt).map(toLine));
   return {
-    leading: (raw?.leading ?? []).map(toLine),
-    ...(raw?.title ? { title: toLine(raw.title) } : {}),
-    header: (raw?.header ?? []).map(toLine),
-    ...(raw?.toc ? { toc: { heading: toLine(raw.toc.heading), lines: raw.toc.lines.map(toLine) } } : {}),
+    leading,
+    ...(title ? { title } : {}),
+    header,
+    ...(toc ? { toc } : {}),
     punkter,
+    ...(approval ? { approval } : {}),
     dialect,
     lineCount: lineStarts.length,
     lastLineLength: text.length - lastStart,
     problems,
   };
+}
+
+/** Longer lines are no approval heading or field label: they are passed over unread. */
+const APPROVAL_LINE_LIMIT = 200;
+const trimmed = (image: string): string => image.trimEnd();
+
+/**
+ * Where the approval block starts: the first `Godkendelse` heading whose next line (empty lines
+ * aside) is one of its fields. Its heading alone is no approval: a referat may hold the word.
+ */
+function approvalStart(tokens: readonly IToken[]): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const image = tokens[i]!.image;
+    if (image.length > APPROVAL_LINE_LIMIT || !APPROVAL_HEADING.test(trimmed(image))) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.image.trim() === '') j++;
+    const next = tokens[j];
+    if (next && next.image.length <= APPROVAL_LINE_LIMIT && APPROVAL_FIELD.test(trimmed(next.image))) return i;
+  }
+  return undefined;
+}
+
+/** The block's lines: its heading, its own lines, then each `Tilføjelse` with the lines under it. */
+function approvalSyntax(lines: readonly SyntaxLine[]): ApprovalSyntax | undefined {
+  const [heading, ...rest] = lines;
+  if (!heading) return undefined;
+  const own: SyntaxLine[] = [];
+  const additions: { heading: SyntaxLine; lines: SyntaxLine[] }[] = [];
+  for (const l of rest) {
+    if (l.text.length <= APPROVAL_LINE_LIMIT && ADDITION_HEADING.test(trimmed(l.text))) additions.push({ heading: l, lines: [] });
+    else if (additions.length > 0) additions[additions.length - 1]!.lines.push(l);
+    else own.push(l);
+  }
+  return { heading, lines: own, additions };
 }

@@ -70,6 +70,20 @@ export interface PunktSyntax {
   readonly lines: readonly SyntaxLine[];
 }
 
+/** An addition written after the approval: its `Tilføjelse` heading and its lines. */
+export interface AdditionSyntax {
+  readonly heading: SyntaxLine;
+  readonly lines: readonly SyntaxLine[];
+}
+
+/** The approval block at the end (`Godkendelse`, its fields), then the additions written after it. */
+export interface ApprovalSyntax {
+  readonly heading: SyntaxLine;
+  /** The block's lines after its heading, up to the first addition. */
+  readonly lines: readonly SyntaxLine[];
+  readonly additions: readonly AdditionSyntax[];
+}
+
 export interface SyntaxProblem {
   readonly range: Range;
   readonly message: string;
@@ -84,6 +98,8 @@ export interface ReferatSyntax {
   readonly header: readonly SyntaxLine[];
   readonly toc?: TocSyntax;
   readonly punkter: readonly PunktSyntax[];
+  /** The approval at the end of the document, cut off before the punkter are grouped: never a punkt's text. */
+  readonly approval?: ApprovalSyntax;
   /** The conventions the document is read with: its meeting system's. */
   readonly dialect: Dialect;
   /** Number of lines in the document (an empty document has one, empty, line). */

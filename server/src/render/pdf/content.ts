@@ -1,9 +1,10 @@
 import { formatDanishDate } from '../../model/dates';
-import type { BodyLine, DocumentKind, Punkt, Referat, Section } from '../../model/types';
+import { APPROVAL_WORDS } from '../../model/approval';
+import type { Approval, BodyLine, DocumentKind, Punkt, Referat, Section } from '../../model/types';
 import { lineContent } from '../../syntax/content';
 import type { Audience } from '../html';
 import { documentLabels, type DocumentLabels } from '../labels';
-import { publishedJournal, writtenMeetingDate } from '../published';
+import { approvalSigners, approvalWhen, publishedJournal, writtenMeetingDate } from '../published';
 import { publicDecision, todaysDecision } from '../../model/decision';
 import { punktLabel } from '../../model/numbering';
 import { markdownBlocks, plainRuns } from './markdown';
@@ -50,6 +51,8 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   // Each punkt starts on a new page, as published minutes do; a closed one shows only its heading
   // and journal number to the public, built from those two alone.
   for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL, referat) : openPunkt(p, LABEL, audience, referat.kind));
+  // The approval on a page of its own at the end, in every edition, with a line to sign for each member who took part.
+  if (referat.approval) blocks.push(approvalPage(referat.approval, approvalSigners(referat), LABEL));
 
   return { title, running, edition: pub ? LABEL.publicEdition : LABEL.internalEdition, labels: LABEL, blocks };
 }
@@ -142,4 +145,22 @@ function bodyBlocks(lines: readonly BodyLine[], transform?: (l: BodyLine) => str
   }
   const text = out.join('\n').trim();
   return text === '' ? [] : markdownBlocks(text);
+}
+
+/** Who approved it and when, the additions written after it, and a line to sign for each member who took part. */
+function approvalPage(a: Approval, signers: readonly string[], LABEL: DocumentLabels): Block {
+  const heading = (level: 2 | 3, text: string): Block => ({ kind: 'heading', level, runs: plainRuns(text, 'bold'), anchor: { kind: 'section', title: text } });
+  const blocks: Block[] = [
+    heading(2, APPROVAL_WORDS.heading),
+    {
+      kind: 'fields',
+      rows: [
+        { label: APPROVAL_WORDS.by, value: (a.by?.names ?? []).map((n) => n.name).join(', ') },
+        { label: APPROVAL_WORDS.date, value: approvalWhen(a) },
+      ],
+    },
+  ];
+  for (const x of a.additions) blocks.push({ kind: 'sect', blocks: [heading(3, x.heading), ...bodyBlocks(x.body)] });
+  if (signers.length > 0) blocks.push({ kind: 'sect', blocks: [heading(3, LABEL.signatures), { kind: 'signatures', names: signers }] });
+  return { kind: 'sect', newPage: true, blocks };
 }

@@ -99,6 +99,10 @@ export type Measure = (text: string, face: Face, size: number) => number;
 /** The text with every character the font has no glyph for replaced (an invisible .notdef otherwise). */
 export type Showable = (text: string, face: Face) => string;
 
+/** How much room a signature has above its line, and how long the line is (points). */
+const SIGNATURE_ROOM = 34;
+const SIGNATURE_WIDTH = 260;
+
 export function destName(punkt: number): string {
   return `punkt-${punkt}`;
 }
@@ -281,6 +285,19 @@ class LineBuilder {
       case 'rule':
         this.lines.push({ ...emptyLine(RULE.height), keepWithNext: true, decorations: [{ kind: 'rule', x: ctx.x, width: ctx.width, dy: RULE.dy }] });
         return;
+      case 'signatures':
+        return this.signatures(b.names, ctx);
+    }
+  }
+
+  /** Room to sign, a line, and the name under it, for each name; a signature is never split from its name. */
+  private signatures(names: readonly string[], ctx: Context): void {
+    const width = Math.min(ctx.width, SIGNATURE_WIDTH);
+    for (const name of names) {
+      this.lines.push({ ...emptyLine(SIGNATURE_ROOM), keepWithNext: true, decorations: [{ kind: 'rule', x: ctx.x, width, dy: SIGNATURE_ROOM }] });
+      const lines = this.text([{ text: name, face: 'regular' }], { ...STYLE.body, after: 4 }, ctx.x, width, child('P', ctx.parent));
+      for (const l of lines.slice(0, -1)) l.keepWithNext = true;
+      this.lines.push(...lines);
     }
   }
 

@@ -36,6 +36,8 @@ export type Block =
   | { readonly kind: 'fields'; readonly rows: readonly { readonly label: string; readonly value: string }[] }
   | { readonly kind: 'toc'; readonly entries: readonly TocEntry[] }
   | { readonly kind: 'sect'; readonly blocks: readonly Block[]; readonly newPage?: boolean }
+  /** A line to sign on for each name, the name under it. */
+  | { readonly kind: 'signatures'; readonly names: readonly string[] }
   | { readonly kind: 'rule' };
 
 export interface PdfDocumentModel {

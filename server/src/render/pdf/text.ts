@@ -38,6 +38,9 @@ export function modelText(model: PdfDocumentModel, extra: readonly string[] = []
       case 'toc':
         for (const e of b.entries) out.push(e.title);
         return;
+      case 'signatures':
+        out.push(...b.names);
+        return;
       case 'rule':
         return;
     }

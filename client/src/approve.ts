@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams } from '../../server/src/protocol';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Godkend referat: the approvers picked among the members present in the header (typed, where it
+ * names none), the date (today first), and the approval block the server writes applied to the
+ * open document as one edit she can undo and saves herself. An approval already there is replaced
+ * only when she says so.
+ */
+export async function approveMinutes(client: LanguageClient | undefined): Promise<{ approved?: boolean; refused?: string }> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== 'referat' || !client) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the referat to approve.'));
+    return {};
+  }
+  const uri = doc.uri.toString();
+  const candidates = await client.sendRequest<ApprovalCandidates | null>('workspace/executeCommand', {
+    command: Protocol.approvalCandidatesCommand,
+    arguments: [uri],
+  });
+  if (!candidates) return {};
+  let force = false;
+  if (candidates.approved) {
+    const replace = vscode.l10n.t('Replace the approval');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('This referat is already approved. Replace its approval?'), { modal: true }, replace);
+    if (answer !== replace) return {};
+    force = true;
+  }
+  const by = await pickApprovers(candidates.members);
+  if (!by) return {};
+  const date = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Date of the approval'),
+    value: candidates.today,
+    validateInput: (v) => (ISO_DATE.test(v.trim()) ? undefined : vscode.l10n.t('Write the date as YYYY-MM-DD.')),
+  });
+  if (date === undefined) return {};
+  const params: ApproveParams = { by, date: date.trim(), force };
+  const answer = await client.sendRequest<ApproveAnswer | null>('workspace/executeCommand', { command: Protocol.approveCommand, arguments: [uri, params] });
+  if (!answer) return {};
+  if (!answer.ok) {
+    void vscode.window.showErrorMessage(answer.message);
+    return { refused: answer.message };
+  }
+  // The edit is for the text the server read: not for one she has changed since.
+  if (answer.version !== doc.version) {
+    const message = vscode.l10n.t('The referat changed while it was being approved; approve it again.');
+    void vscode.window.showErrorMessage(message);
+    return { refused: message };
+  }
+  const { start, end } = answer.edit.range;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(start.line, start.character, end.line, end.character), answer.edit.newText);
+  if (!(await vscode.workspace.applyEdit(edit))) return { refused: vscode.l10n.t('The referat changed while it was being approved; approve it again.') };
+  for (const w of answer.warnings) void vscode.window.showWarningMessage(w);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Approved by {0}. Save the referat to keep the approval.', by.join(', ')));
+  return { approved: true };
+}
+
+/** The members present, several picked at once; names typed where the header lists none. */
+async function pickApprovers(members: readonly string[]): Promise<string[] | undefined> {
+  if (members.length > 0) {
+    const picked = await vscode.window.showQuickPick(
+      members.map((label) => ({ label })),
+      { canPickMany: true, title: vscode.l10n.t('Who approves the referat?'), placeHolder: vscode.l10n.t('Pick the members who approve it') },
+    );
+    return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
+  }
+  const typed = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Who approves the referat?'),
+    prompt: vscode.l10n.t('The header names no members present: write the names, separated by commas.'),
+  });
+  const names = (typed ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  return names.length > 0 ? names : undefined;
+}

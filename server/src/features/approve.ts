@@ -1,0 +1,120 @@
+import { APPROVAL_WORDS } from '../dialect/vocabulary';
+import type { LocalizedText } from '../i18n/locale';
+import { currentSeal, presentMembers, readIsoDate, sealText } from '../model/approval';
+
+export { presentMembers };
+import { compareDates, pad2, todayInDenmark } from '../model/dates';
+import type { CalendarDate, Referat } from '../model/types';
+import type { Range } from '../syntax/range';
+
+/** Who approves and when; `force` replaces an approval already written. */
+export interface ApproveRequest {
+  readonly by: readonly string[];
+  /** `YYYY-MM-DD`; today (in Denmark) when not given. */
+  readonly date?: string;
+  readonly force?: boolean;
+}
+
+export type Approved =
+  | {
+      readonly ok: true;
+      /** The whole text, approved. */
+      readonly text: string;
+      /** The same as one edit of the text given: the block appended, or the old one replaced. */
+      readonly edit: { readonly range: Range; readonly newText: string };
+      /** Worth saying, not refusing: errors in the text, a name not among those present, a date before the meeting. */
+      readonly warnings: readonly LocalizedText[];
+    }
+  | { readonly ok: false; readonly kind: 'approved' | 'usage'; readonly problem: LocalizedText };
+
+export function isoDate(d: CalendarDate): string {
+  return `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;
+}
+
+/** What a new approval would be refused for, before any text is made. */
+function refusal(referat: Referat, request: ApproveRequest & { readonly date: string }): LocalizedText | undefined {
+  const names = request.by.map((n) => n.trim()).filter((n) => n !== '');
+  if (names.length === 0) return { da: 'ingen navne: hvem godkender referatet?', en: 'no names: who approves the referat?' };
+  const bad = names.find((n) => /[,\r\n]/.test(n) || / og /.test(n));
+  if (bad) return { da: `ét navn ad gangen, uden komma og "og": "${bad}"`, en: `one name at a time, without commas and "og": "${bad}"` };
+  if (!readIsoDate(request.date))
+    return { da: `"${request.date}" er ikke en dato i formen ÅÅÅÅ-MM-DD`, en: `"${request.date}" is not a date in the form YYYY-MM-DD` };
+  if (referat.approval && !request.force)
+    return {
+      da: 'referatet er allerede godkendt; brug --force for at erstatte godkendelsen',
+      en: 'the referat is already approved; use --force to replace the approval',
+    };
+  return undefined;
+}
+
+/**
+ * The referat approved: its approval block (who, when, and the seal of its text) appended at the
+ * end, or written in place of the one there (with `force`); the additions after an old approval
+ * stay where they are. The seal is computed from the new text read again (`reparse`, the service's
+ * own reading, in the document's dialect), so it is the seal the check will compute.
+ */
+export function approve(
+  text: string,
+  referat: Referat,
+  asked: ApproveRequest,
+  reparse: (text: string) => Referat,
+  today: CalendarDate = todayInDenmark(),
+): Approved {
+  const request = { ...asked, date: asked.date ?? isoDate(today) };
+  const refused = refusal(referat, request);
+  if (refused)
+    return {
+      ok: false,
+      kind: referat.approval && !request.force && request.by.length > 0 && readIsoDate(request.date) ? 'approved' : 'usage',
+      problem: refused,
+    };
+  const names = request.by.map((n) => n.trim());
+  const date = request.date.trim();
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const source = bom ? text.slice(1) : text;
+  const eol = /\r\n/.test(source) ? '\r\n' : '\n';
+  const lines = source.split(/\r\n|\r|\n/);
+  const block = (seal: string): string[] => [
+    APPROVAL_WORDS.heading,
+    '',
+    `${APPROVAL_WORDS.by}: ${names.join(', ')}`,
+    `${APPROVAL_WORDS.date}: ${date}`,
+    `${APPROVAL_WORDS.seal}: ${seal}`,
+  ];
+  // Where the block goes: over the old one (its heading to its last line), or after the last line.
+  const old = referat.approval?.range;
+  const lastLine = lines.length - 1;
+  const range: Range = old
+    ? old
+    : { start: { line: lastLine, character: lines[lastLine]!.length }, end: { line: lastLine, character: lines[lastLine]!.length } };
+  const compose = (seal: string): { newText: string; whole: string } => {
+    const body = block(seal).join(eol);
+    const newText = old ? body : `${lines[lastLine] === '' ? '' : eol}${eol}${body}${eol}`;
+    const before = lines.slice(0, range.start.line).concat(lines[range.start.line]!.slice(0, range.start.character));
+    const after = [lines[range.end.line]!.slice(range.end.character), ...lines.slice(range.end.line + 1)];
+    const whole = bom + before.join(eol) + newText + after.join(eol);
+    return { newText, whole };
+  };
+  // The text with a seal in place, read again; the seal of what the check will read then.
+  const draft = reparse(compose(`v1`).whole);
+  const seal = sealText(currentSeal(draft.syntax, names, date));
+  const { newText, whole } = compose(seal);
+  return { ok: true, text: whole, edit: { range, newText }, warnings: warnings(referat, names, date) };
+}
+
+function warnings(referat: Referat, names: readonly string[], date: string): LocalizedText[] {
+  const out: LocalizedText[] = [];
+  const present = presentMembers(referat);
+  const lower = new Set(present.map((n) => n.toLowerCase()));
+  const strangers = present.length > 0 ? names.filter((n) => !lower.has(n.toLowerCase())) : [];
+  if (strangers.length > 0)
+    out.push({
+      da: `${strangers.join(', ')} står ikke blandt mødets deltagere`,
+      en: `${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not among the meeting's attendees`,
+    });
+  const meeting = referat.header.moedeDato?.date?.date ?? referat.header.title?.date?.date;
+  const day = readIsoDate(date);
+  if (meeting && day && compareDates(day, meeting) < 0)
+    out.push({ da: `godkendelsesdatoen ${date} er før mødet ${isoDate(meeting)}`, en: `the approval date ${date} is before the meeting, ${isoDate(meeting)}` });
+  return out;
+}

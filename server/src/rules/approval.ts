@@ -1,0 +1,187 @@
+import { APPROVAL_WORDS } from '../dialect/vocabulary';
+import { currentSeal, readSeal, type Seal } from '../model/approval';
+import type { Approval, Referat } from '../model/types';
+import type { Range } from '../syntax/range';
+import type { Finding, Rule } from './types';
+
+/*
+ * After `referat approve`: the text is held up against the seal written in its approval block,
+ * punkt by punkt. A punkt changed, added or removed since, or a changed header, is an error on its
+ * heading; a seal that cannot be read is an error of its own, never a pass.
+ */
+
+const FIX_HINT = {
+  da: `Skriv en rettelse under en overskrift "${APPROVAL_WORDS.addition}" til sidst, eller godkend referatet igen.`,
+  en: `Write a correction under a "${APPROVAL_WORDS.addition}" heading at the end, or approve the referat again.`,
+};
+
+/** The approval block, in Danish, made from its heading's word. */
+const BLOCK_DA = `${APPROVAL_WORDS.heading}sblokken`;
+
+const when = (a: Approval): string => (a.date?.value ? ` (${a.date.value})` : '');
+
+/** The approval block itself, whole: who, when, the seal, and nothing else before its additions. */
+function* blockProblems(a: Approval): Generator<Finding> {
+  if (!a.by || a.by.names.length === 0)
+    yield {
+      range: a.by?.range ?? a.headingRange,
+      message: {
+        da: `${BLOCK_DA} siger ikke, hvem der godkendte referatet ("${APPROVAL_WORDS.by}: …").`,
+        en: `The approval block does not say who approved the referat ("${APPROVAL_WORDS.by}: …").`,
+      },
+    };
+  if (!a.date)
+    yield {
+      range: a.headingRange,
+      message: {
+        da: `${BLOCK_DA} har ingen dato ("${APPROVAL_WORDS.date}: ÅÅÅÅ-MM-DD").`,
+        en: `The approval block has no date ("${APPROVAL_WORDS.date}: YYYY-MM-DD").`,
+      },
+    };
+  else if (!a.date.date)
+    yield {
+      range: a.date.valueRange,
+      message: {
+        da: `"${a.date.value}" er ikke en dato i formen ÅÅÅÅ-MM-DD.`,
+        en: `"${a.date.value}" is not a date in the form YYYY-MM-DD.`,
+      },
+    };
+  for (const l of a.stray)
+    yield {
+      range: l.range,
+      message: {
+        da: `Tekst efter godkendelsesblokken skal stå under en overskrift "${APPROVAL_WORDS.addition}"; ellers er den ikke en del af referatet.`,
+        en: `Text after the approval block must stand under a "${APPROVAL_WORDS.addition}" heading; otherwise it is not part of the referat.`,
+      },
+    };
+}
+
+/** The seal, read; undefined (and the problem said) when it cannot be. */
+function readOrSay(a: Approval, out: Finding[]): Seal | undefined {
+  if (!a.seal) {
+    out.push({
+      range: a.headingRange,
+      message: {
+        da: `${BLOCK_DA} har intet segl ("${APPROVAL_WORDS.seal}: v1 …"): teksten kan ikke holdes op mod den godkendte. Godkend referatet igen.`,
+        en: `The approval block has no seal ("${APPROVAL_WORDS.seal}: v1 …"): the text cannot be held against the approved one. Approve the referat again.`,
+      },
+    });
+    return undefined;
+  }
+  const read = readSeal(a.seal.value);
+  if (read.ok) return read.seal;
+  out.push({
+    range: a.seal.range,
+    message: {
+      da: `Seglet er beskadiget: ${read.problem.da}. Det kan ikke vise, om teksten er ændret; godkend referatet igen.`,
+      en: `The seal is damaged: ${read.problem.en}. It cannot show whether the text has changed; approve the referat again.`,
+    },
+  });
+  return undefined;
+}
+
+export const damagedApproval: Rule = {
+  code: 'damaged-approval',
+  severity: 'error',
+  description: {
+    da: 'Et godkendt referats godkendelsesblok er beskadiget: segl, navne eller dato mangler eller passer ikke',
+    en: "An approved referat's approval block is damaged: its seal, names or date are missing or do not match",
+  },
+  *check({ referat }) {
+    const a = referat.approval;
+    if (!a) return;
+    yield* blockProblems(a);
+    const out: Finding[] = [];
+    const seal = readOrSay(a, out);
+    yield* out;
+    if (!seal || !a.by || a.by.names.length === 0 || !a.date) return;
+    const now = currentSeal(
+      referat.syntax,
+      a.by.names.map((n) => n.name),
+      a.date.value,
+    );
+    if (now.approval !== seal.approval)
+      yield {
+        range: a.by.range,
+        message: {
+          da: 'Navnene eller datoen i godkendelsesblokken er ændret efter seglet blev sat: seglet passer ikke til dem.',
+          en: 'The names or the date of the approval block have changed since the seal was made: the seal does not match them.',
+        },
+      };
+  },
+};
+
+export const changedAfterApproval: Rule = {
+  code: 'changed-after-approval',
+  severity: 'error',
+  description: {
+    da: 'Et punkt (eller referatets hoved) er ændret, tilføjet eller fjernet efter referatet blev godkendt',
+    en: "An item (or the referat's header) changed, added or removed after the referat was approved",
+  },
+  *check({ referat }) {
+    const a = referat.approval;
+    if (!a?.seal) return;
+    const read = readSeal(a.seal.value);
+    if (!read.ok) return;
+    yield* changes(referat, a, read.seal);
+  },
+};
+
+function* changes(referat: Referat, a: Approval, sealed: Seal): Generator<Finding> {
+  const now = currentSeal(referat.syntax, [], '');
+  if (now.header !== sealed.header) {
+    const range: Range = referat.header.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    yield {
+      range,
+      message: {
+        da: `Referatets hoved (titel, mødeoplysninger, deltagere, indholdsfortegnelse) er ændret efter referatet blev godkendt${when(a)}. ${FIX_HINT.da}`,
+        en: `The referat's header (title, meeting details, attendees, table of contents) has changed since the referat was approved${when(a)}. ${FIX_HINT.en}`,
+      },
+    };
+  }
+  // The k-th punkt numbered N now is held against the k-th numbered N then.
+  const key = (n: number, seen: Map<number, number>): string => {
+    const k = seen.get(n) ?? 0;
+    seen.set(n, k + 1);
+    return `${n}#${k}`;
+  };
+  const sealedSeen = new Map<number, number>();
+  const then = new Map(sealed.punkter.map((p) => [key(p.number, sealedSeen), p] as const));
+  const nowSeen = new Map<number, number>();
+  const found = new Set<string>();
+  for (const [i, p] of now.punkter.entries()) {
+    const punkt = referat.punkter[i]!;
+    const k = key(p.number, nowSeen);
+    found.add(k);
+    const was = then.get(k);
+    const named = punkt.title ? `Punkt ${punkt.number} (${punkt.title})` : `Punkt ${punkt.number}`;
+    const namedEn = punkt.title ? `Item ${punkt.number} (${punkt.title})` : `Item ${punkt.number}`;
+    if (!was)
+      yield {
+        range: punkt.headingRange,
+        message: {
+          da: `${named} er tilføjet efter referatet blev godkendt${when(a)}. ${FIX_HINT.da}`,
+          en: `${namedEn} was added after the referat was approved${when(a)}. ${FIX_HINT.en}`,
+        },
+      };
+    else if (was.hash !== p.hash)
+      yield {
+        range: punkt.headingRange,
+        message: {
+          da: `${named} er ændret efter referatet blev godkendt${when(a)}: teksten passer ikke til seglet. ${FIX_HINT.da}`,
+          en: `${namedEn} has changed since the referat was approved${when(a)}: its text does not match the seal. ${FIX_HINT.en}`,
+        },
+      };
+  }
+  for (const [k, p] of then)
+    if (!found.has(k))
+      yield {
+        range: a.headingRange,
+        message: {
+          da: `Punkt ${p.number} er fjernet efter referatet blev godkendt${when(a)}. ${FIX_HINT.da}`,
+          en: `Item ${p.number} was removed after the referat was approved${when(a)}. ${FIX_HINT.en}`,
+        },
+      };
+}
+
+export const APPROVAL_RULES: readonly Rule[] = [damagedApproval, changedAfterApproval];

@@ -1,0 +1,297 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { APPROVAL_WORDS } from '../../server/src/dialect/vocabulary';
+import { approve } from '../../server/src/features/approve';
+import { currentSeal, readSeal, sealText } from '../../server/src/model/approval';
+import { parseReferat } from '../../server/src/model/parse';
+import { base64url, sha256 } from '../../server/src/model/sha256';
+import { nodeFonts } from '../../server/src/node/fonts';
+import { checkReferat } from '../../server/src/rules/index';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
+import { inspectPdf } from '../render/pdfInspect';
+import { corpusDir, corpusFiles, repoRoot } from '../helpers';
+
+/*
+ * Approval (issue 24, item 6): who approved a referat and when, and a seal of its text in a block
+ * at its end. A changed punkt is an error on its heading and nowhere else, a copy of the file is
+ * still approved, an addition after the approval is no change, a damaged seal is an error and
+ * never a crash, and the PDF ends with the approval and a line to sign for each member present.
+ */
+
+const FIXTURE = join(corpusDir, 'direktionen-2023-12-07.referat');
+const ORIGINAL = readFileSync(FIXTURE, 'utf8');
+const BY = ['Anna Holm', 'Bent Lund'];
+const DATE = '2023-12-14';
+const cli = join(repoRoot, 'dist/cli.js');
+
+function approved(text: string = ORIGINAL, by: readonly string[] = BY): string {
+  const referat = parseReferat(text);
+  const result = approve(text, referat, { by, date: DATE }, (t) => parseReferat(t));
+  assert.ok(result.ok, result.ok ? '' : result.problem.en);
+  return result.text;
+}
+
+const findings = (text: string) => checkReferat(parseReferat(text), { locale: 'en' });
+const approvalFindings = (text: string) => findings(text).filter((d) => d.code === 'changed-after-approval' || d.code === 'damaged-approval');
+
+test('SHA-256 agrees with node:crypto, and base64url with Buffer, for any bytes', () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      assert.equal(Buffer.from(sha256(bytes)).toString('hex'), createHash('sha256').update(bytes).digest('hex'));
+      assert.equal(base64url(bytes), Buffer.from(bytes).toString('base64url'));
+    }),
+  );
+});
+
+test('an approved referat: the block at its end is the approval, not text of its last punkt, and the check finds nothing new', () => {
+  const text = approved();
+  const referat = parseReferat(text);
+  assert.deepEqual(
+    referat.approval?.by?.names.map((n) => n.name),
+    BY,
+  );
+  assert.deepEqual(referat.approval?.date?.date, { year: 2023, month: 12, day: 14 });
+  const last = referat.punkter[referat.punkter.length - 1]!;
+  assert.ok(last.range.end.line < referat.approval.headingRange.start.line, 'the last punkt ends before the approval');
+  assert.deepEqual(findings(text), findings(ORIGINAL));
+  assert.deepEqual(findings(ORIGINAL), []);
+});
+
+test('a word changed in punkt 2 after the approval: exactly one error, on punkt 2’s heading line, naming it', () => {
+  const text = approved().replace('hvorledes Lemvig Kommune kan profileres', 'hvordan Lemvig Kommune kan profileres');
+  const found = findings(text);
+  assert.equal(found.length, 1, JSON.stringify(found));
+  const punkt2 = parseReferat(text).punkter.find((p) => p.number === 2)!;
+  assert.equal(found[0]!.code, 'changed-after-approval');
+  assert.equal(found[0]!.severity, 'error');
+  assert.equal(found[0]!.range.start.line, punkt2.headingRange.start.line);
+  assert.equal(found[0]!.range.end.line, punkt2.headingRange.start.line);
+  assert.match(found[0]!.message, /Item 2 \(Profilering af Lemvig Kommune\)/);
+});
+
+test('an editor’s save (CRLF, trailing blanks, no final newline) breaks no seal; a header, an added and a removed punkt are caught', () => {
+  const text = approved();
+  const saved = text.replace(/\n/g, ' \r\n').replace(/\r\n$/, '');
+  assert.deepEqual(approvalFindings(saved), []);
+  const header = text.replace('Mødested Udvalgsværelse 1', 'Mødested Udvalgsværelse 2');
+  assert.deepEqual(
+    approvalFindings(header).map((d) => [d.code, d.range.start.line]),
+    [['changed-after-approval', 2]],
+  );
+  const at = text.indexOf(`\n${APPROVAL_WORDS.heading}\n`) + 1;
+  const added = `${text.slice(0, at)}Punkt 7: Nyt punkt\n\n00.01.00I00-3-23\n\nBeslutning\n\nGodkendt.\n\n${text.slice(at)}`;
+  const addedFound = approvalFindings(added);
+  assert.equal(addedFound.length, 1, JSON.stringify(addedFound));
+  assert.match(addedFound[0]!.message, /^Item 7 \(Nyt punkt\) was added after/);
+  const p5 = text.indexOf('Punkt 5: Eventuelt');
+  const p6 = text.indexOf('Punkt 6:');
+  const removed = text.slice(0, p5) + text.slice(p6);
+  const messages = approvalFindings(removed).map((d) => d.message);
+  assert.ok(
+    messages.some((m) => m.startsWith('Item 5 was removed')),
+    messages.join('\n'),
+  );
+});
+
+test('a copy in another folder is still approved, and a change in the copy is still caught (the command line)', () => {
+  const a = mkdtempSync(join(tmpdir(), 'approve-a-'));
+  const b = mkdtempSync(join(tmpdir(), 'approve-b-'));
+  const file = join(a, 'direktionen-2023-12-07.referat');
+  copyFileSync(FIXTURE, file);
+  const r = spawnSync(process.execPath, [cli, 'approve', file, '--by', 'Anna Holm', '--by', 'Bent Lund', '--date', DATE, '--locale', 'en'], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  mkdirSync(join(b, 'kopi'));
+  const copy = join(b, 'kopi', 'direktionen-2023-12-07.referat');
+  copyFileSync(file, copy);
+  const clean = spawnSync(process.execPath, [cli, 'check', copy, '--locale', 'en'], { encoding: 'utf8' });
+  assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+  writeFileSync(copy, readFileSync(copy, 'utf8').replace('hvorledes Lemvig', 'hvordan Lemvig'));
+  const changed = spawnSync(process.execPath, [cli, 'check', copy, '--locale', 'en'], { encoding: 'utf8' });
+  assert.equal(changed.status, 1);
+  const lines = changed.stdout.trim().split('\n');
+  assert.equal(lines.length, 1, changed.stdout);
+  assert.match(lines[0]!, /:48:1: error changed-after-approval: Item 2 \(Profilering af Lemvig Kommune\)/);
+});
+
+test('the change undone and an addition written after the approval: no finding', () => {
+  const text = approved();
+  const changed = text.replace('hvorledes Lemvig', 'hvordan Lemvig');
+  const undone = changed.replace('hvordan Lemvig', 'hvorledes Lemvig');
+  const added = `${undone}\n${APPROVAL_WORDS.addition}\n\nI punkt 2 skulle der have stået "hvordan".\n`;
+  assert.deepEqual(findings(added), []);
+  const referat = parseReferat(added);
+  assert.equal(referat.approval?.additions.length, 1);
+  // Text after the approval without the heading is said, not silently sealed or dropped.
+  const stray = `${undone}\nEn rettelse uden overskrift.\n`;
+  assert.deepEqual(
+    approvalFindings(stray).map((d) => d.code),
+    ['damaged-approval'],
+  );
+});
+
+test('a damaged seal line, however it is edited: never a crash, always an error (fast-check)', () => {
+  const text = approved();
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`${APPROVAL_WORDS.seal}:`));
+  const sealLine = lines[at]!;
+  // Blanks after the label, between the seal's parts or at its end are no change to it.
+  const words = (s: string): string =>
+    s
+      .replace(/^([^:\s]*):[ \t]*/, '$1: ')
+      .trim()
+      .split(/\s+/)
+      .join(' ');
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 8 }) }),
+    fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 8 }) }),
+  );
+  fc.assert(
+    fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+      let line = sealLine;
+      for (const e of edits) {
+        const i = e.at % (line.length + 1);
+        if (e.kind === 'delete') line = line.slice(0, i) + line.slice(i + e.length);
+        else if (e.kind === 'insert') line = line.slice(0, i) + e.text + line.slice(i);
+        else line = line.slice(0, i) + e.text + line.slice(i + e.text.length);
+      }
+      fc.pre(words(line) !== words(sealLine));
+      const damaged = [...lines.slice(0, at), line, ...lines.slice(at + 1)].join('\n');
+      const found = approvalFindings(damaged);
+      assert.ok(
+        found.some((d) => d.severity === 'error'),
+        `no error for ${JSON.stringify(line)}`,
+      );
+    }),
+    { numRuns: 300 },
+  );
+  for (const [label, value] of [
+    ['wrong version', sealLine.replace('v1 ', 'v2 ')],
+    ['bad base64', sealLine.replace(/a:(\S{3})/, 'a:$1!')],
+    ['a hash too few', sealLine.replace(/ 6:\S+/, '')],
+    ['missing', ''],
+  ] as const) {
+    const damaged = [...lines.slice(0, at), value, ...lines.slice(at + 1)].join('\n');
+    const found = approvalFindings(damaged);
+    assert.ok(found.length > 0 && found.every((d) => d.severity === 'error'), label);
+  }
+});
+
+test('the seal is read strictly: its own text round-trips, anything else is a problem said', () => {
+  const seal = currentSeal(parseReferat(ORIGINAL).syntax, BY, DATE);
+  const read = readSeal(sealText(seal));
+  assert.ok(read.ok);
+  assert.deepEqual(read.seal, seal);
+  for (const bad of ['', 'v1', 'v1 a:AAAAAAAAAAAA', 'v1 a:AAAAAAAAAAAA h:AAAA', 'v1 a:AAAAAAAAAAAA a:AAAAAAAAAAAA h:AAAAAAAAAAAA', 'x1 h:AAAAAAAAAAAA'])
+    assert.equal(readSeal(bad).ok, false, bad);
+});
+
+test('approving a referat of every dialect changes none of its findings', () => {
+  const dir = join(repoRoot, 'test/fixtures/dialects');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.referat'));
+  assert.ok(files.length >= 5);
+  for (const f of files) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    const key = (d: { code: string; range: { start: { line: number } } }): string => `${d.code}@${d.range.start.line}`;
+    assert.deepEqual(findings(approved(text)).map(key), findings(text).map(key), f);
+  }
+});
+
+test('approving every corpus referat gives no finding of its own; approving twice needs force', () => {
+  for (const f of corpusFiles()) {
+    const text = approved(f.text);
+    assert.deepEqual(approvalFindings(text), [], f.name);
+  }
+  const text = approved();
+  const again = approve(text, parseReferat(text), { by: ['Carl Dam'], date: DATE }, (t) => parseReferat(t));
+  assert.equal(again.ok, false);
+  const forced = approve(text, parseReferat(text), { by: ['Carl Dam'], date: DATE, force: true }, (t) => parseReferat(t));
+  assert.ok(forced.ok);
+  assert.equal(forced.text.split('\n').filter((l) => l === APPROVAL_WORDS.heading).length, 1, 'one approval block, replaced');
+  assert.deepEqual(approvalFindings(forced.text), []);
+});
+
+test('the service: errors in the referat are a warning, not a refusal; the members present are offered; the date defaults to today', async () => {
+  const withErrors = ORIGINAL.replace('Punkt 2: Profilering', 'Punkt 9: Profilering').replace(
+    'Mødested Udvalgsværelse 1, Lemvig Rådhus',
+    'Mødested Udvalgsværelse 1, Lemvig Rådhus\n\nMødedeltagere Anna Holm, Bent Lund, Carl Dam\n\nAfbud Carl Dam',
+  );
+  const service = createLanguageService({ workspace: new MemoryWorkspace({}), locale: 'en', today: () => ({ year: 2023, month: 12, day: 20 }) });
+  const doc = { uri: 'file:///ws/m.referat', version: 1, getText: () => withErrors };
+  assert.deepEqual(await service.approvalCandidates(doc), { members: ['Anna Holm', 'Bent Lund'], today: '2023-12-20', approved: false });
+  const result = await service.approve(doc, { by: ['Anna Holm', 'Dorte Ek'] });
+  assert.ok(result.ok);
+  assert.match(result.text, /\nDato: 2023-12-20\n/);
+  assert.equal(result.warnings.length, 2);
+  assert.match(result.warnings[0]!.en, /the referat has 1 error/);
+  assert.match(result.warnings[1]!.en, /Dorte Ek is not among/);
+  // The edit is the same text as the whole.
+  const lines = withErrors.split('\n');
+  const { start } = result.edit.range;
+  const before = lines.slice(0, start.line).join('\n') + '\n' + lines[start.line]!.slice(0, start.character);
+  assert.equal(before + result.edit.newText, result.text);
+  service.dispose();
+});
+
+test('the PDF ends with the approval: who and when, and a line to sign for each member present (not the absent)', async () => {
+  const text = approved(
+    ORIGINAL.replace(
+      'Mødested Udvalgsværelse 1, Lemvig Rådhus',
+      'Mødested Udvalgsværelse 1, Lemvig Rådhus\n\nMødedeltagere Anna Holm, Bent Lund, Carl Dam\n\nAfbud Carl Dam',
+    ),
+  );
+  const { renderPdf } = await import('../../server/src/render/pdf');
+  const { renderHtml } = await import('../../server/src/render/html');
+  for (const audience of ['internal', 'public'] as const) {
+    const pdf = await inspectPdf(await renderPdf(parseReferat(text), { audience, fonts: await nodeFonts() }));
+    const last = pdf.pages[pdf.pages.length - 1]!;
+    assert.match(last.text, /Godkendt af Anna Holm, Bent Lund/);
+    assert.match(last.text, /14\. december 2023/);
+    assert.match(last.text, /Underskrifter Anna Holm Bent Lund/);
+    assert.doesNotMatch(last.text, /Carl Dam/);
+    const signatures = last.elements.filter((e) => e.role === 'P' && (e.ownText.trim() === 'Anna Holm' || e.ownText.trim() === 'Bent Lund'));
+    assert.equal(signatures.length, 2, audience);
+    const html = renderHtml(parseReferat(text), { audience, locale: 'da' });
+    assert.match(html, /<section class="approval"[^>]*>\s*<h2 id="approval-heading">Godkendelse<\/h2>/);
+    assert.match(html, /<dd[^>]*>14\. december 2023<\/dd>/);
+  }
+});
+
+test('referat approve: writes, refuses to replace an approval without --force, refuses a missing file in one line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'approve-cli-'));
+  const file = join(dir, 'm.referat');
+  copyFileSync(FIXTURE, file);
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'approve', ...args, '--locale', 'en'], { encoding: 'utf8' });
+  const first = run(file, '--by', 'Anna Holm', `--date=${DATE}`);
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /approved by Anna Holm/);
+  const written = readFileSync(file, 'utf8');
+  assert.ok(written.startsWith(ORIGINAL.trimEnd()));
+  assert.match(written, /\nGodkendt af: Anna Holm\nDato: 2023-12-14\nSegl: v1 /);
+  const again = run(file, '--by', 'Bent Lund');
+  assert.equal(again.status, 2);
+  assert.equal(again.stderr.trim().split('\n').length, 1, again.stderr);
+  assert.match(again.stderr, /already approved; use --force/);
+  assert.equal(readFileSync(file, 'utf8'), written, 'not written');
+  const forced = run(file, '--by', 'Bent Lund', '--force', '--date', DATE);
+  assert.equal(forced.status, 0, forced.stderr);
+  assert.match(readFileSync(file, 'utf8'), /Godkendt af: Bent Lund\n/);
+  assert.deepEqual(readdirSync(dir), ['m.referat'], 'no temporary file left');
+  const missing = run(join(dir, 'nope.referat'), '--by', 'Anna Holm');
+  assert.equal(missing.status, 2);
+  assert.equal(missing.stderr.trim().split('\n').length, 1, missing.stderr);
+  const noNames = run(file);
+  assert.equal(noNames.status, 2);
+  const badDate = run(file, '--by', 'Anna Holm', '--date', '2023-02-30', '--force');
+  assert.equal(badDate.status, 2);
+  assert.match(badDate.stderr, /not a date/);
+});
