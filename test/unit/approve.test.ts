@@ -223,7 +223,7 @@ test('approving every corpus referat gives no finding of its own; approving twic
 test('the service: errors in the referat are a warning, not a refusal; the members present are offered; the date defaults to today', async () => {
   const withErrors = ORIGINAL.replace('Punkt 2: Profilering', 'Punkt 9: Profilering').replace(
     'Mødested Udvalgsværelse 1, Lemvig Rådhus',
-    'Mødested Udvalgsværelse 1, Lemvig Rådhus\n\nMødedeltagere Anna Holm, Bent Lund, Carl Dam\n\nAfbud Carl Dam',
+    'Mødested Udvalgsværelse 1, Lemvig Rådhus\n\nMødedeltagere Anna Holm, Bent Lund\n\nAfbud Carl Dam',
   );
   const service = createLanguageService({ workspace: new MemoryWorkspace({}), locale: 'en', today: () => ({ year: 2023, month: 12, day: 20 }) });
   const doc = { uri: 'file:///ws/m.referat', version: 1, getText: () => withErrors };
@@ -246,7 +246,7 @@ test('the PDF ends with the approval: who and when, and a line to sign for each 
   const text = approved(
     ORIGINAL.replace(
       'Mødested Udvalgsværelse 1, Lemvig Rådhus',
-      'Mødested Udvalgsværelse 1, Lemvig Rådhus\n\nMødedeltagere Anna Holm, Bent Lund, Carl Dam\n\nAfbud Carl Dam',
+      'Mødested Udvalgsværelse 1, Lemvig Rådhus\n\nMødedeltagere Anna Holm, Bent Lund\n\nAfbud Carl Dam',
     ),
   );
   const { renderPdf } = await import('../../server/src/render/pdf');

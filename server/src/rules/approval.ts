@@ -1,4 +1,4 @@
-import { APPROVAL_WORDS } from '../dialect/vocabulary';
+import { APPROVAL_WORDS, PUNKT_WORD } from '../dialect/vocabulary';
 import { currentSeal, readSeal, type Seal } from '../model/approval';
 import type { Approval, Referat } from '../model/types';
 import type { Range } from '../syntax/range';
@@ -154,7 +154,7 @@ function* changes(referat: Referat, a: Approval, sealed: Seal): Generator<Findin
     const k = key(p.number, nowSeen);
     found.add(k);
     const was = then.get(k);
-    const named = punkt.title ? `Punkt ${punkt.number} (${punkt.title})` : `Punkt ${punkt.number}`;
+    const named = punkt.title ? `${PUNKT_WORD} ${punkt.number} (${punkt.title})` : `${PUNKT_WORD} ${punkt.number}`;
     const namedEn = punkt.title ? `Item ${punkt.number} (${punkt.title})` : `Item ${punkt.number}`;
     if (!was)
       yield {
