@@ -12,6 +12,7 @@ import type {
 import { URI, Utils } from 'vscode-uri';
 import { ArchiveIndex } from '../archive/index';
 import { workspaceReader } from '../archive/reader';
+import type { ReferatSummary } from '../archive/summary';
 import { Spelling } from './spelling';
 import { EMPTY_CATALOG, mergeCatalogs, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
@@ -150,10 +151,17 @@ class LanguageService implements ReferatLanguageService {
     this.checked.clear();
   }
 
-  private archiveChanged(uri?: string): void {
+  /**
+   * The archive changed: the names harvested from it go (completion reads them too); findings go
+   * only when what the rules see of the changed file changed (a save that edited a punkt's text
+   * keeps the findings of that version). The spelling counts follow, and say if a word changed sides.
+   */
+  private archiveChanged(uri?: string, before?: ReferatSummary, after?: ReferatSummary): boolean {
     this.harvested = undefined;
-    this.invalidate();
     this.spelling.archiveChanged(uri);
+    if (uri !== undefined && rulesView(before) === rulesView(after)) return false;
+    this.invalidate();
+    return true;
   }
 
   forget(uri: string): void {
@@ -200,22 +208,22 @@ class LanguageService implements ReferatLanguageService {
       if (path?.endsWith('referat.yaml')) config = true;
       else if (change.text !== undefined) {
         // The editor's saved text is what the archive should know.
-        this.index.setText(change.uri, change.text);
-        this.archiveChanged(change.uri);
-        archive = true;
+        const before = this.index.get(change.uri);
+        archive = this.archiveChanged(change.uri, before, this.index.setText(change.uri, change.text)) || archive;
       } else if (path?.endsWith('.referat')) {
         // A file on disk is read again, under the URI the archive gives it.
         const uri = this.paths.toUri(path);
+        const before = this.index.get(uri);
         if (change.kind === 'deleted') this.index.delete(uri);
         else await this.indexer.fileChanged(path);
-        this.archiveChanged(uri);
-        archive = true;
+        archive = this.archiveChanged(uri, before, this.index.get(uri)) || archive;
       }
     }
     if (config) {
       this.config.changed();
       this.invalidate();
     }
+    // Open documents are checked again only when what the rules see of the archive changed.
     return config || archive;
   }
 
@@ -475,6 +483,17 @@ class LanguageService implements ReferatLanguageService {
     const journal = typeof of === 'string' ? of : journalAt(this.referat(of.doc), of.position);
     return journal ? caseHistory(journal, this.index) : [];
   }
+}
+
+/**
+ * What the rules and the names they know read of an archived referat: its meeting, its punkter's
+ * numbers and journal numbers, and the names harvested from it; not where its lines are, nor its
+ * titles and decisions (completion's, not the checks').
+ */
+function rulesView(s: ReferatSummary | undefined): string {
+  if (!s) return '';
+  const { udvalg, date, moedested, deltagere, names } = s;
+  return JSON.stringify({ udvalg, date, moedested, deltagere, names, punkter: s.punkter.map((p) => [p.number, p.journal ?? null]) });
 }
 
 /** The members of the udvalg that met, as referat.yaml (or the archive) writes them: `Anna Holm (A)`. */

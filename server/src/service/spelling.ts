@@ -203,44 +203,60 @@ export class Spelling {
     if (this.counting || !this.speller || this.disposed) return;
     for (const u of this.host.archive.uris()) if (!this.unknownByFile.has(u)) this.dirty.add(u);
     if (this.dirty.size === 0) return;
-    this.counting = this.count(this.speller).finally(() => {
+    // Each word counted again, with whether the archive made it known before.
+    const before = new Map<string, boolean>();
+    this.counting = this.count(this.speller, before).finally(() => {
       this.counting = undefined;
-      this.changed();
+      // Listeners check open documents again only when a word became the archive's own, or stopped being it.
+      if ([...before].some(([w, known]) => known !== (this.fileCount.get(w) ?? 0) >= ARCHIVE_WORD_MIN)) this.changed();
       // Files changed while counting are counted next.
       if (this.dirty.size > 0) this.countArchive();
     });
   }
 
-  private async count(speller: Speller): Promise<void> {
+  private async count(speller: Speller, before: Map<string, boolean>): Promise<void> {
     while (this.dirty.size > 0 && !this.disposed) {
       const uri = this.dirty.values().next().value as string;
       this.dirty.delete(uri);
-      this.forgetFile(uri);
-      if (!this.host.archive.get(uri)) continue;
-      const path = this.host.toPath(uri);
-      if (path === undefined) continue;
-      let text: string;
-      try {
-        const decoded = decodeReferat(await this.host.workspace.readFile(path));
-        if (!decoded.ok) continue;
-        text = decoded.text;
-      } catch {
-        continue;
-      }
-      const unknown = new Set<string>();
-      for (const line of text.split(/\r\n|\r|\n/))
-        for (const w of words(line)) if (!speller.correct(w.word)) unknown.add(w.word.toLowerCase().replace(/’/g, "'"));
+      const unknown = await this.unknownWordsOf(uri, speller);
+      // The file's old words go and its new ones come in one step: a check meanwhile sees whole counts.
+      this.forgetFile(uri, before);
+      if (!unknown) continue;
       this.unknownByFile.set(uri, unknown);
-      for (const w of unknown) this.fileCount.set(w, (this.fileCount.get(w) ?? 0) + 1);
+      for (const w of unknown) {
+        const n = this.fileCount.get(w) ?? 0;
+        if (!before.has(w)) before.set(w, n >= ARCHIVE_WORD_MIN);
+        this.fileCount.set(w, n + 1);
+      }
       // One file at a time: the editor's requests go first.
       await yieldToHost();
     }
   }
 
-  private forgetFile(uri: string): void {
+  /** The words of an archive file the dictionary does not know; undefined for a file gone or unreadable. */
+  private async unknownWordsOf(uri: string, speller: Speller): Promise<Set<string> | undefined> {
+    if (!this.host.archive.get(uri)) return undefined;
+    const path = this.host.toPath(uri);
+    if (path === undefined) return undefined;
+    let text: string;
+    try {
+      const decoded = decodeReferat(await this.host.workspace.readFile(path));
+      if (!decoded.ok) return undefined;
+      text = decoded.text;
+    } catch {
+      return undefined;
+    }
+    const unknown = new Set<string>();
+    for (const line of text.split(/\r\n|\r|\n/))
+      for (const w of words(line)) if (!speller.correct(w.word)) unknown.add(w.word.toLowerCase().replace(/’/g, "'"));
+    return unknown;
+  }
+
+  private forgetFile(uri: string, before: Map<string, boolean>): void {
     const old = this.unknownByFile.get(uri);
     if (!old) return;
     for (const w of old) {
+      if (!before.has(w)) before.set(w, (this.fileCount.get(w) ?? 0) >= ARCHIVE_WORD_MIN);
       const n = (this.fileCount.get(w) ?? 1) - 1;
       if (n <= 0) this.fileCount.delete(w);
       else this.fileCount.set(w, n);
