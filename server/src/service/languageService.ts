@@ -38,6 +38,7 @@ import type { RenderOptions } from '../render/html';
 import type { PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
+import { PunktMemory } from '../model/build';
 import type { Referat } from '../model/types';
 import type { CaseHistoryEntry, FindingsSummary } from '../protocol';
 import { protokolData } from '../render/data';
@@ -62,6 +63,9 @@ export type { WorkspaceChange, WorkspaceChangeKind } from '../workspace/workspac
 export { CancelledError } from '../workspace/cancellation';
 export { toLspDiagnostic } from '../features/diagnostics';
 
+/** How many documents' punkter are kept between their versions (those open, in practice). */
+const PUNKT_MEMORY_DOCUMENTS = 20;
+
 /** The front door (see `ReferatLanguageService`): its state is its own, changed through its methods. */
 class LanguageService implements ReferatLanguageService {
   private readonly index = new ArchiveIndex();
@@ -75,6 +79,8 @@ class LanguageService implements ReferatLanguageService {
   private harvested: NameCatalog | undefined;
   private readonly parsed = new Map<string, { version: number; config: LoadedConfig | undefined; referat: Referat }>();
   private readonly checked = new Map<string, { version: number; diagnostics: Promise<Diagnostic[]> }>();
+  /** Per document read lately, its punkter by their lines: an edit builds again only the punkter it touched. */
+  private readonly memories = new Map<string, PunktMemory>();
   private readonly spelling: Spelling;
   private disposed = false;
 
@@ -175,6 +181,7 @@ class LanguageService implements ReferatLanguageService {
     this.spelling.dispose();
     this.parsed.clear();
     this.checked.clear();
+    this.memories.clear();
     this.harvested = undefined;
     this.config.changed();
   }
@@ -238,9 +245,22 @@ class LanguageService implements ReferatLanguageService {
     const hit = this.parsed.get(doc.uri);
     if (hit && hit.version === doc.version && hit.config === config) return hit.referat;
     const text = doc.getText();
-    const referat = parseReferat(text, config?.config.dialekt ? dialectFromSettings(config.config.dialekt, text) : undefined);
+    const dialect = config?.config.dialekt ? dialectFromSettings(config.config.dialekt, text) : undefined;
+    const referat = parseReferat(text, dialect, { memory: this.punktMemory(doc.uri) });
     this.parsed.set(doc.uri, { version: doc.version, config, referat });
     return referat;
+  }
+
+  /** The document's memory of its punkter, kept across its versions; the least recently read documents' go. */
+  private punktMemory(uri: string): PunktMemory {
+    const memory = this.memories.get(uri) ?? new PunktMemory();
+    this.memories.delete(uri);
+    this.memories.set(uri, memory);
+    for (const oldest of this.memories.keys()) {
+      if (this.memories.size <= PUNKT_MEMORY_DOCUMENTS) break;
+      this.memories.delete(oldest);
+    }
+    return memory;
   }
 
   /** The parsed referat once its referat.yaml is known, so its dialect applies; cancelled requests stop here. */

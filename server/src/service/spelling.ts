@@ -9,6 +9,8 @@ import { decodeReferat } from '../workspace/decode';
 import { yieldToHost, type Workspace } from '../workspace/workspace';
 
 const LINE_CACHE_LIMIT = 200_000;
+/** Lines counted between two turns of the editor's requests. */
+const COUNT_STRETCH = 2_000;
 
 /** A word written in this many referater of the archive is the municipality's own, whatever the dictionary says. */
 export const ARCHIVE_WORD_MIN = 3;
@@ -64,6 +66,8 @@ export class Spelling {
   private kle: Set<string> | undefined;
   /** Per line of text, the words the dictionary rejects: the dictionary's verdicts never change, so a line is judged once. */
   private readonly rejectedByLine = new Map<string, readonly WordToken[]>();
+  /** Per line of an archive file counted again, its words the dictionary does not know (lower case). */
+  private readonly unknownByLine = new Map<string, readonly string[]>();
   private disposed = false;
 
   constructor(private readonly host: SpellingHost) {}
@@ -97,6 +101,7 @@ export class Spelling {
     this.listeners.length = 0;
     this.dirty.clear();
     this.rejectedByLine.clear();
+    this.unknownByLine.clear();
   }
 
   /** Resolves when the dictionary is loaded (or cannot be) and the archive's words are counted: for the command line and tests. */
@@ -233,7 +238,11 @@ export class Spelling {
     }
   }
 
-  /** The words of an archive file the dictionary does not know; undefined for a file gone or unreadable. */
+  /**
+   * The words of an archive file the dictionary does not know; undefined for a file gone or
+   * unreadable. A file counted before is counted again line by line from memory (a save changes a
+   * few lines), and a long file gives way to the editor's requests between stretches of lines.
+   */
   private async unknownWordsOf(uri: string, speller: Speller): Promise<Set<string> | undefined> {
     if (!this.host.archive.get(uri)) return undefined;
     const path = this.host.toPath(uri);
@@ -246,9 +255,24 @@ export class Spelling {
     } catch {
       return undefined;
     }
+    const remember = this.unknownByFile.has(uri);
     const unknown = new Set<string>();
-    for (const line of text.split(/\r\n|\r|\n/))
-      for (const w of words(line)) if (!speller.correct(w.word)) unknown.add(w.word.toLowerCase().replace(/’/g, "'"));
+    const lines = text.split(/\r\n|\r|\n/);
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0 && i % COUNT_STRETCH === 0) await yieldToHost();
+      const line = lines[i]!;
+      let hit = this.unknownByLine.get(line);
+      if (!hit) {
+        const found: string[] = [];
+        for (const w of words(line)) if (!speller.correct(w.word)) found.push(w.word.toLowerCase().replace(/’/g, "'"));
+        hit = found;
+        if (remember) {
+          if (this.unknownByLine.size >= LINE_CACHE_LIMIT) this.unknownByLine.clear();
+          this.unknownByLine.set(line, hit);
+        }
+      }
+      for (const w of hit) unknown.add(w);
+    }
     return unknown;
   }
 
