@@ -162,9 +162,9 @@ class LanguageService implements ReferatLanguageService {
    * only when what the rules see of the changed file changed (a save that edited a punkt's text
    * keeps the findings of that version). The spelling counts follow, and say if a word changed sides.
    */
-  private archiveChanged(uri?: string, before?: ReferatSummary, after?: ReferatSummary): boolean {
+  private archiveChanged(uri?: string, before?: ReferatSummary, after?: ReferatSummary, text?: string): boolean {
     this.harvested = undefined;
-    this.spelling.archiveChanged(uri);
+    this.spelling.archiveChanged(uri, text);
     if (uri !== undefined && rulesView(before) === rulesView(after)) return false;
     this.invalidate();
     return true;
@@ -216,7 +216,7 @@ class LanguageService implements ReferatLanguageService {
       else if (change.text !== undefined) {
         // The editor's saved text is what the archive should know.
         const before = this.index.get(change.uri);
-        archive = this.archiveChanged(change.uri, before, this.index.setText(change.uri, change.text)) || archive;
+        archive = this.archiveChanged(change.uri, before, this.index.setText(change.uri, change.text), change.text) || archive;
       } else if (path?.endsWith('.referat')) {
         // A file on disk is read again, under the URI the archive gives it.
         const uri = this.paths.toUri(path);

@@ -68,6 +68,8 @@ export class Spelling {
   private readonly rejectedByLine = new Map<string, readonly WordToken[]>();
   /** Per line of an archive file counted again, its words the dictionary does not know (lower case). */
   private readonly unknownByLine = new Map<string, readonly string[]>();
+  /** The text the editor saved, per file waiting to be counted: it is not read from the disk again. */
+  private readonly saved = new Map<string, string>();
   private disposed = false;
 
   constructor(private readonly host: SpellingHost) {}
@@ -102,6 +104,7 @@ export class Spelling {
     this.dirty.clear();
     this.rejectedByLine.clear();
     this.unknownByLine.clear();
+    this.saved.clear();
   }
 
   /** Resolves when the dictionary is loaded (or cannot be) and the archive's words are counted: for the command line and tests. */
@@ -117,10 +120,12 @@ export class Spelling {
     this.changed();
   }
 
-  /** An archive file changed, appeared or went: its words are counted again. */
-  archiveChanged(uri?: string): void {
+  /** An archive file changed, appeared or went: its words are counted again; from `text` where the editor saved it. */
+  archiveChanged(uri?: string, text?: string): void {
     if (uri === undefined) for (const u of this.host.archive.uris()) this.dirty.add(u);
     else this.dirty.add(uri);
+    if (uri !== undefined && text !== undefined) this.saved.set(uri, text);
+    else if (uri !== undefined) this.saved.delete(uri);
     // Files that left the archive leave the counts too.
     for (const u of [...this.unknownByFile.keys()]) if (!this.host.archive.get(u)) this.dirty.add(u);
     if (this.speller) this.countArchive();
@@ -244,17 +249,21 @@ export class Spelling {
    * few lines), and a long file gives way to the editor's requests between stretches of lines.
    */
   private async unknownWordsOf(uri: string, speller: Speller): Promise<Set<string> | undefined> {
+    const given = this.saved.get(uri);
+    this.saved.delete(uri);
     if (!this.host.archive.get(uri)) return undefined;
     const path = this.host.toPath(uri);
     if (path === undefined) return undefined;
     let text: string;
-    try {
-      const decoded = decodeReferat(await this.host.workspace.readFile(path));
-      if (!decoded.ok) return undefined;
-      text = decoded.text;
-    } catch {
-      return undefined;
-    }
+    if (given !== undefined) text = given;
+    else
+      try {
+        const decoded = decodeReferat(await this.host.workspace.readFile(path));
+        if (!decoded.ok) return undefined;
+        text = decoded.text;
+      } catch {
+        return undefined;
+      }
     const remember = this.unknownByFile.has(uri);
     const unknown = new Set<string>();
     const lines = text.split(/\r\n|\r|\n/);
