@@ -1,6 +1,7 @@
 // The archive at a secretariat's scale: 2,000 generated referater (five bodies, weekly meetings).
 // Time from server start to a complete index, the server's resident memory, and p95 of references
-// and workspace symbols, side by side in the same run with `grep -rl` for the same journal number.
+// and workspace symbols, side by side in the same run with `grep -rl` for the same journal number
+// and with the floor: a node process that reads every file and tests one regex per line.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,8 @@ async function startAndIndex(cacheDir, samples, expectReused) {
 }
 
 const grep = [];
+const floor = [];
+const floorScript = fileURLToPath(new URL('floor-dir.mjs', import.meta.url));
 const startToIndex = [];
 const warmToIndex = [];
 const cacheRoot = mkdtempSync(join(tmpdir(), 'referat-cache-'));
@@ -52,6 +55,7 @@ let refCount = 0;
 for (let run = 0; run < RUNS; run++) {
   // Interleaved with the server runs, so both see the same machine.
   grep.push(await time(() => execFileSync('grep', ['-rl', '--include=*.referat', journal, dir])));
+  floor.push(await time(() => execFileSync(process.execPath, [floorScript, dir])));
   const cacheDir = join(cacheRoot, String(run));
   // Cold: an empty cache, every file read and scanned.
   const cold = await startAndIndex(cacheDir, startToIndex, 0);
@@ -94,6 +98,7 @@ for (let run = 0; run < (quick ? 1 : 3); run++) {
 
 const grepHits = execFileSync('grep', ['-rl', '--include=*.referat', journal, dir], { encoding: 'utf8' }).trim().split('\n').length;
 const g = stats(grep);
+const fl = stats(floor);
 const s = stats(startToIndex);
 const widths = [12, 46, 10, 10];
 console.log(`\narchive of ${COUNT} referater, ${(bytes / 1e6).toFixed(1)} MB — ${RUNS} server starts, ${N} requests each\n`);
@@ -102,6 +107,7 @@ console.log(row(['baseline', `grep -rl ${journal} (${grepHits} files)`, g.median
 const wi = stats(warmToIndex);
 console.log(row(['index', 'server start → index complete, first session', s.median.toFixed(1), s.p95.toFixed(1)], widths));
 console.log(row(['', `  × grep`, (s.median / g.median).toFixed(1), ''], widths));
+console.log(row(['', `  × the floor (node reads every file, one regex per line: ${fl.median.toFixed(0)} ms)`, (s.median / fl.median).toFixed(1), ''], widths));
 console.log(row(['', 'next session, nothing changed (cache)', wi.median.toFixed(1), wi.p95.toFixed(1)], widths));
 console.log(row(['', `  × grep`, (wi.median / g.median).toFixed(1), ''], widths));
 const r = stats(refs);

@@ -103,6 +103,12 @@ export class LspClient {
 
   private readonly listeners = new Set<(method: string, params: unknown) => void>();
 
+  /** Every notification from now on, until the returned function is called. */
+  listen(l: (method: string, params: unknown) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
   /** The next notification of this method (that passes the test), from now on. */
   waitFor<P>(method: string, test: (params: P) => boolean = () => true): Promise<P> {
     return new Promise((resolve) => {

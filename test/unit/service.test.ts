@@ -180,3 +180,30 @@ test("the disk's changes come in through workspaceChanged: a new referat, a dele
   assert.equal(await s.workspaceChanged([{ kind: 'created', uri: `file://${ROOT}/referat.yaml` }]), true);
   assert.deepEqual(await s.findings(doc), []);
 });
+
+test('a save reuses the findings of the version saved, unless it changes what the rules see of the meeting', async () => {
+  const workspace = new MemoryWorkspace({ [`${ROOT}/a.referat`]: BASE });
+  const s = createLanguageService({ workspace });
+  s.setRoots([ROOT]);
+  await s.indexed();
+  // The wrong weekday typed, then saved: the version's findings are made once and are the save's too.
+  const edited = BASE.replace('Torsdag d. 07. december', 'Fredag d. 07. december');
+  const doc = countingDoc(edited, 'a.referat');
+  const found = await s.findings(doc);
+  assert.deepEqual(
+    found.map((d) => d.code),
+    ['weekday-mismatch'],
+  );
+  const reads = doc.reads;
+  assert.equal(await s.workspaceChanged([{ kind: 'changed', uri: doc.uri, text: edited }]), false, 'the other documents need no new check');
+  assert.equal(await s.findings(doc), found, 'the same findings, not made again');
+  assert.equal(doc.reads, reads);
+  // A save that changes a punkt's journal number changes what other meetings' references are checked against.
+  const renumbered = edited.replace('81.39.15G01-4-23', '81.39.15G01-9-23');
+  assert.equal(await s.workspaceChanged([{ kind: 'changed', uri: doc.uri, text: renumbered }]), true);
+  assert.notEqual(await s.findings(doc), found);
+  assert.deepEqual(
+    (await s.findings(doc)).map((d) => d.code),
+    ['weekday-mismatch'],
+  );
+});

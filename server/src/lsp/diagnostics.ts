@@ -15,6 +15,8 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   // dictionary, the archive, referat.yaml, settings), it is that text that is checked when findings
   // follow saving: what is being typed is not checked before it is saved.
   const lastChecked = new Map<string, TextDocument>();
+  // What was last published per document: a version's findings are published once, again only when they change.
+  const published = new Map<string, { version: number; diagnostics: string }>();
 
   const validate = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument, again = false) => {
     if (isYaml(doc.uri)) {
@@ -38,7 +40,12 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     const found = await service.findings(checking);
     // A newer text may have been checked meanwhile, or the document closed: publish only the latest.
     if (lastChecked.get(doc.uri) !== checking) return;
-    await connection.sendDiagnostics({ uri: doc.uri, version: checking.version, diagnostics: found.map(toLspDiagnostic) });
+    const diagnostics = found.map(toLspDiagnostic);
+    const key = JSON.stringify(diagnostics);
+    const last = published.get(doc.uri);
+    if (last?.version === checking.version && last.diagnostics === key) return;
+    published.set(doc.uri, { version: checking.version, diagnostics: key });
+    await connection.sendDiagnostics({ uri: doc.uri, version: checking.version, diagnostics });
   });
 
   const revalidateAll = async (): Promise<void> => {
@@ -80,6 +87,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     lastChecked.delete(e.document.uri);
+    published.delete(e.document.uri);
     service.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

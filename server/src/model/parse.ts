@@ -1,9 +1,9 @@
 import { parseSyntax } from '../syntax/parser';
-import { buildReferat } from './build';
+import { buildReferat, type BuildOptions } from './build';
 import type { Dialect } from '../dialect/dialects';
 import type { Referat } from './types';
 
 /** Reads a referat: syntax, then meaning, in the given dialect or the one its lines show. Total: never throws. */
-export function parseReferat(text: string, dialect?: Dialect): Referat {
-  return buildReferat(parseSyntax(text, dialect));
+export function parseReferat(text: string, dialect?: Dialect, options: BuildOptions = {}): Referat {
+  return buildReferat(parseSyntax(text, dialect), options);
 }

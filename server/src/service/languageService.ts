@@ -12,6 +12,7 @@ import type {
 import { URI, Utils } from 'vscode-uri';
 import { ArchiveIndex } from '../archive/index';
 import { workspaceReader } from '../archive/reader';
+import type { ReferatSummary } from '../archive/summary';
 import { Spelling } from './spelling';
 import { EMPTY_CATALOG, mergeCatalogs, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
@@ -39,6 +40,7 @@ import type { RenderOptions } from '../render/html';
 import type { PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
+import { PunktMemory } from '../model/build';
 import type { Referat } from '../model/types';
 import type { ApprovalCandidates, CaseHistoryEntry, FindingsSummary } from '../protocol';
 import { protokolData } from '../render/data';
@@ -63,6 +65,9 @@ export type { WorkspaceChange, WorkspaceChangeKind } from '../workspace/workspac
 export { CancelledError } from '../workspace/cancellation';
 export { toLspDiagnostic } from '../features/diagnostics';
 
+/** How many documents' punkter are kept between their versions (those open, in practice). */
+const PUNKT_MEMORY_DOCUMENTS = 20;
+
 /** The front door (see `ReferatLanguageService`): its state is its own, changed through its methods. */
 class LanguageService implements ReferatLanguageService {
   private readonly index = new ArchiveIndex();
@@ -76,6 +81,8 @@ class LanguageService implements ReferatLanguageService {
   private harvested: NameCatalog | undefined;
   private readonly parsed = new Map<string, { version: number; config: LoadedConfig | undefined; referat: Referat }>();
   private readonly checked = new Map<string, { version: number; diagnostics: Promise<Diagnostic[]> }>();
+  /** Per document read lately, its punkter by their lines: an edit builds again only the punkter it touched. */
+  private readonly memories = new Map<string, PunktMemory>();
   private readonly spelling: Spelling;
   private disposed = false;
 
@@ -152,10 +159,17 @@ class LanguageService implements ReferatLanguageService {
     this.checked.clear();
   }
 
-  private archiveChanged(uri?: string): void {
+  /**
+   * The archive changed: the names harvested from it go (completion reads them too); findings go
+   * only when what the rules see of the changed file changed (a save that edited a punkt's text
+   * keeps the findings of that version). The spelling counts follow, and say if a word changed sides.
+   */
+  private archiveChanged(uri?: string, before?: ReferatSummary, after?: ReferatSummary, text?: string): boolean {
     this.harvested = undefined;
+    this.spelling.archiveChanged(uri, text);
+    if (uri !== undefined && rulesView(before) === rulesView(after)) return false;
     this.invalidate();
-    this.spelling.archiveChanged(uri);
+    return true;
   }
 
   forget(uri: string): void {
@@ -169,6 +183,7 @@ class LanguageService implements ReferatLanguageService {
     this.spelling.dispose();
     this.parsed.clear();
     this.checked.clear();
+    this.memories.clear();
     this.harvested = undefined;
     this.config.changed();
   }
@@ -202,22 +217,22 @@ class LanguageService implements ReferatLanguageService {
       if (path?.endsWith('referat.yaml')) config = true;
       else if (change.text !== undefined) {
         // The editor's saved text is what the archive should know.
-        this.index.setText(change.uri, change.text);
-        this.archiveChanged(change.uri);
-        archive = true;
+        const before = this.index.get(change.uri);
+        archive = this.archiveChanged(change.uri, before, this.index.setText(change.uri, change.text), change.text) || archive;
       } else if (path?.endsWith('.referat')) {
         // A file on disk is read again, under the URI the archive gives it.
         const uri = this.paths.toUri(path);
+        const before = this.index.get(uri);
         if (change.kind === 'deleted') this.index.delete(uri);
         else await this.indexer.fileChanged(path);
-        this.archiveChanged(uri);
-        archive = true;
+        archive = this.archiveChanged(uri, before, this.index.get(uri)) || archive;
       }
     }
     if (config) {
       this.config.changed();
       this.invalidate();
     }
+    // Open documents are checked again only when what the rules see of the archive changed.
     return config || archive;
   }
 
@@ -232,9 +247,22 @@ class LanguageService implements ReferatLanguageService {
     const hit = this.parsed.get(doc.uri);
     if (hit && hit.version === doc.version && hit.config === config) return hit.referat;
     const text = doc.getText();
-    const referat = parseReferat(text, config?.config.dialekt ? dialectFromSettings(config.config.dialekt, text) : undefined);
+    const dialect = config?.config.dialekt ? dialectFromSettings(config.config.dialekt, text) : undefined;
+    const referat = parseReferat(text, dialect, { memory: this.punktMemory(doc.uri) });
     this.parsed.set(doc.uri, { version: doc.version, config, referat });
     return referat;
+  }
+
+  /** The document's memory of its punkter, kept across its versions; the least recently read documents' go. */
+  private punktMemory(uri: string): PunktMemory {
+    const memory = this.memories.get(uri) ?? new PunktMemory();
+    this.memories.delete(uri);
+    this.memories.set(uri, memory);
+    for (const oldest of this.memories.keys()) {
+      if (this.memories.size <= PUNKT_MEMORY_DOCUMENTS) break;
+      this.memories.delete(oldest);
+    }
+    return memory;
   }
 
   /** The parsed referat once its referat.yaml is known, so its dialect applies; cancelled requests stop here. */
@@ -500,6 +528,17 @@ class LanguageService implements ReferatLanguageService {
     const journal = typeof of === 'string' ? of : journalAt(this.referat(of.doc), of.position);
     return journal ? caseHistory(journal, this.index) : [];
   }
+}
+
+/**
+ * What the rules and the names they know read of an archived referat: its meeting, its punkter's
+ * numbers and journal numbers, and the names harvested from it; not where its lines are, nor its
+ * titles and decisions (completion's, not the checks').
+ */
+function rulesView(s: ReferatSummary | undefined): string {
+  if (!s) return '';
+  const { udvalg, date, moedested, deltagere, names } = s;
+  return JSON.stringify({ udvalg, date, moedested, deltagere, names, punkter: s.punkter.map((p) => [p.number, p.journal ?? null]) });
 }
 
 /** The members of the udvalg that met, as referat.yaml (or the archive) writes them: `Anna Holm (A)`. */

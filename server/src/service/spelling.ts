@@ -9,6 +9,8 @@ import { decodeReferat } from '../workspace/decode';
 import { yieldToHost, type Workspace } from '../workspace/workspace';
 
 const LINE_CACHE_LIMIT = 200_000;
+/** Lines counted between two turns of the editor's requests. */
+const COUNT_STRETCH = 2_000;
 
 /** A word written in this many referater of the archive is the municipality's own, whatever the dictionary says. */
 export const ARCHIVE_WORD_MIN = 3;
@@ -64,6 +66,10 @@ export class Spelling {
   private kle: Set<string> | undefined;
   /** Per line of text, the words the dictionary rejects: the dictionary's verdicts never change, so a line is judged once. */
   private readonly rejectedByLine = new Map<string, readonly WordToken[]>();
+  /** Per line of an archive file counted again, its words the dictionary does not know (lower case). */
+  private readonly unknownByLine = new Map<string, readonly string[]>();
+  /** The text the editor saved, per file waiting to be counted: it is not read from the disk again. */
+  private readonly saved = new Map<string, string>();
   private disposed = false;
 
   constructor(private readonly host: SpellingHost) {}
@@ -97,6 +103,8 @@ export class Spelling {
     this.listeners.length = 0;
     this.dirty.clear();
     this.rejectedByLine.clear();
+    this.unknownByLine.clear();
+    this.saved.clear();
   }
 
   /** Resolves when the dictionary is loaded (or cannot be) and the archive's words are counted: for the command line and tests. */
@@ -112,10 +120,12 @@ export class Spelling {
     this.changed();
   }
 
-  /** An archive file changed, appeared or went: its words are counted again. */
-  archiveChanged(uri?: string): void {
+  /** An archive file changed, appeared or went: its words are counted again; from `text` where the editor saved it. */
+  archiveChanged(uri?: string, text?: string): void {
     if (uri === undefined) for (const u of this.host.archive.uris()) this.dirty.add(u);
     else this.dirty.add(uri);
+    if (uri !== undefined && text !== undefined) this.saved.set(uri, text);
+    else if (uri !== undefined) this.saved.delete(uri);
     // Files that left the archive leave the counts too.
     for (const u of [...this.unknownByFile.keys()]) if (!this.host.archive.get(u)) this.dirty.add(u);
     if (this.speller) this.countArchive();
@@ -203,44 +213,83 @@ export class Spelling {
     if (this.counting || !this.speller || this.disposed) return;
     for (const u of this.host.archive.uris()) if (!this.unknownByFile.has(u)) this.dirty.add(u);
     if (this.dirty.size === 0) return;
-    this.counting = this.count(this.speller).finally(() => {
+    // Each word counted again, with whether the archive made it known before.
+    const before = new Map<string, boolean>();
+    this.counting = this.count(this.speller, before).finally(() => {
       this.counting = undefined;
-      this.changed();
+      // Listeners check open documents again only when a word became the archive's own, or stopped being it.
+      if ([...before].some(([w, known]) => known !== (this.fileCount.get(w) ?? 0) >= ARCHIVE_WORD_MIN)) this.changed();
       // Files changed while counting are counted next.
       if (this.dirty.size > 0) this.countArchive();
     });
   }
 
-  private async count(speller: Speller): Promise<void> {
+  private async count(speller: Speller, before: Map<string, boolean>): Promise<void> {
     while (this.dirty.size > 0 && !this.disposed) {
       const uri = this.dirty.values().next().value as string;
       this.dirty.delete(uri);
-      this.forgetFile(uri);
-      if (!this.host.archive.get(uri)) continue;
-      const path = this.host.toPath(uri);
-      if (path === undefined) continue;
-      let text: string;
-      try {
-        const decoded = decodeReferat(await this.host.workspace.readFile(path));
-        if (!decoded.ok) continue;
-        text = decoded.text;
-      } catch {
-        continue;
-      }
-      const unknown = new Set<string>();
-      for (const line of text.split(/\r\n|\r|\n/))
-        for (const w of words(line)) if (!speller.correct(w.word)) unknown.add(w.word.toLowerCase().replace(/’/g, "'"));
+      const unknown = await this.unknownWordsOf(uri, speller);
+      // The file's old words go and its new ones come in one step: a check meanwhile sees whole counts.
+      this.forgetFile(uri, before);
+      if (!unknown) continue;
       this.unknownByFile.set(uri, unknown);
-      for (const w of unknown) this.fileCount.set(w, (this.fileCount.get(w) ?? 0) + 1);
+      for (const w of unknown) {
+        const n = this.fileCount.get(w) ?? 0;
+        if (!before.has(w)) before.set(w, n >= ARCHIVE_WORD_MIN);
+        this.fileCount.set(w, n + 1);
+      }
       // One file at a time: the editor's requests go first.
       await yieldToHost();
     }
   }
 
-  private forgetFile(uri: string): void {
+  /**
+   * The words of an archive file the dictionary does not know; undefined for a file gone or
+   * unreadable. A file counted before is counted again line by line from memory (a save changes a
+   * few lines), and a long file gives way to the editor's requests between stretches of lines.
+   */
+  private async unknownWordsOf(uri: string, speller: Speller): Promise<Set<string> | undefined> {
+    const given = this.saved.get(uri);
+    this.saved.delete(uri);
+    if (!this.host.archive.get(uri)) return undefined;
+    const path = this.host.toPath(uri);
+    if (path === undefined) return undefined;
+    let text: string;
+    if (given !== undefined) text = given;
+    else
+      try {
+        const decoded = decodeReferat(await this.host.workspace.readFile(path));
+        if (!decoded.ok) return undefined;
+        text = decoded.text;
+      } catch {
+        return undefined;
+      }
+    const remember = this.unknownByFile.has(uri);
+    const unknown = new Set<string>();
+    const lines = text.split(/\r\n|\r|\n/);
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0 && i % COUNT_STRETCH === 0) await yieldToHost();
+      const line = lines[i]!;
+      let hit = this.unknownByLine.get(line);
+      if (!hit) {
+        const found: string[] = [];
+        for (const w of words(line)) if (!speller.correct(w.word)) found.push(w.word.toLowerCase().replace(/’/g, "'"));
+        hit = found;
+        if (remember) {
+          if (this.unknownByLine.size >= LINE_CACHE_LIMIT) this.unknownByLine.clear();
+          this.unknownByLine.set(line, hit);
+        }
+      }
+      for (const w of hit) unknown.add(w);
+    }
+    return unknown;
+  }
+
+  private forgetFile(uri: string, before: Map<string, boolean>): void {
     const old = this.unknownByFile.get(uri);
     if (!old) return;
     for (const w of old) {
+      if (!before.has(w)) before.set(w, (this.fileCount.get(w) ?? 0) >= ARCHIVE_WORD_MIN);
       const n = (this.fileCount.get(w) ?? 1) - 1;
       if (n <= 0) this.fileCount.delete(w);
       else this.fileCount.set(w, n);

@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { PunktMemory } from '../../server/src/model/build';
+import { parseReferat } from '../../server/src/model/parse';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
+import { ROOT } from '../features/helpers';
+import { corpusDir, repoRoot } from '../helpers';
+
+/*
+ * Incremental work is only an optimisation: a document read again after edits, with the punkter
+ * of its last reading in memory, has exactly the model and the findings of a fresh reading of the
+ * same text. Checked over random edits to real referater (the corpus, beslutningsprotokoller).
+ */
+
+const protokolDir = join(repoRoot, 'test/fixtures/protokol');
+const referater = [
+  ...readdirSync(corpusDir).map((f) => join(corpusDir, f)),
+  ...readdirSync(protokolDir)
+    .filter((f) => f.endsWith('.referat'))
+    .map((f) => join(protokolDir, f)),
+].map((p) => readFileSync(p, 'utf8'));
+
+interface Edit {
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+}
+
+// What a secretary types: a letter, a line, a heading, a decision, a journal number, a date; or deletes.
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 200 })),
+  insert: fc.constantFrom(
+    '',
+    'x',
+    ' ',
+    '\n',
+    '\n\n',
+    'æøå',
+    'Punkt 3: Nyt punkt\n',
+    '\nBeslutning\n\nGodkendt.\n',
+    '81.39.15G01-4-23\n',
+    'Torsdag d. 7. december 2023',
+    '- ',
+  ),
+});
+
+function apply(text: string, e: Edit): string {
+  const at = text.length === 0 ? 0 : e.at % text.length;
+  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
+}
+
+test('a referat read again after random edits, with its punkter in memory, has the model of a fresh reading', () => {
+  fc.assert(
+    fc.property(fc.nat({ max: referater.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (which, edits) => {
+      const memory = new PunktMemory();
+      let text = referater[which]!;
+      parseReferat(text, undefined, { memory });
+      for (const e of edits) {
+        text = apply(text, e);
+        const again = parseReferat(text, undefined, { memory });
+        assert.deepEqual(again.punkter, parseReferat(text).punkter);
+      }
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('the findings of a document edited in the service equal those of a fresh service on the same text', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.nat({ max: referater.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), async (which, edits) => {
+      const service = createLanguageService({ workspace: new MemoryWorkspace() });
+      service.setRoots([ROOT]);
+      const uri = `file://${ROOT}/m.referat`;
+      let text = referater[which]!;
+      let version = 1;
+      const found = await service.findings({ uri, version, getText: () => text });
+      assert.ok(Array.isArray(found));
+      for (const e of edits) {
+        text = apply(text, e);
+        const current = text;
+        service.forget(uri);
+        const incremental = await service.findings({ uri, version: ++version, getText: () => current });
+        const fresh = createLanguageService({ workspace: new MemoryWorkspace() });
+        fresh.setRoots([ROOT]);
+        assert.deepEqual(incremental, await fresh.findings({ uri, version: 1, getText: () => current }));
+        fresh.dispose();
+      }
+      service.dispose();
+    }),
+    { numRuns: 30 },
+  );
+});
+
+test('an edit inside one punkt builds that punkt again; the others come from memory', () => {
+  const memory = new PunktMemory();
+  const text = referater[0]!;
+  const before = parseReferat(text, undefined, { memory });
+  assert.ok(before.punkter.length > 2);
+  const last = before.punkter[before.punkter.length - 1]!;
+  const at = text.indexOf('\n', text.lastIndexOf(last.title)) + 1;
+  const after = parseReferat(`${text.slice(0, at)}x${text.slice(at)}`, undefined, { memory });
+  const same = after.punkter.filter((p, i) => p === before.punkter[i]).length;
+  assert.equal(same, before.punkter.length - 1);
+  assert.notEqual(after.punkter[after.punkter.length - 1], last);
+});
