@@ -311,6 +311,9 @@ describe('language server over stdio, with referat.yaml', () => {
       '… indstiller, - At …',
       'Beslutning fra … møde den …, pkt. …:',
       '… deltager i mødet kl. …',
+      'Afstemning',
+      'Inhabil',
+      'Protokoltilførsel',
     ]);
   });
 

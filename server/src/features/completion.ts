@@ -481,15 +481,19 @@ function snippetItems(
   };
   const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
   const range = { start: { line, character: 0 }, end: { line, character: before.length } };
-  return snippetsFor(where, referat.dialect.id).map((s, i) => ({
-    label: fill(tr(s.label), vars, false),
-    kind: CompletionItemKind.Snippet,
-    detail: fill(tr(s.detail), vars, false),
-    filterText: before.slice(0, typedDecoration) + fill(s.filter, vars, false),
-    textEdit: { range, newText: expandBody(s, vars) },
-    insertTextFormat: InsertTextFormat.Snippet,
-    sortText: `${where === 'new-punkt' ? 3 : 4}${String(i).padStart(3, '0')}`,
-  }));
+  // A public decision is what of a closed punkt may be published: offered only there.
+  const fits = (id: string): boolean => id !== 'offentlig-beslutning' || punkt?.closed === true;
+  return snippetsFor(where, referat.dialect.id)
+    .filter((s) => fits(s.id))
+    .map((s, i) => ({
+      label: fill(tr(s.label), vars, false),
+      kind: CompletionItemKind.Snippet,
+      detail: fill(tr(s.detail), vars, false),
+      filterText: before.slice(0, typedDecoration) + fill(s.filter, vars, false),
+      textEdit: { range, newText: expandBody(s, vars) },
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: `${where === 'new-punkt' ? 3 : 4}${String(i).padStart(3, '0')}`,
+    }));
 }
 
 // ---------------------------------------------------------------- the header of a new referat
