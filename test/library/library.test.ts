@@ -65,8 +65,8 @@ test("import { createLanguageService } from 'referat' type-checks under nodenext
   writeFileSync(
     join(project, 'check.ts'),
     [
-      "import { createLanguageService, MemoryWorkspace, parseReferat, type Diagnostic, type LanguageService, type Referat } from 'referat';",
-      "const service: LanguageService = createLanguageService({ workspace: new MemoryWorkspace({ '/ws/a.referat': 'x' }), locale: 'en' });",
+      "import { createLanguageService, MemoryWorkspace, parseReferat, type Diagnostic, type ReferatLanguageService, type Referat } from 'referat';",
+      "const service: ReferatLanguageService = createLanguageService({ workspace: new MemoryWorkspace({ '/ws/a.referat': 'x' }), locale: 'en' });",
       "const findings: Promise<Diagnostic[]> = service.findings({ uri: service.uriOf('/ws/a.referat'), version: 1, getText: () => 'x' });",
       "const referat: Referat = parseReferat('x');",
       'export { findings, referat };',
