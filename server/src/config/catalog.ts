@@ -25,6 +25,12 @@ export interface NameCatalog {
   readonly beslutninger?: ReadonlyMap<string, readonly { readonly text: string; readonly count: number }[]>;
 }
 
+/** The udvalg of that name in the catalog (`Byrådet`, however its case is written), where it knows one. */
+export function udvalgNamed(catalog: NameCatalog, name: string | undefined): Udvalg | undefined {
+  const key = name?.toLocaleLowerCase('da-DK');
+  return key ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === key) : undefined;
+}
+
 export const EMPTY_CATALOG: NameCatalog = { udvalg: [], personer: [], strategier: [], lovgrundlag: [], indstillere: [], journalNumbers: [] };
 
 const key = (s: string): string => s.toLocaleLowerCase('da-DK');

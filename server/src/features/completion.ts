@@ -1,6 +1,6 @@
 import { ATTENDANCE_SOURCE, DOCUMENT_WORDS, HEADER_LABELS, labelAlternatives, STANDARD_DECISIONS } from '../dialect/vocabulary';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
-import { canonicalPeople, type NameCatalog, type PersonEntry, type Udvalg } from '../config/catalog';
+import { canonicalPeople, udvalgNamed, type NameCatalog, type PersonEntry, type Udvalg } from '../config/catalog';
 import {
   capitalize,
   dateExists,
@@ -255,8 +255,7 @@ function sorted(items: CompletionItem[]): CompletionItem[] {
 }
 
 function udvalgOf(referat: Referat, catalog: NameCatalog): Udvalg | undefined {
-  const udvalg = referat.header.title?.udvalg?.toLocaleLowerCase('da-DK');
-  return udvalg ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === udvalg) : undefined;
+  return udvalgNamed(catalog, referat.header.title?.udvalg);
 }
 
 // ---------------------------------------------------------------- people

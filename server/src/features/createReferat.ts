@@ -1,4 +1,4 @@
-import type { NameCatalog } from '../config/catalog';
+import { udvalgNamed, type NameCatalog } from '../config/catalog';
 import { documentWord, WITHOUT_DECISION } from '../dialect/vocabulary';
 import type { LocalizedText } from '../i18n/locale';
 import { formatTitleDate, pad2 } from '../model/dates';
@@ -151,8 +151,7 @@ function decorate(p: Punkt, lines: readonly string[], heading: string, model: Se
 /** The attendance lines to fill in, where the header lacks them: members from referat.yaml or the archive. */
 function attendance(r: Referat, catalog: NameCatalog, lines: string[], insert: (at: number, block: readonly string[]) => number): void {
   const h = r.header;
-  const udvalg = h.title?.udvalg?.toLocaleLowerCase('da-DK');
-  const members = (udvalg ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === udvalg)?.medlemmer : undefined) ?? [];
+  const members = udvalgNamed(catalog, h.title?.udvalg)?.medlemmer ?? [];
   const { present, absent, form } = r.dialect.attendance;
 
   // A label already there with nothing after it (`Mødedeltagere:` on a publication page): the names go on its line.

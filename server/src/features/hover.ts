@@ -1,6 +1,6 @@
 import { lixBand, lixOf, paragraphsOf } from '../spelling/lix';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import type { NameCatalog } from '../config/catalog';
+import { udvalgNamed, type NameCatalog } from '../config/catalog';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { daysBetween, localizedDate, localizedWeekday, weekdayIndex } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
@@ -80,8 +80,7 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
 
 /** `For 15 · Imod 4 · Undlod 1 · Fraværende 2 · 21 medlemmer`: a vote's seats, counted where the parties' members are known. */
 function explainVote(referat: Referat, punkt: Punkt, vote: Vote, env: HoverEnv, tr: Tr): string {
-  const body = referat.header.title?.udvalg?.toLocaleLowerCase('da-DK');
-  const configured = (body ? env.catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === body)?.medlemmer : undefined) ?? [];
+  const configured = udvalgNamed(env.catalog, referat.header.title?.udvalg)?.medlemmer ?? [];
   const meeting = meetingAttendance(referat, configured);
   const away = absentFromPunkt(meeting, protokolOf(punkt));
   const seats = (side: 'for' | 'against' | 'abstain'): string => {

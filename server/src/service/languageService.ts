@@ -14,7 +14,7 @@ import { ArchiveIndex } from '../archive/index';
 import { workspaceReader } from '../archive/reader';
 import type { ReferatSummary } from '../archive/summary';
 import { Spelling } from './spelling';
-import { EMPTY_CATALOG, mergeCatalogs, type NameCatalog } from '../config/catalog';
+import { EMPTY_CATALOG, mergeCatalogs, udvalgNamed, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
 import type { ConfigProblem } from '../config/referatYaml';
 import { ConfigResolver, ruleSettings, type LoadedConfig } from '../config/resolver';
@@ -543,8 +543,7 @@ function rulesView(s: ReferatSummary | undefined): string {
 
 /** The members of the udvalg that met, as referat.yaml (or the archive) writes them: `Anna Holm (A)`. */
 function udvalgMembers(referat: Referat, catalog: NameCatalog): readonly string[] {
-  const udvalg = referat.header.title?.udvalg?.toLocaleLowerCase('da-DK');
-  return (udvalg ? catalog.udvalg.find((u) => u.navn.toLocaleLowerCase('da-DK') === udvalg)?.medlemmer : undefined) ?? [];
+  return udvalgNamed(catalog, referat.header.title?.udvalg)?.medlemmer ?? [];
 }
 
 /** The language service over a workspace: the front door every transport, test and host uses. */
