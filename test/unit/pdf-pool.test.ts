@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PdfPool } from '../../server/src/node/pdfPool';
-import type { PdfJob } from '../../server/src/node/pdfJob';
+import { PdfThreads, type PdfJob } from '../../server/src/node/pdfJob';
 import { corpusDir, repoRoot } from '../helpers';
 
 const job = (text: string): PdfJob => ({ uri: 'file:///tmp/x.referat', version: 1, text, options: { audience: 'internal' } });
@@ -20,7 +19,7 @@ function workerScript(body: string): string {
 test('a cancelled export ends its thread, even one that never gives the event loop back; the next export gets a new one', async () => {
   // Busy until the job says otherwise, as a layout of a pathological referat is.
   const file = workerScript(`if (job.text === 'spin') for (;;) {} parentPort.postMessage({ rendered: { output: new Uint8Array([37, 80, 68, 70]) } });`);
-  const pool = new PdfPool({ workerFile: file, threads: 1, local: never });
+  const pool = new PdfThreads({ workerFile: file, threads: 1, local: never });
   const cancel = new AbortController();
   const spinning = pool.render(job('spin'), cancel.signal);
   // Queued behind it, on the one thread: it runs once the spinning job is gone.
@@ -43,7 +42,7 @@ test('a thread that fails or dies rejects its export with the reason, and the po
   const file = workerScript(
     `if (job.text === 'die') process.exit(3); if (job.text === 'throw') parentPort.postMessage({ error: 'kaput' }); else parentPort.postMessage({ rendered: { output: null, refused: { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, message: { da: 'nej', en: 'no' } } } });`,
   );
-  const pool = new PdfPool({ workerFile: file, threads: 1, local: never });
+  const pool = new PdfThreads({ workerFile: file, threads: 1, local: never });
   await assert.rejects(pool.render(job('die')), /PDF thread stopped: exit code 3/);
   await assert.rejects(pool.render(job('throw')), /PDF thread failed: kaput/);
   const refused = await pool.render(job('refuse'));
@@ -53,7 +52,7 @@ test('a thread that fails or dies rejects its export with the reason, and the po
 });
 
 test('dist/pdfWorker.js makes the PDF of a referat on its thread, from the bundles beside it and the fonts', async () => {
-  const pool = new PdfPool({ workerFile: join(repoRoot, 'dist/pdfWorker.js'), local: never });
+  const pool = new PdfThreads({ workerFile: join(repoRoot, 'dist/pdfWorker.js'), local: never });
   const text = readFileSync(join(corpusDir, 'direktionen-2023-12-07.referat'), 'utf8');
   const r = await pool.render({ ...job(text), options: { audience: 'public' } });
   assert.ok(r !== 'cancelled' && r.output);

@@ -1,5 +1,7 @@
 import { localize } from '../i18n/locale';
-import { ImportPool } from '../node/importPool';
+import { join } from 'node:path';
+import type { FileImport } from '../node/importer';
+import { defaultThreads, ThreadGone, ThreadPool } from '../node/threadPool';
 import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams, type ImportPlanAnswer, type ImportPlanParams } from '../protocol';
 import { safe, type ServerContext } from './context';
 
@@ -9,7 +11,7 @@ import { safe, type ServerContext } from './context';
  * do not keep the server alive, and end when idle.
  */
 export function registerImport(ctx: ServerContext): void {
-  const pool = new ImportPool();
+  const pool = new ThreadPool<string[], FileImport[]>({ workerFile: join(__dirname, 'importWorker.js'), threads: defaultThreads(2) });
   const failed: ImportAnswer = {
     ok: false,
     message: localize({ da: 'Importen mislykkedes; se Referat-loggen.', en: 'The import failed; see the Referat log.' }, ctx.service.locale),
@@ -17,7 +19,7 @@ export function registerImport(ctx: ServerContext): void {
   ctx.connection.onRequest(
     Protocol.importRequest,
     safe(ctx, 'import', failed, async (params: ImportParams): Promise<ImportAnswer> => {
-      const r = await pool.import(params.path);
+      const r = await importOnThread(pool, params.path);
       const locale = ctx.service.locale;
       if ('problem' in r) return { ok: false, message: localize(r.problem, locale) };
       if (!r.result.ok) return { ok: false, message: localize(r.result.message, locale) };
@@ -40,4 +42,20 @@ export function registerImport(ctx: ServerContext): void {
       return { sources: plan.sources, problems: plan.problems.map((p) => ({ path: p.path, message: localize(p.problem, locale) })) };
     }),
   );
+}
+
+/**
+ * A source read on the pool's threads (pdf.js would hold the server's thread for seconds on a large
+ * PDF); on this thread where there is no worker bundle (tests from source) or where its thread died.
+ */
+async function importOnThread(pool: ThreadPool<string[], FileImport[]>, path: string): Promise<FileImport> {
+  const here = async (): Promise<FileImport> => (await import('../node/importer')).importFile(path);
+  if (!pool.available) return here();
+  try {
+    const answer = await pool.run([path]);
+    if (answer !== 'cancelled' && answer[0]) return answer[0];
+  } catch (e) {
+    if (!(e instanceof ThreadGone)) throw e;
+  }
+  return here();
 }

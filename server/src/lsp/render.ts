@@ -1,6 +1,6 @@
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { localize } from '../i18n/locale';
-import { PdfPool } from '../node/pdfPool';
+import { PdfThreads } from '../node/pdfJob';
 import { Protocol, type RenderAnswer, type RenderParams, type RenderPdfAnswer, type RenderPdfParams, type RenderRefusal } from '../protocol';
 import type { RenderRefusal as ServiceRefusal } from '../service/languageService';
 import { openReferat, safe, type ServerContext } from './context';
@@ -12,7 +12,7 @@ import { openReferat, safe, type ServerContext } from './context';
  * export, and a cancelled export ends its thread.
  */
 export function registerRender(ctx: ServerContext): void {
-  const pdfs = new PdfPool({
+  const pdfs = new PdfThreads({
     local: (job) => ctx.service.renderPdf({ uri: job.uri, version: job.version, getText: () => job.text }, job.options),
   });
   const refusal = (r: ServiceRefusal): RenderRefusal => ({

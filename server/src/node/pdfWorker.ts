@@ -1,8 +1,7 @@
-// The language server's PDF thread: makes each export it is sent (node/pdfPool.ts) and answers
+// The language server's PDF thread: makes each export it is sent (node/pdfJob.ts's PdfThreads) and answers
 // with the PDF's bytes (moved, not copied), the refusal, or what went wrong.
 import { parentPort } from 'node:worker_threads';
-import type { PdfAnswer } from './pdfPool';
-import { renderPdfJob, type PdfJob } from './pdfJob';
+import { renderPdfJob, type PdfAnswer, type PdfJob } from './pdfJob';
 
 parentPort?.on('message', (job: PdfJob) => {
   renderPdfJob(job).then(
