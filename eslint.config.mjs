@@ -19,7 +19,25 @@ export default tseslint.config(
   {
     // A function does one thing: at most 120 lines, counted as written (blank lines and comments too).
     files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
-    rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: false, skipComments: false, IIFEs: true }] },
+    rules: {
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: false, skipComments: false, IIFEs: true }],
+      // A mode is named at the call (`{ force: true }`, `'ordered'`), never a bare `true` whose meaning the reader must look up.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ':function > Identifier.params[typeAnnotation.typeAnnotation.type="TSBooleanKeyword"]',
+          message: 'A boolean parameter: take an option object or a named union instead.',
+        },
+        {
+          selector: ':function > AssignmentPattern.params > Identifier.left[typeAnnotation.typeAnnotation.type="TSBooleanKeyword"]',
+          message: 'A boolean parameter: take an option object or a named union instead.',
+        },
+        {
+          selector: ':function > AssignmentPattern.params[right.type="Literal"][right.raw=/^(true|false)$/] > Identifier.left',
+          message: 'A boolean parameter: take an option object or a named union instead.',
+        },
+      ],
+    },
   },
   {
     // Tests may print; node:test's test() returns a promise the runner itself awaits.

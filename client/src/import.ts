@@ -81,7 +81,9 @@ async function targetFolders(
   const home = defaultFolder();
   const planned = (source: vscode.Uri): vscode.Uri => where.outDir ?? (where.beside || inWorkspace(source) || !home ? parentOf(source) : home);
   // Never outside the workspace without a word: the archive would not see what is written there.
-  const outside = await confirmOutside(files.map(planned), where.outside);
+  const outside = await confirmOutside(files.map(planned), {
+    ...(where.outside !== undefined ? { decided: where.outside ? ('there' as const) : ('workspace' as const) } : {}),
+  });
   if (outside === undefined) return undefined;
   if (outside === 'there') return planned;
   const fallback = outside;

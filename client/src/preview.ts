@@ -250,7 +250,7 @@ export async function writeExport(
   doc: vscode.TextDocument,
   audience: Audience,
   format: ExportFormat = 'html',
-  confirmed = false,
+  { confirmed = false }: { readonly confirmed?: boolean } = {},
 ): Promise<ExportOutcome | undefined> {
   let bytes: Uint8Array;
   if (format === 'pdf') {
@@ -327,5 +327,5 @@ async function exportCommand(
 ): Promise<ExportOutcome | undefined> {
   if (!audience) return exportReferat(client, format, uri);
   const doc = activeReferat(uri);
-  return doc ? writeExport(client, doc, audience, format, options?.confirmed === true) : undefined;
+  return doc ? writeExport(client, doc, audience, format, { confirmed: options?.confirmed === true }) : undefined;
 }

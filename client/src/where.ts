@@ -20,14 +20,17 @@ export function defaultFolder(): vscode.Uri | undefined {
 /**
  * What to do about folders outside the workspace: `there` (write as planned), a workspace folder
  * to write in instead, or undefined (she cancelled). Nothing outside: `there`, without a word.
- * `allow` settles it beforehand: true writes there, false writes in the workspace folder (or
+ * `decided` settles it beforehand: `there` writes there, `workspace` in the workspace folder (or
  * nothing, when no folder is open).
  */
-export async function confirmOutside(dirs: readonly vscode.Uri[], allow?: boolean): Promise<'there' | vscode.Uri | undefined> {
+export async function confirmOutside(
+  dirs: readonly vscode.Uri[],
+  { decided }: { readonly decided?: 'there' | 'workspace' } = {},
+): Promise<'there' | vscode.Uri | undefined> {
   const outside = [...new Map(dirs.filter((d) => !inWorkspace(d)).map((d) => [d.toString(), d])).values()];
-  if (outside.length === 0 || allow === true) return 'there';
+  if (outside.length === 0 || decided === 'there') return 'there';
   const folder = defaultFolder();
-  if (allow === false) return folder;
+  if (decided === 'workspace') return folder;
   const instead = folder
     ? vscode.l10n.t('Write in {0} instead', vscode.workspace.getWorkspaceFolder(folder)?.name ?? folder.path.split('/').pop() ?? '')
     : undefined;

@@ -11,6 +11,7 @@ export {
   type ReferatLanguageService,
   type WorkspaceChange,
 } from './service/languageService';
+export type { ReferenceOptions } from './features/references';
 export { MemoryWorkspace } from './workspace/memoryWorkspace';
 export type { Workspace } from './workspace/workspace';
 export { buildReferat, bodyMarkdown, normalizeBody, readDate } from './model/build';

@@ -44,11 +44,11 @@ test('references on a journal number: every punkt of the case, in date order', a
   const s = await service();
   const doc = documentOf(`${ROOT}/arkiv/2023-12-07.referat`, text);
   assert.deepEqual(
-    s.references(doc, position, true).map((l) => `${l.uri.split('/').pop()}:${l.range.start.line}`),
+    s.references(doc, position, { includeDeclaration: true }).map((l) => `${l.uri.split('/').pop()}:${l.range.start.line}`),
     ['2023-11-29.referat:14', '2023-12-07.referat:8'],
   );
   assert.deepEqual(
-    s.references(doc, position, false).map((l) => l.uri.split('/').pop()),
+    s.references(doc, position, { includeDeclaration: false }).map((l) => l.uri.split('/').pop()),
     ['2023-11-29.referat'],
   );
 });

@@ -69,7 +69,7 @@ test('every request with a token already cancelled throws CancelledError and rea
     ['onEnter', () => s.onEnter('- a', '', position, CANCELLED)],
     ['definition', () => s.definition(doc, position, CANCELLED)],
     ['documentLinks', () => s.documentLinks(doc, CANCELLED)],
-    ['references', () => s.references(doc, position, true, CANCELLED)],
+    ['references', () => s.references(doc, position, { includeDeclaration: true }, CANCELLED)],
     ['workspaceSymbols', () => s.workspaceSymbols('Deltager', CANCELLED)],
     ['publicRefusal', () => s.publicRefusal(doc, CANCELLED)],
     ['renderHtml', () => s.renderHtml(doc, { audience: 'public' }, CANCELLED)],

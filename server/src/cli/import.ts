@@ -87,7 +87,7 @@ export async function runImport(input: CommandInput<typeof IMPORT_OPTIONS>, io: 
         }
         for (const m of r.result.meetings) {
           const target = output ?? uniqueTarget(join(outDir ?? dirname(r.path), m.fileName), written);
-          const wrote = (await sameFile(target, r.path)) ? SOURCE_ITSELF : await write(target, m, values.force === true);
+          const wrote = (await sameFile(target, r.path)) ? SOURCE_ITSELF : await write(target, m, { force: values.force === true });
           if (wrote !== undefined) fail(target, wrote);
           else {
             written.add(resolve(target));
@@ -96,7 +96,7 @@ export async function runImport(input: CommandInput<typeof IMPORT_OPTIONS>, io: 
           }
         }
       }
-      progress.step(!('problem' in r) && r.result.ok);
+      progress.step(!('problem' in r) && r.result.ok ? 'read' : 'failed');
     }
   };
 
@@ -178,7 +178,7 @@ function uniqueTarget(target: string, written: ReadonlySet<string>): string {
 }
 
 /** Writes the referat; never over an existing file unless forced, never through a link. The problem, if any. */
-async function write(target: string, m: ImportedMeeting, force: boolean): Promise<LocalizedText | undefined> {
+async function write(target: string, m: ImportedMeeting, { force }: { readonly force: boolean }): Promise<LocalizedText | undefined> {
   const wrote = await writeFileSafely(target, m.text, { force });
   if (wrote.ok) return undefined;
   return wrote.kind === 'exists' ? EXISTS : wrote.problem;
@@ -215,9 +215,9 @@ class Progress {
     private readonly locale: Locale,
   ) {}
 
-  step(ok: boolean): void {
+  step(outcome: 'read' | 'failed'): void {
     this.done++;
-    if (!ok) this.failed++;
+    if (outcome === 'failed') this.failed++;
     if (!this.io.interactive || this.total < 2) return;
     const line = localize(
       {

@@ -49,7 +49,7 @@ const PLACE_LABEL = new RegExp(
   'u',
 );
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
-const list = (items: CompletionItem[], isIncomplete = false): CompletionList => ({ isIncomplete, items });
+const list = (items: CompletionItem[], { isIncomplete = false }: { readonly isIncomplete?: boolean } = {}): CompletionList => ({ isIncomplete, items });
 
 /**
  * Completions by context: a whole header at the top of a new referat, people after Mødedeltagere
@@ -140,13 +140,14 @@ function decisionPhrases(referat: Referat, punkt: Punkt, before: string, line: n
   const own = env.catalog.beslutninger?.get(udvalg) ?? [];
   const recommended = punkt.sections.flatMap((s) => s.recommendations.flatMap((r) => r.bullets.map((b) => b.text))).join('\n');
   const counted = new Map(own.map((p) => [p.text.toLocaleLowerCase('da-DK'), p.count]));
-  const standard = (answering: boolean): { text: string; count: number }[] =>
-    STANDARD_DECISIONS.filter((d) => (d.answers?.test(recommended) ?? false) === answering).map((d) => ({
+  // The standard decisions that answer the indstilling come first, the rest after the udvalg's own.
+  const standard = (which: 'answering' | 'others'): { text: string; count: number }[] =>
+    STANDARD_DECISIONS.filter((d) => (d.answers?.test(recommended) ?? false) === (which === 'answering')).map((d) => ({
       text: d.text,
       count: counted.get(d.text.toLocaleLowerCase('da-DK')) ?? 0,
     }));
   const seen = new Set<string>();
-  const phrases = [...standard(true), ...own, ...standard(false)].filter((p) => {
+  const phrases = [...standard('answering'), ...own, ...standard('others')].filter((p) => {
     const k = p.text.toLocaleLowerCase('da-DK');
     if (seen.has(k)) return false;
     seen.add(k);
@@ -400,7 +401,7 @@ function journals(lineText: string, position: Position, env: CompletionEnv, tr: 
   }
   // Asked again at every keystroke: only numbers that begin with what she typed are offered,
   // never VS Code's looser match on the part after the last dot.
-  return list(items, true);
+  return list(items, { isIncomplete: true });
 }
 
 // ---------------------------------------------------------------- line starts in a punkt
@@ -476,7 +477,7 @@ function snippetItems(
     BODY_GENITIVE: udvalg ? (/[sxz]$/i.test(udvalg) ? udvalg : `${udvalg}s`) : '',
     DATE_DOTTED: meeting ? `${pad2(meeting.day)}.${pad2(meeting.month)}.${meeting.year}` : '',
     DATE_DASHED: meeting ? formatTitleDate(meeting) : '',
-    RECOMMENDERS: { snippet: recommenders.map((r) => escapeSnippetText(r, true)).join(',') },
+    RECOMMENDERS: { snippet: recommenders.map((r) => escapeSnippetText(r, { inChoice: true })).join(',') },
   };
   const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
   const range = { start: { line, character: 0 }, end: { line, character: before.length } };
@@ -485,10 +486,10 @@ function snippetItems(
   return snippetsFor(where, referat.dialect.id)
     .filter((s) => fits(s.id))
     .map((s, i) => ({
-      label: fill(tr(s.label), vars, false),
+      label: fill(tr(s.label), vars, { escape: false }),
       kind: CompletionItemKind.Snippet,
-      detail: fill(tr(s.detail), vars, false),
-      filterText: before.slice(0, typedDecoration) + fill(s.filter, vars, false),
+      detail: fill(tr(s.detail), vars, { escape: false }),
+      filterText: before.slice(0, typedDecoration) + fill(s.filter, vars, { escape: false }),
       textEdit: { range, newText: expandBody(s, vars) },
       insertTextFormat: InsertTextFormat.Snippet,
       sortText: `${where === 'new-punkt' ? 3 : 4}${String(i).padStart(3, '0')}`,
@@ -542,7 +543,7 @@ function headerItem(referat: Referat, before: string, line: number, env: Complet
   const bodyPlaceholder = bodyName
     ? `\${1:${escapeSnippetText(bodyName)}}`
     : choices.length > 1
-      ? `\${1|${choices.map((c) => escapeSnippetText(c, true)).join(',')}|}`
+      ? `\${1|${choices.map((c) => escapeSnippetText(c, { inChoice: true })).join(',')}|}`
       : '$1';
   const date = localizedDate(d);
   const weekday = localizedWeekday(weekdayIndex(d));
@@ -570,7 +571,7 @@ function headerItem(referat: Referat, before: string, line: number, env: Complet
   return {
     label: tr(template.label),
     kind: CompletionItemKind.Snippet,
-    detail: fill(tr(template.detail), vars, false),
+    detail: fill(tr(template.detail), vars, { escape: false }),
     documentation: tr({
       da: named.date
         ? 'Datoen er taget fra filnavnet; ugedagen passer til den.'

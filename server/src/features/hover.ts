@@ -40,7 +40,7 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
   if (referat.header.title?.date) dates.push(referat.header.title.date);
   if (referat.header.moedeDato?.date) dates.push(referat.header.moedeDato.date);
   for (const s of punkt?.sections ?? []) if (s.earlier?.date) dates.push(s.earlier.date);
-  for (const d of dates) if (d.date && containsPosition(d.range, position)) return md(explainDate(d, referat, tr, false), d.range);
+  for (const d of dates) if (d.date && containsPosition(d.range, position)) return md(explainDate(d, referat, tr, { yearAssumed: false }), d.range);
 
   const names = [...(referat.header.deltagere?.names ?? []), ...(referat.header.afbud?.names ?? [])];
   for (const n of names) if (containsPosition(n.range, position)) return md(explainPerson(n.name, env, tr), n.range);
@@ -72,7 +72,8 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
   if (lineText !== undefined) {
     const year = meetingDate(referat)?.year;
     for (const d of datesInText(lineText, position.line, year)) {
-      if (d.value.date && containsPosition(d.value.range, position)) return md(explainDate(d.value, referat, tr, d.yearAssumed), d.value.range);
+      if (d.value.date && containsPosition(d.value.range, position))
+        return md(explainDate(d.value, referat, tr, { yearAssumed: d.yearAssumed }), d.value.range);
     }
   }
   return null;
@@ -136,7 +137,7 @@ function explainJournal(j: JournalNumber, env: HoverEnv, tr: Tr): string {
   ].join('\n');
 }
 
-function explainDate(d: DateValue, referat: Referat, tr: Tr, yearAssumed: boolean): string {
+function explainDate(d: DateValue, referat: Referat, tr: Tr, { yearAssumed }: { readonly yearAssumed: boolean }): string {
   const date = d.date!;
   const meeting = meetingDate(referat);
   const weekday = localizedWeekday(weekdayIndex(date));

@@ -11,7 +11,13 @@ export function journalAt(referat: Referat, position: Position): string | undefi
 }
 
 /** Find all references on a journal number: every punkt of the case, in every meeting of the archive. */
-export function references(referat: Referat, uri: string, position: Position, includeDeclaration: boolean, archive: ArchiveIndex): Location[] {
+/** What references are asked for. */
+export interface ReferenceOptions {
+  /** The punkt the case number is written in, as well as the other meetings'. */
+  readonly includeDeclaration: boolean;
+}
+
+export function references(referat: Referat, uri: string, position: Position, archive: ArchiveIndex, { includeDeclaration }: ReferenceOptions): Location[] {
   const journal = journalAt(referat, position);
   if (!journal) return [];
   const seen = new Set<string>();

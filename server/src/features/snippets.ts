@@ -38,12 +38,12 @@ export function snippetsFor(where: SnippetPlace, dialectId: string): SnippetTemp
 export type SnippetVars = Readonly<Record<string, string | { readonly snippet: string }>>;
 
 /** `$`, `}` and `\` would be read as snippet syntax; inside a choice `,` and `|` too. */
-export function escapeSnippetText(text: string, inChoice = false): string {
+export function escapeSnippetText(text: string, { inChoice }: { readonly inChoice?: boolean } = {}): string {
   return text.replace(inChoice ? /[\\$}|,]/g : /[\\$}]/g, (c) => `\\${c}`);
 }
 
 /** Fills `{{NAME}}`; a variable the caller does not know is left empty, never shown as `{{NAME}}`. */
-export function fill(template: string, vars: SnippetVars, escape = true): string {
+export function fill(template: string, vars: SnippetVars, { escape = true }: { readonly escape?: boolean } = {}): string {
   return template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (_, name: string) => {
     const v = vars[name];
     if (v === undefined) return '';

@@ -18,7 +18,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   // What was last published per document: a version's findings are published once, again only when they change.
   const published = new Map<string, { version: number; diagnostics: string }>();
 
-  const validate = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument, again = false) => {
+  const validate = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument, { again = false }: { readonly again?: boolean } = {}) => {
     if (isYaml(doc.uri)) {
       const path = service.pathOf(doc.uri);
       if (!path) return;
@@ -51,7 +51,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   const revalidateAll = async (): Promise<void> => {
     for (const doc of documents.all()) {
       const checked = ctx.validation.trigger === 'onType' ? undefined : lastChecked.get(doc.uri);
-      await (checked ? validate(checked, true) : validate(doc));
+      await (checked ? validate(checked, { again: true }) : validate(doc));
     }
   };
 

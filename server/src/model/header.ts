@@ -88,7 +88,7 @@ export function readHeader(titleLine: SyntaxLine | undefined, lines: readonly Sy
       else if (role === 'udvalg') udvalg ??= { range: whole, value: value.trim(), valueRange, label: m[1]! };
       else if (role === 'deltagere' || role === 'afbud' || role === 'sekretaer') {
         const label = { text: m[1]!, range: lineRange(l.line, c.start, c.start + m[1]!.length), members: MEMBERS.has(m[1]!) };
-        const block = attendanceBlock(lines, i, l, valueStart, value.trim() !== '', label);
+        const block = attendanceBlock(lines, i, l, { valueStart, inline: value.trim() !== '', label });
         i = block.last;
         attendance[role] ??= block.attendees;
       }
@@ -210,9 +210,16 @@ function attendanceBlock(
   lines: readonly SyntaxLine[],
   i: number,
   l: SyntaxLine,
-  valueStart: number,
-  inline: boolean,
-  label: { readonly text: string; readonly range: Range; readonly members: boolean },
+  {
+    valueStart,
+    inline,
+    label,
+  }: {
+    readonly valueStart: number;
+    /** Names written on the label's own line. */
+    readonly inline: boolean;
+    readonly label: { readonly text: string; readonly range: Range; readonly members: boolean };
+  },
 ): { attendees: Attendees; last: number } {
   const parts: { line: SyntaxLine; start: number }[] = [{ line: l, start: valueStart }];
   let j = i;

@@ -16,8 +16,8 @@ export const emptyBullet: Rule = {
     // Every body line of every punkt is asked: plain loops, no generator per line.
     const found: BodyLine[] = [];
     for (const p of referat.punkter) {
-      emptyBullets(p.intro, false, found);
-      for (const s of p.sections) emptyBullets(s.body, s.implicit, found);
+      emptyBullets(p.intro, { recommendation: false }, found);
+      for (const s of p.sections) emptyBullets(s.body, { recommendation: s.implicit }, found);
     }
     // One message per marker, not per line: a run of 100,000 lone dashes is 100,000 findings.
     const messages = new Map<string, LocalizedText>();
@@ -48,7 +48,7 @@ export const emptyBullet: Rule = {
  * in no punctuation is no list item: laid out from a table, one cell to a line, it is a cell that says
  * "none" (`Juni` / `Ingen udvalgsmøder` / `-`).
  */
-function emptyBullets(body: readonly BodyLine[], recommendation: boolean, found: BodyLine[]): void {
+function emptyBullets(body: readonly BodyLine[], { recommendation }: { readonly recommendation: boolean }, found: BodyLine[]): void {
   // The nearest line that says something, either side, found in one pass each way: asked line by
   // line, a run of 100,000 lone dashes would be walked 100,000 times.
   const after = meaningfulAfter(body);

@@ -50,11 +50,11 @@ export interface SpellingKnowledge {
   readonly speller: Speller;
   isKnown(word: string): boolean;
   /**
-   * The words of a line the dictionary rejects, names left out (`continues`: the line goes on
+   * The words of a line the dictionary rejects, names left out (`place`: whether the line goes on
    * with a sentence from the line before). The host may keep the answer per line: a keystroke
    * changes one line, and the rest are answered from memory.
    */
-  rejected?(line: string, continues: boolean): readonly WordToken[];
+  rejected?(line: string, place: LinePlace): readonly WordToken[];
 }
 
 export interface RuleContext {
@@ -91,4 +91,10 @@ export interface Diagnostic {
   readonly range: Range;
   readonly message: string;
   readonly fixes: readonly { readonly title: string; readonly edits: readonly TextEdit[]; readonly preferred?: boolean; readonly cursor?: Position }[];
+}
+
+/** Where a line stands in its paragraph, for the spell check: a capital that continues a sentence is a name. */
+export interface LinePlace {
+  /** The line before it ends without a full stop: its first word is inside a sentence. */
+  readonly continuesSentence: boolean;
 }

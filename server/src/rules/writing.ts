@@ -1,7 +1,7 @@
 import { lixBand, lixOf, paragraphsOf } from '../spelling/lix';
 import { isInsideSentence, words, type WordToken } from '../spelling/words';
 import type { BodyLine, Punkt } from '../model/types';
-import type { Fix, Rule, SpellingKnowledge } from './types';
+import type { Fix, LinePlace, Rule, SpellingKnowledge } from './types';
 import type { Range } from '../syntax/range';
 
 /** The prose of a punkt she writes: its intro and its sections' text, not attachment lists. */
@@ -39,8 +39,8 @@ export const spelling: Rule = {
           previous = undefined;
           continue;
         }
-        const continues = previous !== undefined && !ENDS_SENTENCE.test(previous.text);
-        for (const w of known.rejected ? known.rejected(l.text, continues) : rejectedWords(l.text, continues, known)) {
+        const place = { continuesSentence: previous !== undefined && !ENDS_SENTENCE.test(previous.text) };
+        for (const w of known.rejected ? known.rejected(l.text, place) : rejectedWords(l.text, place, known)) {
           const key = w.word.toLowerCase();
           if (noted.has(key) || known.isKnown(w.word)) continue;
           noted.add(key);
@@ -58,13 +58,13 @@ export const spelling: Rule = {
 };
 
 /** The words of a line the dictionary rejects, names left out: what the rule judges, line by line. */
-export function rejectedWords(line: string, continues: boolean, known: Pick<SpellingKnowledge, 'speller'>): WordToken[] {
+export function rejectedWords(line: string, { continuesSentence }: LinePlace, known: Pick<SpellingKnowledge, 'speller'>): WordToken[] {
   const out: WordToken[] = [];
   for (const w of words(line)) {
     const first = w.word.charAt(0);
     const capital = first !== first.toLowerCase();
     // Danish capitalises names and a sentence's first word only: a capital inside a sentence is a name.
-    if (capital && (isInsideSentence(line, w.start) || (continues && line.slice(0, w.start).trim() === ''))) continue;
+    if (capital && (isInsideSentence(line, w.start) || (continuesSentence && line.slice(0, w.start).trim() === ''))) continue;
     if (!known.speller.correct(w.word)) out.push(w);
   }
   return out;

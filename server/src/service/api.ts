@@ -16,6 +16,7 @@ import type { LoadedConfig } from '../config/resolver';
 import type { Approved, ApproveRequest } from '../features/approve';
 import type { CreatedReferat } from '../features/createReferat';
 import type { ContextFinding } from '../features/spellingActions';
+import type { ReferenceOptions } from '../features/references';
 import type { Locale } from '../i18n/locale';
 import type { CalendarDate } from '../model/types';
 import type { ApprovalCandidates, CaseHistoryEntry, FindingsSummary } from '../protocol';
@@ -136,7 +137,7 @@ export interface ReferatLanguageService {
   onEnter(previousLine: string, currentLine: string, position: Position, token?: CancellationToken): TextEdit[];
   definition(doc: ReferatDocument, position: Position, token?: CancellationToken): Location | null;
   documentLinks(doc: ReferatDocument, token?: CancellationToken): DocumentLink[];
-  references(doc: ReferatDocument, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[];
+  references(doc: ReferatDocument, position: Position, options: ReferenceOptions, token?: CancellationToken): Location[];
   workspaceSymbols(query: string, token?: CancellationToken): SymbolInformation[];
   /** Why the public version may not be made now (a CPR number, a closed punkt's text), or undefined; every transport's public rendering asks. */
   publicRefusal(doc: ReferatDocument, token?: CancellationToken): Promise<RenderRefusal | undefined>;

@@ -31,7 +31,7 @@ import { foldingRanges } from '../features/folding';
 import { hover } from '../features/hover';
 import { onEnter } from '../features/onTypeFormatting';
 import type { OrdlisteTarget } from '../features/ordlisteAction';
-import { journalAt, references } from '../features/references';
+import { journalAt, references, type ReferenceOptions } from '../features/references';
 import { askedWords, spellingActions } from '../features/spellingActions';
 import { documentSymbols } from '../features/symbols';
 import { workspaceSymbols } from '../features/workspaceSymbols';
@@ -413,9 +413,9 @@ class LanguageService implements ReferatLanguageService {
     return documentLinks(this.referat(doc), this.index, this.currentLocale);
   }
 
-  references(doc: ReferatDocument, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[] {
+  references(doc: ReferatDocument, position: Position, options: ReferenceOptions, token?: CancellationToken): Location[] {
     throwIfCancelled(token);
-    return references(this.referat(doc), doc.uri, position, includeDeclaration, this.index);
+    return references(this.referat(doc), doc.uri, position, this.index, options);
   }
 
   workspaceSymbols(query: string, token?: CancellationToken): SymbolInformation[] {

@@ -1,7 +1,7 @@
 import type { ArchiveIndex } from '../archive/index';
 import type { NameCatalog } from '../config/catalog';
 import type { KleCatalog } from '../model/kle';
-import type { SpellingKnowledge } from '../rules/types';
+import type { LinePlace, SpellingKnowledge } from '../rules/types';
 import type { HouseWord, Speller } from '../spelling/speller';
 import { words, type WordToken } from '../spelling/words';
 import { rejectedWords } from '../rules/writing';
@@ -149,12 +149,12 @@ export class Spelling {
     const rejectedByLine = this.rejectedByLine;
     return {
       speller,
-      rejected(line: string, continues: boolean): readonly WordToken[] {
-        const key = continues ? `\u0001${line}` : line;
+      rejected(line: string, place: LinePlace): readonly WordToken[] {
+        const key = place.continuesSentence ? `\u0001${line}` : line;
         let hit = rejectedByLine.get(key);
         if (!hit) {
           if (rejectedByLine.size >= LINE_CACHE_LIMIT) rejectedByLine.clear();
-          rejectedByLine.set(key, (hit = rejectedWords(line, continues, { speller })));
+          rejectedByLine.set(key, (hit = rejectedWords(line, place, { speller })));
         }
         return hit;
       },

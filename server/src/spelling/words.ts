@@ -172,7 +172,7 @@ function* withoutCapitals(line: string, start: number, text: string): Generator<
   const dotted = text.includes('.');
   if (dotted) {
     if (isCapitals(text.replace(/\./g, ''))) return; // `K.B.`
-    yield token(line, start, text, true);
+    yield token(line, start, text, { dotted: true });
     return;
   }
   const parts = text.split('-');
@@ -180,7 +180,7 @@ function* withoutCapitals(line: string, start: number, text: string): Generator<
   let at = start;
   const flush = (endAt: number): WordToken | undefined => {
     if (runStart < 0) return undefined;
-    const t = token(line, runStart, line.slice(runStart, endAt), false);
+    const t = token(line, runStart, line.slice(runStart, endAt), { dotted: false });
     runStart = -1;
     return t;
   };
@@ -203,7 +203,8 @@ function isCapitals(part: string): boolean {
   return UPPER.test(stem);
 }
 
-function token(line: string, start: number, word: string, dotted: boolean): WordToken {
+/** `dotted`: an abbreviation written with periods (`f.eks.`), which keeps the period after it. */
+function token(line: string, start: number, word: string, { dotted }: { readonly dotted: boolean }): WordToken {
   let end = start + word.length;
   if (line[end] === '.' && (dotted || takesPeriod(word) || goesOn(line, end + 1))) end++;
   // `skole- og dagtilbud`: the first half of a shared compound keeps its hyphen.

@@ -20,7 +20,7 @@ export function markPunktHeadings(tokens: IToken[], dialect: Dialect, text: stri
   const style = dialect.punktHeading;
   const isCaseNumber = (image: string): boolean => CASE_NUMBER.test(image) || (dialect.customCaseNumbers?.some((s) => s.pattern.test(image.trim())) ?? false);
   if (style === 'punkt-colon') {
-    demoteQuotedPunktLines(tokens, text, dialect.quotesPunktLines, isCaseNumber);
+    demoteQuotedPunktLines(tokens, text, { quotes: dialect.quotesPunktLines, isCaseNumber });
     return;
   }
   const isCandidate = (t: IToken): boolean =>
@@ -64,7 +64,11 @@ const isHistoryHeading = (t: IToken): boolean => {
  * ends), or run on from the text above outside a history (where the dialect quotes decisions so, only
  * numbered next in line). Otherwise it is the quoted decision's text.
  */
-function demoteQuotedPunktLines(tokens: IToken[], text: string, quotes: boolean, isCaseNumber: (image: string) => boolean): void {
+function demoteQuotedPunktLines(
+  tokens: IToken[],
+  text: string,
+  { quotes, isCaseNumber }: { readonly quotes: boolean; readonly isCaseNumber: (image: string) => boolean },
+): void {
   // The section a line stands in, by its heading; whether that is a history is asked only of a punkt line in it.
   let section: IToken | undefined;
   let current: number | undefined;

@@ -196,7 +196,7 @@ function visit(node: DomNode | DomDocument, out: Lines, tasks: Task[]): void {
     );
   else if (name === 'ul' || name === 'ol') {
     out.flush();
-    list(node, name === 'ol', out, tasks);
+    list(node, name === 'ol' ? 'ordered' : 'bullet', out, tasks);
   } else if (name === 'li')
     // An item outside a list: a bullet, as a browser draws it.
     around(
@@ -220,7 +220,7 @@ function visit(node: DomNode | DomDocument, out: Lines, tasks: Task[]): void {
 }
 
 /** `start="3"` and `type="A"` or `list-style-type: upper-alpha` as a browser numbers the items. */
-function list(e: DomElement, ordered: boolean, out: Lines, tasks: Task[]): void {
+function list(e: DomElement, kind: 'ordered' | 'bullet', out: Lines, tasks: Task[]): void {
   const start = Number.parseInt(e.attribs.start ?? '1', 10);
   let n = Number.isFinite(start) ? start : 1;
   const style = /list-style-type\s*:\s*([a-z-]+)/i.exec(e.attribs.style ?? '')?.[1]?.toLowerCase();
@@ -231,7 +231,7 @@ function list(e: DomElement, ordered: boolean, out: Lines, tasks: Task[]): void 
     if (isElement(c) && c.name.toLowerCase() === 'li' && !hidden(c)) {
       const value = Number.parseInt(c.attribs.value ?? '', 10);
       if (Number.isFinite(value)) n = value;
-      const marker = ordered ? `${counter(n, type)}. ` : '- ';
+      const marker = kind === 'ordered' ? `${counter(n, type)}. ` : '- ';
       const item: Task[] = [{ then: () => out.endItem() }];
       pushNodes(item, childrenOf(c), out);
       item.push({ then: () => out.startItem(marker) });

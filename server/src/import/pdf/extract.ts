@@ -19,12 +19,12 @@ export interface ExtractOptions {
 export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractResult> {
   const lib = loadPdfjs();
   const tasks: PDFDocumentLoadingTask[] = [];
-  const open = (strict: boolean): PDFDocumentLoadingTask => {
+  const open = (reading: 'strict' | 'lenient'): PDFDocumentLoadingTask => {
     const task = lib.getDocument({
       // A copy: pdf.js hands the buffer to its worker side and detaches it from the caller.
       data: new Uint8Array(bytes),
       verbosity: lib.VerbosityLevel.ERRORS,
-      stopAtErrors: strict,
+      stopAtErrors: reading === 'strict',
       isEvalSupported: false,
       useSystemFonts: false,
       disableFontFace: true,
@@ -43,7 +43,7 @@ export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): P
     );
   });
   const work = (async (): Promise<ExtractResult> => {
-    const doc = await open(true).promise;
+    const doc = await open('strict').promise;
     let lenient: Promise<PDFDocumentProxy> | undefined;
     const pages: PageRuns[] = [];
     const damagedPages: number[] = [];
@@ -54,7 +54,7 @@ export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): P
         pages.push(page);
       } catch {
         damagedPages.push(n);
-        lenient ??= open(false).promise;
+        lenient ??= open('lenient').promise;
         // What can be had of the page; a page that cannot be had at all is an empty one, named as damaged.
         pages.push(await pageRuns(lib, await lenient, n).catch((): PageRuns => ({ width: 0, height: 0, runs: [], pictures: false })));
       }

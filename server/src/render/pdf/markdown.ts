@@ -101,7 +101,7 @@ class TokenReader {
         case 'bullet_list_open':
         case 'ordered_list_open': {
           this.i++;
-          const items = this.listItems(t.type === 'bullet_list_open' ? 'bullet_list_close' : 'ordered_list_close', t.type === 'ordered_list_open', listDepth);
+          const items = this.listItems(t.type === 'ordered_list_open' ? 'ordered' : 'bullet', listDepth);
           if (items.length > 0) out.push({ kind: 'list', items });
           break;
         }
@@ -144,7 +144,9 @@ class TokenReader {
     return (4 + depth) as 4 | 5 | 6;
   }
 
-  private listItems(close: string, ordered: boolean, depth: number): ListItem[] {
+  private listItems(kind: 'ordered' | 'bullet', depth: number): ListItem[] {
+    const close = kind === 'ordered' ? 'ordered_list_close' : 'bullet_list_close';
+    const ordered = kind === 'ordered';
     const items: ListItem[] = [];
     let n = 0;
     while (this.i < this.tokens.length) {
