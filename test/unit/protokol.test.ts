@@ -87,6 +87,16 @@ const DEFECTS: readonly Defect[] = [
     at: 'Carl Mørk (A) undlod at stemme.',
   },
   {
+    // Inhabilitet given as the reason for not taking part: she is inhabil and not there to vote.
+    name: 'a member who took no part because of inhabilitet named as voting',
+    base: SBSYS,
+    from: 'Carl Mørk (A) erklærede sig inhabil og forlod mødet under punktets behandling.',
+    to: 'Carl Mørk (A) deltog ikke i behandlingen af punktet på grund af inhabilitet.\n\nCarl Mørk (A) undlod at stemme.',
+    code: 'absent-voter',
+    severity: 'error',
+    at: 'Carl Mørk (A) undlod at stemme.',
+  },
+  {
     name: 'a member with Afbud named as voting',
     base: SBSYS,
     from: 'Hans Toft (F) undlod at stemme.',

@@ -11,6 +11,7 @@ import {
   INHABIL_DECLARED,
   INHABIL_SUBJECT,
   INHABIL_WORD,
+  INHABILITET,
   LEFT_PUNKT,
   LIST_END,
   LIST_SEPARATOR,
@@ -317,6 +318,15 @@ function readInhabil(text: string, offset: number, line: number): LineReading | 
       return { inhabil, ...(left ? { absent: inhabil } : {}), protokolOnly: true };
     }
   }
+  // `X deltog ikke i behandlingen af punktet på grund af inhabilitet`: inhabil, and not there.
+  const left = INHABILITET.test(text) ? LEFT_PUNKT.exec(text) : null;
+  if (left) {
+    const who = readVoters(text.slice(0, left.index), 0, line, { strict: true });
+    if (who && who.end === left.index) {
+      const inhabil = who.voters.map((v) => shift(v, offset));
+      return { inhabil, absent: inhabil, protokolOnly: true };
+    }
+  }
   // A question or a remark about inhabilitet is still not a decision.
   return { protokolOnly: outcomeOf(text) === undefined };
 }
@@ -474,7 +484,7 @@ function sameCounts(a: VoteCounts, b: VoteCounts): boolean {
 }
 
 /** The protokol of a punkt: what today's decision records of votes, attendance and remarks. */
-export function readProtokol(p: Punkt): PunktProtokol {
+function readProtokol(p: Punkt): PunktProtokol {
   const decision = todaysDecision(p);
   const reader = new ProtokolReader();
   if (decision.sections.length === 0 && p.introDecision === true) reader.read(p.intro);
