@@ -273,7 +273,7 @@ export function rangeAt(doc: Document, counter: LineCounter, segments: readonly 
   return nodeRange(counter, (keyNode ?? node) as Node | null | undefined);
 }
 
-export function nodeRange(counter: LineCounter, node: { range?: [number, number, number?] | null } | null | undefined): Range {
+function nodeRange(counter: LineCounter, node: { range?: [number, number, number?] | null } | null | undefined): Range {
   const [start, end] = node?.range ?? [0, 0];
   const a = counter.linePos(start);
   const b = counter.linePos(Math.max(start, end));

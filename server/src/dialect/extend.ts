@@ -62,7 +62,7 @@ export function builtInDialect(id: string): Dialect | undefined {
 }
 
 /** A dialect with referat.yaml's additions laid over it. */
-export function extendDialect(base: Dialect, settings: DialectSettings): Dialect {
+function extendDialect(base: Dialect, settings: DialectSettings): Dialect {
   if (!settings.afsnit?.size && !settings.sagsnummer && !settings.nummerering) return base;
   const sections = new Map(base.sections);
   const extra: string[] = [...(base.extraSectionNames ?? [])];

@@ -55,6 +55,6 @@ export function codeActions(referat: Referat, diagnostics: readonly Diagnostic[]
   return out;
 }
 
-export function renumberEdits(referat: Referat): TextEdit[] {
+function renumberEdits(referat: Referat): TextEdit[] {
   return referat.punkter.flatMap((p, i) => (punktLabel(p) === expectedLabel(referat, i) ? [] : [{ range: p.numberRange, newText: expectedLabel(referat, i) }]));
 }

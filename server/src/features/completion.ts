@@ -499,7 +499,7 @@ function snippetItems(
 // ---------------------------------------------------------------- the header of a new referat
 
 /** The date and the udvalg a file name holds: `2026-12-02-direktionen.referat`, `direktionen_02-12-2026.referat`. */
-export function fromFileName(fileName: string | undefined): { date?: CalendarDate; words: string } {
+function fromFileName(fileName: string | undefined): { date?: CalendarDate; words: string } {
   const base = (fileName ?? '').replace(/\.[^.]*$/, '');
   const patterns: [RegExp, (m: RegExpExecArray) => CalendarDate][] = [
     [/(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})/, (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) })],

@@ -5,7 +5,7 @@ import { containsPosition, type Position } from '../syntax/range';
 import { locate } from './locate';
 
 /** The earlier decision whose heading is under the cursor. */
-export function earlierDecisionAt(referat: Referat, position: Position): EarlierDecision | undefined {
+function earlierDecisionAt(referat: Referat, position: Position): EarlierDecision | undefined {
   const { punkt } = locate(referat, position.line);
   return punkt?.sections.find((s) => s.earlier && containsPosition(s.earlier.range, position))?.earlier;
 }

@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-lan
 import type { Diagnostic, Severity } from '../rules/types';
 
 /** The one conversion of a rule's severity to LSP's. */
-export const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+const LSP_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,

@@ -17,7 +17,7 @@ export interface SnippetTemplate {
   readonly dialects?: readonly string[];
 }
 
-export const SNIPPETS: readonly SnippetTemplate[] = (catalogJson as { snippets: SnippetTemplate[] }).snippets;
+const SNIPPETS: readonly SnippetTemplate[] = (catalogJson as { snippets: SnippetTemplate[] }).snippets;
 
 /** The snippets for a place in a dialect: each id once, in the dialect's own form where it has one. */
 export function snippetsFor(where: SnippetPlace, dialectId: string): SnippetTemplate[] {

@@ -21,7 +21,7 @@ import { clock, isoMoment } from './write';
 const SYSTEM = 'Acadre';
 
 /** What an Acadre file is: a meeting's document (its `agenda` table) or the index of a meeting's documents. */
-export function acadreKind(doc: DomDocument): 'meeting' | 'index' | undefined {
+function acadreKind(doc: DomDocument): 'meeting' | 'index' | undefined {
   const root = child(doc, 'root');
   if (!root) return undefined;
   // The index has an `agenda` table too, of attributes: its `producedAgenda` tells it apart.
@@ -177,7 +177,7 @@ function writeItem(lines: string[], headings: WrittenHeading[], item: DomElement
  * `filesfolder`/`xmlfilename`, or the file alone beside the index where its folder is not there. A
  * named file that is not there is noted; none there at all is the index refused.
  */
-export function readAcadreIndex(doc: DomDocument, indexName: string, find: ((name: string) => Uint8Array | undefined) | undefined): SystemExportRead {
+function readAcadreIndex(doc: DomDocument, indexName: string, find: ((name: string) => Uint8Array | undefined) | undefined): SystemExportRead {
   const entries = findAll(doc, (e) => e.name === 'table' && e.attribs.name === 'producedAgenda').flatMap((t) =>
     childElements(t, 'fields').map((fields) => {
       const attrs = new Map<string, string>();

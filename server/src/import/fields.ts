@@ -19,7 +19,7 @@ export function oneLine(text: string): string {
 }
 
 /** Control characters inside a line of body text as spaces (a tab is kept: it parts a table's cells). */
-export function withoutControls(line: string): string {
+function withoutControls(line: string): string {
   return replaceInPieces(line, /(?!\t)[\p{Cc}\u2028\u2029]/gu, ' ');
 }
 

@@ -42,7 +42,7 @@ export function isSbsysPublication(doc: DomDocument): boolean {
 
 const SBSYS_PUBLICATION_FIELDS = new Set(['PublicationTypeAsEnum', 'PublicationTypeAsValue', 'GeneratorSettings', 'PublishedBy', 'Published']);
 
-export function readSbsysXml(xml: string): XmlMinutes | undefined {
+function readSbsysXml(xml: string): XmlMinutes | undefined {
   const doc = parseXml(xml);
   const publication = childElements(doc).find((e) => e.name === 'Publication');
   const agenda = publication && findFirst(publication, (e) => e.name === 'Agenda');

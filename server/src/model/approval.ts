@@ -60,7 +60,7 @@ function normalised(lines: readonly SyntaxLine[]): string {
 }
 
 /** The hash of who approved and when, as the block writes them. */
-export function approvalHash(names: readonly string[], date: string): string {
+function approvalHash(names: readonly string[], date: string): string {
   return hash(`${names.map((n) => n.normalize('NFC').trim()).join('\n')}\n${date.trim()}`);
 }
 

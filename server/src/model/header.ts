@@ -149,7 +149,7 @@ export function readHeader(titleLine: SyntaxLine | undefined, lines: readonly Sy
 }
 
 /** `REFERAT Direktionen d. 07-12-2023`, `Referat 1. oktober 2025 kl. 15.45`, or `Referat` alone. */
-export function readTitle(l: SyntaxLine): Title {
+function readTitle(l: SyntaxLine): Title {
   const c = lineContent(l.text);
   const whole = lineRange(l.line, 0, l.text.length);
   const word = DOCUMENT_WORDS.find((d) => c.content.startsWith(d.word)) ?? DOCUMENT_WORDS[0]!;

@@ -15,7 +15,7 @@ const FONT_FILES: Readonly<Record<keyof PdfFontFiles, string>> = {
  * tests) sits below the package root, and the fonts ship at `server/data/fonts` in it, so walking
  * up from the running file finds them; run from source, the same walk does.
  */
-export function fontDir(from: string = __dirname): string {
+function fontDir(from: string = __dirname): string {
   let dir = from;
   for (;;) {
     const candidate = join(dir, 'server', 'data', 'fonts');

@@ -39,7 +39,7 @@ const OTHER_NUMBER_LABEL =
 const LABEL_WINDOW = 32;
 
 /** The CPR numbers in a text read by {@link readerText}, as source offsets. */
-export function findCprNumbers(read: ReaderText): FoundCpr[] {
+function findCprNumbers(read: ReaderText): FoundCpr[] {
   const out: FoundCpr[] = [];
   const text = read.text;
   CANDIDATE.lastIndex = 0;

@@ -39,7 +39,7 @@ export interface DocumentLabels {
   readonly tocLink: (title: string, page: number | string) => string;
 }
 
-export const DOCUMENT_LABELS: Readonly<Record<DocumentLanguage, DocumentLabels>> = {
+const DOCUMENT_LABELS: Readonly<Record<DocumentLanguage, DocumentLabels>> = {
   da: {
     lang: 'da',
     referat: 'Referat',
@@ -68,7 +68,7 @@ export const DOCUMENT_LABELS: Readonly<Record<DocumentLanguage, DocumentLabels>>
 };
 
 /** The language the referat is written in: Danish, the only one the format has. */
-export function documentLanguage(_referat: Referat): DocumentLanguage {
+function documentLanguage(_referat: Referat): DocumentLanguage {
   return 'da';
 }
 

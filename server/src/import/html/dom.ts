@@ -84,7 +84,7 @@ export function inlineText(node: DomNode | DomDocument): string {
 }
 
 /** White space (no-break spaces included) and control characters as single spaces, none at the ends; invisible characters gone. */
-export function collapse(text: string): string {
+function collapse(text: string): string {
   return spaceRuns(replaceInPieces(text, /\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, '')).trim();
 }
 
