@@ -4,10 +4,10 @@
 //   (../shared/real-vscode.md), then a UI check of the Problems panel and the preview.
 // Prints the VS Code version, every test, and ends with `N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { setupVscode } from './vscode-setup.mjs';
@@ -58,7 +58,14 @@ await build({
 const tmp = mkdtempSync(join(tmpdir(), 'referat-vscode-'));
 cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
 const workspace = join(tmp, 'workspace');
-cpSync(join(root, 'test/vscode-workspace'), workspace, { recursive: true });
+cpSync(join(root, 'test/vscode-workspace'), workspace, { recursive: true, filter: (src) => !src.endsWith('fixtures.json') });
+// The workspace's files that are fixtures already are kept once, in test/fixtures, and copied in here.
+const fromFixtures = JSON.parse(readFileSync(join(root, 'test/vscode-workspace/fixtures.json'), 'utf8'));
+for (const [into, from] of Object.entries(fromFixtures)) {
+  if (into.startsWith('//')) continue;
+  mkdirSync(dirname(join(workspace, into)), { recursive: true });
+  copyFileSync(join(root, 'test/fixtures', from), join(workspace, into));
+}
 const resultsFile = join(tmp, 'results.json');
 
 const useElectron = process.env.REFERAT_VSCODE_RUNNER === 'electron';
