@@ -26,8 +26,28 @@ function norm(s: string): string {
 
 type Step = { entry?: number; punkt?: number };
 
-/** Aligns entries with punkter by their longest common subsequence of titles. */
-function align(entries: readonly string[], titles: readonly string[]): Step[] {
+/**
+ * Aligns entries with punkter by their longest common subsequence of titles. The run that matches
+ * at either end (all of it, in a table that is right) is paired directly, as a diff does: only what
+ * lies between is aligned cell by cell.
+ */
+export function align(entries: readonly string[], titles: readonly string[]): Step[] {
+  let head = 0;
+  while (head < entries.length && head < titles.length && same(entries[head]!, titles[head]!)) head++;
+  let tail = 0;
+  while (tail < entries.length - head && tail < titles.length - head && same(entries[entries.length - 1 - tail]!, titles[titles.length - 1 - tail]!)) tail++;
+  const middle = alignAll(entries.slice(head, entries.length - tail), titles.slice(head, titles.length - tail)).map((st): Step => ({
+    ...(st.entry !== undefined ? { entry: st.entry + head } : {}),
+    ...(st.punkt !== undefined ? { punkt: st.punkt + head } : {}),
+  }));
+  const steps: Step[] = [];
+  for (let i = 0; i < head; i++) steps.push({ entry: i, punkt: i });
+  steps.push(...middle);
+  for (let k = tail; k > 0; k--) steps.push({ entry: entries.length - k, punkt: titles.length - k });
+  return steps;
+}
+
+export function alignAll(entries: readonly string[], titles: readonly string[]): Step[] {
   const n = entries.length;
   const m = titles.length;
   if (n * m > MAX_ALIGNMENT_CELLS) {
