@@ -14,7 +14,7 @@ export {
 export type { ReferenceOptions } from './features/references';
 export { MemoryWorkspace } from './workspace/memoryWorkspace';
 export type { Workspace } from './workspace/workspace';
-export { buildReferat, bodyMarkdown, normalizeBody, readDate } from './model/build';
+export { buildReferat, bodyMarkdown, normalizeBody, readDate, PunktMemory } from './model/build';
 export { parseReferat } from './model/parse';
 export { parseSyntax } from './syntax/parser';
 export { RULES, RULE_CODES, checkReferat, type CheckOptions } from './rules/index';

@@ -6,6 +6,8 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { checkReferat, parseReferat } from '../../server/src/core';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { detectDialect } from '../../server/src/dialect/detect';
+import { dialectFromSettings, type DialectSettings } from '../../server/src/dialect/extend';
+import { PunktMemory } from '../../server/src/model/build';
 import { repoRoot, rulesDir } from '../helpers';
 
 /*
@@ -181,3 +183,20 @@ for (const [dialect, files] of [['sbsys', SBSYS] as const, ...Object.entries(exp
     );
   });
 }
+
+test("a referat.yaml dialect is one object per reading of its settings, so a document's punkter are remembered between edits", () => {
+  const text = readFileSync(join(repoRoot, 'test/fixtures/corpus/direktionen-2023-12-07.referat'), 'utf8');
+  const settings: DialectSettings = { afsnit: new Map([['referentens note', 'sagsfremstilling' as const]]) };
+  const first = dialectFromSettings(settings, text);
+  assert.equal(dialectFromSettings(settings, `${text}\nMere tekst.\n`), first);
+  assert.ok(first.extraSectionNames?.includes('referentens note'));
+  // The same document, edited, keeps every untouched punkt object.
+  const memory = new PunktMemory();
+  const before = parseReferat(text, first, { memory });
+  const edited = text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering af Lemvig Kommune blev drøftet grundigt.');
+  const after = parseReferat(edited, dialectFromSettings(settings, edited), { memory });
+  const kept = after.punkter.filter((p, i) => p === before.punkter[i]).length;
+  assert.equal(kept, after.punkter.length - 1);
+  // Settings read anew (the file changed) make another dialect.
+  assert.notEqual(dialectFromSettings({ ...settings }, text), first);
+});

@@ -82,8 +82,18 @@ function extendDialect(base: Dialect, settings: DialectSettings): Dialect {
   };
 }
 
+/**
+ * The extended dialects made, per referat.yaml reading and base: the same object for every parse,
+ * so what is remembered per dialect (a document's punkter, between edits) stays valid.
+ */
+const extended = new WeakMap<DialectSettings, Map<Dialect, Dialect>>();
+
 /** The dialect referat.yaml sets for a document: the one it names (else the document's own), extended. */
 export function dialectFromSettings(settings: DialectSettings, text: string): Dialect {
   const base = (settings.navn !== undefined ? builtInDialect(settings.navn) : undefined) ?? detectDialect(text);
-  return extendDialect(base, settings);
+  let made = extended.get(settings);
+  if (!made) extended.set(settings, (made = new Map<Dialect, Dialect>()));
+  let dialect = made.get(base);
+  if (!dialect) made.set(base, (dialect = extendDialect(base, settings)));
+  return dialect;
 }

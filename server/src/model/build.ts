@@ -18,18 +18,21 @@ export { bodyLine, isJournalLine, normalizeUdvalg as normalizeBody, readEarlierD
 export class PunktMemory {
   private dialect: Dialect | undefined;
   private context = '';
-  private punkter = new Map<string, Punkt>();
+  /** By heading (its line, kind and text): the punkter last built, each with the syntax it was built from. */
+  private punkter = new Map<string, Remembered[]>();
 
   /** The punkter of a reading, from memory where their lines and context are as last time. */
   build(all: readonly PunktSyntax[], ctx: PunktContext): Punkt[] {
     const context = JSON.stringify([ctx.meetingYear ?? null, ctx.meetingDate ?? null]);
     // Another dialect or meeting day reads every line anew.
-    const known = ctx.dialect === this.dialect && context === this.context ? this.punkter : new Map<string, Punkt>();
-    const next = new Map<string, Punkt>();
-    const out = all.map((p) => {
-      const key = punktKey(p);
-      const punkt = known.get(key) ?? next.get(key) ?? buildPunkt(p, ctx);
-      next.set(key, punkt);
+    const known = ctx.dialect === this.dialect && context === this.context ? this.punkter : new Map<string, Remembered[]>();
+    const next = new Map<string, Remembered[]>();
+    const out = all.map((syntax) => {
+      const key = headingKey(syntax);
+      const punkt = known.get(key)?.find((r) => sameLines(r.syntax, syntax))?.punkt ?? buildPunkt(syntax, ctx);
+      const here = next.get(key);
+      if (here) here.push({ syntax, punkt });
+      else next.set(key, [{ syntax, punkt }]);
       return punkt;
     });
     this.dialect = ctx.dialect;
@@ -39,11 +42,27 @@ export class PunktMemory {
   }
 }
 
-/** Everything a punkt is built from in its syntax: each line's kind, number and text. */
-function punktKey(p: PunktSyntax): string {
-  let key = `${p.heading.kind}\u0001${p.heading.line}\u0001${p.heading.text}`;
-  for (const l of p.lines) key += `\u0002${l.kind}\u0001${l.line}\u0001${l.text}`;
-  return key;
+interface Remembered {
+  readonly syntax: PunktSyntax;
+  readonly punkt: Punkt;
+}
+
+function headingKey(p: PunktSyntax): string {
+  return `${p.heading.kind}\u0001${p.heading.line}\u0001${p.heading.text}`;
+}
+
+/**
+ * Whether a punkt's lines are as they were: each line's kind, number and text. Compared line by
+ * line, not as one key made of every line: on 1 MB that key cost as much as building the punkter.
+ */
+function sameLines(a: PunktSyntax, b: PunktSyntax): boolean {
+  if (a.lines.length !== b.lines.length) return false;
+  for (let i = 0; i < a.lines.length; i++) {
+    const x = a.lines[i]!;
+    const y = b.lines[i]!;
+    if (x.line !== y.line || x.kind !== y.kind || x.text !== y.text) return false;
+  }
+  return true;
 }
 
 export interface BuildOptions {
