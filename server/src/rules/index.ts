@@ -13,6 +13,7 @@ import { SECTION_RULES } from './sections';
 import { TEXT_RULES } from './text';
 import { TOC_RULES } from './toc';
 import { WRITING_RULES } from './writing';
+import { documentFacts, punktFindings } from './perPunkt';
 import type { ArchiveLookup, Diagnostic, Rule, RuleSettings, SpellingKnowledge } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -53,12 +54,13 @@ export function checkReferat(referat: Referat, options: CheckOptions = {}): Diag
     ...(options.udvalgMembers ? { udvalgMembers: options.udvalgMembers } : {}),
   };
   const out: Diagnostic[] = [];
+  const facts = documentFacts(ctx);
   for (const rule of RULES) {
     const setting = options.settings?.[rule.code];
     if (setting === 'off' || (setting === undefined && rule.defaultOff)) continue;
     const severity = setting ?? rule.severity;
     try {
-      for (const f of rule.check(ctx)) {
+      for (const f of rule.perPunkt ? punktFindings(rule, rule.perPunkt, ctx, facts) : rule.check(ctx)) {
         out.push({
           code: rule.code,
           severity,

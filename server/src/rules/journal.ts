@@ -4,32 +4,31 @@ import { schemesOf } from '../model/journal';
 import { journalPlaceholder } from '../model/placeholders';
 import type { JournalProblem } from '../model/types';
 import type { LocalizedText } from '../i18n/locale';
+import { punktRule } from './perPunkt';
 import type { Rule } from './types';
 
-export const missingJournalNumber: Rule = {
+export const missingJournalNumber: Rule = punktRule({
   code: 'missing-journal-number',
   severity: 'error',
   description: {
     da: 'Et punkt uden sagsnummer på linjen efter overskriften (hvor systemet skriver et)',
     en: 'An item without a case number on the line after its heading (where the system writes one)',
   },
-  *check({ referat }) {
+  *checkPunkt(p, { referat }) {
     const dialect = referat.dialect;
+    // `Eventuelt` and the like may go without, where the system leaves it out.
+    if (p.journal || journalPlaceholder(p) || (dialect.withoutCaseNumber?.test(p.title.replace(CLOSED_TITLE_MARKER, '')) ?? false)) return;
+    // A template's word where the number belongs is the placeholder rule's to report.
     const example = schemesOf(dialect)[0]?.example ?? '00.01.00I00-3-23';
-    for (const p of referat.punkter) {
-      // `Eventuelt` and the like may go without, where the system leaves it out.
-      if (p.journal || journalPlaceholder(p) || (dialect.withoutCaseNumber?.test(p.title.replace(CLOSED_TITLE_MARKER, '')) ?? false)) continue;
-      // A template's word where the number belongs is the placeholder rule's to report.
-      yield {
-        range: p.headingRange,
-        message: {
-          da: `Punkt ${p.number} mangler sagsnummer (fx ${example}) på linjen efter overskriften.`,
-          en: `Item ${p.number} has no case number (e.g. ${example}) on the line after its heading.`,
-        },
-      };
-    }
+    yield {
+      range: p.headingRange,
+      message: {
+        da: `Punkt ${p.number} mangler sagsnummer (fx ${example}) på linjen efter overskriften.`,
+        en: `Item ${p.number} has no case number (e.g. ${example}) on the line after its heading.`,
+      },
+    };
   },
-};
+});
 
 const PROBLEM: Readonly<Record<Exclude<JournalProblem, 'scheme'>, LocalizedText>> = {
   emne: { da: 'emnet skal være tre tocifrede tal med punktum imellem (00.01.00)', en: 'the KLE subject must be three two-digit numbers with dots (00.01.00)' },
@@ -42,72 +41,67 @@ const PROBLEM: Readonly<Record<Exclude<JournalProblem, 'scheme'>, LocalizedText>
   shape: { da: 'formen skal være 00.01.00I00-3-23 eller 00.16.00-P20-1-16', en: 'the form must be 00.01.00I00-3-23 or 00.16.00-P20-1-16' },
 };
 
-export const journalFormat: Rule = {
+export const journalFormat: Rule = punktRule({
   code: 'journal-format',
   severity: 'error',
   description: { da: 'Et sagsnummer, der ikke har systemets form (KLE, EMN-…, …)', en: "A case number that does not have the system's form (KLE, EMN-…, …)" },
-  *check({ referat }) {
-    const schemes = schemesOf(referat.dialect);
-    for (const p of referat.punkter) {
-      const j = p.journal;
-      if (j?.kind !== 'malformed') continue;
-      if (j.problem === 'scheme') {
-        const forms = schemes.map((s) => s.example).join(', ');
-        yield {
-          range: j.range,
-          message: { da: `Sagsnummeret "${j.text}" har ikke en kendt form (${forms}).`, en: `The case number "${j.text}" has no known form (${forms}).` },
-        };
-        continue;
-      }
-      const why = PROBLEM[j.problem];
+  *checkPunkt(p, { referat }) {
+    const j = p.journal;
+    if (j?.kind !== 'malformed') return;
+    if (j.problem === 'scheme') {
+      const forms = schemesOf(referat.dialect)
+        .map((s) => s.example)
+        .join(', ');
       yield {
         range: j.range,
-        message: { da: `Journalnummeret "${j.text}" er skrevet forkert: ${why.da}.`, en: `The journal number "${j.text}" is mistyped: ${why.en}.` },
+        message: { da: `Sagsnummeret "${j.text}" har ikke en kendt form (${forms}).`, en: `The case number "${j.text}" has no known form (${forms}).` },
       };
+      return;
     }
+    const why = PROBLEM[j.problem];
+    yield {
+      range: j.range,
+      message: { da: `Journalnummeret "${j.text}" er skrevet forkert: ${why.da}.`, en: `The journal number "${j.text}" is mistyped: ${why.en}.` },
+    };
   },
-};
+});
 
-export const journalYear: Rule = {
+export const journalYear: Rule = punktRule({
   code: 'journal-year',
   severity: 'warning',
   description: { da: 'Sagens år ligger efter mødet', en: 'The case year is after the meeting' },
-  *check({ referat }) {
+  applies: ({ referat }) => meetingDate(referat) !== undefined,
+  *checkPunkt(p, { referat }) {
     const d = meetingDate(referat);
-    if (!d) return;
-    for (const p of referat.punkter) {
-      if (p.journal?.kind !== 'valid') continue;
-      const j = p.journal.journal;
-      if (j.caseYear > d.year)
-        yield {
-          range: j.yearRange,
-          message: {
-            da: `Sagen er oprettet i ${j.caseYear}, efter mødet i ${d.year}; er året skrevet forkert?`,
-            en: `The case was opened in ${j.caseYear}, after the meeting in ${d.year}; is the year mistyped?`,
-          },
-        };
-    }
+    if (!d || p.journal?.kind !== 'valid') return;
+    const j = p.journal.journal;
+    if (j.caseYear > d.year)
+      yield {
+        range: j.yearRange,
+        message: {
+          da: `Sagen er oprettet i ${j.caseYear}, efter mødet i ${d.year}; er året skrevet forkert?`,
+          en: `The case was opened in ${j.caseYear}, after the meeting in ${d.year}; is the year mistyped?`,
+        },
+      };
   },
-};
+});
 
-export const unknownEmne: Rule = {
+export const unknownEmne: Rule = punktRule({
   code: 'unknown-emne',
   severity: 'warning',
   description: { da: 'Journalnummerets KLE-emne findes ikke', en: "The journal number's KLE subject does not exist" },
-  *check({ referat, kle }) {
-    for (const p of referat.punkter) {
-      if (p.journal?.kind !== 'valid') continue;
-      const k = p.journal.journal.kle;
-      if (k && !kle.hasEmne(k.emne))
-        yield {
-          range: k.parts.emne,
-          message: {
-            da: `KLE-emnet ${k.emne} findes ikke; er journalnummeret tastet forkert?`,
-            en: `KLE subject ${k.emne} does not exist; is the journal number mistyped?`,
-          },
-        };
-    }
+  *checkPunkt(p, { kle }) {
+    if (p.journal?.kind !== 'valid') return;
+    const k = p.journal.journal.kle;
+    if (k && !kle.hasEmne(k.emne))
+      yield {
+        range: k.parts.emne,
+        message: {
+          da: `KLE-emnet ${k.emne} findes ikke; er journalnummeret tastet forkert?`,
+          en: `KLE subject ${k.emne} does not exist; is the journal number mistyped?`,
+        },
+      };
   },
-};
+});
 
 export const JOURNAL_RULES: readonly Rule[] = [missingJournalNumber, journalFormat, journalYear, unknownEmne];

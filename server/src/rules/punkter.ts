@@ -1,4 +1,5 @@
 import { expectedLabel, punktLabel } from '../model/numbering';
+import { punktRule } from './perPunkt';
 import type { Rule } from './types';
 
 export const punktNumbering: Rule = {
@@ -37,17 +38,15 @@ export const punktNumbering: Rule = {
   },
 };
 
-export const missingTitle: Rule = {
+export const missingTitle: Rule = punktRule({
   code: 'missing-title',
   severity: 'error',
   description: { da: 'Et åbent punkt uden titel', en: 'An open item without a title' },
-  *check({ referat }) {
-    for (const p of referat.punkter) {
-      if (!p.closed && p.title === '')
-        yield { range: p.headingRange, message: { da: `Punkt ${punktLabel(p)} har ingen titel.`, en: `Item ${punktLabel(p)} has no title.` } };
-    }
+  *checkPunkt(p) {
+    if (!p.closed && p.title === '')
+      yield { range: p.headingRange, message: { da: `Punkt ${punktLabel(p)} har ingen titel.`, en: `Item ${punktLabel(p)} has no title.` } };
   },
-};
+});
 
 export const agendaOrder: Rule = {
   code: 'agenda-order',

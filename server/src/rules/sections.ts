@@ -5,6 +5,7 @@ import { protokolOf } from '../model/protokol';
 import type { Punkt, Referat, Section } from '../model/types';
 import { compareDates } from '../model/dates';
 import { meetingDate } from '../model/meeting';
+import { punktRule } from './perPunkt';
 import type { Fix, Rule } from './types';
 import { SECTION_KINDS, WITHOUT_DECISION } from '../dialect/vocabulary';
 
@@ -66,169 +67,157 @@ function misdatedDecision(p: Punkt, referat: Referat): boolean {
   );
 }
 
-export const missingBeslutning: Rule = {
+export const missingBeslutning: Rule = punktRule({
   code: 'missing-beslutning',
   severity: 'error',
   description: {
     da: 'Et åbent punkt uden Beslutning, eller med et tomt Beslutning-afsnit (lukkede punkter er undtaget)',
     en: 'An open item without a decision: no "Beslutning" section, or an empty one (closed items are exempt)',
   },
-  *check({ referat }) {
-    // An agenda is written before the meeting: no decision is expected in it.
-    if (referat.kind === 'dagsorden') return;
-    const lastLine = referat.syntax.lineCount - 1;
-    for (const p of referat.punkter) {
-      if (p.closed || WITHOUT_DECISION.test(p.title)) continue;
-      const decision = todaysDecision(p);
-      if (decision.written && protokolOf(p).onlyProtokol) {
-        // A vote, an absence or an inhabil member recorded is no decision: what was decided is still missing.
-        const where = decision.sections[decision.sections.length - 1];
-        yield {
-          range: where ? where.headingRange : p.headingRange,
-          message: {
-            da: `Beslutningen i punkt ${p.number} siger kun, hvem der stemte, deltog eller var inhabil: hvad der blev besluttet, er ikke skrevet.`,
-            en: `The decision of item ${p.number} only records who voted, attended or was inhabil: what was decided is not written.`,
-          },
-        };
-        continue;
-      }
-      if (decision.written || misdatedDecision(p, referat)) continue;
-      const afterEarlier = handlings(p).length > 1;
-      const empty = decision.sections[decision.sections.length - 1];
-      if (empty) {
-        yield {
-          range: empty.headingRange,
-          message: {
-            da: `Beslutningen i punkt ${p.number} er ikke skrevet: afsnittet Beslutning er tomt.`,
-            en: `The decision of item ${p.number} is not written: its "Beslutning" section is empty.`,
-          },
-          fixes: [writeDecision(empty, lastLine)],
-        };
-        continue;
-      }
+  // An agenda is written before the meeting: no decision is expected in it.
+  applies: ({ referat }) => referat.kind !== 'dagsorden',
+  *checkPunkt(p, { referat }) {
+    if (p.closed || WITHOUT_DECISION.test(p.title)) return;
+    const decision = todaysDecision(p);
+    if (decision.written && protokolOf(p).onlyProtokol) {
+      // A vote, an absence or an inhabil member recorded is no decision: what was decided is still missing.
+      const where = decision.sections[decision.sections.length - 1];
       yield {
-        range: p.headingRange,
-        message: afterEarlier
-          ? {
-              da: `Punkt ${p.number} har ingen ny Beslutning efter den tidligere beslutning: dagens beslutning er ikke skrevet.`,
-              en: `Item ${p.number} has no new "Beslutning" after the earlier decision: today's decision is not recorded.`,
-            }
-          : {
-              da: `Punkt ${p.number} har ingen Beslutning: beslutningen er ikke skrevet.`,
-              en: `Item ${p.number} has no "Beslutning" section: the decision is not recorded.`,
-            },
-        fixes: [addDecision(p)],
+        range: where ? where.headingRange : p.headingRange,
+        message: {
+          da: `Beslutningen i punkt ${p.number} siger kun, hvem der stemte, deltog eller var inhabil: hvad der blev besluttet, er ikke skrevet.`,
+          en: `The decision of item ${p.number} only records who voted, attended or was inhabil: what was decided is not written.`,
+        },
       };
+      return;
     }
+    if (decision.written || misdatedDecision(p, referat)) return;
+    const afterEarlier = handlings(p).length > 1;
+    const empty = decision.sections[decision.sections.length - 1];
+    if (empty) {
+      yield {
+        range: empty.headingRange,
+        message: {
+          da: `Beslutningen i punkt ${p.number} er ikke skrevet: afsnittet Beslutning er tomt.`,
+          en: `The decision of item ${p.number} is not written: its "Beslutning" section is empty.`,
+        },
+        fixes: [writeDecision(empty, referat.syntax.lineCount - 1)],
+      };
+      return;
+    }
+    yield {
+      range: p.headingRange,
+      message: afterEarlier
+        ? {
+            da: `Punkt ${p.number} har ingen ny Beslutning efter den tidligere beslutning: dagens beslutning er ikke skrevet.`,
+            en: `Item ${p.number} has no new "Beslutning" after the earlier decision: today's decision is not recorded.`,
+          }
+        : {
+            da: `Punkt ${p.number} har ingen Beslutning: beslutningen er ikke skrevet.`,
+            en: `Item ${p.number} has no "Beslutning" section: the decision is not recorded.`,
+          },
+      fixes: [addDecision(p)],
+    };
   },
-};
+});
 
-export const sectionOrder: Rule = {
+export const sectionOrder: Rule = punktRule({
   code: 'section-order',
   severity: 'warning',
   description: { da: 'Afsnittene står ikke i den sædvanlige rækkefølge', en: 'Sections out of their usual order' },
-  *check({ referat }) {
-    // Only where the system has a fixed order (Lemvig's); First Agenda puts the decision first.
+  // Only where the system has a fixed order (Lemvig's); First Agenda puts the decision first.
+  applies: ({ referat }) => referat.dialect.order !== undefined,
+  *checkPunkt(p, { referat }) {
     const dialect = referat.dialect;
-    if (!dialect.order) return;
-    for (const p of referat.punkter) {
-      for (const cycle of handlings(p)) {
-        let latest: Section | undefined;
-        for (const s of cycle) {
-          const at = orderIndex(s.kind, dialect);
-          if (at < 0) continue;
-          if (latest && at < orderIndex(latest.kind, dialect)) {
-            yield {
-              range: s.headingRange,
-              message: {
-                da: `"${s.title}" står efter "${latest.title}"; den kommer normalt før.`,
-                en: `"${s.title}" comes after "${latest.title}"; it normally comes before.`,
-              },
-            };
-          } else latest = s;
-        }
+    for (const cycle of handlings(p)) {
+      let latest: Section | undefined;
+      for (const s of cycle) {
+        const at = orderIndex(s.kind, dialect);
+        if (at < 0) continue;
+        if (latest && at < orderIndex(latest.kind, dialect)) {
+          yield {
+            range: s.headingRange,
+            message: {
+              da: `"${s.title}" står efter "${latest.title}"; den kommer normalt før.`,
+              en: `"${s.title}" comes after "${latest.title}"; it normally comes before.`,
+            },
+          };
+        } else latest = s;
       }
     }
   },
-};
+});
 
-export const duplicateSection: Rule = {
+export const duplicateSection: Rule = punktRule({
   code: 'duplicate-section',
   severity: 'warning',
   description: { da: 'Et afsnit, der står to gange i samme behandling', en: 'A section repeated within one handling of the case' },
-  *check({ referat }) {
-    // Where every part has its one place (Lemvig's); other systems repeat `Bilag` and the like.
-    if (!referat.dialect.uniqueSections) return;
-    for (const p of referat.punkter) {
-      for (const cycle of handlings(p)) {
-        const seen = new Map<string, Section>();
-        for (const s of cycle) {
-          // Supplementary account and recommendation stand beside the first ones legally.
-          const key = s.kind === 'indstilling' && /^supplerende/i.test(s.title) ? 'supplerendeIndstilling' : s.kind;
-          const first = seen.get(key);
-          if (first)
-            yield {
-              range: s.headingRange,
-              message: {
-                da: `"${canonicalTitle(s.kind)}" står allerede i punkt ${p.number} (linje ${first.headingRange.start.line + 1}).`,
-                en: `"${canonicalTitle(s.kind)}" already appears in item ${p.number} (line ${first.headingRange.start.line + 1}).`,
-              },
-            };
-          else seen.set(key, s);
-        }
+  // Where every part has its one place (Lemvig's); other systems repeat `Bilag` and the like.
+  applies: ({ referat }) => referat.dialect.uniqueSections === true,
+  *checkPunkt(p) {
+    for (const cycle of handlings(p)) {
+      const seen = new Map<string, Section>();
+      for (const s of cycle) {
+        // Supplementary account and recommendation stand beside the first ones legally.
+        const key = s.kind === 'indstilling' && /^supplerende/i.test(s.title) ? 'supplerendeIndstilling' : s.kind;
+        const first = seen.get(key);
+        if (first)
+          yield {
+            range: s.headingRange,
+            message: {
+              da: `"${canonicalTitle(s.kind)}" står allerede i punkt ${p.number} (linje ${first.headingRange.start.line + 1}).`,
+              en: `"${canonicalTitle(s.kind)}" already appears in item ${p.number} (line ${first.headingRange.start.line + 1}).`,
+            },
+          };
+        else seen.set(key, s);
       }
     }
   },
-};
+});
 
-export const emptySection: Rule = {
+export const emptySection: Rule = punktRule({
   code: 'empty-section',
   severity: 'warning',
   description: { da: 'Et afsnit uden indhold', en: 'A section with no content' },
-  *check({ referat }) {
-    if (referat.dialect.printsEmptySections) return;
+  applies: ({ referat }) => !referat.dialect.printsEmptySections,
+  *checkPunkt(p, { referat }) {
     const groups = referat.dialect.groupHeadings ?? [];
-    for (const p of referat.punkter) {
-      // Today's empty decision is missing-beslutning's to report, as an error.
-      let today: readonly Section[] | undefined;
-      for (let i = 0; i < p.sections.length; i++) {
-        const s = p.sections[i]!;
-        if (hasText(s)) continue;
-        today ??= p.closed ? [] : todaysDecision(p).sections;
-        if (today.includes(s)) continue;
-        // A group heading's text is the sections under it.
-        if (groups.includes(s.title.toLowerCase()) && p.sections[i + 1]) continue;
-        yield {
-          range: s.headingRange,
-          message: { da: `Afsnittet "${s.title}" i punkt ${p.number} er tomt.`, en: `The section "${s.title}" in item ${p.number} is empty.` },
-        };
-      }
+    // Today's empty decision is missing-beslutning's to report, as an error.
+    let today: readonly Section[] | undefined;
+    for (let i = 0; i < p.sections.length; i++) {
+      const s = p.sections[i]!;
+      if (hasText(s)) continue;
+      today ??= p.closed ? [] : todaysDecision(p).sections;
+      if (today.includes(s)) continue;
+      // A group heading's text is the sections under it.
+      if (groups.includes(s.title.toLowerCase()) && p.sections[i + 1]) continue;
+      yield {
+        range: s.headingRange,
+        message: { da: `Afsnittet "${s.title}" i punkt ${p.number} er tomt.`, en: `The section "${s.title}" in item ${p.number} is empty.` },
+      };
     }
   },
-};
+});
 
-export const decisionInAgenda: Rule = {
+export const decisionInAgenda: Rule = punktRule({
   code: 'decision-in-agenda',
   severity: 'warning',
   description: {
     da: 'En dagsorden med en beslutning skrevet i (en dagsorden skrives før mødet)',
     en: 'An agenda with a decision written in it (an agenda is written before the meeting)',
   },
-  *check({ referat }) {
-    if (referat.kind !== 'dagsorden') return;
-    for (const p of referat.punkter) {
-      const decision = todaysDecision(p);
-      const written = decision.sections.find(hasText);
-      if (!written) continue;
-      yield {
-        range: written.headingRange,
-        message: {
-          da: `Dagsordenens punkt ${p.number} har en beslutning: er det referatet? Skriv i så fald REFERAT i titlen.`,
-          en: `Item ${p.number} of the agenda has a decision: is this the minutes? If so, write REFERAT in the title.`,
-        },
-      };
-    }
+  applies: ({ referat }) => referat.kind === 'dagsorden',
+  *checkPunkt(p) {
+    const written = todaysDecision(p).sections.find(hasText);
+    if (!written) return;
+    yield {
+      range: written.headingRange,
+      message: {
+        da: `Dagsordenens punkt ${p.number} har en beslutning: er det referatet? Skriv i så fald REFERAT i titlen.`,
+        en: `Item ${p.number} of the agenda has a decision: is this the minutes? If so, write REFERAT in the title.`,
+      },
+    };
   },
-};
+});
 
 export const SECTION_RULES: readonly Rule[] = [missingBeslutning, sectionOrder, duplicateSection, emptySection, decisionInAgenda];

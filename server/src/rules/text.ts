@@ -4,21 +4,20 @@ import { isEmptyBullet } from '../model/decision';
 import { journalPlaceholder, PLACEHOLDER_NAME, PLACEHOLDER_TITLE } from '../model/placeholders';
 import type { BodyLine } from '../model/types';
 import { lineRange } from '../syntax/range';
+import { punktRule } from './perPunkt';
 import type { Rule } from './types';
 
 const REMOVE_EMPTY_BULLET: LocalizedText = { da: 'Fjern det tomme punkttegn', en: 'Remove the empty bullet' };
 
-export const emptyBullet: Rule = {
+export const emptyBullet: Rule = punktRule({
   code: 'empty-bullet',
   severity: 'warning',
   description: { da: 'Et punkttegn uden tekst efter sig (en tom linje i en liste)', en: 'A bullet with nothing after it (an empty list item)' },
-  *check({ referat }) {
-    // Every body line of every punkt is asked: plain loops, no generator per line.
+  *checkPunkt(p) {
+    // Every body line of the punkt is asked: plain loops, no generator per line.
     const found: BodyLine[] = [];
-    for (const p of referat.punkter) {
-      emptyBullets(p.intro, { recommendation: false }, found);
-      for (const s of p.sections) emptyBullets(s.body, { recommendation: s.implicit }, found);
-    }
+    emptyBullets(p.intro, { recommendation: false }, found);
+    for (const s of p.sections) emptyBullets(s.body, { recommendation: s.implicit }, found);
     // One message per marker, not per line: a run of 100,000 lone dashes is 100,000 findings.
     const messages = new Map<string, LocalizedText>();
     for (const l of found) {
@@ -40,7 +39,7 @@ export const emptyBullet: Rule = {
       };
     }
   },
-};
+});
 
 /**
  * The empty bullets of one body: a lone dash in a list (after a bullet or before one, first under an

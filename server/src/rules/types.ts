@@ -1,6 +1,6 @@
 import type { Position, Range } from '../syntax/range';
 import type { LocalizedText } from '../i18n/locale';
-import type { Referat } from '../model/types';
+import type { Punkt, Referat } from '../model/types';
 import type { KleCatalog } from '../model/kle';
 import type { CalendarDate } from '../model/types';
 import type { Speller } from '../spelling/speller';
@@ -79,7 +79,22 @@ export interface Rule {
   /** Runs only when a setting switches it on (referat.yaml's `regler:`, the editor's settings). */
   readonly defaultOff?: boolean;
   check(ctx: RuleContext): Iterable<Finding>;
+  /** Set for a rule that judges each punkt on its own (`punktRule`): the check remembers its findings per punkt. */
+  readonly perPunkt?: PerPunkt;
 }
+
+/** A rule's judgement of one punkt, from the punkt and the document's facts alone. */
+export interface PerPunkt {
+  /** Whether the rule has anything to say in this document at all (its dialect, its kind). */
+  readonly applies?: (this: void, ctx: PunktRuleContext) => boolean;
+  readonly checkPunkt: (this: void, punkt: Punkt, ctx: PunktRuleContext) => Iterable<Finding>;
+}
+
+/**
+ * What a per-punkt rule may read besides its punkt: the document's facts, never the archive or the
+ * speller, which change under a punkt without it changing (their findings are not remembered).
+ */
+export type PunktRuleContext = Omit<RuleContext, 'archive' | 'spelling'>;
 
 /** Per-rule override: a severity or `off`. */
 export type RuleSetting = Severity | 'off';

@@ -1,0 +1,65 @@
+// Rules that judge each punkt on its own, and the memory that spares judging a punkt again: an edit
+// touches one punkt, and its neighbours' findings are what they were, as long as the facts of the
+// document the rules read (its kind, dialect, meeting day, length, header, referat.yaml's limits) are too.
+import { meetingDate } from '../model/meeting';
+import type { Punkt } from '../model/types';
+import type { Finding, PerPunkt, PunktRuleContext, Rule } from './types';
+
+/** A rule written per punkt: `check` walks the punkter, the document's check remembers. */
+export function punktRule(rule: Omit<Rule, 'check' | 'perPunkt'> & PerPunkt): Rule {
+  const perPunkt: PerPunkt = { checkPunkt: rule.checkPunkt, ...(rule.applies ? { applies: rule.applies } : {}) };
+  return {
+    code: rule.code,
+    severity: rule.severity,
+    description: rule.description,
+    ...(rule.defaultOff ? { defaultOff: rule.defaultOff } : {}),
+    perPunkt,
+    *check(ctx) {
+      if (perPunkt.applies?.(ctx) === false) return;
+      for (const p of ctx.referat.punkter) yield* perPunkt.checkPunkt(p, ctx);
+    },
+  };
+}
+
+/** Objects told apart by identity in a facts key: the knowledge a host hands the rules. */
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+function idOf(o: object | undefined): number {
+  if (!o) return 0;
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+}
+
+/** Everything besides the punkt itself that a per-punkt rule may read, as one string. */
+export function documentFacts(ctx: PunktRuleContext): string {
+  const r = ctx.referat;
+  const header = [...r.syntax.leading, ...(r.syntax.title ? [r.syntax.title] : []), ...r.syntax.header].map((l) => l.text).join('\n');
+  return JSON.stringify([
+    r.kind,
+    idOf(r.dialect),
+    meetingDate(r) ?? null,
+    r.syntax.lineCount,
+    header,
+    idOf(ctx.kle),
+    ctx.lixLimit ?? null,
+    ctx.udvalgMembers ?? null,
+  ]);
+}
+
+/** Per punkt object, per rule: the findings last made and the facts they were made under. */
+const remembered = new WeakMap<Punkt, Map<string, { readonly facts: string; readonly findings: readonly Finding[] }>>();
+
+/** A per-punkt rule's findings in one document, from memory for each punkt judged under the same facts. */
+export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleContext, facts: string): readonly Finding[] {
+  if (perPunkt.applies?.(ctx) === false) return [];
+  const out: Finding[] = [];
+  for (const p of ctx.referat.punkter) {
+    let byRule = remembered.get(p);
+    if (!byRule) remembered.set(p, (byRule = new Map<string, { readonly facts: string; readonly findings: readonly Finding[] }>()));
+    let hit = byRule.get(rule.code);
+    if (!hit || hit.facts !== facts) byRule.set(rule.code, (hit = { facts, findings: [...perPunkt.checkPunkt(p, ctx)] }));
+    for (const f of hit.findings) out.push(f);
+  }
+  return out;
+}
