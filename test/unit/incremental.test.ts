@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { PunktMemory } from '../../server/src/model/build';
 import { parseReferat } from '../../server/src/model/parse';
+import { loadSpeller } from '../../server/src/node/speller';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
 import { ROOT } from '../features/helpers';
@@ -93,6 +94,48 @@ test('the findings of a document edited in the service equal those of a fresh se
       service.dispose();
     }),
     { numRuns: 30 },
+  );
+});
+
+test('with the spell check on, the notes of an edited document equal those of a fresh check, the cap included', async () => {
+  const speller = await loadSpeller();
+  const withSpelling = () => {
+    const s = createLanguageService({ workspace: new MemoryWorkspace(), locale: 'da', speller: () => Promise.resolve(speller) });
+    s.setRoots([ROOT]);
+    return s;
+  };
+  // Misspellings typed into the text, many of them, so the document's cap of notes is reached too.
+  const typo = fc.record({
+    at: fc.nat(),
+    remove: fc.constant(0),
+    insert: fc.constantFrom(' beslutnnig ', ' kommmune ', '\nSkrivfejl overalt: aaa bbb ccc ddd eee fff ggg.\n', 'Byrådt'),
+  });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.nat({ max: referater.length - 1 }),
+      fc.array(fc.oneof(edit, typo), { minLength: 1, maxLength: 6 }),
+      fc.boolean(),
+      async (which, edits, flood) => {
+        const service = withSpelling();
+        await service.spellingReady();
+        const uri = `file://${ROOT}/m.referat`;
+        let text = referater[which]! + (flood ? Array.from({ length: 400 }, (_, i) => `Ordet zqx${i}q står her.`).join('\n') : '');
+        let version = 1;
+        await service.findings({ uri, version, getText: () => text });
+        for (const e of edits) {
+          text = apply(text, e);
+          const current = text;
+          service.forget(uri);
+          const incremental = await service.findings({ uri, version: ++version, getText: () => current });
+          const fresh = withSpelling();
+          await fresh.spellingReady();
+          assert.deepEqual(incremental, await fresh.findings({ uri, version: 1, getText: () => current }));
+          fresh.dispose();
+        }
+        service.dispose();
+      },
+    ),
+    { numRuns: 12 },
   );
 });
 

@@ -1,7 +1,7 @@
 import { lixBand, lixOf, paragraphsOf } from '../spelling/lix';
 import { isInsideSentence, words, type WordToken } from '../spelling/words';
 import type { BodyLine, Punkt } from '../model/types';
-import type { Fix, LinePlace, Rule, SpellingKnowledge } from './types';
+import type { Finding, Fix, LinePlace, Rule, SpellingKnowledge } from './types';
 import type { Range } from '../syntax/range';
 
 /** The prose of a punkt she writes: its intro and its sections' text, not attachment lists. */
@@ -30,32 +30,48 @@ export const spelling: Rule = {
     // The dictionary is loaded lazily by the host; until it is there, nothing is said.
     if (!known) return;
     let notes = 0;
-    for (const p of referat.punkter) {
-      // One note per unknown word per punkt: the same word again says nothing new.
-      const noted = new Set<string>();
-      let previous: BodyLine | undefined;
-      for (const l of proseLines(p)) {
-        if (l.blank) {
-          previous = undefined;
-          continue;
-        }
-        const place = { continuesSentence: previous !== undefined && !ENDS_SENTENCE.test(previous.text) };
-        for (const w of known.rejected ? known.rejected(l.text, place) : rejectedWords(l.text, place, known)) {
-          const key = w.word.toLowerCase();
-          if (noted.has(key) || known.isKnown(w.word)) continue;
-          noted.add(key);
-          if (notes++ >= MAX_SPELLING_NOTES) return;
-          // Suggestions cost milliseconds a word: they are made when she asks for the quick fixes (spellingFixes).
-          yield {
-            range: { start: { line: l.line, character: w.start }, end: { line: l.line, character: w.end } },
-            message: { da: `"${w.word}" står ikke i den danske ordbog.`, en: `"${w.word}" is not in the Danish dictionary.` },
-          };
-        }
-        previous = l;
+    for (const p of referat.punkter)
+      for (const note of punktNotes(p, known)) {
+        if (notes++ >= MAX_SPELLING_NOTES) return;
+        yield note;
       }
-    }
   },
 };
+
+/**
+ * Per punkt, its notes as judged with one knowledge object: the host hands out the same object
+ * while nothing it answers from has changed, so an edit judges again only the punkt it touched.
+ */
+const notesOf = new WeakMap<Punkt, { readonly known: SpellingKnowledge; readonly notes: readonly Finding[] }>();
+
+/** A punkt's spelling notes: one per unknown word, the same word again says nothing new. */
+function punktNotes(p: Punkt, known: SpellingKnowledge): readonly Finding[] {
+  const hit = notesOf.get(p);
+  if (hit?.known === known) return hit.notes;
+  const notes: Finding[] = [];
+  const noted = new Set<string>();
+  let previous: BodyLine | undefined;
+  for (const l of proseLines(p)) {
+    if (l.blank) {
+      previous = undefined;
+      continue;
+    }
+    const place = { continuesSentence: previous !== undefined && !ENDS_SENTENCE.test(previous.text) };
+    for (const w of known.rejected ? known.rejected(l.text, place) : rejectedWords(l.text, place, known)) {
+      const key = w.word.toLowerCase();
+      if (noted.has(key) || known.isKnown(w.word)) continue;
+      noted.add(key);
+      // Suggestions cost milliseconds a word: they are made when she asks for the quick fixes (spellingFixes).
+      notes.push({
+        range: { start: { line: l.line, character: w.start }, end: { line: l.line, character: w.end } },
+        message: { da: `"${w.word}" står ikke i den danske ordbog.`, en: `"${w.word}" is not in the Danish dictionary.` },
+      });
+    }
+    previous = l;
+  }
+  notesOf.set(p, { known, notes });
+  return notes;
+}
 
 /** The words of a line the dictionary rejects, names left out: what the rule judges, line by line. */
 export function rejectedWords(line: string, { continuesSentence }: LinePlace, known: Pick<SpellingKnowledge, 'speller'>): WordToken[] {

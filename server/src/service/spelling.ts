@@ -71,6 +71,12 @@ export class Spelling {
   /** The text the editor saved, per file waiting to be counted: it is not read from the disk again. */
   private readonly saved = new Map<string, string>();
   private disposed = false;
+  /** Counts the changes that can change an answer (the dictionary, the personal words, a word that changed sides in the archive). */
+  private generation = 0;
+  /** The knowledge last handed out, while nothing it answers from has changed: the same object, so what was judged with it is remembered. */
+  private lastKnowledge:
+    | { generation: number; personer: object; ordliste: readonly string[]; kle: KleCatalog; models: ReadonlyMap<string, string>; knowledge: SpellingKnowledge }
+    | undefined;
 
   constructor(private readonly host: SpellingHost) {}
 
@@ -140,6 +146,21 @@ export class Spelling {
   ): SpellingKnowledge | undefined {
     const speller = this.speller;
     if (!speller) return undefined;
+    const last = this.lastKnowledge;
+    if (last?.generation === this.generation && last.personer === catalog.personer && last.ordliste === ordliste && last.kle === kle && last.models === models)
+      return last.knowledge;
+    const knowledge = this.makeKnowledge(speller, catalog, ordliste, kle, models);
+    this.lastKnowledge = { generation: this.generation, personer: catalog.personer, ordliste, kle, models, knowledge };
+    return knowledge;
+  }
+
+  private makeKnowledge(
+    speller: Speller,
+    catalog: NameCatalog,
+    ordliste: readonly string[],
+    kle: KleCatalog,
+    models: ReadonlyMap<string, string>,
+  ): SpellingKnowledge {
     const known = this.knownWords(catalog, ordliste);
     // The word lists' words with their inflections and in compounds (`Mindreforbruget`), by the dictionary's affix rules.
     const house = speller.withWords?.(houseWords(ordliste, this.personal, models));
@@ -205,6 +226,7 @@ export class Spelling {
   }
 
   private changed(): void {
+    this.generation++;
     for (const l of this.listeners) l();
   }
 
