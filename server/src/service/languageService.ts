@@ -12,7 +12,7 @@ import type {
 import { URI, Utils } from 'vscode-uri';
 import { ArchiveIndex } from '../archive/index';
 import { workspaceReader } from '../archive/reader';
-import type { ReferatSummary } from '../archive/summary';
+import { summaryOf, type ReferatSummary } from '../archive/summary';
 import { Spelling } from './spelling';
 import { EMPTY_CATALOG, mergeCatalogs, udvalgNamed, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
@@ -67,6 +67,8 @@ export { toLspDiagnostic } from '../features/diagnostics';
 
 /** How many documents' punkter are kept between their versions (those open, in practice). */
 const PUNKT_MEMORY_DOCUMENTS = 20;
+/** Saved texts kept to recognise the file watcher's report of the same save. */
+const RECENT_SAVES = 8;
 
 /** The front door (see `ReferatLanguageService`): its state is its own, changed through its methods. */
 class LanguageService implements ReferatLanguageService {
@@ -79,7 +81,9 @@ class LanguageService implements ReferatLanguageService {
   private readonly paths: Paths;
   private readonly log: (message: string) => void;
   private harvested: NameCatalog | undefined;
-  private readonly parsed = new Map<string, { version: number; config: LoadedConfig | undefined; referat: Referat }>();
+  private readonly parsed = new Map<string, { version: number; config: LoadedConfig | undefined; text: string; referat: Referat }>();
+  /** The texts the editor last saved, by URI: the file watcher's report of the same save is no change. */
+  private readonly recentSaves = new Map<string, string>();
   private readonly checked = new Map<string, { version: number; diagnostics: Promise<Diagnostic[]> }>();
   /** Per document read lately, its punkter by their lines: an edit builds again only the punkter it touched. */
   private readonly memories = new Map<string, PunktMemory>();
@@ -184,6 +188,7 @@ class LanguageService implements ReferatLanguageService {
     this.parsed.clear();
     this.checked.clear();
     this.memories.clear();
+    this.recentSaves.clear();
     this.harvested = undefined;
     this.config.changed();
   }
@@ -218,10 +223,11 @@ class LanguageService implements ReferatLanguageService {
       else if (change.text !== undefined) {
         // The editor's saved text is what the archive should know.
         const before = this.index.get(change.uri);
-        archive = this.archiveChanged(change.uri, before, this.index.setText(change.uri, change.text), change.text) || archive;
+        archive = this.archiveChanged(change.uri, before, this.takeSaved(change.uri, change.text), change.text) || archive;
       } else if (path?.endsWith('.referat')) {
-        // A file on disk is read again, under the URI the archive gives it.
+        // A file on disk is read again, under the URI the archive gives it; the watcher's report of a save the archive has is not.
         const uri = this.paths.toUri(path);
+        if (change.kind !== 'deleted' && (await this.isSavedText(uri, path))) continue;
         const before = this.index.get(uri);
         if (change.kind === 'deleted') this.index.delete(uri);
         else await this.indexer.fileChanged(path);
@@ -234,6 +240,36 @@ class LanguageService implements ReferatLanguageService {
     }
     // Open documents are checked again only when what the rules see of the archive changed.
     return config || archive;
+  }
+
+  /**
+   * The archive's summary of a text the editor saved: from the document's own reading where it
+   * has one of that text in the dialect the archive reads it in (a 1 MB referat is not scanned
+   * again), else from the text.
+   */
+  private takeSaved(uri: string, text: string): ReferatSummary {
+    this.recentSaves.delete(uri);
+    this.recentSaves.set(uri, text);
+    for (const oldest of this.recentSaves.keys()) {
+      if (this.recentSaves.size <= RECENT_SAVES) break;
+      this.recentSaves.delete(oldest);
+    }
+    const read = this.parsed.get(uri);
+    if (read?.text === text && !read.config?.config.dialekt) {
+      const summary = summaryOf(read.referat);
+      this.index.set(uri, summary);
+      return summary;
+    }
+    return this.index.setText(uri, text);
+  }
+
+  /** Whether the file holds exactly the text the editor last saved to it (the watcher reporting that save). */
+  private async isSavedText(uri: string, path: string): Promise<boolean> {
+    const saved = this.recentSaves.get(uri);
+    if (saved === undefined || !this.index.get(uri)) return false;
+    const bytes = await this.options.workspace.readFile(path).catch(() => undefined);
+    const read = bytes ? decodeReferat(bytes) : undefined;
+    return read?.ok === true && read.text === saved;
   }
 
   // ------------------------------------------------------------ one document
@@ -249,7 +285,7 @@ class LanguageService implements ReferatLanguageService {
     const text = doc.getText();
     const dialect = config?.config.dialekt ? dialectFromSettings(config.config.dialekt, text) : undefined;
     const referat = parseReferat(text, dialect, { memory: this.punktMemory(doc.uri) });
-    this.parsed.set(doc.uri, { version: doc.version, config, referat });
+    this.parsed.set(doc.uri, { version: doc.version, config, text, referat });
     return referat;
   }
 

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
+import { ROOT } from '../features/helpers';
+import { corpusDir } from '../helpers';
+
+const text = readFileSync(join(corpusDir, 'direktionen-2023-12-07.referat'), 'utf8');
+
+test("the watcher's report of a save the archive has is no change; a file changed on disk after the save is read again", async () => {
+  const path = `${ROOT}/m.referat`;
+  const uri = `file://${path}`;
+  const workspace = new MemoryWorkspace({ [path]: text });
+  let reads = 0;
+  const readFile = workspace.readFile.bind(workspace);
+  workspace.readFile = (p: string) => {
+    if (p === path) reads++;
+    return readFile(p);
+  };
+  const service = createLanguageService({ workspace });
+  service.setRoots([ROOT]);
+  await service.indexed();
+  // She edits a decision and saves: the editor hands the text over, and the file holds it.
+  const saved = text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering af Lemvig Kommune blev drøftet grundigt.');
+  const doc = { uri, version: 2, getText: () => saved };
+  await service.findings(doc);
+  workspace.write(path, saved);
+  await service.workspaceChanged([{ kind: 'changed', uri, text: saved }]);
+  const summary = service.archive.get(uri);
+  assert.match(summary!.punkter.map((p) => p.beslutning ?? '').join('\n'), /drøftet grundigt/);
+  // The watcher reports the same save: the file is looked at, nothing changes, nothing is checked again.
+  reads = 0;
+  assert.equal(await service.workspaceChanged([{ kind: 'changed', uri }]), false);
+  assert.equal(reads, 1);
+  assert.equal(service.archive.get(uri), summary, 'the summary the save made is kept');
+  // Another program changes the file: it is read and summarised again.
+  const other = saved.replace('drøftet grundigt', 'udsat');
+  workspace.write(path, other);
+  await service.workspaceChanged([{ kind: 'changed', uri }]);
+  assert.match(
+    service.archive
+      .get(uri)!
+      .punkter.map((p) => p.beslutning ?? '')
+      .join('\n'),
+    /udsat/,
+  );
+  service.dispose();
+});
+
+test("a saved document's summary, made from its own reading, is the summary a reading of the file makes", async () => {
+  const path = `${ROOT}/m.referat`;
+  const uri = `file://${path}`;
+  const fromEditor = createLanguageService({ workspace: new MemoryWorkspace() });
+  fromEditor.setRoots([ROOT]);
+  await fromEditor.findings({ uri, version: 1, getText: () => text });
+  await fromEditor.workspaceChanged([{ kind: 'changed', uri, text }]);
+  const fromDisk = createLanguageService({ workspace: new MemoryWorkspace({ [path]: text }) });
+  fromDisk.setRoots([ROOT]);
+  await fromDisk.indexed();
+  assert.deepEqual(fromEditor.archive.get(uri), fromDisk.archive.get(uri));
+  fromEditor.dispose();
+  fromDisk.dispose();
+});
