@@ -86,3 +86,12 @@ test('idle threads end by themselves and do not keep the process alive', async (
   assert.equal(pool.threadCount, 0);
   await pool.dispose();
 });
+
+test('a batch run does not start a thread again for every batch when its worker always dies: the pool shrinks, the rest is done here', async () => {
+  const file = workerScript(`process.exit(9);`);
+  const paths = Array.from({ length: 200 }, (_, i) => `p${i}`);
+  const got: string[] = [];
+  const { threads } = await runPool(paths, { workerFile: file, parallelFrom: 1, batch: 2, threads: 2, local: (p) => `L:${p}` }, (r) => got.push(...r));
+  assert.equal(threads, 2);
+  assert.deepEqual(got.sort(), paths.map((p) => `L:${p}`).sort());
+});

@@ -4,7 +4,7 @@ import { detectDialect } from '../dialect/detect';
 import { SBSYS } from '../dialect/dialects';
 import { buildReferat } from '../model/build';
 import { todaysDecision } from '../model/decision';
-import type { Referat } from '../model/types';
+import type { Punkt, Referat } from '../model/types';
 import { parseSyntax } from '../syntax/parser';
 import { classifyLine, isSectionHeading } from '../syntax/classify';
 import { APPROVAL_FIELD, APPROVAL_HEADING } from '../syntax/linePatterns';
@@ -117,6 +117,50 @@ export function summarizeReferat(input: string): ReferatSummary {
   return summaryOf(buildReferat(parseSyntax(input, dialect)));
 }
 
+/**
+ * Per punkt object, its summary and the names it holds: a document the editor saved is summarised
+ * from its reading, and an edit leaves all but one punkt as they were.
+ */
+const punktParts = new WeakMap<Punkt, { readonly summary: PunktSummary; readonly names: NameCollector }>();
+
+function punktPart(p: Punkt): { readonly summary: PunktSummary; readonly names: NameCollector } {
+  const hit = punktParts.get(p);
+  if (hit) return hit;
+  const names = collectNames();
+  for (const a of p.attendees) for (const person of splitWhoCached(a.who)) names.personer.set(person.navn, person);
+  for (const s of p.sections) {
+    const target =
+      s.kind === 'sagenAfgoeres' ? names.udvalg : s.kind === 'vision' ? names.strategier : s.kind === 'lovgrundlag' ? names.lovgrundlag : undefined;
+    if (target) {
+      for (const b of s.body) {
+        const name = b.blank || b.text.length > LONGEST_NAME_LINE ? '' : cleanName(b.text);
+        if (name && !NOT_A_NAME.test(name)) target.add(name);
+      }
+    }
+    for (const rec of s.recommendations) {
+      const by = recommender(rec.by);
+      if (by) names.indstillere.add(by);
+    }
+  }
+  const decision = p.closed
+    ? undefined
+    : todaysDecision(p)
+        .sections.flatMap((s) => s.body.filter((b) => !b.blank).map((b) => b.text.trim()))
+        .join(' ')
+        .slice(0, MAX_DECISION);
+  const summary: PunktSummary = {
+    number: p.number,
+    title: p.title,
+    closed: p.closed,
+    headingRange: p.headingRange,
+    ...(p.journal?.kind === 'valid' ? { journal: p.journal.journal.text } : {}),
+    ...(decision ? { beslutning: decision } : {}),
+  };
+  const part = { summary, names };
+  punktParts.set(p, part);
+  return part;
+}
+
 /** A full parse's summary: what the archive keeps of a referat in another system's dialect. */
 export function summaryOf(r: Referat): ReferatSummary {
   const h = r.header;
@@ -125,35 +169,11 @@ export function summaryOf(r: Referat): ReferatSummary {
   for (const n of [...(h.deltagere?.names ?? []), ...(h.afbud?.names ?? [])]) names.personer.set(n.name, { navn: n.name });
   const punkter: PunktSummary[] = [];
   for (const p of r.punkter) {
-    for (const a of p.attendees) for (const person of splitWhoCached(a.who)) names.personer.set(person.navn, person);
-    for (const s of p.sections) {
-      const target =
-        s.kind === 'sagenAfgoeres' ? names.udvalg : s.kind === 'vision' ? names.strategier : s.kind === 'lovgrundlag' ? names.lovgrundlag : undefined;
-      if (target) {
-        for (const b of s.body) {
-          const name = b.blank || b.text.length > LONGEST_NAME_LINE ? '' : cleanName(b.text);
-          if (name && !NOT_A_NAME.test(name)) target.add(name);
-        }
-      }
-      for (const rec of s.recommendations) {
-        const by = recommender(rec.by);
-        if (by) names.indstillere.add(by);
-      }
-    }
-    const decision = p.closed
-      ? undefined
-      : todaysDecision(p)
-          .sections.flatMap((s) => s.body.filter((b) => !b.blank).map((b) => b.text.trim()))
-          .join(' ')
-          .slice(0, MAX_DECISION);
-    punkter.push({
-      number: p.number,
-      title: p.title,
-      closed: p.closed,
-      headingRange: p.headingRange,
-      ...(p.journal?.kind === 'valid' ? { journal: p.journal.journal.text } : {}),
-      ...(decision ? { beslutning: decision } : {}),
-    });
+    const part = punktPart(p);
+    // In document order, as one pass over the punkter would add them.
+    for (const [name, person] of part.names.personer) names.personer.set(name, person);
+    for (const key of ['udvalg', 'strategier', 'lovgrundlag', 'indstillere'] as const) for (const n of part.names[key]) names[key].add(n);
+    punkter.push(part.summary);
   }
   return {
     ...meetingFields(h, date),

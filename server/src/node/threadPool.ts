@@ -21,6 +21,12 @@ export interface ThreadPoolOptions {
   readonly idleMs?: number;
   /** A thread's heap: a pathological job ends its thread with an error, never the process. */
   readonly heapMb?: number;
+  /**
+   * After a thread dies: `replace` it when work waits (a long-lived pool, where one bad job must not
+   * end the service), or `shrink` the pool by one (a batch run, where a worker that always dies must
+   * not be started again for every batch); a pool shrunk to nothing rejects what waits.
+   */
+  readonly afterDeath?: 'replace' | 'shrink';
 }
 
 /** Why a job got no answer: its thread could not start, failed or exited. */
@@ -49,6 +55,7 @@ export class ThreadPool<J, A> {
   private readonly queue: Entry<J, A>[] = [];
   private idle: ReturnType<typeof setTimeout> | undefined;
   private startedCount = 0;
+  private lost = 0;
 
   constructor(private readonly options: ThreadPoolOptions) {}
 
@@ -111,7 +118,7 @@ export class ThreadPool<J, A> {
       if (!slot) break;
       const entry = this.queue.shift()!;
       if (slot === 'failed') {
-        entry.reject(new ThreadGone('the worker thread could not start'));
+        entry.reject(new ThreadGone('no worker thread could take the job'));
         continue;
       }
       slot.entries.push(entry);
@@ -126,7 +133,9 @@ export class ThreadPool<J, A> {
   private slotForNext(): Slot<J, A> | 'failed' | undefined {
     const idle = this.slots.find((s) => s.entries.length === 0);
     if (idle) return idle;
-    if (this.slots.length < (this.options.threads ?? defaultThreads(2))) return this.start() ?? 'failed';
+    const threads = (this.options.threads ?? defaultThreads(2)) - this.lost;
+    if (threads <= 0) return 'failed';
+    if (this.slots.length < threads) return this.start() ?? 'failed';
     const perThread = this.options.perThread ?? 1;
     return this.slots.filter((s) => s.entries.length < perThread).sort((a, b) => a.entries.length - b.entries.length)[0];
   }
@@ -152,6 +161,7 @@ export class ThreadPool<J, A> {
     const gone = (why: unknown): void => {
       if (slot.ended) return;
       this.remove(slot);
+      if (this.options.afterDeath === 'shrink') this.lost++;
       const reason = why instanceof Error ? why.message : `exit code ${String(why)}`;
       for (const e of slot.entries.splice(0)) e.reject(new ThreadGone(reason));
       this.pump();
@@ -211,6 +221,7 @@ export async function runPool<R>(paths: readonly string[], options: BatchOptions
       workerData: options.workerData,
       threads: Math.min(options.threads ?? defaultThreads(), batches.length),
       perThread: BATCHES_AHEAD,
+      afterDeath: 'shrink',
     });
     if (pool.available) {
       const left: string[][] = [];
