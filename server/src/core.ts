@@ -11,7 +11,7 @@ export {
   type ReferatLanguageService,
   type WorkspaceChange,
 } from './service/languageService';
-export type { ReferenceOptions } from './features/references';
+export type { ReferenceOptions } from './service/api';
 export { MemoryWorkspace } from './workspace/memoryWorkspace';
 export type { Workspace } from './workspace/workspace';
 export { buildReferat, bodyMarkdown, normalizeBody, readDate, PunktMemory } from './model/build';

@@ -17,6 +17,7 @@ import type { Approved, ApproveRequest } from '../features/approve';
 import type { CreatedReferat } from '../features/createReferat';
 import type { ContextFinding } from '../features/spellingActions';
 import type { ReferenceOptions } from '../features/references';
+export type { ReferenceOptions } from '../features/references';
 import type { Locale } from '../i18n/locale';
 import type { CalendarDate } from '../model/types';
 import type { ApprovalCandidates, CaseHistoryEntry, FindingsSummary } from '../protocol';
