@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { summarizeReferat, summaryOf } from '../../server/src/archive/summary';
+import { parseReferat } from '../../server/src/model/parse';
 import { join } from 'node:path';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
@@ -62,4 +64,15 @@ test("a saved document's summary, made from its own reading, is the summary a re
   assert.deepEqual(fromEditor.archive.get(uri), fromDisk.archive.get(uri));
   fromEditor.dispose();
   fromDisk.dispose();
+});
+
+test('the summary made from a reading is the one-pass scan’s, name order included, for every corpus referat and protokol', () => {
+  const dirs = [corpusDir, join(corpusDir, '../protokol')];
+  for (const dir of dirs)
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.referat'))) {
+      const t = readFileSync(join(dir, name), 'utf8');
+      assert.deepEqual(summaryOf(parseReferat(t)), summarizeReferat(t), name);
+      const edited = t.replace('Beslutning', 'Beslutning\n\nAnna Holm, konsulent, deltog i behandlingen.\n');
+      assert.deepEqual(summaryOf(parseReferat(edited)), summarizeReferat(edited), `${name}, edited`);
+    }
 });

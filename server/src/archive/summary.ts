@@ -166,7 +166,6 @@ export function summaryOf(r: Referat): ReferatSummary {
   const h = r.header;
   const date = h.moedeDato?.date?.date ?? h.title?.date?.date;
   const names = collectNames();
-  for (const n of [...(h.deltagere?.names ?? []), ...(h.afbud?.names ?? [])]) names.personer.set(n.name, { navn: n.name });
   const punkter: PunktSummary[] = [];
   for (const p of r.punkter) {
     const part = punktPart(p);
@@ -175,6 +174,8 @@ export function summaryOf(r: Referat): ReferatSummary {
     for (const key of ['udvalg', 'strategier', 'lovgrundlag', 'indstillere'] as const) for (const n of part.names[key]) names[key].add(n);
     punkter.push(part.summary);
   }
+  // The header's people after the punkter's, where those do not already name them with a title, as the one-pass scan has them.
+  for (const n of [...(h.deltagere?.names ?? []), ...(h.afbud?.names ?? [])]) if (!names.personer.has(n.name)) names.personer.set(n.name, { navn: n.name });
   return {
     ...meetingFields(h, date),
     names: harvested(names),
