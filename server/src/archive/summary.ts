@@ -504,12 +504,28 @@ const WHO = new RegExp(String.raw`(?:^|[.!?]\s+)([^.!?]{3,200}?)\s+` + ATTENDANC
 
 // String search is several times faster than a regex alternation over a whole file.
 function phrasePositions(text: string): number[] {
+  // One pass per first word the phrases share (`deltager …`, `deltog …`: `delt`), not one per phrase.
   const out: number[] = [];
-  for (const phrase of ATTENDANCE_PHRASES) {
-    for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + phrase.length)) out.push(i);
+  for (const [stem, phrases] of PHRASE_STEMS) {
+    for (let i = text.indexOf(stem); i >= 0; i = text.indexOf(stem, i + 1)) {
+      const phrase = phrases.find((p) => text.startsWith(p, i));
+      if (!phrase) continue;
+      out.push(i);
+      i += phrase.length - 1;
+    }
   }
   return out.sort((a, b) => a - b);
 }
+
+/** The attendance phrases by their first four characters. */
+const PHRASE_STEMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const by = new Map<string, string[]>();
+  for (const p of ATTENDANCE_PHRASES) {
+    const stem = p.slice(0, 4);
+    by.set(stem, [...(by.get(stem) ?? []), p]);
+  }
+  return by;
+})();
 
 /** The cheap test before the lexer's own: does the line end in `indstiller` and punctuation? */
 function endsWithIndstiller(text: string, from: number, to: number): boolean {
