@@ -13,7 +13,7 @@ export interface DialectStatusView {
 }
 
 /** The status bar's text and tooltip (Markdown) for the dialect a referat is read in. */
-export function dialectStatusText(info: DocumentInfo): { text: string; tooltip: string } {
+function dialectStatusText(info: DocumentInfo): { text: string; tooltip: string } {
   const { id, name, about, from, config } = info.dialect;
   const what = `**${name}** (\`${id}\`): ${about}`;
   const how =
