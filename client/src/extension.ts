@@ -4,15 +4,24 @@ import { approveMinutes } from './approve';
 import { importMinutes } from './import';
 import { exists, writeReplacing } from './files';
 import { registerPreview } from './preview';
+import { DialectStatus, type DialectStatusView } from './status';
 import { confirmOutside, defaultFolder, parentOf } from './where';
 import { IMPORT_EXTENSIONS, Protocol, referatFileName, type CaseHistoryEntry, type CreateReferatResult } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+/** What the extension gives other extensions and its test suite: the language client, and what the status bar shows. */
+export interface ReferatApi {
+  readonly client: LanguageClient | undefined;
+  readonly dialectStatus: () => DialectStatusView;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ReferatApi> {
   output = vscode.window.createOutputChannel('Referat');
   context.subscriptions.push(output);
+  const status = new DialectStatus(() => client);
+  context.subscriptions.push(status);
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -32,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       personalWordList: true,
     },
     outputChannel: output,
+    // The status bar asks for the dialect once the server has the document.
+    middleware: status.middleware,
   };
   client = new LanguageClient('referat', 'Referat', serverOptions, clientOptions);
 
@@ -50,7 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   registerPreview(context, () => client);
   registerStartHint(context);
   await client.start();
-  return { client };
+  status.refresh();
+  return { client, dialectStatus: () => status.view() };
 }
 
 /** Sagshistorik: the case's meetings in date order with their decisions; opens the one picked. */

@@ -104,6 +104,27 @@ export interface ImportedReferat {
 export type ImportAnswer =
   { readonly ok: true; readonly referater: readonly ImportedReferat[]; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
 
+/**
+ * What the status bar says of the open referat: the dialect it is read in (its name and what it
+ * is, in the server's locale), and whether the document's own lines chose it or a referat.yaml names it.
+ */
+export interface DocumentInfo {
+  readonly kind: 'referat' | 'dagsorden';
+  readonly punkter: number;
+  readonly dialect: {
+    /** The dialect's id, as `dialekt:` in referat.yaml names it (`edoc`, `greve`). */
+    readonly id: string;
+    /** `eDoc`, `First Agenda (Greve)`. */
+    readonly name: string;
+    /** What the form is, in a sentence. */
+    readonly about: string;
+    /** `document`: recognised from the file's own lines; `referat.yaml`: named by the referat.yaml at `config`. */
+    readonly from: 'document' | 'referat.yaml';
+    /** The URI of the referat.yaml that names it (only `from: 'referat.yaml'`). */
+    readonly config?: string;
+  };
+}
+
 /** Whom `Referat: Approve Minutes` offers: the members present in the header, today's date, and whether an approval is there. */
 export interface ApprovalCandidates {
   readonly members: readonly string[];
@@ -153,6 +174,8 @@ export const Protocol = {
   renderRequest: 'referat/render',
   /** Request `{ uri }` → `CreateReferatResult`, or null when the document is not an open referat. */
   createReferatRequest: 'referat/createReferat',
+  /** Request `{ uri }` → `DocumentInfo`, or null when the document is not an open referat: the status bar's dialect. */
+  documentInfoRequest: 'referat/documentInfo',
   /** Request `RenderPdfParams` → `RenderPdfAnswer`, or null when the document is not an open referat. */
   renderPdfRequest: 'referat/renderPdf',
   /** VS Code command (the client's): arguments `[word]`; adds it to the user's `referat.spelling.words`. */

@@ -31,6 +31,7 @@ export interface VocabularyHit {
 const NOT_THE_FORMATS: readonly { readonly file: string; readonly words: readonly string[]; readonly why: string }[] = [
   { file: 'client/src/extension.ts', words: ['Referat'], why: "the product's name (output channel, language client)" },
   { file: 'client/src/preview.ts', words: ['Referat'], why: "the product's name (the preview panel's title)" },
+  { file: 'client/src/status.ts', words: ['Referat'], why: "the product's name (the status bar item's text and name)" },
   { file: 'client/src/extension.ts', words: ['Dagsorden'], why: "a file dialog's filter, translated by vscode.l10n" },
   { file: 'server/src/render/pdf.ts', words: ['Referat'], why: "the product's name as the PDF's Creator" },
   { file: 'server/src/cli/commands.ts', words: ['DAGSORDEN'], why: "the usage line's name for create-referat's operand" },

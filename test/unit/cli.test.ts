@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, rulesDir, corpusDir } from '../helpers';
 
+const dialectsDir = join(repoRoot, 'test/fixtures/dialects');
+
 const cli = join(repoRoot, 'dist/cli.js');
 
 function run(args: string[], env: Record<string, string> = {}) {
@@ -71,6 +73,7 @@ test('JSON output has 1-based positions and every field', () => {
   assert.deepEqual(out, [
     {
       file: join(rulesDir, 'journal-format.referat'),
+      dialect: 'sbsys',
       line: 44,
       column: 1,
       endLine: 44,
@@ -142,6 +145,10 @@ test('a folder of many referater is checked on worker threads, printed in the sa
     assert.equal(parallel.code, 2, 'a file could not be read');
     assert.deepEqual(parallel, single, format);
   }
+  // The dialect of each file, on stderr, in the files' order too.
+  const verbose = run(['check', '--verbose', '--locale', 'en', '--jobs', '2', big]);
+  assert.deepEqual(verbose, run(['check', '--verbose', '--locale', 'en', '--jobs', '1', big]));
+  assert.equal(verbose.stderr.split('\n').filter((l) => / dialect /.test(l)).length, 80);
   const findings = JSON.parse(run(['check', '--format', 'json', big]).stdout) as { file: string }[];
   assert.ok(findings.length >= 40, 'the fixtures have findings to compare');
   assert.deepEqual(
@@ -165,6 +172,34 @@ test('the check worker thread gives what the one-thread check gives', async () =
   await worker.terminate();
   const service = createLanguageService({ ...nodeHost(), locale: 'da' });
   assert.deepEqual(got, await Promise.all(paths.map((p) => checkFile(p, service))));
+});
+
+test('check --verbose: one line per file on stderr with its kind, its punkter and its dialect (and the referat.yaml that chose it); stdout as without it', () => {
+  const ws = mkdtempSync(join(tmpdir(), 'referat-cli-verbose-'));
+  mkdirSync(join(ws, 'syddjurs'));
+  copyFileSync(join(corpusDir, 'direktionen-2019-06-26.referat'), join(ws, 'lemvig.referat'));
+  copyFileSync(join(dialectsDir, 'rules/edoc/punkt-numbering.referat'), join(ws, 'ballerup.referat'));
+  copyFileSync(join(dialectsDir, 'syddjurs-acadre.referat'), join(ws, 'syddjurs/puk.referat'));
+  writeFileSync(join(ws, 'syddjurs/referat.yaml'), 'dialekt: acadre\n');
+  const en = run(['check', '--verbose', '--locale', 'en', ws]);
+  assert.equal(en.code, 1);
+  assert.deepEqual(en.stderr.trimEnd().split('\n').sort(), [
+    `${join(ws, 'ballerup.referat')}: minutes, 2 items, dialect edoc (eDoc)`,
+    `${join(ws, 'lemvig.referat')}: minutes, 6 items, dialect sbsys (SBSYS/KLE (First Agenda PDF, Lemvig))`,
+    `${join(ws, 'syddjurs/puk.referat')}: minutes, 1 item, dialect acadre (Acadre), chosen in ${join(ws, 'syddjurs/referat.yaml')}`,
+  ]);
+  // The findings are what they are without --verbose: a script reading stdout sees no difference.
+  const quiet = run(['check', '--locale', 'en', ws]);
+  assert.deepEqual([en.stdout, quiet.stderr], [quiet.stdout, '']);
+  assert.match(en.stdout, /ballerup\.referat:\d+:\d+: error punkt-numbering/);
+  const da = run(['check', '--verbose', '--locale', 'da', join(ws, 'ballerup.referat')]);
+  assert.equal(da.stderr, `${join(ws, 'ballerup.referat')}: referat, 2 punkter, dialekt edoc (eDoc)\n`);
+  // --format json: each finding names the dialect its file was read in; the verbose lines stay on stderr.
+  const json = run(['check', '--format', 'json', '--verbose', '--locale', 'en', join(ws, 'ballerup.referat')]);
+  const findings = JSON.parse(json.stdout) as { dialect: string; code: string }[];
+  assert.ok(findings.length > 0);
+  assert.deepEqual([...new Set(findings.map((f) => f.dialect))], ['edoc']);
+  assert.equal(json.stderr.split('\n').length, 2);
 });
 
 test('an empty Beslutning is an error: referat check exits 1', () => {

@@ -61,6 +61,7 @@ test('every request with a token already cancelled throws CancelledError and rea
   const requests: [string, () => unknown][] = [
     ['findings', () => s.findings(doc, CANCELLED)],
     ['findingsSummary', () => s.findingsSummary(doc, CANCELLED)],
+    ['documentInfo', () => s.documentInfo(doc, CANCELLED)],
     ['completion', () => s.completion(doc, position, 'Punkt 1', CANCELLED)],
     ['hover', () => s.hover(doc, position, undefined, CANCELLED)],
     ['documentSymbols', () => s.documentSymbols(doc, CANCELLED)],

@@ -5,6 +5,9 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ReferatApi } from '../../client/src/extension';
+import { ACADRE, SBSYS } from '../../server/src/dialect/dialects';
+import { toLocale } from '../../server/src/i18n/locale';
 import { Protocol, type FindingsSummary } from '../../server/src/protocol';
 
 declare const suite: (name: string, fn: () => void) => void;
@@ -614,6 +617,25 @@ export function defineTests(): void {
       assert.ok(existsSync(dagsorden.fsPath) && existsSync(referat.fsPath));
       assert.match(readFileSync(referat.fsPath, 'utf8'), /^REFERAT Klima-, Teknik- og Miljøudvalget d\. 05-09-2024/);
       await waitUntil(() => vscode.window.activeTextEditor?.document.uri.path === referat.path, 'the referat opened');
+    });
+
+    test('the status bar names the dialect the active referat is read in, and the referat.yaml that names it; it is gone in another file', async () => {
+      // VS Code gives no extension a status bar item's text: the extension's API says what its item shows.
+      const status = (): ReturnType<ReferatApi['dialectStatus']> => vscode.extensions.getExtension<ReferatApi>('referat.referat')!.exports.dialectStatus();
+      const locale = toLocale(vscode.env.language);
+      await open('arkiv/direktionen-2019-06-26.referat');
+      await waitUntil(() => status().text === `Referat: ${SBSYS.name[locale]}`, `the SBSYS dialect in the status bar, not ${JSON.stringify(status())}`);
+      assert.equal(status().visible, true);
+      assert.match(status().tooltip, /`dialekt: sbsys`/);
+      assert.doesNotMatch(status().tooltip, /\]\(file:/);
+      // A folder whose referat.yaml names Acadre: its referat is read as Acadre, whatever its lines say.
+      await vscode.workspace.fs.writeFile(file('acadre/referat.yaml'), new TextEncoder().encode('dialekt: acadre\n'));
+      await withText('acadre/puk-2013-06-20.referat', 'Referat\n');
+      await waitUntil(() => status().text === `Referat: ${ACADRE.name[locale]}`, `the Acadre dialect in the status bar, not ${JSON.stringify(status())}`);
+      assert.ok(status().tooltip.includes(`[referat.yaml](${file('acadre/referat.yaml').toString()})`), status().tooltip);
+      assert.match(status().tooltip, /`dialekt: acadre`/);
+      await open('acadre/referat.yaml');
+      await waitUntil(() => !status().visible, 'the status bar item hidden outside a referat');
     });
   });
 }

@@ -5,6 +5,7 @@ import { bothLanguages, localize, type LocalizedText } from '../i18n/locale';
 import { nodeWorkspace } from '../node/nodeWorkspace';
 import { nodePaths } from '../node/paths';
 import { runPool } from '../node/threadPool';
+import type { DocumentInfo } from '../protocol';
 import type { Diagnostic } from '../rules/types';
 import { createLanguageService } from '../service/languageService';
 import { checkFile, type FileCheck } from './checkFile';
@@ -14,6 +15,8 @@ import type { CHECK_OPTIONS } from './commands';
 
 interface JsonFinding {
   file: string;
+  /** The dialect the file was read in (`edoc`, `greve`); none for a mistake in referat.yaml itself. */
+  dialect?: string;
   line: number;
   column: number;
   endLine: number;
@@ -66,11 +69,13 @@ export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: Cl
         trouble = true;
         continue;
       }
+      // Which dialect each file was read in, on stderr: stdout stays the findings alone, for scripts.
+      if (values.verbose === true) io.stderr(`${f.path}: ${localize(readAs(r.info, service.pathOf.bind(service)), locale)}\n`);
       for (const d of r.findings) {
         // Spelling findings never change the exit code, whatever their severity.
         if (d.severity === 'error' && d.code !== 'spelling') errors++;
         if (format === 'text') io.stdout(`${f.path}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n`);
-        else json.push({ file: f.path, ...d });
+        else json.push({ file: f.path, dialect: r.info.dialect.id, ...d });
       }
     }
   };
@@ -110,6 +115,18 @@ export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: Cl
   if (format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   if (trouble) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+/** `referat, 14 punkter, dialekt greve (First Agenda (Greve))`, and the referat.yaml that chose it, if one did. */
+function readAs(info: DocumentInfo, pathOf: (uri: string) => string | undefined): LocalizedText {
+  const { id, name, config } = info.dialect;
+  const n = info.punkter;
+  const dagsorden = info.kind === 'dagsorden';
+  const yaml = config !== undefined ? (pathOf(config) ?? config) : undefined;
+  return {
+    da: `${dagsorden ? 'dagsorden' : 'referat'}, ${n} ${n === 1 ? 'punkt' : 'punkter'}, dialekt ${id} (${name})${yaml ? `, valgt i ${yaml}` : ''}`,
+    en: `${dagsorden ? 'agenda' : 'minutes'}, ${n} ${n === 1 ? 'item' : 'items'}, dialect ${id} (${name})${yaml ? `, chosen in ${yaml}` : ''}`,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/locale';
+import type { DocumentInfo } from '../protocol';
 import type { Severity } from '../rules/types';
 import type { ReferatLanguageService } from '../service/languageService';
 import { readReferatFile } from './io';
@@ -14,8 +15,9 @@ export interface Finding {
   readonly message: string;
 }
 
-/** One file checked, or why it could not be. Plain data: it crosses from a worker thread. */
-export type FileCheck = { readonly path: string; readonly problem: LocalizedText } | { readonly path: string; readonly findings: readonly Finding[] };
+/** One file checked (its findings, and the dialect it was read in), or why it could not be. Plain data: it crosses from a worker thread. */
+export type FileCheck =
+  { readonly path: string; readonly problem: LocalizedText } | { readonly path: string; readonly findings: readonly Finding[]; readonly info: DocumentInfo };
 
 /**
  * Reads and checks one file through the language service, so referat.yaml applies exactly as in
@@ -27,6 +29,8 @@ export async function checkFile(path: string, service: ReferatLanguageService): 
   try {
     const doc = { uri: service.uriOf(path), version: 1, getText: () => read.text };
     const found = await service.findings(doc);
+    // Read from the parse the findings were made of: no second reading.
+    const info = await service.documentInfo(doc);
     // The file is checked once: nothing of it is kept for later.
     service.forget(doc.uri);
     const findings = found.map((d) => ({
@@ -38,7 +42,7 @@ export async function checkFile(path: string, service: ReferatLanguageService): 
       code: d.code,
       message: d.message,
     }));
-    return { path, findings };
+    return { path, findings, info };
   } catch (e) {
     // The parser and the rules are total by design; one odd file must still not stop the run.
     const why = e instanceof Error ? e.message : String(e);

@@ -15,6 +15,10 @@ export const CHECK_OPTIONS = {
   format: { type: 'string', value: 'text|json', help: { da: 'fund som linjer (text) eller som JSON', en: 'findings as lines (text) or as JSON' } },
   jobs: JOBS,
   spelling: { type: 'boolean', help: { da: 'stavekontrol med mapperne som arkiv', en: 'spell check, with the folders as the archive' } },
+  verbose: {
+    type: 'boolean',
+    help: { da: 'hver fil med sin dialekt og sine punkter (på stderr)', en: 'each file with its dialect and its items (on stderr)' },
+  },
 } as const;
 
 export const RENDER_OPTIONS = {

@@ -16,7 +16,10 @@ export type PunktHeadingStyle =
  */
 export interface Dialect {
   readonly id: string;
+  /** Its name for people: the status bar's `Referat: eDoc`, `referat check --verbose`. */
   readonly name: LocalizedText;
+  /** What the form is, in a sentence: who writes it and what marks it (the status bar's tooltip). */
+  readonly about: LocalizedText;
   readonly punktHeading: PunktHeadingStyle;
   /** A long punkt title goes on over the next lines, up to its case number or a blank line. */
   readonly titleWraps: boolean;
@@ -101,6 +104,10 @@ const EVENTUELT =
 export const SBSYS: Dialect = {
   id: 'sbsys',
   name: { da: 'SBSYS/KLE (First Agenda-PDF, Lemvig)', en: 'SBSYS/KLE (First Agenda PDF, Lemvig)' },
+  about: {
+    da: 'SBSYS med First Agendas PDF, som Lemvig skriver det: `Punkt N: Titel`, et KLE-journalnummer på linjen under og afsnittene i fast rækkefølge.',
+    en: "SBSYS with First Agenda's PDF, as Lemvig writes it: `Punkt N: Title`, a KLE journal number on the next line and the sections in a fixed order.",
+  },
   punktHeading: 'punkt-colon',
   titleWraps: false,
   sections: sections([
@@ -140,6 +147,10 @@ export const SBSYS: Dialect = {
 export const FIRST_AGENDA_PDF: Dialect = {
   id: 'first-agenda-pdf',
   name: { da: 'First Agenda, PDF (Aarhus)', en: 'First Agenda, PDF (Aarhus)' },
+  about: {
+    da: 'First Agendas PDF, som Aarhus udgiver den: `Beslutninger` først, `Beslutningspunkter`, `Sagsforløb` og EMN-sagsnumre.',
+    en: "First Agenda's PDF, as Aarhus publishes it: `Beslutninger` first, `Beslutningspunkter`, `Sagsforløb` and EMN case numbers.",
+  },
   punktHeading: 'punkt-colon',
   titleWraps: true,
   // `Beslutning:` in a party's proposal quoted in the text is the proposal's, not the meeting's.
@@ -167,6 +178,10 @@ export const FIRST_AGENDA_PAGE: Dialect = {
   ...FIRST_AGENDA_PDF,
   id: 'first-agenda-page',
   name: { da: 'First Agenda, publiceringsside', en: 'First Agenda, publication page' },
+  about: {
+    da: "First Agendas publiceringsside: punktets nummer alene på en linje over titlen, ellers som PDF'en.",
+    en: "First Agenda's publication page: the punkt's number alone on a line above its title, otherwise as the PDF.",
+  },
   punktHeading: 'number-line',
 };
 
@@ -174,6 +189,10 @@ export const FIRST_AGENDA_PAGE: Dialect = {
 export const GREVE: Dialect = {
   id: 'greve',
   name: { da: 'First Agenda (Greve)', en: 'First Agenda (Greve)' },
+  about: {
+    da: 'First Agenda, som Greve bruger det: beslutningen først, så `Fremstilling` med sine dele og `Sagens forløb`; sagsnumre som 24-008574.',
+    en: 'First Agenda as Greve uses it: the decision first, then `Fremstilling` with its parts and `Sagens forløb`; case numbers such as 24-008574.',
+  },
   punktHeading: 'punkt-colon',
   titleWraps: true,
   sections: sections([
@@ -212,6 +231,10 @@ export const GREVE: Dialect = {
 export const EDOC: Dialect = {
   id: 'edoc',
   name: { da: 'eDoc', en: 'eDoc' },
+  about: {
+    da: 'eDoc, som Ballerup udgiver det: et hoved uden etiketter, `1.   Titel`, `Sagsnr.:` og `<Udvalg>s beslutning den DD.MM.YYYY Punkt N`.',
+    en: 'eDoc, as Ballerup publishes it: an unlabelled header, `1.   Title`, `Sagsnr.:` and `<Udvalg>s beslutning den DD.MM.YYYY Punkt N`.',
+  },
   punktHeading: 'number-dot',
   titleWraps: true,
   sections: sections([
@@ -259,6 +282,10 @@ export const SBSYS_EDAGSORDEN: Dialect = {
   ...EDOC,
   id: 'sbsys-edagsorden',
   name: { da: 'SBSYS eDagsorden', en: 'SBSYS eDagsorden' },
+  about: {
+    da: "SBSYS eDagsordens publikation, som `referat import` skriver den fra XML'en: eDocs form uden sagsnumre, med `Beslutning` som beslutningen.",
+    en: "SBSYS eDagsorden's publication, as `referat import` writes it from the XML: eDoc's form without case numbers, `Beslutning` as the decision.",
+  },
   withoutCaseNumber: /(?:)/,
   newDecision: { heading: 'Beslutning', place: 'last' },
 };
@@ -267,6 +294,10 @@ export const SBSYS_EDAGSORDEN: Dialect = {
 export const ACADRE: Dialect = {
   id: 'acadre',
   name: { da: 'Acadre', en: 'Acadre' },
+  about: {
+    da: 'Acadre, som Syddjurs udgiver det: et hoved uden etiketter, punktnumre der løber året igennem (`715.`), `Sagsnr.: 12/27845` og én dateret beslutning pr. behandling.',
+    en: 'Acadre, as Syddjurs publishes it: an unlabelled header, punkt numbers that run on through the year (`715.`), `Sagsnr.: 12/27845` and one dated decision per handling.',
+  },
   punktHeading: 'number-dot',
   titleWraps: true,
   sections: sections([
@@ -312,6 +343,10 @@ export const ACADRE: Dialect = {
 export const EDOC_FUJITSU: Dialect = {
   id: 'edoc-fujitsu',
   name: { da: 'eDoc (Fujitsu)', en: 'eDoc (Fujitsu)' },
+  about: {
+    da: 'eDoc (Fujitsu), som Middelfart udgiver det: `3. Titel` med punktets eget løbenummer, `Sagsnr.:` hvor punktet har en sag, og skabelonens overskrifter, også de tomme.',
+    en: "eDoc (Fujitsu), as Middelfart publishes it: `3. Title` numbered by the item's own serial number, `Sagsnr.:` where the item has a case, and the template's headings, empty ones too.",
+  },
   punktHeading: 'number-dot',
   titleWraps: false,
   sections: sections([
@@ -356,6 +391,10 @@ export const EDOC_FUJITSU: Dialect = {
 export const GETORGANIZED_PUBLICATION: Dialect = {
   id: 'getorganized-publication',
   name: { da: 'GetOrganized, publikation (Aarhus)', en: 'GetOrganized, publication (Aarhus)' },
+  about: {
+    da: "GetOrganizeds publikation, som `referat import` skriver den fra XML'en (Aarhus): `Punkt 1: …` med underpunkter `Punkt 1.2: …` og ingen sagsnumre.",
+    en: "GetOrganized's publication, as `referat import` writes it from the XML (Aarhus): `Punkt 1: …` with sub-items `Punkt 1.2: …` and no case numbers.",
+  },
   punktHeading: 'punkt-colon',
   titleWraps: false,
   sections: sections(['Sagsfremstilling', 'Indstilling', 'Beslutning', 'Bilag']),

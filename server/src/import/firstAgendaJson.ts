@@ -41,6 +41,7 @@ interface Item {
   readonly SagsNummer?: unknown;
   readonly Felter?: unknown;
   readonly Bilag?: unknown;
+  readonly ItemDecision?: unknown;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
@@ -122,6 +123,28 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
   while (lines[lines.length - 1] === '') lines.pop();
   const kept = squeezeBlanks(lines, headings);
   return { lines: kept.lines, headings: kept.headings, punkter: items.length, udvalg: body, ...(moment ? { moment } : {}), document };
+}
+
+/**
+ * Documents published as a meeting (Greve's "Spørgsmål / Svar til Byrådet", a year's questions and
+ * answers under one item): concluded, yet nobody attended and no item has a word of text or a
+ * decision, only attachments. No minutes to import: its name and how many documents it holds.
+ */
+export function documentCollection(data: unknown): { readonly udvalg: string; readonly documents: number } | undefined {
+  if (!isFirstAgendaJson(data)) return undefined;
+  const root = data as Record<string, unknown>;
+  const items = list(root.Dagsordenpunkter) as Item[];
+  const meeting = (typeof root.Moede === 'object' && root.Moede !== null ? root.Moede : {}) as Record<string, unknown>;
+  // An agenda of titles alone is still an agenda; a meeting that lists who attended is a meeting.
+  if (items.length === 0 || meeting.Afsluttet === false || list(meeting.Moededeltagere).length > 0) return undefined;
+  const written = (item: Item): boolean =>
+    str(item.ItemDecision).trim() !== '' || list(item.Felter).some((f) => str(f.Tekst).trim() !== '' || htmlToLines(str(f.Html)).some((l) => l.trim() !== ''));
+  if (items.some(written)) return undefined;
+  const documents = items.reduce((n, item) => n + list(item.Bilag).length, 0);
+  if (documents === 0) return undefined;
+  const committee = (typeof root.Udvalg === 'object' && root.Udvalg !== null ? root.Udvalg : {}) as Record<string, unknown>;
+  // First Agenda sorts such a collection first by a leading dot in its name (`.Spørgsmål / Svar …`).
+  return { udvalg: field(committee.Navn).replace(/^[.\s]+/, ''), documents };
 }
 
 /** `https://dagsordener.greve.dk`, from the address of a field's own document (`…/Vis/Pdf/bilag/<id>`). */

@@ -6,11 +6,11 @@ import { detectDialect } from '../dialect/detect';
 import { isZip, sourceFolder, unzip, type SourceFile, type SourceFolder } from './bundle';
 import { isEdocPublication, readEdocPublication } from './edocPublication';
 import { parseReferat } from '../model/parse';
-import { readFirstAgendaJson, isFirstAgendaJson } from './firstAgendaJson';
+import { documentCollection, readFirstAgendaJson, isFirstAgendaJson } from './firstAgendaJson';
 import { readFirstAgendaPage } from './firstAgendaPage';
 import { parseXml, type DomDocument } from './html';
 import { keepStructure, type WrittenHeading } from './fields';
-import { exportWithoutItems, failure, IMPORT_MESSAGES, NO_MINUTES_IN_FOLDER } from './messages';
+import { documentCollectionMessage, exportWithoutItems, failure, IMPORT_MESSAGES, NO_MINUTES_IN_FOLDER } from './messages';
 import { readPdf, type ReadPdfOptions } from './pdf';
 import { damagedPagesNote, notPdfMessage, scannedPagesNote } from './pdf/messages';
 import { isSbsysPublication, readSbsysExport } from './sbsysXml';
@@ -76,6 +76,8 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost, op
         return failure('malformed', e instanceof Error ? e.message : String(e));
       }
       if (!isFirstAgendaJson(data)) return failure('no-minutes', 'no Dagsordenpunkter');
+      const collection = documentCollection(data);
+      if (collection) return failure('no-minutes', 'documents published as a meeting', documentCollectionMessage(collection.udvalg, collection.documents));
       const minutes = readFirstAgendaJson(data);
       if (!minutes) return failure('no-minutes', 'no agenda items');
       return done('first-agenda-json', meeting(minutes.lines, minutes.headings, minutes.udvalg, minutes.moment, minutes.document, stem, 'greve'), []);

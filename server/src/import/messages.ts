@@ -47,6 +47,15 @@ export function exportWithoutItems(system: string): LocalizedText {
   };
 }
 
+/** Documents published as a meeting (First Agenda's questions and answers to the byråd): no minutes, nothing to import. */
+export function documentCollectionMessage(udvalg: string, documents: number): LocalizedText {
+  const name = udvalg !== '' ? `"${udvalg}": ` : '';
+  return {
+    da: `Filen er intet møde, men dokumenter udgivet som ét (${name}${documents} bilag; ingen tekst, ingen beslutning, ingen deltagere). Der er intet referat at importere.`,
+    en: `The file is no meeting but documents published as one (${name}${documents} ${documents === 1 ? 'attachment' : 'attachments'}, no text, no decision, nobody attending). There are no minutes to import.`,
+  };
+}
+
 /** A folder or zip none of whose files is minutes. */
 export const NO_MINUTES_IN_FOLDER: LocalizedText = {
   da: 'Ingen af filerne i mappen eller zip-filen er et referat, en dagsorden eller et mødesystems eksport.',

@@ -20,7 +20,7 @@ import type { ReferenceOptions } from '../features/references';
 export type { ReferenceOptions } from '../features/references';
 import type { Locale } from '../i18n/locale';
 import type { CalendarDate } from '../model/types';
-import type { ApprovalCandidates, CaseHistoryEntry, FindingsSummary } from '../protocol';
+import type { ApprovalCandidates, CaseHistoryEntry, DocumentInfo, FindingsSummary } from '../protocol';
 import type { Audience, RenderOptions } from '../render/html';
 import type { PdfFontFiles, PdfOptions } from '../render/pdf';
 import type { Diagnostic, RuleSettings } from '../rules/types';
@@ -124,6 +124,8 @@ export interface ReferatLanguageService {
   findings(doc: ReferatDocument, token?: CancellationToken): Promise<Diagnostic[]>;
   /** The findings as they are now, summed up: before an export. */
   findingsSummary(doc: ReferatDocument, token?: CancellationToken): Promise<FindingsSummary>;
+  /** The dialect the document is read in (and whether referat.yaml names it), what kind of document it is and its punkter: the status bar, `check --verbose`. */
+  documentInfo(doc: ReferatDocument, token?: CancellationToken): Promise<DocumentInfo>;
   /** The referat.yaml that decides for a file, with its mistakes; undefined where none applies. */
   configFor(path: string): Promise<LoadedConfig | undefined>;
   /** The mistakes in a referat.yaml, as the editor has it now. */

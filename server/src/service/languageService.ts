@@ -18,7 +18,7 @@ import { EMPTY_CATALOG, mergeCatalogs, udvalgNamed, type NameCatalog } from '../
 import { harvestCatalog } from '../config/harvest';
 import type { ConfigProblem } from '../config/referatYaml';
 import { ConfigResolver, ruleSettings, type LoadedConfig } from '../config/resolver';
-import { dialectFromSettings } from '../dialect/extend';
+import { builtInDialect, dialectFromSettings } from '../dialect/extend';
 import { caseHistory } from '../features/caseHistory';
 import { codeActions } from '../features/codeActions';
 import { complete } from '../features/completion';
@@ -35,14 +35,14 @@ import { journalAt, references, type ReferenceOptions } from '../features/refere
 import { askedWords, spellingActions } from '../features/spellingActions';
 import { documentSymbols } from '../features/symbols';
 import { workspaceSymbols } from '../features/workspaceSymbols';
-import type { Locale, LocalizedText } from '../i18n/locale';
+import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import type { RenderOptions } from '../render/html';
 import type { PdfOptions } from '../render/pdf';
 import { kleCatalog } from '../model/kle';
 import { parseReferat } from '../model/parse';
 import { PunktMemory } from '../model/build';
 import type { Referat } from '../model/types';
-import type { ApprovalCandidates, CaseHistoryEntry, FindingsSummary } from '../protocol';
+import type { ApprovalCandidates, CaseHistoryEntry, DocumentInfo, FindingsSummary } from '../protocol';
 import { protokolData } from '../render/data';
 import type { Audience } from '../render/html';
 import { checkReferat } from '../rules/index';
@@ -356,6 +356,27 @@ class LanguageService implements ReferatLanguageService {
       errors: errors.length,
       warnings: found.filter((d) => d.severity === 'warning').length,
       firstErrors: errors.slice(0, 3).map((d) => ({ line: d.range.start.line, message: d.message })),
+    };
+  }
+
+  async documentInfo(doc: ReferatDocument, token?: CancellationToken): Promise<DocumentInfo> {
+    const referat = await this.prepared(doc, token);
+    const { dialect } = referat;
+    const path = this.paths.toPath(doc.uri);
+    const config = path ? this.config.settledFor(path) : undefined;
+    // referat.yaml decides only where it names a dialect that exists (an unknown name is its mistake, and the document's own lines decide).
+    const navn = config?.config.dialekt?.navn;
+    const named = config !== undefined && navn !== undefined && builtInDialect(navn) !== undefined;
+    return {
+      kind: referat.kind,
+      punkter: referat.punkter.length,
+      dialect: {
+        id: dialect.id,
+        name: localize(dialect.name, this.currentLocale),
+        about: localize(dialect.about, this.currentLocale),
+        from: named ? 'referat.yaml' : 'document',
+        ...(named ? { config: this.paths.toUri(config.path) } : {}),
+      },
     };
   }
 
