@@ -113,10 +113,14 @@ for (const caption of ['Lukket punkt', 'LUKKET', 'Lukket sag - Salg af grund', '
       ],
       m.text,
     );
-    // The heading-shaped paragraphs of the closed item are its text, not punkter of their own.
-    assert.match(m.text, /^3\\\. Orientering om HEMMELIGHED i byrådet$/m);
+    // The heading-shaped paragraphs of the closed item are its text, not punkter of their own: escaped where
+    // the parser would read a heading, as written where it reads text (a numbered line run on from a paragraph).
+    assert.match(m.text, /^3\\?\. Orientering om HEMMELIGHED i byrådet$/m);
     assert.match(m.text, /^Punkt 7\\: HEMMELIGHED vedtaget\.$/m);
-    assert.match(m.text, /^9\\\. At HEMMELIGHED godkendes$/m);
+    assert.match(m.text, /^9\\?\. At HEMMELIGHED godkendes$/m);
+    const closedLines = referat.punkter[1]!;
+    for (const line of m.text.split('\n').flatMap((l, i) => (l.includes(SECRET) ? [i] : [])))
+      assert.ok(line > closedLines.headingRange.start.line && line < referat.punkter[2]!.headingRange.start.line, `line ${line + 1} is in the closed punkt`);
     const pub = publicText(m.text);
     assert.doesNotMatch(pub, new RegExp(SECRET));
     assert.match(pub, /Tekst om sag 3/);

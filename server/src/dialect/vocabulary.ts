@@ -292,6 +292,88 @@ export const APPROVAL_WORDS = {
 export const PUNKT_WORD = 'Punkt';
 /** The heading of the table of contents. */
 export const TOC_HEADING_WORD = 'Indholdsfortegnelse';
+
+/*
+ * The words that, right after a number and its period at a line's start, make the number part of a
+ * sentence and the line no punkt's heading (`3.   Title`, eDoc's and Acadre's form): a day of a month,
+ * an ordinal, the first word of a numbered recommendation. Lower case, as Danish writes them there.
+ */
+/** The months and their abbreviations: `30. november 2022 …`, `1. jan. 2023`, `15. maj kl. 14`. */
+export const MONTH_WORDS: readonly string[] = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'febr',
+  'mar',
+  'mart',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'okt',
+  'nov',
+  'dec',
+];
+/** Nouns an ordinal stands before, in their forms: `2. behandling af …`, `1. gang`, `3. kvartal`, `2. halvår`, `4. udgave`. */
+export const ORDINAL_NOUNS: readonly string[] = [
+  'behandling',
+  'behandlingen',
+  'gang',
+  'gangs',
+  'kvartal',
+  'kvartals',
+  'halvår',
+  'halvårs',
+  'halvdel',
+  'del',
+  'delen',
+  'udgave',
+  'udgaven',
+  'version',
+  'versionen',
+  'udkast',
+  'etape',
+  'etapen',
+  'fase',
+  'fasen',
+  'runde',
+  'omgang',
+  'år',
+  'klasse',
+  'klassetrin',
+  'sal',
+  'plads',
+  'prioritet',
+  'led',
+  'pkt',
+  'punktum',
+  'afsnit',
+  'kapitel',
+  'stk',
+  'høring',
+  'høringsrunde',
+  'budgetopfølgning',
+  'økonomirapport',
+  'oplæg',
+  'møde',
+  'gennemgang',
+  'kvartalsrapport',
+];
+/** How a numbered recommendation's items begin: `1. at regionsrådet tiltræder …`. */
+export const LIST_ITEM_WORDS: readonly string[] = ['at', 'og', 'eller'];
 /** The label a header field is written with where the document writes none: the first of its role. */
 export function headerLabel(role: HeaderRole): string {
   return HEADER_LABELS.find((l) => l.role === role)!.label;

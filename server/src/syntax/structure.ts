@@ -1,10 +1,10 @@
 import type { IToken } from 'chevrotain';
 import type { Dialect } from '../dialect/dialects';
 import { CASE_NUMBER_LINE_LABEL_SOURCE, PUNKT_WORD, SECTION_NAMES } from '../dialect/vocabulary';
-import { Blank, Bullet, DecisionHeading, EarlierDecision, Journal, PunktHeading, SectionHeading, Text, TocEntry } from './tokens';
+import { blankLineBefore, numberDotHeadings } from './numberDot';
+import { Blank, DecisionHeading, EarlierDecision, Journal, PunktHeading, SectionHeading, Text, TocEntry } from './tokens';
 
 const NUMBER_ALONE = /^[ \t]*\d{1,4}[ \t]*$/;
-const NUMBER_DOT = /^\d{1,4}\.[ \t]+\S/;
 /** A case number as a punkt's first line has it: a known shape, or behind a `Sagsnr.:` label. */
 const CASE_NUMBER = new RegExp(String.raw`^[ \t]*(?:\*\*)?(?:${CASE_NUMBER_LINE_LABEL_SOURCE}[ \t]*:?[ \t]*\S|EMN-\d|\d{2}[.\-/]\d|\d{4}-\d)`, 'i');
 /** How far below a candidate heading its case number or first section may stand. */
@@ -12,24 +12,30 @@ const LOOKAHEAD = 6;
 
 /**
  * Where a dialect writes a punkt's number alone on a line, or as `3.   Title`, whether such a line
- * is a punkt's heading depends on the lines after it: its case number or its first section must
- * follow before the next such line. The lexer judges one line at a time; this pass looks ahead
- * and re-types the lines that are headings, so the parser groups them as it groups `Punkt N:`.
+ * is a punkt's heading depends on the lines around it. The lexer judges one line at a time; this pass
+ * looks ahead and re-types the lines that are headings, so the parser groups them as it groups `Punkt N:`.
  */
 export function markPunktHeadings(tokens: IToken[], dialect: Dialect, text: string): void {
   const style = dialect.punktHeading;
   const isCaseNumber = (image: string): boolean => CASE_NUMBER.test(image) || (dialect.customCaseNumbers?.some((s) => s.pattern.test(image.trim())) ?? false);
-  if (style === 'punkt-colon') {
-    demoteQuotedPunktLines(tokens, text, { quotes: dialect.quotesPunktLines, isCaseNumber });
-    return;
-  }
-  const isCandidate = (t: IToken): boolean =>
-    style === 'number-line' ? t.tokenType === Journal && NUMBER_ALONE.test(t.image) : t.tokenType === Bullet && NUMBER_DOT.test(t.image);
+  if (style === 'punkt-colon') demoteQuotedPunktLines(tokens, text, { quotes: dialect.quotesPunktLines, isCaseNumber });
+  else if (style === 'number-dot') for (const i of numberDotHeadings(tokens, { dialect, text, isCaseNumber })) makeHeading(tokens[i]!);
+  else markNumberLines(tokens, isCaseNumber);
+}
+
+function makeHeading(t: IToken): void {
+  t.tokenType = PunktHeading;
+  t.tokenTypeIdx = PunktHeading.tokenTypeIdx!;
+}
+
+/** The number alone on a line (First Agenda's page) is a heading where its title, then its case number or first section, follow. */
+function markNumberLines(tokens: IToken[], isCaseNumber: (image: string) => boolean): void {
+  const isCandidate = (t: IToken): boolean => t.tokenType === Journal && NUMBER_ALONE.test(t.image);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!isCandidate(t)) continue;
     let seen = 0;
-    let titleSeen = style === 'number-dot';
+    let titleSeen = false;
     for (let j = i + 1; j < tokens.length && seen < LOOKAHEAD; j++) {
       const next = tokens[j]!;
       if (next.tokenType === Blank) continue;
@@ -42,8 +48,7 @@ export function markPunktHeadings(tokens: IToken[], dialect: Dialect, text: stri
         continue;
       }
       if (next.tokenType === SectionHeading || next.tokenType === DecisionHeading || isCaseNumber(next.image)) {
-        t.tokenType = PunktHeading;
-        t.tokenTypeIdx = PunktHeading.tokenTypeIdx!;
+        makeHeading(t);
         break;
       }
     }
@@ -112,16 +117,6 @@ function caseNumberFollows(tokens: readonly IToken[], i: number, isCaseNumber: (
     seen++;
   }
   return false;
-}
-
-/** Is there an empty line between the token at `i` and the one before it? (Empty lines have no token.) */
-function blankLineBefore(tokens: readonly IToken[], i: number, text: string): boolean {
-  const prev = tokens[i - 1];
-  if (!prev) return true;
-  if (prev.tokenType === Blank) return true;
-  const gap = text.slice(prev.startOffset + prev.image.length, tokens[i]!.startOffset);
-  const breaks = gap.includes('\n') ? gap.split('\n').length - 1 : gap.split('\r').length - 1;
-  return breaks >= 2;
 }
 
 /**
