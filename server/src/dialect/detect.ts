@@ -23,8 +23,8 @@ const PUNKT_COLON = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Punkt[ \t]+\d{1,6}[ \t]*[:
 const PAGE_FIELDS = /^(?:Udvalg|Mødedato|Mødested):\t/m;
 const PAGE_NUMBER_LINE = /^\d{1,3}[ \t]*\r?\n(?:[ \t]*\r?\n)*[^\r\n]+\r?\n[ \t]*EMN-\d{4}-\d{6}/m;
 const EMN = /^[ \t]*EMN-\d{4}-\d{6}[ \t]*$/gm;
-const AARHUS_SECTIONS = /^[ \t]*(?:Beslutninger|Beslutningspunkter|Sagsforløb:?)[ \t]*$/gm;
-const GREVE_SECTIONS = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Sagens forløb|Fremstilling|Sagsprocedure)(?:\*\*)?[ \t:]*$/gm;
+const AARHUS_SECTIONS = /^[ \t]*(?:Beslutninger|Beslutningspunkter|Sagsforløb:?)[ \t]*$/;
+const GREVE_SECTIONS = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Sagens forløb|Fremstilling|Sagsprocedure)(?:\*\*)?[ \t:]*$/;
 const SAGSNR = /^[ \t]*Sagsnr\.?:?[ \t]+(\S+)/m;
 const EDOC_DECISION = /beslutning den \d{2}\.\d{2}\.\d{4}/i;
 // eDoc's numbered items and sections, without a single `Sagsnr.:`: SBSYS eDagsorden's publication.
@@ -33,9 +33,11 @@ const NUMBER_DOT = /^\d{1,4}\.[ \t]{2,}\S/m;
 const EDOC_SECTIONS = /^[ \t]*(?:Sammendrag|Beslutningen træffes af|Sagen afgøres af)[ \t]*$/im;
 const ACADRE_DECISION = /^[ \t]*Beslutning i .+ den \d{2}-\d{2}-\d{4}[ \t]*$/m;
 // eDoc (Fujitsu)'s template headings, which no other system writes.
-const FUJITSU_SECTIONS = /^[ \t]*(?:Præsentation|Forvaltningen foreslår)[ \t:]*$/m;
+const FUJITSU_SECTIONS = /^[ \t]*(?:Præsentation|Forvaltningen foreslår)[ \t:]*$/;
 // GetOrganized's publication as the import writes it: a sub-item's heading (`Punkt 1.2: …`), or its header's `Tidspunkt: 13:00 - 15:00`.
 const SUB_ITEM_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Punkt[ \t]+\d{1,6}\.\d{1,3}[ \t]*[:.]/m;
+// What a sub-item's heading cannot be without, found by the word it begins with.
+const SUB_ITEM_NUMBER = /Punkt[ \t]+\d{1,6}\.\d/;
 const GETORGANIZED_TIME = /^Tidspunkt:[ \t]+\d{1,2}[:.]\d{2}[ \t]*-[ \t]*\d{1,2}[:.]\d{2}[ \t]*$/m;
 
 /**
@@ -50,9 +52,9 @@ export function detectDialect(text: string): Dialect {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let punktColon: boolean | undefined;
   const hasPunktColon = (): boolean => (punktColon ??= has(sample, 'Punkt') && PUNKT_COLON.test(sample));
-  if (has(sample, 'Punkt') && SUB_ITEM_HEADING.test(sample)) return GETORGANIZED_PUBLICATION;
+  if (SUB_ITEM_NUMBER.test(sample) && SUB_ITEM_HEADING.test(sample)) return GETORGANIZED_PUBLICATION;
   if (has(sample, 'Tidspunkt:') && GETORGANIZED_TIME.test(sample) && hasPunktColon()) return GETORGANIZED_PUBLICATION;
-  if (has(sample, 'Præsentation', 'Forvaltningen foreslår') && FUJITSU_SECTIONS.test(sample) && !hasPunktColon()) return EDOC_FUJITSU;
+  if (linesWith(sample, ['Præsentation', 'Forvaltningen foreslår'], FUJITSU_SECTIONS, { stopAt: 1 }) > 0 && !hasPunktColon()) return EDOC_FUJITSU;
   const sagsnr = has(sample, 'Sagsnr') ? SAGSNR.exec(sample) : null;
   if (sagsnr && !hasPunktColon()) {
     if ((has(sample, 'Beslutning i ') && ACADRE_DECISION.test(sample)) || /^\d{2}\/\d+$/.test(sagsnr[1]!) || has(sample, 'Sagen afgøres i:')) return ACADRE;
@@ -64,8 +66,8 @@ export function detectDialect(text: string): Dialect {
   if ((has(sample, ':\t') && PAGE_FIELDS.test(sample)) || (has(sample, 'EMN-') && PAGE_NUMBER_LINE.test(sample))) return FIRST_AGENDA_PAGE;
   // Aarhus's and Greve's words can each turn up in the other's text (`Beslutninger` as a sub-heading of
   // a Greve case), so the one with more of its tell-tale lines wins; an EMN case number is Aarhus's alone.
-  const aarhus = (has(sample, 'EMN-') ? count(EMN, sample) * 2 : 0) + (has(sample, 'Beslutning', 'Sagsforløb') ? count(AARHUS_SECTIONS, sample) : 0);
-  const greve = greveCaseLines(sample) + (has(sample, 'Sagens forløb', 'Fremstilling', 'Sagsprocedure') ? count(GREVE_SECTIONS, sample) : 0);
+  const aarhus = (has(sample, 'EMN-') ? count(EMN, sample) * 2 : 0) + linesWith(sample, ['Beslutning', 'Sagsforløb'], AARHUS_SECTIONS);
+  const greve = greveCaseLines(sample) + linesWith(sample, ['Sagens forløb', 'Fremstilling', 'Sagsprocedure'], GREVE_SECTIONS);
   if (aarhus > 0 && aarhus >= greve) return FIRST_AGENDA_PDF;
   if (greve > 0) return GREVE;
   return SBSYS;
@@ -73,6 +75,29 @@ export function detectDialect(text: string): Dialect {
 
 function count(pattern: RegExp, text: string): number {
   return text.match(pattern)?.length ?? 0;
+}
+
+/**
+ * How many lines `line` (a pattern of one whole line) matches, looked for only on the lines that
+ * hold one of `words`, which every match holds: each line counted once, however many words it has.
+ */
+function linesWith(text: string, words: readonly string[], line: RegExp, { stopAt = Infinity }: { readonly stopAt?: number } = {}): number {
+  const starts = new Set<number>();
+  for (const word of words) {
+    // From each line's end on: a long line holding the word many times is read once, not once per word.
+    let from = 0;
+    let lineEnd = -1;
+    for (let i = text.indexOf(word); i >= 0 && starts.size < stopAt; i = text.indexOf(word, from)) {
+      let start = i;
+      while (start > lineEnd + 1 && !isLineBreak(text, start - 1)) start--;
+      let end = i + word.length;
+      while (end < text.length && !isLineBreak(text, end)) end++;
+      lineEnd = end;
+      from = end + 1;
+      if (!starts.has(start) && line.test(text.slice(start, end))) starts.add(start);
+    }
+  }
+  return starts.size;
 }
 
 /**
