@@ -4,6 +4,7 @@ import {
   EDOC_FUJITSU,
   FIRST_AGENDA_PAGE,
   FIRST_AGENDA_PDF,
+  GETORGANIZED,
   GETORGANIZED_PUBLICATION,
   GREVE,
   SBSYS,
@@ -38,10 +39,13 @@ const FUJITSU_SECTIONS = /^[ \t]*(?:Præsentation|Forvaltningen foreslår)[ \t:]
 // GetOrganized's publication as the import writes it: a sub-item's heading (`Punkt 1.2: …`), or its header's `Tidspunkt: 13:00 - 15:00`.
 const SUB_ITEM_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Punkt[ \t]+\d{1,6}\.\d{1,3}[ \t]*[:.]/m;
 const GETORGANIZED_TIME = /^Tidspunkt:[ \t]+\d{1,2}[:.]\d{2}[ \t]*-[ \t]*\d{1,2}[:.]\d{2}[ \t]*$/m;
+// GetOrganized's referat: an item numbered as an outline (`1.1  Status siden sidst`), its template's `Oplæg:` under it.
+const OUTLINE_ITEM = /^[ \t]*\d{1,3}(?:\.\d{1,3})?[ \t]+\S[^\r\n]*\r?\n(?:[ \t]*\r?\n){0,3}[ \t]*Oplæg[ \t]*:/m;
 
 /** The dialect a document is written in, from its own lines; Lemvig's form where nothing tells otherwise. */
 export function detectDialect(text: string): Dialect {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  if (isGetOrganizedReferat(sample)) return GETORGANIZED;
   if (SUB_ITEM_HEADING.test(sample) || (GETORGANIZED_TIME.test(sample) && PUNKT_COLON.test(sample))) return GETORGANIZED_PUBLICATION;
   if (FUJITSU_SECTIONS.test(sample) && !PUNKT_COLON.test(sample)) return EDOC_FUJITSU;
   const sagsnr = SAGSNR.exec(sample);
@@ -60,6 +64,12 @@ export function detectDialect(text: string): Dialect {
   if (aarhus > 0 && aarhus >= greve) return FIRST_AGENDA_PDF;
   if (greve > 0) return GREVE;
   return SBSYS;
+}
+
+/** GetOrganized's referat as its PDF prints it: outline-numbered items with their `Oplæg:`, no `Punkt N:` heading. */
+export function isGetOrganizedReferat(text: string): boolean {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  return OUTLINE_ITEM.test(sample) && !PUNKT_COLON.test(sample);
 }
 
 function count(pattern: RegExp, text: string): number {
