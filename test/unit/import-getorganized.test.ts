@@ -382,3 +382,18 @@ test('a group heading judged again when the punkt after it changes: the remember
   assert.deepEqual(remembered, checkReferat(parseReferat(edited)));
   assert.ok(remembered.some((d) => d.code === 'missing-beslutning' && d.range.start.line === heading(edited)));
 });
+
+test('GetOrganized rendered: an empty Referat is shown as a decision not written, a group heading as what it is, without one', async () => {
+  const text = await referatText();
+  const service = createLanguageService({ workspace: new MemoryWorkspace({}), locale: 'da', fonts: nodeFonts });
+  service.setRoots(['/ws']);
+  const html = await service.renderHtml({ uri: defaultPaths.toUri('/ws/go.referat'), version: 1, getText: () => text }, { audience: 'internal' });
+  assert.ok(html.output);
+  const punkter = html.output.split('<section class="punkt').slice(1);
+  assert.equal(punkter.length, OUTLINE.length);
+  const missing = punkter.map((s, i) => [OUTLINE[i], s.includes('missing-decision')] as const).filter(([, m]) => m);
+  assert.deepEqual(
+    missing.map(([name]) => name),
+    OUTLINE.filter((name) => EMPTY_REFERAT.some((label) => name.startsWith(`Punkt ${label}:`))),
+  );
+});
