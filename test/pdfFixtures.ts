@@ -14,6 +14,11 @@ export function externalPdf(name: string): { bytes: Uint8Array; reference: strin
 
 export const pdfFixtureDir = join(repoRoot, 'test/fixtures/pdf');
 
+/** GetOrganized's referat PDF (Aarhus) beside its publication, under its published name: NFD, `a` and a ring, as a Mac's zip named it. */
+export const GETORGANIZED_FOLDER = join(repoRoot, 'test/fixtures/systems/getorganized-aarhus-moedesystemgruppen-2016-10-06');
+export const GETORGANIZED_PDF_NAME = 'Appendix_referat - a\u030abent.pdf';
+export const getOrganizedPdf = join(GETORGANIZED_FOLDER, GETORGANIZED_PDF_NAME);
+
 export interface PageSpec {
   /** The content stream. */
   readonly content: string;

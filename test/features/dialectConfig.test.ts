@@ -111,7 +111,7 @@ test('mistakes in dialekt: are reported at their line and column, in both langua
       [
         2,
         9,
-        'Ukendt dialekt "edok"; mente du "edoc"? Kendte: sbsys, first-agenda-pdf, first-agenda-page, greve, edoc, sbsys-edagsorden, acadre, edoc-fujitsu, getorganized-publication.',
+        'Ukendt dialekt "edok"; mente du "edoc"? Kendte: sbsys, first-agenda-pdf, first-agenda-page, greve, edoc, sbsys-edagsorden, acadre, edoc-fujitsu, getorganized-publication, getorganized.',
       ],
       [4, 22, '"Sagsfremstiling" er ikke et kendt afsnit; mente du "Sagsfremstilling"?'],
       [5, 15, 'Mønsteret kan ikke bruges: /^(?:S(?<år>\\d{4}-\\d+)$/du: Unterminated group.'],

@@ -10,6 +10,7 @@ import {
   EDOC_FUJITSU,
   FIRST_AGENDA_PAGE,
   FIRST_AGENDA_PDF,
+  GETORGANIZED,
   GETORGANIZED_PUBLICATION,
   GREVE,
   SBSYS,
@@ -37,12 +38,14 @@ const R = {
   ACADRE_DECISION: /^[ \t]*Beslutning i .+ den \d{2}-\d{2}-\d{4}[ \t]*$/m,
   FUJITSU_SECTIONS: /^[ \t]*(?:Præsentation|Forvaltningen foreslår)[ \t:]*$/m,
   SUB_ITEM_HEADING: /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Punkt[ \t]+\d{1,6}\.\d{1,3}[ \t]*[:.]/m,
+  OUTLINE_ITEM: /^[ \t]*\d{1,3}(?:\.\d{1,3})?[ \t]+\S[^\r\n]*\r?\n(?:[ \t]*\r?\n){0,3}[ \t]*Oplæg[ \t]*:/m,
   GETORGANIZED_TIME: /^Tidspunkt:[ \t]+\d{1,2}[:.]\d{2}[ \t]*-[ \t]*\d{1,2}[:.]\d{2}[ \t]*$/m,
 };
 const count = (p: RegExp, t: string): number => t.match(p)?.length ?? 0;
 
 function reference(text: string): Dialect {
   const sample = text.length > 48_000 ? text.slice(0, 48_000) : text;
+  if (R.OUTLINE_ITEM.test(sample) && !R.PUNKT_COLON.test(sample)) return GETORGANIZED;
   if (R.SUB_ITEM_HEADING.test(sample) || (R.GETORGANIZED_TIME.test(sample) && R.PUNKT_COLON.test(sample))) return GETORGANIZED_PUBLICATION;
   if (R.FUJITSU_SECTIONS.test(sample) && !R.PUNKT_COLON.test(sample)) return EDOC_FUJITSU;
   const sagsnr = R.SAGSNR.exec(sample);

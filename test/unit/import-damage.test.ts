@@ -8,7 +8,7 @@ import { deflateSync } from 'node:zlib';
 import { importSource, type ImportResult } from '../../server/src/import/index';
 import { pagesToText, readPdf, type PageRuns } from '../../server/src/import/pdf';
 import { pageRanges, scannedPagesNote } from '../../server/src/import/pdf/messages';
-import { makePdf, pdfFixtureDir, scannedPage, sourcesDir, textContent } from '../pdfFixtures';
+import { getOrganizedPdf, makePdf, scannedPage, sourcesDir, textContent } from '../pdfFixtures';
 
 /*
  * Import keeps every word or says what it lost: a PDF that pdf.js reads only in part is imported
@@ -152,7 +152,7 @@ test('a page whose compressed content stream is damaged is named as damaged (not
 });
 
 test('a PDF with 15,547 NUL bytes after %%EOF (GetOrganized, Aarhus) imports, not refused as cut off', async () => {
-  const bytes = readFileSync(join(pdfFixtureDir, 'getorganized-aarhus-referat-aabent.pdf'));
+  const bytes = readFileSync(getOrganizedPdf);
   assert.equal(
     bytes.subarray(bytes.length - 15_547).every((b) => b === 0),
     true,
@@ -168,7 +168,7 @@ test('a PDF with 15,547 NUL bytes after %%EOF (GetOrganized, Aarhus) imports, no
 });
 
 test('words the GetOrganized PDF holds are all imported (poppler for reference)', { skip: noPoppler }, async () => {
-  const bytes = readFileSync(join(pdfFixtureDir, 'getorganized-aarhus-referat-aabent.pdf'));
+  const bytes = readFileSync(getOrganizedPdf);
   const r = await importSource('referat.pdf', bytes);
   assert.ok(r.ok);
   assert.ok(kept(r, popplerWords(bytes)) >= 0.98);

@@ -349,7 +349,8 @@ test('pdf.js leaves no stand-in DOMMatrix behind', async () => {
 test('dist/importWorker.js reads PDFs on a worker thread: pdf.js, its worker and the CMaps survive bundling, and stderr stays quiet', () => {
   const dir = mkdtempSync(join(tmpdir(), 'referat-pdf-'));
   const cjk = join(dir, 'cjk.pdf');
-  writeFileSync(cjk, cjkPdf());
+  // A title above the CJK text: a page that holds no meeting (no header, no punkt) is refused as no minutes.
+  writeFileSync(cjk, cjkPdf('Referat'));
   const script = `
     const { Worker } = require('node:worker_threads');
     const paths = JSON.parse(process.argv[1]);
@@ -375,15 +376,16 @@ test('dist/importWorker.js reads PDFs on a worker thread: pdf.js, its worker and
   assert.match(out[0]!.text!, /Sundheds- og Forebyggelsesudvalgets beslutning den 04\.12\.2012 Punkt 1/);
   assert.doesNotMatch(out[0]!.text!, /^Side \d+$/m);
   assert.match(out[1]!.text!, /- Hvad vil du gerne have opnået i 2017\?/);
-  assert.equal(out[2]!.text, 'Abæ\n', 'the CMaps beside the bundle were not found');
+  assert.equal(out[2]!.text, 'Referat\n\nAbæ\n', 'the CMaps beside the bundle were not found');
   assert.equal(out[3]!.problem, 'encrypted');
   assert.match(out[4]!.error!, /no such file/);
 });
 
-/** A font that is not embedded, in Adobe's UniJIS-UCS2-H encoding: its text needs the CMaps. */
-function cjkPdf(): Uint8Array {
+/** A font that is not embedded, in Adobe's UniJIS-UCS2-H encoding: its text needs the CMaps. A heading above it in Helvetica, if given. */
+function cjkPdf(heading?: string): Uint8Array {
+  const above = heading ? `BT /F1 12 Tf 72 740 Td (${heading}) Tj ET ` : '';
   return makePdf(
-    [{ content: 'BT /F2 12 Tf 72 700 Td <0041006200E6> Tj ET', resources: '/Font << /F1 3 0 R /F2 5 0 R >>' }],
+    [{ content: `${above}BT /F2 12 Tf 72 700 Td <0041006200E6> Tj ET`, resources: '/Font << /F1 3 0 R /F2 5 0 R >>' }],
     [
       '<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular /Encoding /UniJIS-UCS2-H /DescendantFonts [6 0 R] >>',
       '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor 7 0 R >>',

@@ -1,4 +1,5 @@
 import { bothLanguages, localize, toLocale } from '../i18n/locale';
+import { spelledOnDisk } from '../node/files';
 import { COMMANDS } from './commands';
 import { processIO, type CliIO } from './io';
 import { commandHelp, readOptions, usageLine, usageProblem } from './options';
@@ -40,8 +41,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stdout(commandHelp(command, read.input.values.locale));
     return 0;
   }
+  // Every command's operands are files or folders to read: each found as the disk spells its name.
+  const input = { ...read.input, positionals: read.input.positionals.map(spelledOnDisk) };
   try {
-    return await command.run(read.input, io);
+    return await command.run(input, io);
   } catch (e) {
     // A bug must still end with one line and exit 2, never a stack trace.
     const why = e instanceof Error ? e.message : String(e);

@@ -4,6 +4,7 @@ import {
   EDOC_FUJITSU,
   FIRST_AGENDA_PAGE,
   FIRST_AGENDA_PDF,
+  GETORGANIZED,
   GETORGANIZED_PUBLICATION,
   GREVE,
   SBSYS,
@@ -39,6 +40,8 @@ const SUB_ITEM_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?Punkt[ \t]+\d{1,6}\.\
 // What a sub-item's heading cannot be without, found by the word it begins with.
 const SUB_ITEM_NUMBER = /Punkt[ \t]+\d{1,6}\.\d/;
 const GETORGANIZED_TIME = /^Tidspunkt:[ \t]+\d{1,2}[:.]\d{2}[ \t]*-[ \t]*\d{1,2}[:.]\d{2}[ \t]*$/m;
+// GetOrganized's referat: an item numbered as an outline (`1.1  Status siden sidst`), its template's `Oplæg:` under it.
+const OUTLINE_ITEM = /^[ \t]*\d{1,3}(?:\.\d{1,3})?[ \t]+\S[^\r\n]*\r?\n(?:[ \t]*\r?\n){0,3}[ \t]*Oplæg[ \t]*:/m;
 
 /**
  * Whether a pattern can match at all: each tell-tale pattern is tried only where a word it cannot
@@ -52,6 +55,7 @@ export function detectDialect(text: string): Dialect {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let punktColon: boolean | undefined;
   const hasPunktColon = (): boolean => (punktColon ??= has(sample, 'Punkt') && PUNKT_COLON.test(sample));
+  if (isGetOrganizedReferat(sample)) return GETORGANIZED;
   if (SUB_ITEM_NUMBER.test(sample) && SUB_ITEM_HEADING.test(sample)) return GETORGANIZED_PUBLICATION;
   if (has(sample, 'Tidspunkt:') && GETORGANIZED_TIME.test(sample) && hasPunktColon()) return GETORGANIZED_PUBLICATION;
   if (linesWith(sample, ['Præsentation', 'Forvaltningen foreslår'], FUJITSU_SECTIONS, { stopAt: 1 }) > 0 && !hasPunktColon()) return EDOC_FUJITSU;
@@ -71,6 +75,12 @@ export function detectDialect(text: string): Dialect {
   if (aarhus > 0 && aarhus >= greve) return FIRST_AGENDA_PDF;
   if (greve > 0) return GREVE;
   return SBSYS;
+}
+
+/** GetOrganized's referat as its PDF prints it: outline-numbered items with their `Oplæg:`, no `Punkt N:` heading. */
+export function isGetOrganizedReferat(text: string): boolean {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  return has(sample, 'Oplæg') && OUTLINE_ITEM.test(sample) && !(has(sample, 'Punkt') && PUNKT_COLON.test(sample));
 }
 
 function count(pattern: RegExp, text: string): number {

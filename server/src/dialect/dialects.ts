@@ -8,7 +8,9 @@ export type PunktHeadingStyle =
   /** The number alone on a line, the title on the next (First Agenda's publication page). */
   | 'number-line'
   /** `3.   Title` or `715. Title` at the start of a line (eDoc, Acadre). */
-  | 'number-dot';
+  | 'number-dot'
+  /** An outline's number, then the title after a gap: `1  First Agenda`, a sub-item `1.1  Status siden sidst` (GetOrganized's referat). */
+  | 'number-outline';
 
 /**
  * The conventions of one meeting system (or of one municipality's use of it): the words it uses
@@ -416,6 +418,40 @@ export const GETORGANIZED_PUBLICATION: Dialect = {
   quotesPunktLines: false,
 };
 
+/**
+ * GetOrganized's referat as its PDF prints it (Aarhus): a front page of `Dato:`, `Tid:`, `Sted:`,
+ * `Deltagere:` (one name a line) and `Afbud:`, then items numbered as an outline, `1  First Agenda`
+ * and its sub-items `1.1  Status siden sidst`, each with the template's `Oplæg:` and `Referat:`, what
+ * the meeting recorded, printed whether written under or not. No item has a case number.
+ */
+export const GETORGANIZED: Dialect = {
+  id: 'getorganized',
+  name: { da: 'GetOrganized, referat (Aarhus)', en: 'GetOrganized, minutes (Aarhus)' },
+  about: {
+    da: 'GetOrganizeds referat som PDF (Aarhus): punkter nummereret som en disposition, `1  First Agenda` med underpunkter `1.1  …`, hvert med `Oplæg:` og `Referat:` (beslutningen); ingen sagsnumre.',
+    en: "GetOrganized's referat as PDF (Aarhus): items numbered as an outline, `1  First Agenda` with sub-items `1.1  …`, each with `Oplæg:` and `Referat:` (the decision); no case numbers.",
+  },
+  punktHeading: 'number-outline',
+  titleWraps: false,
+  sections: sections(['Oplæg', 'Referat', 'Bilag']),
+  uniqueSections: false,
+  caseNumbers: ['emn', 'kle'],
+  withoutCaseNumber: /(?:)/,
+  numbering: 'from-one',
+  subItems: false,
+  datedDecisions: false,
+  indstillerLines: false,
+  strictAgendaOrder: false,
+  sharedCaseNumbers: true,
+  newDecision: { heading: 'Referat:', place: 'last' },
+  attendance: { present: 'Deltagere', absent: 'Afbud', form: 'block' },
+  attendeeTimes: false,
+  decisionFirst: false,
+  closedIntroIsPublic: false,
+  printsEmptySections: true,
+  quotesPunktLines: false,
+};
+
 export const DIALECTS: readonly Dialect[] = [
   SBSYS,
   FIRST_AGENDA_PDF,
@@ -426,6 +462,7 @@ export const DIALECTS: readonly Dialect[] = [
   ACADRE,
   EDOC_FUJITSU,
   GETORGANIZED_PUBLICATION,
+  GETORGANIZED,
 ];
 
 export function dialectById(id: string): Dialect | undefined {

@@ -68,6 +68,8 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { name: 'Baggrund', kind: 'sagsfremstilling' },
   { name: 'Sagens kerne', kind: 'sagsfremstilling' },
   { name: 'Anledning', kind: 'sagsfremstilling' },
+  // GetOrganized's referat (Aarhus): each item's `Oplæg:` and what the meeting recorded, `Referat:`.
+  { name: 'Oplæg', kind: 'sagsfremstilling' },
   { name: 'Supplerende sagsfremstilling', kind: 'supplerendeSagsfremstilling' },
   { name: 'Sagen afgøres endelig af', kind: 'sagenAfgoeres' },
   { name: 'Sagen afgøres i', kind: 'sagenAfgoeres' },
@@ -88,6 +90,8 @@ export const SECTION_NAMES: readonly SectionName[] = [
   { name: 'Forvaltningen foreslår', kind: 'indstilling' },
   { name: 'Beslutning', kind: 'beslutning' },
   { name: 'Beslutninger', kind: 'beslutning' },
+  // A document word too: a section only where a dialect names it, and only below the document's title.
+  { name: 'Referat', kind: 'beslutning' },
   { name: 'Offentlig beslutning', kind: 'offentligBeslutning' },
   { name: 'Offentliggjort beslutning', kind: 'offentligBeslutning' },
   { name: 'Bilag', kind: 'bilag' },
@@ -122,6 +126,8 @@ export const HEADER_LABELS: readonly {
   { label: 'Sted', role: 'moedested' },
   { label: 'Tidspunkt', role: 'tidspunkt' },
   { label: 'Starttidspunkt', role: 'tidspunkt' },
+  // GetOrganized's referat: `Tid:  13:00 - 15:00`.
+  { label: 'Tid', role: 'tidspunkt' },
   { label: 'Sluttidspunkt', role: 'slut' },
   { label: 'Udvalg', role: 'udvalg' },
   { label: 'Mødedeltagere', role: 'deltagere' },
@@ -172,6 +178,10 @@ export const CLOSED_SUFFIX = /\s*\((?:lukket|lukket punkt)\)\s*$/i;
 
 /** Lines of a header that say nothing the model reads: `Åbent referat`, a page form's `Punkt⇥Titel` row. */
 export const HEADER_NOTHING_LINES = /^(?:åbent\s+referat|lukket\s+referat|punkt\tTitel)$/i;
+
+/** A line that heads the closed part of a meeting's items (`Lukket referat`, `Lukkede punkter`), and one that heads its open part. */
+export const CLOSED_PART_LINE = /^\s*(?:lukket\s+referat|lukket\s+dagsorden|lukkede\s+punkter|lukkede\s+sager)\s*$/i;
+export const OPEN_PART_LINE = /^\s*(?:åbent\s+referat|åben\s+dagsorden|åbne\s+punkter|åbne\s+sager)\s*$/i;
 
 /** Lines in a table of contents that head a part of it, not an entry (`Åbent referat`, `Punkt nr.  Side`). */
 export const TOC_PART_LINES =

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../i18n/locale';
 import { formatTitleDate, pad2 } from '../model/dates';
 import { todaysDecision } from '../model/decision';
 import { meetingDate } from '../model/meeting';
+import { isGroupHeading } from '../model/numbering';
 import type { Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
 import type { Position } from '../syntax/range';
@@ -60,7 +61,8 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
   let first: { line: number; offset: number } | undefined;
   let decisions = 0;
   for (const p of dagsorden.punkter) {
-    if (p.closed || WITHOUT_DECISION.test(p.title) || todaysDecision(p).sections.length > 0) continue;
+    // A group heading (`1  First Agenda` above its sub-items) has its decisions in them.
+    if (p.closed || WITHOUT_DECISION.test(p.title) || isGroupHeading(dagsorden, p) || todaysDecision(p).sections.length > 0) continue;
     const place = decisionPlace(dagsorden, p, lines);
     const heading = decorate(p, lines, decisionHeading(dagsorden, p), place.model);
     // The empty line she writes on comes right after the heading, or after the blank line below it.

@@ -2,12 +2,13 @@
 // in the source's own dialect, or one problem with a message saying what to do. Pure: the host
 // reads the file (and pdf.js's CMaps) and writes the result; nothing here touches a disk, and
 // whatever the bytes, the answer is a result, never an exception.
-import { detectDialect } from '../dialect/detect';
+import { detectDialect, isGetOrganizedReferat } from '../dialect/detect';
 import { isZip, sourceFolder, unzip, type SourceFile, type SourceFolder } from './bundle';
 import { isEdocPublication, readEdocPublication } from './edocPublication';
 import { parseReferat } from '../model/parse';
 import { documentCollection, readFirstAgendaJson, isFirstAgendaJson } from './firstAgendaJson';
 import { readFirstAgendaPage } from './firstAgendaPage';
+import { arrangeGetOrganized } from './getOrganized';
 import { parseXml, type DomDocument } from './html';
 import { keepStructure, type WrittenHeading } from './fields';
 import { documentCollectionMessage, exportWithoutItems, failure, IMPORT_MESSAGES, NO_MINUTES_IN_FOLDER } from './messages';
@@ -63,9 +64,12 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost, op
         ...(read.damagedPages.length > 0 ? [damagedPagesNote(read.damagedPages)] : []),
         ...(read.scannedPages.length > 0 ? [scannedPagesNote(read.scannedPages)] : []),
       ];
-      const written = joinWrappedTitles(writeTocEntries(text));
+      // GetOrganized's referat: its letterhead and its sections arranged as its dialect reads them.
+      const arranged = isGetOrganizedReferat(text) ? arrangeGetOrganized(text) : text;
+      const written = joinWrappedTitles(writeTocEntries(arranged));
       if (isPunktAlone(written)) return failure('part-of-export', 'one punkt, no meeting header');
-      return done('pdf', fromText(written, stem), notes, read.pages.length);
+      const meeting = fromText(written, stem);
+      return meeting ? done('pdf', meeting, notes, read.pages.length) : failure('no-meeting', NO_MEETING_DETAIL);
     }
     case 'json': {
       const text = utf8(bytes);
@@ -277,7 +281,8 @@ function fromPage(html: string, stem: string): ImportResult {
   if (system) return fromSystem(system, stem);
   if (!page) return failure('no-minutes', 'no First Agenda agenda table');
   // Only the page's own punkter are punkter: a line of its text shaped like a heading is text.
-  return done('first-agenda-page', fromText(keepStructure(page.lines, page.headings).lines.join('\n'), stem), []);
+  const meeting = fromText(keepStructure(page.lines, page.headings).lines.join('\n'), stem);
+  return meeting ? done('first-agenda-page', meeting, []) : failure('no-meeting', NO_MEETING_DETAIL);
 }
 
 /** A meeting system's export as read, or why it could not be. */
@@ -291,10 +296,17 @@ function done(kind: SourceKind, meeting: ImportedMeeting, notes: readonly Locali
   return { ok: true, kind, meetings: [meeting], notes, ...(pages !== undefined ? { pages } : {}) };
 }
 
-/** A meeting from text whose header the parser reads: udvalg, date and kind as the document gives them. */
-function fromText(raw: string, stem: string): ImportedMeeting {
+const NO_MEETING_DETAIL = 'no meeting header (title, date) and no punkter';
+
+/**
+ * A meeting from text whose header the parser reads: udvalg, date and kind as the document gives
+ * them; undefined when the text holds no meeting, neither a header (a title or a meeting date) nor a
+ * punkt (an attachment, a list of cases).
+ */
+function fromText(raw: string, stem: string): ImportedMeeting | undefined {
   const text = finish(raw.split('\n'));
   const referat = parseReferat(text);
+  if (referat.punkter.length === 0 && !referat.header.title && !referat.header.moedeDato) return undefined;
   const title = referat.header.title;
   const date = title?.date?.date ?? referat.header.moedeDato?.date?.date;
   const udvalg = title?.udvalg ?? '';

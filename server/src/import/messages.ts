@@ -13,6 +13,10 @@ export const IMPORT_MESSAGES: Readonly<Record<ImportProblem, LocalizedText>> = {
     da: 'Filen rummer ingen referater eller dagsordener (ingen møde med punkter). Vælg mødets egen side eller fil.',
     en: "The file holds no minutes or agenda (no meeting with items). Choose the meeting's own page or file.",
   },
+  'no-meeting': {
+    da: 'Filen rummer intet møde (intet mødehoved, ingen punkter): den er ikke et referat eller en dagsorden, men måske et bilag. Vælg mødets eget referat eller dagsorden.',
+    en: "The file holds no meeting (no meeting header, no items): it is not minutes or an agenda, perhaps an attachment. Choose the meeting's own minutes or agenda.",
+  },
   malformed: {
     da: 'Filen kan ikke læses: den er ufuldstændig eller ikke det, dens navn siger. Hent den igen.',
     en: 'The file cannot be read: it is incomplete or not what its name says. Download it again.',

@@ -30,6 +30,8 @@ export type ImportProblem =
   | 'not-pdf'
   /** HTML, JSON or XML of a known kind that holds no minutes (another page, an empty meeting). */
   | 'no-minutes'
+  /** A PDF or a page whose text holds no meeting: no header (a title, a meeting date) and no punkt (an attachment). */
+  | 'no-meeting'
   /** JSON or XML that does not parse: cut off or not what its name says. */
   | 'malformed'
   /** A meeting system's export, known by its structure, that lacks what a meeting is read from. */

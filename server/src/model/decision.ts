@@ -1,6 +1,7 @@
 import type { Dialect } from '../dialect/dialects';
 import { SECTION_NAMES } from '../dialect/vocabulary';
-import type { BodyLine, Punkt, Section } from './types';
+import { isGroupHeading } from './numbering';
+import type { BodyLine, Punkt, Referat, Section } from './types';
 
 /**
  * A punkt's handlings: the sections before the first earlier decision, then those after each
@@ -39,6 +40,12 @@ export function isEmptyBullet(l: Pick<BodyLine, 'text'>): boolean {
   i++;
   while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
   return i === t.length;
+}
+
+/** Whether a rendering looks for this punkt's decision: not in a dagsorden, nor under a group heading, whose decisions are its sub-items'. */
+export type DecisionExpected = 'expected' | 'none';
+export function decisionExpected(referat: Referat, p: Punkt): DecisionExpected {
+  return referat.kind === 'dagsorden' || isGroupHeading(referat, p) ? 'none' : 'expected';
 }
 
 /** Today's decision of a punkt: its Beslutning sections in the last handling, and whether one has text. */

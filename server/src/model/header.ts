@@ -236,10 +236,14 @@ function attendanceBlock(
   }
   const names: Person[] = [];
   let previousOpen = false;
+  const column = oneNameALine(
+    parts.map((p) => p.line.text),
+    valueStart,
+  );
   for (const p of parts) {
     const pieces = splitNames(p.line, p.start);
     // `… Søren Søndergaard` / `Kjær`: a line that does not end in a separator goes on in the next.
-    if (inline && previousOpen && pieces.length > 0 && names.length > 0) {
+    if (inline && !column && previousOpen && pieces.length > 0 && names.length > 0) {
       const last = names.pop()!;
       const first = pieces.shift()!;
       names.push({
@@ -256,6 +260,17 @@ function attendanceBlock(
     attendees: { range: range(l.line, 0, lastLine.line, lastLine.text.length), names, label: label.text, labelRange: label.range, members: label.members },
     last: j,
   };
+}
+
+/**
+ * A list written as a column beside its label, one name a line, each line after the first indented to
+ * where the first name begins (GetOrganized's `Deltagere:    Jeppe Kirkegaard` / `              Tilde
+ * Ølholm`), with no comma or `og` anywhere: each line is a name, not a name wrapped onto the next.
+ */
+function oneNameALine(lines: readonly string[], valueStart: number): boolean {
+  if (lines.length < 2 || valueStart === 0) return false;
+  if (lines.some((text, i) => /,|[ \t]og[ \t]|[ \t]og$/.test(i === 0 ? text.slice(valueStart) : text))) return false;
+  return lines.slice(1).every((text) => /^[ \t]+\S/.test(text) && text.length - text.trimStart().length === valueStart);
 }
 
 /** `Claus Borg, Lars Borst Hansen og Søren Kjær`, `Lolan Ottesen (A) - formand`, `Jesper Mathiesen (A)   Ole Bjerregaard (V)`. */

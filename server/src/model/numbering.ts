@@ -31,3 +31,15 @@ export function expectedLabel(referat: Referat, i: number): string {
 export function punktLabel(p: Punkt): string {
   return p.subNumber === undefined ? String(p.number) : `${p.number}.${p.subNumber}`;
 }
+
+/**
+ * The punkt heads a group of sub-items and holds nothing of its own (GetOrganized's `1  First
+ * Agenda` right above `1.1  Status siden sidst`): nothing is decided under it but in its sub-items.
+ * Told by the punkt after it: a per-punkt rule that asks knows the punkter's numbers as a fact of
+ * the document (rules/perPunkt.ts).
+ */
+export function isGroupHeading(referat: Referat, p: Punkt): boolean {
+  if (p.subNumber !== undefined || p.sections.length > 0 || !p.intro.every((l) => l.blank)) return false;
+  const next = referat.punkter[referat.punkter.indexOf(p) + 1];
+  return next !== undefined && next.subNumber !== undefined && next.number === p.number;
+}

@@ -68,12 +68,14 @@ interface SectionDraft {
 // A sub-item's number (`Punkt 1.2: …`, GetOrganized's publication) is read whole where a colon or a period ends it.
 const PUNKT_COLON = new RegExp(String.raw`^${PUNKT_WORD}[ \t]+(\d{1,6}(?:\.\d{1,3})?)[ \t]*[:.][ \t]*(.*)$`, 'd');
 const NUMBER_DOT = /^(\d{1,6})\.[ \t]+(.*)$/d;
+// An outline's number and the title after a gap (GetOrganized's referat): `1  First Agenda`, `1.1  Status siden sidst`.
+const NUMBER_OUTLINE = /^(\d{1,6}(?:\.\d{1,3})?)[ \t]+(\S.*)$/d;
 const NUMBER_ALONE = /^(\d{1,6})$/d;
 
-/** The heading line alone: `## **Punkt 2: Title**`, `3.   Title`, or `3` (the title on the next line). */
+/** The heading line alone: `## **Punkt 2: Title**`, `3.   Title`, `1.1  Title`, or `3` (the title on the next line). */
 export function readPunktHeading(h: SyntaxLine): PunktHeading {
   const c = lineContent(h.text);
-  const m = PUNKT_COLON.exec(c.content) ?? NUMBER_DOT.exec(c.content) ?? NUMBER_ALONE.exec(c.content.trim());
+  const m = PUNKT_COLON.exec(c.content) ?? NUMBER_DOT.exec(c.content) ?? NUMBER_OUTLINE.exec(c.content) ?? NUMBER_ALONE.exec(c.content.trim());
   const numberText = m?.[1] ?? '0';
   const numberStart = c.start + Math.max(0, c.content.indexOf(numberText));
   const [top, sub] = numberText.split('.').map(Number);

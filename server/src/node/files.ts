@@ -2,9 +2,9 @@
 // not a regular file (a FIFO, a device, a folder) or is larger than anything it could be is refused
 // from its stat, before it is opened; nothing is written through a link or onto a device.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { chmod, lstat, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { MAX_REFERAT_BYTES } from '../archive/reader';
 import type { LocalizedText } from '../i18n/locale';
 import { MAX_SOURCE_BYTES, MAX_SOURCE_FILES, type SourceFile } from '../import/bundle';
@@ -307,4 +307,37 @@ export async function readSourceFolder(dir: string): Promise<FolderRead> {
   } catch (e) {
     return { ok: false, problem: fsProblem(e) };
   }
+}
+
+/**
+ * A path as the disk spells it, where the disk spells a name in another Unicode normalisation than
+ * the one given: `å` typed as one character (NFC) for a file a Mac wrote as `a` and a ring (NFD), as
+ * macOS's zips and folders have them, or the other way round. Each part not found as given is looked
+ * up among its folder's entries by its NFC form. The path as given where it exists, or where no
+ * spelling of it does (the reader then says it is missing).
+ */
+export function spelledOnDisk(path: string): string {
+  if (!/[^\p{ASCII}]/u.test(path) || lstatSync(path, { throwIfNoEntry: false }) !== undefined) return path;
+  const root = parse(path).root;
+  const parts = path.slice(root.length).split(sep === '\\' ? /[\\/]+/ : /\/+/);
+  let current = root;
+  for (const part of parts) {
+    if (part === '') continue;
+    const direct = current === '' ? part : join(current, part);
+    if (lstatSync(direct, { throwIfNoEntry: false }) !== undefined) {
+      current = direct;
+      continue;
+    }
+    const wanted = part.normalize('NFC');
+    let entries: string[];
+    try {
+      entries = readdirSync(current === '' ? '.' : current);
+    } catch {
+      return path;
+    }
+    const found = entries.find((e) => e.normalize('NFC') === wanted);
+    if (found === undefined) return path;
+    current = current === '' ? found : join(current, found);
+  }
+  return current;
 }

@@ -113,7 +113,7 @@ function noFiles(extensions: readonly string[]): LocalizedText {
 
 /**
  * The files beside a source, as an export names them (`Files_1863_3687982/3687981.xml`, `1552823.PDF`):
- * looked up without regard to case by their path from the source's folder, else by their name alone
+ * looked up without regard to case or Unicode normalisation by their path from the source's folder, else by their name alone
  * beside it; links are not followed, nothing above the folder is reached.
  */
 function beside(path: string): (name: string) => Uint8Array | undefined {
@@ -134,7 +134,8 @@ function caseless(dir: string, rel: string): string | undefined {
   let current = dir;
   const parts = rel.split('/');
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!.toLowerCase();
+    // Without regard to case, nor to Unicode normalisation (a Mac's `å` is `a` and a ring).
+    const part = parts[i]!.normalize('NFC').toLowerCase();
     let entries;
     try {
       entries = readdirSync(current, { withFileTypes: true });
@@ -142,7 +143,7 @@ function caseless(dir: string, rel: string): string | undefined {
       return undefined;
     }
     const last = i === parts.length - 1;
-    const entry = entries.find((e) => e.name.toLowerCase() === part && (last ? e.isFile() : e.isDirectory()));
+    const entry = entries.find((e) => e.name.normalize('NFC').toLowerCase() === part && (last ? e.isFile() : e.isDirectory()));
     if (!entry) return undefined;
     current = join(current, entry.name);
   }

@@ -3,9 +3,9 @@ import stylesheet from '../../../media/preview.css';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { formatDanishDate } from '../model/dates';
 import { APPROVAL_WORDS } from '../model/approval';
-import type { Approval, BodyLine, DocumentKind, Punkt, Referat, Section } from '../model/types';
+import type { Approval, BodyLine, Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
-import { isEmptyBullet, publicDecision, todaysDecision } from '../model/decision';
+import { decisionExpected, isEmptyBullet, publicDecision, todaysDecision, type DecisionExpected } from '../model/decision';
 import { punktLabel } from '../model/numbering';
 import { documentLabels, type DocumentLabels } from './labels';
 import { approvalWhen, publishedJournal, writtenMeetingDate } from './published';
@@ -131,7 +131,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   }
 
   parts.push('<main>');
-  for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t, referat) : openPunkt(p, t, options.audience, referat.kind));
+  for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t, referat) : openPunkt(p, t, options.audience, decisionExpected(referat, p)));
   if (referat.approval) parts.push(approvalSection(referat.approval));
   parts.push('</main>');
 
@@ -222,14 +222,14 @@ ${journalLine(p, t, 'public')}
 ${shown}</section>`;
 }
 
-function openPunkt(p: Punkt, t: DocumentLabels, audience: Audience, kind: DocumentKind): string {
+function openPunkt(p: Punkt, t: DocumentLabels, audience: Audience, expected: DecisionExpected): string {
   const out: string[] = [];
   out.push(`<section class="punkt${p.closed ? ' closed' : ''}" id="${anchorId(p)}" aria-labelledby="${anchorId(p)}-h"${dl(p.headingRange.start.line)}>`);
   out.push(`<h2 id="${anchorId(p)}-h">${escapeHtml(headingText(p))}${p.closed ? `<span class="badge">${t.closed}</span>` : ''}</h2>`);
   out.push(journalLine(p, t, audience));
   out.push(renderBody(p.intro));
   // A decision not yet written is shown as missing, never as an empty heading; a dagsorden has none yet.
-  const decision = p.closed || kind === 'dagsorden' ? undefined : todaysDecision(p);
+  const decision = p.closed || expected === 'none' ? undefined : todaysDecision(p);
   const missing = `<p class="missing-decision" role="note">${t.missingDecision}</p>`;
   const lastEmpty = decision && !decision.written ? decision.sections[decision.sections.length - 1] : undefined;
   for (const s of p.sections) out.push(section(s, s === lastEmpty ? missing : '', t));

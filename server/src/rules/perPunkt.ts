@@ -1,7 +1,9 @@
 // Rules that judge each punkt on its own, and the memory that spares judging a punkt again: an edit
 // touches one punkt, and its neighbours' findings are what they were, as long as the facts of the
-// document the rules read (its kind, dialect, meeting day, length, header, referat.yaml's limits) are too.
+// document the rules read (its kind, dialect, meeting day, length, header, the punkter's numbers,
+// referat.yaml's limits) are too.
 import { meetingDate } from '../model/meeting';
+import { punktLabel } from '../model/numbering';
 import type { Punkt } from '../model/types';
 import type { Finding, PerPunkt, PunktRuleContext, Rule } from './types';
 
@@ -41,6 +43,8 @@ export function documentFacts(ctx: PunktRuleContext): string {
     meetingDate(r) ?? null,
     r.syntax.lineCount,
     header,
+    // The punkter's numbers: whether a punkt heads a group of sub-items is told by the one after it.
+    r.punkter.map(punktLabel).join(' '),
     idOf(ctx.kle),
     ctx.lixLimit ?? null,
     ctx.udvalgMembers ?? null,

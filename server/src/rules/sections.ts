@@ -1,5 +1,6 @@
 import { lineContent } from '../syntax/content';
-import { canonicalTitle, orderIndex } from '../model/sections';
+import { isGroupHeading, punktLabel } from '../model/numbering';
+import { canonicalTitle, orderIndex, sectionKindOf } from '../model/sections';
 import { handlings, hasText, todaysDecision } from '../model/decision';
 import { protokolOf } from '../model/protokol';
 import type { Punkt, Referat, Section } from '../model/types';
@@ -77,7 +78,8 @@ export const missingBeslutning: Rule = punktRule({
   // An agenda is written before the meeting: no decision is expected in it.
   applies: ({ referat }) => referat.kind !== 'dagsorden',
   *checkPunkt(p, { referat }) {
-    if (p.closed || WITHOUT_DECISION.test(p.title)) return;
+    // A group heading's decisions are its sub-items'.
+    if (p.closed || WITHOUT_DECISION.test(p.title) || isGroupHeading(referat, p)) return;
     const decision = todaysDecision(p);
     if (decision.written && protokolOf(p).onlyProtokol) {
       // A vote, an absence or an inhabil member recorded is no decision: what was decided is still missing.
@@ -85,8 +87,8 @@ export const missingBeslutning: Rule = punktRule({
       yield {
         range: where ? where.headingRange : p.headingRange,
         message: {
-          da: `Beslutningen i punkt ${p.number} siger kun, hvem der stemte, deltog eller var inhabil: hvad der blev besluttet, er ikke skrevet.`,
-          en: `The decision of item ${p.number} only records who voted, attended or was inhabil: what was decided is not written.`,
+          da: `Beslutningen i punkt ${punktLabel(p)} siger kun, hvem der stemte, deltog eller var inhabil: hvad der blev besluttet, er ikke skrevet.`,
+          en: `The decision of item ${punktLabel(p)} only records who voted, attended or was inhabil: what was decided is not written.`,
         },
       };
       return;
@@ -95,11 +97,13 @@ export const missingBeslutning: Rule = punktRule({
     const afterEarlier = handlings(p).length > 1;
     const empty = decision.sections[decision.sections.length - 1];
     if (empty) {
+      // The section as the dialect names it (GetOrganized's `Referat:`); a dated heading as `Beslutning`.
+      const named = sectionKindOf(empty.title, referat.dialect) === 'beslutning' ? empty.title.replace(/[ \t:]+$/, '') : SECTION_KINDS.beslutning;
       yield {
         range: empty.headingRange,
         message: {
-          da: `Beslutningen i punkt ${p.number} er ikke skrevet: afsnittet Beslutning er tomt.`,
-          en: `The decision of item ${p.number} is not written: its "Beslutning" section is empty.`,
+          da: `Beslutningen i punkt ${punktLabel(p)} er ikke skrevet: afsnittet ${named} er tomt.`,
+          en: `The decision of item ${punktLabel(p)} is not written: its "${named}" section is empty.`,
         },
         fixes: [writeDecision(empty, referat.syntax.lineCount - 1)],
       };
@@ -109,12 +113,12 @@ export const missingBeslutning: Rule = punktRule({
       range: p.headingRange,
       message: afterEarlier
         ? {
-            da: `Punkt ${p.number} har ingen ny Beslutning efter den tidligere beslutning: dagens beslutning er ikke skrevet.`,
-            en: `Item ${p.number} has no new "Beslutning" after the earlier decision: today's decision is not recorded.`,
+            da: `Punkt ${punktLabel(p)} har ingen ny Beslutning efter den tidligere beslutning: dagens beslutning er ikke skrevet.`,
+            en: `Item ${punktLabel(p)} has no new "Beslutning" after the earlier decision: today's decision is not recorded.`,
           }
         : {
-            da: `Punkt ${p.number} har ingen Beslutning: beslutningen er ikke skrevet.`,
-            en: `Item ${p.number} has no "Beslutning" section: the decision is not recorded.`,
+            da: `Punkt ${punktLabel(p)} har ingen Beslutning: beslutningen er ikke skrevet.`,
+            en: `Item ${punktLabel(p)} has no "Beslutning" section: the decision is not recorded.`,
           },
       fixes: [addDecision(p)],
     };
@@ -165,8 +169,8 @@ export const duplicateSection: Rule = punktRule({
           yield {
             range: s.headingRange,
             message: {
-              da: `"${canonicalTitle(s.kind)}" står allerede i punkt ${p.number} (linje ${first.headingRange.start.line + 1}).`,
-              en: `"${canonicalTitle(s.kind)}" already appears in item ${p.number} (line ${first.headingRange.start.line + 1}).`,
+              da: `"${canonicalTitle(s.kind)}" står allerede i punkt ${punktLabel(p)} (linje ${first.headingRange.start.line + 1}).`,
+              en: `"${canonicalTitle(s.kind)}" already appears in item ${punktLabel(p)} (line ${first.headingRange.start.line + 1}).`,
             },
           };
         else seen.set(key, s);
@@ -193,7 +197,7 @@ export const emptySection: Rule = punktRule({
       if (groups.includes(s.title.toLowerCase()) && p.sections[i + 1]) continue;
       yield {
         range: s.headingRange,
-        message: { da: `Afsnittet "${s.title}" i punkt ${p.number} er tomt.`, en: `The section "${s.title}" in item ${p.number} is empty.` },
+        message: { da: `Afsnittet "${s.title}" i punkt ${punktLabel(p)} er tomt.`, en: `The section "${s.title}" in item ${punktLabel(p)} is empty.` },
       };
     }
   },
@@ -213,8 +217,8 @@ export const decisionInAgenda: Rule = punktRule({
     yield {
       range: written.headingRange,
       message: {
-        da: `Dagsordenens punkt ${p.number} har en beslutning: er det referatet? Skriv i så fald REFERAT i titlen.`,
-        en: `Item ${p.number} of the agenda has a decision: is this the minutes? If so, write REFERAT in the title.`,
+        da: `Dagsordenens punkt ${punktLabel(p)} har en beslutning: er det referatet? Skriv i så fald REFERAT i titlen.`,
+        en: `Item ${punktLabel(p)} of the agenda has a decision: is this the minutes? If so, write REFERAT in the title.`,
       },
     };
   },

@@ -29,10 +29,16 @@ const TRAIL = String.raw`[ \t:*]*`;
 const EOL = String.raw`(?=[\r\n]|(?![\s\S]))`;
 const WS = String.raw`[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]`;
 
-/** Every section heading any dialect knows (the dialect decides which it uses). */
-export const SECTION_TITLES: readonly string[] = SECTION_NAMES.map((s) => s.name);
-const FIELD_LABELS: readonly string[] = HEADER_LABELS.map((l) => l.label);
 const DOCUMENT_WORD_LIST: readonly string[] = DOCUMENT_WORDS.map((d) => d.word);
+/**
+ * Every section heading any dialect knows (the dialect decides which it uses), but a document word
+ * (GetOrganized's `Referat:`): that line is a title to the lexer, and a section only where the parser
+ * finds it below the title in a dialect that names it (structure.ts).
+ */
+export const SECTION_TITLES: readonly string[] = SECTION_NAMES.map((s) => s.name).filter(
+  (name) => !DOCUMENT_WORD_LIST.some((w) => w.toLowerCase() === name.toLowerCase()),
+);
+const FIELD_LABELS: readonly string[] = HEADER_LABELS.map((l) => l.label);
 
 function alternatives(words: readonly string[]): string {
   // Longest first so `Supplerende sagsfremstilling` is not cut at a shorter name.

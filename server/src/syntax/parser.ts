@@ -1,7 +1,7 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { ALL_TOKENS, InPunkt, LINE_KIND, Loose, PunktHeading, Title, TocHeading } from './tokens';
 import { lex } from './lexer';
-import { markExtraSections, markPunktHeadings } from './structure';
+import { markExtraSections, markPunktHeadings, markTitleSections } from './structure';
 import { detectDialect } from '../dialect/detect';
 import type { Dialect } from '../dialect/dialects';
 import { lineRange } from './range';
@@ -86,6 +86,7 @@ export function parseSyntax(input: string, given?: Dialect): ReferatSyntax {
   const approvalAt = approvalStart(lexed.tokens);
   const tokens = approvalAt === undefined ? lexed.tokens : lexed.tokens.slice(0, approvalAt);
   markExtraSections(tokens, dialect);
+  markTitleSections(tokens, dialect);
   markPunktHeadings(tokens, dialect, text);
   const problems: SyntaxProblem[] = [];
 

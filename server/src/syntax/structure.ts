@@ -2,9 +2,11 @@ import type { IToken } from 'chevrotain';
 import type { Dialect } from '../dialect/dialects';
 import { CASE_NUMBER_LINE_LABEL_SOURCE, PUNKT_WORD, SECTION_NAMES } from '../dialect/vocabulary';
 import { blankLineBefore, numberDotHeadings } from './numberDot';
-import { Blank, DecisionHeading, EarlierDecision, Journal, PunktHeading, SectionHeading, Text, TocEntry } from './tokens';
+import { Blank, DecisionHeading, EarlierDecision, Journal, PunktHeading, SectionHeading, Text, Title, TocEntry } from './tokens';
 
 const NUMBER_ALONE = /^[ \t]*\d{1,4}[ \t]*$/;
+/** `1  First Agenda`, `1.1  Status siden sidst`: an outline's number (groups 1 and 2), a gap, the title. */
+const NUMBER_OUTLINE = /^(\d{1,3})(?:\.(\d{1,3}))?[ \t]+\S/;
 /** A case number as a punkt's first line has it: a known shape, or behind a `Sagsnr.:` label. */
 const CASE_NUMBER = new RegExp(String.raw`^[ \t]*(?:\*\*)?(?:${CASE_NUMBER_LINE_LABEL_SOURCE}[ \t]*:?[ \t]*\S|EMN-\d|\d{2}[.\-/]\d|\d{4}-\d)`, 'i');
 /** How far below a candidate heading its case number or first section may stand. */
@@ -19,13 +21,9 @@ export function markPunktHeadings(tokens: IToken[], dialect: Dialect, text: stri
   const style = dialect.punktHeading;
   const isCaseNumber = (image: string): boolean => CASE_NUMBER.test(image) || (dialect.customCaseNumbers?.some((s) => s.pattern.test(image.trim())) ?? false);
   if (style === 'punkt-colon') demoteQuotedPunktLines(tokens, text, { quotes: dialect.quotesPunktLines, isCaseNumber });
-  else if (style === 'number-dot') for (const i of numberDotHeadings(tokens, { dialect, text, isCaseNumber })) makeHeading(tokens[i]!);
+  else if (style === 'number-dot') for (const i of numberDotHeadings(tokens, { dialect, text, isCaseNumber })) asPunktHeading(tokens[i]!);
+  else if (style === 'number-outline') markOutlineHeadings(tokens, isCaseNumber);
   else markNumberLines(tokens, isCaseNumber);
-}
-
-function makeHeading(t: IToken): void {
-  t.tokenType = PunktHeading;
-  t.tokenTypeIdx = PunktHeading.tokenTypeIdx!;
 }
 
 /** The number alone on a line (First Agenda's page) is a heading where its title, then its case number or first section, follow. */
@@ -48,11 +46,68 @@ function markNumberLines(tokens: IToken[], isCaseNumber: (image: string) => bool
         continue;
       }
       if (next.tokenType === SectionHeading || next.tokenType === DecisionHeading || isCaseNumber(next.image)) {
-        makeHeading(t);
+        asPunktHeading(t);
         break;
       }
     }
   }
+}
+
+function asPunktHeading(t: IToken): void {
+  t.tokenType = PunktHeading;
+  t.tokenTypeIdx = PunktHeading.tokenTypeIdx!;
+}
+
+/**
+ * An outline's items (`1  First Agenda`, `1.1  Status siden sidst`): a line of text numbered so is an
+ * item's heading where the next line that says something is one of its sections, its case number, or
+ * its first sub-item (`1  First Agenda` right above `1.1  …`, a group heading with nothing of its
+ * own). A numbered line in an item's text (`2 medlemmer deltog`) has text under it, so stays text.
+ */
+function markOutlineHeadings(tokens: IToken[], isCaseNumber: (image: string) => boolean): void {
+  const outline = (t: IToken): RegExpExecArray | null => (t.tokenType === Text ? NUMBER_OUTLINE.exec(t.image) : null);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const m = outline(t);
+    if (!m) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.tokenType === Blank) j++;
+    const next = tokens[j];
+    if (!next) continue;
+    const sub = outline(next);
+    const firstSubItem = m[2] === undefined && sub !== null && sub[1] === m[1] && sub[2] !== undefined;
+    if (next.tokenType === SectionHeading || next.tokenType === DecisionHeading || isCaseNumber(next.image) || firstSubItem) asPunktHeading(t);
+  }
+}
+
+/**
+ * A document word that a dialect also uses as a section's name (GetOrganized's `Referat:`, what the
+ * meeting recorded under each item): the lexer reads such a line as a title; below the document's
+ * own title, in a dialect that names the section, it is that section's heading.
+ */
+export function markTitleSections(tokens: IToken[], dialect: Dialect): void {
+  let titleSeen = false;
+  for (const t of tokens) {
+    if (t.tokenType !== Title) continue;
+    if (!titleSeen) {
+      titleSeen = true;
+      continue;
+    }
+    const name = t.image.length > LONGEST_SECTION_NAME ? undefined : sectionNameOf(t.image);
+    if (name === undefined || !dialect.sections.has(name)) continue;
+    t.tokenType = SectionHeading;
+    t.tokenTypeIdx = SectionHeading.tokenTypeIdx!;
+  }
+}
+
+/** A heading line's name as a dialect's sections are keyed: decoration, a colon and blanks off, lower case. */
+function sectionNameOf(image: string): string | undefined {
+  const name = image
+    .replace(/^[ \t]*#{0,6}[ \t]*/, '')
+    .replace(/\*\*/g, '')
+    .replace(/[ \t:]*$/, '')
+    .toLowerCase();
+  return name === '' ? undefined : name;
 }
 
 const HISTORY_NAMES = SECTION_NAMES.filter((s) => s.kind === 'sagsforloeb').map((s) => s.name.toLowerCase());
@@ -128,12 +183,8 @@ export function markExtraSections(tokens: IToken[], dialect: Dialect): void {
   if (!names || names.length === 0) return;
   for (const t of tokens) {
     if (t.tokenType !== Text || t.image.length > LONGEST_SECTION_NAME) continue;
-    const name = t.image
-      .replace(/^[ \t]*#{0,6}[ \t]*/, '')
-      .replace(/\*\*/g, '')
-      .replace(/[ \t:]*$/, '')
-      .toLowerCase();
-    if (!names.includes(name)) continue;
+    const name = sectionNameOf(t.image);
+    if (name === undefined || !names.includes(name)) continue;
     t.tokenType = SectionHeading;
     t.tokenTypeIdx = SectionHeading.tokenTypeIdx!;
   }

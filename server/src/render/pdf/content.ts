@@ -1,11 +1,11 @@
 import { formatDanishDate } from '../../model/dates';
 import { APPROVAL_WORDS } from '../../model/approval';
-import type { Approval, BodyLine, DocumentKind, Punkt, Referat, Section } from '../../model/types';
+import type { Approval, BodyLine, Punkt, Referat, Section } from '../../model/types';
 import { lineContent } from '../../syntax/content';
 import type { Audience } from '../html';
 import { documentLabels, type DocumentLabels } from '../labels';
 import { approvalSigners, approvalWhen, publishedJournal, writtenMeetingDate } from '../published';
-import { publicDecision, todaysDecision } from '../../model/decision';
+import { decisionExpected, publicDecision, todaysDecision, type DecisionExpected } from '../../model/decision';
 import { punktLabel } from '../../model/numbering';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
@@ -50,7 +50,7 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   }
   // Each punkt starts on a new page, as published minutes do; a closed one shows only its heading
   // and journal number to the public, built from those two alone.
-  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL, referat) : openPunkt(p, LABEL, audience, referat.kind));
+  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL, referat) : openPunkt(p, LABEL, audience, decisionExpected(referat, p)));
   // The approval on a page of its own at the end, in every edition, with a line to sign for each member who took part.
   if (referat.approval) blocks.push(approvalPage(referat.approval, approvalSigners(referat), LABEL));
 
@@ -93,9 +93,9 @@ function closedPunkt(p: Punkt, LABEL: DocumentLabels, referat: Referat): Block {
   return { kind: 'sect', newPage: true, blocks };
 }
 
-function openPunkt(p: Punkt, LABEL: DocumentLabels, audience: Audience, kind: DocumentKind): Block {
+function openPunkt(p: Punkt, LABEL: DocumentLabels, audience: Audience, expected: DecisionExpected): Block {
   // A decision not yet written is said, as in the HTML, never left as an empty heading or nothing.
-  const decision = p.closed || kind === 'dagsorden' ? undefined : todaysDecision(p);
+  const decision = p.closed || expected === 'none' ? undefined : todaysDecision(p);
   const unwritten = decision && !decision.written;
   const lastEmpty = unwritten ? decision.sections[decision.sections.length - 1] : undefined;
   const missing: Block = { kind: 'para', runs: plainRuns(LABEL.missingDecision, 'italic'), tone: 'note' };
