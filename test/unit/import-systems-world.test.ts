@@ -80,15 +80,24 @@ test("Ballerup's SBSYS publication as its zip and its XML alone: one agenda, its
 // --- eDoc publication (Ballerup): the folder with each PDF again under its title -----------------
 
 const edocDir = join(systems, 'edoc-ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04');
-const copiesDir = join(world, 'edoc-ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04-copies');
+const bilagDir = join(world, 'edoc-ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04');
 const file = (dir: string, name: string): SourceFile => ({ name, bytes: readFileSync(join(dir, name)) });
 const COPIES = ['Forslag til takstreduktion aflastningstilbuddet Torvevej 2013.pdf', 'Sundheds- og Forebyggelsesudvalget.pdf'];
+/** The folder as Ballerup published it: each PDF the XML names, and the Bilag's and the whole agenda's again under their titles (fixtures/README.md). */
+function publishedFolder(): SourceFile[] {
+  const bilag = readFileSync(join(bilagDir, '1548285.PDF'));
+  const agenda = readFileSync(join(repoRoot, 'test/fixtures/sources/ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04.pdf'));
+  return [
+    ...['eDocAgendaPublishing.xml', '1552823.PDF', '1552824.PDF'].map((n) => file(edocDir, n)),
+    { name: '1548285.PDF', bytes: bilag },
+    { name: '1552814.PDF', bytes: agenda },
+    { name: COPIES[0]!, bytes: bilag.slice() },
+    { name: COPIES[1]!, bytes: agenda.slice() },
+  ];
+}
 
 test('eDoc publication with its PDFs also under their titles, as published: one referat, the copies named in a note, not meetings of their own', async () => {
-  const folder = [
-    ...['eDocAgendaPublishing.xml', '1552823.PDF', '1552824.PDF'].map((n) => file(edocDir, n)),
-    ...['1552814.PDF', '1548285.PDF', ...COPIES].map((n) => file(copiesDir, n)),
-  ];
+  const folder = publishedFolder();
   const m = one(await importFolder(sourceFolder(folder), host));
   assert.equal(m.dialect, 'edoc');
   assert.equal(m.fileName, 'sundheds-og-forebyggelsesudvalget-2012-12-04.referat');
@@ -96,7 +105,7 @@ test('eDoc publication with its PDFs also under their titles, as published: one 
   assert.deepEqual(findings(m.text), []);
   assert.ok(m.notes.includes(`2 files are copies of files the export read, under other names; passed over: ${COPIES.join(', ')}.`), m.notes.join('\n'));
   // A copy of a file the export did not read is still read on its own.
-  const alone = await importFolder(sourceFolder([file(copiesDir, COPIES[1]!)]), host);
+  const alone = await importFolder(sourceFolder([folder.find((f) => f.name === COPIES[1])!]), host);
   assert.ok(alone.ok && alone.meetings.length === 1);
 });
 
