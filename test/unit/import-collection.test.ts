@@ -10,8 +10,8 @@ import { repoRoot } from '../helpers';
 
 /*
  * What is published as a meeting and is none: Greve's questions and answers to the byråd, one
- * item of attachments a year, refused in one line, while a meeting of the same shape with a word
- * of text, someone attending, or not yet held, still imports. And Acadre's index imported alone
+ * item of attachments a year, refused in one line whether closed or still open, while a meeting of
+ * the same shape with a word of text or someone attending still imports. And Acadre's index imported alone
  * from the command line, which reads the referat it names beside it.
  */
 
@@ -41,13 +41,14 @@ test("Greve's questions and answers to the byråd are no meeting: refused with w
   assert.doesNotMatch(r.message.en, /\n/);
 });
 
-test('a meeting of the same shape with a word of text, someone attending, or still to be held is imported', async () => {
+test('a meeting of the same shape with a word of text, someone attending, or an agenda with a word of text still to be held is imported', async () => {
   const written = qa();
   written.Dagsordenpunkter[0]!.Felter[0]!.Html = '<div><p>Byrådet tager spørgsmål og svar til efterretning.</p></div>';
   const attended = qa();
   attended.Moede.Moededeltagere = [{ Name: 'Pernille Beckmann (V)', Absent: false }];
   const agenda = qa();
   agenda.Moede.Afsluttet = false;
+  agenda.Dagsordenpunkter[0]!.Felter[0]!.Html = '<div><p>Byrådet tager spørgsmål og svar til efterretning.</p></div>';
   for (const [name, data, document] of [
     ['with text', written, 'referat'],
     ['attended', attended, 'referat'],

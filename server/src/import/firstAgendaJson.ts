@@ -135,8 +135,9 @@ export function documentCollection(data: unknown): { readonly udvalg: string; re
   const root = data as Record<string, unknown>;
   const items = list(root.Dagsordenpunkter) as Item[];
   const meeting = (typeof root.Moede === 'object' && root.Moede !== null ? root.Moede : {}) as Record<string, unknown>;
-  // An agenda of titles alone is still an agenda; a meeting that lists who attended is a meeting.
-  if (items.length === 0 || meeting.Afsluttet === false || list(meeting.Moededeltagere).length > 0) return undefined;
+  // A meeting that lists who attended is a meeting. Whether it is closed says nothing here: Greve's
+  // collections of 2024 and 2025 are published open (`Afsluttet: false`) while answers are added.
+  if (items.length === 0 || list(meeting.Moededeltagere).length > 0) return undefined;
   const written = (item: Item): boolean =>
     str(item.ItemDecision).trim() !== '' || list(item.Felter).some((f) => str(f.Tekst).trim() !== '' || htmlToLines(str(f.Html)).some((l) => l.trim() !== ''));
   if (items.some(written)) return undefined;

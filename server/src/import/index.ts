@@ -11,7 +11,7 @@ import { readFirstAgendaPage } from './firstAgendaPage';
 import { arrangeGetOrganized } from './getOrganized';
 import { parseXml, type DomDocument } from './html';
 import { keepStructure, type WrittenHeading } from './fields';
-import { documentCollectionMessage, exportWithoutItems, failure, IMPORT_MESSAGES, NO_MINUTES_IN_FOLDER } from './messages';
+import { copiesNote, documentCollectionMessage, exportWithoutItems, failure, IMPORT_MESSAGES, NO_MINUTES_IN_FOLDER } from './messages';
 import { readPdf, type ReadPdfOptions } from './pdf';
 import { damagedPagesNote, notPdfMessage, scannedPagesNote } from './pdf/messages';
 import { isSbsysPublication, readSbsysExport } from './sbsysXml';
@@ -220,10 +220,17 @@ async function readFolder(folder: SourceFolder, host: ImportHost, options: Folde
   const failures: { name: string; result: Extract<ImportResult, { ok: false }> }[] = [];
   for (const x of primary) collect(x.file.name, x.result, meetings, notes, failures);
   const seen: SourceFile[] = [];
+  const readByExports = [...used];
+  const copies: string[] = [];
   for (const file of folder.files) {
     if (taken.has(file)) continue;
     // The page of an agenda whose XML lies beside it under the same name is that agenda again.
     if (sniff(file.name, file.bytes) === 'html' && stems.has(stemOf(file.name))) continue;
+    // A file an export read, again under another name (eDoc's punkt and Bilag PDFs also under their titles), is that file.
+    if (readByExports.some((f) => sameBytes(f.bytes, file.bytes))) {
+      copies.push(file.name);
+      continue;
+    }
     // A file published twice under two names (the open referat in both of its bundles) is read once.
     if (seen.some((f) => sameBytes(f.bytes, file.bytes))) continue;
     seen.push(file);
@@ -234,6 +241,7 @@ async function readFolder(folder: SourceFolder, host: ImportHost, options: Folde
     const only = failures.length === 1 ? failures[0]!.result : undefined;
     return only ?? failure(failures.length > 0 ? 'no-minutes' : 'unsupported', `${folder.files.length} files, no minutes`, NO_MINUTES_IN_FOLDER);
   }
+  if (copies.length > 0) notes.push(copiesNote(copies));
   for (const f of failures) notes.push({ da: `${f.name}: ${f.result.message.da}`, en: `${f.name}: ${f.result.message.en}` });
   const first = primary[0]?.result;
   return { ok: true, kind: first?.ok ? first.kind : 'folder', meetings, notes };

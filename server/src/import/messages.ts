@@ -91,6 +91,15 @@ export function missingFileNote(system: string, file: string): LocalizedText {
   };
 }
 
+/** Files of a folder that are byte for byte files its export read, under other names: passed over, and named. */
+export function copiesNote(files: readonly string[]): LocalizedText {
+  const names = files.join(', ');
+  return {
+    da: `${files.length === 1 ? 'Én fil er en kopi' : `${files.length} filer er kopier`} af filer, eksporten har læst, under andre navne; sprunget over: ${names}.`,
+    en: `${files.length === 1 ? 'One file is a copy' : `${files.length} files are copies`} of files the export read, under other names; passed over: ${names}.`,
+  };
+}
+
 /** A problem with its message, as a result. */
 export function failure(problem: ImportProblem, detail?: string, message: LocalizedText = IMPORT_MESSAGES[problem]) {
   return { ok: false as const, problem, message, ...(detail !== undefined ? { detail } : {}) };
