@@ -368,3 +368,23 @@ test("Aarhus' form: parties by name and 'kunne (ikke) tiltræde' are votes; an e
   const magistrat = parseReferat(GREVE.replace('Byrådet godkendte Økonomiudvalgets indstilling.', 'Magistraten kunne tiltræde indstillingen.'));
   assert.deepEqual(protokolOf(magistrat.punkter[2]!).votes[0]!.for, []);
 });
+
+test('a proposal that fell for want of agreement names no majority: its minority remark and its votes for are no contradiction', () => {
+  // Greve's byråd, 11 December 2023, punkt 10, as it writes such a decision: six groups for, (A) against, not approved.
+  const from =
+    'Byrådet godkendte Økonomiudvalgets indstilling.\n(Ø) stemte imod med bemærkning om, at kommunen skal købe et parcelhus.\n(F) undlod at tage stilling.';
+  const fell =
+    'Indstillingen blev ikke godkendt, idet der ikke kunne opnås enighed, jf. styrelseslovens § 8.\nFor stemte: (V), (C), (F) og (Ø).\nImod stemte: (A).\n(A) ønskede følgende ført til protokol: Sagen burde være udsat.';
+  assert.ok(GREVE.includes(from));
+  const codes = (text: string) =>
+    findings(text)
+      .filter((d) => d.severity !== 'info')
+      .map((d) => d.code);
+  assert.deepEqual(codes(GREVE.replace(from, fell)), []);
+  // Where no one's seats are known (the header names no members), the rejection alone would make (A) the majority.
+  const unseated = GREVE.replace(/^Mødedeltagere .*$/m, '').replace(/^Afbud .*$/m, '');
+  assert.deepEqual(codes(unseated.replace(from, fell)), []);
+  assert.deepEqual(codes(unseated.replace(from, fell.replace(', idet der ikke kunne opnås enighed, jf. styrelseslovens § 8', ''))), ['remark-by-majority']);
+  // Without the want of agreement, a rejection with six seats for and three against contradicts its votes.
+  assert.deepEqual(codes(GREVE.replace(from, fell.replace(', idet der ikke kunne opnås enighed, jf. styrelseslovens § 8', ''))), ['vote-contradicts-decision']);
+});

@@ -106,6 +106,11 @@ export const SUBSTITUTE_PAREN = /[ \t]*\((?:stedfortræder|suppleant)[ \t]+for[ 
 /** A decision's outcome, as the minutes write it. The negative forms are tried first. */
 export const OUTCOME_REJECTED =
   /\b(?:ikke[ \t]+godkendt|ikke[ \t]+godkendte|godkendte[ \t]+ikke|ikke[ \t]+vedtaget|forkastet|forkastede|kan[ \t]+ikke[ \t]+anbefales|anbefales[ \t]+ikke|anbefalede[ \t]+ikke|kunne[ \t]+ikke[ \t]+tiltræde|afvist|afviste)\b/i;
+/**
+ * A proposal that fell for want of agreement (`… ikke godkendt, idet der ikke kunne opnås enighed`,
+ * `… kræver enstemmighed`): its rejection says nothing of which side had more votes.
+ */
+export const WANT_OF_UNANIMITY = /\b(?:enighed|enstemmighed|enstemmig|enstemmigt)\b/i;
 export const OUTCOME_APPROVED =
   /\b(?:godkendt|godkendte|godkendes|vedtaget|vedtog|anbefales|anbefalede|tiltrådt|tiltrådte|kunne[ \t]+tiltræde|bevilget|bevilgede)\b/i;
 

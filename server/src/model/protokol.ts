@@ -18,6 +18,7 @@ import {
   NOT_VOTERS,
   OUTCOME_APPROVED,
   OUTCOME_REJECTED,
+  WANT_OF_UNANIMITY,
   PARTY_BARE,
   PARTY_GROUP_SUFFIX,
   PARTY_NAMES,
@@ -71,6 +72,8 @@ export interface Vote {
   /** The outcome the decision writes for it, when it does. */
   readonly outcome?: 'approved' | 'rejected';
   readonly outcomeRange?: Range;
+  /** Rejected for want of agreement (`… idet der ikke kunne opnås enighed`): the outcome says nothing of the majority. */
+  readonly wantOfUnanimity?: true;
   /** First to last line of the vote. */
   readonly range: Range;
 }
@@ -114,6 +117,7 @@ interface Draft {
   countsRange?: Range;
   outcome?: 'approved' | 'rejected';
   outcomeRange?: Range;
+  wantOfUnanimity?: true;
   first: number;
   last: number;
   lastLength: number;
@@ -207,6 +211,7 @@ interface LineReading {
   readonly counts?: VoteCounts;
   readonly on?: string;
   readonly outcome?: 'approved' | 'rejected';
+  readonly wantOfUnanimity?: true;
   readonly absent?: Voter[];
   /** `Ikke til stede:` with the names on the lines below. */
   readonly absentListFollows?: boolean;
@@ -362,6 +367,7 @@ function readLine(l: BodyLine): LineReading | undefined {
     ...(counts ? { counts } : {}),
     ...(on ? { on } : {}),
     ...(outcome ? { outcome } : {}),
+    ...(outcome === 'rejected' && WANT_OF_UNANIMITY.test(text) ? { wantOfUnanimity: true as const } : {}),
     protokolOnly: (found?.protokolOnly ?? false) && !outcome,
   };
 }
@@ -374,7 +380,7 @@ class ProtokolReader {
   readonly remarks: Remark[] = [];
   private listFollows = false;
   /** The outcome and its place last written before any vote in the group, for the vote that follows. */
-  private pendingOutcome: { outcome: 'approved' | 'rejected'; range: Range; on?: string } | undefined;
+  private pendingOutcome: { outcome: 'approved' | 'rejected'; range: Range; on?: string; wantOfUnanimity?: true } | undefined;
   onlyProtokol = true;
   hasLines = false;
 
@@ -412,7 +418,8 @@ class ProtokolReader {
     if (r.substitute) this.substitutes.push({ ...r.substitute, range });
     if (r.remark) this.remarks.push({ ...r.remark, range });
     if (r.counts || r.votes) this.takeVote(r, l, range);
-    else if (r.outcome) this.pendingOutcome = { outcome: r.outcome, range, ...(r.on ? { on: r.on } : {}) };
+    else if (r.outcome)
+      this.pendingOutcome = { outcome: r.outcome, range, ...(r.on ? { on: r.on } : {}), ...(r.wantOfUnanimity ? { wantOfUnanimity: true } : {}) };
   }
 
   private takeVote(r: LineReading, l: BodyLine, range: Range): void {
@@ -430,6 +437,7 @@ class ProtokolReader {
       if (pending) {
         v.outcome = pending.outcome;
         v.outcomeRange = pending.range;
+        if (pending.wantOfUnanimity) v.wantOfUnanimity = true;
         this.pendingOutcome = undefined;
       }
       this.votes.push(v);
@@ -442,6 +450,7 @@ class ProtokolReader {
     if (r.outcome && !v.outcome) {
       v.outcome = r.outcome;
       v.outcomeRange = range;
+      if (r.wantOfUnanimity) v.wantOfUnanimity = true;
     }
     if (r.votes) v[r.votes.side].push(...r.votes.voters);
     v.last = l.line;
@@ -467,6 +476,7 @@ class ProtokolReader {
         ...(v.countsRange ? { countsRange: v.countsRange } : {}),
         ...(v.outcome ? { outcome: v.outcome } : {}),
         ...(v.outcomeRange ? { outcomeRange: v.outcomeRange } : {}),
+        ...(v.wantOfUnanimity ? { wantOfUnanimity: true as const } : {}),
         range: { start: { line: v.first, character: 0 }, end: { line: v.last, character: v.lastLength } },
       });
     }

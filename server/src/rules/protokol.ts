@@ -131,7 +131,8 @@ export const voteContradictsDecision: Rule = {
       const k = protokolOf(p);
       const away = absentFromPunkt(meeting, k);
       for (const vote of k.votes) {
-        if (!vote.outcome) continue;
+        // A proposal that fell for want of agreement may have had more votes for.
+        if (!vote.outcome || vote.wantOfUnanimity) continue;
         const t = tally(vote, meeting, away);
         const forSeats = t.for ?? impliedFor(vote, meeting, away);
         if (forSeats === undefined || t.against === undefined) continue;
@@ -296,7 +297,8 @@ export const remarkByMajority: Rule = {
 function majoritySide(vote: Vote, seats: { for?: number; against?: number }): VoteSide | undefined {
   if (seats.for !== undefined && seats.against !== undefined && seats.for !== seats.against) return seats.for > seats.against ? 'for' : 'against';
   if (vote.outcome === 'approved') return 'for';
-  if (vote.outcome === 'rejected') return 'against';
+  // Fallen for want of agreement, its rejection does not say which side had more votes.
+  if (vote.outcome === 'rejected' && !vote.wantOfUnanimity) return 'against';
   return undefined;
 }
 
