@@ -120,3 +120,24 @@ test("the rule lix is off until switched on, then flags a Sagsfremstilling above
   assert.equal(found[0]!.range.start.line, heavy.split('\n').indexOf('Sagsfremstilling'));
   assert.match(found[0]!.message, /har LIX \d+ \(meget svær\); grænsen er 45/);
 });
+
+/** The edits Enter makes at the cursor, the line before it typed and the cursor on the new line. */
+async function enterAt(marked: string): Promise<string[]> {
+  const { text, position } = at(marked);
+  const service = await serviceWith();
+  return service.onEnter(documentOf(`${ROOT}/enter.referat`, text), position).map((e) => e.newText);
+}
+
+test("Enter numbers a numbered list's next item, but not after a sentence that begins with a date, nor after a punkt's heading", async () => {
+  const intro = BASE.replace('Deltagerkredsen fastholdes.', 'Deltagerkredsen fastholdes.\n\nIndhold:');
+  assert.deepEqual(await enterAt(intro.replace('Indhold:', 'Indhold:\n1. Først\n‸')), ['2. ']);
+  assert.deepEqual(await enterAt(intro.replace('Indhold:', 'Indhold:\n1. Først\n2. Dernæst\n‸')), ['3. ']);
+  // Typed in an imported eDoc referat: no `31. ` under a sentence about 30 November.
+  assert.deepEqual(await enterAt(intro.replace('Indhold:', '30. november 2022 vedtages 14 nye strategier.\n‸')), []);
+  assert.deepEqual(await enterAt(intro.replace('Indhold:', '1. januar træder planen i kraft.\n‸')), []);
+  // A number with no item before it is no list.
+  assert.deepEqual(await enterAt(intro.replace('Indhold:', '14 dage efter:\n\n7. Udvalget orienteres.\n‸')), []);
+  // eDoc's punkt heading `1.   Meddelelser` is a heading, not a list's first item.
+  const edoc = 'Referat\n\nSundheds- og Forebyggelsesudvalget\ntirsdag den 4. december 2012, kl. 13:00\n\n1.   Meddelelser\n‸\nSagsnr.: 2011-29298\n';
+  assert.deepEqual(await enterAt(edoc), []);
+});

@@ -67,7 +67,7 @@ test('every request with a token already cancelled throws CancelledError and rea
     ['documentSymbols', () => s.documentSymbols(doc, CANCELLED)],
     ['foldingRanges', () => s.foldingRanges(doc, CANCELLED)],
     ['codeActions', () => s.codeActions(doc, range, {}, CANCELLED)],
-    ['onEnter', () => s.onEnter('- a', '', position, CANCELLED)],
+    ['onEnter', () => s.onEnter(doc, position, CANCELLED)],
     ['definition', () => s.definition(doc, position, CANCELLED)],
     ['documentLinks', () => s.documentLinks(doc, CANCELLED)],
     ['references', () => s.references(doc, position, { includeDeclaration: true }, CANCELLED)],

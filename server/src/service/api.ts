@@ -136,8 +136,8 @@ export interface ReferatLanguageService {
   foldingRanges(doc: ReferatDocument, token?: CancellationToken): FoldingRange[];
   /** The rules' fixes at the range, the refactorings, and for a misspelt word its corrections and the word lists. */
   codeActions(doc: ReferatDocument, range: Range, client?: CodeActionClient, token?: CancellationToken): Promise<CodeAction[]>;
-  /** After Enter: end a list on an empty item, number the next item. */
-  onEnter(previousLine: string, currentLine: string, position: Position, token?: CancellationToken): TextEdit[];
+  /** After Enter: end a list on an empty item, number the next item of a numbered list (not after a punkt's heading or a date). */
+  onEnter(doc: ReferatDocument, position: Position, token?: CancellationToken): TextEdit[];
   definition(doc: ReferatDocument, position: Position, token?: CancellationToken): Location | null;
   documentLinks(doc: ReferatDocument, token?: CancellationToken): DocumentLink[];
   references(doc: ReferatDocument, position: Position, options: ReferenceOptions, token?: CancellationToken): Location[];

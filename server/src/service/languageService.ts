@@ -455,9 +455,11 @@ class LanguageService implements ReferatLanguageService {
     }
   }
 
-  onEnter(previousLine: string, currentLine: string, position: Position, token?: CancellationToken): TextEdit[] {
+  onEnter(doc: ReferatDocument, position: Position, token?: CancellationToken): TextEdit[] {
     throwIfCancelled(token);
-    return onEnter(previousLine, currentLine, position);
+    const referat = this.referat(doc);
+    const lines = doc.getText().split(/\r\n|\r|\n/);
+    return onEnter({ lineAt: (line) => lines[line], headingLines: new Set(referat.punkter.map((p) => p.headingRange.start.line)) }, position);
   }
 
   definition(doc: ReferatDocument, position: Position, token?: CancellationToken): Location | null {
