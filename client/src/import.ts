@@ -179,9 +179,12 @@ async function tell(run: ImportRun): Promise<void> {
     : vscode.l10n.t('Imported {0} from {1}.', referater(written.length), fileCount(run.files.length));
   if (failed.length > 0) {
     const show = vscode.l10n.t('Show details');
-    void vscode.window
-      .showWarningMessage(`${summary} ${vscode.l10n.t('{0} could not be read.', fileCount(failed.length))}`, show)
-      .then((picked) => picked === show && output.show());
+    const lone = failed.length === 1 && written.length === 0 && skipped.length === 0 && !run.cancelled ? failed[0] : undefined;
+    // One file refused and nothing else done: its reason is the message, not a count behind a button.
+    const message = lone
+      ? vscode.l10n.t('{0} was not imported: {1}', lone.source.path.split('/').pop() ?? '', lone.message)
+      : `${summary} ${vscode.l10n.t('{0} could not be read.', fileCount(failed.length))}`;
+    void vscode.window.showWarningMessage(message, show).then((picked) => picked === show && output.show());
   } else
     void vscode.window.showInformationMessage(
       skipped.length > 0

@@ -61,6 +61,8 @@ test('the plural forms: one referat, one file, one item', () => {
   assert.equal(say('Imported {0} from {1}.', say('1 referat'), say('1 file')), '1 referat importeret fra 1 fil.');
   assert.equal(say('Imported {0} from {1}.', say('{0} referater', '3'), say('{0} files', '2')), '3 referater importeret fra 2 filer.');
   assert.equal(say('{0} could not be read.', say('1 file')), '1 fil kunne ikke læses.');
+  // A lone file refused: its name and the server's reason, in one message.
+  assert.equal(say('{0} was not imported: {1}', 'bilag.pdf', 'Filen rummer intet møde.'), 'bilag.pdf blev ikke importeret: Filen rummer intet møde.');
   assert.equal(say('1 item from {0}', 'a.pdf'), '1 punkt fra a.pdf');
 });
 
