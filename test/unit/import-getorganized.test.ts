@@ -20,6 +20,7 @@ import { createLanguageService } from '../../server/src/service/languageService'
 import { defaultPaths } from '../../server/src/service/paths';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
 import { repoRoot } from '../helpers';
+import { inspectPdf, type OutlineEntry } from '../render/pdfInspect';
 import { GETORGANIZED_FOLDER, GETORGANIZED_PDF_NAME, getOrganizedPdf, makePdf, textContent } from '../pdfFixtures';
 
 /*
@@ -396,4 +397,22 @@ test('GetOrganized rendered: an empty Referat is shown as a decision not written
     missing.map(([name]) => name),
     OUTLINE.filter((name) => EMPTY_REFERAT.some((label) => name.startsWith(`Punkt ${label}:`))),
   );
+});
+
+test('GetOrganized as PDF: a group heading shares its page with its first sub-item instead of a page of its own with nothing under it', async () => {
+  const text = await referatText();
+  const service = createLanguageService({ workspace: new MemoryWorkspace({}), locale: 'da', fonts: nodeFonts });
+  service.setRoots(['/ws']);
+  const pdf = await service.renderPdf({ uri: defaultPaths.toUri('/ws/go.referat'), version: 1, getText: () => text }, { audience: 'public' });
+  assert.ok(pdf.output);
+  const info = await inspectPdf(pdf.output);
+  const pageOf = new Map<string, number>();
+  const walk = (entries: readonly OutlineEntry[]): void => entries.forEach((e) => (pageOf.set(e.title, e.page), walk(e.items)));
+  walk(info.outline);
+  const page = (title: string): number => pageOf.get(title) ?? assert.fail(`no bookmark ${title} among ${[...pageOf.keys()].join(', ')}`);
+  assert.equal(page('Punkt 1: First Agenda'), page('Punkt 1.1: Status siden sidst'));
+  assert.equal(page('Punkt 2: GetOrganized'), page('Punkt 2.1: Status siden sidst'));
+  // Every other punkt still begins a page of its own.
+  assert.ok(page('Punkt 1.2: Status på udviklingsønsker') > page('Punkt 1.1: Status siden sidst'));
+  assert.ok(page('Punkt 2.1: Status siden sidst') > page('Punkt 1.4: Plan for resten af året'));
 });

@@ -6,7 +6,7 @@ import type { Audience } from '../html';
 import { documentLabels, type DocumentLabels } from '../labels';
 import { approvalSigners, approvalWhen, publishedJournal, writtenMeetingDate } from '../published';
 import { decisionExpected, publicDecision, todaysDecision, type DecisionExpected } from '../../model/decision';
-import { punktLabel } from '../../model/numbering';
+import { isGroupHeading, punktLabel } from '../../model/numbering';
 import { markdownBlocks, plainRuns } from './markdown';
 import type { Block, PdfDocumentModel } from './model';
 import { PUNKT_WORD } from '../../dialect/vocabulary';
@@ -50,7 +50,12 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   }
   // Each punkt starts on a new page, as published minutes do; a closed one shows only its heading
   // and journal number to the public, built from those two alone.
-  for (const p of referat.punkter) blocks.push(pub && p.closed ? closedPunkt(p, LABEL, referat) : openPunkt(p, LABEL, audience, decisionExpected(referat, p)));
+  referat.punkter.forEach((p, i) => {
+    const block = pub && p.closed ? closedPunkt(p, LABEL, referat) : openPunkt(p, LABEL, audience, decisionExpected(referat, p));
+    const before = referat.punkter[i - 1];
+    // A group heading (`1  First Agenda`) has nothing of its own: its first sub-item follows it on its page, which was left blank under it.
+    blocks.push(before && block.kind === 'sect' && isGroupHeading(referat, before) ? { ...block, newPage: false } : block);
+  });
   // The approval on a page of its own at the end, in every edition, with a line to sign for each member who took part.
   if (referat.approval) blocks.push(approvalPage(referat.approval, approvalSigners(referat), LABEL));
 
