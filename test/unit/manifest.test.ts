@@ -80,6 +80,8 @@ test('prose defaults for referater: word wrap, no word suggestions, Enter never 
   assert.equal(defaults['editor.wordBasedSuggestions'], 'off');
   assert.equal(defaults['editor.acceptSuggestionOnEnter'], 'off');
   assert.deepEqual(defaults['editor.quickSuggestions'], { other: 'inline', comments: 'off', strings: 'off' });
+  // Prose, as VS Code sets for Markdown and plain text: the en dash and typographic quotes of Danish minutes are not boxed as look-alikes of ASCII.
+  assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
   // The server's completions open on its trigger characters (space, comma, colon, period) and with Ctrl+Space.
   assert.equal(defaults['editor.suggestOnTriggerCharacters'], true);
   assert.equal(defaults['editor.formatOnType'], true);
