@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { formatDanishDate, parseReferat, type Referat } from '../../server/src/core';
+import { punktLabel } from '../../server/src/model/numbering';
 import { nodeFonts } from '../../server/src/node/fonts';
 import type { PdfOptions, renderPdf as RenderPdf } from '../../server/src/render/pdf';
 import { corpusFiles, repoRoot } from '../helpers';
@@ -191,8 +192,8 @@ for (const c of corpusFiles()) {
       const tocLinks = pdf.pages.flatMap((p) => p.annotations).filter((a) => a.subtype === 'Link' && typeof a.dest === 'string');
       assert.ok(tocLinks.length >= referat.punkter.length);
       for (const a of tocLinks) {
-        const n = Number(/^punkt-(\d+)$/.exec(a.dest as string)?.[1]);
-        assert.equal(await pdf.destinationPage(a.dest as string), h2Pages[referat.punkter.findIndex((p) => p.number === n)]);
+        const label = /^punkt-([\d.]+)$/.exec(a.dest as string)?.[1];
+        assert.equal(await pdf.destinationPage(a.dest as string), h2Pages[referat.punkter.findIndex((p) => punktLabel(p) === label)]);
         assert.ok(a.structParent >= 0, 'the link annotation is in the structure tree');
         assert.match(a.contents, /^Punkt \d+: .*, side \d+$/);
       }

@@ -399,7 +399,7 @@ test('GetOrganized rendered: an empty Referat is shown as a decision not written
   );
 });
 
-test('GetOrganized as PDF: a group heading shares its page with its first sub-item instead of a page of its own with nothing under it', async () => {
+test('GetOrganized as PDF: a group heading shares its page with its first sub-item instead of a page of its own with nothing under it; the table of contents gives each sub-item its own page', async () => {
   const text = await referatText();
   const service = createLanguageService({ workspace: new MemoryWorkspace({}), locale: 'da', fonts: nodeFonts });
   service.setRoots(['/ws']);
@@ -415,4 +415,11 @@ test('GetOrganized as PDF: a group heading shares its page with its first sub-it
   // Every other punkt still begins a page of its own.
   assert.ok(page('Punkt 1.2: Status på udviklingsønsker') > page('Punkt 1.1: Status siden sidst'));
   assert.ok(page('Punkt 2.1: Status siden sidst') > page('Punkt 1.4: Plan for resten af året'));
+  // The table of contents gives each sub-item its own page and link, not its item's (all of 1.1–1.4 said page 2).
+  const toc = info.pages.flatMap((p) => p.annotations).filter((a) => a.subtype === 'Link' && typeof a.dest === 'string');
+  assert.equal(toc.length, OUTLINE.length);
+  for (const [i, a] of toc.entries()) {
+    assert.equal(await info.destinationPage(a.dest as string), page(OUTLINE[i]!), OUTLINE[i]);
+    assert.ok(a.contents.endsWith(`, side ${page(OUTLINE[i]!)}`), a.contents);
+  }
 });

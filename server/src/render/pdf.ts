@@ -94,7 +94,7 @@ export function pdfText(referat: Referat, options: Pick<PdfOptions, 'audience' |
  * punkter landed on, until the numbers shown are the pages (the second pass normally agrees).
  */
 function layoutUntilStable(model: PdfDocumentModel, measure: Measure, showable: Showable): LaidOut {
-  let shown: ReadonlyMap<number, number> = new Map();
+  let shown: ReadonlyMap<string, number> = new Map();
   for (let pass = 0; pass < 4; pass++) {
     const laidOut = layoutDocument(model, measure, showable, shown);
     if (pass > 0 && samePages(laidOut.punktPages, shown)) return laidOut;
@@ -103,7 +103,7 @@ function layoutUntilStable(model: PdfDocumentModel, measure: Measure, showable: 
   throw new Error('renderPdf: the table of contents did not settle on the pages of the punkter');
 }
 
-function samePages(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): boolean {
+function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }
 

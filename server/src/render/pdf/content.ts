@@ -44,7 +44,7 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
       kind: 'sect',
       blocks: [
         { kind: 'heading', level: 2, runs: plainRuns(LABEL.toc, 'bold') },
-        { kind: 'toc', entries: referat.punkter.map((p) => ({ number: p.number, title: headingText(p) })) },
+        { kind: 'toc', entries: referat.punkter.map((p) => ({ label: punktLabel(p), title: headingText(p) })) },
       ],
     });
   }
@@ -71,7 +71,7 @@ function punktHeading(p: Punkt, LABEL: DocumentLabels): Block {
     kind: 'heading',
     level: 2,
     runs: plainRuns(headingText(p), 'bold'),
-    anchor: { kind: 'punkt', number: p.number, title: headingText(p) },
+    anchor: { kind: 'punkt', label: punktLabel(p), title: headingText(p) },
     ...(p.closed ? { badge: LABEL.closed } : {}),
   };
 }

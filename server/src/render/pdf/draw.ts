@@ -95,7 +95,7 @@ export function drawPages(doc: PDFDocument, laidOut: LaidOut, model: PdfDocument
         const top = Math.max(0, placed.y - 6);
         const at = { fit: false, top, left: PAGE.width, zoom: 0 } as const;
         if (a.kind === 'punkt') {
-          doc.addNamedDestination(destName(a.number), 'XYZ', 0, top, null);
+          doc.addNamedDestination(destName(a.label), 'XYZ', 0, top, null);
           punktOutline = doc.outline.addItem(a.title, at);
         } else if (punktOutline) {
           punktOutline.addItem(a.title, at);

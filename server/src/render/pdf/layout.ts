@@ -2,7 +2,7 @@
 // fragments, each fragment owned by the structure element it belongs to. Measuring first is
 // what lets the table of contents show the pages the punkter really start on.
 import type { DocumentLabels } from '../labels';
-import type { Anchor, Block, ListItem, PdfDocumentModel, Run, TableRow } from './model';
+import type { Anchor, Block, ListItem, PdfDocumentModel, Run, TableRow, TocEntry } from './model';
 import { paginate } from './paginate';
 import {
   ASCENT,
@@ -92,7 +92,7 @@ export interface PlacedLine {
 export interface LaidOut {
   readonly pages: readonly (readonly PlacedLine[])[];
   /** The page (1-based) each punkt starts on. */
-  readonly punktPages: ReadonlyMap<number, number>;
+  readonly punktPages: ReadonlyMap<string, number>;
 }
 
 export type Measure = (text: string, face: Face, size: number) => number;
@@ -103,19 +103,19 @@ export type Showable = (text: string, face: Face) => string;
 const SIGNATURE_ROOM = 34;
 const SIGNATURE_WIDTH = 260;
 
-export function destName(punkt: number): string {
+export function destName(punkt: string): string {
   return `punkt-${punkt}`;
 }
 
 /** Lays the document out; `tocPages` are the page numbers the table of contents shows. */
-export function layoutDocument(model: PdfDocumentModel, measure: Measure, showable: Showable, tocPages: ReadonlyMap<number, number>): LaidOut {
+export function layoutDocument(model: PdfDocumentModel, measure: Measure, showable: Showable, tocPages: ReadonlyMap<string, number>): LaidOut {
   const builder = new LineBuilder(measure, showable, tocPages, model.labels);
   const root: StructNode = { role: 'Document', parent: undefined };
   builder.blocks(model.blocks, { x: PAGE.left, width: CONTENT_WIDTH, parent: root, tight: false });
   const pages = paginate(builder.lines);
-  const punktPages = new Map<number, number>();
+  const punktPages = new Map<string, number>();
   pages.forEach((page, i) => {
-    for (const p of page) for (const a of p.line.anchors) if (a.kind === 'punkt' && !punktPages.has(a.number)) punktPages.set(a.number, i + 1);
+    for (const p of page) for (const a of p.line.anchors) if (a.kind === 'punkt' && !punktPages.has(a.label)) punktPages.set(a.label, i + 1);
   });
   return { pages, punktPages };
 }
@@ -183,7 +183,7 @@ class LineBuilder {
   constructor(
     private readonly measure: Measure,
     private readonly showable: Showable,
-    private readonly tocPages: ReadonlyMap<number, number>,
+    private readonly tocPages: ReadonlyMap<string, number>,
     private readonly labels: DocumentLabels,
   ) {}
 
@@ -408,13 +408,13 @@ class LineBuilder {
     });
   }
 
-  private toc(entries: readonly { readonly number: number; readonly title: string }[], ctx: Context): void {
+  private toc(entries: readonly TocEntry[], ctx: Context): void {
     const toc = child('TOC', ctx.parent);
     const style = STYLE.toc;
     for (const e of entries) {
       const link = child('Link', child('Reference', child('TOCI', toc)));
-      const page = String(this.tocPages.get(e.number) ?? 0);
-      const target: LinkTarget = { kind: 'dest', name: destName(e.number) };
+      const page = String(this.tocPages.get(e.label) ?? 0);
+      const target: LinkTarget = { kind: 'dest', name: destName(e.label) };
       const contents = this.labels.tocLink(annotationContents(e.title), page);
       const lines = this.text([{ text: e.title, face: 'regular' }], style, ctx.x, ctx.width - TOC_NUMBER_WIDTH - TOC.numberGap, link);
       const last = lines[lines.length - 1];

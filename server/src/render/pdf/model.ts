@@ -9,7 +9,7 @@ export interface Run {
 }
 
 /** Where the outline and the table of contents point. */
-export type Anchor = { readonly kind: 'punkt'; readonly number: number; readonly title: string } | { readonly kind: 'section'; readonly title: string };
+export type Anchor = { readonly kind: 'punkt'; readonly label: string; readonly title: string } | { readonly kind: 'section'; readonly title: string };
 
 export interface ListItem {
   readonly label: string;
@@ -22,7 +22,8 @@ export interface TableRow {
 }
 
 export interface TocEntry {
-  readonly number: number;
+  /** The punkt's number as written (`3`, `1.2`): sub-items share their item's number, not their label. */
+  readonly label: string;
   readonly title: string;
 }
 
