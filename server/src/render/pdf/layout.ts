@@ -103,8 +103,9 @@ export type Showable = (text: string, face: Face) => string;
 const SIGNATURE_ROOM = 34;
 const SIGNATURE_WIDTH = 260;
 
-export function destName(punkt: string): string {
-  return `punkt-${punkt}`;
+/** The named destination of a punkt, as the HTML's id: `punkt-1-2` for 1.2. */
+export function destName(label: string): string {
+  return `punkt-${label.replace(/\./g, '-')}`;
 }
 
 /** Lays the document out; `tocPages` are the page numbers the table of contents shows. */
