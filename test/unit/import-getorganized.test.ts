@@ -9,7 +9,7 @@ import { detectDialect } from '../../server/src/dialect/detect';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { sourceFolder } from '../../server/src/import/bundle';
 import { arrangeGetOrganized } from '../../server/src/import/getOrganized';
-import { importSource, type ImportResult } from '../../server/src/import/index';
+import { importFolder, importSource, type ImportResult } from '../../server/src/import/index';
 import { readPdf } from '../../server/src/import/pdf';
 import { PunktMemory } from '../../server/src/model/build';
 import { todaysDecision } from '../../server/src/model/decision';
@@ -422,4 +422,21 @@ test('GetOrganized as PDF: a group heading shares its page with its first sub-it
     assert.equal(await info.destinationPage(a.dest as string), page(OUTLINE[i]!), OUTLINE[i]);
     assert.ok(a.contents.endsWith(`, side ${page(OUTLINE[i]!)}`), a.contents);
   }
+});
+
+test("GetOrganized's folder is one meeting: the referat its publication names, read from the PDF beside it, not the publication's empty items as a dagsorden besides", async () => {
+  const dir = join(repoRoot, 'test/fixtures/systems/getorganized-aarhus-moedesystemgruppen-2016-10-06');
+  const folder = sourceFolder(readdirSync(dir).map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) })));
+  const r = await importFolder(folder);
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.meetings.length, 1);
+  const m = r.meetings[0]!;
+  assert.equal(m.dialect, 'getorganized');
+  assert.equal(m.document, 'referat');
+  assert.equal(m.punkter, 10);
+  assert.match((m.source ?? '').normalize('NFC'), /publication\.xml\/Appendix_referat - åbent\.pdf$/);
+  assert.ok(r.notes.some((n) => /the meeting is read from Appendix_referat - åbent\.pdf, which the export names as its referat/.test(n.en.normalize('NFC'))));
+  // The publication alone, with nothing beside it, is still its agenda.
+  const alone = await importSource('publication.xml', new Uint8Array(readFileSync(join(dir, 'publication.xml'))));
+  assert.ok(alone.ok && alone.meetings[0]!.dialect === 'getorganized-publication');
 });

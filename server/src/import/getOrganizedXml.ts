@@ -106,10 +106,18 @@ export function readGetOrganized(doc: DomDocument): SystemExportRead {
     if (files.length > 0) lines.push(BILAG, ...files.map((f) => `- ${f}`), '');
   });
   const kept = tidy(lines, headings);
+  // The referat documents' files, the one that is not public (open and closed: the whole referat) first.
+  const referatFiles = all
+    .filter(isDocument)
+    .sort((a, b) => Number(isTrue(text(child(a, 'IsPublic')))) - Number(isTrue(text(child(b, 'IsPublic')))))
+    .flatMap((d) => descendants(child(d, 'Enclosures') ?? d, 'Enclosure').map((e) => text(child(e, 'FileName'))))
+    .filter((f) => f !== '');
   return {
     ok: true,
     kind: 'getorganized-xml',
-    meetings: [{ ...kept, body, ...(moment ? { moment } : {}), document, dialect: GETORGANIZED_PUBLICATION.id }],
+    meetings: [
+      { ...kept, body, ...(moment ? { moment } : {}), document, dialect: GETORGANIZED_PUBLICATION.id, ...(referatFiles.length > 0 ? { referatFiles } : {}) },
+    ],
     notes: [],
   };
 }

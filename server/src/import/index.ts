@@ -170,7 +170,7 @@ async function readExport(text: string, name: string, host: ImportHost, around?:
   // The dispatchers first: each tells its systems apart from those above (GetOrganized's `Publication` from SBSYS's).
   for (const dispatch of XML_DISPATCHERS) {
     const read = dispatch(doc, name, context.find);
-    if (read) return fromSystem(read, stem);
+    if (read) return (await fromReferatDocument(read, context.find, host)) ?? fromSystem(read, stem);
   }
   const system = XML_SYSTEMS.find((s) => s.is(doc));
   if (!system) return undefined;
@@ -291,6 +291,33 @@ function fromPage(html: string, stem: string): ImportResult {
   // Only the page's own punkter are punkter: a line of its text shaped like a heading is text.
   const meeting = fromText(keepStructure(page.lines, page.headings).lines.join('\n'), stem);
   return meeting ? done('first-agenda-page', meeting, []) : failure('no-meeting', NO_MEETING_DETAIL);
+}
+
+/**
+ * The meeting read from its own referat where the export names one that lies beside it (GetOrganized
+ * publishes its items without their text, and the referat as a PDF): one referat for the meeting,
+ * its other referat files (the open one beside the whole) taken as read. Undefined where there is none.
+ */
+async function fromReferatDocument(
+  read: SystemExportRead,
+  find: (name: string) => Uint8Array | undefined,
+  host: ImportHost,
+): Promise<ImportResult | undefined> {
+  if (!read.ok || read.meetings.length !== 1) return undefined;
+  const files = read.meetings[0]!.referatFiles ?? [];
+  for (const file of files) {
+    const bytes = find(file);
+    if (!bytes) continue;
+    const result = await importBytes(file, bytes, host, { nested: true });
+    if (!result.ok || result.meetings.length !== 1 || result.meetings[0]!.punkter === 0) continue;
+    for (const other of files) if (other !== file) find(other);
+    const note = {
+      da: `mødet er læst fra ${file}, som eksporten nævner som dets referat`,
+      en: `the meeting is read from ${file}, which the export names as its referat`,
+    };
+    return { ok: true, kind: result.kind, meetings: [{ ...result.meetings[0]!, source: file }], notes: [...read.notes, ...result.notes, note] };
+  }
+  return undefined;
 }
 
 /** A meeting system's export as read, or why it could not be. */

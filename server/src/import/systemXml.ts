@@ -17,6 +17,11 @@ export interface SystemMeeting {
   readonly moment?: Moment;
   readonly document: DocumentKind;
   readonly dialect: string;
+  /**
+   * The files of the meeting's own referat the export names (GetOrganized's `Åbent referat`, `Lukket
+   * referat`), the complete one first: where one lies beside the export, the meeting is read from it.
+   */
+  readonly referatFiles?: readonly string[];
 }
 
 /** What a reader of a system's export gives: its meetings and what it passed over, or why it can read none. */

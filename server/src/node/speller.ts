@@ -71,7 +71,12 @@ export function loadedSpeller(options: SpellerOptions = {}): Speller | undefined
 }
 
 async function createSpeller(dir: string): Promise<Speller> {
-  const [aff, dic] = await Promise.all([readFile(join(dir, AFF_FILE)), readFile(join(dir, DIC_FILE))]);
+  // Both read at once, the first missing one named (the affix file before the word list): the same message every time.
+  const [affRead, dicRead] = await Promise.allSettled([readFile(join(dir, AFF_FILE)), readFile(join(dir, DIC_FILE))]);
+  if (affRead.status === 'rejected') throw affRead.reason;
+  if (dicRead.status === 'rejected') throw dicRead.reason;
+  const aff = affRead.value;
+  const dic = dicRead.value;
   const factory = await withoutProcessHooks(() => {
     // Required by path at run time: the engine is its own file beside the bundle, never bundled in.
     const engine = createRequire(join(dir, ENGINE_FILE))(join(dir, ENGINE_FILE)) as typeof HunspellAsm;
