@@ -68,3 +68,18 @@ test('hover on a vote adds it up with those present', async () => {
   const value = h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
   assert.match(value, /For 4 · Imod 1 · Undlod 0 · 5 medlemmer/);
 });
+
+test('hover on a vote names those present whom it names on no side, where no written count settles it', async () => {
+  const service = await serviceWith({ 'referat.yaml': YAML });
+  const hoverAt = async (text: string): Promise<string> => {
+    const line = text.split('\n').findIndex((l) => l.startsWith('For stemte'));
+    const h = await service.hover(documentOf(`${ROOT}/byraad.referat`, text), { line, character: 3 }, text.split('\n')[line]);
+    return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+  };
+  const without = REFERAT('flertal').replace('For stemte: (A) og (V).', 'For stemte: (A) og Dorte Vang.');
+  assert.match(await hoverAt(without), /Til stede, men ikke nævnt i afstemningen: Erik Sand \(V\)/);
+  // Everyone named: nothing more to say.
+  assert.doesNotMatch(await hoverAt(REFERAT('flertal')), /ikke nævnt/);
+  // A written count settles it: the lists may name only the minority.
+  assert.doesNotMatch(await hoverAt(REFERAT('4 stemmer for og 1 imod').replace('For stemte: (A) og (V).', 'For stemte: (A).')), /ikke nævnt/);
+});

@@ -5,7 +5,7 @@ import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { daysBetween, localizedDate, localizedWeekday, weekdayIndex } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
 import { CASE_NUMBER_SCHEMES } from '../dialect/vocabulary';
-import { absentFromPunkt, meetingAttendance, seatsOf } from '../model/attendance';
+import { absentFromPunkt, meetingAttendance, notNamedInVote, seatsOf, writtenMember } from '../model/attendance';
 import { meetingDate } from '../model/meeting';
 import { protokolOf, type Vote } from '../model/protokol';
 import { splitWho } from '../model/people';
@@ -99,7 +99,13 @@ function explainVote(referat: Referat, punkt: Punkt, vote: Vote, env: HoverEnv, 
   const members = meeting.members.length;
   if (members > 0) parts.push(tr({ da: `${members} medlemmer`, en: `${members} members` }));
   const on = vote.on ? `${tr({ da: 'Afstemning om', en: 'Vote on' })} ${vote.on}\n\n` : '';
-  return `${on}${parts.join(' · ')}`;
+  // Present and named on no side: where the written counts do not settle it, she sees whom the protokol leaves out.
+  const missing = vote.counts ? undefined : notNamedInVote([...vote.for, ...vote.against, ...vote.abstain], meeting, away);
+  const left =
+    missing && missing.length > 0
+      ? `\n\n${tr({ da: 'Til stede, men ikke nævnt i afstemningen:', en: 'Present, but not named in the vote:' })} ${missing.map(writtenMember).join(', ')}`
+      : '';
+  return `${on}${parts.join(' · ')}${left}`;
 }
 
 function explainJournal(j: JournalNumber, env: HoverEnv, tr: Tr): string {

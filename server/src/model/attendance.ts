@@ -95,6 +95,22 @@ export function seatsOf(voters: readonly Voter[], meeting: MeetingAttendance, ab
   return seats;
 }
 
+/**
+ * The members present for a punkt whom a vote names on no side, neither by name nor by party; undefined
+ * where a voter cannot be placed (a party whose members are not known).
+ */
+export function notNamedInVote(voters: readonly Voter[], meeting: MeetingAttendance, absentKeys: ReadonlySet<string>): Member[] | undefined {
+  const present = presentMembers(meeting, absentKeys);
+  if (present.length === 0) return undefined;
+  const named = new Set<string>();
+  for (const v of voters) {
+    if (v.name) named.add(nameKey(v.name));
+    else if (!meeting.partiesKnown || !v.party) return undefined;
+    else for (const m of present) if (m.party === v.party) named.add(nameKey(m.name));
+  }
+  return present.filter((m) => !named.has(nameKey(m.name)));
+}
+
 /** The members present for a punkt: the header's present, less those the punkt says took no part. */
 export function presentMembers(meeting: MeetingAttendance, absentKeys: ReadonlySet<string>): Member[] {
   const byKey = new Map(meeting.members.map((m) => [nameKey(m.name), m]));
