@@ -1,3 +1,4 @@
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -20,4 +21,9 @@ export function corpusFiles(): { name: string; path: string; text: string }[] {
     .filter((f) => f.endsWith('.referat'))
     .sort()
     .map((name) => ({ name, path: join(corpusDir, name), text: readFileSync(join(corpusDir, name), 'utf8') }));
+}
+
+/** The outline's punkter in document order, sub-items (under their item) included. */
+export function punktSymbols(symbols: readonly DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.flatMap((s) => (s.name.startsWith('Punkt ') ? [s, ...punktSymbols(s.children ?? [])] : []));
 }

@@ -19,7 +19,7 @@ import { nodeFonts } from '../../server/src/node/fonts';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { defaultPaths } from '../../server/src/service/paths';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
-import { repoRoot } from '../helpers';
+import { punktSymbols, repoRoot } from '../helpers';
 import { inspectPdf, type OutlineEntry } from '../render/pdfInspect';
 import { GETORGANIZED_FOLDER, GETORGANIZED_PDF_NAME, getOrganizedPdf, makePdf, textContent } from '../pdfFixtures';
 
@@ -67,11 +67,20 @@ test('the GetOrganized referat PDF is one referat in the getorganized dialect, e
   const referat = parseReferat(m.text);
   assert.equal(referat.dialect.id, 'getorganized', 'the text is read in the dialect it was written in');
   assert.deepEqual(
-    documentSymbols(referat)
-      .filter((s) => s.name.startsWith('Punkt '))
-      .map((s) => s.name),
+    punktSymbols(documentSymbols(referat)).map((s) => s.name),
     OUTLINE,
   );
+  // Each sub-item under its item, whose range reaches over them.
+  const top = documentSymbols(referat).filter((s) => s.name.startsWith('Punkt '));
+  assert.deepEqual(
+    top.map((s) => [s.name, (s.children ?? []).filter((c) => c.name.startsWith('Punkt ')).length]),
+    [
+      ['Punkt 1: First Agenda', 4],
+      ['Punkt 2: GetOrganized', 3],
+      ['Punkt 3: Eventuelt', 0],
+    ],
+  );
+  for (const t of top) for (const c of t.children ?? []) assert.ok(c.range.end.line <= t.range.end.line && c.range.start.line >= t.range.start.line, c.name);
   // As the PDF prints them: the outline's numbers, the titles after a gap.
   assert.match(m.text, /\n1 {2}First Agenda\n1\.1 {2}Status siden sidst\nOplæg:\n/);
   assert.deepEqual(

@@ -10,7 +10,7 @@ import { nodeFonts } from '../../server/src/node/fonts';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { defaultPaths } from '../../server/src/service/paths';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
-import { repoRoot } from '../helpers';
+import { punktSymbols, repoRoot } from '../helpers';
 
 /*
  * The meeting systems' own exports, as they write them (test/fixtures/systems, copied from
@@ -206,9 +206,7 @@ for (const e of EXPORTS) {
     const referat = parseReferat(m.text);
     assert.equal(referat.dialect.id, e.dialect, 'the dialect the text is read in is the one it was written in');
     assert.deepEqual(
-      documentSymbols(referat)
-        .filter((s) => s.name.startsWith('Punkt '))
-        .map((s) => s.name),
+      punktSymbols(documentSymbols(referat)).map((s) => s.name),
       e.outline,
     );
     const closed = referat.punkter.filter((p) => p.closed).map((p) => String(p.number));

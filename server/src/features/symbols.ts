@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { localize, type Locale } from '../i18n/locale';
 import { punktLabel } from '../model/numbering';
-import type { EarlierDecision, Referat } from '../model/types';
+import type { EarlierDecision, Punkt, Referat } from '../model/types';
 import type { Range } from '../syntax/range';
 import { headerLabel, PUNKT_WORD, TOC_HEADING_WORD } from '../dialect/vocabulary';
 
@@ -53,6 +53,8 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
       ),
     );
   }
+  // A sub-item (`1.2`) goes under its item (`1`), whose range then reaches over its sub-items.
+  let group: { punkt: Punkt; symbol: DocumentSymbol & { children: DocumentSymbol[] } } | undefined;
   for (const p of referat.punkter) {
     const journal = p.journal?.kind === 'valid' ? p.journal.journal.text : p.journal?.text;
     const children: DocumentSymbol[] = [];
@@ -65,7 +67,21 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
       const kind = s.kind === 'beslutning' ? SymbolKind.Event : s.kind === 'tidligereBeslutning' ? SymbolKind.Key : SymbolKind.Field;
       children.push(sym(s.title, kind, s.range, s.headingRange, s.earlier ? earlierDetail(s.earlier, locale) : undefined));
     }
-    out.push(sym(`${PUNKT_WORD} ${punktLabel(p)}: ${p.title}`, p.closed ? SymbolKind.Package : SymbolKind.Number, p.range, p.headingRange, journal, children));
+    const symbol = sym(
+      `${PUNKT_WORD} ${punktLabel(p)}: ${p.title}`,
+      p.closed ? SymbolKind.Package : SymbolKind.Number,
+      p.range,
+      p.headingRange,
+      journal,
+      children,
+    );
+    if (p.subNumber !== undefined && group && group.punkt.number === p.number) {
+      group.symbol.children.push(symbol);
+      group.symbol.range = { start: group.symbol.range.start, end: p.range.end };
+      continue;
+    }
+    out.push(symbol);
+    group = p.subNumber === undefined ? { punkt: p, symbol: symbol as DocumentSymbol & { children: DocumentSymbol[] } } : undefined;
   }
   return out;
 }
