@@ -90,7 +90,17 @@ const importBesideMe = {
     );
   },
 };
-const besidePdf = { plugins: [pdfjsPatches, pdfBesideMe, importBesideMe], supported: { 'dynamic-import': false } };
+// referat.yaml's reader and writer (the yaml library and ajv: about 0.5 MB) are a bundle of their own,
+// dist/config.js, loaded on the first referat.yaml: a check of a folder without one never compiles them.
+const configBesideMe = {
+  name: 'config-beside-me',
+  setup(b) {
+    b.onResolve({ filter: /^(?:\.|\.\.\/config)\/yamlConfig$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './config.js', external: true } : undefined,
+    );
+  },
+};
+const besidePdf = { plugins: [pdfjsPatches, pdfBesideMe, importBesideMe, configBesideMe], supported: { 'dynamic-import': false } };
 
 // The tests read PDFs back with pdf.js from node_modules (a dynamic import: the library finds its
 // own files), but test the import's reader as it is bundled, patched, through its require.
@@ -138,6 +148,8 @@ export const bundles = [
   { name: 'importWorker', entry: 'server/src/node/importWorker.ts', options: besidePdf },
   // The language server's PDF exports, on a thread of their own (hover never waits for one).
   { name: 'pdfWorker', entry: 'server/src/node/pdfWorker.ts', options: besidePdf },
+  // referat.yaml's reader and writer, loaded at run time by the bundles above that read it.
+  { name: 'config', entry: 'server/src/config/yamlConfig.ts', options: {} },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 
 // Each bundle's input files, as esbuild read them, so a later run can tell whether it is stale.

@@ -195,3 +195,14 @@ test("the README's rule table and the schema's rule codes are what the rules say
   const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/build/rules-table.mjs'), '--check'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 });
+
+test("referat.yaml's reader is a bundle of its own, loaded on the first referat.yaml: the CLI and the server start without the yaml library and ajv, and the .vsix ships it", () => {
+  const dist = (name: string) => readFileSync(join(repoRoot, 'dist', name), 'utf8');
+  for (const bundle of ['cli.js', 'server.js', 'checkWorker.js', 'pdfWorker.js']) {
+    assert.doesNotMatch(dist(bundle), /sufficiently indented/, `${bundle} holds the yaml library`);
+    assert.match(dist(bundle), /require\(["']\.\/config\.js["']\)/, `${bundle} loads dist/config.js`);
+  }
+  // One of the yaml library's own messages, which survives minifying.
+  assert.match(dist('config.js'), /sufficiently indented/);
+  assert.match(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8'), /^!dist\/config\.js$/m);
+});

@@ -60,7 +60,7 @@ export class ConfigResolver {
       }
     }
     // The YAML reader is loaded with the first referat.yaml: a folder without one never needs it.
-    const { parseReferatYaml } = await import('./referatYaml');
+    const { parseReferatYaml } = await import('./yamlConfig');
     const { config, problems } = parseReferatYaml(source);
     const loaded = { path: yamlPath, config, problems };
     this.loaded.set(yamlPath, loaded);

@@ -449,7 +449,10 @@ class LanguageService implements ReferatLanguageService {
     }
     try {
       const decoded = decodeReferat(await this.options.workspace.readFile(config.path));
-      return { kind: 'existing', uri: this.paths.toUri(config.path), text: decoded.ok ? decoded.text : '' };
+      const text = decoded.ok ? decoded.text : '';
+      // The YAML writer is loaded where there is a referat.yaml to write in.
+      const { ordlisteInsertion } = await import('../config/yamlConfig');
+      return { kind: 'existing', uri: this.paths.toUri(config.path), insertion: (word) => ordlisteInsertion(text, word) };
     } catch {
       return undefined;
     }
