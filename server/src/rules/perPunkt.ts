@@ -33,8 +33,26 @@ function idOf(o: object | undefined): number {
   return id;
 }
 
-/** Everything besides the punkt itself that a per-punkt rule may read, as one string. */
+/** Facts strings seen lately, each kept as one object. */
+const interned = new Map<string, string>();
+/** Documents' facts kept at once: a workspace's open documents. */
+const INTERNED_FACTS = 64;
+
+/**
+ * Everything besides the punkt itself that a per-punkt rule may read, as one string: the same
+ * object as last time where it is the same text, so each punkt's memory is checked by identity, not
+ * by comparing the header's text once per punkt and rule.
+ */
 export function documentFacts(ctx: PunktRuleContext): string {
+  const facts = factsText(ctx);
+  const known = interned.get(facts);
+  if (known !== undefined) return known;
+  if (interned.size >= INTERNED_FACTS) interned.clear();
+  interned.set(facts, facts);
+  return facts;
+}
+
+function factsText(ctx: PunktRuleContext): string {
   const r = ctx.referat;
   const header = [...r.syntax.leading, ...(r.syntax.title ? [r.syntax.title] : []), ...r.syntax.header].map((l) => l.text).join('\n');
   return JSON.stringify([
