@@ -174,8 +174,8 @@ export function summaryOf(r: Referat): ReferatSummary {
     for (const key of ['udvalg', 'strategier', 'lovgrundlag', 'indstillere'] as const) for (const n of part.names[key]) names[key].add(n);
     punkter.push(part.summary);
   }
-  // The header's people after the punkter's, where those do not already name them with a title, as the one-pass scan has them.
-  for (const n of [...(h.deltagere?.names ?? []), ...(h.afbud?.names ?? [])]) if (!names.personer.has(n.name)) names.personer.set(n.name, { navn: n.name });
+  // The header's people after the punkter's, as the one-pass scan has them.
+  addHeaderPeople(names.personer, h);
   return {
     ...meetingFields(h, date),
     names: harvested(names),
@@ -442,13 +442,16 @@ function meetingFields(h: Header, date: CalendarDate | undefined): Pick<ReferatS
   };
 }
 
+/** The header's present and absent, after the people the punkter named: a name the punkter gave a title keeps it. */
+function addHeaderPeople(personer: Map<string, NamedPerson>, header: Header): void {
+  for (const n of [...(header.deltagere?.names ?? []), ...(header.afbud?.names ?? [])]) if (!personer.has(n.name)) personer.set(n.name, { navn: n.name });
+}
+
 /** The summary read from its lines with the model's own readers. */
 export function readSummary(source: SummaryLines): ReferatSummary {
   const header = readHeader(source.title, source.header);
   const personer = new Map(source.names.personer.map((p) => [p.navn, p]));
-  for (const n of [...(header.deltagere?.names ?? []), ...(header.afbud?.names ?? [])]) {
-    if (!personer.has(n.name)) personer.set(n.name, { navn: n.name });
-  }
+  addHeaderPeople(personer, header);
   const date = header.moedeDato?.date?.date ?? header.title?.date?.date;
   const meetingYear = date?.year;
   return {
