@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect/dialects';
+import { LexMemory } from '../syntax/lexer';
 import type { PunktSyntax, ReferatSyntax } from '../syntax/tree';
 import { readApproval } from './approval';
 import { readHeader } from './header';
@@ -16,6 +17,8 @@ export { bodyLine, isJournalLine, normalizeUdvalg as normalizeBody, readEarlierD
  * again. One memory per document; it keeps only the punkter of the last reading.
  */
 export class PunktMemory {
+  /** The document's last lexing: an edit's lines are lexed again, the others kept. */
+  readonly lexed = new LexMemory();
   private dialect: Dialect | undefined;
   private context = '';
   /** By heading (its line, kind and text): the punkter last built, each with the syntax it was built from. */

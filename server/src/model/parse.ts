@@ -5,5 +5,5 @@ import type { Referat } from './types';
 
 /** Reads a referat: syntax, then meaning, in the given dialect or the one its lines show. Total: never throws. */
 export function parseReferat(text: string, dialect?: Dialect, options: BuildOptions = {}): Referat {
-  return buildReferat(parseSyntax(text, dialect), options);
+  return buildReferat(parseSyntax(text, dialect, options.memory ? { memory: options.memory.lexed } : {}), options);
 }

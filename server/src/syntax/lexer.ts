@@ -1,4 +1,4 @@
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import { ALL_TOKENS } from './tokens';
 
 // Built once, on first use: chevrotain analyses the patterns at construction, which the
@@ -12,9 +12,9 @@ function theLexer(): Lexer {
 export interface LexResult {
   readonly tokens: IToken[];
   /** Start offset of every line; a document always has at least one line. */
-  readonly lineStarts: number[];
+  readonly lineStarts: readonly number[];
   /** Offsets the lexer could not read (cannot happen with the catch-all Text token, kept as a guard). */
-  readonly errors: { offset: number; length: number }[];
+  readonly errors: readonly { offset: number; length: number }[];
 }
 
 /** Start offset of each line, with `\r\n`, `\r` and `\n` as line breaks (as LSP counts them). */
@@ -37,11 +37,175 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-export function lex(text: string): LexResult {
+/**
+ * A text lexed, and its tokens as the lexer made them: the next text, which an edit changed in a
+ * few lines, is lexed only from the first line the edit touched to the last. Every token is one
+ * line judged by that line alone, so the lines around an edit keep their tokens (shifted).
+ */
+export class LexMemory {
+  text = '';
+  /** The tokens last handed out: the parser's passes may have re-typed them, `types` says what the lexer made them. */
+  tokens: IToken[] = [];
+  types: TokenType[] = [];
+  lineStarts: readonly number[] = [0];
+  errors: readonly { offset: number; length: number }[] = [];
+}
+
+export interface LexOptions {
+  /** The document's last lexing, kept by a host that lexes it again after each edit. */
+  readonly memory?: LexMemory;
+}
+
+/**
+ * The line tokens of a text. With a memory, the tokens are the memory's own objects where their
+ * lines are unchanged (their types as the lexer made them, their offsets where they now are): a
+ * result is read before the next lexing with the same memory, as the parser does.
+ */
+export function lex(text: string, options: LexOptions = {}): LexResult {
+  const { memory } = options;
+  if (!memory) return lexWhole(text);
+  const { result, types } = memory.text.length > 0 && text.length > 0 ? lexChanged(memory, text) : typed(lexWhole(text));
+  memory.text = text;
+  memory.tokens = result.tokens;
+  memory.types = types;
+  memory.lineStarts = result.lineStarts;
+  memory.errors = result.errors;
+  return result;
+}
+
+function lexWhole(text: string): LexResult {
   const result = theLexer().tokenize(text);
   return {
     tokens: result.tokens,
     lineStarts: computeLineStarts(text),
     errors: result.errors.map((e) => ({ offset: e.offset, length: e.length })),
+  };
+}
+
+/** Characters compared at once when looking for where two texts start and stop differing. */
+const COMPARE_CHUNK = 1 << 16;
+
+/** The length of the two texts' common beginning, found by native comparisons of halving stretches. */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  for (let chunk = COMPARE_CHUNK; chunk > 0; ) {
+    const n = Math.min(chunk, max - at);
+    if (n > 0 && b.startsWith(a.substring(at, at + n), at)) at += n;
+    else chunk >>= 1;
+  }
+  return at;
+}
+
+/** The length of the two texts' common end, not reaching into the first `floor` characters of either. */
+function commonSuffix(a: string, b: string, floor: number): number {
+  const max = Math.min(a.length, b.length) - floor;
+  let len = 0;
+  for (let chunk = COMPARE_CHUNK; chunk > 0; ) {
+    const n = Math.min(chunk, max - len);
+    if (n > 0 && b.endsWith(a.substring(a.length - len - n, a.length - len), b.length - len)) len += n;
+    else chunk >>= 1;
+  }
+  return len;
+}
+
+const isBreak = (c: number): boolean => c === 10 || c === 13;
+
+/** The first index in the sorted numbers at or above `value`. */
+function firstAtOrAbove(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first token starting at or after `offset`. */
+function firstTokenFrom(tokens: readonly IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Typed {
+  readonly result: LexResult;
+  /** Each token's type as the lexer made it. */
+  readonly types: TokenType[];
+}
+
+function typed(result: LexResult): Typed {
+  return { result, types: result.tokens.map((t) => t.tokenType) };
+}
+
+/** A kept token as the lexer made it: the parser's passes re-type tokens in place. */
+function restore(t: IToken, type: TokenType): void {
+  if (t.tokenType === type) return;
+  t.tokenType = type;
+  t.tokenTypeIdx = type.tokenTypeIdx!;
+}
+
+/**
+ * A text lexed from the memory of its last version. Only the lines between the edit's ends are read
+ * again: from the last line start inside the common beginning (its line break and first character
+ * unchanged, so a line start in both texts) to the first line start whose line break lies in the
+ * common end. What comes before is kept; what comes after is kept, shifted.
+ */
+function lexChanged(memory: LexMemory, text: string): Typed {
+  const old = memory.text;
+  const { tokens: oldTokens, types: oldTypes, lineStarts, errors } = memory;
+  const prefix = commonPrefix(old, text);
+  const suffix = prefix === old.length && prefix === text.length ? 0 : commonSuffix(old, text, prefix);
+  const delta = text.length - old.length;
+  const firstKept = firstAtOrAbove(lineStarts, prefix);
+  const from = firstKept > 0 ? lineStarts[firstKept - 1]! : 0;
+  const resumeAt = firstAtOrAbove(lineStarts, old.length - suffix + 1);
+  const resumeOld = resumeAt < lineStarts.length ? lineStarts[resumeAt]! : old.length;
+  const to = resumeOld + delta;
+  const middle = from < to ? theLexer().tokenize(text.slice(from, to)) : { tokens: [], errors: [] };
+  for (const t of middle.tokens) t.startOffset += from;
+
+  const keepBefore = firstTokenFrom(oldTokens, from);
+  const resumeToken = firstTokenFrom(oldTokens, resumeOld);
+  const tokens = oldTokens.slice(0, keepBefore).concat(middle.tokens, oldTokens.slice(resumeToken));
+  const types = oldTypes.slice(0, keepBefore).concat(
+    middle.tokens.map((t) => t.tokenType),
+    oldTypes.slice(resumeToken),
+  );
+  for (let i = 0; i < keepBefore; i++) restore(tokens[i]!, types[i]!);
+  for (let i = keepBefore + middle.tokens.length; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    restore(t, types[i]!);
+    t.startOffset += delta;
+  }
+
+  const starts = lineStarts.slice(0, firstKept === 0 ? 1 : firstKept);
+  // The middle's own line starts; its end is one where the kept lines resume, else the text's end may be one.
+  const last = resumeAt < lineStarts.length ? to - 1 : to;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isBreak(c) || (c === 13 && text.charCodeAt(i + 1) === 10)) continue;
+    if (i + 1 <= last) starts.push(i + 1);
+  }
+  for (let i = resumeAt; i < lineStarts.length; i++) starts.push(lineStarts[i]! + delta);
+
+  return {
+    result: {
+      tokens,
+      lineStarts: starts,
+      errors: [
+        ...errors.filter((e) => e.offset < from),
+        ...middle.errors.map((e) => ({ offset: e.offset + from, length: e.length })),
+        ...errors.filter((e) => e.offset >= resumeOld).map((e) => ({ offset: e.offset + delta, length: e.length })),
+      ],
+    },
+    types,
   };
 }

@@ -1,6 +1,6 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { ALL_TOKENS, InPunkt, LINE_KIND, Loose, PunktHeading, Title, TocHeading } from './tokens';
-import { lex } from './lexer';
+import { lex, type LexOptions } from './lexer';
 import { markExtraSections, markPunktHeadings, markTitleSections } from './structure';
 import { detectDialect } from '../dialect/detect';
 import type { Dialect } from '../dialect/dialects';
@@ -76,11 +76,11 @@ let parser: ReferatParser | undefined;
  * Parses a referat into its syntax tree, in its dialect (recognised from its own lines where not
  * given). Total: every string gives a tree, never an exception.
  */
-export function parseSyntax(input: string, given?: Dialect): ReferatSyntax {
+export function parseSyntax(input: string, given?: Dialect, options: LexOptions = {}): ReferatSyntax {
   // VS Code drops a BOM when it opens a file; do the same so CLI and editor agree on columns.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const dialect = given ?? detectDialect(text);
-  const lexed = lex(text);
+  const lexed = lex(text, options);
   const { lineStarts, errors } = lexed;
   // The approval at the end is read apart: the parser groups only the lines before it.
   const approvalAt = approvalStart(lexed.tokens);
