@@ -41,9 +41,14 @@ test("a per-punkt rule judges again only the punkter an edit touched, and every 
   // Nothing changed: nothing judged, the finding remembered.
   assert.equal(run(edited).found.length, 1);
   assert.equal(judged.length, 0);
+  // The header's text is no fact of a punkt: a weekday or a place edited there judges nothing again.
+  const place = edited.replace('Mødedato Torsdag d. 07.', 'Mødedato Fredag d. 07.').replace('Mødested Udvalgsværelse 1', 'Mødested Udvalgsværelse 2');
+  assert.notEqual(place, edited);
+  assert.equal(run(place).found.length, 1);
+  assert.equal(judged.length, 0);
   // Another meeting day is another fact: every punkt is judged again.
-  const moved = edited.replace('REFERAT Direktionen d. 07-12-2023', 'REFERAT Direktionen d. 08-12-2023');
-  assert.notEqual(moved, edited, 'the title names the meeting day');
+  const moved = place.replace('Mødedato Fredag d. 07. december 2023', 'Mødedato Fredag d. 08. december 2023');
+  assert.notEqual(moved, place, 'Mødedato names the meeting day');
   run(moved);
   assert.equal(judged.length, first.referat.punkter.length);
 });

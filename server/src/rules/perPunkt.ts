@@ -1,7 +1,8 @@
 // Rules that judge each punkt on its own, and the memory that spares judging a punkt again: an edit
 // touches one punkt, and its neighbours' findings are what they were, as long as the facts of the
-// document the rules read (its kind, dialect, meeting day, length, header, the punkter's numbers,
-// referat.yaml's limits) are too.
+// document the rules read (its kind, dialect, meeting day, the punkter's numbers, referat.yaml's
+// limits; the document's length for the last punkt) are too. The header's text is not among them: a
+// weekday or a name edited there changes no punkt's findings.
 import { meetingDate } from '../model/meeting';
 import { punktLabel } from '../model/numbering';
 import type { Punkt } from '../model/types';
@@ -54,13 +55,10 @@ export function documentFacts(ctx: PunktRuleContext): string {
 
 function factsText(ctx: PunktRuleContext): string {
   const r = ctx.referat;
-  const header = [...r.syntax.leading, ...(r.syntax.title ? [r.syntax.title] : []), ...r.syntax.header].map((l) => l.text).join('\n');
   return JSON.stringify([
     r.kind,
     idOf(r.dialect),
     meetingDate(r) ?? null,
-    r.syntax.lineCount,
-    header,
     // The punkter's numbers: whether a punkt heads a group of sub-items is told by the one after it.
     r.punkter.map(punktLabel).join(' '),
     idOf(ctx.kle),
@@ -69,18 +67,28 @@ function factsText(ctx: PunktRuleContext): string {
   ]);
 }
 
+interface Judged {
+  readonly facts: string;
+  /** The document's last line, for the last punkt only: a decision written at the document's end needs no blank line after it. */
+  readonly lastLine: number | undefined;
+  readonly findings: readonly Finding[];
+}
+
 /** Per punkt object, per rule: the findings last made and the facts they were made under. */
-const remembered = new WeakMap<Punkt, Map<string, { readonly facts: string; readonly findings: readonly Finding[] }>>();
+const remembered = new WeakMap<Punkt, Map<string, Judged>>();
 
 /** A per-punkt rule's findings in one document, from memory for each punkt judged under the same facts. */
 export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleContext, facts: string): readonly Finding[] {
   if (perPunkt.applies?.(ctx) === false) return [];
   const out: Finding[] = [];
-  for (const p of ctx.referat.punkter) {
+  const { punkter } = ctx.referat;
+  const last = punkter[punkter.length - 1];
+  for (const p of punkter) {
     let byRule = remembered.get(p);
-    if (!byRule) remembered.set(p, (byRule = new Map<string, { readonly facts: string; readonly findings: readonly Finding[] }>()));
+    if (!byRule) remembered.set(p, (byRule = new Map<string, Judged>()));
+    const lastLine = p === last ? ctx.referat.syntax.lineCount - 1 : undefined;
     let hit = byRule.get(rule.code);
-    if (!hit || hit.facts !== facts) byRule.set(rule.code, (hit = { facts, findings: [...perPunkt.checkPunkt(p, ctx)] }));
+    if (!hit || hit.facts !== facts || hit.lastLine !== lastLine) byRule.set(rule.code, (hit = { facts, lastLine, findings: [...perPunkt.checkPunkt(p, ctx)] }));
     for (const f of hit.findings) out.push(f);
   }
   return out;
