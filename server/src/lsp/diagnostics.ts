@@ -63,7 +63,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
       return;
     }
     // The saved text is what the archive should know.
-    if (openReferat(ctx, doc.uri)) await service.workspaceChanged([{ kind: 'changed', uri: doc.uri, text: doc.getText() }]);
+    if (openReferat(ctx, doc.uri)) await service.workspaceChanged([{ kind: 'changed', uri: doc.uri, text: doc.getText(), version: doc.version }]);
     await validate(doc);
   });
   documents.onDidSave((e) => void saved(e.document));

@@ -34,6 +34,14 @@ export const nodeWorkspace: Workspace = {
     if (read.ok) return read.bytes;
     throw Object.assign(new Error(`${path}: ${read.problem.en}`), { code: read.code ?? 'EINVAL', problem: read.problem });
   },
+  async fingerprint(path) {
+    try {
+      const s = await stat(path, { bigint: true });
+      return `${s.size}:${s.mtimeNs}:${s.ino}:${s.dev}`;
+    } catch {
+      return undefined;
+    }
+  },
   async exists(path) {
     try {
       await stat(path);

@@ -69,6 +69,14 @@ export { toLspDiagnostic } from '../features/diagnostics';
 const PUNKT_MEMORY_DOCUMENTS = 20;
 /** Saved texts kept to recognise the file watcher's report of the same save. */
 const RECENT_SAVES = 8;
+/** No word list: one object, so the spell check's knowledge is the same from one check to the next. */
+const NO_ORDLISTE: readonly string[] = [];
+
+/** A text the editor saved, and the file's fingerprint just after (undefined where the host has none). */
+interface RecentSave {
+  readonly text: string;
+  readonly fingerprint: Promise<string | undefined> | undefined;
+}
 
 /** The front door (see `ReferatLanguageService`): its state is its own, changed through its methods. */
 class LanguageService implements ReferatLanguageService {
@@ -81,9 +89,11 @@ class LanguageService implements ReferatLanguageService {
   private readonly paths: Paths;
   private readonly log: (message: string) => void;
   private harvested: NameCatalog | undefined;
+  /** Per referat.yaml's catalog: the names it was merged with from the archive, and the result. */
+  private readonly mergedCatalogs = new WeakMap<NameCatalog, { readonly harvested: NameCatalog; readonly catalog: NameCatalog }>();
   private readonly parsed = new Map<string, { version: number; config: LoadedConfig | undefined; text: string; referat: Referat }>();
   /** The texts the editor last saved, by URI: the file watcher's report of the same save is no change. */
-  private readonly recentSaves = new Map<string, string>();
+  private readonly recentSaves = new Map<string, RecentSave>();
   private readonly checked = new Map<string, { version: number; diagnostics: Promise<Diagnostic[]> }>();
   /** Per document read lately, its punkter by their lines: an edit builds again only the punkter it touched. */
   private readonly memories = new Map<string, PunktMemory>();
@@ -169,9 +179,13 @@ class LanguageService implements ReferatLanguageService {
    * keeps the findings of that version). The spelling counts follow, and say if a word changed sides.
    */
   private archiveChanged(uri?: string, before?: ReferatSummary, after?: ReferatSummary, text?: string): boolean {
-    this.harvested = undefined;
+    // The names harvested from the archive stay the same object while no summary changed: the spell
+    // check's knowledge, and what each punkt was judged with, are made from that object.
+    // A save that left the summary as it was (an edit in a punkt's text) changes no name and no finding.
+    const same = uri !== undefined && sameData(before, after);
+    if (!same && (uri === undefined || viewOf(before, wholeView) !== viewOf(after, wholeView))) this.harvested = undefined;
     this.spelling.archiveChanged(uri, text);
-    if (uri !== undefined && rulesView(before) === rulesView(after)) return false;
+    if (uri !== undefined && (same || viewOf(before, rulesView) === viewOf(after, rulesView))) return false;
     this.invalidate();
     return true;
   }
@@ -223,7 +237,7 @@ class LanguageService implements ReferatLanguageService {
       else if (change.text !== undefined) {
         // The editor's saved text is what the archive should know.
         const before = this.index.get(change.uri);
-        archive = this.archiveChanged(change.uri, before, this.takeSaved(change.uri, change.text), change.text) || archive;
+        archive = this.archiveChanged(change.uri, before, this.takeSaved(change.uri, change.text, change.version), change.text) || archive;
       } else if (path?.endsWith('.referat')) {
         // A file on disk is read again, under the URI the archive gives it; the watcher's report of a save the archive has is not.
         const uri = this.paths.toUri(path);
@@ -247,13 +261,18 @@ class LanguageService implements ReferatLanguageService {
    * has one of that text in the dialect the archive reads it in (a 1 MB referat is not scanned
    * again), else from the text.
    */
-  private takeSaved(uri: string, text: string): ReferatSummary {
+  private takeSaved(uri: string, text: string, version: number | undefined): ReferatSummary {
     this.recentSaves.delete(uri);
-    this.recentSaves.set(uri, text);
+    // The file as the editor left it: the watcher's report of this save finds it so.
+    const path = this.paths.toPath(uri);
+    const fingerprint = path !== undefined ? this.options.workspace.fingerprint?.(path).catch(() => undefined) : undefined;
+    this.recentSaves.set(uri, { text, fingerprint });
     for (const oldest of this.recentSaves.keys()) {
       if (this.recentSaves.size <= RECENT_SAVES) break;
       this.recentSaves.delete(oldest);
     }
+    // The version saved is read now where it was not yet (findings follow saving): its findings are made from this reading next.
+    if (version !== undefined && this.parsed.get(uri)?.text !== text) this.referat({ uri, version, getText: () => text });
     const read = this.parsed.get(uri);
     if (read?.text === text && !read.config?.config.dialekt) {
       const summary = summaryOf(read.referat);
@@ -263,13 +282,19 @@ class LanguageService implements ReferatLanguageService {
     return this.index.setText(uri, text);
   }
 
-  /** Whether the file holds exactly the text the editor last saved to it (the watcher reporting that save). */
+  /**
+   * Whether the file holds exactly the text the editor last saved to it (the watcher reporting that
+   * save): told by the file's fingerprint where the host gives one and it is as it was at the save,
+   * else by reading the file.
+   */
   private async isSavedText(uri: string, path: string): Promise<boolean> {
     const saved = this.recentSaves.get(uri);
     if (saved === undefined || !this.index.get(uri)) return false;
+    const atSave = await saved.fingerprint;
+    if (atSave !== undefined && atSave === (await this.options.workspace.fingerprint?.(path).catch(() => undefined))) return true;
     const bytes = await this.options.workspace.readFile(path).catch(() => undefined);
     const read = bytes ? decodeReferat(bytes) : undefined;
-    return read?.ok === true && read.text === saved;
+    return read?.ok === true && read.text === saved.text;
   }
 
   // ------------------------------------------------------------ one document
@@ -335,7 +360,7 @@ class LanguageService implements ReferatLanguageService {
     if (settings.spelling !== 'off') this.spelling.start();
     const knowledge =
       settings.spelling !== 'off'
-        ? this.spelling.knowledge(await this.catalog(doc.uri), config?.config.ordliste ?? [], kleCatalog(), config?.config.ordlisteModeller)
+        ? this.spelling.knowledge(await this.catalog(doc.uri), config?.config.ordliste ?? NO_ORDLISTE, kleCatalog(), config?.config.ordlisteModeller)
         : undefined;
     const referat = await this.prepared(doc);
     const members = udvalgMembers(referat, await this.catalog(doc.uri));
@@ -394,8 +419,12 @@ class LanguageService implements ReferatLanguageService {
     const path = this.paths.toPath(uri);
     const config = path ? await this.config.forFile(path) : undefined;
     if (!config) return this.harvested ?? EMPTY_CATALOG;
-    // referat.yaml adds to what the archive knows, and decides where both speak of one thing.
-    return mergeCatalogs(config.config.catalog, this.harvested);
+    // referat.yaml adds to what the archive knows, and decides where both speak of one thing; the
+    // same pair gives the same object, so what was judged with it is remembered.
+    const own = config.config.catalog;
+    let merged = this.mergedCatalogs.get(own);
+    if (merged?.harvested !== this.harvested) this.mergedCatalogs.set(own, (merged = { harvested: this.harvested, catalog: mergeCatalogs(own, this.harvested) }));
+    return merged.catalog;
   }
 
   async completion(doc: ReferatDocument, position: Position, lineText: string, token?: CancellationToken): Promise<CompletionList> {
@@ -597,10 +626,42 @@ class LanguageService implements ReferatLanguageService {
  * numbers and journal numbers, and the names harvested from it; not where its lines are, nor its
  * titles and decisions (completion's, not the checks').
  */
-function rulesView(s: ReferatSummary | undefined): string {
-  if (!s) return '';
+function rulesView(s: ReferatSummary): string {
   const { udvalg, date, moedested, deltagere, names } = s;
   return JSON.stringify({ udvalg, date, moedested, deltagere, names, punkter: s.punkter.map((p) => [p.number, p.journal ?? null]) });
+}
+
+/** Everything a summary says: the names harvested from the archive are made from it. */
+function wholeView(s: ReferatSummary): string {
+  return JSON.stringify(s);
+}
+
+/** Whether two pieces of plain data (a summary: objects, arrays, strings, numbers) are alike throughout. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  // Anything but a plain object (a Set, a Map, a Date) is not compared by its keys: it is told apart.
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+/** A summary's views, each made once per summary: the one before a save was the one after the last. */
+const views = new WeakMap<ReferatSummary, Map<(s: ReferatSummary) => string, string>>();
+function viewOf(s: ReferatSummary | undefined, view: (s: ReferatSummary) => string): string {
+  if (!s) return '';
+  let made = views.get(s);
+  if (!made) views.set(s, (made = new Map<(s: ReferatSummary) => string, string>()));
+  let v = made.get(view);
+  if (v === undefined) made.set(view, (v = view(s)));
+  return v;
 }
 
 /** The members of the udvalg that met, as referat.yaml (or the archive) writes them: `Anna Holm (A)`. */

@@ -11,6 +11,8 @@ import { yieldToHost, type Workspace } from '../workspace/workspace';
 const LINE_CACHE_LIMIT = 200_000;
 /** Lines counted between two turns of the editor's requests. */
 const COUNT_STRETCH = 2_000;
+/** A saved file's words are counted this long after the save: the findings of that save reach the editor first. */
+const SAVED_COUNT_DELAY_MS = 250;
 
 /** A word written in this many referater of the archive is the municipality's own, whatever the dictionary says. */
 export const ARCHIVE_WORD_MIN = 3;
@@ -71,6 +73,7 @@ export class Spelling {
   /** The text the editor saved, per file waiting to be counted: it is not read from the disk again. */
   private readonly saved = new Map<string, string>();
   private disposed = false;
+  private countTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts the changes that can change an answer (the dictionary, the personal words, a word that changed sides in the archive). */
   private generation = 0;
   /** The knowledge last handed out, while nothing it answers from has changed: the same object, so what was judged with it is remembered. */
@@ -106,6 +109,8 @@ export class Spelling {
   /** No more listeners, counting or cached verdicts: the service is done. */
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.countTimer);
+    this.countTimer = undefined;
     this.listeners.length = 0;
     this.dirty.clear();
     this.rejectedByLine.clear();
@@ -134,7 +139,21 @@ export class Spelling {
     else if (uri !== undefined) this.saved.delete(uri);
     // Files that left the archive leave the counts too.
     for (const u of [...this.unknownByFile.keys()]) if (!this.host.archive.get(u)) this.dirty.add(u);
-    if (this.speller) this.countArchive();
+    if (!this.speller) return;
+    if (text === undefined) this.countArchive();
+    else this.countSoon();
+  }
+
+  /** Counts after a save's findings are out; saves meanwhile are counted with it. */
+  private countSoon(): void {
+    if (this.countTimer !== undefined) return;
+    const timer = setTimeout(() => {
+      this.countTimer = undefined;
+      this.countArchive();
+    }, SAVED_COUNT_DELAY_MS);
+    // Node's timers would otherwise keep a finished command-line run alive.
+    (timer as { unref?: () => void }).unref?.();
+    this.countTimer = timer;
   }
 
   /** What the rule needs, for a document with these names and word list; undefined until the dictionary is loaded. */

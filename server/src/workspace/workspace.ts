@@ -11,6 +11,12 @@ export interface Workspace {
   /** The file's bytes; rejects when it cannot be read. */
   readFile(path: string): Promise<Uint8Array>;
   exists(path: string): Promise<boolean>;
+  /**
+   * Something that changes whenever the file may have changed (its size, modification time and
+   * inode on a disk), undefined for no such file; optional. With it the watcher's report of a save
+   * the service already has is told without reading the file again.
+   */
+  fingerprint?(path: string): Promise<string | undefined>;
 }
 
 /** What happened to a file on disk (a referat or a referat.yaml), as a host's file watcher reports it. */
@@ -25,6 +31,8 @@ export interface WorkspaceChange {
    * reading the disk. A document the editor holds as a referat is taken whatever its name.
    */
   readonly text?: string;
+  /** The editor's version of that text, where the host has it: the document's reading of it then serves the archive and the findings alike. */
+  readonly version?: number;
 }
 
 /** The folder a path is in, with either separator. */
