@@ -37,7 +37,21 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.nat(),
   remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 400 })),
   insert: fc.oneof(
-    fc.constantFrom('', 'x', '\n', '\r', '\r\n', '\n\n', ' \t', 'Punkt 3: Nyt punkt\n', '\nBeslutning\n\nGodkendt.\n', '81.39.15G01-4-23', '3.   Meddelelser\n', '\u0000', '\ufeff'),
+    fc.constantFrom(
+      '',
+      'x',
+      '\n',
+      '\r',
+      '\r\n',
+      '\n\n',
+      ' \t',
+      'Punkt 3: Nyt punkt\n',
+      '\nBeslutning\n\nGodkendt.\n',
+      '81.39.15G01-4-23',
+      '3.   Meddelelser\n',
+      '\u0000',
+      '\ufeff',
+    ),
     fc.string({ unit: fc.constantFrom('a', 'Æ', ' ', '\n', '\r', '1', '.', ':', '-', '\t'), maxLength: 30 }),
   ),
 });
@@ -71,7 +85,13 @@ test('a text lexed from the memory of its last version gives the tokens, lines a
 
 test('tokens the parser re-typed are, in the next lexing, as the lexer made them', () => {
   const memory = new LexMemory();
-  const text = readFileSync(join(corpusDir, readdirSync(corpusDir).find((f) => f.endsWith('.referat'))!), 'utf8');
+  const text = readFileSync(
+    join(
+      corpusDir,
+      readdirSync(corpusDir).find((f) => f.endsWith('.referat'))!,
+    ),
+    'utf8',
+  );
   const first = lex(text, { memory });
   const typeOf = first.tokens[0]!.tokenType;
   for (const t of first.tokens) t.tokenType = typeOf;

@@ -88,7 +88,8 @@ export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleCont
     if (!byRule) remembered.set(p, (byRule = new Map<string, Judged>()));
     const lastLine = p === last ? ctx.referat.syntax.lineCount - 1 : undefined;
     let hit = byRule.get(rule.code);
-    if (!hit || hit.facts !== facts || hit.lastLine !== lastLine) byRule.set(rule.code, (hit = { facts, lastLine, findings: [...perPunkt.checkPunkt(p, ctx)] }));
+    if (!hit || hit.facts !== facts || hit.lastLine !== lastLine)
+      byRule.set(rule.code, (hit = { facts, lastLine, findings: [...perPunkt.checkPunkt(p, ctx)] }));
     for (const f of hit.findings) out.push(f);
   }
   return out;

@@ -423,7 +423,8 @@ class LanguageService implements ReferatLanguageService {
     // same pair gives the same object, so what was judged with it is remembered.
     const own = config.config.catalog;
     let merged = this.mergedCatalogs.get(own);
-    if (merged?.harvested !== this.harvested) this.mergedCatalogs.set(own, (merged = { harvested: this.harvested, catalog: mergeCatalogs(own, this.harvested) }));
+    if (merged?.harvested !== this.harvested)
+      this.mergedCatalogs.set(own, (merged = { harvested: this.harvested, catalog: mergeCatalogs(own, this.harvested) }));
     return merged.catalog;
   }
 

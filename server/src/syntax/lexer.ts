@@ -89,7 +89,7 @@ const COMPARE_CHUNK = 1 << 16;
 function commonPrefix(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
   let at = 0;
-  for (let chunk = COMPARE_CHUNK; chunk > 0; ) {
+  for (let chunk = COMPARE_CHUNK; chunk > 0;) {
     const n = Math.min(chunk, max - at);
     if (n > 0 && b.startsWith(a.substring(at, at + n), at)) at += n;
     else chunk >>= 1;
@@ -101,7 +101,7 @@ function commonPrefix(a: string, b: string): number {
 function commonSuffix(a: string, b: string, floor: number): number {
   const max = Math.min(a.length, b.length) - floor;
   let len = 0;
-  for (let chunk = COMPARE_CHUNK; chunk > 0; ) {
+  for (let chunk = COMPARE_CHUNK; chunk > 0;) {
     const n = Math.min(chunk, max - len);
     if (n > 0 && b.endsWith(a.substring(a.length - len - n, a.length - len), b.length - len)) len += n;
     else chunk >>= 1;
