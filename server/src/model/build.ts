@@ -63,6 +63,7 @@ function sameLines(a: PunktSyntax, b: PunktSyntax): boolean {
   for (let i = 0; i < a.lines.length; i++) {
     const x = a.lines[i]!;
     const y = b.lines[i]!;
+    if (x === y) continue;
     if (x.line !== y.line || x.kind !== y.kind || x.text !== y.text) return false;
   }
   return true;

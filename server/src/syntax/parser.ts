@@ -69,6 +69,12 @@ class ReferatParser extends EmbeddedActionsParser {
   });
 }
 
+/**
+ * Per token of a document read with a lexer's memory, the syntax line last made of it: an edit's
+ * reading makes new lines only where it changed them, and the punkter's memory knows its lines by identity.
+ */
+const linesOfTokens = new WeakMap<IToken, SourceLine>();
+
 // Built on first use, like the lexer: the grammar analysis costs start-up time that indexing never needs.
 let parser: ReferatParser | undefined;
 
@@ -102,10 +108,18 @@ export function parseSyntax(input: string, given?: Dialect, options: LexOptions 
   };
   // The raw tree lists tokens in document order, so a forward-moving cursor numbers them.
   let cursor = 0;
+  const reuse = options.memory !== undefined;
   const toLine = (t: IToken): SyntaxLine => {
     if (lineStarts[cursor]! > t.startOffset) cursor = offsetToLine(t.startOffset);
     while (cursor + 1 < lineStarts.length && lineStarts[cursor + 1]! <= t.startOffset) cursor++;
-    return new SourceLine(LINE_KIND.get(t.tokenType) ?? 'text', cursor, t.image);
+    const kind = LINE_KIND.get(t.tokenType) ?? 'text';
+    if (!reuse) return new SourceLine(kind, cursor, t.image);
+    // A token the lexer's memory kept is a line unchanged: where its kind and number are too, so is its syntax line.
+    const last = linesOfTokens.get(t);
+    if (last && last.line === cursor && last.kind === kind) return last;
+    const made = new SourceLine(kind, cursor, t.image);
+    linesOfTokens.set(t, made);
+    return made;
   };
   for (const e of errors) {
     const line = offsetToLine(e.offset);
