@@ -120,3 +120,15 @@ test('a referat read with a memory that lexes an edit only has the syntax of a f
     { numRuns: 80 },
   );
 });
+
+test('an edit that brings more lines than are spliced at once (a paste of a whole referat) reads as a fresh lexing does', () => {
+  const memory = new LexMemory();
+  const big = texts[0]!.repeat(Math.ceil(30_000 / texts[0]!.split('\n').length));
+  const before = `${texts[1]!}\n${texts[2]!}`;
+  lex(before, { memory });
+  const pasted = `${before.slice(0, 40)}${big}${before.slice(40)}`;
+  assert.ok(lex(pasted).tokens.length > 10_000, 'more new lines than one splice takes');
+  assert.deepEqual(plain(lex(pasted, { memory })), plain(lex(pasted)));
+  const edited = `${pasted.slice(0, 5000)}x${pasted.slice(5000)}`;
+  assert.deepEqual(plain(lex(edited, { memory })), plain(lex(edited)));
+});

@@ -12,7 +12,7 @@ function theLexer(): Lexer {
 export interface LexResult {
   readonly tokens: IToken[];
   /** Start offset of every line; a document always has at least one line. */
-  readonly lineStarts: readonly number[];
+  readonly lineStarts: number[];
   /** Offsets the lexer could not read (cannot happen with the catch-all Text token, kept as a guard). */
   readonly errors: readonly { offset: number; length: number }[];
 }
@@ -47,7 +47,7 @@ export class LexMemory {
   /** The tokens last handed out: the parser's passes may have re-typed them, `types` says what the lexer made them. */
   tokens: IToken[] = [];
   types: TokenType[] = [];
-  lineStarts: readonly number[] = [0];
+  lineStarts: number[] = [0];
   errors: readonly { offset: number; length: number }[] = [];
 }
 
@@ -111,6 +111,16 @@ function commonSuffix(a: string, b: string, floor: number): number {
 
 const isBreak = (c: number): boolean => c === 10 || c === 13;
 
+/** Above this many new entries an array is made anew: spreading them into one call would pass too many arguments. */
+const SPLICE_LIMIT = 10_000;
+
+/** The array with [from, to) replaced by `items`: in place, or made anew for many items. */
+function replaced<T>(array: T[], from: number, to: number, items: readonly T[]): T[] {
+  if (items.length > SPLICE_LIMIT) return array.slice(0, from).concat(items, array.slice(to));
+  array.splice(from, to - from, ...items);
+  return array;
+}
+
 /** The first index in the sorted numbers at or above `value`. */
 function firstAtOrAbove(sorted: readonly number[], value: number): number {
   let lo = 0;
@@ -172,29 +182,33 @@ function lexChanged(memory: LexMemory, text: string): Typed {
   const middle = from < to ? theLexer().tokenize(text.slice(from, to)) : { tokens: [], errors: [] };
   for (const t of middle.tokens) t.startOffset += from;
 
+  // The memory's arrays are changed in place: a 1 MB referat's are 200 KB each, and an edit changes a few entries.
   const keepBefore = firstTokenFrom(oldTokens, from);
   const resumeToken = firstTokenFrom(oldTokens, resumeOld);
-  const tokens = oldTokens.slice(0, keepBefore).concat(middle.tokens, oldTokens.slice(resumeToken));
-  const types = oldTypes.slice(0, keepBefore).concat(
-    middle.tokens.map((t) => t.tokenType),
-    oldTypes.slice(resumeToken),
-  );
-  for (let i = 0; i < keepBefore; i++) restore(tokens[i]!, types[i]!);
-  for (let i = keepBefore + middle.tokens.length; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    restore(t, types[i]!);
+  for (let i = 0; i < keepBefore; i++) restore(oldTokens[i]!, oldTypes[i]!);
+  for (let i = resumeToken; i < oldTokens.length; i++) {
+    const t = oldTokens[i]!;
+    restore(t, oldTypes[i]!);
     t.startOffset += delta;
   }
+  const tokens = replaced(oldTokens, keepBefore, resumeToken, middle.tokens);
+  const types = replaced(
+    oldTypes,
+    keepBefore,
+    resumeToken,
+    middle.tokens.map((t) => t.tokenType),
+  );
 
-  const starts = lineStarts.slice(0, firstKept === 0 ? 1 : firstKept);
+  const middleStarts: number[] = [];
   // The middle's own line starts; its end is one where the kept lines resume, else the text's end may be one.
   const last = resumeAt < lineStarts.length ? to - 1 : to;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (!isBreak(c) || (c === 13 && text.charCodeAt(i + 1) === 10)) continue;
-    if (i + 1 <= last) starts.push(i + 1);
+    if (i + 1 <= last) middleStarts.push(i + 1);
   }
-  for (let i = resumeAt; i < lineStarts.length; i++) starts.push(lineStarts[i]! + delta);
+  for (let i = resumeAt; i < lineStarts.length; i++) lineStarts[i] = lineStarts[i]! + delta;
+  const starts = replaced(lineStarts, firstKept === 0 ? 1 : firstKept, resumeAt, middleStarts);
 
   return {
     result: {
