@@ -104,6 +104,8 @@ for (const spelling of [false, true]) {
 // disk, didSave, the watcher's change), and is timed until the diagnostics of that version arrive.
 {
   const SAVES = quick ? 15 : 30;
+  // Longer than the server's wait before it makes the findings of a pause (PREPARE_AFTER_MS), as a pause in typing is.
+  const PAUSE_MS = 500;
   const dir = mkdtempSync(join(tmpdir(), 'referat-bench-save-'));
   const server = new LspClient();
   await server.initialize(dir, { locale: 'da' });
@@ -150,10 +152,34 @@ for (const spelling of [false, true]) {
       );
       current = next;
     }
+    // As she mostly works: an edit, a pause in her typing, then the save; timed from the save.
+    const paused = [];
+    for (let i = 0; i < SAVES; i++) {
+      const next = current === weekday ? wrong : weekday;
+      const v = ++version;
+      lineOf[dateLine] = lineOf[dateLine].replace(current, next);
+      const done = server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
+      await server.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line: dateLine, character: 9 }, end: { line: dateLine, character: 9 + current.length } }, text: next }],
+      });
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+      writeFileSync(path, lineOf.join('\n'));
+      paused.push(
+        await time(async () => {
+          await server.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+          await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+          lastFindings = (await done).diagnostics;
+        }),
+      );
+      current = next;
+    }
     await server.conn.sendRequest('referat/ping');
     const st = stats(samples);
     const label = `${(Buffer.byteLength(text) / 1000).toFixed(0)} KB`;
     lines.push(row([label, 'edit + save → diagnostics of that edit', st.median.toFixed(2), st.p95.toFixed(2)], widths));
+    const sp = stats(paused);
+    lines.push(row([label, `edit, ${PAUSE_MS} ms pause, save → diagnostics`, sp.median.toFixed(2), sp.p95.toFixed(2)], widths));
     const twice = [...published.values()].filter((n) => n > 1).length;
     const spelling = lastFindings.filter((d) => d.code === 'spelling');
     notes.push(

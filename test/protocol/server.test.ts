@@ -139,8 +139,10 @@ describe('language server over stdio, with referat.yaml', () => {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, text: 'Fredag' }],
     });
+    // A pause in her typing: the server makes the findings of this version then, and keeps them to itself.
+    await new Promise((resolve) => setTimeout(resolve, 700));
     await c.conn.sendRequest('referat/ping');
-    assert.equal(c.diagnostics.get(uri)!.version, 1, 'no new diagnostics while typing');
+    assert.equal(c.diagnostics.get(uri)!.version, 1, 'no new diagnostics while typing, nor in a pause');
     await c.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
     const after = await c.diagnosticsFor(uri, 2);
     assert.deepEqual(

@@ -7,6 +7,9 @@ import { openReferat, safe, type ServerContext } from './context';
 
 const isYaml = (uri: string): boolean => uri.endsWith('/referat.yaml');
 
+/** Where findings follow saving, a pause this long in her typing is used to make them ahead of the save. */
+const PREPARE_AFTER_MS = 300;
+
 /** Publishes findings on open and save (or as you type), clears them on close; referat.yaml's mistakes too. */
 export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => Promise<void> } {
   const timers = new Map<string, NodeJS.Timeout>();
@@ -55,6 +58,12 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     }
   };
 
+  // The findings of the text as it is now, made and kept, not published: a save of this version publishes them at once.
+  const prepare = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument) => {
+    if (!openReferat(ctx, doc.uri)) return;
+    await service.findings(TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText()));
+  });
+
   documents.onDidOpen((e) => void validate(e.document));
   const saved = safe(ctx, 'didSave', undefined, async (doc: TextDocument) => {
     if (isYaml(doc.uri)) {
@@ -74,8 +83,15 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
       void validate(doc);
       return;
     }
-    if (ctx.validation.trigger !== 'onType') return;
     clearTimeout(timers.get(doc.uri));
+    if (ctx.validation.trigger !== 'onType') {
+      // Findings follow saving: they are made while she pauses, and shown when she saves.
+      timers.set(
+        doc.uri,
+        setTimeout(() => void prepare(doc), PREPARE_AFTER_MS),
+      );
+      return;
+    }
     if (ctx.validation.debounceMs <= 0) void validate(doc);
     else
       timers.set(
