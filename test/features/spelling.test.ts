@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-types';
@@ -213,6 +214,46 @@ test("a word in three referater of the archive is the municipality's own", async
     left.map((d) => d.range.start.character),
     [],
     'klimaskjoldsprojektet is now in three referater too',
+  );
+});
+
+test('a file saved again and again is counted by the lines each save changed, and the archive knows what a fresh count knows', async () => {
+  // The saved file gains and loses lines with the two words; one other file holds them too, x.referat is judged.
+  const other = REFERAT.replace('07-12-2023', '01-11-2023');
+  const start = REFERAT.replace('07-12-2023', '02-11-2023').replace(/klimaskjold\S*/g, 'tag');
+  // Whole lines put in, taken out or replaced, as she edits; and stray characters across lines.
+  const edit = fc.record({
+    line: fc.nat(),
+    remove: fc.nat({ max: 2 }),
+    insert: fc.array(fc.constantFrom('', 'klimaskjoldsprojektet er godt.', 'Om klimaskjoldsløftet og klimaskjoldsløftet', 'x', 'Punkt 2: Nyt'), {
+      maxLength: 2,
+    }),
+    stray: fc.option(fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: fc.constantFrom('', '\n', '\r\n', 'x') })),
+  });
+  await fc.assert(
+    fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
+      const files: Record<string, string> = { 'x.referat': REFERAT, 'arkiv/1.referat': other, 'arkiv/s.referat': start };
+      const service = await serviceOver(files);
+      const uri = `file://${ROOT}/arkiv/s.referat`;
+      let text = start;
+      for (const e of edits) {
+        const lines = text.split('\n');
+        const at = e.line % (lines.length + 1);
+        lines.splice(at, e.remove, ...e.insert);
+        text = lines.join('\n');
+        if (e.stray) {
+          const k = e.stray.at % (text.length + 1);
+          text = text.slice(0, k) + e.stray.insert + text.slice(k + e.stray.remove);
+        }
+        await service.workspaceChanged([{ kind: 'changed', uri, text }]);
+        await service.spellingReady();
+        const fresh = await serviceOver({ ...files, 'arkiv/s.referat': text });
+        assert.deepEqual(await spellingFindings(service, 'x.referat', REFERAT), await spellingFindings(fresh, 'x.referat', REFERAT));
+        fresh.dispose();
+      }
+      service.dispose();
+    }),
+    { numRuns: 15 },
   );
 });
 

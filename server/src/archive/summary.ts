@@ -58,6 +58,11 @@ export interface ReferatSummary {
   readonly names: HarvestedNames;
 }
 
+/** Whether the archive holds a file so summarised: a referat has a REFERAT title or punkter, whether read from the disk or saved by the editor. */
+export function holdsReferat(summary: ReferatSummary): boolean {
+  return summary.titled || summary.punkter.length > 0;
+}
+
 /** The lines a summary is read from, found in one pass over the text. */
 export interface SummaryLines {
   readonly title?: SyntaxLine;

@@ -1,4 +1,5 @@
 import type { ArchiveIndex } from '../archive/index';
+import { holdsReferat } from '../archive/summary';
 import type { SummaryResult, SummaryCache, SummaryReader } from '../archive/reader';
 import { localize, type LocalizedText, type Locale } from '../i18n/locale';
 import { yieldToHost, type Workspace } from '../workspace/workspace';
@@ -100,7 +101,7 @@ export class ArchiveIndexer {
       case 'summary': {
         const { summary } = r.outcome;
         cache?.put(r.path, r.size, r.mtimeMs, summary);
-        if (summary.titled || summary.punkter.length > 0) {
+        if (holdsReferat(summary)) {
           this.archive.set(uri, summary);
           this.skippedFor.delete(r.path);
         } else {

@@ -12,7 +12,7 @@ import type {
 import { URI, Utils } from 'vscode-uri';
 import { ArchiveIndex } from '../archive/index';
 import { workspaceReader } from '../archive/reader';
-import { summaryOf, type ReferatSummary } from '../archive/summary';
+import { holdsReferat, summarizeReferat, summaryOf, type ReferatSummary } from '../archive/summary';
 import { Spelling } from './spelling';
 import { EMPTY_CATALOG, mergeCatalogs, udvalgNamed, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
@@ -261,7 +261,7 @@ class LanguageService implements ReferatLanguageService {
    * has one of that text in the dialect the archive reads it in (a 1 MB referat is not scanned
    * again), else from the text.
    */
-  private takeSaved(uri: string, text: string, version: number | undefined): ReferatSummary {
+  private takeSaved(uri: string, text: string, version: number | undefined): ReferatSummary | undefined {
     this.recentSaves.delete(uri);
     // The file as the editor left it: the watcher's report of this save finds it so.
     const path = this.paths.toPath(uri);
@@ -274,12 +274,14 @@ class LanguageService implements ReferatLanguageService {
     // The version saved is read now where it was not yet (findings follow saving): its findings are made from this reading next.
     if (version !== undefined && this.parsed.get(uri)?.text !== text) this.referat({ uri, version, getText: () => text });
     const read = this.parsed.get(uri);
-    if (read?.text === text && !read.config?.config.dialekt) {
-      const summary = summaryOf(read.referat);
-      this.index.set(uri, summary);
-      return summary;
+    const summary = read?.text === text && !read.config?.config.dialekt ? summaryOf(read.referat) : summarizeReferat(text);
+    // What the archive would not take from the disk it does not take from the editor either.
+    if (!holdsReferat(summary)) {
+      this.index.delete(uri);
+      return undefined;
     }
-    return this.index.setText(uri, text);
+    this.index.set(uri, summary);
+    return summary;
   }
 
   /**

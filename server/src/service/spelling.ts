@@ -11,6 +11,44 @@ import { yieldToHost, type Workspace } from '../workspace/workspace';
 const LINE_CACHE_LIMIT = 200_000;
 /** Lines counted between two turns of the editor's requests. */
 const COUNT_STRETCH = 2_000;
+/** Files whose lines are kept for counting their next save by its changes: the documents being edited. */
+const SAVED_LINES_FILES = 8;
+const NO_WORDS: readonly string[] = [];
+
+/** A saved file's lines, each line's unknown words, and how often each word stands in the file. */
+interface SavedLines {
+  lines: string[];
+  readonly words: (readonly string[])[];
+  readonly counts: Map<string, number>;
+}
+
+/** The unknown words of a file whose lines were counted before: the lines between the unchanged ends are counted again. */
+function countChangedLines(last: SavedLines, lines: string[], unknownIn: (line: string) => readonly string[]): Set<string> {
+  const old = last.lines;
+  const max = Math.min(lines.length, old.length);
+  let head = 0;
+  while (head < max && lines[head] === old[head]) head++;
+  let tail = 0;
+  while (tail < max - head && lines[lines.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
+  for (let i = head; i < old.length - tail; i++)
+    for (const w of last.words[i]!) {
+      const n = (last.counts.get(w) ?? 1) - 1;
+      if (n <= 0) last.counts.delete(w);
+      else last.counts.set(w, n);
+    }
+  const added: (readonly string[])[] = [];
+  for (let i = head; i < lines.length - tail; i++) {
+    const found = unknownIn(lines[i]!);
+    added.push(found);
+    for (const w of found) last.counts.set(w, (last.counts.get(w) ?? 0) + 1);
+  }
+  // Spliced in stretches: a paste of many lines would otherwise pass too many arguments at once.
+  last.words.splice(head, old.length - tail - head);
+  for (let i = 0; i < added.length; i += COUNT_STRETCH) last.words.splice(head + i, 0, ...added.slice(i, i + COUNT_STRETCH));
+  last.lines = lines;
+  return new Set(last.counts.keys());
+}
+
 /** A saved file's words are counted this long after the save: the findings of that save reach the editor first. */
 const SAVED_COUNT_DELAY_MS = 250;
 
@@ -70,6 +108,8 @@ export class Spelling {
   private readonly rejectedByLine = new Map<string, readonly WordToken[]>();
   /** Per line of an archive file counted again, its words the dictionary does not know (lower case). */
   private readonly unknownByLine = new Map<string, readonly string[]>();
+  /** Per file the editor saved lately: its lines and their unknown words, so its next save is counted by the lines it changed. */
+  private readonly savedLines = new Map<string, SavedLines>();
   /** The text the editor saved, per file waiting to be counted: it is not read from the disk again. */
   private readonly saved = new Map<string, string>();
   private disposed = false;
@@ -115,6 +155,7 @@ export class Spelling {
     this.dirty.clear();
     this.rejectedByLine.clear();
     this.unknownByLine.clear();
+    this.savedLines.clear();
     this.saved.clear();
   }
 
@@ -306,24 +347,38 @@ export class Spelling {
         return undefined;
       }
     const remember = this.unknownByFile.has(uri);
-    const unknown = new Set<string>();
     const lines = text.split(/\r\n|\r|\n/);
+    const unknownIn = (line: string): readonly string[] => {
+      let hit = this.unknownByLine.get(line);
+      if (hit) return hit;
+      const found: string[] = [];
+      for (const w of words(line)) if (!speller.correct(w.word)) found.push(w.word.toLowerCase().replace(/’/g, "'"));
+      hit = found.length > 0 ? found : NO_WORDS;
+      if (remember) {
+        if (this.unknownByLine.size >= LINE_CACHE_LIMIT) this.unknownByLine.clear();
+        this.unknownByLine.set(line, hit);
+      }
+      return hit;
+    };
+    // A save changes a few lines: only those are counted again, from the last save's lines.
+    const last = given !== undefined && remember ? this.savedLines.get(uri) : undefined;
+    if (last) return countChangedLines(last, lines, unknownIn);
+    const counted: SavedLines = { lines, words: [], counts: new Map<string, number>() };
     for (let i = 0; i < lines.length; i++) {
       if (i > 0 && i % COUNT_STRETCH === 0) await yieldToHost();
-      const line = lines[i]!;
-      let hit = this.unknownByLine.get(line);
-      if (!hit) {
-        const found: string[] = [];
-        for (const w of words(line)) if (!speller.correct(w.word)) found.push(w.word.toLowerCase().replace(/’/g, "'"));
-        hit = found;
-        if (remember) {
-          if (this.unknownByLine.size >= LINE_CACHE_LIMIT) this.unknownByLine.clear();
-          this.unknownByLine.set(line, hit);
-        }
-      }
-      for (const w of hit) unknown.add(w);
+      const found = unknownIn(lines[i]!);
+      counted.words.push(found);
+      for (const w of found) counted.counts.set(w, (counted.counts.get(w) ?? 0) + 1);
     }
-    return unknown;
+    if (given !== undefined) {
+      this.savedLines.delete(uri);
+      this.savedLines.set(uri, counted);
+      for (const oldest of this.savedLines.keys()) {
+        if (this.savedLines.size <= SAVED_LINES_FILES) break;
+        this.savedLines.delete(oldest);
+      }
+    } else this.savedLines.delete(uri);
+    return new Set(counted.counts.keys());
   }
 
   private forgetFile(uri: string, before: Map<string, boolean>): void {

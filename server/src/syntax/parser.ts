@@ -70,10 +70,13 @@ class ReferatParser extends EmbeddedActionsParser {
 }
 
 /**
- * Per token of a document read with a lexer's memory, the syntax line last made of it: an edit's
- * reading makes new lines only where it changed them, and the punkter's memory knows its lines by identity.
+ * A token of a document read with a lexer's memory, with the syntax line last made of it: an edit's
+ * reading makes new lines only where it changed them, and the punkter's memory knows its lines by
+ * identity. Kept on the token itself: a WeakMap lookup per line cost more than making the line.
  */
-const linesOfTokens = new WeakMap<IToken, SourceLine>();
+interface LineToken extends IToken {
+  syntaxLine?: SourceLine;
+}
 
 // Built on first use, like the lexer: the grammar analysis costs start-up time that indexing never needs.
 let parser: ReferatParser | undefined;
@@ -115,10 +118,10 @@ export function parseSyntax(input: string, given?: Dialect, options: LexOptions 
     const kind = LINE_KIND.get(t.tokenType) ?? 'text';
     if (!reuse) return new SourceLine(kind, cursor, t.image);
     // A token the lexer's memory kept is a line unchanged: where its kind and number are too, so is its syntax line.
-    const last = linesOfTokens.get(t);
-    if (last && last.line === cursor && last.kind === kind) return last;
+    const last = (t as LineToken).syntaxLine;
+    if (last !== undefined && last.line === cursor && last.kind === kind) return last;
     const made = new SourceLine(kind, cursor, t.image);
-    linesOfTokens.set(t, made);
+    (t as LineToken).syntaxLine = made;
     return made;
   };
   for (const e of errors) {
