@@ -11,8 +11,8 @@
 //    fail only a conformance edge pdf.js never meets (`push()` on an array whose length is read-only, JSON
 //    with its source text): Array.prototype.push, JSON.parse, JSON.stringify and
 //    Function.prototype.toString become JavaScript. push alone was a tenth of an import's time
-//    (in pdf.js and in our layout), and the language server's every message goes through JSON:
-//    Node's own are put back once pdf.js is loaded. What core-js adds (Promise.withResolvers and
+//    (in pdf.js and in our layout), and JSON is every message of a language server that read a
+//    PDF on its own thread: Node's own are put back once pdf.js is loaded. What core-js adds (Promise.withResolvers and
 //    the like) stays, pdf.js needs it.
 // Both modules are evaluated on the first read, not when a bundle starts: 3 MB of code that an
 // import of HTML or JSON never needs. The CMaps come from the host (the import never reads a disk).
