@@ -339,6 +339,24 @@ test('damaged copies of real PDFs: always a result, never a throw, a hang or an 
   );
 });
 
+const builtins = (): unknown[] =>
+  (
+    [
+      [Array.prototype, 'push'],
+      [JSON, 'parse'],
+      [JSON, 'stringify'],
+      [Function.prototype, 'toString'],
+    ] as const
+  ).map(([owner, name]) => Object.getOwnPropertyDescriptor(owner, name)?.value as unknown);
+/** Node's own, taken when this file loads, before any PDF is read. */
+const nodeBuiltins = builtins();
+
+test("pdf.js's polyfills leave Node's Array.prototype.push, JSON and Function.prototype.toString in place", async () => {
+  ok(await readExternal(SYDDJURS));
+  assert.deepEqual(builtins(), nodeBuiltins);
+  assert.match(Function.prototype.toString.call(nodeBuiltins[0]), /\[native code\]/);
+});
+
 test('pdf.js leaves no stand-in DOMMatrix behind', async () => {
   ok(await readExternal(SYDDJURS));
   assert.equal((globalThis as { DOMMatrix?: unknown }).DOMMatrix, undefined);

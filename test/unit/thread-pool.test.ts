@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runPool, ThreadGone, ThreadPool } from '../../server/src/node/threadPool';
+import { runPool, startPool, ThreadGone, ThreadPool } from '../../server/src/node/threadPool';
 
 /** A worker script made for the test: `body` handles each message `m`. */
 function workerScript(body: string): string {
@@ -94,4 +94,26 @@ test('a batch run does not start a thread again for every batch when its worker 
   const { threads } = await runPool(paths, { workerFile: file, parallelFrom: 1, batch: 2, threads: 2, local: (p) => `L:${p}` }, (r) => got.push(...r));
   assert.equal(threads, 2);
   assert.deepEqual(got.sort(), paths.map((p) => `L:${p}`).sort());
+});
+
+test('threads started ahead of the paths (startPool) do the work and are ended; below parallelFrom they are ended unused', async () => {
+  // Each thread says who it is, so the results show which threads answered.
+  const file = workerScript(`parentPort.postMessage(m.map((p) => threadId + ':' + p));`);
+  const options = { workerFile: file, parallelFrom: 4, batch: 1, threads: 2, ahead: 1 };
+  const early = startPool<string>(options);
+  assert.equal(early.threadCount, 2, 'started before any job');
+  const paths = Array.from({ length: 12 }, (_, i) => `p${i}`);
+  const got: string[] = [];
+  const { threads } = await runPool(paths, { ...options, started: early, local: (p) => `L:${p}` }, (r) => got.push(...r));
+  assert.equal(threads, 2);
+  assert.equal(early.threadCount, 0, 'ended by the run');
+  assert.deepEqual(got.map((r) => r.slice(r.indexOf(':') + 1)).sort(), [...paths].sort());
+  assert.ok(got.every((r) => !r.startsWith('L:')));
+  assert.equal(new Set(got.map((r) => r.slice(0, r.indexOf(':')))).size, 2, 'both threads started ahead answered');
+
+  const unused = startPool<string>(options);
+  const few: string[] = [];
+  assert.equal((await runPool(['a', 'b'], { ...options, started: unused, local: (p) => `L:${p}` }, (r) => few.push(...r))).threads, 0);
+  assert.deepEqual(few, ['L:a', 'L:b']);
+  assert.equal(unused.threadCount, 0);
 });

@@ -5,7 +5,7 @@ import { bothLanguages, localize, type Locale, type LocalizedText } from '../i18
 import type { ImportedMeeting } from '../import/types';
 import { errorCode, fsProblem, mayWrite, sameFile, writeFileSafely } from '../node/files';
 import type { FileImport } from '../node/importer';
-import { runPool } from '../node/threadPool';
+import { runPool, startPool, type BatchOptions } from '../node/threadPool';
 import { IMPORT_EXTENSIONS } from '../protocol';
 import type { CliIO } from './io';
 import type { CommandInput } from './options';
@@ -24,7 +24,6 @@ const PARALLEL_FROM = 4;
  */
 export async function runImport(input: CommandInput<typeof IMPORT_OPTIONS>, io: CliIO): Promise<number> {
   const { values, positionals: sources } = input;
-  const locale = values.locale;
   const output = values.output;
   const outDir = values['out-dir'];
   if (sources.length === 0) return input.usage({ da: 'ingen KILDE angivet', en: 'no SOURCE given' });
@@ -33,6 +32,40 @@ export async function runImport(input: CommandInput<typeof IMPORT_OPTIONS>, io: 
   if (values.jobs !== undefined && !/^[1-9]\d{0,2}$/.test(values.jobs))
     return input.usage({ da: `--jobs skal være et helt tal fra 1, ikke "${values.jobs}"`, en: `--jobs needs a whole number from 1, not "${values.jobs}"` });
 
+  // A folder or many files: the threads start now and load their bundle while this thread loads
+  // its own and looks for the sources (about a third of a second before the first file is read).
+  const threads: ImportThreads = {
+    workerFile: join(__dirname, 'importWorker.js'),
+    parallelFrom: PARALLEL_FROM,
+    batch: 1,
+    // One file at a time: a PDF takes up to a second, and one waiting behind another thread's
+    // while this thread idles at the end costs more than the round trip saved.
+    ahead: 1,
+    threads: values.jobs !== undefined ? Number(values.jobs) : Math.max(1, Math.min(8, availableParallelism())),
+  };
+  const started = (await likelyMany(sources)) ? startPool<FileImport>(threads) : undefined;
+  try {
+    return await importAll(input, io, { ...threads, started });
+  } finally {
+    // Ended by the import's run, or here when it stopped before it (a usage error found after the start).
+    await started?.dispose();
+  }
+}
+
+type ImportThreads = Omit<BatchOptions<FileImport>, 'local'>;
+
+/** A folder, or enough files for threads: worth starting the threads before the sources are planned. */
+async function likelyMany(sources: readonly string[]): Promise<boolean> {
+  if (sources.length >= PARALLEL_FROM) return true;
+  for (const s of sources) if ((await stat(s).catch(() => undefined))?.isDirectory()) return true;
+  return false;
+}
+
+async function importAll(input: CommandInput<typeof IMPORT_OPTIONS>, io: CliIO, threads: ImportThreads): Promise<number> {
+  const { values, positionals: sources } = input;
+  const locale = values.locale;
+  const output = values.output;
+  const outDir = values['out-dir'];
   const progress = new Progress(io, 0, locale);
   let trouble = false;
   const fail = (path: string, problem: LocalizedText): void => {
@@ -101,20 +134,10 @@ export async function runImport(input: CommandInput<typeof IMPORT_OPTIONS>, io: 
   };
 
   let chain = Promise.resolve();
-  await runPool(
-    files,
-    {
-      workerFile: join(__dirname, 'importWorker.js'),
-      parallelFrom: PARALLEL_FROM,
-      batch: 1,
-      threads: values.jobs !== undefined ? Number(values.jobs) : Math.max(1, Math.min(8, availableParallelism())),
-      local: importFile,
-    },
-    (batch) => {
-      for (const r of batch) results.set(r.path, r);
-      chain = chain.then(report);
-    },
-  );
+  await runPool(files, { ...threads, local: importFile }, (batch) => {
+    for (const r of batch) results.set(r.path, r);
+    chain = chain.then(report);
+  });
   await chain;
   await report();
   progress.clear();

@@ -85,6 +85,14 @@ export class ThreadPool<J, A> {
     });
   }
 
+  /** Starts the threads ahead of their jobs, so they are ready (their bundle loaded) when the jobs come. */
+  prestart(): void {
+    const threads = (this.options.threads ?? defaultThreads(2)) - this.lost;
+    for (let n = this.slots.length; n < threads; n++) if (!this.start()) break;
+    // Idle threads: they end after the idle time if no job comes.
+    this.pump();
+  }
+
   /** Ends every thread; jobs running or waiting are cancelled. */
   async dispose(): Promise<void> {
     clearTimeout(this.idle);
@@ -201,10 +209,35 @@ export interface BatchOptions<R> {
   readonly local: (path: string) => R | Promise<R>;
   /** Yield to the event loop between local batches, so a server stays responsive. */
   readonly yieldBetweenBatches?: boolean;
+  /** Batches sent to a thread ahead of its answers; two by default. */
+  readonly ahead?: number;
+  /** Threads `startPool` started with these options before the paths were known: used here, and ended. */
+  readonly started?: ThreadPool<string[], R[]>;
 }
 
-/** Batches a thread has been sent ahead of its answers. */
+/** Batches a thread has been sent ahead of its answers, by default: it starts the next while this thread takes in the last. */
 const BATCHES_AHEAD = 2;
+
+function batchPool<R>(options: Omit<BatchOptions<R>, 'local'>, threads: number): ThreadPool<string[], R[]> {
+  return new ThreadPool<string[], R[]>({
+    workerFile: options.workerFile,
+    workerData: options.workerData,
+    threads,
+    perThread: options.ahead ?? BATCHES_AHEAD,
+    afterDeath: 'shrink',
+  });
+}
+
+/**
+ * The threads for `runPool` with these options, started now: each loads its bundle while the
+ * caller still looks for the paths. Given to `runPool` as `started`, which uses and ends them
+ * (below `parallelFrom` paths, ends them unused).
+ */
+export function startPool<R>(options: Omit<BatchOptions<R>, 'local' | 'started'>): ThreadPool<string[], R[]> {
+  const pool = batchPool(options, options.threads ?? defaultThreads());
+  if (pool.available) pool.prestart();
+  return pool;
+}
 
 /**
  * Per-path work a batch at a time: on the pool's threads when there are many paths, else on this
@@ -215,14 +248,9 @@ export async function runPool<R>(paths: readonly string[], options: BatchOptions
   let batches: string[][] = [];
   for (let i = 0; i < paths.length; i += options.batch) batches.push(paths.slice(i, i + options.batch));
   let threads = 0;
-  if (paths.length >= options.parallelFrom) {
-    const pool = new ThreadPool<string[], R[]>({
-      workerFile: options.workerFile,
-      workerData: options.workerData,
-      threads: Math.min(options.threads ?? defaultThreads(), batches.length),
-      perThread: BATCHES_AHEAD,
-      afterDeath: 'shrink',
-    });
+  if (paths.length < options.parallelFrom) await options.started?.dispose();
+  else {
+    const pool = options.started ?? batchPool(options, Math.min(options.threads ?? defaultThreads(), batches.length));
     if (pool.available) {
       const left: string[][] = [];
       try {

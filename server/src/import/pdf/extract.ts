@@ -35,12 +35,11 @@ export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): P
     tasks.push(task);
     return task;
   };
+  const late: ExtractResult = { ok: false, problem: 'corrupt', detail: `not read within ${Math.round(options.timeoutMs / 1000)} s` };
+  const deadline = Date.now() + options.timeoutMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<ExtractResult>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ ok: false, problem: 'corrupt', detail: `not read within ${Math.round(options.timeoutMs / 1000)} s` }),
-      options.timeoutMs,
-    );
+    timer = setTimeout(() => resolve(late), options.timeoutMs);
   });
   const work = (async (): Promise<ExtractResult> => {
     const doc = await open('strict').promise;
@@ -48,6 +47,11 @@ export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): P
     const pages: PageRuns[] = [];
     const damagedPages: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
+      // pdf.js on this thread runs on promises alone (its streams are inflated at once): between
+      // pages the host's other work gets its turn, and the time is checked here, since a timer
+      // fires only when a turn comes.
+      await nextTurn();
+      if (Date.now() > deadline) return late;
       try {
         const page = await pageRuns(lib, doc, n);
         if (page.lostText) damagedPages.push(n);
@@ -71,6 +75,11 @@ export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): P
     work.catch(() => undefined);
     await Promise.all(tasks.map((t) => t.destroy().catch(() => undefined)));
   }
+}
+
+/** One turn of the host's event loop: setImmediate where there is one (a timer waits a millisecond at least). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 /** A font that shows text this often and yields not one glyph has lost its text (its program or its map is damaged). */

@@ -1,12 +1,19 @@
 // Loads Mozilla's pdf.js (pdfjs-dist, legacy build: plain Node, no browser) into whatever bundle
-// uses the reader. Bundled with esbuild to CommonJS it needs three things done for it:
+// uses the reader. Bundled with esbuild to CommonJS it needs four things done for it:
 //  - its "worker" runs on this thread: pdf.worker.mjs is bundled too and, when evaluated, sets
 //    `globalThis.pdfjsWorker`, which pdf.js uses before it would import a worker file by URL;
 //  - at load it makes one `new DOMMatrix()` (for canvas rendering, never used for text), which
 //    Node 20 does not have and which pdf.js would take from the optional @napi-rs/canvas package
 //    that a bundle does not ship: a stand-in class is there during the load only;
 //  - at load it warns on stderr that it found no canvas: silenced, the CLI's and the language
-//    server's stderr is the user's.
+//    server's stderr is the user's;
+//  - its core-js polyfills replace, for the whole thread, four built-ins that Node 20 has and that
+//    fail only a conformance edge pdf.js never meets (`push()` on an array whose length is read-only, JSON
+//    with its source text): Array.prototype.push, JSON.parse, JSON.stringify and
+//    Function.prototype.toString become JavaScript. push alone was a tenth of an import's time
+//    (in pdf.js and in our layout), and JSON is every message of a language server that read a
+//    PDF on its own thread: Node's own are put back once pdf.js is loaded. What core-js adds (Promise.withResolvers and
+//    the like) stays, pdf.js needs it.
 // Both modules are evaluated on the first read, not when a bundle starts: 3 MB of code that an
 // import of HTML or JSON never needs. The CMaps come from the host (the import never reads a disk).
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -14,6 +21,14 @@ import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 export type Pdfjs = typeof PdfjsModule;
 
 let loaded: Pdfjs | undefined;
+
+/** The built-ins core-js replaces though Node's own serve pdf.js: where each is, and its name. */
+const KEPT_BUILTINS: readonly (readonly [object, string])[] = [
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+  [Function.prototype, 'toString'],
+];
 
 export function loadPdfjs(): Pdfjs {
   if (loaded) return loaded;
@@ -23,6 +38,7 @@ export function loadPdfjs(): Pdfjs {
   /* eslint-disable no-console -- pdf.js's warning about a canvas it never needs would reach the user's stderr */
   const warn = console.warn;
   console.warn = () => undefined;
+  const builtins = KEPT_BUILTINS.map(([owner, name]) => [owner, name, Object.getOwnPropertyDescriptor(owner, name)] as const);
   try {
     /* eslint-disable @typescript-eslint/no-require-imports -- evaluated on the first PDF, not when the bundle loads */
     const lib = require('pdfjs-dist/legacy/build/pdf.mjs') as Pdfjs;
@@ -31,6 +47,7 @@ export function loadPdfjs(): Pdfjs {
     loaded = lib;
     return lib;
   } finally {
+    for (const [owner, name, descriptor] of builtins) if (descriptor) Object.defineProperty(owner, name, descriptor);
     console.warn = warn;
     /* eslint-enable no-console */
     if (standIn) delete g.DOMMatrix;
