@@ -6,6 +6,7 @@ import { detectDialect } from '../dialect/detect';
 import type { Dialect } from '../dialect/dialects';
 import { lineRange } from './range';
 import { ADDITION_HEADING, APPROVAL_FIELD, APPROVAL_HEADING } from './linePatterns';
+import { APPROVAL_WORDS } from '../dialect/vocabulary';
 import { SourceLine, type ApprovalSyntax, type PunktSyntax, type ReferatSyntax, type SyntaxLine, type SyntaxProblem } from './tree';
 
 interface RawPunkt {
@@ -174,13 +175,29 @@ const trimmed = (image: string): string => image.trimEnd();
 function approvalStart(tokens: readonly IToken[]): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const image = tokens[i]!.image;
-    if (image.length > APPROVAL_LINE_LIMIT || !APPROVAL_HEADING.test(trimmed(image))) continue;
+    if (image.length > APPROVAL_LINE_LIMIT || !startsLikeApproval(image) || !APPROVAL_HEADING.test(trimmed(image))) continue;
     let j = i + 1;
     while (j < tokens.length && tokens[j]!.image.trim() === '') j++;
     const next = tokens[j];
     if (next && next.image.length <= APPROVAL_LINE_LIMIT && APPROVAL_FIELD.test(trimmed(next.image))) return i;
   }
   return undefined;
+}
+
+/** The approval heading's first letter, either case: a line whose first letter is another heads no approval. */
+const APPROVAL_FIRST = [APPROVAL_WORDS.heading.charAt(0).toLowerCase().charCodeAt(0), APPROVAL_WORDS.heading.charAt(0).toUpperCase().charCodeAt(0)];
+
+/**
+ * Whether the line's first character after the marks a heading may start with (spaces, `#`, `*`) is
+ * the approval heading's first letter: one look per line before the pattern, which nearly every line fails.
+ */
+function startsLikeApproval(image: string): boolean {
+  for (let i = 0; i < image.length; i++) {
+    const c = image.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 35 || c === 42) continue;
+    return c === APPROVAL_FIRST[0] || c === APPROVAL_FIRST[1];
+  }
+  return false;
 }
 
 /** The block's lines: its heading, its own lines, then each `Tilføjelse` with the lines under it. */
