@@ -100,7 +100,10 @@ export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleCont
   const { punkter } = ctx.referat;
   const last = punkter[punkter.length - 1];
   const slot = slotOf(rule.code);
-  for (const p of punkter) {
+  // Indexed loops: this runs for every punkt and rule, mostly before it is optimised, where an
+  // iterator (one even for an empty list) costs several times the loop.
+  for (let i = 0; i < punkter.length; i++) {
+    const p = punkter[i]!;
     const lastLine = p === last ? ctx.referat.syntax.lineCount - 1 : undefined;
     let judged = remembered.get(p);
     if (!judged || judged.facts !== facts || judged.lastLine !== lastLine) remembered.set(p, (judged = { facts, lastLine, findings: [] }));
@@ -110,7 +113,7 @@ export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleCont
       for (const f of perPunkt.checkPunkt(p, ctx)) (made ??= []).push(f);
       judged.findings[slot] = found = made ?? NONE;
     }
-    for (const f of found) out.push(f);
+    for (let k = 0; k < found.length; k++) out.push(found[k]!);
   }
   return out;
 }
