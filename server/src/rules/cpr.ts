@@ -54,8 +54,7 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
     const decision = publicDecision(punkt, referat.dialect);
     addAll(decision?.lines ?? [], 'publicDecision');
   });
-  if (s.approval)
-    addAll([s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])], 'approval');
+  if (s.approval) addAll([s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])], 'approval');
   return findCprNumbersInLines(lines).map((found) => ({ range: found.range, place: placeAt(runs, found.index) }));
 }
 
