@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateExists, daysInMonth, isLeapYear, readDate } from '../../server/src/core';
+import { monthName, monthNumber, weekdayName, weekdayNumber } from '../../server/src/model/dates';
 
 test('leap years follow the Gregorian rule: every fourth year, centuries only when divisible by 400', () => {
   for (const year of [2024, 2028, 2000, 1600, 2400]) assert.equal(isLeapYear(year), true, String(year));
@@ -49,4 +50,25 @@ test('a header date on a day the calendar lacks is read as no such day, in both 
   assert.equal(readDate('31. april 2025', 0, 0).problem, 'no-such-day');
   assert.equal(readDate('31-04-25', 0, 0).problem, 'no-such-day');
   assert.deepEqual(readDate('30-04-25', 0, 0).date, { year: 2025, month: 4, day: 30 });
+});
+
+test("the Danish weekday and month names are Intl's da-DK names, as read back from written dates", () => {
+  const weekday = new Intl.DateTimeFormat('da-DK', { weekday: 'long', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat('da-DK', { month: 'long', timeZone: 'UTC' });
+  // 2023-01-01 was a Sunday: index 0 is søndag, as Date#getUTCDay counts.
+  for (let i = 0; i < 7; i++) {
+    const d = new Date(Date.UTC(2023, 0, 1 + i));
+    const calendar = { year: 2023, month: 1, day: 1 + i };
+    assert.equal(weekdayName(calendar), weekday.format(d).toLowerCase());
+    assert.equal(weekdayNumber(weekday.format(d)), i);
+  }
+  for (let m = 1; m <= 12; m++) {
+    const name = month.format(new Date(Date.UTC(2023, m - 1, 1))).toLowerCase();
+    assert.equal(monthName(m), name);
+    assert.equal(monthNumber(name), m);
+    // `1. jan. 2023`: the first three letters, with or without their period.
+    assert.equal(monthNumber(`${name.slice(0, 3)}.`), m);
+    assert.deepEqual(readDate(`1. ${name} 2023`, 0, 0).date, { year: 2023, month: m, day: 1 });
+  }
+  assert.equal(monthNumber('sept.'), 9);
 });

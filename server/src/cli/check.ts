@@ -49,7 +49,14 @@ export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: Cl
   const spelling = values.spelling === true;
   // The command line checks files one by one: no archive to read, no cache, no thread pool of summaries.
   // With --spelling the folders checked are the archive (the municipality's own words), and the dictionary is loaded first.
-  const service = createLanguageService({ workspace: nodeWorkspace, paths: nodePaths, locale, ...(spelling ? { speller: () => loadSpeller() } : {}) });
+  // Each file is read once: nothing of it is kept for a next version.
+  const service = createLanguageService({
+    workspace: nodeWorkspace,
+    paths: nodePaths,
+    locale,
+    reading: 'once',
+    ...(spelling ? { speller: () => loadSpeller() } : {}),
+  });
   if (spelling) {
     service.setRoots([...new Set(files.filter((f) => f.ok).map((f) => dirname(f.path)))]);
     await service.indexed();

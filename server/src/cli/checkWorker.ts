@@ -10,6 +10,7 @@ const service = createLanguageService({
   workspace: nodeWorkspace,
   paths: nodePaths,
   locale: toLocale((workerData as { locale?: string } | undefined)?.locale),
+  reading: 'once',
 });
 parentPort?.on('message', (paths: string[]) => {
   void Promise.all(paths.map((p) => checkFile(p, service))).then((results) => parentPort?.postMessage(results));

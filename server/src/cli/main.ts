@@ -54,6 +54,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 }
 
 if (require.main === module) {
+  // When all is done and written (the event loop empty), the process ends at once instead of
+  // tearing its heap down piece by piece: after a check of 8 MB that took some 15–60 ms more.
+  process.once('exit', (code) => process.exit(code));
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

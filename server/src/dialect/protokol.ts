@@ -33,6 +33,13 @@ export const AGREE_VERB: readonly { readonly side: VoteSide; readonly pattern: R
 export const AGREE_VERB_ANY = /kunne[ \t]+(?:ikke[ \t]+)?(?:tiltræde|anbefale|godkende)/gi;
 
 /**
+ * A word every pattern of VOTE_VERB and AGREE_VERB needs, with their flags: the many lines without
+ * one are passed by one scan, not one per pattern (each, unanchored, tries every space of the line).
+ * The same for the other unanchored patterns below, each with its own.
+ */
+export const VERB_WORD = /stemte|undlod|kunne/i;
+
+/**
  * The parties by name, as minutes write them (`Radikale Venstres og Alternativets byrådsgrupper`),
  * with the letter each stands for on the ballot.
  */
@@ -77,9 +84,11 @@ export const VOTE_ON_WITHIN =
 /** Where a voter's remark follows the vote: `… stemte imod med bemærkning om, at …`. */
 export const REMARK_AFTER_VOTE =
   /[ \t]+(?:med[ \t]+(?:den[ \t]+)?bemærkning(?:[ \t]+om)?|med[ \t]+følgende[ \t]+bemærkning)[ \t]*,?[ \t]*(?:at[ \t]+)?:?[ \t]*/i;
+export const REMARK_AFTER_WORD = /bemærkning/i;
 /** `(Ø) ønskede følgende ført til protokol: …`, `Protokoltilførsel fra (F): …`. */
 export const REMARK_VERB =
   /[ \t]+(?:ønskede|ønsker|bad[ \t]+om)[ \t]+(?:at[ \t]+få[ \t]+)?(?:følgende[ \t]+)?(?:ført[ \t]+)?(?:til[ \t]+)?(?:tilført[ \t]+)?protokol(?:len)?(?:[ \t]+tilført)?[ \t]*(?:,[ \t]*at)?:?[ \t]*/i;
+export const REMARK_WORD = /protokol/i;
 export const REMARK_LABEL = /^Protokoltilførsel(?:[ \t]+fra[ \t]+([^:]{1,200}))?[ \t]*:[ \t]*/i;
 
 /** `Byrådet erklærede Charlotte Levin (A) for inhabil`. */
@@ -95,6 +104,7 @@ export const INHABIL_WORD = /\binhabil(?:e|itet)?\b/i;
 /** `Charlotte Levin (A) forlod herefter lokalet.`, `… deltog ikke i behandlingen af punktet`. */
 export const LEFT_PUNKT =
   /[ \t]+(?:forlod[ \t]+(?:herefter[ \t]+|derefter[ \t]+)?(?:mødet|lokalet|salen|byrådssalen)|deltog[ \t]+ikke[ \t]+i[ \t]+(?:behandlingen|sagens[ \t]+behandling|punktets[ \t]+behandling|mødet[ \t]+under))\b/i;
+export const LEFT_WORD = /forlod|deltog/i;
 
 /** `Ikke til stede:`, `Fraværende: Tina Rottbøll`, `Afbud: Bjarke Abel`, inside a punkt. */
 export const PUNKT_ABSENT_LABEL = /^(?:Ikke[ \t]+til[ \t]+stede|Fraværende|Afbud|Forfald)[ \t]*:[ \t]*/i;
@@ -102,6 +112,8 @@ export const PUNKT_ABSENT_LABEL = /^(?:Ikke[ \t]+til[ \t]+stede|Fraværende|Afbu
 /** `Jette Andersen deltog som suppleant for Kenneth Jerkel`, `Jette Andersen (suppleant for Kenneth Jerkel)`. */
 export const SUBSTITUTE = /[ \t]+(?:deltog|mødte|var[ \t]+indkaldt|indkaldtes)[ \t]+som[ \t]+(?:stedfortræder|suppleant)[ \t]+for[ \t]+/i;
 export const SUBSTITUTE_PAREN = /[ \t]*\((?:stedfortræder|suppleant)[ \t]+for[ \t]+([^)]{1,80})\)/i;
+/** What SUBSTITUTE and SUBSTITUTE_PAREN both need. */
+export const SUBSTITUTE_WORD = /suppleant|stedfortræder/i;
 
 /** A decision's outcome, as the minutes write it. The negative forms are tried first. */
 export const OUTCOME_REJECTED =

@@ -308,8 +308,12 @@ export const TOC_HEADING_WORD = 'Indholdsfortegnelse';
  * sentence and the line no punkt's heading (`3.   Title`, eDoc's and Acadre's form): a day of a month,
  * an ordinal, the first word of a numbered recommendation. Lower case, as Danish writes them there.
  */
-/** The months and their abbreviations: `30. november 2022 …`, `1. jan. 2023`, `15. maj kl. 14`. */
-export const MONTH_WORDS: readonly string[] = [
+/**
+ * The months, januar first, and the weekdays, søndag first as Date#getUTCDay counts them: the names
+ * of Intl's da-DK, which a test holds them to. Written here, since asking Intl costs every check
+ * some 20 ms of loading ICU's Danish calendar data.
+ */
+export const MONTH_NAMES: readonly string[] = [
   'januar',
   'februar',
   'marts',
@@ -322,6 +326,12 @@ export const MONTH_WORDS: readonly string[] = [
   'oktober',
   'november',
   'december',
+];
+export const WEEKDAY_NAMES: readonly string[] = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
+
+/** The months and their abbreviations: `30. november 2022 …`, `1. jan. 2023`, `15. maj kl. 14`. */
+export const MONTH_WORDS: readonly string[] = [
+  ...MONTH_NAMES,
   'jan',
   'feb',
   'febr',

@@ -1,9 +1,11 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../dialect/vocabulary';
 import type { LocalizedText } from '../i18n/locale';
 import type { CalendarDate } from './types';
 
 /*
- * Danish weekday and month names come from the platform's Intl data (da-DK), not from a table
- * typed by hand. Node ships full ICU, so these are the names Danish users read everywhere else.
+ * Danish weekday and month names are Intl's da-DK names, the ones Danish users read everywhere
+ * else; they are written in the vocabulary (a test holds them to Intl), as loading ICU's calendar
+ * data to ask for them cost every check some 20 ms.
  */
 interface DanishNames {
   /** Index 0 = søndag … 6 = lørdag, like Date#getUTCDay. */
@@ -14,15 +16,11 @@ interface DanishNames {
   readonly weekdayByName: ReadonlyMap<string, number>;
 }
 
-// Read from Intl on first use: loading ICU's data costs a server or worker 12 ms at start.
 let names: DanishNames | undefined;
 function danish(): DanishNames {
   if (names) return names;
-  const weekdayFormat = new Intl.DateTimeFormat('da-DK', { weekday: 'long', timeZone: 'UTC' });
-  const monthFormat = new Intl.DateTimeFormat('da-DK', { month: 'long', timeZone: 'UTC' });
-  // 2023-01-01 was a Sunday.
-  const weekdays = Array.from({ length: 7 }, (_, i) => weekdayFormat.format(new Date(Date.UTC(2023, 0, 1 + i))).toLowerCase());
-  const months = Array.from({ length: 12 }, (_, i) => monthFormat.format(new Date(Date.UTC(2023, i, 1))).toLowerCase());
+  const weekdays = WEEKDAY_NAMES;
+  const months = MONTH_NAMES;
   const monthByName = new Map<string, number>();
   months.forEach((name, i) => {
     monthByName.set(name, i + 1);

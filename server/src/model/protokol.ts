@@ -13,6 +13,7 @@ import {
   INHABIL_WORD,
   INHABILITET,
   LEFT_PUNKT,
+  LEFT_WORD,
   LIST_END,
   LIST_SEPARATOR,
   NOT_VOTERS,
@@ -27,14 +28,18 @@ import {
   PERSON_WITH_PARTY,
   PUNKT_ABSENT_LABEL,
   REMARK_AFTER_VOTE,
+  REMARK_AFTER_WORD,
   REMARK_LABEL,
   REMARK_VERB,
+  REMARK_WORD,
   SUBSTITUTE,
   SUBSTITUTE_PAREN,
+  SUBSTITUTE_WORD,
   VOTE_LABEL,
   VOTE_ON_PREFIX,
   VOTE_ON_WITHIN,
   VOTE_VERB,
+  VERB_WORD,
   type VoteSide,
 } from '../dialect/protokol';
 import { lineRange, type Range } from '../syntax/range';
@@ -125,11 +130,18 @@ interface Draft {
 
 /** A line without its bullet marker, emphasis and surrounding spaces; `offset` is where that text begins. */
 function plain(text: string): { text: string; offset: number } {
-  const m = /^[ \t]*(?:[-*•–][ \t]+|#{1,6}[ \t]+)?(?:\*\*|__|\*|_)?/.exec(text)!;
-  let t = text.slice(m[0].length);
-  t = t.replace(/(?:\*\*|__|\*|_)?[ \t]*$/, '');
-  return { text: t, offset: m[0].length };
+  const m = PLAIN_START.exec(text)!;
+  const start = m[0].length;
+  // What `/(?:\*\*|__|\*|_)?[ \t]*$/` removes, read from the end: that pattern, tried at every
+  // position of the line, cost more than the rest of the line's reading.
+  let end = text.length;
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  if (end - 2 >= start && (text.endsWith('**', end) || text.endsWith('__', end))) end -= 2;
+  else if (end - 1 >= start && (text.charCodeAt(end - 1) === 42 || text.charCodeAt(end - 1) === 95)) end--;
+  return { text: text.slice(start, end), offset: start };
 }
+
+const PLAIN_START = /^[ \t]*(?:[-*•–][ \t]+|#{1,6}[ \t]+)?(?:\*\*|__|\*|_)?/;
 
 /** One token of a voters' list: `(V)`, `V`, `Liselott Blixt (UP)`, `Tina Rottbøll`; undefined when it is prose. */
 function readVoter(token: string, line: number, start: number): Voter | undefined {
@@ -235,8 +247,11 @@ function readLabelledVote(text: string, offset: number, line: number): LineReadi
   return undefined;
 }
 
+const VERBS = [...VOTE_VERB, ...AGREE_VERB];
+
 function readVerbVote(text: string, offset: number, line: number): LineReading | undefined {
-  for (const { side, pattern } of [...VOTE_VERB, ...AGREE_VERB]) {
+  if (!VERB_WORD.test(text)) return undefined;
+  for (const { side, pattern } of VERBS) {
     const m = pattern.exec(text);
     if (!m) continue;
     const list = readVoters(text.slice(0, m.index), 0, line, { strict: true });
@@ -273,7 +288,7 @@ function readRemark(text: string, offset: number, line: number): LineReading | u
     const by = label[1] ? (readVoters(label[1], 0, line, { strict: false })?.voters ?? []).map((v) => shift(v, offset + label[0].indexOf(label[1]!))) : [];
     return { remark: { by, text: text.slice(label[0].length).trim() }, protokolOnly: true };
   }
-  const verb = REMARK_VERB.exec(text);
+  const verb = REMARK_WORD.test(text) ? REMARK_VERB.exec(text) : null;
   if (!verb) return undefined;
   const list = readVoters(text.slice(0, verb.index), 0, line, { strict: true });
   if (!list || list.end !== verb.index) return undefined;
@@ -288,18 +303,19 @@ function readAttendance(text: string, offset: number, line: number): LineReading
     const list = readVoters(text, label[0].length, line, { strict: false });
     return { absent: (list?.voters ?? []).map((v) => shift(v, offset)), protokolOnly: true };
   }
-  const sub = SUBSTITUTE.exec(text);
+  const substitute = SUBSTITUTE_WORD.test(text);
+  const sub = substitute ? SUBSTITUTE.exec(text) : null;
   if (sub) {
     const who = readVoters(text.slice(0, sub.index), 0, line, { strict: true });
     const forWhom = readVoters(text, sub.index + sub[0].length, line, { strict: false });
     if (who && forWhom && who.voters.length === 1) return { substitute: { name: who.voters[0]!.text, for: forWhom.voters[0]!.text }, protokolOnly: true };
   }
-  const paren = SUBSTITUTE_PAREN.exec(text);
+  const paren = substitute ? SUBSTITUTE_PAREN.exec(text) : null;
   if (paren) {
     const who = readVoters(text.slice(0, paren.index), 0, line, { strict: true });
     if (who && who.voters.length === 1) return { substitute: { name: who.voters[0]!.text, for: paren[1]!.trim() }, protokolOnly: true };
   }
-  const left = LEFT_PUNKT.exec(text);
+  const left = LEFT_WORD.test(text) ? LEFT_PUNKT.exec(text) : null;
   if (left) {
     const who = readVoters(text.slice(0, left.index), 0, line, { strict: true });
     if (who && who.end === left.index) return { absent: who.voters.map((v) => shift(v, offset)), protokolOnly: outcomeOf(text) === undefined };
@@ -350,7 +366,8 @@ function readLine(l: BodyLine): LineReading | undefined {
     offset += prefix[0].length;
   }
   // What a vote was on is named before any remark: a remark may name other indstillingspunkter.
-  const within = VOTE_ON_WITHIN.exec(text.slice(0, REMARK_AFTER_VOTE.exec(text)?.index ?? text.length));
+  const remarkAt = REMARK_AFTER_WORD.test(text) ? REMARK_AFTER_VOTE.exec(text)?.index : undefined;
+  const within = VOTE_ON_WITHIN.exec(remarkAt === undefined ? text : text.slice(0, remarkAt));
   if (!on && within) on = `indstillingspunkt ${within[1]!}`;
   const counts = readCounts(text) ?? undefined;
   const found =

@@ -1,7 +1,6 @@
 // The disk's files as every command and the language server read and write them: a path that is
 // not a regular file (a FIFO, a device, a folder) or is larger than anything it could be is refused
 // from its stat, before it is opened; nothing is written through a link or onto a device.
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { chmod, lstat, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
@@ -239,6 +238,8 @@ async function createNew(target: string, data: string | Uint8Array): Promise<Wri
 }
 
 async function replace(target: string, data: string | Uint8Array, mode: number | undefined): Promise<WriteResult> {
+  // node:crypto is loaded on the first replacement, not at every start of the CLI (about 8 ms).
+  const { randomBytes } = await import('node:crypto');
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, data, { flag: 'wx' });

@@ -1,4 +1,5 @@
-import { decodeHTMLStrict } from 'entities';
+// The decoder alone: the package's index would also build its encoding tables at every start of the CLI.
+import { decodeHTMLStrict } from 'entities/lib/decode.js';
 
 /**
  * Text as a reader sees it, for the privacy checks: what a public rendering would show of a

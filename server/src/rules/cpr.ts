@@ -18,40 +18,56 @@ export interface CprNumber {
 
 /** Every CPR number in the text that a public version shows: everything but a closed punkt's body. */
 export function cprNumbersToPublish(referat: Referat): CprNumber[] {
-  // Every line of a long referat passes here: two parallel arrays, no map per line.
   const lines: NumberedLine[] = [];
-  const places: CprPlace[] = [];
+  // Where each run of lines of one place begins: a place is kept per run, not per line (a long
+  // referat's hundreds of thousands of lines), and looked up only for a number found.
+  const runs: { readonly from: number; readonly place: CprPlace }[] = [];
+  const start = (place: CprPlace): void => {
+    if (runs[runs.length - 1]?.place !== place) runs.push({ from: lines.length, place });
+  };
   const add = (l: NumberedLine, place: CprPlace): void => {
+    start(place);
     lines.push(l);
-    places.push(place);
+  };
+  const addAll = (ls: readonly NumberedLine[], place: CprPlace): void => {
+    start(place);
+    for (let i = 0; i < ls.length; i++) lines.push(ls[i]!);
   };
   const s = referat.syntax;
-  for (const l of s.leading) add(l, 'beforeTitle');
+  addAll(s.leading, 'beforeTitle');
   if (s.title) add(s.title, 'header');
-  for (const l of s.header) add(l, 'header');
+  addAll(s.header, 'header');
   if (s.toc) {
     add(s.toc.heading, 'header');
-    for (const l of s.toc.lines) add(l, 'header');
+    addAll(s.toc.lines, 'header');
   }
   s.punkter.forEach((p, i) => {
     const punkt = referat.punkter[i];
     if (!punkt?.closed) {
       add(p.heading, 'openPunkt');
-      for (const l of p.lines) add(l, 'openPunkt');
+      addAll(p.lines, 'openPunkt');
       return;
     }
-    // The public sees a closed punkt's heading and its journal number, nothing more of that line.
     add(p.heading, 'closedHeading');
     const journal = punkt.journal?.kind === 'valid' ? punkt.journal.journal : undefined;
     if (journal) add({ text: journal.text, line: journal.range.start.line, offset: journal.range.start.character }, 'closedHeading');
-    // … and its public decision, which is published.
     const decision = publicDecision(punkt, referat.dialect);
-    for (const l of decision?.lines ?? []) add(l, 'publicDecision');
+    addAll(decision?.lines ?? [], 'publicDecision');
   });
-  // The approval and the additions after it are published with the referat.
-  if (s.approval)
-    for (const l of [s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])]) add(l, 'approval');
-  return findCprNumbersInLines(lines).map((found) => ({ range: found.range, place: places[found.index]! }));
+  if (s.approval) addAll([s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])], 'approval');
+  return findCprNumbersInLines(lines).map((found) => ({ range: found.range, place: placeAt(runs, found.index) }));
+}
+
+/** The place of the line at `index`: the last run that begins at or before it. */
+function placeAt(runs: readonly { readonly from: number; readonly place: CprPlace }[], index: number): CprPlace {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runs[mid]!.from <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return runs[lo]!.place;
 }
 
 /** The CPR numbers in one line, as a reader of the public version would see them. */

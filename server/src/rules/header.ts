@@ -129,6 +129,8 @@ export const weekdayMismatch: Rule = {
     if (!wd || !d) return;
     const right = weekdayName(d);
     const rightIndex = weekdayIndex(d);
+    if (wd.index === rightIndex) return;
+    // Made for a finding only: its English names are asked of Intl, which loads ICU's calendar data.
     const date = localizedDate(d);
     if (wd.index === undefined) {
       yield {
@@ -141,7 +143,6 @@ export const weekdayMismatch: Rule = {
       };
       return;
     }
-    if (wd.index === rightIndex) return;
     yield {
       range: wd.range,
       message: {

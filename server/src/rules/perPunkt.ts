@@ -67,30 +67,53 @@ function factsText(ctx: PunktRuleContext): string {
   ]);
 }
 
+/**
+ * One punkt's findings, per rule, under one set of facts: a new set of facts (or a new last line)
+ * judges the punkt again for every rule anyway, so they are kept once per punkt, not once per rule.
+ */
 interface Judged {
   readonly facts: string;
   /** The document's last line, for the last punkt only: a decision written at the document's end needs no blank line after it. */
   readonly lastLine: number | undefined;
-  readonly findings: readonly Finding[];
+  /** By the rule's slot (`slotOf`); a hole for a rule not judged yet under these facts. */
+  readonly findings: (readonly Finding[] | undefined)[];
 }
 
-/** Per punkt object, per rule: the findings last made and the facts they were made under. */
-const remembered = new WeakMap<Punkt, Map<string, Judged>>();
+/** Per punkt object: the findings last made and the facts they were made under. */
+const remembered = new WeakMap<Punkt, Judged>();
+
+/** Each rule's place in a punkt's findings, by its code: a slot of an array, not a key of a map per punkt. */
+const slots = new Map<string, number>();
+function slotOf(code: string): number {
+  let slot = slots.get(code);
+  if (slot === undefined) slots.set(code, (slot = slots.size));
+  return slot;
+}
+
+/** Most punkter give a rule nothing to say: they share one empty list. */
+const NONE: readonly Finding[] = [];
 
 /** A per-punkt rule's findings in one document, from memory for each punkt judged under the same facts. */
 export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleContext, facts: string): readonly Finding[] {
-  if (perPunkt.applies?.(ctx) === false) return [];
+  if (perPunkt.applies?.(ctx) === false) return NONE;
   const out: Finding[] = [];
   const { punkter } = ctx.referat;
   const last = punkter[punkter.length - 1];
-  for (const p of punkter) {
-    let byRule = remembered.get(p);
-    if (!byRule) remembered.set(p, (byRule = new Map<string, Judged>()));
+  const slot = slotOf(rule.code);
+  // Indexed loops: this runs for every punkt and rule, mostly before it is optimised, where an
+  // iterator (one even for an empty list) costs several times the loop.
+  for (let i = 0; i < punkter.length; i++) {
+    const p = punkter[i]!;
     const lastLine = p === last ? ctx.referat.syntax.lineCount - 1 : undefined;
-    let hit = byRule.get(rule.code);
-    if (!hit || hit.facts !== facts || hit.lastLine !== lastLine)
-      byRule.set(rule.code, (hit = { facts, lastLine, findings: [...perPunkt.checkPunkt(p, ctx)] }));
-    for (const f of hit.findings) out.push(f);
+    let judged = remembered.get(p);
+    if (!judged || judged.facts !== facts || judged.lastLine !== lastLine) remembered.set(p, (judged = { facts, lastLine, findings: [] }));
+    let found = judged.findings[slot];
+    if (found === undefined) {
+      let made: Finding[] | undefined;
+      for (const f of perPunkt.checkPunkt(p, ctx)) (made ??= []).push(f);
+      judged.findings[slot] = found = made ?? NONE;
+    }
+    for (let k = 0; k < found.length; k++) out.push(found[k]!);
   }
   return out;
 }

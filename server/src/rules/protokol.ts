@@ -73,6 +73,8 @@ export const absentVoter: Rule = {
     const meeting = attendanceOf(ctx);
     for (const p of ctx.referat.punkter) {
       const k = protokolOf(p);
+      // Most punkter record no vote: no sets of names are made for them.
+      if (k.votes.length === 0) continue;
       const inhabil = new Set(k.inhabil.flatMap((v) => (v.name ? [nameKey(v.name)] : [])));
       const away = absentFromPunkt(meeting, k);
       for (const vote of k.votes) {
@@ -129,6 +131,7 @@ export const voteContradictsDecision: Rule = {
     const meeting = attendanceOf(ctx);
     for (const p of ctx.referat.punkter) {
       const k = protokolOf(p);
+      if (k.votes.length === 0) continue;
       const away = absentFromPunkt(meeting, k);
       for (const vote of k.votes) {
         // A proposal that fell for want of agreement may have had more votes for.
@@ -201,6 +204,7 @@ export const voteCountMismatch: Rule = {
     const meeting = attendanceOf(ctx);
     for (const p of ctx.referat.punkter) {
       const k = protokolOf(p);
+      if (k.votes.length === 0) continue;
       const away = absentFromPunkt(meeting, k);
       for (const vote of k.votes) yield* countFindings(p, vote, meeting, away);
     }
@@ -271,6 +275,7 @@ export const remarkByMajority: Rule = {
     const meeting = attendanceOf(ctx);
     for (const p of ctx.referat.punkter) {
       const k = protokolOf(p);
+      if (k.remarks.length === 0 || k.votes.length === 0) continue;
       const away = absentFromPunkt(meeting, k);
       for (const remark of k.remarks) {
         for (const vote of k.votes) {

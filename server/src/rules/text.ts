@@ -18,6 +18,7 @@ export const emptyBullet: Rule = punktRule({
     const found: BodyLine[] = [];
     emptyBullets(p.intro, { recommendation: false }, found);
     for (const s of p.sections) emptyBullets(s.body, { recommendation: s.implicit }, found);
+    if (found.length === 0) return;
     // One message per marker, not per line: a run of 100,000 lone dashes is 100,000 findings.
     const messages = new Map<string, LocalizedText>();
     for (const l of found) {
@@ -48,6 +49,10 @@ export const emptyBullet: Rule = punktRule({
  * "none" (`Juni` / `Ingen udvalgsmøder` / `-`).
  */
 function emptyBullets(body: readonly BodyLine[], { recommendation }: { readonly recommendation: boolean }, found: BodyLine[]): void {
+  // Most bodies hold no lone marker: one look at each line passes them, without the array of neighbours.
+  let any = false;
+  for (let i = 0; i < body.length && !any; i++) any = !body[i]!.blank && isEmptyBullet(body[i]!);
+  if (!any) return;
   // The nearest line that says something, either side, found in one pass each way: asked line by
   // line, a run of 100,000 lone dashes would be walked 100,000 times.
   const after = meaningfulAfter(body);

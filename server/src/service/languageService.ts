@@ -311,7 +311,7 @@ class LanguageService implements ReferatLanguageService {
     if (hit && hit.version === doc.version && hit.config === config) return hit.referat;
     const text = doc.getText();
     const dialect = config?.config.dialekt ? dialectFromSettings(config.config.dialekt, text) : undefined;
-    const referat = parseReferat(text, dialect, { memory: this.punktMemory(doc.uri) });
+    const referat = parseReferat(text, dialect, this.options.reading === 'once' ? {} : { memory: this.punktMemory(doc.uri) });
     this.parsed.set(doc.uri, { version: doc.version, config, text, referat });
     return referat;
   }
