@@ -183,9 +183,9 @@ class LanguageService implements ReferatLanguageService {
     // check's knowledge, and what each punkt was judged with, are made from that object.
     // A save that left the summary as it was (an edit in a punkt's text) changes no name and no finding.
     const same = uri !== undefined && sameData(before, after);
-    if (!same && (uri === undefined || viewOf(before, wholeView) !== viewOf(after, wholeView))) this.harvested = undefined;
+    if (!same) this.harvested = undefined;
     this.spelling.archiveChanged(uri, text);
-    if (uri !== undefined && (same || viewOf(before, rulesView) === viewOf(after, rulesView))) return false;
+    if (uri !== undefined && (same || rulesView(before) === rulesView(after))) return false;
     this.invalidate();
     return true;
   }
@@ -629,14 +629,10 @@ class LanguageService implements ReferatLanguageService {
  * numbers and journal numbers, and the names harvested from it; not where its lines are, nor its
  * titles and decisions (completion's, not the checks').
  */
-function rulesView(s: ReferatSummary): string {
+function rulesView(s: ReferatSummary | undefined): string {
+  if (!s) return '';
   const { udvalg, date, moedested, deltagere, names } = s;
   return JSON.stringify({ udvalg, date, moedested, deltagere, names, punkter: s.punkter.map((p) => [p.number, p.journal ?? null]) });
-}
-
-/** Everything a summary says: the names harvested from the archive are made from it. */
-function wholeView(s: ReferatSummary): string {
-  return JSON.stringify(s);
 }
 
 /** Whether two pieces of plain data (a summary: objects, arrays, strings, numbers) are alike throughout. */
@@ -654,17 +650,6 @@ function sameData(a: unknown, b: unknown): boolean {
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   return true;
-}
-
-/** A summary's views, each made once per summary: the one before a save was the one after the last. */
-const views = new WeakMap<ReferatSummary, Map<(s: ReferatSummary) => string, string>>();
-function viewOf(s: ReferatSummary | undefined, view: (s: ReferatSummary) => string): string {
-  if (!s) return '';
-  let made = views.get(s);
-  if (!made) views.set(s, (made = new Map<(s: ReferatSummary) => string, string>()));
-  let v = made.get(view);
-  if (v === undefined) made.set(view, (v = view(s)));
-  return v;
 }
 
 /** The members of the udvalg that met, as referat.yaml (or the archive) writes them: `Anna Holm (A)`. */
