@@ -303,11 +303,6 @@ export const PUNKT_WORD = 'Punkt';
 /** The heading of the table of contents. */
 export const TOC_HEADING_WORD = 'Indholdsfortegnelse';
 
-/*
- * The words that, right after a number and its period at a line's start, make the number part of a
- * sentence and the line no punkt's heading (`3.   Title`, eDoc's and Acadre's form): a day of a month,
- * an ordinal, the first word of a numbered recommendation. Lower case, as Danish writes them there.
- */
 /**
  * The months, januar first, and the weekdays, søndag first as Date#getUTCDay counts them: the names
  * of Intl's da-DK, which a test holds them to. Written here, since asking Intl costs every check
@@ -329,6 +324,11 @@ export const MONTH_NAMES: readonly string[] = [
 ];
 export const WEEKDAY_NAMES: readonly string[] = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
 
+/*
+ * The words that, right after a number and its period at a line's start, make the number part of a
+ * sentence and the line no punkt's heading (`3.   Title`, eDoc's and Acadre's form): a day of a month,
+ * an ordinal, the first word of a numbered recommendation. Lower case, as Danish writes them there.
+ */
 /** The months and their abbreviations: `30. november 2022 …`, `1. jan. 2023`, `15. maj kl. 14`. */
 export const MONTH_WORDS: readonly string[] = [
   ...MONTH_NAMES,
