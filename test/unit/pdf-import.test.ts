@@ -18,6 +18,7 @@ import {
   type PlacedPage,
   type TextRun,
 } from '../../server/src/import/pdf';
+import { fontOptions, loadPdfjs } from '../../server/src/import/pdf/pdfjs';
 import { cMapReader } from '../../server/src/node/importer';
 import { repoRoot } from '../helpers';
 import { sourcesDir, externalPdf, makePdf, pdfFixtureDir, scannedPage, textContent } from '../pdfFixtures';
@@ -360,6 +361,32 @@ test("pdf.js's polyfills leave Node's Array.prototype.push, JSON and Function.pr
 test('pdf.js leaves no stand-in DOMMatrix behind', async () => {
   ok(await readExternal(SYDDJURS));
   assert.equal((globalThis as { DOMMatrix?: unknown }).DOMMatrix, undefined);
+});
+
+test('pdf.js builds no glyph outlines: a read only needs the text, and the outlines were a tenth of its time', async () => {
+  const lib = loadPdfjs();
+  const doc = await lib.getDocument({
+    data: new Uint8Array(externalPdf(SYDDJURS).bytes),
+    verbosity: lib.VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    ...fontOptions(),
+  }).promise;
+  try {
+    const page = await doc.getPage(1);
+    await page.getTextContent();
+    const list = await page.getOperatorList();
+    // The page shows text in its fonts, and they reached this side as fonts, not as paths per glyph.
+    assert.ok(list.fnArray.includes(lib.OPS.showText));
+    const ids = [...(page.commonObjs as unknown as Iterable<[string, unknown]>)].map(([id]) => id);
+    assert.ok(ids.length > 0, 'no font reached this side');
+    assert.deepEqual(
+      ids.filter((id) => id.includes('_path_')),
+      [],
+    );
+  } finally {
+    await doc.destroy();
+  }
 });
 
 // --- The built bundle, on a worker thread -----------------------------------------------------

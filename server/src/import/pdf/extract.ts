@@ -1,6 +1,6 @@
 // PDF bytes to positioned text runs, page by page, with pdf.js.
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { binaryDataFactory, loadPdfjs, type CMapSource, type Pdfjs } from './pdfjs';
+import { binaryDataFactory, fontOptions, loadPdfjs, type CMapSource, type Pdfjs } from './pdfjs';
 import type { PageRuns, PdfProblem, TextRun } from './types';
 
 export type ExtractResult = { ok: true; pages: PageRuns[]; damagedPages: number[] } | { ok: false; problem: PdfProblem; detail: string };
@@ -27,7 +27,7 @@ export async function extractRuns(bytes: Uint8Array, options: ExtractOptions): P
       stopAtErrors: reading === 'strict',
       isEvalSupported: false,
       useSystemFonts: false,
-      disableFontFace: true,
+      ...fontOptions(),
       useWorkerFetch: false,
       cMapPacked: true,
       BinaryDataFactory: binaryDataFactory(options.cMaps),

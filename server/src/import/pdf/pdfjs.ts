@@ -14,6 +14,12 @@
 //    (in pdf.js and in our layout), and JSON is every message of a language server that read a
 //    PDF on its own thread: Node's own are put back once pdf.js is loaded. What core-js adds (Promise.withResolvers and
 //    the like) stays, pdf.js needs it.
+//  - with its fonts "disabled" (the default where there is no FontFace, as in Node) it compiles
+//    the outline of every glyph it shows into a path and posts it to this side, for drawing on a
+//    canvas: a tenth of a read, never used for text. A FontFace that loads nothing and a document
+//    whose font set takes it make pdf.js take each font as loaded and build no outlines; the
+//    stand-in is this thread's FontFace from the first read on (a thread that has a real one keeps
+//    it, and pdf.js its own way).
 // Both modules are evaluated on the first read, not when a bundle starts: 3 MB of code that an
 // import of HTML or JSON never needs. The CMaps come from the host (the import never reads a disk).
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -30,9 +36,25 @@ const KEPT_BUILTINS: readonly (readonly [object, string])[] = [
   [Function.prototype, 'toString'],
 ];
 
+/** A font face that loads nothing: pdf.js shows no glyph, it reads their text. */
+class FontFaceStandIn {
+  readonly loaded: Promise<FontFaceStandIn> = Promise.resolve(this);
+  constructor(readonly family: string) {}
+}
+
+/** The document pdf.js adds font faces to (its `ownerDocument`): a font set that keeps none. */
+const FONTLESS_DOCUMENT = { fonts: { add: (): void => undefined, delete: (): void => undefined } };
+
+/** What `getDocument` is given for its fonts: loaded as faces that load nothing where the stand-in is this thread's FontFace. */
+export function fontOptions(): { disableFontFace: boolean; ownerDocument?: Document } {
+  const standIn = (globalThis as { FontFace?: unknown }).FontFace === FontFaceStandIn;
+  return standIn ? { disableFontFace: false, ownerDocument: FONTLESS_DOCUMENT as unknown as Document } : { disableFontFace: true };
+}
+
 export function loadPdfjs(): Pdfjs {
   if (loaded) return loaded;
-  const g = globalThis as { DOMMatrix?: unknown };
+  const g = globalThis as { DOMMatrix?: unknown; FontFace?: unknown };
+  g.FontFace ??= FontFaceStandIn;
   const standIn = g.DOMMatrix === undefined;
   if (standIn) g.DOMMatrix = class DOMMatrix {};
   /* eslint-disable no-console -- pdf.js's warning about a canvas it never needs would reach the user's stderr */
