@@ -23,7 +23,7 @@ export function findTests(dir = join(root, 'test')) {
   return out;
 }
 
-// Two patches of pdf.js's worker side, each applied to an exact piece of its code: a pdfjs-dist
+// Patches of pdf.js's worker side, each applied to an exact piece of its code: a pdfjs-dist
 // update that changes one fails the build here, to have the patch looked at again.
 //  - pdf.js fetches the page tree's other pages ahead while it looks for one, and leaves those
 //    promises without a handler: in a damaged file they reject, and Node ends the process for an
@@ -36,6 +36,13 @@ export function findTests(dir = join(root, 'test')) {
 //    cut-off or damaged stream; trailing bytes are ignored by both), so pdf.js falls back to its
 //    own decoder exactly where it did. Its output is copied to a buffer of its own, as pdf.js's
 //    was: pdf.js hands a font's buffer to its other side whole.
+//  - what a page draws besides its text, told by the pass that reads its text: for each font, by
+//    the name it is loaded as (every font that fails to load is "g_font_error", each a new object),
+//    how often it was shown and how many glyphs that gave (a font that gives none has lost its text),
+//    and whether it paints a picture (an image XObject or an inline image, in the page or in a
+//    form it draws). pdf.js's text pass reads every operator already and skips these; the reader
+//    otherwise made the page's whole operator list a second time for them, an eighth of a read.
+//    The page's last text item carries them (`type: "referatDrawing"`); the reader takes it off.
 const PDFJS_PATCHES = [
   {
     from: 'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));',
@@ -62,6 +69,100 @@ const PDFJS_PATCHES = [
         readable,
         writable
       } = new DecompressionStream(name);`,
+  },
+  {
+    from: `    prevRefs = null,
+    intersector = null
+  }) {
+    if (stream.isAsync) {`,
+    to: `    prevRefs = null,
+    intersector = null,
+    referatDrawing = null
+  }) {
+    const ownDrawing = referatDrawing === null;
+    referatDrawing ??= { fonts: new Map(), pictures: false };
+    const referatDrawn = () => {
+      if (!ownDrawing) return;
+      let lostFonts = 0;
+      for (const f of referatDrawing.fonts.values()) if (f.glyphs === 0) lostFonts = Math.max(lostFonts, f.shows);
+      textContent.items.push({ type: "referatDrawing", lostShows: lostFonts, pictures: referatDrawing.pictures });
+    };
+    if (stream.isAsync) {`,
+  },
+  {
+    from: `      const glyphs = font.charsToGlyphs(chars);
+      const scale = textState.fontMatrix[0] * textState.fontSize;`,
+    to: `      const glyphs = font.charsToGlyphs(chars);
+      const shownAs = textState.loadedName || font;
+      const shown = referatDrawing.fonts.get(shownAs) ?? { shows: 0, glyphs: 0 };
+      shown.shows++;
+      shown.glyphs += glyphs.length;
+      referatDrawing.fonts.set(shownAs, shown);
+      const scale = textState.fontMatrix[0] * textState.fontSize;`,
+  },
+  {
+    from: `          case OPS.paintXObject:
+            flushTextContentItem();
+            xobjs ??= resources.get("XObject") || Dict.empty;`,
+    to: `          case OPS.endInlineImage:
+            referatDrawing.pictures = true;
+            break;
+          case OPS.paintXObject:
+            flushTextContentItem();
+            xobjs ??= resources.get("XObject") || Dict.empty;`,
+  },
+  {
+    from: `                const globalImage = self.globalImageCache.getData(xobj, self.pageIndex);
+                if (globalImage) {
+                  resolveXObject();`,
+    to: `                const globalImage = self.globalImageCache.getData(xobj, self.pageIndex);
+                if (globalImage) {
+                  referatDrawing.pictures = true;
+                  resolveXObject();`,
+  },
+  {
+    from: `              if (type.name !== "Form") {
+                emptyXObjectCache.set(name, dict.objId, true);`,
+    to: `              if (type.name !== "Form") {
+                if (type.name === "Image") {
+                  referatDrawing.pictures = true;
+                }
+                emptyXObjectCache.set(name, dict.objId, true);`,
+  },
+  {
+    from: `                keepWhiteSpace,
+                prevRefs: seenRefs
+              }).then(function () {`,
+    to: `                keepWhiteSpace,
+                prevRefs: seenRefs,
+                referatDrawing
+              }).then(function () {`,
+  },
+  {
+    from: `      flushTextContentItem();
+      enqueueChunk();
+      resolve();
+    }).catch(reason => {
+      if (reason instanceof AbortException) {
+        return;
+      }
+      if (this.options.ignoreErrors) {
+        warn(\`getTextContent - ignoring errors during "\${task.name}" \` + \`task: "\${reason}".\`);
+        flushTextContentItem();
+        enqueueChunk();`,
+    to: `      flushTextContentItem();
+      referatDrawn();
+      enqueueChunk();
+      resolve();
+    }).catch(reason => {
+      if (reason instanceof AbortException) {
+        return;
+      }
+      if (this.options.ignoreErrors) {
+        warn(\`getTextContent - ignoring errors during "\${task.name}" \` + \`task: "\${reason}".\`);
+        flushTextContentItem();
+        referatDrawn();
+        enqueueChunk();`,
   },
 ];
 const pdfjsPatches = {
