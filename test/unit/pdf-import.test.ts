@@ -358,9 +358,11 @@ test("pdf.js's polyfills leave Node's Array.prototype.push, JSON and Function.pr
   assert.match(Function.prototype.toString.call(nodeBuiltins[0]), /\[native code\]/);
 });
 
-test('pdf.js leaves no stand-in DOMMatrix behind', async () => {
+test('pdf.js leaves no stand-in DOMMatrix or Response behind', async () => {
   ok(await readExternal(SYDDJURS));
   assert.equal((globalThis as { DOMMatrix?: unknown }).DOMMatrix, undefined);
+  // Node's own web Response, made when first touched, after the stand-in that pdf.js loaded beside.
+  assert.equal(await new Response('svar').text(), 'svar');
 });
 
 test('pdf.js builds no glyph outlines: a read only needs the text, and the outlines were a tenth of its time', async () => {

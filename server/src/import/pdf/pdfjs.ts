@@ -5,6 +5,9 @@
 //  - at load it makes one `new DOMMatrix()` (for canvas rendering, never used for text), which
 //    Node 20 does not have and which pdf.js would take from the optional @napi-rs/canvas package
 //    that a bundle does not ship: a stand-in class is there during the load only;
+//  - at load it adds a method to `Response.prototype` where it lacks one; Node makes its web
+//    `Response` when first touched, by loading its whole HTTP client (undici, a twentieth of a
+//    read): a stand-in is there during the load only, where the global has not been made yet;
 //  - at load it warns on stderr that it found no canvas: silenced, the CLI's and the language
 //    server's stderr is the user's;
 //  - its core-js polyfills replace, for the whole thread, four built-ins that Node 20 has and that
@@ -57,6 +60,10 @@ export function loadPdfjs(): Pdfjs {
   g.FontFace ??= FontFaceStandIn;
   const standIn = g.DOMMatrix === undefined;
   if (standIn) g.DOMMatrix = class DOMMatrix {};
+  // Node's own, made on first use (an accessor until then): taken aside untouched.
+  const response = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+  const lazyResponse = response?.get !== undefined && response.configurable === true;
+  if (lazyResponse) Object.defineProperty(globalThis, 'Response', { configurable: true, writable: true, value: class Response {} });
   /* eslint-disable no-console -- pdf.js's warning about a canvas it never needs would reach the user's stderr */
   const warn = console.warn;
   console.warn = () => undefined;
@@ -73,6 +80,7 @@ export function loadPdfjs(): Pdfjs {
     console.warn = warn;
     /* eslint-enable no-console */
     if (standIn) delete g.DOMMatrix;
+    if (lazyResponse) Object.defineProperty(globalThis, 'Response', response);
   }
 }
 
