@@ -2,11 +2,12 @@
 // Havnens` / `Perles fremtid på Aarhus Ø` is one heading line. The parser already reads the wrapped
 // lines as one title (where the dialect wraps titles); this writes them as it reads them.
 import { parseReferat } from '../model/parse';
+import type { Referat } from '../model/types';
 import { PUNKT_WORD, TOC_HEADING_WORD } from '../dialect/vocabulary';
 
-export function joinWrappedTitles(text: string): string {
-  const referat = parseReferat(text);
+export function joinWrappedTitles(text: string, referat: Referat = parseReferat(text)): string {
   const lines = text.split('\n');
+  let joined = false;
   // From the last punkt back, so the line numbers of those before stay right.
   for (const p of [...referat.punkter].reverse()) {
     const h = p.titleRange.start.line;
@@ -24,8 +25,10 @@ export function joinWrappedTitles(text: string): string {
     // Only where the lines give exactly the title the parser read: otherwise the text stays as it was.
     if (title !== p.title) continue;
     lines.splice(h, k - h, `${first.slice(0, p.titleRange.start.character)}${title}`);
+    joined = true;
   }
-  return lines.join('\n');
+  // The text itself where nothing was joined: its reading can be used again.
+  return joined ? lines.join('\n') : text;
 }
 
 /** A table of contents' heading line, as the lexer knows it. */
