@@ -9,8 +9,10 @@ import { decodeReferat } from '../workspace/decode';
 import { yieldToHost, type Workspace } from '../workspace/workspace';
 
 const LINE_CACHE_LIMIT = 200_000;
-/** Lines counted between two turns of the editor's requests. */
+/** Lines spliced at once (a paste of many lines would otherwise pass too many arguments). */
 const COUNT_STRETCH = 2_000;
+/** Time counted between two turns of the editor's requests: a request that comes meanwhile waits no longer. */
+const COUNT_SLICE_MS = 4;
 /** Files whose lines are kept for counting their next save by its changes: the documents being edited. */
 const SAVED_LINES_FILES = 8;
 const NO_WORDS: readonly string[] = [];
@@ -49,8 +51,10 @@ function countChangedLines(last: SavedLines, lines: string[], unknownIn: (line: 
   return new Set(last.counts.keys());
 }
 
-/** A saved file's words are counted this long after the save: the findings of that save reach the editor first. */
+/** A saved file's words are counted this long after the last save: the findings of the saves reach the editor first. */
 const SAVED_COUNT_DELAY_MS = 250;
+/** Saves that keep coming sooner than that are counted after this long all the same. */
+const SAVED_COUNT_MAX_WAIT_MS = 2_000;
 
 /** A word written in this many referater of the archive is the municipality's own, whatever the dictionary says. */
 export const ARCHIVE_WORD_MIN = 3;
@@ -114,6 +118,8 @@ export class Spelling {
   private readonly saved = new Map<string, string>();
   private disposed = false;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first save not yet counted came. */
+  private countWaitingSince: number | undefined;
   /** Counts the changes that can change an answer (the dictionary, the personal words, a word that changed sides in the archive). */
   private generation = 0;
   /** The knowledge last handed out, while nothing it answers from has changed: the same object, so what was judged with it is remembered. */
@@ -185,11 +191,16 @@ export class Spelling {
     else this.countSoon();
   }
 
-  /** Counts after a save's findings are out; saves meanwhile are counted with it. */
+  /** Counts once saves pause (after the findings of the last are out); the saves before are counted with it. */
   private countSoon(): void {
-    if (this.countTimer !== undefined) return;
+    const now = Date.now();
+    this.countWaitingSince ??= now;
+    // Saves that never pause are counted all the same, this often.
+    if (this.countTimer !== undefined && now - this.countWaitingSince >= SAVED_COUNT_MAX_WAIT_MS) return;
+    clearTimeout(this.countTimer);
     const timer = setTimeout(() => {
       this.countTimer = undefined;
+      this.countWaitingSince = undefined;
       this.countArchive();
     }, SAVED_COUNT_DELAY_MS);
     // Node's timers would otherwise keep a finished command-line run alive.
@@ -364,8 +375,12 @@ export class Spelling {
     const last = given !== undefined && remember ? this.savedLines.get(uri) : undefined;
     if (last) return countChangedLines(last, lines, unknownIn);
     const counted: SavedLines = { lines, words: [], counts: new Map<string, number>() };
+    let slice = Date.now();
     for (let i = 0; i < lines.length; i++) {
-      if (i > 0 && i % COUNT_STRETCH === 0) await yieldToHost();
+      if ((i & 63) === 0 && Date.now() - slice >= COUNT_SLICE_MS) {
+        await yieldToHost();
+        slice = Date.now();
+      }
       const found = unknownIn(lines[i]!);
       counted.words.push(found);
       for (const w of found) counted.counts.set(w, (counted.counts.get(w) ?? 0) + 1);
