@@ -68,8 +68,23 @@ export class ArchiveIndexer {
     return this.run?.finished;
   }
 
-  /** No more reading: a run under way stops at its next batch and takes in nothing more. */
+  /** The cache of a complete index, until it is saved. */
+  private unsaved: SummaryCache | undefined;
+
+  private saveCache(): void {
+    const cache = this.unsaved;
+    this.unsaved = undefined;
+    if (!cache) return;
+    try {
+      cache.save();
+    } catch (e) {
+      this.host.log(`referat: could not save the index cache ${cache.file}: ${String(e)}`);
+    }
+  }
+
+  /** No more reading: a run under way stops at its next batch and takes in nothing more; a complete index not yet kept is kept now. */
   dispose(): void {
+    this.saveCache();
     this.stopped.isCancellationRequested = true;
     this.onProgress = undefined;
     this.skippedFor.clear();
@@ -167,14 +182,12 @@ export class ArchiveIndexer {
     );
     phase(threads > 0 ? `read on ${threads} worker threads` : 'read');
     phases.push(`of which ${Math.round(taking)} ms taking results in`);
-    // A disposed service's index is incomplete: it is not kept for the next session.
+    // A disposed service's index is incomplete: it is not kept for the next session. A complete
+    // one is kept after the report of it is out (its JSON is a tenth of a first session's index).
     if (cache && !this.stopped.isCancellationRequested) {
       cache.retain(new Set(files));
-      try {
-        cache.save();
-      } catch (e) {
-        this.host.log(`referat: could not save the index cache ${cache.file}: ${String(e)}`);
-      }
+      this.unsaved = cache;
+      void yieldToHost().then(() => this.saveCache());
     }
     return { files: files.length, referater: this.archive.size, ms: Date.now() - started, reused, cachedCount, phases };
   }
