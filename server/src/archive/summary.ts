@@ -12,7 +12,7 @@ import type { SyntaxLine } from '../syntax/tree';
 import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
 import { parseJournalLine } from '../model/journal';
 import { mayBeSectionHeading, sectionKindOf } from '../model/sections';
-import type { CalendarDate, EarlierDecision, Header, SectionKind } from '../model/types';
+import type { CalendarDate, EarlierDecision, Header, PunktHeading, SectionKind } from '../model/types';
 import { splitWho, type NamedPerson } from '../model/people';
 import type { Range } from '../syntax/range';
 
@@ -69,6 +69,8 @@ export interface SummaryLines {
   readonly header: readonly SyntaxLine[];
   readonly punkter: readonly {
     readonly heading: SyntaxLine;
+    /** The heading read already, by the pass that found it (a closed punkt's decision is not quoted). */
+    readonly read: PunktHeading;
     readonly journal?: SyntaxLine;
     readonly earlier: readonly SyntaxLine[];
     readonly beslutning?: string;
@@ -77,7 +79,7 @@ export interface SummaryLines {
 }
 
 interface Draft {
-  heading: ReturnType<typeof readPunktHeading>;
+  heading: PunktHeading;
   headingLine: SyntaxLine;
   earlierLines: SyntaxLine[];
   journalLine?: SyntaxLine;
@@ -266,7 +268,13 @@ export function findSummaryLines(input: string): SummaryLines {
     header: scan.header,
     punkter: scan.drafts.map((d) => {
       const beslutning = d.beslutning.join(' ').slice(0, MAX_DECISION);
-      return { heading: d.headingLine, ...(d.journalLine ? { journal: d.journalLine } : {}), earlier: d.earlierLines, ...(beslutning ? { beslutning } : {}) };
+      return {
+        heading: d.headingLine,
+        read: d.heading,
+        ...(d.journalLine ? { journal: d.journalLine } : {}),
+        earlier: d.earlierLines,
+        ...(beslutning ? { beslutning } : {}),
+      };
     }),
     names: harvested(scan.names),
   };
@@ -463,7 +471,7 @@ export function readSummary(source: SummaryLines): ReferatSummary {
     ...meetingFields(header, date),
     names: { ...source.names, personer: [...personer.values()] },
     punkter: source.punkter.map((d) => {
-      const heading = readPunktHeading(d.heading);
+      const heading = d.read;
       // The case year's century depends on the meeting, known only once the header is read.
       const journal = d.journal ? parseJournalLine(d.journal.text, d.journal.line, meetingYear, SBSYS) : undefined;
       return {
