@@ -257,6 +257,35 @@ test('a file saved again and again is counted by the lines each save changed, an
   );
 });
 
+test("a saved file's words are counted once saves pause, and within 2 s while they never do", async () => {
+  // klimaskjoldsprojektet and klimaskjoldsløftet are in x.referat and arkiv/1.referat; saved into arkiv/s.referat they are in three, the archive's own.
+  const other = REFERAT.replace('07-12-2023', '01-11-2023');
+  const start = REFERAT.replace('07-12-2023', '02-11-2023').replace(/klimaskjold\S*/g, 'tag');
+  const service = await serviceOver({ 'x.referat': REFERAT, 'arkiv/1.referat': other, 'arkiv/s.referat': start });
+  const uri = `file://${ROOT}/arkiv/s.referat`;
+  const known = async (): Promise<boolean> => (await spellingFindings(service, 'x.referat', REFERAT)).length === 0;
+  const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  try {
+    assert.equal(await known(), false, "in two referater the word is not yet the archive's own");
+    // A save every 50 ms for 4 s, each a new text with the word: never a pause of 250 ms.
+    let countedAt: number | undefined;
+    const began = Date.now();
+    for (let i = 0; Date.now() - began < 4_000; i++) {
+      await service.workspaceChanged([{ kind: 'changed', uri, text: `${start}\nOm klimaskjoldsprojektet og klimaskjoldsløftet, gemt ${i} gange.\n` }]);
+      if (countedAt === undefined && (await known())) countedAt = Date.now() - began;
+      await pause(50);
+    }
+    assert.ok(countedAt !== undefined, 'saves that never paused were not counted in 4 s');
+
+    // A save that takes the word out again, then a pause: counted by the end of it.
+    await service.workspaceChanged([{ kind: 'changed', uri, text: start }]);
+    for (let waited = 0; waited < 3_000 && (await known()); waited += 50) await pause(50);
+    assert.equal(await known(), false, 'a save followed by a pause was not counted in 3 s');
+  } finally {
+    service.dispose();
+  }
+});
+
 test('the quick fix adds the word to referat.yaml without touching its comments or order, and the word is known at once', async () => {
   const yaml = '# Navne, som sekretariatet skriver hver uge\nudvalg:\n  - navn: Direktionen # ledelsen\n\nordliste:\n  - Havbrise # projektet\n\n# slut\n';
   const workspace = new MemoryWorkspace({ [`${ROOT}/x.referat`]: REFERAT, [`${ROOT}/referat.yaml`]: yaml });
