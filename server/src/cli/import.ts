@@ -5,6 +5,7 @@ import { bothLanguages, localize, type Locale, type LocalizedText } from '../i18
 import type { ImportedMeeting } from '../import/types';
 import { errorCode, fsProblem, mayWrite, sameFile, writeFileSafely } from '../node/files';
 import type { FileImport } from '../node/importer';
+import { planImport } from '../node/importPlan';
 import { runPool, startPool, type BatchOptions } from '../node/threadPool';
 import { IMPORT_EXTENSIONS } from '../protocol';
 import type { CliIO } from './io';
@@ -73,9 +74,8 @@ async function importAll(input: CommandInput<typeof IMPORT_OPTIONS>, io: CliIO, 
     io.stderr(`${path}: ${localize(problem, locale)}\n`);
     trouble = true;
   };
-  // The readers (pdf.js among them) are loaded beside this bundle on the first import, not when
-  // `referat check` starts.
-  const { importFile, planImport } = await import('../node/importer');
+  // The readers (pdf.js among them) are loaded beside this bundle where a file is read on this
+  // thread, or a folder holds XML to tell: not when `referat check` starts, nor while the threads read.
   const planned = await planImport(sources, IMPORT_EXTENSIONS);
   for (const p of planned.problems) fail(p.path, p.problem);
   const files = planned.sources;
@@ -134,7 +134,9 @@ async function importAll(input: CommandInput<typeof IMPORT_OPTIONS>, io: CliIO, 
   };
 
   let chain = Promise.resolve();
-  await runPool(files, { ...threads, local: importFile }, (batch) => {
+  // The readers on this thread only where a file is read here (few files, or a thread gone).
+  const local = async (path: string): Promise<FileImport> => (await import('../node/importer')).importFile(path);
+  await runPool(files, { ...threads, local }, (batch) => {
     for (const r of batch) results.set(r.path, r);
     chain = chain.then(report);
   });

@@ -1,6 +1,7 @@
 import { localize } from '../i18n/locale';
 import { join } from 'node:path';
 import type { FileImport } from '../node/importer';
+import { planImport } from '../node/importPlan';
 import { defaultThreads, ThreadGone, ThreadPool } from '../node/threadPool';
 import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams, type ImportPlanAnswer, type ImportPlanParams } from '../protocol';
 import { safe, type ServerContext } from './context';
@@ -31,12 +32,11 @@ export function registerImport(ctx: ServerContext): void {
     }),
   );
   // The files and folders she chose as sources: a folder a meeting system wrote is one source, the
-  // same as `referat import` makes of it (the readers are loaded here on the first plan, as for an import).
+  // same as `referat import` makes of it (the readers are loaded here only for a folder with XML in it).
   const none: ImportPlanAnswer = { sources: [], problems: [] };
   ctx.connection.onRequest(
     Protocol.importPlanRequest,
     safe(ctx, 'importPlan', none, async (params: ImportPlanParams): Promise<ImportPlanAnswer> => {
-      const { planImport } = await import('../node/importer');
       const plan = await planImport(params.paths, IMPORT_EXTENSIONS);
       const locale = ctx.service.locale;
       return { sources: plan.sources, problems: plan.problems.map((p) => ({ path: p.path, message: localize(p.problem, locale) })) };
