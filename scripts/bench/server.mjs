@@ -101,7 +101,8 @@ for (const spelling of [false, true]) {
 }
 // The default settings: findings follow saving, the spell check is on. Each edit changes the
 // findings (a weekday turned wrong and right again), is saved as an editor saves (the file on
-// disk, didSave, the watcher's change), and is timed until the diagnostics of that version arrive.
+// disk, didSave, the watcher's change), and is timed until the diagnostics of that version arrive;
+// the text the editor writes is made before the timing starts (an editor holds it), its write is timed.
 {
   const SAVES = quick ? 15 : 30;
   // Longer than the server's wait before it makes the findings of a pause (PREPARE_AFTER_MS), as a pause in typing is.
@@ -137,6 +138,8 @@ for (const spelling of [false, true]) {
       const next = current === weekday ? wrong : weekday;
       const v = ++version;
       lineOf[dateLine] = lineOf[dateLine].replace(current, next);
+      // The editor holds its text: what it writes on the save is ready before her edit.
+      const saved = lineOf.join('\n');
       const done = server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
       samples.push(
         await time(async () => {
@@ -144,7 +147,7 @@ for (const spelling of [false, true]) {
             textDocument: { uri, version: v },
             contentChanges: [{ range: { start: { line: dateLine, character: 9 }, end: { line: dateLine, character: 9 + current.length } }, text: next }],
           });
-          writeFileSync(path, lineOf.join('\n'));
+          writeFileSync(path, saved);
           await server.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
           await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
           lastFindings = (await done).diagnostics;
@@ -164,9 +167,11 @@ for (const spelling of [false, true]) {
         contentChanges: [{ range: { start: { line: dateLine, character: 9 }, end: { line: dateLine, character: 9 + current.length } }, text: next }],
       });
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-      writeFileSync(path, lineOf.join('\n'));
+      const saved = lineOf.join('\n');
       paused.push(
         await time(async () => {
+          // The save writes the file, as at once above.
+          writeFileSync(path, saved);
           await server.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
           await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
           lastFindings = (await done).diagnostics;
