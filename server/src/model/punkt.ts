@@ -66,11 +66,13 @@ interface SectionDraft {
 }
 
 // A sub-item's number (`Punkt 1.2: …`, GetOrganized's publication) is read whole where a colon or a period ends it.
-const PUNKT_COLON = new RegExp(String.raw`^${PUNKT_WORD}[ \t]+(\d{1,6}(?:\.\d{1,3})?)[ \t]*[:.][ \t]*(.*)$`, 'd');
-const NUMBER_DOT = /^(\d{1,6})\.[ \t]+(.*)$/d;
+// The title, where there is one, is the second group and runs to the line's end: where it starts
+// is counted from there (match indices would cost more than the rest of reading a heading).
+const PUNKT_COLON = new RegExp(String.raw`^${PUNKT_WORD}[ \t]+(\d{1,6}(?:\.\d{1,3})?)[ \t]*[:.][ \t]*(.*)$`);
+const NUMBER_DOT = /^(\d{1,6})\.[ \t]+(.*)$/;
 // An outline's number and the title after a gap (GetOrganized's referat): `1  First Agenda`, `1.1  Status siden sidst`.
-const NUMBER_OUTLINE = /^(\d{1,6}(?:\.\d{1,3})?)[ \t]+(\S.*)$/d;
-const NUMBER_ALONE = /^(\d{1,6})$/d;
+const NUMBER_OUTLINE = /^(\d{1,6}(?:\.\d{1,3})?)[ \t]+(\S.*)$/;
+const NUMBER_ALONE = /^(\d{1,6})$/;
 
 /** The heading line alone: `## **Punkt 2: Title**`, `3.   Title`, `1.1  Title`, or `3` (the title on the next line). */
 export function readPunktHeading(h: SyntaxLine): PunktHeading {
@@ -82,7 +84,7 @@ export function readPunktHeading(h: SyntaxLine): PunktHeading {
   // The range covers the title as written, bold markers inside it included.
   const rawTitle = (m?.[2] ?? '').trimEnd();
   const title = stripBold(rawTitle).trim();
-  const titleStart = m?.indices?.[2] ? c.start + m.indices[2][0] : c.start + c.content.length;
+  const titleStart = c.start + c.content.length - (m?.[2]?.length ?? 0);
   return {
     number: top!,
     ...(sub !== undefined ? { subNumber: sub } : {}),
