@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kleCatalog } from '../../server/src/model/kle';
 import { parseReferat } from '../../server/src/model/parse';
@@ -60,4 +60,20 @@ test("the check's findings on an edited document equal a check from scratch, rul
   const remembered = checkReferat(parseReferat(edited, undefined, { memory }));
   assert.ok(remembered.some((d) => d.code === 'empty-bullet'));
   assert.deepEqual(remembered, checkReferat(parseReferat(edited)));
+});
+
+test('a referat checked once (the command line) has the findings of one checked with memory, in every dialect and fixture', () => {
+  const dirs = ['test/fixtures/corpus', 'test/fixtures/dialects', 'test/fixtures/rules', 'test/fixtures/protokol'].map((d) => join(repoRoot, d));
+  const files = dirs
+    .flatMap((d) => (existsSync(d) ? readdirSync(d, { recursive: true }).map((f) => join(d, String(f))) : []))
+    .filter((f) => f.endsWith('.referat'));
+  assert.ok(files.length >= 20, `only ${files.length} fixtures`);
+  let findings = 0;
+  for (const file of files) {
+    const t = readFileSync(file, 'utf8');
+    const once = checkReferat(parseReferat(t), { reading: 'once' });
+    findings += once.length;
+    assert.deepEqual(once, checkReferat(parseReferat(t)), file);
+  }
+  assert.ok(findings > 0, 'no fixture had a finding: nothing was compared');
 });

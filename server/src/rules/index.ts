@@ -40,6 +40,8 @@ export interface CheckOptions {
   readonly spelling?: SpellingKnowledge;
   readonly lixLimit?: number;
   readonly udvalgMembers?: readonly string[];
+  /** A referat checked once (the command line): no memory of each punkt's findings is kept for a next version. */
+  readonly reading?: 'once';
 }
 
 /** Runs every rule that is not switched off; one broken rule never hides the others' findings. */
@@ -54,7 +56,7 @@ export function checkReferat(referat: Referat, options: CheckOptions = {}): Diag
     ...(options.udvalgMembers ? { udvalgMembers: options.udvalgMembers } : {}),
   };
   const out: Diagnostic[] = [];
-  const facts = documentFacts(ctx);
+  const facts = options.reading === 'once' ? undefined : documentFacts(ctx);
   for (const rule of RULES) {
     const setting = options.settings?.[rule.code];
     if (setting === 'off' || (setting === undefined && rule.defaultOff)) continue;

@@ -93,11 +93,18 @@ function slotOf(code: string): number {
 /** Most punkter give a rule nothing to say: they share one empty list. */
 const NONE: readonly Finding[] = [];
 
-/** A per-punkt rule's findings in one document, from memory for each punkt judged under the same facts. */
-export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleContext, facts: string): readonly Finding[] {
+/**
+ * A per-punkt rule's findings in one document, from memory for each punkt judged under the same
+ * facts; without facts (a document checked once) each punkt is judged and nothing is remembered.
+ */
+export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleContext, facts: string | undefined): readonly Finding[] {
   if (perPunkt.applies?.(ctx) === false) return NONE;
   const out: Finding[] = [];
   const { punkter } = ctx.referat;
+  if (facts === undefined) {
+    for (let i = 0; i < punkter.length; i++) for (const f of perPunkt.checkPunkt(punkter[i]!, ctx)) out.push(f);
+    return out;
+  }
   const last = punkter[punkter.length - 1];
   const slot = slotOf(rule.code);
   // Indexed loops: this runs for every punkt and rule, mostly before it is optimised, where an

@@ -373,6 +373,7 @@ class LanguageService implements ReferatLanguageService {
       archive: this.index,
       ...(knowledge ? { spelling: knowledge } : {}),
       ...(config?.config.lix !== undefined ? { lixLimit: config.config.lix } : {}),
+      ...(this.options.reading === 'once' ? { reading: 'once' as const } : {}),
     });
   }
 
