@@ -1,13 +1,12 @@
 // A punkt title that a PDF wrapped onto the next line, joined again: `Punkt 2: Svar på forslag … sikre
 // Havnens` / `Perles fremtid på Aarhus Ø` is one heading line. The parser already reads the wrapped
-// lines as one title (where the dialect wraps titles); this writes them as it reads them.
-import { parseReferat } from '../model/parse';
+// lines as one title (where the dialect wraps titles); this writes them as it reads them, from the
+// parser's reading of the text.
 import type { Referat } from '../model/types';
 import { PUNKT_WORD, TOC_HEADING_WORD } from '../dialect/vocabulary';
 
-export function joinWrappedTitles(text: string, referat: Referat = parseReferat(text)): string {
+export function joinWrappedTitles(text: string, referat: Referat): string {
   const lines = text.split('\n');
-  let joined = false;
   // From the last punkt back, so the line numbers of those before stay right.
   for (const p of [...referat.punkter].reverse()) {
     const h = p.titleRange.start.line;
@@ -25,10 +24,8 @@ export function joinWrappedTitles(text: string, referat: Referat = parseReferat(
     // Only where the lines give exactly the title the parser read: otherwise the text stays as it was.
     if (title !== p.title) continue;
     lines.splice(h, k - h, `${first.slice(0, p.titleRange.start.character)}${title}`);
-    joined = true;
   }
-  // The text itself where nothing was joined: its reading can be used again.
-  return joined ? lines.join('\n') : text;
+  return lines.join('\n');
 }
 
 /** A table of contents' heading line, as the lexer knows it. */
