@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateExists, daysInMonth, isLeapYear, readDate } from '../../server/src/core';
-import { monthName, monthNumber, weekdayName, weekdayNumber } from '../../server/src/model/dates';
+import { localizedDate, localizedWeekday, monthName, monthNumber, weekdayIndex, weekdayName, weekdayNumber } from '../../server/src/model/dates';
 
 test('leap years follow the Gregorian rule: every fourth year, centuries only when divisible by 400', () => {
   for (const year of [2024, 2028, 2000, 1600, 2400]) assert.equal(isLeapYear(year), true, String(year));
@@ -71,4 +71,15 @@ test("the Danish weekday and month names are Intl's da-DK names, as read back fr
     assert.deepEqual(readDate(`1. ${name} 2023`, 0, 0).date, { year: 2023, month: m, day: 1 });
   }
   assert.equal(monthNumber('sept.'), 9);
+});
+
+test("the English weekday and month names of messages are Intl's en-GB names", () => {
+  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+  for (let i = 0; i < 7; i++) {
+    const d = new Date(Date.UTC(2023, 0, 1 + i));
+    assert.equal(localizedWeekday(weekdayIndex({ year: 2023, month: 1, day: 1 + i })).en, weekday.format(d));
+  }
+  for (let m = 1; m <= 12; m++) assert.equal(localizedDate({ year: 2023, month: m, day: 7 }).en, `7 ${month.format(new Date(Date.UTC(2023, m - 1, 1)))} 2023`);
+  assert.equal(localizedDate({ year: 2023, month: 12, day: 7 }).da, '7. december 2023');
 });
