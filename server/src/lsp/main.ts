@@ -35,7 +35,15 @@ import { registerWorkspaceSymbols } from './workspaceSymbols';
 
 // `--node-ipc` (VS Code) or `--stdio` (every other editor), read from argv by createConnection.
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// A document's line offsets are counted when it opens, not on her first keystroke (6 ms on 1 MB).
+const documents = new TextDocuments({
+  create: (uri: string, languageId: string, version: number, text: string): TextDocument => {
+    const doc = TextDocument.create(uri, languageId, version, text);
+    void doc.lineCount;
+    return doc;
+  },
+  update: TextDocument.update,
+});
 // Where the archive's summaries are kept between sessions: the client says so at initialize.
 let cacheDir: string | undefined;
 const host = nodeHost();
