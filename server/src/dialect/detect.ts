@@ -53,6 +53,17 @@ const has = (text: string, ...words: readonly string[]): boolean => words.some((
 /** The dialect a document is written in, from its own lines; Lemvig's form where nothing tells otherwise. */
 export function detectDialect(text: string): Dialect {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  // An edit below the sample, as nearly every edit of a long referat is, leaves the answer as it was.
+  if (lastDetected?.sample === sample) return lastDetected.dialect;
+  const dialect = detectFromSample(sample);
+  lastDetected = { sample, dialect };
+  return dialect;
+}
+
+/** The last sample read and its dialect: one comparison of the sample is cheaper than its patterns. */
+let lastDetected: { readonly sample: string; readonly dialect: Dialect } | undefined;
+
+function detectFromSample(sample: string): Dialect {
   let punktColon: boolean | undefined;
   const hasPunktColon = (): boolean => (punktColon ??= has(sample, 'Punkt') && PUNKT_COLON.test(sample));
   if (isGetOrganizedReferat(sample)) return GETORGANIZED;
