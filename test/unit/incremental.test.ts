@@ -47,6 +47,10 @@ const edit: fc.Arbitrary<Edit> = fc.record({
     '81.39.15G01-4-23\n',
     'Torsdag d. 7. december 2023',
     '- ',
+    // CPR numbers, also over a line break: the rule remembers which lines of a punkt may hold one.
+    ' 010203-1234 ',
+    '0102\n03-1234',
+    '1511850000',
   ),
 });
 

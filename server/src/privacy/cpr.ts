@@ -109,18 +109,28 @@ const FIRST_PART = 6;
 // `mayHoldCpr` accepts matches this (digit-like characters beyond ASCII are all at U+0080 or above).
 const MAY_HOLD = /[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff][\d*_~`\\\u0080-\uffff]{5}|&/;
 
+export interface FindOptions {
+  /**
+   * The indices, ascending, of the lines `mayHoldCpr` accepts, where the caller knows them (from an
+   * earlier reading of the same lines); without them every line is tested.
+   */
+  readonly candidates?: readonly number[];
+}
+
 /**
  * The CPR numbers in a document's lines, as ranges. Lines that follow each other are read as one
  * text, so a number broken over a line break is found; lines that do not (a closed punkt's body
  * left out between them) are read apart. Only lines that could hold a number's first six digits
  * (`mayHoldCpr`), and their neighbours, are read in full: most lines of a referat hold none.
  */
-export function findCprNumbersInLines(lines: readonly NumberedLine[]): LineCpr[] {
+export function findCprNumbersInLines(lines: readonly NumberedLine[], options: FindOptions = {}): LineCpr[] {
   const n = lines.length;
   const adjacent = (i: number): boolean => i > 0 && lines[i]!.line === lines[i - 1]!.line + 1;
   const hot = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (!mayHoldCpr(lines[i]!.text)) continue;
+  const { candidates } = options;
+  for (let k = 0, count = candidates ? candidates.length : n; k < count; k++) {
+    const i = candidates ? candidates[k]! : k;
+    if (!candidates && !mayHoldCpr(lines[i]!.text)) continue;
     // The neighbours too: the last four digits may follow on the next line, over a blank one.
     for (let k = Math.max(0, i - 2); k <= Math.min(n - 1, i + 2); k++) hot[k] = 1;
   }
@@ -174,7 +184,7 @@ function readLines(lines: readonly NumberedLine[], from: number, to: number, out
  * digit, which count as digits). An entity (`&`) may be a digit: such a line is always read. The
  * test errs towards reading: a line it passes over cannot hold a number the full reading finds.
  */
-function mayHoldCpr(text: string): boolean {
+export function mayHoldCpr(text: string): boolean {
   // A regular expression rules out nearly every line at the engine's speed; the loop decides the rest.
   if (!MAY_HOLD.test(text)) return false;
   let run = 0;

@@ -1,7 +1,8 @@
 import type { LocalizedText } from '../i18n/locale';
 import { publicDecision } from '../model/decision';
-import type { Referat } from '../model/types';
-import { findCprNumbersInLines, type NumberedLine } from '../privacy/cpr';
+import type { Punkt, Referat } from '../model/types';
+import { findCprNumbersInLines, mayHoldCpr, type NumberedLine } from '../privacy/cpr';
+import type { PunktSyntax } from '../syntax/tree';
 import type { Range } from '../syntax/range';
 import type { Rule } from './types';
 
@@ -16,9 +17,24 @@ export interface CprNumber {
   readonly place: CprPlace;
 }
 
+/**
+ * Which lines of an open punkt may hold a CPR number (`mayHoldCpr`), as indices with its heading at 0,
+ * by the punkt object: a later reading keeps the object while the punkt's lines are as they were,
+ * so an edit tests again only the lines of the punkter it touched.
+ */
+const candidatesOf = new WeakMap<Punkt, readonly number[]>();
+
+function candidatesIn(syntax: PunktSyntax): number[] {
+  const found: number[] = [];
+  if (mayHoldCpr(syntax.heading.text)) found.push(0);
+  for (let i = 0; i < syntax.lines.length; i++) if (mayHoldCpr(syntax.lines[i]!.text)) found.push(i + 1);
+  return found;
+}
+
 /** Every CPR number in the text that a public version shows: everything but a closed punkt's body. */
 export function cprNumbersToPublish(referat: Referat): CprNumber[] {
   const lines: NumberedLine[] = [];
+  const candidates: number[] = [];
   // Where each run of lines of one place begins: a place is kept per run, not per line (a long
   // referat's hundreds of thousands of lines), and looked up only for a number found.
   const runs: { readonly from: number; readonly place: CprPlace }[] = [];
@@ -27,11 +43,11 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
   };
   const add = (l: NumberedLine, place: CprPlace): void => {
     start(place);
+    if (mayHoldCpr(l.text)) candidates.push(lines.length);
     lines.push(l);
   };
   const addAll = (ls: readonly NumberedLine[], place: CprPlace): void => {
-    start(place);
-    for (let i = 0; i < ls.length; i++) lines.push(ls[i]!);
+    for (let i = 0; i < ls.length; i++) add(ls[i]!, place);
   };
   const s = referat.syntax;
   addAll(s.leading, 'beforeTitle');
@@ -44,8 +60,16 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
   s.punkter.forEach((p, i) => {
     const punkt = referat.punkter[i];
     if (!punkt?.closed) {
-      add(p.heading, 'openPunkt');
-      addAll(p.lines, 'openPunkt');
+      start('openPunkt');
+      let found = punkt && candidatesOf.get(punkt);
+      if (!found) {
+        found = candidatesIn(p);
+        if (punkt) candidatesOf.set(punkt, found);
+      }
+      const base = lines.length;
+      for (const k of found) candidates.push(base + k);
+      lines.push(p.heading);
+      for (let k = 0; k < p.lines.length; k++) lines.push(p.lines[k]!);
       return;
     }
     add(p.heading, 'closedHeading');
@@ -55,7 +79,7 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
     addAll(decision?.lines ?? [], 'publicDecision');
   });
   if (s.approval) addAll([s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])], 'approval');
-  return findCprNumbersInLines(lines).map((found) => ({ range: found.range, place: placeAt(runs, found.index) }));
+  return findCprNumbersInLines(lines, { candidates }).map((found) => ({ range: found.range, place: placeAt(runs, found.index) }));
 }
 
 /** The place of the line at `index`: the last run that begins at or before it. */
