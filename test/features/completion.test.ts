@@ -91,6 +91,19 @@ test('people in a sentence: the name typed so far is replaced whole, the title b
   });
 });
 
+test('people in a sentence: a name put in front of the phrase is followed by a space, not glued to it', async () => {
+  const marked = `${BASE}\n‸deltager i mødet kl. 10:00.\n`;
+  await check(marked, (_, all) => {
+    const ove = all.find((i) => i.label === 'Ove Weller Nielsen')!;
+    assert.equal(accepted(marked, ove), 'Ove Weller Nielsen deltager i mødet kl. 10:00.');
+  });
+  const titled = `${BASE}\nUdviklingschef ‸deltager i mødet kl. 10:00.\n`;
+  await check(titled, (_, all) => {
+    const ove = all.find((i) => i.label === 'Ove Weller Nielsen')!;
+    assert.equal(accepted(titled, ove), 'Udviklingschef Ove Weller Nielsen deltager i mødet kl. 10:00.');
+  });
+});
+
 test('the header of a new referat: date and weekday from the file name, the body from the file name', async () => {
   await check(
     'ref‸',

@@ -75,7 +75,7 @@ export function complete(referat: Referat, lineText: string, position: Position,
   }
 
   const attendance = attendanceListAt(referat, lineText, line);
-  if (attendance) return list(people(referat, before, position, env, tr, attendance));
+  if (attendance) return list(people(referat, { before, after: lineText.slice(position.character) }, position, env, tr, attendance));
   if (PLACE_LABEL.test(lineText)) {
     const u = udvalgOf(referat, env.catalog);
     return u?.moedested ? list([{ label: u.moedested, kind: CompletionItemKind.Value, detail: u.navn, sortText: '0' }]) : EMPTY;
@@ -85,7 +85,8 @@ export function complete(referat: Referat, lineText: string, position: Position,
   if (punkt && isJournalPosition(punkt, line)) return journals(lineText, position, env, tr);
   const voters = punkt ? voterItems(referat, before, line, env, tr) : undefined;
   if (voters) return list(voters);
-  if (ATTENDANCE.test(lineText) && !ATTENDANCE.test(before)) return list(people(referat, before, position, env, tr, 'sentence'));
+  if (ATTENDANCE.test(lineText) && !ATTENDANCE.test(before))
+    return list(people(referat, { before, after: lineText.slice(position.character) }, position, env, tr, 'sentence'));
 
   if (section && line > section.headingRange.start.line) {
     const names =
@@ -282,7 +283,7 @@ function nameRange(before: string, segmentStart: number, line: number, name: str
 
 function people(
   referat: Referat,
-  before: string,
+  { before, after }: { readonly before: string; readonly after: string },
   position: Position,
   env: CompletionEnv,
   tr: (t: LocalizedText) => string,
@@ -320,6 +321,8 @@ function people(
   // The names that begin with what she typed come first, as VS Code's filter would rank them.
   const typed = before.slice(segmentStart).trim().toLocaleLowerCase('da-DK');
   const begins = (n: string): boolean => typed !== '' && n.toLocaleLowerCase('da-DK').startsWith(typed);
+  // A name put in front of a word (`|deltager i mødet`) is followed by a space, not glued to it.
+  const space = /^[\p{L}\p{N}]/u.test(after) ? ' ' : '';
   return persons
     .filter((p) => !listed.has(key(p.navn)) && (!onlyMembers || members.has(key(p.navn))))
     .map((p) => ({ person: p, member: members.has(key(p.navn)), begins: begins(p.navn) }))
@@ -335,7 +338,7 @@ function people(
           where === 'sentence'
             ? nameRange(before, segmentStart, position.line, person.navn)
             : { start: { line: position.line, character: segmentStart }, end: { line: position.line, character: before.length } },
-        newText: person.navn,
+        newText: person.navn + space,
       },
       sortText: `${member ? 0 : 1}${String(i).padStart(5, '0')}`,
     }));
