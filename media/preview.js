@@ -28,10 +28,16 @@
     window.scrollTo(0, y);
   }
 
+  /** What VS Code keeps of the panel across a reload of the window: the referat shown, its version, the scroll. */
+  function remember(part) {
+    vscode.setState({ ...(vscode.getState() || {}), ...part });
+  }
+
   window.addEventListener('message', (event) => {
     const msg = event.data;
     if (msg && msg.type === 'scroll' && typeof msg.line === 'number') scrollToLine(msg.line);
     if (msg && msg.type === 'update' && typeof msg.html === 'string') update(msg.html);
+    if (msg && msg.type === 'source' && typeof msg.uri === 'string') remember({ uri: msg.uri, audience: msg.audience });
   });
 
   document.addEventListener('dblclick', (event) => {
@@ -48,7 +54,7 @@
 
   const state = vscode.getState();
   if (state && typeof state.scrollY === 'number') window.scrollTo(0, state.scrollY);
-  window.addEventListener('scroll', () => vscode.setState({ scrollY: window.scrollY }));
+  window.addEventListener('scroll', () => remember({ scrollY: window.scrollY }));
   // Loaded (first, or again after being hidden): the extension sends the newest page if this one is older.
   vscode.postMessage({ type: 'ready' });
 })();

@@ -51,6 +51,15 @@ async function renderPdf(
 }
 
 const VIEW_TYPE = 'referat.preview';
+/** A rendering with no answer is asked for again this often, this many times (10 s in all). */
+const RENDER_RETRY_MS = 500;
+const RENDER_RETRIES = 20;
+
+/** What the preview's page keeps (media/preview.js) and VS Code hands back when it restores the panel. */
+interface PreviewState {
+  readonly uri: string;
+  readonly audience: Audience;
+}
 
 /** One preview panel that follows the active referat editor. */
 class Preview {
@@ -68,7 +77,9 @@ class Preview {
     private readonly client: ClientRef,
     document: vscode.TextDocument,
     private readonly onDispose: () => void,
+    audience: Audience = 'internal',
   ) {
+    this.audience = audience;
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] };
     this.show(document);
     this.disposables.push(
@@ -86,6 +97,7 @@ class Preview {
         // A webview reloaded (hidden and shown again) starts from the page it was loaded with.
         if (msg.type === 'ready' && this.latest !== undefined && this.latest !== this.loaded)
           void panel.webview.postMessage({ type: 'update', html: this.latest });
+        if (msg.type === 'ready') this.tellSource();
         if (msg.type === 'reveal' && typeof msg.line === 'number') void this.reveal(msg.line);
         if (msg.type === 'audience' && (msg.value === 'internal' || msg.value === 'public')) this.setAudience(msg.value);
       }),
@@ -100,12 +112,21 @@ class Preview {
   show(document: vscode.TextDocument): void {
     this.document = document;
     this.panel.title = vscode.l10n.t('Preview: {0}', document.uri.path.split('/').pop() ?? '');
+    this.tellSource();
     this.render();
   }
 
   setAudience(audience: Audience): void {
     this.audience = audience;
+    this.tellSource();
     this.render();
+  }
+
+  /** The page keeps which referat it shows, and which version, for the panel's return after a reload (`PreviewState`). */
+  private tellSource(): void {
+    if (!this.document) return;
+    const state: PreviewState = { uri: this.document.uri.toString(), audience: this.audience };
+    void this.panel.webview.postMessage({ type: 'source', ...state });
   }
 
   toggleAudience(): void {
@@ -117,12 +138,22 @@ class Preview {
     this.timer = setTimeout(() => this.render(), 150);
   }
 
-  render(): void {
+  /**
+   * The referat rendered by the server and shown. With no answer (the server not started yet, or
+   * not yet told of the document: a preview restored with the window comes first) it asks again
+   * shortly, a bounded number of times; a later edit or switch renders anew anyway.
+   */
+  render(attempt = 0): void {
     const doc = this.document;
     if (!doc) return;
     const webview = this.panel.webview;
     const media = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', name)).toString();
     const version = doc.version;
+    const again = (): void => {
+      if (attempt >= RENDER_RETRIES || this.document !== doc || doc.version !== version) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.render(attempt + 1), RENDER_RETRY_MS);
+    };
     void render(this.client, doc, this.audience, {
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
@@ -132,8 +163,12 @@ class Preview {
       (answer) => {
         // A refused public version shows the server's page saying why, with the toolbar to switch back.
         const html = answer && ('html' in answer ? answer.html : answer.page);
+        if (html === undefined) {
+          again();
+          return;
+        }
         // Only the newest text is shown: an answer for an older version would flicker back.
-        if (html === undefined || this.document !== doc || doc.version !== version) return;
+        if (this.document !== doc || doc.version !== version) return;
         this.latest = html;
         // Setting webview.html reloads the page, unstyled until its stylesheet is back: only the
         // first page is loaded so; later ones replace the body in place (media/preview.js).
@@ -142,7 +177,7 @@ class Preview {
           webview.html = html;
         } else void webview.postMessage({ type: 'update', html });
       },
-      () => undefined,
+      () => again(),
     );
   }
 
@@ -298,12 +333,50 @@ function refuse(doc: vscode.TextDocument, refused: RenderRefusal): ExportOutcome
   return { refused: message };
 }
 
+/**
+ * A preview open when the window was reloaded or VS Code closed comes back with the referat it
+ * showed, in the version it showed; one whose referat is gone (moved, deleted) closes.
+ */
+async function restorePreview(context: vscode.ExtensionContext, client: ClientRef, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  const saved = isPreviewState(state) ? state : undefined;
+  let doc: vscode.TextDocument | undefined;
+  try {
+    doc = saved ? await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.uri)) : undefined;
+  } catch {
+    doc = undefined;
+  }
+  // One preview at a time: a second one restored (two windows' worth of state) is not kept.
+  if (!doc || current) {
+    panel.dispose();
+    return;
+  }
+  // A page at once: a restored webview left without one until the server answers stays blank in
+  // VS Code for the web, even once the rendering arrives.
+  panel.webview.html = placeholderPage();
+  current = new Preview(panel, context, client, doc, () => (current = undefined), saved!.audience);
+}
+
+/** What a restored preview shows until its referat is rendered: no script, no resource. */
+function placeholderPage(): string {
+  const text = vscode.l10n.t('Rendering the preview…');
+  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none';"></head><body><p>${text}</p></body></html>`;
+}
+
+function isPreviewState(state: unknown): state is PreviewState {
+  if (typeof state !== 'object' || state === null) return false;
+  const { uri, audience } = state as Record<string, unknown>;
+  return typeof uri === 'string' && (audience === 'internal' || audience === 'public');
+}
+
 export function registerPreview(context: vscode.ExtensionContext, client: ClientRef): void {
   const remember = (editor: vscode.TextEditor | undefined): void => {
     if (editor?.document.languageId === 'referat') lastReferat = editor.document;
   };
   remember(vscode.window.activeTextEditor);
   context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state) => restorePreview(context, client, panel, state),
+    }),
     vscode.window.onDidChangeActiveTextEditor(remember),
     vscode.commands.registerCommand('referat.openPreview', (uri?: vscode.Uri) => openPreview(context, client, vscode.ViewColumn.Active, uri)),
     vscode.commands.registerCommand('referat.openPreviewToSide', (uri?: vscode.Uri) => openPreview(context, client, vscode.ViewColumn.Beside, uri)),
