@@ -318,6 +318,26 @@ async function uiCheck(browser, port, extensionsDir) {
     await page.waitForTimeout(2000);
     await page.screenshot({ path: join(outDir, 'preview-to-the-side.png') });
   });
+  await check('after the window reloads, the preview is back with its referat rendered', async () => {
+    // The page has told VS Code which referat it shows (its state) by now; the reload is the window's.
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    await page.waitForSelector('.tab:has-text("mangler-beslutning.referat") >> nth=1', { timeout: 60_000 });
+    const deadline = Date.now() + 60_000;
+    let rendered = false;
+    while (!rendered && Date.now() < deadline) {
+      // The webview's frames, not the workbench's own (whose editor holds the same words).
+      for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+        const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (body.includes('Profilering af Lemvig Kommune')) rendered = true;
+      }
+      if (!rendered) await page.waitForTimeout(500);
+    }
+    const tabs = await page.evaluate(() => [...document.querySelectorAll('.tab')].map((t) => t.getAttribute('aria-label') ?? t.textContent));
+    if (!rendered) throw new Error(`no rendered preview after the reload; tabs: ${tabs.join(' | ')}`);
+    await page.screenshot({ path: join(outDir, 'preview-after-reload.png') });
+  });
   await secretarySession(page, check);
   await page.close();
   return results;
@@ -411,6 +431,23 @@ async function secretarySession(page, check) {
     await page.keyboard.press('Control+Shift+M');
     await page.waitForFunction(() => /Beslutning|decision/.test(document.querySelector('.markers-panel')?.textContent ?? ''), null, { timeout: 60_000 });
     await page.screenshot({ path: join(outDir, 'session-6-problems.png') });
+  });
+  await check('session: a bold label typed by hand stays as typed (no `**` added)', async () => {
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('**Mødested** Byrådssalen', { delay: 40 });
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Escape');
+    const last = (await text())
+      .split('\n')
+      .filter((l) => l.trim())
+      .pop();
+    await page.screenshot({ path: join(outDir, 'session-7-bold-label.png') });
+    // Saved, so closing the editors later asks nothing.
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(800);
+    if (last?.trim() !== '**Mødested** Byrådssalen') throw new Error(`the line reads: ${last}`);
   });
   const palette = async (command) => {
     await page.keyboard.press('F1');
