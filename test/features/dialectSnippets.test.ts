@@ -100,6 +100,12 @@ const FORMS: readonly Form[] = [
     punkt: '1. Budgetopfølgning',
     sections: ['Resumé', 'Indstilling', 'Beslutning i Økonomiudvalget den 03-02-2025'],
   },
+  {
+    dialect: 'sbsys-edagsorden',
+    dateLine: 'mandag den 3. februar 2025, kl. 16:00',
+    punkt: '1.   Budgetopfølgning',
+    sections: ['Sammendrag', 'Indstilling', 'Beslutning'],
+  },
 ];
 
 /** What she types into the punkt snippet's tab stops: the case number where the form has one, else the text of its first section. */
