@@ -106,6 +106,13 @@ const FORMS: readonly Form[] = [
     punkt: '1.   Budgetopfølgning',
     sections: ['Sammendrag', 'Indstilling', 'Beslutning'],
   },
+  {
+    dialect: 'edoc-fujitsu',
+    caseNumber: '2025-000412',
+    dateLine: 'mandag den 3. februar 2025, kl. 16:00',
+    punkt: '1. Budgetopfølgning',
+    sections: ['Præsentation', 'Forvaltningen foreslår', 'Sagsbeskrivelse', 'Økonomi', 'Høring', 'Beslutning'],
+  },
 ];
 
 /** What she types into the punkt snippet's tab stops: the case number where the form has one, else the text of its first section. */
