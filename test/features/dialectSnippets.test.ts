@@ -113,6 +113,12 @@ const FORMS: readonly Form[] = [
     punkt: '1. Budgetopfølgning',
     sections: ['Præsentation', 'Forvaltningen foreslår', 'Sagsbeskrivelse', 'Økonomi', 'Høring', 'Beslutning'],
   },
+  {
+    dialect: 'getorganized-publication',
+    dateLine: 'Mødedato:\t3. februar 2025',
+    punkt: 'Punkt 1: Budgetopfølgning',
+    sections: ['Sagsfremstilling', 'Indstilling', 'Beslutning'],
+  },
 ];
 
 /** What she types into the punkt snippet's tab stops: the case number where the form has one, else the text of its first section. */
