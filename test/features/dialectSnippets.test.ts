@@ -119,6 +119,12 @@ const FORMS: readonly Form[] = [
     punkt: 'Punkt 1: Budgetopfølgning',
     sections: ['Sagsfremstilling', 'Indstilling', 'Beslutning'],
   },
+  {
+    dialect: 'getorganized',
+    dateLine: 'Dato:         3. februar 2025',
+    punkt: '1  Budgetopfølgning',
+    sections: ['Oplæg:', 'Referat:'],
+  },
 ];
 
 /** What she types into the punkt snippet's tab stops: the case number where the form has one, else the text of its first section. */
