@@ -49,17 +49,87 @@ function expand(snippet: string, values: Readonly<Record<number, string>>): stri
 
 interface Form {
   readonly dialect: string;
-  readonly caseNumber: string;
+  /** The case number she writes in the punkt; none where the dialect's punkter have none. */
+  readonly caseNumber?: string;
+  /** The header's line that has the date: the dialect's own form of it. */
+  readonly dateLine: string;
   readonly punkt: string;
+  /** The punkt's sections as the snippet heads them, in order. */
+  readonly sections: readonly string[];
 }
 const FORMS: readonly Form[] = [
-  { dialect: 'sbsys', caseNumber: '00.01.00A00-12-25', punkt: 'Punkt 1: Budgetopfølgning' },
-  { dialect: 'first-agenda-pdf', caseNumber: 'EMN-2025-000412', punkt: 'Punkt 1: Budgetopfølgning' },
-  { dialect: 'first-agenda-page', caseNumber: 'EMN-2025-000412', punkt: '1' },
-  { dialect: 'greve', caseNumber: '25-000412', punkt: 'Punkt 1: Budgetopfølgning' },
-  { dialect: 'edoc', caseNumber: '2025-00412', punkt: '1.   Budgetopfølgning' },
-  { dialect: 'acadre', caseNumber: '25/00412', punkt: '1. Budgetopfølgning' },
+  {
+    dialect: 'sbsys',
+    caseNumber: '00.01.00A00-12-25',
+    dateLine: 'Mødedato Mandag d. 03. februar 2025 kl. 16:00',
+    punkt: 'Punkt 1: Budgetopfølgning',
+    sections: ['Sagsfremstilling', 'Beslutning'],
+  },
+  {
+    dialect: 'first-agenda-pdf',
+    caseNumber: 'EMN-2025-000412',
+    dateLine: 'Mødedato Mandag d. 03. februar 2025 kl. 16:00',
+    punkt: 'Punkt 1: Budgetopfølgning',
+    sections: ['Beslutninger', 'Resume'],
+  },
+  {
+    dialect: 'first-agenda-page',
+    caseNumber: 'EMN-2025-000412',
+    dateLine: 'Mødedato:\tmandag den 3. februar 2025 kl. 16.00',
+    punkt: '1',
+    sections: ['Beslutninger', 'Resume'],
+  },
+  {
+    dialect: 'greve',
+    caseNumber: '25-000412',
+    dateLine: 'Mødedato Mandag d. 03. februar 2025 kl. 16:00',
+    punkt: 'Punkt 1: Budgetopfølgning',
+    sections: ['Beslutning', 'Fremstilling', 'Sagsprocedure', 'Resume', 'Indstilling'],
+  },
+  {
+    dialect: 'edoc',
+    caseNumber: '2025-00412',
+    dateLine: 'mandag den 3. februar 2025, kl. 16:00',
+    punkt: '1.   Budgetopfølgning',
+    sections: ['Sammendrag', 'Indstilling', 'Økonomiudvalgets beslutning den 03.02.2025 Punkt 1'],
+  },
+  {
+    dialect: 'acadre',
+    caseNumber: '25/00412',
+    dateLine: 'Mandag den 3. februar 2025',
+    punkt: '1. Budgetopfølgning',
+    sections: ['Resumé', 'Indstilling', 'Beslutning i Økonomiudvalget den 03-02-2025'],
+  },
+  {
+    dialect: 'sbsys-edagsorden',
+    dateLine: 'mandag den 3. februar 2025, kl. 16:00',
+    punkt: '1.   Budgetopfølgning',
+    sections: ['Sammendrag', 'Indstilling', 'Beslutning'],
+  },
+  {
+    dialect: 'edoc-fujitsu',
+    caseNumber: '2025-000412',
+    dateLine: 'mandag den 3. februar 2025, kl. 16:00',
+    punkt: '1. Budgetopfølgning',
+    sections: ['Præsentation', 'Forvaltningen foreslår', 'Sagsbeskrivelse', 'Økonomi', 'Høring', 'Beslutning'],
+  },
+  {
+    dialect: 'getorganized-publication',
+    dateLine: 'Mødedato:\t3. februar 2025',
+    punkt: 'Punkt 1: Budgetopfølgning',
+    sections: ['Sagsfremstilling', 'Indstilling', 'Beslutning'],
+  },
+  {
+    dialect: 'getorganized',
+    dateLine: 'Dato:         3. februar 2025',
+    punkt: '1  Budgetopfølgning',
+    sections: ['Oplæg:', 'Referat:'],
+  },
 ];
+
+/** What she types into the punkt snippet's tab stops: the case number where the form has one, else the text of its first section. */
+const punktValues = (form: Form, values: Readonly<Record<number, string>>): Readonly<Record<number, string>> =>
+  form.caseNumber === undefined ? { ...values, 2: values[4]! } : { ...values, 2: form.caseNumber };
 
 for (const form of FORMS) {
   test(`${form.dialect}: the header and punkt snippets write a referat in that form, correct once filled in`, async () => {
@@ -83,21 +153,38 @@ for (const form of FORMS) {
     const punkt = items.find((i) => i.kind === CompletionItemKind.Snippet && !/lukket/i.test(i.label));
     assert.ok(punkt, `a punkt snippet among ${items.map((i) => i.label).join(', ')}`);
     const punktEdit = punkt.textEdit as TextEdit;
-    const filled = expand(punktEdit.newText, {
-      0: 'Taget til efterretning.',
-      1: 'Budgetopfølgning',
-      2: form.caseNumber,
-      3: form.dialect === 'acadre' ? 'Økonomiudvalget' : 'Opfølgningen viser et mindreforbrug.',
-      4: 'Opfølgningen viser et mindreforbrug.',
-      5: 'Administrationen indstiller, at opfølgningen tages til efterretning.',
-    });
+    const filled = expand(
+      punktEdit.newText,
+      punktValues(form, {
+        0: 'Taget til efterretning.',
+        1: 'Budgetopfølgning',
+        3: form.dialect === 'acadre' ? 'Økonomiudvalget' : 'Opfølgningen viser et mindreforbrug.',
+        4: 'Opfølgningen viser et mindreforbrug.',
+        5: 'Administrationen indstiller, at opfølgningen tages til efterretning.',
+      }),
+    );
     text = applyEdits(text, [{ range: punktEdit.range, newText: filled }]);
-    assert.ok(text.includes(form.punkt), text);
+    assert.ok(text.split('\n').includes(form.dateLine), text);
+    assert.ok(text.split('\n').includes(form.punkt), text);
 
     const referat = parseReferat(text, dialectById(form.dialect));
+    assert.equal(referat.header.title?.udvalg, 'Økonomiudvalget', text);
+    assert.deepEqual(
+      referat.header.deltagere?.names.map((n) => n.name),
+      ['Anne Holm', 'Bo Lund'],
+      text,
+    );
     assert.equal(referat.punkter.length, 1, text);
-    assert.equal(referat.punkter[0]!.title, 'Budgetopfølgning');
-    assert.equal(referat.punkter[0]!.journal?.kind, 'valid');
+    const punktRead = referat.punkter[0]!;
+    assert.equal(punktRead.title, 'Budgetopfølgning');
+    assert.deepEqual(
+      punktRead.sections.map((s) => s.title),
+      form.sections,
+      text,
+    );
+    // A case number where the form has one; where it has none, no line of the punkt is taken for one.
+    if (form.caseNumber !== undefined) assert.equal(punktRead.journal?.kind, 'valid');
+    else assert.equal(punktRead.journal, undefined, text);
     const found = await service.findings(documentOf(path, text));
     assert.deepEqual(
       found.map((d) => `${d.range.start.line + 1} ${d.code}: ${d.message}`),
@@ -138,7 +225,7 @@ for (const form of FORMS) {
       const edit = item.textEdit as TextEdit;
       return applyEdits(start, [{ range: edit.range, newText: expand(edit.newText, values) }]);
     };
-    const values = { 0: 'Godkendt.', 1: 'Personalesag', 2: form.caseNumber, 3: 'Økonomiudvalget', 4: 'Sagen drøftes.', 5: 'Indstillingen.' };
+    const values = punktValues(form, { 0: 'Godkendt.', 1: 'Personalesag', 3: 'Økonomiudvalget', 4: 'Sagen drøftes.', 5: 'Indstillingen.' });
     const open = parseReferat(filled(/^(?!.*lukket)/i, values), dialectById(form.dialect)).punkter[0]!;
     const closedText = filled(/lukket/i, values);
     const closed = parseReferat(closedText, dialectById(form.dialect)).punkter[0]!;

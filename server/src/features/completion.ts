@@ -532,6 +532,8 @@ const NOT_A_BODY = new RegExp(String.raw`\b(${[...new Set(DOCUMENT_WORDS.map((d)
 /** The udvalg a header snippet offers as choices: the first this many of the catalog. */
 const MAX_UDVALG_CHOICES = 12;
 const BODY_WORD = /udvalg|direktion|byråd|byraad|bestyrelse|råd|raad|forum|gruppe|komit|ledelse/i;
+/** The width a header snippet pads its labels to where the members stand in a column beside theirs (`{{MEMBERS_COLUMN}}`). */
+const MEMBERS_COLUMN_WIDTH = 14;
 
 function headerItem(referat: Referat, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem {
   const named = fromFileName(env.fileName);
@@ -564,6 +566,9 @@ function headerItem(referat: Referat, before: string, line: number, env: Complet
     PLACE: udvalg?.moedested ?? '',
     MEMBERS: (udvalg?.medlemmer ?? []).join(', '),
     MEMBERS_LINES: (udvalg?.medlemmer ?? []).join('\n'),
+    // A column beside a label padded to MEMBERS_COLUMN_WIDTH (GetOrganized's `Deltagere:    Anne Holm` /
+    // `              Bo Lund`): each name after the first indented to stand under the first.
+    MEMBERS_COLUMN: (udvalg?.medlemmer ?? []).join(`\n${' '.repeat(MEMBERS_COLUMN_WIDTH)}`),
     WEEKDAY_DA: weekday.da,
     DATE_DA: date.da,
     WEEKDAY_EN: weekday.en,
