@@ -153,6 +153,41 @@ describe('language server over stdio, with referat.yaml', () => {
     await c.until(() => c.diagnostics.get(uri)?.diagnostics.length === 0, 'cleared diagnostics');
   });
 
+  test('onSave: an edit that brings the text back to the saved one (Undo, Revert File) shows its findings at once', async () => {
+    const path = join(ws, 'fortryd.referat');
+    const text = read(join(rulesDir, 'base.ok.referat'));
+    const uri = await c.open(path, text);
+    assert.deepEqual((await c.diagnosticsFor(uri, 1)).diagnostics, []);
+    const weekday = { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } };
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: weekday, text: 'Fredag' }] });
+    await c.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    assert.deepEqual(
+      (await c.diagnosticsFor(uri, 2)).diagnostics.map((x) => x.code),
+      ['weekday-mismatch'],
+    );
+    // Typed, not saved: the findings stay those of the save.
+    const typed = { start: { line: 2, character: 9 }, end: { line: 2, character: 15 } };
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: typed, text: 'Lørdag' }] });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await c.conn.sendRequest('referat/ping');
+    assert.equal(c.diagnostics.get(uri)!.version, 2);
+    // Undo back to the save: that text's findings, for this version, without a save.
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ range: typed, text: 'Fredag' }] });
+    assert.deepEqual(
+      (await c.diagnosticsFor(uri, 4)).diagnostics.map((x) => x.code),
+      ['weekday-mismatch'],
+    );
+    // The whole text replaced by the one saved, as Revert File does: the same.
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: 'x' }] });
+    const savedAgain = text.replace('Torsdag', 'Fredag');
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 6 }, contentChanges: [{ text: savedAgain }] });
+    assert.deepEqual(
+      (await c.diagnosticsFor(uri, 6)).diagnostics.map((x) => x.code),
+      ['weekday-mismatch'],
+    );
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   test('onSave: checked again for new knowledge or settings, the findings are still those of the saved text', async () => {
     const uri = await c.open(join(ws, 'gem-igen.referat'), read(join(rulesDir, 'weekday-mismatch.referat')));
     assert.deepEqual(

@@ -20,6 +20,9 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   const lastChecked = new Map<string, TextDocument>();
   // What was last published per document: a version's findings are published once, again only when they change.
   const published = new Map<string, { version: number; diagnostics: string }>();
+  // Each open document's text as it was opened or last saved: where findings follow saving, an edit
+  // that brings the text back to it (Undo to the save, Revert File) is the saved text, and is shown at once.
+  const savedText = new Map<string, string>();
 
   const validate = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument, { again = false }: { readonly again?: boolean } = {}) => {
     if (isYaml(doc.uri)) {
@@ -64,13 +67,17 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     await service.findings(TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText()));
   });
 
-  documents.onDidOpen((e) => void validate(e.document));
+  documents.onDidOpen((e) => {
+    savedText.set(e.document.uri, e.document.getText());
+    void validate(e.document);
+  });
   const saved = safe(ctx, 'didSave', undefined, async (doc: TextDocument) => {
     if (isYaml(doc.uri)) {
       await service.workspaceChanged([{ kind: 'changed', uri: doc.uri }]);
       await revalidateAll();
       return;
     }
+    savedText.set(doc.uri, doc.getText());
     // The saved text is what the archive should know.
     if (openReferat(ctx, doc.uri)) await service.workspaceChanged([{ kind: 'changed', uri: doc.uri, text: doc.getText(), version: doc.version }]);
     await validate(doc);
@@ -85,6 +92,11 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     }
     clearTimeout(timers.get(doc.uri));
     if (ctx.validation.trigger !== 'onType') {
+      // Back to the text as saved: its findings, not those of a text typed since, are what is true.
+      if (doc.getText() === savedText.get(doc.uri)) {
+        void validate(doc);
+        return;
+      }
       // Findings follow saving: they are made while she pauses, and shown when she saves.
       timers.set(
         doc.uri,
@@ -104,6 +116,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     timers.delete(e.document.uri);
     lastChecked.delete(e.document.uri);
     published.delete(e.document.uri);
+    savedText.delete(e.document.uri);
     service.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
