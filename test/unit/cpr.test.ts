@@ -27,6 +27,10 @@ test('cpr-number: the shapes of a CPR number, wherever they stand alone', () => 
     // A non-breaking space and a non-breaking hyphen, as word processors write them.
     ['010203\u00a01234', ['010203\u00a01234']],
     ['010203\u20111234', ['010203\u20111234']],
+    // A path segment of a web address written as a CPR number: published in the link.
+    ['https://example.dk/borger/010203-1234', ['010203-1234']],
+    ['<https://example.dk/borger/010203-1234/sag?x=1>', ['010203-1234']],
+    ['[sagen](https://example.dk/010203-1234.pdf)', ['010203-1234']],
   ] as const)
     assert.deepEqual(found(line), want, line);
 });
@@ -107,6 +111,9 @@ test('cpr-number: no alarm on dates, times, case, phone, account and document nu
     '0102031234:00',
     '0102031234-5',
     'https://example.dk/sag/0102031234',
+    // A web address's identifiers: a GUID's groups, a number after a number.
+    'https://dagsordener.greve.dk/Vis/Pdf/bilag/19863544-4045-4e0d-91bd-14aa96f44985',
+    'https://example.dk/sag/24/010203-1234',
   ])
     assert.deepEqual(found(line), [], line);
 });

@@ -12,7 +12,8 @@ import { JOINER, readerText, type ReaderText, type SourceKind } from './readerTe
  * spaces (a line break among them), then four digits, standing alone. What is not one, on
  * purpose (each is tested):
  * - part of something longer: a word, a longer number, a number grouped on with `-`, `/`, `.`,
- *   `,` or `:` (`24-010203-1234`, `0102031234,50`, `0102031234:00`, a web address);
+ *   `,` or `:` (`24-010203-1234`, `0102031234,50`, `0102031234:00`, a web address's identifiers,
+ *   though a path segment written `010203-1234` is one);
  * - a number behind a label that says it is another kind: a case, journal or document number
  *   (`Sagsnr.`, `J.nr.`, `Dok.nr.`), a phone (`Tlf.`, `Telefon`, `Mobil`, a `+45` country code),
  *   an account (`Konto`, `Kontonr.`, `Reg.nr.`, with or without the four-digit registration
@@ -31,6 +32,9 @@ export interface FoundCpr {
 const J = `${JOINER}*`;
 const CANDIDATE = new RegExp(`\\d(?:${J}\\d){5}(?:${J}[- \\n]){0,4}${J}\\d(?:${J}\\d){3}`, 'g');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+/** Six digits, one dash, four digits: the way a CPR number is written, read as the reader reads it. */
+const WRITTEN_CPR = /^\d{6}-\d{4}$/;
 const DIGIT = /[0-9]/;
 // A number right after one of these labels is that kind of number, whatever its digits.
 const OTHER_NUMBER_LABEL =
@@ -83,8 +87,11 @@ function standsAlone(text: string, start: number, end: number): boolean {
   const after = text[end] ?? '';
   const after2 = text[end + 1] ?? '';
   if (LETTER_OR_DIGIT.test(before) || LETTER_OR_DIGIT.test(after)) return false;
-  // Grouped on from a code or a number before it: `EMN-2025-…`, `24/…`, `1.…`, `+…`.
-  if ((before === '-' || before === '/' || before === '+') && LETTER_OR_DIGIT.test(before2)) return false;
+  // Grouped on from a code or a number before it: `EMN-2025-…`, `24/…`, `1.…`, `+…`. But a path
+  // segment of a web address that is a CPR number as people write one, `…/borger/010190-1234`,
+  // is one: an identifier or a timestamp there is never six digits, a dash and four.
+  const pathSegment = before === '/' && LETTER.test(before2) && WRITTEN_CPR.test(text.slice(start, end));
+  if ((before === '-' || before === '/' || before === '+') && LETTER_OR_DIGIT.test(before2) && !pathSegment) return false;
   if ((before === '.' || before === ',') && DIGIT.test(before2)) return false;
   // … or after it: `…-56`, `…/2020`, `…,50`, `…:00`.
   if ('-/.,:'.includes(after) && after !== '' && DIGIT.test(after2)) return false;
