@@ -217,7 +217,7 @@ function closedPunkt(p: Punkt, t: DocumentLabels, referat: Referat): string {
       ? `<div class="public-decision"${dl(decision.section?.headingRange.start.line ?? decision.lines[0]!.line)}>\n<h3>${escapeHtml(decision.section?.title ?? t.decision)}</h3>\n${renderBody(decision.lines)}</div>\n`
       : '';
   return `<section class="punkt closed" id="${anchorId(p)}" aria-labelledby="${anchorId(p)}-h"${dl(p.headingRange.start.line)}>
-<h2 id="${anchorId(p)}-h">${escapeHtml(headingText(p))}<span class="badge">${t.closed}</span></h2>
+<h2 id="${anchorId(p)}-h">${escapeHtml(headingText(p))} <span class="badge">${t.closed}</span></h2>
 ${journalLine(p, t, 'public')}
 ${shown}</section>`;
 }
@@ -225,7 +225,7 @@ ${shown}</section>`;
 function openPunkt(p: Punkt, t: DocumentLabels, audience: Audience, expected: DecisionExpected): string {
   const out: string[] = [];
   out.push(`<section class="punkt${p.closed ? ' closed' : ''}" id="${anchorId(p)}" aria-labelledby="${anchorId(p)}-h"${dl(p.headingRange.start.line)}>`);
-  out.push(`<h2 id="${anchorId(p)}-h">${escapeHtml(headingText(p))}${p.closed ? `<span class="badge">${t.closed}</span>` : ''}</h2>`);
+  out.push(`<h2 id="${anchorId(p)}-h">${escapeHtml(headingText(p))}${p.closed ? ` <span class="badge">${t.closed}</span>` : ''}</h2>`);
   out.push(journalLine(p, t, audience));
   out.push(renderBody(p.intro));
   // A decision not yet written is shown as missing, never as an empty heading; a dagsorden has none yet.
