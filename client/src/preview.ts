@@ -335,13 +335,18 @@ function refuse(doc: vscode.TextDocument, refused: RenderRefusal): ExportOutcome
 
 /**
  * A preview open when the window was reloaded or VS Code closed comes back with the referat it
- * showed, in the version it showed; one whose referat is gone (moved, deleted) closes.
+ * showed, in the version it showed; one whose referat is gone (moved, deleted) closes. Where the
+ * page had not yet kept which referat it showed (the window closed at once), it shows the referat
+ * in an editor beside it, as it would have followed that one anyway.
  */
 async function restorePreview(context: vscode.ExtensionContext, client: ClientRef, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
   const saved = isPreviewState(state) ? state : undefined;
+  // A page at once: a restored webview left without one until the server answers stays blank in
+  // VS Code for the web, even once the rendering arrives.
+  panel.webview.html = placeholderPage();
   let doc: vscode.TextDocument | undefined;
   try {
-    doc = saved ? await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.uri)) : undefined;
+    doc = saved ? await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.uri)) : await referatInEditor();
   } catch {
     doc = undefined;
   }
@@ -350,10 +355,29 @@ async function restorePreview(context: vscode.ExtensionContext, client: ClientRe
     panel.dispose();
     return;
   }
-  // A page at once: a restored webview left without one until the server answers stays blank in
-  // VS Code for the web, even once the rendering arrives.
-  panel.webview.html = placeholderPage();
-  current = new Preview(panel, context, client, doc, () => (current = undefined), saved!.audience);
+  current = new Preview(panel, context, client, doc, () => (current = undefined), saved?.audience ?? 'internal');
+}
+
+/** How long a restored preview without its state waits for the window's referat editors to come back. */
+const RESTORE_WAIT_MS = 5_000;
+
+/** The referat in a visible editor, or the first to become visible within RESTORE_WAIT_MS. */
+function referatInEditor(): Promise<vscode.TextDocument | undefined> {
+  const visible = (): vscode.TextDocument | undefined => vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'referat')?.document;
+  const now = visible();
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const done = (doc: vscode.TextDocument | undefined): void => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(doc);
+    };
+    const listener = vscode.window.onDidChangeVisibleTextEditors(() => {
+      const doc = visible();
+      if (doc) done(doc);
+    });
+    const timer = setTimeout(() => done(undefined), RESTORE_WAIT_MS);
+  });
 }
 
 /** What a restored preview shows until its referat is rendered: no script, no resource. */
