@@ -125,7 +125,14 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
   const result = await client.sendRequest<CreateReferatResult | null>(Protocol.createReferatRequest, { uri: dagsorden.uri.toString() });
   if (!result) return {};
   if (!result.ok) {
-    void vscode.window.showErrorMessage(result.message);
+    // The editor's referat was taken for the dagsorden and is none (a referat already, say): she may pick the dagsorden.
+    if (uri === undefined && dagsorden.uri.toString() === active?.uri.toString()) {
+      const choose = vscode.l10n.t('Choose the dagsorden…');
+      void vscode.window.showErrorMessage(result.message, choose).then(async (picked) => {
+        const other = picked === choose ? await pickDagsorden() : undefined;
+        if (other) await createReferat(other);
+      });
+    } else void vscode.window.showErrorMessage(result.message);
     return { refused: result.message };
   }
   const name = dagsorden.uri.path.split('/').pop() ?? 'dagsorden.referat';

@@ -458,6 +458,24 @@ async function secretarySession(page, check) {
       [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? r.textContent),
     );
   };
+  await check('Create Referat from Dagsorden with a referat open says it is no dagsorden and offers to choose one', async () => {
+    await palette('Referat: Create Referat from Dagsorden');
+    await page.keyboard.press('Enter');
+    const choose = page.locator('.notifications-toasts .monaco-button:has-text("Choose the dagsorden")').first();
+    await choose.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(outDir, 'create-referat-not-dagsorden.png') });
+    await choose.click();
+    // The file dialog (VS Code for the web's own, a quick input) asks for the dagsorden.
+    await page.waitForFunction(
+      () => /Choose the dagsorden to create the referat from/.test(document.querySelector('.quick-input-widget')?.textContent ?? ''),
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    await page.screenshot({ path: join(outDir, 'create-referat-choose.png') });
+    await page.keyboard.press('Escape');
+  });
   await check('with no editor open, the command palette offers Create Referat from Dagsorden and Import Minutes', async () => {
     await palette('View: Close All Editors');
     await page.keyboard.press('Enter');
