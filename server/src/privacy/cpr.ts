@@ -135,8 +135,8 @@ export function findCprNumbersInLines(lines: readonly NumberedLine[], options: F
   const adjacent = (i: number): boolean => i > 0 && lines[i]!.line === lines[i - 1]!.line + 1;
   const hot = new Uint8Array(n);
   const { candidates } = options;
-  for (let k = 0, count = candidates ? candidates.length : n; k < count; k++) {
-    const i = candidates ? candidates[k]! : k;
+  for (let c = 0, count = candidates ? candidates.length : n; c < count; c++) {
+    const i = candidates ? candidates[c]! : c;
     if (!candidates && !mayHoldCpr(lines[i]!.text)) continue;
     // The neighbours too: the last four digits may follow on the next line, over a blank one.
     for (let k = Math.max(0, i - 2); k <= Math.min(n - 1, i + 2); k++) hot[k] = 1;
