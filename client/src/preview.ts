@@ -200,11 +200,16 @@ let current: Preview | undefined;
 /** The referat last in the editor: a command run from the walkthrough or a panel still finds it. */
 let lastReferat: vscode.TextDocument | undefined;
 
+/** The referat in an editor the window shows, if any. */
+function visibleReferat(): vscode.TextDocument | undefined {
+  return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'referat')?.document;
+}
+
 function activeReferat(uri?: vscode.Uri): vscode.TextDocument | undefined {
   if (uri) return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   const doc = vscode.window.activeTextEditor?.document;
   if (doc?.languageId === 'referat') return doc;
-  const visible = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'referat')?.document;
+  const visible = visibleReferat();
   const last = lastReferat && !lastReferat.isClosed ? lastReferat : undefined;
   return current?.currentDocument ?? visible ?? last;
 }
@@ -363,8 +368,7 @@ const RESTORE_WAIT_MS = 5_000;
 
 /** The referat in a visible editor, or the first to become visible within RESTORE_WAIT_MS. */
 function referatInEditor(): Promise<vscode.TextDocument | undefined> {
-  const visible = (): vscode.TextDocument | undefined => vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'referat')?.document;
-  const now = visible();
+  const now = visibleReferat();
   if (now) return Promise.resolve(now);
   return new Promise((resolve) => {
     const done = (doc: vscode.TextDocument | undefined): void => {
@@ -373,7 +377,7 @@ function referatInEditor(): Promise<vscode.TextDocument | undefined> {
       resolve(doc);
     };
     const listener = vscode.window.onDidChangeVisibleTextEditors(() => {
-      const doc = visible();
+      const doc = visibleReferat();
       if (doc) done(doc);
     });
     const timer = setTimeout(() => done(undefined), RESTORE_WAIT_MS);
