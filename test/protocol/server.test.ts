@@ -491,6 +491,34 @@ describe('language server over stdio, with referat.yaml', () => {
     await c.until(() => codes().length === 0, 'the finding gone after the fix on disk');
   });
 
+  test('a save in the editor that changes what another open referat refers to re-checks that one', async () => {
+    const uri = uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat'));
+    const codes = (): string[] =>
+      (c.diagnostics.get(uri)?.diagnostics ?? []).filter((x) => (x.severity ?? 1) <= 2).map((x) => `${x.code}@${x.range.start.line}`);
+    assert.deepEqual(codes(), []);
+    const path = join(ws, 'arkiv/marts.referat');
+    const marts = await c.open(path, march);
+    await c.diagnosticsFor(marts);
+    // The referenced punkt's journal number edited and saved, as the editor saves: the file, didSave, the watcher.
+    const journalLine = march.split('\n').findIndex((l) => l.includes('85.13.00G01-2-23'));
+    const column = march.split('\n')[journalLine]!.indexOf('-2-23') + 1;
+    const save = async (version: number, from: string, to: string, text: string): Promise<void> => {
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: marts, version },
+        contentChanges: [{ range: { start: { line: journalLine, character: column }, end: { line: journalLine, character: column + from.length } }, text: to }],
+      });
+      writeFileSync(path, text);
+      await c.conn.sendNotification('textDocument/didSave', { textDocument: { uri: marts } });
+      await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: marts, type: 2 }] });
+    };
+    await save(2, '2', '7', march.replace('85.13.00G01-2-23', '85.13.00G01-7-23'));
+    await c.until(() => codes().length > 0, 'reference-mismatch after the save in the editor');
+    assert.deepEqual(codes(), ['reference-mismatch@239']);
+    await save(3, '7', '2', march);
+    await c.until(() => codes().length === 0, 'the finding gone after the fix saved in the editor');
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: marts } });
+  });
+
   test('mistakes in referat.yaml are reported at their line and column', async () => {
     const bad = 'udvalg:\n  - navn: Direktionen\n    medlemer: [A]\npersoner: Lars\nregler:\n  journal-yeer: off\n  toc-mismatch: loud\nstrategi: []\n';
     const uri = await c.open(join(ws, 'referat.yaml'), bad, 'yaml');

@@ -61,6 +61,52 @@ test("the watcher's report of a save the archive has is no change; a file change
   service.dispose();
 });
 
+test("the watcher's report of a save that comes while the save's summary is still being made is no change either", async () => {
+  const path = `${ROOT}/m.referat`;
+  const uri = `file://${path}`;
+  const workspace = new MemoryWorkspace({ [path]: text });
+  let reads = 0;
+  const readFile = workspace.readFile.bind(workspace);
+  workspace.readFile = (p: string) => {
+    if (p === path) reads++;
+    return readFile(p);
+  };
+  const service = createLanguageService({ workspace });
+  service.setRoots([ROOT]);
+  await service.indexed();
+  const saved = text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering af Lemvig Kommune blev udsat.');
+  workspace.write(path, saved);
+  reads = 0;
+  // As the language server has them: the save's findings first, the archive's summary after, and the watcher meanwhile.
+  const findings = service.findings({ uri, version: 2, getText: () => saved });
+  const saving = service.workspaceChanged([{ kind: 'changed', uri, text: saved }]);
+  assert.equal(await service.workspaceChanged([{ kind: 'changed', uri }]), false);
+  assert.equal(reads, 0, 'the file is not read for the save the editor reported');
+  await Promise.all([findings, saving]);
+  assert.match(
+    service.archive
+      .get(uri)!
+      .punkter.map((p) => p.beslutning ?? '')
+      .join('\n'),
+    /blev udsat/,
+  );
+  // A file the archive does not hold yet, saved for the first time: the same.
+  const newPath = `${ROOT}/ny.referat`;
+  const newUri = `file://${newPath}`;
+  workspace.write(newPath, saved);
+  const reading = workspace.readFile.bind(workspace);
+  workspace.readFile = (p: string) => {
+    if (p === newPath) reads++;
+    return reading(p);
+  };
+  const first = service.workspaceChanged([{ kind: 'changed', uri: newUri, text: saved }]);
+  assert.equal(await service.workspaceChanged([{ kind: 'created', uri: newUri }]), false);
+  assert.equal(reads, 0, 'the file is not read for the first save the editor reported');
+  assert.equal(await first, true, 'a new meeting in the archive');
+  assert.ok(service.archive.get(newUri));
+  service.dispose();
+});
+
 test("a saved document's summary, made from its own reading, is the summary a reading of the file makes", async () => {
   const path = `${ROOT}/m.referat`;
   const uri = `file://${path}`;

@@ -10,6 +10,21 @@ const isYaml = (uri: string): boolean => uri.endsWith('/referat.yaml');
 /** Where findings follow saving, a pause this long in her typing is used to make them ahead of the save. */
 const PREPARE_AFTER_MS = 300;
 
+/** referat.yaml's mistakes, each at its line and column. */
+async function publishConfigProblems({ connection, service }: ServerContext, doc: TextDocument): Promise<void> {
+  const path = service.pathOf(doc.uri);
+  if (!path) return;
+  const problems = await service.configProblems(path, doc.getText());
+  const diagnostics = problems.map((p) => ({
+    range: p.range,
+    severity: DiagnosticSeverity.Error,
+    source: 'referat',
+    code: 'referat-yaml',
+    message: localize(p.message, service.locale),
+  }));
+  await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+}
+
 /** Publishes findings on open and save (or as you type), clears them on close; referat.yaml's mistakes too. */
 export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => Promise<void> } {
   const timers = new Map<string, NodeJS.Timeout>();
@@ -25,20 +40,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   const savedText = new Map<string, string>();
 
   const validate = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument, { again = false }: { readonly again?: boolean } = {}) => {
-    if (isYaml(doc.uri)) {
-      const path = service.pathOf(doc.uri);
-      if (!path) return;
-      const problems = await service.configProblems(path, doc.getText());
-      const diagnostics = problems.map((p) => ({
-        range: p.range,
-        severity: DiagnosticSeverity.Error,
-        source: 'referat',
-        code: 'referat-yaml',
-        message: localize(p.message, service.locale),
-      }));
-      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-      return;
-    }
+    if (isYaml(doc.uri)) return publishConfigProblems(ctx, doc);
     if (!openReferat(ctx, doc.uri)) return;
     // The manager updates its document in place: the text is kept as it is now.
     const checking = again ? doc : TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
@@ -78,9 +80,14 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
       return;
     }
     savedText.set(doc.uri, doc.getText());
-    // The saved text is what the archive should know.
-    if (openReferat(ctx, doc.uri)) await service.workspaceChanged([{ kind: 'changed', uri: doc.uri, text: doc.getText(), version: doc.version }]);
-    await validate(doc);
+    // Her findings first. The saved text is what the archive should know: the service notes the save at once
+    // (the watcher's report of it comes next) and makes its summary once these findings are out. What the
+    // archive learns matters to the other open referater (and to hers where it refers to its own meeting):
+    // they are checked again when it changed what the rules see.
+    const published = validate(doc);
+    const archived = openReferat(ctx, doc.uri) ? service.workspaceChanged([{ kind: 'changed', uri: doc.uri, text: doc.getText() }]) : undefined;
+    await published;
+    if (await archived) await revalidateAll();
   });
   documents.onDidSave((e) => void saved(e.document));
   documents.onDidChangeContent((e) => {

@@ -49,7 +49,7 @@ import { checkReferat } from '../rules/index';
 import type { Diagnostic, RuleSettings } from '../rules/types';
 import type { Position, Range } from '../syntax/range';
 import { throwIfCancelled, type CancellationToken } from '../workspace/cancellation';
-import { joinPath, parentFolder, type WorkspaceChange } from '../workspace/workspace';
+import { joinPath, parentFolder, yieldToHost, type WorkspaceChange } from '../workspace/workspace';
 import { decodeReferat } from '../workspace/decode';
 import type { ArchiveView, CodeActionClient, LanguageServiceOptions, ReferatDocument, ReferatLanguageService, Rendered } from './api';
 import { ArchiveIndexer, type IndexReport } from './indexer';
@@ -76,6 +76,8 @@ const NO_ORDLISTE: readonly string[] = [];
 interface RecentSave {
   readonly text: string;
   readonly fingerprint: Promise<string | undefined> | undefined;
+  /** Its summary is still to be made: the archive does not yet hold what this save holds. */
+  pending: boolean;
 }
 
 /** The front door (see `ReferatLanguageService`): its state is its own, changed through its methods. */
@@ -235,9 +237,15 @@ class LanguageService implements ReferatLanguageService {
       const path = this.paths.toPath(change.uri);
       if (path?.endsWith('referat.yaml')) config = true;
       else if (change.text !== undefined) {
-        // The editor's saved text is what the archive should know.
+        // The editor's saved text is what the archive should know. That it was saved is noted at once (the
+        // watcher's report of this save comes next); its summary waits for the findings being made of the
+        // document (a save's, asked for with it) and a turn of the host that publishes them: she waits for those.
+        this.noteSave(change.uri, change.text);
+        await this.checked.get(change.uri)?.diagnostics.catch(() => undefined);
+        await yieldToHost();
+        if (this.disposed) return false;
         const before = this.index.get(change.uri);
-        archive = this.archiveChanged(change.uri, before, this.takeSaved(change.uri, change.text, change.version), change.text) || archive;
+        archive = this.archiveChanged(change.uri, before, this.takeSaved(change.uri, change.text), change.text) || archive;
       } else if (path?.endsWith('.referat')) {
         // A file on disk is read again, under the URI the archive gives it; the watcher's report of a save the archive has is not.
         const uri = this.paths.toUri(path);
@@ -256,23 +264,26 @@ class LanguageService implements ReferatLanguageService {
     return config || archive;
   }
 
-  /**
-   * The archive's summary of a text the editor saved: from the document's own reading where it
-   * has one of that text in the dialect the archive reads it in (a 1 MB referat is not scanned
-   * again), else from the text.
-   */
-  private takeSaved(uri: string, text: string, version: number | undefined): ReferatSummary | undefined {
+  /** A text the editor saved, kept with the file's fingerprint as the save left it: the watcher's report of this save finds it so. */
+  private noteSave(uri: string, text: string): void {
     this.recentSaves.delete(uri);
-    // The file as the editor left it: the watcher's report of this save finds it so.
     const path = this.paths.toPath(uri);
     const fingerprint = path !== undefined ? this.options.workspace.fingerprint?.(path).catch(() => undefined) : undefined;
-    this.recentSaves.set(uri, { text, fingerprint });
+    this.recentSaves.set(uri, { text, fingerprint, pending: true });
     for (const oldest of this.recentSaves.keys()) {
       if (this.recentSaves.size <= RECENT_SAVES) break;
       this.recentSaves.delete(oldest);
     }
-    // The version saved is read now where it was not yet (findings follow saving): its findings are made from this reading next.
-    if (version !== undefined && this.parsed.get(uri)?.text !== text) this.referat({ uri, version, getText: () => text });
+  }
+
+  /**
+   * The archive's summary of a text the editor saved: from the document's own reading where it has
+   * one of that text in the dialect the archive reads it in (a 1 MB referat is not scanned again),
+   * else from the text.
+   */
+  private takeSaved(uri: string, text: string): ReferatSummary | undefined {
+    const noted = this.recentSaves.get(uri);
+    if (noted?.text === text) noted.pending = false;
     const read = this.parsed.get(uri);
     const summary = read?.text === text && !read.config?.config.dialekt ? summaryOf(read.referat) : summarizeReferat(text);
     // What the archive would not take from the disk it does not take from the editor either.
@@ -291,7 +302,8 @@ class LanguageService implements ReferatLanguageService {
    */
   private async isSavedText(uri: string, path: string): Promise<boolean> {
     const saved = this.recentSaves.get(uri);
-    if (saved === undefined || !this.index.get(uri)) return false;
+    // A save whose summary is being made is the archive's as much as one it holds.
+    if (saved === undefined || (!saved.pending && !this.index.get(uri))) return false;
     const atSave = await saved.fingerprint;
     if (atSave !== undefined && atSave === (await this.options.workspace.fingerprint?.(path).catch(() => undefined))) return true;
     const bytes = await this.options.workspace.readFile(path).catch(() => undefined);

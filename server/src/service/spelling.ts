@@ -13,6 +13,10 @@ const LINE_CACHE_LIMIT = 200_000;
 const COUNT_STRETCH = 2_000;
 /** Time counted between two turns of the editor's requests: a request that comes meanwhile waits no longer. */
 const COUNT_SLICE_MS = 4;
+/** While findings were asked for this recently, she is at work (typing, saving): the count waits for a pause this long. */
+const COUNT_QUIET_MS = 100;
+/** Work that never pauses still lets the count go on by a slice this often. */
+const COUNT_MAX_STALL_MS = 500;
 /** Files whose lines are kept for counting their next save by its changes: the documents being edited. */
 const SAVED_LINES_FILES = 8;
 const NO_WORDS: readonly string[] = [];
@@ -118,6 +122,8 @@ export class Spelling {
   private readonly saved = new Map<string, string>();
   private disposed = false;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When findings were last asked for (`knowledge`): the background count gives way to her work. */
+  private lastAsked = 0;
   /** When the first save not yet counted came. */
   private countWaitingSince: number | undefined;
   /** Counts the changes that can change an answer (the dictionary, the personal words, a word that changed sides in the archive). */
@@ -217,6 +223,7 @@ export class Spelling {
   ): SpellingKnowledge | undefined {
     const speller = this.speller;
     if (!speller) return undefined;
+    this.lastAsked = Date.now();
     const last = this.lastKnowledge;
     if (last?.generation === this.generation && last.personer === catalog.personer && last.ordliste === ordliste && last.kle === kle && last.models === models)
       return last.knowledge;
@@ -332,7 +339,7 @@ export class Spelling {
         this.fileCount.set(w, n + 1);
       }
       // One file at a time: the editor's requests go first.
-      await yieldToHost();
+      await this.giveWay();
     }
   }
 
@@ -378,7 +385,7 @@ export class Spelling {
     let slice = Date.now();
     for (let i = 0; i < lines.length; i++) {
       if ((i & 63) === 0 && Date.now() - slice >= COUNT_SLICE_MS) {
-        await yieldToHost();
+        await this.giveWay();
         slice = Date.now();
       }
       const found = unknownIn(lines[i]!);
@@ -394,6 +401,21 @@ export class Spelling {
       }
     } else this.savedLines.delete(uri);
     return new Set(counted.counts.keys());
+  }
+
+  /**
+   * A turn for the editor's requests; and while she is at work (findings asked for in the last
+   * COUNT_QUIET_MS), a wait for a pause in it, so that a count's slices do not land between her
+   * edit and its findings. Work that never pauses still lets a slice through every COUNT_MAX_STALL_MS.
+   */
+  private async giveWay(): Promise<void> {
+    await yieldToHost();
+    const since = Date.now();
+    for (let busy = since - this.lastAsked; busy < COUNT_QUIET_MS && !this.disposed; busy = Date.now() - this.lastAsked) {
+      const stalled = Date.now() - since;
+      if (stalled >= COUNT_MAX_STALL_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(COUNT_QUIET_MS - busy, COUNT_MAX_STALL_MS - stalled)));
+    }
   }
 
   private forgetFile(uri: string, before: Map<string, boolean>): void {

@@ -31,8 +31,6 @@ export interface WorkspaceChange {
    * reading the disk. A document the editor holds as a referat is taken whatever its name.
    */
   readonly text?: string;
-  /** The editor's version of that text, where the host has it: the document's reading of it then serves the archive and the findings alike. */
-  readonly version?: number;
 }
 
 /** The folder a path is in, with either separator. */
