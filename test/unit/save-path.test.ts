@@ -107,6 +107,53 @@ test("the watcher's report of a save that comes while the save's summary is stil
   service.dispose();
 });
 
+test("the watcher's report of a save that comes after the editor wrote its next save is no change when the editor reports that save", async () => {
+  const path = `${ROOT}/m.referat`;
+  const uri = `file://${path}`;
+  const workspace = new MemoryWorkspace({ [path]: text });
+  let reads = 0;
+  const readFile = workspace.readFile.bind(workspace);
+  workspace.readFile = (p: string) => {
+    if (p === path) reads++;
+    return readFile(p);
+  };
+  const service = createLanguageService({ workspace });
+  service.setRoots([ROOT]);
+  await service.indexed();
+  const first = text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering af Lemvig Kommune blev udsat.');
+  const second = first.replace('blev udsat.', 'blev vedtaget.');
+  workspace.write(path, first);
+  await service.workspaceChanged([{ kind: 'changed', uri, text: first }]);
+  // She saves again at once: the file holds the second save when the watcher reports the first.
+  workspace.write(path, second);
+  reads = 0;
+  const report = service.workspaceChanged([{ kind: 'changed', uri }]);
+  // The report is looked at before the editor reports the second save.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await service.workspaceChanged([{ kind: 'changed', uri, text: second }]);
+  assert.equal(await report, false);
+  assert.equal(reads, 0, 'the file is not read for a save the editor reported');
+  assert.match(
+    service.archive
+      .get(uri)!
+      .punkter.map((p) => p.beslutning ?? '')
+      .join('\n'),
+    /blev vedtaget/,
+  );
+  // Another program writes the file after her save: read, after the moment the editor had to report a save.
+  workspace.write(path, second.replace('blev vedtaget.', 'blev forkastet.'));
+  assert.equal(await service.workspaceChanged([{ kind: 'changed', uri }]), false, 'a decision is no part of what rules see of the archive');
+  assert.ok(reads > 0, 'the file is read');
+  assert.match(
+    service.archive
+      .get(uri)!
+      .punkter.map((p) => p.beslutning ?? '')
+      .join('\n'),
+    /blev forkastet/,
+  );
+  service.dispose();
+});
+
 test("a saved document's summary, made from its own reading, is the summary a reading of the file makes", async () => {
   const path = `${ROOT}/m.referat`;
   const uri = `file://${path}`;

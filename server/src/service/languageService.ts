@@ -69,6 +69,8 @@ export { toLspDiagnostic } from '../features/diagnostics';
 const PUNKT_MEMORY_DOCUMENTS = 20;
 /** Saved texts kept to recognise the file watcher's report of the same save. */
 const RECENT_SAVES = 8;
+/** The watcher's report of a save can come after the editor wrote its next save: this long for the editor to report that one. */
+const NEXT_SAVE_GRACE_MS = 200;
 /** No word list: one object, so the spell check's knowledge is the same from one check to the next. */
 const NO_ORDLISTE: readonly string[] = [];
 
@@ -96,6 +98,8 @@ class LanguageService implements ReferatLanguageService {
   private readonly parsed = new Map<string, { version: number; config: LoadedConfig | undefined; text: string; referat: Referat }>();
   /** The texts the editor last saved, by URI: the file watcher's report of the same save is no change. */
   private readonly recentSaves = new Map<string, RecentSave>();
+  /** Who waits for the editor's next save of a file (`nextSave`). */
+  private readonly saveWaiters = new Map<string, (() => void)[]>();
   private readonly checked = new Map<string, { version: number; diagnostics: Promise<Diagnostic[]> }>();
   /** Per document read lately, its punkter by their lines: an edit builds again only the punkter it touched. */
   private readonly memories = new Map<string, PunktMemory>();
@@ -205,6 +209,7 @@ class LanguageService implements ReferatLanguageService {
     this.checked.clear();
     this.memories.clear();
     this.recentSaves.clear();
+    this.saveWaiters.clear();
     this.harvested = undefined;
     this.config.changed();
   }
@@ -274,6 +279,21 @@ class LanguageService implements ReferatLanguageService {
       if (this.recentSaves.size <= RECENT_SAVES) break;
       this.recentSaves.delete(oldest);
     }
+    for (const wake of this.saveWaiters.get(uri) ?? []) wake();
+    this.saveWaiters.delete(uri);
+  }
+
+  /** Whether the editor reports another save of the file within `ms`. */
+  private nextSave(uri: string, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      const waiters = this.saveWaiters.get(uri) ?? [];
+      waiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      this.saveWaiters.set(uri, waiters);
+    });
   }
 
   /**
@@ -298,14 +318,28 @@ class LanguageService implements ReferatLanguageService {
   /**
    * Whether the file holds exactly the text the editor last saved to it (the watcher reporting that
    * save): told by the file's fingerprint where the host gives one and it is as it was at the save,
-   * else by reading the file.
+   * else by reading the file. The report of one save can come after the editor wrote the next
+   * (she saves twice in a row): a file whose fingerprint is not its last save's waits a moment for
+   * the editor to report the next save, and is read only if that does not come or does not match.
    */
   private async isSavedText(uri: string, path: string): Promise<boolean> {
-    const saved = this.recentSaves.get(uri);
-    // A save whose summary is being made is the archive's as much as one it holds.
-    if (saved === undefined || (!saved.pending && !this.index.get(uri))) return false;
-    const atSave = await saved.fingerprint;
-    if (atSave !== undefined && atSave === (await this.options.workspace.fingerprint?.(path).catch(() => undefined))) return true;
+    // The editor's last save of the file; one whose summary is being made is the archive's as much as one it holds.
+    const noted = (): RecentSave | undefined => {
+      const saved = this.recentSaves.get(uri);
+      return saved !== undefined && (saved.pending || this.index.get(uri) !== undefined) ? saved : undefined;
+    };
+    // Undefined where the host gives no fingerprint.
+    const asSaved = async (): Promise<boolean | undefined> => {
+      const now = await this.options.workspace.fingerprint?.(path).catch(() => undefined);
+      const atSave = await noted()?.fingerprint;
+      return now === undefined || atSave === undefined ? undefined : now === atSave;
+    };
+    if (!noted()) return false;
+    let same = await asSaved();
+    if (same === false && (await this.nextSave(uri, NEXT_SAVE_GRACE_MS))) same = await asSaved();
+    if (same) return true;
+    const saved = noted();
+    if (!saved) return false;
     const bytes = await this.options.workspace.readFile(path).catch(() => undefined);
     const read = bytes ? decodeReferat(bytes) : undefined;
     return read?.ok === true && read.text === saved.text;
