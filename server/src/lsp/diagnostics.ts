@@ -1,7 +1,8 @@
-import { DiagnosticSeverity, type CancellationToken } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize } from '../i18n/locale';
 import { Protocol, type FindingsSummary } from '../protocol';
+import type { Diagnostic as ReferatDiagnostic } from '../rules/types';
 import { toLspDiagnostic } from '../service/languageService';
 import { openReferat, safe, type ServerContext } from './context';
 
@@ -34,7 +35,8 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   // follow saving: what is being typed is not checked before it is saved.
   const lastChecked = new Map<string, TextDocument>();
   // What was last published per document: a version's findings are published once, again only when they change.
-  const published = new Map<string, { version: number; diagnostics: string }>();
+  // Compared as JSON only when a version is published again: a new version's findings are not serialised twice.
+  const published = new Map<string, { version: number; found: readonly ReferatDiagnostic[]; diagnostics: readonly Diagnostic[] }>();
   // Each open document's text as it was opened or last saved: where findings follow saving, an edit
   // that brings the text back to it (Undo to the save, Revert File) is the saved text, and is shown at once.
   const savedText = new Map<string, string>();
@@ -48,11 +50,12 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     const found = await service.findings(checking);
     // A newer text may have been checked meanwhile, or the document closed: publish only the latest.
     if (lastChecked.get(doc.uri) !== checking) return;
-    const diagnostics = found.map(toLspDiagnostic);
-    const key = JSON.stringify(diagnostics);
     const last = published.get(doc.uri);
-    if (last?.version === checking.version && last.diagnostics === key) return;
-    published.set(doc.uri, { version: checking.version, diagnostics: key });
+    // The service's findings of a version are one object while nothing they depend on changed.
+    if (last?.version === checking.version && last.found === found) return;
+    const diagnostics = found.map(toLspDiagnostic);
+    if (last?.version === checking.version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
+    published.set(doc.uri, { version: checking.version, found, diagnostics });
     await connection.sendDiagnostics({ uri: doc.uri, version: checking.version, diagnostics });
   });
 
