@@ -116,7 +116,9 @@ export interface ReferatLanguageService {
   /**
    * Files created, changed or deleted on disk (referater and referat.yaml), or saved by the editor:
    * the one entry for the disk's changes. Resolves true when what the checks know changed, so the
-   * host checks its open documents again.
+   * host checks its open documents again. An editor's save is taken as saved at once (the watcher's
+   * report of it is no change) and summarised after the findings asked for meanwhile: a host asks for
+   * the saved version's findings first, then calls this.
    */
   workspaceChanged(changes: readonly WorkspaceChange[]): Promise<boolean>;
   /** The document closed, or changed in the editor: what was cached for it goes. */
