@@ -50,6 +50,8 @@ const MAX_COMPOUND_LENGTH = 40;
  * dictionary lets that part end a compound (`tidsplanen`, not `tidsingen`), with its inflection.
  */
 const COMPOUND_PROBE = 'tids';
+/** An adjective in -bar of a verb in -ere, inflected: the verb's stem before `erbar`. */
+const ABLE_OF_VERB = /^(\p{Ll}{3,})erbar[et]?$/u;
 /** Danish joins the parts of a compound directly, or with a linking -s- or -e-. */
 const LINKS = ['', 's', 'e'] as const;
 /** Abbreviations a correction of an abbreviation-like token may be, at most this many edits away. */
@@ -76,7 +78,7 @@ export class HunspellSpeller implements Speller {
     if (w === '') return true;
     let ok = this.known.get(w);
     if (ok === undefined) {
-      ok = this.hunspell.spell(w) || this.compound(w);
+      ok = this.hunspell.spell(w) || this.compound(w) || this.ableOfVerb(w);
       if (this.known.size >= CACHE_LIMIT) this.known.clear();
       this.known.set(w, ok);
     }
@@ -106,6 +108,16 @@ export class HunspellSpeller implements Speller {
       }
     }
     return false;
+  }
+
+  /**
+   * `implementerbar`, `finansierbare`: an adjective in -bar of a verb in -ere, which the dictionary
+   * has for some verbs (`realiserbar`) and administration forms of any. The verb is told by its
+   * infinitive and its participle in -eret both, so a comparative (`hurtigere`) makes none.
+   */
+  private ableOfVerb(word: string): boolean {
+    const m = ABLE_OF_VERB.exec(word.toLowerCase());
+    return m !== null && this.hunspell.spell(`${m[1]}ere`) && this.hunspell.spell(`${m[1]}eret`);
   }
 
   suggest(word: string, max = 3): string[] {
