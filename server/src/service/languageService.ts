@@ -286,13 +286,18 @@ class LanguageService implements ReferatLanguageService {
   /** Whether the editor reports another save of the file within `ms`. */
   private nextSave(uri: string, ms: number): Promise<boolean> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), ms);
-      const waiters = this.saveWaiters.get(uri) ?? [];
-      waiters.push(() => {
+      const wake = (): void => {
         clearTimeout(timer);
         resolve(true);
-      });
-      this.saveWaiters.set(uri, waiters);
+      };
+      // A waiter that timed out leaves the list: reports of a file another program keeps writing do not pile up.
+      const timer = setTimeout(() => {
+        const left = this.saveWaiters.get(uri)?.filter((w) => w !== wake);
+        if (left?.length) this.saveWaiters.set(uri, left);
+        else this.saveWaiters.delete(uri);
+        resolve(false);
+      }, ms);
+      this.saveWaiters.set(uri, [...(this.saveWaiters.get(uri) ?? []), wake]);
     });
   }
 
