@@ -154,6 +154,32 @@ test("the watcher's report of a save that comes after the editor wrote its next 
   service.dispose();
 });
 
+test('a file another program changes after her save, and then writes back to the text she saved, is read both times', async () => {
+  const path = `${ROOT}/m.referat`;
+  const uri = `file://${path}`;
+  const workspace = new MemoryWorkspace({ [path]: text });
+  const service = createLanguageService({ workspace });
+  service.setRoots([ROOT]);
+  await service.indexed();
+  const decisions = (): string =>
+    service.archive
+      .get(uri)!
+      .punkter.map((p) => p.beslutning ?? '')
+      .join('\n');
+  const saved = text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering af Lemvig Kommune blev udsat.');
+  workspace.write(path, saved);
+  await service.workspaceChanged([{ kind: 'changed', uri, text: saved }]);
+  assert.equal(await service.workspaceChanged([{ kind: 'changed', uri }]), false);
+  // A sync program writes another version, then writes hers back.
+  workspace.write(path, saved.replace('blev udsat.', 'blev forkastet.'));
+  await service.workspaceChanged([{ kind: 'changed', uri }]);
+  assert.match(decisions(), /blev forkastet/);
+  workspace.write(path, saved);
+  await service.workspaceChanged([{ kind: 'changed', uri }]);
+  assert.match(decisions(), /blev udsat/, 'the archive holds the file as it is, not the version the other program wrote');
+  service.dispose();
+});
+
 test("a saved document's summary, made from its own reading, is the summary a reading of the file makes", async () => {
   const path = `${ROOT}/m.referat`;
   const uri = `file://${path}`;

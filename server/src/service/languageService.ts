@@ -255,6 +255,8 @@ class LanguageService implements ReferatLanguageService {
         // A file on disk is read again, under the URI the archive gives it; the watcher's report of a save the archive has is not.
         const uri = this.paths.toUri(path);
         if (change.kind !== 'deleted' && (await this.isSavedText(uri, path))) continue;
+        // The archive takes the disk's text: her last save is no longer what it holds, and a file written back to that text is read too.
+        this.recentSaves.delete(uri);
         const before = this.index.get(uri);
         if (change.kind === 'deleted') this.index.delete(uri);
         else await this.indexer.fileChanged(path);
