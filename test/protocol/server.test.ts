@@ -420,6 +420,29 @@ describe('language server over stdio, with referat.yaml', () => {
     assert.deepEqual(fix?.edit?.changes?.[uri], [{ range: { start: { line: 2, character: 9 }, end: { line: 2, character: 15 } }, newText: 'Torsdag' }]);
   });
 
+  test('code actions are only of the kinds the client asks for', async () => {
+    const uri = await c.open(join(ws, 'toc.referat'), read(join(rulesDir, 'toc-mismatch.missing.referat')));
+    await c.diagnosticsFor(uri);
+    const kinds = async (only?: string[]): Promise<string[]> =>
+      (
+        await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+          textDocument: { uri },
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          context: { diagnostics: [], ...(only ? { only } : {}) },
+        })
+      ).map((a) => a.kind ?? '');
+    assert.ok((await kinds()).includes('refactor'), 'the table of contents is offered when nothing is asked for in particular');
+    assert.deepEqual(
+      (await kinds(['quickfix'])).filter((k) => k !== 'quickfix'),
+      [],
+    );
+    assert.ok((await kinds(['refactor'])).length > 0);
+    assert.deepEqual(
+      (await kinds(['refactor'])).filter((k) => k !== 'refactor'),
+      [],
+    );
+  });
+
   test("go to definition from an earlier-decision heading to that meeting's punkt, and a document link", async () => {
     const uri = uriOf(join(ws, 'arkiv', 'direktionen-2024-04-17.referat'));
     const loc = await c.conn.sendRequest<Location>('textDocument/definition', { textDocument: { uri }, position: { line: 239, character: 5 } });

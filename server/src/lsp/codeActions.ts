@@ -1,13 +1,24 @@
 import type { CodeAction } from 'vscode-languageserver/node';
 import { openReferat, safe, type ServerContext } from './context';
 
+/** Whether an action's kind is one the client asked for: the kind itself or one below it (`quickfix` holds `quickfix.spelling`). */
+function asked(kind: string | undefined, only: readonly string[] | undefined): boolean {
+  return only === undefined || (kind !== undefined && only.some((k) => kind === k || kind.startsWith(`${k}.`)));
+}
+
 export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction(
-    safe(ctx, 'codeAction', [] as CodeAction[], (params, token) => {
+    safe(ctx, 'codeAction', [] as CodeAction[], async (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
-      return doc
-        ? ctx.service.codeActions(doc, params.range, { personalWordList: ctx.personalWordList === true, diagnostics: params.context.diagnostics }, token)
-        : [];
+      if (!doc) return [];
+      const actions = await ctx.service.codeActions(
+        doc,
+        params.range,
+        { personalWordList: ctx.personalWordList === true, diagnostics: params.context.diagnostics },
+        token,
+      );
+      // Only the kinds asked for (VS Code asks for quick fixes alone, and drops others with a warning).
+      return actions.filter((a) => asked(a.kind, params.context.only));
     }),
   );
 }
