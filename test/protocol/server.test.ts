@@ -202,10 +202,34 @@ describe('language server over stdio, with referat.yaml', () => {
     const again = c.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri);
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { referat: { rules: { 'weekday-mismatch': 'warning' } } } });
     const republished = await again;
-    assert.equal(republished.version, 1);
+    // The saved text's finding, on its line in the text she has now: the version is hers.
+    assert.equal(republished.version, 2);
     assert.deepEqual(
-      republished.diagnostics.map((d) => [d.code, d.severity]),
+      republished.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
+      [['weekday-mismatch', 2, 2]],
+    );
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { referat: {} } });
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  test('onSave: checked again while lines were added above a finding, the finding is shown on its line as it is now', async () => {
+    const uri = await c.open(join(ws, 'flyttet.referat'), read(join(rulesDir, 'weekday-mismatch.referat')));
+    assert.deepEqual(
+      (await c.diagnosticsFor(uri, 1)).diagnostics.map((d) => [d.code, d.range.start.line]),
       [['weekday-mismatch', 2]],
+    );
+    // Two lines typed above the meeting date, not saved; then something else makes the saved text be checked again.
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'Ny linje\n\n' }],
+    });
+    const again = c.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { referat: { rules: { 'weekday-mismatch': 'warning' } } } });
+    const republished = await again;
+    assert.equal(republished.version, 2);
+    assert.deepEqual(
+      republished.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [['weekday-mismatch', 4, 9, 15]],
     );
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { referat: {} } });
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });

@@ -26,6 +26,33 @@ async function publishConfigProblems({ connection, service }: ServerContext, doc
   await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
 
+/**
+ * Findings of an earlier text of a document placed in its text now, as an editor moves its marks:
+ * the lines before the first changed line keep theirs, the lines after the last are shifted by the
+ * lines added or removed, and between them a finding stays on its line where no line was added or
+ * removed there (a word retyped), else it is left out until the next check.
+ */
+export function placedInText(diagnostics: readonly Diagnostic[], from: string, to: string): Diagnostic[] {
+  const a = from.split(/\r\n|\r|\n/);
+  const b = to.split(/\r\n|\r|\n/);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const shift = b.length - a.length;
+  const changedEnd = a.length - tail;
+  const lineOf = (line: number): number | undefined => (line < head ? line : line >= changedEnd ? line + shift : shift === 0 ? line : undefined);
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const start = lineOf(d.range.start.line);
+    const end = lineOf(d.range.end.line);
+    if (start === undefined || end === undefined || end - start !== d.range.end.line - d.range.start.line) continue;
+    const at = (line: number, character: number): { line: number; character: number } => ({ line, character: Math.min(character, b[line]?.length ?? 0) });
+    out.push({ ...d, range: { start: at(start, d.range.start.character), end: at(end, d.range.end.character) } });
+  }
+  return out;
+}
+
 /** Publishes findings on open and save (or as you type), clears them on close; referat.yaml's mistakes too. */
 export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => Promise<void> } {
   const timers = new Map<string, NodeJS.Timeout>();
@@ -50,13 +77,18 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     const found = await service.findings(checking);
     // A newer text may have been checked meanwhile, or the document closed: publish only the latest.
     if (lastChecked.get(doc.uri) !== checking) return;
+    // The saved text checked again while she has typed since (findings follow saving): its findings are shown where their lines are now.
+    const now = again ? documents.get(doc.uri) : undefined;
+    const typed = now !== undefined && now.version !== checking.version && now.getText() !== checking.getText() ? now : undefined;
+    const version = typed?.version ?? checking.version;
     const last = published.get(doc.uri);
     // The service's findings of a version are one object while nothing they depend on changed.
-    if (last?.version === checking.version && last.found === found) return;
-    const diagnostics = found.map(toLspDiagnostic);
-    if (last?.version === checking.version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
-    published.set(doc.uri, { version: checking.version, found, diagnostics });
-    await connection.sendDiagnostics({ uri: doc.uri, version: checking.version, diagnostics });
+    if (!typed && last?.version === version && last.found === found) return;
+    const diagnostics = typed ? placedInText(found.map(toLspDiagnostic), checking.getText(), typed.getText()) : found.map(toLspDiagnostic);
+    // Alike findings of the same version are not sent again; nor, while she types, findings placed where the editor shows them already.
+    if ((last?.version === version || (typed && last)) && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
+    published.set(doc.uri, { version, found, diagnostics });
+    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   });
 
   const revalidateAll = async (): Promise<void> => {
