@@ -157,6 +157,22 @@ test('at the start of a line in the last punkt: missing sections, the next punkt
   });
 });
 
+test('a case taken up again: its supplement, recommendation and decision are offered, not what the earlier handling wrote', async () => {
+  const resumed = BASE.replace(
+    'Beslutning\n',
+    'Beslutning fra Direktionens møde den 30. november 2023, pkt. 1:\n\nDrøftes igen.\n\nSupplerende sagsfremstilling\n\nEt notat er lavet.\n\n‸\n\nBeslutning\n',
+  );
+  await check(resumed, (labels) => {
+    for (const written of ['Sagsfremstilling', 'Supplerende sagsfremstilling', 'Beslutning'])
+      assert.ok(!labels.includes(written), `${written} is not offered: ${labels.join(', ')}`);
+    assert.ok(labels.includes('Indstilling'), labels.join(', '));
+    assert.ok(labels.includes('Resume'), 'a section the earlier handling did not write is still offered');
+  });
+  // Before the earlier decision, the first handling's own sections are what count.
+  const first = BASE.replace('Beslutning\n', '‸\n\nBeslutning fra Direktionens møde den 30. november 2023, pkt. 1:\n\nDrøftes igen.\n\nBeslutning\n');
+  await check(first, (labels) => assert.ok(!labels.includes('Sagsfremstilling') && labels.includes('Indstilling'), labels.join(', ')));
+});
+
 test('a punkt in the Markdown form gets its snippet in that form', async () => {
   const md = BASE.replace('Punkt 1:', '## Punkt 1:').replace(/^(Sagsfremstilling|Beslutning)$/gm, '### **$1**');
   await check(`${md}\n‸`, (_, all) => {

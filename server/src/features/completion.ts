@@ -16,6 +16,7 @@ import {
 import type { KleCatalog } from '../model/kle';
 import { sectionChoices } from '../model/sections';
 import type { Attendees, CalendarDate, Punkt, Referat } from '../model/types';
+import type { SectionKind } from '../dialect/vocabulary';
 import { readAttendanceLabel, type AttendanceRole } from '../model/header';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { lineContent } from '../syntax/content';
@@ -420,16 +421,21 @@ function sectionStyle(referat: Referat, punkt: Punkt | undefined): { prefix: str
   return { prefix: level > 0 ? `${'#'.repeat(level + 1)} ` : '', suffix: '' };
 }
 
+/** The sections each handling of a case has anew when it is taken up again. */
+const EACH_HANDLING: ReadonlySet<SectionKind> = new Set<SectionKind>(['supplerendeSagsfremstilling', 'indstilling', 'beslutning', 'offentligBeslutning']);
+
 /** Section headings the punkt lacks, in their usual order, in the punkt's own decoration; then the snippets that fit. */
 function lineStartItems(referat: Referat, punkt: Punkt, line: number, before: string, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] {
-  // Sections after the last earlier decision count; an earlier handling's sections may come again.
+  // A case taken up again (after an earlier decision) has its own supplement, recommendation and
+  // decision; what the earlier handling wrote (its resume, sagsfremstilling, lovgrundlag) is not written twice.
   let cycleStart = 0;
   punkt.sections.forEach((s, i) => {
     if (s.kind === 'tidligereBeslutning' && s.headingRange.start.line < line) cycleStart = i + 1;
   });
   const handling = punkt.sections.slice(cycleStart);
-  const have = new Set(handling.map((s) => s.kind));
-  const haveNames = new Set(handling.map((s) => s.title.toLowerCase()));
+  const earlier = punkt.sections.slice(0, cycleStart).filter((s) => !EACH_HANDLING.has(s.kind));
+  const have = new Set([...handling, ...earlier].map((s) => s.kind));
+  const haveNames = new Set([...handling, ...earlier].map((s) => s.title.toLowerCase()));
   const ordered = referat.dialect.order !== undefined;
   const { prefix, suffix } = sectionStyle(referat, punkt);
   const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
