@@ -192,6 +192,22 @@ test('committees under "Sagen afgøres endelig af", from the archive', async () 
   );
 });
 
+test('the header: a body only named as the one that decides is no choice; the one body that meets fills in its place and time', async () => {
+  const files = { ...ARCHIVE, 'arkiv/d.referat': BASE.replace('Beslutning\n', 'Sagen afgøres endelig af\n\nKommunalbestyrelsen\n\nBeslutning\n') };
+  await check(
+    '‸',
+    (_, all) => {
+      const header = (all[0]!.textEdit as TextEdit).newText;
+      assert.doesNotMatch(header, /Kommunalbestyrelsen/);
+      assert.match(header, /^REFERAT \$\{1:Direktionen\} d\. /m);
+      assert.match(header, /kl\. \$\{2:09:00\}/);
+      assert.match(header, /^Mødested \$\{3:Udvalgsværelse 1, Lemvig Rådhus\}$/m);
+    },
+    files,
+    'ny.referat',
+  );
+});
+
 test('the header: a body the archive does not know is taken from a file name that reads as one, not from any word', async () => {
   await check(
     '‸',

@@ -165,7 +165,7 @@ test('what the schema passes is read; what it does not is left out, and the rest
     'udvalg:\n  - navn: Direktionen\n    medlemmer: [Bo, 42]\n    mødetid: 9.30\n  - medlemmer: [Ib]\npersoner:\n  - Ditte\n  - navn: Bo\n    titel: HR\nregler:\n  lix: warning\n  journal-yeer: off\nlix: 48\n',
   );
   assert.equal(problems.length, 3);
-  assert.deepEqual(config.catalog.udvalg, [{ navn: 'Direktionen', medlemmer: ['Bo', '42'] }]);
+  assert.deepEqual(config.catalog.udvalg, [{ navn: 'Direktionen', medlemmer: ['Bo', '42'], meets: true }]);
   assert.deepEqual(config.catalog.personer, [{ navn: 'Ditte' }, { navn: 'Bo', titel: 'HR' }]);
   assert.deepEqual(config.regler, { lix: 'warning' });
   assert.equal(config.lix, 48);

@@ -6,6 +6,11 @@ export interface Udvalg {
   readonly moedested?: string;
   /** When it usually meets (`09:00`): referat.yaml's, or its newest meeting's. */
   readonly moedetid?: string;
+  /**
+   * It holds meetings: referat.yaml names it, or the archive has one of its meetings. A body only
+   * named as the one that decides (`Sagen afgøres endelig af: Økonomiudvalget`) does not head a referat here.
+   */
+  readonly meets?: boolean;
 }
 
 export interface PersonEntry {
@@ -62,6 +67,7 @@ export function mergeCatalogs(a: NameCatalog, b: NameCatalog): NameCatalog {
             medlemmer: u.medlemmer.length > 0 ? u.medlemmer : known.medlemmer,
             ...((u.moedested ?? known.moedested) ? { moedested: u.moedested ?? known.moedested } : {}),
             ...((u.moedetid ?? known.moedetid) ? { moedetid: u.moedetid ?? known.moedetid } : {}),
+            ...(u.meets || known.meets ? { meets: true } : {}),
           };
         })
         .concat(b.udvalg),

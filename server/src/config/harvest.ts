@@ -18,6 +18,8 @@ interface UdvalgDraft {
   medlemmer: readonly string[];
   moedested?: string;
   moedetid?: string;
+  /** The archive has a meeting of it. */
+  meets?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
   for (const s of summaries) {
     if (s.udvalg) {
       const u = udvalgDraft(s.udvalg);
+      u.meets = true;
       // The newest meeting says who sits on the udvalg now, where and when it meets.
       if (!u.latest || (s.date && compareDates(s.date, u.latest) > 0)) {
         const members = s.deltagere.filter(isPersonName);
@@ -82,6 +85,7 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
     medlemmer: u.medlemmer,
     ...(u.moedested ? { moedested: u.moedested } : {}),
     ...(u.moedetid ? { moedetid: u.moedetid } : {}),
+    ...(u.meets ? { meets: true } : {}),
   }));
   return {
     udvalg: list,

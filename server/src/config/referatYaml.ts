@@ -89,6 +89,7 @@ function readConfig(data: JsonMap, bad: ReadonlyMap<string, string>): Omit<Refer
       medlemmer: goodNames(value.medlemmer, `${at}/medlemmer`, bad),
       ...(moedested ? { moedested } : {}),
       ...(moedetid ? { moedetid } : {}),
+      meets: true,
     });
   }
   const personer: PersonEntry[] = [];

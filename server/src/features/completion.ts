@@ -546,11 +546,14 @@ function headerItem(referat: Referat, before: string, line: number, env: Complet
   const d = named.date ?? env.today ?? todayInDenmark();
   const words = named.words.replace(/[-_]+/g, ' ').replace(NOT_A_BODY, ' ').replace(/\s+/g, ' ').trim();
   const known = words ? env.catalog.udvalg.find((u) => fold(u.navn) === fold(words)) : undefined;
-  const single = env.catalog.udvalg.length === 1 ? env.catalog.udvalg[0] : undefined;
+  // The bodies that hold meetings are the ones a referat is of; one only named as deciding is not.
+  const meeting = env.catalog.udvalg.filter((u) => u.meets);
+  const bodies = meeting.length > 0 ? meeting : env.catalog.udvalg;
+  const single = bodies.length === 1 ? bodies[0] : undefined;
   const unknownBody = words && !known && BODY_WORD.test(words) ? capitalize(words) : undefined;
   const udvalg = known ?? (unknownBody ? undefined : single);
   const bodyName = udvalg?.navn ?? unknownBody;
-  const choices = env.catalog.udvalg.map((u) => u.navn).slice(0, MAX_UDVALG_CHOICES);
+  const choices = bodies.map((u) => u.navn).slice(0, MAX_UDVALG_CHOICES);
   const bodyPlaceholder = bodyName
     ? `\${1:${escapeSnippetText(bodyName)}}`
     : choices.length > 1
