@@ -80,6 +80,8 @@ test('typos of each kind are flagged and the right word is among the first three
     ['Beslutnign', 'Beslutning'], // a sentence's first word keeps its capital
     ['arelaer', 'arealer'], // real typos from published minutes
     ['abonnemeter', 'abonnementer'],
+    ['igang', 'i gang'], // two words written as one
+    ['iøvrigt', 'i øvrigt'],
   ];
   for (const [typo, right] of cases) {
     assert.ok(!s.correct(typo), `${typo} is flagged`);
@@ -88,6 +90,7 @@ test('typos of each kind are flagged and the right word is among the first three
     assert.ok(got.includes(right), `${typo} → ${right}, got ${got.join(', ')}`);
   }
   assert.deepEqual(s.suggest('beslutnign', 1), ['beslutning']);
+  assert.deepEqual(s.suggest('igang', 1), ['i gang'], 'the space left out is the likeliest slip');
   // Two edits away: Hunspell's own suggestions are the fallback.
   assert.ok(s.suggest('besluttnigen').includes('beslutningen'));
 });

@@ -10,6 +10,8 @@
 const LETTERS = 'esrntliadkogmufbvphæøyjåcwzxqéü';
 const DIGRAPHS: Record<string, string> = { aa: 'å', ae: 'æ', oe: 'ø', Aa: 'Å', Ae: 'Æ', Oe: 'Ø' };
 const DIGRAPH = /aa|ae|oe|Aa|Ae|Oe/g;
+/** A word this short (`i`, `på`, `af`) is the one most often run into the next. */
+const SMALL_WORD = 2;
 // Past this a word is not a typo of one word, and the edits would cost too much.
 const MAX_LENGTH = 60;
 
@@ -29,6 +31,11 @@ export function* edits(word: string): Generator<Candidate> {
   // A letter doubled or left single by mistake.
   for (let i = 0; i + 1 < word.length; i++) if (word[i] === word[i + 1]) yield { word: word.slice(0, i) + word.slice(i + 1), cost: 0.5 };
   for (let i = 0; i < word.length; i++) yield { word: word.slice(0, i + 1) + word[i] + word.slice(i + 1), cost: 0.5 };
+  // Two words written as one: a small word run into the next (`igang`, `iøvrigt`) is as common a slip
+  // as a doubled letter; two longer words (`vugges tun` for `vuggestun`) are seldom what was meant.
+  for (let i = 1; i < word.length; i++) {
+    yield { word: `${word.slice(0, i)} ${word.slice(i)}`, cost: Math.min(i, word.length - i) <= SMALL_WORD ? 0.5 : 1.5 };
+  }
   for (let i = 0; i + 1 < word.length; i++) {
     if (word[i] !== word[i + 1]) yield { word: word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), cost: 1 };
   }
@@ -119,7 +126,10 @@ export function rankedEdits(word: string, max: number, correct: (w: string) => b
   for (const c of edits(word)) {
     if (seen.has(c.word)) continue;
     seen.add(c.word);
-    if (correct(c.word)) found.push({ word: c.word, score: c.cost + (stems.isInflection(c.word) ? 0 : 1), order: found.length });
+    // Two words are each a word of the dictionary, a stem or its inflection: not a compound that merely passes (`vug gestun`).
+    const words = c.word.split(' ');
+    if (words.length > 1 ? words.every((w) => (stems.has(w) || stems.isInflection(w)) && correct(w)) : correct(c.word))
+      found.push({ word: c.word, score: c.cost + (words.length > 1 || stems.isInflection(c.word) ? 0 : 1), order: found.length });
   }
   found.sort((a, b) => a.score - b.score || a.order - b.order);
   return found.slice(0, max).map((f) => f.word);
