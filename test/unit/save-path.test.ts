@@ -4,26 +4,37 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { summarizeReferat, summaryOf } from '../../server/src/archive/summary';
 import { parseReferat } from '../../server/src/model/parse';
 import { join } from 'node:path';
-import { createLanguageService } from '../../server/src/service/languageService';
+import { createLanguageService, type ReferatLanguageService } from '../../server/src/service/languageService';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
 import { ROOT } from '../features/helpers';
 import { corpusDir } from '../helpers';
 
 const text = readFileSync(join(corpusDir, 'direktionen-2023-12-07.referat'), 'utf8');
 
-test("the watcher's report of a save the archive has is no change; a file changed on disk after the save is read again", async () => {
+/** A service over a workspace that holds a corpus referat as m.referat, indexed, with the reads of its files counted. */
+async function indexedService(): Promise<{
+  path: string;
+  uri: string;
+  workspace: MemoryWorkspace;
+  service: ReferatLanguageService;
+  reads: { count: number };
+}> {
   const path = `${ROOT}/m.referat`;
-  const uri = `file://${path}`;
   const workspace = new MemoryWorkspace({ [path]: text });
-  let reads = 0;
+  const reads = { count: 0 };
   const readFile = workspace.readFile.bind(workspace);
   workspace.readFile = (p: string) => {
-    if (p === path) reads++;
+    reads.count++;
     return readFile(p);
   };
   const service = createLanguageService({ workspace });
   service.setRoots([ROOT]);
   await service.indexed();
+  return { path, uri: `file://${path}`, workspace, service, reads };
+}
+
+test("the watcher's report of a save the archive has is no change; a file changed on disk after the save is read again", async () => {
+  const { path, uri, workspace, service, reads } = await indexedService();
   // She edits a decision and saves: the editor hands the text over, and the file holds it.
   const saved = text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering af Lemvig Kommune blev drøftet grundigt.');
   const doc = { uri, version: 2, getText: () => saved };
@@ -34,9 +45,9 @@ test("the watcher's report of a save the archive has is no change; a file change
   assert.match(summary!.punkter.map((p) => p.beslutning ?? '').join('\n'), /drøftet grundigt/);
   // The watcher reports the same save: the file's fingerprint is as at the save, so it is not even read;
   // nothing changes, nothing is checked again.
-  reads = 0;
+  reads.count = 0;
   assert.equal(await service.workspaceChanged([{ kind: 'changed', uri }]), false);
-  assert.equal(reads, 0);
+  assert.equal(reads.count, 0);
   assert.equal(service.archive.get(uri), summary, 'the summary the save made is kept');
   // A host without fingerprints: the file is read once and found to hold the saved text.
   const fingerprint = workspace.fingerprint.bind(workspace);
@@ -44,7 +55,7 @@ test("the watcher's report of a save the archive has is no change; a file change
   await service.workspaceChanged([{ kind: 'changed', uri, text: saved }]);
   const again = service.archive.get(uri);
   assert.equal(await service.workspaceChanged([{ kind: 'changed', uri }]), false);
-  assert.equal(reads, 1);
+  assert.equal(reads.count, 1);
   assert.equal(service.archive.get(uri), again);
   workspace.fingerprint = fingerprint;
   // Another program changes the file: it is read and summarised again.
@@ -62,26 +73,15 @@ test("the watcher's report of a save the archive has is no change; a file change
 });
 
 test("the watcher's report of a save that comes while the save's summary is still being made is no change either", async () => {
-  const path = `${ROOT}/m.referat`;
-  const uri = `file://${path}`;
-  const workspace = new MemoryWorkspace({ [path]: text });
-  let reads = 0;
-  const readFile = workspace.readFile.bind(workspace);
-  workspace.readFile = (p: string) => {
-    if (p === path) reads++;
-    return readFile(p);
-  };
-  const service = createLanguageService({ workspace });
-  service.setRoots([ROOT]);
-  await service.indexed();
+  const { path, uri, workspace, service, reads } = await indexedService();
   const saved = text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering af Lemvig Kommune blev udsat.');
   workspace.write(path, saved);
-  reads = 0;
+  reads.count = 0;
   // As the language server has them: the save's findings first, the archive's summary after, and the watcher meanwhile.
   const findings = service.findings({ uri, version: 2, getText: () => saved });
   const saving = service.workspaceChanged([{ kind: 'changed', uri, text: saved }]);
   assert.equal(await service.workspaceChanged([{ kind: 'changed', uri }]), false);
-  assert.equal(reads, 0, 'the file is not read for the save the editor reported');
+  assert.equal(reads.count, 0, 'the file is not read for the save the editor reported');
   await Promise.all([findings, saving]);
   assert.match(
     service.archive
@@ -94,45 +94,29 @@ test("the watcher's report of a save that comes while the save's summary is stil
   const newPath = `${ROOT}/ny.referat`;
   const newUri = `file://${newPath}`;
   workspace.write(newPath, saved);
-  const reading = workspace.readFile.bind(workspace);
-  workspace.readFile = (p: string) => {
-    if (p === newPath) reads++;
-    return reading(p);
-  };
   const first = service.workspaceChanged([{ kind: 'changed', uri: newUri, text: saved }]);
   assert.equal(await service.workspaceChanged([{ kind: 'created', uri: newUri }]), false);
-  assert.equal(reads, 0, 'the file is not read for the first save the editor reported');
+  assert.equal(reads.count, 0, 'the file is not read for the first save the editor reported');
   assert.equal(await first, true, 'a new meeting in the archive');
   assert.ok(service.archive.get(newUri));
   service.dispose();
 });
 
 test("the watcher's report of a save that comes after the editor wrote its next save is no change when the editor reports that save", async () => {
-  const path = `${ROOT}/m.referat`;
-  const uri = `file://${path}`;
-  const workspace = new MemoryWorkspace({ [path]: text });
-  let reads = 0;
-  const readFile = workspace.readFile.bind(workspace);
-  workspace.readFile = (p: string) => {
-    if (p === path) reads++;
-    return readFile(p);
-  };
-  const service = createLanguageService({ workspace });
-  service.setRoots([ROOT]);
-  await service.indexed();
+  const { path, uri, workspace, service, reads } = await indexedService();
   const first = text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering af Lemvig Kommune blev udsat.');
   const second = first.replace('blev udsat.', 'blev vedtaget.');
   workspace.write(path, first);
   await service.workspaceChanged([{ kind: 'changed', uri, text: first }]);
   // She saves again at once: the file holds the second save when the watcher reports the first.
   workspace.write(path, second);
-  reads = 0;
+  reads.count = 0;
   const report = service.workspaceChanged([{ kind: 'changed', uri }]);
   // The report is looked at before the editor reports the second save.
   await new Promise((resolve) => setTimeout(resolve, 20));
   await service.workspaceChanged([{ kind: 'changed', uri, text: second }]);
   assert.equal(await report, false);
-  assert.equal(reads, 0, 'the file is not read for a save the editor reported');
+  assert.equal(reads.count, 0, 'the file is not read for a save the editor reported');
   assert.match(
     service.archive
       .get(uri)!
@@ -143,7 +127,7 @@ test("the watcher's report of a save that comes after the editor wrote its next 
   // Another program writes the file after her save: read, after the moment the editor had to report a save.
   workspace.write(path, second.replace('blev vedtaget.', 'blev forkastet.'));
   assert.equal(await service.workspaceChanged([{ kind: 'changed', uri }]), false, 'a decision is no part of what rules see of the archive');
-  assert.ok(reads > 0, 'the file is read');
+  assert.ok(reads.count > 0, 'the file is read');
   assert.match(
     service.archive
       .get(uri)!
@@ -155,12 +139,7 @@ test("the watcher's report of a save that comes after the editor wrote its next 
 });
 
 test('a file another program changes after her save, and then writes back to the text she saved, is read both times', async () => {
-  const path = `${ROOT}/m.referat`;
-  const uri = `file://${path}`;
-  const workspace = new MemoryWorkspace({ [path]: text });
-  const service = createLanguageService({ workspace });
-  service.setRoots([ROOT]);
-  await service.indexed();
+  const { path, uri, workspace, service } = await indexedService();
   const decisions = (): string =>
     service.archive
       .get(uri)!
