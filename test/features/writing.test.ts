@@ -63,6 +63,29 @@ test("the standard decisions answering the punkt's recommendation come first, an
     );
 });
 
+test("a decision the body writes under one punkt title ('Intet.' under Eventuelt) comes first there, and after the standard decisions elsewhere", async () => {
+  const archive: Record<string, string> = {};
+  for (const [i, day] of [
+    [1, 'Onsdag'],
+    [2, 'Torsdag'],
+    [3, 'Fredag'],
+  ] as const)
+    archive[`arkiv/${i}.referat`] = BASE.replace('07-12-2023', `0${i}-11-2023`)
+      .replace('Torsdag d. 07. december', `${day} d. 0${i}. november`)
+      .replace('Punkt 1: Deltagerkreds, Lederforum', 'Punkt 1: Eventuelt')
+      .replace('Deltagerkredsen fastholdes.', 'Intet.');
+  const labels = async (title: string): Promise<string[]> =>
+    (await labelsAt(EMPTY_DECISION.replace('Punkt 1: Deltagerkreds, Lederforum', `Punkt 1: ${title}`), archive)).map((i) => String(i.label));
+  const eventuelt = await labels('Eventuelt');
+  assert.equal(eventuelt[0], 'Intet.', eventuelt.join(', '));
+  const budget = await labels('Budget 2025');
+  const standards = ['Godkendt.', 'Taget til efterretning.', 'Udsat.'].map((d) => budget.indexOf(d));
+  assert.ok(
+    standards.every((k) => k >= 0 && k < budget.indexOf('Intet.')),
+    budget.join(', '),
+  );
+});
+
 test('without an archive, the usual decisions serve; typed letters are replaced', async () => {
   const items = await labelsAt(BASE.replace('Beslutning\n\nDeltagerkredsen fastholdes.', 'Beslutning\n\nTag‸'));
   const taget = items.find((i) => i.label === 'Taget til efterretning.');

@@ -27,7 +27,15 @@ export interface NameCatalog {
   readonly indstillere: readonly string[];
   readonly journalNumbers: readonly { readonly text: string; readonly title?: string }[];
   /** The decisions each body writes most often (body in lower case → decisions, most frequent first, with how often). */
-  readonly beslutninger?: ReadonlyMap<string, readonly { readonly text: string; readonly count: number }[]>;
+  readonly beslutninger?: ReadonlyMap<string, readonly DecisionPhrase[]>;
+}
+
+/** A decision a body writes often. */
+export interface DecisionPhrase {
+  readonly text: string;
+  readonly count: number;
+  /** The punkt title it is written under nearly always, in lower case (`Intet.` under `eventuelt`). */
+  readonly under?: string;
 }
 
 /** The udvalg of that name in the catalog (`Byrådet`, however its case is written), where it knows one. */

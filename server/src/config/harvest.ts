@@ -1,7 +1,7 @@
 import type { ReferatSummary } from '../archive/summary';
 import { compareDates } from '../model/dates';
 import type { CalendarDate } from '../model/types';
-import { isPersonName, type NameCatalog, type PersonEntry, type Udvalg } from './catalog';
+import { isPersonName, type DecisionPhrase, type NameCatalog, type PersonEntry, type Udvalg } from './catalog';
 
 /** Journal numbers kept for completion: enough for any archive's cases, bounded for a huge one. */
 const MAX_JOURNALS = 20_000;
@@ -11,6 +11,16 @@ const SHORTEST_PHRASE = 3;
 /** A phrase is usual once an udvalg has used it this often; the most used are offered, this many per udvalg. */
 const PHRASE_USES = 2;
 const PHRASES_PER_UDVALG = 12;
+/** A phrase written under one punkt title this often of its uses belongs to that punkt (`Intet.` to `Eventuelt`). */
+const PHRASE_UNDER_SHARE = 0.8;
+/** Titles a phrase's uses are counted under: a phrase of many titles belongs to none. */
+const PHRASE_TITLES = 16;
+
+/** How often a phrase is written, and under which punkt titles. */
+interface PhraseCount {
+  count: number;
+  readonly titles: Map<string, number>;
+}
 
 interface UdvalgDraft {
   navn: string;
@@ -36,7 +46,7 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
   const indstillere = new Map<string, number>();
   const journals = new Map<string, string>();
   // body → decision → how often: the house's phrases (`Godkendt.`, `Taget til efterretning.`).
-  const decisions = new Map<string, Map<string, number>>();
+  const decisions = new Map<string, Map<string, PhraseCount>>();
   const udvalgDraft = (navn: string): UdvalgDraft => {
     const k = navn.toLowerCase();
     let u = udvalg.get(k);
@@ -71,12 +81,16 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
     if (s.udvalg) {
       const key = s.udvalg.toLocaleLowerCase('da-DK');
       let counts = decisions.get(key);
-      if (!counts) decisions.set(key, (counts = new Map<string, number>()));
+      if (!counts) decisions.set(key, (counts = new Map<string, PhraseCount>()));
       for (const p of s.punkter) {
         // A phrase is a short decision (the summary keeps a decision's lines joined); one written for its case is not one.
         const first = p.beslutning?.trim();
         if (!first || first.length > LONGEST_PHRASE || first.length < SHORTEST_PHRASE || p.closed) continue;
-        counts.set(first, (counts.get(first) ?? 0) + 1);
+        let c = counts.get(first);
+        if (!c) counts.set(first, (c = { count: 0, titles: new Map<string, number>() }));
+        c.count++;
+        const title = p.title.trim().toLocaleLowerCase('da-DK');
+        if (c.titles.has(title) || c.titles.size < PHRASE_TITLES) c.titles.set(title, (c.titles.get(title) ?? 0) + 1);
       }
     }
   }
@@ -98,10 +112,13 @@ export function harvestCatalog(summaries: Iterable<ReferatSummary>): NameCatalog
       [...decisions].map(([b, counts]) => [
         b,
         [...counts]
-          .filter(([, n]) => n >= PHRASE_USES)
-          .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0], 'da'))
+          .filter(([, c]) => c.count >= PHRASE_USES)
+          .sort((x, y) => y[1].count - x[1].count || x[0].localeCompare(y[0], 'da'))
           .slice(0, PHRASES_PER_UDVALG)
-          .map(([text, count]) => ({ text, count })),
+          .map(([text, c]): DecisionPhrase => {
+            const [title, n] = [...c.titles].sort((x, y) => y[1] - x[1])[0] ?? ['', 0];
+            return { text, count: c.count, ...(n >= c.count * PHRASE_UNDER_SHARE ? { under: title } : {}) };
+          }),
       ]),
     ),
   };

@@ -148,8 +148,11 @@ function decisionPhrases(referat: Referat, punkt: Punkt, before: string, line: n
       text: d.text,
       count: counted.get(d.text.toLocaleLowerCase('da-DK')) ?? 0,
     }));
+  // A phrase that belongs to another punkt (`Intet.` to `Eventuelt`) comes after the standard decisions here.
+  const title = punkt.title.trim().toLocaleLowerCase('da-DK');
+  const elsewhere = (p: { under?: string }): boolean => p.under !== undefined && p.under !== title;
   const seen = new Set<string>();
-  const phrases = [...standard('answering'), ...own, ...standard('others')].filter((p) => {
+  const phrases = [...standard('answering'), ...own.filter((p) => !elsewhere(p)), ...standard('others'), ...own.filter(elsewhere)].filter((p) => {
     const k = p.text.toLocaleLowerCase('da-DK');
     if (seen.has(k)) return false;
     seen.add(k);
