@@ -337,20 +337,31 @@ async function uiCheck(browser, port, extensionsDir) {
     const deadline = Date.now() + 60_000;
     let rendered = false;
     while (!rendered && Date.now() < deadline) {
-      // The webview's frames, not the workbench's own (whose editor holds the same words).
+      // The webview's frames, not the workbench's own (whose editor holds the same words), and only one
+      // she sees: a page still loading waits in a hidden frame, and the placeholder may still be shown.
       for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
         const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-        if (body.includes('Profilering af Lemvig Kommune')) rendered = true;
+        if (!body.includes('Profilering af Lemvig Kommune')) continue;
+        if (await frameSeen(frame)) rendered = true;
       }
       if (!rendered) await page.waitForTimeout(500);
     }
     const tabs = await page.evaluate(() => [...document.querySelectorAll('.tab')].map((t) => t.getAttribute('aria-label') ?? t.textContent));
-    if (!rendered) throw new Error(`no rendered preview after the reload; tabs: ${tabs.join(' | ')}`);
     await page.screenshot({ path: join(outDir, 'preview-after-reload.png') });
+    if (!rendered) throw new Error(`no rendered preview seen after the reload; tabs: ${tabs.join(' | ')}`);
   });
   await secretarySession(page, check);
   await page.close();
   return results;
+}
+
+/** Whether a frame is seen: it and every frame holding it are visible (a pending webview page is hidden). */
+async function frameSeen(frame) {
+  for (let f = frame; f.parentFrame(); f = f.parentFrame()) {
+    const element = await f.frameElement().catch(() => undefined);
+    if (!element || !(await element.isVisible().catch(() => false))) return false;
+  }
+  return true;
 }
 
 /**
