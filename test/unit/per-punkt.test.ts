@@ -17,10 +17,11 @@ test("a per-punkt rule judges again only the punkter an edit touched, and every 
     code: 'test-rule',
     severity: 'warning',
     description: { da: 'prøve', en: 'test' },
-    *checkPunkt(p) {
+    checkPunkt(p) {
       judged.push(p.number);
-      if (/drøftet grundigt/.test(p.sections.map((s) => s.body.map((l) => l.text).join('\n')).join('\n')))
-        yield { range: p.headingRange, message: { da: 'grundigt', en: 'thoroughly' } };
+      return /drøftet grundigt/.test(p.sections.map((s) => s.body.map((l) => l.text).join('\n')).join('\n'))
+        ? [{ range: p.headingRange, message: { da: 'grundigt', en: 'thoroughly' } }]
+        : [];
     },
   });
   const memory = new PunktMemory();

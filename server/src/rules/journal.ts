@@ -5,7 +5,7 @@ import { journalPlaceholder } from '../model/placeholders';
 import type { JournalProblem } from '../model/types';
 import type { LocalizedText } from '../i18n/locale';
 import { punktRule } from './perPunkt';
-import type { Rule } from './types';
+import type { Finding, Rule } from './types';
 
 export const missingJournalNumber: Rule = punktRule({
   code: 'missing-journal-number',
@@ -14,19 +14,21 @@ export const missingJournalNumber: Rule = punktRule({
     da: 'Et punkt uden sagsnummer på linjen efter overskriften (hvor systemet skriver et)',
     en: 'An item without a case number on the line after its heading (where the system writes one)',
   },
-  *checkPunkt(p, { referat }) {
+  checkPunkt(p, { referat }) {
+    const out: Finding[] = [];
     const dialect = referat.dialect;
     // `Eventuelt` and the like may go without, where the system leaves it out.
-    if (p.journal || journalPlaceholder(p) || (dialect.withoutCaseNumber?.test(p.title.replace(CLOSED_TITLE_MARKER, '')) ?? false)) return;
+    if (p.journal || journalPlaceholder(p) || (dialect.withoutCaseNumber?.test(p.title.replace(CLOSED_TITLE_MARKER, '')) ?? false)) return out;
     // A template's word where the number belongs is the placeholder rule's to report.
     const example = schemesOf(dialect)[0]?.example ?? '00.01.00I00-3-23';
-    yield {
+    out.push({
       range: p.headingRange,
       message: {
         da: `Punkt ${p.number} mangler sagsnummer (fx ${example}) på linjen efter overskriften.`,
         en: `Item ${p.number} has no case number (e.g. ${example}) on the line after its heading.`,
       },
-    };
+    });
+    return out;
   },
 });
 
@@ -45,24 +47,26 @@ export const journalFormat: Rule = punktRule({
   code: 'journal-format',
   severity: 'error',
   description: { da: 'Et sagsnummer, der ikke har systemets form (KLE, EMN-…, …)', en: "A case number that does not have the system's form (KLE, EMN-…, …)" },
-  *checkPunkt(p, { referat }) {
+  checkPunkt(p, { referat }) {
+    const out: Finding[] = [];
     const j = p.journal;
-    if (j?.kind !== 'malformed') return;
+    if (j?.kind !== 'malformed') return out;
     if (j.problem === 'scheme') {
       const forms = schemesOf(referat.dialect)
         .map((s) => s.example)
         .join(', ');
-      yield {
+      out.push({
         range: j.range,
         message: { da: `Sagsnummeret "${j.text}" har ikke en kendt form (${forms}).`, en: `The case number "${j.text}" has no known form (${forms}).` },
-      };
-      return;
+      });
+      return out;
     }
     const why = PROBLEM[j.problem];
-    yield {
+    out.push({
       range: j.range,
       message: { da: `Journalnummeret "${j.text}" er skrevet forkert: ${why.da}.`, en: `The journal number "${j.text}" is mistyped: ${why.en}.` },
-    };
+    });
+    return out;
   },
 });
 
@@ -71,18 +75,20 @@ export const journalYear: Rule = punktRule({
   severity: 'warning',
   description: { da: 'Sagens år ligger efter mødet', en: 'The case year is after the meeting' },
   applies: ({ referat }) => meetingDate(referat) !== undefined,
-  *checkPunkt(p, { referat }) {
+  checkPunkt(p, { referat }) {
+    const out: Finding[] = [];
     const d = meetingDate(referat);
-    if (!d || p.journal?.kind !== 'valid') return;
+    if (!d || p.journal?.kind !== 'valid') return out;
     const j = p.journal.journal;
     if (j.caseYear > d.year)
-      yield {
+      out.push({
         range: j.yearRange,
         message: {
           da: `Sagen er oprettet i ${j.caseYear}, efter mødet i ${d.year}; er året skrevet forkert?`,
           en: `The case was opened in ${j.caseYear}, after the meeting in ${d.year}; is the year mistyped?`,
         },
-      };
+      });
+    return out;
   },
 });
 
@@ -90,17 +96,19 @@ export const unknownEmne: Rule = punktRule({
   code: 'unknown-emne',
   severity: 'warning',
   description: { da: 'Journalnummerets KLE-emne findes ikke', en: "The journal number's KLE subject does not exist" },
-  *checkPunkt(p, { kle }) {
-    if (p.journal?.kind !== 'valid') return;
+  checkPunkt(p, { kle }) {
+    const out: Finding[] = [];
+    if (p.journal?.kind !== 'valid') return out;
     const k = p.journal.journal.kle;
     if (k && !kle.hasEmne(k.emne))
-      yield {
+      out.push({
         range: k.parts.emne,
         message: {
           da: `KLE-emnet ${k.emne} findes ikke; er journalnummeret tastet forkert?`,
           en: `KLE subject ${k.emne} does not exist; is the journal number mistyped?`,
         },
-      };
+      });
+    return out;
   },
 });
 

@@ -102,7 +102,10 @@ export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleCont
   const out: Finding[] = [];
   const { punkter } = ctx.referat;
   if (facts === undefined) {
-    for (let i = 0; i < punkter.length; i++) for (const f of perPunkt.checkPunkt(punkter[i]!, ctx)) out.push(f);
+    for (let i = 0; i < punkter.length; i++) {
+      const found = perPunkt.checkPunkt(punkter[i]!, ctx);
+      for (let k = 0; k < found.length; k++) out.push(found[k]!);
+    }
     return out;
   }
   const last = punkter[punkter.length - 1];
@@ -116,9 +119,8 @@ export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleCont
     if (!judged || judged.facts !== facts || judged.lastLine !== lastLine) remembered.set(p, (judged = { facts, lastLine, findings: [] }));
     let found = judged.findings[slot];
     if (found === undefined) {
-      let made: Finding[] | undefined;
-      for (const f of perPunkt.checkPunkt(p, ctx)) (made ??= []).push(f);
-      judged.findings[slot] = found = made ?? NONE;
+      const made = perPunkt.checkPunkt(p, ctx);
+      judged.findings[slot] = found = made.length > 0 ? made : NONE;
     }
     for (let k = 0; k < found.length; k++) out.push(found[k]!);
   }

@@ -1,6 +1,6 @@
 import { expectedLabel, punktLabel } from '../model/numbering';
 import { punktRule } from './perPunkt';
-import type { Rule } from './types';
+import type { Finding, Rule } from './types';
 
 export const punktNumbering: Rule = {
   code: 'punkt-numbering',
@@ -42,9 +42,11 @@ export const missingTitle: Rule = punktRule({
   code: 'missing-title',
   severity: 'error',
   description: { da: 'Et åbent punkt uden titel', en: 'An open item without a title' },
-  *checkPunkt(p) {
+  checkPunkt(p) {
+    const out: Finding[] = [];
     if (!p.closed && p.title === '')
-      yield { range: p.headingRange, message: { da: `Punkt ${punktLabel(p)} har ingen titel.`, en: `Item ${punktLabel(p)} has no title.` } };
+      out.push({ range: p.headingRange, message: { da: `Punkt ${punktLabel(p)} har ingen titel.`, en: `Item ${punktLabel(p)} has no title.` } });
+    return out;
   },
 });
 

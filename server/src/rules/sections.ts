@@ -7,7 +7,7 @@ import type { Punkt, Referat, Section } from '../model/types';
 import { compareDates } from '../model/dates';
 import { meetingDate } from '../model/meeting';
 import { punktRule } from './perPunkt';
-import type { Fix, Rule } from './types';
+import type { Finding, Fix, Rule } from './types';
 import { SECTION_KINDS, WITHOUT_DECISION } from '../dialect/vocabulary';
 
 /** A new heading in the style the punkt already uses (`## **Økonomi**` → `## **Beslutning**`). */
@@ -77,39 +77,40 @@ export const missingBeslutning: Rule = punktRule({
   },
   // An agenda is written before the meeting: no decision is expected in it.
   applies: ({ referat }) => referat.kind !== 'dagsorden',
-  *checkPunkt(p, { referat }) {
+  checkPunkt(p, { referat }) {
+    const out: Finding[] = [];
     // A group heading's decisions are its sub-items'.
-    if (p.closed || WITHOUT_DECISION.test(p.title) || isGroupHeading(referat, p)) return;
+    if (p.closed || WITHOUT_DECISION.test(p.title) || isGroupHeading(referat, p)) return out;
     const decision = todaysDecision(p);
     if (decision.written && protokolOf(p).onlyProtokol) {
       // A vote, an absence or an inhabil member recorded is no decision: what was decided is still missing.
       const where = decision.sections[decision.sections.length - 1];
-      yield {
+      out.push({
         range: where ? where.headingRange : p.headingRange,
         message: {
           da: `Beslutningen i punkt ${punktLabel(p)} siger kun, hvem der stemte, deltog eller var inhabil: hvad der blev besluttet, er ikke skrevet.`,
           en: `The decision of item ${punktLabel(p)} only records who voted, attended or was inhabil: what was decided is not written.`,
         },
-      };
-      return;
+      });
+      return out;
     }
-    if (decision.written || misdatedDecision(p, referat)) return;
+    if (decision.written || misdatedDecision(p, referat)) return out;
     const afterEarlier = handlings(p).length > 1;
     const empty = decision.sections[decision.sections.length - 1];
     if (empty) {
       // The section as the dialect names it (GetOrganized's `Referat:`); a dated heading as `Beslutning`.
       const named = sectionKindOf(empty.title, referat.dialect) === 'beslutning' ? empty.title.replace(/[ \t:]+$/, '') : SECTION_KINDS.beslutning;
-      yield {
+      out.push({
         range: empty.headingRange,
         message: {
           da: `Beslutningen i punkt ${punktLabel(p)} er ikke skrevet: afsnittet ${named} er tomt.`,
           en: `The decision of item ${punktLabel(p)} is not written: its "${named}" section is empty.`,
         },
         fixes: [writeDecision(empty, referat.syntax.lineCount - 1)],
-      };
-      return;
+      });
+      return out;
     }
-    yield {
+    out.push({
       range: p.headingRange,
       message: afterEarlier
         ? {
@@ -121,7 +122,8 @@ export const missingBeslutning: Rule = punktRule({
             en: `Item ${punktLabel(p)} has no "Beslutning" section: the decision is not recorded.`,
           },
       fixes: [addDecision(p)],
-    };
+    });
+    return out;
   },
 });
 
@@ -131,7 +133,8 @@ export const sectionOrder: Rule = punktRule({
   description: { da: 'Afsnittene står ikke i den sædvanlige rækkefølge', en: 'Sections out of their usual order' },
   // Only where the system has a fixed order (Lemvig's); First Agenda puts the decision first.
   applies: ({ referat }) => referat.dialect.order !== undefined,
-  *checkPunkt(p, { referat }) {
+  checkPunkt(p, { referat }) {
+    const out: Finding[] = [];
     const dialect = referat.dialect;
     for (const cycle of handlings(p)) {
       let latest: Section | undefined;
@@ -139,16 +142,17 @@ export const sectionOrder: Rule = punktRule({
         const at = orderIndex(s.kind, dialect);
         if (at < 0) continue;
         if (latest && at < orderIndex(latest.kind, dialect)) {
-          yield {
+          out.push({
             range: s.headingRange,
             message: {
               da: `"${s.title}" står efter "${latest.title}"; den kommer normalt før.`,
               en: `"${s.title}" comes after "${latest.title}"; it normally comes before.`,
             },
-          };
+          });
         } else latest = s;
       }
     }
+    return out;
   },
 });
 
@@ -158,7 +162,8 @@ export const duplicateSection: Rule = punktRule({
   description: { da: 'Et afsnit, der står to gange i samme behandling', en: 'A section repeated within one handling of the case' },
   // Where every part has its one place (Lemvig's); other systems repeat `Bilag` and the like.
   applies: ({ referat }) => referat.dialect.uniqueSections === true,
-  *checkPunkt(p) {
+  checkPunkt(p) {
+    const out: Finding[] = [];
     for (const cycle of handlings(p)) {
       const seen = new Map<string, Section>();
       for (const s of cycle) {
@@ -166,16 +171,17 @@ export const duplicateSection: Rule = punktRule({
         const key = s.kind === 'indstilling' && /^supplerende/i.test(s.title) ? 'supplerendeIndstilling' : s.kind;
         const first = seen.get(key);
         if (first)
-          yield {
+          out.push({
             range: s.headingRange,
             message: {
               da: `"${canonicalTitle(s.kind)}" står allerede i punkt ${punktLabel(p)} (linje ${first.headingRange.start.line + 1}).`,
               en: `"${canonicalTitle(s.kind)}" already appears in item ${punktLabel(p)} (line ${first.headingRange.start.line + 1}).`,
             },
-          };
+          });
         else seen.set(key, s);
       }
     }
+    return out;
   },
 });
 
@@ -184,7 +190,8 @@ export const emptySection: Rule = punktRule({
   severity: 'warning',
   description: { da: 'Et afsnit uden indhold', en: 'A section with no content' },
   applies: ({ referat }) => !referat.dialect.printsEmptySections,
-  *checkPunkt(p, { referat }) {
+  checkPunkt(p, { referat }) {
+    const out: Finding[] = [];
     const groups = referat.dialect.groupHeadings ?? [];
     // Today's empty decision is missing-beslutning's to report, as an error.
     let today: readonly Section[] | undefined;
@@ -195,11 +202,12 @@ export const emptySection: Rule = punktRule({
       if (today.includes(s)) continue;
       // A group heading's text is the sections under it.
       if (groups.includes(s.title.toLowerCase()) && p.sections[i + 1]) continue;
-      yield {
+      out.push({
         range: s.headingRange,
         message: { da: `Afsnittet "${s.title}" i punkt ${punktLabel(p)} er tomt.`, en: `The section "${s.title}" in item ${punktLabel(p)} is empty.` },
-      };
+      });
     }
+    return out;
   },
 });
 
@@ -211,16 +219,18 @@ export const decisionInAgenda: Rule = punktRule({
     en: 'An agenda with a decision written in it (an agenda is written before the meeting)',
   },
   applies: ({ referat }) => referat.kind === 'dagsorden',
-  *checkPunkt(p) {
+  checkPunkt(p) {
+    const out: Finding[] = [];
     const written = todaysDecision(p).sections.find(hasText);
-    if (!written) return;
-    yield {
+    if (!written) return out;
+    out.push({
       range: written.headingRange,
       message: {
         da: `Dagsordenens punkt ${punktLabel(p)} har en beslutning: er det referatet? Skriv i så fald REFERAT i titlen.`,
         en: `Item ${punktLabel(p)} of the agenda has a decision: is this the minutes? If so, write REFERAT in the title.`,
       },
-    };
+    });
+    return out;
   },
 });
 

@@ -5,7 +5,7 @@ import { journalPlaceholder, PLACEHOLDER_NAME, PLACEHOLDER_TITLE } from '../mode
 import type { BodyLine } from '../model/types';
 import { lineRange } from '../syntax/range';
 import { punktRule } from './perPunkt';
-import type { Rule } from './types';
+import type { Finding, Rule } from './types';
 
 const REMOVE_EMPTY_BULLET: LocalizedText = { da: 'Fjern det tomme punkttegn', en: 'Remove the empty bullet' };
 
@@ -13,12 +13,13 @@ export const emptyBullet: Rule = punktRule({
   code: 'empty-bullet',
   severity: 'warning',
   description: { da: 'Et punkttegn uden tekst efter sig (en tom linje i en liste)', en: 'A bullet with nothing after it (an empty list item)' },
-  *checkPunkt(p) {
+  checkPunkt(p) {
+    const out: Finding[] = [];
     // Every body line of the punkt is asked: plain loops, no generator per line.
     const found: BodyLine[] = [];
     emptyBullets(p.intro, { recommendation: false }, found);
     for (const s of p.sections) emptyBullets(s.body, { recommendation: s.implicit }, found);
-    if (found.length === 0) return;
+    if (found.length === 0) return out;
     // One message per marker, not per line: a run of 100,000 lone dashes is 100,000 findings.
     const messages = new Map<string, LocalizedText>();
     for (const l of found) {
@@ -32,13 +33,14 @@ export const emptyBullet: Rule = punktRule({
         };
         messages.set(marker, message);
       }
-      yield {
+      out.push({
         range: lineRange(l.line, start, start + marker.length),
         message,
         // Only the marker goes: there is nothing else on the line.
         fixes: [{ title: REMOVE_EMPTY_BULLET, edits: [{ range: lineRange(l.line, 0, l.text.length), newText: '' }] }],
-      };
+      });
     }
+    return out;
   },
 });
 

@@ -87,7 +87,8 @@ export interface Rule {
 export interface PerPunkt {
   /** Whether the rule has anything to say in this document at all (its dialect, its kind). */
   readonly applies?: (this: void, ctx: PunktRuleContext) => boolean;
-  readonly checkPunkt: (this: void, punkt: Punkt, ctx: PunktRuleContext) => Iterable<Finding>;
+  /** An array, not a generator: it runs for every punkt and rule, and a generator is an object and an iterator result per call. */
+  readonly checkPunkt: (this: void, punkt: Punkt, ctx: PunktRuleContext) => readonly Finding[];
 }
 
 /**
