@@ -168,9 +168,17 @@ test('a case taken up again: its supplement, recommendation and decision are off
     assert.ok(labels.includes('Indstilling'), labels.join(', '));
     assert.ok(labels.includes('Resume'), 'a section the earlier handling did not write is still offered');
   });
-  // Before the earlier decision, the first handling's own sections are what count.
+  // The supplement not yet written is offered in the later handling (Lemvig's fixed order names no place of its own for it).
+  const unsupplemented = BASE.replace('Beslutning\n', 'Beslutning fra Direktionens møde den 30. november 2023, pkt. 1:\n\nDrøftes igen.\n\n‸\n\nBeslutning\n');
+  await check(unsupplemented, (labels) => {
+    const at = labels.indexOf('Supplerende sagsfremstilling');
+    assert.ok(at >= 0 && at < labels.indexOf('Indstilling'), labels.join(', '));
+  });
+  // Before the earlier decision, the first handling's own sections are what count, and there is nothing to supplement.
   const first = BASE.replace('Beslutning\n', '‸\n\nBeslutning fra Direktionens møde den 30. november 2023, pkt. 1:\n\nDrøftes igen.\n\nBeslutning\n');
-  await check(first, (labels) => assert.ok(!labels.includes('Sagsfremstilling') && labels.includes('Indstilling'), labels.join(', ')));
+  await check(first, (labels) =>
+    assert.ok(!labels.includes('Sagsfremstilling') && !labels.includes('Supplerende sagsfremstilling') && labels.includes('Indstilling'), labels.join(', ')),
+  );
 });
 
 test('a punkt in the Markdown form gets its snippet in that form', async () => {

@@ -443,7 +443,10 @@ function lineStartItems(referat: Referat, punkt: Punkt, line: number, before: st
   const { prefix, suffix } = sectionStyle(referat, punkt);
   const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
   const range = { start: { line, character: 0 }, end: { line, character: before.length } };
-  const choices = sectionChoices(referat.dialect).filter((s) => (ordered ? !have.has(s.kind) : !haveNames.has(s.title.toLowerCase())));
+  // What is new since an earlier handling is written only in a later one.
+  const choices = sectionChoices(referat.dialect).filter(
+    (s) => (cycleStart > 0 || s.kind !== 'supplerendeSagsfremstilling') && (ordered ? !have.has(s.kind) : !haveNames.has(s.title.toLowerCase())),
+  );
   const items: CompletionItem[] = choices.map((s, i) => ({
     label: s.title,
     kind: CompletionItemKind.Keyword,

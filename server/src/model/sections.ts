@@ -23,12 +23,27 @@ export function sectionChoices(dialect: Dialect): readonly { readonly kind: Sect
   let choices = CHOICES.get(dialect);
   if (!choices) {
     choices = dialect.order
-      ? sectionOrder(dialect)
+      ? withSupplement(sectionOrder(dialect), dialect)
       : [...dialect.sections].map(([name, kind]) => ({ kind, title: SECTION_NAMES.find((s) => s.name.toLowerCase() === name)?.name ?? capitalize(name) }));
     CHOICES.set(dialect, choices);
   }
   return choices;
 }
+/**
+ * A fixed order names no place of its own for the supplementary account (it stands where the account
+ * does, `orderIndex`): among the choices it comes right after the account, where the dialect knows it.
+ */
+function withSupplement(
+  order: { readonly kind: SectionKind; readonly title: string }[],
+  dialect: Dialect,
+): { readonly kind: SectionKind; readonly title: string }[] {
+  const own = [...dialect.sections].find(([, k]) => k === 'supplerendeSagsfremstilling')?.[0];
+  const at = order.findIndex((c) => c.kind === 'sagsfremstilling');
+  if (own === undefined || at < 0 || order.some((c) => c.kind === 'supplerendeSagsfremstilling')) return order;
+  const title = SECTION_NAMES.find((s) => s.name.toLowerCase() === own)?.name ?? SECTION_KINDS.supplerendeSagsfremstilling;
+  return [...order.slice(0, at + 1), { kind: 'supplerendeSagsfremstilling', title }, ...order.slice(at + 1)];
+}
+
 /** Section headings are short: a longer line is text, and is not normalised for nothing. */
 const LONGEST_SECTION_HEADING = 80;
 
