@@ -133,14 +133,29 @@ test('the header of a new referat beside a referat.yaml of only an ordliste: the
   );
 });
 
-test('the header of a new referat without a date in its name: today, and a choice of body where several are known', async () => {
-  const files = { ...ARCHIVE, 'arkiv/c.referat': BASE.replace('REFERAT Direktionen', 'REFERAT Økonomiudvalget') };
+test('the header of a new referat without a date in its name: today, and a header per body where several meet, each filled in', async () => {
+  const oekonomi = BASE.replace('REFERAT Direktionen', 'REFERAT Økonomiudvalget')
+    .replace('kl. 09:00', 'kl. 16:00')
+    .replace('Udvalgsværelse 1, Lemvig Rådhus', 'Byrådssalen')
+    .replace('Claus Borg, Lars Borst Hansen og Søren Søndergaard Kjær', 'Erik Flyvholm og Jens Ole Jensen');
+  const files = { ...ARCHIVE, 'arkiv/c.referat': oekonomi };
   await check(
     '‸',
-    (_, all) => {
-      const text = (all[0]!.textEdit as TextEdit).newText;
-      assert.match(text, /^REFERAT \$\{1\|Direktionen,Økonomiudvalget\|\} d\. 26-11-2026$/m);
-      assert.match(text, /Torsdag d\. 26\. november 2026/);
+    (labels, all) => {
+      assert.deepEqual(labels, ['referat', 'referat']);
+      assert.deepEqual(
+        all.map((i) => i.labelDetails?.description),
+        ['Direktionen', 'Økonomiudvalget'],
+      );
+      const [direktionen, udvalget] = all.map((i) => (i.textEdit as TextEdit).newText);
+      assert.match(direktionen!, /^REFERAT \$\{1:Direktionen\} d\. 26-11-2026$/m);
+      assert.match(direktionen!, /^Mødested \$\{3:Udvalgsværelse 1, Lemvig Rådhus\}$/m);
+      assert.match(udvalget!, /^REFERAT \$\{1:Økonomiudvalget\} d\. 26-11-2026$/m);
+      assert.match(udvalget!, /Torsdag d\. 26\. november 2026 kl\. \$\{2:16:00\}$/m);
+      assert.match(udvalget!, /^Mødested \$\{3:Byrådssalen\}$/m);
+      assert.match(udvalget!, /^Mødedeltagere \$\{4:Erik Flyvholm, Jens Ole Jensen\}$/m);
+      // No choice inside a snippet: Enter does not pick one where suggestions are accepted by Tab.
+      for (const text of [direktionen, udvalget]) assert.doesNotMatch(text!, /\$\{\d+\|/);
     },
     files,
     'nyt.referat',

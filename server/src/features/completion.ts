@@ -72,7 +72,7 @@ export function complete(referat: Referat, lineText: string, position: Position,
     /^\s*\p{L}*$/u.test(before) &&
     'referat'.startsWith(before.trim().toLowerCase())
   ) {
-    return list([headerItem(referat, before, line, env, tr)]);
+    return list(headerItems(referat, before, line, env, tr));
   }
 
   const attendance = attendanceListAt(referat, lineText, line);
@@ -541,30 +541,54 @@ const fold = (s: string): string =>
     .replace(/[^a-z0-9]/g, '');
 const NOT_A_BODY = new RegExp(String.raw`\b(${[...new Set(DOCUMENT_WORDS.map((d) => d.word.toLowerCase()))].join('|')}|møde|moede|udkast|kopi)\b`, 'gi');
 // A name the catalog does not know is taken for a udvalg only when it reads as one: `teknisk-udvalg`, not `nyt`.
-/** The udvalg a header snippet offers as choices: the first this many of the catalog. */
+/** The headers offered where several udvalg meet: one for each of the first this many of the catalog. */
 const MAX_UDVALG_CHOICES = 12;
 const BODY_WORD = /udvalg|direktion|byråd|byraad|bestyrelse|råd|raad|forum|gruppe|komit|ledelse/i;
 /** The width a header snippet pads its labels to where the members stand in a column beside theirs (`{{MEMBERS_COLUMN}}`). */
 const MEMBERS_COLUMN_WIDTH = 14;
 
-function headerItem(referat: Referat, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem {
+/**
+ * The header of a new referat, its date from the file name or today. The udvalg is the one the file
+ * name says, or the only one that meets; where several meet, each is offered as a header of its own,
+ * with its time, place and members filled in (a choice inside one snippet could fill in only its name).
+ */
+function headerItems(referat: Referat, before: string, line: number, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] {
   const named = fromFileName(env.fileName);
-  const d = named.date ?? env.today ?? todayInDenmark();
   const words = named.words.replace(/[-_]+/g, ' ').replace(NOT_A_BODY, ' ').replace(/\s+/g, ' ').trim();
   const known = words ? env.catalog.udvalg.find((u) => fold(u.navn) === fold(words)) : undefined;
   // The bodies that hold meetings are the ones a referat is of; one only named as deciding is not.
   const meeting = env.catalog.udvalg.filter((u) => u.meets);
   const bodies = meeting.length > 0 ? meeting : env.catalog.udvalg;
-  const single = bodies.length === 1 ? bodies[0] : undefined;
   const unknownBody = words && !known && BODY_WORD.test(words) ? capitalize(words) : undefined;
-  const udvalg = known ?? (unknownBody ? undefined : single);
-  const bodyName = udvalg?.navn ?? unknownBody;
-  const choices = bodies.map((u) => u.navn).slice(0, MAX_UDVALG_CHOICES);
-  const bodyPlaceholder = bodyName
-    ? `\${1:${escapeSnippetText(bodyName)}}`
-    : choices.length > 1
-      ? `\${1|${choices.map((c) => escapeSnippetText(c, { inChoice: true })).join(',')}|}`
-      : '$1';
+  if (known || unknownBody || bodies.length <= 1) {
+    const udvalg = known ?? (unknownBody ? undefined : bodies[0]);
+    return [headerItem(referat, before, line, env, tr, { udvalg, bodyName: udvalg?.navn ?? unknownBody, named })];
+  }
+  return bodies.slice(0, MAX_UDVALG_CHOICES).map((udvalg, i) => {
+    const item = headerItem(referat, before, line, env, tr, { udvalg, bodyName: udvalg.navn, named });
+    // The name also in the detail, for an editor that shows no label details.
+    return { ...item, labelDetails: { description: udvalg.navn }, detail: `${udvalg.navn}: ${item.detail ?? ''}`, sortText: `0${String(i).padStart(3, '0')}` };
+  });
+}
+
+interface HeaderFor {
+  /** The udvalg whose time, place and members fill the header, when the catalog knows it. */
+  readonly udvalg: Udvalg | undefined;
+  /** The name written in the title: the udvalg's, or one the file name gives that the catalog does not know. */
+  readonly bodyName: string | undefined;
+  readonly named: { date?: CalendarDate; words: string };
+}
+
+function headerItem(
+  referat: Referat,
+  before: string,
+  line: number,
+  env: CompletionEnv,
+  tr: (t: LocalizedText) => string,
+  { udvalg, bodyName, named }: HeaderFor,
+): CompletionItem {
+  const d = named.date ?? env.today ?? todayInDenmark();
+  const bodyPlaceholder = bodyName ? `\${1:${escapeSnippetText(bodyName)}}` : '$1';
   const date = localizedDate(d);
   const weekday = localizedWeekday(weekdayIndex(d));
   const vars: SnippetVars = {
