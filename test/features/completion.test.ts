@@ -196,6 +196,14 @@ test('a case taken up again: its supplement, recommendation and decision are off
   );
 });
 
+test('the first words of a heading or snippet of several still find it after a space; a line of text finds nothing', async () => {
+  const at = (typed: string): string => BASE.replace('Beslutning\n', `Beslutning\n\nGodkendt.\n\n${typed}‸\n`);
+  await check(at('Beslutning f'), (labels) => assert.deepEqual(labels, ['Beslutning fra … møde den …, pkt. …:']));
+  await check(at('beslutning fra'), (labels) => assert.deepEqual(labels, ['Beslutning fra … møde den …, pkt. …:']));
+  await check(at('Sagen afgøres e'), (labels) => assert.deepEqual(labels, ['Sagen afgøres endelig af']));
+  await check(at('Det blev '), (labels) => assert.deepEqual(labels, []));
+});
+
 test('a punkt in the Markdown form gets its snippet in that form', async () => {
   const md = BASE.replace('Punkt 1:', '## Punkt 1:').replace(/^(Sagsfremstilling|Beslutning)$/gm, '### **$1**');
   await check(`${md}\n‸`, (_, all) => {

@@ -122,6 +122,13 @@ export function complete(referat: Referat, lineText: string, position: Position,
       return list([...recommendationOpenings(before, line, tr), ...lineStartItems(referat, punkt, line, before, env, tr)]);
   }
 
+  // The first words of a heading or snippet of several (`Beslutning f`, `Sagen afgøres e`): an editor
+  // asks again after each space, and what still begins with what she typed is offered.
+  if (punkt && !atLineStart && before.length <= MAX_PHRASE_TYPED && PHRASE_BEGUN.test(before) && lineText.slice(position.character).trim() === '') {
+    const typed = before.toLocaleLowerCase('da-DK');
+    const begun = lineStartItems(referat, punkt, line, before, env, tr).filter((i) => (i.filterText ?? i.label).toLocaleLowerCase('da-DK').startsWith(typed));
+    if (begun.length > 0) return list(begun);
+  }
   if (atLineStart) {
     if (punkt) return list(lineStartItems(referat, punkt, line, before, env, tr));
     // After the header, before any punkt: the first punkt.
@@ -131,6 +138,11 @@ export function complete(referat: Referat, lineText: string, position: Position,
   }
   return EMPTY;
 }
+
+/** Words at a line's start, a space among them: the beginning of a heading or snippet of several words. */
+const PHRASE_BEGUN = /^[\s#*]*\p{L}\S*(?: \S*)+$/u;
+/** Longer than any heading or snippet's words: a line of text, not their beginning. */
+const MAX_PHRASE_TYPED = 60;
 
 /**
  * The house's decisions for this punkt: first the standard decisions that answer its
