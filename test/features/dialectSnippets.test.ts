@@ -203,10 +203,13 @@ test("the general snippets stay where the dialect has no form of its own, and Le
     return list.items.filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label);
   };
   const sbsys = await labels('sbsys');
-  assert.ok(sbsys.includes('… indstiller, - At …'));
+  assert.ok(
+    sbsys.some((l) => l.endsWith(' indstiller, - At …')),
+    sbsys.join(', '),
+  );
   assert.ok(sbsys.includes('Beslutning fra … møde den …, pkt. …:'));
   const aarhus = await labels('first-agenda-pdf');
-  assert.ok(!aarhus.includes('… indstiller, - At …'));
+  assert.ok(!aarhus.some((l) => l.endsWith(' indstiller, - At …')), aarhus.join(', '));
   assert.ok(aarhus.includes('Sagsforløb: Udvalg, Dato, Punktnummer'));
   assert.ok(aarhus.includes('… deltager i mødet kl. …'));
 });

@@ -369,7 +369,10 @@ describe('language server over stdio, with referat.yaml', () => {
       'Bilag',
       'Punkt 2: ',
       'Punkt 2: Lukket: ',
-      '… indstiller, - At …',
+      // One per recommender the archive writes most, each filled in: no choice inside the snippet.
+      'Kommunaldirektøren indstiller, - At …',
+      'Udviklingschef Lars Klemensen indstiller, - At …',
+      'Direktøren for Social, Sundhed og Arbejdsmarked indstiller, - At …',
       'Beslutning fra … møde den …, pkt. …:',
       '… deltager i mødet kl. …',
       'Afstemning',

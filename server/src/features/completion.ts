@@ -494,7 +494,7 @@ function snippetItems(
   const { prefix, suffix } = sectionStyle(referat, punkt);
   const udvalg = referat.header.title?.udvalg ?? '';
   const meeting = meetingDate(referat);
-  const recommenders = env.catalog.indstillere.length > 0 ? env.catalog.indstillere.slice(0, 8) : DEFAULT_RECOMMENDERS;
+  const recommenders = env.catalog.indstillere.length > 0 ? env.catalog.indstillere.slice(0, MAX_RECOMMENDER_SNIPPETS) : DEFAULT_RECOMMENDERS;
   const vars: SnippetVars = {
     N: String(n),
     PUNKT_PREFIX: punktLevel > 0 ? `${'#'.repeat(punktLevel)} ` : '',
@@ -504,24 +504,33 @@ function snippetItems(
     BODY_GENITIVE: udvalg ? (/[sxz]$/i.test(udvalg) ? udvalg : `${udvalg}s`) : '',
     DATE_DOTTED: meeting ? `${pad2(meeting.day)}.${pad2(meeting.month)}.${meeting.year}` : '',
     DATE_DASHED: meeting ? formatTitleDate(meeting) : '',
-    RECOMMENDERS: { snippet: recommenders.map((r) => escapeSnippetText(r, { inChoice: true })).join(',') },
   };
   const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
   const range = { start: { line, character: 0 }, end: { line, character: before.length } };
   // A public decision is what of a closed punkt may be published: offered only there.
   const fits = (id: string): boolean => id !== 'offentlig-beslutning' || punkt?.closed === true;
-  return snippetsFor(where, referat.dialect.id)
+  // A snippet that names who recommends is offered once for each, most written first: a choice inside
+  // the snippet is not picked by Enter where suggestions are accepted by Tab.
+  const variants = snippetsFor(where, referat.dialect.id)
     .filter((s) => fits(s.id))
-    .map((s, i) => ({
-      label: fill(tr(s.label), vars, { escape: false }),
-      kind: CompletionItemKind.Snippet,
-      detail: fill(tr(s.detail), vars, { escape: false }),
-      filterText: before.slice(0, typedDecoration) + fill(s.filter, vars, { escape: false }),
-      textEdit: { range, newText: expandBody(s, vars) },
-      insertTextFormat: InsertTextFormat.Snippet,
-      sortText: `${where === 'new-punkt' ? 3 : 4}${String(i).padStart(3, '0')}`,
-    }));
+    .flatMap((s) =>
+      s.body.some((l) => l.includes('{{RECOMMENDER}}'))
+        ? recommenders.slice(0, MAX_RECOMMENDER_SNIPPETS).map((r) => ({ s, vars: { ...vars, RECOMMENDER: r } }))
+        : [{ s, vars }],
+    );
+  return variants.map(({ s, vars }, i) => ({
+    label: fill(tr(s.label), vars, { escape: false }),
+    kind: CompletionItemKind.Snippet,
+    detail: fill(tr(s.detail), vars, { escape: false }),
+    filterText: before.slice(0, typedDecoration) + fill(s.filter, vars, { escape: false }),
+    textEdit: { range, newText: expandBody(s, vars) },
+    insertTextFormat: InsertTextFormat.Snippet,
+    sortText: `${where === 'new-punkt' ? 3 : 4}${String(i).padStart(3, '0')}`,
+  }));
 }
+
+/** The recommenders a recommendation snippet is offered for: the most written, not a list to scroll. */
+const MAX_RECOMMENDER_SNIPPETS = 3;
 
 // ---------------------------------------------------------------- the header of a new referat
 

@@ -33,13 +33,13 @@ export function snippetsFor(where: SnippetPlace, dialectId: string): SnippetTemp
 
 /**
  * Values for a template's variables. A plain value is text and is escaped for snippet syntax;
- * a `{ snippet }` value is snippet syntax already (a choice, a placeholder).
+ * a `{ snippet }` value is snippet syntax already (a placeholder).
  */
 export type SnippetVars = Readonly<Record<string, string | { readonly snippet: string }>>;
 
-/** `$`, `}` and `\` would be read as snippet syntax; inside a choice `,` and `|` too. */
-export function escapeSnippetText(text: string, { inChoice }: { readonly inChoice?: boolean } = {}): string {
-  return text.replace(inChoice ? /[\\$}|,]/g : /[\\$}]/g, (c) => `\\${c}`);
+/** `$`, `}` and `\` would be read as snippet syntax. */
+export function escapeSnippetText(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
 /** Fills `{{NAME}}`; a variable the caller does not know is left empty, never shown as `{{NAME}}`. */
