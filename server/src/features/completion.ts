@@ -59,6 +59,8 @@ const list = (items: CompletionItem[], { isIncomplete = false }: { readonly isIn
  * next punkt. Every item carries the edit that replaces exactly what she typed.
  */
 export function complete(referat: Referat, lineText: string, position: Position, env: CompletionEnv): CompletionList {
+  // A request of an older text may ask past the end of this one: nothing is offered on a line that is not there.
+  if (position.line >= referat.syntax.lineCount) return EMPTY;
   const before = lineText.slice(0, position.character);
   const line = position.line;
   const tr = (text: LocalizedText): string => localize(text, env.locale);
