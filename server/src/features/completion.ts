@@ -515,11 +515,7 @@ function snippetItems(
   // the snippet is not picked by Enter where suggestions are accepted by Tab.
   const variants = snippetsFor(where, referat.dialect.id)
     .filter((s) => fits(s.id))
-    .flatMap((s) =>
-      s.body.some((l) => l.includes('{{RECOMMENDER}}'))
-        ? recommenders.slice(0, MAX_RECOMMENDER_SNIPPETS).map((r) => ({ s, vars: { ...vars, RECOMMENDER: r } }))
-        : [{ s, vars }],
-    );
+    .flatMap((s) => (s.body.some((l) => l.includes('{{RECOMMENDER}}')) ? recommenders.map((r) => ({ s, vars: { ...vars, RECOMMENDER: r } })) : [{ s, vars }]));
   return variants.map(({ s, vars }, i) => ({
     label: fill(tr(s.label), vars, { escape: false }),
     kind: CompletionItemKind.Snippet,
@@ -565,7 +561,7 @@ const fold = (s: string): string =>
 const NOT_A_BODY = new RegExp(String.raw`\b(${[...new Set(DOCUMENT_WORDS.map((d) => d.word.toLowerCase()))].join('|')}|møde|moede|udkast|kopi)\b`, 'gi');
 // A name the catalog does not know is taken for a udvalg only when it reads as one: `teknisk-udvalg`, not `nyt`.
 /** The headers offered where several udvalg meet: one for each of the first this many of the catalog. */
-const MAX_UDVALG_CHOICES = 12;
+const MAX_UDVALG_HEADERS = 12;
 const BODY_WORD = /udvalg|direktion|byråd|byraad|bestyrelse|råd|raad|forum|gruppe|komit|ledelse/i;
 /** The width a header snippet pads its labels to where the members stand in a column beside theirs (`{{MEMBERS_COLUMN}}`). */
 const MEMBERS_COLUMN_WIDTH = 14;
@@ -587,7 +583,7 @@ function headerItems(referat: Referat, before: string, line: number, env: Comple
     const udvalg = known ?? (unknownBody ? undefined : bodies[0]);
     return [headerItem(referat, before, line, env, tr, { udvalg, bodyName: udvalg?.navn ?? unknownBody, named })];
   }
-  return bodies.slice(0, MAX_UDVALG_CHOICES).map((udvalg, i) => {
+  return bodies.slice(0, MAX_UDVALG_HEADERS).map((udvalg, i) => {
     const item = headerItem(referat, before, line, env, tr, { udvalg, bodyName: udvalg.navn, named });
     // The name also in the detail, for an editor that shows no label details.
     return { ...item, labelDetails: { description: udvalg.navn }, detail: `${udvalg.navn}: ${item.detail ?? ''}`, sortText: `0${String(i).padStart(3, '0')}` };
