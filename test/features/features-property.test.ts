@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Position, Range } from '../../server/src/syntax/range';
+import { comparePositions, type Position, type Range } from '../../server/src/syntax/range';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { corpusFiles } from '../helpers';
 import { documentOf, ROOT, serviceWith } from './helpers';
 
@@ -72,6 +73,10 @@ const mutated = fc
 /** Places to ask at: anywhere in the document, and just past a line's end or the document's. */
 const places = fc.array(fc.record({ line: fc.nat(), character: fc.nat(), beyond: fc.boolean() }), { minLength: 1, maxLength: 6 });
 
+function containsRange(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+}
+
 function inside(range: Range, lines: readonly string[], what: string): void {
   for (const p of [range.start, range.end]) {
     assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line <= lines.length, `${what}: line ${p.line} of ${lines.length}`);
@@ -89,7 +94,16 @@ test('every feature answers a damaged referat at any place without throwing, its
       const doc = documentOf(`${ROOT}/ny.referat`, text);
       const lines = text.split(/\r\n|\r|\n/);
       for (const d of await service.findings(doc)) inside(d.range, lines, `finding ${d.code}`);
-      for (const s of service.documentSymbols(doc)) inside(s.range, lines, `symbol ${s.name}`);
+      const symbols = (list: readonly DocumentSymbol[], parent?: DocumentSymbol): void => {
+        for (const s of list) {
+          inside(s.range, lines, `symbol ${s.name}`);
+          // As LSP requires: the name's place in the symbol, the symbol in its parent.
+          assert.ok(containsRange(s.range, s.selectionRange), `symbol ${s.name}: its selection outside it`);
+          if (parent) assert.ok(containsRange(parent.range, s.range), `symbol ${s.name}: outside ${parent.name}`);
+          symbols(s.children ?? [], s);
+        }
+      };
+      symbols(service.documentSymbols(doc));
       for (const f of service.foldingRanges(doc)) assert.ok(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines.length, 'folding');
       for (const l of service.documentLinks(doc)) inside(l.range, lines, 'link');
       for (const { line, character, beyond } of asked) {

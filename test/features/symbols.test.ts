@@ -54,3 +54,17 @@ test('the header fields read as minutes, in the display language', () =>
   ));
 
 test('an empty document has no symbols, and no error', () => check('', (symbols) => assert.deepEqual(symbols, [])));
+
+test('a header field written above the title: the header reaches over it, its fields in the order they stand', () =>
+  check(`\nMødedeltagere Claus Borg\n\n${BASE}`, (symbols) => {
+    const header = symbols[0]!;
+    assert.equal(header.name, 'REFERAT Direktionen');
+    assert.deepEqual(header.range.start, { line: 1, character: 0 });
+    assert.ok(header.range.end.line >= header.selectionRange.end.line);
+    const starts = header.children!.map((c) => c.range.start.line);
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
+    assert.equal(starts[0], 1);
+  }));

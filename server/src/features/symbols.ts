@@ -2,7 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { localize, type Locale } from '../i18n/locale';
 import { punktLabel } from '../model/numbering';
 import type { EarlierDecision, Punkt, Referat } from '../model/types';
-import type { Range } from '../syntax/range';
+import { comparePositions, type Range } from '../syntax/range';
 import { headerLabel, PUNKT_WORD, TOC_HEADING_WORD } from '../dialect/vocabulary';
 
 /*
@@ -36,10 +36,14 @@ export function documentSymbols(referat: Referat, locale: Locale = 'da'): Docume
       const detail = localize({ da: `${n} ${n === 1 ? 'person' : 'personer'}`, en: `${n} ${n === 1 ? 'person' : 'people'}` }, locale);
       fields.push(sym(list.label, SymbolKind.Property, list.range, list.labelRange, detail));
     }
-    const last = fields[fields.length - 1]?.range.end ?? h.title.range.end;
-    out.push(
-      sym(`${h.title.word} ${h.title.udvalg}`.trim(), SymbolKind.File, { start: h.title.range.start, end: last }, h.title.range, h.title.date?.text, fields),
-    );
+    // A field may stand before the title (written above it): the header reaches over all of them, in the order they stand.
+    fields.sort((a, b) => comparePositions(a.range.start, b.range.start));
+    const ranges = [h.title.range, ...fields.map((f) => f.range)];
+    const whole = {
+      start: ranges.map((r) => r.start).reduce((a, b) => (comparePositions(b, a) < 0 ? b : a)),
+      end: ranges.map((r) => r.end).reduce((a, b) => (comparePositions(a, b) < 0 ? b : a)),
+    };
+    out.push(sym(`${h.title.word} ${h.title.udvalg}`.trim(), SymbolKind.File, whole, h.title.range, h.title.date?.text, fields));
   }
   if (referat.toc) {
     const n = referat.toc.entries.length;

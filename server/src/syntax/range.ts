@@ -24,3 +24,8 @@ export function containsPosition(r: Range, p: Position): boolean {
   if (p.line === r.end.line && p.character > r.end.character) return false;
   return true;
 }
+
+/** Negative when `a` comes before `b`, positive when after, 0 at the same place: for sorting. */
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
