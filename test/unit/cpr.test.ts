@@ -49,6 +49,18 @@ test('cpr-number: every written form a reader sees as a CPR number is found, on 
   }
 });
 
+test('cpr-number: characters beyond the BMP before it (an emoji, a historic script) leave its range and its fix on the number', () => {
+  assert.deepEqual(found('😀 CPR 010190-1234'), ['010190-1234']);
+  assert.deepEqual(found('𐀀𐀀𐀀 010190-1234 😀'), ['010190-1234']);
+  const text = ['# Referat', '', 'Punkt 1: Sag', '', '𐀀𐀀𐀀 😀', '010190-1234 klager.'].join('\n');
+  const cpr = checkReferat(parseReferat(text)).filter((d) => d.code === 'cpr-number');
+  assert.deepEqual(
+    cpr.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
+    [[5, 0, 5, 11]],
+  );
+  assert.deepEqual(cpr[0]!.fixes[0]!.edits[0]!.range, cpr[0]!.range);
+});
+
 test('cpr-number: two in a row, and one broken over a line break', () => {
   assert.deepEqual(found('010190-1234 020290-2345'), ['010190-1234', '020290-2345']);
   assert.deepEqual(found('010190 010190 1234'), ['010190 1234']);

@@ -119,13 +119,18 @@ class Builder {
     this.to = new Int32Array(Math.max(16, sizeHint));
   }
 
-  /** One character, already in the reader's alphabet. */
+  /**
+   * One character, already in the reader's alphabet. A character beyond the BMP is two code units of
+   * the text: each gets its source range, so the text's offsets and the ranges stay in step.
+   */
   char(ch: string, from: number, to: number): void {
-    if (this.n === this.from.length) this.grow();
     this.chars.push(ch);
-    this.from[this.n] = from;
-    this.to[this.n] = to;
-    this.n++;
+    for (let k = 0; k < ch.length; k++) {
+      if (this.n === this.from.length) this.grow();
+      this.from[this.n] = from;
+      this.to[this.n] = to;
+      this.n++;
+    }
   }
 
   /** Text as written (a character, or an entity's decoded text), normalised as a reader sees it. */
