@@ -2,16 +2,23 @@ import type { Dialect } from '../dialect/dialects';
 import { SBSYS } from '../dialect/dialects';
 import { SECTION_KINDS, SECTION_NAMES, type SectionKind } from '../dialect/vocabulary';
 
+/** A section heading completion or a new punkt writes: its kind and its name. */
+export interface SectionChoice {
+  readonly kind: SectionKind;
+  readonly title: string;
+}
+
+/** The dialect's own word for a kind: the first name it lists for it, as the vocabulary spells it; undefined where it lists none. */
+function ownTitle(dialect: Dialect, kind: SectionKind): string | undefined {
+  const own = [...dialect.sections].find(([, k]) => k === kind)?.[0];
+  if (own === undefined) return undefined;
+  return SECTION_NAMES.find((s) => s.name.toLowerCase() === own)?.name ?? SECTION_KINDS[kind];
+}
+
 /** The sections of an open punkt in the dialect's usual order, with the names a new heading is written with. */
-export function sectionOrder(dialect: Dialect): { readonly kind: SectionKind; readonly title: string }[] {
-  const names = [...dialect.sections.entries()];
-  const kinds = dialect.order ?? [...new Set(names.map(([, kind]) => kind))];
-  return kinds.map((kind) => {
-    // The dialect's own word for it: the first name it lists for the kind, as the vocabulary spells it.
-    const own = names.find(([, k]) => k === kind)?.[0];
-    const spelled = SECTION_NAMES.find((s) => s.name.toLowerCase() === own)?.name;
-    return { kind, title: spelled ?? SECTION_KINDS[kind] };
-  });
+export function sectionOrder(dialect: Dialect): SectionChoice[] {
+  const kinds = dialect.order ?? [...new Set(dialect.sections.values())];
+  return kinds.map((kind) => ({ kind, title: ownTitle(dialect, kind) ?? SECTION_KINDS[kind] }));
 }
 
 /**
@@ -19,7 +26,7 @@ export function sectionOrder(dialect: Dialect): { readonly kind: SectionKind; re
  * has one; else every heading it uses, as it lists them (Greve writes `Fremstilling` and
  * `Sagsbeskrivelse`, both accounts of the case).
  */
-export function sectionChoices(dialect: Dialect): readonly { readonly kind: SectionKind; readonly title: string }[] {
+export function sectionChoices(dialect: Dialect): readonly SectionChoice[] {
   let choices = CHOICES.get(dialect);
   if (!choices) {
     choices = dialect.order
@@ -29,25 +36,22 @@ export function sectionChoices(dialect: Dialect): readonly { readonly kind: Sect
   }
   return choices;
 }
+
 /**
  * A fixed order names no place of its own for the supplementary account (it stands where the account
  * does, `orderIndex`): among the choices it comes right after the account, where the dialect knows it.
  */
-function withSupplement(
-  order: { readonly kind: SectionKind; readonly title: string }[],
-  dialect: Dialect,
-): { readonly kind: SectionKind; readonly title: string }[] {
-  const own = [...dialect.sections].find(([, k]) => k === 'supplerendeSagsfremstilling')?.[0];
+function withSupplement(order: SectionChoice[], dialect: Dialect): SectionChoice[] {
+  const title = ownTitle(dialect, 'supplerendeSagsfremstilling');
   const at = order.findIndex((c) => c.kind === 'sagsfremstilling');
-  if (own === undefined || at < 0 || order.some((c) => c.kind === 'supplerendeSagsfremstilling')) return order;
-  const title = SECTION_NAMES.find((s) => s.name.toLowerCase() === own)?.name ?? SECTION_KINDS.supplerendeSagsfremstilling;
+  if (title === undefined || at < 0 || order.some((c) => c.kind === 'supplerendeSagsfremstilling')) return order;
   return [...order.slice(0, at + 1), { kind: 'supplerendeSagsfremstilling', title }, ...order.slice(at + 1)];
 }
 
 /** Section headings are short: a longer line is text, and is not normalised for nothing. */
 const LONGEST_SECTION_HEADING = 80;
 
-const CHOICES = new WeakMap<Dialect, readonly { readonly kind: SectionKind; readonly title: string }[]>();
+const CHOICES = new WeakMap<Dialect, readonly SectionChoice[]>();
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Lemvig's order: what a new referat is written in when nothing says otherwise. */
