@@ -219,7 +219,8 @@ test('property: First Agenda JSON fields with line breaks and heading-shaped tex
       async (d) => {
         const items = d.captions.map((caption, i) => ({
           Number: i + 1,
-          Caption: d.closed[i] ? `Lukket: ${caption}` : caption.replace(/^\s*lukket/i, 'Åben'),
+          // An open caption may not begin with the closed marker, behind breaks and invisible characters either: the source marks closed by it alone.
+          Caption: d.closed[i] ? `Lukket: ${caption}` : caption.replace(/^[\s\p{Cc}\u0085\u2028\u2029]*lukket/iu, 'Åben'),
           SagsNummer: d.caseNumber,
           Felter: [
             { Navn: 'Beslutning', Html: `<p>${d.html.replace(/[<&]/g, ' ')}</p>` },
