@@ -4,7 +4,7 @@ import type { Referat } from '../model/types';
 import type { Diagnostic } from '../rules/types';
 import { tocEdit } from '../rules/toc';
 import { Protocol } from '../protocol';
-import { expectedLabel, punktLabel } from '../model/numbering';
+import { expectedLabels, punktLabel } from '../model/numbering';
 import type { Range } from '../syntax/range';
 
 function overlaps(a: Range, b: Range): boolean {
@@ -56,5 +56,6 @@ export function codeActions(referat: Referat, diagnostics: readonly Diagnostic[]
 }
 
 function renumberEdits(referat: Referat): TextEdit[] {
-  return referat.punkter.flatMap((p, i) => (punktLabel(p) === expectedLabel(referat, i) ? [] : [{ range: p.numberRange, newText: expectedLabel(referat, i) }]));
+  const expected = expectedLabels(referat);
+  return referat.punkter.flatMap((p, i) => (punktLabel(p) === expected[i] ? [] : [{ range: p.numberRange, newText: expected[i]! }]));
 }

@@ -1,30 +1,28 @@
 import type { Punkt, Referat } from './types';
 
 /**
- * The number the i-th punkt should have: 1..N, or where numbers run on through the year (Acadre's
- * `715.`), on from the first punkt's number. Sub-items (`1.2`) are not counted: an item's number
- * follows the item before it.
+ * The label each punkt should have, in one pass: an item's number is 1..N, or where numbers run on
+ * through the year (Acadre's `715.`), on from the first punkt's number; sub-items (`1.2`) are not
+ * counted. A sub-item is numbered 1, 2, … under its item's number as it should be (renumbering `5`
+ * to `2` makes its `5.1` a `2.1`).
  */
-export function expectedNumber(referat: Referat, i: number): number {
+export function expectedLabels(referat: Referat): string[] {
   const base = referat.dialect.numbering === 'running' ? (referat.punkter[0]?.number ?? 1) : 1;
+  const out: string[] = [];
   let items = 0;
-  for (let j = 0; j < i; j++) if (referat.punkter[j]!.subNumber === undefined) items++;
-  return base + items;
-}
-
-/**
- * What the i-th punkt's number should be written as: its item's number, and for a sub-item the
- * number after the sub-item before it in the same item (`1.1`, `1.2`, … under `1`).
- */
-export function expectedLabel(referat: Referat, i: number): string {
-  const p = referat.punkter[i]!;
-  if (p.subNumber === undefined) return String(expectedNumber(referat, i));
-  let j = i - 1;
-  while (j >= 0 && referat.punkter[j]!.subNumber !== undefined) j--;
-  const item = j >= 0 ? referat.punkter[j]!.number : expectedNumber(referat, i) - 1;
-  const previous = i > 0 ? referat.punkter[i - 1]! : undefined;
-  const sub = previous?.subNumber !== undefined && previous.number === item ? previous.subNumber + 1 : 1;
-  return `${item}.${sub}`;
+  let subs = 0;
+  for (const p of referat.punkter) {
+    if (p.subNumber === undefined) {
+      out.push(String(base + items));
+      items++;
+      subs = 0;
+    } else {
+      // Before any item, under the number the item before the first would have.
+      subs++;
+      out.push(`${base + items - 1}.${subs}`);
+    }
+  }
+  return out;
 }
 
 /** A punkt's number as written: `3`, or a sub-item's `1.2`. */

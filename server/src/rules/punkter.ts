@@ -1,6 +1,53 @@
-import { expectedLabel, punktLabel } from '../model/numbering';
+import { expectedLabels, punktLabel } from '../model/numbering';
+import type { Punkt } from '../model/types';
 import { punktRule } from './perPunkt';
-import type { Finding, Rule } from './types';
+import type { Finding, Rule, TextEdit } from './types';
+
+/** Fewest shifted punkter folded into one finding: one inserted or removed punkt shifts every punkt after it. */
+const SHIFTED_RUN_MIN = 2;
+
+/** A punkt's own number at its level: an item's number, a sub-item's number under its item. */
+const ownNumber = (p: Punkt): number => p.subNumber ?? p.number;
+const ownExpected = (label: string): number => Number(label.slice(label.lastIndexOf('.') + 1));
+
+/**
+ * From the i-th punkt, which is numbered wrong: the end (exclusive) of the run of punkter at its
+ * level shifted by as much as it is (an item's run takes the sub-items under each of its items
+ * along), and how many punkter at that level the run holds.
+ */
+function shiftedRun(punkter: readonly Punkt[], expected: readonly string[], i: number): { end: number; count: number } {
+  const first = punkter[i]!;
+  const sub = first.subNumber !== undefined;
+  const shift = ownNumber(first) - ownExpected(expected[i]!);
+  let end = i + 1;
+  let count = 1;
+  let item = first.number;
+  while (end < punkter.length) {
+    const q = punkter[end]!;
+    const wrong = punktLabel(q) !== expected[end];
+    if (sub) {
+      // A sub-item's run: the sub-items after it under the same item, shifted alike.
+      if (q.subNumber === undefined || q.number !== item || !wrong || ownNumber(q) - ownExpected(expected[end]!) !== shift) break;
+      count++;
+    } else if (q.subNumber !== undefined) {
+      // An item's sub-items go with it.
+      if (q.number !== item) break;
+    } else {
+      if (!wrong || q.number - ownExpected(expected[end]!) !== shift) break;
+      item = q.number;
+      count++;
+    }
+    end++;
+  }
+  return { end, count };
+}
+
+/** The edits that give the punkter from `from` to `to` their expected numbers. */
+function renumberEdits(punkter: readonly Punkt[], expected: readonly string[], from: number, to: number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (let j = from; j < to; j++) if (expected[j] !== punktLabel(punkter[j]!)) edits.push({ range: punkter[j]!.numberRange, newText: expected[j]! });
+  return edits;
+}
 
 export const punktNumbering: Rule = {
   code: 'punkt-numbering',
@@ -10,30 +57,70 @@ export const punktNumbering: Rule = {
     en: 'Items not numbered in order, 1..N or running on from an earlier meeting (gaps, repeats)',
   },
   *check({ referat }) {
+    const { punkter } = referat;
+    const expected = expectedLabels(referat);
+    // Where each number is first written: a repeated one is named as such.
     const seen = new Map<string, number>();
-    for (const [i, p] of referat.punkter.entries()) {
-      const expected = expectedLabel(referat, i);
+    const note = (from: number, to: number): void => {
+      for (let j = from; j < to; j++) {
+        const label = punktLabel(punkter[j]!);
+        if (!seen.has(label)) seen.set(label, punkter[j]!.headingRange.start.line);
+      }
+    };
+    for (let i = 0; i < punkter.length;) {
+      const p = punkter[i]!;
       const label = punktLabel(p);
       const firstAt = seen.get(label);
-      if (!seen.has(label)) seen.set(label, p.headingRange.start.line);
-      if (label === expected) continue;
-      const fix = { title: { da: `Omnummerér til ${expected}`, en: `Renumber to ${expected}` }, edits: [{ range: p.numberRange, newText: expected }] };
-      if (firstAt !== undefined) {
+      const should = expected[i]!;
+      if (label === should) {
+        note(i, i + 1);
+        i++;
+        continue;
+      }
+      const run = shiftedRun(punkter, expected, i);
+      const edits = renumberEdits(punkter, expected, i, run.end);
+      note(i, run.end);
+      if (run.count >= SHIFTED_RUN_MIN) {
+        // One punkt inserted or removed shifts every punkt after it: one finding, and one fix for them all.
+        let last = run.end - 1;
+        while (p.subNumber === undefined && punkter[last]!.subNumber !== undefined) last--;
+        const written = `${label}–${punktLabel(punkter[last]!)}`;
+        const wanted = `${should}–${expected[last]!}`;
+        const message =
+          firstAt !== undefined
+            ? {
+                da: `Punkt ${label} findes allerede (linje ${firstAt + 1}); punkterne herfra, ${written}, skal have numrene ${wanted}.`,
+                en: `Item ${label} already exists (line ${firstAt + 1}); the items from here, ${written}, should be numbered ${wanted}.`,
+              }
+            : ownNumber(p) > ownExpected(should)
+              ? {
+                  da: `Nummer ${should} er sprunget over: punkterne ${written} skal have numrene ${wanted}.`,
+                  en: `Number ${should} is skipped: items ${written} should be numbered ${wanted}.`,
+                }
+              : {
+                  da: `Punkterne ${written} skal have numrene ${wanted}.`,
+                  en: `Items ${written} should be numbered ${wanted}.`,
+                };
         yield {
           range: p.numberRange,
-          message: {
-            da: `Punkt ${label} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${expected}.`,
-            en: `Item ${label} already exists (line ${firstAt + 1}); this should be item ${expected}.`,
-          },
-          fixes: [fix],
+          message,
+          fixes: [{ title: { da: `Omnummerér ${written} til ${wanted}`, en: `Renumber ${written} to ${wanted}` }, edits }],
         };
       } else {
+        // The sub-items under a renumbered item go with it.
         yield {
           range: p.numberRange,
-          message: { da: `Punkt ${label} skulle have nummer ${expected}.`, en: `Item ${label} should be numbered ${expected}.` },
-          fixes: [fix],
+          message:
+            firstAt !== undefined
+              ? {
+                  da: `Punkt ${label} findes allerede (linje ${firstAt + 1}); dette skal være punkt ${should}.`,
+                  en: `Item ${label} already exists (line ${firstAt + 1}); this should be item ${should}.`,
+                }
+              : { da: `Punkt ${label} skulle have nummer ${should}.`, en: `Item ${label} should be numbered ${should}.` },
+          fixes: [{ title: { da: `Omnummerér til ${should}`, en: `Renumber to ${should}` }, edits }],
         };
       }
+      i = run.end;
     }
   },
 };
