@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, BASE, documentOf, lineAt, ROOT, serviceWith } from './helpers';
+import { parseReferat } from '../../server/src/core';
+import { approve } from '../../server/src/features/approve';
 
 /** The hover's text at the cursor, or null. */
 async function check(marked: string, expected: RegExp | null, locale: 'da' | 'en' = 'da'): Promise<void> {
@@ -26,3 +28,31 @@ test('a person joining the meeting, with the time', () => check(BASE.replace('Di
 test('a section heading says what belongs in it', () => check(BASE.replace('\nBeslutning\n', '\nBeslut‸ning\n'), /\*\*Beslutning\*\* — hvad mødet besluttede/));
 test('plain text has no hover', () => check(BASE.replace('Deltagerkredsen fastholdes.', 'Deltagerkredsen ‸fastholdes.'), null));
 test('a number that is no date has no hover', () => check(BASE.replace('Deltagerkredsen fastholdes.', 'Budget 1.25‸0.000 kr.'), null));
+
+/** BASE approved by two members, with the cursor marked on the line `line` of the approval block says. */
+function approvedBase(change: (text: string) => string = (t) => t): string {
+  const result = approve(BASE, parseReferat(BASE), { by: ['Claus Borg', 'Lars Borst Hansen'], date: '2023-12-14' }, (t) => parseReferat(t));
+  assert.ok(result.ok);
+  return change(result.text);
+}
+const onSeal = (text: string): string => text.replace('Segl: v1', 'Segl: v‸1');
+
+test('the approval block says who approved and when, what the seal is, and that the text is unchanged', () =>
+  check(
+    onSeal(approvedBase()),
+    /\*\*Godkendelse\*\* — referatet blev godkendt 14\. december 2023 af Claus Borg og Lars Borst Hansen\.\n\nSeglet \(linjen "Segl: v1 …"\) er et fingeraftryk[\s\S]*Teksten er uændret siden godkendelsen\.$/,
+  ));
+
+test('the approval block names what changed since, in English too', async () => {
+  const changed = approvedBase((t) => t.replace('Deltagerkredsen fastholdes.', 'Deltagerkredsen ændres.'));
+  await check(onSeal(changed), /Ændret siden godkendelsen: punkt 1\.$/);
+  await check(changed.replace('Godkendt af:', 'Godk‸endt af:'), /Ændret siden godkendelsen: punkt 1\.$/);
+  await check(
+    onSeal(changed),
+    /^\*\*Godkendelse\*\* — the referat was approved on 14 December 2023 by Claus Borg and Lars Borst Hansen\.[\s\S]*Changed since the approval: item 1\.$/,
+    'en',
+  );
+});
+
+test('a damaged seal is said so in the hover', () =>
+  check(onSeal(approvedBase((t) => t.replace(/ h:\S+/, ''))), /Seglet kan ikke læses: seglet mangler en del \(a: eller h:\)\.$/));

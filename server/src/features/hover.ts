@@ -10,7 +10,9 @@ import { meetingDate } from '../model/meeting';
 import { protokolOf, type Vote } from '../model/protokol';
 import { splitWho } from '../model/people';
 import { datesInText } from '../model/textDates';
-import type { DateValue, JournalNumber, Punkt, Referat, SectionKind } from '../model/types';
+import type { Approval, DateValue, JournalNumber, Punkt, Referat, SectionKind } from '../model/types';
+import { APPROVAL_WORDS, compareSeal, readSeal } from '../model/approval';
+import { punktLabel } from '../model/numbering';
 import { containsPosition, type Position } from '../syntax/range';
 import { locate } from './locate';
 
@@ -35,6 +37,10 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
   if (punkt?.journal?.kind === 'valid' && containsPosition(punkt.journal.journal.range, position)) {
     return md(explainJournal(punkt.journal.journal, env, tr), punkt.journal.journal.range);
   }
+
+  const approval = referat.approval;
+  if (approval && approval.headingRange.start.line <= position.line && position.line <= approval.range.end.line)
+    return md(explainApproval(referat, approval, tr), approval.range);
 
   const dates: DateValue[] = [];
   if (referat.header.title?.date) dates.push(referat.header.title.date);
@@ -141,6 +147,54 @@ function explainJournal(j: JournalNumber, env: HoverEnv, tr: Tr): string {
     '',
     k.form === 'old' ? tr({ da: 'Ældre form med bindestreg før facetten.', en: 'Older form, with a hyphen before the facet.' }) : '',
   ].join('\n');
+}
+
+/** `a, b og c` / `a, b and c`. */
+function spoken(items: readonly string[]): LocalizedText {
+  const head = items.slice(0, -1).join(', ');
+  const last = items[items.length - 1] ?? '';
+  return items.length < 2 ? { da: last, en: last } : { da: `${head} og ${last}`, en: `${head} and ${last}` };
+}
+
+/** What the approval block says in words: who approved and when, what the seal is, and whether the text is as approved. */
+function explainApproval(referat: Referat, a: Approval, tr: Tr): string {
+  const who = spoken((a.by?.names ?? []).map((n) => n.name));
+  const day = a.date?.date ? localizedDate(a.date.date) : undefined;
+  const head = `**${APPROVAL_WORDS.heading}** — ${tr({
+    da: `referatet blev godkendt${day ? ` ${day.da}` : ''}${who.da ? ` af ${who.da}` : ''}.`,
+    en: `the referat was approved${day ? ` on ${day.en}` : ''}${who.en ? ` by ${who.en}` : ''}.`,
+  })}`;
+  const what = tr({
+    da: `Seglet (linjen "${APPROVAL_WORDS.seal}: v1 …") er et fingeraftryk af teksten, som den var ved godkendelsen: ét af referatets hoved, ét af hvert punkt og ét af navnene og datoen. Med det ses enhver ændring efter godkendelsen, punkt for punkt. Ret ikke i linjen: en rettelse efter godkendelsen skrives under en overskrift "${APPROVAL_WORDS.addition}" til sidst.`,
+    en: `The seal (the line "${APPROVAL_WORDS.seal}: v1 …") is a fingerprint of the text as it was approved: one of the referat's header, one of each punkt and one of the names and the date. With it, any change after the approval is found, punkt by punkt. Do not edit the line: a correction after the approval goes under a "${APPROVAL_WORDS.addition}" heading at the end.`,
+  });
+  return `${head}\n\n${what}\n\n${tr(sealState(referat, a))}`;
+}
+
+/** Whether the text is as it was approved, in words. */
+function sealState(referat: Referat, a: Approval): LocalizedText {
+  if (!a.seal)
+    return {
+      da: 'Der er intet segl: teksten kan ikke holdes op mod den godkendte.',
+      en: 'There is no seal: the text cannot be held against the approved one.',
+    };
+  const read = readSeal(a.seal.value);
+  if (!read.ok) return { da: `Seglet kan ikke læses: ${read.problem.da}.`, en: `The seal cannot be read: ${read.problem.en}.` };
+  const since = compareSeal(referat, read.seal);
+  const named = (indexes: readonly number[]): string[] => indexes.map((i) => punktLabel(referat.punkter[i]!));
+  const parts: LocalizedText[] = [];
+  const changed = named(since.changed);
+  if (since.header || changed.length) {
+    const da = spoken([...(since.header ? ['referatets hoved'] : []), ...(changed.length ? [`punkt ${spoken(changed).da}`] : [])]).da;
+    const en = spoken([...(since.header ? ["the referat's header"] : []), ...(changed.length ? [`item ${spoken(changed).en}`] : [])]).en;
+    parts.push({ da: `Ændret siden godkendelsen: ${da}.`, en: `Changed since the approval: ${en}.` });
+  }
+  const added = named(since.added);
+  if (added.length) parts.push({ da: `Tilføjet siden: punkt ${spoken(added).da}.`, en: `Added since: item ${spoken(added).en}.` });
+  const removed = since.removed.map(String);
+  if (removed.length) parts.push({ da: `Fjernet siden: punkt ${spoken(removed).da}.`, en: `Removed since: item ${spoken(removed).en}.` });
+  if (!parts.length) return { da: 'Teksten er uændret siden godkendelsen.', en: 'The text is unchanged since the approval.' };
+  return { da: parts.map((p) => p.da).join(' '), en: parts.map((p) => p.en).join(' ') };
 }
 
 function explainDate(d: DateValue, referat: Referat, tr: Tr, { yearAssumed }: { readonly yearAssumed: boolean }): string {

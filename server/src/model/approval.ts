@@ -86,6 +86,41 @@ export function sealText(seal: Seal): string {
   );
 }
 
+/** What changed since a seal was made: the header, and punkter changed, added (by index now) or removed (by number then). */
+export interface SealComparison {
+  readonly header: boolean;
+  /** Indexes into the referat's punkter. */
+  readonly changed: readonly number[];
+  readonly added: readonly number[];
+  /** The numbers of the sealed punkter no longer there. */
+  readonly removed: readonly number[];
+}
+
+/** The referat's text held against a seal, punkt by punkt: the k-th punkt numbered N now against the k-th numbered N then. */
+export function compareSeal(referat: Referat, sealed: Seal): SealComparison {
+  const now = currentSeal(referat.syntax, [], '');
+  const key = (n: number, seen: Map<number, number>): string => {
+    const k = seen.get(n) ?? 0;
+    seen.set(n, k + 1);
+    return `${n}#${k}`;
+  };
+  const sealedSeen = new Map<number, number>();
+  const then = new Map(sealed.punkter.map((p) => [key(p.number, sealedSeen), p] as const));
+  const nowSeen = new Map<number, number>();
+  const found = new Set<string>();
+  const changed: number[] = [];
+  const added: number[] = [];
+  for (const [i, p] of now.punkter.entries()) {
+    const k = key(p.number, nowSeen);
+    found.add(k);
+    const was = then.get(k);
+    if (!was) added.push(i);
+    else if (was.hash !== p.hash) changed.push(i);
+  }
+  const removed = [...then].filter(([k]) => !found.has(k)).map(([, p]) => p.number);
+  return { header: now.header !== sealed.header, changed, added, removed };
+}
+
 /** Reads a `Segl` line's value; anything but a seal of this version, whole, is a problem said in words. */
 export function readSeal(value: string): SealReading {
   const [version, ...parts] = value.trim().split(/[ \t]+/);

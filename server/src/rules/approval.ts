@@ -1,5 +1,5 @@
 import { APPROVAL_WORDS, PUNKT_WORD } from '../dialect/vocabulary';
-import { currentSeal, readSeal, type Seal } from '../model/approval';
+import { compareSeal, currentSeal, readSeal, type Seal } from '../model/approval';
 import type { Approval, Referat } from '../model/types';
 import type { Range } from '../syntax/range';
 import type { Finding, Rule } from './types';
@@ -128,8 +128,8 @@ export const changedAfterApproval: Rule = {
 };
 
 function* changes(referat: Referat, a: Approval, sealed: Seal): Generator<Finding> {
-  const now = currentSeal(referat.syntax, [], '');
-  if (now.header !== sealed.header) {
+  const since = compareSeal(referat, sealed);
+  if (since.header) {
     const range: Range = referat.header.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     yield {
       range,
@@ -139,49 +139,32 @@ function* changes(referat: Referat, a: Approval, sealed: Seal): Generator<Findin
       },
     };
   }
-  // The k-th punkt numbered N now is held against the k-th numbered N then.
-  const key = (n: number, seen: Map<number, number>): string => {
-    const k = seen.get(n) ?? 0;
-    seen.set(n, k + 1);
-    return `${n}#${k}`;
-  };
-  const sealedSeen = new Map<number, number>();
-  const then = new Map(sealed.punkter.map((p) => [key(p.number, sealedSeen), p] as const));
-  const nowSeen = new Map<number, number>();
-  const found = new Set<string>();
-  for (const [i, p] of now.punkter.entries()) {
+  const added = new Set(since.added);
+  for (const i of [...since.changed, ...since.added].sort((x, y) => x - y)) {
     const punkt = referat.punkter[i]!;
-    const k = key(p.number, nowSeen);
-    found.add(k);
-    const was = then.get(k);
     const named = punkt.title ? `${PUNKT_WORD} ${punkt.number} (${punkt.title})` : `${PUNKT_WORD} ${punkt.number}`;
     const namedEn = punkt.title ? `Item ${punkt.number} (${punkt.title})` : `Item ${punkt.number}`;
-    if (!was)
-      yield {
-        range: punkt.headingRange,
-        message: {
-          da: `${named} er tilføjet efter referatet blev godkendt${when(a)}. ${FIX_HINT.da}`,
-          en: `${namedEn} was added after the referat was approved${when(a)}. ${FIX_HINT.en}`,
-        },
-      };
-    else if (was.hash !== p.hash)
-      yield {
-        range: punkt.headingRange,
-        message: {
-          da: `${named} er ændret efter referatet blev godkendt${when(a)}: teksten passer ikke til seglet. ${FIX_HINT.da}`,
-          en: `${namedEn} has changed since the referat was approved${when(a)}: its text does not match the seal. ${FIX_HINT.en}`,
-        },
-      };
+    yield {
+      range: punkt.headingRange,
+      message: added.has(i)
+        ? {
+            da: `${named} er tilføjet efter referatet blev godkendt${when(a)}. ${FIX_HINT.da}`,
+            en: `${namedEn} was added after the referat was approved${when(a)}. ${FIX_HINT.en}`,
+          }
+        : {
+            da: `${named} er ændret efter referatet blev godkendt${when(a)}: teksten passer ikke til seglet. ${FIX_HINT.da}`,
+            en: `${namedEn} has changed since the referat was approved${when(a)}: its text does not match the seal. ${FIX_HINT.en}`,
+          },
+    };
   }
-  for (const [k, p] of then)
-    if (!found.has(k))
-      yield {
-        range: a.headingRange,
-        message: {
-          da: `Punkt ${p.number} er fjernet efter referatet blev godkendt${when(a)}. ${FIX_HINT.da}`,
-          en: `Item ${p.number} was removed after the referat was approved${when(a)}. ${FIX_HINT.en}`,
-        },
-      };
+  for (const number of since.removed)
+    yield {
+      range: a.headingRange,
+      message: {
+        da: `${PUNKT_WORD} ${number} er fjernet efter referatet blev godkendt${when(a)}. ${FIX_HINT.da}`,
+        en: `Item ${number} was removed after the referat was approved${when(a)}. ${FIX_HINT.en}`,
+      },
+    };
 }
 
 export const APPROVAL_RULES: readonly Rule[] = [damagedApproval, changedAfterApproval];
