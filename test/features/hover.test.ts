@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { at, BASE, documentOf, lineAt, ROOT, serviceWith } from './helpers';
 import { parseReferat } from '../../server/src/core';
 import { approve } from '../../server/src/features/approve';
+import { literal } from '../../server/src/features/hover';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 
 /** The hover's text at the cursor, or null. */
 async function check(marked: string, expected: RegExp | null, locale: 'da' | 'en' = 'da'): Promise<void> {
@@ -56,3 +59,31 @@ test('the approval block names what changed since, in English too', async () => 
 
 test('a damaged seal is said so in the hover', () =>
   check(onSeal(approvedBase((t) => t.replace(/ h:\S+/, ''))), /Seglet kan ikke læses: seglet mangler en del \(a: eller h:\)\.$/));
+
+test('property: the document’s own text in a hover stays text, whatever markup it holds', () => {
+  const md = new MarkdownIt();
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.oneof(
+          fc.string({ unit: 'grapheme' }),
+          fc.constantFrom('![x](https://t.example/p.png)', '[a](https://b.example)', '<img src=x>', '**', '`c`', '&amp;', '\\', '~~s~~', '| a |', '# h', '_i_'),
+        ),
+        {
+          maxLength: 6,
+        },
+      ),
+      (parts) => {
+        const text = parts.join('').replace(/[\r\n]/g, ' ');
+        assert.equal(md.renderInline(literal(text)), md.utils.escapeHtml(text));
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});
+
+test('a name written as markup in the approval block is shown as written, not fetched as a picture', () =>
+  check(
+    `${BASE}\nGodkendelse\n\nGodkendt af: ![x](https://t.example/p.png), Claus Borg\nDato: 2023-12-14\nSegl: v‸1 a:x\n`,
+    /godkendt 14\. december 2023 af \\!\\\[x\\\]\(https:\/\/t\.example\/p\.png\) og Claus Borg\./,
+  ));

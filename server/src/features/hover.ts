@@ -25,6 +25,16 @@ export interface HoverEnv {
 type Tr = (text: LocalizedText) => string;
 
 /**
+ * The document's own text, shown as text in the hover's Markdown: a name written as `![x](https://…)`
+ * would otherwise fetch a picture from the web when she hovers (telling a stranger she opened the
+ * file), and `[a](b)` would show a link under other words. Each character that can begin markup is
+ * escaped as CommonMark allows for any ASCII punctuation.
+ */
+export function literal(text: string): string {
+  return text.replace(/[\\`*_[\]<>&|~!#]/g, '\\$&');
+}
+
+/**
  * Explains what is under the cursor: a journal number part by part, any date (in the header, an
  * earlier decision's heading or the text), a person, a section. `lineText` is the line under the
  * cursor, for dates written in running text.
@@ -67,7 +77,7 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
           en: `LIX ${measured.lix} (${lixBand(measured.lix).en}): ${measured.words} words in ${measured.sentences} ${measured.sentences === 1 ? 'sentence' : 'sentences'}, ${Math.round((100 * measured.longWords) / measured.words)} % long words.`,
         })}`
       : '';
-    return md(`**${section.title}** — ${tr(SECTION_HELP[section.kind])}${readability}`, section.headingRange);
+    return md(`**${literal(section.title)}** — ${tr(SECTION_HELP[section.kind])}${readability}`, section.headingRange);
   }
 
   // A vote: what it adds up to, with those present.
@@ -94,7 +104,7 @@ function explainVote(referat: Referat, punkt: Punkt, vote: Vote, env: HoverEnv, 
     const written = vote.counts?.[side] ?? null;
     if (written !== null) return String(written);
     if (vote[side].length === 0) return '0';
-    return String(seatsOf(vote[side], meeting, away) ?? vote[side].map((v) => v.text).join(', '));
+    return String(seatsOf(vote[side], meeting, away) ?? vote[side].map((v) => literal(v.text)).join(', '));
   };
   const parts = [
     tr({ da: `For ${seats('for')}`, en: `For ${seats('for')}` }),
@@ -104,12 +114,12 @@ function explainVote(referat: Referat, punkt: Punkt, vote: Vote, env: HoverEnv, 
   if (away.size > 0) parts.push(tr({ da: `Fraværende ${away.size}`, en: `Absent ${away.size}` }));
   const members = meeting.members.length;
   if (members > 0) parts.push(tr({ da: `${members} medlemmer`, en: `${members} members` }));
-  const on = vote.on ? `${tr({ da: 'Afstemning om', en: 'Vote on' })} ${vote.on}\n\n` : '';
+  const on = vote.on ? `${tr({ da: 'Afstemning om', en: 'Vote on' })} ${literal(vote.on)}\n\n` : '';
   // Present and named on no side: where the written counts do not settle it, she sees whom the protokol leaves out.
   const missing = vote.counts ? undefined : notNamedInVote([...vote.for, ...vote.against, ...vote.abstain], meeting, away);
   const left =
     missing && missing.length > 0
-      ? `\n\n${tr({ da: 'Til stede, men ikke nævnt i afstemningen:', en: 'Present, but not named in the vote:' })} ${missing.map(writtenMember).join(', ')}`
+      ? `\n\n${tr({ da: 'Til stede, men ikke nævnt i afstemningen:', en: 'Present, but not named in the vote:' })} ${missing.map((m) => literal(writtenMember(m))).join(', ')}`
       : '';
   return `${on}${parts.join(' · ')}${left}`;
 }
@@ -158,7 +168,7 @@ function spoken(items: readonly string[]): LocalizedText {
 
 /** What the approval block says in words: who approved and when, what the seal is, and whether the text is as approved. */
 function explainApproval(referat: Referat, a: Approval, tr: Tr): string {
-  const who = spoken((a.by?.names ?? []).map((n) => n.name));
+  const who = spoken((a.by?.names ?? []).map((n) => literal(n.name)));
   const day = a.date?.date ? localizedDate(a.date.date) : undefined;
   const head = `**${APPROVAL_WORDS.heading}** — ${tr({
     da: `referatet blev godkendt${day ? ` ${day.da}` : ''}${who.da ? ` af ${who.da}` : ''}.`,
@@ -224,8 +234,9 @@ function explainPerson(name: string, env: HoverEnv, tr: Tr, written?: string): s
   const entry = env.catalog.personer.find((p) => p.navn.toLocaleLowerCase('da-DK') === key);
   const udvalg = env.catalog.udvalg.filter((u) => u.medlemmer.some((m) => m.toLocaleLowerCase('da-DK') === key)).map((u) => u.navn);
   const titel = entry?.titel ?? written;
-  const member = udvalg.length ? tr({ da: `Medlem af ${udvalg.join(', ')}`, en: `Member: ${udvalg.join(', ')}` }) : '';
-  return [`**${name}**${titel ? ` — ${titel}` : ''}`, member].filter(Boolean).join('\n\n');
+  const named = udvalg.map(literal).join(', ');
+  const member = udvalg.length ? tr({ da: `Medlem af ${named}`, en: `Member: ${named}` }) : '';
+  return [`**${literal(name)}**${titel ? ` — ${literal(titel)}` : ''}`, member].filter(Boolean).join('\n\n');
 }
 
 const SECTION_HELP: Readonly<Record<SectionKind, LocalizedText>> = {
