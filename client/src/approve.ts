@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './locale';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams } from '../../server/src/protocol';
 
@@ -13,7 +14,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export async function approveMinutes(client: LanguageClient | undefined): Promise<{ approved?: boolean; refused?: string }> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc || doc.languageId !== 'referat' || !client) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open the referat to approve.'));
+    void vscode.window.showInformationMessage(t('Open the referat to approve.'));
     return {};
   }
   const uri = doc.uri.toString();
@@ -24,17 +25,17 @@ export async function approveMinutes(client: LanguageClient | undefined): Promis
   if (!candidates) return {};
   let force = false;
   if (candidates.approved) {
-    const replace = vscode.l10n.t('Replace the approval');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('This referat is already approved. Replace its approval?'), { modal: true }, replace);
+    const replace = t('Replace the approval');
+    const answer = await vscode.window.showWarningMessage(t('This referat is already approved. Replace its approval?'), { modal: true }, replace);
     if (answer !== replace) return {};
     force = true;
   }
   const by = await pickApprovers(candidates.members);
   if (!by) return {};
   const date = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Date of the approval'),
+    title: t('Date of the approval'),
     value: candidates.today,
-    validateInput: (v) => (ISO_DATE.test(v.trim()) ? undefined : vscode.l10n.t('Write the date as YYYY-MM-DD.')),
+    validateInput: (v) => (ISO_DATE.test(v.trim()) ? undefined : t('Write the date as YYYY-MM-DD.')),
   });
   if (date === undefined) return {};
   const params: ApproveParams = { by, date: date.trim(), force };
@@ -46,16 +47,16 @@ export async function approveMinutes(client: LanguageClient | undefined): Promis
   }
   // The edit is for the text the server read: not for one she has changed since.
   if (answer.version !== doc.version) {
-    const message = vscode.l10n.t('The referat changed while it was being approved; approve it again.');
+    const message = t('The referat changed while it was being approved; approve it again.');
     void vscode.window.showErrorMessage(message);
     return { refused: message };
   }
   const { start, end } = answer.edit.range;
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(start.line, start.character, end.line, end.character), answer.edit.newText);
-  if (!(await vscode.workspace.applyEdit(edit))) return { refused: vscode.l10n.t('The referat changed while it was being approved; approve it again.') };
+  if (!(await vscode.workspace.applyEdit(edit))) return { refused: t('The referat changed while it was being approved; approve it again.') };
   for (const w of answer.warnings) void vscode.window.showWarningMessage(w);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Approved by {0}. Save the referat to keep the approval.', by.join(', ')));
+  void vscode.window.showInformationMessage(t('Approved by {0}. Save the referat to keep the approval.', by.join(', ')));
   return { approved: true };
 }
 
@@ -64,13 +65,13 @@ async function pickApprovers(members: readonly string[]): Promise<string[] | und
   if (members.length > 0) {
     const picked = await vscode.window.showQuickPick(
       members.map((label) => ({ label })),
-      { canPickMany: true, title: vscode.l10n.t('Who approves the referat?'), placeHolder: vscode.l10n.t('Pick the members who approve it') },
+      { canPickMany: true, title: t('Who approves the referat?'), placeHolder: t('Pick the members who approve it') },
     );
     return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
   }
   const typed = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Who approves the referat?'),
-    prompt: vscode.l10n.t('The header names no members present: write the names, separated by commas.'),
+    title: t('Who approves the referat?'),
+    prompt: t('The header names no members present: write the names, separated by commas.'),
   });
   const names = (typed ?? '')
     .split(',')

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './locale';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { approveMinutes } from './approve';
 import { importMinutes } from './import';
@@ -33,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
       configurationSection: 'referat',
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.referat'), vscode.workspace.createFileSystemWatcher('**/referat.yaml')],
     },
-    // The server's messages follow VS Code's display language.
+    // The server's messages follow VS Code's display language, or `referat.language` (in the settings) where it names one.
     initializationOptions: {
       locale: vscode.env.language,
       settings: vscode.workspace.getConfiguration('referat'),
@@ -49,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
   context.subscriptions.push(
     vscode.commands.registerCommand('referat.restartServer', async () => {
       await client?.restart();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Referat language server restarted.'));
+      void vscode.window.showInformationMessage(t('Referat language server restarted.'));
     }),
     vscode.commands.registerCommand('referat.showOutput', () => output?.show()),
     vscode.commands.registerCommand('referat.caseHistory', () => caseHistory()),
@@ -62,6 +63,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
   registerStartHint(context);
   await client.start();
   status.refresh();
+  // After the client's own listener, which sends the server the new settings: the status bar asks it again in the new language.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('referat.language')) status.refresh();
+    }),
+  );
+  void offerDanish(context);
   return { client, dialectStatus: () => status.view() };
 }
 
@@ -69,7 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
 async function caseHistory(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'referat' || !client) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor on a journal number in a referat.'));
+    void vscode.window.showInformationMessage(t('Place the cursor on a journal number in a referat.'));
     return;
   }
   const entries = await client.sendRequest<CaseHistoryEntry[] | null>('workspace/executeCommand', {
@@ -77,17 +85,17 @@ async function caseHistory(): Promise<void> {
     arguments: [editor.document.uri.toString(), { line: editor.selection.active.line, character: editor.selection.active.character }],
   });
   if (!entries || entries.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No case history: place the cursor on a journal number.'));
+    void vscode.window.showInformationMessage(t('No case history: place the cursor on a journal number.'));
     return;
   }
   const picked = await vscode.window.showQuickPick(
     entries.map((e) => ({
       label: `${e.date ?? '?'} · ${e.udvalg}`,
       description: e.heading,
-      detail: e.closed ? vscode.l10n.t('Closed item') : (e.beslutning ?? vscode.l10n.t('No decision recorded')),
+      detail: e.closed ? t('Closed item') : (e.beslutning ?? t('No decision recorded')),
       entry: e,
     })),
-    { title: vscode.l10n.t('Case history'), matchOnDescription: true, matchOnDetail: true },
+    { title: t('Case history'), matchOnDescription: true, matchOnDetail: true },
   );
   if (!picked) return;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(picked.entry.uri));
@@ -110,7 +118,7 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
     const imported = await importMinutes(client, output, { sources: [target], replace: false, quiet: true });
     const made = imported.written[0] ?? imported.skipped[0];
     if (!made) {
-      const message = imported.failed[0]?.message ?? vscode.l10n.t('Open the dagsorden to create the referat from.');
+      const message = imported.failed[0]?.message ?? t('Open the dagsorden to create the referat from.');
       void vscode.window.showErrorMessage(message);
       return { refused: message };
     }
@@ -118,7 +126,7 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
   }
   const dagsorden = await vscode.workspace.openTextDocument(target);
   if (dagsorden.languageId !== 'referat' || !client) {
-    const message = vscode.l10n.t('Open the dagsorden to create the referat from.');
+    const message = t('Open the dagsorden to create the referat from.');
     void vscode.window.showInformationMessage(message);
     return { refused: message };
   }
@@ -127,7 +135,7 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
   if (!result.ok) {
     // The editor's referat was taken for the dagsorden and is none (a referat already, say): she may pick the dagsorden.
     if (uri === undefined && dagsorden.uri.toString() === active?.uri.toString()) {
-      const choose = vscode.l10n.t('Choose the dagsorden…');
+      const choose = t('Choose the dagsorden…');
       void vscode.window.showErrorMessage(result.message, choose).then(async (picked) => {
         const other = picked === choose ? await pickDagsorden() : undefined;
         if (other) await createReferat(other);
@@ -142,12 +150,10 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
   const out = vscode.Uri.joinPath(where === 'there' ? parentOf(dagsorden.uri) : where, referatFileName(name));
   if (await exists(out)) {
     // Not awaited: the command is done; she may open the existing referat from the message.
-    const open = vscode.l10n.t('Open it');
-    void vscode.window
-      .showWarningMessage(vscode.l10n.t('{0} already exists; it is not overwritten.', out.path.split('/').pop() ?? ''), open)
-      .then(async (picked) => {
-        if (picked === open) await vscode.window.showTextDocument(out);
-      });
+    const open = t('Open it');
+    void vscode.window.showWarningMessage(t('{0} already exists; it is not overwritten.', out.path.split('/').pop() ?? ''), open).then(async (picked) => {
+      if (picked === open) await vscode.window.showTextDocument(out);
+    });
     return { exists: out };
   }
   await writeReplacing(out, new TextEncoder().encode(result.text));
@@ -163,9 +169,9 @@ async function pickDagsorden(): Promise<vscode.Uri | undefined> {
     canSelectFiles: true,
     canSelectFolders: false,
     canSelectMany: false,
-    title: vscode.l10n.t('Choose the dagsorden to create the referat from'),
-    openLabel: vscode.l10n.t('Create referat'),
-    filters: { [vscode.l10n.t('Dagsorden')]: ['referat', ...IMPORT_EXTENSIONS] },
+    title: t('Choose the dagsorden to create the referat from'),
+    openLabel: t('Create referat'),
+    filters: { [t('Dagsorden')]: ['referat', ...IMPORT_EXTENSIONS] },
     ...(home ? { defaultUri: home } : {}),
   });
   return picked?.[0];
@@ -190,17 +196,15 @@ async function addPersonalWord(word: unknown): Promise<void> {
  */
 function registerStartHint(context: vscode.ExtensionContext): void {
   const hint = vscode.window.createTextEditorDecorationType({
-    after: {
-      contentText: vscode.l10n.t('Type “referat” and press Ctrl+Space, then Tab, to begin new minutes'),
-      color: new vscode.ThemeColor('editorGhostText.foreground'),
-      fontStyle: 'italic',
-    },
+    after: { color: new vscode.ThemeColor('editorGhostText.foreground'), fontStyle: 'italic' },
     isWholeLine: true,
   });
   const update = (editor: vscode.TextEditor | undefined): void => {
     if (!editor || editor.document.languageId !== 'referat') return;
     const empty = editor.document.lineCount <= 1 && editor.document.getText().trim() === '';
-    editor.setDecorations(hint, empty ? [new vscode.Range(0, 0, 0, 0)] : []);
+    // The text is set each time: it follows `referat.language`.
+    const contentText = t('Type “referat” and press Ctrl+Space, then Tab, to begin new minutes');
+    editor.setDecorations(hint, empty ? [{ range: new vscode.Range(0, 0, 0, 0), renderOptions: { after: { contentText } } }] : []);
   };
   update(vscode.window.activeTextEditor);
   context.subscriptions.push(
@@ -214,4 +218,39 @@ function registerStartHint(context: vscode.ExtensionContext): void {
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/** The operating system's language, where VS Code says it (it does to its extensions), else Node's. */
+function osLanguage(): string {
+  try {
+    const nls = JSON.parse(process.env.VSCODE_NLS_CONFIG ?? '{}') as { osLocale?: unknown };
+    if (typeof nls.osLocale === 'string') return nls.osLocale;
+  } catch {
+    // No such variable, or not JSON: Node's own locale below.
+  }
+  return Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
+/**
+ * Once: on a Danish computer whose VS Code is not Danish (VS Code has no Danish display language),
+ * Referat offers to speak Danish, in Danish. The answer is kept in `referat.language`; a dismissal
+ * is an answer too, and the setting can be changed at any time.
+ */
+async function offerDanish(context: vscode.ExtensionContext): Promise<void> {
+  const OFFERED = 'referat.danishOffered';
+  const setting = vscode.workspace.getConfiguration('referat').inspect<string>('language');
+  const chosen = setting?.globalValue ?? setting?.workspaceValue ?? setting?.workspaceFolderValue;
+  if (context.globalState.get(OFFERED) || (chosen !== undefined && chosen !== 'auto')) return;
+  if (vscode.env.language.toLowerCase().startsWith('da')) return;
+  if (!osLanguage().toLowerCase().startsWith('da')) return;
+  await context.globalState.update(OFFERED, true);
+  const danish = 'Ja, på dansk';
+  const english = 'Nej, behold engelsk';
+  const answer = await vscode.window.showInformationMessage(
+    'VS Code findes ikke på dansk, så Referat skriver sine fund, forslag og beskeder på engelsk. Skal Referat skrive på dansk? (Indstillingen "referat.language" kan ændres når som helst.)',
+    danish,
+    english,
+  );
+  if (answer === danish) await vscode.workspace.getConfiguration('referat').update('language', 'da', vscode.ConfigurationTarget.Global);
+  if (answer === english) await vscode.workspace.getConfiguration('referat').update('language', 'en', vscode.ConfigurationTarget.Global);
 }

@@ -4,6 +4,7 @@
 // a folder she picks), with a progress bar she can cancel. She is asked before a file is replaced,
 // and before anything is written outside the workspace; the first referat is opened.
 import * as vscode from 'vscode';
+import { t } from './locale';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams, type ImportPlanAnswer, type ImportPlanParams } from '../../server/src/protocol';
 import { confirmOutside, defaultFolder, inWorkspace, parentOf } from './where';
@@ -57,15 +58,14 @@ export async function importMinutes(
 
   const files = await plan(client, output, chosen);
   if (files.length === 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No files to import (PDF, HTML, JSON or XML).'));
+    void vscode.window.showWarningMessage(t('No files to import (PDF, HTML, JSON or XML).'));
     return none;
   }
   const dirOf = await targetFolders(files, { outDir, beside, outside: options.outside });
   if (!dirOf) return none;
   const run: ImportRun = { client, output, files, dirOf, replaceAll: options.replace, written: [], skipped: [], failed: [], cancelled: false };
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing minutes'), cancellable: true },
-    (progress, token) => importAll(run, progress, token),
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Importing minutes'), cancellable: true }, (progress, token) =>
+    importAll(run, progress, token),
   );
   run.written.sort((a, b) => a.index - b.index);
   const outcome = { written: run.written.map((w) => w.uri), skipped: run.skipped, failed: run.failed, cancelled: run.cancelled };
@@ -120,7 +120,7 @@ async function importAll(run: ImportRun, progress: vscode.Progress<{ increment?:
         run.output.appendLine(`${source.fsPath}: ${answer.message}`);
       } else if (!(await writeReferater(run, answer, i))) return;
       done++;
-      progress.report({ increment: 100 / files.length, message: vscode.l10n.t('{0} of {1}: {2}', done, files.length, source.path.split('/').pop() ?? '') });
+      progress.report({ increment: 100 / files.length, message: t('{0} of {1}: {2}', done, files.length, source.path.split('/').pop() ?? '') });
     }
   };
   await Promise.all(Array.from({ length: Math.min(LANES, files.length) }, lane));
@@ -162,9 +162,7 @@ async function writeReferater(run: ImportRun, answer: ImportAnswer & { ok: true 
     }
     await writeReplacing(target, new TextEncoder().encode(r.text));
     run.written.push({ index, uri: target });
-    run.output.appendLine(
-      `${target.fsPath}: ${r.punkter === 1 ? vscode.l10n.t('1 item from {0}', source.fsPath) : vscode.l10n.t('{0} items from {1}', r.punkter, source.fsPath)}`,
-    );
+    run.output.appendLine(`${target.fsPath}: ${r.punkter === 1 ? t('1 item from {0}', source.fsPath) : t('{0} items from {1}', r.punkter, source.fsPath)}`);
   }
   return true;
 }
@@ -175,30 +173,28 @@ async function tell(run: ImportRun): Promise<void> {
   const first = written[0];
   if (first) await vscode.window.showTextDocument(first.uri, { preview: false });
   const summary = run.cancelled
-    ? vscode.l10n.t('Import cancelled: {0} written.', referater(written.length))
-    : vscode.l10n.t('Imported {0} from {1}.', referater(written.length), fileCount(run.files.length));
+    ? t('Import cancelled: {0} written.', referater(written.length))
+    : t('Imported {0} from {1}.', referater(written.length), fileCount(run.files.length));
   if (failed.length > 0) {
-    const show = vscode.l10n.t('Show details');
+    const show = t('Show details');
     const lone = failed.length === 1 && written.length === 0 && skipped.length === 0 && !run.cancelled ? failed[0] : undefined;
     // One file refused and nothing else done: its reason is the message, not a count behind a button.
     const message = lone
-      ? vscode.l10n.t('{0} was not imported: {1}', lone.source.path.split('/').pop() ?? '', lone.message)
-      : `${summary} ${vscode.l10n.t('{0} could not be read.', fileCount(failed.length))}`;
+      ? t('{0} was not imported: {1}', lone.source.path.split('/').pop() ?? '', lone.message)
+      : `${summary} ${t('{0} could not be read.', fileCount(failed.length))}`;
     void vscode.window.showWarningMessage(message, show).then((picked) => picked === show && output.show());
   } else
     void vscode.window.showInformationMessage(
-      skipped.length > 0
-        ? `${summary} ${vscode.l10n.t('{0} kept.', skipped.length === 1 ? vscode.l10n.t('1 existing file') : vscode.l10n.t('{0} existing files', skipped.length))}`
-        : summary,
+      skipped.length > 0 ? `${summary} ${t('{0} kept.', skipped.length === 1 ? t('1 existing file') : t('{0} existing files', skipped.length))}` : summary,
     );
 }
 
 // vscode.l10n has no plural forms: each count's phrase is a message of its own, in both languages.
 function referater(n: number): string {
-  return n === 1 ? vscode.l10n.t('1 referat') : vscode.l10n.t('{0} referater', n);
+  return n === 1 ? t('1 referat') : t('{0} referater', n);
 }
 function fileCount(n: number): string {
-  return n === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', n);
+  return n === 1 ? t('1 file') : t('{0} files', n);
 }
 
 /** From the explorer: the file clicked and the others selected; from code: an options object. */
@@ -210,14 +206,14 @@ function readArgs(arg: unknown, selected: unknown): ImportOptions {
 }
 
 async function pickSources(): Promise<readonly vscode.Uri[] | undefined> {
-  const files = vscode.l10n.t('Choose files…');
-  const folder = vscode.l10n.t('Choose a folder…');
+  const files = t('Choose files…');
+  const folder = t('Choose a folder…');
   const picked = await vscode.window.showQuickPick(
     [
-      { label: files, detail: vscode.l10n.t('PDF, First Agenda pages (HTML) and exports (JSON), meeting systems’ XML and zip') },
-      { label: folder, detail: vscode.l10n.t('A meeting system’s export folder, or every such file in the folder and its sub-folders') },
+      { label: files, detail: t('PDF, First Agenda pages (HTML) and exports (JSON), meeting systems’ XML and zip') },
+      { label: folder, detail: t('A meeting system’s export folder, or every such file in the folder and its sub-folders') },
     ],
-    { title: vscode.l10n.t('Import minutes'), placeHolder: vscode.l10n.t('What do you want to import?') },
+    { title: t('Import minutes'), placeHolder: t('What do you want to import?') },
   );
   if (!picked) return undefined;
   const defaultUri = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -225,10 +221,10 @@ async function pickSources(): Promise<readonly vscode.Uri[] | undefined> {
     canSelectFiles: picked.label === files,
     canSelectFolders: picked.label === folder,
     canSelectMany: picked.label === files,
-    openLabel: vscode.l10n.t('Import'),
-    title: vscode.l10n.t('Import minutes'),
+    openLabel: t('Import'),
+    title: t('Import minutes'),
     ...(defaultUri ? { defaultUri } : {}),
-    ...(picked.label === files ? { filters: { [vscode.l10n.t('Published minutes')]: [...IMPORT_EXTENSIONS] } } : {}),
+    ...(picked.label === files ? { filters: { [t('Published minutes')]: [...IMPORT_EXTENSIONS] } } : {}),
   });
 }
 
@@ -240,25 +236,25 @@ async function pickDestination(sources: readonly vscode.Uri[]): Promise<vscode.U
   type Choice = vscode.QuickPickItem & { readonly to: vscode.Uri | 'beside' | 'choose' };
   const sourcesInside = sources.every((s) => inWorkspace(s));
   const besideItem: Choice = {
-    label: vscode.l10n.t('Next to the sources'),
-    description: sourcesInside ? vscode.l10n.t('in the workspace') : vscode.l10n.t('outside the workspace: you are asked first'),
+    label: t('Next to the sources'),
+    description: sourcesInside ? t('in the workspace') : t('outside the workspace: you are asked first'),
     to: 'beside',
   };
   const folders: Choice[] = (vscode.workspace.workspaceFolders ?? []).map((f) => ({
-    label: vscode.l10n.t('In the workspace folder {0}', f.name),
+    label: t('In the workspace folder {0}', f.name),
     description: f.uri.fsPath,
     to: f.uri,
   }));
-  const choose: Choice = { label: vscode.l10n.t('In a folder I choose…'), to: 'choose' };
+  const choose: Choice = { label: t('In a folder I choose…'), to: 'choose' };
   const items = sourcesInside || folders.length === 0 ? [besideItem, ...folders, choose] : [...folders, besideItem, choose];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Where should the referater go?') });
+  const picked = await vscode.window.showQuickPick(items, { title: t('Where should the referater go?') });
   if (picked === undefined) return undefined;
   if (picked.to !== 'choose') return picked.to;
   const home = defaultFolder();
   const dir = await vscode.window.showOpenDialog({
     canSelectFolders: true,
     canSelectFiles: false,
-    openLabel: vscode.l10n.t('Write here'),
+    openLabel: t('Write here'),
     ...(home ? { defaultUri: home } : {}),
   });
   return dir?.[0];
@@ -267,12 +263,12 @@ async function pickDestination(sources: readonly vscode.Uri[]): Promise<vscode.U
 type ReplaceChoice = 'replace' | 'all' | 'skip' | 'none' | 'cancel';
 
 async function askReplace(target: vscode.Uri): Promise<ReplaceChoice> {
-  const replace = vscode.l10n.t('Replace');
-  const all = vscode.l10n.t('Replace all');
-  const skip = vscode.l10n.t('Keep the existing');
-  const none = vscode.l10n.t('Keep all existing');
+  const replace = t('Replace');
+  const all = t('Replace all');
+  const skip = t('Keep the existing');
+  const none = t('Keep all existing');
   const picked = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} already exists. Replace it with the imported referat?', target.path.split('/').pop() ?? ''),
+    t('{0} already exists. Replace it with the imported referat?', target.path.split('/').pop() ?? ''),
     { modal: true },
     replace,
     all,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './locale';
 import { randomBytes } from 'node:crypto';
 import {
   Protocol,
@@ -36,7 +37,7 @@ async function renderPdf(
   const params: RenderPdfParams = { uri: doc.uri.toString(), audience };
   // A long referat takes a while: she sees that it is being made, and can stop it (the server ends the work).
   const answer = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Making the PDF…'), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: t('Making the PDF…'), cancellable: true },
     async (_progress, token) => {
       try {
         return await c.sendRequest<RenderPdfAnswer | null>(Protocol.renderPdfRequest, params, token);
@@ -111,7 +112,7 @@ class Preview {
 
   show(document: vscode.TextDocument): void {
     this.document = document;
-    this.panel.title = vscode.l10n.t('Preview: {0}', document.uri.path.split('/').pop() ?? '');
+    this.panel.title = t('Preview: {0}', document.uri.path.split('/').pop() ?? '');
     this.tellSource();
     this.render();
   }
@@ -217,7 +218,7 @@ function activeReferat(uri?: vscode.Uri): vscode.TextDocument | undefined {
 async function openPreview(context: vscode.ExtensionContext, client: ClientRef, column: vscode.ViewColumn, uri?: vscode.Uri): Promise<void> {
   const doc = activeReferat(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a referat to preview it.'));
+    void vscode.window.showInformationMessage(t('Open a referat to preview it.'));
     return;
   }
   if (current) {
@@ -247,9 +248,9 @@ async function confirmDespiteErrors(doc: vscode.TextDocument, client: ClientRef)
     summary = { errors: errors.length, warnings: 0, firstErrors: errors.slice(0, 3).map((d) => ({ line: d.range.start.line, message: d.message })) };
   }
   if (!summary || summary.errors === 0) return true;
-  const go = vscode.l10n.t('Export anyway');
-  const detail = summary.firstErrors.map((e) => vscode.l10n.t('Line {0}: {1}', e.line + 1, e.message)).join('\n');
-  const title = summary.errors === 1 ? vscode.l10n.t('The referat still has 1 error.') : vscode.l10n.t('The referat still has {0} errors.', summary.errors);
+  const go = t('Export anyway');
+  const detail = summary.firstErrors.map((e) => t('Line {0}: {1}', e.line + 1, e.message)).join('\n');
+  const title = summary.errors === 1 ? t('The referat still has 1 error.') : t('The referat still has {0} errors.', summary.errors);
   const choice = await vscode.window.showWarningMessage(title, { modal: true, detail }, go);
   return choice === go;
 }
@@ -261,19 +262,19 @@ export type ExportOutcome = { readonly written: vscode.Uri } | { readonly refuse
 async function exportReferat(client: ClientRef, format: ExportFormat, uri?: vscode.Uri): Promise<ExportOutcome | undefined> {
   const doc = activeReferat(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a referat to export it.'));
+    void vscode.window.showInformationMessage(t('Open a referat to export it.'));
     return undefined;
   }
   const pick = await vscode.window.showQuickPick(
     [
       {
-        label: vscode.l10n.t('Public version'),
-        description: vscode.l10n.t('Closed items show only their heading and journal number'),
+        label: t('Public version'),
+        description: t('Closed items show only their heading and journal number'),
         audience: 'public' as const,
       },
-      { label: vscode.l10n.t('Internal version'), description: vscode.l10n.t('Everything, closed items included'), audience: 'internal' as const },
+      { label: t('Internal version'), description: t('Everything, closed items included'), audience: 'internal' as const },
     ],
-    { title: vscode.l10n.t('Export which version?') },
+    { title: t('Export which version?') },
   );
   if (!pick) return undefined;
   return writeExport(client, doc, pick.audience, format);
@@ -309,25 +310,21 @@ export async function writeExport(
   const target = doc.uri.with({ path: `${base}${audience === 'public' ? '.offentlig' : ''}.${format}` });
   // An export never replaces an earlier one unasked.
   if (!confirmed && (await exists(target))) {
-    const replace = vscode.l10n.t('Replace');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''),
-      { modal: true },
-      replace,
-    );
+    const replace = t('Replace');
+    const choice = await vscode.window.showWarningMessage(t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''), { modal: true }, replace);
     if (choice !== replace) return undefined;
   }
   await writeReplacing(target, bytes);
-  const open = vscode.l10n.t('Open');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', target.path.split('/').pop() ?? ''), open).then((choice) => {
+  const open = t('Open');
+  void vscode.window.showInformationMessage(t('Exported {0}', target.path.split('/').pop() ?? ''), open).then((choice) => {
     if (choice === open) void vscode.env.openExternal(target);
   });
   return { written: target };
 }
 
 function refuse(doc: vscode.TextDocument, refused: RenderRefusal): ExportOutcome {
-  const message = vscode.l10n.t('Line {0}: {1}', refused.line + 1, refused.message);
-  const goTo = vscode.l10n.t('Go to the line');
+  const message = t('Line {0}: {1}', refused.line + 1, refused.message);
+  const goTo = t('Go to the line');
   void vscode.window.showErrorMessage(message, goTo).then(async (choice) => {
     if (choice !== goTo) return;
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
@@ -386,7 +383,7 @@ function referatInEditor(): Promise<vscode.TextDocument | undefined> {
 
 /** What a restored preview shows until its referat is rendered: no script, no resource. */
 function placeholderPage(): string {
-  const text = vscode.l10n.t('Rendering the preview…');
+  const text = t('Rendering the preview…');
   return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none';"></head><body><p>${text}</p></body></html>`;
 }
 

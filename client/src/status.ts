@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './locale';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import { Protocol, type DocumentInfo } from '../../server/src/protocol';
 
@@ -18,9 +19,9 @@ function dialectStatusText(info: DocumentInfo): { text: string; tooltip: string 
   const what = `**${name}** (\`${id}\`): ${about}`;
   const how =
     from === 'referat.yaml' && config !== undefined
-      ? vscode.l10n.t('Named by [referat.yaml]({0}) (`dialekt: {1}`); change it there.', config, id)
-      : vscode.l10n.t('Recognised from the lines of the document itself. A referat.yaml may name the dialect for its folder (`dialekt: {0}`).', id);
-  return { text: vscode.l10n.t('Referat: {0}', name), tooltip: `${what}\n\n${how}` };
+      ? t('Named by [referat.yaml]({0}) (`dialekt: {1}`); change it there.', config, id)
+      : t('Recognised from the lines of the document itself. A referat.yaml may name the dialect for its folder (`dialekt: {0}`).', id);
+  return { text: t('Referat: {0}', name), tooltip: `${what}\n\n${how}` };
 }
 
 /**
@@ -37,7 +38,7 @@ export class DialectStatus implements vscode.Disposable {
   private shown: DialectStatusView = { visible: false, text: '', tooltip: '' };
 
   constructor(private readonly client: () => LanguageClient | undefined) {
-    this.item.name = vscode.l10n.t('Referat dialect');
+    this.item.name = t('Referat dialect');
     this.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
   }
 

@@ -1,6 +1,7 @@
 // Where the extension writes new referater: in the workspace, where the archive, completion and
 // case history see them. A folder outside it is written to only after she says so.
 import * as vscode from 'vscode';
+import { t } from './locale';
 
 /** The folder a file is in. */
 export function parentOf(uri: vscode.Uri): vscode.Uri {
@@ -31,18 +32,14 @@ export async function confirmOutside(
   if (outside.length === 0 || decided === 'there') return 'there';
   const folder = defaultFolder();
   if (decided === 'workspace') return folder;
-  const instead = folder
-    ? vscode.l10n.t('Write in {0} instead', vscode.workspace.getWorkspaceFolder(folder)?.name ?? folder.path.split('/').pop() ?? '')
-    : undefined;
-  const anyway = vscode.l10n.t('Write outside the workspace');
+  const instead = folder ? t('Write in {0} instead', vscode.workspace.getWorkspaceFolder(folder)?.name ?? folder.path.split('/').pop() ?? '') : undefined;
+  const anyway = t('Write outside the workspace');
   const first = outside[0]!.fsPath;
   const detail = folder
-    ? vscode.l10n.t('Case history, completion and the archive only know the referater in the workspace folder.')
-    : vscode.l10n.t('No folder is open: case history, completion and the archive only know the referater in an open folder.');
+    ? t('Case history, completion and the archive only know the referater in the workspace folder.')
+    : t('No folder is open: case history, completion and the archive only know the referater in an open folder.');
   const picked = await vscode.window.showWarningMessage(
-    outside.length === 1
-      ? vscode.l10n.t('{0} is outside the workspace. Write there?', first)
-      : vscode.l10n.t('{0} and other folders are outside the workspace. Write there?', first),
+    outside.length === 1 ? t('{0} is outside the workspace. Write there?', first) : t('{0} and other folders are outside the workspace. Write there?', first),
     { modal: true, detail },
     ...(instead ? [instead] : []),
     anyway,

@@ -661,6 +661,34 @@ describe('language server without referat.yaml: names harvested from the archive
       ['7 December 2023 is a Thursday, not a Friday.'],
     );
   });
+
+  test('referat.language: Danish in an English editor, its findings published again in Danish at once, and back with auto', async () => {
+    const uri = await c.open(join(ws, 'sprog.referat'), read(join(rulesDir, 'weekday-mismatch.referat')));
+    assert.deepEqual(
+      (await c.diagnosticsFor(uri, 1)).diagnostics.map((x) => x.message),
+      ['7 December 2023 is a Thursday, not a Friday.'],
+    );
+    const settings = (language: string) => ({ settings: { referat: { language, validate: { trigger: 'onType', debounceMs: 0 } } } });
+    const danish = c.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    await c.conn.sendNotification('workspace/didChangeConfiguration', settings('da'));
+    assert.deepEqual(
+      (await danish).diagnostics.map((x) => x.message),
+      ['7. december 2023 er en torsdag, ikke en fredag.'],
+    );
+    // The server's other answers too: a hover on the meeting date.
+    const hover = await c.conn.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2, character: 21 },
+    });
+    assert.match(hover?.contents.value ?? '', /^\*\*torsdag 7\. december 2023\*\*\n\nmødedagen$/);
+    const english = c.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri);
+    await c.conn.sendNotification('workspace/didChangeConfiguration', settings('auto'));
+    assert.deepEqual(
+      (await english).diagnostics.map((x) => x.message),
+      ['7 December 2023 is a Thursday, not a Friday.'],
+    );
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
 });
 
 describe('the archive index is kept between sessions', () => {

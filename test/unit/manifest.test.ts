@@ -37,12 +37,12 @@ test('every %key% of package.json is in package.nls.json and package.nls.da.json
   assert.deepEqual(Object.keys(da).sort(), [...new Set(keys)].sort(), 'package.nls.da.json');
 });
 
-test('every message of the extension (vscode.l10n.t) has its Danish translation, and the bundle holds no other', () => {
+test('every message of the extension (t, or vscode.l10n.t) has its Danish translation, and the bundle holds no other', () => {
   const bundle = read('l10n/bundle.l10n.da.json') as Record<string, string>;
   const used = new Set<string>();
   for (const name of readdirSync(join(repoRoot, 'client/src'))) {
     const source = readFileSync(join(repoRoot, 'client/src', name), 'utf8');
-    for (const m of source.matchAll(/l10n\.t\(\s*'((?:\\.|[^'\\])*)'/g)) used.add(m[1]!.replace(/\\'/g, "'"));
+    for (const m of source.matchAll(/(?:l10n\.)?\bt\(\s*'((?:\\.|[^'\\])*)'/g)) used.add(m[1]!.replace(/\\'/g, "'"));
   }
   assert.ok(used.size > 40);
   for (const k of used) assert.ok(bundle[k], `l10n/bundle.l10n.da.json lacks "${k}"`);

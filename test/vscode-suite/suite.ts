@@ -175,6 +175,29 @@ export function defineTests(): void {
       );
     });
 
+    test('referat.language: the findings and the status bar in the language chosen, whatever VS Code speaks, and back with auto', async () => {
+      const display = toLocale(vscode.env.language);
+      const other = display === 'da' ? 'en' : 'da';
+      const message = { da: '7. december 2023 er en torsdag, ikke en fredag.', en: '7 December 2023 is a Thursday, not a Friday.' };
+      const status = (): ReturnType<ReferatApi['dialectStatus']> => vscode.extensions.getExtension<ReferatApi>('referat.referat')!.exports.dialectStatus();
+      const editor = await open('defekt/forkert-ugedag.referat');
+      const says = (locale: 'da' | 'en') => (x: readonly vscode.Diagnostic[]) => x.some((y) => y.message === message[locale]);
+      await diagnostics(editor.document.uri, says(display));
+      const settings = vscode.workspace.getConfiguration('referat');
+      await settings.update('language', other, vscode.ConfigurationTarget.Global);
+      try {
+        await diagnostics(editor.document.uri, says(other));
+        await waitUntil(() => status().text === `Referat: ${SBSYS.name[other]}`, `the dialect in ${other} in the status bar, not ${JSON.stringify(status())}`);
+      } finally {
+        await settings.update('language', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await diagnostics(editor.document.uri, says(display));
+      await waitUntil(
+        () => status().text === `Referat: ${SBSYS.name[display]}`,
+        `the dialect in ${display} in the status bar again, not ${JSON.stringify(status())}`,
+      );
+    });
+
     for (const name of ['direktionen-2019-06-26', 'direktionen-2023-12-07', 'direktionen-2024-04-17']) {
       test(`corpus ${name}: opens as a referat with no errors or warnings`, async () => {
         const editor = await open(`arkiv/${name}.referat`);

@@ -7,7 +7,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toLocale } from '../i18n/locale';
+import { toLocale, type Locale } from '../i18n/locale';
 import { nodeHost } from '../node/host';
 import { IndexCache } from '../node/indexCache';
 import { Protocol } from '../protocol';
@@ -54,9 +54,15 @@ const service: ReferatLanguageService = createLanguageService({
 });
 const ctx: ServerContext = { connection, documents, service, validation: { trigger: 'onSave', debounceMs: 200 }, canShowDocument: false };
 
+/**
+ * The language of the editor's display (VS Code's, sent at initialize): Referat's messages follow it
+ * unless `referat.language` names one. VS Code has no Danish display language, so that is how she gets Danish.
+ */
+let displayLocale: Locale = 'da';
+
 /** The editor's settings (`referat.*`), keeping only values that mean something. */
-function readSettings(raw: unknown): { validation: ValidationSettings; rules: RuleSettings; words: string[] } {
-  const r = (raw ?? {}) as { validate?: { trigger?: unknown; debounceMs?: unknown }; rules?: unknown; spelling?: { words?: unknown } };
+function readSettings(raw: unknown): { validation: ValidationSettings; rules: RuleSettings; words: string[]; language?: Locale } {
+  const r = (raw ?? {}) as { validate?: { trigger?: unknown; debounceMs?: unknown }; rules?: unknown; spelling?: { words?: unknown }; language?: unknown };
   const rules: Record<string, RuleSetting> = {};
   if (r.rules && typeof r.rules === 'object') {
     for (const [code, v] of Object.entries(r.rules as Record<string, unknown>)) {
@@ -70,6 +76,8 @@ function readSettings(raw: unknown): { validation: ValidationSettings; rules: Ru
     },
     rules,
     words: Array.isArray(r.spelling?.words) ? r.spelling.words.filter((w): w is string => typeof w === 'string') : [],
+    // `auto` (or nothing, or anything else): the display language.
+    ...(r.language === 'da' || r.language === 'en' ? { language: r.language } : {}),
   };
 }
 
@@ -80,9 +88,11 @@ connection.onInitialize((params): InitializeResult => {
   // Only our VS Code extension has the command that writes the user's own word list.
   ctx.personalWordList = options.personalWordList === true;
   if (typeof options.cacheDir === 'string') cacheDir = options.cacheDir;
-  service.setLocale(toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG));
+  displayLocale = toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG);
+  service.setLocale(displayLocale);
   if (options.settings) {
     const settings = readSettings(options.settings);
+    service.setLocale(settings.language ?? displayLocale);
     ctx.validation = settings.validation;
     service.setPersonalRules(settings.rules);
     service.setPersonalWords(settings.words);
@@ -145,6 +155,8 @@ connection.onDidChangeConfiguration((change) => {
   const raw = (change.settings as { referat?: unknown } | undefined)?.referat;
   if (raw) {
     const settings = readSettings(raw);
+    // Every message from here on, and the findings published again below, in the language asked for.
+    service.setLocale(settings.language ?? displayLocale);
     ctx.validation = settings.validation;
     service.setPersonalRules(settings.rules);
     service.setPersonalWords(settings.words);
