@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { t } from './locale';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams } from '../../server/src/protocol';
+import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams, type FindingsSummary } from '../../server/src/protocol';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,6 +30,19 @@ export async function approveMinutes(client: LanguageClient | undefined): Promis
     if (answer !== replace) return {};
     force = true;
   }
+  // Errors in the text do not stop an approval (a seal is no check), but she is asked before, not told after.
+  const summary = await client.sendRequest<FindingsSummary | null>(Protocol.findingsRequest, { uri });
+  const first = summary?.firstErrors[0];
+  if (summary && summary.errors > 0 && first) {
+    const anyway = t('Approve all the same');
+    const count = summary.errors === 1 ? t('1 error') : t('{0} errors', summary.errors);
+    const answer = await vscode.window.showWarningMessage(
+      t('The referat has {0} (the first on line {1}: {2}). Approve it all the same?', count, first.line + 1, first.message),
+      { modal: true },
+      anyway,
+    );
+    if (answer !== anyway) return {};
+  }
   const by = await pickApprovers(candidates.members);
   if (!by) return {};
   const date = await vscode.window.showInputBox({
@@ -55,6 +68,11 @@ export async function approveMinutes(client: LanguageClient | undefined): Promis
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(start.line, start.character, end.line, end.character), answer.edit.newText);
   if (!(await vscode.workspace.applyEdit(edit))) return { refused: t('The referat changed while it was being approved; approve it again.') };
+  // The block she has just made, in view: it is at the end of a long referat.
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  const lines = answer.edit.newText.split('\n');
+  const blockEnd = new vscode.Position(start.line + lines.length - 1, (lines.length === 1 ? start.character : 0) + lines[lines.length - 1]!.length);
+  editor?.revealRange(new vscode.Range(start.line, 0, blockEnd.line, blockEnd.character), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   for (const w of answer.warnings) void vscode.window.showWarningMessage(w);
   void vscode.window.showInformationMessage(t('Approved by {0}. Save the referat to keep the approval.', by.join(', ')));
   return { approved: true };
@@ -63,10 +81,12 @@ export async function approveMinutes(client: LanguageClient | undefined): Promis
 /** The members present, several picked at once; names typed where the header lists none. */
 async function pickApprovers(members: readonly string[]): Promise<string[] | undefined> {
   if (members.length > 0) {
+    // Those present approve their minutes: all are ticked, and she unticks who does not.
     const picked = await vscode.window.showQuickPick(
-      members.map((label) => ({ label })),
+      members.map((label) => ({ label, picked: true })),
       { canPickMany: true, title: t('Who approves the referat?'), placeHolder: t('Pick the members who approve it') },
     );
+    if (picked && picked.length === 0) void vscode.window.showInformationMessage(t('No one was picked: the referat is not approved.'));
     return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
   }
   const typed = await vscode.window.showInputBox({

@@ -35,7 +35,8 @@ export async function runApprove(input: CommandInput<typeof APPROVE_OPTIONS>, io
   );
   service.dispose();
   if (!approved.ok) return fail(io, file, approved.problem);
-  for (const w of approved.warnings) io.stderr(`${file}: ${localize({ da: 'advarsel', en: 'warning' }, options.locale)}: ${localize(w, options.locale)}\n`);
+  for (const w of [...(approved.errors ? [approved.errors] : []), ...approved.warnings])
+    io.stderr(`${file}: ${localize({ da: 'advarsel', en: 'warning' }, options.locale)}: ${localize(w, options.locale)}\n`);
   const wrote = await writeFileSafely(file, approved.text, { force: true });
   if (!wrote.ok) return fail(io, file, wrote.kind === 'exists' ? { da: 'filen kunne ikke erstattes', en: 'the file could not be replaced' } : wrote.problem);
   const names = options.by.join(', ');

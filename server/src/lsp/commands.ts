@@ -31,7 +31,8 @@ export function registerCommands(ctx: ServerContext): void {
       const approved = await ctx.service.approve(doc, { by: params.by, date: params.date, force: params.force }, token);
       const locale = ctx.service.locale;
       if (!approved.ok) return { ok: false, approved: approved.kind === 'approved', message: localize(approved.problem, locale) };
-      return { ok: true, version, edit: approved.edit, warnings: approved.warnings.map((w) => localize(w, locale)) };
+      // Each a message of its own: a sentence. The errors the text has are not among them: the editor asked about those first.
+      return { ok: true, version, edit: approved.edit, warnings: approved.warnings.map((w) => sentence(localize(w, locale))) };
     },
     // After a fix that adds an empty section: the cursor goes into it, where the editor can put it.
     [Protocol.moveCursorCommand]: async ([uri, position]) => {
@@ -46,6 +47,12 @@ export function registerCommands(ctx: ServerContext): void {
       return handler ? handler(params.arguments ?? [], token) : null;
     }),
   );
+}
+
+/** A clause (`godkendelsesdatoen … er før mødet …`) as a message: capital first letter, a full stop. */
+function sentence(clause: string): string {
+  const text = clause.charAt(0).toLocaleUpperCase('da-DK') + clause.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function isPosition(p: unknown): p is Position {

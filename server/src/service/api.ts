@@ -14,6 +14,10 @@ import type { SummaryCache, SummaryReader } from '../archive/reader';
 import type { ConfigProblem } from '../config/referatYaml';
 import type { LoadedConfig } from '../config/resolver';
 import type { Approved, ApproveRequest } from '../features/approve';
+import type { LocalizedText } from '../i18n/locale';
+
+/** An approval made of an open document: with the errors its text still has, said apart from the other warnings (the editor asks about them first). */
+export type ApprovedDocument = Exclude<Approved, { ok: true }> | (Extract<Approved, { ok: true }> & { readonly errors?: LocalizedText });
 import type { CreatedReferat } from '../features/createReferat';
 import type { ContextFinding } from '../features/spellingActions';
 import type { ReferenceOptions } from '../features/references';
@@ -167,7 +171,7 @@ export interface ReferatLanguageService {
    * over the approval there, with `force`), as one edit and as the whole new text; errors in the
    * text are a warning, not a refusal. The members who took part are `approvalCandidates`.
    */
-  approve(doc: ReferatDocument, request: ApproveRequest, token?: CancellationToken): Promise<Approved>;
+  approve(doc: ReferatDocument, request: ApproveRequest, token?: CancellationToken): Promise<ApprovedDocument>;
   /** Whom to offer as approvers (the members present in the header), today's date, and whether an approval is there. */
   approvalCandidates(doc: ReferatDocument, token?: CancellationToken): Promise<ApprovalCandidates>;
   /** The case's meetings: for a journal number, or the one under the cursor in a document. */

@@ -22,7 +22,7 @@ import { builtInDialect, dialectFromSettings } from '../dialect/extend';
 import { caseHistory } from '../features/caseHistory';
 import { codeActions } from '../features/codeActions';
 import { complete } from '../features/completion';
-import { approve, isoDate, presentMembers, type Approved, type ApproveRequest } from '../features/approve';
+import { approve, isoDate, presentMembers, type ApproveRequest } from '../features/approve';
 import { todayInDenmark } from '../model/dates';
 import { createReferat, type CreatedReferat } from '../features/createReferat';
 import { definition } from '../features/definition';
@@ -51,14 +51,14 @@ import type { Position, Range } from '../syntax/range';
 import { throwIfCancelled, type CancellationToken } from '../workspace/cancellation';
 import { joinPath, parentFolder, yieldToHost, type WorkspaceChange } from '../workspace/workspace';
 import { decodeReferat } from '../workspace/decode';
-import type { ArchiveView, CodeActionClient, LanguageServiceOptions, ReferatDocument, ReferatLanguageService, Rendered } from './api';
+import type { ApprovedDocument, ArchiveView, CodeActionClient, LanguageServiceOptions, ReferatDocument, ReferatLanguageService, Rendered } from './api';
 import { ArchiveIndexer, type IndexReport } from './indexer';
 import { outputRefusal, sourceRefusal, type RenderRefusal } from './publication';
 import { defaultPaths, type Paths } from './paths';
 
 export type { PdfFontFiles } from '../render/pdf';
 export type { RenderRefusal } from './publication';
-export type { ArchiveView, CodeActionClient, LanguageServiceOptions, ReferatDocument, ReferatLanguageService, Rendered } from './api';
+export type { ApprovedDocument, ArchiveView, CodeActionClient, LanguageServiceOptions, ReferatDocument, ReferatLanguageService, Rendered } from './api';
 export type { IndexReport } from './indexer';
 export type { CancellationToken } from '../workspace/cancellation';
 export type { WorkspaceChange, WorkspaceChangeKind } from '../workspace/workspace';
@@ -648,7 +648,7 @@ class LanguageService implements ReferatLanguageService {
     return createReferat(doc.getText(), await this.prepared(doc, token), catalog);
   }
 
-  async approve(doc: ReferatDocument, request: ApproveRequest, token?: CancellationToken): Promise<Approved> {
+  async approve(doc: ReferatDocument, request: ApproveRequest, token?: CancellationToken): Promise<ApprovedDocument> {
     const referat = await this.prepared(doc, token);
     const path = this.paths.toPath(doc.uri);
     const config = path ? this.config.settledFor(path) : undefined;
@@ -663,7 +663,7 @@ class LanguageService implements ReferatLanguageService {
       da: `referatet har ${errors.length === 1 ? '1 fejl' : `${errors.length} fejl`} (den første i linje ${first.range.start.line + 1}: ${first.message})`,
       en: `the referat has ${errors.length === 1 ? '1 error' : `${errors.length} errors`} (the first on line ${first.range.start.line + 1}: ${first.message})`,
     };
-    return { ...approved, warnings: [count, ...approved.warnings] };
+    return { ...approved, errors: count };
   }
 
   async approvalCandidates(doc: ReferatDocument, token?: CancellationToken): Promise<ApprovalCandidates> {
