@@ -40,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
       settings: vscode.workspace.getConfiguration('referat'),
       cacheDir: context.globalStorageUri.fsPath,
       personalWordList: true,
+      approveCommand: true,
     },
     outputChannel: output,
     // The status bar asks for the dialect once the server has the document.
@@ -56,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
     vscode.commands.registerCommand('referat.caseHistory', () => caseHistory()),
     vscode.commands.registerCommand('referat.createReferat', (uri?: vscode.Uri) => createReferat(uri)),
     vscode.commands.registerCommand(Protocol.addPersonalWordCommand, (word: unknown) => addPersonalWord(word)),
-    vscode.commands.registerCommand('referat.approve', () => approveMinutes(client)),
+    vscode.commands.registerCommand(Protocol.approveMinutesCommand, () => approveMinutes(client)),
     vscode.commands.registerCommand('referat.importMinutes', (arg?: unknown, selected?: unknown) => importMinutes(client, output!, arg, selected)),
   );
   registerPreview(context, () => client);

@@ -178,6 +178,8 @@ export const Protocol = {
   documentInfoRequest: 'referat/documentInfo',
   /** Request `RenderPdfParams` → `RenderPdfAnswer`, or null when the document is not an open referat. */
   renderPdfRequest: 'referat/renderPdf',
+  /** VS Code command (the client's): approves the active referat, asking who and when (Godkend referat). */
+  approveMinutesCommand: 'referat.approve',
   /** VS Code command (the client's): arguments `[word]`; adds it to the user's `referat.spelling.words`. */
   addPersonalWordCommand: 'referat.addPersonalWord',
   /** Request `ImportParams` → `ImportAnswer`: a published source's minutes as referater (the client writes them). */

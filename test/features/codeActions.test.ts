@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { Protocol } from '../../server/src/protocol';
 import { applyEdits, at, BASE, documentOf, ROOT, serviceWith } from './helpers';
+import { parseReferat } from '../../server/src/core';
+import { approve } from '../../server/src/features/approve';
 
 /** The code actions at the cursor, and the text after the preferred one. */
 async function check(marked: string, expected: (actions: CodeAction[], afterPreferred: string | undefined) => void): Promise<void> {
@@ -76,3 +78,31 @@ test('a CPR number in an open punkt: the preferred fix replaces it, and nothing 
     assert.equal(actions.find((a) => a.isPreferred)?.title, 'Erstat CPR-nummeret med [CPR-nr. fjernet]');
     assert.equal(after, BASE.replace('Deltagerkredsen fastholdes.', 'Deltagerkredsen fastholdes for [CPR-nr. fjernet].'));
   }));
+
+test('a change after the approval: our VS Code extension is offered to approve again, which its command does; another editor, which lacks the command, is not', async () => {
+  const approved = approve(BASE, parseReferat(BASE), { by: ['Claus Borg'], date: '2023-12-14' }, (t) => parseReferat(t));
+  assert.ok(approved.ok);
+  const { text, position } = at(approved.text.replace('Deltagerkredsen fastholdes.', 'Deltagerkredsen ‸ændres.'));
+  const service = await serviceWith();
+  const doc = documentOf(`${ROOT}/godkendt.referat`, text);
+  const heading = parseReferat(text).punkter[0]!.headingRange;
+  const onHeading = { start: heading.start, end: heading.start };
+  const again = (await service.codeActions(doc, onHeading, { approveCommand: true })).find((a) => a.command?.command === Protocol.approveMinutesCommand);
+  assert.equal(again?.title, 'Godkend referatet igen…');
+  assert.equal(again?.kind, 'quickfix');
+  assert.deepEqual(
+    again?.diagnostics?.map((d) => d.code),
+    ['changed-after-approval'],
+  );
+  assert.equal(
+    (await service.codeActions(doc, onHeading)).some((a) => a.command?.command === Protocol.approveMinutesCommand),
+    false,
+  );
+  // Nowhere near the finding, nothing to approve again.
+  assert.equal(
+    (await service.codeActions(doc, { start: position, end: position }, { approveCommand: true })).some(
+      (a) => a.command?.command === Protocol.approveMinutesCommand,
+    ),
+    false,
+  );
+});

@@ -20,7 +20,22 @@ function overlaps(a: Range, b: Range): boolean {
  * Quick fixes from the rules' findings at the range, and whole-document refactorings. The same fix
  * offered by several findings (the table of contents' update) is listed once.
  */
-export function codeActions(referat: Referat, diagnostics: readonly Diagnostic[], range: Range, uri: string, locale: Locale): CodeAction[] {
+/** What the client can do beyond edits: our VS Code extension's approval command. */
+export interface CodeActionOptions {
+  readonly approveCommand?: boolean;
+}
+
+/** The findings after which the text is to be approved again: a change since the approval, or a damaged seal. */
+const APPROVE_AGAIN = new Set(['changed-after-approval', 'damaged-approval']);
+
+export function codeActions(
+  referat: Referat,
+  diagnostics: readonly Diagnostic[],
+  range: Range,
+  uri: string,
+  locale: Locale,
+  options: CodeActionOptions = {},
+): CodeAction[] {
   const out: CodeAction[] = [];
   const seen = new Set<string>();
   const add = (action: CodeAction): void => {
@@ -41,6 +56,17 @@ export function codeActions(referat: Referat, diagnostics: readonly Diagnostic[]
         ...(f.cursor ? { command: { title: f.title, command: Protocol.moveCursorCommand, arguments: [uri, f.cursor] } } : {}),
       });
     }
+  }
+  // The text changed since it was approved: approved again, by the extension's command, which asks who and when.
+  const unapproved = options.approveCommand ? diagnostics.filter((d) => APPROVE_AGAIN.has(d.code) && overlaps(d.range, range)) : [];
+  if (unapproved.length > 0) {
+    const title = localize({ da: 'Godkend referatet igen…', en: 'Approve the referat again…' }, locale);
+    out.push({
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: unapproved.map((d) => ({ range: d.range, message: d.message, code: d.code, source: 'referat' })),
+      command: { title, command: Protocol.approveMinutesCommand },
+    });
   }
   const toc = tocEdit(referat);
   const updateToc = localize({ da: 'Opdatér indholdsfortegnelsen', en: 'Update the table of contents' }, locale);

@@ -14,7 +14,7 @@ export function registerCodeActions(ctx: ServerContext): void {
       const actions = await ctx.service.codeActions(
         doc,
         params.range,
-        { personalWordList: ctx.personalWordList === true, diagnostics: params.context.diagnostics },
+        { personalWordList: ctx.personalWordList === true, approveCommand: ctx.approveCommand === true, diagnostics: params.context.diagnostics },
         token,
       );
       // Only the kinds asked for (VS Code asks for quick fixes alone, and drops others with a warning).

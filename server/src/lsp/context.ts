@@ -18,6 +18,8 @@ export interface ServerContext {
   canShowDocument: boolean;
   /** The client has the command that adds a word to the user's own word list (our VS Code extension). */
   personalWordList?: boolean;
+  /** The client has the command that approves the referat (our VS Code extension): a quick fix of a change after the approval runs it. */
+  approveCommand?: boolean;
 }
 
 export function log(ctx: ServerContext, message: string): void {

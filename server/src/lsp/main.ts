@@ -84,9 +84,16 @@ function readSettings(raw: unknown): { validation: ValidationSettings; rules: Ru
 let watchDynamically = false;
 
 connection.onInitialize((params): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown; cacheDir?: string; personalWordList?: boolean };
+  const options = (params.initializationOptions ?? {}) as {
+    locale?: string;
+    settings?: unknown;
+    cacheDir?: string;
+    personalWordList?: boolean;
+    approveCommand?: boolean;
+  };
   // Only our VS Code extension has the command that writes the user's own word list.
   ctx.personalWordList = options.personalWordList === true;
+  ctx.approveCommand = options.approveCommand === true;
   if (typeof options.cacheDir === 'string') cacheDir = options.cacheDir;
   displayLocale = toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG);
   service.setLocale(displayLocale);

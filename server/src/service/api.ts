@@ -54,6 +54,8 @@ export type ArchiveView = Pick<ArchiveIndex, 'get' | 'size' | 'uris' | 'meeting'
 export interface CodeActionClient {
   /** The client has the command that adds a word to the user's own word list (our VS Code extension). */
   readonly personalWordList?: boolean;
+  /** The client has the command that approves the referat, asking who and when (our VS Code extension). */
+  readonly approveCommand?: boolean;
   /** The request's context: the findings the editor shows where she asked; spelling fixes are for these only, when it names any. */
   readonly diagnostics?: readonly ContextFinding[];
 }

@@ -515,7 +515,9 @@ class LanguageService implements ReferatLanguageService {
 
   async codeActions(doc: ReferatDocument, range: Range, client: CodeActionClient = {}, token?: CancellationToken): Promise<CodeAction[]> {
     const findings = await this.findings(doc, token);
-    const actions = codeActions(await this.prepared(doc, token), findings, range, doc.uri, this.currentLocale);
+    const actions = codeActions(await this.prepared(doc, token), findings, range, doc.uri, this.currentLocale, {
+      approveCommand: client.approveCommand === true,
+    });
     const words = askedWords(doc.getText(), findings, range, client.diagnostics ?? []);
     if (words.length === 0) return actions;
     const ordliste = await this.ordlisteTarget(doc);
