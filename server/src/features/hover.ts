@@ -175,13 +175,14 @@ function explainApproval(referat: Referat, a: Approval, tr: Tr): string {
     en: `the referat was approved${day ? ` on ${day.en}` : ''}${who.en ? ` by ${who.en}` : ''}.`,
   })}`;
   const what = tr({
-    da: `Seglet (linjen "${APPROVAL_WORDS.seal}: v1 …") er et fingeraftryk af teksten, som den var ved godkendelsen: ét af referatets hoved, ét af hvert punkt og ét af navnene og datoen. Med det ses enhver ændring efter godkendelsen, punkt for punkt. Ret ikke i linjen: en rettelse efter godkendelsen skrives under en overskrift "${APPROVAL_WORDS.addition}" til sidst.`,
-    en: `The seal (the line "${APPROVAL_WORDS.seal}: v1 …") is a fingerprint of the text as it was approved: one of the referat's header, one of each punkt and one of the names and the date. With it, any change after the approval is found, punkt by punkt. Do not edit the line: a correction after the approval goes under a "${APPROVAL_WORDS.addition}" heading at the end.`,
+    da: `Seglet (linjen "${APPROVAL_WORDS.seal}: v1 …") er et fingeraftryk af teksten, som den blev godkendt: med det ses enhver ændring bagefter, punkt for punkt. Ret ikke i linjen. En rettelse efter godkendelsen skrives under en overskrift "${APPROVAL_WORDS.addition}" til sidst.`,
+    en: `The seal (the line "${APPROVAL_WORDS.seal}: v1 …") is a fingerprint of the text as it was approved: with it, any change afterwards is found, punkt by punkt. Do not edit the line. A correction after the approval goes under a "${APPROVAL_WORDS.addition}" heading at the end.`,
   });
-  return `${head}\n\n${what}\n\n${tr(sealState(referat, a))}`;
+  // What she came for first: whether the text is as approved.
+  return `${head}\n\n${tr(sealState(referat, a))}\n\n${what}`;
 }
 
-/** Whether the text is as it was approved, in words. */
+/** Whether the text is as it was approved, in words: each punkt changed, added or removed named with its title. */
 function sealState(referat: Referat, a: Approval): LocalizedText {
   if (!a.seal)
     return {
@@ -191,18 +192,26 @@ function sealState(referat: Referat, a: Approval): LocalizedText {
   const read = readSeal(a.seal.value);
   if (!read.ok) return { da: `Seglet kan ikke læses: ${read.problem.da}.`, en: `The seal cannot be read: ${read.problem.en}.` };
   const since = compareSeal(referat, read.seal);
-  const named = (indexes: readonly number[]): string[] => indexes.map((i) => punktLabel(referat.punkter[i]!));
+  const named = (indexes: readonly number[], word: string): string[] =>
+    indexes.map((i) => {
+      const p = referat.punkter[i]!;
+      return p.title ? `${word} ${punktLabel(p)} (${literal(p.title)})` : `${word} ${punktLabel(p)}`;
+    });
   const parts: LocalizedText[] = [];
-  const changed = named(since.changed);
-  if (since.header || changed.length) {
-    const da = spoken([...(since.header ? ['referatets hoved'] : []), ...(changed.length ? [`punkt ${spoken(changed).da}`] : [])]).da;
-    const en = spoken([...(since.header ? ["the referat's header"] : []), ...(changed.length ? [`item ${spoken(changed).en}`] : [])]).en;
+  if (since.header || since.changed.length) {
+    const da = spoken([...(since.header ? ['referatets hoved'] : []), ...named(since.changed, 'punkt')]).da;
+    const en = spoken([...(since.header ? ["the referat's header"] : []), ...named(since.changed, 'item')]).en;
     parts.push({ da: `Ændret siden godkendelsen: ${da}.`, en: `Changed since the approval: ${en}.` });
   }
-  const added = named(since.added);
-  if (added.length) parts.push({ da: `Tilføjet siden: punkt ${spoken(added).da}.`, en: `Added since: item ${spoken(added).en}.` });
-  const removed = since.removed.map(String);
-  if (removed.length) parts.push({ da: `Fjernet siden: punkt ${spoken(removed).da}.`, en: `Removed since: item ${spoken(removed).en}.` });
+  if (since.added.length)
+    parts.push({
+      da: `Tilføjet siden godkendelsen: ${spoken(named(since.added, 'punkt')).da}.`,
+      en: `Added since the approval: ${spoken(named(since.added, 'item')).en}.`,
+    });
+  if (since.removed.length) {
+    const removed = since.removed.map(String);
+    parts.push({ da: `Fjernet siden godkendelsen: punkt ${spoken(removed).da}.`, en: `Removed since the approval: item ${spoken(removed).en}.` });
+  }
   if (!parts.length) return { da: 'Teksten er uændret siden godkendelsen.', en: 'The text is unchanged since the approval.' };
   return { da: parts.map((p) => p.da).join(' '), en: parts.map((p) => p.en).join(' ') };
 }
