@@ -30,7 +30,7 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
     } finally {
       progress.done();
     }
-    const detail = `${report.phases.join(', ')}`;
+    const detail = report.phases.map((p) => localize(p, service.locale)).join(', ');
     log(
       ctx,
       `referat: ${localize(

@@ -12,7 +12,8 @@ export interface IndexReport {
   /** Files unchanged since the last session, taken from the cache. */
   readonly reused: number;
   readonly cachedCount: number;
-  readonly phases: readonly string[];
+  /** How long each step took, in words for the log. */
+  readonly phases: readonly LocalizedText[];
 }
 
 export interface IndexerHost {
@@ -139,14 +140,14 @@ export class ArchiveIndexer {
     let files: string[] = [];
     for (const root of roots) files = files.concat(await this.host.workspace.listReferater(root));
     run.total = files.length;
-    const phases: string[] = [];
+    const phases: LocalizedText[] = [];
     let lap = started;
-    const phase = (name: string): void => {
+    const phase = (name: LocalizedText): void => {
       const now = Date.now();
-      phases.push(`${name} ${now - lap} ms`);
+      phases.push({ da: `${name.da} ${now - lap} ms`, en: `${name.en} ${now - lap} ms` });
       lap = now;
     };
-    phase('list');
+    phase({ da: 'listet', en: 'list' });
     const cache = this.host.cache?.(roots);
     const cachedCount = cache?.load() ?? 0;
     let reused = 0;
@@ -167,7 +168,7 @@ export class ArchiveIndexer {
     }
 
     // The rest are read and summarised, on worker threads where the host has them.
-    phase('cached');
+    phase({ da: 'fra cachen', en: 'cached' });
     let taking = 0;
     const { threads } = await this.host.reader.read(
       toRead,
@@ -180,8 +181,8 @@ export class ArchiveIndexer {
       },
       this.stopped,
     );
-    phase(threads > 0 ? `read on ${threads} worker threads` : 'read');
-    phases.push(`of which ${Math.round(taking)} ms taking results in`);
+    phase(threads > 0 ? { da: `læst på ${threads} tråde`, en: `read on ${threads} worker threads` } : { da: 'læst', en: 'read' });
+    phases.push({ da: `heraf ${Math.round(taking)} ms til at tage resultaterne ind`, en: `of which ${Math.round(taking)} ms taking results in` });
     // A disposed service's index is incomplete: it is not kept for the next session. A complete
     // one is kept after the report of it is out (its JSON is a tenth of a first session's index).
     if (cache && !this.stopped.isCancellationRequested) {
