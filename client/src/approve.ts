@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { t } from './locale';
+import { askModal, t } from './locale';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams, type FindingsSummary } from '../../server/src/protocol';
+import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams } from '../../server/src/protocol';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,7 +11,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * open document as one edit she can undo and saves herself. An approval already there is replaced
  * only when she says so.
  */
-export async function approveMinutes(client: LanguageClient | undefined): Promise<{ approved?: boolean; refused?: string }> {
+/** Whether she goes on, asked in a modal question. */
+const ask = async (message: string, goOn: string): Promise<boolean> => (await askModal(message, {}, goOn)) === goOn;
+
+export async function approveMinutes(
+  client: LanguageClient | undefined,
+  asked: { readonly replace?: boolean } = {},
+): Promise<{ approved?: boolean; refused?: string }> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc || doc.languageId !== 'referat' || !client) {
     void vscode.window.showInformationMessage(t('Open the referat to approve.'));
@@ -24,24 +30,18 @@ export async function approveMinutes(client: LanguageClient | undefined): Promis
   });
   if (!candidates) return {};
   let force = false;
+  // From the quick fix "Approve the referat again": she has said so already.
   if (candidates.approved) {
-    const replace = t('Replace the approval');
-    const answer = await vscode.window.showWarningMessage(t('This referat is already approved. Replace its approval?'), { modal: true }, replace);
-    if (answer !== replace) return {};
+    if (!asked.replace && !(await ask(t('This referat is already approved. Replace its approval?'), t('Replace the approval')))) return {};
     force = true;
   }
   // Errors in the text do not stop an approval (a seal is no check), but she is asked before, not told after.
-  const summary = await client.sendRequest<FindingsSummary | null>(Protocol.findingsRequest, { uri });
-  const first = summary?.firstErrors[0];
-  if (summary && summary.errors > 0 && first) {
-    const anyway = t('Approve all the same');
-    const count = summary.errors === 1 ? t('1 error') : t('{0} errors', summary.errors);
-    const answer = await vscode.window.showWarningMessage(
-      t('The referat has {0} (the first on line {1}: {2}). Approve it all the same?', count, first.line + 1, first.message),
-      { modal: true },
-      anyway,
-    );
-    if (answer !== anyway) return {};
+  // Not a change since an earlier approval: approving again is what mends that.
+  const first = candidates.firstError;
+  if (candidates.errors > 0 && first) {
+    const count = candidates.errors === 1 ? t('1 error') : t('{0} errors', candidates.errors);
+    const message = t('The referat has {0} (the first on line {1}: {2}). Approve it all the same?', count, first.line + 1, first.message.replace(/\.$/, ''));
+    if (!(await ask(message, t('Approve all the same')))) return {};
   }
   const by = await pickApprovers(candidates.members);
   if (!by) return {};

@@ -57,7 +57,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Refera
     vscode.commands.registerCommand('referat.caseHistory', () => caseHistory()),
     vscode.commands.registerCommand('referat.createReferat', (uri?: vscode.Uri) => createReferat(uri)),
     vscode.commands.registerCommand(Protocol.addPersonalWordCommand, (word: unknown) => addPersonalWord(word)),
-    vscode.commands.registerCommand(Protocol.approveMinutesCommand, () => approveMinutes(client)),
+    // From the palette with no argument; from the quick fix after a change since the approval, `{ replace: true }`.
+    vscode.commands.registerCommand(Protocol.approveMinutesCommand, (asked?: { replace?: unknown }) =>
+      approveMinutes(client, { replace: asked?.replace === true }),
+    ),
     vscode.commands.registerCommand('referat.importMinutes', (arg?: unknown, selected?: unknown) => importMinutes(client, output!, arg, selected)),
   );
   registerPreview(context, () => client);

@@ -4,7 +4,7 @@
 // a folder she picks), with a progress bar she can cancel. She is asked before a file is replaced,
 // and before anything is written outside the workspace; the first referat is opened.
 import * as vscode from 'vscode';
-import { t } from './locale';
+import { askModal, t } from './locale';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams, type ImportPlanAnswer, type ImportPlanParams } from '../../server/src/protocol';
 import { confirmOutside, defaultFolder, inWorkspace, parentOf } from './where';
@@ -267,9 +267,9 @@ async function askReplace(target: vscode.Uri): Promise<ReplaceChoice> {
   const all = t('Replace all');
   const skip = t('Keep the existing');
   const none = t('Keep all existing');
-  const picked = await vscode.window.showWarningMessage(
+  const picked = await askModal(
     t('{0} already exists. Replace it with the imported referat?', target.path.split('/').pop() ?? ''),
-    { modal: true },
+    {},
     replace,
     all,
     skip,

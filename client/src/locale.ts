@@ -29,3 +29,14 @@ export function t(message: string, ...args: (string | number | boolean)[]): stri
     return arg === undefined ? placeholder : String(arg);
   });
 }
+
+/**
+ * A modal question whose Cancel is in Referat's language too (VS Code adds its own in the display
+ * language otherwise): the answer she picked, or undefined for Cancel or Escape.
+ */
+export async function askModal(message: string, options: { readonly detail?: string }, ...answers: string[]): Promise<string | undefined> {
+  const items: vscode.MessageItem[] = answers.map((title) => ({ title }));
+  const cancel: vscode.MessageItem = { title: t('Cancel'), isCloseAffordance: true };
+  const picked = await vscode.window.showWarningMessage(message, { modal: true, ...options }, ...items, cancel);
+  return picked === undefined || picked === cancel ? undefined : picked.title;
+}

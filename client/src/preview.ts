@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { t } from './locale';
+import { askModal, t } from './locale';
 import { randomBytes } from 'node:crypto';
 import {
   Protocol,
@@ -101,6 +101,10 @@ class Preview {
         if (msg.type === 'ready') this.tellSource();
         if (msg.type === 'reveal' && typeof msg.line === 'number') void this.reveal(msg.line);
         if (msg.type === 'audience' && (msg.value === 'internal' || msg.value === 'public')) this.setAudience(msg.value);
+      }),
+      // Referat's language changed: the tab's title and the page (its toolbar is the server's) in the new one.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('referat.language') && this.document) this.show(this.document);
       }),
       panel.onDidDispose(() => this.dispose()),
     );
@@ -251,8 +255,7 @@ async function confirmDespiteErrors(doc: vscode.TextDocument, client: ClientRef)
   const go = t('Export anyway');
   const detail = summary.firstErrors.map((e) => t('Line {0}: {1}', e.line + 1, e.message)).join('\n');
   const title = summary.errors === 1 ? t('The referat still has 1 error.') : t('The referat still has {0} errors.', summary.errors);
-  const choice = await vscode.window.showWarningMessage(title, { modal: true, detail }, go);
-  return choice === go;
+  return (await askModal(title, { detail }, go)) === go;
 }
 
 /** What an export did: the file it wrote, or the message it showed instead (a refused public version). */
@@ -311,8 +314,7 @@ export async function writeExport(
   // An export never replaces an earlier one unasked.
   if (!confirmed && (await exists(target))) {
     const replace = t('Replace');
-    const choice = await vscode.window.showWarningMessage(t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''), { modal: true }, replace);
-    if (choice !== replace) return undefined;
+    if ((await askModal(t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''), {}, replace)) !== replace) return undefined;
   }
   await writeReplacing(target, bytes);
   const open = t('Open');

@@ -1,7 +1,7 @@
 // Where the extension writes new referater: in the workspace, where the archive, completion and
 // case history see them. A folder outside it is written to only after she says so.
 import * as vscode from 'vscode';
-import { t } from './locale';
+import { askModal, t } from './locale';
 
 /** The folder a file is in. */
 export function parentOf(uri: vscode.Uri): vscode.Uri {
@@ -38,9 +38,9 @@ export async function confirmOutside(
   const detail = folder
     ? t('Case history, completion and the archive only know the referater in the workspace folder.')
     : t('No folder is open: case history, completion and the archive only know the referater in an open folder.');
-  const picked = await vscode.window.showWarningMessage(
+  const picked = await askModal(
     outside.length === 1 ? t('{0} is outside the workspace. Write there?', first) : t('{0} and other folders are outside the workspace. Write there?', first),
-    { modal: true, detail },
+    { detail },
     ...(instead ? [instead] : []),
     anyway,
   );

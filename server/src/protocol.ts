@@ -131,6 +131,9 @@ export interface ApprovalCandidates {
   /** `YYYY-MM-DD`, in Denmark. */
   readonly today: string;
   readonly approved: boolean;
+  /** The errors the text has that an approval does not mend (a change since an earlier approval it does), the first with its 0-based line: she is asked before. */
+  readonly errors: number;
+  readonly firstError?: { readonly line: number; readonly message: string };
 }
 
 /** What the client asks to approve: who, when (`YYYY-MM-DD`), and whether an approval there is replaced. */
@@ -178,7 +181,7 @@ export const Protocol = {
   documentInfoRequest: 'referat/documentInfo',
   /** Request `RenderPdfParams` → `RenderPdfAnswer`, or null when the document is not an open referat. */
   renderPdfRequest: 'referat/renderPdf',
-  /** VS Code command (the client's): approves the active referat, asking who and when (Godkend referat). */
+  /** VS Code command (the client's): arguments `[]`, or `[{ replace: true }]` to replace an approval there without asking; approves the active referat, asking who and when (Godkend referat). */
   approveMinutesCommand: 'referat.approve',
   /** VS Code command (the client's): arguments `[word]`; adds it to the user's `referat.spelling.words`. */
   addPersonalWordCommand: 'referat.addPersonalWord',

@@ -227,12 +227,22 @@ test('the service: errors in the referat are a warning, not a refusal; the membe
   );
   const service = createLanguageService({ workspace: new MemoryWorkspace({}), locale: 'en', today: () => ({ year: 2023, month: 12, day: 20 }) });
   const doc = { uri: 'file:///ws/m.referat', version: 1, getText: () => withErrors };
-  assert.deepEqual(await service.approvalCandidates(doc), { members: ['Anna Holm', 'Bent Lund'], today: '2023-12-20', approved: false });
+  const candidates = await service.approvalCandidates(doc);
+  assert.deepEqual(
+    { ...candidates, firstError: undefined },
+    { members: ['Anna Holm', 'Bent Lund'], today: '2023-12-20', approved: false, errors: 1, firstError: undefined },
+  );
+  // She is asked about it before, with its line and message.
+  assert.deepEqual(candidates.firstError, {
+    line: withErrors.split('\n').indexOf('Punkt 9: Profilering af Lemvig Kommune'),
+    message: 'Item 9 should be numbered 2.',
+  });
   const result = await service.approve(doc, { by: ['Anna Holm', 'Dorte Ek'] });
   assert.ok(result.ok);
   assert.match(result.text, /\nDato: 2023-12-20\n/);
   // The errors apart from the other warnings: the editor asks about them before it approves.
-  assert.match(result.errors?.en ?? '', /^the referat has 1 error \(the first on line \d+: /);
+  // The error's own message inside the parentheses, without its full stop.
+  assert.match(result.errors?.en ?? '', /^the referat has 1 error \(the first on line \d+: Item 9 should be numbered 2\)$/);
   assert.deepEqual(
     result.warnings.map((w) => w.en),
     ["Dorte Ek is not among the meeting's attendees"],
@@ -297,4 +307,31 @@ test('referat approve: writes, refuses to replace an approval without --force, r
   const badDate = run(file, '--by', 'Anna Holm', '--date', '2023-02-30', '--force');
   assert.equal(badDate.status, 2);
   assert.match(badDate.stderr, /not a date/);
+});
+
+test('approving again: a change since the approval is no error to ask about, since the new approval mends it; other errors are', async () => {
+  const service = createLanguageService({ workspace: new MemoryWorkspace({}), locale: 'en', today: () => ({ year: 2023, month: 12, day: 20 }) });
+  const changed = approved().replace('hvorledes Lemvig', 'hvordan Lemvig');
+  const doc = { uri: 'file:///ws/igen.referat', version: 1, getText: () => changed };
+  assert.deepEqual(
+    approvalFindings(changed).map((d) => d.code),
+    ['changed-after-approval'],
+  );
+  // The day of the approval as the hover says it, not as the block writes it.
+  assert.match(
+    approvalFindings(changed)[0]!.message,
+    /^Item 2 \(Profilering af Lemvig Kommune\) has changed since the referat was approved on 14 December 2023: /,
+  );
+  const candidates = await service.approvalCandidates(doc);
+  assert.equal(candidates.approved, true);
+  assert.equal(candidates.errors, 0);
+  const again = await service.approve(doc, { by: BY, date: '2023-12-20', force: true });
+  assert.ok(again.ok);
+  assert.equal(again.errors, undefined);
+  assert.deepEqual(approvalFindings(again.text), []);
+  const wrong = changed.replace('Punkt 2: Profilering', 'Punkt 9: Profilering');
+  const both = await service.approvalCandidates({ ...doc, version: 2, getText: () => wrong });
+  assert.equal(both.errors, 1);
+  assert.match(both.firstError?.message ?? '', /^Item 9 should be numbered 2\.$/);
+  service.dispose();
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CASE_NUMBER_SCHEMES, DOCUMENT_WORDS, HEADER_LABELS, SECTION_NAMES } from '../../server/src/dialect/vocabulary';
+import { APPROVAL_WORDS, CASE_NUMBER_SCHEMES, DOCUMENT_WORDS, HEADER_LABELS, SECTION_NAMES } from '../../server/src/dialect/vocabulary';
 import { DIALECTS } from '../../server/src/dialect/dialects';
 import { parseReferat } from '../../server/src/core';
 import { repoRoot } from '../helpers';
@@ -32,6 +32,13 @@ test('the grammar highlights every section heading of the vocabulary', () => {
 test('the grammar highlights every header label of the vocabulary', () => {
   const want = alternation(HEADER_LABELS.map((l) => l.label));
   assert.ok(grammar.repository.field!.match.includes(`(${want})`), `field should hold (${want})`);
+});
+
+test('the grammar highlights the approval block: its headings and its fields', () => {
+  assert.ok(grammar.repository.approvalHeading!.match.includes(`(${APPROVAL_WORDS.heading}|${APPROVAL_WORDS.addition})`));
+  assert.ok(grammar.repository.approvalField!.match.includes(`(${APPROVAL_WORDS.by}|${APPROVAL_WORDS.seal})`));
+  // Its date is a header field's label too.
+  assert.ok(grammar.repository.field!.match.includes(`|${APPROVAL_WORDS.date}|`));
 });
 
 test("the grammar's title knows every document word", () => {

@@ -65,7 +65,8 @@ export function codeActions(
       title,
       kind: CodeActionKind.QuickFix,
       diagnostics: unapproved.map((d) => ({ range: d.range, message: d.message, code: d.code, source: 'referat' })),
-      command: { title, command: Protocol.approveMinutesCommand },
+      // She has chosen to approve again: the extension does not ask whether to replace the approval.
+      command: { title, command: Protocol.approveMinutesCommand, arguments: [{ replace: true }] },
     });
   }
   const toc = tocEdit(referat);

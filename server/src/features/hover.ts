@@ -176,7 +176,7 @@ function explainApproval(referat: Referat, a: Approval, tr: Tr): string {
   })}`;
   const what = tr({
     da: `Seglet (linjen "${APPROVAL_WORDS.seal}: v1 …") er et fingeraftryk af teksten, som den blev godkendt: med det ses enhver ændring bagefter, punkt for punkt. Ret ikke i linjen. En rettelse efter godkendelsen skrives under en overskrift "${APPROVAL_WORDS.addition}" til sidst.`,
-    en: `The seal (the line "${APPROVAL_WORDS.seal}: v1 …") is a fingerprint of the text as it was approved: with it, any change afterwards is found, punkt by punkt. Do not edit the line. A correction after the approval goes under a "${APPROVAL_WORDS.addition}" heading at the end.`,
+    en: `The seal (the line "${APPROVAL_WORDS.seal}: v1 …") is a fingerprint of the text as it was approved: with it, any change afterwards is found, item by item. Do not edit the line. A correction after the approval goes under a "${APPROVAL_WORDS.addition}" heading at the end.`,
   });
   // What she came for first: whether the text is as approved.
   return `${head}\n\n${tr(sealState(referat, a))}\n\n${what}`;

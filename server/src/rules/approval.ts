@@ -1,6 +1,8 @@
 import { APPROVAL_WORDS, PUNKT_WORD } from '../dialect/vocabulary';
 import { compareSeal, currentSeal, readSeal, type Seal } from '../model/approval';
 import type { Approval, Referat } from '../model/types';
+import { localizedDate } from '../model/dates';
+import type { LocalizedText } from '../i18n/locale';
 import type { Range } from '../syntax/range';
 import type { Finding, Rule } from './types';
 
@@ -18,7 +20,14 @@ const FIX_HINT = {
 /** The approval block, in Danish, made from its heading's word. */
 const BLOCK_DA = `${APPROVAL_WORDS.heading}sblokken`;
 
-const when = (a: Approval): string => (a.date?.value ? ` (${a.date.value})` : '');
+/** ` den 14. december 2023` / ` on 14 December 2023`, as the hover says it; the date as written where it is no real day. */
+const when = (a: Approval): LocalizedText => {
+  if (a.date?.date) {
+    const day = localizedDate(a.date.date);
+    return { da: ` den ${day.da}`, en: ` on ${day.en}` };
+  }
+  return a.date?.value ? { da: ` (${a.date.value})`, en: ` (${a.date.value})` } : { da: '', en: '' };
+};
 
 /** The approval block itself, whole: who, when, the seal, and nothing else before its additions. */
 function* blockProblems(a: Approval): Generator<Finding> {
@@ -134,8 +143,8 @@ function* changes(referat: Referat, a: Approval, sealed: Seal): Generator<Findin
     yield {
       range,
       message: {
-        da: `Referatets hoved (titel, mødeoplysninger, deltagere, indholdsfortegnelse) er ændret efter referatet blev godkendt${when(a)}. ${FIX_HINT.da}`,
-        en: `The referat's header (title, meeting details, attendees, table of contents) has changed since the referat was approved${when(a)}. ${FIX_HINT.en}`,
+        da: `Referatets hoved (titel, mødeoplysninger, deltagere, indholdsfortegnelse) er ændret efter referatet blev godkendt${when(a).da}. ${FIX_HINT.da}`,
+        en: `The referat's header (title, meeting details, attendees, table of contents) has changed since the referat was approved${when(a).en}. ${FIX_HINT.en}`,
       },
     };
   }
@@ -148,12 +157,12 @@ function* changes(referat: Referat, a: Approval, sealed: Seal): Generator<Findin
       range: punkt.headingRange,
       message: added.has(i)
         ? {
-            da: `${named} er tilføjet efter referatet blev godkendt${when(a)}. ${FIX_HINT.da}`,
-            en: `${namedEn} was added after the referat was approved${when(a)}. ${FIX_HINT.en}`,
+            da: `${named} er tilføjet efter referatet blev godkendt${when(a).da}. ${FIX_HINT.da}`,
+            en: `${namedEn} was added after the referat was approved${when(a).en}. ${FIX_HINT.en}`,
           }
         : {
-            da: `${named} er ændret efter referatet blev godkendt${when(a)}: teksten passer ikke til seglet. ${FIX_HINT.da}`,
-            en: `${namedEn} has changed since the referat was approved${when(a)}: its text does not match the seal. ${FIX_HINT.en}`,
+            da: `${named} er ændret efter referatet blev godkendt${when(a).da}: teksten passer ikke til seglet. ${FIX_HINT.da}`,
+            en: `${namedEn} has changed since the referat was approved${when(a).en}: its text does not match the seal. ${FIX_HINT.en}`,
           },
     };
   }
@@ -161,8 +170,8 @@ function* changes(referat: Referat, a: Approval, sealed: Seal): Generator<Findin
     yield {
       range: a.headingRange,
       message: {
-        da: `${PUNKT_WORD} ${number} er fjernet efter referatet blev godkendt${when(a)}. ${FIX_HINT.da}`,
-        en: `Item ${number} was removed after the referat was approved${when(a)}. ${FIX_HINT.en}`,
+        da: `${PUNKT_WORD} ${number} er fjernet efter referatet blev godkendt${when(a).da}. ${FIX_HINT.da}`,
+        en: `Item ${number} was removed after the referat was approved${when(a).en}. ${FIX_HINT.en}`,
       },
     };
 }

@@ -71,6 +71,8 @@ const PUNKT_MEMORY_DOCUMENTS = 20;
 const RECENT_SAVES = 8;
 /** The watcher's report of a save can come after the editor wrote its next save: this long for the editor to report that one. */
 const NEXT_SAVE_GRACE_MS = 200;
+/** The findings an approval mends: it seals the text as it is now. */
+const MENDED_BY_APPROVAL: ReadonlySet<string> = new Set(['changed-after-approval', 'damaged-approval']);
 /** No word list: one object, so the spell check's knowledge is the same from one check to the next. */
 const NO_ORDLISTE: readonly string[] = [];
 
@@ -658,19 +660,34 @@ class LanguageService implements ReferatLanguageService {
     const reparse = (text: string): Referat => parseReferat(text, config?.config.dialekt ? dialectFromSettings(config.config.dialekt, text) : undefined);
     const approved = approve(doc.getText(), referat, request, reparse, this.options.today?.());
     if (!approved.ok) return approved;
-    const errors = (await this.findings(doc, token)).filter((d) => d.severity === 'error');
+    const errors = await this.errorsBeforeApproval(doc, token);
     if (errors.length === 0) return approved;
     const first = errors[0]!;
+    // The message is a sentence of its own: inside the parentheses without its full stop.
+    const said = first.message.replace(/\.$/, '');
     const count: LocalizedText = {
-      da: `referatet har ${errors.length === 1 ? '1 fejl' : `${errors.length} fejl`} (den første i linje ${first.range.start.line + 1}: ${first.message})`,
-      en: `the referat has ${errors.length === 1 ? '1 error' : `${errors.length} errors`} (the first on line ${first.range.start.line + 1}: ${first.message})`,
+      da: `referatet har ${errors.length === 1 ? '1 fejl' : `${errors.length} fejl`} (den første i linje ${first.range.start.line + 1}: ${said})`,
+      en: `the referat has ${errors.length === 1 ? '1 error' : `${errors.length} errors`} (the first on line ${first.range.start.line + 1}: ${said})`,
     };
     return { ...approved, errors: count };
   }
 
+  /** The errors in the text that approving it does not mend: a change since an earlier approval, or its damaged seal, it does. */
+  private async errorsBeforeApproval(doc: ReferatDocument, token?: CancellationToken): Promise<readonly Diagnostic[]> {
+    return (await this.findings(doc, token)).filter((d) => d.severity === 'error' && !MENDED_BY_APPROVAL.has(d.code));
+  }
+
   async approvalCandidates(doc: ReferatDocument, token?: CancellationToken): Promise<ApprovalCandidates> {
     const referat = await this.prepared(doc, token);
-    return { members: presentMembers(referat), today: isoDate(this.options.today?.() ?? todayInDenmark()), approved: referat.approval !== undefined };
+    const errors = await this.errorsBeforeApproval(doc, token);
+    const first = errors[0];
+    return {
+      members: presentMembers(referat),
+      today: isoDate(this.options.today?.() ?? todayInDenmark()),
+      approved: referat.approval !== undefined,
+      errors: errors.length,
+      ...(first ? { firstError: { line: first.range.start.line, message: first.message } } : {}),
+    };
   }
 
   caseHistory(of: string | { readonly doc: ReferatDocument; readonly position: Position }, token?: CancellationToken): CaseHistoryEntry[] {
