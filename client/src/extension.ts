@@ -224,15 +224,20 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
-/** The operating system's language, where VS Code says it (it does to its extensions), else Node's. */
-function osLanguage(): string {
+/**
+ * The languages of the computer she works on: the one VS Code names as the operating system's (on
+ * the desktop; a remote server names the display language there instead), and Node's own, which
+ * follows the system's locale (LANG, or Windows' region).
+ */
+function systemLanguages(): string[] {
+  const out = [Intl.DateTimeFormat().resolvedOptions().locale];
   try {
     const nls = JSON.parse(process.env.VSCODE_NLS_CONFIG ?? '{}') as { osLocale?: unknown };
-    if (typeof nls.osLocale === 'string') return nls.osLocale;
+    if (typeof nls.osLocale === 'string') out.push(nls.osLocale);
   } catch {
-    // No such variable, or not JSON: Node's own locale below.
+    // No such variable, or not JSON: Node's own locale is what there is.
   }
-  return Intl.DateTimeFormat().resolvedOptions().locale;
+  return out;
 }
 
 /**
@@ -246,7 +251,7 @@ async function offerDanish(context: vscode.ExtensionContext): Promise<void> {
   const chosen = setting?.globalValue ?? setting?.workspaceValue ?? setting?.workspaceFolderValue;
   if (context.globalState.get(OFFERED) || (chosen !== undefined && chosen !== 'auto')) return;
   if (vscode.env.language.toLowerCase().startsWith('da')) return;
-  if (!osLanguage().toLowerCase().startsWith('da')) return;
+  if (!systemLanguages().some((l) => l.toLowerCase().startsWith('da'))) return;
   await context.globalState.update(OFFERED, true);
   const danish = 'Ja, på dansk';
   const english = 'Nej, behold engelsk';
