@@ -21,6 +21,7 @@ import {
 import { fontOptions, loadPdfjs } from '../../server/src/import/pdf/pdfjs';
 import { cMapReader } from '../../server/src/node/importer';
 import { repoRoot } from '../helpers';
+import { importSource } from '../../server/src/import/index';
 import { sourcesDir, externalPdf, makePdf, pdfFixtureDir, scannedPage, textContent } from '../pdfFixtures';
 
 const AARHUS = 'aarhus-byraadet-2025-08-27';
@@ -648,4 +649,32 @@ test('property: with running headers and footers on every page, no word of the b
     }),
     { numRuns: 1500, seed: 4 },
   );
+});
+
+test('a two-page PDF: what was taken for its running header is named in a note; with more pages, where evidence is firm, nothing is said', async () => {
+  const header = { x: 72, y: 805, text: 'Lemvig Kommune' };
+  const first = textContent([
+    header,
+    { x: 72, y: 700, text: 'REFERAT Direktionen d. 07-12-2023' },
+    { x: 72, y: 680, text: 'Mødedato Torsdag d. 07. december 2023 kl. 09:00' },
+    { x: 72, y: 660, text: 'Mødested Rådhuset' },
+    { x: 72, y: 620, text: 'Punkt 1: Sag' },
+    { x: 72, y: 600, text: 'Beslutning' },
+    { x: 72, y: 580, text: 'Godkendt.' },
+  ]);
+  const next = (n: number) =>
+    textContent([header, { x: 72, y: 700, text: `Punkt ${n}: Sag ${n}` }, { x: 72, y: 680, text: 'Beslutning' }, { x: 72, y: 660, text: 'Godkendt.' }]);
+  const two = await importSource('to.pdf', makePdf([{ content: first }, { content: next(2) }]));
+  assert.ok(two.ok);
+  assert.doesNotMatch(two.meetings[0]!.text, /Lemvig Kommune/);
+  assert.deepEqual(
+    two.notes.map((n) => n.da),
+    [
+      'Taget for sidehoved eller sidefod og udeladt, da de står ens øverst eller nederst på begge sider: «Lemvig Kommune». Hører noget af det til referatet, så skriv det ind igen.',
+    ],
+  );
+  const three = await importSource('tre.pdf', makePdf([{ content: first }, { content: next(2) }, { content: next(3) }]));
+  assert.ok(three.ok);
+  assert.doesNotMatch(three.meetings[0]!.text, /Lemvig Kommune/);
+  assert.deepEqual(three.notes, []);
 });

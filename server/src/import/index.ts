@@ -14,7 +14,7 @@ import { parseXml, type DomDocument } from './html';
 import { keepStructure, type WrittenHeading } from './fields';
 import { copiesNote, documentCollectionMessage, exportWithoutItems, failure, IMPORT_MESSAGES, NO_MINUTES_IN_FOLDER } from './messages';
 import { readPdf, type ReadPdfOptions } from './pdf';
-import { damagedPagesNote, notPdfMessage, scannedPagesNote } from './pdf/messages';
+import { damagedPagesNote, notPdfMessage, scannedPagesNote, twoPageFurnitureNote } from './pdf/messages';
 import { isSbsysPublication, readSbsysExport } from './sbsysXml';
 import { decodeMarkup, sniff, utf8 } from './sniff';
 import { readSystemPage, readSystemXml, type SystemExportRead } from './systemExports';
@@ -65,6 +65,9 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost, op
         ...(read.damagedPages.length > 0 ? [damagedPagesNote(read.damagedPages)] : []),
         ...(read.scannedPages.length > 0 ? [scannedPagesNote(read.scannedPages)] : []),
       ];
+      // Two pages are thin evidence of what runs on every page: what was taken for it is named.
+      const running = read.pages.length === 2 ? twoPageFurnitureNote(read.furniture) : undefined;
+      if (running) notes.push(running);
       // GetOrganized's referat: its letterhead and its sections arranged as its dialect reads them.
       const arranged = isGetOrganizedReferat(text) ? arrangeGetOrganized(text) : text;
       // One reading of the text serves all three (a referat of 28 pages is read in 12 ms): a wrapped

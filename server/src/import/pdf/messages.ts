@@ -77,6 +77,27 @@ export function scannedPagesNote(pages: readonly number[]): LocalizedText {
   };
 }
 
+/** The most running lines a note names, and how much of each. */
+const NOTED_RUNNING_LINES = 4;
+const NOTED_LINE_CHARS = 80;
+
+/**
+ * The lines taken for running headers and footers of a two-page PDF: there, a line at the same
+ * place on both pages is all that tells a header, and a body line can look the same. Named, so
+ * nothing leaves the text unsaid.
+ */
+export function twoPageFurnitureNote(removed: readonly string[]): LocalizedText | undefined {
+  const distinct = [...new Set(removed.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== ''))];
+  if (distinct.length === 0) return undefined;
+  const shown = distinct.slice(0, NOTED_RUNNING_LINES).map((l) => `«${l.length > NOTED_LINE_CHARS ? `${l.slice(0, NOTED_LINE_CHARS)}…` : l}»`);
+  const more = distinct.length - shown.length;
+  const list = shown.join(', ');
+  return {
+    da: `Taget for sidehoved eller sidefod og udeladt, da de står ens øverst eller nederst på begge sider: ${list}${more > 0 ? ` og ${more} mere` : ''}. Hører noget af det til referatet, så skriv det ind igen.`,
+    en: `Taken for a running header or footer and left out, as they stand alike at the top or bottom of both pages: ${list}${more > 0 ? ` and ${more} more` : ''}. If any of it belongs to the referat, write it in again.`,
+  };
+}
+
 /** A web page or a Word file saved with a .pdf name: said, since that is what to fix. */
 export function notPdfMessage(bytes: Uint8Array): LocalizedText {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
