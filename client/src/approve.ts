@@ -5,15 +5,15 @@ import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApprovePara
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether she goes on, asked in a modal question. */
+const ask = async (message: string, goOn: string): Promise<boolean> => (await askModal(message, {}, goOn)) === goOn;
+
 /**
  * Godkend referat: the approvers picked among the members present in the header (typed, where it
  * names none), the date (today first), and the approval block the server writes applied to the
  * open document as one edit she can undo and saves herself. An approval already there is replaced
- * only when she says so.
+ * only when she says so (the quick fix that approves again has said so).
  */
-/** Whether she goes on, asked in a modal question. */
-const ask = async (message: string, goOn: string): Promise<boolean> => (await askModal(message, {}, goOn)) === goOn;
-
 export async function approveMinutes(
   client: LanguageClient | undefined,
   asked: { readonly replace?: boolean } = {},

@@ -3,6 +3,7 @@ import { localize, type Locale } from '../i18n/locale';
 import type { Referat } from '../model/types';
 import type { Diagnostic } from '../rules/types';
 import { tocEdit } from '../rules/toc';
+import { MENDED_BY_APPROVAL } from '../rules/approval';
 import { Protocol } from '../protocol';
 import { expectedLabels, punktLabel } from '../model/numbering';
 import type { Range } from '../syntax/range';
@@ -16,18 +17,15 @@ function overlaps(a: Range, b: Range): boolean {
   );
 }
 
-/**
- * Quick fixes from the rules' findings at the range, and whole-document refactorings. The same fix
- * offered by several findings (the table of contents' update) is listed once.
- */
 /** What the client can do beyond edits: our VS Code extension's approval command. */
 export interface CodeActionOptions {
   readonly approveCommand?: boolean;
 }
 
-/** The findings after which the text is to be approved again: a change since the approval, or a damaged seal. */
-const APPROVE_AGAIN = new Set(['changed-after-approval', 'damaged-approval']);
-
+/**
+ * Quick fixes from the rules' findings at the range, and whole-document refactorings. The same fix
+ * offered by several findings (the table of contents' update) is listed once.
+ */
 export function codeActions(
   referat: Referat,
   diagnostics: readonly Diagnostic[],
@@ -58,7 +56,7 @@ export function codeActions(
     }
   }
   // The text changed since it was approved: approved again, by the extension's command, which asks who and when.
-  const unapproved = options.approveCommand ? diagnostics.filter((d) => APPROVE_AGAIN.has(d.code) && overlaps(d.range, range)) : [];
+  const unapproved = options.approveCommand ? diagnostics.filter((d) => MENDED_BY_APPROVAL.has(d.code) && overlaps(d.range, range)) : [];
   if (unapproved.length > 0) {
     const title = localize({ da: 'Godkend referatet igen…', en: 'Approve the referat again…' }, locale);
     out.push({

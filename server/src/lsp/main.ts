@@ -81,6 +81,14 @@ function readSettings(raw: unknown): { validation: ValidationSettings; rules: Ru
   };
 }
 
+/** The settings taken in: at initialize and on each change. Referat's language is the display's unless they name one. */
+function useSettings(settings: ReturnType<typeof readSettings>): void {
+  service.setLocale(settings.language ?? displayLocale);
+  ctx.validation = settings.validation;
+  service.setPersonalRules(settings.rules);
+  service.setPersonalWords(settings.words);
+}
+
 let watchDynamically = false;
 
 connection.onInitialize((params): InitializeResult => {
@@ -96,14 +104,8 @@ connection.onInitialize((params): InitializeResult => {
   ctx.approveCommand = options.approveCommand === true;
   if (typeof options.cacheDir === 'string') cacheDir = options.cacheDir;
   displayLocale = toLocale(options.locale ?? params.locale ?? process.env.LC_ALL ?? process.env.LANG);
-  service.setLocale(displayLocale);
-  if (options.settings) {
-    const settings = readSettings(options.settings);
-    service.setLocale(settings.language ?? displayLocale);
-    ctx.validation = settings.validation;
-    service.setPersonalRules(settings.rules);
-    service.setPersonalWords(settings.words);
-  }
+  if (options.settings) useSettings(readSettings(options.settings));
+  else service.setLocale(displayLocale);
   const folders = params.workspaceFolders?.map((f) => service.pathOf(f.uri)) ?? [params.rootUri ? service.pathOf(params.rootUri) : undefined];
   service.setRoots(folders.filter((f): f is string => typeof f === 'string'));
   watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -161,12 +163,8 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration((change) => {
   const raw = (change.settings as { referat?: unknown } | undefined)?.referat;
   if (raw) {
-    const settings = readSettings(raw);
     // Every message from here on, and the findings published again below, in the language asked for.
-    service.setLocale(settings.language ?? displayLocale);
-    ctx.validation = settings.validation;
-    service.setPersonalRules(settings.rules);
-    service.setPersonalWords(settings.words);
+    useSettings(readSettings(raw));
   }
   void revalidateAll();
 });

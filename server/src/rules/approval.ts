@@ -177,3 +177,6 @@ function* changes(referat: Referat, a: Approval, sealed: Seal): Generator<Findin
 }
 
 export const APPROVAL_RULES: readonly Rule[] = [damagedApproval, changedAfterApproval];
+
+/** The findings a new approval mends, since it seals the text as it is now: a change since the last one, or its damaged seal. */
+export const MENDED_BY_APPROVAL: ReadonlySet<string> = new Set(APPROVAL_RULES.map((r) => r.code));

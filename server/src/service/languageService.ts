@@ -46,6 +46,7 @@ import type { ApprovalCandidates, CaseHistoryEntry, DocumentInfo, FindingsSummar
 import { protokolData } from '../render/data';
 import type { Audience } from '../render/html';
 import { checkReferat } from '../rules/index';
+import { MENDED_BY_APPROVAL } from '../rules/approval';
 import type { Diagnostic, RuleSettings } from '../rules/types';
 import type { Position, Range } from '../syntax/range';
 import { throwIfCancelled, type CancellationToken } from '../workspace/cancellation';
@@ -71,8 +72,6 @@ const PUNKT_MEMORY_DOCUMENTS = 20;
 const RECENT_SAVES = 8;
 /** The watcher's report of a save can come after the editor wrote its next save: this long for the editor to report that one. */
 const NEXT_SAVE_GRACE_MS = 200;
-/** The findings an approval mends: it seals the text as it is now. */
-const MENDED_BY_APPROVAL: ReadonlySet<string> = new Set(['changed-after-approval', 'damaged-approval']);
 /** No word list: one object, so the spell check's knowledge is the same from one check to the next. */
 const NO_ORDLISTE: readonly string[] = [];
 
