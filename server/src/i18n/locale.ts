@@ -6,6 +6,11 @@ export interface LocalizedText {
   readonly en: string;
 }
 
+/** The first letter in upper case, as Danish writes it: a weekday, a name, a clause made a sentence. */
+export function capitalize(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('da-DK') + s.slice(1);
+}
+
 export function localize(text: LocalizedText, locale: Locale): string {
   return text[locale];
 }

@@ -1,6 +1,6 @@
 import type { CancellationToken } from 'vscode-languageserver/node';
 import type { Position } from '../syntax/range';
-import { localize } from '../i18n/locale';
+import { capitalize, localize } from '../i18n/locale';
 import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams } from '../protocol';
 import { openReferat, safe, type ServerContext } from './context';
 
@@ -51,7 +51,7 @@ export function registerCommands(ctx: ServerContext): void {
 
 /** A clause (`godkendelsesdatoen … er før mødet …`) as a message: capital first letter, a full stop. */
 function sentence(clause: string): string {
-  const text = clause.charAt(0).toLocaleUpperCase('da-DK') + clause.slice(1);
+  const text = capitalize(clause);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 

@@ -1,5 +1,5 @@
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../dialect/vocabulary';
-import type { LocalizedText } from '../i18n/locale';
+import { capitalize, type LocalizedText } from '../i18n/locale';
 import type { CalendarDate } from './types';
 
 /*
@@ -72,9 +72,8 @@ export function monthName(month: number): string {
   return danish().months[month - 1] ?? '';
 }
 
-export function capitalize(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('da-DK') + s.slice(1);
-}
+/** Where dates are written, a weekday starts a line: one capitalisation for every text. */
+export { capitalize };
 
 /** `7. december 2023` */
 export function formatDanishDate(d: CalendarDate): string {

@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect/dialects';
+import { capitalize } from '../i18n/locale';
 import { SBSYS } from '../dialect/dialects';
 import { SECTION_KINDS, SECTION_NAMES, type SectionKind } from '../dialect/vocabulary';
 
@@ -52,7 +53,6 @@ function withSupplement(order: SectionChoice[], dialect: Dialect): SectionChoice
 const LONGEST_SECTION_HEADING = 80;
 
 const CHOICES = new WeakMap<Dialect, readonly SectionChoice[]>();
-const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Lemvig's order: what a new referat is written in when nothing says otherwise. */
 export const SECTION_ORDER = sectionOrder(SBSYS);
