@@ -335,6 +335,40 @@ test('the rule says nothing until the dictionary is loaded, and can be switched 
   assert.deepEqual(await spellingFindings(service, 'x.referat', REFERAT), []);
 });
 
+test("a save that brings a meeting whose names are all known keeps the spell check's knowledge; a new name makes it anew and is known", async () => {
+  const real = await loadSpeller();
+  // Each knowledge compiles the house's words into a speller of its own: counted, that says when one is made.
+  let made = 0;
+  const counting = {
+    correct: (w: string) => real.correct(w),
+    suggest: (w: string, max?: number) => real.suggest(w, max),
+    withWords: (list: Parameters<NonNullable<typeof real.withWords>>[0]) => (made++, real.withWords!(list)),
+  };
+  const attended = (who: string, day: string): string => REFERAT.replace('d. 07-12-2023', `d. ${day}`).replace('Mødested', `Mødedeltagere ${who}\n\nMødested`);
+  const workspace = new MemoryWorkspace({ [`${ROOT}/a.referat`]: attended('Erik Flyvholm, Mads Bruun Kirk', '30-11-2023') });
+  const service = createLanguageService({ workspace, locale: 'da', speller: () => Promise.resolve(counting) });
+  service.setRoots([ROOT]);
+  await service.indexed();
+  await service.spellingReady();
+  const open = attended('Erik Flyvholm, Mads Bruun Kirk', '07-12-2023');
+  const first = await spellingFindings(service, 'x.referat', open);
+  const before = made;
+  assert.ok(before > 0);
+  // Another meeting of the same people, saved: the archive changed, the names it knows did not.
+  await service.workspaceChanged([{ kind: 'changed', uri: `file://${ROOT}/b.referat`, text: attended('Mads Bruun Kirk, Erik Flyvholm', '14-12-2023') }]);
+  assert.deepEqual(await spellingFindings(service, 'x.referat', open), first);
+  assert.equal(made, before, 'a knowledge was made again for the same names');
+  // A meeting with someone new: the name is known from then on, in every open referat.
+  await service.workspaceChanged([{ kind: 'changed', uri: `file://${ROOT}/c.referat`, text: attended('Bent Klimaskjoldsløftet', '21-12-2023') }]);
+  const after = await spellingFindings(service, 'x.referat', open);
+  assert.equal(made, before + 1);
+  assert.deepEqual(
+    after.map((d) => open.split('\n')[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)),
+    ['klimaskjoldsprojektet'],
+  );
+  service.dispose();
+});
+
 // --- the first week (issue 21): inflections of the house's words, compounds, abbreviations, one note a word, fixes at one word ---
 
 /** A referat whose punkt 1 holds these lines of Sagsfremstilling. */

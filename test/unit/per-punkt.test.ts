@@ -7,6 +7,9 @@ import { parseReferat } from '../../server/src/model/parse';
 import { PunktMemory } from '../../server/src/model/build';
 import { documentFacts, punktFindings, punktRule } from '../../server/src/rules/perPunkt';
 import { checkReferat } from '../../server/src/rules/index';
+import { rejectedWords } from '../../server/src/rules/writing';
+import type { Diagnostic, SpellingKnowledge } from '../../server/src/rules/types';
+import type { Speller } from '../../server/src/spelling/speller';
 import { repoRoot } from '../helpers';
 
 const text = readFileSync(join(repoRoot, 'test/fixtures/corpus/direktionen-2023-12-07.referat'), 'utf8');
@@ -77,4 +80,38 @@ test('a referat checked once (the command line) has the findings of one checked 
     assert.deepEqual(once, checkReferat(parseReferat(t)), file);
   }
   assert.ok(findings > 0, 'no fixture had a finding: nothing was compared');
+});
+
+test("a new spell-check knowledge over the same dictionary reads no line again; its notes are a fresh check's", () => {
+  // A dictionary of short words: every long word is rejected, and the knowledge decides which of those it knows.
+  const speller: Speller = { correct: (w) => w.length < 9, suggest: () => [] };
+  const knowledge = (known: ReadonlySet<string>, reads: { n: number }, dictionary: Speller = speller): SpellingKnowledge => ({
+    speller: dictionary,
+    isKnown: (w) => known.has(w.toLowerCase()),
+    rejected(line, place) {
+      reads.n++;
+      return rejectedWords(line, place, { speller: dictionary });
+    },
+  });
+  const spellingOf = (found: readonly Diagnostic[]) => found.filter((d) => d.code === 'spelling');
+  const referat = parseReferat(text);
+  const first = { n: 0 };
+  const before = spellingOf(checkReferat(referat, { spelling: knowledge(new Set(), first) }));
+  assert.ok(first.n > 0 && before.length > 3, `${first.n} lines read, ${before.length} notes`);
+  // The archive came to know three of the words: the notes follow, from the verdicts already made.
+  const learnt = new Set(before.slice(0, 3).map((d) => /"(.+)"/.exec(d.message)![1]!.toLowerCase()));
+  assert.equal(learnt.size, 3);
+  const again = { n: 0 };
+  const after = spellingOf(checkReferat(referat, { spelling: knowledge(learnt, again) }));
+  assert.equal(again.n, 0, 'lines were read again for a knowledge over the same dictionary');
+  assert.deepEqual(after, spellingOf(checkReferat(parseReferat(text), { spelling: knowledge(learnt, { n: 0 }) })));
+  const wordOf = (d: Diagnostic): string => /"(.+)"/.exec(d.message)![1]!.toLowerCase();
+  assert.deepEqual(
+    after,
+    before.filter((d) => !learnt.has(wordOf(d))),
+  );
+  // Another dictionary's verdicts are its own.
+  const other = { n: 0 };
+  checkReferat(referat, { spelling: knowledge(learnt, other, { correct: (w) => w.length < 12, suggest: () => [] }) });
+  assert.ok(other.n > 0);
 });

@@ -10,6 +10,12 @@ const isYaml = (uri: string): boolean => uri.endsWith('/referat.yaml');
 
 /** Where findings follow saving, a pause this long in her typing is used to make them ahead of the save. */
 const PREPARE_AFTER_MS = 300;
+/**
+ * A save that changed what the rules see of the archive checks the open documents again once saves
+ * pause this long: a save that comes sooner is checked with the archive as it now is anyway, and
+ * must not wait behind a check of the text it replaces.
+ */
+const RECHECK_AFTER_SAVES_MS = 250;
 
 /** referat.yaml's mistakes, each at its line and column. */
 async function publishConfigProblems({ connection, service }: ServerContext, doc: TextDocument): Promise<void> {
@@ -53,6 +59,23 @@ export function placedInText(diagnostics: readonly Diagnostic[], from: string, t
   return out;
 }
 
+/** `run` once calls of `soon` pause for `ms`; `now` runs it at once, in place of one pending. */
+function whenPaused(run: () => Promise<void>, ms: number): { soon: () => void; now: () => Promise<void> } {
+  let timer: NodeJS.Timeout | undefined;
+  const now = (): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
+    return run();
+  };
+  return {
+    soon: () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void now(), ms);
+    },
+    now,
+  };
+}
+
 /** Publishes findings on open and save (or as you type), clears them on close; referat.yaml's mistakes too. */
 export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => Promise<void> } {
   const timers = new Map<string, NodeJS.Timeout>();
@@ -91,12 +114,13 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
   });
 
-  const revalidateAll = async (): Promise<void> => {
+  const recheck = whenPaused(async (): Promise<void> => {
     for (const doc of documents.all()) {
       const checked = ctx.validation.trigger === 'onType' ? undefined : lastChecked.get(doc.uri);
       await (checked ? validate(checked, { again: true }) : validate(doc));
     }
-  };
+  }, RECHECK_AFTER_SAVES_MS);
+  const revalidateAll = recheck.now;
 
   // The findings of the text as it is now, made and kept, not published: a save of this version publishes them at once.
   const prepare = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument) => {
@@ -122,7 +146,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     const published = validate(doc);
     const archived = openReferat(ctx, doc.uri) ? service.workspaceChanged([{ kind: 'changed', uri: doc.uri, text: doc.getText() }]) : undefined;
     await published;
-    if (await archived) await revalidateAll();
+    if (await archived) recheck.soon();
   });
   documents.onDidSave((e) => void saved(e.document));
   documents.onDidChangeContent((e) => {

@@ -44,12 +44,23 @@ export const spelling: Rule = {
  */
 const notesOf = new WeakMap<Punkt, { readonly known: SpellingKnowledge; readonly notes: readonly Finding[] }>();
 
-/** A punkt's spelling notes: one per unknown word, the same word again says nothing new. */
-function punktNotes(p: Punkt, known: SpellingKnowledge): readonly Finding[] {
-  const hit = notesOf.get(p);
-  if (hit?.known === known) return hit.notes;
-  const notes: Finding[] = [];
-  const noted = new Set<string>();
+/** A word the dictionary rejects, on its line. */
+interface Rejection {
+  readonly line: number;
+  readonly word: WordToken;
+}
+
+/**
+ * Per punkt, the words of its prose the dictionary rejects, with one dictionary. Its verdicts stand
+ * when the names known change (a save that brings a new meeting to the archive): a new knowledge
+ * only asks which of these words it knows, and no line is read again.
+ */
+const rejectionsOf = new WeakMap<Punkt, { readonly speller: SpellingKnowledge['speller']; readonly rejections: readonly Rejection[] }>();
+
+function punktRejections(p: Punkt, known: SpellingKnowledge): readonly Rejection[] {
+  const hit = rejectionsOf.get(p);
+  if (hit?.speller === known.speller) return hit.rejections;
+  const rejections: Rejection[] = [];
   let previous: BodyLine | undefined;
   for (const l of proseLines(p)) {
     if (l.blank) {
@@ -57,17 +68,28 @@ function punktNotes(p: Punkt, known: SpellingKnowledge): readonly Finding[] {
       continue;
     }
     const place = { continuesSentence: previous !== undefined && !ENDS_SENTENCE.test(previous.text) };
-    for (const w of known.rejected ? known.rejected(l.text, place) : rejectedWords(l.text, place, known)) {
-      const key = w.word.toLowerCase();
-      if (noted.has(key) || known.isKnown(w.word)) continue;
-      noted.add(key);
-      // Suggestions cost milliseconds a word: they are made when she asks for the quick fixes (spellingFixes).
-      notes.push({
-        range: { start: { line: l.line, character: w.start }, end: { line: l.line, character: w.end } },
-        message: { da: `"${w.word}" står ikke i den danske ordbog.`, en: `"${w.word}" is not in the Danish dictionary.` },
-      });
-    }
+    for (const word of known.rejected ? known.rejected(l.text, place) : rejectedWords(l.text, place, known)) rejections.push({ line: l.line, word });
     previous = l;
+  }
+  rejectionsOf.set(p, { speller: known.speller, rejections });
+  return rejections;
+}
+
+/** A punkt's spelling notes: one per unknown word, the same word again says nothing new. */
+function punktNotes(p: Punkt, known: SpellingKnowledge): readonly Finding[] {
+  const hit = notesOf.get(p);
+  if (hit?.known === known) return hit.notes;
+  const notes: Finding[] = [];
+  const noted = new Set<string>();
+  for (const { line, word: w } of punktRejections(p, known)) {
+    const key = w.word.toLowerCase();
+    if (noted.has(key) || known.isKnown(w.word)) continue;
+    noted.add(key);
+    // Suggestions cost milliseconds a word: they are made when she asks for the quick fixes (spellingFixes).
+    notes.push({
+      range: { start: { line, character: w.start }, end: { line, character: w.end } },
+      message: { da: `"${w.word}" står ikke i den danske ordbog.`, en: `"${w.word}" is not in the Danish dictionary.` },
+    });
   }
   notesOf.set(p, { known, notes });
   return notes;

@@ -17,6 +17,11 @@ const COUNT_SLICE_MS = 4;
 const COUNT_QUIET_MS = 100;
 /** Work that never pauses still lets the count go on by a slice this often. */
 const COUNT_MAX_STALL_MS = 500;
+/**
+ * While a count goes on (saves that never pause, a large archive), the words that became the
+ * archive's own, or stopped being it, are told this often, not only when it ends.
+ */
+const COUNT_TELL_MS = 1_000;
 /** Files whose lines are kept for counting their next save by its changes: the documents being edited. */
 const SAVED_LINES_FILES = 8;
 const NO_WORDS: readonly string[] = [];
@@ -87,6 +92,14 @@ function houseWords(ordliste: readonly string[], personal: ReadonlySet<string>, 
   return [...out.values()];
 }
 
+/** Whether two sets of words hold the same words. */
+function sameWords(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const w of a) if (!b.has(w)) return false;
+  return true;
+}
+
 /** `Søndergaard Kjær` → `søndergaard`, `kjær`: the words a name or title is made of, lower case. */
 function wordsOf(text: string): string[] {
   return [...words(text)].map((w) => w.word.toLowerCase().replace(/\.$/, ''));
@@ -124,13 +137,24 @@ export class Spelling {
   private countTimer: ReturnType<typeof setTimeout> | undefined;
   /** When findings were last asked for (`knowledge`): the background count gives way to her work. */
   private lastAsked = 0;
+  /** When a count going on last told that words changed sides. */
+  private toldAt = 0;
   /** When the first save not yet counted came. */
   private countWaitingSince: number | undefined;
   /** Counts the changes that can change an answer (the dictionary, the personal words, a word that changed sides in the archive). */
   private generation = 0;
   /** The knowledge last handed out, while nothing it answers from has changed: the same object, so what was judged with it is remembered. */
   private lastKnowledge:
-    | { generation: number; personer: object; ordliste: readonly string[]; kle: KleCatalog; models: ReadonlyMap<string, string>; knowledge: SpellingKnowledge }
+    | {
+        generation: number;
+        personer: object;
+        ordliste: readonly string[];
+        kle: KleCatalog;
+        models: ReadonlyMap<string, string>;
+        /** The names' and word list's words it knows. */
+        known: ReadonlySet<string>;
+        knowledge: SpellingKnowledge;
+      }
     | undefined;
 
   constructor(private readonly host: SpellingHost) {}
@@ -225,21 +249,27 @@ export class Spelling {
     if (!speller) return undefined;
     this.lastAsked = Date.now();
     const last = this.lastKnowledge;
-    if (last?.generation === this.generation && last.personer === catalog.personer && last.ordliste === ordliste && last.kle === kle && last.models === models)
+    const sameRest = last?.generation === this.generation && last.ordliste === ordliste && last.kle === kle && last.models === models;
+    if (sameRest && last.personer === catalog.personer) return last.knowledge;
+    const known = this.knownWords(catalog, ordliste);
+    // The archive harvested again (a save that brought a new meeting) mostly knows the same names: the
+    // knowledge stays the same object, so no punkt is judged again for it.
+    if (sameRest && sameWords(last.known, known)) {
+      this.lastKnowledge = { ...last, personer: catalog.personer, known };
       return last.knowledge;
-    const knowledge = this.makeKnowledge(speller, catalog, ordliste, kle, models);
-    this.lastKnowledge = { generation: this.generation, personer: catalog.personer, ordliste, kle, models, knowledge };
+    }
+    const knowledge = this.makeKnowledge(speller, known, ordliste, kle, models);
+    this.lastKnowledge = { generation: this.generation, personer: catalog.personer, ordliste, kle, models, known, knowledge };
     return knowledge;
   }
 
   private makeKnowledge(
     speller: Speller,
-    catalog: NameCatalog,
+    known: ReadonlySet<string>,
     ordliste: readonly string[],
     kle: KleCatalog,
     models: ReadonlyMap<string, string>,
   ): SpellingKnowledge {
-    const known = this.knownWords(catalog, ordliste);
     // The word lists' words with their inflections and in compounds (`Mindreforbruget`), by the dictionary's affix rules.
     const house = speller.withWords?.(houseWords(ordliste, this.personal, models));
     const kleWords = this.kleWords(kle);
@@ -269,7 +299,7 @@ export class Spelling {
     };
   }
 
-  private knownWords(catalog: NameCatalog, ordliste: readonly string[]): Set<string> {
+  private knownWords(catalog: NameCatalog, ordliste: readonly string[]): ReadonlySet<string> {
     // The catalog's lists are replaced, never changed, when referat.yaml or the archive changes:
     // one set per list of people and word list.
     const key = catalog.personer as object;
@@ -317,11 +347,16 @@ export class Spelling {
     const before = new Map<string, boolean>();
     this.counting = this.count(this.speller, before).finally(() => {
       this.counting = undefined;
-      // Listeners check open documents again only when a word became the archive's own, or stopped being it.
-      if ([...before].some(([w, known]) => known !== (this.fileCount.get(w) ?? 0) >= ARCHIVE_WORD_MIN)) this.changed();
+      if (this.changedSides(before)) this.changed();
       // Files changed while counting are counted next.
       if (this.dirty.size > 0) this.countArchive();
     });
+  }
+
+  /** Whether a word counted since `before` was taken became the archive's own, or stopped being it: only then are open documents checked again. */
+  private changedSides(before: ReadonlyMap<string, boolean>): boolean {
+    for (const [w, known] of before) if (known !== (this.fileCount.get(w) ?? 0) >= ARCHIVE_WORD_MIN) return true;
+    return false;
   }
 
   private async count(speller: Speller, before: Map<string, boolean>): Promise<void> {
@@ -337,6 +372,12 @@ export class Spelling {
         const n = this.fileCount.get(w) ?? 0;
         if (!before.has(w)) before.set(w, n >= ARCHIVE_WORD_MIN);
         this.fileCount.set(w, n + 1);
+      }
+      // A count that goes on and on (she saves without a pause) tells what changed sides meanwhile.
+      if (Date.now() - this.toldAt >= COUNT_TELL_MS && this.changedSides(before)) {
+        before.clear();
+        this.toldAt = Date.now();
+        this.changed();
       }
       // One file at a time: the editor's requests go first.
       await this.giveWay();
