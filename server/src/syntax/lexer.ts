@@ -1,12 +1,34 @@
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import { ALL_TOKENS } from './tokens';
+import type { SourceLine } from './tree';
 
 // Built once, on first use: chevrotain analyses the patterns at construction, which the
 // server's start-up need not wait for.
 let lexer: Lexer | undefined;
 function theLexer(): Lexer {
+  if (lexer) return lexer;
   // ensureOptimizations: a token that would defeat the first-character optimisation fails at once, in every test.
-  return (lexer ??= new Lexer(ALL_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true }));
+  lexer = new Lexer(ALL_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true });
+  retypeOnce(lexer);
+  return lexer;
+}
+
+/**
+ * Re-types a token of the lexer's own, and back, before any document is read. The passes after the
+ * lexer re-type tokens, and the lexer's memory types kept tokens back. V8 takes a field of an object
+ * shape that has only ever held its first value for a constant and compiles code on that, then throws
+ * that code away on the first write of another value: in a long document, on its first edit, every
+ * pass over the tokens went back to the interpreter (a first save of a 1 MB referat spent 20 ms
+ * parsing, its next ones 3 ms). Written once here, the field is a variable from the start.
+ */
+function retypeOnce(made: Lexer): void {
+  const [first, second] = made.tokenize('x\n\n').tokens;
+  if (!first || !second || first.tokenType === second.tokenType) return;
+  const { tokenType, tokenTypeIdx } = first;
+  first.tokenType = second.tokenType;
+  first.tokenTypeIdx = second.tokenTypeIdx;
+  first.tokenType = tokenType;
+  first.tokenTypeIdx = tokenTypeIdx;
 }
 
 export interface LexResult {
@@ -53,6 +75,13 @@ export class LexMemory {
   /** The tokens last handed out: the parser's passes may have re-typed them, `types` says what the lexer made them. */
   tokens: IToken[] = [];
   types: TokenType[] = [];
+  /**
+   * Beside each token, the syntax line last made of it (the parser's): a kept token's line is kept
+   * where its number and kind are. Kept here, not on chevrotain's token: a property added to tokens
+   * gives the kept ones another shape than the new ones, and code made for one shape is thrown away
+   * on meeting the other (on the first edit, in every pass over the tokens).
+   */
+  lines: (SourceLine | undefined)[] = [];
   lineStarts: number[] = [0];
   errors: readonly { offset: number; length: number }[] = [];
 }
@@ -70,10 +99,11 @@ export interface LexOptions {
 export function lex(text: string, options: LexOptions = {}): LexResult {
   const { memory } = options;
   if (!memory) return lexWhole(text);
-  const { result, types } = memory.text.length > 0 && text.length > 0 ? lexChanged(memory, text) : typed(lexWhole(text));
+  const { result, types, lines } = memory.text.length > 0 && text.length > 0 ? lexChanged(memory, text) : typed(lexWhole(text));
   memory.text = text;
   memory.tokens = result.tokens;
   memory.types = types;
+  memory.lines = lines;
   memory.lineStarts = result.lineStarts;
   memory.errors = result.errors;
   return result;
@@ -155,10 +185,34 @@ interface Typed {
   readonly result: LexResult;
   /** Each token's type as the lexer made it. */
   readonly types: TokenType[];
+  /** Each token's syntax line, where one was made of it and it is kept. */
+  readonly lines: (SourceLine | undefined)[];
 }
 
 function typed(result: LexResult): Typed {
-  return { result, types: result.tokens.map((t) => t.tokenType) };
+  return { result, types: result.tokens.map((t) => t.tokenType), lines: new Array<SourceLine | undefined>(result.tokens.length) };
+}
+
+// The loops over every token and line start are functions of their own: each is made fast once and
+// stays so, where inside lexChanged a branch it had not met yet would throw the loop's fast code away.
+
+/** The kept tokens before the edit, their types as the lexer made them. */
+function restoreTypes(tokens: readonly IToken[], types: readonly TokenType[], end: number): void {
+  for (let i = 0; i < end; i++) restore(tokens[i]!, types[i]!);
+}
+
+/** The kept tokens after the edit, their types as the lexer made them, moved by the edit's change of length. */
+function restoreAndShift(tokens: readonly IToken[], types: readonly TokenType[], from: number, delta: number): void {
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    restore(t, types[i]!);
+    t.startOffset += delta;
+  }
+}
+
+/** The line starts after the edit, moved by its change of length. */
+function shiftStarts(starts: number[], from: number, delta: number): void {
+  for (let i = from; i < starts.length; i++) starts[i] = starts[i]! + delta;
 }
 
 /** A kept token as the lexer made it: the parser's passes re-type tokens in place. */
@@ -191,12 +245,8 @@ function lexChanged(memory: LexMemory, text: string): Typed {
   // The memory's arrays are changed in place: a 1 MB referat's are 200 KB each, and an edit changes a few entries.
   const keepBefore = firstTokenFrom(oldTokens, from);
   const resumeToken = firstTokenFrom(oldTokens, resumeOld);
-  for (let i = 0; i < keepBefore; i++) restore(oldTokens[i]!, oldTypes[i]!);
-  for (let i = resumeToken; i < oldTokens.length; i++) {
-    const t = oldTokens[i]!;
-    restore(t, oldTypes[i]!);
-    t.startOffset += delta;
-  }
+  restoreTypes(oldTokens, oldTypes, keepBefore);
+  restoreAndShift(oldTokens, oldTypes, resumeToken, delta);
   const tokens = replaced(oldTokens, keepBefore, resumeToken, middle.tokens);
   const types = replaced(
     oldTypes,
@@ -204,6 +254,7 @@ function lexChanged(memory: LexMemory, text: string): Typed {
     resumeToken,
     middle.tokens.map((t) => t.tokenType),
   );
+  const lines = replaced(memory.lines, keepBefore, resumeToken, new Array<SourceLine | undefined>(middle.tokens.length).fill(undefined));
 
   const middleStarts: number[] = [];
   // The middle's own line starts; its end is one where the kept lines resume, else the text's end may be one.
@@ -213,7 +264,7 @@ function lexChanged(memory: LexMemory, text: string): Typed {
     if (!isBreak(c) || (c === 13 && text.charCodeAt(i + 1) === 10)) continue;
     if (i + 1 <= last) middleStarts.push(i + 1);
   }
-  for (let i = resumeAt; i < lineStarts.length; i++) lineStarts[i] = lineStarts[i]! + delta;
+  shiftStarts(lineStarts, resumeAt, delta);
   const starts = replaced(lineStarts, firstKept === 0 ? 1 : firstKept, resumeAt, middleStarts);
 
   return {
@@ -227,5 +278,6 @@ function lexChanged(memory: LexMemory, text: string): Typed {
       ],
     },
     types,
+    lines,
   };
 }

@@ -70,15 +70,6 @@ class ReferatParser extends EmbeddedActionsParser {
   });
 }
 
-/**
- * A token of a document read with a lexer's memory, with the syntax line last made of it: an edit's
- * reading makes new lines only where it changed them, and the punkter's memory knows its lines by
- * identity. Kept on the token itself: a WeakMap lookup per line cost more than making the line.
- */
-interface LineToken extends IToken {
-  syntaxLine?: SourceLine;
-}
-
 // Built on first use, like the lexer: the grammar analysis costs start-up time that indexing never needs.
 let parser: ReferatParser | undefined;
 
@@ -110,20 +101,33 @@ export function parseSyntax(input: string, given?: Dialect, options: LexOptions 
     }
     return lo;
   };
-  // The raw tree lists tokens in document order, so a forward-moving cursor numbers them.
+  // The raw tree lists tokens in document order, so forward-moving cursors number them and find them.
   let cursor = 0;
-  const reuse = options.memory !== undefined;
+  // With a memory, each token's syntax line is kept beside it (the memory's `lines`): an edit's reading
+  // makes new lines only where it changed them, and the punkter's memory knows its lines by identity.
+  const made = options.memory?.lines;
+  const all = lexed.tokens;
+  let at = 0;
   const toLine = (t: IToken): SyntaxLine => {
     if (lineStarts[cursor]! > t.startOffset) cursor = offsetToLine(t.startOffset);
     while (cursor + 1 < lineStarts.length && lineStarts[cursor + 1]! <= t.startOffset) cursor++;
     const kind = LINE_KIND.get(t.tokenType) ?? 'text';
-    if (!reuse) return new SourceLine(kind, cursor, t.image);
+    if (!made) return new SourceLine(kind, cursor, t.image);
+    // Nearly always the token after the last one; else found by its offset (a token the parser's recovery made is not there).
+    if (all[at] !== t) at = tokenAt(all, t);
+    if (at < 0) {
+      at = 0;
+      return new SourceLine(kind, cursor, t.image);
+    }
     // A token the lexer's memory kept is a line unchanged: where its kind and number are too, so is its syntax line.
-    const last = (t as LineToken).syntaxLine;
-    if (last !== undefined && last.line === cursor && last.kind === kind) return last;
-    const made = new SourceLine(kind, cursor, t.image);
-    (t as LineToken).syntaxLine = made;
-    return made;
+    const last = made[at];
+    if (last !== undefined && last.line === cursor && last.kind === kind) {
+      at++;
+      return last;
+    }
+    const line = new SourceLine(kind, cursor, t.image);
+    made[at++] = line;
+    return line;
   };
   for (const e of errors) {
     const line = offsetToLine(e.offset);
@@ -162,6 +166,18 @@ export function parseSyntax(input: string, given?: Dialect, options: LexOptions 
     lastLineLength: text.length - lastStart,
     problems,
   };
+}
+
+/** The token's index among the tokens (sorted by offset), or -1 where it is not one of them. */
+function tokenAt(tokens: readonly IToken[], t: IToken): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < t.startOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  return tokens[lo] === t ? lo : -1;
 }
 
 /** Longer lines are no approval heading or field label: they are passed over unread. */
