@@ -15,7 +15,21 @@ function same(entry: string, title: string): boolean {
   return entry === title || (entry.length >= SHORTEST_CUT_TITLE && title.startsWith(entry));
 }
 
+/** Titles made comparable, kept: a long referat's hundreds of titles are the same at its next check. */
+const normed = new Map<string, string>();
+/** Titles kept at once: a workspace's open documents' tables and punkter. */
+const NORMED_TITLES = 20_000;
+
 function norm(s: string): string {
+  let n = normed.get(s);
+  if (n === undefined) {
+    if (normed.size >= NORMED_TITLES) normed.clear();
+    normed.set(s, (n = normTitle(s)));
+  }
+  return n;
+}
+
+function normTitle(s: string): string {
   // A title's own final full stop is indistinguishable from the dot leader.
   let t = s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
   let end = t.length;
