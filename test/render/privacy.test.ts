@@ -174,6 +174,58 @@ test('closed is closed: heading-shaped lines and text after the case number in a
   }
 });
 
+test('closed is closed however the marker is set off: a colon left off, a dash, brackets; a form read as open is refused, also with the rules off', async () => {
+  const heading = 'Punkt 4: Lukket: Møde med Borgmesteren';
+  assert.ok(closedOk.includes(heading));
+  // Each rule switched off: the refusal must hold without the rule that names the mistake.
+  const lenient = createLanguageService({
+    workspace: new MemoryWorkspace({
+      '/ws/referat.yaml': 'regler:\n  closed-marker: off\n  toc-mismatch: off\n  agenda-order: off\n  missing-beslutning: off\n',
+    }),
+    fonts: nodeFonts,
+  });
+  lenient.setRoots(['/ws']);
+  const lines = closedOk.split('\n');
+  const at = lines.indexOf(heading);
+  // Read as closed: the punkt's text is left out.
+  for (const written of [
+    'Punkt 4: Lukket',
+    'Punkt 4: Lukket - Møde med Borgmesteren',
+    'Punkt 4: Lukket; Møde',
+    'Punkt 4: Lukket. Møde',
+    'Punkt 4: Lukket punkt – Møde',
+    'Punkt 4: Møde (lukket) med Borgmesteren',
+  ]) {
+    const doc = docOf(closedOk.replace(heading, written));
+    for (const s of [service(), lenient]) {
+      const html = await s.renderHtml(doc, { audience: 'public' });
+      assert.ok(html.output, `${written}: rendered`);
+      assert.doesNotMatch(htmlReaderText(html.output), /Fortroligt indhold/, written);
+    }
+  }
+  // Read as open, or its heading not read as one: the public version is refused at that line.
+  const refused: readonly { readonly text: string; readonly line: number }[] = [
+    { text: closedOk.replace(heading, 'Punkt 4: Lukket Møde med Borgmesteren'), line: at },
+    { text: [...lines.slice(0, at), 'Punkt 4 (lukket): Møde med Borgmesteren', ...lines.slice(at + 1)].join('\n'), line: at },
+    { text: [...lines.slice(0, at), '**Lukket punkt 4:** Møde med Borgmesteren', ...lines.slice(at + 1)].join('\n'), line: at },
+  ];
+  for (const v of refused)
+    for (const s of [service(), lenient]) {
+      const doc = docOf(v.text);
+      for (const r of [await s.renderHtml(doc, { audience: 'public' }), await s.renderPdf(doc, { audience: 'public' })]) {
+        assert.equal(r.output, null, `${v.text.split('\n')[v.line]}: refused`);
+        assert.equal(r.refused.range.start.line, v.line);
+        assert.match(r.refused.message.da, /offentliggjort/);
+      }
+    }
+  // In the editor: an error at the line, with a fix that writes the heading as it is read.
+  const found = (await service().findings(docOf(refused[1]!.text))).filter((d) => d.code === 'closed-marker');
+  assert.deepEqual(
+    found.map((d) => [d.severity, d.range.start.line, d.fixes[0]?.edits[0]?.newText]),
+    [['error', at, 'Punkt 4: Lukket: Møde med Borgmesteren']],
+  );
+});
+
 test('closed is closed in the number-dot dialects: a paragraph "3. Orientering…" inside a closed SBSYS eDagsorden item', async () => {
   const s = service();
   const text = readFileSync(join(repoRoot, 'test/fixtures/dialects/rules/sbsys-edagsorden/ok.referat'), 'utf8')

@@ -173,8 +173,24 @@ export const HISTORY_NOT_RELEASED = /^beslutning(?:en)?[ \t]+(?:er[ \t]+)?ikke[ 
 /** Punkter that are a formality of the meeting, not a case: nothing is decided in them. */
 export const WITHOUT_DECISION = /^(?:underskriftsark|underskriftsside|underskrifter|underskrift)\b/i;
 
-export const CLOSED_PREFIX = /^lukket(?:\s+(?:sag|punkt))?\s*:\s*/i;
+/**
+ * The closed marker first in a title, with whatever sets it off (`Lukket:`, `Lukket -`, `Lukket;`,
+ * `Lukket.`) or alone (`Lukket`): a colon left off must not publish a closed punkt.
+ */
+export const CLOSED_PREFIX = /^lukket(?:\s+(?:sag|punkt))?\s*(?:[:;.,\-–—]\s*|$)/i;
 export const CLOSED_SUFFIX = /\s*\((?:lukket|lukket punkt)\)\s*$/i;
+/** The closed marker in brackets anywhere in a title: `Personalesag (lukket) – opfølgning`. */
+export const CLOSED_IN_BRACKETS = /\(lukket(?:\s+(?:sag|punkt))?\)/i;
+/** A title that begins with the closed marker and a word (`Lukket Personalesag`): closed, or an open punkt about something closed? */
+export const CLOSED_MARKER_AND_WORD = /^lukket\s+(?!(?:sag|punkt)\s*(?:[:;.,\-–—]|$))\p{L}/iu;
+/**
+ * A line shaped like a closed punkt's heading in a form that is no heading: `Punkt 2 (lukket): …`,
+ * `Punkt 2 lukket: …`, `Lukket punkt 2: …`, the marker set off from the title or ending the line
+ * (bold or a Markdown heading's marks allowed). The lines under it would be
+ * read as the punkt above's, and published with it.
+ */
+export const CLOSED_HEADING_LOOKALIKE =
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:punkt[ \t]+(\d{1,4}(?:\.\d{1,3})?)[ \t]*(?:\(lukket[^)\n]{0,20}\)|[ \t]lukket(?:[ \t]+(?:punkt|sag))?)|lukket[ \t]+punkt[ \t]+(\d{1,4}(?:\.\d{1,3})?))[ \t]*(?:\*\*)?[ \t]*(?:[:.\-–—][ \t]*(?:\*\*)?[ \t]*(.*)|$)/i;
 
 /** Lines of a header that say nothing the model reads: `Åbent referat`, a page form's `Punkt⇥Titel` row. */
 export const HEADER_NOTHING_LINES = /^(?:åbent\s+referat|lukket\s+referat|punkt\tTitel)$/i;
@@ -412,7 +428,7 @@ export const CLOSED_MARKER = 'Lukket';
 /** The closed marker and its longer forms a caption may begin with (`Lukket punkt`, `Lukket sag - Salg`), longest first. */
 export const CLOSED_MARKERS: readonly string[] = [`${CLOSED_MARKER} punkt`, `${CLOSED_MARKER} sag`, CLOSED_MARKER];
 /** The closed marker as a title writes it first, with its colon: `Lukket: Borgmesterens kalender`. */
-export const CLOSED_TITLE_MARKER = new RegExp(String.raw`^${CLOSED_MARKER}:\s*`, 'i');
+export const CLOSED_TITLE_MARKER = CLOSED_PREFIX;
 
 /**
  * Every word of the format that code might otherwise write as a literal: header labels, section

@@ -43,12 +43,13 @@ const CLOSED_WORDS = new RegExp(String.raw`^(${CLOSED_MARKERS.map(phraseSource).
  * (`Lukket punkt` → `Lukket punkt:`, `Lukket sag - Salg` → `Lukket sag: Salg`); else behind `Lukket: `.
  */
 export function closedTitle(caption: string): string {
-  if (isClosed(caption)) return caption;
+  // Its own closed words first: `Lukket punkt` and `Lukket - Salg` read closed as they are, and are written as the format writes them.
   const m = CLOSED_WORDS.exec(caption);
   if (m) {
     const rest = caption.slice(m[0].length).trim();
     return rest === '' ? `${m[1]}:` : `${m[1]}: ${rest}`;
   }
+  if (isClosed(caption)) return caption;
   return caption === '' ? `${CLOSED_MARKER}:` : `${CLOSED_MARKER}: ${caption}`;
 }
 

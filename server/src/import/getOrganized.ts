@@ -42,7 +42,7 @@ function moveLetterhead(lines: string[]): string[] {
   return [...lines.slice(title, udvalg + 1), ...letterhead, ...lines.slice(udvalg + 1)];
 }
 
-/** Every item after a closed part's heading (`Lukket referat`), up to an open part's, with its title marked closed. */
+/** Every item after a closed part's heading (`Lukket referat`), up to an open part's, with its title marked closed as the format marks it. */
 function markClosedParts(lines: string[]): string {
   if (!lines.some((l) => CLOSED_PART_LINE.test(l))) return lines.join('\n');
   const referat = parseReferat(lines.join('\n'), GETORGANIZED);
@@ -54,10 +54,12 @@ function markClosedParts(lines: string[]): string {
       if (CLOSED_PART_LINE.test(lines[next]!)) closed = true;
       else if (OPEN_PART_LINE.test(lines[next]!)) closed = false;
     }
-    if (!closed || p.closed) continue;
+    // Also a title already read closed is written as the format writes it (`Lukket punkt - X` → `Lukket punkt: X`).
+    const title = closed ? closedTitle(p.title) : p.title;
+    if (title === p.title) continue;
     const start = p.titleRange.start.character;
     const line = lines[at]!;
-    lines[at] = `${line.slice(0, start)}${closedTitle(p.title)}${line.slice(p.titleRange.end.character)}`;
+    lines[at] = `${line.slice(0, start)}${title}${line.slice(p.titleRange.end.character)}`;
   }
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@ import type { Dialect } from '../dialect/dialects';
 import {
   ABSENCE_WORDS,
   ATTENDANCE_SOURCE,
+  CLOSED_IN_BRACKETS,
   CLOSED_PREFIX,
   CLOSED_SUFFIX,
   HISTORY_ENTRY_LABELS,
@@ -104,7 +105,11 @@ export function isClosed(title: string): boolean {
   // The suffix is looked for in the title's last characters only: a pattern that starts with
   // spaces, tried at every position of a long line, would take the square of its length.
   const end = title.trimEnd();
-  return CLOSED_PREFIX.test(title) || (end.endsWith(')') && CLOSED_SUFFIX.test(end.slice(-CLOSED_SUFFIX_WINDOW)));
+  return (
+    CLOSED_PREFIX.test(title) ||
+    (end.endsWith(')') && CLOSED_SUFFIX.test(end.slice(-CLOSED_SUFFIX_WINDOW))) ||
+    (title.includes('(') && CLOSED_IN_BRACKETS.test(title))
+  );
 }
 
 /** A line of text this long or longer is a sentence, never a case number. */

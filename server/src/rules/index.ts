@@ -3,6 +3,7 @@ import type { Referat } from '../model/types';
 import { localize, type Locale } from '../i18n/locale';
 import { APPROVAL_RULES } from './approval';
 import { ATTENDEE_RULES } from './attendees';
+import { CLOSED_RULES } from './closed';
 import { CPR_RULES } from './cpr';
 import { HEADER_RULES } from './header';
 import { JOURNAL_RULES } from './journal';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   ...ATTENDEE_RULES,
   ...PROTOKOL_RULES,
   ...TEXT_RULES,
+  ...CLOSED_RULES,
   ...CPR_RULES,
   ...WRITING_RULES,
   ...APPROVAL_RULES,
