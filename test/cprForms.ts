@@ -36,6 +36,9 @@ export const CPR_FORMS: readonly CprForm[] = [
   { what: 'no separator', write: (d) => d },
   { what: 'a no-break space', write: (d) => `${six(d)}\u00a0${four(d)}` },
   { what: 'after a digit and a space', write: (d) => `4 ${six(d)}-${four(d)}` },
+  { what: 'the first part in dotted pairs', write: (d) => `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}-${four(d)}` },
+  { what: 'the first part in spaced pairs', write: (d) => `${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4, 6)}-${four(d)}` },
+  { what: 'a slash', write: (d) => `${six(d)}/${four(d)}` },
   { what: 'two in a row', write: (d) => `${six(d)}-${four(d)} ${six(d)}-${four(d)}` },
 ];
 

@@ -31,6 +31,11 @@ test('cpr-number: the shapes of a CPR number, wherever they stand alone', () => 
     ['https://example.dk/borger/010203-1234', ['010203-1234']],
     ['<https://example.dk/borger/010203-1234/sag?x=1>', ['010203-1234']],
     ['[sagen](https://example.dk/010203-1234.pdf)', ['010203-1234']],
+    // Behind a label that says it is one: ten digits however grouped, whatever day they say.
+    ['CPR 010203-123 4', ['010203-123 4']],
+    ['cpr-nr.: 01.02.03.12.34', ['01.02.03.12.34']],
+    ['Personnummer 9999999999.', ['9999999999']],
+    ['personnr. 0102 0312 34', ['0102 0312 34']],
   ] as const)
     assert.deepEqual(found(line), want, line);
 });

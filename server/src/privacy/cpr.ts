@@ -30,7 +30,17 @@ export interface FoundCpr {
 // Six digits, a gap of dashes and spaces, four digits; markup and invisible characters may stand
 // anywhere between the digits (JOINER). The gap is bounded, so the search is linear.
 const J = `${JOINER}*`;
-const CANDIDATE = new RegExp(`\\d(?:${J}\\d){5}(?:${J}[- \\n]){0,4}${J}\\d(?:${J}\\d){3}`, 'g');
+// The first part's pairs may be set apart alike by a dot or a space (`01.02.03`, `01 02 03`), and the
+// parts by a slash as well (`010203/1234`).
+const CANDIDATE = new RegExp(`\\d${J}\\d${J}([. ]?)${J}\\d${J}\\d${J}\\1${J}\\d${J}\\d(?:${J}[- \\n/]){0,4}${J}\\d(?:${J}\\d){3}`, 'g');
+/**
+ * After a label that says it is one (`CPR-nr.`, `cpr`, `personnummer`), ten digits are a CPR number
+ * however they are grouped (`010203-123 4`, `01.02.03.1234`), and whatever day they say.
+ */
+const LABELLED = new RegExp(
+  `(?:^|[^\\p{L}])(?:cpr|person(?:nummer|nr))(?:[-.]?(?:nr|nummer))?\\.?${J}:?[ \\n]{0,3}${J}(\\d(?:${J}[-. /\\n]?${J}\\d){9})(?!${J}\\d)`,
+  'giu',
+);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 /** Six digits, one dash, four digits: the way a CPR number is written, read as the reader reads it. */
@@ -58,7 +68,14 @@ function findCprNumbers(read: ReaderText): FoundCpr[] {
     // Not here: it may still begin at the next digit (`010190 010190 1234`).
     CANDIDATE.lastIndex = start + 1;
   }
-  return out;
+  LABELLED.lastIndex = 0;
+  for (let m = LABELLED.exec(text); m; m = LABELLED.exec(text)) {
+    const end = m.index + m[0].length;
+    const start = end - m[1]!.length;
+    const from = read.from[start]!;
+    if (!out.some((f) => f.from <= from && from <= f.to)) out.push({ from, to: read.to[end - 1]! });
+  }
+  return out.sort((a, b) => a.from - b.from);
 }
 
 /** The CPR numbers in a source (markdown, or a rendered HTML page), as source offsets. */
@@ -114,7 +131,8 @@ export interface NumberedLine {
 const FIRST_PART = 6;
 // A digit-like character and five more that are digit-like or unseen, or an entity: every line
 // `mayHoldCpr` accepts matches this (digit-like characters beyond ASCII are all at U+0080 or above).
-const MAY_HOLD = /[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff][\d*_~`\\\u0080-\uffff]{5}|&/;
+// One dot, space, slash or dash may stand between two of them (`01.02.03`, `cpr 01 02 03 12 34`).
+const MAY_HOLD = /[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff](?:[./ -]?[\d*_~`\\\u0080-\uffff]){5}|&/;
 
 export interface FindOptions {
   /**
@@ -186,8 +204,8 @@ function readLines(lines: readonly NumberedLine[], from: number, to: number, out
 
 /**
  * Could the line hold the six digits a CPR number begins with? Six digit-like characters with
- * nothing between them but what the reader may not see: markup (`*`, `_`, `~`, backticks, a
- * backslash) and characters beyond ASCII (an invisible one, a full-width or another script's
+ * nothing between them but one dot, space, slash or dash, or what the reader may not see: markup
+ * (`*`, `_`, `~`, backticks, a backslash) and characters beyond ASCII (an invisible one, a full-width or another script's
  * digit, which count as digits). An entity (`&`) may be a digit: such a line is always read. The
  * test errs towards reading: a line it passes over cannot hold a number the full reading finds.
  */
@@ -195,12 +213,20 @@ export function mayHoldCpr(text: string): boolean {
   // A regular expression rules out nearly every line at the engine's speed; the loop decides the rest.
   if (!MAY_HOLD.test(text)) return false;
   let run = 0;
+  // Whether the character before was one dot, space, slash or dash after a digit: a second one ends the run.
+  let apart = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 38 /* & */) return true;
     if ((c >= 48 && c <= 57) || c >= 0x0660 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe)) {
+      apart = false;
       if (++run >= FIRST_PART) return true;
-    } else if (!(c === 42 || c === 95 || c === 126 || c === 96 || c === 92 || c >= 0x80)) run = 0;
+    } else if (c === 42 || c === 95 || c === 126 || c === 96 || c === 92 || c >= 0x80) continue;
+    else if ((c === 46 || c === 32 || c === 47 || c === 45) && run > 0 && !apart) apart = true;
+    else {
+      run = 0;
+      apart = false;
+    }
   }
   return false;
 }
