@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
+import { approvalDate } from './approvalDate';
 import { askModal, t } from './locale';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams } from '../../server/src/protocol';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether she goes on, asked in a modal question. */
 const ask = async (message: string, goOn: string): Promise<boolean> => (await askModal(message, {}, goOn)) === goOn;
@@ -48,10 +47,11 @@ export async function approveMinutes(
   const date = await vscode.window.showInputBox({
     title: t('Date of the approval'),
     value: candidates.today,
-    validateInput: (v) => (ISO_DATE.test(v.trim()) ? undefined : t('Write the date as YYYY-MM-DD.')),
+    validateInput: (v) => (approvalDate(v) ? undefined : t('Write a date that exists, as DD-MM-YYYY or YYYY-MM-DD.')),
   });
-  if (date === undefined) return {};
-  const params: ApproveParams = { by, date: date.trim(), force };
+  const day = date === undefined ? undefined : approvalDate(date);
+  if (day === undefined) return {};
+  const params: ApproveParams = { by, date: day, force };
   const answer = await client.sendRequest<ApproveAnswer | null>('workspace/executeCommand', { command: Protocol.approveCommand, arguments: [uri, params] });
   if (!answer) return {};
   if (!answer.ok) {

@@ -567,7 +567,7 @@ export function defineTests(): void {
       assert.equal(config.get('wordWrap'), 'on');
       assert.equal(config.get('wordBasedSuggestions'), 'off');
       assert.equal(config.get('acceptSuggestionOnEnter'), 'off');
-      assert.deepEqual(config.get('quickSuggestions'), { other: 'inline', comments: 'off', strings: 'off' });
+      assert.deepEqual(config.get('quickSuggestions'), { other: 'inline', comments: 'off', strings: 'inline' });
       assert.equal(config.get('suggestOnTriggerCharacters'), true);
       assert.equal(config.get('formatOnType'), true);
       const plain = vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' });
