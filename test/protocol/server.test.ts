@@ -188,6 +188,51 @@ describe('language server over stdio, with referat.yaml', () => {
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 
+  test('onSave: a quick fix applied takes the findings it mends away at once, the others stay where they are; other edits wait for the save', async () => {
+    const path = join(ws, 'ret.referat');
+    // Two mistakes: a wrong weekday, and a punkt numbered twice.
+    const text = read(join(rulesDir, 'base.ok.referat')).replace('Torsdag', 'Fredag').replace('Punkt 3: Eventuelt', 'Punkt 2: Eventuelt');
+    const uri = await c.open(path, text);
+    const first = (await c.diagnosticsFor(uri, 1)).diagnostics;
+    assert.deepEqual(
+      first.map((x) => x.code),
+      ['weekday-mismatch', 'punkt-numbering'],
+    );
+    const weekday = first[0]!;
+    type Action = { title: string; edit?: { changes: Record<string, { range: typeof weekday.range; newText: string }[]> } };
+    const actions = await c.conn.sendRequest<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: weekday.range,
+      context: { diagnostics: [weekday], only: ['quickfix'] },
+    });
+    const fix = actions.find((a) => a.edit?.changes[uri]);
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    // Applied as the editor applies it: one change.
+    const edits = fix.edit!.changes[uri]!;
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [...edits].reverse().map((e) => ({ range: e.range, text: e.newText })),
+    });
+    const fixed = await c.diagnosticsFor(uri, 2);
+    assert.deepEqual(
+      fixed.diagnostics.map((x) => [x.code, x.range.start.line]),
+      [['punkt-numbering', first[1]!.range.start.line]],
+    );
+    // Another edit (it breaks the Mødested label): nothing is published for it until the save.
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'x' }],
+    });
+    await c.conn.sendRequest('referat/ping');
+    assert.equal(c.diagnostics.get(uri)!.version, 2);
+    await c.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    assert.deepEqual(
+      (await c.diagnosticsFor(uri, 3)).diagnostics.map((x) => x.code),
+      ['missing-header', 'punkt-numbering'],
+    );
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   test('onSave: checked again for new knowledge or settings, the findings are still those of the saved text', async () => {
     const uri = await c.open(join(ws, 'gem-igen.referat'), read(join(rulesDir, 'weekday-mismatch.referat')));
     assert.deepEqual(

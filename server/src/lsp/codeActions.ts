@@ -1,4 +1,5 @@
 import type { CodeAction } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { openReferat, safe, type ServerContext } from './context';
 
 /** Whether an action's kind is one the client asked for: the kind itself or one below it (`quickfix` holds `quickfix.spelling`). */
@@ -6,7 +7,8 @@ function asked(kind: string | undefined, only: readonly string[] | undefined): b
   return only === undefined || (kind !== undefined && only.some((k) => kind === k || kind.startsWith(`${k}.`)));
 }
 
-export function registerCodeActions(ctx: ServerContext): void {
+/** `offered`: told the actions offered for a document, so that the edit of one of its quick fixes can take its findings away at once. */
+export function registerCodeActions(ctx: ServerContext, offered: (doc: TextDocument, actions: readonly CodeAction[]) => void): void {
   ctx.connection.onCodeAction(
     safe(ctx, 'codeAction', [] as CodeAction[], async (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
@@ -18,7 +20,9 @@ export function registerCodeActions(ctx: ServerContext): void {
         token,
       );
       // Only the kinds asked for (VS Code asks for quick fixes alone, and drops others with a warning).
-      return actions.filter((a) => asked(a.kind, params.context.only));
+      const answer = actions.filter((a) => asked(a.kind, params.context.only));
+      offered(doc, answer);
+      return answer;
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type CancellationToken, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize } from '../i18n/locale';
 import { Protocol, type FindingsSummary } from '../protocol';
@@ -76,8 +76,71 @@ function whenPaused(run: () => Promise<void>, ms: number): { soon: () => void; n
   };
 }
 
+/** A quick fix offered for findings of a document's text: its edits, and how much longer they make the text. */
+interface OfferedFix {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly edits: readonly TextEdit[];
+  readonly growth: number;
+}
+
+/** Whether two findings are one: the client sends back those it was given. */
+const sameFinding = (a: Diagnostic, b: Diagnostic): boolean =>
+  a.code === b.code && a.message === b.message && JSON.stringify(a.range) === JSON.stringify(b.range);
+
+/** What the quick fixes of the code actions offered for this text would do to it. */
+function offeredFixes(uri: string, text: string, actions: readonly CodeAction[]): OfferedFix[] {
+  const doc = TextDocument.create(uri, 'referat', 0, text);
+  const out: OfferedFix[] = [];
+  for (const a of actions) {
+    const changes = a.edit?.changes;
+    const edits = changes?.[uri];
+    // Only a fix of this document alone, for findings it names.
+    if (!a.diagnostics?.length || !edits || Object.keys(changes).length !== 1 || a.command) continue;
+    const growth = edits.reduce((n, e) => n + e.newText.length - (doc.offsetAt(e.range.end) - doc.offsetAt(e.range.start)), 0);
+    out.push({ diagnostics: a.diagnostics, edits, growth });
+  }
+  return out;
+}
+
+/**
+ * The quick fixes last offered per document, with the text they were offered for: where findings
+ * follow saving, the next edit that is one of them takes the findings it mends away at once (she
+ * sees the fix work), and the save brings the findings of the text as it then is.
+ */
+function quickFixMemory(): {
+  offer: (doc: TextDocument, actions: readonly CodeAction[]) => void;
+  forget: (uri: string) => void;
+  /** Where the edit that made `doc` is a fix offered for the text the shown findings stand in: the others, placed in its text. */
+  remaining: (doc: TextDocument, shown: { readonly diagnostics: readonly Diagnostic[]; readonly text: string } | undefined) => Diagnostic[] | undefined;
+} {
+  const offered = new Map<string, { readonly version: number; readonly text: string; readonly fixes: readonly OfferedFix[] }>();
+  return {
+    offer(doc, actions) {
+      const fixes = offeredFixes(doc.uri, doc.getText(), actions);
+      if (fixes.length > 0) offered.set(doc.uri, { version: doc.version, text: doc.getText(), fixes });
+      else offered.delete(doc.uri);
+    },
+    forget: (uri) => offered.delete(uri),
+    remaining(doc, shown) {
+      const was = offered.get(doc.uri);
+      offered.delete(doc.uri);
+      if (!was || !shown) return undefined;
+      const text = doc.getText();
+      const before = TextDocument.create(doc.uri, doc.languageId, was.version, was.text);
+      // Told by the length first: nearly every edit is no fix offered, and is passed over at once.
+      const fix = was.fixes.find((f) => was.text.length + f.growth === text.length && TextDocument.applyEdits(before, [...f.edits]) === text);
+      if (!fix || shown.text !== was.text) return undefined;
+      const left = shown.diagnostics.filter((d) => !fix.diagnostics.some((f) => sameFinding(d, f)));
+      return left.length === shown.diagnostics.length ? undefined : placedInText(left, was.text, text);
+    },
+  };
+}
+
 /** Publishes findings on open and save (or as you type), clears them on close; referat.yaml's mistakes too. */
-export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => Promise<void> } {
+export function registerDiagnostics(ctx: ServerContext): {
+  revalidateAll: () => Promise<void>;
+  fixesOffered: (doc: TextDocument, actions: readonly CodeAction[]) => void;
+} {
   const timers = new Map<string, NodeJS.Timeout>();
   const { connection, documents, service } = ctx;
   // The text each open document's findings were last made from. Checked again for new knowledge (the
@@ -86,10 +149,15 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   const lastChecked = new Map<string, TextDocument>();
   // What was last published per document: a version's findings are published once, again only when they change.
   // Compared as JSON only when a version is published again: a new version's findings are not serialised twice.
-  const published = new Map<string, { version: number; found: readonly ReferatDiagnostic[]; diagnostics: readonly Diagnostic[] }>();
+  const published = new Map<string, { version: number; found: readonly ReferatDiagnostic[]; diagnostics: readonly Diagnostic[]; text: string }>();
   // Each open document's text as it was opened or last saved: where findings follow saving, an edit
   // that brings the text back to it (Undo to the save, Revert File) is the saved text, and is shown at once.
   const savedText = new Map<string, string>();
+  const fixes = quickFixMemory();
+  const publish = (doc: TextDocument, shown: { found: readonly ReferatDiagnostic[]; diagnostics: readonly Diagnostic[]; text: string }): Promise<void> => {
+    published.set(doc.uri, { version: doc.version, ...shown });
+    return connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...shown.diagnostics] });
+  };
 
   const validate = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument, { again = false }: { readonly again?: boolean } = {}) => {
     if (isYaml(doc.uri)) return publishConfigProblems(ctx, doc);
@@ -110,8 +178,7 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     const diagnostics = typed ? placedInText(found.map(toLspDiagnostic), checking.getText(), typed.getText()) : found.map(toLspDiagnostic);
     // Alike findings of the same version are not sent again; nor, while she types, findings placed where the editor shows them already.
     if ((last?.version === version || (typed && last)) && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
-    published.set(doc.uri, { version, found, diagnostics });
-    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+    await publish(typed ?? checking, { found, diagnostics, text: (typed ?? checking).getText() });
   });
 
   const recheck = whenPaused(async (): Promise<void> => {
@@ -122,11 +189,8 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
   }, RECHECK_AFTER_SAVES_MS);
   const revalidateAll = recheck.now;
 
-  // The findings of the text as it is now, made and kept, not published: a save of this version publishes them at once.
-  const prepare = safe(ctx, 'diagnostics', undefined, async (doc: TextDocument) => {
-    if (!openReferat(ctx, doc.uri)) return;
-    await service.findings(TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText()));
-  });
+  const prepare = preparer(ctx);
+  const later = (uri: string, ms: number, run: () => void): void => void timers.set(uri, setTimeout(run, ms));
 
   documents.onDidOpen((e) => {
     savedText.set(e.document.uri, e.document.getText());
@@ -163,19 +227,16 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
         void validate(doc);
         return;
       }
+      // A quick fix applied: the findings it mends go at once.
+      const shown = published.get(doc.uri);
+      const left = fixes.remaining(doc, shown);
+      if (shown && left) void publish(doc, { ...shown, diagnostics: left, text: doc.getText() });
       // Findings follow saving: they are made while she pauses, and shown when she saves.
-      timers.set(
-        doc.uri,
-        setTimeout(() => void prepare(doc), PREPARE_AFTER_MS),
-      );
+      later(doc.uri, PREPARE_AFTER_MS, () => void prepare(doc));
       return;
     }
     if (ctx.validation.debounceMs <= 0) void validate(doc);
-    else
-      timers.set(
-        doc.uri,
-        setTimeout(() => void validate(doc), ctx.validation.debounceMs),
-      );
+    else later(doc.uri, ctx.validation.debounceMs, () => void validate(doc));
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
@@ -183,17 +244,34 @@ export function registerDiagnostics(ctx: ServerContext): { revalidateAll: () => 
     lastChecked.delete(e.document.uri);
     published.delete(e.document.uri);
     savedText.delete(e.document.uri);
+    fixes.forget(e.document.uri);
     service.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+  registerFindingsRequest(ctx);
+  return {
+    revalidateAll,
+    fixesOffered: (doc, actions) => {
+      if (ctx.validation.trigger !== 'onType') fixes.offer(doc, actions);
+    },
+  };
+}
 
-  // Before an export: the findings of the text as it is now, whatever the validation trigger.
-  connection.onRequest(
+/** The findings of the text as it is now, made and kept, not published: a save of this version publishes them at once. */
+function preparer(ctx: ServerContext): (doc: TextDocument) => Promise<void> {
+  return safe(ctx, 'diagnostics', undefined, async (doc: TextDocument) => {
+    if (!openReferat(ctx, doc.uri)) return;
+    await ctx.service.findings(TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText()));
+  });
+}
+
+/** Before an export: the findings of the text as it is now, whatever the validation trigger. */
+function registerFindingsRequest(ctx: ServerContext): void {
+  ctx.connection.onRequest(
     Protocol.findingsRequest,
     safe(ctx, 'findings', null as FindingsSummary | null, (params: { uri?: unknown }, token?: CancellationToken) => {
       const doc = typeof params?.uri === 'string' ? openReferat(ctx, params.uri) : undefined;
-      return doc ? service.findingsSummary(doc, token) : null;
+      return doc ? ctx.service.findingsSummary(doc, token) : null;
     }),
   );
-  return { revalidateAll };
 }

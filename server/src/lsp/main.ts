@@ -131,12 +131,12 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-const { revalidateAll } = registerDiagnostics(ctx);
+const { revalidateAll, fixesOffered } = registerDiagnostics(ctx);
 registerCompletion(ctx);
 registerHover(ctx);
 registerDocumentSymbols(ctx);
 registerFolding(ctx);
-registerCodeActions(ctx);
+registerCodeActions(ctx, fixesOffered);
 registerOnTypeFormatting(ctx);
 registerDefinition(ctx);
 registerDocumentLinks(ctx);
