@@ -261,7 +261,7 @@ async function confirmDespiteErrors(doc: vscode.TextDocument, client: ClientRef)
 /** What an export did: the file it wrote, or the message it showed instead (a refused public version). */
 export type ExportOutcome = { readonly written: vscode.Uri } | { readonly refused: string };
 
-/** Asks for the version, then for a go-ahead if errors remain, and writes `<name>[.offentlig].<format>` next to the referat. */
+/** Asks for the version, then for a go-ahead if errors remain, and writes `<name>.intern.<format>` or `<name>.offentlig.<format>` next to the referat. */
 async function exportReferat(client: ClientRef, format: ExportFormat, uri?: vscode.Uri): Promise<ExportOutcome | undefined> {
   const doc = activeReferat(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
@@ -284,8 +284,9 @@ async function exportReferat(client: ClientRef, format: ExportFormat, uri?: vsco
 }
 
 /**
- * Writes the export next to the referat: `<name>.html`, `<name>.offentlig.html`, `<name>.pdf` or
- * `<name>.offentlig.pdf`. A public version the server refuses is written nowhere: she is told
+ * Writes the export next to the referat: `<name>.intern.html`, `<name>.offentlig.html`,
+ * `<name>.intern.pdf` or `<name>.offentlig.pdf`: the version that holds the closed punkter says so in
+ * its name, so that the file with the plain name is never taken for the one to publish. A public version the server refuses is written nowhere: she is told
  * why and on which line, and can go there (before being asked about other errors, since no
  * answer would make it). `confirmed` says the errors left were seen already.
  */
@@ -310,7 +311,7 @@ export async function writeExport(
   }
   if (!confirmed && !(await confirmDespiteErrors(doc, client))) return undefined;
   const base = doc.uri.path.replace(/\.referat$/, '');
-  const target = doc.uri.with({ path: `${base}${audience === 'public' ? '.offentlig' : ''}.${format}` });
+  const target = doc.uri.with({ path: `${base}${audience === 'public' ? '.offentlig' : '.intern'}.${format}` });
   // An export never replaces an earlier one unasked.
   if (!confirmed && (await exists(target))) {
     const replace = t('Replace');

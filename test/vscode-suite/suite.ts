@@ -346,7 +346,7 @@ export function defineTests(): void {
       assert.ok(pubText.includes('Punkt 6: Lukket: Møde med Borgmesteren'), pubText.slice(-300));
       assert.ok(!pubText.includes('FORTROLIGT'));
       await vscode.commands.executeCommand('referat.exportPdf', editor.document.uri, 'internal');
-      assert.ok(text(file('lukket-pdf.pdf')).includes('FORTROLIGT-INDHOLD'));
+      assert.ok(text(file('lukket-pdf.intern.pdf')).includes('FORTROLIGT-INDHOLD'));
     });
 
     test('a CPR number in an open punkt: the public export says which line and writes nothing; the internal is written', async () => {
@@ -368,6 +368,7 @@ export function defineTests(): void {
         confirmed: true,
       });
       assert.ok(internal?.written && existsSync(internal.written.fsPath));
+      assert.equal(internal.written.path, file('cpr.intern.pdf').path);
     });
 
     test('an export onto a symbolic link replaces the link itself: the file it pointed to, outside the folder, is untouched', async () => {
