@@ -69,7 +69,8 @@ function findCprNumbers(read: ReaderText): FoundCpr[] {
     CANDIDATE.lastIndex = start + 1;
   }
   LABELLED.lastIndex = 0;
-  for (let m = LABELLED.exec(text); m; m = LABELLED.exec(text)) {
+  // The label is looked for first: nearly every text holds none.
+  for (let m = CPR_LABEL.test(text) ? LABELLED.exec(text) : null; m; m = LABELLED.exec(text)) {
     const end = m.index + m[0].length;
     const start = end - m[1]!.length;
     const from = read.from[start]!;
@@ -131,8 +132,14 @@ export interface NumberedLine {
 const FIRST_PART = 6;
 // A digit-like character and five more that are digit-like or unseen, or an entity: every line
 // `mayHoldCpr` accepts matches this (digit-like characters beyond ASCII are all at U+0080 or above).
-// One dot, space, slash or dash may stand between two of them (`01.02.03`, `cpr 01 02 03 12 34`).
-const MAY_HOLD = /[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff](?:[./ -]?[\d*_~`\\\u0080-\uffff]){5}|&/;
+const MAY_HOLD = /[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff][\d*_~`\\\u0080-\uffff]{5}|&/;
+// The first part in pairs set apart by a dot or a space (`01.02.03`), what the reader may not see between
+// its characters; and a label that says a number is one (`CPR`, `personnummer`), after which any grouping is.
+const DIGIT_LIKE = '[\\d\\u00b2\\u00b3\\u00b9\\u00bc-\\u00be\\u0660-\\uffff]';
+const UNSEEN = '[*_~`\\\\\\u0080-\\uffff]*';
+// Not before a letter: a KLE number (`81.39.15G01`), on the line after every punkt's heading, is passed over.
+const PAIRS = new RegExp(`${[DIGIT_LIKE, DIGIT_LIKE, '[. ]', DIGIT_LIKE, DIGIT_LIKE, '[. ]', DIGIT_LIKE, DIGIT_LIKE].join(UNSEEN)}(?![*_~\`\\\\]*[A-Za-z])`);
+const CPR_LABEL = /cpr|personn(?:umme)?r/i;
 
 export interface FindOptions {
   /**
@@ -204,29 +211,23 @@ function readLines(lines: readonly NumberedLine[], from: number, to: number, out
 
 /**
  * Could the line hold the six digits a CPR number begins with? Six digit-like characters with
- * nothing between them but one dot, space, slash or dash, or what the reader may not see: markup
- * (`*`, `_`, `~`, backticks, a backslash) and characters beyond ASCII (an invisible one, a full-width or another script's
+ * nothing between them but what the reader may not see: markup (`*`, `_`, `~`, backticks, a
+ * backslash) and characters beyond ASCII; or the six in pairs set apart by a dot or a space; or a
+ * label that says a number is a CPR number (an invisible one, a full-width or another script's
  * digit, which count as digits). An entity (`&`) may be a digit: such a line is always read. The
  * test errs towards reading: a line it passes over cannot hold a number the full reading finds.
  */
 export function mayHoldCpr(text: string): boolean {
+  if (PAIRS.test(text) || CPR_LABEL.test(text)) return true;
   // A regular expression rules out nearly every line at the engine's speed; the loop decides the rest.
   if (!MAY_HOLD.test(text)) return false;
   let run = 0;
-  // Whether the character before was one dot, space, slash or dash after a digit: a second one ends the run.
-  let apart = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 38 /* & */) return true;
     if ((c >= 48 && c <= 57) || c >= 0x0660 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe)) {
-      apart = false;
       if (++run >= FIRST_PART) return true;
-    } else if (c === 42 || c === 95 || c === 126 || c === 96 || c === 92 || c >= 0x80) continue;
-    else if ((c === 46 || c === 32 || c === 47 || c === 45) && run > 0 && !apart) apart = true;
-    else {
-      run = 0;
-      apart = false;
-    }
+    } else if (!(c === 42 || c === 95 || c === 126 || c === 96 || c === 92 || c >= 0x80)) run = 0;
   }
   return false;
 }
