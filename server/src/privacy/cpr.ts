@@ -30,15 +30,18 @@ export interface FoundCpr {
 // Six digits, a gap of dashes and spaces, four digits; markup and invisible characters may stand
 // anywhere between the digits (JOINER). The gap is bounded, so the search is linear.
 const J = `${JOINER}*`;
-// The first part's pairs may be set apart alike by a dot or a space (`01.02.03`, `01 02 03`), and the
-// parts by a slash as well (`010203/1234`).
-const CANDIDATE = new RegExp(`\\d${J}\\d${J}([. ]?)${J}\\d${J}\\d${J}\\1${J}\\d${J}\\d(?:${J}[- \\n/]){0,4}${J}\\d(?:${J}\\d){3}`, 'g');
+// The first part's six digits, or its pairs set apart alike by a dot or a space (`01.02.03`); then the
+// parts apart by at most four dashes, spaces or slashes (`010203/1234`). Every run of unseen characters
+// stands between two characters it cannot be: no two of them meet, so the search stays linear.
+const SIX = `\\d(?:${J}\\d){5}`;
+const PAIRS_OF_SIX = `\\d${J}\\d${J}([. ])${J}\\d${J}\\d${J}\\1${J}\\d${J}\\d`;
+const CANDIDATE = new RegExp(`(?:${SIX}|${PAIRS_OF_SIX})(?:${J}[- \\n/]){0,4}${J}\\d(?:${J}\\d){3}`, 'g');
 /**
  * After a label that says it is one (`CPR-nr.`, `cpr`, `personnummer`), ten digits are a CPR number
  * however they are grouped (`010203-123 4`, `01.02.03.1234`), and whatever day they say.
  */
 const LABELLED = new RegExp(
-  `(?:^|[^\\p{L}])(?:cpr|person(?:nummer|nr))(?:[-.]?(?:nr|nummer))?\\.?${J}:?[ \\n]{0,3}${J}(\\d(?:${J}[-. /\\n]?${J}\\d){9})(?!${J}\\d)`,
+  `(?:^|[^\\p{L}])(?:cpr|person(?:nummer|nr))(?:[-.]?(?:nr|nummer))?\\.?${J}(?::${J})?(?:[ \\n]{1,3}${J})?(\\d(?:${J}(?:[-. /\\n]${J})?\\d){9})(?!${J}\\d)`,
   'giu',
 );
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -133,12 +136,7 @@ const FIRST_PART = 6;
 // A digit-like character and five more that are digit-like or unseen, or an entity: every line
 // `mayHoldCpr` accepts matches this (digit-like characters beyond ASCII are all at U+0080 or above).
 const MAY_HOLD = /[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff][\d*_~`\\\u0080-\uffff]{5}|&/;
-// The first part in pairs set apart by a dot or a space (`01.02.03`), what the reader may not see between
-// its characters; and a label that says a number is one (`CPR`, `personnummer`), after which any grouping is.
-const DIGIT_LIKE = '[\\d\\u00b2\\u00b3\\u00b9\\u00bc-\\u00be\\u0660-\\uffff]';
-const UNSEEN = '[*_~`\\\\\\u0080-\\uffff]*';
-// Not before a letter: a KLE number (`81.39.15G01`), on the line after every punkt's heading, is passed over.
-const PAIRS = new RegExp(`${[DIGIT_LIKE, DIGIT_LIKE, '[. ]', DIGIT_LIKE, DIGIT_LIKE, '[. ]', DIGIT_LIKE, DIGIT_LIKE].join(UNSEEN)}(?![*_~\`\\\\]*[A-Za-z])`);
+// A label that says a number is a CPR number (`CPR`, `personnummer`): after it, any grouping is one.
 const CPR_LABEL = /cpr|personn(?:umme)?r/i;
 
 export interface FindOptions {
@@ -209,6 +207,38 @@ function readLines(lines: readonly NumberedLine[], from: number, to: number, out
   for (const found of findCprNumbersIn(text, 'markdown')) out.push({ range: { start: at(found.from), end: at(found.to) }, index: from + indexOf(found.from) });
 }
 
+const isDigitLike = (c: number): boolean => (c >= 48 && c <= 57) || c >= 0x0660 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
+const isMarkup = (c: number): boolean => c === 42 || c === 95 || c === 126 || c === 96 || c === 92;
+/** What the reader may not see between a number's characters: markup, and characters beyond ASCII that are no digit. */
+const isUnseen = (c: number): boolean => isMarkup(c) || (c >= 0x80 && !isDigitLike(c));
+/** The first part in pairs: digit, digit, a dot or a space, digit, digit, the same again, digit, digit. */
+const PAIRS_SHAPE = 'dd.dd.dd';
+
+/**
+ * Whether the line holds six digits in pairs set apart by a dot or a space (`01.02.03`), what the
+ * reader may not see between them, and not before a letter (a KLE number, `81.39.15G01`, on the line
+ * after every punkt's heading, is passed over). A loop, not an expression: its classes of characters
+ * do not overlap, so it reads each line in linear time.
+ */
+function hasPairsOfSix(text: string): boolean {
+  for (let start = 0; start < text.length; start++) {
+    if (!isDigitLike(text.charCodeAt(start))) continue;
+    let k = 0;
+    let i = start;
+    for (; i < text.length && k < PAIRS_SHAPE.length; i++) {
+      const c = text.charCodeAt(i);
+      if (k > 0 && isUnseen(c)) continue;
+      if (PAIRS_SHAPE[k] === 'd' ? !isDigitLike(c) : c !== 46 && c !== 32) break;
+      k++;
+    }
+    if (k < PAIRS_SHAPE.length) continue;
+    while (i < text.length && isMarkup(text.charCodeAt(i))) i++;
+    const next = text.charCodeAt(i) | 0x20;
+    if (!(next >= 97 && next <= 122)) return true;
+  }
+  return false;
+}
+
 /**
  * Could the line hold the six digits a CPR number begins with? Six digit-like characters with
  * nothing between them but what the reader may not see: markup (`*`, `_`, `~`, backticks, a
@@ -218,7 +248,7 @@ function readLines(lines: readonly NumberedLine[], from: number, to: number, out
  * test errs towards reading: a line it passes over cannot hold a number the full reading finds.
  */
 export function mayHoldCpr(text: string): boolean {
-  if (PAIRS.test(text) || CPR_LABEL.test(text)) return true;
+  if (CPR_LABEL.test(text) || hasPairsOfSix(text)) return true;
   // A regular expression rules out nearly every line at the engine's speed; the loop decides the rest.
   if (!MAY_HOLD.test(text)) return false;
   let run = 0;
