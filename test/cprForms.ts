@@ -39,6 +39,8 @@ export const CPR_FORMS: readonly CprForm[] = [
   { what: 'the first part in dotted pairs', write: (d) => `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}-${four(d)}` },
   { what: 'the first part in spaced pairs', write: (d) => `${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4, 6)}-${four(d)}` },
   { what: 'a slash', write: (d) => `${six(d)}/${four(d)}` },
+  { what: 'the first part in pairs apart by no-break spaces', write: (d) => `${d.slice(0, 2)}\u00a0${d.slice(2, 4)}\u00a0${d.slice(4, 6)}-${four(d)}` },
+  { what: 'the first part in pairs apart by tabs', write: (d) => `${d.slice(0, 2)}\t${d.slice(2, 4)}\t${d.slice(4, 6)}-${four(d)}` },
   { what: 'two in a row', write: (d) => `${six(d)}-${four(d)} ${six(d)}-${four(d)}` },
 ];
 

@@ -8,9 +8,11 @@ import { JOINER, readerText, type ReaderText, type SourceKind } from './readerTe
  * `&#48;10190-1234`, `０１０１９０－１２３４`, a zero-width space or a soft hyphen inside the number, an
  * en dash, a minus sign or ` - ` between its parts, and a line break after `010190-` are all found.
  *
- * A CPR number is six digits that are a day that exists (DDMMYY), then at most four dashes or
- * spaces (a line break among them), then four digits, standing alone. What is not one, on
- * purpose (each is tested):
+ * A CPR number is six digits that are a day that exists (DDMMYY), written together or in pairs
+ * set apart alike by a dot or a space (`01.02.03`), then at most four dashes, spaces or slashes (a
+ * line break among them), then four digits, standing alone. After a label that says it is one
+ * (`CPR-nr.`, `personnummer`), ten digits are one however they are grouped and whatever day they
+ * say. What is not one, on purpose (each is tested):
  * - part of something longer: a word, a longer number, a number grouped on with `-`, `/`, `.`,
  *   `,` or `:` (`24-010203-1234`, `0102031234,50`, `0102031234:00`, a web address's identifiers,
  *   though a path segment written `010203-1234` is one);
@@ -228,7 +230,8 @@ function hasPairsOfSix(text: string): boolean {
     for (; i < text.length && k < PAIRS_SHAPE.length; i++) {
       const c = text.charCodeAt(i);
       if (k > 0 && isUnseen(c)) continue;
-      if (PAIRS_SHAPE[k] === 'd' ? !isDigitLike(c) : c !== 46 && c !== 32) break;
+      // A dot, or a space as the reader reads one (a tab too); a space beyond ASCII is passed over as unseen.
+      if (PAIRS_SHAPE[k] === 'd' ? !isDigitLike(c) : c !== 46 && c !== 32 && c !== 9 && c !== 11 && c !== 12) break;
       k++;
     }
     if (k < PAIRS_SHAPE.length) continue;
@@ -242,9 +245,9 @@ function hasPairsOfSix(text: string): boolean {
 /**
  * Could the line hold the six digits a CPR number begins with? Six digit-like characters with
  * nothing between them but what the reader may not see: markup (`*`, `_`, `~`, backticks, a
- * backslash) and characters beyond ASCII; or the six in pairs set apart by a dot or a space; or a
- * label that says a number is a CPR number (an invisible one, a full-width or another script's
- * digit, which count as digits). An entity (`&`) may be a digit: such a line is always read. The
+ * backslash) and characters beyond ASCII (an invisible one, a full-width or another script's
+ * digit, which count as digits); or the six in pairs set apart by a dot or a space; or a label that
+ * says a number is a CPR number. An entity (`&`) may be a digit: such a line is always read. The
  * test errs towards reading: a line it passes over cannot hold a number the full reading finds.
  */
 export function mayHoldCpr(text: string): boolean {
