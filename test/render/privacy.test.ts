@@ -218,6 +218,16 @@ test('closed is closed however the marker is set off: a colon left off, a dash, 
         assert.match(r.refused.message.da, /offentliggjort/);
       }
     }
+  // Inside a closed punkt such a line is that punkt's text: nothing is published, nothing refused.
+  const secret = lines.findIndex((l) => l.startsWith('Fortroligt indhold'));
+  const inside = await service().renderHtml(
+    docOf([...lines.slice(0, secret + 1), '', 'Punkt 5 (lukket): Mere HEMMELIGT', ...lines.slice(secret + 1)].join('\n')),
+    {
+      audience: 'public',
+    },
+  );
+  assert.ok(inside.output, 'a closed punkt holding such a line is rendered');
+  assert.doesNotMatch(htmlReaderText(inside.output), /HEMMELIGT|Fortroligt/);
   // In the editor: an error at the line, with a fix that writes the heading as it is read.
   const found = (await service().findings(docOf(refused[1]!.text))).filter((d) => d.code === 'closed-marker');
   assert.deepEqual(

@@ -77,10 +77,12 @@ function closedFindings(p: Punkt): Finding[] {
       ],
     });
   }
-  for (const l of bodyLines(p)) {
-    const found = lookalikeLine(p, l);
-    if (found) out.push(found);
-  }
+  // In a closed punkt such a line is that punkt's text, and is published with it: not at all.
+  if (!p.closed)
+    for (const l of bodyLines(p)) {
+      const found = lookalikeLine(p, l);
+      if (found) out.push(found);
+    }
   return out;
 }
 
