@@ -87,13 +87,12 @@ interface OfferedFix {
 const sameFinding = (a: Diagnostic, b: Diagnostic): boolean =>
   a.code === b.code && a.message === b.message && JSON.stringify(a.range) === JSON.stringify(b.range);
 
-/** What the quick fixes of the code actions offered for this text would do to it. */
-function offeredFixes(uri: string, text: string, actions: readonly CodeAction[]): OfferedFix[] {
-  const doc = TextDocument.create(uri, 'referat', 0, text);
+/** What the quick fixes of the code actions offered for the document's text would do to it. */
+function offeredFixes(doc: TextDocument, actions: readonly CodeAction[]): OfferedFix[] {
   const out: OfferedFix[] = [];
   for (const a of actions) {
     const changes = a.edit?.changes;
-    const edits = changes?.[uri];
+    const edits = changes?.[doc.uri];
     // Only a fix of this document alone, for findings it names.
     if (!a.diagnostics?.length || !edits || Object.keys(changes).length !== 1 || a.command) continue;
     const growth = edits.reduce((n, e) => n + e.newText.length - (doc.offsetAt(e.range.end) - doc.offsetAt(e.range.start)), 0);
@@ -113,11 +112,12 @@ function quickFixMemory(): {
   /** Where the edit that made `doc` is a fix offered for the text the shown findings stand in: the others, placed in its text. */
   remaining: (doc: TextDocument, shown: { readonly diagnostics: readonly Diagnostic[]; readonly text: string } | undefined) => Diagnostic[] | undefined;
 } {
-  const offered = new Map<string, { readonly version: number; readonly text: string; readonly fixes: readonly OfferedFix[] }>();
+  const offered = new Map<string, { readonly text: string; readonly fixes: readonly OfferedFix[] }>();
   return {
+    // Asked at every move of the cursor in VS Code: the open document's own line offsets measure the edits.
     offer(doc, actions) {
-      const fixes = offeredFixes(doc.uri, doc.getText(), actions);
-      if (fixes.length > 0) offered.set(doc.uri, { version: doc.version, text: doc.getText(), fixes });
+      const fixes = offeredFixes(doc, actions);
+      if (fixes.length > 0) offered.set(doc.uri, { text: doc.getText(), fixes });
       else offered.delete(doc.uri);
     },
     forget: (uri) => offered.delete(uri),
@@ -126,7 +126,7 @@ function quickFixMemory(): {
       offered.delete(doc.uri);
       if (!was || !shown) return undefined;
       const text = doc.getText();
-      const before = TextDocument.create(doc.uri, doc.languageId, was.version, was.text);
+      const before = TextDocument.create(doc.uri, doc.languageId, 0, was.text);
       // Told by the length first: nearly every edit is no fix offered, and is passed over at once.
       const fix = was.fixes.find((f) => was.text.length + f.growth === text.length && TextDocument.applyEdits(before, [...f.edits]) === text);
       if (!fix || shown.text !== was.text) return undefined;

@@ -258,9 +258,9 @@ export function mayHoldCpr(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 38 /* & */) return true;
-    if ((c >= 48 && c <= 57) || c >= 0x0660 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe)) {
+    if (isDigitLike(c)) {
       if (++run >= FIRST_PART) return true;
-    } else if (!(c === 42 || c === 95 || c === 126 || c === 96 || c === 92 || c >= 0x80)) run = 0;
+    } else if (!(isMarkup(c) || c >= 0x80)) run = 0;
   }
   return false;
 }
