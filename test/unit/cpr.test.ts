@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkReferat, parseReferat } from '../../server/src/core';
+import fc from 'fast-check';
 import { CPR_REMOVED, cprNumbersInLine } from '../../server/src/rules/cpr';
+import { findCprNumbersIn, findCprNumbersInLines } from '../../server/src/privacy/cpr';
 import { corpusFiles, repoRoot, rulesDir } from '../helpers';
 import { WRITTEN_FORMS } from '../cprForms';
 
@@ -75,6 +77,19 @@ test('cpr-number: two in a row, and one broken over a line break', () => {
     cpr.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
     [[4, 21, 5, 4]],
   );
+  // The last four digits after two blank lines, and a labelled number's digits one a line after blank lines:
+  // the line-based finder reads as far as the full reading does.
+  for (const [lines, where] of [
+    [['Punkt 1: Sag', '', 'Borgeren 010190', '', '', '1234 klager.'], [2, 9, 5, 4]],
+    [['Punkt 1: Sag', '', 'CPR-nr.:', '', '', '0', '1', '0', '1', '9', '0', '1', '2', '3', '4'], [5, 0, 14, 1]],
+  ] as const) {
+    const found = checkReferat(parseReferat(['# Referat', '', ...lines].join('\n'))).filter((d) => d.code === 'cpr-number');
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line - 2, d.range.start.character, d.range.end.line - 2, d.range.end.character]),
+      [where],
+      lines.join('|'),
+    );
+  }
 });
 
 test('cpr-number: no alarm on dates, times, case, phone, account and document numbers, or amounts', () => {
@@ -203,3 +218,26 @@ for (const file of [...corpusFiles().map((c) => c.path), ...external.map((f) => 
     );
   });
 }
+
+test('cpr-number: the quick test of which lines to read in full passes over no line the full reading finds a number in (random text of digits, markup, entities, gaps, labels, look-alike digits)', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('0', '1', '2', '3', '9', '01', '02', '03', '12', '31', '1234', '010203'),
+    fc.constantFrom('-', ' ', '.', '/', '\t', '\u00a0', '\u2013', '\u200b', '\u00ad', '*', '_', '~', '`', '\\', '\\-', ','),
+    fc.constantFrom('&#48;', '&#x31;', '&ndash;', '&amp;', '&', '\uff10', '\uff11', '\u0661', '\u00b2', 'CPR', 'cpr-nr.: ', 'personnummer ', 'Sagsnr. ', 'G01', 'a', 'æ', ' x '),
+  );
+  const text = fc.array(fc.oneof(piece, fc.constant('\n')), { maxLength: 40 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(text, (source) => {
+      // The full reading of the whole text, with no quick test before it.
+      const full = findCprNumbersIn(source, 'markdown').map((f) => source.slice(f.from, f.to + 1));
+      const lines = source.split('\n');
+      const quick = findCprNumbersInLines(lines.map((t, line) => ({ text: t, line }))).map((f) => lines[f.range.start.line]!.slice(f.range.start.character));
+      assert.equal(quick.length, full.length, JSON.stringify(source));
+      for (let i = 0; i < full.length; i++) assert.ok(quick[i]!.startsWith(full[i]!.split('\n')[0]!), JSON.stringify(source));
+      // As a referat's syntax gives them: blank lines left out, the lines between them known to be blank.
+      const written = lines.map((t, line) => ({ text: t, line })).filter((l) => l.text !== '');
+      assert.equal(findCprNumbersInLines(written, { apart: [] }).length, full.length, JSON.stringify(source));
+    }),
+    { numRuns: 5000 },
+  );
+});

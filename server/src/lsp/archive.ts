@@ -14,7 +14,10 @@ const CHANGE_KIND: Readonly<Record<number, WorkspaceChangeKind>> = {
  * The archive's progress bar and its upkeep: the service reads the archive from initialize on;
  * here it is shown once the client is ready, and files changed on disk are taken in.
  */
-export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise<void>): { indexWorkspace: () => Promise<void> } {
+export function registerArchive(
+  ctx: ServerContext,
+  { revalidateAll, revalidateSoon }: { readonly revalidateAll: () => Promise<void>; readonly revalidateSoon: () => void },
+): { indexWorkspace: () => Promise<void> } {
   const { connection, service } = ctx;
 
   const indexWorkspace = async (): Promise<void> => {
@@ -48,7 +51,8 @@ export function registerArchive(ctx: ServerContext, revalidateAll: () => Promise
 
   const watchedFilesChanged = safe(ctx, 'didChangeWatchedFiles', undefined, async (params: DidChangeWatchedFilesParams) => {
     const changes = params.changes.map((c) => ({ kind: CHANGE_KIND[c.type] ?? 'changed', uri: c.uri }));
-    if (await service.workspaceChanged(changes)) await revalidateAll();
+    // Files changed on disk come in bursts (a checkout, an import): the open documents are checked once they pause.
+    if (await service.workspaceChanged(changes)) revalidateSoon();
   });
   connection.onDidChangeWatchedFiles((params) => void watchedFilesChanged(params));
 

@@ -139,6 +139,8 @@ function quickFixMemory(): {
 /** Publishes findings on open and save (or as you type), clears them on close; referat.yaml's mistakes too. */
 export function registerDiagnostics(ctx: ServerContext): {
   revalidateAll: () => Promise<void>;
+  /** Checks the open documents again once saves and changes pause: for what changes while she works (the archive, the spelling count). */
+  revalidateSoon: () => void;
   fixesOffered: (doc: TextDocument, actions: readonly CodeAction[]) => void;
 } {
   const timers = new Map<string, NodeJS.Timeout>();
@@ -251,6 +253,7 @@ export function registerDiagnostics(ctx: ServerContext): {
   registerFindingsRequest(ctx);
   return {
     revalidateAll,
+    revalidateSoon: recheck.soon,
     fixesOffered: (doc, actions) => {
       if (ctx.validation.trigger !== 'onType') fixes.offer(doc, actions);
     },

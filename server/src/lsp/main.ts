@@ -131,7 +131,7 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-const { revalidateAll, fixesOffered } = registerDiagnostics(ctx);
+const { revalidateAll, revalidateSoon, fixesOffered } = registerDiagnostics(ctx);
 registerCompletion(ctx);
 registerHover(ctx);
 registerDocumentSymbols(ctx);
@@ -147,9 +147,10 @@ registerCreateReferat(ctx);
 registerDocumentInfo(ctx);
 registerImport(ctx);
 registerCommands(ctx);
-const { indexWorkspace } = registerArchive(ctx, revalidateAll);
-// The dictionary arrived, or the archive's own words were counted: open documents are checked again.
-service.onKnowledgeChanged(() => void revalidateAll());
+const { indexWorkspace } = registerArchive(ctx, { revalidateAll, revalidateSoon });
+// The dictionary arrived, or the archive's own words were counted: open documents are checked again
+// once saves pause (the count tells its news every second while it goes on; a save is checked with it anyway).
+service.onKnowledgeChanged(revalidateSoon);
 
 connection.onInitialized(() => {
   if (watchDynamically) {

@@ -138,8 +138,15 @@ const FIRST_PART = 6;
 // A digit-like character and five more that are digit-like or unseen, or an entity: every line
 // `mayHoldCpr` accepts matches this (digit-like characters beyond ASCII are all at U+0080 or above).
 const MAY_HOLD = /[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff][\d*_~`\\\u0080-\uffff]{5}|&/;
+// A character `isDigitLike` accepts, or an entity's `&`: a line without one holds no number's digits.
+const DIGIT_LIKE_OR_ENTITY = /[0-9&\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff]/;
 // A label that says a number is a CPR number (`CPR`, `personnummer`): after it, any grouping is one.
 const CPR_LABEL = /cpr|personn(?:umme)?r/i;
+
+/** The most line breaks a number's gap holds (`CANDIDATE`: at most four dashes, spaces, slashes or line breaks). */
+const LINES_AFTER = 4;
+/** After a label (`LABELLED`): three line breaks before the digits, and one between each two of the ten. */
+const LABELLED_LINES_AFTER = 3 + 9;
 
 export interface FindOptions {
   /**
@@ -147,6 +154,12 @@ export interface FindOptions {
    * earlier reading of the same lines); without them every line is tested.
    */
   readonly candidates?: readonly number[];
+  /**
+   * Where lines missing between two given lines are blank (a referat's syntax leaves blank lines out),
+   * the indices, ascending, of the lines that must be read apart from the one before: text left out
+   * stands between them (a closed punkt's body). Without it, only lines that follow each other are read as one.
+   */
+  readonly apart?: readonly number[];
 }
 
 /**
@@ -157,14 +170,22 @@ export interface FindOptions {
  */
 export function findCprNumbersInLines(lines: readonly NumberedLine[], options: FindOptions = {}): LineCpr[] {
   const n = lines.length;
-  const adjacent = (i: number): boolean => i > 0 && lines[i]!.line === lines[i - 1]!.line + 1;
+  const { candidates, apart } = options;
+  const apartAt = new Uint8Array(apart ? n : 0);
+  for (const i of apart ?? []) if (i < n) apartAt[i] = 1;
+  const adjacent = apart
+    ? (i: number): boolean => i > 0 && !apartAt[i] && lines[i]!.line > lines[i - 1]!.line
+    : (i: number): boolean => i > 0 && lines[i]!.line === lines[i - 1]!.line + 1;
   const hot = new Uint8Array(n);
-  const { candidates } = options;
   for (let c = 0, count = candidates ? candidates.length : n; c < count; c++) {
     const i = candidates ? candidates[c]! : c;
-    if (!candidates && !mayHoldCpr(lines[i]!.text)) continue;
-    // The neighbours too: the last four digits may follow on the next line, over a blank one.
-    for (let k = Math.max(0, i - 2); k <= Math.min(n - 1, i + 2); k++) hot[k] = 1;
+    const text = lines[i]!.text;
+    if (!candidates && !mayHoldCpr(text)) continue;
+    // The lines the number may run on over: the last four digits after as many line breaks as its gap
+    // may hold, a labelled one's digits after the label's and between each two. The two lines before
+    // are read too, for a label there that says it is another kind of number.
+    const after = CPR_LABEL.test(text) ? LABELLED_LINES_AFTER : LINES_AFTER;
+    for (let k = Math.max(0, i - 2); k <= Math.min(n - 1, i + after); k++) hot[k] = 1;
   }
   const out: LineCpr[] = [];
   let i = 0;
@@ -187,6 +208,29 @@ export interface LineCpr {
   readonly index: number;
 }
 
+/**
+ * The numbers found in each text of lines read in full, by the text: a referat checked again after an
+ * edit reads again only the lines the edit touched (a line with a date in pairs, `opd. 30.11.23`, is
+ * read in full at every check). Emptied when its texts hold this many characters.
+ */
+const READ_MEMO_CHARS = 4_000_000;
+const readMemoByText = new Map<string, readonly FoundCpr[]>();
+let readMemoChars = 0;
+
+function readMemo(text: string): readonly FoundCpr[] {
+  let found = readMemoByText.get(text);
+  if (!found) {
+    if (readMemoChars + text.length > READ_MEMO_CHARS) {
+      readMemoByText.clear();
+      readMemoChars = 0;
+    }
+    found = findCprNumbersIn(text, 'markdown');
+    readMemoByText.set(text, found);
+    readMemoChars += text.length;
+  }
+  return found;
+}
+
 /** Reads lines [from, to) as one text and adds the numbers found, as ranges of those lines. */
 function readLines(lines: readonly NumberedLine[], from: number, to: number, out: LineCpr[]): void {
   const starts: number[] = [];
@@ -195,7 +239,8 @@ function readLines(lines: readonly NumberedLine[], from: number, to: number, out
   for (let k = from; k < to; k++) {
     starts.push(text.length);
     offsets.push(lines[k]!.offset ?? 0);
-    text += lines[k]!.text + (k + 1 < to ? '\n' : '');
+    // The blank lines between them as the reader has them: a number's gap may hold line breaks.
+    text += lines[k]!.text + (k + 1 < to ? '\n'.repeat(Math.max(1, lines[k + 1]!.line - lines[k]!.line)) : '');
   }
   const indexOf = (offset: number): number => {
     let k = starts.length - 1;
@@ -206,13 +251,15 @@ function readLines(lines: readonly NumberedLine[], from: number, to: number, out
     const k = indexOf(offset);
     return { line: lines[from + k]!.line, character: offset - starts[k]! + offsets[k]! };
   };
-  for (const found of findCprNumbersIn(text, 'markdown')) out.push({ range: { start: at(found.from), end: at(found.to) }, index: from + indexOf(found.from) });
+  for (const found of readMemo(text)) out.push({ range: { start: at(found.from), end: at(found.to) }, index: from + indexOf(found.from) });
 }
 
 const isDigitLike = (c: number): boolean => (c >= 48 && c <= 57) || c >= 0x0660 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
 const isMarkup = (c: number): boolean => c === 42 || c === 95 || c === 126 || c === 96 || c === 92;
 /** What the reader may not see between a number's characters: markup, and characters beyond ASCII that are no digit. */
 const isUnseen = (c: number): boolean => isMarkup(c) || (c >= 0x80 && !isDigitLike(c));
+/** Every character `isDigitLike` accepts. */
+const DIGIT_LIKE_ANYWHERE = /[0-9\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff]/g;
 /** The first part in pairs: digit, digit, a dot or a space, digit, digit, the same again, digit, digit. */
 const PAIRS_SHAPE = 'dd.dd.dd';
 
@@ -223,8 +270,10 @@ const PAIRS_SHAPE = 'dd.dd.dd';
  * do not overlap, so it reads each line in linear time.
  */
 function hasPairsOfSix(text: string): boolean {
-  for (let start = 0; start < text.length; start++) {
-    if (!isDigitLike(text.charCodeAt(start))) continue;
+  // The engine finds each digit-like character; the loop reads on from there (most lines have a few).
+  DIGIT_LIKE_ANYWHERE.lastIndex = 0;
+  for (let found = DIGIT_LIKE_ANYWHERE.exec(text); found; found = DIGIT_LIKE_ANYWHERE.exec(text)) {
+    const start = found.index;
     let k = 0;
     let i = start;
     for (; i < text.length && k < PAIRS_SHAPE.length; i++) {
@@ -251,6 +300,8 @@ function hasPairsOfSix(text: string): boolean {
  * test errs towards reading: a line it passes over cannot hold a number the full reading finds.
  */
 export function mayHoldCpr(text: string): boolean {
+  // Most lines of a referat hold no digit at all: one scan at the engine's speed leaves only the label to look for.
+  if (!DIGIT_LIKE_OR_ENTITY.test(text)) return CPR_LABEL.test(text);
   if (CPR_LABEL.test(text) || hasPairsOfSix(text)) return true;
   // A regular expression rules out nearly every line at the engine's speed; the loop decides the rest.
   if (!MAY_HOLD.test(text)) return false;

@@ -35,6 +35,8 @@ function candidatesIn(syntax: PunktSyntax): number[] {
 export function cprNumbersToPublish(referat: Referat): CprNumber[] {
   const lines: NumberedLine[] = [];
   const candidates: number[] = [];
+  // The lines read apart from the one before: a closed punkt's body, never published, stands between.
+  const apart: number[] = [];
   // Where each run of lines of one place begins: a place is kept per run, not per line (a long
   // referat's hundreds of thousands of lines), and looked up only for a number found.
   const runs: { readonly from: number; readonly place: CprPlace }[] = [];
@@ -76,10 +78,12 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
     const journal = punkt.journal?.kind === 'valid' ? punkt.journal.journal : undefined;
     if (journal) add({ text: journal.text, line: journal.range.start.line, offset: journal.range.start.character }, 'closedHeading');
     const decision = publicDecision(punkt, referat.dialect);
+    apart.push(lines.length);
     addAll(decision?.lines ?? [], 'publicDecision');
+    apart.push(lines.length);
   });
   if (s.approval) addAll([s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])], 'approval');
-  return findCprNumbersInLines(lines, { candidates }).map((found) => ({ range: found.range, place: placeAt(runs, found.index) }));
+  return findCprNumbersInLines(lines, { candidates, apart }).map((found) => ({ range: found.range, place: placeAt(runs, found.index) }));
 }
 
 /** The place of the line at `index`: the last run that begins at or before it. */
