@@ -7,6 +7,7 @@ import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, realpathSync,
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
@@ -275,9 +276,11 @@ function sortedStems(dic) {
 // While parts are being written in parallel an entry point may not exist yet; say so, don't fail.
 export const bundles = [
   { name: 'client', entry: 'client/src/extension.ts', options: { external: ['vscode'] } },
-  { name: 'server', entry: 'server/src/lsp/main.ts', options: { banner: { js: '#!/usr/bin/env node' }, ...besidePdf } },
+  // The language server and the command line run from a launcher of their own (dist/server.js, dist/cli.js:
+  // `buildLaunchers` below), which runs the bundle with V8's code cache.
+  { name: 'server-main', entry: 'server/src/lsp/main.ts', options: besidePdf, launcher: 'server' },
   { name: 'summaryWorker', entry: 'server/src/node/summaryWorker.ts', options: {} },
-  { name: 'cli', entry: 'server/src/cli/main.ts', options: { banner: { js: '#!/usr/bin/env node' }, ...besidePdf } },
+  { name: 'cli-main', entry: 'server/src/cli/main.ts', options: besidePdf, launcher: 'cli' },
   { name: 'checkWorker', entry: 'server/src/cli/checkWorker.ts', options: besidePdf },
   // The PDF renderer, loaded at run time by the two above (and checked as a bundle by the tests).
   { name: 'pdf', entry: 'server/src/render/pdf.ts', options: {} },
@@ -327,10 +330,31 @@ function copyCmaps() {
   }
 }
 
-// The package's bin entries run as commands (`npx referat`, `referat-language-server`): esbuild
-// writes plain files, and npm does not mark the root package's own bins executable.
-function markExecutable(list) {
-  for (const b of list) if (b.options.banner) chmodSync(join(root, 'dist', `${b.name}.js`), 0o755);
+/**
+ * The launchers (server/src/node/launch.ts): each is told its bundle's name and a hash of its content,
+ * which names the bundle's code cache, so a cache is never taken for another build of the bundle.
+ */
+function buildLaunchers(list) {
+  return Promise.all(
+    list
+      .filter((b) => b.launcher)
+      .map((b) => {
+        const hash = createHash('sha256')
+          .update(readFileSync(join(root, 'dist', `${b.name}.js`)))
+          .digest('hex')
+          .slice(0, 16);
+        return build({
+          ...common,
+          entryPoints: { [b.launcher]: 'server/src/node/launch.ts' },
+          outdir: 'dist',
+          sourcemap: false,
+          banner: { js: '#!/usr/bin/env node' },
+          define: { REFERAT_BUNDLE: JSON.stringify(`${b.name}.js`), REFERAT_BUNDLE_HASH: JSON.stringify(hash) },
+          // The package's bin entries (`npx referat`, `referat-language-server`): esbuild writes plain
+          // files, and npm does not mark the root package's own bins executable.
+        }).then(() => chmodSync(join(root, 'dist', `${b.launcher}.js`), 0o755));
+      }),
+  );
 }
 
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : undefined);
@@ -412,7 +436,11 @@ export async function buildStaleProducts() {
   const libraryStale = isStale(library) || findFiles(join(root, 'server/src'), '.ts').some((p) => statSync(p).mtimeMs > declarations);
   await Promise.all([...stale.map(buildBundle), ...(hunspellMissing ? [buildHunspell()] : []), ...(libraryStale ? [buildLibrary()] : [])]);
   if (!existsSync(join(root, 'dist/pdfjs/cmaps'))) copyCmaps();
-  markExecutable(stale);
+  // A launcher is made again with its bundle (the hash), or when it is older than its own source.
+  const launcherStale = (b) =>
+    (mtime(join(root, 'dist', `${b.launcher}.js`)) ?? 0) <
+    Math.max(mtime(join(root, 'server/src/node/launch.ts')) ?? Infinity, mtime(join(root, 'scripts/build/build.mjs')) ?? 0);
+  await buildLaunchers(bundles.filter((b) => b.launcher && (stale.includes(b) || launcherStale(b))));
   return [...stale, ...(libraryStale ? [library] : [])].map((b) => b.name);
 }
 
@@ -428,7 +456,7 @@ async function buildAll() {
     buildTests(findTests()),
   ]);
   copyCmaps();
-  markExecutable(bundles);
+  await buildLaunchers(bundles);
 }
 
 if (process.argv[1] && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1])) await buildAll();

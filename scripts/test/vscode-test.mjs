@@ -280,6 +280,7 @@ async function uiCheck(browser, port, extensionsDir) {
     const missing = [
       'dist/client.js',
       'dist/server.js',
+      'dist/server-main.js',
       'dist/summaryWorker.js',
       // The PDF export: its renderer, loaded beside the server, and the fonts with their licence.
       'dist/pdf.js',

@@ -213,11 +213,11 @@ test('referat render -o OUT.pdf: the format from the extension, --format over it
   assert.match(run(['render', '--help']).stdout, /--format html\|pdf/);
 });
 
-test('referat render to PDF from the bundles as installed (dist/cli.js, dist/pdf.js, server/data/fonts), far from node_modules', () => {
+test('referat render to PDF from the bundles as installed (dist/cli.js, dist/cli-main.js, dist/pdf.js, server/data/fonts), far from node_modules', () => {
   const dir = mkdtempSync(join(tmpdir(), 'referat-installed-'));
   mkdirSync(join(dir, 'dist'));
   mkdirSync(join(dir, 'server/data/fonts'), { recursive: true });
-  for (const f of ['cli.js', 'pdf.js']) copyFileSync(join(repoRoot, 'dist', f), join(dir, 'dist', f));
+  for (const f of ['cli.js', 'cli-main.js', 'pdf.js']) copyFileSync(join(repoRoot, 'dist', f), join(dir, 'dist', f));
   const file = join(repoRoot, 'test/fixtures/corpus/direktionen-2019-06-26.referat');
   // Without the fonts: one line, exit 2, no stack trace, no file.
   const bare = spawnSync(process.execPath, [join(dir, 'dist/cli.js'), 'render', file, '-o', join(dir, 'a.pdf')], { encoding: 'utf8', cwd: dir });

@@ -136,13 +136,16 @@ function quickFixMemory(): {
   };
 }
 
-/** Publishes findings on open and save (or as you type), clears them on close; referat.yaml's mistakes too. */
-export function registerDiagnostics(ctx: ServerContext): {
+/** What the other handlers ask of the findings' publisher. */
+interface Diagnostics {
   revalidateAll: () => Promise<void>;
   /** Checks the open documents again once saves and changes pause: for what changes while she works (the archive, the spelling count). */
   revalidateSoon: () => void;
   fixesOffered: (doc: TextDocument, actions: readonly CodeAction[]) => void;
-} {
+}
+
+/** Publishes findings on open and save (or as you type), clears them on close; referat.yaml's mistakes too. */
+export function registerDiagnostics(ctx: ServerContext): Diagnostics {
   const timers = new Map<string, NodeJS.Timeout>();
   const { connection, documents, service } = ctx;
   // The text each open document's findings were last made from. Checked again for new knowledge (the
