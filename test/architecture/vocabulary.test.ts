@@ -34,6 +34,7 @@ const NOT_THE_FORMATS: readonly { readonly file: string; readonly words: readonl
   { file: 'client/src/status.ts', words: ['Referat'], why: "the product's name (the status bar item's text and name)" },
   { file: 'client/src/extension.ts', words: ['Dagsorden'], why: "a file dialog's filter, translated by vscode.l10n" },
   { file: 'server/src/render/pdf.ts', words: ['Referat'], why: "the product's name as the PDF's Creator" },
+  { file: 'server/src/node/launch.ts', words: ['REFERAT'], why: "the product's name in its environment variable (REFERAT_CODE_CACHE)" },
   { file: 'server/src/cli/commands.ts', words: ['DAGSORDEN'], why: "the usage line's name for create-referat's operand" },
   {
     file: 'server/src/protocol.ts',
