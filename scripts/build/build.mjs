@@ -276,19 +276,19 @@ function sortedStems(dic) {
 // While parts are being written in parallel an entry point may not exist yet; say so, don't fail.
 export const bundles = [
   { name: 'client', entry: 'client/src/extension.ts', options: { external: ['vscode'] } },
-  // The language server and the command line run from a launcher of their own (dist/server.js, dist/cli.js:
-  // `buildLaunchers` below), which runs the bundle with V8's code cache.
+  // The language server, the command line and each worker thread run from a launcher of their own
+  // (dist/server.js, dist/cli.js, dist/*Worker.js: `buildLaunchers` below), which runs the bundle with V8's code cache.
   { name: 'server-main', entry: 'server/src/lsp/main.ts', options: besidePdf, launcher: 'server' },
-  { name: 'summaryWorker', entry: 'server/src/node/summaryWorker.ts', options: {} },
+  { name: 'summaryWorker-main', entry: 'server/src/node/summaryWorker.ts', options: {}, launcher: 'summaryWorker' },
   { name: 'cli-main', entry: 'server/src/cli/main.ts', options: besidePdf, launcher: 'cli' },
-  { name: 'checkWorker', entry: 'server/src/cli/checkWorker.ts', options: besidePdf },
+  { name: 'checkWorker-main', entry: 'server/src/cli/checkWorker.ts', options: besidePdf, launcher: 'checkWorker' },
   // The PDF renderer, loaded at run time by the two above (and checked as a bundle by the tests).
   { name: 'pdf', entry: 'server/src/render/pdf.ts', options: {} },
   // The import's readers, loaded at run time by the CLI and the server, and its worker threads.
   { name: 'import', entry: 'server/src/node/importer.ts', options: {} },
-  { name: 'importWorker', entry: 'server/src/node/importWorker.ts', options: besidePdf },
+  { name: 'importWorker-main', entry: 'server/src/node/importWorker.ts', options: besidePdf, launcher: 'importWorker' },
   // The language server's PDF exports, on a thread of their own (hover never waits for one).
-  { name: 'pdfWorker', entry: 'server/src/node/pdfWorker.ts', options: besidePdf },
+  { name: 'pdfWorker-main', entry: 'server/src/node/pdfWorker.ts', options: besidePdf, launcher: 'pdfWorker' },
   // referat.yaml's reader and writer, loaded at run time by the bundles above that read it.
   { name: 'config', entry: 'server/src/config/yamlConfig.ts', options: {} },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
@@ -331,29 +331,33 @@ function copyCmaps() {
 }
 
 /**
- * The launchers (server/src/node/launch.ts): each is told its bundle's name and a hash of its content,
- * which names the bundle's code cache, so a cache is never taken for another build of the bundle.
+ * The launchers (server/src/node/launch.ts): each is told the bundle it runs, and a hash of the content
+ * of every bundle that runs through one (its own, and those loaded beside it: import.js, pdf.js,
+ * config.js), which names each bundle's code cache, so a cache is never taken for another build.
+ * Made again whenever a bundle is.
  */
-function buildLaunchers(list) {
+const CACHED_BESIDE = ['pdf', 'import', 'config'];
+function buildLaunchers() {
+  const hashes = {};
+  for (const name of [...bundles.filter((b) => b.launcher).map((b) => b.name), ...CACHED_BESIDE]) {
+    const file = join(root, 'dist', `${name}.js`);
+    if (existsSync(file)) hashes[`${name}.js`] = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+  }
   return Promise.all(
-    list
+    bundles
       .filter((b) => b.launcher)
-      .map((b) => {
-        const hash = createHash('sha256')
-          .update(readFileSync(join(root, 'dist', `${b.name}.js`)))
-          .digest('hex')
-          .slice(0, 16);
-        return build({
+      .map((b) =>
+        build({
           ...common,
           entryPoints: { [b.launcher]: 'server/src/node/launch.ts' },
           outdir: 'dist',
           sourcemap: false,
           banner: { js: '#!/usr/bin/env node' },
-          define: { REFERAT_BUNDLE: JSON.stringify(`${b.name}.js`), REFERAT_BUNDLE_HASH: JSON.stringify(hash) },
+          define: { ...common.define, REFERAT_BUNDLE: JSON.stringify(`${b.name}.js`), REFERAT_BUNDLE_HASHES: JSON.stringify(hashes) },
           // The package's bin entries (`npx referat`, `referat-language-server`): esbuild writes plain
           // files, and npm does not mark the root package's own bins executable.
-        }).then(() => chmodSync(join(root, 'dist', `${b.launcher}.js`), 0o755));
-      }),
+        }).then(() => chmodSync(join(root, 'dist', `${b.launcher}.js`), 0o755)),
+      ),
   );
 }
 
@@ -436,11 +440,11 @@ export async function buildStaleProducts() {
   const libraryStale = isStale(library) || findFiles(join(root, 'server/src'), '.ts').some((p) => statSync(p).mtimeMs > declarations);
   await Promise.all([...stale.map(buildBundle), ...(hunspellMissing ? [buildHunspell()] : []), ...(libraryStale ? [buildLibrary()] : [])]);
   if (!existsSync(join(root, 'dist/pdfjs/cmaps'))) copyCmaps();
-  // A launcher is made again with its bundle (the hash), or when it is older than its own source.
+  // The launchers are made again with any bundle (the hashes), or when one is older than its own source.
   const launcherStale = (b) =>
     (mtime(join(root, 'dist', `${b.launcher}.js`)) ?? 0) <
     Math.max(mtime(join(root, 'server/src/node/launch.ts')) ?? Infinity, mtime(join(root, 'scripts/build/build.mjs')) ?? 0);
-  await buildLaunchers(bundles.filter((b) => b.launcher && (stale.includes(b) || launcherStale(b))));
+  if (stale.length > 0 || bundles.some((b) => b.launcher && launcherStale(b))) await buildLaunchers();
   return [...stale, ...(libraryStale ? [library] : [])].map((b) => b.name);
 }
 
@@ -456,7 +460,7 @@ async function buildAll() {
     buildTests(findTests()),
   ]);
   copyCmaps();
-  await buildLaunchers(bundles);
+  await buildLaunchers();
 }
 
 if (process.argv[1] && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1])) await buildAll();

@@ -282,6 +282,7 @@ async function uiCheck(browser, port, extensionsDir) {
       'dist/server.js',
       'dist/server-main.js',
       'dist/summaryWorker.js',
+      'dist/summaryWorker-main.js',
       // The PDF export: its renderer, loaded beside the server, and the fonts with their licence.
       'dist/pdf.js',
       'server/data/fonts/SourceSans3-Regular.ttf',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusDir, repoRoot } from '../helpers';
@@ -50,9 +50,15 @@ test('a damaged cache, or one of an earlier build, changes nothing the command d
   }
   const earlier = 'cli-main-0000000000000000-x64-v8-1.0.cache';
   writeFileSync(join(dir, earlier), 'an earlier build’s');
+  // What a worker thread ended while writing left: an old part goes, a part being written now stays.
+  const left = join(dir, `${file}.123.abc.part`);
+  const writing = join(dir, `${file}.456.def.part`);
+  writeFileSync(left, 'half');
+  utimesSync(left, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+  writeFileSync(writing, 'half');
   writeFileSync(join(dir, file), 'damaged');
   assert.deepEqual(run(['check', referat], { REFERAT_CODE_CACHE: dir }), without);
-  assert.deepEqual(caches(dir), [file]);
+  assert.deepEqual(readdirSync(dir).sort(), [file, `${file}.456.def.part`]);
 });
 
 test('where no cache can be written (a file in the folder’s place), or it is switched off, the command works as without one and writes nothing', () => {
@@ -66,4 +72,30 @@ test('where no cache can be written (a file in the folder’s place), or it is s
   // Without the setting: the user's cache folder as the system names it.
   assert.deepEqual(run(['check', referat], { HOME: home, XDG_CACHE_HOME: join(home, 'xdg') }), without);
   assert.equal(caches(join(home, 'xdg', 'referat', 'code-cache')).length, 1);
+});
+
+test('the bundles loaded beside the command (the import’s readers) and those of its worker threads get their caches too, and the next run takes them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'referat-code-cache-'));
+  const sources = mkdtempSync(join(tmpdir(), 'referat-code-cache-pdfs-'));
+  const pdfs = readdirSync(join(repoRoot, 'test/fixtures/sources')).filter((f) => f.endsWith('.pdf') && !f.startsWith('aarhus'));
+  // Enough files for the import's threads (a folder always starts them).
+  for (let i = 0; i < 4; i++) for (const f of pdfs) writeFileSync(join(sources, `${i}-${f}`), readFileSync(join(repoRoot, 'test/fixtures/sources', f)));
+  const importInto = (cache: string) => {
+    const out = mkdtempSync(join(tmpdir(), 'referat-code-cache-out-'));
+    const r = run(['import', '--out-dir', out, sources], { REFERAT_CODE_CACHE: cache });
+    return {
+      code: r.code,
+      files: readdirSync(out)
+        .sort()
+        .map((f) => readFileSync(join(out, f), 'utf8')),
+    };
+  };
+  const without = importInto('off');
+  assert.equal(without.code, 0);
+  assert.deepEqual(importInto(dir), without);
+  const names = caches(dir).map((f) => f.replace(/-[0-9a-f]{16}-.*$/, ''));
+  assert.deepEqual(names.sort(), ['cli-main', 'import', 'importWorker-main']);
+  const written = new Map(caches(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+  assert.deepEqual(importInto(dir), without);
+  assert.deepEqual(new Map(caches(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs])), written, 'every cache was taken, none written again');
 });

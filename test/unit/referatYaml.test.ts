@@ -198,7 +198,7 @@ test("the README's rule table and the schema's rule codes are what the rules say
 
 test("referat.yaml's reader is a bundle of its own, loaded on the first referat.yaml: the CLI and the server start without the yaml library and ajv, and the .vsix ships it", () => {
   const dist = (name: string) => readFileSync(join(repoRoot, 'dist', name), 'utf8');
-  for (const bundle of ['cli-main.js', 'server-main.js', 'checkWorker.js', 'pdfWorker.js']) {
+  for (const bundle of ['cli-main.js', 'server-main.js', 'checkWorker-main.js', 'pdfWorker-main.js']) {
     assert.doesNotMatch(dist(bundle), /sufficiently indented/, `${bundle} holds the yaml library`);
     assert.match(dist(bundle), /require\(["']\.\/config\.js["']\)/, `${bundle} loads dist/config.js`);
   }
