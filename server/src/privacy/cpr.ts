@@ -239,8 +239,10 @@ function readLines(lines: readonly NumberedLine[], from: number, to: number, out
   for (let k = from; k < to; k++) {
     starts.push(text.length);
     offsets.push(lines[k]!.offset ?? 0);
-    // The blank lines between them as the reader has them: a number's gap may hold line breaks.
-    text += lines[k]!.text + (k + 1 < to ? '\n'.repeat(Math.max(1, lines[k + 1]!.line - lines[k]!.line)) : '');
+    // The blank lines between them as the reader has them: a number's gap may hold line breaks (more
+    // than a number may run on over are one more than that, so a long run of blank lines costs nothing).
+    const breaks = k + 1 < to ? Math.min(LABELLED_LINES_AFTER + 1, Math.max(1, lines[k + 1]!.line - lines[k]!.line)) : 0;
+    text += lines[k]!.text + '\n'.repeat(breaks);
   }
   const indexOf = (offset: number): number => {
     let k = starts.length - 1;
