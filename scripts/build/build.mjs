@@ -283,14 +283,14 @@ export const bundles = [
   { name: 'cli-main', entry: 'server/src/cli/main.ts', options: besidePdf, launcher: 'cli' },
   { name: 'checkWorker-main', entry: 'server/src/cli/checkWorker.ts', options: besidePdf, launcher: 'checkWorker' },
   // The PDF renderer, loaded at run time by the two above (and checked as a bundle by the tests).
-  { name: 'pdf', entry: 'server/src/render/pdf.ts', options: {} },
+  { name: 'pdf', entry: 'server/src/render/pdf.ts', options: {}, beside: true },
   // The import's readers, loaded at run time by the CLI and the server, and its worker threads.
-  { name: 'import', entry: 'server/src/node/importer.ts', options: {} },
+  { name: 'import', entry: 'server/src/node/importer.ts', options: {}, beside: true },
   { name: 'importWorker-main', entry: 'server/src/node/importWorker.ts', options: besidePdf, launcher: 'importWorker' },
   // The language server's PDF exports, on a thread of their own (hover never waits for one).
   { name: 'pdfWorker-main', entry: 'server/src/node/pdfWorker.ts', options: besidePdf, launcher: 'pdfWorker' },
   // referat.yaml's reader and writer, loaded at run time by the bundles above that read it.
-  { name: 'config', entry: 'server/src/config/yamlConfig.ts', options: {} },
+  { name: 'config', entry: 'server/src/config/yamlConfig.ts', options: {}, beside: true },
 ].filter((b) => existsSync(join(root, b.entry)) || console.warn(`build: ${b.entry} does not exist yet, skipped`));
 
 // Each bundle's input files, as esbuild read them, so a later run can tell whether it is stale.
@@ -332,16 +332,14 @@ function copyCmaps() {
 
 /**
  * The launchers (server/src/node/launch.ts): each is told the bundle it runs, and a hash of the content
- * of every bundle that runs through one (its own, and those loaded beside it: import.js, pdf.js,
- * config.js), which names each bundle's code cache, so a cache is never taken for another build.
- * Made again whenever a bundle is.
+ * of every bundle that runs through one (its own, and those loaded `beside` it), which names each
+ * bundle's code cache, so a cache is never taken for another build. Made again whenever a bundle is.
  */
-const CACHED_BESIDE = ['pdf', 'import', 'config'];
 function buildLaunchers() {
   const hashes = {};
-  for (const name of [...bundles.filter((b) => b.launcher).map((b) => b.name), ...CACHED_BESIDE]) {
-    const file = join(root, 'dist', `${name}.js`);
-    if (existsSync(file)) hashes[`${name}.js`] = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+  for (const b of bundles.filter((x) => x.launcher || x.beside)) {
+    const file = join(root, 'dist', `${b.name}.js`);
+    if (existsSync(file)) hashes[`${b.name}.js`] = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
   }
   return Promise.all(
     bundles

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusDir, repoRoot } from '../helpers';
 
-// The launchers (dist/cli.js, dist/server.js) run their bundle with V8's code cache: the user's own,
-// named by the bundle's content and the V8 that made it, refused by V8 when it does not fit.
+// The launchers (dist/cli.js, dist/server.js, dist/*Worker.js) run their bundle, and the bundles loaded
+// beside it, with V8's code cache: the user's own, named by the bundle's content and the V8 that made
+// it, refused by V8 when it does not fit.
 
 const cli = join(repoRoot, 'dist/cli.js');
 const referat = join(corpusDir, 'direktionen-2019-06-26.referat');

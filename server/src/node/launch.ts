@@ -21,13 +21,14 @@ declare const REFERAT_BUNDLE_HASHES: Readonly<Record<string, string>>;
 const CACHE_ENV = 'REFERAT_CODE_CACHE';
 
 /** The user's cache folder for compiled code, as each system names it; undefined when switched off. */
-function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+function codeCacheDir(): string | undefined {
+  const env = process.env;
   const chosen = env[CACHE_ENV];
   if (chosen === 'off') return undefined;
   if (chosen) return chosen;
   const home = homedir();
-  if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'referat', 'code-cache');
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'referat', 'code-cache');
+  if (process.platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'referat', 'code-cache');
+  if (process.platform === 'darwin') return join(home, 'Library', 'Caches', 'referat', 'code-cache');
   return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'referat', 'code-cache');
 }
 
