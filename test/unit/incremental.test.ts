@@ -144,6 +144,77 @@ test('with the spell check on, the notes of an edited document equal those of a 
   );
 });
 
+// Lines added and removed (Enter, a line deleted, a paragraph pasted): the punkter after the edit are moved, not built.
+const lineEdit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  remove: fc.constantFrom(0, 1),
+  // A section written twice: its finding names the first one's line, which moves with it.
+  insert: fc.constantFrom('\n', '\n\n', '', 'Et nyt afsnit.\n', '\n- Et punkt i en liste\n', 'Beslutning\n\nGodkendt.\n\n'),
+});
+
+/** The edit moved to the start of the line it falls on: whole lines added or removed. */
+function atLineStart(text: string, e: Edit): Edit {
+  const at = text.length === 0 ? 0 : e.at % text.length;
+  return { ...e, at: text.lastIndexOf('\n', at) + 1 };
+}
+
+test('whole lines added and removed: the model and the findings, spelling notes included, are those of a fresh reading', async () => {
+  const speller = await loadSpeller();
+  const withSpelling = () => {
+    const s = createLanguageService({ workspace: new MemoryWorkspace(), locale: 'da', speller: () => Promise.resolve(speller) });
+    s.setRoots([ROOT]);
+    return s;
+  };
+  await fc.assert(
+    fc.asyncProperty(fc.nat({ max: referater.length - 1 }), fc.array(lineEdit, { minLength: 1, maxLength: 6 }), async (which, edits) => {
+      const memory = new PunktMemory();
+      const service = withSpelling();
+      await service.spellingReady();
+      const uri = `file://${ROOT}/m.referat`;
+      let text = referater[which]!;
+      let version = 1;
+      parseReferat(text, undefined, { memory });
+      await service.findings({ uri, version, getText: () => text });
+      for (const e of edits) {
+        text = apply(text, atLineStart(text, e));
+        const current = text;
+        assert.deepEqual(parseReferat(text, undefined, { memory }).punkter, parseReferat(text).punkter);
+        service.forget(uri);
+        const incremental = await service.findings({ uri, version: ++version, getText: () => current });
+        const fresh = withSpelling();
+        await fresh.spellingReady();
+        assert.deepEqual(incremental, await fresh.findings({ uri, version: 1, getText: () => current }));
+        fresh.dispose();
+      }
+      service.dispose();
+    }),
+    { numRuns: 15 },
+  );
+});
+
+test('a finding whose message names a line says the line where its punkt now stands', async () => {
+  const service = createLanguageService({ workspace: new MemoryWorkspace() });
+  service.setRoots([ROOT]);
+  const uri = `file://${ROOT}/m.referat`;
+  const original = referater[0]!;
+  // A second Beslutning in the punkt of the first: `duplicate-section` names the first one's line.
+  const next = original.indexOf('\nPunkt ', original.indexOf('\nBeslutning\n')) + 1;
+  const twice = `${original.slice(0, next)}Beslutning\n\nGodkendt igen.\n\n${original.slice(next)}`;
+  const first = await service.findings({ uri, version: 1, getText: () => twice });
+  const duplicate = (found: typeof first) => (Array.isArray(found) ? found : []).filter((d) => d.code === 'duplicate-section');
+  assert.equal(duplicate(first).length, 1);
+  // Enter below the title: the punkt, and the line its message names, one further down.
+  const at = twice.indexOf('\n') + 1;
+  const down = `${twice.slice(0, at)}\n${twice.slice(at)}`;
+  service.forget(uri);
+  const after = duplicate(await service.findings({ uri, version: 2, getText: () => down }));
+  assert.equal(after.length, 1);
+  assert.equal(after[0]!.range.start.line, duplicate(first)[0]!.range.start.line + 1);
+  const line = (m: string) => Number(/(?:linje|line) (\d+)/.exec(m)?.[1]);
+  assert.equal(line(after[0]!.message), line(duplicate(first)[0]!.message) + 1);
+  service.dispose();
+});
+
 test('an edit inside one punkt builds that punkt again; the others come from memory', () => {
   const memory = new PunktMemory();
   const text = referater[0]!;

@@ -57,6 +57,74 @@ test("a per-punkt rule judges again only the punkter an edit touched, and every 
   assert.equal(judged.length, first.referat.punkter.length);
 });
 
+test('a line added or removed above the punkter moves them: none is judged again, and their findings move with them', () => {
+  const judged: number[] = [];
+  const rule = punktRule({
+    code: 'test-moved',
+    severity: 'warning',
+    description: { da: 'prøve', en: 'test' },
+    checkPunkt(p) {
+      judged.push(p.number);
+      return [
+        {
+          range: p.titleRange,
+          message: { da: 'titel', en: 'title' },
+          fixes: [{ title: { da: 'ret', en: 'fix' }, edits: [{ range: p.titleRange, newText: 'x' }], cursor: p.titleRange.end }],
+        },
+      ];
+    },
+  });
+  const memory = new PunktMemory();
+  const run = (t: string) => {
+    const referat = parseReferat(t, undefined, { memory });
+    const ctx = { referat, kle: kleCatalog() };
+    judged.length = 0;
+    return { found: punktFindings(rule, rule.perPunkt!, ctx, documentFacts(ctx)), referat };
+  };
+  const first = run(text);
+  assert.equal(judged.length, first.referat.punkter.length);
+  // Enter at the end of the place's line: every punkt is one line further down.
+  const at = text.indexOf('\n', text.indexOf('Mødested'));
+  const down = `${text.slice(0, at)}\n${text.slice(at)}`;
+  const second = run(down);
+  assert.equal(judged.length, 0, 'no punkt judged again');
+  assert.ok(
+    second.referat.punkter.every(
+      (p, i) => p !== first.referat.punkter[i] && p.headingRange.start.line === first.referat.punkter[i]!.headingRange.start.line + 1,
+    ),
+  );
+  // The model and the findings are those of a reading from scratch, the quick fixes' edits and cursor too.
+  const fresh = parseReferat(down);
+  assert.deepEqual(second.referat.punkter, fresh.punkter);
+  const freshCtx = { referat: fresh, kle: kleCatalog() };
+  assert.deepEqual(second.found, punktFindings(rule, rule.perPunkt!, freshCtx, undefined));
+  // And back up again.
+  const third = run(text);
+  assert.equal(judged.length, 0);
+  assert.deepEqual(third.found, first.found);
+  // A rule whose message names a line is judged again where its punkt moved.
+  const naming = punktRule({
+    code: 'test-names-line',
+    severity: 'warning',
+    description: { da: 'prøve', en: 'test' },
+    namesLines: true,
+    checkPunkt(p) {
+      judged.push(p.number);
+      return [{ range: p.headingRange, message: { da: `linje ${p.headingRange.start.line + 1}`, en: `line ${p.headingRange.start.line + 1}` } }];
+    },
+  });
+  const named = (t: string) => {
+    const referat = parseReferat(t, undefined, { memory });
+    const ctx = { referat, kle: kleCatalog() };
+    judged.length = 0;
+    return punktFindings(naming, naming.perPunkt!, ctx, documentFacts(ctx));
+  };
+  named(text);
+  const moved = named(down);
+  assert.equal(judged.length, first.referat.punkter.length);
+  assert.equal(moved[0]!.message.en, `line ${second.referat.punkter[0]!.headingRange.start.line + 1}`);
+});
+
 test("the check's findings on an edited document equal a check from scratch, rule for rule", () => {
   const memory = new PunktMemory();
   checkReferat(parseReferat(text, undefined, { memory }));

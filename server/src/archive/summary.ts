@@ -4,6 +4,7 @@ import { detectDialect } from '../dialect/detect';
 import { SBSYS } from '../dialect/dialects';
 import { buildReferat } from '../model/build';
 import { todaysDecision } from '../model/decision';
+import { PunktMemo, type Exactly } from '../model/moved';
 import type { Punkt, Referat } from '../model/types';
 import { parseSyntax } from '../syntax/parser';
 import { classifyLine, isSectionHeading } from '../syntax/classify';
@@ -14,7 +15,7 @@ import { parseJournalLine } from '../model/journal';
 import { mayBeSectionHeading, sectionKindOf } from '../model/sections';
 import type { CalendarDate, EarlierDecision, Header, PunktHeading, SectionKind } from '../model/types';
 import { splitWho, type NamedPerson } from '../model/people';
-import type { Range } from '../syntax/range';
+import { movedRange, type Range } from '../syntax/range';
 
 /**
  * What the archive keeps of one punkt: enough to find, link and tell its case's history. Kept
@@ -128,7 +129,12 @@ export function summarizeReferat(input: string): ReferatSummary {
  * Per punkt object, its summary and the names it holds: a document the editor saved is summarised
  * from its reading, and an edit leaves all but one punkt as they were.
  */
-const punktParts = new WeakMap<Punkt, { readonly summary: PunktSummary; readonly names: NameCollector }>();
+const SUMMARY_FIELDS: Exactly<PunktSummary, 'number' | 'title' | 'closed' | 'headingRange' | 'journal' | 'beslutning'> = true;
+void SUMMARY_FIELDS;
+const punktParts = new PunktMemo<{ readonly summary: PunktSummary; readonly names: NameCollector }>((part, lines) => ({
+  summary: { ...part.summary, headingRange: movedRange(part.summary.headingRange, lines) },
+  names: part.names,
+}));
 
 function punktPart(p: Punkt): { readonly summary: PunktSummary; readonly names: NameCollector } {
   const hit = punktParts.get(p);

@@ -4,6 +4,7 @@ import type { PunktSyntax, ReferatSyntax } from '../syntax/tree';
 import { readApproval } from './approval';
 import { readHeader } from './header';
 import { bodyLine, buildPunkt, type PunktContext } from './punkt';
+import { movedPunkt } from './moved';
 import { buildToc } from './toc';
 import type { BodyLine, Punkt, Referat } from './types';
 
@@ -14,14 +15,15 @@ export { bodyLine, isJournalLine, normalizeUdvalg as normalizeBody, readEarlierD
 /**
  * The punkter of a document's last reading, each by everything it was built from: its lines (kind,
  * number and text) and its context. An edit changes a punkt or two; the others are not built
- * again. One memory per document; it keeps only the punkter of the last reading.
+ * again, and those an added or removed line moved are moved, not read again (`movedPunkt`). One
+ * memory per document; it keeps only the punkter of the last reading.
  */
 export class PunktMemory {
   /** The document's last lexing: an edit's lines are lexed again, the others kept. */
   readonly lexed = new LexMemory();
   private dialect: Dialect | undefined;
   private context = '';
-  /** By heading (its line, kind and text): the punkter last built, each with the syntax it was built from. */
+  /** By heading (its kind and text): the punkter last built, each with the syntax it was built from. */
   private punkter = new Map<string, Remembered[]>();
 
   /** The punkter of a reading, from memory where their lines and context are as last time. */
@@ -32,7 +34,7 @@ export class PunktMemory {
     const next = new Map<string, Remembered[]>();
     const out = all.map((syntax) => {
       const key = headingKey(syntax);
-      const punkt = known.get(key)?.find((r) => sameLines(r.syntax, syntax))?.punkt ?? buildPunkt(syntax, ctx);
+      const punkt = remembered(known.get(key), syntax) ?? buildPunkt(syntax, ctx);
       const here = next.get(key);
       if (here) here.push({ syntax, punkt });
       else next.set(key, [{ syntax, punkt }]);
@@ -50,21 +52,34 @@ interface Remembered {
   readonly punkt: Punkt;
 }
 
+/** The punkt built from these lines last time: where it stood, or moved to where they stand now. */
+function remembered(candidates: readonly Remembered[] | undefined, syntax: PunktSyntax): Punkt | undefined {
+  if (!candidates) return undefined;
+  const line = syntax.heading.line;
+  for (const r of candidates) if (r.syntax.heading.line === line && sameLines(r.syntax, syntax, 0)) return r.punkt;
+  for (const r of candidates) {
+    const lines = line - r.syntax.heading.line;
+    if (lines !== 0 && sameLines(r.syntax, syntax, lines)) return movedPunkt(r.punkt, lines);
+  }
+  return undefined;
+}
+
 function headingKey(p: PunktSyntax): string {
-  return `${p.heading.kind}\u0001${p.heading.line}\u0001${p.heading.text}`;
+  return `${p.heading.kind}\u0001${p.heading.text}`;
 }
 
 /**
- * Whether a punkt's lines are as they were: each line's kind, number and text. Compared line by
- * line, not as one key made of every line: on 1 MB that key cost as much as building the punkter.
+ * Whether a punkt's lines are as they were, `lines` further down: each line's kind, number and text.
+ * Compared line by line, not as one key made of every line: on 1 MB that key cost as much as
+ * building the punkter.
  */
-function sameLines(a: PunktSyntax, b: PunktSyntax): boolean {
+function sameLines(a: PunktSyntax, b: PunktSyntax, lines: number): boolean {
   if (a.lines.length !== b.lines.length) return false;
   for (let i = 0; i < a.lines.length; i++) {
     const x = a.lines[i]!;
     const y = b.lines[i]!;
     if (x === y) continue;
-    if (x.line !== y.line || x.kind !== y.kind || x.text !== y.text) return false;
+    if (x.line + lines !== y.line || x.kind !== y.kind || x.text !== y.text) return false;
   }
   return true;
 }

@@ -42,8 +42,9 @@ import {
   VERB_WORD,
   type VoteSide,
 } from '../dialect/protokol';
-import { lineRange, type Range } from '../syntax/range';
+import { lineRange, movedRange, type Range } from '../syntax/range';
 import { todaysDecision } from './decision';
+import { PunktMemo, type Exactly } from './moved';
 import type { BodyLine, Punkt } from './types';
 
 export type { VoteSide } from '../dialect/protokol';
@@ -527,7 +528,45 @@ function readProtokol(p: Punkt): PunktProtokol {
   };
 }
 
-const read = new WeakMap<Punkt, PunktProtokol>();
+const PROTOKOL_FIELDS: {
+  protokol: Exactly<PunktProtokol, 'votes' | 'absent' | 'inhabil' | 'substitutes' | 'remarks' | 'onlyProtokol' | 'hasLines'>;
+  vote: Exactly<Vote, 'on' | 'for' | 'against' | 'abstain' | 'counts' | 'countsRange' | 'outcome' | 'outcomeRange' | 'wantOfUnanimity' | 'range'>;
+  voter: Exactly<Voter, 'text' | 'name' | 'party' | 'range'>;
+  substitute: Exactly<Substitute, 'name' | 'for' | 'range'>;
+  remark: Exactly<Remark, 'by' | 'text' | 'range'>;
+} = { protokol: true, vote: true, voter: true, substitute: true, remark: true };
+void PROTOKOL_FIELDS;
+
+function movedVoters(vs: readonly Voter[], lines: number): readonly Voter[] {
+  return vs.length === 0 ? vs : vs.map((v) => ({ ...v, range: movedRange(v.range, lines) }));
+}
+
+function movedVote(v: Vote, lines: number): Vote {
+  return {
+    ...v,
+    for: movedVoters(v.for, lines),
+    against: movedVoters(v.against, lines),
+    abstain: movedVoters(v.abstain, lines),
+    ...(v.countsRange ? { countsRange: movedRange(v.countsRange, lines) } : {}),
+    ...(v.outcomeRange ? { outcomeRange: movedRange(v.outcomeRange, lines) } : {}),
+    range: movedRange(v.range, lines),
+  };
+}
+
+/** The protokol of a punkt moved by whole lines (`model/moved.ts`). */
+function movedProtokol(k: PunktProtokol, lines: number): PunktProtokol {
+  return {
+    ...k,
+    votes: k.votes.length === 0 ? k.votes : k.votes.map((v) => movedVote(v, lines)),
+    absent: movedVoters(k.absent, lines),
+    inhabil: movedVoters(k.inhabil, lines),
+    substitutes: k.substitutes.length === 0 ? k.substitutes : k.substitutes.map((x) => ({ ...x, range: movedRange(x.range, lines) })),
+    remarks: k.remarks.length === 0 ? k.remarks : k.remarks.map((r) => ({ ...r, by: movedVoters(r.by, lines), range: movedRange(r.range, lines) })),
+  };
+}
+
+/** A punkt moved by an added or removed line takes its origin's protokol, moved. */
+const read = new PunktMemo<PunktProtokol>(movedProtokol);
 
 /** The punkt's protokol, read once: several rules, hover and the data ask for it. */
 export function protokolOf(p: Punkt): PunktProtokol {

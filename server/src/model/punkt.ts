@@ -33,6 +33,10 @@ class TextLine implements BodyLine {
   get range(): Range {
     return lineRange(this.line, 0, this.text.length);
   }
+  /** The same line, `lines` further down (a punkt moved by an edit above it). */
+  movedBy(lines: number): TextLine {
+    return new TextLine(this.line + lines, this.text, this.blank, this.subHeadingLevel);
+  }
   toJSON(): object {
     return {
       line: this.line,

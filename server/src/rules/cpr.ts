@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../i18n/locale';
 import { publicDecision } from '../model/decision';
-import type { Punkt, Referat } from '../model/types';
+import { PunktMemo } from '../model/moved';
+import type { Referat } from '../model/types';
 import { findCprNumbersInLines, mayHoldCpr, type NumberedLine } from '../privacy/cpr';
 import type { PunktSyntax } from '../syntax/tree';
 import type { Range } from '../syntax/range';
@@ -20,9 +21,10 @@ export interface CprNumber {
 /**
  * Which lines of an open punkt may hold a CPR number (`mayHoldCpr`), as indices with its heading at 0,
  * by the punkt object: a later reading keeps the object while the punkt's lines are as they were,
- * so an edit tests again only the lines of the punkter it touched.
+ * so an edit tests again only the lines of the punkter it touched. The indices count from the
+ * heading: a punkt moved by an added line keeps them as they are.
  */
-const candidatesOf = new WeakMap<Punkt, readonly number[]>();
+const candidatesOf = new PunktMemo<readonly number[]>((found) => found);
 
 function candidatesIn(syntax: PunktSyntax): number[] {
   const found: number[] = [];

@@ -5,12 +5,17 @@
 // weekday or a name edited there changes no punkt's findings.
 import { meetingDate } from '../model/meeting';
 import { punktLabel } from '../model/numbering';
-import type { Punkt } from '../model/types';
-import type { Finding, PerPunkt, PunktRuleContext, Rule } from './types';
+import { PunktMemo, type Exactly } from '../model/moved';
+import { movedRange } from '../syntax/range';
+import type { Finding, Fix, PerPunkt, PunktRuleContext, Rule } from './types';
 
 /** A rule written per punkt: `check` walks the punkter, the document's check remembers. */
 export function punktRule(rule: Omit<Rule, 'check' | 'perPunkt'> & PerPunkt): Rule {
-  const perPunkt: PerPunkt = { checkPunkt: rule.checkPunkt, ...(rule.applies ? { applies: rule.applies } : {}) };
+  const perPunkt: PerPunkt = {
+    checkPunkt: rule.checkPunkt,
+    ...(rule.applies ? { applies: rule.applies } : {}),
+    ...(rule.namesLines ? { namesLines: rule.namesLines } : {}),
+  };
   return {
     code: rule.code,
     severity: rule.severity,
@@ -79,14 +84,46 @@ interface Judged {
   readonly findings: (readonly Finding[] | undefined)[];
 }
 
-/** Per punkt object: the findings last made and the facts they were made under. */
-const remembered = new WeakMap<Punkt, Judged>();
+const FINDING_FIELDS: {
+  finding: Exactly<Finding, 'range' | 'message' | 'fixes'>;
+  fix: Exactly<Fix, 'title' | 'edits' | 'preferred' | 'cursor'>;
+} = { finding: true, fix: true };
+void FINDING_FIELDS;
+
+function movedFix(f: Fix, lines: number): Fix {
+  return {
+    ...f,
+    edits: f.edits.map((e) => ({ ...e, range: movedRange(e.range, lines) })),
+    ...(f.cursor ? { cursor: { line: f.cursor.line + lines, character: f.cursor.character } } : {}),
+  };
+}
+
+/** A punkt's findings, moved with it by whole lines (`model/moved.ts`). */
+export function movedFindings(found: readonly Finding[], lines: number): readonly Finding[] {
+  if (found.length === 0) return found;
+  return found.map((f) => ({ ...f, range: movedRange(f.range, lines), ...(f.fixes ? { fixes: f.fixes.map((x) => movedFix(x, lines)) } : {}) }));
+}
+
+/**
+ * Per punkt object: the findings last made and the facts they were made under. A punkt an added or
+ * removed line moved takes its origin's, moved with it: the rules read no punkt's place in the document.
+ */
+const remembered = new PunktMemo<Judged>((judged, lines) => ({
+  facts: judged.facts,
+  lastLine: judged.lastLine === undefined ? undefined : judged.lastLine + lines,
+  findings: judged.findings.map((found, slot) => (found === undefined || slotsNamingLines.has(slot) ? undefined : movedFindings(found, lines))),
+}));
 
 /** Each rule's place in a punkt's findings, by its code: a slot of an array, not a key of a map per punkt. */
 const slots = new Map<string, number>();
-function slotOf(code: string): number {
+/** The slots of rules whose messages name a line (`PerPunkt.namesLines`): their findings are not moved. */
+const slotsNamingLines = new Set<number>();
+function slotOf(code: string, perPunkt: PerPunkt): number {
   let slot = slots.get(code);
-  if (slot === undefined) slots.set(code, (slot = slots.size));
+  if (slot === undefined) {
+    slots.set(code, (slot = slots.size));
+    if (perPunkt.namesLines) slotsNamingLines.add(slot);
+  }
   return slot;
 }
 
@@ -109,7 +146,7 @@ export function punktFindings(rule: Rule, perPunkt: PerPunkt, ctx: PunktRuleCont
     return out;
   }
   const last = punkter[punkter.length - 1];
-  const slot = slotOf(rule.code);
+  const slot = slotOf(rule.code, perPunkt);
   // Indexed loops: this runs for every punkt and rule, mostly before it is optimised, where an
   // iterator (one even for an empty list) costs several times the loop.
   for (let i = 0; i < punkter.length; i++) {

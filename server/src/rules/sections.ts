@@ -162,6 +162,8 @@ export const duplicateSection: Rule = punktRule({
   description: { da: 'Et afsnit, der står to gange i samme behandling', en: 'A section repeated within one handling of the case' },
   // Where every part has its one place (Lemvig's); other systems repeat `Bilag` and the like.
   applies: ({ referat }) => referat.dialect.uniqueSections === true,
+  // The message names the line of the first one.
+  namesLines: true,
   checkPunkt(p) {
     const out: Finding[] = [];
     for (const cycle of handlings(p)) {

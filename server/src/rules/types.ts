@@ -89,6 +89,11 @@ export interface PerPunkt {
   readonly applies?: (this: void, ctx: PunktRuleContext) => boolean;
   /** An array, not a generator: it runs for every punkt and rule, and a generator is an object and an iterator result per call. */
   readonly checkPunkt: (this: void, punkt: Punkt, ctx: PunktRuleContext) => readonly Finding[];
+  /**
+   * Its messages name a line of the document (`linje 23`): a punkt an added or removed line moved is
+   * judged again, where other rules' findings are moved with it.
+   */
+  readonly namesLines?: true;
 }
 
 /**

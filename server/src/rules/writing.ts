@@ -1,5 +1,7 @@
 import { lixBand, lixOf, paragraphsOf } from '../spelling/lix';
 import { isInsideSentence, words, type WordToken } from '../spelling/words';
+import { PunktMemo } from '../model/moved';
+import { movedFindings } from './perPunkt';
 import type { BodyLine, Punkt } from '../model/types';
 import type { Finding, Fix, LinePlace, Rule, SpellingKnowledge } from './types';
 import type { Range } from '../syntax/range';
@@ -40,9 +42,13 @@ export const spelling: Rule = {
 
 /**
  * Per punkt, its notes as judged with one knowledge object: the host hands out the same object
- * while nothing it answers from has changed, so an edit judges again only the punkt it touched.
+ * while nothing it answers from has changed, so an edit judges again only the punkt it touched (the
+ * punkter it moved take their notes along, moved).
  */
-const notesOf = new WeakMap<Punkt, { readonly known: SpellingKnowledge; readonly notes: readonly Finding[] }>();
+const notesOf = new PunktMemo<{ readonly known: SpellingKnowledge; readonly notes: readonly Finding[] }>((v, lines) => ({
+  known: v.known,
+  notes: movedFindings(v.notes, lines),
+}));
 
 /** A word the dictionary rejects, on its line. */
 interface Rejection {
@@ -55,7 +61,10 @@ interface Rejection {
  * when the names known change (a save that brings a new meeting to the archive): a new knowledge
  * only asks which of these words it knows, and no line is read again.
  */
-const rejectionsOf = new WeakMap<Punkt, { readonly speller: SpellingKnowledge['speller']; readonly rejections: readonly Rejection[] }>();
+const rejectionsOf = new PunktMemo<{ readonly speller: SpellingKnowledge['speller']; readonly rejections: readonly Rejection[] }>((v, lines) => ({
+  speller: v.speller,
+  rejections: v.rejections.map((r) => ({ line: r.line + lines, word: r.word })),
+}));
 
 function punktRejections(p: Punkt, known: SpellingKnowledge): readonly Rejection[] {
   const hit = rejectionsOf.get(p);

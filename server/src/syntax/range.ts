@@ -29,3 +29,8 @@ export function containsPosition(r: Range, p: Position): boolean {
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
+
+/** The range `lines` further down (negative: up). */
+export function movedRange(r: Range, lines: number): Range {
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}

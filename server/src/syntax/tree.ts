@@ -43,6 +43,10 @@ export class SourceLine implements SyntaxLine {
   get range(): Range {
     return { start: { line: this.line, character: 0 }, end: { line: this.line, character: this.text.length } };
   }
+  /** The same line, `lines` further down (a punkt moved by an edit above it). */
+  movedBy(lines: number): SourceLine {
+    return new SourceLine(this.kind, this.line + lines, this.text);
+  }
 }
 
 /**

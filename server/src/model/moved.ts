@@ -1,0 +1,212 @@
+import { movedRange, type Range } from '../syntax/range';
+import type {
+  AttendeeMention,
+  BodyLine,
+  DateValue,
+  EarlierDecision,
+  JournalLine,
+  JournalNumber,
+  KleParts,
+  Punkt,
+  Recommendation,
+  RecommendationBullet,
+  Section,
+  TimeValue,
+} from './types';
+
+/*
+ * Punkter moved by whole lines. An edit that adds or removes a line (Enter, a pasted paragraph)
+ * moves every punkt after it: each reads as it did, only higher or lower in the document. Such a
+ * punkt is not built again but moved (`movedPunkt`), and what was worked out for it, its findings,
+ * its spelling notes, its protokol, is taken from the punkt it was moved from and moved alike
+ * (`PunktMemo`): on a long referat an Enter near the top no longer reads and judges every punkt.
+ * Property tests hold the result to a fresh reading of the same text.
+ *
+ * Each type is moved by a function of its own that names its fields: a punkt of a 1 MB referat
+ * holds some 130 objects, and a copy that looked for positions in any object took three times as long.
+ * The key lists below fail to compile when a field is added to the model, so it cannot be left unmoved.
+ */
+
+/** True where `K` names every key of `T` and nothing else: a mover's list of the fields it knows. */
+export type Exactly<T, K extends PropertyKey> = [Exclude<keyof T, K>, Exclude<K, keyof T>] extends [never, never] ? true : false;
+
+const POSITIONED_FIELDS: {
+  punkt: Exactly<
+    Punkt,
+    | 'number'
+    | 'subNumber'
+    | 'numberRange'
+    | 'title'
+    | 'titleRange'
+    | 'closed'
+    | 'headingRange'
+    | 'headingLevel'
+    | 'journal'
+    | 'intro'
+    | 'introDecision'
+    | 'sections'
+    | 'attendees'
+    | 'range'
+  >;
+  section: Exactly<
+    Section,
+    'kind' | 'title' | 'headingText' | 'headingRange' | 'implicit' | 'headingLevel' | 'body' | 'range' | 'earlier' | 'entries' | 'recommendations'
+  >;
+  earlier: Exactly<EarlierDecision, 'form' | 'range' | 'udvalgText' | 'udvalg' | 'date' | 'punktNumber' | 'punktRange' | 'planned'>;
+  journal: Exactly<JournalNumber, 'text' | 'range' | 'scheme' | 'yearDigits' | 'caseYear' | 'yearRange' | 'kle'>;
+  kle: Exactly<KleParts, 'emne' | 'hovedgruppe' | 'gruppe' | 'facet' | 'serial' | 'form' | 'parts'>;
+  date: Exactly<DateValue, 'text' | 'range' | 'date' | 'problem'>;
+  time: Exactly<TimeValue, 'text' | 'range' | 'hour' | 'minute' | 'valid'>;
+  attendee: Exactly<AttendeeMention, 'range' | 'who' | 'time'>;
+  recommendation: Exactly<Recommendation, 'by' | 'range' | 'bullets'>;
+  bullet: Exactly<RecommendationBullet, 'text' | 'range'>;
+  body: Exactly<BodyLine, 'line' | 'text' | 'range' | 'subHeadingLevel' | 'blank'>;
+} = {
+  punkt: true,
+  section: true,
+  earlier: true,
+  journal: true,
+  kle: true,
+  date: true,
+  time: true,
+  attendee: true,
+  recommendation: true,
+  bullet: true,
+  body: true,
+};
+void POSITIONED_FIELDS;
+
+/** A line class whose range is worked out from its number: it moves itself. */
+interface MovableLine extends BodyLine {
+  movedBy(lines: number): BodyLine;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/*
+ * Each copy is one spread of the object, then its moved fields written over: V8 clones the
+ * object's layout at once for a literal that only spreads one object, and writing a field it has
+ * keeps the layout. A second spread in the literal (`...(a ? { a } : {})`) goes the slow way.
+ */
+
+function movedLine(l: BodyLine, lines: number): BodyLine {
+  const movable = l as Partial<MovableLine>;
+  if (typeof movable.movedBy === 'function') return movable.movedBy(lines);
+  const out: Mutable<BodyLine> = { ...l };
+  out.line = l.line + lines;
+  out.range = movedRange(l.range, lines);
+  return out;
+}
+
+function movedLines(ls: readonly BodyLine[], lines: number): BodyLine[] {
+  const out = new Array<BodyLine>(ls.length);
+  for (let i = 0; i < ls.length; i++) out[i] = movedLine(ls[i]!, lines);
+  return out;
+}
+
+function withRange<T extends { readonly range: Range }>(x: T, lines: number): T {
+  const out: Mutable<T> = { ...x };
+  out.range = movedRange(x.range, lines);
+  return out;
+}
+
+function movedJournal(j: JournalLine, lines: number): JournalLine {
+  if (j.kind === 'malformed') return withRange(j, lines);
+  const n: Mutable<JournalNumber> = { ...j.journal };
+  n.range = movedRange(n.range, lines);
+  n.yearRange = movedRange(n.yearRange, lines);
+  if (n.kle) {
+    const kle: Mutable<KleParts> = { ...n.kle };
+    kle.parts = { emne: movedRange(kle.parts.emne, lines), facet: movedRange(kle.parts.facet, lines), serial: movedRange(kle.parts.serial, lines) };
+    n.kle = kle;
+  }
+  return { kind: 'valid', journal: n };
+}
+
+function movedEarlier(e: EarlierDecision, lines: number): EarlierDecision {
+  const out: Mutable<EarlierDecision> = { ...e };
+  out.range = movedRange(e.range, lines);
+  if (e.date) out.date = withRange(e.date, lines);
+  if (e.punktRange) out.punktRange = movedRange(e.punktRange, lines);
+  return out;
+}
+
+function movedRecommendation(r: Recommendation, lines: number): Recommendation {
+  const out: Mutable<Recommendation> = { ...r };
+  out.range = movedRange(r.range, lines);
+  out.bullets = r.bullets.map((b) => withRange(b, lines));
+  return out;
+}
+
+function movedSection(s: Section, lines: number): Section {
+  const out: Mutable<Section> = { ...s };
+  out.headingRange = movedRange(s.headingRange, lines);
+  out.body = movedLines(s.body, lines);
+  out.range = movedRange(s.range, lines);
+  if (s.earlier) out.earlier = movedEarlier(s.earlier, lines);
+  if (s.entries) out.entries = s.entries.map((e) => movedEarlier(e, lines));
+  if (s.recommendations.length > 0) out.recommendations = s.recommendations.map((r) => movedRecommendation(r, lines));
+  return out;
+}
+
+function movedAttendee(a: AttendeeMention, lines: number): AttendeeMention {
+  const out: Mutable<AttendeeMention> = { ...a };
+  out.range = movedRange(a.range, lines);
+  if (a.time) out.time = withRange(a.time, lines);
+  return out;
+}
+
+function copyMoved(p: Punkt, lines: number): Punkt {
+  const out: Mutable<Punkt> = { ...p };
+  out.numberRange = movedRange(p.numberRange, lines);
+  out.titleRange = movedRange(p.titleRange, lines);
+  out.headingRange = movedRange(p.headingRange, lines);
+  if (p.journal) out.journal = movedJournal(p.journal, lines);
+  out.intro = movedLines(p.intro, lines);
+  out.sections = p.sections.map((s) => movedSection(s, lines));
+  if (p.attendees.length > 0) out.attendees = p.attendees.map((a) => movedAttendee(a, lines));
+  out.range = movedRange(p.range, lines);
+  return out;
+}
+
+/**
+ * Each moved punkt's origin: the punkt it was moved from, and how far. Only one step is kept: a
+ * punkt moved again forgets where its origin came from, so old readings are not held in memory.
+ */
+const origins = new WeakMap<Punkt, { readonly punkt: Punkt; readonly lines: number }>();
+
+/** The punkt moved by `lines` (a copy; the punkt itself is left as it is, an older reading may hold it). */
+export function movedPunkt(p: Punkt, lines: number): Punkt {
+  if (lines === 0) return p;
+  const to = copyMoved(p, lines);
+  origins.set(to, { punkt: p, lines });
+  origins.delete(p);
+  return to;
+}
+
+/**
+ * What was worked out per punkt, by punkt object: a punkt moved by whole lines takes its origin's
+ * value, moved by `move`. A value that holds only what is relative to the punkt (indices of its
+ * lines) says so with a `move` that returns it as it is. Whether a value still holds (a
+ * dictionary, the document's facts) is for the caller to tell, as for any value it finds.
+ */
+export class PunktMemo<V> {
+  private readonly values = new WeakMap<Punkt, V>();
+
+  constructor(private readonly move: (value: V, lines: number) => V) {}
+
+  get(p: Punkt): V | undefined {
+    const own = this.values.get(p);
+    if (own !== undefined) return own;
+    const origin = origins.get(p);
+    const from = origin && this.values.get(origin.punkt);
+    if (!origin || from === undefined) return undefined;
+    const value = this.move(from, origin.lines);
+    this.values.set(p, value);
+    return value;
+  }
+
+  set(p: Punkt, value: V): void {
+    this.values.set(p, value);
+  }
+}
