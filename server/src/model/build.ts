@@ -59,7 +59,7 @@ function remembered(candidates: readonly Remembered[] | undefined, syntax: Punkt
   for (const r of candidates) if (r.syntax.heading.line === line && sameLines(r.syntax, syntax, 0)) return r.punkt;
   for (const r of candidates) {
     const lines = line - r.syntax.heading.line;
-    if (lines !== 0 && sameLines(r.syntax, syntax, lines)) return movedPunkt(r.punkt, lines);
+    if (lines !== 0 && sameLines(r.syntax, syntax, lines)) return movedPunkt(r.punkt, lines, { before: r.syntax, after: syntax });
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { movedRange, type Range } from '../syntax/range';
+import { SourceLine, type PunktSyntax, type SyntaxLine } from '../syntax/tree';
 import type {
   AttendeeMention,
   BodyLine,
@@ -89,83 +90,112 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * keeps the layout. A second spread in the literal (`...(a ? { a } : {})`) goes the slow way.
  */
 
-function movedLine(l: BodyLine, lines: number): BodyLine {
+/**
+ * A move: how far, and, where the punkt's syntax lines before and after are known, the lines
+ * themselves. The model's body lines are the syntax's own line objects; a moved punkt takes the
+ * new syntax's line at the same index, made already, so nothing is made for it.
+ */
+interface Move {
+  readonly lines: number;
+  readonly before?: readonly SyntaxLine[];
+  readonly after?: readonly SyntaxLine[];
+}
+
+/** The line of `after` at the index `l` has in `before` (sorted by line, found by halving), or undefined. */
+function sameLineAfter(l: BodyLine, m: Move): SyntaxLine | undefined {
+  const { before, after } = m;
+  if (!before || !after) return undefined;
+  let lo = 0;
+  let hi = before.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = before[mid]!;
+    if (at.line < l.line) lo = mid + 1;
+    else if (at.line > l.line) hi = mid - 1;
+    else return (at as object) === l ? after[mid] : undefined;
+  }
+  return undefined;
+}
+
+function movedLine(l: BodyLine, m: Move): BodyLine {
+  const made = sameLineAfter(l, m);
+  if (made instanceof SourceLine) return made;
   const movable = l as Partial<MovableLine>;
-  if (typeof movable.movedBy === 'function') return movable.movedBy(lines);
+  if (typeof movable.movedBy === 'function') return movable.movedBy(m.lines);
   const out: Mutable<BodyLine> = { ...l };
-  out.line = l.line + lines;
-  out.range = movedRange(l.range, lines);
+  out.line = l.line + m.lines;
+  out.range = movedRange(l.range, m.lines);
   return out;
 }
 
-function movedLines(ls: readonly BodyLine[], lines: number): BodyLine[] {
+function movedLines(ls: readonly BodyLine[], m: Move): BodyLine[] {
   const out = new Array<BodyLine>(ls.length);
-  for (let i = 0; i < ls.length; i++) out[i] = movedLine(ls[i]!, lines);
+  for (let i = 0; i < ls.length; i++) out[i] = movedLine(ls[i]!, m);
   return out;
 }
 
-function withRange<T extends { readonly range: Range }>(x: T, lines: number): T {
+function withRange<T extends { readonly range: Range }>(x: T, m: Move): T {
   const out: Mutable<T> = { ...x };
-  out.range = movedRange(x.range, lines);
+  out.range = movedRange(x.range, m.lines);
   return out;
 }
 
-function movedJournal(j: JournalLine, lines: number): JournalLine {
-  if (j.kind === 'malformed') return withRange(j, lines);
+function movedJournal(j: JournalLine, m: Move): JournalLine {
+  if (j.kind === 'malformed') return withRange(j, m);
   const n: Mutable<JournalNumber> = { ...j.journal };
-  n.range = movedRange(n.range, lines);
-  n.yearRange = movedRange(n.yearRange, lines);
+  n.range = movedRange(n.range, m.lines);
+  n.yearRange = movedRange(n.yearRange, m.lines);
   if (n.kle) {
     const kle: Mutable<KleParts> = { ...n.kle };
-    kle.parts = { emne: movedRange(kle.parts.emne, lines), facet: movedRange(kle.parts.facet, lines), serial: movedRange(kle.parts.serial, lines) };
+    kle.parts = { emne: movedRange(kle.parts.emne, m.lines), facet: movedRange(kle.parts.facet, m.lines), serial: movedRange(kle.parts.serial, m.lines) };
     n.kle = kle;
   }
   return { kind: 'valid', journal: n };
 }
 
-function movedEarlier(e: EarlierDecision, lines: number): EarlierDecision {
+function movedEarlier(e: EarlierDecision, m: Move): EarlierDecision {
   const out: Mutable<EarlierDecision> = { ...e };
-  out.range = movedRange(e.range, lines);
-  if (e.date) out.date = withRange(e.date, lines);
-  if (e.punktRange) out.punktRange = movedRange(e.punktRange, lines);
+  out.range = movedRange(e.range, m.lines);
+  if (e.date) out.date = withRange(e.date, m);
+  if (e.punktRange) out.punktRange = movedRange(e.punktRange, m.lines);
   return out;
 }
 
-function movedRecommendation(r: Recommendation, lines: number): Recommendation {
+function movedRecommendation(r: Recommendation, m: Move): Recommendation {
   const out: Mutable<Recommendation> = { ...r };
-  out.range = movedRange(r.range, lines);
-  out.bullets = r.bullets.map((b) => withRange(b, lines));
+  out.range = movedRange(r.range, m.lines);
+  out.bullets = r.bullets.map((b) => withRange(b, m));
   return out;
 }
 
-function movedSection(s: Section, lines: number): Section {
+function movedSection(s: Section, m: Move): Section {
   const out: Mutable<Section> = { ...s };
-  out.headingRange = movedRange(s.headingRange, lines);
-  out.body = movedLines(s.body, lines);
-  out.range = movedRange(s.range, lines);
-  if (s.earlier) out.earlier = movedEarlier(s.earlier, lines);
-  if (s.entries) out.entries = s.entries.map((e) => movedEarlier(e, lines));
-  if (s.recommendations.length > 0) out.recommendations = s.recommendations.map((r) => movedRecommendation(r, lines));
+  out.headingRange = movedRange(s.headingRange, m.lines);
+  out.body = movedLines(s.body, m);
+  out.range = movedRange(s.range, m.lines);
+  if (s.earlier) out.earlier = movedEarlier(s.earlier, m);
+  if (s.entries) out.entries = s.entries.map((e) => movedEarlier(e, m));
+  if (s.recommendations.length > 0) out.recommendations = s.recommendations.map((r) => movedRecommendation(r, m));
   return out;
 }
 
-function movedAttendee(a: AttendeeMention, lines: number): AttendeeMention {
+function movedAttendee(a: AttendeeMention, m: Move): AttendeeMention {
   const out: Mutable<AttendeeMention> = { ...a };
-  out.range = movedRange(a.range, lines);
-  if (a.time) out.time = withRange(a.time, lines);
+  out.range = movedRange(a.range, m.lines);
+  if (a.time) out.time = withRange(a.time, m);
   return out;
 }
 
-function copyMoved(p: Punkt, lines: number): Punkt {
+function copyMoved(p: Punkt, m: Move): Punkt {
   const out: Mutable<Punkt> = { ...p };
-  out.numberRange = movedRange(p.numberRange, lines);
-  out.titleRange = movedRange(p.titleRange, lines);
-  out.headingRange = movedRange(p.headingRange, lines);
-  if (p.journal) out.journal = movedJournal(p.journal, lines);
-  out.intro = movedLines(p.intro, lines);
-  out.sections = p.sections.map((s) => movedSection(s, lines));
-  if (p.attendees.length > 0) out.attendees = p.attendees.map((a) => movedAttendee(a, lines));
-  out.range = movedRange(p.range, lines);
+  out.numberRange = movedRange(p.numberRange, m.lines);
+  out.titleRange = movedRange(p.titleRange, m.lines);
+  out.headingRange = movedRange(p.headingRange, m.lines);
+  if (p.journal) out.journal = movedJournal(p.journal, m);
+  out.intro = movedLines(p.intro, m);
+  out.sections = p.sections.map((s) => movedSection(s, m));
+  if (p.attendees.length > 0) out.attendees = p.attendees.map((a) => movedAttendee(a, m));
+  out.range = movedRange(p.range, m.lines);
   return out;
 }
 
@@ -175,10 +205,14 @@ function copyMoved(p: Punkt, lines: number): Punkt {
  */
 const origins = new WeakMap<Punkt, { readonly punkt: Punkt; readonly lines: number }>();
 
-/** The punkt moved by `lines` (a copy; the punkt itself is left as it is, an older reading may hold it). */
-export function movedPunkt(p: Punkt, lines: number): Punkt {
+/**
+ * The punkt moved by `lines` (a copy; the punkt itself is left as it is, an older reading may hold
+ * it). Given the syntax it was built from and the syntax it stands for now (the same lines, moved),
+ * its body lines are the new syntax's own.
+ */
+export function movedPunkt(p: Punkt, lines: number, syntax?: { readonly before: PunktSyntax; readonly after: PunktSyntax }): Punkt {
   if (lines === 0) return p;
-  const to = copyMoved(p, lines);
+  const to = copyMoved(p, { lines, ...(syntax ? { before: syntax.before.lines, after: syntax.after.lines } : {}) });
   origins.set(to, { punkt: p, lines });
   origins.delete(p);
   return to;
