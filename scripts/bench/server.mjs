@@ -179,12 +179,46 @@ for (const spelling of [false, true]) {
       );
       current = next;
     }
+    // Enter, and the line taken away again (with the weekday turned, so the findings change): every
+    // punkt below moves one line, and is moved, not read again. Saved at once, after the saves above.
+    const entered = [];
+    for (let i = 0; i < SAVES; i++) {
+      const next = current === weekday ? wrong : weekday;
+      const v = ++version;
+      lineOf[dateLine] = lineOf[dateLine].replace(current, next);
+      const end = lineOf[dateLine].length;
+      const adds = i % 2 === 0;
+      if (adds) lineOf.splice(dateLine + 1, 0, '');
+      else lineOf.splice(dateLine + 1, 1);
+      const saved = lineOf.join('\n');
+      const done = server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === v);
+      entered.push(
+        await time(async () => {
+          await server.conn.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: v },
+            contentChanges: [
+              { range: { start: { line: dateLine, character: 9 }, end: { line: dateLine, character: 9 + current.length } }, text: next },
+              adds
+                ? { range: { start: { line: dateLine, character: end }, end: { line: dateLine, character: end } }, text: '\n' }
+                : { range: { start: { line: dateLine, character: end }, end: { line: dateLine + 1, character: 0 } }, text: '' },
+            ],
+          });
+          writeFileSync(path, saved);
+          await server.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+          await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+          lastFindings = (await done).diagnostics;
+        }),
+      );
+      current = next;
+    }
     await server.conn.sendRequest('referat/ping');
     const st = stats(samples);
     const label = `${(Buffer.byteLength(text) / 1000).toFixed(0)} KB`;
     lines.push(row([label, 'edit + save → diagnostics of that edit', st.median.toFixed(2), st.p95.toFixed(2)], widths));
     const sp = stats(paused);
     lines.push(row([label, `edit, ${PAUSE_MS} ms pause, save → diagnostics`, sp.median.toFixed(2), sp.p95.toFixed(2)], widths));
+    const se = stats(entered);
+    lines.push(row([label, 'Enter (a line added or removed) + save at once', se.median.toFixed(2), se.p95.toFixed(2)], widths));
     const twice = [...published.values()].filter((n) => n > 1).length;
     const spelling = lastFindings.filter((d) => d.code === 'spelling');
     notes.push(
