@@ -68,7 +68,10 @@ test('a referat read again after random edits, with its punkter in memory, has t
       for (const e of edits) {
         text = apply(text, e);
         const again = parseReferat(text, undefined, { memory });
-        assert.deepEqual(again.punkter, parseReferat(text).punkter);
+        const fresh = parseReferat(text);
+        assert.deepEqual(again.punkter, fresh.punkter);
+        assert.deepEqual(again.toc, fresh.toc);
+        assert.deepEqual(again.header, fresh.header);
       }
     }),
     { numRuns: 60 },

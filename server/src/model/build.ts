@@ -1,12 +1,12 @@
 import type { Dialect } from '../dialect/dialects';
 import { LexMemory } from '../syntax/lexer';
-import type { PunktSyntax, ReferatSyntax } from '../syntax/tree';
+import type { PunktSyntax, ReferatSyntax, SyntaxLine } from '../syntax/tree';
 import { readApproval } from './approval';
 import { readHeader } from './header';
 import { bodyLine, buildPunkt, type PunktContext } from './punkt';
 import { movedPunkt } from './moved';
 import { buildToc } from './toc';
-import type { BodyLine, Punkt, Referat } from './types';
+import type { BodyLine, Punkt, Referat, Toc } from './types';
 
 export { readDate } from './read';
 export { readHeader } from './header';
@@ -23,8 +23,19 @@ export class PunktMemory {
   readonly lexed = new LexMemory();
   private dialect: Dialect | undefined;
   private context = '';
-  /** By heading (its kind and text): the punkter last built, each with the syntax it was built from. */
+  /** By heading text: the punkter last built, each with the syntax it was built from. */
   private punkter = new Map<string, Remembered[]>();
+  /** The table of contents last read, with the lines it was read from. */
+  private lastToc: { readonly heading: SyntaxLine; readonly lines: readonly SyntaxLine[]; readonly toc: Toc } | undefined;
+
+  /** The table of contents, from memory where its lines are the same line objects as last time (kept by the lexer's memory). */
+  toc(heading: SyntaxLine, lines: readonly SyntaxLine[]): Toc {
+    const last = this.lastToc;
+    if (last && last.heading === heading && last.lines.length === lines.length && last.lines.every((l, i) => l === lines[i])) return last.toc;
+    const toc = buildToc(heading, lines);
+    this.lastToc = { heading, lines, toc };
+    return toc;
+  }
 
   /** The punkter of a reading, from memory where their lines and context are as last time. */
   build(all: readonly PunktSyntax[], ctx: PunktContext): Punkt[] {
@@ -33,7 +44,7 @@ export class PunktMemory {
     const known = ctx.dialect === this.dialect && context === this.context ? this.punkter : new Map<string, Remembered[]>();
     const next = new Map<string, Remembered[]>();
     const out = all.map((syntax) => {
-      const key = headingKey(syntax);
+      const key = syntax.heading.text;
       const punkt = remembered(known.get(key), syntax) ?? buildPunkt(syntax, ctx);
       const here = next.get(key);
       if (here) here.push({ syntax, punkt });
@@ -55,17 +66,14 @@ interface Remembered {
 /** The punkt built from these lines last time: where it stood, or moved to where they stand now. */
 function remembered(candidates: readonly Remembered[] | undefined, syntax: PunktSyntax): Punkt | undefined {
   if (!candidates) return undefined;
-  const line = syntax.heading.line;
-  for (const r of candidates) if (r.syntax.heading.line === line && sameLines(r.syntax, syntax, 0)) return r.punkt;
+  const { line, kind } = syntax.heading;
+  for (const r of candidates) if (r.syntax.heading.line === line && r.syntax.heading.kind === kind && sameLines(r.syntax, syntax, 0)) return r.punkt;
   for (const r of candidates) {
     const lines = line - r.syntax.heading.line;
-    if (lines !== 0 && sameLines(r.syntax, syntax, lines)) return movedPunkt(r.punkt, lines, { before: r.syntax, after: syntax });
+    if (lines !== 0 && r.syntax.heading.kind === kind && sameLines(r.syntax, syntax, lines))
+      return movedPunkt(r.punkt, lines, { before: r.syntax, after: syntax });
   }
   return undefined;
-}
-
-function headingKey(p: PunktSyntax): string {
-  return `${p.heading.kind}\u0001${p.heading.text}`;
 }
 
 /**
@@ -95,7 +103,8 @@ export function buildReferat(syntax: ReferatSyntax, options: BuildOptions = {}):
   const header = readHeader(syntax.title, [...syntax.leading, ...syntax.header]);
   const meetingDate = header.moedeDato?.date?.date ?? header.title?.date?.date;
   const meetingYear = meetingDate?.year;
-  const toc = syntax.toc ? buildToc(syntax.toc.heading, syntax.toc.lines) : undefined;
+  const t = syntax.toc;
+  const toc = t ? (options.memory ? options.memory.toc(t.heading, t.lines) : buildToc(t.heading, t.lines)) : undefined;
   const ctx = { dialect: syntax.dialect, meetingYear, meetingDate };
   return {
     syntax,
