@@ -102,6 +102,13 @@ test('a line added or removed above the punkter moves them: none is judged again
   const third = run(text);
   assert.equal(judged.length, 0);
   assert.deepEqual(third.found, first.found);
+  // Two Enters read (as completion reads the text while she types) before the next check: the punkter
+  // moved twice still take their findings from the last punkter checked.
+  parseReferat(down, undefined, { memory });
+  const twice = `${down.slice(0, at)}\n${down.slice(at)}`;
+  const fourth = run(twice);
+  assert.equal(judged.length, 0, 'no punkt judged again after two moves');
+  assert.deepEqual(fourth.found, punktFindings(rule, rule.perPunkt!, { referat: parseReferat(twice), kle: kleCatalog() }, undefined));
   // A rule whose message names a line is judged again where its punkt moved.
   const naming = punktRule({
     code: 'test-names-line',

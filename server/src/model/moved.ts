@@ -204,16 +204,21 @@ function copyMoved(p: Punkt, m: Move): Punkt {
  * punkt moved again forgets where its origin came from, so old readings are not held in memory.
  */
 const origins = new WeakMap<Punkt, { readonly punkt: Punkt; readonly lines: number }>();
+/** Punkter a memo holds a value for: a moved punkt that is not among them hands on its own origin. */
+const withValues = new WeakSet<Punkt>();
 
 /**
  * The punkt moved by `lines` (a copy; the punkt itself is left as it is, an older reading may hold
  * it). Given the syntax it was built from and the syntax it stands for now (the same lines, moved),
- * its body lines are the new syntax's own.
+ * its body lines are the new syntax's own. A punkt moved twice before anything was worked out for
+ * it (two Enters while only completion read the text) is moved from the first one's origin, which
+ * holds the values.
  */
 export function movedPunkt(p: Punkt, lines: number, syntax?: { readonly before: PunktSyntax; readonly after: PunktSyntax }): Punkt {
   if (lines === 0) return p;
   const to = copyMoved(p, { lines, ...(syntax ? { before: syntax.before.lines, after: syntax.after.lines } : {}) });
-  origins.set(to, { punkt: p, lines });
+  const earlier = origins.get(p);
+  origins.set(to, earlier && !withValues.has(p) ? { punkt: earlier.punkt, lines: earlier.lines + lines } : { punkt: p, lines });
   origins.delete(p);
   return to;
 }
@@ -235,12 +240,13 @@ export class PunktMemo<V> {
     const origin = origins.get(p);
     const from = origin && this.values.get(origin.punkt);
     if (!origin || from === undefined) return undefined;
-    const value = this.move(from, origin.lines);
-    this.values.set(p, value);
+    const value = origin.lines === 0 ? from : this.move(from, origin.lines);
+    this.set(p, value);
     return value;
   }
 
   set(p: Punkt, value: V): void {
     this.values.set(p, value);
+    withValues.add(p);
   }
 }
