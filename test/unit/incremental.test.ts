@@ -59,6 +59,50 @@ function apply(text: string, e: Edit): string {
   return text.slice(0, at) + e.insert + text.slice(at + e.remove);
 }
 
+type Service = ReturnType<typeof createLanguageService>;
+
+/**
+ * The edits applied in turn to a document open in `edited`: after each, its findings equal those a
+ * service made by `fresh` gives the same text read once; with a `memory`, so does the model of a
+ * reading with that memory. `place` moves each edit (to a line's start).
+ */
+async function assertEditedAsFresh(
+  services: { readonly edited: () => Promise<Service>; readonly fresh: () => Promise<Service> },
+  start: string,
+  edits: readonly Edit[],
+  options: { readonly place?: (text: string, e: Edit) => Edit; readonly memory?: PunktMemory } = {},
+): Promise<void> {
+  const { place = (_text: string, e: Edit) => e, memory } = options;
+  const service = await services.edited();
+  const uri = `file://${ROOT}/m.referat`;
+  let text = start;
+  let version = 1;
+  if (memory) parseReferat(text, undefined, { memory });
+  assert.ok(Array.isArray(await service.findings({ uri, version, getText: () => text })));
+  for (const e of edits) {
+    text = apply(text, place(text, e));
+    const current = text;
+    if (memory) assert.deepEqual(parseReferat(text, undefined, { memory }).punkter, parseReferat(text).punkter);
+    service.forget(uri);
+    const incremental = await service.findings({ uri, version: ++version, getText: () => current });
+    const fresh = await services.fresh();
+    assert.deepEqual(incremental, await fresh.findings({ uri, version: 1, getText: () => current }));
+    fresh.dispose();
+  }
+  service.dispose();
+}
+
+let speller: ReturnType<typeof loadSpeller> | undefined;
+
+/** A service as the editor's, the spell check on once its dictionary (loaded once) is there. */
+async function spellingService(): Promise<Service> {
+  const loaded = await (speller ??= loadSpeller());
+  const s = createLanguageService({ workspace: new MemoryWorkspace(), locale: 'da', speller: () => Promise.resolve(loaded) });
+  s.setRoots([ROOT]);
+  await s.spellingReady();
+  return s;
+}
+
 test('a referat read again after random edits, with its punkter in memory, has the model of a fresh reading', () => {
   fc.assert(
     fc.property(fc.nat({ max: referater.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (which, edits) => {
@@ -79,39 +123,25 @@ test('a referat read again after random edits, with its punkter in memory, has t
 });
 
 test('the findings of a document edited in the service equal those of a fresh service reading it once', async () => {
+  const service = (options: Parameters<typeof createLanguageService>[0]) => async () => {
+    const s = createLanguageService(options);
+    s.setRoots([ROOT]);
+    return s;
+  };
   await fc.assert(
-    fc.asyncProperty(fc.nat({ max: referater.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), async (which, edits) => {
-      const service = createLanguageService({ workspace: new MemoryWorkspace() });
-      service.setRoots([ROOT]);
-      const uri = `file://${ROOT}/m.referat`;
-      let text = referater[which]!;
-      let version = 1;
-      const found = await service.findings({ uri, version, getText: () => text });
-      assert.ok(Array.isArray(found));
-      for (const e of edits) {
-        text = apply(text, e);
-        const current = text;
-        service.forget(uri);
-        const incremental = await service.findings({ uri, version: ++version, getText: () => current });
-        // The fresh check reads as the command line does, once and keeping nothing.
-        const fresh = createLanguageService({ workspace: new MemoryWorkspace(), reading: 'once' });
-        fresh.setRoots([ROOT]);
-        assert.deepEqual(incremental, await fresh.findings({ uri, version: 1, getText: () => current }));
-        fresh.dispose();
-      }
-      service.dispose();
-    }),
+    fc.asyncProperty(fc.nat({ max: referater.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (which, edits) =>
+      // The fresh check reads as the command line does, once and keeping nothing.
+      assertEditedAsFresh(
+        { edited: service({ workspace: new MemoryWorkspace() }), fresh: service({ workspace: new MemoryWorkspace(), reading: 'once' }) },
+        referater[which]!,
+        edits,
+      ),
+    ),
     { numRuns: 30 },
   );
 });
 
 test('with the spell check on, the notes of an edited document equal those of a fresh check, the cap included', async () => {
-  const speller = await loadSpeller();
-  const withSpelling = () => {
-    const s = createLanguageService({ workspace: new MemoryWorkspace(), locale: 'da', speller: () => Promise.resolve(speller) });
-    s.setRoots([ROOT]);
-    return s;
-  };
   // Misspellings typed into the text, many of them, so the document's cap of notes is reached too.
   const typo = fc.record({
     at: fc.nat(),
@@ -123,25 +153,12 @@ test('with the spell check on, the notes of an edited document equal those of a 
       fc.nat({ max: referater.length - 1 }),
       fc.array(fc.oneof(edit, typo), { minLength: 1, maxLength: 6 }),
       fc.boolean(),
-      async (which, edits, flood) => {
-        const service = withSpelling();
-        await service.spellingReady();
-        const uri = `file://${ROOT}/m.referat`;
-        let text = referater[which]! + (flood ? Array.from({ length: 400 }, (_, i) => `Ordet zqx${i}q står her.`).join('\n') : '');
-        let version = 1;
-        await service.findings({ uri, version, getText: () => text });
-        for (const e of edits) {
-          text = apply(text, e);
-          const current = text;
-          service.forget(uri);
-          const incremental = await service.findings({ uri, version: ++version, getText: () => current });
-          const fresh = withSpelling();
-          await fresh.spellingReady();
-          assert.deepEqual(incremental, await fresh.findings({ uri, version: 1, getText: () => current }));
-          fresh.dispose();
-        }
-        service.dispose();
-      },
+      (which, edits, flood) =>
+        assertEditedAsFresh(
+          { edited: spellingService, fresh: spellingService },
+          referater[which]! + (flood ? Array.from({ length: 400 }, (_, i) => `Ordet zqx${i}q står her.`).join('\n') : ''),
+          edits,
+        ),
     ),
     { numRuns: 12 },
   );
@@ -162,35 +179,13 @@ function atLineStart(text: string, e: Edit): Edit {
 }
 
 test('whole lines added and removed: the model and the findings, spelling notes included, are those of a fresh reading', async () => {
-  const speller = await loadSpeller();
-  const withSpelling = () => {
-    const s = createLanguageService({ workspace: new MemoryWorkspace(), locale: 'da', speller: () => Promise.resolve(speller) });
-    s.setRoots([ROOT]);
-    return s;
-  };
   await fc.assert(
-    fc.asyncProperty(fc.nat({ max: referater.length - 1 }), fc.array(lineEdit, { minLength: 1, maxLength: 6 }), async (which, edits) => {
-      const memory = new PunktMemory();
-      const service = withSpelling();
-      await service.spellingReady();
-      const uri = `file://${ROOT}/m.referat`;
-      let text = referater[which]!;
-      let version = 1;
-      parseReferat(text, undefined, { memory });
-      await service.findings({ uri, version, getText: () => text });
-      for (const e of edits) {
-        text = apply(text, atLineStart(text, e));
-        const current = text;
-        assert.deepEqual(parseReferat(text, undefined, { memory }).punkter, parseReferat(text).punkter);
-        service.forget(uri);
-        const incremental = await service.findings({ uri, version: ++version, getText: () => current });
-        const fresh = withSpelling();
-        await fresh.spellingReady();
-        assert.deepEqual(incremental, await fresh.findings({ uri, version: 1, getText: () => current }));
-        fresh.dispose();
-      }
-      service.dispose();
-    }),
+    fc.asyncProperty(fc.nat({ max: referater.length - 1 }), fc.array(lineEdit, { minLength: 1, maxLength: 6 }), (which, edits) =>
+      assertEditedAsFresh({ edited: spellingService, fresh: spellingService }, referater[which]!, edits, {
+        place: atLineStart,
+        memory: new PunktMemory(),
+      }),
+    ),
     { numRuns: 15 },
   );
 });

@@ -8,11 +8,21 @@ import { PunktMemory } from '../../server/src/model/build';
 import { documentFacts, punktFindings, punktRule } from '../../server/src/rules/perPunkt';
 import { checkReferat } from '../../server/src/rules/index';
 import { rejectedWords } from '../../server/src/rules/writing';
-import type { Diagnostic, SpellingKnowledge } from '../../server/src/rules/types';
+import type { Diagnostic, Rule, SpellingKnowledge } from '../../server/src/rules/types';
 import type { Speller } from '../../server/src/spelling/speller';
 import { repoRoot } from '../helpers';
 
 const text = readFileSync(join(repoRoot, 'test/fixtures/corpus/direktionen-2023-12-07.referat'), 'utf8');
+
+/** The rule's findings on each text read with one document's memory; `judged` holds the punkter judged the last time. */
+function checker(rule: Rule, judged: number[], memory = new PunktMemory()) {
+  return (t: string) => {
+    const referat = parseReferat(t, undefined, { memory });
+    const ctx = { referat, kle: kleCatalog() };
+    judged.length = 0;
+    return { found: punktFindings(rule, rule.perPunkt!, ctx, documentFacts(ctx)), referat };
+  };
+}
 
 test("a per-punkt rule judges again only the punkter an edit touched, and every punkt when the document's facts change", () => {
   const judged: number[] = [];
@@ -28,12 +38,7 @@ test("a per-punkt rule judges again only the punkter an edit touched, and every 
     },
   });
   const memory = new PunktMemory();
-  const run = (t: string) => {
-    const referat = parseReferat(t, undefined, { memory });
-    const ctx = { referat, kle: kleCatalog() };
-    judged.length = 0;
-    return { found: punktFindings(rule, rule.perPunkt!, ctx, documentFacts(ctx)), referat };
-  };
+  const run = checker(rule, judged, memory);
   const first = run(text);
   assert.equal(judged.length, first.referat.punkter.length);
   assert.equal(first.found.length, 0);
@@ -75,12 +80,7 @@ test('a line added or removed above the punkter moves them: none is judged again
     },
   });
   const memory = new PunktMemory();
-  const run = (t: string) => {
-    const referat = parseReferat(t, undefined, { memory });
-    const ctx = { referat, kle: kleCatalog() };
-    judged.length = 0;
-    return { found: punktFindings(rule, rule.perPunkt!, ctx, documentFacts(ctx)), referat };
-  };
+  const run = checker(rule, judged, memory);
   const first = run(text);
   assert.equal(judged.length, first.referat.punkter.length);
   // Enter at the end of the place's line: every punkt is one line further down.
@@ -120,14 +120,9 @@ test('a line added or removed above the punkter moves them: none is judged again
       return [{ range: p.headingRange, message: { da: `linje ${p.headingRange.start.line + 1}`, en: `line ${p.headingRange.start.line + 1}` } }];
     },
   });
-  const named = (t: string) => {
-    const referat = parseReferat(t, undefined, { memory });
-    const ctx = { referat, kle: kleCatalog() };
-    judged.length = 0;
-    return punktFindings(naming, naming.perPunkt!, ctx, documentFacts(ctx));
-  };
+  const named = checker(naming, judged, memory);
   named(text);
-  const moved = named(down);
+  const moved = named(down).found;
   assert.equal(judged.length, first.referat.punkter.length);
   assert.equal(moved[0]!.message.en, `line ${second.referat.punkter[0]!.headingRange.start.line + 1}`);
 });
