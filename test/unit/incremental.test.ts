@@ -123,19 +123,17 @@ test('a referat read again after random edits, with its punkter in memory, has t
 });
 
 test('the findings of a document edited in the service equal those of a fresh service reading it once', async () => {
-  const service = (options: Parameters<typeof createLanguageService>[0]) => async () => {
-    const s = createLanguageService(options);
-    s.setRoots([ROOT]);
-    return s;
-  };
+  const service =
+    (options: { readonly reading?: 'once' } = {}) =>
+    () => {
+      const s = createLanguageService({ workspace: new MemoryWorkspace(), ...options });
+      s.setRoots([ROOT]);
+      return Promise.resolve(s);
+    };
   await fc.assert(
     fc.asyncProperty(fc.nat({ max: referater.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (which, edits) =>
       // The fresh check reads as the command line does, once and keeping nothing.
-      assertEditedAsFresh(
-        { edited: service({ workspace: new MemoryWorkspace() }), fresh: service({ workspace: new MemoryWorkspace(), reading: 'once' }) },
-        referater[which]!,
-        edits,
-      ),
+      assertEditedAsFresh({ edited: service(), fresh: service({ reading: 'once' }) }, referater[which]!, edits),
     ),
     { numRuns: 30 },
   );
