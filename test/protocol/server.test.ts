@@ -280,6 +280,41 @@ describe('language server over stdio, with referat.yaml', () => {
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 
+  test('Enter above the punkter, saved: each finding one line further down, as a fresh reading of the text has it, and back again', async () => {
+    const path = join(ws, 'arkiv', 'enter.referat');
+    const text = read(join(rulesDir, 'duplicate-section.referat'));
+    writeFileSync(path, text);
+    const uri = await c.open(path, text);
+    const shown = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]);
+    const before = shown(await c.diagnosticsFor(uri, 1));
+    assert.ok(before.some(([code]) => code === 'duplicate-section'));
+    const save = async (version: number, saved: string, change: object): Promise<PublishDiagnosticsParams> => {
+      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      writeFileSync(path, saved);
+      const published = c.diagnosticsFor(uri, version);
+      await c.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+      await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+      return published;
+    };
+    // Enter at the end of the title's line: every punkt below moves one line down.
+    const titleEnd = text.indexOf('\n');
+    const down = `${text.slice(0, titleEnd)}\n${text.slice(titleEnd)}`;
+    const after = shown(await save(2, down, { range: { start: { line: 0, character: titleEnd }, end: { line: 0, character: titleEnd } }, text: '\n' }));
+    const line = (message: unknown) => Number(/linje (\d+)/.exec(String(message))?.[1] ?? NaN);
+    assert.deepEqual(
+      after.map(([code, l, ch, message]) => [code, l, ch, code === 'duplicate-section' ? line(message) : message]),
+      before.map(([code, l, ch, message]) => [code, Number(l) + 1, ch, code === 'duplicate-section' ? line(message) + 1 : message]),
+    );
+    // What a fresh reading of the same text shows.
+    const fresh = await c.open(join(ws, 'arkiv', 'enter-frisk.referat'), down);
+    assert.deepEqual(after, shown(await c.diagnosticsFor(fresh, 1)));
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: fresh } });
+    // The line taken away again: the findings as they were.
+    const back = await save(3, text, { range: { start: { line: 0, character: titleEnd }, end: { line: 1, character: 0 } }, text: '' });
+    assert.deepEqual(shown(back), before);
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   test('edit then save, as a secretary does by default: the findings of each version published once, with the version', async () => {
     const path = join(ws, 'arkiv', 'gem-en-gang.referat');
     const text = read(join(rulesDir, 'base.ok.referat'));
