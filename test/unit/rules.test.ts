@@ -202,3 +202,31 @@ test('a lone dash among cells that say nothing is still no bullet, however long 
   const found = checkReferat(parseReferat(text)).filter((d) => d.code === 'empty-bullet');
   assert.equal(found.length, 1, 'only the fixture’s own empty bullet');
 });
+
+test('a KLE number joined by spaces or dashes of another length, or with a four-digit year, is told so and offered as it was meant', () => {
+  const fixOf = (file: string) => {
+    const [d] = findings(file, 'en').filter((f) => f.code === 'journal-format');
+    return { message: d!.message, fixes: d!.fixes.map((f) => [f.title, f.preferred, f.edits.map((e) => e.newText)]) };
+  };
+  assert.deepEqual(fixOf('journal-format.separators.referat'), {
+    message: 'The journal number "00.13.02 G01 – 1 – 23" is mistyped: its parts must be joined by hyphens. Should it be 00.13.02G01-1-23?',
+    fixes: [['Change to 00.13.02G01-1-23', true, ['00.13.02G01-1-23']]],
+  });
+  assert.deepEqual(fixOf('journal-format.year.referat'), {
+    message: 'The journal number "00.13.02G01-1-2023" is mistyped: the year must be two digits at the end (-23). Should it be 00.13.02G01-1-23?',
+    fixes: [['Change to 00.13.02G01-1-23', true, ['00.13.02G01-1-23']]],
+  });
+  // A wrong facet is still the facet's problem, and nothing is guessed for it.
+  assert.deepEqual(fixOf('journal-format.facet.referat').fixes, []);
+  // The old form keeps its dash between subject and facet; the year's example is the meeting's year.
+  const text = readFileSync(join(rulesDir, 'journal-format.referat'), 'utf8')
+    .replace('00.13.2G01-1-23', '00.16.00 – P20 – 1 – 16')
+    .replaceAll('2023', '2024')
+    .replace('07-12-2024', '05-12-2024')
+    .replace('07. december 2024', '05. december 2024');
+  const [old] = checkReferat(parseReferat(text), { locale: 'en' }).filter((f) => f.code === 'journal-format');
+  assert.equal(old!.fixes[0]!.edits[0]!.newText, '00.16.00-P20-1-16');
+  const mistyped = text.replace('00.16.00 – P20 – 1 – 16', '00.16.00P20-1-1x');
+  const [year] = checkReferat(parseReferat(mistyped), { locale: 'en' }).filter((f) => f.code === 'journal-format');
+  assert.match(year!.message, /two digits at the end \(-24\)/);
+});

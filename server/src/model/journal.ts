@@ -44,7 +44,37 @@ export function parseJournalLine(text: string, line: number, meetingYear: number
     const m = scheme.pattern.exec(word);
     if (m) return { kind: 'valid', journal: caseNumber(scheme, m, word, line, start, meetingYear) };
   }
-  return { kind: 'malformed', text: word, range: lineRange(line, start, end), problem: schemes[0]?.id === 'kle' ? diagnoseKle(word) : 'scheme' };
+  const range = lineRange(line, start, end);
+  if (schemes[0]?.id !== 'kle') return { kind: 'malformed', text: word, range, problem: 'scheme' };
+  const separated = joinedByHyphens(word);
+  if (separated !== undefined) return { kind: 'malformed', text: word, range, problem: 'separators', correction: separated };
+  const problem = diagnoseKle(word);
+  const year = problem === 'year' ? twoDigitYear(word) : undefined;
+  return { kind: 'malformed', text: word, range, problem, ...(year !== undefined ? { correction: year } : {}) };
+}
+
+// What people type between a KLE number's parts instead of a hyphen: spaces, dashes of other
+// lengths (a word processor's en dash), an underscore or a slash.
+const NOT_A_HYPHEN = /[ \t\u00a0\u2010-\u2015\u2212_/]+/g;
+
+/** The KLE number with its parts joined by hyphens, where only the joins were wrong. */
+function joinedByHyphens(word: string): string | undefined {
+  if (!NOT_A_HYPHEN.test(word)) return undefined;
+  NOT_A_HYPHEN.lastIndex = 0;
+  const hyphens = word.replace(NOT_A_HYPHEN, '-');
+  // A space between subject and facet is the new form's (`81.39.15 G01` is `81.39.15G01`); a dash
+  // there is the old form's (`00.16.00–P20` is `00.16.00-P20`).
+  const joined = hyphens.replace(/^(\d{2}\.\d{2}\.\d{2})-(?=[A-ZÆØÅ]\d{2}-)/, '$1');
+  const candidates = /^\d{2}\.\d{2}\.\d{2}[ \t\u00a0]+[A-ZÆØÅ]/.test(word) ? [joined, hyphens] : [hyphens, joined];
+  return candidates.find((c) => KLE.test(c));
+}
+
+/** The KLE number with its year as two digits, where it was written with four (`-2023`). */
+function twoDigitYear(word: string): string | undefined {
+  const m = /-((?:19|20)(\d{2}))$/.exec(word);
+  if (!m) return undefined;
+  const corrected = word.slice(0, m.index + 1) + m[2]!;
+  return KLE.test(corrected) ? corrected : undefined;
 }
 
 function caseNumber(scheme: CaseNumberScheme, m: RegExpExecArray, word: string, line: number, start: number, meetingYear: number | undefined): JournalNumber {

@@ -146,10 +146,20 @@ export interface JournalNumber {
 
 export type JournalLine =
   | { readonly kind: 'valid'; readonly journal: JournalNumber }
-  | { readonly kind: 'malformed'; readonly text: string; readonly range: Range; readonly problem: JournalProblem };
+  | {
+      readonly kind: 'malformed';
+      readonly text: string;
+      readonly range: Range;
+      readonly problem: JournalProblem;
+      /** The number as it was surely meant, where one slip explains it (`81.39.15G01 4 23`, `-2023`). */
+      readonly correction?: string;
+    };
 
-/** Which part of a mistyped case number is wrong; `scheme`: it fits none of the dialect's schemes. */
-export type JournalProblem = 'emne' | 'facet' | 'serial' | 'year' | 'shape' | 'scheme';
+/**
+ * Which part of a mistyped case number is wrong; `separators`: its parts are right but joined by
+ * something else than hyphens; `scheme`: it fits none of the dialect's schemes.
+ */
+export type JournalProblem = 'emne' | 'facet' | 'serial' | 'year' | 'separators' | 'shape' | 'scheme';
 
 /** A line of a section's body, kept as written. */
 export interface BodyLine {

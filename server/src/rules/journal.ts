@@ -32,16 +32,32 @@ export const missingJournalNumber: Rule = punktRule({
   },
 });
 
-const PROBLEM: Readonly<Record<Exclude<JournalProblem, 'scheme'>, LocalizedText>> = {
-  emne: { da: 'emnet skal være tre tocifrede tal med punktum imellem (00.01.00)', en: 'the KLE subject must be three two-digit numbers with dots (00.01.00)' },
-  facet: {
-    da: 'handlingsfacetten skal være ét stort bogstav og to cifre (I00, G01, P20)',
-    en: 'the action facet must be one capital letter and two digits (I00, G01, P20)',
-  },
-  serial: { da: 'løbenummeret skal være et tal efter en bindestreg (-3)', en: 'the serial must be a number after a hyphen (-3)' },
-  year: { da: 'året skal være to cifre til sidst (-23)', en: 'the year must be two digits at the end (-23)' },
-  shape: { da: 'formen skal være 00.01.00I00-3-23 eller 00.16.00-P20-1-16', en: 'the form must be 00.01.00I00-3-23 or 00.16.00-P20-1-16' },
-};
+/** The year of the examples (`00.01.00I00-3-23`), where the meeting's day is not known. */
+const EXAMPLE_YEAR = '23';
+
+/** Why a KLE number is mistyped; the year's example is the meeting's own year (`-23` for 2023). */
+function problemText(problem: Exclude<JournalProblem, 'scheme'>, year: string): LocalizedText {
+  switch (problem) {
+    case 'emne':
+      return {
+        da: 'emnet skal være tre tocifrede tal med punktum imellem (00.01.00)',
+        en: 'the KLE subject must be three two-digit numbers with dots (00.01.00)',
+      };
+    case 'facet':
+      return {
+        da: 'handlingsfacetten skal være ét stort bogstav og to cifre (I00, G01, P20)',
+        en: 'the action facet must be one capital letter and two digits (I00, G01, P20)',
+      };
+    case 'serial':
+      return { da: 'løbenummeret skal være et tal efter en bindestreg (-3)', en: 'the serial must be a number after a hyphen (-3)' };
+    case 'year':
+      return { da: `året skal være to cifre til sidst (-${year})`, en: `the year must be two digits at the end (-${year})` };
+    case 'separators':
+      return { da: 'delene skal stå med bindestreg imellem', en: 'its parts must be joined by hyphens' };
+    case 'shape':
+      return { da: 'formen skal være 00.01.00I00-3-23 eller 00.16.00-P20-1-16', en: 'the form must be 00.01.00I00-3-23 or 00.16.00-P20-1-16' };
+  }
+}
 
 export const journalFormat: Rule = punktRule({
   code: 'journal-format',
@@ -61,10 +77,19 @@ export const journalFormat: Rule = punktRule({
       });
       return out;
     }
-    const why = PROBLEM[j.problem];
+    const meeting = meetingDate(referat);
+    const year = meeting ? String(meeting.year % 100).padStart(2, '0') : EXAMPLE_YEAR;
+    const why = problemText(j.problem, year);
+    const fix = j.correction;
     out.push({
       range: j.range,
-      message: { da: `Journalnummeret "${j.text}" er skrevet forkert: ${why.da}.`, en: `The journal number "${j.text}" is mistyped: ${why.en}.` },
+      message: fix
+        ? {
+            da: `Journalnummeret "${j.text}" er skrevet forkert: ${why.da}. Skal det være ${fix}?`,
+            en: `The journal number "${j.text}" is mistyped: ${why.en}. Should it be ${fix}?`,
+          }
+        : { da: `Journalnummeret "${j.text}" er skrevet forkert: ${why.da}.`, en: `The journal number "${j.text}" is mistyped: ${why.en}.` },
+      ...(fix ? { fixes: [{ title: { da: `Ret til ${fix}`, en: `Change to ${fix}` }, edits: [{ range: j.range, newText: fix }], preferred: true }] } : {}),
     });
     return out;
   },
