@@ -137,14 +137,15 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
   const result = await client.sendRequest<CreateReferatResult | null>(Protocol.createReferatRequest, { uri: dagsorden.uri.toString() });
   if (!result) return {};
   if (!result.ok) {
-    // The editor's referat was taken for the dagsorden and is none (a referat already, say): she may pick the dagsorden.
+    // The editor's referat was taken for the dagsorden and is none (a referat already, say): nothing
+    // went wrong, she is told why and may pick the dagsorden.
     if (uri === undefined && dagsorden.uri.toString() === active?.uri.toString()) {
       const choose = t('Choose the dagsorden…');
-      void vscode.window.showErrorMessage(result.message, choose).then(async (picked) => {
+      void vscode.window.showInformationMessage(result.message, choose).then(async (picked) => {
         const other = picked === choose ? await pickDagsorden() : undefined;
         if (other) await createReferat(other);
       });
-    } else void vscode.window.showErrorMessage(result.message);
+    } else void vscode.window.showWarningMessage(result.message);
     return { refused: result.message };
   }
   const name = dagsorden.uri.path.split('/').pop() ?? 'dagsorden.referat';
