@@ -157,13 +157,14 @@ async function createReferat(uri?: vscode.Uri): Promise<{ written?: vscode.Uri; 
     // Not awaited: the command is done; she may open the existing referat from the message.
     const open = t('Open it');
     void vscode.window.showWarningMessage(t('{0} already exists; it is not overwritten.', out.path.split('/').pop() ?? ''), open).then(async (picked) => {
-      if (picked === open) await vscode.window.showTextDocument(out);
+      if (picked === open) await vscode.window.showTextDocument(out, { preview: false });
     });
     return { exists: out };
   }
   await writeReplacing(out, new TextEncoder().encode(result.text));
   const pos = new vscode.Position(result.cursor.line, result.cursor.character);
-  await vscode.window.showTextDocument(out, { selection: new vscode.Range(pos, pos) });
+  // A tab of its own, not a preview tab the next file she opens would take over: she writes in it.
+  await vscode.window.showTextDocument(out, { selection: new vscode.Range(pos, pos), preview: false });
   return { written: out };
 }
 
