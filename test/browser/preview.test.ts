@@ -179,3 +179,18 @@ test('the page shown instead of a refused public version: axe-core finds nothing
   await page.screenshot({ path: join(out, 'refused-public.png') });
   await context.close();
 });
+
+test("in a narrow preview the closed punkt's badge stays one box on one line", { skip }, async () => {
+  const page = await browser!.newPage({ viewport: { width: 320, height: 800 } });
+  const referat = parseReferat(corpusFiles().find((c) => c.name.includes('2023'))!.text);
+  const html = renderHtml(referat, { audience: 'internal' });
+  await page.setContent(html, { waitUntil: 'load' });
+  const boxes = await page.evaluate(() => [...document.querySelectorAll('.badge')].map((b) => b.getClientRects().length));
+  assert.ok(boxes.length > 0, 'the corpus referat has closed punkter');
+  assert.deepEqual(
+    boxes.filter((n) => n !== 1),
+    [],
+    'each badge is drawn as one box',
+  );
+  await page.close();
+});
