@@ -86,7 +86,8 @@ function sameLines(a: PunktSyntax, b: PunktSyntax, lines: number): boolean {
   for (let i = 0; i < a.lines.length; i++) {
     const x = a.lines[i]!;
     const y = b.lines[i]!;
-    if (x === y) continue;
+    // The same line object is the same line number: kept where nothing moved, never a moved line.
+    if (x === y && lines === 0) continue;
     if (x.line + lines !== y.line || x.kind !== y.kind || x.text !== y.text) return false;
   }
   return true;
