@@ -200,8 +200,9 @@ function copyMoved(p: Punkt, m: Move): Punkt {
 }
 
 /**
- * Each moved punkt's origin: the punkt it was moved from, and how far. Only one step is kept: a
- * punkt moved again forgets where its origin came from, so old readings are not held in memory.
+ * Each moved punkt's origin: the punkt whose values it takes, and how far it was moved from it. One
+ * step only: the punkt a move starts from forgets its own origin, so old readings are not held in
+ * memory.
  */
 const origins = new WeakMap<Punkt, { readonly punkt: Punkt; readonly lines: number }>();
 /** Punkter a memo holds a value for: a moved punkt that is not among them hands on its own origin. */
