@@ -341,3 +341,23 @@ test('votes: on a vote line the parties and members, as the minutes write them, 
   await check(`${head}Punkt 1: Skolestruktur\n\n17.01.00P05-2-24\n\nBeslutning\n\nIkke til stede: ‸\n`, (labels) => assert.ok(labels.includes('Inge Bak (Ø)')));
   await check(`${head}Punkt 1: Skolestruktur\n\n17.01.00P05-2-24\n\nBeslutning\n\nGodkendt, An‸\n`, (labels) => assert.ok(!labels.includes('Anna Holm (A)')));
 });
+
+test("names she saved while typing them (auto-save) are not offered back in that referat; in the next one they are the archive's", async () => {
+  // The newest meeting, saved mid-word: `Mette Fr` in its Mødedeltagere.
+  const halfTyped = BASE.replace('07-12-2023', '21-12-2023')
+    .replace('Torsdag d. 07.', 'Torsdag d. 21.')
+    .replace('Mødedeltagere Claus Borg, Lars Borst Hansen og Søren Søndergaard Kjær', 'Mødedeltagere Claus Borg, Lars Borst Hansen, Mette Fr');
+  const files = { ...ARCHIVE, 'arkiv/c.referat': halfTyped };
+  const service = await serviceWith(files);
+  const marked = halfTyped.replace('Mødedeltagere Claus Borg, Lars Borst Hansen, Mette Fr', 'Mødedeltagere Claus Borg, Lars Borst Hansen, Mette Fr‸');
+  const own = (await items(service, marked.replace('Mette Fr‸', '‸'), 'arkiv/c.referat')).map((i) => i.label);
+  assert.ok(own.includes('Søren Søndergaard Kjær'), `the members of the meetings before: ${own.join(' | ')}`);
+  assert.ok(!own.some((l) => l.includes('Mette Fr')), `not the name half typed: ${own.join(' | ')}`);
+  // Another referat, the next meeting: the archive as saved, her half-typed name included.
+  const next = (await items(service, 'REFERAT Direktionen d. 04-01-2024\n\nMødedeltagere ‸\n', 'ny.referat')).map((i) => i.label);
+  assert.ok(
+    next.some((l) => l.includes('Mette Fr')),
+    `the next referat reads the archive as it is: ${next.join(' | ')}`,
+  );
+  service.dispose();
+});

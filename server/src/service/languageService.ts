@@ -14,7 +14,7 @@ import { ArchiveIndex } from '../archive/index';
 import { workspaceReader } from '../archive/reader';
 import { holdsReferat, summarizeReferat, summaryOf, type ReferatSummary } from '../archive/summary';
 import { Spelling } from './spelling';
-import { EMPTY_CATALOG, mergeCatalogs, udvalgNamed, type NameCatalog } from '../config/catalog';
+import { mergeCatalogs, udvalgNamed, type NameCatalog } from '../config/catalog';
 import { harvestCatalog } from '../config/harvest';
 import type { ConfigProblem } from '../config/referatYaml';
 import { ConfigResolver, ruleSettings, type LoadedConfig } from '../config/resolver';
@@ -94,8 +94,18 @@ class LanguageService implements ReferatLanguageService {
   private readonly paths: Paths;
   private readonly log: (message: string) => void;
   private harvested: NameCatalog | undefined;
-  /** Per referat.yaml's catalog: the names it was merged with from the archive, and the result. */
+  /**
+   * The names harvested from the archive but one document's own summary, for completing in that
+   * document, kept for the last document asked: her own saves leave it as it is.
+   */
+  private harvestedWithout: { readonly uri: string; readonly catalog: NameCatalog } | undefined;
+  /**
+   * Per referat.yaml's catalog: the names it was merged with from the archive, and the result; the
+   * whole archive's for the rules and the spell check, and apart from it, one document's left out
+   * for completion (one map for both would merge again at every turn between them).
+   */
   private readonly mergedCatalogs = new WeakMap<NameCatalog, { readonly harvested: NameCatalog; readonly catalog: NameCatalog }>();
+  private readonly mergedForCompletion = new WeakMap<NameCatalog, { readonly harvested: NameCatalog; readonly catalog: NameCatalog }>();
   private readonly parsed = new Map<string, { version: number; config: LoadedConfig | undefined; text: string; referat: Referat }>();
   /** The texts the editor last saved, by URI: the file watcher's report of the same save is no change. */
   private readonly recentSaves = new Map<string, RecentSave>();
@@ -190,7 +200,10 @@ class LanguageService implements ReferatLanguageService {
     // check's knowledge, and what each punkt was judged with, are made from that object.
     // A save that left the summary as it was (an edit in a punkt's text) changes no name and no finding.
     const same = uri !== undefined && sameData(before, after);
-    if (!same) this.harvested = undefined;
+    if (!same) {
+      this.harvested = undefined;
+      if (uri === undefined || this.harvestedWithout?.uri !== uri) this.harvestedWithout = undefined;
+    }
     this.spelling.archiveChanged(uri, text);
     if (uri !== undefined && (same || rulesView(before) === rulesView(after))) return false;
     this.invalidate();
@@ -212,6 +225,7 @@ class LanguageService implements ReferatLanguageService {
     this.recentSaves.clear();
     this.saveWaiters.clear();
     this.harvested = undefined;
+    this.harvestedWithout = undefined;
     this.config.changed();
   }
 
@@ -470,25 +484,36 @@ class LanguageService implements ReferatLanguageService {
     return (await this.config.load(yamlPath, text)).problems;
   }
 
-  /** referat.yaml's names when there is one (plus what only the archive knows), else the archive's. */
-  private async catalog(uri: string): Promise<NameCatalog> {
-    this.harvested ??= harvestCatalog([...this.index.uris()].map((u) => this.index.get(u)!));
+  /**
+   * referat.yaml's names when there is one (plus what only the archive knows), else the archive's.
+   * For completion the document's own saved summary is left out (`ownSummary: 'left out'`): with
+   * auto-save, a name she was still typing (`Mette Fr`) was saved, harvested as a member of the
+   * udvalg, and offered back to her. The rules and the spell check read the whole archive.
+   */
+  private async catalog(uri: string, options: { readonly ownSummary?: 'left out' } = {}): Promise<NameCatalog> {
+    let harvested: NameCatalog;
+    const leftOut = options.ownSummary === 'left out';
+    if (leftOut && this.index.get(uri)) {
+      if (this.harvestedWithout?.uri !== uri)
+        this.harvestedWithout = { uri, catalog: harvestCatalog([...this.index.uris()].filter((u) => u !== uri).map((u) => this.index.get(u)!)) };
+      harvested = this.harvestedWithout.catalog;
+    } else harvested = this.harvested ??= harvestCatalog([...this.index.uris()].map((u) => this.index.get(u)!));
     const path = this.paths.toPath(uri);
     const config = path ? await this.config.forFile(path) : undefined;
-    if (!config) return this.harvested ?? EMPTY_CATALOG;
+    if (!config) return harvested;
     // referat.yaml adds to what the archive knows, and decides where both speak of one thing; the
     // same pair gives the same object, so what was judged with it is remembered.
     const own = config.config.catalog;
-    let merged = this.mergedCatalogs.get(own);
-    if (merged?.harvested !== this.harvested)
-      this.mergedCatalogs.set(own, (merged = { harvested: this.harvested, catalog: mergeCatalogs(own, this.harvested) }));
+    const cache = leftOut ? this.mergedForCompletion : this.mergedCatalogs;
+    let merged = cache.get(own);
+    if (merged?.harvested !== harvested) cache.set(own, (merged = { harvested, catalog: mergeCatalogs(own, harvested) }));
     return merged.catalog;
   }
 
   async completion(doc: ReferatDocument, position: Position, lineText: string, token?: CancellationToken): Promise<CompletionList> {
     throwIfCancelled(token);
     const fileName = Utils.basename(URI.parse(doc.uri));
-    const catalog = await this.catalog(doc.uri);
+    const catalog = await this.catalog(doc.uri, { ownSummary: 'left out' });
     return complete(await this.prepared(doc, token), lineText, position, {
       catalog,
       kle: kleCatalog(),
