@@ -51,6 +51,12 @@ test('journal numbers: only those that begin with what was typed, and each repla
   });
 });
 
+test('journal numbers: nothing is offered for a word typed after the number (spaces for hyphens), and the label a system writes is no such word', async () => {
+  await check('REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n81.39.15G01 373 23‸\n', (labels) => assert.deepEqual(labels, []));
+  await check('REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n81.39.15G01 ‸\n', (labels) => assert.deepEqual(labels, []));
+  await check('REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\nSagsnr.: 00.01‸\n', (labels) => assert.ok(labels.includes('00.01.00I00-3-23')));
+});
+
 test('journal numbers: a number being typed in bold is replaced without its markers', async () => {
   const marked = 'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n**81.39‸**\n';
   await check(marked, (_, all) => {

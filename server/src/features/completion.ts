@@ -1,4 +1,4 @@
-import { ATTENDANCE_SOURCE, DOCUMENT_WORDS, HEADER_LABELS, labelAlternatives, STANDARD_DECISIONS } from '../dialect/vocabulary';
+import { ATTENDANCE_SOURCE, CASE_NUMBER_LABEL, DOCUMENT_WORDS, HEADER_LABELS, labelAlternatives, STANDARD_DECISIONS } from '../dialect/vocabulary';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { canonicalPeople, udvalgNamed, type NameCatalog, type PersonEntry, type Udvalg } from '../config/catalog';
 import {
@@ -388,6 +388,13 @@ function journals(lineText: string, position: Position, env: CompletionEnv, tr: 
   let end = position.character;
   while (end < lineText.length && JOURNAL_CHAR.test(lineText.charAt(end))) end++;
   const typed = lineText.slice(start, position.character);
+  // Only the number itself, first on its line (after its label, `Sagsnr.:`, where the system writes
+  // one): a word typed after it (`81.39.15G01 373 23`, spaces for hyphens) starts no number.
+  const before = lineText
+    .slice(0, start)
+    .replace(/^[\s*_]+/, '')
+    .replace(CASE_NUMBER_LABEL, '');
+  if (before.trim() !== '') return list([], { isIncomplete: true });
   const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
   // The newest cases first: a secretary mostly goes on with this year's and last year's.
   const year = (j: string): number => Number(/-(\d{2})$/.exec(j)?.[1] ?? -1);
