@@ -194,3 +194,14 @@ test("in a narrow preview the closed punkt's badge stays one box on one line", {
   );
   await page.close();
 });
+
+test('in a narrow preview a long compound in a heading breaks instead of running past the edge', { skip }, async () => {
+  const page = await browser!.newPage({ viewport: { width: 320, height: 800 } });
+  const text = corpusFiles()
+    .find((c) => c.name.includes('2023'))!
+    .text.replace('Punkt 1: Deltagerkreds, Lederforum', 'Punkt 1: Administrationsanalysenopfølgningsrapporten');
+  await page.setContent(renderHtml(parseReferat(text), { audience: 'internal' }), { waitUntil: 'load' });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal scrolling');
+  await page.close();
+});
