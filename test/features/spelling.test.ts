@@ -438,7 +438,19 @@ test('one note per unknown word per punkt, and at most 300 spelling notes in a d
   );
   const bigService = await serviceOver({ 'x.referat': big });
   const all = await bigService.findings(documentOf(`${ROOT}/x.referat`, big));
-  assert.equal(all.filter((d) => d.code === 'spelling').length, MAX_SPELLING_NOTES);
+  const notes = all.filter((d) => d.code === 'spelling');
+  assert.equal(notes.length, MAX_SPELLING_NOTES);
+  // The last one says there are more further down; the others say only their word.
+  assert.match(
+    notes[notes.length - 1]!.message,
+    /står ikke i den danske ordbog\. Der er flere ukendte ord længere nede: stavekontrollen viser højst 300 noter/,
+  );
+  assert.ok(notes.slice(0, -1).every((d) => !d.message.includes('flere ukendte ord')));
+  // Exactly at the cap, nothing more is said.
+  const exactly = withProse(...typos.slice(0, MAX_SPELLING_NOTES).map((w) => `Sagen om ${w} drøftes.`));
+  const atCap = (await (await serviceOver({ 'x.referat': exactly })).findings(documentOf(`${ROOT}/x.referat`, exactly))).filter((d) => d.code === 'spelling');
+  assert.equal(atCap.length, MAX_SPELLING_NOTES);
+  assert.ok(atCap.every((d) => !d.message.includes('flere ukendte ord')));
   assert.ok(
     all.some((d) => d.code === 'missing-beslutning'),
     all.map((d) => d.code).join(', '),

@@ -4,6 +4,7 @@ import { PunktMemo } from '../model/moved';
 import { movedFindings } from './perPunkt';
 import type { BodyLine, Punkt } from '../model/types';
 import type { Finding, Fix, LinePlace, Rule, SpellingKnowledge } from './types';
+import type { LocalizedText } from '../i18n/locale';
 import type { Range } from '../syntax/range';
 
 /** The prose of a punkt she writes: its intro and its sections' text, not attachment lists. */
@@ -32,13 +33,29 @@ export const spelling: Rule = {
     // The dictionary is loaded lazily by the host; until it is there, nothing is said.
     if (!known) return;
     let notes = 0;
+    let last: Finding | undefined;
     for (const p of referat.punkter)
       for (const note of punktNotes(p, known)) {
-        if (notes++ >= MAX_SPELLING_NOTES) return;
-        yield note;
+        if (notes === MAX_SPELLING_NOTES) {
+          // One more than the cap: the last note shown says so, so she knows the words further down were not looked at.
+          yield { ...last!, message: cappedMessage(last!.message) };
+          return;
+        }
+        if (last) yield last;
+        last = note;
+        notes++;
       }
+    if (last) yield last;
   },
 };
+
+/** The last spelling note a document shows, where it has more: what it says, and that there are more. */
+function cappedMessage(message: LocalizedText): LocalizedText {
+  return {
+    da: `${message.da} Der er flere ukendte ord længere nede: stavekontrollen viser højst ${MAX_SPELLING_NOTES} noter i et referat.`,
+    en: `${message.en} There are more unknown words further down: the spell check shows at most ${MAX_SPELLING_NOTES} notes in a referat.`,
+  };
+}
 
 /**
  * Per punkt, its notes as judged with one knowledge object: the host hands out the same object
