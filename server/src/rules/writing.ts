@@ -37,7 +37,7 @@ export const spelling: Rule = {
     for (const p of referat.punkter)
       for (const note of punktNotes(p, known)) {
         if (notes === MAX_SPELLING_NOTES) {
-          // One more than the cap: the last note shown says so, so she knows the words further down were not looked at.
+          // One more than the cap: the last note shown says so, so she knows there are words further down it does not show.
           yield { ...last!, message: cappedMessage(last!.message) };
           return;
         }
