@@ -14,8 +14,84 @@
     else window.scrollTo(0, 0);
   }
 
-  /** The new page's body replaces this one's; the head (the stylesheet, this script) stays as it is. */
+  /**
+   * A page split where its punkter are: the text before the body, each punkt's section, and what
+   * stands between them (the header and table of contents before the first). A punkt's section holds
+   * no other section, and text in it is escaped, so its first `</section>` closes it.
+   */
+  const PUNKT_OPEN = '<section class="punkt';
+  const SECTION_CLOSE = '</section>';
+  function split(html) {
+    const body = html.indexOf('<body');
+    const bodyEnd = html.lastIndexOf('</body>');
+    if (body < 0 || bodyEnd < body) return undefined;
+    const sections = [];
+    const between = [];
+    let from = body;
+    for (let i = html.indexOf(PUNKT_OPEN, from); i >= 0 && i < bodyEnd; i = html.indexOf(PUNKT_OPEN, from)) {
+      const end = html.indexOf(SECTION_CLOSE, i);
+      if (end < 0) return undefined;
+      between.push(html.slice(from, i));
+      sections.push(html.slice(i, end + SECTION_CLOSE.length));
+      from = end + SECTION_CLOSE.length;
+    }
+    between.push(html.slice(from, bodyEnd));
+    return { head: withoutNonce(html.slice(0, body)), sections, between: between.map(withoutNonce) };
+  }
+  // Each rendering has a nonce of its own (the CSP's, the script's): no part of what is shown, and the
+  // page keeps the one it was loaded with.
+  const withoutNonce = (text) => text.replace(/nonce(="|-)[A-Za-z0-9+/=]+/g, 'nonce$1');
+  let shown;
+
+  /**
+   * The new page in place of this one. Where only punkter changed (an edit in one), only their
+   * sections are made anew: a 1 MB referat's whole page took half a second each time. Where the
+   * header changed too, the part before the first punkt is made anew as well; anything else (the
+   * punkter added, removed or moved, the head, the approval) takes the whole page.
+   */
   function update(html) {
+    const next = split(html);
+    const last = shown;
+    shown = next;
+    const live = Array.from(document.querySelectorAll('main > section.punkt'));
+    const same =
+      next &&
+      last &&
+      next.head === last.head &&
+      next.sections.length === last.sections.length &&
+      live.length === next.sections.length &&
+      next.between.every((b, i) => i === 0 || b === last.between[i]);
+    if (!same) return replaceAll(html);
+    const y = window.scrollY;
+    if (next.between[0] !== last.between[0] && !replaceBeforePunkter(next.between[0])) return replaceAll(html);
+    const template = document.createElement('template');
+    next.sections.forEach((section, i) => {
+      if (section === last.sections[i]) return;
+      template.innerHTML = section;
+      const made = template.content.firstElementChild;
+      if (made) live[i].replaceWith(made);
+    });
+    window.scrollTo(0, y);
+  }
+
+  /** The body's children before `main` (the toolbar, the header, the table of contents) and its attributes, from the page's text up to its first punkt. */
+  function replaceBeforePunkter(before) {
+    const main = document.querySelector('body > main');
+    const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><head></head>${before}</main></body></html>`, 'text/html');
+    const newMain = parsed.querySelector('body > main');
+    if (!main || !newMain) return false;
+    for (const sc of parsed.querySelectorAll('script')) sc.remove();
+    while (main.previousSibling) main.previousSibling.remove();
+    const nodes = [];
+    for (let n = parsed.body.firstChild; n && n !== newMain; n = n.nextSibling) nodes.push(document.importNode(n, true));
+    main.before(...nodes);
+    for (const a of document.body.getAttributeNames()) if (!parsed.body.hasAttribute(a)) document.body.removeAttribute(a);
+    for (const a of parsed.body.getAttributeNames()) document.body.setAttribute(a, parsed.body.getAttribute(a));
+    return true;
+  }
+
+  /** The new page's body replaces this one's; the head (the stylesheet, this script) stays as it is. */
+  function replaceAll(html) {
     const next = new DOMParser().parseFromString(html, 'text/html');
     // Its script is this one: brought in again it would do nothing but sit there.
     for (const s of next.querySelectorAll('script')) s.remove();
@@ -37,6 +113,8 @@
     const msg = event.data;
     if (msg && msg.type === 'scroll' && typeof msg.line === 'number') scrollToLine(msg.line);
     if (msg && msg.type === 'update' && typeof msg.html === 'string') update(msg.html);
+    // The page this webview was loaded with: the next rendering is compared with it.
+    if (msg && msg.type === 'shown' && typeof msg.html === 'string') shown = split(msg.html);
     if (msg && msg.type === 'source' && typeof msg.uri === 'string') remember({ uri: msg.uri, audience: msg.audience });
   });
 

@@ -98,6 +98,8 @@ class Preview {
         // A webview reloaded (hidden and shown again) starts from the page it was loaded with.
         if (msg.type === 'ready' && this.latest !== undefined && this.latest !== this.loaded)
           void panel.webview.postMessage({ type: 'update', html: this.latest });
+        // Loaded with the newest page: it is told what it shows, so the next rendering replaces only what changed.
+        else if (msg.type === 'ready' && this.loaded !== undefined) void panel.webview.postMessage({ type: 'shown', html: this.loaded });
         if (msg.type === 'ready') this.tellSource();
         if (msg.type === 'reveal' && typeof msg.line === 'number') void this.reveal(msg.line);
         if (msg.type === 'audience' && (msg.value === 'internal' || msg.value === 'public')) this.setAudience(msg.value);

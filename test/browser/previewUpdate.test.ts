@@ -25,10 +25,10 @@ after(async () => {
 });
 
 const ORIGIN = 'https://webview.test';
-const page = (text: string, audience: 'internal' | 'public'): string =>
+const page = (text: string, audience: 'internal' | 'public', nonce = 'n0nce'): string =>
   renderHtml(parseReferat(text), {
     audience,
-    webview: { cspSource: ORIGIN, nonce: 'n0nce', styleUri: `${ORIGIN}/preview.css`, scriptUri: `${ORIGIN}/preview.js` },
+    webview: { cspSource: ORIGIN, nonce, styleUri: `${ORIGIN}/preview.css`, scriptUri: `${ORIGIN}/preview.js` },
   });
 
 test('a new rendering replaces the body in place: no reload, the same stylesheet, the toolbar still answers', { skip }, async () => {
@@ -78,3 +78,65 @@ test('a new rendering replaces the body in place: no reload, the same stylesheet
   assert.deepEqual((await tab.evaluate(() => (window as unknown as { sent: unknown[] }).sent)).at(-1), { type: 'audience', value: 'internal' });
   await context.close();
 });
+
+test(
+  'a rendering that changed a punkt or the header replaces only those: the page is then the new rendering, as a whole replacement makes it',
+  { skip },
+  async () => {
+    const context = await browser!.newContext({ viewport: { width: 900, height: 700 } });
+    const tab = await context.newPage();
+    await tab.route(`${ORIGIN}/**`, (route) => {
+      const name = new URL(route.request().url()).pathname.slice(1);
+      void route.fulfill({ body: readFileSync(join(repoRoot, 'media', name), 'utf8'), contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript' });
+    });
+    await tab.addInitScript(() => {
+      (window as unknown as { acquireVsCodeApi: () => object }).acquireVsCodeApi = () => ({
+        postMessage: () => undefined,
+        getState: () => undefined,
+        setState: () => undefined,
+      });
+    });
+    const text = corpusFiles().find((c) => c.name.includes('2023'))!.text;
+    const loaded = page(text, 'internal', 'first0nce');
+    await tab.route(`${ORIGIN}/`, (route) => void route.fulfill({ body: loaded, contentType: 'text/html' }));
+    await tab.goto(`${ORIGIN}/`, { waitUntil: 'load' });
+    /** The rendering sent as the extension sends it; then the body as it is, the body a whole replacement gives, and which punkt sections were kept. */
+    const send = (html: string) =>
+      tab.evaluate((h) => {
+        const sections = Array.from(document.querySelectorAll('main > section.punkt'));
+        window.dispatchEvent(new MessageEvent('message', { data: { type: 'update', html: h } }));
+        const whole = new DOMParser().parseFromString(h, 'text/html');
+        for (const s of whole.querySelectorAll('script')) s.remove();
+        const now = Array.from(document.querySelectorAll('main > section.punkt'));
+        // The script element the page was loaded with stays where only parts were replaced; it ran once, at load.
+        const body = document.body.cloneNode(true) as HTMLElement;
+        for (const sc of body.querySelectorAll('script')) sc.remove();
+        return { body: body.innerHTML, whole: whole.body.innerHTML, kept: now.filter((s, i) => s === sections[i]).length, count: now.length };
+      }, html);
+    // Each step edits the text of the one before.
+    const word = text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering af Lemvig Kommune blev drøftet grundigt.');
+    const place = word.replace('Mødested Udvalgsværelse 1', 'Mødested Udvalgsværelse 2');
+    const enter = place.replace('\n', '\n\n');
+    const added = `${enter.trimEnd()}\n\nPunkt 7: Nyt\n\n00.01.00I00-3-23\n\nBeslutning\n\nGodkendt.\n`;
+    // Without knowing what it shows, the first rendering replaces the whole body.
+    assert.equal((await send(page(text, 'internal', 'second'))).kept, 0);
+    // Told the page it was loaded with (as the extension tells it when it is ready), it replaces only what changed.
+    await tab.goto(`${ORIGIN}/`, { waitUntil: 'load' });
+    await tab.evaluate((html) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'shown', html } })), loaded);
+    // Each rendering has a nonce of its own, as the extension makes them.
+    const steps: [string, string, 'internal' | 'public', (r: { kept: number; count: number }) => boolean][] = [
+      ['the same text again', text, 'internal', (r) => r.kept === r.count],
+      ['a word in one punkt', word, 'internal', (r) => r.kept === r.count - 1],
+      ['the meeting place in the header', place, 'internal', (r) => r.kept === r.count],
+      ['Enter below the title: every punkt a line down', enter, 'internal', (r) => r.kept === 0],
+      ['the public version', enter, 'public', () => true],
+      ['a punkt added', added, 'public', () => true],
+    ];
+    for (const [i, [what, next, audience, kept]] of steps.entries()) {
+      const r = await send(page(next, audience, `nonce${i}`));
+      assert.equal(r.body, r.whole, what);
+      assert.ok(kept(r), `${what}: ${r.kept} of ${r.count} sections kept`);
+    }
+    await context.close();
+  },
+);
