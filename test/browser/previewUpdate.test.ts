@@ -31,12 +31,16 @@ const page = (text: string, audience: 'internal' | 'public', nonce = 'n0nce'): s
     webview: { cspSource: ORIGIN, nonce, styleUri: `${ORIGIN}/preview.css`, scriptUri: `${ORIGIN}/preview.js` },
   });
 
-test('a new rendering replaces the body in place: no reload, the same stylesheet, the toolbar still answers', { skip }, async () => {
+/**
+ * A tab as the webview: its own resources served as VS Code serves them, its API stood in for
+ * (what the page sends kept in `window.sent`), and the page at `${ORIGIN}/` as `html` says.
+ */
+async function webviewTab(html: () => string) {
   const context = await browser!.newContext({ viewport: { width: 900, height: 700 } });
   const tab = await context.newPage();
-  // The webview's own resources, served as VS Code serves them; its API, stood in for.
   await tab.route(`${ORIGIN}/**`, (route) => {
     const name = new URL(route.request().url()).pathname.slice(1);
+    if (name === '') return void route.fulfill({ body: html(), contentType: 'text/html' });
     void route.fulfill({ body: readFileSync(join(repoRoot, 'media', name), 'utf8'), contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript' });
   });
   await tab.addInitScript(() => {
@@ -45,9 +49,13 @@ test('a new rendering replaces the body in place: no reload, the same stylesheet
     let state: unknown;
     w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.sent.push(m), getState: () => state, setState: (s: unknown) => (state = s) });
   });
-  const text = corpusFiles().find((c) => c.name.includes('2023'))!.text;
-  await tab.route(`${ORIGIN}/`, (route) => void route.fulfill({ body: page(text, 'internal'), contentType: 'text/html' }));
   await tab.goto(`${ORIGIN}/`, { waitUntil: 'load' });
+  return { context, tab };
+}
+
+test('a new rendering replaces the body in place: no reload, the same stylesheet, the toolbar still answers', { skip }, async () => {
+  const text = corpusFiles().find((c) => c.name.includes('2023'))!.text;
+  const { context, tab } = await webviewTab(() => page(text, 'internal'));
   const styled = (): Promise<string> => tab.evaluate(() => getComputedStyle(document.querySelector('.audience button[aria-pressed="true"]')!).backgroundColor);
   const before = await styled();
   await tab.evaluate(() => {
@@ -83,23 +91,9 @@ test(
   'a rendering that changed a punkt or the header replaces only those: the page is then the new rendering, as a whole replacement makes it',
   { skip },
   async () => {
-    const context = await browser!.newContext({ viewport: { width: 900, height: 700 } });
-    const tab = await context.newPage();
-    await tab.route(`${ORIGIN}/**`, (route) => {
-      const name = new URL(route.request().url()).pathname.slice(1);
-      void route.fulfill({ body: readFileSync(join(repoRoot, 'media', name), 'utf8'), contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript' });
-    });
-    await tab.addInitScript(() => {
-      (window as unknown as { acquireVsCodeApi: () => object }).acquireVsCodeApi = () => ({
-        postMessage: () => undefined,
-        getState: () => undefined,
-        setState: () => undefined,
-      });
-    });
     const text = corpusFiles().find((c) => c.name.includes('2023'))!.text;
     const loaded = page(text, 'internal', 'first0nce');
-    await tab.route(`${ORIGIN}/`, (route) => void route.fulfill({ body: loaded, contentType: 'text/html' }));
-    await tab.goto(`${ORIGIN}/`, { waitUntil: 'load' });
+    const { context, tab } = await webviewTab(() => loaded);
     /** The rendering sent as the extension sends it; then the body as it is, the body a whole replacement gives, and which punkt sections were kept. */
     const send = (html: string) =>
       tab.evaluate((h) => {
