@@ -59,9 +59,8 @@ const NOT_A_HYPHEN = /[ \t\u00a0\u2010-\u2015\u2212_/]+/g;
 
 /** The KLE number with its parts joined by hyphens, where only the joins were wrong. */
 function joinedByHyphens(word: string): string | undefined {
-  if (!NOT_A_HYPHEN.test(word)) return undefined;
-  NOT_A_HYPHEN.lastIndex = 0;
   const hyphens = word.replace(NOT_A_HYPHEN, '-');
+  if (hyphens === word) return undefined;
   // A space between subject and facet is the new form's (`81.39.15 G01` is `81.39.15G01`); a dash
   // there is the old form's (`00.16.00–P20` is `00.16.00-P20`).
   const joined = hyphens.replace(/^(\d{2}\.\d{2}\.\d{2})-(?=[A-ZÆØÅ]\d{2}-)/, '$1');

@@ -8,6 +8,7 @@ import type {
   JournalLine,
   JournalNumber,
   KleParts,
+  Mutable,
   Punkt,
   Recommendation,
   RecommendationBullet,
@@ -82,8 +83,6 @@ interface MovableLine extends BodyLine {
   movedBy(lines: number): BodyLine;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /*
  * Each copy is one spread of the object, then its moved fields written over: V8 clones the
  * object's layout at once for a literal that only spreads one object, and writing a field it has
@@ -134,14 +133,15 @@ function movedLines(ls: readonly BodyLine[], m: Move): BodyLine[] {
   return out;
 }
 
-function withRange<T extends { readonly range: Range }>(x: T, m: Move): T {
+/** A copy of anything with a range, the range moved by `lines`: the movers of findings and the protokol use it too. */
+export function withMovedRange<T extends { readonly range: Range }>(x: T, lines: number): T {
   const out: Mutable<T> = { ...x };
-  out.range = movedRange(x.range, m.lines);
+  out.range = movedRange(x.range, lines);
   return out;
 }
 
 function movedJournal(j: JournalLine, m: Move): JournalLine {
-  if (j.kind === 'malformed') return withRange(j, m);
+  if (j.kind === 'malformed') return withMovedRange(j, m.lines);
   const n: Mutable<JournalNumber> = { ...j.journal };
   n.range = movedRange(n.range, m.lines);
   n.yearRange = movedRange(n.yearRange, m.lines);
@@ -156,7 +156,7 @@ function movedJournal(j: JournalLine, m: Move): JournalLine {
 function movedEarlier(e: EarlierDecision, m: Move): EarlierDecision {
   const out: Mutable<EarlierDecision> = { ...e };
   out.range = movedRange(e.range, m.lines);
-  if (e.date) out.date = withRange(e.date, m);
+  if (e.date) out.date = withMovedRange(e.date, m.lines);
   if (e.punktRange) out.punktRange = movedRange(e.punktRange, m.lines);
   return out;
 }
@@ -164,7 +164,7 @@ function movedEarlier(e: EarlierDecision, m: Move): EarlierDecision {
 function movedRecommendation(r: Recommendation, m: Move): Recommendation {
   const out: Mutable<Recommendation> = { ...r };
   out.range = movedRange(r.range, m.lines);
-  out.bullets = r.bullets.map((b) => withRange(b, m));
+  out.bullets = r.bullets.map((b) => withMovedRange(b, m.lines));
   return out;
 }
 
@@ -182,7 +182,7 @@ function movedSection(s: Section, m: Move): Section {
 function movedAttendee(a: AttendeeMention, m: Move): AttendeeMention {
   const out: Mutable<AttendeeMention> = { ...a };
   out.range = movedRange(a.range, m.lines);
-  if (a.time) out.time = withRange(a.time, m);
+  if (a.time) out.time = withMovedRange(a.time, m.lines);
   return out;
 }
 

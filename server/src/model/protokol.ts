@@ -44,8 +44,8 @@ import {
 } from '../dialect/protokol';
 import { lineRange, movedRange, type Range } from '../syntax/range';
 import { todaysDecision } from './decision';
-import { PunktMemo, type Exactly } from './moved';
-import type { BodyLine, Punkt } from './types';
+import { PunktMemo, withMovedRange, type Exactly } from './moved';
+import type { BodyLine, Mutable, Punkt } from './types';
 
 export type { VoteSide } from '../dialect/protokol';
 
@@ -538,31 +538,33 @@ const PROTOKOL_FIELDS: {
 void PROTOKOL_FIELDS;
 
 function movedVoters(vs: readonly Voter[], lines: number): readonly Voter[] {
-  return vs.length === 0 ? vs : vs.map((v) => ({ ...v, range: movedRange(v.range, lines) }));
+  return vs.length === 0 ? vs : vs.map((v) => withMovedRange(v, lines));
 }
 
 function movedVote(v: Vote, lines: number): Vote {
-  return {
-    ...v,
-    for: movedVoters(v.for, lines),
-    against: movedVoters(v.against, lines),
-    abstain: movedVoters(v.abstain, lines),
-    ...(v.countsRange ? { countsRange: movedRange(v.countsRange, lines) } : {}),
-    ...(v.outcomeRange ? { outcomeRange: movedRange(v.outcomeRange, lines) } : {}),
-    range: movedRange(v.range, lines),
-  };
+  const out: Mutable<Vote> = withMovedRange(v, lines);
+  out.for = movedVoters(v.for, lines);
+  out.against = movedVoters(v.against, lines);
+  out.abstain = movedVoters(v.abstain, lines);
+  if (v.countsRange) out.countsRange = movedRange(v.countsRange, lines);
+  if (v.outcomeRange) out.outcomeRange = movedRange(v.outcomeRange, lines);
+  return out;
 }
 
 /** The protokol of a punkt moved by whole lines (`model/moved.ts`). */
 function movedProtokol(k: PunktProtokol, lines: number): PunktProtokol {
-  return {
-    ...k,
-    votes: k.votes.length === 0 ? k.votes : k.votes.map((v) => movedVote(v, lines)),
-    absent: movedVoters(k.absent, lines),
-    inhabil: movedVoters(k.inhabil, lines),
-    substitutes: k.substitutes.length === 0 ? k.substitutes : k.substitutes.map((x) => ({ ...x, range: movedRange(x.range, lines) })),
-    remarks: k.remarks.length === 0 ? k.remarks : k.remarks.map((r) => ({ ...r, by: movedVoters(r.by, lines), range: movedRange(r.range, lines) })),
-  };
+  const out: Mutable<PunktProtokol> = { ...k };
+  if (k.votes.length > 0) out.votes = k.votes.map((v) => movedVote(v, lines));
+  out.absent = movedVoters(k.absent, lines);
+  out.inhabil = movedVoters(k.inhabil, lines);
+  if (k.substitutes.length > 0) out.substitutes = k.substitutes.map((x) => withMovedRange(x, lines));
+  if (k.remarks.length > 0)
+    out.remarks = k.remarks.map((r) => {
+      const remark: Mutable<Remark> = withMovedRange(r, lines);
+      remark.by = movedVoters(r.by, lines);
+      return remark;
+    });
+  return out;
 }
 
 /** A punkt moved by an added or removed line takes its origin's protokol, moved. */

@@ -20,7 +20,18 @@ import { sameDate } from './dates';
 import { looksLikeCaseNumber, parseJournalLine } from './journal';
 import { NUMERIC_DATE, readDate, readTime, TEXT_DATE } from './read';
 import { sectionKindOf } from './sections';
-import type { AttendeeMention, BodyLine, CalendarDate, EarlierDecision, JournalLine, Punkt, PunktHeading, RecommendationBullet, Section } from './types';
+import type {
+  AttendeeMention,
+  BodyLine,
+  CalendarDate,
+  EarlierDecision,
+  JournalLine,
+  Mutable,
+  Punkt,
+  PunktHeading,
+  RecommendationBullet,
+  Section,
+} from './types';
 
 /** A body line; its range is made when asked for, since most lines are never asked. */
 class TextLine implements BodyLine {
@@ -370,8 +381,6 @@ function finishSections(intro: readonly BodyLine[], sections: readonly SectionDr
   }
   return { finished, bodies };
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 // `Afbud: …` and `Fraværende: …` follow a decision; alone they are no decision.
 const ATTENDANCE_NOTE = new RegExp(String.raw`^[ \t]*${labelAlternatives(ABSENCE_WORDS, '[ \t]+')}[ \t]*:`, 'i');

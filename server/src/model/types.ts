@@ -5,6 +5,9 @@ import type { ReferatSyntax } from '../syntax/tree';
 
 export type { DocumentKind, SectionKind } from '../dialect/vocabulary';
 
+/** A model type while it is being made (a draft, a copy written over field by field). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** A day in the calendar that exists. month is 1-12. */
 export interface CalendarDate {
   readonly year: number;

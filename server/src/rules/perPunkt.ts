@@ -5,8 +5,8 @@
 // weekday or a name edited there changes no punkt's findings.
 import { meetingDate } from '../model/meeting';
 import { punktLabel } from '../model/numbering';
-import { PunktMemo, type Exactly } from '../model/moved';
-import { movedRange } from '../syntax/range';
+import { PunktMemo, withMovedRange, type Exactly } from '../model/moved';
+import type { Mutable } from '../model/types';
 import type { Finding, Fix, PerPunkt, PunktRuleContext, Rule } from './types';
 
 /** A rule written per punkt: `check` walks the punkter, the document's check remembers. */
@@ -91,17 +91,20 @@ const FINDING_FIELDS: {
 void FINDING_FIELDS;
 
 function movedFix(f: Fix, lines: number): Fix {
-  return {
-    ...f,
-    edits: f.edits.map((e) => ({ ...e, range: movedRange(e.range, lines) })),
-    ...(f.cursor ? { cursor: { line: f.cursor.line + lines, character: f.cursor.character } } : {}),
-  };
+  const out: Mutable<Fix> = { ...f };
+  out.edits = f.edits.map((e) => withMovedRange(e, lines));
+  if (f.cursor) out.cursor = { line: f.cursor.line + lines, character: f.cursor.character };
+  return out;
 }
 
 /** A punkt's findings, moved with it by whole lines (`model/moved.ts`). */
 export function movedFindings(found: readonly Finding[], lines: number): readonly Finding[] {
   if (found.length === 0) return found;
-  return found.map((f) => ({ ...f, range: movedRange(f.range, lines), ...(f.fixes ? { fixes: f.fixes.map((x) => movedFix(x, lines)) } : {}) }));
+  return found.map((f) => {
+    const out: Mutable<Finding> = withMovedRange(f, lines);
+    if (f.fixes) out.fixes = f.fixes.map((x) => movedFix(x, lines));
+    return out;
+  });
 }
 
 /**
