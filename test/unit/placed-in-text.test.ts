@@ -65,3 +65,35 @@ test('placed findings are always inside the text as it is now', () => {
     }),
   );
 });
+
+test('a placed finding stands on the same text it was found on, or on its own line retyped; one above every change is kept', () => {
+  const line = fc.constantFrom('Punkt 1: Et', '', 'Beslutning', 'Godkendt af alle.', 'x', 'xx');
+  const lines = fc.array(line, { minLength: 1, maxLength: 12 });
+  // An edit keeps the line breaks of the lines it did not touch: both texts have the same kind.
+  const texts = fc.tuple(lines, lines, fc.constantFrom('\n', '\r\n', '\r')).map(([a, b, br]) => [a.join(br), b.join(br)] as const);
+  fc.assert(
+    fc.property(texts, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 2 })), { maxLength: 6 }), ([from, to], picks) => {
+      const old = from.split(/\r\n|\r|\n/);
+      const now = to.split(/\r\n|\r|\n/);
+      const found = picks.map(([l, span], k) => {
+        const start = l % old.length;
+        const end = Math.min(old.length - 1, start + span);
+        return { ...finding(start, 0, old[end]!.length, end), message: String(k) };
+      });
+      const placed = placedInText(found, from, to);
+      for (const d of placed) {
+        const was = found[Number(d.message)]!.range;
+        const before = old.slice(was.start.line, was.end.line + 1);
+        const after = now.slice(d.range.start.line, d.range.end.line + 1);
+        const inPlace = old.length === now.length && d.range.start.line === was.start.line && d.range.end.line === was.end.line;
+        assert.ok(inPlace || JSON.stringify(before) === JSON.stringify(after), `${JSON.stringify(was)} → ${JSON.stringify(d.range)}`);
+      }
+      // The lines before the first one that differs: a finding there is kept where it was.
+      let head = 0;
+      while (head < old.length && head < now.length && old[head] === now[head]) head++;
+      const kept = new Set(placed.map((d) => d.message));
+      for (const f of found) if (f.range.end.line < head - 1) assert.ok(kept.has(f.message), `kept: ${JSON.stringify(f.range)}`);
+    }),
+    { numRuns: 500 },
+  );
+});

@@ -4,6 +4,7 @@ import { localize } from '../i18n/locale';
 import { Protocol, type FindingsSummary } from '../protocol';
 import type { Diagnostic as ReferatDiagnostic } from '../rules/types';
 import { toLspDiagnostic } from '../service/languageService';
+import { commonPrefix, commonSuffix, computeLineStarts } from '../syntax/lexer';
 import { openReferat, safe, type ServerContext } from './context';
 
 const isYaml = (uri: string): boolean => uri.endsWith('/referat.yaml');
@@ -39,25 +40,51 @@ async function publishConfigProblems({ connection, service }: ServerContext, doc
  * removed there (a word retyped), else it is left out until the next check.
  */
 export function placedInText(diagnostics: readonly Diagnostic[], from: string, to: string): Diagnostic[] {
-  const a = from.split(/\r\n|\r|\n/);
-  const b = to.split(/\r\n|\r|\n/);
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  if (from === to) return [...diagnostics];
+  // Where the texts start and stop differing, by native comparisons, and the lines by their offsets:
+  // a long referat's two texts are not split into lines at every placing.
+  const same = commonPrefix(from, to);
+  const sameEnd = commonSuffix(from, to, same);
+  const a = computeLineStarts(from);
+  const b = computeLineStarts(to);
+  // The lines wholly before the first difference, and the lines wholly after the last one in both texts.
+  const head = countAtOrBelow(a, same) - 1;
+  const tailFrom = from.length - sameEnd;
+  let tail = a.length - countAtOrBelow(a, tailFrom - 1);
+  if (a[a.length - tail] === tailFrom && !isLineStart(b, to.length - sameEnd)) tail--;
   const shift = b.length - a.length;
   const changedEnd = a.length - tail;
   const lineOf = (line: number): number | undefined => (line < head ? line : line >= changedEnd ? line + shift : shift === 0 ? line : undefined);
+  const lineLength = (line: number): number => {
+    const next = b[line + 1];
+    if (next === undefined) return to.length - (b[line] ?? to.length);
+    const breakLength = to.charCodeAt(next - 1) === 10 && to.charCodeAt(next - 2) === 13 ? 2 : 1;
+    return next - breakLength - b[line]!;
+  };
+  const at = (line: number, character: number): { line: number; character: number } => ({ line, character: Math.min(character, lineLength(line)) });
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const start = lineOf(d.range.start.line);
     const end = lineOf(d.range.end.line);
-    if (start === undefined || end === undefined || end - start !== d.range.end.line - d.range.start.line) continue;
-    const at = (line: number, character: number): { line: number; character: number } => ({ line, character: Math.min(character, b[line]?.length ?? 0) });
+    if (start === undefined || end === undefined || end - start !== d.range.end.line - d.range.start.line || end >= b.length) continue;
     out.push({ ...d, range: { start: at(start, d.range.start.character), end: at(end, d.range.end.character) } });
   }
   return out;
 }
+
+/** How many of the ascending numbers are at or below `value`. */
+function countAtOrBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const isLineStart = (starts: readonly number[], offset: number): boolean => starts[countAtOrBelow(starts, offset) - 1] === offset;
 
 /** `run` once calls of `soon` pause for `ms`; `now` runs it at once, in place of one pending. */
 function whenPaused(run: () => Promise<void>, ms: number): { soon: () => void; now: () => Promise<void> } {

@@ -126,7 +126,7 @@ const COMPARE_CHUNK = 1 << 16;
  * Two slices are compared with `===`, which compares their memory at once; `startsWith` and
  * `endsWith` compare a character at a time, ten times slower on a long text.
  */
-function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
   let at = 0;
   for (let chunk = COMPARE_CHUNK; chunk > 0;) {
@@ -138,7 +138,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** The length of the two texts' common end, not reaching into the first `floor` characters of either. */
-function commonSuffix(a: string, b: string, floor: number): number {
+export function commonSuffix(a: string, b: string, floor: number): number {
   const max = Math.min(a.length, b.length) - floor;
   let len = 0;
   for (let chunk = COMPARE_CHUNK; chunk > 0;) {
