@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { PunktMemory } from '../../server/src/model/build';
 import { parseReferat } from '../../server/src/model/parse';
+import { renderHtml } from '../../server/src/render/html';
 import { loadSpeller } from '../../server/src/node/speller';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
@@ -186,6 +187,43 @@ test('whole lines added and removed: the model and the findings, spelling notes 
     ),
     { numRuns: 15 },
   );
+});
+
+test('the preview and the export of a referat read again after edits, each punkt rendered once and kept, equal a fresh rendering', () => {
+  const audiences = ['internal', 'public'] as const;
+  const rendered = (referat: ReturnType<typeof parseReferat>): string[] => audiences.map((audience) => renderHtml(referat, { audience, locale: 'da' }));
+  // Each edition of its own reading: nothing kept from one is seen by the other.
+  const fresh = (text: string): string[] => audiences.map((audience) => renderHtml(parseReferat(text), { audience, locale: 'da' }));
+  fc.assert(
+    fc.property(
+      fc.nat({ max: referater.length - 1 }),
+      fc.array(fc.oneof(edit, lineEdit.map((e) => ({ ...e, lines: true }))), { minLength: 1, maxLength: 8 }),
+      (which, edits) => {
+        const memory = new PunktMemory();
+        let text = referater[which]!;
+        rendered(parseReferat(text, undefined, { memory }));
+        for (const e of edits) {
+          text = apply(text, 'lines' in e ? atLineStart(text, e) : e);
+          assert.deepEqual(rendered(parseReferat(text, undefined, { memory })), fresh(text));
+        }
+      },
+    ),
+    { numRuns: 60, examples: [[0, [{ at: 0, remove: 0, insert: '\n', lines: true }]]] },
+  );
+});
+
+test('a punkt kept from memory is rendered anew when what it is rendered with changed: a referat retitled as a dagsorden shows no missing decision', () => {
+  const memory = new PunktMemory();
+  const referat = referater[0]!;
+  // A punkt without its decision: the referat says it is missing, a dagsorden has none yet.
+  const undecided = referat.replace(/\nBeslutning\n\n[^\n]+\n/, '\nBeslutning\n\n');
+  assert.notEqual(undecided, referat);
+  const dagsorden = undecided.replace('REFERAT Direktionen', 'DAGSORDEN Direktionen');
+  const asReferat = renderHtml(parseReferat(undecided, undefined, { memory }), { audience: 'internal' });
+  assert.match(asReferat, /class="missing-decision"/);
+  const again = renderHtml(parseReferat(dagsorden, undefined, { memory }), { audience: 'internal' });
+  assert.equal(again, renderHtml(parseReferat(dagsorden), { audience: 'internal' }));
+  assert.doesNotMatch(again, /class="missing-decision"/);
 });
 
 test('a finding whose message names a line says the line where its punkt now stands', async () => {

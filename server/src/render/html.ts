@@ -10,6 +10,8 @@ import { punktLabel } from '../model/numbering';
 import { documentLabels, type DocumentLabels } from './labels';
 import { approvalWhen, publishedJournal, writtenMeetingDate } from './published';
 import { PUNKT_WORD } from '../dialect/vocabulary';
+import type { Dialect } from '../dialect/dialects';
+import { PunktMemo } from '../model/moved';
 
 export type Audience = 'internal' | 'public';
 
@@ -131,7 +133,7 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   }
 
   parts.push('<main>');
-  for (const p of referat.punkter) parts.push(pub && p.closed ? closedPunkt(p, t, referat) : openPunkt(p, t, options.audience, decisionExpected(referat, p)));
+  for (const p of referat.punkter) parts.push(punktHtml(p, { t, audience: options.audience, expected: decisionExpected(referat, p), dialect: referat.dialect }));
   if (referat.approval) parts.push(approvalSection(referat.approval));
   parts.push('</main>');
 
@@ -209,9 +211,40 @@ function journalLine(p: Punkt, t: DocumentLabels, audience: Audience): string {
   return `<p class="journal"${dl(j.kind === 'valid' ? j.journal.range.start.line : j.range.start.line)}><span class="visually-hidden">${t.journal} </span>${escapeHtml(text)}</p>`;
 }
 
+/** What a punkt's rendering depends on besides the punkt itself. */
+interface PunktRendering {
+  readonly t: DocumentLabels;
+  readonly audience: Audience;
+  readonly expected: DecisionExpected;
+  readonly dialect: Dialect;
+}
+
+/**
+ * Each punkt's rendering, kept with the punkt: the preview renders a long referat again at each pause
+ * in her typing, and a punkt she did not touch is the same object (a moved one takes its origin's,
+ * its source lines moved). A 1 MB referat took 60–80 ms of the server's time per rendering.
+ */
+const keptRendering = (): PunktMemo<PunktRendering & { readonly html: string }> => new PunktMemo((r, lines) => ({ ...r, html: withLinesMoved(r.html, lines) }));
+/** One per edition: the internal and the public one are kept side by side (an export beside the preview). */
+const rendered: Readonly<Record<Audience, ReturnType<typeof keptRendering>>> = { internal: keptRendering(), public: keptRendering() };
+
+function punktHtml(p: Punkt, how: PunktRendering): string {
+  const memo = rendered[how.audience];
+  const kept = memo.get(p);
+  if (kept && kept.t === how.t && kept.audience === how.audience && kept.expected === how.expected && kept.dialect === how.dialect) return kept.html;
+  const html = how.audience === 'public' && p.closed ? closedPunkt(p, how.t, how.dialect) : openPunkt(p, how.t, how.audience, how.expected);
+  memo.set(p, { ...how, html });
+  return html;
+}
+
+/** The rendering's source lines (`data-line`) moved by `lines`: the text's own quotes are escaped, so only attributes match. */
+function withLinesMoved(html: string, lines: number): string {
+  return html.replace(/ data-line="(\d+)"/g, (_, n: string) => ` data-line="${Number(n) + lines}"`);
+}
+
 /** Public view of a closed punkt: built from its heading, journal number and public decision alone. */
-function closedPunkt(p: Punkt, t: DocumentLabels, referat: Referat): string {
-  const decision = publicDecision(p, referat.dialect);
+function closedPunkt(p: Punkt, t: DocumentLabels, dialect: Dialect): string {
+  const decision = publicDecision(p, dialect);
   const shown =
     decision && decision.lines.length > 0
       ? `<div class="public-decision"${dl(decision.section?.headingRange.start.line ?? decision.lines[0]!.line)}>\n<h3>${escapeHtml(decision.section?.title ?? t.decision)}</h3>\n${renderBody(decision.lines)}</div>\n`
