@@ -104,6 +104,18 @@
     window.scrollTo(0, y);
   }
 
+  /** The page shown as the extension sent it, with the server's id for it: a change is made from it. */
+  let page;
+  function take(html, id) {
+    update(html);
+    page = { html, id };
+  }
+  function patched(msg) {
+    if (!page || page.id === undefined || msg.from !== page.id || typeof msg.text !== 'string') return undefined;
+    const html = page.html.slice(0, msg.start) + msg.text + page.html.slice(msg.end);
+    return html.length === msg.length ? html : undefined;
+  }
+
   /** What VS Code keeps of the panel across a reload of the window: the referat shown, its version, the scroll. */
   function remember(part) {
     vscode.setState({ ...(vscode.getState() || {}), ...part });
@@ -112,9 +124,18 @@
   window.addEventListener('message', (event) => {
     const msg = event.data;
     if (msg && msg.type === 'scroll' && typeof msg.line === 'number') scrollToLine(msg.line);
-    if (msg && msg.type === 'update' && typeof msg.html === 'string') update(msg.html);
+    if (msg && msg.type === 'update' && typeof msg.html === 'string') take(msg.html, msg.id);
     // The page this webview was loaded with: the next rendering is compared with it.
-    if (msg && msg.type === 'shown' && typeof msg.html === 'string') shown = split(msg.html);
+    if (msg && msg.type === 'shown' && typeof msg.html === 'string') {
+      shown = split(msg.html);
+      page = { html: msg.html, id: msg.id };
+    }
+    // A rendering sent as the change from the page shown: made here from that page, or asked for whole.
+    if (msg && msg.type === 'patch') {
+      const html = patched(msg);
+      if (html === undefined) vscode.postMessage({ type: 'resync' });
+      else take(html, msg.id);
+    }
     if (msg && msg.type === 'source' && typeof msg.uri === 'string') remember({ uri: msg.uri, audience: msg.audience });
   });
 

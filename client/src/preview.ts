@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import {
   Protocol,
   type FindingsSummary,
+  type PagePatch,
   type RenderAnswer,
   type RenderParams,
   type RenderPdfAnswer,
@@ -19,11 +20,24 @@ type Audience = RenderParams['audience'];
 type ExportFormat = 'html' | 'pdf';
 
 /** The referat as it will be published, rendered by the language server (the one renderer there is), or its refusal. */
-async function render(client: ClientRef, doc: vscode.TextDocument, audience: Audience, webview?: RenderParams['webview']): Promise<RenderAnswer | undefined> {
+async function render(
+  client: ClientRef,
+  doc: vscode.TextDocument,
+  audience: Audience,
+  webview?: RenderParams['webview'],
+  since?: string,
+): Promise<RenderAnswer | undefined> {
   const c = client();
   if (!c) return undefined;
-  const params: RenderParams = { uri: doc.uri.toString(), audience, ...(webview ? { webview } : {}) };
+  const params: RenderParams = { uri: doc.uri.toString(), audience, ...(webview ? { webview } : {}), ...(since !== undefined ? { since } : {}) };
   return (await c.sendRequest<RenderAnswer | null>(Protocol.renderRequest, params)) ?? undefined;
+}
+
+/** The page a change answers, made from the page it changes; undefined where that is not the page held. */
+function patched(held: { readonly html: string; readonly id?: string } | undefined, patch: PagePatch): { html: string; id: string } | undefined {
+  if (!held || held.id !== patch.from) return undefined;
+  const html = held.html.slice(0, patch.start) + patch.text + held.html.slice(patch.end);
+  return html.length === patch.length ? { html, id: patch.id } : undefined;
 }
 
 /** The referat as a PDF file's bytes, or its refusal. */
@@ -68,9 +82,11 @@ class Preview {
   private audience: Audience = 'internal';
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The page the webview was loaded with (webview.html), and the newest one, shown in place. */
-  private loaded: string | undefined;
-  private latest: string | undefined;
+  /** The page the webview was loaded with (webview.html), and the newest one, shown in place; each with the server's id for it. */
+  private loaded: { readonly html: string; readonly id?: string } | undefined;
+  private latest: { readonly html: string; readonly id?: string } | undefined;
+  /** One nonce for the panel's page: renderings then differ only where the referat does, and go as the change alone. */
+  private readonly nonce = randomBytes(16).toString('base64');
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -85,7 +101,8 @@ class Preview {
     this.show(document);
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document) this.schedule();
+        // A save changes only whether the document is dirty: no text changed, nothing to render.
+        if (e.document === this.document && e.contentChanges.length > 0) this.schedule();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor?.document.languageId === 'referat' && editor.document !== this.document) this.show(editor.document);
@@ -97,9 +114,11 @@ class Preview {
       panel.webview.onDidReceiveMessage((msg: { type?: string; line?: number; value?: string }) => {
         // A webview reloaded (hidden and shown again) starts from the page it was loaded with.
         if (msg.type === 'ready' && this.latest !== undefined && this.latest !== this.loaded)
-          void panel.webview.postMessage({ type: 'update', html: this.latest });
+          void panel.webview.postMessage({ type: 'update', ...this.latest });
         // Loaded with the newest page: it is told what it shows, so the next rendering replaces only what changed.
-        else if (msg.type === 'ready' && this.loaded !== undefined) void panel.webview.postMessage({ type: 'shown', html: this.loaded });
+        else if (msg.type === 'ready' && this.loaded !== undefined) void panel.webview.postMessage({ type: 'shown', ...this.loaded });
+        // A change it could not take (it was loaded again meanwhile): the whole newest page.
+        if (msg.type === 'resync' && this.latest !== undefined) void panel.webview.postMessage({ type: 'update', ...this.latest });
         if (msg.type === 'ready') this.tellSource();
         if (msg.type === 'reveal' && typeof msg.line === 'number') void this.reveal(msg.line);
         if (msg.type === 'audience' && (msg.value === 'internal' || msg.value === 'public')) this.setAudience(msg.value);
@@ -150,7 +169,7 @@ class Preview {
    * not yet told of the document: a preview restored with the window comes first) it asks again
    * shortly, a bounded number of times; a later edit or switch renders anew anyway.
    */
-  render(attempt = 0): void {
+  render(attempt = 0, { whole = false }: { readonly whole?: boolean } = {}): void {
     const doc = this.document;
     if (!doc) return;
     const webview = this.panel.webview;
@@ -161,28 +180,32 @@ class Preview {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.render(attempt + 1), RENDER_RETRY_MS);
     };
-    void render(this.client, doc, this.audience, {
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      styleUri: media('preview.css'),
-      scriptUri: media('preview.js'),
-    }).then(
+    // The page the webview holds, by the server's id: the answer may then be only what changed in it.
+    const held = whole ? undefined : this.latest;
+    const resources = { cspSource: webview.cspSource, nonce: this.nonce, styleUri: media('preview.css'), scriptUri: media('preview.js') };
+    void render(this.client, doc, this.audience, resources, held?.id).then(
       (answer) => {
         // A refused public version shows the server's page saying why, with the toolbar to switch back.
-        const html = answer && ('html' in answer ? answer.html : answer.page);
-        if (html === undefined) {
+        const page =
+          answer && ('patch' in answer ? patched(held, answer.patch) : 'html' in answer ? { html: answer.html, id: answer.id } : { html: answer.page });
+        // A change that does not make the page it says (never expected): the whole page, asked for at once.
+        if (answer && 'patch' in answer && page === undefined && attempt < RENDER_RETRIES) return this.render(attempt + 1, { whole: true });
+        if (page?.html === undefined) {
           again();
           return;
         }
         // Only the newest text is shown: an answer for an older version would flicker back.
         if (this.document !== doc || doc.version !== version) return;
-        this.latest = html;
+        const shown = { html: page.html, ...(page.id !== undefined ? { id: page.id } : {}) };
+        this.latest = shown;
         // Setting webview.html reloads the page, unstyled until its stylesheet is back: only the
-        // first page is loaded so; later ones replace the body in place (media/preview.js).
+        // first page is loaded so; later ones replace the body in place (media/preview.js), sent as
+        // the change alone where there is one: the webview holds the page it changes, or asks for all of it.
         if (this.loaded === undefined) {
-          this.loaded = html;
-          webview.html = html;
-        } else void webview.postMessage({ type: 'update', html });
+          this.loaded = shown;
+          webview.html = shown.html;
+        } else if (answer && 'patch' in answer) void webview.postMessage({ type: 'patch', ...answer.patch });
+        else void webview.postMessage({ type: 'update', ...shown });
       },
       () => again(),
     );
@@ -309,6 +332,8 @@ export async function writeExport(
     const answer = await render(client, doc, audience);
     if (!answer) return undefined;
     if ('refused' in answer) return refuse(doc, answer.refused);
+    // A change alone answers only a webview that said which page it holds.
+    if (!('html' in answer)) return undefined;
     bytes = new TextEncoder().encode(answer.html);
   }
   if (!confirmed && !(await confirmDespiteErrors(doc, client))) return undefined;

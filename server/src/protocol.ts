@@ -44,6 +44,22 @@ export interface RenderParams {
   readonly audience: 'internal' | 'public';
   /** In a webview: its CSP source, a nonce, and the addresses of the extension's stylesheet and script. */
   readonly webview?: { readonly cspSource: string; readonly nonce: string; readonly styleUri: string; readonly scriptUri: string };
+  /** In a webview: the page it holds (a rendering's `id`), so the answer may be only what changed in it. */
+  readonly since?: string;
+}
+
+/**
+ * A rendering as the change from the page the webview holds (`from`): `text` in place of its
+ * characters [start, end), which gives a page of `length` characters, known from now on as `id`.
+ * A 1 MB referat's page is 1.5 MB; an edit in one punkt changes a few kilobytes of it.
+ */
+export interface PagePatch {
+  readonly from: string;
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly length: number;
 }
 
 /** The referat made from a dagsorden: its text and where she starts writing, or why not (in the server's locale). */
@@ -59,10 +75,12 @@ export interface RenderRefusal {
 }
 
 /**
- * The answer to the render request: the page; or a refusal, with (when a webview asked) a page
- * saying why for the preview to show. A refusal's page is never a document to export.
+ * The answer to the render request: the page (to a webview, with its id); or, to a webview that
+ * holds the page this one changed, only the change; or a refusal, with (when a webview asked) a
+ * page saying why for the preview to show. A refusal's page is never a document to export.
  */
-export type RenderAnswer = { readonly html: string } | { readonly refused: RenderRefusal; readonly page?: string };
+export type RenderAnswer =
+  { readonly html: string; readonly id?: string } | { readonly patch: PagePatch } | { readonly refused: RenderRefusal; readonly page?: string };
 
 /** Parameters of the PDF request: the export. */
 export interface RenderPdfParams {

@@ -382,6 +382,38 @@ describe('language server over stdio, with referat.yaml', () => {
     assert.equal(await c.conn.sendRequest(Protocol.renderPdfRequest, { uri: 'file:///ikke/åben.referat', audience: 'internal' }), null);
   });
 
+  test('the preview: a page with its id, then, to a webview that holds it, only what an edit changed, which makes the page a fresh rendering gives', async () => {
+    const text = read(join(corpusDir, 'direktionen-2023-12-07.referat'));
+    const uri = await c.open(join(ws, 'preview.referat'), text);
+    const webview = { cspSource: 'vscode-resource:', nonce: 'n', styleUri: 's', scriptUri: 'j' };
+    type Page = { html?: string; id?: string; patch?: { from: string; id: string; start: number; end: number; text: string; length: number } };
+    const ask = (since?: string): Promise<Page> =>
+      c.conn.sendRequest<Page>(Protocol.renderRequest, { uri, audience: 'internal', webview, ...(since !== undefined ? { since } : {}) });
+    const first = await ask();
+    assert.match(first.html ?? '', /^<!DOCTYPE html>/);
+    assert.ok(first.id);
+    // A word changed in one punkt's text.
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('Profilering af Lemvig Kommune blev drøftet.'));
+    const at = lines[line]!.indexOf('drøftet.');
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line, character: at }, end: { line, character: at + 'drøftet'.length } }, text: 'drøftet grundigt' }],
+    });
+    const next = await ask(first.id);
+    const patch = next.patch!;
+    assert.equal(patch.from, first.id);
+    assert.ok(patch.text.length < 200 && patch.text.includes('grundigt'), `the change alone: ${patch.text.length} characters`);
+    const made = first.html!.slice(0, patch.start) + patch.text + first.html!.slice(patch.end);
+    assert.equal(made.length, patch.length);
+    // Asked without the page it holds (or with one the server does not know): the whole page, the same.
+    const whole = await ask();
+    assert.equal(made, whole.html);
+    assert.deepEqual(Object.keys(await ask('another-server:1')), ['html', 'id']);
+    // An export (no webview) is always the whole page, with no id.
+    assert.deepEqual(Object.keys(await c.conn.sendRequest(Protocol.renderRequest, { uri, audience: 'internal', since: whole.id })), ['html']);
+  });
+
   test('rule settings from referat.yaml apply: attendee-time is off there', async () => {
     const uri = await c.open(join(ws, 'tid.referat'), read(join(rulesDir, 'attendee-time.early.referat')));
     assert.deepEqual((await c.diagnosticsFor(uri)).diagnostics, []);

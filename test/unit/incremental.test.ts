@@ -197,7 +197,13 @@ test('the preview and the export of a referat read again after edits, each punkt
   fc.assert(
     fc.property(
       fc.nat({ max: referater.length - 1 }),
-      fc.array(fc.oneof(edit, lineEdit.map((e) => ({ ...e, lines: true }))), { minLength: 1, maxLength: 8 }),
+      fc.array(
+        fc.oneof(
+          edit,
+          lineEdit.map((e) => ({ ...e, lines: true })),
+        ),
+        { minLength: 1, maxLength: 8 },
+      ),
       (which, edits) => {
         const memory = new PunktMemory();
         let text = referater[which]!;

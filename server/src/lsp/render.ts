@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { localize } from '../i18n/locale';
 import { PdfThreads } from '../node/pdfJob';
-import { Protocol, type RenderAnswer, type RenderParams, type RenderPdfAnswer, type RenderPdfParams, type RenderRefusal } from '../protocol';
+import { Protocol, type PagePatch, type RenderAnswer, type RenderParams, type RenderPdfAnswer, type RenderPdfParams, type RenderRefusal } from '../protocol';
 import type { RenderRefusal as ServiceRefusal } from '../service/languageService';
+import { commonPrefix, commonSuffix } from '../syntax/lexer';
 import { openReferat, safe, type ServerContext } from './context';
 
 /**
@@ -12,6 +14,7 @@ import { openReferat, safe, type ServerContext } from './context';
  * export, and a cancelled export ends its thread.
  */
 export function registerRender(ctx: ServerContext): void {
+  const pages = new PreviewPages();
   const pdfs = new PdfThreads({
     local: (job) => ctx.service.renderPdf({ uri: job.uri, version: job.version, getText: () => job.text }, job.options),
   });
@@ -32,7 +35,8 @@ export function registerRender(ctx: ServerContext): void {
         ...(params.webview ? { webview: params.webview } : {}),
       };
       const rendered = await ctx.service.renderHtml(doc, options, token);
-      if (rendered.output !== null) return { html: rendered.output };
+      if (rendered.output !== null)
+        return params.webview ? pages.answer(`${params.audience}\n${params.uri}`, rendered.output, params.since) : { html: rendered.output };
       // The preview shows why, with its toolbar to switch back; an export gets no page to write.
       return { refused: refusal(rendered.refused), ...(params.webview ? { page: await ctx.service.refusalPage(rendered.refused, options) } : {}) };
     }),
@@ -64,3 +68,42 @@ export function registerRender(ctx: ServerContext): void {
     }),
   );
 }
+
+/** Previews' last pages kept at once (a page per referat and edition a preview shows). */
+const PREVIEW_PAGES_KEPT = 8;
+
+/**
+ * The last page sent to each preview, by edition and referat: the next rendering goes to a webview
+ * that holds it as the change alone. Ids are unique to this server, so a page a webview kept from
+ * one that was restarted is never taken for this one's.
+ */
+class PreviewPages {
+  private readonly kept = new Map<string, { readonly id: string; readonly html: string }>();
+  private readonly server = randomUUID();
+  private made = 0;
+
+  answer(key: string, html: string, since: string | undefined): RenderAnswer {
+    const last = this.kept.get(key);
+    const id = `${this.server}:${++this.made}`;
+    this.kept.delete(key);
+    this.kept.set(key, { id, html });
+    for (const oldest of this.kept.keys()) {
+      if (this.kept.size <= PREVIEW_PAGES_KEPT) break;
+      this.kept.delete(oldest);
+    }
+    return since !== undefined && last?.id === since ? { patch: pagePatch(last.html, html, last.id, id) } : { html, id };
+  }
+}
+
+/** The change from one page to the next: where they start and stop differing, by native comparisons. */
+export function pagePatch(before: string, after: string, from: string, id: string): PagePatch {
+  // Never between the halves of a character beyond the BMP (an emoji): the change is whole text.
+  let start = commonPrefix(before, after);
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  let same = commonSuffix(before, after, start);
+  if (same > 0 && isLowSurrogate(after.charCodeAt(after.length - same))) same--;
+  return { from, id, start, end: before.length - same, text: after.slice(start, after.length - same), length: after.length };
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
