@@ -133,7 +133,8 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   }
 
   parts.push('<main>');
-  for (const p of referat.punkter) parts.push(punktHtml(p, { t, audience: options.audience, expected: decisionExpected(referat, p), dialect: referat.dialect }));
+  for (const p of referat.punkter)
+    parts.push(punktHtml(p, { t, audience: options.audience, expected: decisionExpected(referat, p), dialect: referat.dialect }));
   if (referat.approval) parts.push(approvalSection(referat.approval));
   parts.push('</main>');
 
