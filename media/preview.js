@@ -2,15 +2,29 @@
 // and take each new rendering in place: the page is never reloaded, so its stylesheet stays.
 (function () {
   const vscode = acquireVsCodeApi();
-  const blocks = () => Array.from(document.querySelectorAll('[data-line]'));
+  /**
+   * The page's blocks by their source line, in page order where lines are equal: made once per
+   * rendering, not at every scroll of the editor (a 1 MB referat's page has tens of thousands).
+   */
+  let byLine;
+  function blocksByLine() {
+    byLine ??= Array.from(document.querySelectorAll('[data-line]'), (el) => ({ line: Number(el.getAttribute('data-line')), el })).sort(
+      (a, b) => a.line - b.line,
+    );
+    return byLine;
+  }
 
+  /** The last block at or above the line (the innermost where several start on it). */
   function scrollToLine(line) {
-    let best;
-    for (const el of blocks()) {
-      const l = Number(el.getAttribute('data-line'));
-      if (l <= line && (!best || l >= Number(best.getAttribute('data-line')))) best = el;
+    const blocks = blocksByLine();
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].line <= line) lo = mid + 1;
+      else hi = mid;
     }
-    if (best) best.scrollIntoView({ block: 'start' });
+    if (lo > 0) blocks[lo - 1].el.scrollIntoView({ block: 'start' });
     else window.scrollTo(0, 0);
   }
 
@@ -50,6 +64,7 @@
    * punkter added, removed or moved, the head, the approval) takes the whole page.
    */
   function update(html) {
+    byLine = undefined;
     const next = split(html);
     const last = shown;
     shown = next;
