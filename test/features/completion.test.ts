@@ -51,6 +51,23 @@ test('journal numbers: only those that begin with what was typed, and each repla
   });
 });
 
+test('journal numbers: a case opened after the meeting is not offered (journal-year would say so), the newest before it first', async () => {
+  const files = {
+    ...ARCHIVE,
+    'arkiv/c.referat': `${BASE.replace('07-12-2023', '17-04-2024').replace('Torsdag d. 07. december 2023', 'Onsdag d. 17. april 2024')}\nPunkt 2: Ny sag\n\n00.01.00P35-1-24\n\nBeslutning\n\nGodkendt.\n`,
+  };
+  await check(
+    'REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n00.‸\n',
+    (labels) => {
+      assert.ok(!labels.includes('00.01.00P35-1-24'), 'a 2024 case in a 2023 referat');
+      assert.deepEqual(labels.slice(0, 2), ['00.01.00I00-3-23', '00.16.00-P20-1-16']);
+    },
+    files,
+  );
+  // In the 2024 meeting's referat it is offered, first.
+  await check('REFERAT Direktionen d. 24-04-2024\n\nPunkt 1: A\n\n00.‸\n', (labels) => assert.equal(labels[0], '00.01.00P35-1-24'), files);
+});
+
 test('journal numbers: nothing is offered for a word typed after the number (spaces for hyphens), and the label a system writes is no such word', async () => {
   await check('REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n81.39.15G01 373 23‸\n', (labels) => assert.deepEqual(labels, []));
   await check('REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n81.39.15G01 ‸\n', (labels) => assert.deepEqual(labels, []));

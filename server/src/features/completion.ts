@@ -25,6 +25,7 @@ import { locate } from './locate';
 import { escapeSnippetText, expandBody, fill, snippetsFor, type SnippetPlace, type SnippetVars } from './snippets';
 import { meetingAttendance, writtenMember } from '../model/attendance';
 import { meetingDate } from '../model/meeting';
+import { fullYear } from '../model/journal';
 import { voterListStart } from '../model/protokol';
 
 // Danish sort order; made on first use, since loading the collation data costs a process 20 ms at start.
@@ -85,7 +86,7 @@ export function complete(referat: Referat, lineText: string, position: Position,
   }
 
   const { punkt, section } = locate(referat, line);
-  if (punkt && isJournalPosition(punkt, line)) return journals(lineText, position, env, tr);
+  if (punkt && isJournalPosition(punkt, line)) return journals(lineText, position, { env, tr, meetingYear: meetingDate(referat)?.year });
   const voters = punkt ? voterItems(referat, before, line, env, tr) : undefined;
   if (voters) return list(voters);
   if (ATTENDANCE.test(lineText) && !ATTENDANCE.test(before))
@@ -382,7 +383,11 @@ const MAX_EMNER = 500;
  * Journal numbers in use, then KLE emner, for what she has typed of the number. Each item replaces
  * the whole number on the line: VS Code's own word would be only the part after the last dot.
  */
-function journals(lineText: string, position: Position, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionList {
+function journals(
+  lineText: string,
+  position: Position,
+  { env, tr, meetingYear }: { readonly env: CompletionEnv; readonly tr: (t: LocalizedText) => string; readonly meetingYear: number | undefined },
+): CompletionList {
   let start = position.character;
   while (start > 0 && JOURNAL_CHAR.test(lineText.charAt(start - 1))) start--;
   let end = position.character;
@@ -396,9 +401,13 @@ function journals(lineText: string, position: Position, env: CompletionEnv, tr: 
     .replace(CASE_NUMBER_LABEL, '');
   if (before.trim() !== '') return list([], { isIncomplete: true });
   const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
-  // The newest cases first: a secretary mostly goes on with this year's and last year's.
-  const year = (j: string): number => Number(/-(\d{2})$/.exec(j)?.[1] ?? -1);
-  const matching = env.catalog.journalNumbers.filter((j) => j.text.startsWith(typed));
+  // The newest cases first: a secretary mostly goes on with this year's and last year's. A case
+  // opened after the meeting (the archive's newer referater) is no case of it: journal-year says so.
+  const year = (j: string): number => {
+    const yy = /-(\d{2})$/.exec(j)?.[1];
+    return yy === undefined ? -1 : fullYear(Number(yy), meetingYear);
+  };
+  const matching = env.catalog.journalNumbers.filter((j) => j.text.startsWith(typed) && (meetingYear === undefined || year(j.text) <= meetingYear));
   const items: CompletionItem[] = matching
     .sort((a, b) => year(b.text) - year(a.text) || a.text.localeCompare(b.text))
     .slice(0, MAX_JOURNALS)
