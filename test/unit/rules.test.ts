@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { RULES, checkReferat, parseReferat } from '../../server/src/core';
 import { rulesDir } from '../helpers';
 import { tocEdit } from '../../server/src/rules/toc';
+import { dialectById } from '../../server/src/dialect/dialects';
 
 interface Expected {
   fire: Record<string, [string, number][]>;
@@ -229,4 +230,15 @@ test('a KLE number joined by spaces or dashes of another length, or with a four-
   const mistyped = text.replace('00.16.00 – P20 – 1 – 16', '00.16.00P20-1-1x');
   const [year] = checkReferat(parseReferat(mistyped), { locale: 'en' }).filter((f) => f.code === 'journal-format');
   assert.match(year!.message, /two digits at the end \(-24\)/);
+});
+
+test('a punkt without its number is told so in the system’s own word: a KLE journalnummer, another system’s sagsnummer', () => {
+  const text = readFileSync(join(rulesDir, 'missing-journal-number.referat'), 'utf8');
+  const message = (dialect?: string) =>
+    checkReferat(parseReferat(text, dialect === undefined ? undefined : dialectById(dialect)), { locale: 'da' }).find(
+      (f) => f.code === 'missing-journal-number',
+    )!.message;
+  assert.match(message(), /^Punkt \d+ mangler journalnummer \(fx 00\.01\.00I00-3-23\)/);
+  assert.match(message('first-agenda-pdf'), /mangler sagsnummer \(fx EMN-2025-003383\)/);
+  assert.match(message('edoc'), /mangler sagsnummer \(fx 2012-28504\)/);
 });

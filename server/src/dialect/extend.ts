@@ -36,6 +36,7 @@ export function customCaseNumberScheme(source: string): CaseNumberScheme | { rea
   return {
     id: 'custom',
     name: { da: 'kommunens sagsnummer (referat.yaml)', en: "the municipality's case number (referat.yaml)" },
+    word: { da: 'sagsnummer', en: 'case number' },
     pattern,
     year: (m) => {
       const digits = yearGroup ? m.groups?.[yearGroup] : undefined;

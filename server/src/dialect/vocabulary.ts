@@ -210,6 +210,8 @@ export const TOC_PART_LINES =
 export interface CaseNumberScheme {
   readonly id: string;
   readonly name: { readonly da: string; readonly en: string };
+  /** What the system calls the number, in a sentence: a KLE journalnummer, or another system's sagsnummer. */
+  readonly word: { readonly da: string; readonly en: string };
   readonly pattern: RegExp;
   /** The year the case was opened, from the match (two digits are read against the meeting's year). */
   readonly year: (m: RegExpExecArray) => { readonly digits: string; readonly start: number } | undefined;
@@ -221,6 +223,7 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
   {
     id: 'kle',
     name: { da: 'KLE-journalnummer (SBSYS)', en: 'KLE journal number (SBSYS)' },
+    word: { da: 'journalnummer', en: 'journal number' },
     pattern: /^(\d{2})\.(\d{2})\.(\d{2})(-?)([A-ZÆØÅ]\d{2})-(\d{1,6})-(\d{2})$/d,
     year: (m) => ({ digits: m[7]!, start: m.indices![7]![0] }),
     example: '00.01.00I00-3-23',
@@ -228,6 +231,7 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
   {
     id: 'emn',
     name: { da: 'sagsnummer EMN-år-løbenummer (Aarhus)', en: 'case number EMN-year-serial (Aarhus)' },
+    word: { da: 'sagsnummer', en: 'case number' },
     pattern: /^EMN-(\d{4})-(\d{6})$/d,
     year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
     example: 'EMN-2025-003383',
@@ -235,6 +239,7 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
   {
     id: 'yy-serial',
     name: { da: 'sagsnummer år-løbenummer (First Agenda)', en: 'case number year-serial (First Agenda)' },
+    word: { da: 'sagsnummer', en: 'case number' },
     // Greve marks some cases with a letter after the serial (`20-010677K`).
     pattern: /^(\d{2})-(\d{6})[A-ZÆØÅ]?$/d,
     year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
@@ -243,6 +248,7 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
   {
     id: 'yyyy-serial',
     name: { da: 'sagsnummer år-løbenummer (eDoc)', en: 'case number year-serial (eDoc)' },
+    word: { da: 'sagsnummer', en: 'case number' },
     pattern: /^(\d{4})-(\d{4,6})$/d,
     year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
     example: '2012-28504',
@@ -250,6 +256,7 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
   {
     id: 'yy/serial',
     name: { da: 'sagsnummer år/løbenummer (Acadre)', en: 'case number year/serial (Acadre)' },
+    word: { da: 'sagsnummer', en: 'case number' },
     pattern: /^(\d{2})\/(\d{3,6})$/d,
     year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
     example: '12/27845',
@@ -257,6 +264,7 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
   {
     id: 'yyyyserial',
     name: { da: 'sagsnummer årløbenummer uden bindestreg (eDoc, Fujitsu)', en: 'case number yearserial without a hyphen (eDoc, Fujitsu)' },
+    word: { da: 'sagsnummer', en: 'case number' },
     pattern: /^(\d{4})(\d{5})$/d,
     year: (m) => ({ digits: m[1]!, start: m.indices![1]![0] }),
     example: '200906126',
@@ -264,6 +272,7 @@ export const CASE_NUMBER_SCHEMES: readonly CaseNumberScheme[] = [
   {
     id: 'sag-nnn-yyyy-nnn',
     name: { da: 'sagsnummer nnn-år-nnn', en: 'case number nnn-year-nnn' },
+    word: { da: 'sagsnummer', en: 'case number' },
     pattern: /^(\d{1,4})-(\d{4})-(\d{1,6})$/d,
     year: (m) => ({ digits: m[2]!, start: m.indices![2]![0] }),
     example: '306-2009-600',

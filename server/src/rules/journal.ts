@@ -11,8 +11,8 @@ export const missingJournalNumber: Rule = punktRule({
   code: 'missing-journal-number',
   severity: 'error',
   description: {
-    da: 'Et punkt uden sagsnummer på linjen efter overskriften (hvor systemet skriver et)',
-    en: 'An item without a case number on the line after its heading (where the system writes one)',
+    da: 'Et punkt uden journal- eller sagsnummer på linjen efter overskriften (hvor systemet skriver et)',
+    en: 'An item without a journal or case number on the line after its heading (where the system writes one)',
   },
   checkPunkt(p, { referat }) {
     const out: Finding[] = [];
@@ -20,12 +20,15 @@ export const missingJournalNumber: Rule = punktRule({
     // `Eventuelt` and the like may go without, where the system leaves it out.
     if (p.journal || journalPlaceholder(p) || (dialect.withoutCaseNumber?.test(p.title.replace(CLOSED_TITLE_MARKER, '')) ?? false)) return out;
     // A template's word where the number belongs is the placeholder rule's to report.
-    const example = schemesOf(dialect)[0]?.example ?? '00.01.00I00-3-23';
+    const scheme = schemesOf(dialect)[0];
+    const example = scheme?.example ?? '00.01.00I00-3-23';
+    // The system's own word: a KLE number is the journalnummer the rest of Referat speaks of.
+    const word = scheme?.word ?? { da: 'journalnummer', en: 'journal number' };
     out.push({
       range: p.headingRange,
       message: {
-        da: `Punkt ${p.number} mangler sagsnummer (fx ${example}) på linjen efter overskriften.`,
-        en: `Item ${p.number} has no case number (e.g. ${example}) on the line after its heading.`,
+        da: `Punkt ${p.number} mangler ${word.da} (fx ${example}) på linjen efter overskriften.`,
+        en: `Item ${p.number} has no ${word.en} (e.g. ${example}) on the line after its heading.`,
       },
     });
     return out;
