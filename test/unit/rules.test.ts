@@ -242,3 +242,20 @@ test('a punkt without its number is told so in the system’s own word: a KLE jo
   assert.match(message('first-agenda-pdf'), /mangler sagsnummer \(fx EMN-2025-003383\)/);
   assert.match(message('edoc'), /mangler sagsnummer \(fx 2012-28504\)/);
 });
+
+test('agenda-order: an open punkt after Eventuelt is moved up before it, numbered in its place, and the referat is then in order', () => {
+  const text = readFileSync(join(rulesDir, 'agenda-order.referat'), 'utf8');
+  const [d] = checkReferat(parseReferat(text), { locale: 'da' }).filter((f) => f.code === 'agenda-order');
+  assert.equal(d!.fixes[0]!.title, 'Flyt punkt 5 op før Eventuelt');
+  const fixed = applyEdits(text, d!.fixes[0]!.edits);
+  // Its lines as they were, now before Eventuelt, which with the closed punkt after it moves one number up.
+  assert.match(fixed, /Punkt 3: Ekstra\n\n00\.01\.00I00-3-23\n\nBeslutning\n\nGodkendt\.\n\nPunkt 4: Eventuelt\n/);
+  assert.match(fixed, /Punkt 5: Lukket: Møde med Borgmesteren\n/);
+  assert.equal(fixed.split('\n').length, text.split('\n').length + (text.endsWith('Godkendt.\n') ? 1 : 0));
+  const after = checkReferat(parseReferat(fixed)).filter((f) => ['agenda-order', 'punkt-numbering', 'missing-beslutning'].includes(f.code));
+  assert.deepEqual(after, []);
+  // Where the punkter are not numbered one after another, it is moved as it is numbered.
+  const gap = text.replace('Punkt 4: Lukket', 'Punkt 7: Lukket');
+  const [g] = checkReferat(parseReferat(gap)).filter((f) => f.code === 'agenda-order');
+  assert.match(applyEdits(gap, g!.fixes[0]!.edits), /Punkt 5: Ekstra\n[^]*Punkt 3: Eventuelt\n[^]*Punkt 7: Lukket/);
+});

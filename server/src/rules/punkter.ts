@@ -1,5 +1,5 @@
 import { expectedLabels, punktLabel } from '../model/numbering';
-import type { Punkt } from '../model/types';
+import type { Punkt, Referat } from '../model/types';
 import { punktRule } from './perPunkt';
 import type { Finding, Rule, TextEdit } from './types';
 
@@ -144,24 +144,69 @@ export const agendaOrder: Rule = {
   *check({ referat }) {
     // Only where the system keeps that order; First Agenda's minutes may take a punkt after Eventuelt.
     if (!referat.dialect.strictAgendaOrder) return;
-    let after: { da: string; en: string } | undefined;
-    for (const p of referat.punkter) {
-      if (p.closed) {
-        after ??= { da: `det lukkede punkt ${punktLabel(p)}`, en: `closed item ${punktLabel(p)}` };
-        continue;
-      }
-      if (after)
-        yield {
-          range: p.headingRange,
-          message: {
-            da: `Punkt ${punktLabel(p)} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`,
-            en: `Item ${punktLabel(p)} is open but comes after ${after.en}; open items come before "Eventuelt" and the closed ones.`,
-          },
-        };
-      if (/^eventuelt\b/i.test(p.title)) after ??= { da: 'Eventuelt', en: '"Eventuelt"' };
+    let after: { readonly da: string; readonly en: string; readonly at: number } | undefined;
+    referat.punkter.forEach((p, i) => {
+      if (p.closed) after ??= { da: `det lukkede punkt ${punktLabel(p)}`, en: `closed item ${punktLabel(p)}`, at: i };
+      else if (/^eventuelt\b/i.test(p.title)) after ??= { da: 'Eventuelt', en: '"Eventuelt"', at: i };
+    });
+    for (let i = (after?.at ?? referat.punkter.length) + 1; after && i < referat.punkter.length; i++) {
+      const p = referat.punkter[i]!;
+      if (p.closed) continue;
+      const edits = movedUp(referat, i, after.at);
+      yield {
+        range: p.headingRange,
+        message: {
+          da: `Punkt ${punktLabel(p)} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`,
+          en: `Item ${punktLabel(p)} is open but comes after ${after.en}; open items come before "Eventuelt" and the closed ones.`,
+        },
+        ...(edits
+          ? { fixes: [{ title: { da: `Flyt punkt ${punktLabel(p)} op før ${after.da}`, en: `Move item ${punktLabel(p)} up before ${after.en}` }, edits }] }
+          : {}),
+      };
     }
   },
 };
+
+/**
+ * The edits that move the punkt at `from` (its heading to the line before the next punkt or the
+ * approval) up before the punkt at `to`, with a blank line after it. Where the punkter between are
+ * numbered one after another, the moved punkt takes the number of the one it now stands before,
+ * and those after it move one up. Undefined where its lines are not known (a sub-item, which
+ * moves with its item).
+ */
+function movedUp(referat: Referat, from: number, to: number): TextEdit[] | undefined {
+  const { punkter, syntax } = referat;
+  const moved = punkter[from]!;
+  const target = punkter[to]!;
+  const lines = syntax.punkter[from];
+  if (!lines || moved.subNumber !== undefined || punkter[from + 1]?.subNumber !== undefined) return undefined;
+  const first = moved.headingRange.start.line;
+  const next = punkter[from + 1]?.headingRange.start.line ?? syntax.approval?.heading.line ?? syntax.lineCount;
+  const text = new Map([lines.heading, ...lines.lines].map((l) => [l.line, l.text]));
+  const between = punkter.slice(to, from);
+  const renumbered = between.every((q, k) => q.subNumber === undefined && q.number === target.number + k) && moved.number === target.number + between.length;
+  const block: string[] = [];
+  for (let line = first; line < next; line++) block.push(text.get(line) ?? '');
+  if (renumbered) {
+    const { start, end } = moved.numberRange;
+    block[0] = block[0]!.slice(0, start.character) + String(target.number) + block[0]!.slice(end.character);
+  }
+  if (block[block.length - 1]!.trim() !== '') block.push('');
+  // Taken out with its lines' breaks; the last punkt of a text without a final break takes the break before it.
+  const last = next - 1;
+  const removed =
+    next < syntax.lineCount
+      ? { start: { line: first, character: 0 }, end: { line: next, character: 0 } }
+      : { start: { line: first, character: 0 }, end: { line: last, character: (text.get(last) ?? '').length } };
+  return [
+    {
+      range: { start: { line: target.headingRange.start.line, character: 0 }, end: { line: target.headingRange.start.line, character: 0 } },
+      newText: `${block.join('\n')}\n`,
+    },
+    ...(renumbered ? between.map((q) => ({ range: q.numberRange, newText: String(q.number + 1) })) : []),
+    { range: removed, newText: '' },
+  ];
+}
 
 export const duplicateJournal: Rule = {
   code: 'duplicate-journal-number',
