@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { APPROVAL_WORDS } from '../../server/src/dialect/vocabulary';
 import { approve } from '../../server/src/features/approve';
+import { summarizeReferat } from '../../server/src/archive/summary';
 import { currentSeal, readSeal, sealText } from '../../server/src/model/approval';
 import { parseReferat } from '../../server/src/model/parse';
 import { base64url, sha256 } from '../../server/src/model/sha256';
@@ -334,4 +335,28 @@ test('approving again: a change since the approval is no error to ask about, sin
   assert.equal(both.errors, 1);
   assert.match(both.firstError?.message ?? '', /^Item 9 should be numbered 2\.$/);
   service.dispose();
+});
+
+test('approved by a whole byråd (31 names on the line): the block is still the approval, the last punkt keeps its findings, and a change is caught', () => {
+  const members = Array.from({ length: 31 }, (_, i) => `Medlem${String.fromCharCode(65 + (i % 26))} Efternavn${i + 1}sen`);
+  // The last punkt open, its decision not written: approving anyway must not hide that (the
+  // approval was read as its decision's text).
+  const undecided = `${ORIGINAL.slice(0, ORIGINAL.indexOf('Punkt 5: Eventuelt'))}Punkt 5: Eventuelt\n\n00.15.00I00-1-22\n\nBeslutning\n\n`;
+  assert.notEqual(undecided, ORIGINAL);
+  const text = approved(undecided, members);
+  assert.ok(
+    text.split('\n').some((l) => l.length > 300 && l.includes(members[30]!)),
+    'one long line of approvers',
+  );
+  const referat = parseReferat(text);
+  assert.equal(referat.approval?.by?.names.length, 31);
+  assert.deepEqual(
+    findings(text).map((d) => d.code),
+    findings(undecided).map((d) => d.code),
+  );
+  assert.ok(findings(undecided).some((d) => d.code === 'missing-beslutning'));
+  // The archive's one-pass reading cuts the approval off where the parser does: no approver is read as the last punkt's text.
+  assert.deepEqual(summarizeReferat(text), summarizeReferat(undecided));
+  assert.deepEqual(approvalFindings(text), []);
+  assert.equal(approvalFindings(text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering blev drøftet.')).length, 1);
 });

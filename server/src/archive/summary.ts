@@ -8,7 +8,7 @@ import { PunktMemo, type Exactly } from '../model/moved';
 import type { Punkt, Referat } from '../model/types';
 import { parseSyntax } from '../syntax/parser';
 import { classifyLine, isSectionHeading } from '../syntax/classify';
-import { APPROVAL_FIELD, APPROVAL_HEADING } from '../syntax/linePatterns';
+import { APPROVAL_HEADING, isApprovalField } from '../syntax/linePatterns';
 import type { SyntaxLine } from '../syntax/tree';
 import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
 import { parseJournalLine } from '../model/journal';
@@ -578,7 +578,7 @@ function isApprovalStart(text: string, start: number, end: number): boolean {
     let e = text.indexOf('\n', next);
     if (e < 0) e = text.length;
     const line = text.slice(next, e);
-    if (line.trim() !== '') return line.length <= APPROVAL_LINE_LIMIT && APPROVAL_FIELD.test(line.trimEnd());
+    if (line.trim() !== '') return isApprovalField(line);
     next = e + 1;
   }
   return false;

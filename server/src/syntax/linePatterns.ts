@@ -200,3 +200,14 @@ export const APPROVAL_FIELD = new RegExp(
   `^${LEAD}(${alternatives([APPROVAL_WORDS.by, APPROVAL_WORDS.date, APPROVAL_WORDS.seal])})[ \\t]*(?:\\*\\*)?[ \\t]*:[ \\t]*(?:\\*\\*[ \\t]*)?([^\\r\\n]*)$`,
   'id',
 );
+
+/** A field's label stands within this many characters of its line's start. */
+const APPROVAL_LABEL_WITHIN = 200;
+
+/**
+ * Whether the line is one of the approval's fields, told by its start alone: the names after
+ * `Godkendt af:` may run long (a byråd's 31 members), and a megabyte line is not read to its end.
+ */
+export function isApprovalField(line: string): boolean {
+  return APPROVAL_FIELD.test(line.slice(0, APPROVAL_LABEL_WITHIN).trimEnd());
+}

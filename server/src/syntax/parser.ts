@@ -5,7 +5,7 @@ import { markExtraSections, markPunktHeadings, markTitleSections } from './struc
 import { detectDialect } from '../dialect/detect';
 import type { Dialect } from '../dialect/dialects';
 import { lineRange } from './range';
-import { ADDITION_HEADING, APPROVAL_FIELD, APPROVAL_HEADING } from './linePatterns';
+import { ADDITION_HEADING, APPROVAL_HEADING, isApprovalField } from './linePatterns';
 import { APPROVAL_WORDS } from '../dialect/vocabulary';
 import { SourceLine, type ApprovalSyntax, type PunktSyntax, type ReferatSyntax, type SyntaxLine, type SyntaxProblem } from './tree';
 
@@ -180,7 +180,7 @@ function tokenAt(tokens: readonly IToken[], t: IToken): number {
   return tokens[lo] === t ? lo : -1;
 }
 
-/** Longer lines are no approval heading or field label: they are passed over unread. */
+/** Longer lines are no approval heading: they are passed over unread. */
 const APPROVAL_LINE_LIMIT = 200;
 const trimmed = (image: string): string => image.trimEnd();
 
@@ -195,7 +195,7 @@ function approvalStart(tokens: readonly IToken[]): number | undefined {
     let j = i + 1;
     while (j < tokens.length && tokens[j]!.image.trim() === '') j++;
     const next = tokens[j];
-    if (next && next.image.length <= APPROVAL_LINE_LIMIT && APPROVAL_FIELD.test(trimmed(next.image))) return i;
+    if (next && isApprovalField(next.image)) return i;
   }
   return undefined;
 }
