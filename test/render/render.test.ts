@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bodyMarkdown, parseReferat, renderHtml } from '../../server/src/core';
+import { pdfText } from '../../server/src/render/pdf';
 import { corpusFiles, repoRoot } from '../helpers';
 
 const snapshots = join(repoRoot, 'test/render/__snapshots__');
@@ -248,6 +249,15 @@ test('the rendering shows the text as written: a wrong weekday is not corrected,
   const agendaModel = parseReferat(agenda);
   assert.equal(agendaModel.kind, 'dagsorden');
   assert.doesNotMatch(renderHtml(agendaModel, { audience: 'internal' }), /class="missing-decision"/);
+  // A dagsorden is published as one: its page's title and heading say so, and so does its PDF.
+  const lemvig = parseReferat(readFileSync(join(repoRoot, 'test/fixtures/rules/dagsorden.ok.referat'), 'utf8'));
+  assert.equal(lemvig.kind, 'dagsorden');
+  const agendaPage = renderHtml(lemvig, { audience: 'public' });
+  assert.match(agendaPage, /<title>Dagsorden — Direktionen 7\. december 2023<\/title>/);
+  assert.match(agendaPage, /<h1>Dagsorden — Direktionen/);
+  assert.doesNotMatch(visibleText(agendaPage), /Referat —/);
+  assert.match(pdfText(lemvig, { audience: 'public' }), /^Dagsorden — Direktionen/m);
+  assert.match(renderHtml(parseReferat(base), { audience: 'internal' }), /<h1>Referat — Direktionen/);
   // A referat lacking a decision is still marked.
   assert.match(
     renderHtml(parseReferat(edagsorden.replace('Orienteringen blev taget til efterretning.', '')), { audience: 'internal' }),

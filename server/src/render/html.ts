@@ -7,7 +7,7 @@ import type { Approval, BodyLine, Punkt, Referat, Section } from '../model/types
 import { lineContent } from '../syntax/content';
 import { decisionExpected, isEmptyBullet, publicDecision, todaysDecision, type DecisionExpected } from '../model/decision';
 import { punktLabel } from '../model/numbering';
-import { documentLabels, type DocumentLabels } from './labels';
+import { documentLabels, documentWord, type DocumentLabels } from './labels';
 import { approvalWhen, publishedJournal, writtenMeetingDate } from './published';
 import { PUNKT_WORD } from '../dialect/vocabulary';
 import type { Dialect } from '../dialect/dialects';
@@ -102,7 +102,8 @@ export function renderHtml(referat: Referat, options: RenderOptions): string {
   const t = documentLabels(referat);
   const pub = options.audience === 'public';
   const h = referat.header;
-  const title = h.title ? `${t.referat} — ${h.title.udvalg}${h.title.date?.date ? ` ${formatDanishDate(h.title.date.date)}` : ''}` : t.referat;
+  const word = documentWord(referat);
+  const title = h.title ? `${word} — ${h.title.udvalg}${h.title.date?.date ? ` ${formatDanishDate(h.title.date.date)}` : ''}` : word;
   const parts: string[] = [];
 
   parts.push(`<header class="referat-header"${dl(h.title?.range.start.line)}>`);

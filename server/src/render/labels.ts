@@ -12,6 +12,8 @@ export interface DocumentLabels {
   /** The BCP 47 tag: `lang` of the HTML, /Lang of the PDF. */
   readonly lang: string;
   readonly referat: string;
+  /** A dagsorden's word, where the document is one (its title says so): never published as a referat. */
+  readonly dagsorden: string;
   readonly toc: string;
   readonly date: string;
   readonly place: string;
@@ -43,6 +45,7 @@ const DOCUMENT_LABELS: Readonly<Record<DocumentLanguage, DocumentLabels>> = {
   da: {
     lang: 'da',
     referat: 'Referat',
+    dagsorden: 'Dagsorden',
     toc: 'Indholdsfortegnelse',
     date: 'Mødedato',
     place: 'Mødested',
@@ -74,4 +77,10 @@ function documentLanguage(_referat: Referat): DocumentLanguage {
 
 export function documentLabels(referat: Referat): DocumentLabels {
   return DOCUMENT_LABELS[documentLanguage(referat)];
+}
+
+/** What the document is, in its own language: the title of its page and its PDF. */
+export function documentWord(referat: Referat): string {
+  const t = documentLabels(referat);
+  return referat.kind === 'dagsorden' ? t.dagsorden : t.referat;
 }

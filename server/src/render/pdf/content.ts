@@ -3,7 +3,7 @@ import { APPROVAL_WORDS } from '../../model/approval';
 import type { Approval, BodyLine, Punkt, Referat, Section } from '../../model/types';
 import { lineContent } from '../../syntax/content';
 import type { Audience } from '../html';
-import { documentLabels, type DocumentLabels } from '../labels';
+import { documentLabels, documentWord, type DocumentLabels } from '../labels';
 import { approvalSigners, approvalWhen, publishedJournal, writtenMeetingDate } from '../published';
 import { decisionExpected, publicDecision, todaysDecision, type DecisionExpected } from '../../model/decision';
 import { isGroupHeading, punktLabel } from '../../model/numbering';
@@ -18,8 +18,9 @@ export function documentModel(referat: Referat, audience: Audience): PdfDocument
   const pub = audience === 'public';
   const h = referat.header;
   const date = h.title?.date?.date;
-  const title = h.title ? `${LABEL.referat} — ${h.title.udvalg}${date ? ` ${formatDanishDate(date)}` : ''}` : LABEL.referat;
-  const running = h.title ? [h.title.udvalg, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || LABEL.referat : LABEL.referat;
+  const word = documentWord(referat);
+  const title = h.title ? `${word} — ${h.title.udvalg}${date ? ` ${formatDanishDate(date)}` : ''}` : word;
+  const running = h.title ? [h.title.udvalg, date ? formatDanishDate(date) : ''].filter((s) => s.trim() !== '').join(' · ') || word : word;
 
   const blocks: Block[] = [];
   blocks.push({ kind: 'heading', level: 1, runs: plainRuns(title, 'bold') });
