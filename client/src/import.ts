@@ -6,7 +6,15 @@
 import * as vscode from 'vscode';
 import { askModal, t } from './locale';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams, type ImportPlanAnswer, type ImportPlanParams } from '../../server/src/protocol';
+import {
+  IMPORT_EXTENSIONS,
+  Protocol,
+  type ImportAnswer,
+  type ImportedReferat,
+  type ImportParams,
+  type ImportPlanAnswer,
+  type ImportPlanParams,
+} from '../../server/src/protocol';
 import { confirmOutside, defaultFolder, inWorkspace, parentOf } from './where';
 import { exists, writeReplacing } from './files';
 
@@ -63,7 +71,7 @@ export async function importMinutes(
   }
   const dirOf = await targetFolders(files, { outDir, beside, outside: options.outside });
   if (!dirOf) return none;
-  const run: ImportRun = { client, output, files, dirOf, replaceAll: options.replace, written: [], skipped: [], failed: [], cancelled: false };
+  const run: ImportRun = { client, output, files, dirOf, replaceAll: options.replace, written: [], notes: 0, skipped: [], failed: [], cancelled: false };
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Importing minutes'), cancellable: true }, (progress, token) =>
     importAll(run, progress, token),
   );
@@ -98,7 +106,9 @@ interface ImportRun {
   readonly dirOf: (source: vscode.Uri) => vscode.Uri;
   /** Replace every existing file (true), none (false), or ask (undefined). */
   replaceAll: boolean | undefined;
-  readonly written: { index: number; uri: vscode.Uri }[];
+  readonly written: { index: number; uri: vscode.Uri; document: ImportedReferat['document'] }[];
+  /** Notes on what was read (a bilag without text, pages without text), in the output channel. */
+  notes: number;
   readonly skipped: vscode.Uri[];
   readonly failed: { source: vscode.Uri; message: string }[];
   cancelled: boolean;
@@ -140,6 +150,7 @@ async function readSource(client: LanguageClient, source: vscode.Uri, token: vsc
 async function writeReferater(run: ImportRun, answer: ImportAnswer & { ok: true }, index: number): Promise<boolean> {
   const source = run.files[index]!;
   for (const note of answer.notes) run.output.appendLine(`${source.fsPath}: ${note}`);
+  run.notes += answer.notes.length;
   for (const r of answer.referater) {
     const target = vscode.Uri.joinPath(run.dirOf(source), r.fileName);
     if (await exists(target)) {
@@ -161,7 +172,7 @@ async function writeReferater(run: ImportRun, answer: ImportAnswer & { ok: true 
       }
     }
     await writeReplacing(target, new TextEncoder().encode(r.text));
-    run.written.push({ index, uri: target });
+    run.written.push({ index, uri: target, document: r.document });
     run.output.appendLine(`${target.fsPath}: ${r.punkter === 1 ? t('1 item from {0}', source.fsPath) : t('{0} items from {1}', r.punkter, source.fsPath)}`);
   }
   return true;
@@ -173,8 +184,8 @@ async function tell(run: ImportRun): Promise<void> {
   const first = written[0];
   if (first) await vscode.window.showTextDocument(first.uri, { preview: false });
   const summary = run.cancelled
-    ? t('Import cancelled: {0} written.', referater(written.length))
-    : t('Imported {0} from {1}.', referater(written.length), fileCount(run.files.length));
+    ? t('Import cancelled: {0} written.', documents(written))
+    : t('Imported {0} from {1}.', documents(written), fileCount(run.files.length));
   if (failed.length > 0) {
     const show = t('Show details');
     const lone = failed.length === 1 && written.length === 0 && skipped.length === 0 && !run.cancelled ? failed[0] : undefined;
@@ -183,10 +194,25 @@ async function tell(run: ImportRun): Promise<void> {
       ? t('{0} was not imported: {1}', lone.source.path.split('/').pop() ?? '', lone.message)
       : `${summary} ${t('{0} could not be read.', fileCount(failed.length))}`;
     void vscode.window.showWarningMessage(message, show).then((picked) => picked === show && output.show());
-  } else
-    void vscode.window.showInformationMessage(
-      skipped.length > 0 ? `${summary} ${t('{0} kept.', skipped.length === 1 ? t('1 existing file') : t('{0} existing files', skipped.length))}` : summary,
-    );
+  } else {
+    const kept = skipped.length > 0 ? ` ${t('{0} kept.', skipped.length === 1 ? t('1 existing file') : t('{0} existing files', skipped.length))}` : '';
+    // What the reader noticed (a bilag without text, a PDF missing for a punkt) is said, with the way to it.
+    if (run.notes === 0) void vscode.window.showInformationMessage(`${summary}${kept}`);
+    else {
+      const show = t('Show details');
+      const noted = run.notes === 1 ? t('1 note on what was read.') : t('{0} notes on what was read.', run.notes);
+      void vscode.window.showInformationMessage(`${summary}${kept} ${noted}`, show).then((picked) => picked === show && output.show());
+    }
+  }
+}
+
+/** The documents written, as what they are: referater, and dagsordener where the source was one. */
+function documents(written: ImportRun['written']): string {
+  const agendas = written.filter((w) => w.document === 'dagsorden').length;
+  const minutes = written.length - agendas;
+  if (agendas === 0) return referater(minutes);
+  const dagsordener = agendas === 1 ? t('1 dagsorden') : t('{0} dagsordener', agendas);
+  return minutes === 0 ? dagsordener : t('{0} and {1}', referater(minutes), dagsordener);
 }
 
 // vscode.l10n has no plural forms: each count's phrase is a message of its own, in both languages.

@@ -116,6 +116,8 @@ export interface ImportedReferat {
   readonly text: string;
   readonly punkter: number;
   readonly dialect: string;
+  /** What the source calls itself: a referat, or a dagsorden (the meeting's agenda, before it). */
+  readonly document: 'referat' | 'dagsorden';
 }
 
 /** The answer to the import request: the meetings in the source, or one line on why none (in the server's locale). */

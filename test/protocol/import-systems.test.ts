@@ -36,10 +36,18 @@ test('the server plans a system folder as one source and a plain folder as its f
     const answer = await c.conn.sendRequest<ImportAnswer>(Protocol.importRequest, { path: edoc });
     if (!answer.ok) assert.fail(answer.message);
     assert.deepEqual(
-      answer.referater.map((r) => [r.fileName, r.punkter, r.dialect]),
-      [['sundheds-og-forebyggelsesudvalget-2012-12-04.referat', 8, 'edoc']],
+      answer.referater.map((r) => [r.fileName, r.punkter, r.dialect, r.document]),
+      [['sundheds-og-forebyggelsesudvalget-2012-12-04.referat', 8, 'edoc', 'referat']],
     );
     assert.equal(answer.notes.length, 1);
+    // A dagsorden says it is one: VS Code's message counts it so, not as a referat.
+    const sbsys = join(repoRoot, 'test/fixtures/systems/sbsys-publication-region-hovedstaden-2012-09-25/Publication553.zip');
+    const agenda = await c.conn.sendRequest<ImportAnswer>(Protocol.importRequest, { path: sbsys });
+    if (!agenda.ok) assert.fail(agenda.message);
+    assert.deepEqual(
+      agenda.referater.map((r) => r.document),
+      ['dagsorden'],
+    );
   } finally {
     await c.stop();
   }

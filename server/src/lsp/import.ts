@@ -26,7 +26,7 @@ export function registerImport(ctx: ServerContext): void {
       if (!r.result.ok) return { ok: false, message: localize(r.result.message, locale) };
       return {
         ok: true,
-        referater: r.result.meetings.map((m) => ({ fileName: m.fileName, text: m.text, punkter: m.punkter, dialect: m.dialect })),
+        referater: r.result.meetings.map((m) => ({ fileName: m.fileName, text: m.text, punkter: m.punkter, dialect: m.dialect, document: m.document })),
         notes: r.result.notes.map((n) => localize(n, locale)),
       };
     }),
