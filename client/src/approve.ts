@@ -42,10 +42,12 @@ export async function approveMinutes(
     const message = t('The referat has {0} (the first on line {1}: {2}). Approve it all the same?', count, first.line + 1, first.message.replace(/\.$/, ''));
     if (!(await ask(message, t('Approve all the same')))) return {};
   }
-  const by = await pickApprovers(candidates.members);
+  const by = await pickApprovers(candidates.members, candidates.approvedBy ?? []);
   if (!by) return {};
   const date = await vscode.window.showInputBox({
     title: t('Date of the approval'),
+    // Said in her language, in place of VS Code's own line about Enter and Escape.
+    prompt: t('The day the referat was approved, as DD-MM-YYYY or YYYY-MM-DD.'),
     value: candidates.today,
     validateInput: (v) => (approvalDate(v) ? undefined : t('Write a date that exists, as DD-MM-YYYY or YYYY-MM-DD.')),
   });
@@ -78,12 +80,16 @@ export async function approveMinutes(
   return { approved: true };
 }
 
-/** The members present, several picked at once; names typed where the header lists none. */
-async function pickApprovers(members: readonly string[]): Promise<string[] | undefined> {
+/**
+ * The members present, several picked at once; names typed where the header lists none. Approving
+ * again, those who approved before are offered: ticked among the members, or written in the box.
+ */
+async function pickApprovers(members: readonly string[], before: readonly string[]): Promise<string[] | undefined> {
   if (members.length > 0) {
-    // Those present approve their minutes: all are ticked, and she unticks who does not.
+    // Those present approve their minutes: all are ticked (or those who approved before), and she unticks who does not.
+    const earlier = before.filter((name) => members.includes(name));
     const picked = await vscode.window.showQuickPick(
-      members.map((label) => ({ label, picked: true })),
+      members.map((label) => ({ label, picked: earlier.length === 0 || earlier.includes(label) })),
       { canPickMany: true, title: t('Who approves the referat?'), placeHolder: t('Pick the members who approve it') },
     );
     if (picked && picked.length === 0) void vscode.window.showInformationMessage(t('No one was picked: the referat is not approved.'));
@@ -92,6 +98,7 @@ async function pickApprovers(members: readonly string[]): Promise<string[] | und
   const typed = await vscode.window.showInputBox({
     title: t('Who approves the referat?'),
     prompt: t('The header names no members present: write the names, separated by commas.'),
+    value: before.join(', '),
   });
   const names = (typed ?? '')
     .split(',')

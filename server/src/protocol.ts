@@ -151,6 +151,8 @@ export interface ApprovalCandidates {
   /** `YYYY-MM-DD`, in Denmark. */
   readonly today: string;
   readonly approved: boolean;
+  /** Who approved it before, where it is approved: offered again when she approves it again. */
+  readonly approvedBy?: readonly string[];
   /** The errors the text has that an approval does not mend (a change since an earlier approval it does), the first with its 0-based line: she is asked before. */
   readonly errors: number;
   readonly firstError?: { readonly line: number; readonly message: string };

@@ -326,6 +326,8 @@ test('approving again: a change since the approval is no error to ask about, sin
   const candidates = await service.approvalCandidates(doc);
   assert.equal(candidates.approved, true);
   assert.equal(candidates.errors, 0);
+  // Those who approved before are offered again.
+  assert.deepEqual(candidates.approvedBy, BY);
   const again = await service.approve(doc, { by: BY, date: '2023-12-20', force: true });
   assert.ok(again.ok);
   assert.equal(again.errors, undefined);

@@ -709,6 +709,7 @@ class LanguageService implements ReferatLanguageService {
       members: presentMembers(referat),
       today: isoDate(this.options.today?.() ?? todayInDenmark()),
       approved: referat.approval !== undefined,
+      ...(referat.approval?.by?.names.length ? { approvedBy: referat.approval.by.names.map((n) => n.name) } : {}),
       errors: errors.length,
       ...(first ? { firstError: { line: first.range.start.line, message: first.message } } : {}),
     };
