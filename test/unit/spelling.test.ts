@@ -211,6 +211,7 @@ test('the abbreviations of public administration are known, and an abbreviation 
     'sagsnr.',
     'Sagsnr.',
     'jf.',
+    'jfr.',
     'bl.a.',
     'pkt.',
     'stk.',

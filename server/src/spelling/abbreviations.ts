@@ -25,6 +25,7 @@ export const ADMINISTRATION_ABBREVIATIONS: readonly string[] = [
   'cirk.',
   'jf.',
   'jvf.',
+  'jfr.',
   'bl.a.',
   'f.eks.',
   'pkt.',
