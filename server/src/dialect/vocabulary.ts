@@ -166,6 +166,9 @@ export const DOCUMENT_WORDS: readonly { readonly word: string; readonly kind: Do
   { word: 'Dagsorden', kind: 'dagsorden' },
 ];
 
+/** What a published page calls the document: its title and its PDF's say which it is. */
+export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = { referat: 'Referat', dagsorden: 'Dagsorden' };
+
 /** What a case history writes under a handling still to come, whose decision is not out yet (Greve). */
 export const HISTORY_NOT_RELEASED = /^beslutning(?:en)?[ \t]+(?:er[ \t]+)?ikke[ \t]+frigivet[ \t.]*$/i;
 

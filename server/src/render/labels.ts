@@ -1,3 +1,4 @@
+import { DOCUMENT_TITLES } from '../dialect/vocabulary';
 import type { Referat } from '../model/types';
 
 /**
@@ -44,8 +45,8 @@ export interface DocumentLabels {
 const DOCUMENT_LABELS: Readonly<Record<DocumentLanguage, DocumentLabels>> = {
   da: {
     lang: 'da',
-    referat: 'Referat',
-    dagsorden: 'Dagsorden',
+    referat: DOCUMENT_TITLES.referat,
+    dagsorden: DOCUMENT_TITLES.dagsorden,
     toc: 'Indholdsfortegnelse',
     date: 'Mødedato',
     place: 'Mødested',
