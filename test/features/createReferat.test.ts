@@ -194,3 +194,17 @@ test('a dagsorden that already prints empty decision headings keeps them, and th
   assert.equal(lines.filter((l) => l === 'Beslutning').length, 2);
   keepsEveryWord(dagsorden, created.text);
 });
+
+test('a decision written after the punkt’s last line is set off from it by a blank line, as the system’s headings are, and the cursor is on the line under it', async () => {
+  for (const dialect of ['edoc', 'sbsys-edagsorden']) {
+    const dagsorden = dagsordenOf(readFileSync(join(repoRoot, 'test/fixtures/dialects/rules', dialect, 'ok.referat'), 'utf8'), dialect);
+    const { created } = await create(dagsorden, { 'referat.yaml': `dialekt: ${dialect}\n` });
+    assert.ok(created.ok);
+    const lines = created.text.split('\n');
+    let heading = created.cursor.line - 1;
+    while (heading > 0 && lines[heading]!.trim() === '') heading--;
+    assert.equal(lines[created.cursor.line], '', `${dialect}: she writes on an empty line`);
+    assert.match(lines[heading]!, /[Bb]eslutning/, dialect);
+    assert.equal(lines[heading - 1]!.trim(), '', `${dialect}: a blank line above "${lines[heading]}"`);
+  }
+});

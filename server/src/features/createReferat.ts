@@ -65,8 +65,9 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
     if (p.closed || WITHOUT_DECISION.test(p.title) || isGroupHeading(dagsorden, p) || todaysDecision(p).sections.length > 0) continue;
     const place = decisionPlace(dagsorden, p, lines);
     const heading = decorate(p, lines, decisionHeading(dagsorden, p), place.model);
-    // The empty line she writes on comes right after the heading, or after the blank line below it.
-    const block = usesBlankLines(p, lines) ? (place.after ? ['', heading, '', ''] : [heading, '', '', '']) : [heading, ''];
+    // The empty line she writes on comes right after the heading, or after the blank line below it;
+    // after the punkt's last line, a blank line sets the heading off, as every heading there is.
+    const block = usesBlankLines(p, lines) ? (place.after ? ['', heading, '', ''] : [heading, '', '', '']) : place.after ? ['', heading, ''] : [heading, ''];
     const writeAt = block.indexOf(heading) + (block.length === 4 ? 2 : 1);
     const start = insert(place.line, block);
     first ??= { line: place.line, offset: start + writeAt };
