@@ -38,8 +38,8 @@ export function registerArchive(
       ctx,
       `referat: ${localize(
         {
-          da: `indekserede ${report.referater} referater af ${report.files} filer på ${report.ms} ms (${report.reused} uændrede siden sidst, af ${report.cachedCount} i cachen; ${detail})`,
-          en: `indexed ${report.referater} referater of ${report.files} files in ${report.ms} ms (${report.reused} unchanged since the last session, from ${report.cachedCount} cached; ${detail})`,
+          da: `indekserede ${report.referater} ${report.referater === 1 ? 'referat' : 'referater'} af ${report.files} ${report.files === 1 ? 'fil' : 'filer'} på ${report.ms} ms (${report.reused} uændrede siden sidst, af ${report.cachedCount} i cachen; ${detail})`,
+          en: `indexed ${report.referater} ${report.referater === 1 ? 'referat' : 'referater'} of ${report.files} ${report.files === 1 ? 'file' : 'files'} in ${report.ms} ms (${report.reused} unchanged since the last session, from ${report.cachedCount} cached; ${detail})`,
         },
         service.locale,
       )}`,
