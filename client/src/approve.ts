@@ -44,11 +44,12 @@ export async function approveMinutes(
   }
   const by = await pickApprovers(candidates.members, candidates.approvedBy ?? []);
   if (!by) return {};
-  const date = await askText({
+  const date = await vscode.window.showInputBox({
     title: t('Date of the approval'),
+    // Said in her language, in place of VS Code's own line about Enter and Escape.
     prompt: t('The day the referat was approved, as DD-MM-YYYY or YYYY-MM-DD.'),
     value: candidates.today,
-    validate: (v) => (approvalDate(v) ? undefined : t('Write a date that exists, as DD-MM-YYYY or YYYY-MM-DD.')),
+    validateInput: (v) => (approvalDate(v) ? undefined : t('Write a date that exists, as DD-MM-YYYY or YYYY-MM-DD.')),
   });
   const day = date === undefined ? undefined : approvalDate(date);
   if (day === undefined) return {};
@@ -94,7 +95,7 @@ async function pickApprovers(members: readonly string[], before: readonly string
     if (picked && picked.length === 0) void vscode.window.showInformationMessage(t('No one was picked: the referat is not approved.'));
     return picked && picked.length > 0 ? picked.map((p) => p.label) : undefined;
   }
-  const typed = await askText({
+  const typed = await vscode.window.showInputBox({
     title: t('Who approves the referat?'),
     prompt: t('The header names no members present: write the names, separated by commas.'),
     value: before.join(', '),
@@ -104,39 +105,4 @@ async function pickApprovers(members: readonly string[], before: readonly string
     .map((n) => n.trim())
     .filter((n) => n !== '');
   return names.length > 0 ? names : undefined;
-}
-
-/**
- * A line of text asked for, with her prompt in her language and nothing after it: `showInputBox`
- * adds VS Code's own English line about Enter and Escape to its prompt, an input box made here
- * shows the prompt alone. Undefined when she leaves it (Escape) or accepts what does not validate.
- */
-function askText(ask: {
-  readonly title: string;
-  readonly prompt: string;
-  readonly value: string;
-  readonly validate?: (value: string) => string | undefined;
-}): Promise<string | undefined> {
-  const box = vscode.window.createInputBox();
-  box.title = ask.title;
-  box.prompt = ask.prompt;
-  box.value = ask.value;
-  const check = (): void => {
-    box.validationMessage = ask.validate?.(box.value);
-  };
-  check();
-  return new Promise((resolve) => {
-    let answer: string | undefined;
-    box.onDidChangeValue(check);
-    box.onDidAccept(() => {
-      if (ask.validate?.(box.value) !== undefined) return;
-      answer = box.value;
-      box.hide();
-    });
-    box.onDidHide(() => {
-      box.dispose();
-      resolve(answer);
-    });
-    box.show();
-  });
 }
