@@ -46,7 +46,7 @@ export async function approveMinutes(
   if (!by) return {};
   const date = await vscode.window.showInputBox({
     title: t('Date of the approval'),
-    // Said in her language, in place of VS Code's own line about Enter and Escape.
+    // What to write, in her language (VS Code adds its own English line about Enter and Escape after it).
     prompt: t('The day the referat was approved, as DD-MM-YYYY or YYYY-MM-DD.'),
     value: candidates.today,
     validateInput: (v) => (approvalDate(v) ? undefined : t('Write a date that exists, as DD-MM-YYYY or YYYY-MM-DD.')),
