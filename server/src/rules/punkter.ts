@@ -1,6 +1,7 @@
 import { expectedLabels, punktLabel } from '../model/numbering';
 import type { Punkt, Referat } from '../model/types';
 import { punktRule } from './perPunkt';
+import { tocEdit } from './toc';
 import type { Finding, Rule, TextEdit } from './types';
 
 /** Fewest shifted punkter folded into one finding: one inserted or removed punkt shifts every punkt after it. */
@@ -171,8 +172,8 @@ export const agendaOrder: Rule = {
  * The edits that move the punkt at `from` (its heading to the line before the next punkt or the
  * approval) up before the punkt at `to`, with a blank line after it. Where the punkter between are
  * numbered one after another, the moved punkt takes the number of the one it now stands before,
- * and those after it move one up. Undefined where its lines are not known (a sub-item, which
- * moves with its item).
+ * and those after it move one up; a table of contents is put in the new order. Undefined where its
+ * lines are not known (a sub-item, which moves with its item).
  */
 function movedUp(referat: Referat, from: number, to: number): TextEdit[] | undefined {
   const { punkter, syntax } = referat;
@@ -198,7 +199,10 @@ function movedUp(referat: Referat, from: number, to: number): TextEdit[] | undef
     next < syntax.lineCount
       ? { start: { line: first, character: 0 }, end: { line: next, character: 0 } }
       : { start: { line: first, character: 0 }, end: { line: last, character: (text.get(last) ?? '').length } };
+  // The table of contents in the new order too, where it has one: else toc-mismatch would ask for a second step.
+  const toc = tocEdit({ ...referat, punkter: [...punkter.slice(0, to), moved, ...between, ...punkter.slice(from + 1)] });
   return [
+    ...(toc ? [toc] : []),
     {
       range: { start: { line: target.headingRange.start.line, character: 0 }, end: { line: target.headingRange.start.line, character: 0 } },
       newText: `${block.join('\n')}\n`,
