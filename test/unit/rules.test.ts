@@ -261,3 +261,14 @@ test('agenda-order: an open punkt after Eventuelt is moved up before it, numbere
   const [g] = checkReferat(parseReferat(gap)).filter((f) => f.code === 'agenda-order');
   assert.match(applyEdits(gap, g!.fixes[0]!.edits), /Punkt 5: Ekstra\n[^]*Punkt 3: Eventuelt\n[^]*Punkt 7: Lukket/);
 });
+
+test('agenda-order: past twenty open punkter after Eventuelt, each is still told, and only the first twenty are offered a move', () => {
+  const text = readFileSync(join(rulesDir, 'agenda-order.referat'), 'utf8');
+  const extra = Array.from({ length: 30 }, (_, k) => `\nPunkt ${6 + k}: Ekstra ${k + 1}\n\n00.01.00I00-3-23\n\nBeslutning\n\nGodkendt.\n`).join('');
+  const found = checkReferat(parseReferat(text.replace(/\n*Punkt 5: Ekstra[^]*$/, '\n') + extra)).filter((f) => f.code === 'agenda-order');
+  assert.equal(found.length, 30);
+  assert.deepEqual(
+    found.map((f) => f.fixes.length),
+    [...Array<number>(20).fill(1), ...Array<number>(10).fill(0)],
+  );
+});

@@ -150,10 +150,13 @@ export const agendaOrder: Rule = {
       if (p.closed) after ??= { da: `det lukkede punkt ${punktLabel(p)}`, en: `closed item ${punktLabel(p)}`, at: i };
       else if (/^eventuelt\b/i.test(p.title)) after ??= { da: 'Eventuelt', en: '"Eventuelt"', at: i };
     });
+    let fixed = 0;
     for (let i = (after?.at ?? referat.punkter.length) + 1; after && i < referat.punkter.length; i++) {
       const p = referat.punkter[i]!;
       if (p.closed) continue;
-      const edits = movedUp(referat, i, after.at);
+      // Each move reads the punkter between and the table of contents: past a few, a text is no agenda to mend by hand.
+      const edits = fixed < MOVE_FIXES_AT_MOST ? movedUp(referat, i, after.at) : undefined;
+      if (edits) fixed++;
       yield {
         range: p.headingRange,
         message: {
@@ -167,6 +170,9 @@ export const agendaOrder: Rule = {
     }
   },
 };
+
+/** The open punkter after Eventuelt that are offered a move; a long text of thousands would cost a reading of them all for each. */
+const MOVE_FIXES_AT_MOST = 20;
 
 /**
  * The edits that move the punkt at `from` (its heading to the line before the next punkt or the
