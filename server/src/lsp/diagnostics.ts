@@ -4,7 +4,7 @@ import { localize } from '../i18n/locale';
 import { Protocol, type FindingsSummary } from '../protocol';
 import type { Diagnostic as ReferatDiagnostic } from '../rules/types';
 import { toLspDiagnostic } from '../service/languageService';
-import { commonPrefix, commonSuffix, computeLineStarts } from '../syntax/lexer';
+import { commonPrefix, commonSuffix, computeLineStarts, firstAtOrAbove } from '../syntax/lexer';
 import { openReferat, safe, type ServerContext } from './context';
 
 const isYaml = (uri: string): boolean => uri.endsWith('/referat.yaml');
@@ -48,9 +48,9 @@ export function placedInText(diagnostics: readonly Diagnostic[], from: string, t
   const a = computeLineStarts(from);
   const b = computeLineStarts(to);
   // The lines wholly before the first difference, and the lines wholly after the last one in both texts.
-  const head = countAtOrBelow(a, same) - 1;
+  const head = firstAtOrAbove(a, same + 1) - 1;
   const tailFrom = from.length - sameEnd;
-  let tail = a.length - countAtOrBelow(a, tailFrom - 1);
+  let tail = a.length - firstAtOrAbove(a, tailFrom);
   if (a[a.length - tail] === tailFrom && !isLineStart(b, to.length - sameEnd)) tail--;
   const shift = b.length - a.length;
   const changedEnd = a.length - tail;
@@ -72,19 +72,7 @@ export function placedInText(diagnostics: readonly Diagnostic[], from: string, t
   return out;
 }
 
-/** How many of the ascending numbers are at or below `value`. */
-function countAtOrBelow(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const isLineStart = (starts: readonly number[], offset: number): boolean => starts[countAtOrBelow(starts, offset) - 1] === offset;
+const isLineStart = (starts: readonly number[], offset: number): boolean => starts[firstAtOrAbove(starts, offset)] === offset;
 
 /** `run` once calls of `soon` pause for `ms`; `now` runs it at once, in place of one pending. */
 function whenPaused(run: () => Promise<void>, ms: number): { soon: () => void; now: () => Promise<void> } {

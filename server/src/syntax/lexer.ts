@@ -162,7 +162,7 @@ function replaced<T>(array: T[], from: number, to: number, items: readonly T[]):
 }
 
 /** The first index in the sorted numbers at or above `value`. */
-function firstAtOrAbove(sorted: readonly number[], value: number): number {
+export function firstAtOrAbove(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
