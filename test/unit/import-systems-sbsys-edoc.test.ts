@@ -12,6 +12,10 @@ import { importFolder, importSource, type ImportResult, type ImportedMeeting } f
 import { readSourceFolder } from '../../server/src/node/files';
 import { cMapReader, defaultCMapDir, importFile } from '../../server/src/node/importer';
 import { repoRoot } from '../helpers';
+import { todaysDecision } from '../../server/src/model/decision';
+import { protokolData } from '../../server/src/render/data';
+import { createReferat } from '../../server/src/features/createReferat';
+import { EMPTY_CATALOG } from '../../server/src/config/catalog';
 
 /*
  * What SBSYS and eDoc write themselves (test/fixtures/systems): the folder, the same folder as a
@@ -355,20 +359,90 @@ test('property: random bytes and random zips never throw, and what they give sta
   );
 });
 
-test("SBSYS publication's minutes: the committee's own decision field is this meeting's decision, dated as eDoc dates it; the council's to come stays text", async () => {
+test("SBSYS publication's minutes: each handling in a body's decision field is a dated decision; the meeting's own is this meeting's, the council's to come is left out", async () => {
   const xml = new TextDecoder().decode(sbsysXmlBytes()).replace('<PublicationTypeAsEnum><![CDATA[Draft]]>', '<PublicationTypeAsEnum><![CDATA[Minutes]]>');
   const m = one(await importSource('Publication553.xml', new TextEncoder().encode(xml), host));
   assert.equal(m.document, 'referat');
   assert.equal(m.dialect, 'sbsys-edagsorden');
   const referat = parseReferat(m.text);
   assert.equal(referat.dialect.id, 'sbsys-edagsorden');
+  // Item 1's field holds the handling of 18 September and the empty one of this meeting.
+  assert.match(m.text, /^FORRETNINGSUDVALGETS BESLUTNING den 18\.09\.2012\nSagen udsat til behandling/m);
   assert.match(m.text, /^FORRETNINGSUDVALGETS BESLUTNING den 25\.09\.2012 Punkt 1$/m);
-  assert.match(m.text, /^REGIONSRÅDETS BESLUTNING$/m);
+  assert.doesNotMatch(m.text, /^REGIONSRÅDETS BESLUTNING/m);
+  assert.doesNotMatch(m.text, /Tomt indhold/);
+  const first = referat.punkter[0]!;
   assert.deepEqual(
-    referat.punkter.map((p) => p.sections.filter((x) => x.kind === 'beslutning').length),
-    [1, 1, 1, 1],
+    first.sections.filter((x) => x.kind === 'tidligereBeslutning' || x.kind === 'beslutning').map((x) => [x.kind, x.earlier?.date?.date ?? null]),
+    [
+      ['tidligereBeslutning', { year: 2012, month: 9, day: 18 }],
+      ['beslutning', null],
+    ],
   );
+  // The minutes publish no decision: none is read as written, and who was absent on 18 September was not absent today.
+  assert.deepEqual(
+    referat.punkter.map((p) => todaysDecision(p).written),
+    [false, false, false, false],
+  );
+  assert.deepEqual(
+    findings(m.text).map((f) => f.replace(/:.*/, '')),
+    ['71 missing-beslutning', '127 missing-beslutning', '173 missing-beslutning', '221 missing-beslutning'],
+  );
+  const data = protokolData(referat, { audience: 'internal' });
+  assert.deepEqual(
+    data.punkter.map((p) => [p.decision, p.absent]),
+    [
+      [null, []],
+      [null, []],
+      [null, []],
+      [null, []],
+    ],
+  );
+});
+
+test("SBSYS publication's agenda: the committee's own decision field has this meeting's heading, empty, which the referat made of it is written in", async () => {
+  const m = one(await importSource('Publication553.zip', sbsysZip, host));
+  assert.equal(m.document, 'dagsorden');
   assert.deepEqual(findings(m.text), []);
+  const made = createReferat(m.text, parseReferat(m.text), EMPTY_CATALOG);
+  assert.ok(made.ok);
+  if (!made.ok) return;
+  assert.equal(made.decisions, 4);
+  // No second decision heading: the field's own heading is where she writes.
+  assert.doesNotMatch(made.text, /^Beslutning$/m);
+  assert.equal(made.text.split('\n')[made.cursor.line - 1], 'FORRETNINGSUDVALGETS BESLUTNING den 25.09.2012 Punkt 1');
+  const written = made.text.replace(/^(FORRETNINGSUDVALGETS BESLUTNING den 25\.09\.2012 Punkt \d)\n\n/gm, '$1\nTiltrådt.\n\n');
+  assert.deepEqual(findings(written), []);
+});
+
+test("SBSYS publication: the council's minutes read the committee's handling as earlier and its own, dated either way, as this meeting's", async () => {
+  const xml = new TextDecoder().decode(sbsysXmlBytes());
+  const item = xml.indexOf('Anvendelse af beløb til hospitalsudstyr');
+  const committeeField = xml.indexOf('<Content></Content>', xml.indexOf('FORRETNINGSUDVALGETS BESLUTNING', item));
+  const councilField = xml.indexOf('<Content></Content>', xml.indexOf('REGIONSRÅDETS BESLUTNING', item));
+  const minutes = [
+    xml.slice(0, committeeField),
+    '<Content><![CDATA[<p>18.09.2012: Anbefales.</p><p>Julie Herdal Molbech (F) deltog ikke i sagens behandling.</p>]]></Content>',
+    xml.slice(committeeField + '<Content></Content>'.length, councilField),
+    '<Content><![CDATA[<p>25. september 2012: Godkendt.</p>]]></Content>',
+    xml.slice(councilField + '<Content></Content>'.length),
+  ]
+    .join('')
+    .replace('<PublicationTypeAsEnum><![CDATA[Draft]]>', '<PublicationTypeAsEnum><![CDATA[Minutes]]>')
+    .replace('<Name><![CDATA[FORRETNINGSUDVALGET]]></Name>', '<Name><![CDATA[REGIONSRÅDET]]></Name>');
+  assert.notEqual(minutes.indexOf('REGIONSRÅDET]]'), -1);
+  const m = one(await importSource('Publication553.xml', new TextEncoder().encode(minutes), host));
+  assert.match(m.text, /^FORRETNINGSUDVALGETS BESLUTNING den 18\.09\.2012\nAnbefales\.$/m);
+  assert.match(m.text, /^REGIONSRÅDETS BESLUTNING den 25\.09\.2012 Punkt 2\nGodkendt\.$/m);
+  const referat = parseReferat(m.text);
+  const second = referat.punkter[1]!;
+  assert.deepEqual(
+    second.sections.filter((x) => x.kind === 'tidligereBeslutning' || x.kind === 'beslutning').map((x) => x.kind),
+    ['tidligereBeslutning', 'beslutning'],
+  );
+  const data = protokolData(referat, { audience: 'internal' });
+  assert.equal(data.punkter[1]!.decision, 'Godkendt.');
+  assert.deepEqual(data.punkter[1]!.absent, []);
 });
 
 test('character references XML forbids (a page break, NUL, U+0001) neither fail an import nor reach its text', async () => {

@@ -4,7 +4,8 @@
 // then each item as `1.   Title`, its case number where the publication has one (`Sagsnr.:`), each
 // field under its caption with its HTML laid out as a browser shows it, and its attachments by name.
 // A field with nothing in it is shown as its caption alone where the publication's own settings
-// show it to its readers (`ShowEmptyFeedbackFields`: the empty `Beslutning` of an agenda), else left out.
+// show it to its readers (`ShowEmptyFeedbackFields`: the empty `Beslutning` of an agenda), else left out;
+// a body's decision field is written as dated decisions (`bodyDecision`).
 import { caseNumberLines, closedTitle, keepSections, oneLine, type WrittenHeading } from './fields';
 import { childElements, findFirst, inlineText, layoutNodes, parseHtml, parseXml, rawText, type DomDocument, type DomElement } from './html';
 import { normaliseName } from './bundle';
@@ -13,7 +14,9 @@ import { filesNote, type ExportContext, type ExportRead } from './exportReaders'
 import { danishMoment, edocDate, type Moment } from './write';
 import { SBSYS_EDAGSORDEN } from '../dialect/dialects';
 import { documentWord, PUNKT_WORD, SECTION_KINDS } from '../dialect/vocabulary';
-import { pad2 } from '../model/dates';
+import { compareDates, pad2, sameDate } from '../model/dates';
+import { NUMERIC_DATE, readDate, TEXT_DATE } from '../model/read';
+import type { CalendarDate } from '../model/types';
 
 // The words of the dialect this reader writes.
 const { present: PRESENT, absent: ABSENT, members: MEMBERS = PRESENT } = SBSYS_EDAGSORDEN.attendance;
@@ -98,13 +101,21 @@ function readSbsysXml(xml: string): XmlMinutes | undefined {
     if (number1) lines.push(SBSYS_EDAGSORDEN.caseNumberLabel ? `${SBSYS_EDAGSORDEN.caseNumberLabel}: ${number1}` : number1, ...more);
     lines.push('');
     for (const field of childElements(child(item, 'Fields') ?? item, 'ItemField')) {
-      const content = layoutNodes([...parseHtml(rawText(child(field, 'Content') ?? field)).children]);
+      const content = withoutPlaceholder(layoutNodes([...parseHtml(rawText(child(field, 'Content') ?? field)).children]));
       const caption = text(child(field, 'Caption'));
       const feedback = text(child(field, 'IsFeedback')).toLowerCase() === 'true';
+      // A body's own decision field (`FORRETNINGSUDVALGETS BESLUTNING`): its handlings, each under a dated heading.
+      if (feedback && moment && BODY_DECISION.test(caption)) {
+        for (const l of bodyDecision({ caption, content, own: isOwnBody(caption, committee), meeting: moment.date, number })) {
+          if (l.heading) own.add(lines.length);
+          lines.push(l.text);
+        }
+        continue;
+      }
       if (content.length === 0 && !(caption && (feedback ? showEmptyFeedback : showEmpty))) continue;
       if (caption) {
         own.add(lines.length);
-        lines.push(feedback && document === 'referat' ? decisionHeading(caption, committee, moment, number) : caption);
+        lines.push(caption);
       }
       lines.push(...content, '');
     }
@@ -127,18 +138,84 @@ function readSbsysXml(xml: string): XmlMinutes | undefined {
   return { lines: written, enclosureFiles, headings, punkter: items.length, udvalg: body, ...(moment ? { moment } : {}), document };
 }
 
+/** What SBSYS writes in a field left empty. */
+const EMPTY_FIELD = /^tomt[ \t]+indhold\.?$/i;
+
+/** A field's lines, none where it holds only SBSYS's words for an empty field. */
+function withoutPlaceholder(content: string[]): string[] {
+  const said = content.filter((l) => l.trim() !== '');
+  return said.length > 0 && said.every((l) => EMPTY_FIELD.test(l.trim())) ? [] : content;
+}
+
+/** A decision field named for a body (`FORRETNINGSUDVALGETS BESLUTNING`, `Regionsrådets beslutning`): the body's name, then the decision word. */
+const BODY_DECISION = new RegExp(String.raw`^\S.*[ \t]${SECTION_KINDS.beslutning}$`, 'iu');
+
+/** Whether a body's decision field is the meeting's own committee's: the caption starts with the committee's name. */
+function isOwnBody(caption: string, committee: string): boolean {
+  return committee !== '' && caption.toLowerCase().startsWith(committee.toLowerCase());
+}
+
+/** One handling in a decision field: `18. september 2012: Sagen udsat …`, the date and what follows it on its line. */
+const HANDLING = new RegExp(String.raw`^(${TEXT_DATE}|${NUMERIC_DATE})[ \t]*:[ \t]*(.*)$`, 'u');
+
+interface BodyDecision {
+  readonly caption: string;
+  readonly content: readonly string[];
+  /** The meeting's own committee's field, where this meeting's decision goes. */
+  readonly own: boolean;
+  readonly meeting: CalendarDate;
+  /** The item's number. */
+  readonly number: string;
+}
+
 /**
- * The meeting's own committee's decision field in minutes (`FORRETNINGSUDVALGETS BESLUTNING`, the
- * committee's name and the decision word), dated as eDoc dates its decisions, so that it reads as
- * this meeting's decision: `FORRETNINGSUDVALGETS BESLUTNING den 25.09.2012 Punkt 1`. Another body's
- * (the council's, to come) stays as the publication captions it.
+ * A body's decision field as the dialect's dated decisions. SBSYS (Region Hovedstaden) writes each
+ * handling of the case in it, dated: `18. september 2012: Sagen udsat …`, and for the meeting to
+ * come the date alone (`25. september 2012:`). Each becomes `FORRETNINGSUDVALGETS BESLUTNING den
+ * 18.09.2012` with its text, so an earlier handling, who was absent from it, and the field of a body
+ * still to decide are never read as this meeting's decision. The meeting's own committee's field
+ * always has this meeting's (`… den 25.09.2012 Punkt 1`), empty in an agenda: where she writes it.
+ * Another body's field with nothing in it (the council's, to come) is left out: under this
+ * meeting's decision its caption would read as that decision's text.
  */
-function decisionHeading(caption: string, committee: string, moment: Moment | undefined, number: string): string {
-  const lower = caption.toLowerCase();
-  const own = committee !== '' && lower.startsWith(committee.toLowerCase()) && lower.endsWith(SECTION_KINDS.beslutning.toLowerCase());
-  if (!own || !moment || !/^\d{1,6}$/.test(number)) return caption;
-  const d = moment.date;
-  return `${caption} den ${pad2(d.day)}.${pad2(d.month)}.${d.year} ${PUNKT_WORD} ${number}`;
+function bodyDecision(field: BodyDecision): { text: string; heading: boolean }[] {
+  const { caption, content, own, meeting, number } = field;
+  const dated = (date: CalendarDate): string => {
+    const today = sameDate(date, meeting);
+    return `${caption} den ${pad2(date.day)}.${pad2(date.month)}.${date.year}${today && /^\d{1,6}$/.test(number) ? ` ${PUNKT_WORD} ${number}` : ''}`;
+  };
+  const lead: string[] = [];
+  const handlings: { date: CalendarDate; text: string[] }[] = [];
+  for (const line of content) {
+    const m = HANDLING.exec(line.trim());
+    const date = m ? readDate(m[1]!, 0, 0).date : undefined;
+    // Another body's handling on this meeting's day is not this meeting's decision: it stays text.
+    if (m && date && (own || compareDates(date, meeting) < 0)) handlings.push({ date, text: m[2] ? [m[2]] : [] });
+    else if (handlings.length > 0) handlings[handlings.length - 1]!.text.push(line);
+    else lead.push(line);
+  }
+  const out: { text: string; heading: boolean }[] = [];
+  const said = (ls: readonly string[]): boolean => ls.some((l) => l.trim() !== '');
+  if (!own && !said(content)) return out;
+  if (handlings.length === 0) {
+    // No handling dated: the field is the meeting's decision when it is the committee's own, else another body's as the publication captions it.
+    out.push({ text: own ? dated(meeting) : caption, heading: true });
+    for (const l of content) out.push({ text: l, heading: false });
+    out.push({ text: '', heading: false });
+    return out;
+  }
+  if (said(lead)) {
+    out.push({ text: caption, heading: true });
+    for (const l of lead) out.push({ text: l, heading: false });
+    out.push({ text: '', heading: false });
+  }
+  for (const h of handlings) {
+    out.push({ text: dated(h.date), heading: true });
+    for (const l of h.text) out.push({ text: l, heading: false });
+    out.push({ text: '', heading: false });
+  }
+  if (own && !handlings.some((h) => sameDate(h.date, meeting))) out.push({ text: dated(meeting), heading: true }, { text: '', heading: false });
+  return out;
 }
 
 function child(e: DomElement, name: string): DomElement | undefined {

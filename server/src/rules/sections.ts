@@ -195,12 +195,13 @@ export const emptySection: Rule = punktRule({
   checkPunkt(p, { referat }) {
     const out: Finding[] = [];
     const groups = referat.dialect.groupHeadings ?? [];
-    // Today's empty decision is missing-beslutning's to report, as an error.
+    // Today's empty decision is missing-beslutning's to report, as an error; in a dagsorden it is
+    // the place the meeting writes it, a closed punkt's too.
     let today: readonly Section[] | undefined;
     for (let i = 0; i < p.sections.length; i++) {
       const s = p.sections[i]!;
       if (hasText(s)) continue;
-      today ??= p.closed ? [] : todaysDecision(p).sections;
+      today ??= p.closed && referat.kind !== 'dagsorden' ? [] : todaysDecision(p).sections;
       if (today.includes(s)) continue;
       // A group heading's text is the sections under it.
       if (groups.includes(s.title.toLowerCase()) && p.sections[i + 1]) continue;
