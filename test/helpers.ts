@@ -1,5 +1,6 @@
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** The repository root, found from wherever the bundled test runs. */
@@ -26,4 +27,17 @@ export function corpusFiles(): { name: string; path: string; text: string }[] {
 /** The outline's punkter in document order, sub-items (under their item) included. */
 export function punktSymbols(symbols: readonly DocumentSymbol[]): DocumentSymbol[] {
   return symbols.flatMap((s) => (s.name.startsWith('Punkt ') ? [s, ...punktSymbols(s.children ?? [])] : []));
+}
+
+/** The scratch folders this test process made; each goes when the process ends, passed or failed. */
+const scratch: string[] = [];
+process.on('exit', () => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder under the system's temporary folder, removed when the test process ends. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
 }

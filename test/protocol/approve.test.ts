@@ -1,11 +1,10 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams } from '../../server/src/protocol';
-import { corpusDir } from '../helpers';
+import { corpusDir, scratchDir } from '../helpers';
 import { LspClient } from './lspClient';
 
 /*
@@ -30,7 +29,7 @@ describe('Godkend referat through the language server', () => {
   let c: LspClient;
   let uri: string;
   before(async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'referat-approve-'));
+    const ws = scratchDir('referat-approve-');
     c = new LspClient();
     await c.initialize(ws, { locale: 'en', settings: { validate: { trigger: 'onType', debounceMs: 0 } } });
     await c.waitIndexed();

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { MAX_REFERAT_BYTES } from '../../server/src/archive/reader';
-import { corpusDir } from '../helpers';
+import { corpusDir, scratchDir } from '../helpers';
 import { LspClient, uriOf } from './lspClient';
 
 /*
@@ -18,7 +17,7 @@ test(
   'a FIFO, a device, a folder or a file too large in the archive is skipped with one log line, and the server goes on answering',
   { skip: process.platform === 'win32' },
   async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'referat-lsp-devices-'));
+    const ws = scratchDir('referat-lsp-devices-');
     mkdirSync(join(ws, 'arkiv'));
     copyFileSync(join(corpusDir, 'direktionen-2019-06-26.referat'), join(ws, 'arkiv/direktionen-2019-06-26.referat'));
     assert.equal(spawnSync('mkfifo', [join(ws, 'arkiv/rør.referat')]).status, 0, 'mkfifo');

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Protocol, type DocumentInfo } from '../../server/src/protocol';
-import { corpusDir, repoRoot } from '../helpers';
+import { corpusDir, repoRoot, scratchDir } from '../helpers';
 import { LspClient, uriOf } from './lspClient';
 
 /*
@@ -13,7 +12,7 @@ import { LspClient, uriOf } from './lspClient';
  */
 
 test('referat/documentInfo: the dialect an open referat is read in, from its lines or from referat.yaml; null for a document the server does not have', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'referat-info-'));
+  const ws = scratchDir('referat-info-');
   mkdirSync(join(ws, 'acadre'));
   writeFileSync(join(ws, 'acadre/referat.yaml'), 'dialekt: acadre\n');
   const lemvig = readFileSync(join(corpusDir, 'direktionen-2019-06-26.referat'), 'utf8');

@@ -1,12 +1,11 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { Protocol } from '../../server/src/protocol';
-import { corpusDir } from '../helpers';
+import { corpusDir, scratchDir } from '../helpers';
 import { LspClient } from './lspClient';
 
 /*
@@ -43,7 +42,7 @@ describe('PDF exports off the request thread', () => {
   let ws: string;
   let small: string;
   before(async () => {
-    ws = mkdtempSync(join(tmpdir(), 'referat-export-'));
+    ws = scratchDir('referat-export-');
     c = new LspClient();
     // Findings as she types, at once: the diagnostics below wait for no timer.
     await c.initialize(ws, { locale: 'da', settings: { validate: { trigger: 'onType', debounceMs: 0 } } });

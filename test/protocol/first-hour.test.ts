@@ -1,10 +1,9 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CompletionItem, CompletionList, Hover, TextEdit } from 'vscode-languageserver-protocol';
-import { corpusDir, rulesDir } from '../helpers';
+import { corpusDir, rulesDir, scratchDir } from '../helpers';
 import { LspClient } from './lspClient';
 
 /*
@@ -40,7 +39,7 @@ Intet.
 `;
 
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-first-hour-'));
+  const dir = scratchDir('referat-first-hour-');
   mkdirSync(join(dir, 'arkiv'));
   cpSync(corpusDir, join(dir, 'arkiv'), { recursive: true });
   writeFileSync(join(dir, 'arkiv/direktionen-2024-05-15.referat'), newest);

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Protocol, type ImportAnswer, type ImportPlanAnswer } from '../../server/src/protocol';
-import { repoRoot } from '../helpers';
+import { repoRoot, scratchDir } from '../helpers';
 import { LspClient } from './lspClient';
 
 /*
@@ -14,7 +13,7 @@ import { LspClient } from './lspClient';
  */
 
 test('the server plans a system folder as one source and a plain folder as its files, and imports the system folder as one referat', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-plan-'));
+  const dir = scratchDir('referat-plan-');
   const edoc = join(dir, 'edoc');
   cpSync(join(repoRoot, 'test/fixtures/systems/edoc-ballerup-sundheds-og-forebyggelsesudvalget-2012-12-04'), edoc, { recursive: true });
   const plain = join(dir, 'plain');

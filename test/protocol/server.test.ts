@@ -1,7 +1,6 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   CompletionItem,
@@ -15,7 +14,7 @@ import type {
   PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { Protocol } from '../../server/src/protocol';
-import { corpusDir, rulesDir } from '../helpers';
+import { corpusDir, rulesDir, scratchDir } from '../helpers';
 import { LspClient, uriOf } from './lspClient';
 
 const read = (p: string): string => readFileSync(p, 'utf8');
@@ -78,7 +77,7 @@ Drøftes igen på næste møde.
 `;
 
 function workspace(withYaml: boolean): string {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-lsp-'));
+  const dir = scratchDir('referat-lsp-');
   mkdirSync(join(dir, 'arkiv'));
   cpSync(corpusDir, join(dir, 'arkiv'), { recursive: true });
   writeFileSync(join(dir, 'arkiv/marts.referat'), march);
@@ -853,7 +852,7 @@ describe('the archive index is kept between sessions', () => {
 
 describe('a large archive is read on worker threads', () => {
   test('every file is indexed or skipped with its reason, as on the server thread', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'referat-lsp-large-'));
+    const ws = scratchDir('referat-lsp-large-');
     // 40 copies of the three corpus meetings: enough files for the worker threads to be used.
     for (let i = 0; i < 40; i++) cpSync(corpusDir, join(ws, `år-${String(i).padStart(2, '0')}`), { recursive: true });
     writeFileSync(join(ws, 'år-00/binær.referat'), Buffer.from([1, 0, 2, 3]));

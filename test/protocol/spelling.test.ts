@@ -1,10 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from './lspClient';
+import { scratchDir } from '../helpers';
 
 /*
  * The spell check as a secretary meets it through the built language server (issue 21, item 10):
@@ -36,7 +36,7 @@ let ws: string;
 let c: LspClient;
 
 before(async () => {
-  ws = mkdtempSync(join(tmpdir(), 'referat-spelling-lsp-'));
+  ws = scratchDir('referat-spelling-lsp-');
   writeFileSync(join(ws, 'referat.yaml'), 'ordliste:\n  - mindreforbrug\n');
   writeFileSync(join(ws, 'budget.referat'), REFERAT);
   c = new LspClient();

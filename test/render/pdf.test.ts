@@ -1,16 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { formatDanishDate, parseReferat, type Referat } from '../../server/src/core';
 import { punktLabel } from '../../server/src/model/numbering';
 import { nodeFonts } from '../../server/src/node/fonts';
 import type { PdfOptions, renderPdf as RenderPdf } from '../../server/src/render/pdf';
-import { corpusFiles, repoRoot } from '../helpers';
+import { corpusFiles, repoRoot, scratchDir } from '../helpers';
 import { fold, inspectPdf, rawStrings, unmarkedPainting, type Element, type PdfInfo } from './pdfInspect';
 
 const out = join(repoRoot, 'test-output/pdf');
@@ -27,7 +26,7 @@ const noPoppler =
  * server's and the command line's: node/fonts.ts); the CLI test runs that path from a bundle.
  */
 const renderPdf = (() => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-pdf-'));
+  const dir = scratchDir('referat-pdf-');
   mkdirSync(join(dir, 'dist'));
   copyFileSync(join(repoRoot, 'dist/pdf.js'), join(dir, 'dist/pdf.js'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

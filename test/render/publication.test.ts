@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeFonts } from '../../server/src/node/fonts';
 import { createLanguageService, type ReferatLanguageService, type ReferatDocument } from '../../server/src/service/languageService';
 import { defaultPaths } from '../../server/src/service/paths';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
-import { repoRoot, rulesDir } from '../helpers';
+import { repoRoot, rulesDir, scratchDir } from '../helpers';
 import { inspectPdf } from './pdfInspect';
 
 /*
@@ -104,7 +103,7 @@ const cli = join(repoRoot, 'dist/cli.js');
 const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 
 test('referat render --public refuses a CPR number in an open punkt: exit 2, one line file:line:col, nothing written', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-cpr-'));
+  const dir = scratchDir('referat-cpr-');
   const file = join(dir, 'cpr.referat');
   writeFileSync(file, openCpr);
   for (const out of ['ud.html', 'ud.pdf']) {

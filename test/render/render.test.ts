@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bodyMarkdown, parseReferat, renderHtml } from '../../server/src/core';
 import { pdfText } from '../../server/src/render/pdf';
-import { corpusFiles, repoRoot } from '../helpers';
+import { corpusFiles, repoRoot, scratchDir } from '../helpers';
 
 const snapshots = join(repoRoot, 'test/render/__snapshots__');
 const fixtures = join(repoRoot, 'test/fixtures/render');
@@ -165,7 +164,7 @@ test('referat render: stdout, -o, --public, and clear errors with exit 2', () =>
   const stdout = run(['render', file]);
   assert.equal(stdout.status, 0);
   assert.match(stdout.stdout, /^<!DOCTYPE html>/);
-  const dir = mkdtempSync(join(tmpdir(), 'referat-render-'));
+  const dir = scratchDir('referat-render-');
   const out = join(dir, 'ud.html');
   const r = run(['render', join(fixtures, 'closed-secret.referat'), '-o', out, '--public']);
   assert.equal(r.status, 0);
@@ -191,7 +190,7 @@ test('referat render --locale en: the trouble lines in English, the document in 
 
 test('referat render -o OUT.pdf: the format from the extension, --format over it; a PDF needs -o', () => {
   const file = join(repoRoot, 'test/fixtures/corpus/direktionen-2023-12-07.referat');
-  const dir = mkdtempSync(join(tmpdir(), 'referat-render-pdf-'));
+  const dir = scratchDir('referat-render-pdf-');
   const pdf = run(['render', file, '-o', join(dir, 'ud.pdf'), '--public']);
   assert.equal(pdf.status, 0, pdf.stderr);
   assert.equal(pdf.stdout, '');
@@ -215,7 +214,7 @@ test('referat render -o OUT.pdf: the format from the extension, --format over it
 });
 
 test('referat render to PDF from the bundles as installed (dist/cli.js, dist/cli-main.js, dist/pdf.js, server/data/fonts), far from node_modules', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-installed-'));
+  const dir = scratchDir('referat-installed-');
   mkdirSync(join(dir, 'dist'));
   mkdirSync(join(dir, 'server/data/fonts'), { recursive: true });
   for (const f of ['cli.js', 'cli-main.js', 'pdf.js']) copyFileSync(join(repoRoot, 'dist', f), join(dir, 'dist', f));

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { APPROVAL_WORDS } from '../../server/src/dialect/vocabulary';
@@ -17,7 +16,7 @@ import { checkReferat } from '../../server/src/rules/index';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
 import { inspectPdf } from '../render/pdfInspect';
-import { corpusDir, corpusFiles, repoRoot } from '../helpers';
+import { corpusDir, corpusFiles, repoRoot, scratchDir } from '../helpers';
 
 /*
  * Approval (issue 24, item 6): who approved a referat and when, and a seal of its text in a block
@@ -102,8 +101,8 @@ test('an editor’s save (CRLF, trailing blanks, no final newline) breaks no sea
 });
 
 test('a copy in another folder is still approved, and a change in the copy is still caught (the command line)', () => {
-  const a = mkdtempSync(join(tmpdir(), 'approve-a-'));
-  const b = mkdtempSync(join(tmpdir(), 'approve-b-'));
+  const a = scratchDir('approve-a-');
+  const b = scratchDir('approve-b-');
   const file = join(a, 'direktionen-2023-12-07.referat');
   copyFileSync(FIXTURE, file);
   const r = spawnSync(process.execPath, [cli, 'approve', file, '--by', 'Anna Holm', '--by', 'Bent Lund', '--date', DATE, '--locale', 'en'], {
@@ -281,7 +280,7 @@ test('the PDF ends with the approval: who and when, and a line to sign for each 
 });
 
 test('referat approve: writes, refuses to replace an approval without --force, refuses a missing file in one line', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'approve-cli-'));
+  const dir = scratchDir('approve-cli-');
   const file = join(dir, 'm.referat');
   copyFileSync(FIXTURE, file);
   const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'approve', ...args, '--locale', 'en'], { encoding: 'utf8' });

@@ -1,16 +1,15 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { checkFile } from '../../server/src/cli/checkFile';
 import { COMMANDS } from '../../server/src/cli/commands';
 import { usageLine } from '../../server/src/cli/options';
 import { nodeHost } from '../../server/src/node/host';
 import { createLanguageService } from '../../server/src/service/languageService';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, rulesDir, corpusDir } from '../helpers';
+import { repoRoot, rulesDir, corpusDir, scratchDir } from '../helpers';
 
 const dialectsDir = join(repoRoot, 'test/fixtures/dialects');
 
@@ -23,7 +22,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 
 let dir: string;
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'referat-cli-'));
+  dir = scratchDir('referat-cli-');
   mkdirSync(join(dir, 'arkiv/2023'), { recursive: true });
   copyFileSync(join(corpusDir, 'direktionen-2023-12-07.referat'), join(dir, 'arkiv/2023/direktionen-2023-12-07.referat'));
   copyFileSync(join(rulesDir, 'weekday-mismatch.referat'), join(dir, 'arkiv/defekt.referat'));
@@ -132,7 +131,7 @@ test('trouble with one file still reports the others, and exits 2', () => {
 });
 
 test('a folder of many referater is checked on worker threads, printed in the same order as on one thread', () => {
-  const big = mkdtempSync(join(tmpdir(), 'referat-cli-many-'));
+  const big = scratchDir('referat-cli-many-');
   const sources = readdirSync(rulesDir)
     .filter((f) => f.endsWith('.referat'))
     .sort();
@@ -175,7 +174,7 @@ test('the check worker thread gives what the one-thread check gives', async () =
 });
 
 test('check --verbose: one line per file on stderr with its kind, its punkter and its dialect (and the referat.yaml that chose it); stdout as without it', () => {
-  const ws = mkdtempSync(join(tmpdir(), 'referat-cli-verbose-'));
+  const ws = scratchDir('referat-cli-verbose-');
   mkdirSync(join(ws, 'syddjurs'));
   copyFileSync(join(corpusDir, 'direktionen-2019-06-26.referat'), join(ws, 'lemvig.referat'));
   copyFileSync(join(dialectsDir, 'rules/edoc/punkt-numbering.referat'), join(ws, 'ballerup.referat'));
@@ -217,7 +216,7 @@ test('render says on stderr that errors remain, and renders anyway', () => {
 });
 
 test('referat check applies the nearest referat.yaml as the editor does: off in the folder, raised in a sub-folder', () => {
-  const ws = mkdtempSync(join(tmpdir(), 'referat-cli-yaml-'));
+  const ws = scratchDir('referat-cli-yaml-');
   mkdirSync(join(ws, 'udvalg'));
   writeFileSync(join(ws, 'referat.yaml'), 'regler:\n  missing-beslutning: off\n');
   writeFileSync(join(ws, 'udvalg/referat.yaml'), 'regler:\n  journal-year: error\n');
@@ -239,7 +238,7 @@ test('referat check applies the nearest referat.yaml as the editor does: off in 
 });
 
 test("referat check reads referat.yaml's dialect as the editor does, and reports its mistakes at their line and column", () => {
-  const ws = mkdtempSync(join(tmpdir(), 'referat-cli-dialekt-'));
+  const ws = scratchDir('referat-cli-dialekt-');
   const referat = [
     'REFERAT Økonomiudvalget d. 03-02-2025',
     '',
@@ -269,7 +268,7 @@ test("referat check reads referat.yaml's dialect as the editor does, and reports
 });
 
 test('referat create-referat writes the referat beside its dagsorden, never over an existing file', () => {
-  const ws = mkdtempSync(join(tmpdir(), 'referat-cli-create-'));
+  const ws = scratchDir('referat-cli-create-');
   const dagsorden = join(ws, 'direktionen-dagsorden-2023-12-07.referat');
   writeFileSync(
     dagsorden,
@@ -317,7 +316,7 @@ test('referat create-referat writes the referat beside its dagsorden, never over
 });
 
 test('referat check --spelling adds the spell check, which never changes the exit code', () => {
-  const ws = mkdtempSync(join(tmpdir(), 'referat-cli-spelling-'));
+  const ws = scratchDir('referat-cli-spelling-');
   const text = readFileSync(join(corpusDir, 'direktionen-2023-12-07.referat'), 'utf8').replace('Deltagerkredsen', 'Deltagerkredsen og klimaskjoldsprojektet');
   writeFileSync(join(ws, 'x.referat'), text);
   const plain = run(['check', join(ws, 'x.referat')]);

@@ -7,7 +7,6 @@ import {
   linkSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -15,13 +14,12 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { MAX_REFERAT_BYTES } from '../../server/src/archive/reader';
 import { MAX_IMPORT_SOURCE_BYTES } from '../../server/src/node/files';
 import { meetingFileName } from '../../server/src/import/write';
 import { decodeReferat } from '../../server/src/workspace/decode';
-import { corpusDir, repoRoot, rulesDir } from '../helpers';
+import { corpusDir, repoRoot, rulesDir, scratchDir } from '../helpers';
 import { sourcesDir } from '../pdfFixtures';
 
 /*
@@ -83,7 +81,7 @@ let dir: string;
 let referat: string;
 let dagsorden: string;
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'referat-files-'));
+  dir = scratchDir('referat-files-');
   referat = join(dir, 'direktionen.referat');
   copyFileSync(join(corpusDir, 'direktionen-2019-06-26.referat'), referat);
   dagsorden = join(dir, 'dagsorden.referat');
@@ -92,7 +90,7 @@ before(() => {
 
 /** A folder of its own holding one bad input of each kind. */
 function badInputs(): { folder: string; inputs: Record<string, string> } {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-bad-input-'));
+  const folder = scratchDir('referat-bad-input-');
   const fifo = join(folder, 'rør.referat');
   mkfifo(fifo);
   const big = join(folder, 'stor.referat');
@@ -150,7 +148,7 @@ test(
 );
 
 test('a folder checked or imported with FIFOs in it (a referat, a PDF, its referat.yaml): they are passed over, never waited on', { skip: !posix }, () => {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-fifo-folder-'));
+  const folder = scratchDir('referat-fifo-folder-');
   copyFileSync(join(rulesDir, 'weekday-mismatch.referat'), join(folder, 'a.referat'));
   mkfifo(join(folder, 'b.referat'));
   mkfifo(join(folder, 'c.pdf'));
@@ -166,7 +164,7 @@ test('a folder checked or imported with FIFOs in it (a referat, a PDF, its refer
 });
 
 test('render never writes onto the referat it renders, however it is named, with or without --force', { skip: !posix }, () => {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-self-'));
+  const folder = scratchDir('referat-self-');
   const file = join(folder, 'møde.referat');
   copyFileSync(referat, file);
   mkdirSync(join(folder, 'under'));
@@ -194,7 +192,7 @@ test('render never writes onto the referat it renders, however it is named, with
 });
 
 test('render onto an existing file: refused without --force and nothing changed; --force replaces it', { skip: !posix }, () => {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-exists-'));
+  const folder = scratchDir('referat-exists-');
   const out = join(folder, 'møde.html');
   writeFileSync(out, 'hendes egen side\n');
   const before = snapshot(folder);
@@ -220,8 +218,8 @@ test('render onto an existing file: refused without --force and nothing changed;
 });
 
 test('render --force onto a symbolic link replaces the link itself; the file it points to is never written', { skip: !posix }, () => {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-link-'));
-  const outside = mkdtempSync(join(tmpdir(), 'referat-outside-'));
+  const folder = scratchDir('referat-link-');
+  const outside = scratchDir('referat-outside-');
   const victim = join(outside, 'andet.html');
   writeFileSync(victim, 'uden for mappen\n');
   const link = join(folder, 'møde.html');
@@ -242,8 +240,8 @@ test('render --force onto a symbolic link replaces the link itself; the file it 
 });
 
 test('import --force onto a symbolic link in the out-dir replaces the link, never writes outside the folder', { skip: !posix }, () => {
-  const out = mkdtempSync(join(tmpdir(), 'referat-import-link-'));
-  const outside = mkdtempSync(join(tmpdir(), 'referat-outside-'));
+  const out = scratchDir('referat-import-link-');
+  const outside = scratchDir('referat-outside-');
   const victim = join(outside, 'vigtig.referat');
   writeFileSync(victim, 'må ikke overskrives\n');
   const link = join(out, 'byraad-2022-2025-2024-10-02.referat');
@@ -259,14 +257,14 @@ test('import --force onto a symbolic link in the out-dir replaces the link, neve
   assert.match(readFileSync(link, 'utf8'), /^REFERAT Byråd 2022-2025 d\. 02-10-2024\n/);
   assert.deepEqual(readdirSync(out), ['byraad-2022-2025-2024-10-02.referat'], 'no temporary file is left');
   // A dangling link is a name taken too: without --force it is left as it is.
-  const dangling = join(mkdtempSync(join(tmpdir(), 'referat-dangling-')), 'byraad-2022-2025-2024-10-02.referat');
+  const dangling = join(scratchDir('referat-dangling-'), 'byraad-2022-2025-2024-10-02.referat');
   symlinkSync(join(outside, 'findes-ikke.referat'), dangling);
   refused(run(['import', source, '-o', dangling]), dangling, /already exists/, 'a dangling link');
   assert.ok(!existsSync(join(outside, 'findes-ikke.referat')), 'nothing was written through the dangling link');
 });
 
 test('import never writes onto its source, not even with --force', { skip: !posix }, () => {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-import-self-'));
+  const folder = scratchDir('referat-import-self-');
   const source = join(folder, 'greve.json');
   copyFileSync(join(sourcesDir, 'greve-byraadet-2024-10-02.json'), source);
   const before = snapshot(folder);
@@ -287,7 +285,7 @@ test('import never writes onto its source, not even with --force', { skip: !posi
 });
 
 test('import -o FOLDER says it is a folder and suggests --out-dir; --out-dir FILE says it is a file: one line each, at once, nothing changed', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-out-'));
+  const folder = scratchDir('referat-out-');
   const file = join(folder, 'en-fil.txt');
   writeFileSync(file, 'hendes noter\n');
   mkdirSync(join(folder, 'ud'));
@@ -305,7 +303,7 @@ test('import -o FOLDER says it is a folder and suggests --out-dir; --out-dir FIL
 });
 
 test('an out-dir the import made is not left behind when nothing was written; one that was there stays', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-empty-out-'));
+  const folder = scratchDir('referat-empty-out-');
   const bad = join(folder, 'side.html');
   writeFileSync(bad, '<!doctype html><html><body><p>Her er ingen møder.</p></body></html>');
   const r = run(['import', bad, '--out-dir', join(folder, 'ny', 'dybere')]);
@@ -318,8 +316,8 @@ test('an out-dir the import made is not left behind when nothing was written; on
 });
 
 test('create-referat never writes through a link, not even a dangling one', { skip: !posix }, () => {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-create-link-'));
-  const outside = mkdtempSync(join(tmpdir(), 'referat-outside-'));
+  const folder = scratchDir('referat-create-link-');
+  const outside = scratchDir('referat-outside-');
   const link = join(folder, 'referat.referat');
   symlinkSync(join(outside, 'nyt.referat'), link);
   refused(run(['create-referat', dagsorden, '-o', link]), link, /already exists; it is not overwritten/, 'a dangling link');
@@ -336,7 +334,7 @@ function utf16(text: string, order: 'le' | 'be'): Buffer {
 }
 
 test('a UTF-16 referat with its byte order mark is read as the same text: checked and rendered as its UTF-8 twin', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'referat-utf16-'));
+  const folder = scratchDir('referat-utf16-');
   const text = readFileSync(join(rulesDir, 'weekday-mismatch.referat'), 'utf8');
   const utf8 = run(['check', join(rulesDir, 'weekday-mismatch.referat')]);
   for (const order of ['le', 'be'] as const) {

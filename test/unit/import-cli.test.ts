@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReferat } from '../../server/src/core';
 import { documentSymbols } from '../../server/src/features/symbols';
-import { repoRoot } from '../helpers';
+import { repoRoot, scratchDir } from '../helpers';
 import { makePdf, pdfFixtureDir, scannedPage, sourcesDir } from '../pdfFixtures';
 
 /*
@@ -15,7 +15,7 @@ import { makePdf, pdfFixtureDir, scannedPage, sourcesDir } from '../pdfFixtures'
  */
 const cli = join(repoRoot, 'dist/cli.js');
 /** A PATH with node alone on it: no pdftotext, no poppler, nothing but the runtime. */
-const nodeOnly = mkdtempSync(join(tmpdir(), 'referat-path-'));
+const nodeOnly = scratchDir('referat-path-');
 symlinkSync(process.execPath, join(nodeOnly, 'node'));
 const bare = { PATH: nodeOnly, LANG: 'en_US.UTF-8' };
 
@@ -42,7 +42,7 @@ test('no PDF tool is on the PATH the import runs with', () => {
 });
 
 test('every published source imports (exit 0), checks with zero errors and warnings, and has every punkt in its outline', () => {
-  const out = mkdtempSync(join(tmpdir(), 'referat-import-'));
+  const out = scratchDir('referat-import-');
   const r = run(['import', '--out-dir', out, sourcesDir]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, '');
@@ -60,7 +60,7 @@ test('every published source imports (exit 0), checks with zero errors and warni
 });
 
 test('one source beside itself, or to -o; the same again is refused and the file left as it was, --force replaces it', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-import-'));
+  const dir = scratchDir('referat-import-');
   const source = join(dir, 'greve-byraadet-2024-10-02.json');
   copyFileSync(join(sourcesDir, 'greve-byraadet-2024-10-02.json'), source);
   const first = run(['import', source]);
@@ -111,7 +111,7 @@ const EXPECT: Record<string, RegExp> = {
 
 test('bad input: one clear line each, exit 2, no stack trace, nothing written', () => {
   for (const [name, bytes] of Object.entries(badInputs())) {
-    const dir = mkdtempSync(join(tmpdir(), 'referat-bad-'));
+    const dir = scratchDir('referat-bad-');
     writeFileSync(join(dir, name), bytes);
     const r = run(['import', join(dir, name)]);
     assert.equal(r.code, 2, `${name}: ${r.stdout}${r.stderr}`);
@@ -126,7 +126,7 @@ test('bad input: one clear line each, exit 2, no stack trace, nothing written', 
 });
 
 test('a folder import reports each bad file and imports the others; in Danish with --locale da', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-folder-'));
+  const dir = scratchDir('referat-folder-');
   mkdirSync(join(dir, 'pdf'));
   for (const [name, bytes] of Object.entries(badInputs())) writeFileSync(join(dir, name), bytes);
   copyFileSync(join(sourcesDir, 'syddjurs-udvalget-for-plan-udvikling-og-kultur-2013-06-20.pdf'), join(dir, 'pdf', 'syddjurs.pdf'));

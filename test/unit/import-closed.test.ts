@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { checkReferat, parseReferat, renderHtml } from '../../server/src/core';
 import { closedTitle, oneLine } from '../../server/src/import/fields';
 import { importSource, type ImportedMeeting } from '../../server/src/import/index';
-import { repoRoot } from '../helpers';
+import { repoRoot, scratchDir } from '../helpers';
 
 /*
  * Closed is closed, on import: a structured source's own flag marks a punkt closed, whatever its
@@ -288,7 +287,7 @@ test('the imported referat of a closed SBSYS item checks without an error in its
 });
 
 test('referat import, then referat render --public: the closed SBSYS item is a closed punkt in the file, and the public HTML holds none of its text', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-closed-'));
+  const dir = scratchDir('referat-closed-');
   try {
     const cli = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'dist/cli.js'), ...args], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
     writeFileSync(

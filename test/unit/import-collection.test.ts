@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importSource } from '../../server/src/import/index';
 import { parseReferat } from '../../server/src/model/parse';
-import { repoRoot } from '../helpers';
+import { repoRoot, scratchDir } from '../helpers';
 
 /*
  * What is published as a meeting and is none: Greve's questions and answers to the byråd, one
@@ -66,7 +65,7 @@ test('a meeting of the same shape with a word of text, someone attending, or an 
 });
 
 test('referat import of a folder with the collection and a meeting: the meeting written, the collection one line on stderr, exit 2', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-greve-2022-'));
+  const dir = scratchDir('referat-greve-2022-');
   mkdirSync(join(dir, 'kilder'));
   copyFileSync(QA, join(dir, 'kilder/spoergsmaal-svar.json'));
   copyFileSync(GREVE, join(dir, 'kilder/klima.json'));
@@ -81,7 +80,7 @@ test('referat import of a folder with the collection and a meeting: the meeting 
 });
 
 test("referat import of Acadre's index alone reads the referat it names beside it, notes the file that is not there, and the referat checks clean", () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-acadre-index-'));
+  const dir = scratchDir('referat-acadre-index-');
   // The index and its referat, in a folder of their own, the index named on the command line.
   for (const name of readdirSync(ACADRE)) copyFileSync(join(ACADRE, name), join(dir, name));
   const out = join(dir, 'ud');

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { importSource, type ImportResult } from '../../server/src/import/index';
 import { pagesToText, readPdf, type PageRuns } from '../../server/src/import/pdf';
 import { pageRanges, scannedPagesNote } from '../../server/src/import/pdf/messages';
 import { getOrganizedPdf, makePdf, scannedPage, sourcesDir, textContent } from '../pdfFixtures';
+import { scratchDir } from '../helpers';
 
 /*
  * Import keeps every word or says what it lost: a PDF that pdf.js reads only in part is imported
@@ -21,7 +21,7 @@ const noPoppler = existsSync(PDFTOTEXT) ? false : `${PDFTOTEXT} is missing (Debi
 
 const words = (text: string): Set<string> => new Set(text.match(/[\p{L}\p{N}]{2,}/gu) ?? []);
 
-const scratch = mkdtempSync(join(tmpdir(), 'referat-damage-'));
+const scratch = scratchDir('referat-damage-');
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
 /** What poppler reads of the bytes: the words the pages should hold. */

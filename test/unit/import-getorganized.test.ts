@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkReferat, parseReferat } from '../../server/src/core';
 import { detectDialect } from '../../server/src/dialect/detect';
@@ -19,7 +18,7 @@ import { nodeFonts } from '../../server/src/node/fonts';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { defaultPaths } from '../../server/src/service/paths';
 import { MemoryWorkspace } from '../../server/src/workspace/memoryWorkspace';
-import { punktSymbols, repoRoot } from '../helpers';
+import { punktSymbols, repoRoot, scratchDir } from '../helpers';
 import { inspectPdf, type OutlineEntry } from '../render/pdfInspect';
 import { GETORGANIZED_FOLDER, GETORGANIZED_PDF_NAME, getOrganizedPdf, makePdf, textContent } from '../pdfFixtures';
 
@@ -161,7 +160,7 @@ test("GetOrganized: the import keeps every word the PDF reader read, and at leas
   );
   const pdftotext = '/usr/bin/pdftotext';
   if (!existsSync(pdftotext)) return t.skip(`${pdftotext} is missing (Debian package poppler-utils)`);
-  const scratch = mkdtempSync(join(tmpdir(), 'referat-go-'));
+  const scratch = scratchDir('referat-go-');
   const file = join(scratch, 'referat.pdf');
   writeFileSync(file, bytes);
   const poppler = words(execFileSync(pdftotext, ['-layout', file, '-'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8'));
@@ -326,7 +325,7 @@ const runCli = (args: readonly string[], cwd?: string) => {
 };
 
 test('referat import of an attachment: one line naming the file and saying it holds no meeting, exit 2, nothing written', () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'referat-go-')), 'ud');
+  const out = join(scratchDir('referat-go-'), 'ud');
   const r = runCli(['import', '--out-dir', out, ATTACHMENT]);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
@@ -335,14 +334,14 @@ test('referat import of an attachment: one line naming the file and saying it ho
   assert.ok(lines[0]!.startsWith(`${ATTACHMENT}: `), lines[0]);
   assert.match(lines[0]!, /holds no meeting \(no meeting header, no items\)/);
   assert.equal(existsSync(out), false, 'the out-dir made for it is not left behind');
-  const beside = mkdtempSync(join(tmpdir(), 'referat-go-'));
+  const beside = scratchDir('referat-go-');
   copyFileSync(ATTACHMENT, join(beside, 'bilag.pdf'));
   assert.equal(runCli(['import', join(beside, 'bilag.pdf')]).code, 2);
   assert.deepEqual(readdirSync(beside), ['bilag.pdf']);
 });
 
 test('a name given in NFC for a file the disk spells in NFD, or the other way round, is found by import, check and render', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-go-'));
+  const dir = scratchDir('referat-go-');
   const nfd = join(dir, GETORGANIZED_PDF_NAME);
   copyFileSync(getOrganizedPdf, nfd);
   const nfc = nfd.normalize('NFC');

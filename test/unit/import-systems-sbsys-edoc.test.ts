@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -11,7 +11,7 @@ import { MAX_SOURCE_BYTES, MAX_SOURCE_FILES, sourceFolder, unzip, type SourceFil
 import { importFolder, importSource, type ImportResult, type ImportedMeeting } from '../../server/src/import/index';
 import { readSourceFolder } from '../../server/src/node/files';
 import { cMapReader, defaultCMapDir, importFile } from '../../server/src/node/importer';
-import { repoRoot } from '../helpers';
+import { repoRoot, scratchDir } from '../helpers';
 import { todaysDecision } from '../../server/src/model/decision';
 import { protokolData } from '../../server/src/render/data';
 import { createReferat } from '../../server/src/features/createReferat';
@@ -482,7 +482,7 @@ function run(args: string[]): { code: number | null; stdout: string; stderr: str
 }
 
 test('referat import: the zip, the folder and the XML each give one referat that checks clean; a lone punkt PDF is one line, exit 2', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-systems-'));
+  const dir = scratchDir('referat-systems-');
   const out = join(dir, 'ud');
   const edoc = join(dir, '04-12-2012 13.00.00');
   mkdirSync(edoc);
@@ -509,7 +509,7 @@ test('referat import: the zip, the folder and the XML each give one referat that
 });
 
 test('a folder read from disk: its files in sub-folders too, by their path in it; links, FIFOs and hidden files passed over', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-folder-read-'));
+  const dir = scratchDir('referat-folder-read-');
   mkdirSync(join(dir, 'Enclosures'));
   writeFileSync(join(dir, 'Publication553.xml'), '<Publication/>');
   writeFileSync(join(dir, 'Enclosures', '1.pdf'), '%PDF-1.4');

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusDir, repoRoot } from '../helpers';
+import { corpusDir, repoRoot, scratchDir } from '../helpers';
 
 // The launchers (dist/cli.js, dist/server.js, dist/*Worker.js) run their bundle, and the bundles loaded
 // beside it, with V8's code cache: the user's own, named by the bundle's content and the V8 that made
@@ -21,7 +20,7 @@ function run(args: readonly string[], env: Record<string, string>) {
 const caches = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.cache'));
 
 test('the command makes its code cache on its first run, in the folder asked for, and takes it on the next without writing it again', () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'referat-code-cache-')), 'cache');
+  const dir = join(scratchDir('referat-code-cache-'), 'cache');
   const without = run(['check', referat, '--format', 'json'], { REFERAT_CODE_CACHE: 'off' });
   const first = run(['check', referat, '--format', 'json'], { REFERAT_CODE_CACHE: dir });
   assert.deepEqual(first, without);
@@ -37,7 +36,7 @@ test('the command makes its code cache on its first run, in the folder asked for
 });
 
 test('a damaged cache, or one of an earlier build, changes nothing the command does: the cache is made anew and the old one goes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-code-cache-'));
+  const dir = scratchDir('referat-code-cache-');
   const without = run(['check', referat], { REFERAT_CODE_CACHE: 'off' });
   run(['--version'], { REFERAT_CODE_CACHE: dir });
   const [file] = caches(dir);
@@ -63,7 +62,7 @@ test('a damaged cache, or one of an earlier build, changes nothing the command d
 });
 
 test('where no cache can be written (a file in the folder’s place), or it is switched off, the command works as without one and writes nothing', () => {
-  const home = mkdtempSync(join(tmpdir(), 'referat-code-cache-home-'));
+  const home = scratchDir('referat-code-cache-home-');
   const blocked = join(home, 'blocked');
   writeFileSync(blocked, '');
   const without = run(['check', referat], { REFERAT_CODE_CACHE: 'off', HOME: home, XDG_CACHE_HOME: join(home, 'xdg') });
@@ -76,13 +75,13 @@ test('where no cache can be written (a file in the folder’s place), or it is s
 });
 
 test('the bundles loaded beside the command (the import’s readers) and those of its worker threads get their caches too, and the next run takes them', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-code-cache-'));
-  const sources = mkdtempSync(join(tmpdir(), 'referat-code-cache-pdfs-'));
+  const dir = scratchDir('referat-code-cache-');
+  const sources = scratchDir('referat-code-cache-pdfs-');
   const pdfs = readdirSync(join(repoRoot, 'test/fixtures/sources')).filter((f) => f.endsWith('.pdf') && !f.startsWith('aarhus'));
   // Enough files for the import's threads (a folder always starts them).
   for (let i = 0; i < 4; i++) for (const f of pdfs) writeFileSync(join(sources, `${i}-${f}`), readFileSync(join(repoRoot, 'test/fixtures/sources', f)));
   const importInto = (cache: string) => {
-    const out = mkdtempSync(join(tmpdir(), 'referat-code-cache-out-'));
+    const out = scratchDir('referat-code-cache-out-');
     const r = run(['import', '--out-dir', out, sources], { REFERAT_CODE_CACHE: cache });
     return {
       code: r.code,

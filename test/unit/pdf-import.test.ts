@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import {
@@ -20,7 +19,7 @@ import {
 } from '../../server/src/import/pdf';
 import { fontOptions, loadPdfjs } from '../../server/src/import/pdf/pdfjs';
 import { cMapReader } from '../../server/src/node/importer';
-import { repoRoot } from '../helpers';
+import { repoRoot, scratchDir } from '../helpers';
 import { importSource } from '../../server/src/import/index';
 import { sourcesDir, externalPdf, makePdf, pdfFixtureDir, scannedPage, textContent } from '../pdfFixtures';
 
@@ -395,7 +394,7 @@ test('pdf.js builds no glyph outlines: a read only needs the text, and the outli
 // --- The built bundle, on a worker thread -----------------------------------------------------
 
 test('dist/importWorker.js reads PDFs on a worker thread: pdf.js, its worker and the CMaps survive bundling, and stderr stays quiet', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-pdf-'));
+  const dir = scratchDir('referat-pdf-');
   const cjk = join(dir, 'cjk.pdf');
   // A title above the CJK text: a page that holds no meeting (no header, no punkt) is refused as no minutes.
   writeFileSync(cjk, cjkPdf('Referat'));

@@ -1,17 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PdfThreads, type PdfJob } from '../../server/src/node/pdfJob';
-import { corpusDir, repoRoot } from '../helpers';
+import { corpusDir, repoRoot, scratchDir } from '../helpers';
 
 const job = (text: string): PdfJob => ({ uri: 'file:///tmp/x.referat', version: 1, text, options: { audience: 'internal' } });
 const never = (): Promise<never> => Promise.reject(new Error('not on this thread'));
 
 /** A worker script made for the test: `body` handles each job. */
 function workerScript(body: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'referat-pdfpool-')), 'worker.js');
+  const file = join(scratchDir('referat-pdfpool-'), 'worker.js');
   writeFileSync(file, `const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (job) => { ${body} });\n`);
   return file;
 }

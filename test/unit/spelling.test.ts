@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -9,7 +9,7 @@ import { findSpellingData, loadedSpeller, loadSpeller, type Speller } from '../.
 import type { HouseWord } from '../../server/src/spelling/speller';
 import { edits } from '../../server/src/spelling/suggest';
 import { isInsideSentence, words } from '../../server/src/spelling/words';
-import { corpusFiles, repoRoot } from '../helpers';
+import { corpusFiles, repoRoot, scratchDir } from '../helpers';
 
 const list = (line: string): string[] => [...words(line)].map((t) => t.word);
 let speller: Promise<Speller> | undefined;
@@ -111,7 +111,7 @@ test('the speller is loaded once, lazily, and leaves no process hooks behind', a
 });
 
 test('a missing dictionary is a clear error, and a later call may try again', async () => {
-  const empty = mkdtempSync(join(tmpdir(), 'referat-spelling-'));
+  const empty = scratchDir('referat-spelling-');
   try {
     await assert.rejects(loadSpeller({ dataDir: empty }), /da_DK\.aff/);
     await assert.rejects(loadSpeller({ dataDir: empty }), /da_DK\.aff/);
@@ -291,7 +291,7 @@ test('bundled like dist/server.js, the engine finds dist/spelling (dictionary an
   const dist = join(repoRoot, 'dist/spelling');
   assert.deepEqual(readdirSync(dist).sort(), [...readdirSync(join(repoRoot, 'server/data/spelling')), 'da_DK.stems', 'hunspell-asm.js'].sort());
   assert.match(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8'), /^!dist\/spelling\/\*\*$/m);
-  const dir = mkdtempSync(join(tmpdir(), 'referat-spelling-bundle-'));
+  const dir = scratchDir('referat-spelling-bundle-');
   try {
     const entry = join(dir, 'probe.ts');
     writeFileSync(

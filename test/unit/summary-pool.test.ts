@@ -1,15 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summaryPool } from '../../server/src/node/summaryPool';
 import type { SummaryResult } from '../../server/src/archive/reader';
-import { corpusFiles } from '../helpers';
+import { corpusFiles, scratchDir } from '../helpers';
 
 /** 120 referater and three files that are not, in a fresh folder. */
 function archive(): { dir: string; paths: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'referat-pool-'));
+  const dir = scratchDir('referat-pool-');
   const corpus = corpusFiles().map((f) => f.text);
   const paths: string[] = [];
   for (let i = 0; i < 120; i++) {

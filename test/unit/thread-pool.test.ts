@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPool, startPool, ThreadGone, ThreadPool } from '../../server/src/node/threadPool';
+import { scratchDir } from '../helpers';
 
 /** A worker script made for the test: `body` handles each message `m`. */
 function workerScript(body: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'referat-pool-')), 'worker.js');
+  const file = join(scratchDir('referat-pool-'), 'worker.js');
   writeFileSync(file, `const { parentPort, workerData, threadId } = require('node:worker_threads');\nparentPort.on('message', (m) => { ${body} });\n`);
   return file;
 }
