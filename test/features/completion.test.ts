@@ -68,6 +68,27 @@ test('journal numbers: a case opened after the meeting is not offered (journal-y
   await check('REFERAT Direktionen d. 24-04-2024\n\nPunkt 1: A\n\n00.‸\n', (labels) => assert.equal(labels[0], '00.01.00P35-1-24'), files);
 });
 
+test("journal numbers: the case's year is read as its own scheme writes it (Acadre's 12/27845), for what is offered and in which order", async () => {
+  const acadre = (date: string, number: string, caseNumber: string): string =>
+    `Referat\nUdvalget for plan, udvikling og kultur (PUK)\n${date}\nKl. 10:30\n\n${number}. Sag\nSagsnr.: ${caseNumber}\nBeslutning i Udvalget for plan, udvikling og kultur (PUK) den ${date}\nGodkendt.\n`;
+  const files = {
+    'referat.yaml': 'dialekt: acadre\n',
+    'arkiv/a.referat': acadre('Torsdag den 20. juni 2013', '715', '12/27845'),
+    'arkiv/b.referat': acadre('Torsdag den 27. juni 2013', '716', '13/1234'),
+    'arkiv/c.referat': acadre('Torsdag den 16. januar 2014', '1', '14/555'),
+  };
+  await check(
+    'Referat\nUdvalget for plan, udvikling og kultur (PUK)\nTorsdag den 4. juli 2013\nKl. 10:30\n\n717. Ny sag\nSagsnr.: 1‸\n',
+    (labels) => assert.deepEqual(labels.slice(0, 2), ['13/1234', '12/27845']),
+    files,
+  );
+  await check(
+    'Referat\nUdvalget for plan, udvikling og kultur (PUK)\nTorsdag den 23. januar 2014\nKl. 10:30\n\n2. Ny sag\nSagsnr.: 1‸\n',
+    (labels) => assert.deepEqual(labels.slice(0, 3), ['14/555', '13/1234', '12/27845']),
+    files,
+  );
+});
+
 test('journal numbers: nothing is offered for a word typed after the number (spaces for hyphens), and the label a system writes is no such word', async () => {
   await check('REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n81.39.15G01 373 23‸\n', (labels) => assert.deepEqual(labels, []));
   await check('REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n81.39.15G01 ‸\n', (labels) => assert.deepEqual(labels, []));

@@ -1,3 +1,4 @@
+import type { Dialect } from '../dialect/dialects';
 import { ATTENDANCE_SOURCE, CASE_NUMBER_LABEL, DOCUMENT_WORDS, HEADER_LABELS, labelAlternatives, STANDARD_DECISIONS } from '../dialect/vocabulary';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { canonicalPeople, udvalgNamed, type NameCatalog, type PersonEntry, type Udvalg } from '../config/catalog';
@@ -25,7 +26,7 @@ import { locate } from './locate';
 import { escapeSnippetText, expandBody, fill, snippetsFor, type SnippetPlace, type SnippetVars } from './snippets';
 import { meetingAttendance, writtenMember } from '../model/attendance';
 import { meetingDate } from '../model/meeting';
-import { fullYear } from '../model/journal';
+import { parseJournalLine } from '../model/journal';
 import { voterListStart } from '../model/protokol';
 
 // Danish sort order; made on first use, since loading the collation data costs a process 20 ms at start.
@@ -86,7 +87,7 @@ export function complete(referat: Referat, lineText: string, position: Position,
   }
 
   const { punkt, section } = locate(referat, line);
-  if (punkt && isJournalPosition(punkt, line)) return journals(lineText, position, { env, tr, meetingYear: meetingDate(referat)?.year });
+  if (punkt && isJournalPosition(punkt, line)) return journals(lineText, position, { env, tr, meetingYear: meetingDate(referat)?.year, dialect: referat.dialect });
   const voters = punkt ? voterItems(referat, before, line, env, tr) : undefined;
   if (voters) return list(voters);
   if (ATTENDANCE.test(lineText) && !ATTENDANCE.test(before))
@@ -386,7 +387,12 @@ const MAX_EMNER = 500;
 function journals(
   lineText: string,
   position: Position,
-  { env, tr, meetingYear }: { readonly env: CompletionEnv; readonly tr: (t: LocalizedText) => string; readonly meetingYear: number | undefined },
+  {
+    env,
+    tr,
+    meetingYear,
+    dialect,
+  }: { readonly env: CompletionEnv; readonly tr: (t: LocalizedText) => string; readonly meetingYear: number | undefined; readonly dialect: Dialect },
 ): CompletionList {
   let start = position.character;
   while (start > 0 && JOURNAL_CHAR.test(lineText.charAt(start - 1))) start--;
@@ -403,9 +409,16 @@ function journals(
   const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
   // The newest cases first: a secretary mostly goes on with this year's and last year's. A case
   // opened after the meeting (the archive's newer referater) is no case of it: journal-year says so.
+  // The year as the number's own scheme says it: KLE's last part, `EMN-2025-…`'s, `24-008574`'s and `12/27845`'s first.
+  const years = new Map<string, number>();
   const year = (j: string): number => {
-    const yy = /-(\d{2})$/.exec(j)?.[1];
-    return yy === undefined ? -1 : fullYear(Number(yy), meetingYear);
+    let y = years.get(j);
+    if (y === undefined) {
+      const read = parseJournalLine(j, 0, meetingYear, dialect);
+      y = read.kind === 'valid' ? read.journal.caseYear : -1;
+      years.set(j, y);
+    }
+    return y;
   };
   const matching = env.catalog.journalNumbers.filter((j) => j.text.startsWith(typed) && (meetingYear === undefined || year(j.text) <= meetingYear));
   const items: CompletionItem[] = matching

@@ -133,7 +133,7 @@ function caseNumberWord(text: string): string {
  * Two-digit years: a case is never from the future by more than a typo, so a year up to ten
  * years after the meeting still counts as this century (and is then reported as too late).
  */
-export function fullYear(yy: number, meetingYear: number | undefined): number {
+function fullYear(yy: number, meetingYear: number | undefined): number {
   const ref = meetingYear ?? 2000 + yy;
   const century = Math.floor(ref / 100) * 100;
   let year = century + yy;
