@@ -173,7 +173,10 @@ test('cpr-number fires in the header and open punkter with a quick fix to [CPR-n
     assert.equal(d.severity, 'error');
     assert.equal(d.fixes.length, 1);
     assert.equal(d.fixes[0]!.preferred, true);
-    assert.deepEqual(d.fixes[0]!.edits, [{ range: d.range, newText: CPR_REMOVED }]);
+    const edit = d.fixes[0]!.edits[0]!;
+    assert.equal(d.fixes[0]!.edits.length, 1);
+    assert.equal(edit.newText, CPR_REMOVED);
+    assert.deepEqual(edit.range.end, d.range.end);
     // The message says where, never the number itself (it lands in logs and terminals).
     assert.doesNotMatch(d.message, /\d{4}/);
   }
@@ -182,14 +185,39 @@ test('cpr-number fires in the header and open punkter with a quick fix to [CPR-n
   // The fix applied: no finding is left.
   const fixed = cpr.reduceRight((t, d) => {
     const l = t.split('\n');
-    const line = l[d.range.start.line]!;
-    l[d.range.start.line] = line.slice(0, d.range.start.character) + CPR_REMOVED + line.slice(d.range.end.character);
+    const { range } = d.fixes[0]!.edits[0]!;
+    const line = l[range.start.line]!;
+    l[range.start.line] = line.slice(0, range.start.character) + CPR_REMOVED + line.slice(range.end.character);
     return l.join('\n');
   }, text);
+  // A label before the number goes with it; a number without one is replaced alone.
+  const fixedLines = fixed.split('\n');
+  assert.equal(fixedLines[27], 'Direktionen bedes drøfte deltagerkredsen igen. Borgeren ([CPR-nr. fjernet]) har klaget.');
+  assert.equal(fixedLines[4], 'Mødested Hjemme hos borgeren [CPR-nr. fjernet], Lemvig');
   assert.deepEqual(
     checkReferat(parseReferat(fixed)).filter((d) => d.code === 'cpr-number'),
     [],
   );
+});
+
+test('cpr-number: the fix takes the label before the number with it, in each way it is written', () => {
+  const base = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8');
+  for (const [written, after] of [
+    ['Borgeren, CPR-nr. 010203-1234, har klaget.', 'Borgeren, [CPR-nr. fjernet], har klaget.'],
+    ['Borgeren (cpr.nr.: 0102031234) har klaget.', 'Borgeren ([CPR-nr. fjernet]) har klaget.'],
+    ['Personnummer 010203-1234 er oplyst.', '[CPR-nr. fjernet] er oplyst.'],
+    ['CPR: 010203 1234 er oplyst.', '[CPR-nr. fjernet] er oplyst.'],
+    ['Borgeren 010203-1234 har klaget.', 'Borgeren [CPR-nr. fjernet] har klaget.'],
+    ['Sagen om princip-CPR 010203-1234.', 'Sagen om princip-[CPR-nr. fjernet].'],
+  ] as const) {
+    const text = base.replace('Deltagerkredsen fastholdes.', written);
+    assert.notEqual(text, base);
+    const d = checkReferat(parseReferat(text)).find((x) => x.code === 'cpr-number');
+    assert.ok(d, written);
+    const { range, newText } = d.fixes[0]!.edits[0]!;
+    const line = text.split('\n')[range.start.line]!;
+    assert.equal(line.slice(0, range.start.character) + newText + line.slice(range.end.character), after);
+  }
 });
 
 test("cpr-number: a closed punkt's heading is published, so a number there fires too", () => {

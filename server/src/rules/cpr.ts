@@ -16,6 +16,22 @@ export type CprPlace = 'beforeTitle' | 'header' | 'openPunkt' | 'closedHeading' 
 export interface CprNumber {
   readonly range: Range;
   readonly place: CprPlace;
+  /** The number with the label written before it on its line (`CPR-nr.: 010203-1234`): what the fix replaces. */
+  readonly labelled?: Range;
+}
+
+/** A CPR label right before a number (`CPR-nr.: `, `personnummer `, `cpr `): the fix's text says the same. */
+const LABEL_BEFORE = /(?:^|[^\p{L}])((?:cpr|person(?:nummer|nr))(?:[-.]?(?:nr|nummer))?\.?[ \t]*:?[ \t]*)$/iu;
+/** A label is only looked for this far before the number. */
+const LABEL_WINDOW = 32;
+
+/** The number's range widened to the label before it on its line, where there is one. */
+function withLabel(l: NumberedLine, range: Range): Range | undefined {
+  const at = range.start.character - (l.offset ?? 0);
+  if (at <= 0 || at > l.text.length) return undefined;
+  const m = LABEL_BEFORE.exec(l.text.slice(Math.max(0, at - LABEL_WINDOW), at));
+  if (!m) return undefined;
+  return { start: { line: range.start.line, character: range.start.character - m[1]!.length }, end: range.end };
 }
 
 /**
@@ -85,7 +101,10 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
     apart.push(lines.length);
   });
   if (s.approval) addAll([s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])], 'approval');
-  return findCprNumbersInLines(lines, { candidates, apart }).map((found) => ({ range: found.range, place: placeAt(runs, found.index) }));
+  return findCprNumbersInLines(lines, { candidates, apart }).map((found) => {
+    const labelled = withLabel(lines[found.index]!, found.range);
+    return { range: found.range, place: placeAt(runs, found.index), ...(labelled ? { labelled } : {}) };
+  });
 }
 
 /** The place of the line at `index`: the last run that begins at or before it. */
@@ -138,7 +157,8 @@ export const cprNumber: Rule = {
         fixes: [
           {
             title: { da: `Erstat CPR-nummeret med ${CPR_REMOVED}`, en: `Replace the CPR number with ${CPR_REMOVED}` },
-            edits: [{ range: found.range, newText: CPR_REMOVED }],
+            // Its label goes with it: `CPR-nr.: [CPR-nr. fjernet]` would say it twice.
+            edits: [{ range: found.labelled ?? found.range, newText: CPR_REMOVED }],
             preferred: true,
           },
         ],
