@@ -5,7 +5,7 @@ import { absentFromPunkt, meetingAttendance, nameKey, presentMembers, seatsOf, t
 import { protokolOf, type Vote, type VoteSide, type Voter } from '../model/protokol';
 import { COUNCIL } from '../dialect/protokol';
 import { publicDecision } from '../model/decision';
-import type { Referat } from '../model/types';
+import type { Person, Referat } from '../model/types';
 import type { LocalizedText } from '../i18n/locale';
 import type { Finding, Rule, RuleContext } from './types';
 
@@ -223,8 +223,10 @@ export const attendanceConflict: Rule = {
     // A `Medlemmer` list names the udvalg: those under Afbud among them were simply not there.
     if (!h.deltagere || !h.afbud || h.deltagere.members) return;
     const absent = new Set(h.afbud.names.map((n) => nameKey(n.name)));
+    const reported = new Set<string>();
     for (const person of h.deltagere.names) {
       if (!absent.has(nameKey(person.name))) continue;
+      reported.add(nameKey(person.name));
       yield {
         range: person.range,
         message: {
@@ -233,8 +235,48 @@ export const attendanceConflict: Rule = {
         },
       };
     }
+    // A first name alone on one list (`Afbud: Tilde`) and the one person of that first name on the other (`Tilde Ølholm`).
+    for (const [present, away] of firstNameMatches(h.deltagere.names, h.afbud.names)) {
+      if (reported.has(nameKey(present.name))) continue;
+      yield {
+        range: present.range,
+        message: {
+          da: `${present.name} står under ${h.deltagere.label}, og ${away.name} under ${h.afbud.label}: er det den samme?`,
+          en: `${present.name} is listed under ${h.deltagere.label}, and ${away.name} under ${h.afbud.label}: the same person?`,
+        },
+      };
+    }
   },
 };
+
+/** A name's first word, for a name written as more than one: `Tilde Ølholm` → `tilde`. */
+function firstNameOf(key: string): string | undefined {
+  const space = key.indexOf(' ');
+  return space > 0 ? key.slice(0, space) : undefined;
+}
+
+/**
+ * Pairs of a person present and one absent where one list writes a first name alone and the other
+ * has exactly one person of that first name: two people called Anna are never taken for each other.
+ */
+function firstNameMatches(present: readonly Person[], absent: readonly Person[]): [Person, Person][] {
+  const pairs: [Person, Person][] = [];
+  const alone = (key: string): boolean => key !== '' && !key.includes(' ');
+  const byFirstName = (people: readonly Person[], first: string): Person[] => people.filter((p) => firstNameOf(nameKey(p.name)) === first);
+  for (const away of absent) {
+    const key = nameKey(away.name);
+    if (!alone(key)) continue;
+    const named = byFirstName(present, key);
+    if (named.length === 1 && !present.some((p) => nameKey(p.name) === key)) pairs.push([named[0]!, away]);
+  }
+  for (const here of present) {
+    const key = nameKey(here.name);
+    if (!alone(key)) continue;
+    const named = byFirstName(absent, key);
+    if (named.length === 1 && !absent.some((p) => nameKey(p.name) === key)) pairs.push([here, named[0]!]);
+  }
+  return pairs;
+}
 
 export const unknownParty: Rule = {
   code: 'unknown-party',
