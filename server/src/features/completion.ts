@@ -87,7 +87,8 @@ export function complete(referat: Referat, lineText: string, position: Position,
   }
 
   const { punkt, section } = locate(referat, line);
-  if (punkt && isJournalPosition(punkt, line)) return journals(lineText, position, { env, tr, meetingYear: meetingDate(referat)?.year, dialect: referat.dialect });
+  if (punkt && isJournalPosition(punkt, line))
+    return journals(lineText, position, { env, tr, meetingYear: meetingDate(referat)?.year, dialect: referat.dialect });
   const voters = punkt ? voterItems(referat, before, line, env, tr) : undefined;
   if (voters) return list(voters);
   if (ATTENDANCE.test(lineText) && !ATTENDANCE.test(before))
