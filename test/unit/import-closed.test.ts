@@ -18,7 +18,7 @@ import { repoRoot, scratchDir } from '../helpers';
 interface SbsysItem {
   readonly caption: string;
   readonly isPublic: boolean;
-  readonly fields: readonly { readonly caption: string; readonly html: string }[];
+  readonly fields: readonly { readonly caption: string; readonly html: string; readonly feedback?: boolean }[];
   readonly caseNumber?: string;
 }
 
@@ -37,7 +37,7 @@ function sbsysXml(items: readonly SbsysItem[], meeting: { name?: string; where?:
               (f, k) => `
             <ItemField ID="${1000 + 10 * i + k}">
               <Caption>${cdata(f.caption)}</Caption>
-              <IsFeedback>${cdata(f.caption === 'Beslutning' ? 'True' : 'False')}</IsFeedback>
+              <IsFeedback>${cdata((f.feedback ?? f.caption === 'Beslutning') ? 'True' : 'False')}</IsFeedback>
               <Content>${cdata(f.html)}</Content>
             </ItemField>`,
             )
@@ -198,6 +198,47 @@ test('property: SBSYS XML fields with line breaks and heading-shaped text never 
       },
     ),
     { numRuns: 150, seed: 20 },
+  );
+});
+
+test("property: a body's decision field (dated handlings, text after them, the system's empty words) never makes another day's decision, or another body's, this meeting's", async () => {
+  // The meeting is on 15 May 2013 (sbsysXml); handlings on other days, and text on this one.
+  const dateLine = fc.constantFrom('14. maj 2013:', '15. maj 2013:', '02.05.2013:', '15.05.2013:', '3. juni 2013:', '31. februar 2013:', '15. maj 2013', 'den 15. maj 2013:');
+  const line = fc.oneof(
+    fc.tuple(dateLine, fieldValue).map(([d, v]) => `${d} ${v.replace(/[<&]/g, ' ')}`),
+    fieldValue.map((v) => v.replace(/[<&]/g, ' ')),
+    fc.constantFrom('Godkendt.', 'Anna Holm (A) deltog ikke i sagens behandling.', ''),
+  );
+  // SBSYS writes `Tomt indhold` for a field left empty, as its only text.
+  const field = fc.oneof(
+    fc.array(line, { maxLength: 5 }).map((ls) => ls.map((l) => `<p>${l}</p>`).join('')),
+    fc.constant('<p>\n\tTomt indhold</p>'),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.record({ own: field, other: field, closed: fc.boolean(), otherFirst: fc.boolean() }), async (d) => {
+      const own = { caption: 'KMB IT-UDVALGETS BESLUTNING', html: d.own, feedback: true };
+      const other = { caption: 'KOMMUNALBESTYRELSENS BESLUTNING', html: d.other, feedback: true };
+      const items: SbsysItem[] = [
+        {
+          caption: 'Sag om it',
+          isPublic: !d.closed,
+          fields: [{ caption: 'Sagsfremstilling', html: '<p>Tekst.</p>' }, ...(d.otherFirst ? [other, own] : [own, other])],
+        },
+        openItem(2),
+      ];
+      const m = await importOne('p.xml', sbsysXml(items));
+      expectStructure(m, [d.closed, false]);
+      const referat = parseReferat(m.text);
+      const first = referat.punkter[0]!;
+      // This meeting's decision is under the meeting's own heading, dated the meeting's day, and nowhere else.
+      for (const s of first.sections.filter((x) => x.kind === 'beslutning'))
+        assert.match(s.headingText, /^KMB IT-UDVALGETS BESLUTNING den 15\.05\.2013 Punkt 1$/, m.text);
+      assert.equal(first.sections.filter((x) => x.kind === 'beslutning').length, 1, m.text);
+      // Another body's handling on another day is an earlier decision, never today's.
+      for (const s of first.sections.filter((x) => x.kind === 'tidligereBeslutning')) assert.notEqual(s.earlier?.date?.date?.day, 15, m.text);
+      assert.doesNotMatch(m.text, /Tomt indhold/);
+    }),
+    { numRuns: 200, seed: 25 },
   );
 });
 

@@ -106,7 +106,7 @@ function readSbsysXml(xml: string): XmlMinutes | undefined {
       const feedback = text(child(field, 'IsFeedback')).toLowerCase() === 'true';
       // A body's own decision field (`FORRETNINGSUDVALGETS BESLUTNING`): its handlings, each under a dated heading.
       if (feedback && moment && BODY_DECISION.test(caption)) {
-        for (const l of bodyDecision({ caption, content, own: isOwnBody(caption, committee), meeting: moment.date, number })) {
+        for (const l of bodyDecision({ caption, content, own: isOwnBody(caption, [committee, body]), meeting: moment.date, number })) {
           if (l.heading) own.add(lines.length);
           lines.push(l.text);
         }
@@ -150,9 +150,10 @@ function withoutPlaceholder(content: string[]): string[] {
 /** A decision field named for a body (`FORRETNINGSUDVALGETS BESLUTNING`, `Regionsrådets beslutning`): the body's name, then the decision word. */
 const BODY_DECISION = new RegExp(String.raw`^\S.*[ \t]${SECTION_KINDS.beslutning}$`, 'iu');
 
-/** Whether a body's decision field is the meeting's own committee's: the caption starts with the committee's name. */
-function isOwnBody(caption: string, committee: string): boolean {
-  return committee !== '' && caption.toLowerCase().startsWith(committee.toLowerCase());
+/** Whether a body's decision field is the meeting's own: the caption starts with the committee's name, or the agenda's where it names no committee. */
+function isOwnBody(caption: string, names: readonly string[]): boolean {
+  const lower = caption.toLowerCase();
+  return names.some((name) => name !== '' && lower.startsWith(name.toLowerCase()));
 }
 
 /** One handling in a decision field: `18. september 2012: Sagen udsat …`, the date and what follows it on its line. */
@@ -189,8 +190,10 @@ function bodyDecision(field: BodyDecision): { text: string; heading: boolean }[]
   for (const line of content) {
     const m = HANDLING.exec(line.trim());
     const date = m ? readDate(m[1]!, 0, 0).date : undefined;
-    // Another body's handling on this meeting's day is not this meeting's decision: it stays text.
-    if (m && date && (own || compareDates(date, meeting) < 0)) handlings.push({ date, text: m[2] ? [m[2]] : [] });
+    // Another body's handling on this meeting's day is not this meeting's decision, and a day met
+    // again in the field is no handling of its own: each stays text.
+    const handling = m && date && (own || compareDates(date, meeting) < 0) && !handlings.some((h) => sameDate(h.date, date));
+    if (handling) handlings.push({ date, text: m[2] ? [m[2]] : [] });
     else if (handlings.length > 0) handlings[handlings.length - 1]!.text.push(line);
     else lead.push(line);
   }
