@@ -203,7 +203,16 @@ test('property: SBSYS XML fields with line breaks and heading-shaped text never 
 
 test("property: a body's decision field (dated handlings, text after them, the system's empty words) never makes another day's decision, or another body's, this meeting's", async () => {
   // The meeting is on 15 May 2013 (sbsysXml); handlings on other days, and text on this one.
-  const dateLine = fc.constantFrom('14. maj 2013:', '15. maj 2013:', '02.05.2013:', '15.05.2013:', '3. juni 2013:', '31. februar 2013:', '15. maj 2013', 'den 15. maj 2013:');
+  const dateLine = fc.constantFrom(
+    '14. maj 2013:',
+    '15. maj 2013:',
+    '02.05.2013:',
+    '15.05.2013:',
+    '3. juni 2013:',
+    '31. februar 2013:',
+    '15. maj 2013',
+    'den 15. maj 2013:',
+  );
   const line = fc.oneof(
     fc.tuple(dateLine, fieldValue).map(([d, v]) => `${d} ${v.replace(/[<&]/g, ' ')}`),
     fieldValue.map((v) => v.replace(/[<&]/g, ' ')),
