@@ -207,6 +207,10 @@ test('cpr-number: the fix takes the label before the number with it, in each way
     ['Borgeren (cpr.nr.: 0102031234) har klaget.', 'Borgeren ([CPR-nr. fjernet]) har klaget.'],
     ['Personnummer 010203-1234 er oplyst.', '[CPR-nr. fjernet] er oplyst.'],
     ['CPR: 010203 1234 er oplyst.', '[CPR-nr. fjernet] er oplyst.'],
+    ['Borgeren (CPR nr. 010203-1234) har klaget.', 'Borgeren ([CPR-nr. fjernet]) har klaget.'],
+    ['Cpr. nr. 010203-1234 er oplyst.', '[CPR-nr. fjernet] er oplyst.'],
+    ['Sagen vedr. CPR nr.: 0102031234.', 'Sagen vedr. [CPR-nr. fjernet].'],
+    ['Borgeren (cpr - nummer 010203-1234) har klaget.', 'Borgeren ([CPR-nr. fjernet]) har klaget.'],
     ['Borgeren 010203-1234 har klaget.', 'Borgeren [CPR-nr. fjernet] har klaget.'],
     ['Sagen om princip-CPR 010203-1234.', 'Sagen om princip-[CPR-nr. fjernet].'],
   ] as const) {

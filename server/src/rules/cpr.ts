@@ -21,7 +21,7 @@ export interface CprNumber {
 }
 
 /** A CPR label right before a number (`CPR-nr.: `, `personnummer `, `cpr `): the fix's text says the same. */
-const LABEL_BEFORE = /(?:^|[^\p{L}])((?:cpr|person(?:nummer|nr))(?:[-.]?(?:nr|nummer))?\.?[ \t]*:?[ \t]*)$/iu;
+const LABEL_BEFORE = /(?:^|[^\p{L}])((?:cpr|person(?:nummer|nr))(?:\.?(?:[-. \t]|[ \t]*-[ \t]*)?(?:nr|nummer))?\.?[ \t]*:?[ \t]*)$/iu;
 /** A label is only looked for this far before the number. */
 const LABEL_WINDOW = 32;
 
