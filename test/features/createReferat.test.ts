@@ -189,8 +189,8 @@ test('a dagsorden that already prints empty decision headings keeps them, and th
   // Both printed headings are hers to write.
   assert.equal(created.decisions, 2);
   const lines = created.text.split('\n');
-  assert.equal(lines[created.cursor.line - 1], 'Beslutning');
-  assert.equal(lines[created.cursor.line], '');
+  // Her line stands as the punkt's text stands under its headings: after a blank line, and one after it.
+  assert.deepEqual(lines.slice(created.cursor.line - 2, created.cursor.line + 3), ['Beslutning', '', '', '', 'Punkt 2: Eventuelt']);
   assert.equal(lines.filter((l) => l === 'Beslutning').length, 2);
   keepsEveryWord(dagsorden, created.text);
 });

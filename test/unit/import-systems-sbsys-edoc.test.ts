@@ -384,9 +384,14 @@ test("SBSYS publication's minutes: each handling in a body's decision field is a
     referat.punkter.map((p) => todaysDecision(p).written),
     [false, false, false, false],
   );
+  // Each at this meeting's own heading.
+  const headings = m.text
+    .split('\n')
+    .flatMap((l, i) => (/^FORRETNINGSUDVALGETS BESLUTNING den 25\.09\.2012 Punkt \d$/.test(l) ? [`${i + 1} missing-beslutning`] : []));
+  assert.equal(headings.length, 4);
   assert.deepEqual(
     findings(m.text).map((f) => f.replace(/:.*/, '')),
-    ['71 missing-beslutning', '127 missing-beslutning', '173 missing-beslutning', '221 missing-beslutning'],
+    headings,
   );
   const data = protokolData(referat, { audience: 'internal' });
   assert.deepEqual(
@@ -411,8 +416,17 @@ test("SBSYS publication's agenda: the committee's own decision field has this me
   // No second decision heading: the field's own heading is where she writes.
   assert.doesNotMatch(made.text, /^Beslutning$/m);
   assert.equal(made.text.split('\n')[made.cursor.line - 1], 'FORRETNINGSUDVALGETS BESLUTNING den 25.09.2012 Punkt 1');
-  const written = made.text.replace(/^(FORRETNINGSUDVALGETS BESLUTNING den 25\.09\.2012 Punkt \d)\n\n/gm, '$1\nTiltrådt.\n\n');
+  // Her line is right under the heading, as the system's text stands under its captions, with a blank line before Bilag.
+  const lines = made.text.split('\n');
+  assert.deepEqual(lines.slice(made.cursor.line - 1, made.cursor.line + 3), ['FORRETNINGSUDVALGETS BESLUTNING den 25.09.2012 Punkt 1', '', '', 'Bilag']);
+  const written = made.text.replace(/^(FORRETNINGSUDVALGETS BESLUTNING den 25\.09\.2012 Punkt \d)\n\n/gm, '$1\nTiltrådt.\n');
   assert.deepEqual(findings(written), []);
+  assert.match(written, /^Tiltrådt\.\n\nBilag$/m);
+  // The fix of an empty one puts her there too, adding no line where the ones needed are there.
+  const d = checkReferat(parseReferat(made.text), { locale: 'da' }).find((x) => x.code === 'missing-beslutning')!;
+  assert.match(d.message, /afsnittet "FORRETNINGSUDVALGETS BESLUTNING den 25\.09\.2012 Punkt 1" er tomt/);
+  assert.deepEqual(d.fixes[0]!.edits, []);
+  assert.equal(d.fixes[0]!.cursor?.line, made.cursor.line);
 });
 
 test("SBSYS publication: the council's minutes read the committee's handling as earlier and its own, dated either way, as this meeting's", async () => {

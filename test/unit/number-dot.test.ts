@@ -59,8 +59,9 @@ test('SBSYS publication: the quoted dates and the recommendation`s list are text
     assert.ok(line >= 0, start);
     return r.punkter.filter((p) => p.headingRange.start.line < line).at(-1)!.number;
   };
-  assert.equal(punktOf('18. september 2012: Sagen udsat'), 1);
-  assert.equal(punktOf('25. september 2012:'), 1);
+  assert.equal(punktOf('Forretningsudvalget den 18. september 2012, sag nr. 10'), 1);
+  assert.equal(punktOf('Sagen udsat til behandling'), 1);
+  assert.equal(punktOf('FORRETNINGSUDVALGETS BESLUTNING den 25.09.2012 Punkt 1'), 1);
   for (const item of ['1. at regionsrådet tiltræder', '2. at regionen', '3. at de samlede udgifter']) assert.equal(punktOf(item), 3, item);
 });
 

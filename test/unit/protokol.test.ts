@@ -388,3 +388,29 @@ test('a proposal that fell for want of agreement names no majority: its minority
   // Without the want of agreement, a rejection with six seats for and three against contradicts its votes.
   assert.deepEqual(codes(GREVE.replace(from, fell.replace(', idet der ikke kunne opnås enighed, jf. styrelseslovens § 8', ''))), ['vote-contradicts-decision']);
 });
+
+test("attendance: a first name alone under Afbud is the one listed of that name; GetOrganized's Deltagere are those invited", () => {
+  // Aarhus' GetOrganized referat: `Deltagere:` lists the working group, `Afbud: Tilde` is Tilde Ølholm.
+  const aarhus = readFileSync(join(repoRoot, 'test/fixtures/dialects/rules/getorganized/ok.referat'), 'utf8');
+  const referat = parseReferat(aarhus);
+  assert.equal(referat.dialect.id, 'getorganized');
+  const data = protokolData(referat, { audience: 'internal' });
+  assert.deepEqual(data.absent, ['Tilde Ølholm']);
+  assert.ok(!data.attendees.includes('Tilde Ølholm'), data.attendees.join(', '));
+  assert.ok(data.attendees.includes('Jeppe Kirkegaard'));
+  assert.deepEqual(
+    checkReferat(referat).filter((d) => d.code === 'attendance-conflict'),
+    [],
+  );
+  // Lemvig's Mødedeltagere are those who came: the same first name under Afbud is a conflict, and two of that name are never guessed between.
+  const lemvig = readFileSync(join(repoRoot, 'test/fixtures/rules/base.ok.referat'), 'utf8');
+  const line = 'Mødedeltagere Claus Borg, Lars Borst Hansen og Søren Søndergaard Kjær\n';
+  const one = parseReferat(lemvig.replace(line, `${line}\nAfbud Søren\n`));
+  assert.deepEqual(protokolData(one, { audience: 'internal' }).absent, ['Søren Søndergaard Kjær']);
+  const two = parseReferat(lemvig.replace(line, 'Mødedeltagere Claus Borg, Lars Borst Hansen, Lars Møller og Søren Søndergaard Kjær\n\nAfbud Lars\n'));
+  assert.deepEqual(protokolData(two, { audience: 'internal' }).absent, ['Lars']);
+  assert.deepEqual(
+    checkReferat(two).filter((d) => d.code === 'attendance-conflict'),
+    [],
+  );
+});

@@ -65,6 +65,11 @@ export interface Dialect {
     readonly absent: string;
     /** The list of the udvalg's members, where the system writes one apart from who was present (SBSYS eDagsorden's `Medlemmer`). */
     readonly members?: string;
+    /**
+     * The present label lists those invited, not who came: GetOrganized's referat (Aarhus) has
+     * `Deltagere:` with Tilde Ølholm and `Afbud: Tilde`. Those under Afbud among them were not there.
+     */
+    readonly invited?: true;
     readonly form: 'inline' | 'block';
   };
   /** The label a punkt's case number is written behind (eDoc's `Sagsnr.:`); none where the number stands alone. */
@@ -288,6 +293,8 @@ export const SBSYS_EDAGSORDEN: Dialect = {
     da: "SBSYS eDagsordens publikation, som `referat import` skriver den fra XML'en: eDocs form uden sagsnumre, med `Beslutning` som beslutningen.",
     en: "SBSYS eDagsorden's publication, as `referat import` writes it from the XML: eDoc's form without case numbers, `Beslutning` as the decision.",
   },
+  // Region Hovedstaden's captions beside eDoc's: `ADMINISTRATIONENS INDSTILLING`, `PUNKTET BEHANDLET TIDLIGERE`, `SAGEN AFGØRES AF`.
+  sections: new Map([...EDOC.sections, ...sections(['Administrationens indstilling', 'Punktet behandlet tidligere', 'Sagen afgøres af'])]),
   withoutCaseNumber: /(?:)/,
   newDecision: { heading: 'Beslutning', place: 'last' },
 };
@@ -444,7 +451,7 @@ export const GETORGANIZED: Dialect = {
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
   newDecision: { heading: 'Referat:', place: 'last' },
-  attendance: { present: 'Deltagere', absent: 'Afbud', form: 'block' },
+  attendance: { present: 'Deltagere', absent: 'Afbud', invited: true, form: 'block' },
   attendeeTimes: false,
   decisionFirst: false,
   closedIntroIsPublic: false,

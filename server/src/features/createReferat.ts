@@ -74,28 +74,38 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
     decisions++;
   }
 
-  // Decision headings the dagsorden already has, empty (a system that prints its template): hers to write too.
-  const printedEmpty = dagsorden.punkter
-    .filter((p) => !p.closed && !WITHOUT_DECISION.test(p.title))
-    .map((p) => todaysDecision(p))
-    .filter((d) => !d.written && d.sections.length > 0);
-  decisions += printedEmpty.length;
-  // Where no decision was added, she starts at the first of them.
-  const emptyHeading = first ? undefined : printedEmpty[0]?.sections[0]?.headingRange.start.line;
-
-  // Her line to write on: the blank line under that heading, or one put there.
-  if (emptyHeading !== undefined && (lines[emptyHeading + 1] ?? '').trim() !== '') insert(emptyHeading + 1, ['']);
+  // Decision headings the dagsorden already has, empty (a system that prints its template): hers to
+  // write too. Each gets her line to write on, set off as the punkt's headings are (right under the
+  // heading, or after a blank line), and a blank line after it before what follows.
+  let emptyHeading: { line: number; offset: number } | undefined;
+  for (const p of dagsorden.punkter) {
+    if (p.closed || WITHOUT_DECISION.test(p.title)) continue;
+    const d = todaysDecision(p);
+    const s = d.sections[d.sections.length - 1];
+    if (d.written || !s) continue;
+    decisions++;
+    const h = s.headingRange.start.line;
+    let blanks = 0;
+    while (h + 1 + blanks < lines.length && lines[h + 1 + blanks]!.trim() === '') blanks++;
+    const spaced = usesBlankLines(p, lines);
+    const atEnd = h + 1 + blanks >= lines.length;
+    const wanted = (spaced ? 2 : 1) + (atEnd ? 0 : 1);
+    const start = blanks < wanted ? insert(h + 1, new Array<string>(wanted - blanks).fill('')) : 0;
+    // Where no decision was added, she starts at the first of them.
+    if (!first && !emptyHeading) emptyHeading = { line: h + 1, offset: start + (spaced ? 1 : 0) };
+  }
 
   // Assemble; the cursor goes to the first empty decision.
   const out: string[] = [];
   let cursor: Position | undefined;
   for (let i = 0; i <= lines.length; i++) {
     const added = before.get(i);
+    // Her line: in the lines put before line i, or line i itself where none were needed.
+    if (emptyHeading?.line === i) cursor = { line: out.length + emptyHeading.offset, character: 0 };
     if (added) {
       if (first?.line === i) cursor = { line: out.length + first.offset, character: 0 };
       out.push(...added);
     }
-    if (i === emptyHeading) cursor = { line: out.length + 1, character: 0 };
     if (i < lines.length) out.push(lines[i]!);
   }
   return { ok: true, text: bom + out.join(eol), cursor: cursor ?? { line: titleLine, character: 0 }, decisions };

@@ -3,9 +3,9 @@
 // (`Dagsorden` / the committee / `onsdag den 15. maj 2013, kl. 16:30` / `i <place>`), the members,
 // then each item as `1.   Title`, its case number where the publication has one (`Sagsnr.:`), each
 // field under its caption with its HTML laid out as a browser shows it, and its attachments by name.
-// A field with nothing in it is shown as its caption alone where the publication's own settings
-// show it to its readers (`ShowEmptyFeedbackFields`: the empty `Beslutning` of an agenda), else left out;
-// a body's decision field is written as dated decisions (`bodyDecision`).
+// A field with nothing in it is left out, but for the decision's: it is shown as its caption alone
+// where the publication's own settings show it to its readers (`ShowEmptyFeedbackFields`: the empty
+// `Beslutning` of an agenda); a body's decision field is written as dated decisions (`bodyDecision`).
 import { caseNumberLines, closedTitle, keepSections, oneLine, type WrittenHeading } from './fields';
 import { childElements, findFirst, inlineText, layoutNodes, parseHtml, parseXml, rawText, type DomDocument, type DomElement } from './html';
 import { normaliseName } from './bundle';
@@ -62,7 +62,6 @@ function readSbsysXml(xml: string): XmlMinutes | undefined {
   const place = text(meeting && child(meeting, 'Where'));
 
   const settings = child(publication, 'GeneratorSettings');
-  const showEmpty = text(settings && child(settings, 'ShowEmptyFields')).toLowerCase() === 'true';
   const showEmptyFeedback = text(settings && child(settings, 'ShowEmptyFeedbackFields')).toLowerCase() !== 'false';
 
   const lines: string[] = [documentWord(document, 'capital'), ''];
@@ -112,7 +111,8 @@ function readSbsysXml(xml: string): XmlMinutes | undefined {
         }
         continue;
       }
-      if (content.length === 0 && !(caption && (feedback ? showEmptyFeedback : showEmpty))) continue;
+      // An empty field is left out, an empty heading says nothing; but the decision's place, where the publication shows it empty.
+      if (content.length === 0 && !(caption && feedback && showEmptyFeedback)) continue;
       if (caption) {
         own.add(lines.length);
         lines.push(caption);

@@ -44,11 +44,13 @@ export interface MeetingAttendance {
 /** The meeting's attendance from the header, with the udvalg's members from referat.yaml (`medlemmer:`) where given. */
 export function meetingAttendance(referat: Referat, configured: readonly string[] = []): MeetingAttendance {
   const h = referat.header;
-  const absent = (h.afbud?.names ?? []).map(fromPerson);
-  const absentKeys = new Set(absent.map((m) => nameKey(m.name)));
   const listed = (h.deltagere?.names ?? []).map(fromPerson);
-  // A `Medlemmer` list names the udvalg; those under Afbud among them were simply not there.
-  const present = h.deltagere?.members ? listed.filter((m) => !absentKeys.has(nameKey(m.name))) : listed;
+  // Who is under Afbud by a first name alone (`Afbud: Tilde`) is the one listed of that first name.
+  const absent = (h.afbud?.names ?? []).map((p) => namedByFirstName(listed, fromPerson(p)));
+  const absentKeys = new Set(absent.map((m) => nameKey(m.name)));
+  // A `Medlemmer` list names the udvalg, and some systems list those invited: those under Afbud among them were simply not there.
+  const listsMembers = h.deltagere?.members === true || referat.dialect.attendance.invited === true;
+  const present = listsMembers ? listed.filter((m) => !absentKeys.has(nameKey(m.name))) : listed;
   const members = new Map<string, Member>();
   for (const m of [...configured.map(memberOf), ...listed, ...absent]) {
     const key = nameKey(m.name);
@@ -57,6 +59,23 @@ export function meetingAttendance(referat: Referat, configured: readonly string[
   }
   const all = [...members.values()];
   return { present, absent, members: all, partiesKnown: all.some((m) => m.party !== undefined) };
+}
+
+/** A name's first word, where it has more than one: `tilde ølholm` → `tilde`. */
+export function firstNameOf(key: string): string | undefined {
+  const space = key.indexOf(' ');
+  return space > 0 ? key.slice(0, space) : undefined;
+}
+
+/**
+ * The one person among `people` a first name alone names (`Tilde` → `Tilde Ølholm`); the name as
+ * written where it is more than a first name, or where no one or two people have that first name.
+ */
+export function namedByFirstName(people: readonly Member[], written: Member): Member {
+  const key = nameKey(written.name);
+  if (key === '' || key.includes(' ') || people.some((p) => nameKey(p.name) === key)) return written;
+  const named = people.filter((p) => firstNameOf(nameKey(p.name)) === key);
+  return named.length === 1 ? named[0]! : written;
 }
 
 /** Who took no part in a punkt: the meeting's absentees, the punkt's own and the inhabil. */

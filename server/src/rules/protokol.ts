@@ -1,7 +1,16 @@
 // The beslutningsprotokol's own checks (kommunestyrelsesloven §§ 8, 13; forvaltningsloven § 3):
 // a vote that contradicts itself or the decision, a member who took no part named as voting, a
 // member both present and absent, a party no member has, a protokoltilførsel from the majority.
-import { absentFromPunkt, meetingAttendance, nameKey, presentMembers, seatsOf, type MeetingAttendance } from '../model/attendance';
+import {
+  absentFromPunkt,
+  meetingAttendance,
+  namedByFirstName,
+  nameKey,
+  presentMembers,
+  seatsOf,
+  type MeetingAttendance,
+  type Member,
+} from '../model/attendance';
 import { protokolOf, type Vote, type VoteSide, type Voter } from '../model/protokol';
 import { COUNCIL } from '../dialect/protokol';
 import { publicDecision } from '../model/decision';
@@ -220,8 +229,8 @@ export const attendanceConflict: Rule = {
   },
   *check({ referat }) {
     const h = referat.header;
-    // A `Medlemmer` list names the udvalg: those under Afbud among them were simply not there.
-    if (!h.deltagere || !h.afbud || h.deltagere.members) return;
+    // A `Medlemmer` list names the udvalg, and some systems list those invited: those under Afbud among them were simply not there.
+    if (!h.deltagere || !h.afbud || h.deltagere.members || referat.dialect.attendance.invited) return;
     const absent = new Set(h.afbud.names.map((n) => nameKey(n.name)));
     const reported = new Set<string>();
     for (const person of h.deltagere.names) {
@@ -249,31 +258,22 @@ export const attendanceConflict: Rule = {
   },
 };
 
-/** A name's first word, for a name written as more than one: `Tilde Ølholm` → `tilde`. */
-function firstNameOf(key: string): string | undefined {
-  const space = key.indexOf(' ');
-  return space > 0 ? key.slice(0, space) : undefined;
-}
-
 /**
  * Pairs of a person present and one absent where one list writes a first name alone and the other
  * has exactly one person of that first name: two people called Anna are never taken for each other.
  */
 function firstNameMatches(present: readonly Person[], absent: readonly Person[]): [Person, Person][] {
   const pairs: [Person, Person][] = [];
-  const alone = (key: string): boolean => key !== '' && !key.includes(' ');
-  const byFirstName = (people: readonly Person[], first: string): Person[] => people.filter((p) => firstNameOf(nameKey(p.name)) === first);
+  const asMember = (p: Person): Member => ({ name: p.name });
   for (const away of absent) {
-    const key = nameKey(away.name);
-    if (!alone(key)) continue;
-    const named = byFirstName(present, key);
-    if (named.length === 1 && !present.some((p) => nameKey(p.name) === key)) pairs.push([named[0]!, away]);
+    const named = namedByFirstName(present.map(asMember), asMember(away));
+    const match = named.name !== away.name ? present.find((p) => p.name === named.name) : undefined;
+    if (match) pairs.push([match, away]);
   }
   for (const here of present) {
-    const key = nameKey(here.name);
-    if (!alone(key)) continue;
-    const named = byFirstName(absent, key);
-    if (named.length === 1 && !absent.some((p) => nameKey(p.name) === key)) pairs.push([here, named[0]!]);
+    const named = namedByFirstName(absent.map(asMember), asMember(here));
+    const match = named.name !== here.name ? absent.find((p) => p.name === named.name) : undefined;
+    if (match) pairs.push([here, match]);
   }
   return pairs;
 }

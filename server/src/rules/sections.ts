@@ -39,20 +39,44 @@ function addDecision(p: Punkt): Fix {
   return { title, preferred: true, edits: [{ range: { start: end, end }, newText: `\n\n${heading}\n\n` }], cursor: { line: end.line + 4, character: 0 } };
 }
 
-/** The cursor into an empty decision section, with the blank lines it needs around it added. */
-function writeDecision(s: Section, lastLineOfDocument: number): Fix {
+/** Whether the punkt's headings stand apart from their text by a blank line (Lemvig), or right above it (eDoc, SBSYS). */
+function spacedHeadings(p: Punkt, except: Section): boolean {
+  let spaced = 0;
+  let tight = 0;
+  for (const s of p.sections) {
+    const first = s.body.find((b) => !b.blank);
+    if (s === except || s.implicit || !first) continue;
+    if (first.line > s.headingRange.start.line + 1) spaced++;
+    else tight++;
+  }
+  return tight === 0 || spaced >= tight;
+}
+
+/** How many blank lines follow a line of the punkt (up to its next line that says something), and whether they reach the end of the document. */
+function blanksAfter(referat: Referat, p: Punkt, line: number): { blanks: number; reachesEnd: boolean } {
+  const punkter = referat.syntax.punkter;
+  const at = punkter.findIndex((x) => x.heading.line === p.headingRange.start.line);
+  // The syntax's lines leave blank lines out: what follows is the next line that says something.
+  const next = punkter[at]?.lines.find((l) => l.line > line && l.text.trim() !== '');
+  if (next) return { blanks: next.line - line - 1, reachesEnd: false };
+  const after = punkter[at + 1]?.heading.line ?? referat.syntax.approval?.heading.line;
+  const end = after ?? referat.syntax.lineCount;
+  return { blanks: Math.max(0, end - line - 1), reachesEnd: after === undefined };
+}
+
+/** The cursor into an empty decision section, with the blank lines it needs around it added, as the punkt's other headings stand. */
+function writeDecision(p: Punkt, s: Section, referat: Referat): Fix {
   const h = s.headingRange.start.line;
-  let blanks = 0;
-  while (blanks < s.body.length && s.body[blanks]!.blank) blanks++;
+  const { blanks, reachesEnd } = blanksAfter(referat, p, h);
+  const spaced = spacedHeadings(p, s);
   // At the end of the document no blank line is needed after the cursor's line.
-  const reachesEnd = blanks === s.body.length && h + blanks >= lastLineOfDocument;
-  const missing = Math.max(0, (reachesEnd ? 2 : 3) - blanks);
+  const missing = Math.max(0, (spaced ? 2 : 1) + (reachesEnd ? 0 : 1) - blanks);
   const end = s.headingRange.end;
   return {
     title: { da: 'Skriv beslutningen', en: 'Write the decision' },
     preferred: true,
     edits: missing > 0 ? [{ range: { start: end, end }, newText: '\n'.repeat(missing) }] : [],
-    cursor: { line: h + 2, character: 0 },
+    cursor: { line: h + (spaced ? 2 : 1), character: 0 },
   };
 }
 
@@ -98,15 +122,16 @@ export const missingBeslutning: Rule = punktRule({
     const afterEarlier = handlings(p).length > 1;
     const empty = decision.sections[decision.sections.length - 1];
     if (empty) {
-      // The section as the dialect names it (GetOrganized's `Referat:`); a dated heading as `Beslutning`.
-      const named = sectionKindOf(empty.title, referat.dialect) === 'beslutning' ? empty.title.replace(/[ \t:]+$/, '') : SECTION_KINDS.beslutning;
+      // The section as the dialect names it (GetOrganized's `Referat:`); a dated heading as it is written, quoted.
+      const title = empty.title.replace(/[ \t:]+$/, '');
+      const named = sectionKindOf(empty.title, referat.dialect) === 'beslutning' ? title : `"${title}"`;
       out.push({
         range: empty.headingRange,
         message: {
           da: `Beslutningen i punkt ${punktLabel(p)} er ikke skrevet: afsnittet ${named} er tomt.`,
-          en: `The decision of item ${punktLabel(p)} is not written: its "${named}" section is empty.`,
+          en: `The decision of item ${punktLabel(p)} is not written: its "${title}" section is empty.`,
         },
-        fixes: [writeDecision(empty, referat.syntax.lineCount - 1)],
+        fixes: [writeDecision(p, empty, referat)],
       });
       return out;
     }
