@@ -50,6 +50,17 @@ test('layout keeps the order of lists, tables and headings as before (a table in
   assert.deepEqual(htmlToLines(html), ['Overskrift', '3. a', '- b', '7. c', 'Tabel', '1\t2', 'x', 'y', 'z', 'slut']);
 });
 
+test('a table row whose cells hold their lines a paragraph each is laid out side by side, line by line, as a browser shows it', () => {
+  // Region Hovedstaden's SBSYS publication: the hospitals in one cell, their amounts in the next.
+  const html =
+    '<table><tbody><tr><td><p> </p></td><td><p align="right">Mio. kr.</p></td></tr><tr><td><p>Bornholms Hospital</p><p>Gentofte Hospital</p><p><strong>I alt </strong></p></td><td><p align="right">1,80</p><p align="right">5,30</p><p align="right"><strong>7,10</strong></p></td></tr><tr><td><p>a</p><p>b</p></td><td><p>c</p></td></tr></tbody></table>';
+  assert.deepEqual(htmlToLines(html), ['Mio. kr.', 'Bornholms Hospital\t1,80', 'Gentofte Hospital\t5,30', 'I alt\t7,10', 'a', 'b', 'c']);
+  // Paragraphs of prose in two cells are not paired: the second of one need not answer the second of the other.
+  const long = 'Det er ikke påkrævet at få bekræftet tavshedspligten med underskrift, og det har været praktiseret forskelligt.';
+  const prose = `<table><tr><td><p>I § 6 er det slettet.</p><p>Til sætningen er det tilføjet.</p></td><td><p>${long}</p><p>Bestyrelsen er omfattet.</p></td></tr></table>`;
+  assert.deepEqual(htmlToLines(prose), ['I § 6 er det slettet.', 'Til sætningen er det tilføjet.', long, 'Bestyrelsen er omfattet.']);
+});
+
 test('a 10 MB paragraph in a First Agenda page: every word kept, no line longer than MAX_LINE, in bounded time', async () => {
   const words = 2_000_000;
   const paragraph = Array.from({ length: words }, (_, i) => (i % 1000 === 0 ? `mærke${i}` : 'ord')).join(' ');

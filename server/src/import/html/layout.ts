@@ -250,7 +250,13 @@ function counter(n: number, type: string): string {
   return String(n);
 }
 
-/** Rows on their own lines, cells joined by a tab; a cell that holds blocks of its own is laid out as they are. */
+/** A table cell's line this long or shorter is a row of a column (a name, an amount); a longer one is prose. */
+const SIDE_BY_SIDE_LINE = 60;
+
+/**
+ * Rows on their own lines, cells joined by a tab; cells of as many short lines each side by side, line by
+ * line; a cell that holds blocks of its own otherwise is laid out as they are.
+ */
 function table(e: DomElement, out: Lines, tasks: Task[]): void {
   const rows: DomElement[] = [];
   const captions: DomElement[] = [];
@@ -278,7 +284,15 @@ function table(e: DomElement, out: Lines, tasks: Task[]): void {
     steps.push({
       then: () => {
         const filled = cells.map((c) => c.lines.finish()).filter((c) => c.length > 0);
-        if (filled.every((c) => c.length === 1)) out.push(filled.length > 0 ? [filled.map((c) => c[0]).join('\t')] : []);
+        // Cells of as many short lines each stand side by side, line by line: a row whose first cell
+        // holds the names a paragraph each and whose second the amounts (Region Hovedstaden's tables).
+        // Paragraphs of prose are not paired: the second of one cell need not answer the second of the next.
+        const height = filled[0]?.length ?? 0;
+        if (filled.length > 1 && height > 1 && filled.every((c) => c.length === height && c.every((l) => l.length <= SIDE_BY_SIDE_LINE))) {
+          const rows: string[] = [];
+          for (let k = 0; k < height; k++) rows.push(filled.map((c) => c[k]).join('\t'));
+          out.push(rows);
+        } else if (filled.every((c) => c.length === 1)) out.push(filled.length > 0 ? [filled.map((c) => c[0]).join('\t')] : []);
         else for (const c of filled) out.push(c);
       },
     });
