@@ -417,7 +417,8 @@ export const GETORGANIZED_PUBLICATION: Dialect = {
   strictAgendaOrder: false,
   sharedCaseNumbers: true,
   newDecision: { heading: 'Beslutning', place: 'last' },
-  attendance: { present: 'Deltagere', absent: 'Afbud', form: 'block' },
+  // The publication's Deltagere are the meeting's participants as the system lists them, invited: as in its referat.
+  attendance: { present: 'Deltagere', absent: 'Afbud', invited: true, form: 'block' },
   attendeeTimes: false,
   decisionFirst: false,
   closedIntroIsPublic: false,
