@@ -28,6 +28,8 @@ test('a numeric date in running text, in English', () =>
 test("a date without a year takes the meeting's and says so", () =>
   check(BASE.replace('Deltagerkredsen fastholdes.', 'Drøftes den 1‸5. maj.'), /mandag 15\. maj 2023[\s\S]*året er ikke skrevet/));
 test('a person joining the meeting, with the time', () => check(BASE.replace('Ditte Ågård', 'Ditte Å‸gård'), /Ditte Ågård[\s\S]*deltager fra kl\. 10:00/));
+test('a first name alone under Afbud shows whom it is read as', () =>
+  check(BASE.replace('Søren Søndergaard Kjær\n', 'Søren Søndergaard Kjær\n\nAfbud Sø‸ren\n'), /\*\*Søren Søndergaard Kjær\*\*/));
 test('a section heading says what belongs in it', () => check(BASE.replace('\nBeslutning\n', '\nBeslut‸ning\n'), /\*\*Beslutning\*\* — hvad mødet besluttede/));
 test('plain text has no hover', () => check(BASE.replace('Deltagerkredsen fastholdes.', 'Deltagerkredsen ‸fastholdes.'), null));
 test('a number that is no date has no hover', () => check(BASE.replace('Deltagerkredsen fastholdes.', 'Budget 1.25‸0.000 kr.'), null));

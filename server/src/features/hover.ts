@@ -5,7 +5,7 @@ import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { daysBetween, localizedDate, localizedWeekday, weekdayIndex } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
 import { CASE_NUMBER_SCHEMES } from '../dialect/vocabulary';
-import { absentFromPunkt, meetingAttendance, notNamedInVote, seatsOf, writtenMember } from '../model/attendance';
+import { absentFromPunkt, meetingAttendance, memberOf, namedByFirstName, notNamedInVote, seatsOf, writtenMember } from '../model/attendance';
 import { meetingDate } from '../model/meeting';
 import { protokolOf, type Vote } from '../model/protokol';
 import { splitWho } from '../model/people';
@@ -58,8 +58,14 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
   for (const s of punkt?.sections ?? []) if (s.earlier?.date) dates.push(s.earlier.date);
   for (const d of dates) if (d.date && containsPosition(d.range, position)) return md(explainDate(d, referat, tr, { yearAssumed: false }), d.range);
 
-  const names = [...(referat.header.deltagere?.names ?? []), ...(referat.header.afbud?.names ?? [])];
-  for (const n of names) if (containsPosition(n.range, position)) return md(explainPerson(n.name, env, tr), n.range);
+  for (const n of referat.header.deltagere?.names ?? []) if (containsPosition(n.range, position)) return md(explainPerson(n.name, env, tr), n.range);
+  const listed = (referat.header.deltagere?.names ?? []).map((n) => memberOf(n.name));
+  for (const n of referat.header.afbud?.names ?? []) {
+    if (!containsPosition(n.range, position)) continue;
+    // A first name alone under Afbud is the one listed of that name: she sees whom it was read as.
+    const named = namedByFirstName(listed, memberOf(n.name));
+    return md(named.name !== memberOf(n.name).name ? explainPerson(named.name, env, tr) : explainPerson(n.name, env, tr), n.range);
+  }
   for (const a of punkt?.attendees ?? []) {
     if (!containsPosition(a.range, position)) continue;
     const people = splitWho(a.who);
