@@ -63,8 +63,9 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
   for (const n of referat.header.afbud?.names ?? []) {
     if (!containsPosition(n.range, position)) continue;
     // A first name alone under Afbud is the one listed of that name: she sees whom it was read as.
-    const named = namedByFirstName(listed, memberOf(n.name));
-    return md(named.name !== memberOf(n.name).name ? explainPerson(named.name, env, tr) : explainPerson(n.name, env, tr), n.range);
+    const written = memberOf(n.name);
+    const named = namedByFirstName(listed, written);
+    return md(explainPerson(named === written ? n.name : named.name, env, tr), n.range);
   }
   for (const a of punkt?.attendees ?? []) {
     if (!containsPosition(a.range, position)) continue;

@@ -62,7 +62,7 @@ export function meetingAttendance(referat: Referat, configured: readonly string[
 }
 
 /** A name's first word, where it has more than one: `tilde ølholm` → `tilde`. */
-export function firstNameOf(key: string): string | undefined {
+function firstNameOf(key: string): string | undefined {
   const space = key.indexOf(' ');
   return space > 0 ? key.slice(0, space) : undefined;
 }
@@ -71,7 +71,7 @@ export function firstNameOf(key: string): string | undefined {
  * The one person among `people` a first name alone names (`Tilde` → `Tilde Ølholm`); the name as
  * written where it is more than a first name, or where no one or two people have that first name.
  */
-export function namedByFirstName(people: readonly Member[], written: Member): Member {
+export function namedByFirstName<T extends { readonly name: string }>(people: readonly T[], written: T): T {
   const key = nameKey(written.name);
   if (key === '' || key.includes(' ') || people.some((p) => nameKey(p.name) === key)) return written;
   const named = people.filter((p) => firstNameOf(nameKey(p.name)) === key);

@@ -1,16 +1,7 @@
 // The beslutningsprotokol's own checks (kommunestyrelsesloven §§ 8, 13; forvaltningsloven § 3):
 // a vote that contradicts itself or the decision, a member who took no part named as voting, a
 // member both present and absent, a party no member has, a protokoltilførsel from the majority.
-import {
-  absentFromPunkt,
-  meetingAttendance,
-  namedByFirstName,
-  nameKey,
-  presentMembers,
-  seatsOf,
-  type MeetingAttendance,
-  type Member,
-} from '../model/attendance';
+import { absentFromPunkt, meetingAttendance, namedByFirstName, nameKey, presentMembers, seatsOf, type MeetingAttendance } from '../model/attendance';
 import { protokolOf, type Vote, type VoteSide, type Voter } from '../model/protokol';
 import { COUNCIL } from '../dialect/protokol';
 import { publicDecision } from '../model/decision';
@@ -264,16 +255,13 @@ export const attendanceConflict: Rule = {
  */
 function firstNameMatches(present: readonly Person[], absent: readonly Person[]): [Person, Person][] {
   const pairs: [Person, Person][] = [];
-  const asMember = (p: Person): Member => ({ name: p.name });
   for (const away of absent) {
-    const named = namedByFirstName(present.map(asMember), asMember(away));
-    const match = named.name !== away.name ? present.find((p) => p.name === named.name) : undefined;
-    if (match) pairs.push([match, away]);
+    const named = namedByFirstName(present, away);
+    if (named !== away) pairs.push([named, away]);
   }
   for (const here of present) {
-    const named = namedByFirstName(absent.map(asMember), asMember(here));
-    const match = named.name !== here.name ? absent.find((p) => p.name === named.name) : undefined;
-    if (match) pairs.push([here, match]);
+    const named = namedByFirstName(absent, here);
+    if (named !== here) pairs.push([here, named]);
   }
   return pairs;
 }
