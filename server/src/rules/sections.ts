@@ -55,7 +55,16 @@ function spacedHeadings(p: Punkt, except: Section): boolean {
 /** How many blank lines follow a line of the punkt (up to its next line that says something), and whether they reach the end of the document. */
 function blanksAfter(referat: Referat, p: Punkt, line: number): { blanks: number; reachesEnd: boolean } {
   const punkter = referat.syntax.punkter;
-  const at = punkter.findIndex((x) => x.heading.line === p.headingRange.start.line);
+  // The punkt's syntax, found by its heading's line among the punkter in document order: a referat with
+  // thousands of empty decisions asks once for each.
+  let lo = 0;
+  let hi = punkter.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (punkter[mid]!.heading.line < p.headingRange.start.line) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = lo;
   // The syntax's lines leave blank lines out: what follows is the next line that says something.
   const next = punkter[at]?.lines.find((l) => l.line > line && l.text.trim() !== '');
   if (next) return { blanks: next.line - line - 1, reachesEnd: false };
