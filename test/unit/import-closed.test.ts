@@ -20,6 +20,8 @@ interface SbsysItem {
   readonly isPublic: boolean;
   readonly fields: readonly { readonly caption: string; readonly html: string; readonly feedback?: boolean }[];
   readonly caseNumber?: string;
+  /** An earlier decision of the case (`ItemHistory`): the committee that made it, and its text as HTML. */
+  readonly history?: { readonly by: string; readonly html: string };
 }
 
 const cdata = (s: string): string => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
@@ -42,7 +44,11 @@ function sbsysXml(items: readonly SbsysItem[], meeting: { name?: string; where?:
             </ItemField>`,
             )
             .join('')}
-          </Fields>
+          </Fields>${
+            it.history
+              ? `<ItemHistory><ItemField ID="9"><Caption>${cdata('Beslutning')}</Caption><HasContent>${cdata('True')}</HasContent><Content>${cdata(it.history.html)}</Content><MeetingDetails><CommitteeName>${cdata(it.history.by)}</CommitteeName><MeetingDueDate>${cdata('2013-05-02T10:00:00')}</MeetingDueDate></MeetingDetails></ItemField></ItemHistory>`
+              : ''
+          }
         </Item>`;
   return `<?xml version="1.0" encoding="utf-8"?>
 <Publication>
@@ -224,29 +230,33 @@ test("property: a body's decision field (dated handlings, text after them, the s
     fc.constant('<p>\n\tTomt indhold</p>'),
   );
   await fc.assert(
-    fc.asyncProperty(fc.record({ own: field, other: field, closed: fc.boolean(), otherFirst: fc.boolean() }), async (d) => {
-      const own = { caption: 'KMB IT-UDVALGETS BESLUTNING', html: d.own, feedback: true };
-      const other = { caption: 'KOMMUNALBESTYRELSENS BESLUTNING', html: d.other, feedback: true };
-      const items: SbsysItem[] = [
-        {
-          caption: 'Sag om it',
-          isPublic: !d.closed,
-          fields: [{ caption: 'Sagsfremstilling', html: '<p>Tekst.</p>' }, ...(d.otherFirst ? [other, own] : [own, other])],
-        },
-        openItem(2),
-      ];
-      const m = await importOne('p.xml', sbsysXml(items));
-      expectStructure(m, [d.closed, false]);
-      const referat = parseReferat(m.text);
-      const first = referat.punkter[0]!;
-      // This meeting's decision is under the meeting's own heading, dated the meeting's day, and nowhere else.
-      for (const s of first.sections.filter((x) => x.kind === 'beslutning'))
-        assert.match(s.headingText, /^KMB IT-UDVALGETS BESLUTNING den 15\.05\.2013 Punkt 1$/, m.text);
-      assert.equal(first.sections.filter((x) => x.kind === 'beslutning').length, 1, m.text);
-      // Another body's handling on another day is an earlier decision, never today's.
-      for (const s of first.sections.filter((x) => x.kind === 'tidligereBeslutning')) assert.notEqual(s.earlier?.date?.date?.day, 15, m.text);
-      assert.doesNotMatch(m.text, /Tomt indhold/);
-    }),
+    fc.asyncProperty(
+      fc.record({ own: field, other: field, closed: fc.boolean(), otherFirst: fc.boolean(), history: fc.option(fc.record({ by: fieldValue, html: field })) }),
+      async (d) => {
+        const own = { caption: 'KMB IT-UDVALGETS BESLUTNING', html: d.own, feedback: true };
+        const other = { caption: 'KOMMUNALBESTYRELSENS BESLUTNING', html: d.other, feedback: true };
+        const items: SbsysItem[] = [
+          {
+            caption: 'Sag om it',
+            isPublic: !d.closed,
+            ...(d.history ? { history: { by: `Økonomiudvalget ${d.history.by}`, html: d.history.html } } : {}),
+            fields: [{ caption: 'Sagsfremstilling', html: '<p>Tekst.</p>' }, ...(d.otherFirst ? [other, own] : [own, other])],
+          },
+          openItem(2),
+        ];
+        const m = await importOne('p.xml', sbsysXml(items));
+        expectStructure(m, [d.closed, false]);
+        const referat = parseReferat(m.text);
+        const first = referat.punkter[0]!;
+        // This meeting's decision is under the meeting's own heading, dated the meeting's day, and nowhere else.
+        for (const s of first.sections.filter((x) => x.kind === 'beslutning'))
+          assert.match(s.headingText, /^KMB IT-UDVALGETS BESLUTNING den 15\.05\.2013 Punkt 1$/, m.text);
+        assert.equal(first.sections.filter((x) => x.kind === 'beslutning').length, 1, m.text);
+        // Another body's handling on another day is an earlier decision, never today's.
+        for (const s of first.sections.filter((x) => x.kind === 'tidligereBeslutning')) assert.notEqual(s.earlier?.date?.date?.day, 15, m.text);
+        assert.doesNotMatch(m.text, /Tomt indhold/);
+      },
+    ),
     { numRuns: 200, seed: 25 },
   );
 });

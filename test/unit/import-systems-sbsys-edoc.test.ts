@@ -459,6 +459,48 @@ test("SBSYS publication: the council's minutes read the committee's handling as 
   assert.deepEqual(data.punkter[1]!.absent, []);
 });
 
+test("SBSYS publication: an item's history is its earlier decisions, before this meeting's; the type's number says minutes; a protected enclosure is named, not linked", async () => {
+  const xml = new TextDecoder().decode(sbsysXmlBytes());
+  const item = xml.indexOf('Anvendelse af beløb til hospitalsudstyr');
+  const fieldsEnd = xml.indexOf('</Fields>', item) + '</Fields>'.length;
+  const history =
+    '<ItemHistory>' +
+    '<ItemField ID="1"><Caption><![CDATA[Beslutning]]></Caption><HasContent><![CDATA[True]]></HasContent>' +
+    '<Content><![CDATA[<p>Anbefales.</p><p>Hans Toft (C) deltog ikke i sagens behandling.</p>]]></Content>' +
+    '<MeetingDetails><CommitteeName><![CDATA[Økonomiudvalget]]></CommitteeName><MeetingDueDate><![CDATA[2012-09-18T10:00:00]]></MeetingDueDate></MeetingDetails></ItemField>' +
+    '<ItemField ID="2"><Caption><![CDATA[Indstilling]]></Caption><HasContent><![CDATA[False]]></HasContent><Content></Content></ItemField>' +
+    '</ItemHistory>';
+  const withHistory = `${xml.slice(0, fieldsEnd)}${history}${xml.slice(fieldsEnd)}`;
+  const url = withHistory.indexOf('<DownloadUrl></DownloadUrl>', item);
+  assert.ok(url > item);
+  const edited = [
+    withHistory.slice(0, url),
+    '<IsProtected>True</IsProtected><DownloadUrl>https://example.org/fortrolig.pdf</DownloadUrl>',
+    withHistory.slice(url + '<DownloadUrl></DownloadUrl>'.length),
+  ]
+    .join('')
+    .replace('<PublicationTypeAsValue><![CDATA[0]]>', '<PublicationTypeAsValue><![CDATA[2]]>')
+    .replace('<PublicationTypeAsEnum><![CDATA[Draft]]>', '<PublicationTypeAsEnum><![CDATA[Final]]>');
+  const m = one(await importSource('Publication553.xml', new TextEncoder().encode(edited), host));
+  assert.equal(m.document, 'referat');
+  assert.match(
+    m.text,
+    /^Beslutning fra Økonomiudvalget den 18\.09\.2012\nAnbefales\.\nHans Toft \(C\) deltog ikke i sagens behandling\.\n\nFORRETNINGSUDVALGETS BESLUTNING den 25\.09\.2012 Punkt 2$/m,
+  );
+  assert.doesNotMatch(m.text, /fortrolig\.pdf/);
+  const referat = parseReferat(m.text);
+  const second = referat.punkter[1]!;
+  assert.deepEqual(
+    second.sections.filter((x) => x.kind === 'tidligereBeslutning' || x.kind === 'beslutning').map((x) => [x.kind, x.earlier?.date?.date ?? null]),
+    [
+      ['tidligereBeslutning', { year: 2012, month: 9, day: 18 }],
+      ['beslutning', null],
+    ],
+  );
+  // Who was absent from the earlier meeting was not absent today.
+  assert.deepEqual(protokolData(referat, { audience: 'internal' }).punkter[1]!.absent, []);
+});
+
 test('character references XML forbids (a page break, NUL, U+0001) neither fail an import nor reach its text', async () => {
   const xml = new TextDecoder()
     .decode(sbsysXmlBytes())

@@ -11,7 +11,7 @@ import { childElements, findFirst, inlineText, layoutNodes, parseHtml, parseXml,
 import { normaliseName } from './bundle';
 import { sniff } from './sniff';
 import { filesNote, type ExportContext, type ExportRead } from './exportReaders';
-import { danishMoment, edocDate, type Moment } from './write';
+import { danishMoment, edocDate, isoMoment, type Moment } from './write';
 import { SBSYS_EDAGSORDEN } from '../dialect/dialects';
 import { documentWord, PUNKT_WORD, SECTION_KINDS } from '../dialect/vocabulary';
 import { compareDates, pad2, sameDate } from '../model/dates';
@@ -52,8 +52,10 @@ function readSbsysXml(xml: string): XmlMinutes | undefined {
   const items = agenda ? childElements(child(agenda, 'Items') ?? agenda, 'Item') : [];
   if (!publication || !agenda || items.length === 0) return undefined;
 
+  // The publication's type, as SBSYS numbers it (0 a draft, 1 an agenda, 2 minutes; OS2dagsorden's
+  // importer reads it so), or as its name says.
   const type = text(child(publication, 'PublicationTypeAsEnum'));
-  const document = /minutes|referat/i.test(type) ? 'referat' : 'dagsorden';
+  const document = text(child(publication, 'PublicationTypeAsValue')) === '2' || /minutes|referat/i.test(type) ? 'referat' : 'dagsorden';
   const meeting = child(agenda, 'Meeting');
   const body = text(child(agenda, 'Name')) || text(findFirst(agenda, (e) => e.name === 'Committee'));
   const moment = danishMoment(text(meeting && child(meeting, 'When')));
@@ -99,10 +101,20 @@ function readSbsysXml(xml: string): XmlMinutes | undefined {
     const [number1, ...more] = caseNumberLines(caseNumber);
     if (number1) lines.push(SBSYS_EDAGSORDEN.caseNumberLabel ? `${SBSYS_EDAGSORDEN.caseNumberLabel}: ${number1}` : number1, ...more);
     lines.push('');
+    // The case's earlier decisions (`ItemHistory`), before this meeting's: each after its own heading.
+    let history: { text: string; heading: boolean }[] | undefined = itemHistory(item);
+    const writeHistory = (): void => {
+      for (const l of history ?? []) {
+        if (l.heading) own.add(lines.length);
+        lines.push(l.text);
+      }
+      history = undefined;
+    };
     for (const field of childElements(child(item, 'Fields') ?? item, 'ItemField')) {
       const content = withoutPlaceholder(layoutNodes([...parseHtml(rawText(child(field, 'Content') ?? field)).children]));
       const caption = text(child(field, 'Caption'));
       const feedback = text(child(field, 'IsFeedback')).toLowerCase() === 'true';
+      if (feedback) writeHistory();
       // A body's own decision field (`FORRETNINGSUDVALGETS BESLUTNING`): its handlings, each under a dated heading.
       if (feedback && moment && BODY_DECISION.test(caption)) {
         for (const l of bodyDecision({ caption, content, own: isOwnBody(caption, [committee, body]), meeting: moment.date, number })) {
@@ -119,13 +131,15 @@ function readSbsysXml(xml: string): XmlMinutes | undefined {
       }
       lines.push(...content, '');
     }
+    writeHistory();
     const enclosures = childElements(child(item, 'Enclosures') ?? item, 'Enclosure');
     if (enclosures.length > 0) {
       own.add(lines.length);
       lines.push(SECTION_KINDS.bilag);
       for (const e of enclosures) {
         const name = text(child(e, 'Name')) || text(child(e, 'FileName'));
-        const url = text(child(e, 'DownloadUrl'));
+        // An enclosure the system protects is named, never linked: its address would be published with the punkt.
+        const url = text(child(e, 'IsProtected')).toLowerCase() === 'true' ? '' : text(child(e, 'DownloadUrl'));
         lines.push(`- ${name}${/^https?:\/\//i.test(url) ? ` (${url})` : ''}`);
         const file = text(child(e, 'InstantiationFilePathRelative')) || text(child(e, 'InstantiationFileName'));
         if (file) enclosureFiles.push(normaliseName(file));
@@ -137,6 +151,37 @@ function readSbsysXml(xml: string): XmlMinutes | undefined {
   const written = keepSections(lines, own);
   return { lines: written, enclosureFiles, headings, punkter: items.length, udvalg: body, ...(moment ? { moment } : {}), document };
 }
+
+/**
+ * An item's earlier decisions as SBSYS's publication lists them (`ItemHistory`: each an `ItemField`
+ * with its caption, its text and the meeting it was made at, `MeetingDetails` with `CommitteeName`
+ * and `MeetingDueDate`), as earlier decisions: `Beslutning fra Økonomiudvalget den 06.05.2013`, its
+ * caption where it is no decision word, then its text. One without a date stays as written, under its caption.
+ */
+function itemHistory(item: DomElement): { text: string; heading: boolean }[] {
+  const out: { text: string; heading: boolean }[] = [];
+  const history = child(item, 'ItemHistory');
+  for (const field of history ? childElements(history, 'ItemField') : []) {
+    if (text(child(field, 'HasContent')).toLowerCase() === 'false') continue;
+    const content = withoutPlaceholder(layoutNodes([...parseHtml(rawText(child(field, 'Content') ?? field)).children]));
+    if (!content.some((l) => l.trim() !== '')) continue;
+    const caption = text(child(field, 'Caption'));
+    const details = child(field, 'MeetingDetails');
+    const by = text(details && child(details, 'CommitteeName'));
+    const due = text(details && child(details, 'MeetingDueDate'));
+    const when = (isoMoment(due) ?? danishMoment(due))?.date;
+    if (when) {
+      const d = `${pad2(when.day)}.${pad2(when.month)}.${when.year}`;
+      out.push({ text: `${SECTION_KINDS.tidligereBeslutning} ${by || 'udvalget'} den ${d}`, heading: true });
+      if (caption && !DECISION_CAPTION.test(caption)) out.push({ text: caption, heading: false });
+    } else if (caption) out.push({ text: caption, heading: true });
+    out.push(...content.map((l) => ({ text: l, heading: false })), { text: '', heading: false });
+  }
+  return out;
+}
+
+/** A caption that says only that it is a decision (`Beslutning`): the heading says so already. */
+const DECISION_CAPTION = new RegExp(String.raw`^${SECTION_KINDS.beslutning}(?:er)?$`, 'i');
 
 /** What SBSYS writes in a field left empty. */
 const EMPTY_FIELD = /^tomt[ \t]+indhold\.?$/i;
