@@ -38,6 +38,9 @@ test('cpr-number: the shapes of a CPR number, wherever they stand alone', () => 
     ['cpr-nr.: 01.02.03.12.34', ['01.02.03.12.34']],
     ['Personnummer 9999999999.', ['9999999999']],
     ['personnr. 0102 0312 34', ['0102 0312 34']],
+    ['CPR nr. 01 02 03 12 34', ['01 02 03 12 34']],
+    ['Cpr. nr.: 0102031 234', ['0102031 234']],
+    ['cpr nummer 01.02.03.1234', ['01.02.03.1234']],
   ] as const)
     assert.deepEqual(found(line), want, line);
 });

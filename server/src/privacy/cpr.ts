@@ -39,13 +39,16 @@ const SIX = `\\d(?:${J}\\d){5}`;
 const PAIRS_OF_SIX = `\\d${J}\\d${J}([. ])${J}\\d${J}\\d${J}\\1${J}\\d${J}\\d`;
 const CANDIDATE = new RegExp(`(?:${SIX}|${PAIRS_OF_SIX})(?:${J}[- \\n/]){0,4}${J}\\d(?:${J}\\d){3}`, 'g');
 /**
+ * A label that says the number after it is a CPR number, as people write it: `CPR`, `CPR-nr`,
+ * `CPR nr`, `Cpr. nr`, `cpr - nummer`, `personnummer`, `personnr` (a dot and a colon after it are
+ * the caller's). Its parts stand apart by at most a dot, a dash and a few spaces: the search stays linear.
+ */
+export const CPR_LABEL_SOURCE = String.raw`(?:cpr|person(?:nummer|nr))(?:\.?[ \t]{0,3}-?[ \t]{0,3}(?:nr|nummer))?`;
+/**
  * After a label that says it is one (`CPR-nr.`, `cpr`, `personnummer`), ten digits are a CPR number
  * however they are grouped (`010203-123 4`, `01.02.03.1234`), and whatever day they say.
  */
-const LABELLED = new RegExp(
-  `(?:^|[^\\p{L}])(?:cpr|person(?:nummer|nr))(?:[-.]?(?:nr|nummer))?\\.?${J}(?::${J})?(?:[ \\n]{1,3}${J})?(\\d(?:${J}(?:[-. /\\n]${J})?\\d){9})(?!${J}\\d)`,
-  'giu',
-);
+const LABELLED = new RegExp(`(?:^|[^\\p{L}])${CPR_LABEL_SOURCE}\\.?${J}(?::${J})?(?:[ \\n]{1,3}${J})?(\\d(?:${J}(?:[-. /\\n]${J})?\\d){9})(?!${J}\\d)`, 'giu');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 /** Six digits, one dash, four digits: the way a CPR number is written, read as the reader reads it. */

@@ -2,7 +2,7 @@ import type { LocalizedText } from '../i18n/locale';
 import { publicDecision } from '../model/decision';
 import { PunktMemo } from '../model/moved';
 import type { Referat } from '../model/types';
-import { findCprNumbersInLines, mayHoldCpr, type NumberedLine } from '../privacy/cpr';
+import { CPR_LABEL_SOURCE, findCprNumbersInLines, mayHoldCpr, type NumberedLine } from '../privacy/cpr';
 import type { PunktSyntax } from '../syntax/tree';
 import type { Range } from '../syntax/range';
 import type { Rule } from './types';
@@ -21,7 +21,7 @@ export interface CprNumber {
 }
 
 /** A CPR label right before a number (`CPR-nr.: `, `personnummer `, `cpr `): the fix's text says the same. */
-const LABEL_BEFORE = /(?:^|[^\p{L}])((?:cpr|person(?:nummer|nr))(?:\.?(?:[-. \t]|[ \t]*-[ \t]*)?(?:nr|nummer))?\.?[ \t]*:?[ \t]*)$/iu;
+const LABEL_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(${CPR_LABEL_SOURCE}\.?[ \t]*:?[ \t]*)$`, 'iu');
 /** A label is only looked for this far before the number. */
 const LABEL_WINDOW = 32;
 
