@@ -41,6 +41,9 @@ test('cpr-number: the shapes of a CPR number, wherever they stand alone', () => 
     ['CPR nr. 01 02 03 12 34', ['01 02 03 12 34']],
     ['Cpr. nr.: 0102031 234', ['0102031 234']],
     ['cpr nummer 01.02.03.1234', ['01.02.03.1234']],
+    ['Person nr. 01 02 03 12 34', ['01 02 03 12 34']],
+    ['CPR-numre: 0102031 234', ['0102031 234']],
+    ['Personnumre: 01 02 03 12 34', ['01 02 03 12 34']],
   ] as const)
     assert.deepEqual(found(line), want, line);
 });

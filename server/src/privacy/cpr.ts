@@ -40,10 +40,10 @@ const PAIRS_OF_SIX = `\\d${J}\\d${J}([. ])${J}\\d${J}\\d${J}\\1${J}\\d${J}\\d`;
 const CANDIDATE = new RegExp(`(?:${SIX}|${PAIRS_OF_SIX})(?:${J}[- \\n/]){0,4}${J}\\d(?:${J}\\d){3}`, 'g');
 /**
  * A label that says the number after it is a CPR number, as people write it: `CPR`, `CPR-nr`,
- * `CPR nr`, `Cpr. nr`, `cpr - nummer`, `personnummer`, `personnr` (a dot and a colon after it are
+ * `CPR nr`, `Cpr. nr`, `cpr - nummer`, `CPR-numre`, `personnummer`, `person nr` (a dot and a colon after it are
  * the caller's). Its parts stand apart by at most a dot, a dash and a few spaces: the search stays linear.
  */
-export const CPR_LABEL_SOURCE = String.raw`(?:cpr|person(?:nummer|nr))(?:\.?[ \t]{0,3}-?[ \t]{0,3}(?:nr|nummer))?`;
+export const CPR_LABEL_SOURCE = String.raw`(?:cpr|person[ \t]{0,3}-?[ \t]{0,3}(?:nummer|numre|nr))(?:\.?[ \t]{0,3}-?[ \t]{0,3}(?:nr|nummer|numre))?`;
 /**
  * After a label that says it is one (`CPR-nr.`, `cpr`, `personnummer`), ten digits are a CPR number
  * however they are grouped (`010203-123 4`, `01.02.03.1234`), and whatever day they say.
@@ -144,7 +144,7 @@ const MAY_HOLD = /[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff][\d*_~`\\\u008
 // A character `isDigitLike` accepts, or an entity's `&`: a line without one holds no number's digits.
 const DIGIT_LIKE_OR_ENTITY = /[0-9&\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff]/;
 // A label that says a number is a CPR number (`CPR`, `personnummer`): after it, any grouping is one.
-const CPR_LABEL = /cpr|personn(?:umme)?r/i;
+const CPR_LABEL = /cpr|person[ \t-]*n(?:umme|um)?r/i;
 
 /** The most line breaks a number's gap holds (`CANDIDATE`: at most four dashes, spaces, slashes or line breaks). */
 const LINES_AFTER = 4;
