@@ -41,6 +41,8 @@ export const CPR_FORMS: readonly CprForm[] = [
   { what: 'a slash', write: (d) => `${six(d)}/${four(d)}` },
   { what: 'the first part in pairs apart by no-break spaces', write: (d) => `${d.slice(0, 2)}\u00a0${d.slice(2, 4)}\u00a0${d.slice(4, 6)}-${four(d)}` },
   { what: 'the first part in pairs apart by tabs', write: (d) => `${d.slice(0, 2)}\t${d.slice(2, 4)}\t${d.slice(4, 6)}-${four(d)}` },
+  { what: 'a dot between the parts', write: (d) => `${six(d)}.${four(d)}` },
+  { what: 'the last four split by a space', write: (d) => `${six(d)}-${d.slice(6, 8)} ${d.slice(8)}` },
   // Behind a label that says it is one, however the label and the digits are spaced.
   { what: 'a label with a space, the digits in pairs', write: (d) => `CPR nr. ${d.replace(/(\d\d)(?=\d)/g, '$1 ')}` },
   { what: 'a label with dots, the digits in dotted pairs and four', write: (d) => `Cpr. nr.: ${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}.${four(d)}` },

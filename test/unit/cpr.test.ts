@@ -38,6 +38,9 @@ test('cpr-number: the shapes of a CPR number, wherever they stand alone', () => 
     ['cpr-nr.: 01.02.03.12.34', ['01.02.03.12.34']],
     ['Personnummer 9999999999.', ['9999999999']],
     ['personnr. 0102 0312 34', ['0102 0312 34']],
+    // A dot between the parts, and the last four split by a space, as a reader still reads them.
+    ['010203.1234', ['010203.1234']],
+    ['010203-12 34', ['010203-12 34']],
     ['CPR nr. 01 02 03 12 34', ['01 02 03 12 34']],
     ['Cpr. nr.: 0102031 234', ['0102031 234']],
     ['cpr nummer 01.02.03.1234', ['01.02.03.1234']],
@@ -153,6 +156,9 @@ test('cpr-number: no alarm on dates, times, case, phone, account and document nu
     '20030102 1234',
     '010203 12:34',
     '0102031234:00',
+    '010203 12 3456',
+    '1.010203.1234',
+    '010203.12345',
     '0102031234-5',
     'https://example.dk/sag/0102031234',
     // A web address's identifiers: a GUID's groups, a number after a number.

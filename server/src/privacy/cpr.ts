@@ -37,7 +37,9 @@ const J = `${JOINER}*`;
 // stands between two characters it cannot be: no two of them meet, so the search stays linear.
 const SIX = `\\d(?:${J}\\d){5}`;
 const PAIRS_OF_SIX = `\\d${J}\\d${J}([. ])${J}\\d${J}\\d${J}\\1${J}\\d${J}\\d`;
-const CANDIDATE = new RegExp(`(?:${SIX}|${PAIRS_OF_SIX})(?:${J}[- \\n/]){0,4}${J}\\d(?:${J}\\d){3}`, 'g');
+// Then the gap (dashes, spaces, slashes, a dot, a line break) and the last four digits, which a space may split (`12 34`).
+const LAST_FOUR = `\\d(?:${J}(?: ${J})?\\d){3}`;
+const CANDIDATE = new RegExp(`(?:${SIX}|${PAIRS_OF_SIX})(?:${J}[- \\n/.]){0,4}${J}${LAST_FOUR}`, 'g');
 /**
  * A label that says the number after it is a CPR number, as people write it: `CPR`, `CPR-nr`,
  * `CPR nr`, `Cpr. nr`, `cpr - nummer`, `CPR-numre`, `personnummer`, `person nr` (a dot and a colon after it are
