@@ -59,12 +59,14 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
   for (const d of dates) if (d.date && containsPosition(d.range, position)) return md(explainDate(d, referat, tr, { yearAssumed: false }), d.range);
 
   for (const n of referat.header.deltagere?.names ?? []) if (containsPosition(n.range, position)) return md(explainPerson(n.name, env, tr), n.range);
-  const listed = (referat.header.deltagere?.names ?? []).map((n) => memberOf(n.name));
   for (const n of referat.header.afbud?.names ?? []) {
     if (!containsPosition(n.range, position)) continue;
     // A first name alone under Afbud is the one listed of that name: she sees whom it was read as.
     const written = memberOf(n.name);
-    const named = namedByFirstName(listed, written);
+    const named = namedByFirstName(
+      (referat.header.deltagere?.names ?? []).map((m) => memberOf(m.name)),
+      written,
+    );
     return md(explainPerson(named === written ? n.name : named.name, env, tr), n.range);
   }
   for (const a of punkt?.attendees ?? []) {
