@@ -184,3 +184,23 @@ test('the summary made from a reading is the one-pass scan’s, name order inclu
       assert.deepEqual(summaryOf(parseReferat(edited)), summarizeReferat(edited), `${name}, edited`);
     }
 });
+
+test('what a save needs, made ahead while she reads, changes nothing in the archive; her save after an edit is summarised as the file reads', async () => {
+  const { path, uri, workspace, service } = await indexedService();
+  const before = service.archive.get(uri);
+  // Opened and read: its findings, then what a save will need.
+  const opened = { uri, version: 1, getText: () => text };
+  await service.findings(opened);
+  await service.prepareSave(opened);
+  assert.equal(service.archive.get(uri), before, 'made ahead, not taken: the archive holds the file as it was');
+  // She edits a decision (the punkter she did not touch are read from memory) and saves.
+  const saved = text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering af Lemvig Kommune blev udsat.');
+  service.forget(uri);
+  const edited = { uri, version: 2, getText: () => saved };
+  await service.findings(edited);
+  await service.prepareSave(edited);
+  workspace.write(path, saved);
+  await service.workspaceChanged([{ kind: 'changed', uri, text: saved }]);
+  assert.deepEqual(service.archive.get(uri), summarizeReferat(saved));
+  service.dispose();
+});

@@ -212,9 +212,18 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
   const prepare = preparer(ctx);
   const later = (uri: string, ms: number, run: () => void): void => void timers.set(uri, setTimeout(run, ms));
 
+  // What her first save needs of the text (the archive's summary) is made while she reads, after its findings.
+  const prepareSave = safe(ctx, 'diagnostics', undefined, async (uri: string, version: number) => {
+    const doc = openReferat(ctx, uri);
+    if (doc?.version === version) await service.prepareSave(doc);
+  });
   documents.onDidOpen((e) => {
-    savedText.set(e.document.uri, e.document.getText());
-    void validate(e.document);
+    const { uri, version } = e.document;
+    savedText.set(uri, e.document.getText());
+    void validate(e.document).then(() => {
+      // An edit since has its own preparation.
+      if (documents.get(uri)?.version === version) later(uri, PREPARE_AFTER_MS, () => void prepareSave(uri, version));
+    });
   });
   const saved = safe(ctx, 'didSave', undefined, async (doc: TextDocument) => {
     if (isYaml(doc.uri)) {
@@ -282,7 +291,9 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
 function preparer(ctx: ServerContext): (doc: TextDocument) => Promise<void> {
   return safe(ctx, 'diagnostics', undefined, async (doc: TextDocument) => {
     if (!openReferat(ctx, doc.uri)) return;
-    await ctx.service.findings(TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText()));
+    const now = TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
+    await ctx.service.findings(now);
+    await ctx.service.prepareSave(now);
   });
 }
 

@@ -136,6 +136,11 @@ export interface ReferatLanguageService {
 
   /** Every finding, with the severities of the nearest referat.yaml and the editor's own settings; cached per version. */
   findings(doc: ReferatDocument, token?: CancellationToken): Promise<Diagnostic[]>;
+  /**
+   * Makes ahead what a save of this version will need, the archive's summary of the text, so her
+   * save publishes its findings without making it then: while she reads or pauses.
+   */
+  prepareSave(doc: ReferatDocument, token?: CancellationToken): Promise<void>;
   /** The findings as they are now, summed up: before an export. */
   findingsSummary(doc: ReferatDocument, token?: CancellationToken): Promise<FindingsSummary>;
   /** The dialect the document is read in (and whether referat.yaml names it), what kind of document it is and its punkter: the status bar, `check --verbose`. */

@@ -445,6 +445,12 @@ class LanguageService implements ReferatLanguageService {
     });
   }
 
+  async prepareSave(doc: ReferatDocument, token?: CancellationToken): Promise<void> {
+    const referat = await this.prepared(doc, token);
+    // As `takeSaved` makes it: its summaries of the punkter are kept by punkt, and a save finds them.
+    if (!this.parsed.get(doc.uri)?.config?.config.dialekt) summaryOf(referat);
+  }
+
   async findingsSummary(doc: ReferatDocument, token?: CancellationToken): Promise<FindingsSummary> {
     const found = await this.findings(doc, token);
     const errors = found.filter((d) => d.severity === 'error');
