@@ -212,18 +212,11 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
   const prepare = preparer(ctx);
   const later = (uri: string, ms: number, run: () => void): void => void timers.set(uri, setTimeout(run, ms));
 
-  // What her first save needs of the text (the archive's summary) is made while she reads, after its findings.
-  const prepareSave = safe(ctx, 'diagnostics', undefined, async (uri: string, version: number) => {
-    const doc = openReferat(ctx, uri);
-    if (doc?.version === version) await service.prepareSave(doc);
-  });
   documents.onDidOpen((e) => {
     const { uri, version } = e.document;
     savedText.set(uri, e.document.getText());
-    void validate(e.document).then(() => {
-      // An edit since has its own preparation.
-      if (documents.get(uri)?.version === version) later(uri, PREPARE_AFTER_MS, () => void prepareSave(uri, version));
-    });
+    // What her first save needs of the text is made while she reads, after its findings; an edit since has its own preparation.
+    void validate(e.document).then(() => documents.get(uri)?.version === version && later(uri, PREPARE_AFTER_MS, () => void prepare.save(uri, version)));
   });
   const saved = safe(ctx, 'didSave', undefined, async (doc: TextDocument) => {
     if (isYaml(doc.uri)) {
@@ -261,7 +254,7 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
       const left = fixes.remaining(doc, shown);
       if (shown && left) void publish(doc, { ...shown, diagnostics: left, text: doc.getText() });
       // Findings follow saving: they are made while she pauses, and shown when she saves.
-      later(doc.uri, PREPARE_AFTER_MS, () => void prepare(doc));
+      later(doc.uri, PREPARE_AFTER_MS, () => void prepare.findings(doc));
       return;
     }
     if (ctx.validation.debounceMs <= 0) void validate(doc);
@@ -287,14 +280,23 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
   };
 }
 
-/** The findings of the text as it is now, made and kept, not published: a save of this version publishes them at once. */
-function preparer(ctx: ServerContext): (doc: TextDocument) => Promise<void> {
-  return safe(ctx, 'diagnostics', undefined, async (doc: TextDocument) => {
-    if (!openReferat(ctx, doc.uri)) return;
-    const now = TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
-    await ctx.service.findings(now);
-    await ctx.service.prepareSave(now);
-  });
+/**
+ * Work made ahead while she reads or pauses, kept, not published: the findings of the text as it is
+ * now (a save of this version publishes them at once), and what the save needs of it (the archive's summary).
+ */
+function preparer(ctx: ServerContext): { findings: (doc: TextDocument) => Promise<void>; save: (uri: string, version: number) => Promise<void> } {
+  return {
+    findings: safe(ctx, 'diagnostics', undefined, async (doc: TextDocument) => {
+      if (!openReferat(ctx, doc.uri)) return;
+      const now = TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
+      await ctx.service.findings(now);
+      await ctx.service.prepareSave(now);
+    }),
+    save: safe(ctx, 'diagnostics', undefined, async (uri: string, version: number) => {
+      const doc = openReferat(ctx, uri);
+      if (doc?.version === version) await ctx.service.prepareSave(doc);
+    }),
+  };
 }
 
 /** Before an export: the findings of the text as it is now, whatever the validation trigger. */
