@@ -324,6 +324,18 @@ test('body text: paragraphs, bold, a link, nested bullets, numbered items, a sub
       ['TD:Skoler', 'TD:3.400.000 kr.'],
     ],
   );
+  // Rows set out with tabs, right under the text they follow, are a table of their own: no header row made up, cells of TD.
+  const tabTable = elements.find((e) => e.role === 'Table' && e.deepText.startsWith('Bornholms'))!;
+  assert.deepEqual(
+    tabTable.children.map((tr) => tr.children.map((c) => `${c.role}:${c.deepText}`)),
+    [
+      ['TD:Bornholms Hospital', 'TD:1,80'],
+      ['TD:Herlev Hospital', 'TD:14,10'],
+      ['TD:I alt', 'TD:15,90'],
+    ],
+  );
+  assert.ok(text.includes('Beløbet er fordelt således:'));
+  assert.ok(text.includes('Formand: Én linje med en tabulator er tekst.'), 'one line with a tab stays text');
   assert.ok(elements.some((e) => e.role === 'BlockQuote' && e.deepText === 'Et citat fra et høringssvar.'));
   // The link: a Link element with its annotation, to the web address; javascript: stays text.
   const links = pdf.pages.flatMap((p) => p.annotations).filter((a) => a.url !== undefined);

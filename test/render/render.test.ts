@@ -123,6 +123,35 @@ test('hostile text stays text: no script, event handler, javascript: link, ifram
   assert.match(body, /&lt;script&gt;window.__pwned = &quot;script&quot;&lt;\/script&gt;/);
 });
 
+test('rows set out with tabs are a table: cells apart at each run of tabs, figures to the right, no header made up; one such line, a list and markup stay as they are', () => {
+  const source = readFileSync(join(fixtures, 'pdf-body.referat'), 'utf8').replace(
+    'Beløbet er fordelt således:',
+    'Beløbet er fordelt således:\n\n- Punkt\tmed tabulator\n- Et andet\tpunkt\n\nUneven\tB\tC\nKort\t**fed** <b>\n',
+  );
+  const html = renderHtml(parseReferat(source), { audience: 'internal' });
+  const tables = [...html.matchAll(/<table class="tab-table"[^>]*>([\s\S]*?)<\/table>/g)].map((m) =>
+    [...m[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)].map((c) => `${c[1]!.trim()}|${c[2]}`)),
+  );
+  assert.deepEqual(tables, [
+    // A row of fewer cells is filled out; markup in a cell is read as in any text, HTML stays text.
+    [
+      ['|Uneven', '|B', '|C'],
+      ['|Kort', '|<strong>fed</strong> &lt;b&gt;', '|'],
+    ],
+    [
+      ['|Bornholms Hospital', 'class="align-right"|1,80'],
+      ['|Herlev Hospital', 'class="align-right"|14,10'],
+      ['|I alt', 'class="align-right"|15,90'],
+    ],
+  ]);
+  assert.doesNotMatch(html, /<th\b[^>]*>(?:Bornholms|Uneven)/);
+  // The pipe table's `---:` is a class too: the preview's policy allows no style attribute.
+  assert.match(html, /<td class="align-right">3\.400\.000 kr\.<\/td>/);
+  assert.doesNotMatch(html.slice(html.indexOf('<body>')), /style="/);
+  assert.match(html, /<li[^>]*>Punkt\tmed tabulator<\/li>/);
+  assert.match(html, /Formand:\tÉn linje med en tabulator er tekst\./);
+});
+
 test('the webview version uses a strict CSP with a nonce and only the given stylesheet and script', () => {
   const html = renderHtml(parseReferat(corpusFiles()[0]!.text), {
     audience: 'internal',

@@ -12,6 +12,7 @@ import { approvalWhen, publishedJournal, writtenMeetingDate } from './published'
 import { PUNKT_WORD } from '../dialect/vocabulary';
 import type { Dialect } from '../dialect/dialects';
 import { PunktMemo } from '../model/moved';
+import { tabTables } from './tabTable';
 
 export type Audience = 'internal' | 'public';
 
@@ -35,6 +36,7 @@ export interface RenderOptions {
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: true });
 // No indented code blocks: indentation in minutes is layout (imported text, a wrapped list), never code.
 md.disable(['image', 'code']);
+md.use(tabTables);
 md.validateLink = (url: string): boolean => /^(https?:|mailto:)/i.test(url.trim());
 // Headings inside body text sit under the section's h3: `#` to `####` become h4, deeper ones h5, h6.
 const bodyHeading = (tag: string): string => `h${Math.max(4, Math.min(6, Number(tag.slice(1))))}`;
@@ -58,6 +60,19 @@ for (const rule of [
     if (t.map && offset !== undefined) t.attrSet('data-line', String(t.map[0] + offset));
     if (rule === 'heading_open') t.tag = bodyHeading(t.tag);
     return original ? original(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
+}
+
+// A cell's alignment as a class, not a style attribute, which the preview's policy refuses.
+for (const rule of ['th_open', 'td_open'] as const) {
+  md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+    const t = tokens[idx]!;
+    const align = /text-align:(left|right|center)/.exec(t.attrGet('style') ?? '')?.[1];
+    if (align) {
+      t.attrs = (t.attrs ?? []).filter(([name]) => name !== 'style');
+      t.attrJoin('class', `align-${align}`);
+    }
+    return self.renderToken(tokens, idx, options);
   };
 }
 

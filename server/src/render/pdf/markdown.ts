@@ -2,12 +2,14 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { Block, ListItem, Run, TableRow } from './model';
 import type { Face } from './style';
+import { tabTables } from '../tabTable';
 
 // The same reading of body text as the HTML renderer: raw HTML stays text, links only to the
 // web and to mail, no images.
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 // No indented code blocks: indentation in minutes is layout (imported text, a wrapped list), never code.
 md.disable(['image', 'code']);
+md.use(tabTables);
 md.validateLink = (url: string): boolean => /^(https?:|mailto:)/i.test(url.trim());
 
 const BULLET = /^([ \t]*)([-*+•]|\d{1,9}[.)])([ \t]+)(.*)$/;
@@ -24,7 +26,8 @@ export function normalizeBody(text: string): string {
   // Open list items: their indent as written and the column their text starts at as rewritten.
   let stack: { indent: number; content: number }[] = [];
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/\t/g, '    ');
+    // Tabs before the text are its indentation; a tab inside it sets out a table's cells (`tabTables`).
+    const line = raw.replace(/^[ \t]+/, (indent) => indent.replace(/\t/g, '    '));
     if (EMPTY_BULLET.test(line)) continue;
     const m = BULLET.exec(line);
     if (m) {

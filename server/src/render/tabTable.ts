@@ -1,0 +1,78 @@
+import type MarkdownIt from 'markdown-it';
+import type { StateBlock } from 'markdown-it';
+
+/** markdown-it's block rule, as its ruler takes one. */
+type BlockRule = Parameters<MarkdownIt['block']['ruler']['before']>[2];
+
+/**
+ * Rows set out with tabs, as an imported table arrives (`Bornholms Hospital⇥1,80`) and as she lines
+ * up two columns herself: two or more lines in a row, each with a tab between its text, are a table
+ * (its cells apart at each run of tabs), so the columns line up in the HTML and the PDF, and a
+ * screen reader reads them as cells. Such rows have no header row: none is made up. A single line
+ * with a tab, a list's or a quote's line and a heading stay as they are.
+ */
+export function tabTables(md: MarkdownIt): void {
+  // Rows may follow the text above them without a blank line, as an import writes a field's lines.
+  md.block.ruler.before('table', 'tab_table', tabTable, { alt: ['paragraph'] });
+}
+
+/** A run of tabs between two cells' text; tabs before the text are its indentation. */
+const CELL_GAP = /[ ]*\t+[ ]*/;
+/** A line another block rule reads: a list's item, a quote, a heading, a pipe table's row. */
+const OTHER_BLOCK = /^(?:[-*+•][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\|)/;
+/** An amount, a count or a share (`1,80`, `-2.500`, `12 %`): a column of them is set to the right, as figures are. */
+const FIGURE = /^[-\u2212+]?\d[\d., \u00a0]*(?: ?%)?$/;
+/** A table of more columns than this is not a table of tabs but text with tabs in it. */
+const MOST_CELLS = 12;
+
+/** The cells of a line set out with tabs, or undefined for a line that is not such a row. */
+function cellsOf(state: StateBlock, line: number): string[] | undefined {
+  if (state.sCount[line]! < state.blkIndent) return undefined;
+  const text = state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]).trimEnd();
+  if (text === '' || OTHER_BLOCK.test(text)) return undefined;
+  const cells = text.split(CELL_GAP);
+  return cells.length >= 2 && cells.length <= MOST_CELLS ? cells : undefined;
+}
+
+// markdown-it's own signature: `silent` asks only whether the rows are there (may they end a paragraph).
+const tabTable: BlockRule = (state, startLine, endLine, silent) => {
+  const rows: string[][] = [];
+  let line = startLine;
+  for (; line < endLine; line++) {
+    const cells = cellsOf(state, line);
+    if (!cells) break;
+    rows.push(cells);
+  }
+  if (rows.length < 2) return false;
+  if (silent) return true;
+  const columns = Math.max(...rows.map((r) => r.length));
+  const figures = Array.from({ length: columns }, (_, c) => {
+    const filled = rows.map((r) => r[c] ?? '').filter((cell) => cell !== '');
+    return filled.length > 0 && filled.every((cell) => FIGURE.test(cell));
+  });
+  const table = state.push('table_open', 'table', 1);
+  table.map = [startLine, line];
+  table.attrSet('class', 'tab-table');
+  state.push('tbody_open', 'tbody', 1).map = [startLine, line];
+  rows.forEach((cells, k) => {
+    const at: [number, number] = [startLine + k, startLine + k + 1];
+    state.push('tr_open', 'tr', 1).map = at;
+    // A row of fewer cells than the widest is filled out with empty ones, so the columns stay columns.
+    for (let c = 0; c < columns; c++) {
+      const td = state.push('td_open', 'td', 1);
+      td.map = at;
+      // As markdown-it writes a pipe table's `---:`: the PDF reads the same.
+      if (figures[c]) td.attrSet('style', 'text-align:right');
+      const inline = state.push('inline', '', 0);
+      inline.content = cells[c] ?? '';
+      inline.map = at;
+      inline.children = [];
+      state.push('td_close', 'td', -1);
+    }
+    state.push('tr_close', 'tr', -1);
+  });
+  state.push('tbody_close', 'tbody', -1);
+  state.push('table_close', 'table', -1);
+  state.line = line;
+  return true;
+};
