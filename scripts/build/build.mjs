@@ -44,7 +44,29 @@ export function findTests(dir = join(root, 'test')) {
 //    form it draws). pdf.js's text pass reads every operator already and skips these; the reader
 //    otherwise made the page's whole operator list a second time for them, an eighth of a read.
 //    The page's last text item carries them (`type: "referatDrawing"`); the reader takes it off.
+//  - the text pass asks for the current glyph's place twice per glyph, and made it of three new
+//    arrays and two calls to a matrix product that sees both plain and typed arrays (a tenth of each
+//    import thread). It is the same two products written out, term for term: one array, the same
+//    numbers to the last bit.
 const PDFJS_PATCHES = [
+  {
+    from: `          tsm[3] *= glyphHeight * textState.fontMatrix[3];
+        }
+      }
+      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));`,
+    to: `          tsm[3] *= glyphHeight * textState.fontMatrix[3];
+        }
+      }
+      const t = textState.textMatrix;
+      const c = textState.ctm;
+      const m0 = t[0] * tsm[0] + t[2] * tsm[1];
+      const m1 = t[1] * tsm[0] + t[3] * tsm[1];
+      const m2 = t[0] * tsm[2] + t[2] * tsm[3];
+      const m3 = t[1] * tsm[2] + t[3] * tsm[3];
+      const m4 = t[0] * tsm[4] + t[2] * tsm[5] + t[4];
+      const m5 = t[1] * tsm[4] + t[3] * tsm[5] + t[5];
+      return [c[0] * m0 + c[2] * m1, c[1] * m0 + c[3] * m1, c[0] * m2 + c[2] * m3, c[1] * m2 + c[3] * m3, c[0] * m4 + c[2] * m5 + c[4], c[1] * m4 + c[3] * m5 + c[5]];`,
+  },
   {
     from: 'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));',
     to: 'const ahead = xref.fetchAsync(lastKid); ahead.catch(() => {}); pageDictCache.put(lastKid, ahead);',
