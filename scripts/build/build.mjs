@@ -48,7 +48,29 @@ export function findTests(dir = join(root, 'test')) {
 //    arrays and two calls to a matrix product that sees both plain and typed arrays (a tenth of each
 //    import thread). It is the same two products written out, term for term: one array, the same
 //    numbers to the last bit.
+//  - a font of two-byte codes, as nearly every PDF of minutes embeds, is read through pdf.js's
+//    identity CMap: its repair visited all 65,536 codes to keep those below the font's number of
+//    glyphs. It visits those alone, in the same order: the same mapping.
 const PDFJS_PATCHES = [
+  {
+    from: `      properties.cMap.forEach(function (charCode, cid) {
+        if (typeof cid === "string") {
+          cid = convertCidString(charCode, cid, true);
+        }
+        if (cid > 0xffff) {
+          throw new FormatError("Max size of CID is 65,535");
+        }`,
+    to: `      const eachCid = isCidToGidMapEmpty && properties.cMap instanceof IdentityCMap
+        ? visit => { for (let code = 0, below = Math.min(numGlyphs, 0x10000); code < below; code++) visit(code, code); }
+        : visit => properties.cMap.forEach(visit);
+      eachCid(function (charCode, cid) {
+        if (typeof cid === "string") {
+          cid = convertCidString(charCode, cid, true);
+        }
+        if (cid > 0xffff) {
+          throw new FormatError("Max size of CID is 65,535");
+        }`,
+  },
   {
     from: `          tsm[3] *= glyphHeight * textState.fontMatrix[3];
         }
