@@ -272,3 +272,24 @@ test('agenda-order: past twenty open punkter after Eventuelt, each is still told
     [...Array<number>(20).fill(1), ...Array<number>(10).fill(0)],
   );
 });
+
+test('where no section of the punkt has text yet, the decision is written as the punkt heading stands above its journal number', () => {
+  const text = readFileSync(join(rulesDir, 'missing-beslutning.empty.referat'), 'utf8');
+  // Every section of punkt 1 emptied: only its heading's distance to the journal number tells its style.
+  const emptied = text.replace(
+    /\n\n(Deltagerkredsen til|HR-konsulent|Direktionen bedes|Kommunaldirektøren indstiller|- At det|Deltagerkreds, Lederforum, opd)[^\n]*/g,
+    '',
+  );
+  for (const [style, source, below] of [
+    ['apart (Lemvig)', emptied, 2],
+    ['close (eDoc)', emptied.replace('Punkt 1: Deltagerkreds, Lederforum\n\n81.39', 'Punkt 1: Deltagerkreds, Lederforum\n81.39'), 1],
+  ] as const) {
+    const d = checkReferat(parseReferat(source)).find((x) => x.code === 'missing-beslutning' && x.range.start.line < 40)!;
+    const fix = d.fixes[0]!;
+    const heading = d.range.start.line;
+    assert.equal(fix.cursor!.line, heading + below, `${style}: the cursor ${below} line(s) under the heading`);
+    const lines = applyEdits(source, fix.edits).split('\n');
+    assert.match(lines[heading]!, /^Beslutning$/, style);
+    assert.equal(lines[fix.cursor!.line], '', `${style}: the cursor's line is empty`);
+  }
+});

@@ -5,6 +5,7 @@ import { formatTitleDate, pad2 } from '../model/dates';
 import { todaysDecision } from '../model/decision';
 import { meetingDate } from '../model/meeting';
 import { isGroupHeading } from '../model/numbering';
+import { spacedHeadings } from '../model/sections';
 import type { Punkt, Referat, Section } from '../model/types';
 import { lineContent } from '../syntax/content';
 import type { Position } from '../syntax/range';
@@ -67,7 +68,7 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
     const heading = decorate(p, lines, decisionHeading(dagsorden, p), place.model);
     // The empty line she writes on comes right after the heading, or after the blank line below it;
     // after the punkt's last line, a blank line sets the heading off, as every heading there is.
-    const block = usesBlankLines(p, lines) ? (place.after ? ['', heading, '', ''] : [heading, '', '', '']) : place.after ? ['', heading, ''] : [heading, ''];
+    const block = spacedHeadings(p) ? (place.after ? ['', heading, '', ''] : [heading, '', '', '']) : place.after ? ['', heading, ''] : [heading, ''];
     const writeAt = block.indexOf(heading) + (block.length === 4 ? 2 : 1);
     const start = insert(place.line, block);
     first ??= { line: place.line, offset: start + writeAt };
@@ -87,7 +88,7 @@ export function createReferat(text: string, dagsorden: Referat, catalog: NameCat
     const h = s.headingRange.start.line;
     let blanks = 0;
     while (h + 1 + blanks < lines.length && lines[h + 1 + blanks]!.trim() === '') blanks++;
-    const spaced = usesBlankLines(p, lines);
+    const spaced = spacedHeadings(p);
     const atEnd = h + 1 + blanks >= lines.length;
     const wanted = (spaced ? 2 : 1) + (atEnd ? 0 : 1);
     const start = blanks < wanted ? insert(h + 1, new Array<string>(wanted - blanks).fill('')) : 0;
@@ -142,13 +143,6 @@ function decisionPlace(r: Referat, p: Punkt, lines: readonly string[]): { line: 
   let last = p.range.end.line;
   while (last > p.headingRange.start.line && (lines[last] ?? '').trim() === '') last--;
   return { line: last + 1, after: true, model: written.filter((s) => s.kind !== 'tidligereBeslutning').pop() };
-}
-
-/** Do this punkt's headings stand between blank lines (Lemvig), or close to their text (Aarhus)? */
-function usesBlankLines(p: Punkt, lines: readonly string[]): boolean {
-  const s = p.sections.find((x) => !x.implicit);
-  if (s) return (lines[s.headingRange.start.line + 1] ?? '').trim() === '';
-  return (lines[p.headingRange.start.line + 1] ?? '').trim() === '';
 }
 
 /** The heading in the decoration of the section beside it (`### **…**`), so it stands at that section's level. */

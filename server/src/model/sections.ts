@@ -2,6 +2,7 @@ import type { Dialect } from '../dialect/dialects';
 import { capitalize } from '../i18n/locale';
 import { SBSYS } from '../dialect/dialects';
 import { SECTION_KINDS, SECTION_NAMES, type SectionKind } from '../dialect/vocabulary';
+import type { Punkt, Section } from './types';
 
 /** A section heading completion or a new punkt writes: its kind and its name. */
 export interface SectionChoice {
@@ -91,4 +92,25 @@ export function orderIndex(kind: SectionKind, dialect: Dialect = SBSYS): number 
 
 export function canonicalTitle(kind: SectionKind): string {
   return SECTION_KINDS[kind];
+}
+
+/**
+ * Whether a punkt's headings stand apart from their text by a blank line (Lemvig), or right above it
+ * (eDoc, SBSYS, Aarhus): as most of its sections with text stand, `except` (the one being written)
+ * left out; where none has text yet, as the punkt's own heading stands above what follows it. What
+ * writes a heading or a decision into a punkt (a quick fix, Create Referat) follows it.
+ */
+export function spacedHeadings(p: Punkt, options: { readonly except?: Section } = {}): boolean {
+  let spaced = 0;
+  let tight = 0;
+  for (const s of p.sections) {
+    const first = s.body.find((b) => !b.blank);
+    if (s === options.except || s.implicit || !first) continue;
+    if (first.line > s.headingRange.start.line + 1) spaced++;
+    else tight++;
+  }
+  if (spaced + tight > 0) return spaced >= tight;
+  const journal = p.journal?.kind === 'valid' ? p.journal.journal.range : p.journal?.range;
+  const next = journal?.start.line ?? p.intro.find((b) => !b.blank)?.line ?? p.sections.find((s) => !s.implicit)?.headingRange.start.line;
+  return next === undefined || next > p.headingRange.start.line + 1;
 }

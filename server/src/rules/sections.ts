@@ -1,6 +1,6 @@
 import { lineContent } from '../syntax/content';
 import { isGroupHeading, punktLabel } from '../model/numbering';
-import { canonicalTitle, orderIndex, sectionKindOf } from '../model/sections';
+import { canonicalTitle, orderIndex, sectionKindOf, spacedHeadings } from '../model/sections';
 import { handlings, hasText, todaysDecision } from '../model/decision';
 import { protokolOf } from '../model/protokol';
 import type { Punkt, Referat, Section } from '../model/types';
@@ -39,19 +39,6 @@ function addDecision(p: Punkt): Fix {
   return { title, preferred: true, edits: [{ range: { start: end, end }, newText: `\n\n${heading}\n\n` }], cursor: { line: end.line + 4, character: 0 } };
 }
 
-/** Whether the punkt's headings stand apart from their text by a blank line (Lemvig), or right above it (eDoc, SBSYS). */
-function spacedHeadings(p: Punkt, except: Section): boolean {
-  let spaced = 0;
-  let tight = 0;
-  for (const s of p.sections) {
-    const first = s.body.find((b) => !b.blank);
-    if (s === except || s.implicit || !first) continue;
-    if (first.line > s.headingRange.start.line + 1) spaced++;
-    else tight++;
-  }
-  return tight === 0 || spaced >= tight;
-}
-
 /** How many blank lines follow a line of the punkt (up to its next line that says something), and whether they reach the end of the document. */
 function blanksAfter(referat: Referat, p: Punkt, line: number): { blanks: number; reachesEnd: boolean } {
   const punkter = referat.syntax.punkter;
@@ -77,7 +64,7 @@ function blanksAfter(referat: Referat, p: Punkt, line: number): { blanks: number
 function writeDecision(p: Punkt, s: Section, referat: Referat): Fix {
   const h = s.headingRange.start.line;
   const { blanks, reachesEnd } = blanksAfter(referat, p, h);
-  const spaced = spacedHeadings(p, s);
+  const spaced = spacedHeadings(p, { except: s });
   // At the end of the document no blank line is needed after the cursor's line.
   const missing = Math.max(0, (spaced ? 2 : 1) + (reachesEnd ? 0 : 1) - blanks);
   const end = s.headingRange.end;
