@@ -210,17 +210,45 @@ const PDFJS_PATCHES = [
         enqueueChunk();`,
   },
 ];
+// Patches of pdf.js's display side, likewise.
+//  - on Node pdf.js's two sides run in one thread and pass their messages through a port that
+//    copies each (structuredClone): a page's text, sent in chunks of hundreds of items, was copied
+//    whole, a twentieth of an import thread. A text chunk crosses as it is: the worker side makes
+//    each item anew and never touches one it sent again, and sets the chunk's own lists anew after
+//    sending it, so the chunk is copied one level deep. Every other message is copied as before.
+const PDFJS_DISPLAY_PATCHES = [
+  {
+    from: `  postMessage(obj, transfer) {
+    const event = {
+      data: structuredClone(obj, transfer ? {
+        transfer
+      } : null)
+    };`,
+    to: `  postMessage(obj, transfer) {
+    const chunk = obj?.stream === StreamKind.ENQUEUE && !transfer?.length ? obj.chunk : undefined;
+    const textChunk = chunk !== null && typeof chunk === "object" && Array.isArray(chunk.items) && typeof chunk.styles === "object";
+    const event = {
+      data: textChunk ? { ...obj, chunk: { ...chunk } } : structuredClone(obj, transfer ? {
+        transfer
+      } : null)
+    };`,
+  },
+];
+const patched =
+  (patches) =>
+  async ({ path }) => {
+    let source = await readFile(path, 'utf8');
+    for (const { from, to } of patches) {
+      if (source.split(from).length !== 2) throw new Error(`pdfjs-patches: "${from.split('\n')[0]}" is not in ${path} once any more; review the patch`);
+      source = source.replace(from, () => to);
+    }
+    return { contents: source, loader: 'js' };
+  };
 const pdfjsPatches = {
   name: 'pdfjs-patches',
   setup(b) {
-    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/ }, async ({ path }) => {
-      let source = await readFile(path, 'utf8');
-      for (const { from, to } of PDFJS_PATCHES) {
-        if (source.split(from).length !== 2) throw new Error(`pdfjs-patches: "${from.split('\n')[0]}" is not in ${path} once any more; review the patch`);
-        source = source.replace(from, () => to);
-      }
-      return { contents: source, loader: 'js' };
-    });
+    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/ }, patched(PDFJS_PATCHES));
+    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, patched(PDFJS_DISPLAY_PATCHES));
   },
 };
 
