@@ -76,3 +76,75 @@ test('cutting a word measures text in proportion to its length, not to its squar
   assert.ok(large < 12 * small, `2,000 characters: ${small} measured; 20,000: ${large}`);
   assert.ok(large < 5 * 20_000, `20,000 characters: ${large} measured`);
 });
+
+/** The fragments of a table laid out alone, with the made-up font. */
+function layOutTable(rows: readonly (readonly [string, 'left' | 'right'])[][], measure: Measure) {
+  const model: PdfDocumentModel = {
+    title: 't',
+    running: 'r',
+    edition: 'e',
+    labels: documentLabels(parseReferat('')),
+    blocks: [
+      {
+        kind: 'table',
+        rows: rows.map((cells) => ({ header: false, cells: cells.map(([text, align]) => ({ runs: [{ text, face: 'regular' as const }], align })) })),
+      },
+    ],
+  };
+  return layoutDocument(model, measure, (t) => t, new Map()).pages.flatMap((p) => p.flatMap((l) => l.line.frags));
+}
+
+test('a table of short columns is as wide as its cells, not the page; its figures stand right-aligned at one edge', () => {
+  const { measure } = kerningFont();
+  const frags = layOutTable(
+    [
+      [
+        ['Bornholms Hospital', 'left'],
+        ['1,80', 'right'],
+      ],
+      [
+        ['I alt', 'left'],
+        ['99,92', 'right'],
+      ],
+    ],
+    measure,
+  );
+  const figures = frags.filter((f) => /\d/.test(f.text));
+  const rightEdges = new Set(figures.map((f) => Math.round((f.x + f.width) * 100)));
+  assert.equal(rightEdges.size, 1, 'the figures end at one edge');
+  const left = Math.min(...frags.map((f) => f.x));
+  const right = Math.max(...figures.map((f) => f.x + f.width));
+  const size = STYLE.body.size;
+  assert.ok(right - left < CONTENT_WIDTH / 2, `the table takes ${right - left} of ${CONTENT_WIDTH}`);
+  // The figures stand clear of the widest text of the first column.
+  const label = frags.find((f) => f.text.startsWith('Bornholms'))!;
+  assert.ok(Math.min(...figures.map((f) => f.x)) >= label.x + measure('Bornholms Hospital', 'regular', size));
+});
+
+test('a table too wide for the page gives each column its longest word at least, and the room left to the column of long text', () => {
+  const { measure } = kerningFont();
+  const long = 'Koordineret familieindsats til de mest udsatte familier '.repeat(6).trim();
+  const frags = layOutTable(
+    [
+      [
+        [long, 'left'],
+        ['Erhvervsmentorordning', 'left'],
+        ['-810.551', 'right'],
+      ],
+    ],
+    measure,
+  );
+  // No word of the narrow columns is cut: each stands whole on one line.
+  for (const word of ['Erhvervsmentorordning', '-810.551'])
+    assert.ok(
+      frags.some((f) => f.text.trim() === word),
+      `${word} whole`,
+    );
+  // The long text wraps in its column, which ends before the next begins.
+  const mentor = frags.find((f) => f.text.trim() === 'Erhvervsmentorordning')!;
+  const longLines = frags.filter((f) => f.text.includes('familie') || f.text.includes('Koordineret'));
+  assert.ok(longLines.length > 1);
+  for (const f of longLines) assert.ok(f.x + f.width <= mentor.x, `"${f.text}" runs into the next column`);
+  const figure = frags.find((f) => f.text.trim() === '-810.551')!;
+  assert.ok(figure.x + figure.width <= frags[0]!.x + CONTENT_WIDTH + 0.01, 'the table stays within the page');
+});

@@ -152,6 +152,38 @@ test('rows set out with tabs are a table: cells apart at each run of tabs, figur
   assert.match(html, /Formand:\tÉn linje med en tabulator er tekst\./);
 });
 
+test('rows set out with tabs: a first row that names a column of figures below it is the header; a column mostly of figures is set right', () => {
+  const base = readFileSync(join(fixtures, 'pdf-body.referat'), 'utf8');
+  const cellsOf = (rows: string): string[][][] => {
+    const html = renderHtml(parseReferat(base.replace('Beløbet er fordelt således:', `Tabellen:\n\n${rows}\n`)), { audience: 'internal' });
+    return [...html.matchAll(/<table class="tab-table"[^>]*>([\s\S]*?)<\/table>/g)].map((m) =>
+      [...m[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+        [...r[1]!.matchAll(/<(t[hd])([^>]*)>([\s\S]*?)<\/t[hd]>/g)].map((c) => `${c[1]}${c[2]!.includes('align-right') ? '>' : ''}:${c[3]}`),
+      ),
+    );
+  };
+  // Greve's budget: a header of years, a column of amounts with a word among them.
+  assert.deepEqual(
+    cellsOf('Budget i kr.\t2022\t2023\nTryghed\t-810.551\t-810.551\nIndsats 1\t10.000\tAfklares\nIndsats 2\t0\t0\nTotal\t-800.551\t-810.551')[0],
+    [
+      ['th:Budget i kr.', 'th>:2022', 'th>:2023'],
+      ['td:Tryghed', 'td>:-810.551', 'td>:-810.551'],
+      ['td:Indsats 1', 'td>:10.000', 'td>:Afklares'],
+      ['td:Indsats 2', 'td>:0', 'td>:0'],
+      ['td:Total', 'td>:-800.551', 'td>:-810.551'],
+    ],
+  );
+  // A header of words over amounts.
+  assert.deepEqual(cellsOf('Projektnavn\tOverslag i 1.000 kr.\nByggeri\t1.790\nRådgiver (10%)\t160')[0]![0], ['th:Projektnavn', 'th>:Overslag i 1.000 kr.']);
+  // No column of figures: no header, nothing set right.
+  assert.deepEqual(cellsOf('Formand:\tAnne Hansen\nNæstformand:\tBo Jensen')[0], [
+    ['td:Formand:', 'td:Anne Hansen'],
+    ['td:Næstformand:', 'td:Bo Jensen'],
+  ]);
+  // A first row with an amount in it is a row of the table.
+  assert.deepEqual(cellsOf('Bornholms Hospital\t1,80\nI alt\t99,92')[0]![0], ['td:Bornholms Hospital', 'td>:1,80']);
+});
+
 test('the webview version uses a strict CSP with a nonce and only the given stylesheet and script', () => {
   const html = renderHtml(parseReferat(corpusFiles()[0]!.text), {
     audience: 'internal',

@@ -86,9 +86,11 @@ test('prose defaults for referater: word wrap, no word suggestions, Enter never 
   // The server's completions open on its trigger characters (space, comma, colon, period) and with Ctrl+Space.
   assert.equal(defaults['editor.suggestOnTriggerCharacters'], true);
   assert.equal(defaults['editor.formatOnType'], true);
+  // Tab writes a tab: rows she sets out with it are a table in the rendering, as imported rows are.
+  assert.equal(defaults['editor.insertSpaces'], false);
   // The README says what they are and how to change them.
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  for (const setting of ['editor.wordWrap', 'editor.wordBasedSuggestions', 'editor.acceptSuggestionOnEnter', 'editor.quickSuggestions'])
+  for (const setting of ['editor.wordWrap', 'editor.wordBasedSuggestions', 'editor.acceptSuggestionOnEnter', 'editor.quickSuggestions', 'editor.insertSpaces'])
     assert.ok(readme.includes(setting), `README names ${setting}`);
 });
 

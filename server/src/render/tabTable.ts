@@ -8,8 +8,10 @@ type BlockRule = Parameters<MarkdownIt['block']['ruler']['before']>[2];
  * Rows set out with tabs, as an imported table arrives (`Bornholms Hospital⇥1,80`) and as she lines
  * up two columns herself: two or more lines in a row, each with a tab between its text, are a table
  * (its cells apart at each run of tabs), so the columns line up in the HTML and the PDF, and a
- * screen reader reads them as cells. Such rows have no header row: none is made up. A single line
- * with a tab, a list's or a quote's line and a heading stay as they are.
+ * screen reader reads them as cells. A column of figures is set to the right. The first row is the
+ * header where it names what a column of figures below it holds (`Overslag i 1.000 kr.`, `2023`
+ * above amounts); otherwise there is none. A single line with a tab, a list's or a quote's line and
+ * a heading stay as they are.
  */
 export function tabTables(md: MarkdownIt): void {
   // Rows may follow the text above them without a blank line, as an import writes a field's lines.
@@ -22,6 +24,10 @@ const CELL_GAP = /[ ]*\t+[ ]*/;
 const OTHER_BLOCK = /^(?:[-*+•][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\|)/;
 /** An amount, a count or a share (`1,80`, `-2.500`, `12 %`): a column of them is set to the right, as figures are. */
 const FIGURE = /^[-\u2212+]?\d[\d., \u00a0]*(?: ?%)?$/;
+/** A year, as a column of figures is headed (`2023`): the one figure a header row holds. */
+const YEAR = /^(?:19|20)\d\d$/;
+/** A column is of figures where at least this share of its cells with text are (`Afklares` among amounts). */
+const FIGURE_SHARE = 2 / 3;
 /** A table of more columns than this is not a table of tabs but text with tabs in it. */
 const MOST_CELLS = 12;
 
@@ -46,31 +52,45 @@ const tabTable: BlockRule = (state, startLine, endLine, silent) => {
   if (rows.length < 2) return false;
   if (silent) return true;
   const columns = Math.max(...rows.map((r) => r.length));
-  const figures = Array.from({ length: columns }, (_, c) => {
-    const filled = rows.map((r) => r[c] ?? '').filter((cell) => cell !== '');
-    return filled.length > 0 && filled.every((cell) => FIGURE.test(cell));
-  });
+  const figuresIn = (body: readonly string[][]): boolean[] =>
+    Array.from({ length: columns }, (_, c) => {
+      const filled = body.map((r) => r[c] ?? '').filter((cell) => cell !== '');
+      const figures = filled.filter((cell) => FIGURE.test(cell)).length;
+      return figures > 0 && figures >= filled.length * FIGURE_SHARE;
+    });
+  // A header names a column of figures below it, and holds no figure but a year.
+  const [first, ...below] = rows;
+  const underFirst = figuresIn(below);
+  const header =
+    below.length > 0 && first!.every((cell) => !FIGURE.test(cell) || YEAR.test(cell)) && underFirst.some((figures, c) => figures && (first![c] ?? '') !== '');
+  const figures = header ? underFirst : figuresIn(rows);
   const table = state.push('table_open', 'table', 1);
   table.map = [startLine, line];
   table.attrSet('class', 'tab-table');
-  state.push('tbody_open', 'tbody', 1).map = [startLine, line];
-  rows.forEach((cells, k) => {
+  const row = (cells: readonly string[], k: number, cell: 'th' | 'td'): void => {
     const at: [number, number] = [startLine + k, startLine + k + 1];
     state.push('tr_open', 'tr', 1).map = at;
     // A row of fewer cells than the widest is filled out with empty ones, so the columns stay columns.
     for (let c = 0; c < columns; c++) {
-      const td = state.push('td_open', 'td', 1);
-      td.map = at;
+      const open = state.push(`${cell}_open`, cell, 1);
+      open.map = at;
       // As markdown-it writes a pipe table's `---:`: the PDF reads the same.
-      if (figures[c]) td.attrSet('style', 'text-align:right');
+      if (figures[c]) open.attrSet('style', 'text-align:right');
       const inline = state.push('inline', '', 0);
       inline.content = cells[c] ?? '';
       inline.map = at;
       inline.children = [];
-      state.push('td_close', 'td', -1);
+      state.push(`${cell}_close`, cell, -1);
     }
     state.push('tr_close', 'tr', -1);
-  });
+  };
+  if (header) {
+    state.push('thead_open', 'thead', 1).map = [startLine, startLine + 1];
+    row(first!, 0, 'th');
+    state.push('thead_close', 'thead', -1);
+  }
+  state.push('tbody_open', 'tbody', 1).map = [startLine + (header ? 1 : 0), line];
+  (header ? below : rows).forEach((cells, k) => row(cells, k + (header ? 1 : 0), 'td'));
   state.push('tbody_close', 'tbody', -1);
   state.push('table_close', 'table', -1);
   state.line = line;

@@ -364,16 +364,18 @@ class LineBuilder {
     const table = child('Table', ctx.parent);
     const columns = Math.max(...rows.map((r) => r.cells.length));
     const gutter = TABLE.gutter;
-    const colWidth = (ctx.width - gutter * (columns - 1)) / columns;
+    const widths = this.columnWidths(rows, columns, ctx.width - gutter * (columns - 1));
+    const lefts = widths.map((_, c) => ctx.x + widths.slice(0, c).reduce((a, w) => a + w + gutter, 0));
+    const tableWidth = widths.reduce((a, w) => a + w, 0) + gutter * (columns - 1);
     rows.forEach((row, r) => {
       const tr = child('TR', table);
       const cells = row.cells.map((cell, c) => {
         const node: StructNode = row.header ? { role: 'TH', parent: tr, scope: 'Column' } : { role: 'TD', parent: tr };
         const style = row.header ? { ...STYLE.body, face: 'bold' as const, after: 0 } : { ...STYLE.body, after: 0 };
-        const x = ctx.x + c * (colWidth + gutter);
-        const lines = this.text(cell.runs, style, x, colWidth, node);
+        const x = lefts[c]!;
+        const lines = this.text(cell.runs, style, x, widths[c]!, node);
         const how = cell.align;
-        return how === 'left' ? lines : lines.map((l) => align(l, x, colWidth, how));
+        return how === 'left' ? lines : lines.map((l) => align(l, x, widths[c]!, how));
       });
       const lines = zipLines(cells);
       for (const l of lines.slice(0, -1)) l.keepWithNext = true;
@@ -381,11 +383,48 @@ class LineBuilder {
       if (!last) return;
       last.spaceAfter = r === rows.length - 1 ? STYLE.body.after : TABLE.rowGap;
       if (row.header) {
-        last.decorations.push({ kind: 'rule', x: ctx.x, width: ctx.width, dy: last.height + TABLE.headerRuleDy });
+        last.decorations.push({ kind: 'rule', x: ctx.x, width: tableWidth, dy: last.height + TABLE.headerRuleDy });
         last.keepWithNext = true;
       }
       this.lines.push(...lines);
     });
+  }
+
+  /**
+   * The columns' widths, as a browser lays out a table: each as wide as its widest cell on one line
+   * where they all fit (a table of two short columns is not stretched over the page); else each at
+   * least as wide as its longest word, and the room left shared by how much more each would take.
+   */
+  private columnWidths(rows: readonly TableRow[], columns: number, room: number): number[] {
+    const widest = new Array<number>(columns).fill(0);
+    const longestWord = new Array<number>(columns).fill(0);
+    const size = STYLE.body.size;
+    for (const row of rows)
+      row.cells.forEach((cell, c) => {
+        const space = this.width(' ', 'regular', size);
+        let line = 0;
+        for (const run of cell.runs) {
+          const face = row.header ? 'bold' : run.face;
+          run.text.split('\n').forEach((part, k) => {
+            // A line break in the cell starts its next line.
+            if (k > 0) line = 0;
+            for (const word of part.split(/[ \t]+/)) {
+              if (word === '') continue;
+              const w = this.wordWidth(word, face, size);
+              longestWord[c] = Math.max(longestWord[c]!, w);
+              line += (line > 0 ? space : 0) + w;
+              widest[c] = Math.max(widest[c]!, line);
+            }
+          });
+        }
+      });
+    const total = widest.reduce((a, w) => a + w, 0);
+    if (total <= room) return widest.map((w) => Math.max(w, TABLE.leastColumn));
+    const least = longestWord.map((w) => Math.min(w, room / columns));
+    const leastTotal = least.reduce((a, w) => a + w, 0);
+    const wanted = widest.map((w, c) => w - least[c]!);
+    const wantedTotal = wanted.reduce((a, w) => a + w, 0);
+    return least.map((w, c) => w + (wantedTotal > 0 ? ((room - leastTotal) * wanted[c]!) / wantedTotal : (room - leastTotal) / columns));
   }
 
   private fields(rows: readonly { readonly label: string; readonly value: string }[], ctx: Context): void {

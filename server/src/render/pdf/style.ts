@@ -76,8 +76,11 @@ export const QUOTE = { indent: 14, barX: 3 } as const;
 export const RULE = { height: 8, dy: 3 } as const;
 /** Room on each side of a heading's badge text (`Lukket`), inside its box. */
 export const BADGE_PAD_X = 4;
-/** A table: the gap between columns, the space between rows, the rule under the header row this far below its line. */
-export const TABLE = { gutter: 10, rowGap: 3, headerRuleDy: 1.5 } as const;
+/**
+ * A table: the gap between columns (a figure set to the right stands clear of the text beside it),
+ * the space between rows, the rule under the header row this far below its line, the narrowest column.
+ */
+export const TABLE = { gutter: 16, rowGap: 3, headerRuleDy: 1.5, leastColumn: 12 } as const;
 /** The header fields: the gap after a label, the space between fields, and after the last. */
 export const FIELDS = { labelGap: 6, rowGap: 2, after: 10 } as const;
 /** The table of contents: the gap before the page numbers, the least room for a dot leader, the dots' margins, the space between entries. */
