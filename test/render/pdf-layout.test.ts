@@ -148,3 +148,29 @@ test('a table too wide for the page gives each column its longest word at least,
   const figure = frags.find((f) => f.text.trim() === '-810.551')!;
   assert.ok(figure.x + figure.width <= frags[0]!.x + CONTENT_WIDTH + 0.01, 'the table stays within the page');
 });
+
+test('a list or a table of 200,000 entries is laid out: no step takes them all as the arguments of one call', () => {
+  const { measure } = kerningFont();
+  const many = 200_000;
+  const model: PdfDocumentModel = {
+    title: 't',
+    running: 'r',
+    edition: 'e',
+    labels: documentLabels(parseReferat('')),
+    blocks: [
+      {
+        kind: 'list',
+        items: Array.from({ length: many }, (_, i) => ({
+          label: `${i + 1}.`,
+          blocks: [{ kind: 'para' as const, runs: [{ text: 'x', face: 'regular' as const }] }],
+        })),
+      },
+      {
+        kind: 'table',
+        rows: Array.from({ length: many }, () => ({ header: false, cells: [{ runs: [{ text: 'a', face: 'regular' as const }], align: 'left' as const }] })),
+      },
+    ],
+  };
+  const pages = layoutDocument(model, measure, (t) => t, new Map()).pages;
+  assert.equal(pages.flatMap((p) => p.flatMap((l) => l.line.frags)).filter((f) => f.text === 'a').length, many);
+});

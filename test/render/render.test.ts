@@ -184,6 +184,13 @@ test('rows set out with tabs: a first row that names a column of figures below i
   assert.deepEqual(cellsOf('Bornholms Hospital\t1,80\nI alt\t99,92')[0]![0], ['td:Bornholms Hospital', 'td>:1,80']);
 });
 
+test('rows set out with tabs by the hundred thousand are one table: the rendering takes them, as it takes any text', () => {
+  const rows = Array.from({ length: 200_000 }, (_, i) => `Række ${i}\t${i}`).join('\n');
+  const source = readFileSync(join(fixtures, 'pdf-body.referat'), 'utf8').replace('Beløbet er fordelt således:', `Tabellen:\n\n${rows}\n`);
+  const html = renderHtml(parseReferat(source), { audience: 'internal' });
+  assert.equal(html.match(/<tr>/g)?.length, 200_000 + 2 + 3, "every row, beside the pipe table's two and the hospitals' three");
+});
+
 test('the webview version uses a strict CSP with a nonce and only the given stylesheet and script', () => {
   const html = renderHtml(parseReferat(corpusFiles()[0]!.text), {
     audience: 'internal',

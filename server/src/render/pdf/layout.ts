@@ -335,7 +335,7 @@ class LineBuilder {
       parent: ctx.parent,
       listNumbering: /^\d/.test(first) ? 'Decimal' : first === '•' ? 'Disc' : first === '◦' ? 'Circle' : 'None',
     };
-    const labelWidth = Math.max(...items.map((i) => this.width(i.label, 'regular', STYLE.body.size)));
+    const labelWidth = largest(items.map((i) => this.width(i.label, 'regular', STYLE.body.size)));
     const indent = Math.max(LIST_INDENT, labelWidth + LIST_LABEL_GAP);
     items.forEach((item) => {
       const li = child('LI', list);
@@ -362,7 +362,7 @@ class LineBuilder {
 
   private table(rows: readonly TableRow[], ctx: Context): void {
     const table = child('Table', ctx.parent);
-    const columns = Math.max(...rows.map((r) => r.cells.length));
+    const columns = largest(rows.map((r) => r.cells.length));
     const gutter = TABLE.gutter;
     const widths = this.columnWidths(rows, columns, ctx.width - gutter * (columns - 1));
     const lefts = widths.map((_, c) => ctx.x + widths.slice(0, c).reduce((a, w) => a + w + gutter, 0));
@@ -741,12 +741,12 @@ function widowsAndOrphans(lines: readonly Line[]): void {
 
 /** Side-by-side cells as one column of lines: line n holds every cell's line n. */
 function zipLines(cells: readonly (readonly Line[])[]): Line[] {
-  const n = Math.max(...cells.map((c) => c.length));
+  const n = largest(cells.map((c) => c.length));
   const out: Line[] = [];
   for (let i = 0; i < n; i++) {
     const parts = cells.map((c) => c[i]).filter((l): l is Line => l !== undefined);
-    const height = Math.max(...parts.map((l) => l.height));
-    const baseline = Math.max(...parts.map((l) => l.baseline));
+    const height = largest(parts.map((l) => l.height));
+    const baseline = largest(parts.map((l) => l.baseline));
     out.push({ ...emptyLine(height), baseline, frags: parts.flatMap((l) => l.frags), decorations: parts.flatMap((l) => l.decorations) });
   }
   return out;
@@ -764,4 +764,11 @@ function annotationContents(text: string): string {
   if (folded.length <= MAX_ANNOTATION_CONTENTS) return folded;
   const cut = /[\ud800-\udbff]/.test(folded[MAX_ANNOTATION_CONTENTS - 1]!) ? MAX_ANNOTATION_CONTENTS - 1 : MAX_ANNOTATION_CONTENTS;
   return `${folded.slice(0, cut)}…`;
+}
+
+/** The largest of the values, -Infinity for none, as Math.max: by a loop, so a list or a table of a hundred thousand entries is no call of as many arguments. */
+function largest(values: readonly number[]): number {
+  let most = -Infinity;
+  for (const v of values) if (v > most) most = v;
+  return most;
 }
