@@ -112,10 +112,27 @@ describe('language server over stdio, with referat.yaml', () => {
     );
   });
 
-  test('every corpus referat opens with no diagnostics', async () => {
-    for (const name of ['direktionen-2019-06-26.referat', 'direktionen-2023-12-07.referat', 'direktionen-2024-04-17.referat']) {
+  test('every corpus referat opens with no error or warning; a spelling note at most, once the dictionary is there', async () => {
+    // The words `referat check --spelling` notes in the corpus, its writers' own slips (`beslutes`, `igang`)
+    // and names: a note where the dictionary has loaded before the reading, none before.
+    const notes: Record<string, readonly string[]> = {
+      'direktionen-2019-06-26.referat': ['netværkscafeen', 'Kommuniveau'],
+      'direktionen-2023-12-07.referat': ['frealtion', 'Quantic', 'udbejdet', 'igang'],
+      'direktionen-2024-04-17.referat': ['beslutes'],
+    };
+    for (const [name, words] of Object.entries(notes)) {
       const uri = await c.open(join(ws, 'arkiv', name), read(join(corpusDir, name)));
-      assert.deepEqual((await c.diagnosticsFor(uri)).diagnostics, [], name);
+      const found = (await c.diagnosticsFor(uri)).diagnostics;
+      assert.deepEqual(
+        found.filter((d) => d.code !== 'spelling' || d.severity !== 3),
+        [],
+        name,
+      );
+      for (const d of found)
+        assert.ok(
+          words.some((w) => d.message === `"${w}" står ikke i den danske ordbog.`),
+          `${name}: ${d.message}`,
+        );
     }
   });
 
