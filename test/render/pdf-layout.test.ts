@@ -23,14 +23,13 @@ function kerningFont(): { measure: Measure; measured: () => number } {
   return { measure, measured: () => chars };
 }
 
+/** A document of these blocks alone, as the layout takes it. */
+function documentOf(blocks: PdfDocumentModel['blocks']): PdfDocumentModel {
+  return { title: 't', running: 'r', edition: 'e', labels: documentLabels(parseReferat('')), blocks };
+}
+
 function layOut(word: string, measure: Measure) {
-  const model: PdfDocumentModel = {
-    title: 't',
-    running: 'r',
-    edition: 'e',
-    labels: documentLabels(parseReferat('')),
-    blocks: [{ kind: 'para', runs: [{ text: `før ${word} efter`, face: 'regular' }] }],
-  };
+  const model = documentOf([{ kind: 'para', runs: [{ text: `før ${word} efter`, face: 'regular' }] }]);
   const laidOut = layoutDocument(model, measure, (t) => t, new Map());
   return laidOut.pages.flatMap((p) => p.map((l) => l.line.frags.map((f) => f.text).join('')));
 }
@@ -79,18 +78,12 @@ test('cutting a word measures text in proportion to its length, not to its squar
 
 /** The fragments of a table laid out alone, with the made-up font. */
 function layOutTable(rows: readonly (readonly [string, 'left' | 'right'])[][], measure: Measure) {
-  const model: PdfDocumentModel = {
-    title: 't',
-    running: 'r',
-    edition: 'e',
-    labels: documentLabels(parseReferat('')),
-    blocks: [
-      {
-        kind: 'table',
-        rows: rows.map((cells) => ({ header: false, cells: cells.map(([text, align]) => ({ runs: [{ text, face: 'regular' as const }], align })) })),
-      },
-    ],
-  };
+  const model = documentOf([
+    {
+      kind: 'table',
+      rows: rows.map((cells) => ({ header: false, cells: cells.map(([text, align]) => ({ runs: [{ text, face: 'regular' as const }], align })) })),
+    },
+  ]);
   return layoutDocument(model, measure, (t) => t, new Map()).pages.flatMap((p) => p.flatMap((l) => l.line.frags));
 }
 
@@ -152,25 +145,19 @@ test('a table too wide for the page gives each column its longest word at least,
 test('a list or a table of 200,000 entries is laid out: no step takes them all as the arguments of one call', () => {
   const { measure } = kerningFont();
   const many = 200_000;
-  const model: PdfDocumentModel = {
-    title: 't',
-    running: 'r',
-    edition: 'e',
-    labels: documentLabels(parseReferat('')),
-    blocks: [
-      {
-        kind: 'list',
-        items: Array.from({ length: many }, (_, i) => ({
-          label: `${i + 1}.`,
-          blocks: [{ kind: 'para' as const, runs: [{ text: 'x', face: 'regular' as const }] }],
-        })),
-      },
-      {
-        kind: 'table',
-        rows: Array.from({ length: many }, () => ({ header: false, cells: [{ runs: [{ text: 'a', face: 'regular' as const }], align: 'left' as const }] })),
-      },
-    ],
-  };
+  const model = documentOf([
+    {
+      kind: 'list',
+      items: Array.from({ length: many }, (_, i) => ({
+        label: `${i + 1}.`,
+        blocks: [{ kind: 'para' as const, runs: [{ text: 'x', face: 'regular' as const }] }],
+      })),
+    },
+    {
+      kind: 'table',
+      rows: Array.from({ length: many }, () => ({ header: false, cells: [{ runs: [{ text: 'a', face: 'regular' as const }], align: 'left' as const }] })),
+    },
+  ]);
   const pages = layoutDocument(model, measure, (t) => t, new Map()).pages;
   assert.equal(pages.flatMap((p) => p.flatMap((l) => l.line.frags)).filter((f) => f.text === 'a').length, many);
 });
