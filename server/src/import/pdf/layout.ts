@@ -155,15 +155,8 @@ function byColumns(block: readonly Line[]): boolean {
   const right = block.flatMap((l) => (l.cells[1] ? [l.cells[1]] : []));
   if (left.some((c) => /:$/.test(c.text))) return false;
   if (mostlyNumbers(left) || mostlyNumbers(right)) return false;
-  const producerOrder =
-    extreme(
-      left.map((c) => c.seq),
-      'largest',
-    ) <
-    extreme(
-      right.map((c) => c.seq),
-      'smallest',
-    );
+  // Reduced, not spread: a page of a hundred thousand cells (a damaged or hostile PDF) is no call of as many arguments.
+  const producerOrder = left.reduce((most, c) => Math.max(most, c.seq), -Infinity) < right.reduce((least, c) => Math.min(least, c.seq), Infinity);
   return producerOrder || namesAlike(left, right);
 }
 
@@ -175,11 +168,7 @@ function mostlyNumbers(cells: readonly Cell[]): boolean {
 function namesAlike(left: readonly Cell[], right: readonly Cell[]): boolean {
   const words = (c: Cell): number => c.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   if (![...left, ...right].every((c) => words(c) >= 2)) return false;
-  const width = (cs: readonly Cell[]): number =>
-    extreme(
-      cs.map((c) => c.right - c.x),
-      'largest',
-    );
+  const width = (cs: readonly Cell[]): number => cs.reduce((most, c) => Math.max(most, c.right - c.x), -Infinity);
   const ratio = width(left) / width(right);
   return ratio >= 0.5 && ratio <= 2;
 }
@@ -192,10 +181,7 @@ function namesAlike(left: readonly Cell[], right: readonly Cell[]): boolean {
 export function renderLines(page: LinedPage): string[] {
   if (page.lines.length === 0) return [];
   const cw = page.charWidth;
-  const margin = extreme(
-    page.lines.map((l) => l.cells[0]?.x ?? Infinity),
-    'smallest',
-  );
+  const margin = page.lines.reduce((least, l) => Math.min(least, l.cells[0]?.x ?? Infinity), Infinity);
   const out: string[] = [];
   let prev: Line | undefined;
   for (const line of page.lines) {
@@ -210,14 +196,4 @@ export function renderLines(page: LinedPage): string[] {
     prev = line;
   }
   return out;
-}
-
-/**
- * The largest or smallest of the values (-Infinity or Infinity for none), as Math.max and Math.min:
- * by a loop, so a page of a hundred thousand cells (a damaged or hostile PDF) is no call of as many arguments.
- */
-function extreme(values: readonly number[], which: 'largest' | 'smallest'): number {
-  let best = which === 'largest' ? -Infinity : Infinity;
-  for (const v of values) if (which === 'largest' ? v > best : v < best) best = v;
-  return best;
 }
