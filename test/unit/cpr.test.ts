@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkReferat, parseReferat } from '../../server/src/core';
 import fc from 'fast-check';
 import { CPR_REMOVED, cprNumbersInLine } from '../../server/src/rules/cpr';
-import { findCprNumbersIn, findCprNumbersInLines } from '../../server/src/privacy/cpr';
+import { findCprNumbersIn, findCprNumbersInLines, LineRuns, mayHoldCpr, type NumberedLine } from '../../server/src/privacy/cpr';
 import { corpusFiles, repoRoot, rulesDir } from '../helpers';
 import { WRITTEN_FORMS } from '../cprForms';
 
@@ -305,7 +305,37 @@ test('cpr-number: the quick test of which lines to read in full passes over no l
       // As a referat's syntax gives them: blank lines left out, the lines between them known to be blank.
       const written = lines.map((t, line) => ({ text: t, line })).filter((l) => l.text !== '');
       assert.equal(findCprNumbersInLines(written, { apart: [] }).length, full.length, JSON.stringify(source));
+      // Read as runs kept elsewhere (a referat's punkter), given the candidates: the same numbers at the same places.
+      const runs = new LineRuns();
+      for (let i = 0; i < written.length;) {
+        const n = 1 + (i % 3);
+        if (n === 1) runs.push(written[i]!);
+        else runs.pushAll(written.slice(i, i + n));
+        i += n;
+      }
+      assert.equal(runs.length, written.length);
+      for (let i = 0; i < written.length; i++) assert.equal(runs.at(i), written[i]);
+      assert.equal(runs.at(written.length), undefined);
+      const candidates = written.flatMap((l, i) => (mayHoldCpr(l.text) ? [i] : []));
+      assert.deepEqual(findCprNumbersInLines(runs, { apart: [], candidates }), findCprNumbersInLines(written, { apart: [] }), JSON.stringify(source));
     }),
     { numRuns: 5000 },
   );
+});
+
+test('cpr-number: a number broken over lines far down a long open punkt is found at its first line', () => {
+  // Long punkter of prose with a number far down in one: found at its line, with the same work done by an array of every line.
+  const prose = Array.from({ length: 400 }, (_, i) => `Linje ${i} af sagsfremstillingen.`);
+  const punkt = (n: number, extra: readonly string[]): string =>
+    [`Punkt ${n}: Sag ${n}`, '', `00.01.00G01-${n}-23`, '', 'Sagsfremstilling', '', ...prose, ...extra, ''].join('\n');
+  const text = ['Referat Byrådet d. 07-12-2023', '', punkt(1, []), punkt(2, ['Borgerens CPR-nr.:', '010203-', '1234']), punkt(3, [])].join('\n');
+  const referat = parseReferat(text);
+  const found = checkReferat(referat).filter((d) => d.code === 'cpr-number');
+  const lines = text.split('\n');
+  assert.deepEqual(
+    found.map((d) => lines[d.range.start.line]),
+    ['010203-'],
+  );
+  const every: NumberedLine[] = lines.map((t, line) => ({ text: t, line }));
+  assert.equal(findCprNumbersInLines(every).length, 1);
 });

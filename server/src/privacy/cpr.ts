@@ -168,43 +168,112 @@ export interface FindOptions {
 }
 
 /**
+ * A document's lines as the finder reads them, by index: an array, or a view of the lines that
+ * reads them where they are kept (a referat's punkter), so a check of a long referat does not copy
+ * its hundreds of thousands of lines into one list to read the few around a number.
+ */
+export interface LineList {
+  readonly length: number;
+  at(index: number): NumberedLine | undefined;
+}
+
+/**
  * The CPR numbers in a document's lines, as ranges. Lines that follow each other are read as one
  * text, so a number broken over a line break is found; lines that do not (a closed punkt's body
  * left out between them) are read apart. Only lines that could hold a number's first six digits
- * (`mayHoldCpr`), and their neighbours, are read in full: most lines of a referat hold none.
+ * (`mayHoldCpr`), and their neighbours, are read in full: most lines of a referat hold none. Given
+ * the candidates, the work is by the candidates, not by the lines.
  */
-export function findCprNumbersInLines(lines: readonly NumberedLine[], options: FindOptions = {}): LineCpr[] {
+export function findCprNumbersInLines(lines: LineList, options: FindOptions = {}): LineCpr[] {
   const n = lines.length;
-  const { candidates, apart } = options;
-  const apartAt = new Uint8Array(apart ? n : 0);
-  for (const i of apart ?? []) if (i < n) apartAt[i] = 1;
+  const line = (i: number): NumberedLine => lines.at(i)!;
+  const candidates = options.candidates ?? everyCandidate(lines);
+  const apart = options.apart ? new Set(options.apart) : undefined;
   const adjacent = apart
-    ? (i: number): boolean => i > 0 && !apartAt[i] && lines[i]!.line > lines[i - 1]!.line
-    : (i: number): boolean => i > 0 && lines[i]!.line === lines[i - 1]!.line + 1;
-  const hot = new Uint8Array(n);
-  for (let c = 0, count = candidates ? candidates.length : n; c < count; c++) {
-    const i = candidates ? candidates[c]! : c;
-    const text = lines[i]!.text;
-    if (!candidates && !mayHoldCpr(text)) continue;
+    ? (i: number): boolean => i > 0 && !apart.has(i) && line(i).line > line(i - 1).line
+    : (i: number): boolean => i > 0 && line(i).line === line(i - 1).line + 1;
+  const out: LineCpr[] = [];
+  // A stretch of lines to read, [from, to]: the lines around candidates, joined where they overlap or touch.
+  let from = -1;
+  let to = -1;
+  const read = (): void => {
+    for (let i = from; i <= to;) {
+      let j = i + 1;
+      while (j <= to && adjacent(j)) j++;
+      readLines(lines, i, j, out);
+      i = j;
+    }
+  };
+  for (const i of candidates) {
+    if (i >= n) continue;
     // The lines the number may run on over: the last four digits after as many line breaks as its gap
     // may hold, a labelled one's digits after the label's and between each two. The two lines before
     // are read too, for a label there that says it is another kind of number.
-    const after = CPR_LABEL.test(text) ? LABELLED_LINES_AFTER : LINES_AFTER;
-    for (let k = Math.max(0, i - 2); k <= Math.min(n - 1, i + after); k++) hot[k] = 1;
-  }
-  const out: LineCpr[] = [];
-  let i = 0;
-  while (i < n) {
-    if (!hot[i]) {
-      i++;
-      continue;
+    const after = CPR_LABEL.test(line(i).text) ? LABELLED_LINES_AFTER : LINES_AFTER;
+    const first = Math.max(0, i - 2);
+    const last = Math.min(n - 1, i + after);
+    if (from >= 0 && first <= to + 1) to = Math.max(to, last);
+    else {
+      if (from >= 0) read();
+      from = first;
+      to = last;
     }
-    let j = i + 1;
-    while (j < n && hot[j] && adjacent(j)) j++;
-    readLines(lines, i, j, out);
-    i = j;
   }
+  if (from >= 0) read();
   return out;
+}
+
+/**
+ * A {@link LineList} of runs of lines kept elsewhere (a punkt's heading, its lines), each added whole
+ * without copying; single lines added one after another share a run of their own.
+ */
+export class LineRuns implements LineList {
+  length = 0;
+  private readonly starts: number[] = [];
+  private readonly runs: (readonly NumberedLine[])[] = [];
+  /** The run single lines are added to, while no whole run came after it. */
+  private singles: NumberedLine[] | undefined;
+
+  push(line: NumberedLine): void {
+    if (!this.singles) {
+      this.singles = [];
+      this.addRun(this.singles);
+    }
+    this.singles.push(line);
+    this.length++;
+  }
+
+  pushAll(lines: readonly NumberedLine[]): void {
+    if (lines.length === 0) return;
+    this.singles = undefined;
+    this.addRun(lines);
+    this.length += lines.length;
+  }
+
+  at(index: number): NumberedLine | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    // The last run that starts at or before the index.
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.runs[lo]![index - this.starts[lo]!];
+  }
+
+  private addRun(lines: readonly NumberedLine[]): void {
+    this.starts.push(this.length);
+    this.runs.push(lines);
+  }
+}
+
+/** The indices of the lines `mayHoldCpr` accepts, ascending. */
+function everyCandidate(lines: LineList): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (mayHoldCpr(lines.at(i)!.text)) found.push(i);
+  return found;
 }
 
 /** A number found in a document's lines: where, and the index in the lines given of the line it starts on. */
@@ -237,17 +306,19 @@ function readMemo(text: string): readonly FoundCpr[] {
 }
 
 /** Reads lines [from, to) as one text and adds the numbers found, as ranges of those lines. */
-function readLines(lines: readonly NumberedLine[], from: number, to: number, out: LineCpr[]): void {
+function readLines(lines: LineList, from: number, to: number, out: LineCpr[]): void {
   const starts: number[] = [];
   const offsets: number[] = [];
   let text = '';
-  for (let k = from; k < to; k++) {
+  const read: NumberedLine[] = [];
+  for (let k = from; k < to; k++) read.push(lines.at(k)!);
+  for (let k = 0; k < read.length; k++) {
     starts.push(text.length);
-    offsets.push(lines[k]!.offset ?? 0);
+    offsets.push(read[k]!.offset ?? 0);
     // The blank lines between them as the reader has them: a number's gap may hold line breaks (more
     // than a number may run on over are one more than that, so a long run of blank lines costs nothing).
-    const breaks = k + 1 < to ? Math.min(LABELLED_LINES_AFTER + 1, Math.max(1, lines[k + 1]!.line - lines[k]!.line)) : 0;
-    text += lines[k]!.text + '\n'.repeat(breaks);
+    const breaks = k + 1 < read.length ? Math.min(LABELLED_LINES_AFTER + 1, Math.max(1, read[k + 1]!.line - read[k]!.line)) : 0;
+    text += read[k]!.text + '\n'.repeat(breaks);
   }
   const indexOf = (offset: number): number => {
     let k = starts.length - 1;
@@ -256,7 +327,7 @@ function readLines(lines: readonly NumberedLine[], from: number, to: number, out
   };
   const at = (offset: number): { line: number; character: number } => {
     const k = indexOf(offset);
-    return { line: lines[from + k]!.line, character: offset - starts[k]! + offsets[k]! };
+    return { line: read[k]!.line, character: offset - starts[k]! + offsets[k]! };
   };
   for (const found of readMemo(text)) out.push({ range: { start: at(found.from), end: at(found.to) }, index: from + indexOf(found.from) });
 }

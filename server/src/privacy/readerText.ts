@@ -51,7 +51,14 @@ export function readerText(source: string, options: ReaderTextOptions): ReaderTe
   let i = 0;
   while (i < source.length) {
     const c = source.charCodeAt(i);
-    // ASCII letters and most punctuation stand as written: the quick path for ordinary prose.
+    // Letters and most punctuation stand as written: ordinary prose is taken a run at a time.
+    if (standsAsWritten(c)) {
+      let j = i + 1;
+      while (j < source.length && standsAsWritten(source.charCodeAt(j))) j++;
+      out.run(source, i, j);
+      i = j;
+      continue;
+    }
     if (c === 0x26 /* & */) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(source);
@@ -107,6 +114,24 @@ export function readerText(source: string, options: ReaderTextOptions): ReaderTe
   return out.done();
 }
 
+/**
+ * Whether a UTF-16 code unit is read as itself wherever it stands, in markdown and in HTML alike: by
+ * code unit, 0 for not yet known, 1 for yes, 2 for no. Markup, an entity's `&`, a tag's `<`, spaces
+ * and line breaks the reader has otherwise, and a surrogate (half a character) are not.
+ */
+const AS_WRITTEN = new Uint8Array(0x10000);
+const NEVER_AS_WRITTEN = '&<\\*_~`\t\v\f\r';
+
+function standsAsWritten(c: number): boolean {
+  let known = AS_WRITTEN[c]!;
+  if (known === 0) {
+    const ch = String.fromCharCode(c);
+    known = (c < 0xd800 || c > 0xdfff) && !NEVER_AS_WRITTEN.includes(ch) && readChar(ch) === ch ? 1 : 2;
+    AS_WRITTEN[c] = known;
+  }
+  return known === 1;
+}
+
 /** Collects the read characters and their source ranges, each character normalised once. */
 class Builder {
   private readonly chars: string[] = [];
@@ -129,6 +154,17 @@ class Builder {
       if (this.n === this.from.length) this.grow();
       this.from[this.n] = from;
       this.to[this.n] = to;
+      this.n++;
+    }
+  }
+
+  /** The source's characters [from, to), each of which {@link standsAsWritten}: one piece, each its own range. */
+  run(source: string, from: number, to: number): void {
+    this.chars.push(source.slice(from, to));
+    while (this.n + (to - from) > this.from.length) this.grow();
+    for (let k = from; k < to; k++) {
+      this.from[this.n] = k;
+      this.to[this.n] = k + 1;
       this.n++;
     }
   }

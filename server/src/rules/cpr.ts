@@ -2,7 +2,7 @@ import type { LocalizedText } from '../i18n/locale';
 import { publicDecision } from '../model/decision';
 import { PunktMemo } from '../model/moved';
 import type { Referat } from '../model/types';
-import { CPR_LABEL_SOURCE, findCprNumbersInLines, mayHoldCpr, type NumberedLine } from '../privacy/cpr';
+import { CPR_LABEL_SOURCE, findCprNumbersInLines, LineRuns, mayHoldCpr, type NumberedLine } from '../privacy/cpr';
 import type { PunktSyntax } from '../syntax/tree';
 import type { Range } from '../syntax/range';
 import type { Rule } from './types';
@@ -49,9 +49,30 @@ function candidatesIn(syntax: PunktSyntax): number[] {
   return found;
 }
 
-/** Every CPR number in the text that a public version shows: everything but a closed punkt's body. */
+/**
+ * Whether a line outside the punkter (the header, the table of contents, the approval) may hold a
+ * CPR number, by the line object: the syntax keeps a line that an edit left where it was, so a long
+ * referat's table of contents is not tested again at every check. Weak: a line's text is a piece of
+ * its document's text, which a memory by text would keep alive.
+ */
+const outsideMemo = new WeakMap<NumberedLine, boolean>();
+
+function mayHoldCprRemembered(line: NumberedLine): boolean {
+  let may = outsideMemo.get(line);
+  if (may === undefined) {
+    may = mayHoldCpr(line.text);
+    outsideMemo.set(line, may);
+  }
+  return may;
+}
+
+/**
+ * Every CPR number in the text that a public version shows: everything but a closed punkt's body.
+ * An open punkt's lines are read where the syntax keeps them, and only around the lines that may
+ * hold a number: a check after an edit does work by the punkter, not by the lines.
+ */
 export function cprNumbersToPublish(referat: Referat): CprNumber[] {
-  const lines: NumberedLine[] = [];
+  const lines = new LineRuns();
   const candidates: number[] = [];
   // The lines read apart from the one before: a closed punkt's body, never published, stands between.
   const apart: number[] = [];
@@ -63,7 +84,7 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
   };
   const add = (l: NumberedLine, place: CprPlace): void => {
     start(place);
-    if (mayHoldCpr(l.text)) candidates.push(lines.length);
+    if (mayHoldCprRemembered(l)) candidates.push(lines.length);
     lines.push(l);
   };
   const addAll = (ls: readonly NumberedLine[], place: CprPlace): void => {
@@ -89,7 +110,7 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
       const base = lines.length;
       for (const k of found) candidates.push(base + k);
       lines.push(p.heading);
-      for (let k = 0; k < p.lines.length; k++) lines.push(p.lines[k]!);
+      lines.pushAll(p.lines);
       return;
     }
     add(p.heading, 'closedHeading');
@@ -102,7 +123,7 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
   });
   if (s.approval) addAll([s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])], 'approval');
   return findCprNumbersInLines(lines, { candidates, apart }).map((found) => {
-    const labelled = withLabel(lines[found.index]!, found.range);
+    const labelled = withLabel(lines.at(found.index)!, found.range);
     return { range: found.range, place: placeAt(runs, found.index), ...(labelled ? { labelled } : {}) };
   });
 }
