@@ -1,5 +1,5 @@
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { ALL_TOKENS, InPunkt, LINE_KIND, Loose, PunktHeading, Title, TocHeading } from './tokens';
+import type { IToken } from 'chevrotain';
+import { LINE_KIND, PunktHeading, Title, TocHeading } from './tokens';
 import { lex, type LexOptions } from './lexer';
 import { markExtraSections, markPunktHeadings, markTitleSections } from './structure';
 import { detectDialect } from '../dialect/detect';
@@ -27,51 +27,37 @@ interface RawReferat {
  *
  * Every line token is Loose or InPunkt or a PunktHeading, so the grammar accepts every token
  * sequence: structure problems (no title, a punkt without a journal number) are the rules' to
- * report, in words a secretary understands. Recovery stays on as a guard.
+ * report, in words a secretary understands. The grammar is regular and decided by one token, so
+ * it is read by one loop over the line tokens: it runs at every edit, over every line of a long
+ * referat, where a parser's machinery cost more than all the passes that mark the tokens.
  */
-class ReferatParser extends EmbeddedActionsParser {
-  constructor() {
-    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1 });
-    this.performSelfAnalysis();
+function group(tokens: readonly IToken[]): RawReferat {
+  const result: RawReferat = { leading: [], header: [], punkter: [] };
+  const n = tokens.length;
+  let i = 0;
+  // A token is Loose unless it is a title, a table of contents' heading or a punkt heading; InPunkt unless a punkt heading.
+  const isLoose = (t: IToken): boolean => t.tokenType !== Title && t.tokenType !== TocHeading && t.tokenType !== PunktHeading;
+  const inPunkt = (t: IToken): boolean => t.tokenType !== PunktHeading;
+  while (i < n && isLoose(tokens[i]!)) result.leading.push(tokens[i++]!);
+  if (i < n && tokens[i]!.tokenType === Title) {
+    result.title = tokens[i++]!;
+    while (i < n && (isLoose(tokens[i]!) || tokens[i]!.tokenType === Title)) result.header.push(tokens[i++]!);
   }
-
-  readonly referat = this.RULE('referat', (): RawReferat => {
-    const result: RawReferat = { leading: [], header: [], punkter: [] };
-    this.MANY(() => {
-      result.leading.push(this.CONSUME(Loose));
-    });
-    this.OPTION(() => {
-      result.title = this.CONSUME(Title);
-      this.MANY2(() => {
-        result.header.push(this.OR([{ ALT: () => this.CONSUME2(Loose) }, { ALT: () => this.CONSUME2(Title) }]));
-      });
-    });
-    this.OPTION2(() => {
-      const heading = this.CONSUME(TocHeading);
-      const lines: IToken[] = [];
-      this.MANY3(() => {
-        lines.push(this.CONSUME(InPunkt));
-      });
-      result.toc = { heading, lines };
-    });
-    this.MANY4(() => {
-      result.punkter.push(this.SUBRULE(this.punkt));
-    });
-    return result;
-  });
-
-  readonly punkt = this.RULE('punkt', (): RawPunkt => {
-    const heading = this.CONSUME(PunktHeading);
+  if (i < n && tokens[i]!.tokenType === TocHeading) {
+    const heading = tokens[i++]!;
     const lines: IToken[] = [];
-    this.MANY(() => {
-      lines.push(this.CONSUME(InPunkt));
-    });
-    return { heading, lines };
-  });
+    while (i < n && inPunkt(tokens[i]!)) lines.push(tokens[i++]!);
+    result.toc = { heading, lines };
+  }
+  // Every token left is a punkt heading or a line in the punkt above it.
+  while (i < n) {
+    const heading = tokens[i++]!;
+    const lines: IToken[] = [];
+    while (i < n && inPunkt(tokens[i]!)) lines.push(tokens[i++]!);
+    result.punkter.push({ heading, lines });
+  }
+  return result;
 }
-
-// Built on first use, like the lexer: the grammar analysis costs start-up time that indexing never needs.
-let parser: ReferatParser | undefined;
 
 /**
  * Parses a referat into its syntax tree, in its dialect (recognised from its own lines where not
@@ -135,23 +121,14 @@ export function parseSyntax(input: string, given?: Dialect, options: LexOptions 
     problems.push({ range: lineRange(line, col, col + e.length), message: 'unreadable characters' });
   }
 
-  parser ??= new ReferatParser();
-  parser.input = tokens;
-  const raw = parser.referat();
-  for (const e of parser.errors) {
-    const t = e.token;
-    const line = Number.isFinite(t.startOffset) ? offsetToLine(t.startOffset) : lineStarts.length - 1;
-    problems.push({ range: lineRange(line, 0, (t.image ?? '').length), message: e.message });
-  }
-  // The parser is shared: it must not keep the last document's tokens alive.
-  parser.input = [];
+  const raw = group(tokens);
 
   const lastStart = lineStarts[lineStarts.length - 1]!;
-  const leading = (raw?.leading ?? []).map(toLine);
-  const title = raw?.title ? toLine(raw.title) : undefined;
-  const header = (raw?.header ?? []).map(toLine);
-  const toc = raw?.toc ? { heading: toLine(raw.toc.heading), lines: raw.toc.lines.map(toLine) } : undefined;
-  const punkter: PunktSyntax[] = (raw?.punkter ?? []).map((p) => ({ heading: toLine(p.heading), lines: p.lines.map(toLine) }));
+  const leading = raw.leading.map(toLine);
+  const title = raw.title ? toLine(raw.title) : undefined;
+  const header = raw.header.map(toLine);
+  const toc = raw.toc ? { heading: toLine(raw.toc.heading), lines: raw.toc.lines.map(toLine) } : undefined;
+  const punkter: PunktSyntax[] = raw.punkter.map((p) => ({ heading: toLine(p.heading), lines: p.lines.map(toLine) }));
   // After every other line: the cursor that numbers them only moves forward.
   const approval = approvalAt === undefined ? undefined : approvalSyntax(lexed.tokens.slice(approvalAt).map(toLine));
   return {
