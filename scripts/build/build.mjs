@@ -51,7 +51,21 @@ export function findTests(dir = join(root, 'test')) {
 //  - a font of two-byte codes, as nearly every PDF of minutes embeds, is read through pdf.js's
 //    identity CMap: its repair visited all 65,536 codes to keep those below the font's number of
 //    glyphs. It visits those alone, in the same order: the same mapping.
+//  - the text pass copies its text state at every `q` and at every change of font: the copy was made
+//    with the state it copies as its prototype, so nested saves made chains of prototypes, and every
+//    state once copied became a prototype that V8 guards: each later write to its font or matrices
+//    threw away the compiled code that read states. Every field of a text state is its own (the
+//    class declares them all, and nothing adds another), so the copy holds the same values with the
+//    class's own prototype.
 const PDFJS_PATCHES = [
+  {
+    from: `  clone() {
+    const clone = Object.assign(Object.create(this), this);
+    clone.textMatrix = this.textMatrix.slice();`,
+    to: `  clone() {
+    const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);
+    clone.textMatrix = this.textMatrix.slice();`,
+  },
   {
     from: `      properties.cMap.forEach(function (charCode, cid) {
         if (typeof cid === "string") {
