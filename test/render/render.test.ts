@@ -181,7 +181,16 @@ test('rows set out with tabs: a first row that names a column of figures below i
     ['td:Næstformand:', 'td:Bo Jensen'],
   ]);
   // A first row with an amount in it is a row of the table.
-  assert.deepEqual(cellsOf('Bornholms Hospital\t1,80\nI alt\t99,92')[0]![0], ['td:Bornholms Hospital', 'td>:1,80']);
+  assert.deepEqual(cellsOf('Bornholms Hospital\t1,80\nI alt\t99,92')[0]![0], ['td:Bornholms Hospital', 'td>:1,80']); // Greve's turnout: the header lost its empty corner above the years; its names head the columns to the right.
+  assert.deepEqual(cellsOf('Greve Kommune\tHele Danmark\n2021\t65,4\t67,2\n2017\t71,3\t70,8\n2013\t74,2\t71,9')[0], [
+    ['th>:', 'th>:Greve Kommune', 'th>:Hele Danmark'],
+    ['td>:2021', 'td>:65,4', 'td>:67,2'],
+    ['td>:2017', 'td>:71,3', 'td>:70,8'],
+    ['td>:2013', 'td>:74,2', 'td>:71,9'],
+  ]);
+  // Below rows of amounts in the first column, or rows of different widths, a short first row keeps its place.
+  assert.deepEqual(cellsOf('Drift\tAnlæg\n100\t200\t300\n400\t500\t600')[0]![0], ['th>:Drift', 'th>:Anlæg', 'th>:']);
+  assert.deepEqual(cellsOf('Område\tBeløb\nSkoler\t1.000\t(ny)\nVeje\t2.000')[0]![0], ['th:Område', 'th>:Beløb', 'th:']);
 });
 
 test('rows set out with tabs by the hundred thousand are one table: the rendering takes them, as it takes any text', () => {

@@ -10,8 +10,9 @@ type BlockRule = Parameters<MarkdownIt['block']['ruler']['before']>[2];
  * (its cells apart at each run of tabs), so the columns line up in the HTML and the PDF, and a
  * screen reader reads them as cells. A column of figures is set to the right. The first row is the
  * header where it names what a column of figures below it holds (`Overslag i 1.000 kr.`, `2023`
- * above amounts); otherwise there is none. A single line with a tab, a list's or a quote's line and
- * a heading stay as they are.
+ * above amounts); otherwise there is none. A header one cell short of rows that all begin with a label
+ * lost its empty corner (an import drops a table's empty first cell): it heads the columns to the right.
+ * A single line with a tab, a list's or a quote's line and a heading stay as they are.
  */
 export function tabTables(md: MarkdownIt): void {
   // Rows may follow the text above them without a blank line, as an import writes a field's lines.
@@ -59,11 +60,14 @@ const tabTable: BlockRule = (state, startLine, endLine, silent) => {
       const figures = filled.filter((cell) => FIGURE.test(cell)).length;
       return figures > 0 && figures >= filled.length * FIGURE_SHARE;
     });
-  // A header names a column of figures below it, and holds no figure but a year.
-  const [first, ...below] = rows;
+  const [written, ...below] = rows;
   const underFirst = figuresIn(below);
-  const header =
-    below.length > 0 && first!.every((cell) => !FIGURE.test(cell) || YEAR.test(cell)) && underFirst.some((figures, c) => figures && (first![c] ?? '') !== '');
+  const label = (cell: string): boolean => !FIGURE.test(cell) || YEAR.test(cell);
+  // `Greve Kommune⇥Hele Danmark` over `2021⇥65,4⇥67,2`: the corner above the rows' labels was empty.
+  const cornerLost = below.length > 0 && written!.length === columns - 1 && below.every((r) => r.length === columns && label(r[0]!));
+  const first = cornerLost ? ['', ...written!] : written!;
+  // A header names a column of figures below it, and holds no figure but a year.
+  const header = below.length > 0 && first.every(label) && underFirst.some((figures, c) => figures && (first[c] ?? '') !== '');
   const figures = header ? underFirst : figuresIn(rows);
   const table = state.push('table_open', 'table', 1);
   table.map = [startLine, line];
@@ -87,7 +91,7 @@ const tabTable: BlockRule = (state, startLine, endLine, silent) => {
   };
   if (header) {
     state.push('thead_open', 'thead', 1).map = [startLine, startLine + 1];
-    row(first!, 0, 'th');
+    row(first, 0, 'th');
     state.push('thead_close', 'thead', -1);
   }
   state.push('tbody_open', 'tbody', 1).map = [startLine + (header ? 1 : 0), line];
