@@ -181,7 +181,25 @@ test('rows set out with tabs: a first row that names a column of figures below i
     ['td:Næstformand:', 'td:Bo Jensen'],
   ]);
   // A first row with an amount in it is a row of the table.
-  assert.deepEqual(cellsOf('Bornholms Hospital\t1,80\nI alt\t99,92')[0]![0], ['td:Bornholms Hospital', 'td>:1,80']); // Greve's turnout: the header lost its empty corner above the years; its names head the columns to the right.
+  assert.deepEqual(cellsOf('Bornholms Hospital\t1,80\nI alt\t99,92')[0]![0], ['td:Bornholms Hospital', 'td>:1,80']);
+  // Greve's timetable: rows that begin with a date as a list's item would (`10. august`) are rows of the table under `Dato⇥Aktivitet`.
+  assert.deepEqual(cellsOf('Dato\tAktivitet\n10. august\tHøring sendes ud\n1.-2. september\tBudgetforhandlinger\n3. oktober\t2. behandling')[0], [
+    ['td:Dato', 'td:Aktivitet'],
+    ['td:10. august', 'td:Høring sendes ud'],
+    ['td:1.-2. september', 'td:Budgetforhandlinger'],
+    ['td:3. oktober', 'td:2. behandling'],
+  ]);
+  // A road fund's disposal, its lines begun with a dash in the source, and its rest: one table, the dashes shown.
+  assert.deepEqual(cellsOf('- Asfalt\t-5.500\n- Renovering af broer\t-1.475\nRest til fordeling\t2.775')[0], [
+    ['td:- Asfalt', 'td>:-5.500'],
+    ['td:- Renovering af broer', 'td>:-1.475'],
+    ['td:Rest til fordeling', 'td>:2.775'],
+  ]);
+  // Rows that all begin as a list's items are that list, and a marker alone before the tab sets out an item.
+  const fixtureOnly = cellsOf('Ingen tabel her.');
+  assert.deepEqual(cellsOf('- Asfalt\t-5.500\n- Broer\t-1.475'), fixtureOnly);
+  assert.deepEqual(cellsOf('Indhold\tSide\n1.\tIndledning\n2.\tBaggrund'), fixtureOnly);
+  // Greve's turnout: the header lost its empty corner above the years; its names head the columns to the right.
   assert.deepEqual(cellsOf('Greve Kommune\tHele Danmark\n2021\t65,4\t67,2\n2017\t71,3\t70,8\n2013\t74,2\t71,9')[0], [
     ['th>:', 'th>:Greve Kommune', 'th>:Hele Danmark'],
     ['td>:2021', 'td>:65,4', 'td>:67,2'],

@@ -12,7 +12,8 @@ type BlockRule = Parameters<MarkdownIt['block']['ruler']['before']>[2];
  * header where it names what a column of figures below it holds (`Overslag i 1.000 kr.`, `2023`
  * above amounts); otherwise there is none. A header one cell short of rows that all begin with a label
  * lost its empty corner (an import drops a table's empty first cell): it heads the columns to the right.
- * A single line with a tab, a list's or a quote's line and a heading stay as they are.
+ * A single line with a tab, a quote's line, a heading and a list (rows that all begin as a list's items
+ * do) stay as they are; a row that begins so among rows that do not is a row (`10. august⇥Høring`).
  */
 export function tabTables(md: MarkdownIt): void {
   // Rows may follow the text above them without a blank line, as an import writes a field's lines.
@@ -21,8 +22,14 @@ export function tabTables(md: MarkdownIt): void {
 
 /** A run of tabs between two cells' text; tabs before the text are its indentation. */
 const CELL_GAP = /[ ]*\t+[ ]*/;
-/** A line another block rule reads: a list's item, a quote, a heading, a pipe table's row. */
-const OTHER_BLOCK = /^(?:[-*+•][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\|)/;
+/** A line another block rule reads, whatever follows: a quote, a heading, a pipe table's row. */
+const OTHER_BLOCK = /^(?:>|#{1,6}(?:[ \t]|$)|\|)/;
+/**
+ * What begins a list's item (`- `, `1. `), and a Danish date as often (`10. august`): a row that begins so
+ * is a row where rows that do not stand with it (Greve's timetable under `Dato⇥Aktivitet`, a budget's
+ * `- PL Budget 2022⇥412`); rows that all begin so are a list, with their tabs.
+ */
+const LIST_MARKER = /^(?:[-*+•]|\d{1,9}[.)])[ \t]/;
 /** An amount, a count or a share (`1,80`, `-2.500`, `12 %`): a column of them is set to the right, as figures are. */
 const FIGURE = /^[-\u2212+]?\d[\d., \u00a0]*(?: ?%)?$/;
 /** A year, as a column of figures is headed (`2023`): the one figure a header row holds. */
@@ -32,25 +39,38 @@ const FIGURE_SHARE = 2 / 3;
 /** A table of more columns than this is not a table of tabs but text with tabs in it. */
 const MOST_CELLS = 12;
 
+interface Row {
+  readonly cells: string[];
+  /** It begins as a list's item does. */
+  readonly listLike: boolean;
+}
+
 /** The cells of a line set out with tabs, or undefined for a line that is not such a row. */
-function cellsOf(state: StateBlock, line: number): string[] | undefined {
+function rowOf(state: StateBlock, line: number): Row | undefined {
   if (state.sCount[line]! < state.blkIndent) return undefined;
   const text = state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]).trimEnd();
   if (text === '' || OTHER_BLOCK.test(text)) return undefined;
   const cells = text.split(CELL_GAP);
-  return cells.length >= 2 && cells.length <= MOST_CELLS ? cells : undefined;
+  if (cells.length < 2 || cells.length > MOST_CELLS) return undefined;
+  const marker = LIST_MARKER.exec(text);
+  // `1.⇥Indledning`, `-⇥Asfalt`: a marker alone before the tab sets out a list's item, it is no cell.
+  if (marker && cells[0]!.trim() === marker[0].trim()) return undefined;
+  return { cells, listLike: marker !== null };
 }
 
 // markdown-it's own signature: `silent` asks only whether the rows are there (may they end a paragraph).
 const tabTable: BlockRule = (state, startLine, endLine, silent) => {
   const rows: string[][] = [];
+  // Rows that all begin as a list's items are that list.
+  let table = false;
   let line = startLine;
   for (; line < endLine; line++) {
-    const cells = cellsOf(state, line);
-    if (!cells) break;
-    rows.push(cells);
+    const row = rowOf(state, line);
+    if (!row) break;
+    rows.push(row.cells);
+    table ||= !row.listLike;
   }
-  if (rows.length < 2) return false;
+  if (rows.length < 2 || !table) return false;
   if (silent) return true;
   // A loop, not a spread: a table of a hundred thousand rows is no call of as many arguments.
   const columns = rows.reduce((most, r) => Math.max(most, r.length), 0);
@@ -69,9 +89,9 @@ const tabTable: BlockRule = (state, startLine, endLine, silent) => {
   // A header names a column of figures below it, and holds no figure but a year.
   const header = below.length > 0 && first.every(label) && underFirst.some((figures, c) => figures && (first[c] ?? '') !== '');
   const figures = header ? underFirst : figuresIn(rows);
-  const table = state.push('table_open', 'table', 1);
-  table.map = [startLine, line];
-  table.attrSet('class', 'tab-table');
+  const tableOpen = state.push('table_open', 'table', 1);
+  tableOpen.map = [startLine, line];
+  tableOpen.attrSet('class', 'tab-table');
   const row = (cells: readonly string[], k: number, cell: 'th' | 'td'): void => {
     const at: [number, number] = [startLine + k, startLine + k + 1];
     state.push('tr_open', 'tr', 1).map = at;
