@@ -14,7 +14,7 @@
     return byLine;
   }
 
-  /** The last block at or above the line (the innermost where several start on it). */
+  /** The last block or line mark at or above the line (the innermost where several start on it). */
   function scrollToLine(line) {
     const blocks = blocksByLine();
     let lo = 0;
@@ -154,10 +154,22 @@
     if (msg && msg.type === 'source' && typeof msg.uri === 'string') remember({ uri: msg.uri, audience: msg.audience });
   });
 
+  /** The line a double-click points at: the block's, or in a paragraph of many lines the last line mark before the click. */
+  function lineAt(event, block) {
+    let line = Number(block.getAttribute('data-line'));
+    const clicked = document.caretRangeFromPoint ? document.caretRangeFromPoint(event.clientX, event.clientY) : null;
+    if (!clicked) return line;
+    for (const mark of block.querySelectorAll('span[data-line]')) {
+      if (!(mark.compareDocumentPosition(clicked.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+      line = Number(mark.getAttribute('data-line'));
+    }
+    return line;
+  }
+
   document.addEventListener('dblclick', (event) => {
     let el = event.target;
     while (el && el.nodeType === 1 && !el.hasAttribute('data-line')) el = el.parentElement;
-    if (el && el.nodeType === 1) vscode.postMessage({ type: 'reveal', line: Number(el.getAttribute('data-line')) });
+    if (el && el.nodeType === 1) vscode.postMessage({ type: 'reveal', line: lineAt(event, el) });
   });
 
   // On the document, not the buttons: the toolbar is replaced with every rendering.

@@ -215,3 +215,49 @@ test('scrolling with the editor goes to the last block at or above its line, in 
   }
   await context.close();
 });
+
+test(
+  'in a paragraph of many lines, as an import writes a section, the editor scrolls the preview to its line and a double-click reveals the line clicked',
+  { skip },
+  async () => {
+    const text = corpusFiles().find((c) => c.name.includes('2023'))!.text;
+    // Thirty lines of one paragraph under the first punkt's Sagsfremstilling, each its own source line.
+    const anchor = 'HR-konsulent Ditte Ågård deltager i mødet kl. 10:00.';
+    const lines = Array.from(
+      { length: 30 },
+      (_, i) => `Linje ${i + 1} af et afsnit, som importen skriver det, med tekst nok til at fylde en linje i forhåndsvisningen.`,
+    );
+    const long = text.replace(anchor, [anchor, ...lines].join('\n'));
+    const first = long.split('\n').indexOf(anchor);
+    const { context, tab } = await webviewTab(() => page(long, 'internal'));
+    // The editor at the paragraph's twentieth line: the page stands with that line at its top (below the
+    // version toolbar, as the stylesheet's scroll padding keeps every block), not the paragraph's first.
+    const top = await tab.evaluate((line) => {
+      window.dispatchEvent(new MessageEvent('message', { data: { type: 'scroll', line } }));
+      const mark = document.querySelector(`span[data-line="${line}"]`)!;
+      const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+      return { mark: Math.round(mark.getBoundingClientRect().top - padding), paragraph: Math.round(mark.closest('p')!.getBoundingClientRect().top) };
+    }, first + 20);
+    assert.ok(Math.abs(top.mark) <= 1, `the line's mark at the top of the page, not ${top.mark} px away`);
+    assert.ok(top.paragraph < -200, 'the paragraph begins well above the page');
+    // A double-click on a word of the twenty-fifth line reveals that line.
+    const box = await tab.evaluate((line) => {
+      const mark = document.querySelector(`span[data-line="${line}"]`)!;
+      mark.scrollIntoView({ block: 'center' });
+      const r = mark.getBoundingClientRect();
+      return { x: r.left + 30, y: r.top + r.height / 2 };
+    }, first + 25);
+    await tab.mouse.dblclick(box.x, box.y);
+    assert.deepEqual((await tab.evaluate(() => (window as unknown as { sent: unknown[] }).sent)).at(-1), { type: 'reveal', line: first + 25 });
+    // On the paragraph's first line, before any mark: the paragraph's own line.
+    const start = await tab.evaluate((line) => {
+      const p = document.querySelector(`p[data-line="${line}"]`)!;
+      p.scrollIntoView({ block: 'start' });
+      const r = p.getBoundingClientRect();
+      return { x: r.left + 30, y: r.top + 8 };
+    }, first);
+    await tab.mouse.dblclick(start.x, start.y);
+    assert.deepEqual((await tab.evaluate(() => (window as unknown as { sent: unknown[] }).sent)).at(-1), { type: 'reveal', line: first });
+    await context.close();
+  },
+);

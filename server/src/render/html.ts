@@ -63,6 +63,25 @@ for (const rule of [
   };
 }
 
+// A paragraph's lines each carry their source line too, as an empty mark where the line begins: an
+// imported section's text is one paragraph of dozens of lines, and the preview scrolls to the line,
+// and a double-click reveals the line clicked, not the paragraph's first. Counted from the
+// paragraph's first line: each line break in it is one of the source's.
+md.core.ruler.push('line_marks', (state) => {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.map || !block.children) continue;
+    let line = block.map[0];
+    for (const t of block.children) if (t.type === 'softbreak' || t.type === 'hardbreak') t.meta = { line: ++line };
+  }
+});
+for (const rule of ['softbreak', 'hardbreak'] as const) {
+  md.renderer.rules[rule] = (tokens, idx, _options, env) => {
+    const line = (tokens[idx]!.meta as { line?: number } | null)?.line;
+    const offset = (env as { lineOffset?: number }).lineOffset;
+    return line === undefined || offset === undefined ? '<br>\n' : `<br>\n<span data-line="${line + offset}"></span>`;
+  };
+}
+
 // A cell's alignment as a class, not a style attribute, which the preview's policy refuses.
 for (const rule of ['th_open', 'td_open'] as const) {
   md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
