@@ -244,6 +244,9 @@ test('the abbreviations of public administration are known, and an abbreviation 
   assert.deepEqual(list('Husk dit cpr-nr.'), ['Husk', 'dit', 'cpr-nr.']);
   assert.deepEqual(list('Husk dit CPR-nr.'), ['Husk', 'dit', 'nr.']);
   assert.deepEqual(list('Husk dit cpr-nrr.'), ['Husk', 'dit', 'cpr-nrr.']);
+  // An abbreviation whose period the ellipsis took (Greve: `osv…`) is the abbreviation; another word before one is judged.
+  assert.deepEqual(list('Biler, både osv…'), ['Biler', 'både']);
+  assert.deepEqual(list('Biler, både osvv… og mere'), ['Biler', 'både', 'osvv', 'og', 'mere']);
   assert.equal(s.suggest('cpr-nrr.')[0], 'cpr-nr.');
   assert.deepEqual(s.suggest('sagnr.').slice(0, 1), ['sagsnr.']);
   assert.deepEqual(s.suggest('Cvr-nt.').slice(0, 1), ['Cvr-nr.']);

@@ -140,7 +140,11 @@ export function* words(line: string): Generator<WordToken> {
     // `3. marts 2025`, `Sept. 2012`: the month belongs to the date, which the date rules judge.
     const month = MONTHS.has(chunk.replace(/[^\p{L}]/gu, '').toLowerCase());
     if (month && (DAY_NUMBER.test(chunks[i - 1]?.[0] ?? '') || YEAR.test(chunks[i + 1]?.[0] ?? ''))) continue;
-    yield* wordsOfChunk(line, chunk, chunks[i]!.index);
+    for (const t of wordsOfChunk(line, chunk, chunks[i]!.index)) {
+      // `bil, båd osv…`: a known abbreviation whose period the ellipsis took.
+      if (line[t.end] === '…' && isKnownAbbreviation(t.word)) continue;
+      yield t;
+    }
   }
 }
 
@@ -215,6 +219,11 @@ function token(line: string, start: number, word: string, { dotted }: { readonly
 const ADMINISTRATION: ReadonlySet<string> = new Set(ADMINISTRATION_ABBREVIATIONS.map((a) => a.slice(0, -1)));
 /** `cpr-nr`, `cvr-no`: a short last part after a hyphen is an abbreviation's, so the period is too. */
 const SHORT_HYPHENATED = /-\p{L}{1,3}$/u;
+
+function isKnownAbbreviation(word: string): boolean {
+  const w = word.toLowerCase();
+  return ABBREVIATIONS.has(w) || ADMINISTRATION.has(w);
+}
 
 function takesPeriod(word: string): boolean {
   const w = word.toLowerCase();
