@@ -11,17 +11,22 @@ export interface DialectStatusView {
   readonly visible: boolean;
   readonly text: string;
   readonly tooltip: string;
+  /** What a screen reader says of the item: the tooltip's words without its Markdown. */
+  readonly label: string;
 }
 
-/** The status bar's text and tooltip (Markdown) for the dialect a referat is read in. */
-function dialectStatusText(info: DocumentInfo): { text: string; tooltip: string } {
+/** The status bar's text, tooltip (Markdown) and spoken label for the dialect a referat is read in. */
+function dialectStatusText(info: DocumentInfo): { text: string; tooltip: string; label: string } {
   const { id, name, about, from, config } = info.dialect;
   const what = `**${name}** (\`${id}\`): ${about}`;
   const how =
     from === 'referat.yaml' && config !== undefined
       ? t('Named by [referat.yaml]({0}) (`dialekt: {1}`); change it there.', config, id)
       : t('Recognised from the lines of the document itself. A referat.yaml may name the dialect for its folder (`dialekt: {0}`).', id);
-  return { text: t('Referat: {0}', name), tooltip: `${what}\n\n${how}` };
+  const said = from === 'referat.yaml' && config !== undefined ? t('Named by referat.yaml.') : t('Recognised from the lines of the document itself.');
+  // The description's code marks (`Punkt N: Titel`) are no words: a screen reader would read them out.
+  const spoken = about.replace(/[`*]/g, '');
+  return { text: t('Referat: {0}', name), tooltip: `${what}\n\n${how}`, label: t('Referat dialect: {0}. {1} {2}', name, spoken, said) };
 }
 
 /**
@@ -35,7 +40,7 @@ export class DialectStatus implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private asking: vscode.CancellationTokenSource | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private shown: DialectStatusView = { visible: false, text: '', tooltip: '' };
+  private shown: DialectStatusView = { visible: false, text: '', tooltip: '', label: '' };
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     this.item.name = t('Referat dialect');
@@ -95,15 +100,17 @@ export class DialectStatus implements vscode.Disposable {
     );
   }
 
-  private show(status: { text: string; tooltip: string } | undefined): void {
+  private show(status: { text: string; tooltip: string; label: string } | undefined): void {
     if (!status) {
       this.item.hide();
-      this.shown = { visible: false, text: '', tooltip: '' };
+      this.shown = { visible: false, text: '', tooltip: '', label: '' };
       return;
     }
     this.item.text = status.text;
     const tooltip = new vscode.MarkdownString(status.tooltip);
     this.item.tooltip = tooltip;
+    // Without it a screen reader reads the tooltip's Markdown, asterisks and backticks included.
+    this.item.accessibilityInformation = { label: status.label };
     this.item.show();
     this.shown = { visible: true, ...status };
   }

@@ -652,6 +652,9 @@ export function defineTests(): void {
       assert.equal(status().visible, true);
       assert.match(status().tooltip, /`dialekt: sbsys`/);
       assert.doesNotMatch(status().tooltip, /\]\(file:/);
+      // A screen reader hears the dialect's name and what it is, not the tooltip's Markdown.
+      assert.ok(status().label.includes(SBSYS.name[locale]), status().label);
+      assert.doesNotMatch(status().label, /[*`[\]]/);
       // A folder whose referat.yaml names Acadre: its referat is read as Acadre, whatever its lines say.
       await vscode.workspace.fs.writeFile(file('acadre/referat.yaml'), new TextEncoder().encode('dialekt: acadre\n'));
       await withText('acadre/puk-2013-06-20.referat', 'Referat\n');
