@@ -25,11 +25,12 @@ interface RawReferat {
 /**
  * referat := Loose* (Title (Loose | Title)*)? (TocHeading InPunkt*)? (PunktHeading InPunkt*)*
  *
- * Every line token is Loose or InPunkt or a PunktHeading, so the grammar accepts every token
- * sequence: structure problems (no title, a punkt without a journal number) are the rules' to
- * report, in words a secretary understands. The grammar is regular and decided by one token, so
- * it is read by one loop over the line tokens: it runs at every edit, over every line of a long
- * referat, where a parser's machinery cost more than all the passes that mark the tokens.
+ * where Loose is any line but a title, a table of contents' heading or a punkt heading, and InPunkt
+ * any line but a punkt heading. Every line is Loose or InPunkt or a PunktHeading, so the grammar
+ * accepts every sequence of lines: structure problems (no title, a punkt without a journal number)
+ * are the rules' to report, in words a secretary understands. The grammar is regular and decided
+ * by one token, so it is read by one loop over the line tokens: it runs at every edit, over every
+ * line of a long referat, where a parser's machinery cost more than all the passes that mark them.
  */
 function group(tokens: readonly IToken[]): RawReferat {
   const result: RawReferat = { leading: [], header: [], punkter: [] };

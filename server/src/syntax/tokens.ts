@@ -38,33 +38,27 @@ const ANY_CHARACTER: number[] = [];
 const bucket = (c: number): number => (c > 255 ? 255 + Math.floor(c / 255) : c);
 for (let i = 0; i < 0x10000; i++) if (i === 0 || bucket(i) !== bucket(i - 1)) ANY_CHARACTER.push(i);
 
-/** Any line that may stand inside a punkt. */
-export const InPunkt = createToken({ name: 'InPunkt', pattern: Lexer.NA });
-/** Any line that is not a title, a table-of-contents heading or a punkt heading. */
-export const Loose = createToken({ name: 'Loose', pattern: Lexer.NA, categories: [InPunkt] });
-
 // Line breaks carry no meaning of their own: lines are numbered from offsets instead.
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, group: Lexer.SKIPPED });
 
-export const Blank = createToken({ name: 'Blank', categories: [Loose], pattern: BLANK });
-export const Title = createToken({ name: 'Title', categories: [InPunkt], pattern: TITLE, start_chars_hint: [...TITLE_STARTS] });
-export const Field = createToken({ name: 'Field', categories: [Loose], pattern: FIELD, start_chars_hint: [...FIELD_STARTS] });
-export const TocHeading = createToken({ name: 'TocHeading', categories: [InPunkt], pattern: TOC_HEADING });
+export const Blank = createToken({ name: 'Blank', pattern: BLANK });
+export const Title = createToken({ name: 'Title', pattern: TITLE, start_chars_hint: [...TITLE_STARTS] });
+export const Field = createToken({ name: 'Field', pattern: FIELD, start_chars_hint: [...FIELD_STARTS] });
+export const TocHeading = createToken({ name: 'TocHeading', pattern: TOC_HEADING });
 export const PunktHeading = createToken({ name: 'PunktHeading', pattern: PUNKT_HEADING });
-export const EarlierDecision = createToken({ name: 'EarlierDecision', categories: [Loose], pattern: EARLIER_DECISION });
-export const SectionHeading = createToken({ name: 'SectionHeading', categories: [Loose], pattern: SECTION_HEADING });
+export const EarlierDecision = createToken({ name: 'EarlierDecision', pattern: EARLIER_DECISION });
+export const SectionHeading = createToken({ name: 'SectionHeading', pattern: SECTION_HEADING });
 export const DecisionHeading = createToken({
   name: 'DecisionHeading',
-  categories: [Loose],
   line_breaks: false,
   pattern: DECISION_HEADING,
   start_chars_hint: ANY_CHARACTER,
 });
-export const Indstiller = createToken({ name: 'Indstiller', categories: [Loose], line_breaks: false, pattern: INDSTILLER, start_chars_hint: ANY_CHARACTER });
-export const TocEntry = createToken({ name: 'TocEntry', categories: [Loose], line_breaks: false, pattern: TOC_ENTRY, start_chars_hint: ANY_CHARACTER });
-export const Journal = createToken({ name: 'Journal', categories: [Loose], pattern: JOURNAL });
-export const Bullet = createToken({ name: 'Bullet', categories: [Loose], pattern: BULLET });
-export const Text = createToken({ name: 'Text', categories: [Loose], pattern: TEXT, start_chars_hint: ANY_CHARACTER });
+export const Indstiller = createToken({ name: 'Indstiller', line_breaks: false, pattern: INDSTILLER, start_chars_hint: ANY_CHARACTER });
+export const TocEntry = createToken({ name: 'TocEntry', line_breaks: false, pattern: TOC_ENTRY, start_chars_hint: ANY_CHARACTER });
+export const Journal = createToken({ name: 'Journal', pattern: JOURNAL });
+export const Bullet = createToken({ name: 'Bullet', pattern: BULLET });
+export const Text = createToken({ name: 'Text', pattern: TEXT, start_chars_hint: ANY_CHARACTER });
 
 /** The kind of line each line token stands for. */
 export const LINE_KIND: ReadonlyMap<TokenType, LineKind> = new Map<TokenType, LineKind>([
@@ -86,4 +80,4 @@ export const LINE_KIND: ReadonlyMap<TokenType, LineKind> = new Map<TokenType, Li
 // The line tokens in the order of LINE_PATTERNS, so the lexer and the quick classifier agree.
 const LINE_TOKENS: TokenType[] = LINE_PATTERNS.map(([kind]) => [...LINE_KIND].find(([, k]) => k === kind)![0]);
 
-export const ALL_TOKENS: TokenType[] = [InPunkt, Loose, Newline, ...LINE_TOKENS];
+export const ALL_TOKENS: TokenType[] = [Newline, ...LINE_TOKENS];
