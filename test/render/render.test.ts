@@ -130,7 +130,7 @@ test('rows set out with tabs are a table: cells apart at each run of tabs, figur
   );
   const html = renderHtml(parseReferat(source), { audience: 'internal' });
   const tables = [...html.matchAll(/<table class="tab-table"[^>]*>([\s\S]*?)<\/table>/g)].map((m) =>
-    [...m[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)].map((c) => `${c[1]!.trim()}|${c[2]}`)),
+    [...m[1]!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)].map((c) => `${c[1]!.trim()}|${c[2]}`)),
   );
   assert.deepEqual(tables, [
     // A row of fewer cells is filled out; markup in a cell is read as in any text, HTML stays text.
@@ -145,6 +145,11 @@ test('rows set out with tabs are a table: cells apart at each run of tabs, figur
     ],
   ]);
   assert.doesNotMatch(html, /<th\b[^>]*>(?:Bornholms|Uneven)/);
+  // Each row carries its source line, as a block does: a double-click on a row in the preview reveals that row.
+  const lineOf = (cell: string): number => Number(new RegExp(`<tr data-line="(\\d+)">\\s*<td[^>]*>${cell}<`).exec(html)?.[1]);
+  const sourceLine = (start: string): number => source.split('\n').findIndex((l) => l.startsWith(start));
+  assert.equal(lineOf('Kort'), sourceLine('Kort\t'));
+  assert.equal(lineOf('Uneven'), sourceLine('Uneven\t'));
   // The pipe table's `---:` is a class too: the preview's policy allows no style attribute.
   assert.match(html, /<td class="align-right">3\.400\.000 kr\.<\/td>/);
   assert.doesNotMatch(html.slice(html.indexOf('<body>')), /style="/);
@@ -157,7 +162,7 @@ test('rows set out with tabs: a first row that names a column of figures below i
   const cellsOf = (rows: string): string[][][] => {
     const html = renderHtml(parseReferat(base.replace('Beløbet er fordelt således:', `Tabellen:\n\n${rows}\n`)), { audience: 'internal' });
     return [...html.matchAll(/<table class="tab-table"[^>]*>([\s\S]*?)<\/table>/g)].map((m) =>
-      [...m[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+      [...m[1]!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
         [...r[1]!.matchAll(/<(t[hd])([^>]*)>([\s\S]*?)<\/t[hd]>/g)].map((c) => `${c[1]}${c[2]!.includes('align-right') ? '>' : ''}:${c[3]}`),
       ),
     );
@@ -215,7 +220,7 @@ test('rows set out with tabs by the hundred thousand are one table: the renderin
   const rows = Array.from({ length: 200_000 }, (_, i) => `Række ${i}\t${i}`).join('\n');
   const source = readFileSync(join(fixtures, 'pdf-body.referat'), 'utf8').replace('Beløbet er fordelt således:', `Tabellen:\n\n${rows}\n`);
   const html = renderHtml(parseReferat(source), { audience: 'internal' });
-  assert.equal(html.match(/<tr>/g)?.length, 200_000 + 2 + 3, "every row, beside the pipe table's two and the hospitals' three");
+  assert.equal(html.match(/<tr[ >]/g)?.length, 200_000 + 2 + 3, "every row, beside the pipe table's two and the hospitals' three");
 });
 
 test('the webview version uses a strict CSP with a nonce and only the given stylesheet and script', () => {

@@ -50,6 +50,7 @@ for (const rule of [
   'list_item_open',
   'blockquote_open',
   'table_open',
+  'tr_open',
   'code_block',
   'fence',
 ] as const) {
