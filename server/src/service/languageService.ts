@@ -318,6 +318,12 @@ class LanguageService implements ReferatLanguageService {
     });
   }
 
+  /** The document's own reading of this text, where the archive reads the text in the same dialect (no referat.yaml names one). */
+  private archiveReading(uri: string, text: string): Referat | undefined {
+    const read = this.parsed.get(uri);
+    return read?.text === text && !read.config?.config.dialekt ? read.referat : undefined;
+  }
+
   /**
    * The archive's summary of a text the editor saved: from the document's own reading where it has
    * one of that text in the dialect the archive reads it in (a 1 MB referat is not scanned again),
@@ -326,8 +332,8 @@ class LanguageService implements ReferatLanguageService {
   private takeSaved(uri: string, text: string): ReferatSummary | undefined {
     const noted = this.recentSaves.get(uri);
     if (noted?.text === text) noted.pending = false;
-    const read = this.parsed.get(uri);
-    const summary = read?.text === text && !read.config?.config.dialekt ? summaryOf(read.referat) : summarizeReferat(text);
+    const read = this.archiveReading(uri, text);
+    const summary = read ? summaryOf(read) : summarizeReferat(text);
     // What the archive would not take from the disk it does not take from the editor either.
     if (!holdsReferat(summary)) {
       this.index.delete(uri);
@@ -446,9 +452,10 @@ class LanguageService implements ReferatLanguageService {
   }
 
   async prepareSave(doc: ReferatDocument, token?: CancellationToken): Promise<void> {
-    const referat = await this.prepared(doc, token);
+    await this.prepared(doc, token);
     // As `takeSaved` makes it: its summaries of the punkter are kept by punkt, and a save finds them.
-    if (!this.parsed.get(doc.uri)?.config?.config.dialekt) summaryOf(referat);
+    const read = this.archiveReading(doc.uri, doc.getText());
+    if (read) summaryOf(read);
   }
 
   async findingsSummary(doc: ReferatDocument, token?: CancellationToken): Promise<FindingsSummary> {
