@@ -19,11 +19,11 @@ export interface DialectStatusView {
 function dialectStatusText(info: DocumentInfo): { text: string; tooltip: string; label: string } {
   const { id, name, about, from, config } = info.dialect;
   const what = `**${name}** (\`${id}\`): ${about}`;
-  const how =
-    from === 'referat.yaml' && config !== undefined
-      ? t('Named by [referat.yaml]({0}) (`dialekt: {1}`); change it there.', config, id)
-      : t('Recognised from the lines of the document itself. A referat.yaml may name the dialect for its folder (`dialekt: {0}`).', id);
-  const said = from === 'referat.yaml' && config !== undefined ? t('Named by referat.yaml.') : t('Recognised from the lines of the document itself.');
+  const named = from === 'referat.yaml' && config !== undefined;
+  const how = named
+    ? t('Named by [referat.yaml]({0}) (`dialekt: {1}`); change it there.', config, id)
+    : t('Recognised from the lines of the document itself. A referat.yaml may name the dialect for its folder (`dialekt: {0}`).', id);
+  const said = named ? t('Named by referat.yaml.') : t('Recognised from the lines of the document itself.');
   // The description's code marks (`Punkt N: Titel`) are no words: a screen reader would read them out.
   const spoken = about.replace(/[`*]/g, '');
   return { text: t('Referat: {0}', name), tooltip: `${what}\n\n${how}`, label: t('Referat dialect: {0}. {1} {2}', name, spoken, said) };
