@@ -22,6 +22,12 @@ interface RawReferat {
   punkter: RawPunkt[];
 }
 
+// A token is Loose unless it is a title, a table of contents' heading or a punkt heading; InPunkt unless a
+// punkt heading. Functions of the module, not of each call: a closure made anew at each parse is another
+// call target to the code V8 made for the loop, which threw that code away on the first edit.
+const isLoose = (t: IToken): boolean => t.tokenType !== Title && t.tokenType !== TocHeading && t.tokenType !== PunktHeading;
+const inPunkt = (t: IToken): boolean => t.tokenType !== PunktHeading;
+
 /**
  * referat := Loose* (Title (Loose | Title)*)? (TocHeading InPunkt*)? (PunktHeading InPunkt*)*
  *
@@ -36,9 +42,6 @@ function group(tokens: readonly IToken[]): RawReferat {
   const result: RawReferat = { leading: [], header: [], punkter: [] };
   const n = tokens.length;
   let i = 0;
-  // A token is Loose unless it is a title, a table of contents' heading or a punkt heading; InPunkt unless a punkt heading.
-  const isLoose = (t: IToken): boolean => t.tokenType !== Title && t.tokenType !== TocHeading && t.tokenType !== PunktHeading;
-  const inPunkt = (t: IToken): boolean => t.tokenType !== PunktHeading;
   while (i < n && isLoose(tokens[i]!)) result.leading.push(tokens[i++]!);
   if (i < n && tokens[i]!.tokenType === Title) {
     result.title = tokens[i++]!;
