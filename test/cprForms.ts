@@ -47,6 +47,23 @@ export const CPR_FORMS: readonly CprForm[] = [
   { what: 'a label with a space, the digits in pairs', write: (d) => `CPR nr. ${d.replace(/(\d\d)(?=\d)/g, '$1 ')}` },
   { what: 'a label with dots, the digits in dotted pairs and four', write: (d) => `Cpr. nr.: ${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}.${four(d)}` },
   { what: 'a spaced label word', write: (d) => `cpr - nummer ${d.slice(0, 7)} ${d.slice(7)}` },
+  { what: 'a label joined by a dash', write: (d) => `CPR-${d}` },
+  { what: 'after a word and a dash', write: (d) => `borger-${six(d)}-${four(d)}` },
+  { what: 'the first part in pairs apart by dashes', write: (d) => `${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}-${four(d)}` },
+  { what: 'the first part in pairs apart by slashes', write: (d) => `${d.slice(0, 2)}/${d.slice(2, 4)}/${d.slice(4, 6)}-${four(d)}` },
+  { what: 'in threes', write: (d) => `${d.slice(0, 3)} ${d.slice(3, 6)} ${four(d)}` },
+  { what: 'one digit at a time', write: (d) => `${[...six(d)].join(' ')} - ${[...four(d)].join(' ')}` },
+  { what: 'a middle dot', write: (d) => `${six(d)}\u00b7${four(d)}` },
+  { what: 'a backslash', write: (d) => `${six(d)}\\${four(d)}` },
+  { what: 'a long gap of dashes and spaces', write: (d) => `${six(d)} - - - ${four(d)}` },
+  { what: 'a right-to-left override', write: (d) => `\u202e${[...`${six(d)}-${four(d)}`].reverse().join('')}\u202c` },
+  {
+    what: 'dingbat digits',
+    write: (d) => [...`${six(d)}-${four(d)}`].map((c) => (c === '-' ? c : c === '0' ? '\u24ff' : String.fromCharCode(0x2775 + Number(c)))).join(''),
+  },
+  { what: 'a private use character', write: (d) => `${d.slice(0, 4)}\ue001${d.slice(4, 6)}-${four(d)}` },
+  { what: 'percent-encoded in a link', write: (d) => `[sagen](https://kommune.dk/b?id=${[...d].map((c) => `%3${c}`).join('')})` },
+  { what: "in a web address's path", write: (d) => `[sagen](https://kommune.dk/borger/${d})` },
   { what: 'two in a row', write: (d) => `${six(d)}-${four(d)} ${six(d)}-${four(d)}` },
 ];
 

@@ -102,6 +102,12 @@ test('the finished page is read again: a number the source check did not see is 
     ['<p data-line="3">x</p><p data-line="9">&#48;10190&ndash;1234</p>', 9],
     ['<h2 data-line="2">010190-</h2><p>1234</p>', 2],
     ['<title>010190 1234</title>', 0],
+    // A link's address and title are published with the page: read, percent-encoded digits as digits.
+    ['<p data-line="4"><a href="https://kommune.dk/borger/0101901234">sagen</a></p>', 4],
+    ['<p data-line="5"><a href="https://kommune.dk/b?id=%30%31%30%31%39%30-%31%32%33%34">sagen</a></p>', 5],
+    ['<p data-line="6"><a href="#x" title="010190-1234">sagen</a></p>', 6],
+    // A right-to-left override shows the digits backwards: `4321-091010` reads as 010190-1234.
+    ['<p data-line="8">\u202e4321-091010\u202c</p>', 8],
   ] as const) {
     const refused = outputRefusal(html, 'html');
     assert.ok(refused, html);
@@ -109,6 +115,8 @@ test('the finished page is read again: a number the source check did not see is 
     assert.doesNotMatch(JSON.stringify(refused), /1234/);
   }
   assert.equal(outputRefusal('<style>.a{width:0101901234px}</style><p>Mødet 1. januar 2024 kl. 10:00</p>', 'html'), undefined);
+  // The page's own attributes are not the text's: its source lines, a punkt's anchor.
+  assert.equal(outputRefusal('<p data-line="010190">12.05.20</p><span data-line="1234"></span><a href="#punkt-3">Punkt 3</a>', 'html'), undefined);
 });
 
 /** A closed punkt with something inside that must stay there, in each of the ways it was seen to leak. */

@@ -8,19 +8,20 @@ import { JOINER, readerText, type ReaderText, type SourceKind } from './readerTe
  * `&#48;10190-1234`, `０１０１９０－１２３４`, a zero-width space or a soft hyphen inside the number, an
  * en dash, a minus sign or ` - ` between its parts, and a line break after `010190-` are all found.
  *
- * A CPR number is six digits that are a day that exists (DDMMYY), written together or in pairs
- * set apart alike by a dot or a space (`01.02.03`), then at most four dashes, spaces or slashes (a
- * line break among them), then four digits, standing alone. After a label that says it is one
- * (`CPR-nr.`, `personnummer`), ten digits are one however they are grouped and whatever day they
- * say. What is not one, on purpose (each is tested):
- * - part of something longer: a word, a longer number, a number grouped on with `-`, `/`, `.`,
- *   `,` or `:` (`24-010203-1234`, `0102031234,50`, `0102031234:00`, a web address's identifiers,
- *   though a path segment written `010203-1234` is one);
+ * A CPR number is ten digits whose first six are a day that exists (DDMMYY): the six whole, in
+ * pairs or threes set apart alike (`01.02.03`, `24-03-85`, `240 385`) or one by one, then a gap of at
+ * most eight separators (dashes, spaces, slashes, a line break among them), then the four (whole, in
+ * pairs or one by one), standing alone. A table's cells and rows (tabs, wide spaces, line breaks) never
+ * split a part. After a label that says it is one (`CPR-nr.`, `CPR-`, `personnummer`), ten digits are
+ * one however they are grouped and whatever day they say. What is not one, on purpose (each is tested):
+ * - part of something longer: a word, a longer number, a number grouped on from a number with `-`,
+ *   `/`, `.`, `,` or `:` (`24-010203-1234`, `0102031234,50`, `0102031234:00`), ten digits grouped as
+ *   an amount (`2.403.854.821`);
  * - a number behind a label that says it is another kind: a case, journal or document number
  *   (`Sagsnr.`, `J.nr.`, `Dok.nr.`), a phone (`Tlf.`, `Telefon`, `Mobil`, a `+45` country code),
  *   an account (`Konto`, `Kontonr.`, `Reg.nr.`, with or without the four-digit registration
  *   number before it), a company or production unit (`CVR`, `SE`, `P-nr.`), `EAN`, an invoice or
- *   an order number.
+ *   an order number; unless it is written as a CPR number is (`010203-1234`) or a CPR label stands near.
  * No modulus-11 test: numbers issued since 2007 need not pass one.
  */
 export interface FoundCpr {
@@ -29,70 +30,196 @@ export interface FoundCpr {
   readonly to: number;
 }
 
-// Six digits, a gap of dashes and spaces, four digits; markup and invisible characters may stand
-// anywhere between the digits (JOINER). The gap is bounded, so the search is linear.
-const J = `${JOINER}*`;
-// The first part's six digits, or its pairs set apart alike by a dot or a space (`01.02.03`); then the
-// parts apart by at most four dashes, spaces or slashes (`010203/1234`). Every run of unseen characters
-// stands between two characters it cannot be: no two of them meet, so the search stays linear.
-const SIX = `\\d(?:${J}\\d){5}`;
-const PAIRS_OF_SIX = `\\d${J}\\d${J}([. ])${J}\\d${J}\\d${J}\\1${J}\\d${J}\\d`;
-// Then the gap (dashes, spaces, slashes, a dot, a line break) and the last four digits, which a space may split (`12 34`).
-const LAST_FOUR = `\\d(?:${J}(?: ${J})?\\d){3}`;
-const CANDIDATE = new RegExp(`(?:${SIX}|${PAIRS_OF_SIX})(?:${J}[- \\n/.]){0,4}${J}${LAST_FOUR}`, 'g');
 /**
  * A label that says the number after it is a CPR number, as people write it: `CPR`, `CPR-nr`,
  * `CPR nr`, `Cpr. nr`, `cpr - nummer`, `CPR-numre`, `personnummer`, `person nr` (a dot and a colon after it are
  * the caller's). Its parts stand apart by at most a dot, a dash and a few spaces: the search stays linear.
  */
 export const CPR_LABEL_SOURCE = String.raw`(?:cpr|person[ \t]{0,3}-?[ \t]{0,3}(?:nummer|numre|nr))(?:\.?[ \t]{0,3}-?[ \t]{0,3}(?:nr|nummer|numre))?`;
+const J = `${JOINER}*`;
 /**
  * After a label that says it is one (`CPR-nr.`, `cpr`, `personnummer`), ten digits are a CPR number
- * however they are grouped (`010203-123 4`, `01.02.03.1234`), and whatever day they say.
+ * however they are grouped (`010203-123 4`, `01.02.03.1234`), and whatever day they say. The label
+ * may be joined to them by a colon, a dash, `=` or `#` (`CPR-0102031234`, `cpr-nr-010203-1234`).
  */
-const LABELLED = new RegExp(`(?:^|[^\\p{L}])${CPR_LABEL_SOURCE}\\.?${J}(?::${J})?(?:[ \\n]{1,3}${J})?(\\d(?:${J}(?:[-. /\\n]${J})?\\d){9})(?!${J}\\d)`, 'giu');
+const LABELLED = new RegExp(
+  `(?:^|[^\\p{L}])${CPR_LABEL_SOURCE}\\.?${J}(?:[:\\-=#]${J}){0,2}(?:[ \\t\\n]{1,3}${J})?(\\d(?:${J}(?:[-. /\\t\\n]${J})?\\d){9})(?!${J}\\d)`,
+  'giu',
+);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LETTER = /\p{L}/u;
-/** Six digits, one dash, four digits: the way a CPR number is written, read as the reader reads it. */
-const WRITTEN_CPR = /^\d{6}-\d{4}$/;
 const DIGIT = /[0-9]/;
 // A number right after one of these labels is that kind of number, whatever its digits.
 const OTHER_NUMBER_LABEL =
   /(?:^|[^\p{L}])(?:(?:sags?-?nr|sagsnummer|sagsid|journal-?nr|j\.?\s?nr|dok(?:ument)?\.?\s?nr|tlf|telefon(?:nr|nummer)?|mobil(?:nr)?|p-?nr|p-nummer|cvr(?:-?nr|-nummer)?|se-?nr|ean(?:-?nr)?|faktura(?:nr|nummer)?|ordre(?:nr|nummer)?)\.?:?\s*|(?:konto(?:nr|nummer)?|reg\.?\s?nr)\.?:?\s*(?:\d{4}[\s-]*)?|\+\d{1,3}\s*)$/iu;
-/** How much of the text before a number its label may take. */
+/** How much of the text before a number its label may take, and after it a label that says it is a CPR number. */
 const LABEL_WINDOW = 32;
+/** The digits of a CPR number, and of its first part (the day). */
+const CPR_DIGITS = 10;
+const FIRST_PART = 6;
+/** At most this many characters of a gap between two groups of a number's digits (`010203 -- - 1234`). */
+const GAP_LIMIT = 8;
 
-/** The CPR numbers in a text read by {@link readerText}, as source offsets. */
-function findCprNumbers(read: ReaderText): FoundCpr[] {
+/**
+ * What may stand between two groups of a number's digits, besides what the reader does not see
+ * (JOINER): spaces and dashes (read as ` ` and `-`), a line break, dots, slashes, a backslash, `=`,
+ * `_`, `~`, the middle dots and bullets, the Japanese and Chinese marks a dash or a comma looks
+ * like, and the box-drawing lines. By code unit.
+ */
+const SEPARATOR = new Uint8Array(0x10000);
+for (const c of ' \t-\n./\\=_~\u00b7\u2022\u2219\u22c5\u30fb\uff65\u3001\u3002\u30fc\u4e00') SEPARATOR[c.charCodeAt(0)] = 1;
+for (let c = 0x2500; c <= 0x257f; c++) SEPARATOR[c] = 1;
+const JOINER_CODE = JOINER.charCodeAt(0);
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** A run of a number's digits in the reader's text (markup between them aside), and the gap before it. */
+interface Group {
+  readonly start: number;
+  readonly end: number;
+  readonly digits: string;
+  /** The gap's characters before this group (none before a chain's first), unseen ones left out. */
+  readonly gap: string;
+}
+
+/**
+ * The CPR numbers in a text read by {@link readerText}, as source offsets. The text's digits are read
+ * as chains of groups, each two apart by a short gap of separators (`24 03 85 - 4821`, `2403 854821`,
+ * `24/03/85-4821`); any ten digits of a chain that begin and end at its groups' edges are a CPR number
+ * where they begin with a day that exists and stand alone. With a right-to-left override in it, the
+ * text is read backwards too: `\u202E1284-583042` shows as `240385-4821`.
+ */
+function findCprNumbers(read: ReaderText, options: { readonly reversed?: boolean } = {}): FoundCpr[] {
   const out: FoundCpr[] = [];
   const text = read.text;
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const digits = m[0].replace(/[^0-9]/g, '');
-    if (isCprDate(digits) && standsAlone(text, start, end)) {
-      out.push({ from: read.from[start]!, to: read.to[end - 1]! });
-      continue;
+  const map = options.reversed ? (i: number): number => text.length - 1 - i : (i: number): number => i;
+  const add = (start: number, end: number): void => {
+    const a = map(start);
+    const b = map(end - 1);
+    const from = read.from[Math.min(a, b)]!;
+    const to = read.to[Math.max(a, b)]!;
+    if (!out.some((f) => f.from <= from && from <= f.to)) out.push({ from, to });
+  };
+  forEachChain(text, (chain) => {
+    for (let a = 0; a < chain.length; a++) {
+      let digits = '';
+      for (let b = a; b < chain.length && digits.length < CPR_DIGITS; b++) {
+        digits += chain[b]!.digits;
+        if (digits.length !== CPR_DIGITS) continue;
+        const window = chain.slice(a, b + 1);
+        if (!groupedAsCpr(window)) continue;
+        if (isCprDate(digits) && !amountShaped(window) && standsAlone(text, window)) add(window[0]!.start, window[window.length - 1]!.end);
+      }
     }
-    // Not here: it may still begin at the next digit (`010190 010190 1234`).
-    CANDIDATE.lastIndex = start + 1;
-  }
+  });
   LABELLED.lastIndex = 0;
   // The label is looked for first: nearly every text holds none.
   for (let m = CPR_LABEL.test(text) ? LABELLED.exec(text) : null; m; m = LABELLED.exec(text)) {
     const end = m.index + m[0].length;
-    const start = end - m[1]!.length;
-    const from = read.from[start]!;
-    if (!out.some((f) => f.from <= from && from <= f.to)) out.push({ from, to: read.to[end - 1]! });
+    add(end - m[1]!.length, end);
   }
   return out.sort((a, b) => a.from - b.from);
 }
 
+/** Calls `each` with every chain of digit groups in the text, in order. Linear in the text's length. */
+function forEachChain(text: string, each: (chain: readonly Group[]) => void): void {
+  const n = text.length;
+  let chain: Group[] = [];
+  let gap = '';
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A group: digits, and what the reader does not see between them.
+    let digits = '';
+    let last = i;
+    let j = i;
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (isAsciiDigit(c)) {
+        digits += text[j];
+        last = j;
+      } else if (c !== JOINER_CODE) break;
+    }
+    chain.push({ start: i, end: last + 1, digits, gap });
+    // The gap after it: separators and unseen characters, then a digit goes on with the chain.
+    let k = last + 1;
+    let seen = '';
+    let breaks = 0;
+    for (; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c === JOINER_CODE) continue;
+      if (!SEPARATOR[c] || seen.length >= GAP_LIMIT) break;
+      if (c === 10) breaks++;
+      seen += text[k];
+    }
+    if (k < n && isAsciiDigit(text.charCodeAt(k)) && seen.length > 0 && breaks <= LINES_AFTER) {
+      gap = seen;
+      i = k;
+      continue;
+    }
+    each(chain);
+    chain = [];
+    gap = '';
+    i = Math.max(k, last + 1);
+  }
+  if (chain.length > 0) each(chain);
+}
+
+/**
+ * Ten digits in groups as people write a CPR number: one group of ten, or the day's six digits (whole,
+ * in pairs or threes apart alike, or one by one) and then the last four (whole, in pairs, or one by
+ * one), as its gaps may split them. Other groupings are other numbers: a year's four digits across the
+ * day's six (`10.09.2025` and a page number, a document number's `2012-208960`), a table's amounts
+ * (`16.074⇥0⇥-1.314`).
+ */
+function groupedAsCpr(window: readonly Group[]): boolean {
+  if (window.length === 1) return true;
+  let k = 0;
+  let n = 0;
+  while (k < window.length && n < FIRST_PART) n += window[k++]!.digits.length;
+  if (n !== FIRST_PART) return false;
+  const day = window.slice(0, k).map((g) => g.digits.length);
+  const last = window.slice(k).map((g) => g.digits.length);
+  const dayGaps = window.slice(1, k).map((g) => g.gap);
+  const lastGaps = window.slice(k + 1).map((g) => g.gap);
+  if (!DAY_SHAPES.has(day.join()) || !LAST_SHAPES.has(last.join()) || !dayGaps.every((g) => g === dayGaps[0])) return false;
+  // Inside either part, a gap is narrow (a table's cells, its rows, stand apart by tabs, wide spaces and
+  // line breaks); but pairs may stand apart by tabs, as they always could.
+  const pairs = (shape: string, gaps: readonly string[]): boolean => gaps.every((g) => narrow(g) || (shape.startsWith('2,2') && (g === '\t' || g === ' ')));
+  return pairs(day.join(), dayGaps) && pairs(last.join(), lastGaps);
+}
+
+/** A gap inside a part of a number: no line break, no tab, no two spaces in a row. */
+const narrow = (gap: string): boolean => !gap.includes('\n') && !gap.includes('\t') && !gap.includes('  ');
+
+const DAY_SHAPES = new Set(['6', '2,2,2', '3,3', '4,2', '2,4', '1,1,1,1,1,1']);
+const LAST_SHAPES = new Set(['4', '2,2', '1,3', '3,1', '1,1,1,1']);
+
+/** Ten digits as an amount groups them: one, then three threes, apart alike by a dot or a space (`2.403.854.821`). */
+function amountShaped(window: readonly Group[]): boolean {
+  if (window.length !== 4 || window[0]!.digits.length !== 1) return false;
+  const gap = window[1]!.gap;
+  return (gap === '.' || gap === ' ') && window.slice(1).every((g) => g.digits.length === 3 && g.gap === gap);
+}
+
+/** Six digits, a dash, four digits: the way a CPR number is written, which no other label's number is. */
+function writtenAsCpr(window: readonly Group[]): boolean {
+  return window.length === 2 && window[0]!.digits.length === 6 && window[1]!.gap === '-';
+}
+
 /** The CPR numbers in a source (markdown, or a rendered HTML page), as source offsets. */
 export function findCprNumbersIn(source: string, kind: SourceKind): FoundCpr[] {
-  return findCprNumbers(readerText(source, { kind }));
+  const read = readerText(source, { kind });
+  const found = findCprNumbers(read);
+  if (!RIGHT_TO_LEFT.test(source)) return found;
+  // Reversed a code unit at a time, so each character's index maps back (a surrogate pair's halves swap, and no digit is one).
+  const backwards = findCprNumbers({ ...read, text: read.text.split('').reverse().join('') }, { reversed: true });
+  return [...found, ...backwards.filter((b) => !found.some((f) => f.from <= b.from && b.from <= f.to))].sort((a, b) => a.from - b.from);
 }
+
+/** The controls that make what follows them show right to left: an override, an embedding, an isolate, a mark. */
+const RIGHT_TO_LEFT = /[\u202b\u202e\u2067\u200f\u061c]/;
 
 /** The first six digits are a day that exists: DDMMYY, in 19YY or 20YY. */
 function isCprDate(digits: string): boolean {
@@ -109,24 +236,25 @@ function isCprDate(digits: string): boolean {
  * marker (JOINER) beside it separates, so `x_010190-1234` counts as a number of its own: in doubt,
  * the number is one.
  */
-function standsAlone(text: string, start: number, end: number): boolean {
+function standsAlone(text: string, window: readonly Group[]): boolean {
+  const start = window[0]!.start;
+  const end = window[window.length - 1]!.end;
   const before = text[start - 1] ?? '';
   const before2 = text[start - 2] ?? '';
   const after = text[end] ?? '';
   const after2 = text[end + 1] ?? '';
   if (LETTER_OR_DIGIT.test(before) || LETTER_OR_DIGIT.test(after)) return false;
-  // Grouped on from a code or a number before it: `EMN-2025-…`, `24/…`, `1.…`, `+…`. But a path
-  // segment of a web address that is a CPR number as people write one, `…/borger/010190-1234`,
-  // is one: an identifier or a timestamp there is never six digits, a dash and four.
-  const pathSegment = before === '/' && LETTER.test(before2) && WRITTEN_CPR.test(text.slice(start, end));
-  if ((before === '-' || before === '/' || before === '+') && LETTER_OR_DIGIT.test(before2) && !pathSegment) return false;
-  if ((before === '.' || before === ',') && DIGIT.test(before2)) return false;
+  // Grouped on from a number before it: `24-…`, `12/…`, `1.…`, `+45…`. After a word it is one
+  // (`CPR-0102031234`, `borger-010203-1234`, a web address's `…/borger/0102031234`).
+  if ((before === '-' || before === '/' || before === '+' || before === '.' || before === ',') && DIGIT.test(before2)) return false;
   // … or after it: `…-56`, `…/2020`, `…,50`, `…:00`.
   if ('-/.,:'.includes(after) && after !== '' && DIGIT.test(after2)) return false;
+  // Six digits, a dash and four are a CPR number whatever a label says; so are the digits a CPR label stands near.
   const label = text
     .slice(Math.max(0, start - LABEL_WINDOW), start)
     .split(JOINER)
     .join('');
+  if (writtenAsCpr(window) || CPR_LABEL.test(label) || CPR_LABEL.test(text.slice(end, end + LABEL_WINDOW))) return true;
   return !OTHER_NUMBER_LABEL.test(label);
 }
 
@@ -138,11 +266,6 @@ export interface NumberedLine {
   readonly offset?: number;
 }
 
-/** How many digits the first part of a CPR number has: a line without six of them close together holds none that starts there. */
-const FIRST_PART = 6;
-// A digit-like character and five more that are digit-like or unseen, or an entity: every line
-// `mayHoldCpr` accepts matches this (digit-like characters beyond ASCII are all at U+0080 or above).
-const MAY_HOLD = /[\d\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff][\d*_~`\\\u0080-\uffff]{5}|&/;
 // A character `isDigitLike` accepts, or an entity's `&`: a line without one holds no number's digits.
 const DIGIT_LIKE_OR_ENTITY = /[0-9&\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff]/;
 // A label that says a number is a CPR number (`CPR`, `personnummer`): after it, any grouping is one.
@@ -334,62 +457,57 @@ function readLines(lines: LineList, from: number, to: number, out: LineCpr[]): v
 
 const isDigitLike = (c: number): boolean => (c >= 48 && c <= 57) || c >= 0x0660 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
 const isMarkup = (c: number): boolean => c === 42 || c === 95 || c === 126 || c === 96 || c === 92;
-/** What the reader may not see between a number's characters: markup, and characters beyond ASCII that are no digit. */
-const isUnseen = (c: number): boolean => isMarkup(c) || (c >= 0x80 && !isDigitLike(c));
-/** Every character `isDigitLike` accepts. */
-const DIGIT_LIKE_ANYWHERE = /[0-9\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff]/g;
-/** The first part in pairs: digit, digit, a dot or a space, digit, digit, the same again, digit, digit. */
-const PAIRS_SHAPE = 'dd.dd.dd';
+/** What stands between two groups of a number's digits in a line as written: a space, a tab, a dash, a dot, a slash, `=`. */
+const isSourceSeparator = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12 || c === 45 || c === 46 || c === 47 || c === 61;
+const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
 /**
- * Whether the line holds six digits in pairs set apart by a dot or a space (`01.02.03`), what the
- * reader may not see between them, and not before a letter (a KLE number, `81.39.15G01`, on the line
- * after every punkt's heading, is passed over). A loop, not an expression: its classes of characters
- * do not overlap, so it reads each line in linear time.
- */
-function hasPairsOfSix(text: string): boolean {
-  // The engine finds each digit-like character; the loop reads on from there (most lines have a few).
-  DIGIT_LIKE_ANYWHERE.lastIndex = 0;
-  for (let found = DIGIT_LIKE_ANYWHERE.exec(text); found; found = DIGIT_LIKE_ANYWHERE.exec(text)) {
-    const start = found.index;
-    let k = 0;
-    let i = start;
-    for (; i < text.length && k < PAIRS_SHAPE.length; i++) {
-      const c = text.charCodeAt(i);
-      if (k > 0 && isUnseen(c)) continue;
-      // A dot, or a space as the reader reads one (a tab too); a space beyond ASCII is passed over as unseen.
-      if (PAIRS_SHAPE[k] === 'd' ? !isDigitLike(c) : c !== 46 && c !== 32 && c !== 9 && c !== 11 && c !== 12) break;
-      k++;
-    }
-    if (k < PAIRS_SHAPE.length) continue;
-    while (i < text.length && isMarkup(text.charCodeAt(i))) i++;
-    const next = text.charCodeAt(i) | 0x20;
-    if (!(next >= 97 && next <= 122)) return true;
-  }
-  return false;
-}
-
-/**
- * Could the line hold the six digits a CPR number begins with? Six digit-like characters with
- * nothing between them but what the reader may not see: markup (`*`, `_`, `~`, backticks, a
- * backslash) and characters beyond ASCII (an invisible one, a full-width or another script's
- * digit, which count as digits); or the six in pairs set apart by a dot or a space; or a label that
- * says a number is a CPR number. An entity (`&`) may be a digit: such a line is always read. The
- * test errs towards reading: a line it passes over cannot hold a number the full reading finds.
+ * Could the line hold a CPR number, or its beginning? The line's digits are counted as the finder
+ * chains them (`forEachChain`): digit-like characters with a short gap of separators between them,
+ * and what the reader may not see (markup, and every character beyond ASCII, which may be an
+ * invisible one, a separator or another script's digit) anywhere. A chain of ten digits may hold one
+ * (not counting a last group glued to a letter, as a KLE number's `81.39.15G01` on the line after every
+ * punkt's heading is); so may a chain that reaches the end of the line, as a number may go on on the
+ * next. An entity (`&`) may be a digit, and after a label that says it is a CPR number any grouping
+ * is one: such lines are always read. The test errs towards reading: a line it passes over cannot
+ * hold a number the full reading finds.
  */
 export function mayHoldCpr(text: string): boolean {
   // Most lines of a referat hold no digit at all: one scan at the engine's speed leaves only the label to look for.
   if (!DIGIT_LIKE_OR_ENTITY.test(text)) return CPR_LABEL.test(text);
-  if (CPR_LABEL.test(text) || hasPairsOfSix(text)) return true;
-  // A regular expression rules out nearly every line at the engine's speed; the loop decides the rest.
-  if (!MAY_HOLD.test(text)) return false;
-  let run = 0;
+  if (CPR_LABEL.test(text)) return true;
+  let digits = 0;
+  let lastGroup = 0;
+  let inGroup = false;
+  let gap = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 38 /* & */) return true;
-    if (isDigitLike(c)) {
-      if (++run >= FIRST_PART) return true;
-    } else if (!(isMarkup(c) || c >= 0x80)) run = 0;
+    // A percent-encoded digit (`%32`) counts as one, an encoded dash (`%2D`) as a separator.
+    const encoded = c === 37 /* % */ ? text.slice(i + 1, i + 3) : '';
+    if (/^3[0-9]$/.test(encoded) || /^2[dD]$/.test(encoded)) i += 2;
+    if (isDigitLike(c) || /^3[0-9]$/.test(encoded)) {
+      if (!inGroup) lastGroup = 0;
+      inGroup = true;
+      digits++;
+      lastGroup++;
+      gap = 0;
+      continue;
+    }
+    if (isMarkup(c) || c >= 0x80) continue;
+    if ((isSourceSeparator(c) || encoded !== '') && (digits === 0 || gap < GAP_LIMIT)) {
+      inGroup = false;
+      if (digits > 0) gap++;
+      continue;
+    }
+    // The chain ends here: a last group glued to a letter is part of a word or a code.
+    if ((inGroup && isAsciiLetter(c) ? digits - lastGroup : digits) >= CPR_DIGITS) return true;
+    digits = 0;
+    lastGroup = 0;
+    inGroup = false;
+    gap = 0;
+    // A separator beyond the gap's limit ends the chain and may begin the next one's gap.
+    if (isSourceSeparator(c)) continue;
   }
-  return false;
+  return digits > 0;
 }

@@ -13,8 +13,8 @@ import { decodeHTMLStrict } from 'entities/lib/decode.js';
  */
 export interface ReaderText {
   /**
-   * The text read: digits as ASCII `0`–`9`, every dash as `-`, every space as ` `, line breaks as
-   * `\n`, and markup and invisible characters as {@link JOINER}. Everything else as written.
+   * The text read: digits as ASCII `0`–`9`, every dash as `-`, every space but a tab as ` `, line
+   * breaks as `\n`, and markup and invisible characters as {@link JOINER}. Everything else as written.
    */
   readonly text: string;
   /** For each character of `text`, the source offset it was read from, and where that source piece ends. */
@@ -91,7 +91,20 @@ export function readerText(source: string, options: ReaderTextOptions): ReaderTe
         continue;
       }
       out.char(HTML_BLOCK.test(tag) ? '\n' : JOINER, i, close + 1);
+      readAttributes(source, i + 1, close, out);
       i = close + 1;
+      continue;
+    }
+    if (c === 0x25 /* % */) {
+      // `%32%34…` in a web address: the link is published, and its digits read as digits.
+      const decoded = percentDecoded(source, i);
+      if (decoded !== undefined) {
+        out.char(decoded, i, i + 3);
+        i += 3;
+        continue;
+      }
+      out.char('%', i, i + 1);
+      i++;
       continue;
     }
     if (!html && c === 0x5c /* \ */ && i + 1 < source.length && ESCAPABLE.test(source.charAt(i + 1))) {
@@ -114,13 +127,44 @@ export function readerText(source: string, options: ReaderTextOptions): ReaderTe
   return out.done();
 }
 
+/** A percent-encoded digit or dash at `i` (`%32`, `%2D`), as the character; else undefined. */
+function percentDecoded(source: string, i: number): string | undefined {
+  const code = Number.parseInt(source.slice(i + 1, i + 3), 16);
+  if (!/^[0-9a-fA-F]{2}$/.test(source.slice(i + 1, i + 3))) return undefined;
+  return (code >= 0x30 && code <= 0x39) || code === 0x2d ? String.fromCharCode(code) : undefined;
+}
+
+// The attributes of a tag a reader may be shown or follow: a link's address, a title, an image's text.
+// Not the page's own `data-` attributes (its source lines): no text of the referat is written there.
+const SHOWN_ATTRIBUTE = /\s(?:href|src|title|alt|aria-label|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/giy;
+
+/**
+ * The values of the shown attributes of the tag between `from` and `to`, each read as a text of its
+ * own on a line of its own: a web address in a link is published with the page.
+ */
+function readAttributes(source: string, from: number, to: number, out: Builder): void {
+  const tag = source.slice(from, to);
+  if (!tag.includes('=')) return;
+  for (let at = 0; at < tag.length; at++) {
+    SHOWN_ATTRIBUTE.lastIndex = at;
+    const m = SHOWN_ATTRIBUTE.exec(tag);
+    if (!m) continue;
+    const value = m[1] ?? m[2] ?? m[3] ?? '';
+    const start = from + m.index + m[0].length - value.length - (m[3] === undefined ? 1 : 0);
+    out.char('\n', start, start);
+    out.append(readerText(value, { kind: 'html' }), start);
+    out.char('\n', start + value.length, start + value.length);
+    at = m.index + m[0].length - 1;
+  }
+}
+
 /**
  * Whether a UTF-16 code unit is read as itself wherever it stands, in markdown and in HTML alike: by
  * code unit, 0 for not yet known, 1 for yes, 2 for no. Markup, an entity's `&`, a tag's `<`, spaces
  * and line breaks the reader has otherwise, and a surrogate (half a character) are not.
  */
 const AS_WRITTEN = new Uint8Array(0x10000);
-const NEVER_AS_WRITTEN = '&<\\*_~`\t\v\f\r';
+const NEVER_AS_WRITTEN = '&<%\\*_~`\v\f\r';
 
 function standsAsWritten(c: number): boolean {
   let known = AS_WRITTEN[c]!;
@@ -177,6 +221,17 @@ class Builder {
     }
   }
 
+  /** A text read apart (an attribute's value), its offsets moved by `shift`. */
+  append(read: ReaderText, shift: number): void {
+    this.chars.push(read.text);
+    while (this.n + read.text.length > this.from.length) this.grow();
+    for (let k = 0; k < read.text.length; k++) {
+      this.from[this.n] = read.from[k]! + shift;
+      this.to[this.n] = read.to[k]! + shift;
+      this.n++;
+    }
+  }
+
   done(): ReaderText {
     return { text: this.chars.join(''), from: this.from.subarray(0, this.n), to: this.to.subarray(0, this.n) };
   }
@@ -198,7 +253,8 @@ const CACHE_LIMIT = 4096;
 function readChar(ch: string): string {
   const c = ch.charCodeAt(0);
   // ASCII is read as written, but for the characters that are space.
-  if (c < 0x80) return c === 0x09 || c === 0x0b || c === 0x0c ? ' ' : c === 0x0d ? '\n' : ch;
+  // A tab stays a tab: it sets a table's cells apart, which the finder reads apart from a space.
+  if (c < 0x80) return c === 0x0b || c === 0x0c ? ' ' : c === 0x0d ? '\n' : ch;
   let read = readCache.get(ch);
   if (read === undefined) {
     read = readWide(ch);
@@ -207,14 +263,36 @@ function readChar(ch: string): string {
   return read;
 }
 
-const INVISIBLE = /^[\p{Cf}\p{Mn}\p{Me}\p{Cc}\u115f\u1160\u3164\uffa0]$/u;
+// Private use characters and unassigned ones show as a box or nothing: neither is a digit's neighbour a reader sees.
+const INVISIBLE = /^[\p{Cf}\p{Mn}\p{Me}\p{Cc}\p{Co}\p{Cn}\u115f\u1160\u3164\uffa0]$/u;
 const DASH = /^[\p{Pd}\u2212\u2043\u02d7\u2796\ufe63\uff0d]$/u;
 const SPACE = /^[\s\u2800]$/u;
 const LINE_BREAK = /^[\u2028\u2029\u0085]$/u;
 const DIGIT = /^\p{Nd}$/u;
 
+/**
+ * The circled digits of the dingbats, which read as digits but have no compatibility form: `❷`, `➁`,
+ * `➋`, `⓵`, `⓿`, `🄋`. By the first code point of each run of them and the digit it begins with.
+ */
+const DINGBAT_DIGITS: readonly (readonly [number, number, number])[] = [
+  [0x2776, 0x277e, 1],
+  [0x2780, 0x2788, 1],
+  [0x278a, 0x2792, 1],
+  [0x24f5, 0x24fd, 1],
+  [0x24ff, 0x24ff, 0],
+  [0x1f10b, 0x1f10c, 0],
+];
+
+function dingbatDigit(ch: string): string | undefined {
+  const cp = ch.codePointAt(0)!;
+  for (const [first, last, digit] of DINGBAT_DIGITS) if (cp >= first && cp <= last) return String(digit + (digit === 0 ? 0 : cp - first));
+  return undefined;
+}
+
 function readWide(ch: string): string {
   if (LINE_BREAK.test(ch)) return '\n';
+  const dingbat = dingbatDigit(ch);
+  if (dingbat !== undefined) return dingbat;
   if (INVISIBLE.test(ch)) return JOINER;
   if (DASH.test(ch)) return '-';
   if (SPACE.test(ch)) return ' ';
