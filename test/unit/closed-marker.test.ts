@@ -50,3 +50,101 @@ for (const file of cuts) {
     );
   });
 }
+
+/** A closed marker written as no marker is read: each is an error on the punkt's title, in every dialect. */
+const MARKED_TITLES: readonly ((title: string) => string)[] = [
+  (t) => `${t} (lukket møde)`,
+  (t) => `${t} ( lukket )`,
+  (t) => `${t} (lukkede)`,
+  (t) => `${t} - lukket`,
+  (t) => `${t}, lukket`,
+  (t) => `[Lukket] ${t}`,
+  (t) => `_Lukket:_ ${t}`,
+  (t) => `"Lukket" ${t}`,
+  (t) => `Lukkede punkter: ${t}`,
+  (t) => `Lukket/${t}`,
+  (t) => `Fortroligt: ${t}`,
+  (t) => `Lukkket: ${t}`,
+  (t) => `Lukke: ${t}`,
+  (t) => `Luk\u00adket: ${t}`,
+  (t) => `Lu\u043aket: ${t}`,
+];
+/** Titles about closing something, which are open punkter. */
+const OPEN_TITLES: readonly ((title: string) => string)[] = [
+  (t) => `Lukning af ${t}`,
+  (t) => `Forslag om at lukke ${t}`,
+  (t) => `${t} er lukket`,
+  (t) => `Udelukkelse fra ${t}`,
+];
+
+for (const file of cuts) {
+  const name = file.slice(repoRoot.length + 1);
+  test(`closed-marker in ${name}: a marker written as no marker is read is an error on the title; a title about closing is not`, () => {
+    const text = readFileSync(file, 'utf8');
+    const before = parseReferat(text);
+    const at = before.punkter.findIndex((p) => !p.closed && p.title.length > 0);
+    const p = before.punkter[at]!;
+    const lines = text.split('\n');
+    const line = lines[p.titleRange.start.line]!;
+    const start = line.indexOf(p.title);
+    const written = (title: string): string =>
+      lines.map((l, i) => (i === p.titleRange.start.line ? `${l.slice(0, start)}${title}${l.slice(start + p.title.length)}` : l)).join('\n');
+    for (const write of MARKED_TITLES) {
+      const title = write(p.title);
+      const after = parseReferat(written(title));
+      if (after.punkter[at]?.closed) continue;
+      assert.deepEqual(
+        checkReferat(after)
+          .filter((d) => d.code === 'closed-marker')
+          .map((d) => [d.severity, d.range.start.line]),
+        [['error', p.titleRange.start.line]],
+        title,
+      );
+    }
+    for (const write of OPEN_TITLES) {
+      const title = write(p.title);
+      assert.deepEqual(
+        checkReferat(parseReferat(written(title))).filter((d) => d.code === 'closed-marker'),
+        [],
+        title,
+      );
+    }
+  });
+}
+
+test("closed-marker: a line shaped like a closed punkt's heading that is no heading is an error on its line, however it is written", () => {
+  const text = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8');
+  const lines = text.split('\n');
+  const referat = parseReferat(text);
+  const open = referat.punkter.find((p) => !p.closed && p.sections.length > 0)!;
+  const at = open.sections[0]!.headingRange.start.line + 1;
+  for (const heading of [
+    'Punkt 9 - Lukket: Personalesag',
+    'Pkt. 9: Lukket: Personalesag',
+    'Punkt9: Lukket: Personalesag',
+    'Punkt nr. 9: Lukket: Personalesag',
+    'PUNKT 9: LUKKET: PERSONALESAG',
+    '9. Lukket: Personalesag',
+    'Punkt 9\uff1a Lukket: Personalesag',
+    'Pun\u200bkt 9: Lukket: Personalesag',
+    'Sagen er afsluttet.\u2028Punkt 9: Lukket: Personalesag',
+    'Sagen er afsluttet.\fPunkt 9: Lukket: Personalesag',
+  ]) {
+    const changed = [...lines.slice(0, at), heading, 'HEMMELIG tekst.', ...lines.slice(at)].join('\n');
+    const found = checkReferat(parseReferat(changed)).filter((d) => d.code === 'closed-marker');
+    assert.deepEqual(
+      found.map((d) => [d.severity, d.range.start.line]),
+      [['error', at]],
+      JSON.stringify(heading),
+    );
+  }
+  // A list of the meeting's items that names one as closed, in a sentence, is text.
+  for (const line of ['Punkt 9 blev behandlet som lukket punkt.', '3. lukkede afdelinger er nævnt i bilaget.']) {
+    const changed = [...lines.slice(0, at), line, ...lines.slice(at)].join('\n');
+    assert.deepEqual(
+      checkReferat(parseReferat(changed)).filter((d) => d.code === 'closed-marker'),
+      [],
+      line,
+    );
+  }
+});

@@ -199,6 +199,50 @@ export const CLOSED_MARKER_AND_WORD = /^lukket\s+(?!(?:sag|punkt)\s*(?:[:;.,\-�
 export const CLOSED_HEADING_LOOKALIKE =
   /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:punkt[ \t]+(\d{1,4}(?:\.\d{1,3})?)[ \t]*(?:\(lukket[^)\n]{0,20}\)|[ \t]lukket(?:[ \t]+(?:punkt|sag))?)|lukket[ \t]+punkt[ \t]+(\d{1,4}(?:\.\d{1,3})?))[ \t]*(?:\*\*)?[ \t]*(?:[:.\-–—][ \t]*(?:\*\*)?[ \t]*(.*)|$)/i;
 
+/**
+ * A title or a line as a reader sees its words, for the lookalikes of a closed marker: compatibility
+ * forms as they look (a full-width colon), invisible characters and a soft hyphen gone, every space
+ * a space, the Cyrillic and Greek letters that look like Latin ones as those, quotes and markup
+ * gone, lower case.
+ */
+export function markerReading(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\u00ad]/gu, '')
+    .replace(/[\s\u2800]/gu, ' ')
+    .replace(/[\u0400-\u052f\u0370-\u03ff]/g, (c) => LATIN_LOOKALIKE[c] ?? c)
+    .replace(/["'“”„‘’«»*_~`]/g, '')
+    .toLowerCase();
+}
+
+/** Cyrillic and Greek letters a reader takes for Latin ones. */
+const LATIN_LOOKALIKE: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'аАвВеЕкКмМнНоОрРсСтТуУхХіІјЈѕЅԁαΑβΒεΕκΚμΜνΝοΟρΡτΤυΥχΧιΙ'].map((c, i) => [c, 'aAbBeEkKmMhHoOpPcCtTyYxXiIjJsSdaABBeEkKmMvNoOpPtTuUxXiI'[i]!]),
+);
+
+/** The closed marker's word as people also write it: misspelt (`Lukkket`, `Lukke`), inflected (`lukkede`), `fortroligt`, `closed`. */
+const MARKER_WORD = String.raw`(?:lukk\p{L}*|luket|fortrolig\p{L}*|closed)`;
+/**
+ * A title that marks its punkt closed in a way that is not read as closed: the marker's word first
+ * and set off (`Fortroligt: …`, `Lukke: …`, `Lukket/…`, `Lukket (…)`, `[Lukket] …`, `Lukkede punkter: …`),
+ * in brackets (`(lukket møde)`, `( lukket )`), or last after a dash, comma or colon (`… - lukket`).
+ * Tested on {@link markerReading}. A title about closing something (`Lukning af …`, `Forslag om at
+ * lukke …`) matches none.
+ */
+export const CLOSED_MARKER_LOOKALIKE = new RegExp(
+  String.raw`^[\[(]?\s*${MARKER_WORD}\s*(?:[\]):;/\-–—.,(]|$)|^lukkede\s+punkt|[(\[]\s*${MARKER_WORD}\b[^)\]]{0,24}[)\]]|[,:;\-–—]\s*${MARKER_WORD}\s*[.)]?\s*$`,
+  'u',
+);
+/**
+ * A line shaped like a closed punkt's heading, written so that it is not read as one: `Pkt. 3: Lukket`,
+ * `Punkt nr. 3 - Lukket`, `Punkt3: Lukket`, `PUNKT 3: LUKKET`, `3. Lukket: …`, with look-alike letters, a
+ * full-width colon or an invisible character. Tested on {@link markerReading}; group 1 is its number.
+ */
+export const CLOSED_HEADING_READ_LOOKALIKE = new RegExp(
+  String.raw`^\s*(?:#{1,6}\s*)?(?:(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(\d{1,4}(?:\.\d{1,3})?)\s*[:.\-–—]?\s*[(\[]?\s*${MARKER_WORD}|(\d{1,4})\.\s+${MARKER_WORD}\s*:)`,
+  'u',
+);
+
 /** Lines of a header that say nothing the model reads: `Åbent referat`, a page form's `Punkt⇥Titel` row. */
 export const HEADER_NOTHING_LINES = /^(?:åbent\s+referat|lukket\s+referat|punkt\tTitel)$/i;
 

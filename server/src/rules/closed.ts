@@ -1,4 +1,12 @@
-import { CLOSED_HEADING_LOOKALIKE, CLOSED_MARKER, CLOSED_MARKER_AND_WORD, PUNKT_WORD } from '../dialect/vocabulary';
+import {
+  CLOSED_HEADING_LOOKALIKE,
+  CLOSED_HEADING_READ_LOOKALIKE,
+  CLOSED_MARKER,
+  CLOSED_MARKER_AND_WORD,
+  CLOSED_MARKER_LOOKALIKE,
+  markerReading,
+  PUNKT_WORD,
+} from '../dialect/vocabulary';
 import { punktLabel } from '../model/numbering';
 import type { BodyLine, Punkt } from '../model/types';
 import { lineRange } from '../syntax/range';
@@ -28,12 +36,30 @@ function mayLookClosed(text: string): boolean {
   return false;
 }
 
+/** A line that may hold a closed marker's word in any of its lookalikes: one test before the patterns. */
+const MAY_HOLD_MARKER = /luk|fortrol|closed|[^\t -\xff]/i;
+/** What an editor shows as a line break inside a line (a Word line or page break, Unicode's separators). */
+const BREAK_INSIDE_LINE = /[\u2028\u2029\u0085\v\f]/;
+
+/** The parts of a line shaped like a closed punkt's heading in another way: its number and its title. */
+function readLookalike(text: string): { number: string; title: string } | undefined {
+  if (mayLookClosed(text)) {
+    const m = CLOSED_HEADING_LOOKALIKE.exec(text);
+    if (m) return { number: m[1] ?? m[2]!, title: (m[3] ?? '').replace(/\*\*/g, '').trim() };
+  }
+  if (!MAY_HOLD_MARKER.test(text)) return undefined;
+  for (const part of text.split(BREAK_INSIDE_LINE)) {
+    const m = CLOSED_HEADING_READ_LOOKALIKE.exec(markerReading(part));
+    if (m) return { number: m[1] ?? m[2]!, title: '' };
+  }
+  return undefined;
+}
+
 function lookalikeLine(p: Punkt, l: BodyLine): Finding | undefined {
-  if (l.blank || l.text.length > LONGEST_HEADING || !mayLookClosed(l.text)) return undefined;
-  const m = CLOSED_HEADING_LOOKALIKE.exec(l.text);
-  if (!m) return undefined;
-  const number = m[1] ?? m[2]!;
-  const title = (m[3] ?? '').replace(/\*\*/g, '').trim();
+  if (l.blank || l.text.length > LONGEST_HEADING) return undefined;
+  const found = readLookalike(l.text);
+  if (!found) return undefined;
+  const { number, title } = found;
   const rewritten = `${PUNKT_WORD} ${number}: ${CLOSED_MARKER}:${title ? ` ${title}` : ''}`;
   return {
     range: lineRange(l.line, 0, l.text.length),
@@ -50,6 +76,9 @@ function lookalikeLine(p: Punkt, l: BodyLine): Finding | undefined {
     ],
   };
 }
+
+/** A title, as {@link markerReading} has it, with a closed marker not read as one (`"Lukket" …` too). */
+const markedClosed = (read: string): boolean => CLOSED_MARKER_LOOKALIKE.test(read) || CLOSED_MARKER_AND_WORD.test(read);
 
 /** A heading line longer than this is text. */
 const LONGEST_HEADING = 300;
@@ -77,6 +106,24 @@ function closedFindings(p: Punkt): Finding[] {
       ],
     });
   }
+  // A marker written as no marker is read (`Fortroligt: …`, `(lukket møde)`, `… - lukket`, `Lukkket: …`).
+  else if (!p.closed && MAY_HOLD_MARKER.test(p.title) && markedClosed(markerReading(p.title))) {
+    const rewritten = `${CLOSED_MARKER}: ${p.title}`;
+    out.push({
+      range: p.titleRange,
+      message: {
+        da: `Titlen på punkt ${punktLabel(p)} ser ud til at sige, at punktet er lukket, men det læses som et åbent punkt og bliver offentliggjort. Er det lukket, så begynd titlen med "${CLOSED_MARKER}:"; er det åbent, så skriv titlen uden ordet.`,
+        en: `The title of item ${punktLabel(p)} seems to say the item is closed, but it is read as an open item and would be published. If it is closed, begin the title with "${CLOSED_MARKER}:"; if it is open, write the title without the word.`,
+      },
+      fixes: [
+        {
+          title: { da: `Gør punktet lukket ("${CLOSED_MARKER}:")`, en: `Make the item closed ("${CLOSED_MARKER}:")` },
+          edits: [{ range: p.titleRange, newText: rewritten }],
+          preferred: true,
+        },
+      ],
+    });
+  }
   // In a closed punkt such a line is that punkt's text, and is published with it: not at all.
   if (!p.closed)
     for (const l of bodyLines(p)) {
@@ -90,8 +137,8 @@ export const closedMarker = punktRule({
   code: 'closed-marker',
   severity: 'error',
   description: {
-    da: 'Et lukket punkt skrevet, så det læses som åbent og bliver offentliggjort (Lukket uden kolon foran et ord, en overskrift som Punkt 3 (lukket))',
-    en: 'A closed item written so that it is read as open and would be published (Lukket without a colon before a word, a heading like Punkt 3 (lukket))',
+    da: 'Et lukket punkt skrevet, så det læses som åbent og bliver offentliggjort (Lukket uden kolon foran et ord, en markering der ikke læses som en, fx (lukket møde) eller Fortroligt:, en overskrift som Punkt 3 (lukket) eller Pkt. 3: Lukket)',
+    en: 'A closed item written so that it is read as open and would be published (Lukket without a colon before a word, a marker not read as one such as (lukket møde) or Fortroligt:, a heading like Punkt 3 (lukket) or Pkt. 3: Lukket)',
   },
   checkPunkt: closedFindings,
 });
