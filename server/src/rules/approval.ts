@@ -3,7 +3,7 @@ import { compareSeal, currentSeal, readSeal, type Seal } from '../model/approval
 import type { Approval, Referat } from '../model/types';
 import { localizedDate } from '../model/dates';
 import type { LocalizedText } from '../i18n/locale';
-import type { Range } from '../syntax/range';
+import { lineRange, type Range } from '../syntax/range';
 import type { Finding, Rule } from './types';
 
 /*
@@ -175,6 +175,37 @@ function* changes(referat: Referat, a: Approval, sealed: Seal): Generator<Findin
       },
     };
 }
+
+/**
+ * A punkt's heading among the approval's lines or an addition's (`Tilføjelse …` and then `Punkt 4:
+ * Lukket: …`): everything after the approval is the approval's or its additions' text, published
+ * whole, so a closed punkt written there would be published. What the public version is refused for.
+ */
+export function punkterAfterApproval(referat: Referat): Finding[] {
+  const a = referat.syntax.approval;
+  if (!a) return [];
+  return [...a.lines, ...a.additions.flatMap((x) => [x.heading, ...x.lines])]
+    .filter((l) => l.kind === 'punktHeading')
+    .map((l) => ({
+      range: lineRange(l.line, 0, l.text.length),
+      message: {
+        da: `En punktoverskrift står efter godkendelsen: alt efter godkendelsen er dens eller en tilføjelses tekst og bliver offentliggjort. Skriv punktet før godkendelsen, og godkend referatet igen.`,
+        en: `An item heading stands after the approval: everything after the approval is its text or an addition's and would be published. Write the item before the approval, and approve the referat again.`,
+      },
+    }));
+}
+
+export const punktAfterApproval: Rule = {
+  code: 'punkt-after-approval',
+  severity: 'error',
+  description: {
+    da: 'En punktoverskrift efter godkendelsen eller i en tilføjelse: punktet læses som tilføjelsens tekst og bliver offentliggjort',
+    en: "An item heading after the approval or in an addition: the item is read as the addition's text and would be published",
+  },
+  *check({ referat }) {
+    yield* punkterAfterApproval(referat);
+  },
+};
 
 export const APPROVAL_RULES: readonly Rule[] = [damagedApproval, changedAfterApproval];
 

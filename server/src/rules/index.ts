@@ -1,7 +1,7 @@
 import { kleCatalog } from '../model/kle';
 import type { Referat } from '../model/types';
 import { localize, type Locale } from '../i18n/locale';
-import { APPROVAL_RULES } from './approval';
+import { APPROVAL_RULES, punktAfterApproval } from './approval';
 import { ATTENDEE_RULES } from './attendees';
 import { CLOSED_RULES } from './closed';
 import { CPR_RULES } from './cpr';
@@ -31,6 +31,7 @@ export const RULES: readonly Rule[] = [
   ...CPR_RULES,
   ...WRITING_RULES,
   ...APPROVAL_RULES,
+  punktAfterApproval,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));

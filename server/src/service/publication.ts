@@ -2,6 +2,7 @@ import type { LocalizedText } from '../i18n/locale';
 import type { Punkt, Referat } from '../model/types';
 import { findCprNumbersIn } from '../privacy/cpr';
 import { closedLookalikes } from '../rules/closed';
+import { punkterAfterApproval } from '../rules/approval';
 import { cprMessage, cprNumbersToPublish } from '../rules/cpr';
 import type { Diagnostic } from '../rules/types';
 import { lineRange, type Range } from '../syntax/range';
@@ -25,7 +26,13 @@ function refusal(range: Range, why: LocalizedText): RenderRefusal {
  */
 export function sourceRefusal(referat: Referat, errors: readonly Diagnostic[]): RenderRefusal | undefined {
   // A closed punkt's end in doubt first: a number found after it is then a symptom, not the cause.
-  return closedPunktRefusal(referat, errors) ?? lookalikeRefusal(referat) ?? cprRefusal(referat);
+  return closedPunktRefusal(referat, errors) ?? lookalikeRefusal(referat) ?? afterApprovalRefusal(referat) ?? cprRefusal(referat);
+}
+
+/** A punkt written after the approval, in its text or an addition's: published whole as that text. */
+function afterApprovalRefusal(referat: Referat): RenderRefusal | undefined {
+  const first = punkterAfterApproval(referat)[0];
+  return first ? refusal(first.range, first.message) : undefined;
 }
 
 /** A closed punkt written so that it is read as open (`Lukket Personalesag`, `Punkt 3 (lukket): …`): it would be published whole. */
