@@ -198,3 +198,15 @@ test("a referat.yaml dialect is one object per reading of its settings, so a doc
   // Settings read anew (the file changed) make another dialect.
   assert.notEqual(dialectFromSettings({ ...settings }, text), first);
 });
+
+test("one of another system's words in a Lemvig referat does not change its dialect: a closed punkt's first text stays unpublished", () => {
+  const base = readFileSync(join(repoRoot, 'test/fixtures/rules/base.ok.referat'), 'utf8');
+  assert.equal(detectDialect(base).id, 'sbsys');
+  const lines = base.split('\n');
+  const at = lines.findIndex((l) => l === 'Sagsfremstilling');
+  assert.ok(at > 0);
+  for (const added of [['Sagens forløb', 'Tekst.'], ['Fremstilling'], ['Beslutninger'], ['23-001234'], ['Sagens forløb', '', '23-001234']]) {
+    const text = [...lines.slice(0, at), ...added, '', ...lines.slice(at)].join('\n');
+    assert.equal(detectDialect(text).id, 'sbsys', added.join('|'));
+  }
+});

@@ -26,6 +26,8 @@ const PAGE_NUMBER_LINE = /^\d{1,3}[ \t]*\r?\n(?:[ \t]*\r?\n)*[^\r\n]+\r?\n[ \t]*
 const EMN = /^[ \t]*EMN-\d{4}-\d{6}[ \t]*$/gm;
 const AARHUS_SECTIONS = /^[ \t]*(?:Beslutninger|Beslutningspunkter|Sagsforløb:?)[ \t]*$/;
 const GREVE_SECTIONS = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Sagens forløb|Fremstilling|Sagsprocedure)(?:\*\*)?[ \t:]*$/;
+// A KLE journal number alone on its line, as Lemvig writes one under every punkt's heading: `00.01.00-P22-7-18`, `17.03.00A00-1-19`.
+const KLE_JOURNAL_LINE = /^[ \t]*\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2}[ \t]*$/gm;
 const SAGSNR = /^[ \t]*Sagsnr\.?:?[ \t]+(\S+)/m;
 const EDOC_DECISION = /beslutning den \d{2}\.\d{2}\.\d{4}/i;
 // eDoc's numbered items and sections, without a single `Sagsnr.:`: SBSYS eDagsorden's publication.
@@ -83,8 +85,12 @@ function detectFromSample(sample: string): Dialect {
   // a Greve case), so the one with more of its tell-tale lines wins; an EMN case number is Aarhus's alone.
   const aarhus = (has(sample, 'EMN-') ? count(EMN, sample) * 2 : 0) + linesWith(sample, ['Beslutning', 'Sagsforløb'], AARHUS_SECTIONS);
   const greve = greveCaseLines(sample) + linesWith(sample, ['Sagens forløb', 'Fremstilling', 'Sagsprocedure'], GREVE_SECTIONS);
-  if (aarhus > 0 && aarhus >= greve) return FIRST_AGENDA_PDF;
-  if (greve > 0) return GREVE;
+  // Lemvig's KLE journal numbers, one under every punkt's heading, outweigh as many of the others' lines:
+  // one `Sagens forløb` or `23-001234` in a Lemvig referat does not make it Greve's, whose closed
+  // punkt's first text is its public decision.
+  const kle = has(sample, '.') ? count(KLE_JOURNAL_LINE, sample) : 0;
+  if (aarhus > 0 && aarhus >= greve && aarhus > kle) return FIRST_AGENDA_PDF;
+  if (greve > 0 && greve > kle) return GREVE;
   return SBSYS;
 }
 
