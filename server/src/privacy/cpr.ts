@@ -168,8 +168,8 @@ function forEachChain(text: string, each: (chain: readonly Group[]) => void): vo
 
 /**
  * Ten digits in groups as people write a CPR number: one group of ten, or the day's six digits (whole,
- * in pairs or threes apart alike, or one by one) and then the last four (whole, in pairs, or one by
- * one), as its gaps may split them. Other groupings are other numbers: a year's four digits across the
+ * in pairs apart alike, in threes or four and two apart by other than a dot, or one by one) and then
+ * the last four (whole, in pairs, or one by one), as its gaps may split them. Other groupings are other numbers: a year's four digits across the
  * day's six (`10.09.2025` and a page number, a document number's `2012-208960`), a table's amounts
  * (`16.074⇥0⇥-1.314`).
  */
@@ -184,6 +184,8 @@ function groupedAsCpr(window: readonly Group[]): boolean {
   const dayGaps = window.slice(1, k).map((g) => g.gap);
   const lastGaps = window.slice(k + 1).map((g) => g.gap);
   if (!DAY_SHAPES.has(day.join()) || !LAST_SHAPES.has(last.join()) || !dayGaps.every((g) => g === dayGaps[0])) return false;
+  // Threes, or four and two, apart by a dot are an amount's thousands (`111.086`), a year and a month.
+  if (day.length === 2 && dayGaps[0] === '.') return false;
   // Inside either part, a gap is narrow (a table's cells, its rows, stand apart by tabs, wide spaces and
   // line breaks); but pairs may stand apart by tabs, as they always could.
   const pairs = (shape: string, gaps: readonly string[]): boolean => gaps.every((g) => narrow(g) || (shape.startsWith('2,2') && (g === '\t' || g === ' ')));
@@ -194,7 +196,7 @@ function groupedAsCpr(window: readonly Group[]): boolean {
 const narrow = (gap: string): boolean => !gap.includes('\n') && !gap.includes('\t') && !gap.includes('  ');
 
 const DAY_SHAPES = new Set(['6', '2,2,2', '3,3', '4,2', '2,4', '1,1,1,1,1,1']);
-const LAST_SHAPES = new Set(['4', '2,2', '1,3', '3,1', '1,1,1,1']);
+const LAST_SHAPES = new Set(['4', '2,2', '1,1,1,1']);
 
 /** Ten digits as an amount groups them: one, then three threes, apart alike by a dot or a space (`2.403.854.821`). */
 function amountShaped(window: readonly Group[]): boolean {
