@@ -265,6 +265,15 @@ test("referat check reads referat.yaml's dialect as the editor does, and reports
   assert.match(bad.stdout, /referat\.yaml:3:16: error referat-yaml: "hver gang" is not fra-1 \(items numbered 1, 2, 3 …\) or løbende/);
   // The bad numbering is not applied: the minutes are read with numbers from 1.
   assert.match(bad.stdout, /x\.referat:7:\d+: error punkt-numbering/);
+  // Named without a folder, from the folder itself, the file and the folder find the same referat.yaml and its mistake.
+  for (const args of [
+    ['check', 'x.referat'],
+    ['check', '.'],
+  ]) {
+    const here = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: ws, env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' } });
+    assert.equal(here.status, 1, args.join(' '));
+    assert.match(here.stdout, /^referat\.yaml:3:16: error referat-yaml: /m, args.join(' '));
+  }
 });
 
 test('referat create-referat writes the referat beside its dagsorden, never over an existing file', () => {

@@ -206,3 +206,12 @@ test("referat.yaml's reader is a bundle of its own, loaded on the first referat.
   assert.match(dist('config.js'), /sufficiently indented/);
   assert.match(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8'), /^!dist\/config\.js$/m);
 });
+
+test('aliases that would expand beyond any real file are one problem on the first line, never an exception', () => {
+  const levels = ['l1: &l1 [x,x,x,x,x,x,x,x,x,x]'];
+  for (let i = 2; i <= 9; i++) levels.push(`l${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(',')}]`);
+  const { problems } = parseReferatYaml(`${levels.join('\n')}\n`);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.range.start.line, 0);
+  assert.match(problems[0]!.message.en, /^YAML error: the file cannot be read/);
+});

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadSpeller } from '../node/speller';
 import { bothLanguages, localize, type LocalizedText } from '../i18n/locale';
 import { nodeWorkspace } from '../node/nodeWorkspace';
@@ -107,18 +107,23 @@ export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: Cl
   print();
   // Each referat.yaml that applied, with its mistakes at their line and column, as the editor shows them.
   const yamls = new Map<string, Awaited<ReturnType<typeof service.configFor>>>();
+  // Looked up from the file's absolute path, as its check did: `check file.referat` and `check .` name files without a folder.
   for (const path of readable) {
-    const loaded = await service.configFor(path);
+    const loaded = await service.configFor(resolve(path));
     if (loaded && !yamls.has(loaded.path)) yamls.set(loaded.path, loaded);
   }
-  for (const loaded of yamls.values())
+  for (const loaded of yamls.values()) {
+    // Named as the files are: from the current folder where it lies below it.
+    const near = relative(process.cwd(), loaded!.path);
+    const file = near.startsWith('..') || isAbsolute(near) ? loaded!.path : near;
     for (const p of loaded?.problems ?? []) {
       errors++;
       const d = { line: p.range.start.line + 1, column: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 };
       const message = localize(p.message, service.locale);
-      if (format === 'text') io.stdout(`${loaded!.path}:${d.line}:${d.column}: error referat-yaml: ${message}\n`);
-      else json.push({ file: loaded!.path, ...d, severity: 'error', code: 'referat-yaml', message });
+      if (format === 'text') io.stdout(`${file}:${d.line}:${d.column}: error referat-yaml: ${message}\n`);
+      else json.push({ file, ...d, severity: 'error', code: 'referat-yaml', message });
     }
+  }
   if (format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   if (trouble) return 2;
   return errors > 0 ? 1 : 0;

@@ -32,6 +32,27 @@ type JsonMap = { readonly [key: string]: Json };
  * checked by the schema (schemas/referat.schema.json, see referatSchema.ts); what a schema cannot
  * say (a dialect's or a section's name, a case-number pattern that compiles) is checked here.
  */
+/**
+ * The document's data; null, with a problem on its first line, where the YAML reader refuses to
+ * make it (aliases that would expand to more than it makes: a file that names a list a thousand
+ * times a thousand times).
+ */
+function readData(doc: Document, problems: ConfigProblem[]): Json | undefined | null {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Json | undefined;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    problems.push({
+      range: lineRange(0, 0, 1),
+      message: { da: `YAML-fejl: filen kan ikke læses (${why})`, en: `YAML error: the file cannot be read (${why})` },
+    });
+    return null;
+  }
+}
+
+/** How many aliases a referat.yaml may use, as the YAML reader counts them: far above any real file's. */
+const MAX_ALIAS_COUNT = 100;
+
 export function parseReferatYaml(text: string): { config: ReferatConfig; problems: ConfigProblem[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -40,7 +61,7 @@ export function parseReferatYaml(text: string): { config: ReferatConfig; problem
     const first = e.message.split('\n')[0];
     return { range: lineRange(a.line - 1, a.col - 1, a.col), message: { da: `YAML-fejl: ${first}`, en: `YAML error: ${first}` } };
   });
-  const data = doc.errors.length > 0 ? null : (doc.toJS() as Json | undefined);
+  const data = doc.errors.length > 0 ? null : readData(doc, problems);
   if (data === null || data === undefined || data === '') return { config: readConfig({}, new Map()), problems };
   const checked = checkAgainstSchema(data, doc, counter);
   problems.push(...checked.problems);
