@@ -322,6 +322,37 @@ test('a zip: names normalised, folders and resource forks left out; too many ent
   assert.deepEqual((unzip(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3])) as { problem: string }).problem, 'malformed');
 });
 
+test('a zip bomb the directory does not show is refused at once: an entry that unpacks to more than it declares, entries that share one stream', () => {
+  // 64 MB of zeros, deflated to some 64 KB, declared as 10 bytes in the directory and the local header.
+  const lying = zipSync({ 'a.xml': new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
+  const view = new DataView(lying.buffer, lying.byteOffset);
+  view.setUint32(findLast(lying, [0x50, 0x4b, 0x01, 0x02]) + 24, 10, true);
+  view.setUint32(22, 10, true);
+  assert.deepEqual(unzip(lying), { problem: 'too-large', detail: 'a.xml: unpacks to more than the 10 bytes it declares' });
+  // Three entries of the directory over one entry's data: each declares what it holds, together three times what is there.
+  const one = zipSync({ 'a.xml': strToU8('<x>'.repeat(1000)) });
+  const cd = findLast(one, [0x50, 0x4b, 0x01, 0x02]);
+  const end = findLast(one, [0x50, 0x4b, 0x05, 0x06]);
+  const entry = one.subarray(cd, end);
+  const names = ['a.xml', 'b.xml', 'c.xml'].map((n) => {
+    const e = entry.slice();
+    e.set(strToU8(n), 46);
+    return e;
+  });
+  const directory = new Uint8Array(names.reduce((n, e) => n + e.length, 0));
+  names.reduce((at, e) => (directory.set(e, at), at + e.length), 0);
+  const record = one.slice(end);
+  const rv = new DataView(record.buffer);
+  rv.setUint16(8, 3, true);
+  rv.setUint16(10, 3, true);
+  rv.setUint32(12, directory.length, true);
+  const overlapping = new Uint8Array(cd + directory.length + record.length);
+  overlapping.set(one.subarray(0, cd), 0);
+  overlapping.set(directory, cd);
+  overlapping.set(record, cd + directory.length);
+  assert.deepEqual(unzip(overlapping), { problem: 'too-large', detail: 'entries share their data' });
+});
+
 function findLast(bytes: Uint8Array, signature: readonly number[]): number {
   for (let i = bytes.length - signature.length; i >= 0; i--) if (signature.every((b, k) => bytes[i + k] === b)) return i;
   return -1;
