@@ -51,13 +51,33 @@ export function findTests(dir = join(root, 'test')) {
 //  - a font of two-byte codes, as nearly every PDF of minutes embeds, is read through pdf.js's
 //    identity CMap: its repair visited all 65,536 codes to keep those below the font's number of
 //    glyphs. It visits those alone, in the same order: the same mapping.
+//  - a stream unpacks to at most MAX_PDF_STREAM_BYTES, by Node's zlib and by pdf.js's own decoders
+//    (their buffer's growth): a 4 MB file whose content stream is 4 GB of spaces took 10 GB of
+//    memory and two minutes; now the page is given up as damaged at the limit.
 //  - the text pass copies its text state at every `q` and at every change of font: the copy was made
 //    with the state it copies as its prototype, so nested saves made chains of prototypes, and every
 //    state once copied became a prototype that V8 guards: each later write to its font or matrices
 //    threw away the compiled code that read states. Every field of a text state is its own (the
 //    class declares them all, and nothing adds another), so the copy holds the same values with the
 //    class's own prototype.
+/** The most bytes one stream of a PDF unpacks to: a page's content, a font. A stream of 4 GB of spaces deflates to 4 MB. */
+const MAX_PDF_STREAM_BYTES = 128 * 1024 * 1024;
 const PDFJS_PATCHES = [
+  {
+    from: `  ensureBuffer(requested) {
+    const buffer = this.buffer;
+    if (requested <= buffer.byteLength) {
+      return buffer;
+    }`,
+    to: `  ensureBuffer(requested) {
+    const buffer = this.buffer;
+    if (requested <= buffer.byteLength) {
+      return buffer;
+    }
+    if (requested > ${MAX_PDF_STREAM_BYTES}) {
+      throw new FormatError("A stream unpacks to more than ${MAX_PDF_STREAM_BYTES} bytes");
+    }`,
+  },
   {
     from: `  clone() {
     const clone = Object.assign(Object.create(this), this);
@@ -118,8 +138,10 @@ const PDFJS_PATCHES = [
     const nodeZlib = name === "deflate" ? globalThis.process?.getBuiltinModule?.("zlib") : undefined;
     if (nodeZlib) {
       try {
-        return { decompressed: new Uint8Array(nodeZlib.inflateSync(bytes)), compressed: bytes };
-      } catch {
+        return { decompressed: new Uint8Array(nodeZlib.inflateSync(bytes, { maxOutputLength: ${MAX_PDF_STREAM_BYTES} })), compressed: bytes };
+      } catch (error) {
+        // Past the limit the stream is given up, not unpacked again by pdf.js's slower decoder to the same limit.
+        if (error?.code === "ERR_BUFFER_TOO_LARGE") throw new FormatError("A stream unpacks to more than ${MAX_PDF_STREAM_BYTES} bytes");
         return { decompressed: null, compressed: bytes };
       }
     }

@@ -118,6 +118,35 @@ test(
   },
 );
 
+/** A one-font PDF whose page 2's content stream is compressed: `packed`, in place of a placeholder. */
+function pdfWithPackedPage2(packed: Buffer): Uint8Array {
+  const good = textContent([{ x: 72, y: 760, text: 'Punkt 1: Budget' }]);
+  const pdf = Buffer.from(makePdf([{ content: good }, { content: 'PAGE2' }])).toString('latin1');
+  return new Uint8Array(
+    Buffer.from(
+      pdf.replace(
+        '<< /Length 5 >>\nstream\nPAGE2\nendstream',
+        `<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n${packed.toString('latin1')}\nendstream`,
+      ),
+      'latin1',
+    ),
+  );
+}
+
+test('a content stream that unpacks to gigabytes (a few hundred kilobytes of file) is given up at the limit, its page named as damaged', async () => {
+  // 160 MB of spaces and then text, over the limit of 128 MB: deflated to some 160 KB (a 4 MB file unpacked to 4 GB took 10 GB of memory).
+  const spaces = Buffer.alloc(160 * 1024 * 1024, 0x20);
+  const packed = deflateSync(Buffer.concat([spaces, Buffer.from(textContent([{ x: 72, y: 740, text: 'Punkt 2: Regnskab' }]), 'latin1')]), { level: 9 });
+  const r = await importSource('bombe.pdf', pdfWithPackedPage2(packed));
+  if (!r.ok) assert.fail(`${r.problem}: ${r.message.en}`);
+  assert.match(r.meetings[0]!.text, /Punkt 1: Budget/);
+  assert.doesNotMatch(r.meetings[0]!.text, /Regnskab/);
+  assert.deepEqual(
+    r.notes.map((n) => n.en),
+    ['The PDF file is damaged: text on page 2 could not be read in full. Compare with the original, or download the file again.'],
+  );
+});
+
 /** A one-font PDF whose page 2 has its content stream compressed and then damaged. */
 function pdfWithDamagedStream(): Uint8Array {
   const good = textContent([{ x: 72, y: 760, text: 'Punkt 1: Budget' }]);
