@@ -243,3 +243,25 @@ test('4,999 textless pages are one short line: page ranges, not a list of every 
   assert.ok(r.ok);
   assert.deepEqual(r.scannedPages, textless);
 });
+
+test('a page or an XML file nested tens of thousands of elements deep is refused in one line, not parsed in quadratic time', async () => {
+  const page = readFileSync(join(sourcesDir, 'aarhus-teknisk-udvalg-2025-10-01.html'), 'utf8');
+  const body = page.indexOf('>', page.indexOf('<body')) + 1;
+  const deepPage = `${page.slice(0, body)}${'<div>'.repeat(60_000)}x${'</div>'.repeat(60_000)}${page.slice(body)}`;
+  const xml = readFileSync(join(sourcesDir, 'ballerup-kmb-it-udvalget-dagsorden-2013-05-15.xml'), 'utf8');
+  const root = xml.indexOf('>', xml.indexOf('<', xml.indexOf('?>') + 2)) + 1;
+  const deepXml = `${xml.slice(0, root)}${'<a>'.repeat(60_000)}${'</a>'.repeat(60_000)}${xml.slice(root)}`;
+  for (const [name, text] of [
+    ['dyb.html', deepPage],
+    ['dyb.xml', deepXml],
+  ] as const) {
+    const r = await importSource(name, new Uint8Array(Buffer.from(text)));
+    assert.equal(r.ok, false, name);
+    if (r.ok) continue;
+    assert.equal(r.problem, 'malformed', name);
+    assert.match(r.detail ?? '', /nested more than 25000 deep/, name);
+  }
+  // The same files as published import.
+  assert.equal((await importSource('side.html', new Uint8Array(Buffer.from(page)))).ok, true);
+  assert.equal((await importSource('eksport.xml', new Uint8Array(Buffer.from(xml)))).ok, true);
+});
