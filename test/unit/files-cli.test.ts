@@ -393,3 +393,32 @@ test('an import file name Windows accepts, whatever the body is called', () => {
   assert.equal(meetingFileName('', undefined, 'referat', 'aux'), 'aux-referat.referat');
   assert.equal(meetingFileName('Udvalget. ', undefined, 'referat', 'x'), 'udvalget.referat');
 });
+
+test('check of a folder: a link to a referat is checked like the file; a folder it cannot read is named, exit 2', { skip: !posix }, () => {
+  const ws = scratchDir('referat-check-links-');
+  const real = join(ws, 'real.referat');
+  copyFileSync(join(rulesDir, 'weekday-mismatch.referat'), real);
+  mkdirSync(join(ws, 'lnk'));
+  symlinkSync(real, join(ws, 'lnk', 'link.referat'));
+  const linked = run(['check', join(ws, 'lnk')]);
+  assert.equal(linked.code, 1, linked.stderr);
+  assert.match(linked.stdout, /lnk\/link\.referat:3:\d+: error weekday-mismatch/);
+  // A folder below that cannot be read (a process without the right: root reads every folder, so as nobody where the system allows it).
+  const nobody = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true'], { encoding: 'utf8' });
+  if (nobody.status !== 0) return;
+  const open = join(ws, 'open');
+  mkdirSync(join(open, 'a'), { recursive: true });
+  mkdirSync(join(open, 'secret'));
+  copyFileSync(join(rulesDir, 'base.ok.referat'), join(open, 'a', 'x.referat'));
+  copyFileSync(join(rulesDir, 'base.ok.referat'), join(open, 'secret', 'y.referat'));
+  spawnSync('chmod', ['-R', 'a+rX', ws]);
+  spawnSync('chmod', ['000', join(open, 'secret')]);
+  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, 'check', open], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' },
+    timeout: HANG_MS,
+  });
+  spawnSync('chmod', ['755', join(open, 'secret')]);
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /secret: permission denied/);
+});

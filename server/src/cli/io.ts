@@ -39,8 +39,14 @@ export async function collectFiles(paths: readonly string[]): Promise<FileResult
       continue;
     }
     if (s.isDirectory()) {
-      const found = await nodeWorkspace.listReferater(p);
-      if (found.length === 0) out.push({ ok: false, path: p, problem: { da: 'ingen *.referat-filer i mappen', en: 'no *.referat files in this folder' } });
+      const unreadable: FileResult[] = [];
+      const found = await nodeWorkspace.listReferater(p, {
+        unreadable: (folder, code) => unreadable.push({ ok: false, path: folder, problem: fsProblem({ code }) }),
+      });
+      // A folder that cannot be read is said, not passed over: its referater would be missing from the check without a word.
+      out.push(...unreadable);
+      if (found.length === 0 && unreadable.length === 0)
+        out.push({ ok: false, path: p, problem: { da: 'ingen *.referat-filer i mappen', en: 'no *.referat files in this folder' } });
       for (const f of found) out.push({ ok: true, path: f });
       continue;
     }

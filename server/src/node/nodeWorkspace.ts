@@ -5,7 +5,7 @@ import type { Workspace } from '../workspace/workspace';
 
 /** The real file system, for the language server and the command line. */
 export const nodeWorkspace: Workspace = {
-  async listReferater(folder) {
+  async listReferater(folder, options = {}) {
     const out: string[] = [];
     // Sibling folders are read at once, not one after another: an archive has a folder per
     // body and year, and a listing is on the path to the first file read.
@@ -13,7 +13,8 @@ export const nodeWorkspace: Workspace = {
       let entries;
       try {
         entries = await readdir(dir, { withFileTypes: true });
-      } catch {
+      } catch (e) {
+        options.unreadable?.(dir, (e as NodeJS.ErrnoException).code ?? 'EIO');
         return;
       }
       const folders: Promise<void>[] = [];
@@ -21,7 +22,8 @@ export const nodeWorkspace: Workspace = {
         if (e.name.startsWith('.') || e.name === 'node_modules') continue;
         const p = join(dir, e.name);
         if (e.isDirectory()) folders.push(walk(p));
-        else if (e.isFile() && e.name.endsWith('.referat')) out.push(p);
+        // A link to a referat is the referat (its reading refuses a FIFO or a device behind it); links to folders are not followed, so no loop is walked.
+        else if ((e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.referat')) out.push(p);
       }
       await Promise.all(folders);
     };

@@ -5,9 +5,17 @@
  *
  * Paths are the host's own absolute paths, with `/` or the platform's separator.
  */
+export interface ListOptions {
+  /** A folder below the one listed that could not be read, and why (the system's code, `EACCES`). */
+  readonly unreadable?: (folder: string, code: string) => void;
+}
+
 export interface Workspace {
-  /** Every `*.referat` below a folder (hidden folders and node_modules skipped), sorted. */
-  listReferater(folder: string): Promise<string[]>;
+  /**
+   * Every `*.referat` below a folder (hidden folders and node_modules skipped), sorted; a link to a
+   * file counts as the file. A folder that cannot be read is passed over, and told to `unreadable`.
+   */
+  listReferater(folder: string, options?: ListOptions): Promise<string[]>;
   /** The file's bytes; rejects when it cannot be read. */
   readFile(path: string): Promise<Uint8Array>;
   exists(path: string): Promise<boolean>;
