@@ -361,3 +361,38 @@ test('approved by a whole byråd (31 names on the line): the block is still the 
   assert.deepEqual(approvalFindings(text), []);
   assert.equal(approvalFindings(text.replace('Profilering af Lemvig Kommune blev drøftet.', 'Profilering blev drøftet.')).length, 1);
 });
+
+test('one approval of a file at a time: a live lock refuses, a lock its process left is taken over; a file changed meanwhile is not replaced', async () => {
+  const dir = scratchDir('approve-lock-');
+  const file = join(dir, 'direktionen-2023-12-07.referat');
+  copyFileSync(FIXTURE, file);
+  const before = readFileSync(file, 'utf8');
+  const lock = join(dir, '.direktionen-2023-12-07.referat.approving');
+  const approveIt = () => spawnSync(process.execPath, [cli, 'approve', file, '--by', 'Anna Holm', '--date', DATE, '--locale', 'en'], { encoding: 'utf8' });
+  // This test's own process holds it: the command refuses, and the file is as it was.
+  writeFileSync(lock, String(process.pid));
+  const refused = approveIt();
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /being approved by another command/);
+  assert.equal(readFileSync(file, 'utf8'), before);
+  // A process that has ended left it: taken over, the approval written, the lock gone.
+  const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+  writeFileSync(lock, ended);
+  const taken = approveIt();
+  assert.equal(taken.status, 0, taken.stderr);
+  assert.match(readFileSync(file, 'utf8'), /Godkendt af: Anna Holm/);
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.startsWith('.')),
+    [],
+  );
+  // The replacement asks at the last moment whether the file is still what was read.
+  const { writeFileSafely } = await import('../../server/src/node/files');
+  const now = readFileSync(file, 'utf8');
+  const wrote = await writeFileSafely(file, 'anden tekst', { force: true, stillAsRead: () => false });
+  assert.equal(wrote.ok, false);
+  assert.equal(readFileSync(file, 'utf8'), now);
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.startsWith('.')),
+    [],
+  );
+});

@@ -168,6 +168,12 @@ export type WriteResult =
 export interface WriteOptions {
   /** Replace an existing file, or a link's own entry; never a folder, FIFO or device. */
   readonly force: boolean;
+  /**
+   * Asked of a file being replaced at the last moment, the new text written beside it: false when it
+   * is no longer what the command read (another command or an editor saved it meanwhile), and then
+   * nothing is replaced.
+   */
+  readonly stillAsRead?: () => boolean;
 }
 
 type Inspected = { readonly ok: true; readonly existing?: Stats } | Exclude<WriteResult, { ok: true }>;
@@ -213,7 +219,7 @@ export async function writeFileSafely(target: string, data: string | Uint8Array,
   if (!inspected.ok) return inspected;
   const { existing } = inspected;
   if (existing === undefined) return createNew(target, data);
-  return replace(target, data, existing.isSymbolicLink() ? undefined : existing.mode & 0o7777);
+  return replace(target, data, existing.isSymbolicLink() ? undefined : existing.mode & 0o7777, options.stillAsRead);
 }
 
 async function createNew(target: string, data: string | Uint8Array): Promise<WriteResult> {
@@ -237,7 +243,13 @@ async function createNew(target: string, data: string | Uint8Array): Promise<Wri
   }
 }
 
-async function replace(target: string, data: string | Uint8Array, mode: number | undefined): Promise<WriteResult> {
+/** What is said when a file changed while a command worked on it. */
+const CHANGED_MEANWHILE: LocalizedText = {
+  da: 'filen blev ændret, mens kommandoen arbejdede (gemt i en editor, eller en anden kommando på samme fil); intet er skrevet: kør kommandoen igen',
+  en: 'the file changed while the command worked on it (saved in an editor, or another command on the same file); nothing was written: run the command again',
+};
+
+async function replace(target: string, data: string | Uint8Array, mode: number | undefined, stillAsRead?: () => boolean): Promise<WriteResult> {
   // node:crypto is loaded on the first replacement, not at every start of the CLI (about 8 ms).
   const { randomBytes } = await import('node:crypto');
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -245,6 +257,11 @@ async function replace(target: string, data: string | Uint8Array, mode: number |
     await writeFile(temporary, data, { flag: 'wx' });
     // The file replaced keeps who may read it.
     if (mode !== undefined) await chmod(temporary, mode);
+    // Asked with nothing awaited between it and the rename: no other save on this process can come between.
+    if (stillAsRead && !stillAsRead()) {
+      await unlink(temporary).catch(() => undefined);
+      return { ok: false, kind: 'refused', problem: CHANGED_MEANWHILE };
+    }
     await rename(temporary, target);
     return { ok: true };
   } catch (e) {
