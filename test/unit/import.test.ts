@@ -237,6 +237,26 @@ test('SBSYS XML: the header from the meeting, no case numbers and not faulted fo
   assert.doesNotMatch(text, /<[a-z/]|&[a-z]+;|CDATA/);
 });
 
+test('SBSYS XML in UTF-16 (with its byte order mark, or without, either order), and in UTF-8 declared as ISO-8859-1, reads as the UTF-8 file does', async () => {
+  const bytes = readFileSync(join(sourcesDir, 'ballerup-kmb-it-udvalget-dagsorden-2013-05-15.xml'));
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const expected = await textOf('ballerup-kmb-it-udvalget-dagsorden-2013-05-15.xml');
+  const little = Buffer.from(text.replace(/encoding="[^"]*"/i, 'encoding="UTF-16"'), 'utf16le');
+  const big = Buffer.from(little).swap16();
+  const mislabelled = Buffer.from(text.replace(/<\?xml[^>]*\?>/, '<?xml version="1.0" encoding="iso-8859-1"?>'), 'utf8');
+  assert.match(mislabelled.toString('latin1'), /encoding="iso-8859-1"/);
+  for (const [what, variant] of [
+    ['UTF-16LE with its mark', Buffer.concat([Buffer.from([0xff, 0xfe]), little])],
+    ['UTF-16BE with its mark', Buffer.concat([Buffer.from([0xfe, 0xff]), big])],
+    ['UTF-16LE without a mark', little],
+    ['UTF-8 declared as ISO-8859-1', mislabelled],
+  ] as const) {
+    const r = await importSource('dagsorden.xml', new Uint8Array(variant));
+    if (!r.ok) assert.fail(`${what}: ${r.problem}: ${r.message.en}`);
+    assert.equal(r.meetings[0]!.text, expected, what);
+  }
+});
+
 // --- Bad input, in process: a typed problem with a message in both languages, never a throw ------
 
 async function problemOf(name: string, bytes: Uint8Array | string): Promise<string> {
