@@ -265,3 +265,16 @@ test('a page or an XML file nested tens of thousands of elements deep is refused
   assert.equal((await importSource('side.html', new Uint8Array(Buffer.from(page)))).ok, true);
   assert.equal((await importSource('eksport.xml', new Uint8Array(Buffer.from(xml)))).ok, true);
 });
+
+test('an XML export cut off midway imports what it holds, with a note that it is cut off; the whole file has none', async () => {
+  const xml = readFileSync(join(sourcesDir, 'ballerup-kmb-it-udvalget-dagsorden-2013-05-15.xml'), 'utf8');
+  const whole = await importSource('eksport.xml', new Uint8Array(Buffer.from(xml)));
+  if (!whole.ok) assert.fail(whole.problem);
+  assert.deepEqual(whole.notes, []);
+  const cut = await importSource('eksport.xml', new Uint8Array(Buffer.from(xml.slice(0, Math.floor(xml.length / 2)))));
+  if (!cut.ok) assert.fail(cut.problem);
+  assert.deepEqual(
+    cut.notes.map((n) => n.en),
+    ['The XML file ends before its elements are closed: it is cut off, and items may be missing. Export it again.'],
+  );
+});

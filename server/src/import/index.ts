@@ -10,7 +10,7 @@ import type { Referat } from '../model/types';
 import { documentCollection, readFirstAgendaJson, isFirstAgendaJson } from './firstAgendaJson';
 import { readFirstAgendaPage } from './firstAgendaPage';
 import { arrangeGetOrganized } from './getOrganized';
-import { parseXml, type DomDocument } from './html';
+import { endsUnclosed, parseXml, type DomDocument } from './html';
 import { keepStructure, type WrittenHeading } from './fields';
 import { copiesNote, documentCollectionMessage, exportWithoutItems, failure, IMPORT_MESSAGES, NO_MINUTES_IN_FOLDER } from './messages';
 import { readPdf, type ReadPdfOptions } from './pdf';
@@ -163,6 +163,17 @@ interface Surroundings {
  */
 async function readExport(text: string, name: string, host: ImportHost, around?: Surroundings): Promise<ImportResult | undefined> {
   const doc = parseXml(text);
+  const read = await readExportDocument(doc, text, name, host, around);
+  // An export whose root is not closed was cut off: what was read is kept, and said to be perhaps not all.
+  return read?.ok && endsUnclosed(doc) ? { ...read, notes: [...read.notes, CUT_OFF_EXPORT] } : read;
+}
+
+const CUT_OFF_EXPORT: LocalizedText = {
+  da: 'XML-filen slutter, før dens elementer er lukket: den er afskåret, og punkter kan mangle. Hent eksporten igen.',
+  en: 'The XML file ends before its elements are closed: it is cut off, and items may be missing. Export it again.',
+};
+
+async function readExportDocument(doc: DomDocument, text: string, name: string, host: ImportHost, around?: Surroundings): Promise<ImportResult | undefined> {
   const context: ExportContext = {
     name,
     inFolder: around !== undefined,

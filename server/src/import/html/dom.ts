@@ -22,7 +22,7 @@ export class NestedTooDeep extends Error {
 
 /** htmlparser2's tree builder, counting the elements open. */
 class NestingHandler extends DomHandler {
-  private depth = 0;
+  depth = 0;
 
   override onopentag(name: string, attribs: Record<string, string>): void {
     if (++this.depth > MAX_NESTING) throw new NestedTooDeep();
@@ -35,10 +35,23 @@ class NestingHandler extends DomHandler {
   }
 }
 
+/** The XML documents whose end came with elements still open: a file cut off. */
+const cutOff = new WeakSet<DomDocument>();
+
 function parseWith(text: string, options: ParserOptions): DomDocument {
   const handler = new NestingHandler(undefined, options);
-  new Parser(handler, options).end(text);
+  const parser = new Parser(handler, options);
+  parser.write(text);
+  // Elements still open when the text is read, before its end closes them: in XML, a file cut off.
+  const open = handler.depth;
+  parser.end();
+  if (options.xmlMode === true && open > 0) cutOff.add(handler.root);
   return handler.root;
+}
+
+/** Whether the XML document ended with elements not closed (its root's end tag missing): it was cut off. */
+export function endsUnclosed(doc: DomDocument): boolean {
+  return cutOff.has(doc);
 }
 
 /** An HTML page or fragment as a tree; entities are decoded. Throws {@link NestedTooDeep} only. */
