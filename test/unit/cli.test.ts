@@ -265,6 +265,11 @@ test("referat check reads referat.yaml's dialect as the editor does, and reports
   assert.match(bad.stdout, /referat\.yaml:3:16: error referat-yaml: "hver gang" is not fra-1 \(items numbered 1, 2, 3 …\) or løbende/);
   // The bad numbering is not applied: the minutes are read with numbers from 1.
   assert.match(bad.stdout, /x\.referat:7:\d+: error punkt-numbering/);
+  // referat.yaml named on its own is checked as the configuration, not read as a referat.
+  const alone = run(['check', join(ws, 'referat.yaml')], { LANG: 'en_US.UTF-8' });
+  assert.equal(alone.code, 1);
+  assert.match(alone.stdout, /referat\.yaml:3:16: error referat-yaml: "hver gang" is not fra-1/);
+  assert.doesNotMatch(alone.stdout, /missing-header|title/i);
   // Named without a folder, from the folder itself, the file and the folder find the same referat.yaml and its mistake.
   for (const args of [
     ['check', 'x.referat'],

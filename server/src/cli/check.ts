@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadSpeller } from '../node/speller';
 import { bothLanguages, localize, type LocalizedText } from '../i18n/locale';
 import { nodeWorkspace } from '../node/nodeWorkspace';
@@ -9,7 +9,7 @@ import type { DocumentInfo } from '../protocol';
 import type { Diagnostic } from '../rules/types';
 import { createLanguageService } from '../service/languageService';
 import { checkFile, type FileCheck } from './checkFile';
-import { collectFiles, type CliIO } from './io';
+import { collectFiles, readReferatFile, type CliIO } from './io';
 import type { CommandInput } from './options';
 import type { CHECK_OPTIONS } from './commands';
 
@@ -30,6 +30,8 @@ interface JsonFinding {
  * `referat check`: exit 0 without errors, 1 with errors, 2 for usage or I/O trouble. Each file is
  * checked by the language service with the nearest referat.yaml, as in the editor.
  */
+const CONFIG_NAME = 'referat.yaml';
+
 export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: CliIO): Promise<number> {
   const { values, positionals: paths } = input;
   const format = values.format ?? 'text';
@@ -45,7 +47,9 @@ export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: Cl
   let trouble = false;
   let errors = 0;
   const json: JsonFinding[] = [];
-  const files = await collectFiles(paths);
+  // A referat.yaml named on its own is checked as the configuration it is, not read as a referat.
+  const configs = paths.filter((p) => basename(p).toLowerCase() === CONFIG_NAME);
+  const files = await collectFiles(paths.filter((p) => !configs.includes(p)));
   const spelling = values.spelling === true;
   // The command line checks files one by one: no archive to read, no cache, no thread pool of summaries.
   // With --spelling the folders checked are the archive (the municipality's own words), and the dictionary is loaded first.
@@ -106,7 +110,17 @@ export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: Cl
   );
   print();
   // Each referat.yaml that applied, with its mistakes at their line and column, as the editor shows them.
-  const yamls = new Map<string, Awaited<ReturnType<typeof service.configFor>>>();
+  const yamls = new Map<string, { readonly path: string; readonly problems: Awaited<ReturnType<typeof service.configProblems>> }>();
+  for (const path of configs) {
+    const read = readReferatFile(path);
+    if (!read.ok) {
+      io.stderr(`${path}: ${bothLanguages(read.problem)}\n`);
+      trouble = true;
+      continue;
+    }
+    const full = resolve(path);
+    if (!yamls.has(full)) yamls.set(full, { path: full, problems: await service.configProblems(full, read.text) });
+  }
   // Looked up from the file's absolute path, as its check did: `check file.referat` and `check .` name files without a folder.
   for (const path of readable) {
     const loaded = await service.configFor(resolve(path));
@@ -114,9 +128,9 @@ export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: Cl
   }
   for (const loaded of yamls.values()) {
     // Named as the files are: from the current folder where it lies below it.
-    const near = relative(process.cwd(), loaded!.path);
-    const file = near.startsWith('..') || isAbsolute(near) ? loaded!.path : near;
-    for (const p of loaded?.problems ?? []) {
+    const near = relative(process.cwd(), loaded.path);
+    const file = near.startsWith('..') || isAbsolute(near) ? loaded.path : near;
+    for (const p of loaded.problems) {
       errors++;
       const d = { line: p.range.start.line + 1, column: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1 };
       const message = localize(p.message, service.locale);
