@@ -64,6 +64,7 @@ export const CPR_FORMS: readonly CprForm[] = [
   { what: 'a private use character', write: (d) => `${d.slice(0, 4)}\ue001${d.slice(4, 6)}-${four(d)}` },
   { what: 'percent-encoded in a link', write: (d) => `[sagen](https://kommune.dk/b?id=${[...d].map((c) => `%3${c}`).join('')})` },
   { what: "in a web address's path", write: (d) => `[sagen](https://kommune.dk/borger/${d})` },
+  { what: 'letters for digits', write: (d) => `${six(d).replace(/0/g, 'O')}-${four(d).replace(/1/g, 'l')}` },
   { what: 'two in a row', write: (d) => `${six(d)}-${four(d)} ${six(d)}-${four(d)}` },
 ];
 

@@ -68,6 +68,9 @@ test('cpr-number: the shapes of a CPR number, wherever they stand alone', () => 
     ['2 4 0 3 8 5 - 4 8 2 1', ['2 4 0 3 8 5 - 4 8 2 1']],
     ['240385 -- - 4821', ['240385 -- - 4821']],
     ['240385 - - - 4821', ['240385 - - - 4821']],
+    // Letters a reader takes for digits inside the number.
+    ['24O385-482l', ['24O385-482l']],
+    ['0I0I90-I234', ['0I0I90-I234']],
     // Separators a reader still reads between the parts.
     ['240385\u00b74821', ['240385\u00b74821']],
     ['240385\\4821', ['240385\\4821']],
@@ -89,7 +92,7 @@ test('cpr-number: every written form a reader sees as a CPR number is found, on 
     assert.equal(r.start.line, 3, what);
     // The range covers the number from its first digit to its last, markup and all.
     const covered = line.slice(r.start.character, r.end.character);
-    assert.match(covered, /^(?:&#x?|\*\*|_|`|~~|4 |%3)?[0-9\uff10\u0660\u24ff\u2776-\u277e]/, what);
+    assert.match(covered, /^(?:&#x?|\*\*|_|`|~~|4 |%3)?[0-9\uff10\u0660\u24ff\u2776-\u277eO]/, what);
     assert.ok(r.end.character <= line.length - ' klager.'.length + 2, what);
   }
 });
@@ -194,6 +197,9 @@ test('cpr-number: no alarm on dates, times, case, phone, account and document nu
     // A year's four digits across the day's six: a date and a page number, a document number.
     'Byrådsdebat 10.09.2025\n\n10',
     '2012-208960 - Hvordan udvikler vi det nære sundhedsvæsen sammen?',
+    // Words beside numbers keep their letters.
+    'Olsen 010203 Ilse 1234',
+    'lO 01.02.03 l 1234x',
     // Ten digits grouped as an amount.
     '2.403.854.821 kr.',
     '2 403 854 821 kr.',

@@ -98,7 +98,7 @@ function findCprNumbers(read: ReaderText, options: { readonly reversed?: boolean
     const to = read.to[Math.max(a, b)]!;
     if (!out.some((f) => f.from <= from && from <= f.to)) out.push({ from, to });
   };
-  forEachChain(text, (chain) => {
+  forEachChain(digitsAsRead(text), (chain) => {
     for (let a = 0; a < chain.length; a++) {
       let digits = '';
       for (let b = a; b < chain.length && digits.length < CPR_DIGITS; b++) {
@@ -118,6 +118,24 @@ function findCprNumbers(read: ReaderText, options: { readonly reversed?: boolean
   }
   return out.sort((a, b) => a.from - b.from);
 }
+
+/**
+ * The letters a reader takes for digits inside a number read as those digits: `O` and `o` as 0, `l` and
+ * `I` as 1, where a run of letters and digits has two digits or more and no other letter
+ * (`24O385-482l`). Words are left as they are: `Olsen`, `I 2024`. Character for character, so offsets hold.
+ */
+function digitsAsRead(text: string): string {
+  if (!LOOKALIKE_LETTER.test(text)) return text;
+  return text.replace(WORD_OF_DIGITS, (word) => {
+    let digits = 0;
+    for (let i = 0; i < word.length; i++) if (isAsciiDigit(word.charCodeAt(i))) digits++;
+    return digits >= 2 ? word.replace(/[Oo]/g, '0').replace(/[lI]/g, '1') : word;
+  });
+}
+
+const LOOKALIKE_LETTER = /[OolI]/;
+/** A run of digits and the letters that look like them, beside no other letter or digit. */
+const WORD_OF_DIGITS = /(?<![\p{L}\p{N}])[0-9OolI]*[0-9][0-9OolI]*(?![\p{L}\p{N}])/gu;
 
 /** Calls `each` with every chain of digit groups in the text, in order. Linear in the text's length. */
 function forEachChain(text: string, each: (chain: readonly Group[]) => void): void {
@@ -461,6 +479,8 @@ const isDigitLike = (c: number): boolean => (c >= 48 && c <= 57) || c >= 0x0660 
 const isMarkup = (c: number): boolean => c === 42 || c === 95 || c === 126 || c === 96 || c === 92;
 /** What stands between two groups of a number's digits in a line as written: a space, a tab, a dash, a dot, a slash, `=`. */
 const isSourceSeparator = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12 || c === 45 || c === 46 || c === 47 || c === 61;
+/** `O`, `o`, `l`, `I`: letters a reader takes for a digit beside digits. */
+const isLookalikeLetter = (c: number): boolean => c === 79 || c === 111 || c === 108 || c === 73;
 const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
 /**
@@ -488,7 +508,7 @@ export function mayHoldCpr(text: string): boolean {
     // A percent-encoded digit (`%32`) counts as one, an encoded dash (`%2D`) as a separator.
     const encoded = c === 37 /* % */ ? text.slice(i + 1, i + 3) : '';
     if (/^3[0-9]$/.test(encoded) || /^2[dD]$/.test(encoded)) i += 2;
-    if (isDigitLike(c) || /^3[0-9]$/.test(encoded)) {
+    if (isDigitLike(c) || /^3[0-9]$/.test(encoded) || (isLookalikeLetter(c) && (isDigitLike(text.charCodeAt(i - 1)) || isDigitLike(text.charCodeAt(i + 1))))) {
       if (!inGroup) lastGroup = 0;
       inGroup = true;
       digits++;
