@@ -396,3 +396,27 @@ test('one approval of a file at a time: a live lock refuses, a lock its process 
     [],
   );
 });
+
+test("approve keeps the file's encoding and line breaks: UTF-16 with its mark, UTF-8 with a mark, CR alone, CRLF", () => {
+  const dir = scratchDir('approve-encoding-');
+  const text = readFileSync(FIXTURE, 'utf8');
+  const cases: readonly [string, Buffer, (b: Buffer) => string][] = [
+    ['utf16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), (b) => b.subarray(2).toString('utf16le')],
+    ['utf8bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), (b) => b.subarray(3).toString('utf8')],
+    ['cr', Buffer.from(text.replace(/\n/g, '\r'), 'utf8'), (b) => b.toString('utf8')],
+    ['crlf', Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8'), (b) => b.toString('utf8')],
+  ];
+  for (const [what, bytes, decode] of cases) {
+    const file = join(dir, `${what}.referat`);
+    writeFileSync(file, bytes);
+    const r = spawnSync(process.execPath, [cli, 'approve', file, '--by', 'Anna Holm', '--date', DATE, '--locale', 'en'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `${what}: ${r.stderr}`);
+    const after = readFileSync(file);
+    assert.deepEqual([...after.subarray(0, 3)], [...bytes.subarray(0, 3)], what);
+    const read = decode(after);
+    assert.ok(read.startsWith(decode(bytes).replace(/[\r\n]+$/, '')), `${what}: the text before the approval is as it was`);
+    assert.match(read, /Godkendt af: Anna Holm/, what);
+    const breaks = new Set(read.match(/\r\n|\r|\n/g));
+    assert.deepEqual([...breaks], [what === 'cr' ? '\r' : what === 'crlf' ? '\r\n' : '\n'], what);
+  }
+});

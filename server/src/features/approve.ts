@@ -72,7 +72,8 @@ export function approve(
   const date = request.date.trim();
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const source = bom ? text.slice(1) : text;
-  const eol = /\r\n/.test(source) ? '\r\n' : '\n';
+  // The file's own line breaks: CRLF (Windows), CR alone (old Mac editors), else LF.
+  const eol = /\r\n/.test(source) ? '\r\n' : /\r/.test(source) && !/\n/.test(source) ? '\r' : '\n';
   const lines = source.split(/\r\n|\r|\n/);
   const block = (seal: string): string[] => [
     APPROVAL_WORDS.heading,

@@ -131,7 +131,8 @@ export function readSeal(value: string): SealReading {
   let header: string | undefined;
   const punkter: { number: number; hash: string }[] = [];
   for (const part of parts) {
-    const m = /^([ah]|\d{1,6}):(.*)$/.exec(part);
+    // A punkt's number as the seal writes it: `06:` is no number it wrote, so a seal edited so is damaged.
+    const m = /^([ah]|0|[1-9]\d{0,5}):(.*)$/.exec(part);
     if (!m) return fail(`seglet har en ukendt del "${part.slice(0, 40)}"`, `the seal has an unknown part "${part.slice(0, 40)}"`);
     const [, key, value] = m as unknown as [string, string, string];
     if (value.length !== HASH_CHARS || !HASH_PATTERN.test(value))
