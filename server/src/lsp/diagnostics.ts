@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type CancellationToken, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { localize } from '../i18n/locale';
+import { localize, type Locale } from '../i18n/locale';
 import { Protocol, type FindingsSummary } from '../protocol';
 import type { Diagnostic as ReferatDiagnostic } from '../rules/types';
 import { toLspDiagnostic } from '../service/languageService';
@@ -195,7 +195,7 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
     const last = published.get(doc.uri);
     // The service's findings of a version are one object while nothing they depend on changed.
     if (!typed && last?.version === version && last.found === found) return;
-    const diagnostics = typed ? placedInText(found.map(toLspDiagnostic), checking.getText(), typed.getText()) : found.map(toLspDiagnostic);
+    const diagnostics = shownOf(placed(found, checking, typed), ctx.service.locale);
     // Alike findings of the same version are not sent again; nor, while she types, findings placed where the editor shows them already.
     if ((last?.version === version || (typed && last)) && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
     await publish(typed ?? checking, { found, diagnostics, text: (typed ?? checking).getText() });
@@ -308,4 +308,54 @@ function registerFindingsRequest(ctx: ServerContext): void {
       return doc ? ctx.service.findingsSummary(doc, token) : null;
     }),
   );
+}
+
+/** The findings as LSP's diagnostics, where the editor shows their lines: in the text typed since, where there is one. */
+function placed(found: readonly ReferatDiagnostic[], checking: TextDocument, typed: TextDocument | undefined): Diagnostic[] {
+  const diagnostics = found.map(toLspDiagnostic);
+  return typed ? placedInText(diagnostics, checking.getText(), typed.getText()) : diagnostics;
+}
+
+/**
+ * At most this many findings of one kind that is not an error are shown per document: a referat of
+ * 40,000 punkter none of which is in its table of contents gave 120,000 warnings, seconds to send and
+ * more than the editor lists. Errors are all shown (a CPR number, a closed punkt read as open).
+ */
+export const SHOWN_PER_KIND = 500;
+
+/** The findings shown: every error, the first SHOWN_PER_KIND of each other kind, and one line saying how many more. */
+export function shownOf(diagnostics: readonly Diagnostic[], locale: Locale): Diagnostic[] {
+  const count = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  const hidden = new Map<string, { first: Diagnostic; n: number }>();
+  for (const d of diagnostics) {
+    const kind = String(d.code ?? '');
+    if (d.severity === DiagnosticSeverity.Error) {
+      out.push(d);
+      continue;
+    }
+    const n = (count.get(kind) ?? 0) + 1;
+    count.set(kind, n);
+    if (n <= SHOWN_PER_KIND) out.push(d);
+    else {
+      const h = hidden.get(kind);
+      if (h) h.n++;
+      else hidden.set(kind, { first: d, n: 1 });
+    }
+  }
+  for (const [kind, { first, n }] of hidden)
+    out.push({
+      range: first.range,
+      severity: DiagnosticSeverity.Information,
+      code: kind,
+      source: 'referat',
+      message: localize(
+        {
+          da: `${n} fund mere af samme slags (${kind}) vises ikke her; referat check viser dem alle.`,
+          en: `${n} more findings of the same kind (${kind}) are not shown here; referat check lists them all.`,
+        },
+        locale,
+      ),
+    });
+  return out;
 }
