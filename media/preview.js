@@ -102,6 +102,12 @@
     main.before(...nodes);
     for (const a of document.body.getAttributeNames()) if (!parsed.body.hasAttribute(a)) document.body.removeAttribute(a);
     for (const a of parsed.body.getAttributeNames()) document.body.setAttribute(a, parsed.body.getAttribute(a));
+    // And what stands inside main before its first punkt, with main's own attributes: a page refusing
+    // the public version holds its reason there, and no punkt (kept, it said the last reason).
+    while (main.firstChild && !(main.firstChild instanceof Element && main.firstChild.matches('section.punkt'))) main.firstChild.remove();
+    main.prepend(...Array.from(newMain.childNodes, (n) => document.importNode(n, true)));
+    for (const a of main.getAttributeNames()) if (!newMain.hasAttribute(a)) main.removeAttribute(a);
+    for (const a of newMain.getAttributeNames()) main.setAttribute(a, newMain.getAttribute(a));
     return true;
   }
 

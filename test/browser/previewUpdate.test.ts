@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { parseReferat, renderHtml } from '../../server/src/core';
+import { refusalPage } from '../../server/src/render/html';
 import { corpusFiles, repoRoot } from '../helpers';
 import chromiumLaunch from '../../scripts/test/chromium.json';
 
@@ -261,3 +262,23 @@ test(
     await context.close();
   },
 );
+
+test('a refusal of the public version followed by another reason shows the new reason, and then the page when it is made', { skip }, async () => {
+  const webview = { cspSource: ORIGIN, nonce: 'n0nce', styleUri: `${ORIGIN}/preview.css`, scriptUri: `${ORIGIN}/preview.js` };
+  const first = refusalPage({ da: 'Første grund.', en: 'First reason.' }, 31, { audience: 'public', locale: 'da', webview });
+  const second = refusalPage({ da: 'Anden grund.', en: 'Second reason.' }, 33, { audience: 'public', locale: 'da', webview });
+  const { context, tab } = await webviewTab(() => first);
+  const reason = (): Promise<string> => tab.evaluate(() => document.querySelector('main')!.textContent ?? '');
+  assert.match(await reason(), /Første grund/);
+  // As the extension tells a page loaded whole what it was loaded with.
+  await tab.evaluate((html) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'shown', html } })), first);
+  await tab.evaluate((html) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'update', html } })), second);
+  assert.match(await reason(), /Linje 34: Anden grund/);
+  assert.doesNotMatch(await reason(), /Første grund/);
+  // The reason mended: the page itself, its punkter and no refusal left.
+  const text = corpusFiles().find((c) => c.name.includes('2023'))!.text;
+  await tab.evaluate((html) => window.dispatchEvent(new MessageEvent('message', { data: { type: 'update', html } })), page(text, 'public'));
+  assert.equal(await tab.evaluate(() => document.querySelector('main.refused')), null);
+  assert.ok((await tab.evaluate(() => document.querySelectorAll('main > section.punkt').length)) > 0);
+  await context.close();
+});
