@@ -264,6 +264,11 @@ test('cpr-number: the fix takes the label before the number with it, in each way
     ['Borgeren (cpr - nummer 010203-1234) har klaget.', 'Borgeren ([CPR-nr. fjernet]) har klaget.'],
     ['Borgeren 010203-1234 har klaget.', 'Borgeren [CPR-nr. fjernet] har klaget.'],
     ['Sagen om princip-CPR 010203-1234.', 'Sagen om princip-[CPR-nr. fjernet].'],
+    // A label joined by a dash goes with it too; in a web address the link stays a link.
+    ['Borgerens CPR-0101901234 er noteret.', 'Borgerens [CPR-nr. fjernet] er noteret.'],
+    ['Se [sagen](https://kommune.dk/borger/2403854821).', 'Se [sagen](https://kommune.dk/borger/CPR-nr-fjernet).'],
+    ['Se <https://kommune.dk/borger/2403854821>.', 'Se <https://kommune.dk/borger/CPR-nr-fjernet>.'],
+    ['Se https://kommune.dk/borger/240385-4821 nu.', 'Se https://kommune.dk/borger/CPR-nr-fjernet nu.'],
   ] as const) {
     const text = base.replace('Deltagerkredsen fastholdes.', written);
     assert.notEqual(text, base);

@@ -18,10 +18,16 @@ export interface CprNumber {
   readonly place: CprPlace;
   /** The number with the label written before it on its line (`CPR-nr.: 010203-1234`): what the fix replaces. */
   readonly labelled?: Range;
+  /** The number stands in a web address (a link's destination): its replacement keeps the link whole. */
+  readonly inAddress?: boolean;
 }
 
 /** A CPR label right before a number (`CPR-nr.: `, `personnummer `, `cpr `): the fix's text says the same. */
-const LABEL_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(${CPR_LABEL_SOURCE}\.?[ \t]*:?[ \t]*)$`, 'iu');
+const LABEL_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(${CPR_LABEL_SOURCE}\.?[ \t]*[:\-=#]?[ \t]*)$`, 'iu');
+/** Text before a number inside a web address: a link's destination, an autolink, a bare address. */
+const IN_ADDRESS = /(?:\]\([^)\s]*|<[a-z][a-z0-9+.-]*:[^>\s]*|\b(?:https?:\/\/|www\.)\S*)$/i;
+/** What a number in a web address is replaced by: no space or bracket, so the link stays a link. */
+export const CPR_REMOVED_IN_ADDRESS = 'CPR-nr-fjernet';
 /** A label is only looked for this far before the number. */
 const LABEL_WINDOW = 32;
 
@@ -123,8 +129,10 @@ export function cprNumbersToPublish(referat: Referat): CprNumber[] {
   });
   if (s.approval) addAll([s.approval.heading, ...s.approval.lines, ...s.approval.additions.flatMap((x) => [x.heading, ...x.lines])], 'approval');
   return findCprNumbersInLines(lines, { candidates, apart }).map((found) => {
-    const labelled = withLabel(lines.at(found.index)!, found.range);
-    return { range: found.range, place: placeAt(runs, found.index), ...(labelled ? { labelled } : {}) };
+    const line = lines.at(found.index)!;
+    const labelled = withLabel(line, found.range);
+    const inAddress = found.range.start.line === line.line && IN_ADDRESS.test(line.text.slice(0, found.range.start.character - (line.offset ?? 0)));
+    return { range: found.range, place: placeAt(runs, found.index), ...(labelled ? { labelled } : {}), ...(inAddress ? { inAddress } : {}) };
   });
 }
 
@@ -179,7 +187,7 @@ export const cprNumber: Rule = {
           {
             title: { da: `Erstat CPR-nummeret med ${CPR_REMOVED}`, en: `Replace the CPR number with ${CPR_REMOVED}` },
             // Its label goes with it: `CPR-nr.: [CPR-nr. fjernet]` would say it twice.
-            edits: [{ range: found.labelled ?? found.range, newText: CPR_REMOVED }],
+            edits: [found.inAddress ? { range: found.range, newText: CPR_REMOVED_IN_ADDRESS } : { range: found.labelled ?? found.range, newText: CPR_REMOVED }],
             preferred: true,
           },
         ],
