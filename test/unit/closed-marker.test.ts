@@ -148,3 +148,29 @@ test("closed-marker: a line shaped like a closed punkt's heading that is no head
     );
   }
 });
+
+test("closed-marker's fix of a lookalike heading keeps its title, and the text before a break inside the line", () => {
+  const text = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8');
+  const lines = text.split('\n');
+  const open = parseReferat(text).punkter.find((p) => !p.closed && p.sections.length > 0)!;
+  const at = open.sections[0]!.headingRange.start.line + 1;
+  for (const [written, fixed] of [
+    ['Pkt. 9: Lukket: Personalesag', 'Punkt 9: Lukket: Personalesag'],
+    ['PUNKT 9 - LUKKET: **Personalesag**', 'Punkt 9: Lukket: Personalesag'],
+    ['Sagen er afsluttet.\u2028Punkt 9: Lukket: Personalesag', 'Sagen er afsluttet.\nPunkt 9: Lukket: Personalesag'],
+  ] as const) {
+    const changed = [...lines.slice(0, at), written, 'HEMMELIG tekst.', ...lines.slice(at)].join('\n');
+    const d = checkReferat(parseReferat(changed)).find((x) => x.code === 'closed-marker');
+    assert.ok(d, written);
+    assert.deepEqual(
+      d.fixes.map((f) => f.edits[0]!.newText),
+      [fixed],
+      written,
+    );
+  }
+  // A marker written with a look-alike letter: the error stands, and no fix guesses at the title.
+  const cyrillic = [...lines.slice(0, at), 'Pkt. 9: Lu\u043aket: Personalesag', ...lines.slice(at)].join('\n');
+  const d = checkReferat(parseReferat(cyrillic)).find((x) => x.code === 'closed-marker');
+  assert.ok(d);
+  assert.deepEqual(d.fixes, []);
+});

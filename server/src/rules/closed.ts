@@ -42,38 +42,59 @@ const MAY_HOLD_MARKER = /luk|fortrol|closed|[^\t -\xff]/i;
 const BREAK_INSIDE_LINE = /[\u2028\u2029\u0085\v\f]/;
 
 /** The parts of a line shaped like a closed punkt's heading in another way: its number and its title. */
-function readLookalike(text: string): { number: string; title: string } | undefined {
+/** A lookalike heading's number and title, and the parts of its line before and after it (split at a break inside the line). */
+interface Lookalike {
+  readonly number: string;
+  readonly title: string | undefined;
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
+
+function readLookalike(text: string): Lookalike | undefined {
   if (mayLookClosed(text)) {
     const m = CLOSED_HEADING_LOOKALIKE.exec(text);
-    if (m) return { number: m[1] ?? m[2]!, title: (m[3] ?? '').replace(/\*\*/g, '').trim() };
+    if (m) return { number: m[1] ?? m[2]!, title: (m[3] ?? '').replace(/\*\*/g, '').trim(), before: [], after: [] };
   }
   if (!MAY_HOLD_MARKER.test(text)) return undefined;
-  for (const part of text.split(BREAK_INSIDE_LINE)) {
+  const parts = text.split(BREAK_INSIDE_LINE);
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
     const m = CLOSED_HEADING_READ_LOOKALIKE.exec(markerReading(part));
-    if (m) return { number: m[1] ?? m[2]!, title: '' };
+    if (!m) continue;
+    // The title is what follows the marker's word as written; where that word is written so it cannot be found (a Cyrillic letter), none is offered.
+    const title = TITLE_AFTER_MARKER.exec(part)?.[1]?.replace(/\*\*/g, '').trim();
+    // The other parts of the line stay, each on a line of its own as the editor showed them.
+    return { number: m[1] ?? m[2]!, title, before: parts.slice(0, k), after: parts.slice(k + 1) };
   }
   return undefined;
 }
+
+/** The title after a closed marker's word as written (`Lukket:`, `lukket)`, `LUKKET -`). */
+const TITLE_AFTER_MARKER = /(?:luk|fortrol|closed)[^\s:.\-–—)\]]*[\s:.\-–—)\]*]*(.*)$/iu;
 
 function lookalikeLine(p: Punkt, l: BodyLine): Finding | undefined {
   if (l.blank || l.text.length > LONGEST_HEADING) return undefined;
   const found = readLookalike(l.text);
   if (!found) return undefined;
-  const { number, title } = found;
+  const { number, title, before, after } = found;
   const rewritten = `${PUNKT_WORD} ${number}: ${CLOSED_MARKER}:${title ? ` ${title}` : ''}`;
+  const newText = [...before, rewritten, ...after].join('\n');
   return {
     range: lineRange(l.line, 0, l.text.length),
     message: {
       da: `Linjen ligner overskriften på et lukket punkt, men læses ikke som en overskrift: teksten under den hører til punkt ${punktLabel(p)} og bliver offentliggjort. Skriv overskriften som "${rewritten}".`,
       en: `The line looks like a closed item's heading but is not read as one: the text under it belongs to item ${punktLabel(p)} and would be published. Write the heading as "${rewritten}".`,
     },
-    fixes: [
-      {
-        title: { da: `Skriv "${rewritten}"`, en: `Write "${rewritten}"` },
-        edits: [{ range: lineRange(l.line, 0, l.text.length), newText: rewritten }],
-        preferred: true,
-      },
-    ],
+    fixes:
+      title === undefined
+        ? []
+        : [
+            {
+              title: { da: `Skriv "${rewritten}"`, en: `Write "${rewritten}"` },
+              edits: [{ range: lineRange(l.line, 0, l.text.length), newText }],
+              preferred: true,
+            },
+          ],
   };
 }
 
