@@ -25,8 +25,9 @@ function refusal(range: Range, why: LocalizedText): RenderRefusal {
  * `errors` are the document's findings of severity error, as the writer sees them.
  */
 export function sourceRefusal(referat: Referat, errors: readonly Diagnostic[]): RenderRefusal | undefined {
-  // A closed punkt's end in doubt first: a number found after it is then a symptom, not the cause.
-  return closedPunktRefusal(referat, errors) ?? lookalikeRefusal(referat) ?? afterApprovalRefusal(referat) ?? cprRefusal(referat);
+  // A closed punkt's end in doubt before a number: a number found after it is then a symptom, not the cause.
+  // A punkt written after the approval first: it stands after the last closed punkt, whose end it would otherwise be said to put in doubt.
+  return afterApprovalRefusal(referat) ?? closedPunktRefusal(referat, errors) ?? lookalikeRefusal(referat) ?? cprRefusal(referat);
 }
 
 /** A punkt written after the approval, in its text or an addition's: published whole as that text. */
