@@ -133,7 +133,8 @@ function digitsAsRead(text: string): string {
   });
 }
 
-const LOOKALIKE_LETTER = /[OolI]/;
+/** A letter a reader takes for a digit, beside a digit: nearly every text has the letters, few have them so. */
+const LOOKALIKE_LETTER = /[0-9][OolI]|[OolI][0-9]/;
 /** A run of digits and the letters that look like them, beside no other letter or digit. */
 const WORD_OF_DIGITS = /(?<![\p{L}\p{N}])[0-9OolI]*[0-9][0-9OolI]*(?![\p{L}\p{N}])/gu;
 
@@ -504,11 +505,20 @@ export function mayHoldCpr(text: string): boolean {
   let gap = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 38 /* & */) return true;
-    // A percent-encoded digit (`%32`) counts as one, an encoded dash (`%2D`) as a separator.
-    const encoded = c === 37 /* % */ ? text.slice(i + 1, i + 3) : '';
-    if (/^3[0-9]$/.test(encoded) || /^2[dD]$/.test(encoded)) i += 2;
-    if (isDigitLike(c) || /^3[0-9]$/.test(encoded) || (isLookalikeLetter(c) && (isDigitLike(text.charCodeAt(i - 1)) || isDigitLike(text.charCodeAt(i + 1))))) {
+    let digit = isDigitLike(c);
+    let separator = false;
+    if (!digit) {
+      if (c === 38 /* & */) return true;
+      if (c === 37 /* % */) {
+        // A percent-encoded digit (`%32`) counts as one, anything else after `%` as a separator.
+        const a = text.charCodeAt(i + 1);
+        const b = text.charCodeAt(i + 2);
+        digit = a === 51 && b >= 48 && b <= 57;
+        separator = !digit;
+        if (digit || (a === 50 && (b === 68 || b === 100))) i += 2;
+      } else if (isLookalikeLetter(c)) digit = isDigitLike(text.charCodeAt(i - 1)) || isDigitLike(text.charCodeAt(i + 1));
+    }
+    if (digit) {
       if (!inGroup) lastGroup = 0;
       inGroup = true;
       digits++;
@@ -516,8 +526,8 @@ export function mayHoldCpr(text: string): boolean {
       gap = 0;
       continue;
     }
-    if (isMarkup(c) || c >= 0x80) continue;
-    if ((isSourceSeparator(c) || encoded !== '') && (digits === 0 || gap < GAP_LIMIT)) {
+    if (c >= 0x80 || isMarkup(c)) continue;
+    if ((separator || isSourceSeparator(c)) && (digits === 0 || gap < GAP_LIMIT)) {
       inGroup = false;
       if (digits > 0) gap++;
       continue;
@@ -528,8 +538,6 @@ export function mayHoldCpr(text: string): boolean {
     lastGroup = 0;
     inGroup = false;
     gap = 0;
-    // A separator beyond the gap's limit ends the chain and may begin the next one's gap.
-    if (isSourceSeparator(c)) continue;
   }
   return digits > 0;
 }
