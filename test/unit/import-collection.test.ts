@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importSource } from '../../server/src/import/index';
+import { importFolder, importSource } from '../../server/src/import/index';
+import { sourceFolder } from '../../server/src/import/bundle';
 import { parseReferat } from '../../server/src/model/parse';
 import { repoRoot, scratchDir } from '../helpers';
 
@@ -102,4 +103,13 @@ test("referat import of Acadre's index alone reads the referat it names beside i
     readFileSync(join(many, 'udvalget-for-plan-udvikling-og-kultur-puk-2013-06-20.referat'), 'utf8'),
     readFileSync(join(out, 'udvalget-for-plan-udvikling-og-kultur-puk-2013-06-20.referat'), 'utf8'),
   );
+});
+
+test('an empty folder or zip is said to be one, not an empty file', async () => {
+  const folder = await importFolder(sourceFolder([]));
+  assert.equal(folder.ok, false);
+  if (!folder.ok) assert.equal(folder.message.en, 'The folder holds no files that can be imported.');
+  const zip = await importFolder(sourceFolder([]), {}, { zip: true });
+  if (!zip.ok) assert.equal(zip.message.en, 'The zip holds no files. Download it again.');
+  assert.equal(zip.ok, false);
 });

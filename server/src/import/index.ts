@@ -220,7 +220,14 @@ export async function importFolder(folder: SourceFolder, host: ImportHost = {}, 
 }
 
 async function readFolder(folder: SourceFolder, host: ImportHost, options: FolderOptions): Promise<ImportResult> {
-  if (folder.files.length === 0) return failure('empty', options.zip ? 'a zip without files' : 'a folder without files');
+  if (folder.files.length === 0)
+    return failure(
+      'empty',
+      options.zip ? 'a zip without files' : 'a folder without files',
+      options.zip
+        ? { da: 'Zip-filen rummer ingen filer. Hent den igen.', en: 'The zip holds no files. Download it again.' }
+        : { da: 'Mappen rummer ingen filer, der kan importeres.', en: 'The folder holds no files that can be imported.' },
+    );
   const used = new Set<SourceFile>();
   const exports: { file: SourceFile; result: ImportResult; used: Set<SourceFile> }[] = [];
   for (const file of folder.files) {
