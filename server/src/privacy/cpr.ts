@@ -354,7 +354,8 @@ export function findCprNumbersInLines(lines: LineList, options: FindOptions = {}
     // may hold, a labelled one's digits after the label's and between each two. The two lines before
     // are read too, for a label there that says it is another kind of number.
     const after = CPR_LABEL.test(line(i).text) ? LABELLED_LINES_AFTER : LINES_AFTER;
-    const first = Math.max(0, i - 2);
+    // Before it, a number's first digits as far up as its gap may reach (the candidate may begin with its last ones).
+    const first = Math.max(0, i - 2 - LINES_AFTER);
     const last = Math.min(n - 1, i + after);
     if (from >= 0 && first <= to + 1) to = Math.max(to, last);
     else {
@@ -480,6 +481,10 @@ const isDigitLike = (c: number): boolean => (c >= 48 && c <= 57) || c >= 0x0660 
 const isMarkup = (c: number): boolean => c === 42 || c === 95 || c === 126 || c === 96 || c === 92;
 /** What stands between two groups of a number's digits in a line as written: a space, a tab, a dash, a dot, a slash, `=`. */
 const isSourceSeparator = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12 || c === 45 || c === 46 || c === 47 || c === 61;
+/** A KLE journal number alone on its line (`00.01.00I00-2-22`, `00.15.00-I00-11-18`), and how long such a line can be. */
+const KLE_LINE = /^[ \t*]*\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2}[ \t*]*$/;
+const KLE_LINE_LONGEST = 40;
+
 /** `O`, `o`, `l`, `I`: letters a reader takes for a digit beside digits. */
 const isLookalikeLetter = (c: number): boolean => c === 79 || c === 111 || c === 108 || c === 73;
 const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
@@ -490,19 +495,23 @@ const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 
  * and what the reader may not see (markup, and every character beyond ASCII, which may be an
  * invisible one, a separator or another script's digit) anywhere. A chain of ten digits may hold one
  * (not counting a last group glued to a letter, as a KLE number's `81.39.15G01` on the line after every
- * punkt's heading is); so may a chain that reaches the end of the line, as a number may go on on the
- * next. An entity (`&`) may be a digit, and after a label that says it is a CPR number any grouping
+ * punkt's heading is); so may a line that begins with digits, as a number begun on a line above may
+ * end there (the finder reads the lines above a candidate with it). An entity (`&`) may be a digit, and after a label that says it is a CPR number any grouping
  * is one: such lines are always read. The test errs towards reading: a line it passes over cannot
  * hold a number the full reading finds.
  */
 export function mayHoldCpr(text: string): boolean {
   // Most lines of a referat hold no digit at all: one scan at the engine's speed leaves only the label to look for.
   if (!DIGIT_LIKE_OR_ENTITY.test(text)) return CPR_LABEL.test(text);
+  // The KLE journal number under every punkt's heading, alone on its line: no grouping of it is a CPR number.
+  if (text.length <= KLE_LINE_LONGEST && KLE_LINE.test(text)) return false;
   if (CPR_LABEL.test(text)) return true;
   let digits = 0;
   let lastGroup = 0;
   let inGroup = false;
   let gap = 0;
+  let leading = false;
+  let seenOther = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let digit = isDigitLike(c);
@@ -520,6 +529,8 @@ export function mayHoldCpr(text: string): boolean {
     }
     if (digit) {
       if (!inGroup) lastGroup = 0;
+      // Digits before any other character of the line: a number's digits may have begun on the line above.
+      if (!seenOther) leading = true;
       inGroup = true;
       digits++;
       lastGroup++;
@@ -527,6 +538,7 @@ export function mayHoldCpr(text: string): boolean {
       continue;
     }
     if (c >= 0x80 || isMarkup(c)) continue;
+    if (!(separator || isSourceSeparator(c))) seenOther = true;
     if ((separator || isSourceSeparator(c)) && (digits === 0 || gap < GAP_LIMIT)) {
       inGroup = false;
       if (digits > 0) gap++;
@@ -539,5 +551,6 @@ export function mayHoldCpr(text: string): boolean {
     inGroup = false;
     gap = 0;
   }
-  return digits > 0;
+  // A line that begins with digits may end a number begun on the line above: read, that line is read with it.
+  return leading || digits >= CPR_DIGITS;
 }
