@@ -174,3 +174,24 @@ test("closed-marker's fix of a lookalike heading keeps its title, and the text b
   assert.ok(d);
   assert.deepEqual(d.fixes, []);
 });
+
+for (const file of cuts) {
+  const name = file.slice(repoRoot.length + 1);
+  test(`punkt-after-approval in ${name}: a punkt heading under an addition is an error on its line; the addition's text alone is none`, () => {
+    const text = readFileSync(file, 'utf8').replace(/\n*$/, '\n');
+    const approval = ['', 'Godkendelse', '', 'Godkendt af: Anna Holm', 'Dato: 2024-01-10', '', 'Tilføjelse', '', 'Rettelse af en stavefejl.'];
+    const plain = `${text}${approval.join('\n')}\n`;
+    assert.deepEqual(
+      checkReferat(parseReferat(plain)).filter((d) => d.code === 'punkt-after-approval'),
+      [],
+    );
+    const withPunkt = `${plain}\nPunkt 99: Lukket: Personalesag\n\nHEMMELIG tekst.\n`;
+    const at = withPunkt.split('\n').indexOf('Punkt 99: Lukket: Personalesag');
+    assert.deepEqual(
+      checkReferat(parseReferat(withPunkt))
+        .filter((d) => d.code === 'punkt-after-approval')
+        .map((d) => [d.severity, d.range.start.line]),
+      [['error', at]],
+    );
+  });
+}
