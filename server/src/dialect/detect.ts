@@ -11,6 +11,7 @@ import {
   SBSYS_EDAGSORDEN,
   type Dialect,
 } from './dialects';
+import { KLE_JOURNAL_NUMBER_SOURCE } from './vocabulary';
 
 /** Enough of a document to know its system: its header and its first few punkter. */
 const SAMPLE = 48_000;
@@ -27,7 +28,7 @@ const EMN = /^[ \t]*EMN-\d{4}-\d{6}[ \t]*$/gm;
 const AARHUS_SECTIONS = /^[ \t]*(?:Beslutninger|Beslutningspunkter|Sagsforløb:?)[ \t]*$/;
 const GREVE_SECTIONS = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Sagens forløb|Fremstilling|Sagsprocedure)(?:\*\*)?[ \t:]*$/;
 // A KLE journal number alone on its line, as Lemvig writes one under every punkt's heading: `00.01.00-P22-7-18`, `17.03.00A00-1-19`.
-const KLE_JOURNAL_LINE = /^[ \t]*\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2}[ \t]*$/gm;
+const KLE_JOURNAL_LINE = new RegExp(String.raw`^[ \t]*${KLE_JOURNAL_NUMBER_SOURCE}[ \t]*$`, 'gm');
 const SAGSNR = /^[ \t]*Sagsnr\.?:?[ \t]+(\S+)/m;
 const EDOC_DECISION = /beslutning den \d{2}\.\d{2}\.\d{4}/i;
 // eDoc's numbered items and sections, without a single `Sagsnr.:`: SBSYS eDagsorden's publication.

@@ -512,3 +512,6 @@ export function vocabularyWords(): string[] {
   ];
   return [...new Set(words)];
 }
+
+/** A KLE journal number as Lemvig writes one under every punkt's heading: `00.01.00I00-2-22`, `00.15.00-I00-11-18`, `17.03.00A00-1-19`. */
+export const KLE_JOURNAL_NUMBER_SOURCE = String.raw`\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2}`;

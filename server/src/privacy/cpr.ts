@@ -1,3 +1,4 @@
+import { KLE_JOURNAL_LINE } from '../syntax/linePatterns';
 import type { Range } from '../syntax/range';
 import { JOINER, readerText, type ReaderText, type SourceKind } from './readerText';
 
@@ -481,8 +482,7 @@ const isDigitLike = (c: number): boolean => (c >= 48 && c <= 57) || c >= 0x0660 
 const isMarkup = (c: number): boolean => c === 42 || c === 95 || c === 126 || c === 96 || c === 92;
 /** What stands between two groups of a number's digits in a line as written: a space, a tab, a dash, a dot, a slash, `=`. */
 const isSourceSeparator = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12 || c === 45 || c === 46 || c === 47 || c === 61;
-/** A KLE journal number alone on its line (`00.01.00I00-2-22`, `00.15.00-I00-11-18`), and how long such a line can be. */
-const KLE_LINE = /^[ \t*]*\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2}[ \t*]*$/;
+/** How long a line that is a KLE journal number alone can be (`KLE_JOURNAL_LINE`): longer, it is not tested. */
 const KLE_LINE_LONGEST = 40;
 
 /** `O`, `o`, `l`, `I`: letters a reader takes for a digit beside digits. */
@@ -504,7 +504,7 @@ export function mayHoldCpr(text: string): boolean {
   // Most lines of a referat hold no digit at all: one scan at the engine's speed leaves only the label to look for.
   if (!DIGIT_LIKE_OR_ENTITY.test(text)) return CPR_LABEL.test(text);
   // The KLE journal number under every punkt's heading, alone on its line: no grouping of it is a CPR number.
-  if (text.length <= KLE_LINE_LONGEST && KLE_LINE.test(text)) return false;
+  if (text.length <= KLE_LINE_LONGEST && KLE_JOURNAL_LINE.test(text)) return false;
   if (CPR_LABEL.test(text)) return true;
   let digits = 0;
   let lastGroup = 0;

@@ -3,6 +3,7 @@ import {
   CASE_NUMBER_LINE_LABEL_SOURCE,
   DOCUMENT_WORDS,
   HEADER_LABELS,
+  KLE_JOURNAL_NUMBER_SOURCE,
   PUNKT_WORD,
   SECTION_KINDS,
   SECTION_NAMES,
@@ -211,3 +212,6 @@ const APPROVAL_LABEL_WITHIN = 200;
 export function isApprovalField(line: string): boolean {
   return APPROVAL_FIELD.test(line.slice(0, APPROVAL_LABEL_WITHIN).trimEnd());
 }
+
+/** A KLE journal number alone on its line, bold allowed (`**00.01.00I00-2-22**`). */
+export const KLE_JOURNAL_LINE = new RegExp(String.raw`^[ \t*]*${KLE_JOURNAL_NUMBER_SOURCE}[ \t*]*$`);
