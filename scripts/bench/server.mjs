@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateReferat } from './gen-referat.mjs';
 import { createRequire } from 'node:module';
-import { row, stats, time } from './stats.mjs';
+import { row, stats, timeCollected as time } from './stats.mjs';
 
 // The protocol tests' own client, bundled by the build: one LSP client for tests and benchmarks.
 const { LspClient } = createRequire(import.meta.url)('../../out/bench/lspClient.js');
