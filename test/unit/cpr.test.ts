@@ -6,6 +6,7 @@ import { checkReferat, parseReferat } from '../../server/src/core';
 import fc from 'fast-check';
 import { CPR_REMOVED, cprNumbersInLine } from '../../server/src/rules/cpr';
 import { findCprNumbersIn, findCprNumbersInLines, LineRuns, mayHoldCpr, type NumberedLine } from '../../server/src/privacy/cpr';
+import { KLE_JOURNAL_LINE } from '../../server/src/syntax/linePatterns';
 import { corpusFiles, repoRoot, rulesDir } from '../helpers';
 import { WRITTEN_FORMS } from '../cprForms';
 
@@ -382,4 +383,80 @@ test('cpr-number: a number broken over lines far down a long open punkt is found
   );
   const every: NumberedLine[] = lines.map((t, line) => ({ text: t, line }));
   assert.equal(findCprNumbersInLines(every).length, 1);
+});
+
+/**
+ * The quick test as it was first written, a character at a time: `mayHoldCpr` skips the words between
+ * numbers with a regular expression, and must answer as this does for every line.
+ */
+function mayHoldCprByCharacter(text: string): boolean {
+  const isDigitLike = (c: number): boolean => (c >= 48 && c <= 57) || c >= 0x0660 || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
+  const isMarkup = (c: number): boolean => c === 42 || c === 95 || c === 126 || c === 96 || c === 92;
+  const isSourceSeparator = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12 || c === 45 || c === 46 || c === 47 || c === 61;
+  const isLookalikeLetter = (c: number): boolean => c === 79 || c === 111 || c === 108 || c === 73;
+  const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+  const label = /cpr|person[ \t-]*n(?:umme|um)?r/i;
+  if (!/[0-9&\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff]/.test(text)) return label.test(text);
+  if (text.length <= 40 && KLE_JOURNAL_LINE.test(text)) return false;
+  if (label.test(text)) return true;
+  let digits = 0;
+  let lastGroup = 0;
+  let inGroup = false;
+  let gap = 0;
+  let leading = false;
+  let seenOther = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let digit = isDigitLike(c);
+    let separator = false;
+    if (!digit) {
+      if (c === 38) return true;
+      if (c === 37) {
+        const a = text.charCodeAt(i + 1);
+        const b = text.charCodeAt(i + 2);
+        digit = a === 51 && b >= 48 && b <= 57;
+        separator = !digit;
+        if (digit || (a === 50 && (b === 68 || b === 100))) i += 2;
+      } else if (isLookalikeLetter(c)) digit = isDigitLike(text.charCodeAt(i - 1)) || isDigitLike(text.charCodeAt(i + 1));
+    }
+    if (digit) {
+      if (!inGroup) lastGroup = 0;
+      if (!seenOther) leading = true;
+      inGroup = true;
+      digits++;
+      lastGroup++;
+      gap = 0;
+      continue;
+    }
+    if (c >= 0x80 || isMarkup(c)) continue;
+    if (!(separator || isSourceSeparator(c))) seenOther = true;
+    if ((separator || isSourceSeparator(c)) && (digits === 0 || gap < 8)) {
+      inGroup = false;
+      if (digits > 0) gap++;
+      continue;
+    }
+    if ((inGroup && isAsciiLetter(c) ? digits - lastGroup : digits) >= 10) return true;
+    digits = 0;
+    lastGroup = 0;
+    inGroup = false;
+    gap = 0;
+  }
+  return leading || digits >= 10;
+}
+
+test('cpr-number: the quick test answers as reading the line a character at a time does, for any line', () => {
+  // What its reading turns on: digits and what looks like one, separators, percent signs, markup,
+  // letters, characters beyond ASCII (a non-breaking space, a dash, another script's digit, half a surrogate pair).
+  const piece = fc.constantFrom(
+    ...['0', '1', '2', '3', '9', '٣', '²', '¼', '%', '%3', '%32', '%2D', '%2d', '%2', 'D', 'd', 'O', 'o', 'l', 'I', 'a', 'G', ' ', '\t', '-', '.', '/', '='],
+    ...[':', ',', '(', '*', '_', '`', '\\', '&', 'æ', '\u00a0', '–', '\ud83d', 'CPR', 'Punkt ', '00.01.00G01', '240385', '4821', '24.03.85'],
+  );
+  const line = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(line, (text) => assert.equal(mayHoldCpr(text), mayHoldCprByCharacter(text), JSON.stringify(text))),
+    { numRuns: 20_000 },
+  );
+  // And every line of the corpus.
+  for (const { text: corpus } of corpusFiles())
+    for (const text of corpus.split('\n')) assert.equal(mayHoldCpr(text), mayHoldCprByCharacter(text), JSON.stringify(text));
 });

@@ -505,41 +505,45 @@ export function mayHoldCpr(text: string): boolean {
   if (!DIGIT_LIKE_OR_ENTITY.test(text)) return CPR_LABEL.test(text);
   // The KLE journal number under every punkt's heading, alone on its line: no grouping of it is a CPR number.
   if (text.length <= KLE_LINE_LONGEST && KLE_JOURNAL_LINE.test(text)) return false;
-  if (CPR_LABEL.test(text)) return true;
+  if (CPR_LABEL.test(text) || text.includes('&')) return true;
+  const n = text.length;
+  // The line's beginning: a digit before any other character may end a number begun on the line above
+  // (read, that line is read with it).
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const read = readDigit(text, i, c);
+    if (read > 0) return true;
+    if (read < 0) i -= read + 1;
+    else if (!(c >= 0x80 || isMarkup(c) || isSourceSeparator(c))) break;
+  }
   let digits = 0;
   let lastGroup = 0;
   let inGroup = false;
   let gap = 0;
-  let leading = false;
-  let seenOther = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let digit = isDigitLike(c);
-    let separator = false;
-    if (!digit) {
-      if (c === 38 /* & */) return true;
-      if (c === 37 /* % */) {
-        // A percent-encoded digit (`%32`) counts as one, anything else after `%` as a separator.
-        const a = text.charCodeAt(i + 1);
-        const b = text.charCodeAt(i + 2);
-        digit = a === 51 && b >= 48 && b <= 57;
-        separator = !digit;
-        if (digit || (a === 50 && (b === 68 || b === 100))) i += 2;
-      } else if (isLookalikeLetter(c)) digit = isDigitLike(text.charCodeAt(i - 1)) || isDigitLike(text.charCodeAt(i + 1));
+  for (i++; i < n; i++) {
+    if (digits === 0) {
+      // Outside a chain only a digit can begin one: the engine finds the next, past a line's words.
+      NEXT_DIGIT.lastIndex = i;
+      const next = NEXT_DIGIT.exec(text);
+      if (!next) return false;
+      i = next.index;
     }
-    if (digit) {
+    const c = text.charCodeAt(i);
+    const read = readDigit(text, i, c);
+    if (read > 0) {
       if (!inGroup) lastGroup = 0;
-      // Digits before any other character of the line: a number's digits may have begun on the line above.
-      if (!seenOther) leading = true;
       inGroup = true;
       digits++;
       lastGroup++;
       gap = 0;
+      i += read - 1;
       continue;
     }
+    if (read < 0) i -= read + 1;
     if (c >= 0x80 || isMarkup(c)) continue;
-    if (!(separator || isSourceSeparator(c))) seenOther = true;
-    if ((separator || isSourceSeparator(c)) && (digits === 0 || gap < GAP_LIMIT)) {
+    const separator = read < 0 || isSourceSeparator(c);
+    if (separator && (digits === 0 || gap < GAP_LIMIT)) {
       inGroup = false;
       if (digits > 0) gap++;
       continue;
@@ -551,6 +555,29 @@ export function mayHoldCpr(text: string): boolean {
     inGroup = false;
     gap = 0;
   }
-  // A line that begins with digits may end a number begun on the line above: read, that line is read with it.
-  return leading || digits >= CPR_DIGITS;
+  return digits >= CPR_DIGITS;
+}
+
+/**
+ * The next place a chain of digits can begin, as `readDigit` reads one: a digit-like character, a
+ * percent-encoded digit, or a letter that looks like a digit before one (after one, it is inside a
+ * chain already); and a percent-encoded dash, whose `2` is no digit.
+ */
+const NEXT_DIGIT = /[0-9\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff]|%3[0-9]|%2[Dd]|[OolI](?=[0-9\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\uffff])/g;
+
+/**
+ * How the character at `i` reads in a number: a digit taking this many characters (a percent-encoded
+ * one, `%32`, takes three), 0 for none, or a separator taking minus this many (`%2D`, a dash, takes three;
+ * any other `%`, one).
+ */
+function readDigit(text: string, i: number, c: number): number {
+  if (isDigitLike(c)) return 1;
+  if (c === 37 /* % */) {
+    const a = text.charCodeAt(i + 1);
+    const b = text.charCodeAt(i + 2);
+    if (a === 51 && b >= 48 && b <= 57) return 3;
+    return a === 50 && (b === 68 || b === 100) ? -3 : -1;
+  }
+  if (isLookalikeLetter(c) && (isDigitLike(text.charCodeAt(i - 1)) || isDigitLike(text.charCodeAt(i + 1)))) return 1;
+  return 0;
 }
