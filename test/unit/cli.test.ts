@@ -99,6 +99,8 @@ for (const [name, args, pattern] of [
   ['an option without its value', () => ['check', '--format'], /--format needs a value/],
   ['an unknown locale', () => ['check', '--locale=fr', 'x'], /unknown locale "fr"/],
   ['a bad number of jobs', () => ['check', '--jobs', 'many', 'x'], /--jobs needs a whole number/],
+  // Not taken for an option: the value is what is wrong.
+  ['a negative number of jobs', () => ['check', '--jobs', '-1', 'x'], /--jobs needs a whole number from 1, not "-1"/],
   ['a value for a switch', () => ['render', '--public=ja', 'x'], /--public takes no value/],
   ['render without its file name after -o', () => ['render', 'x.referat', '-o'], /--output needs a value/],
   ['no path', () => ['check'], /no PATH given/],

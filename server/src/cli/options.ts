@@ -80,7 +80,7 @@ export function readOptions(args: readonly string[], command: Subcommand, io: Cl
   );
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: withNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (e) {
     return { ok: false, problem: parseProblem(e) };
   }
@@ -94,6 +94,34 @@ export function readOptions(args: readonly string[], command: Subcommand, io: Cl
     usage: (problem) => usageProblem(io, command, problem),
   };
   return { ok: true, input, help: values.help === true };
+}
+
+/**
+ * A value that begins with a dash and a digit (`--jobs -1`) joined to its option (`--jobs=-1`): node's
+ * parser takes it for an option and said the option needs a value, where the value itself is wrong.
+ */
+function withNegativeValues(args: readonly string[], options: Readonly<Record<string, { readonly type: string; readonly short?: string }>>): string[] {
+  const takesValue = (arg: string): boolean => {
+    const long = /^--([^=]+)$/.exec(arg)?.[1];
+    if (long !== undefined) return options[long]?.type === 'string';
+    const short = /^-(\w)$/.exec(arg)?.[1];
+    return short !== undefined && Object.values(options).some((o) => o.short === short && o.type === 'string');
+  };
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    if (next !== undefined && /^-\d/.test(next) && takesValue(arg)) {
+      // A long option takes `=value`, a short one the value written right after it (`-o-1`).
+      out.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** `referat X: <problem>` and the usage line, on stderr: exit code 2. */
