@@ -372,3 +372,77 @@ test('property: the whole PDF text cleaning (layout, furniture, glyphs) keeps ev
     { numRuns: 300, seed: 11 },
   );
 });
+
+test('Greve JSON: a field that is not text (a list, an object) and an item that is no object are named in a note, and the rest is imported', async () => {
+  const data = JSON.parse(readFileSync(join(sourcesDir, 'greve-byraadet-2024-10-02.json'), 'utf8')) as { Dagsordenpunkter: Record<string, unknown>[] };
+  data.Dagsordenpunkter[0]!.Navn = ['Godkendelse af dagsorden'];
+  data.Dagsordenpunkter[0]!.Caption = { tekst: 'Godkendelse af dagsorden' };
+  (data.Dagsordenpunkter as unknown[]).push('et punkt som tekst');
+  const r = await importSource('moede.json', new TextEncoder().encode(JSON.stringify(data)));
+  if (!r.ok) assert.fail(r.problem);
+  assert.equal(parseReferat(r.meetings[0]!.text).punkter.length, 15);
+  assert.deepEqual(
+    r.notes.map((n) => n.en),
+    [
+      '3 fields of the file could not be read as text and are left out: Dagsordenpunkter[15] (string), Dagsordenpunkter[0].Caption (object), Dagsordenpunkter[0].Navn (list).',
+    ],
+  );
+  assert.match(r.notes[0]!.da, /^3 felter i filen kunne ikke læses som tekst/);
+});
+
+test('property: Greve JSON with any of its fields of another type imports, or says why, and names every field it could not read', async () => {
+  const source = JSON.parse(readFileSync(join(sourcesDir, 'greve-byraadet-2024-10-02.json'), 'utf8')) as Record<string, unknown>;
+  // Every place in the JSON, as a path of keys.
+  const paths: (string | number)[][] = [];
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (path.length > 0) paths.push(path);
+    if (Array.isArray(v)) v.slice(0, 3).forEach((x, i) => walk(x, [...path, i]));
+    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  walk(source, []);
+  const other = fc.constantFrom<unknown>([], ['x'], {}, { a: 1 }, true, null, 0, 'tekst');
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(fc.nat(paths.length - 1), other), { minLength: 1, maxLength: 4 }), async (changes) => {
+      const data = structuredClone(source);
+      for (const [at, value] of changes) {
+        const path = paths[at]!;
+        let parent = data as Record<string | number, unknown>;
+        for (const k of path.slice(0, -1)) {
+          const next = parent?.[k];
+          if (typeof next !== 'object' || next === null) return;
+          parent = next as Record<string | number, unknown>;
+        }
+        parent[path[path.length - 1]!] = structuredClone(value);
+      }
+      const r = await importSource('moede.json', new TextEncoder().encode(JSON.stringify(data)));
+      if (!r.ok) {
+        assert.ok(r.message.en.length > 0);
+        return;
+      }
+      // A field the import always reads, given as a list or an object, is named by its path (or counted among the rest).
+      const named = r.notes.map((n) => n.en).join(' ');
+      // As the JSON has it: a list's items by number, an object's fields by name.
+      const valueAt = (path: readonly (string | number)[]): unknown =>
+        path.reduce<unknown>(
+          (v, k) =>
+            typeof v === 'object' && v !== null && Array.isArray(v) === (typeof k === 'number') ? (v as Record<string | number, unknown>)[k] : undefined,
+          JSON.parse(JSON.stringify(data)) as unknown,
+        );
+      const alwaysRead = (path: readonly (string | number)[]): boolean =>
+        (path[0] === 'Dagsordenpunkter' && path.length === 3 && (path[2] === 'Caption' || path[2] === 'CaseNumber')) ||
+        (path[0] === 'Dagsordenpunkter' && path[2] === 'Felter' && path.length === 5 && (path[4] === 'Html' || path[4] === 'Navn')) ||
+        (path.length === 2 && ((path[0] === 'Moede' && path[1] === 'Sted') || (path[0] === 'Udvalg' && path[1] === 'Navn')));
+      for (const [at] of changes) {
+        const path = paths[at]!;
+        const value = valueAt(path);
+        if (!alwaysRead(path) || typeof value !== 'object' || value === null) continue;
+        const written = path
+          .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+          .join('')
+          .slice(1);
+        assert.ok(named.includes(written) || named.includes(' more'), `${written} in ${JSON.stringify(changes)}: ${named}`);
+      }
+    }),
+    { numRuns: 150 },
+  );
+});

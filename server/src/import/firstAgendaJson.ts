@@ -7,6 +7,7 @@ import { caseNumberLines, closedTitle, oneLine, type WrittenHeading } from './fi
 import { htmlToLines } from './html';
 import { firstAgendaDate, formatTitleDate, isoMoment, type Moment } from './write';
 import { GREVE } from '../dialect/dialects';
+import type { LocalizedText } from '../i18n/locale';
 import { CLOSED_MARKER, documentWord, headerLabel, PUNKT_WORD, SECTION_KINDS } from '../dialect/vocabulary';
 
 /** A caption that begins with the closed marker (`Lukket: …`, `Lukket punkt`, `LUKKET`). */
@@ -20,6 +21,8 @@ export interface JsonMinutes {
   readonly udvalg: string;
   readonly moment?: Moment;
   readonly document: 'referat' | 'dagsorden';
+  /** Where the export's fields could not be read as text (`Dagsordenpunkter[0].Caption (list)`). */
+  readonly unreadable: readonly string[];
 }
 
 interface Attendee {
@@ -44,11 +47,56 @@ interface Item {
   readonly ItemDecision?: unknown;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-/** A field written on one line of the referat. */
-const field = (v: unknown): string => oneLine(str(v));
-const list = (v: unknown): Record<string, unknown>[] =>
-  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+/** The most unreadable fields a note names one by one; it counts the rest. */
+const NAMED_UNREADABLE = 5;
+
+/**
+ * Reads the export's fields, and remembers those it could not read (a caption that is a list, an
+ * item that is no object): the import names them, as nothing is left out without a word.
+ */
+class FieldReader {
+  readonly unreadable: string[] = [];
+
+  /** Text, or a number as text; nothing where the field is missing or empty. */
+  str(v: unknown, path: string): string {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number') return String(v);
+    if (v !== undefined && v !== null) this.unreadable.push(`${path} (${kindOf(v)})`);
+    return '';
+  }
+
+  /** A field written on one line of the referat. */
+  field(v: unknown, path: string): string {
+    return oneLine(this.str(v, path));
+  }
+
+  /** The objects of a list. */
+  list(v: unknown, path: string): { readonly value: Record<string, unknown>; readonly path: string }[] {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) {
+      this.unreadable.push(`${path} (${kindOf(v)})`);
+      return [];
+    }
+    const out: { value: Record<string, unknown>; path: string }[] = [];
+    v.forEach((x: unknown, i) => {
+      if (typeof x === 'object' && x !== null && !Array.isArray(x)) out.push({ value: x as Record<string, unknown>, path: `${path}[${i}]` });
+      else if (x !== null) this.unreadable.push(`${path}[${i}] (${kindOf(x)})`);
+    });
+    return out;
+  }
+}
+
+const kindOf = (v: unknown): string => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v);
+
+/** The fields of the export that could not be read, for the import's summary: its words were not taken. */
+export function unreadableFieldsNote(paths: readonly string[]): LocalizedText {
+  const named = paths.slice(0, NAMED_UNREADABLE).join(', ');
+  const more = paths.length - NAMED_UNREADABLE;
+  return {
+    da: `${paths.length === 1 ? 'Ét felt' : `${paths.length} felter`} i filen kunne ikke læses som tekst og er ikke med: ${named}${more > 0 ? ` og ${more} til` : ''}.`,
+    en: `${paths.length === 1 ? 'One field' : `${paths.length} fields`} of the file could not be read as text and are left out: ${named}${more > 0 ? ` and ${more} more` : ''}.`,
+  };
+}
 
 /** Whether parsed JSON has the API's shape: a meeting with agenda items. */
 export function isFirstAgendaJson(data: unknown): boolean {
@@ -59,25 +107,27 @@ export function isFirstAgendaJson(data: unknown): boolean {
 export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
   if (!isFirstAgendaJson(data)) return undefined;
   const root = data as Record<string, unknown>;
-  const items = list(root.Dagsordenpunkter) as Item[];
+  const read = new FieldReader();
+  const entries = read.list(root.Dagsordenpunkter, 'Dagsordenpunkter');
+  const items = entries.map((e) => e.value as Item);
   if (items.length === 0) return undefined;
   const meeting = (typeof root.Moede === 'object' && root.Moede !== null ? root.Moede : {}) as Record<string, unknown>;
   const committee = (typeof root.Udvalg === 'object' && root.Udvalg !== null ? root.Udvalg : {}) as Record<string, unknown>;
-  const body = field(committee.Navn);
-  const moment = isoMoment(str(meeting.Dato) || str(meeting.MeetingBeginUtc));
+  const body = read.field(committee.Navn, 'Udvalg.Navn');
+  const moment = isoMoment(read.str(meeting.Dato, 'Moede.Dato') || read.str(meeting.MeetingBeginUtc, 'Moede.MeetingBeginUtc'));
   // The API calls every meeting "Dagsorden"; one that is concluded has its minutes.
   const document = meeting.Afsluttet === false ? 'dagsorden' : 'referat';
 
   const lines: string[] = [];
   lines.push(`${documentWord(document, 'upper')} ${body}${moment ? ` d. ${formatTitleDate(moment.date)}` : ''}`.trim(), '');
   if (moment) lines.push(`${headerLabel('moedeDato')}   ${firstAgendaDate(moment)}`, '');
-  const place = field(meeting.Sted);
+  const place = read.field(meeting.Sted, 'Moede.Sted');
   if (place) lines.push(`${headerLabel('moedested')}   ${place}`, '');
-  const people = list(meeting.Moededeltagere) as Attendee[];
+  const people = read.list(meeting.Moededeltagere, 'Moede.Moededeltagere').map((e) => ({ ...(e.value as Attendee), path: e.path }));
   const away = (p: Attendee): boolean => p.Absent === true || p.ParticipationCancelled === true;
-  const names = (ps: Attendee[]): string =>
+  const names = (ps: readonly (Attendee & { readonly path: string })[]): string =>
     ps
-      .map((p) => field(p.Name))
+      .map((p) => read.field(p.Name, `${p.path}.Name`))
       .filter((n) => n !== '')
       .join(', ');
   const present = names(people.filter((p) => !away(p)));
@@ -91,29 +141,30 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
   const usesIsOpen = items.some((item) => item.IsOpen === true);
   const headings: WrittenHeading[] = [];
   items.forEach((item, i) => {
-    const number = field(item.Number) || field(item.Punktnummer) || String(i + 1);
-    const caption = field(item.Caption) || field(item.Navn);
+    const at = entries[i]!.path;
+    const number = read.field(item.Number, `${at}.Number`) || read.field(item.Punktnummer, `${at}.Punktnummer`) || String(i + 1);
+    const caption = read.field(item.Caption, `${at}.Caption`) || read.field(item.Navn, `${at}.Navn`);
     // Closed by the source's own flag where it has one, else by its caption's first word (`Lukket: …`, `Lukket punkt`, `LUKKET`).
     const closed =
       item.IsPublic === false || item.AccessIsPublic === false || item.Lukket === true || (usesIsOpen && item.IsOpen === false) || CLOSED_CAPTION.test(caption);
     headings.push({ line: lines.length, closed });
     lines.push(`${PUNKT_WORD} ${number}: ${closed ? closedTitle(caption) : caption}`);
-    lines.push(...caseNumberLines(field(item.CaseNumber) || field(item.SagsNummer)));
+    lines.push(...caseNumberLines(read.field(item.CaseNumber, `${at}.CaseNumber`) || read.field(item.SagsNummer, `${at}.SagsNummer`)));
     lines.push('');
-    for (const f of list(item.Felter)) {
-      const heading = oneLine(str(f.Navn));
-      const text = htmlToLines(str(f.Html));
+    for (const { value: f, path } of read.list(item.Felter, `${at}.Felter`)) {
+      const heading = oneLine(read.str(f.Navn, `${path}.Navn`));
+      const text = htmlToLines(read.str(f.Html, `${path}.Html`));
       if (heading && text[0] !== heading) lines.push('', heading);
       lines.push(...text);
     }
-    const attachments = list(item.Bilag);
+    const attachments = read.list(item.Bilag, `${at}.Bilag`);
     if (attachments.length > 0) {
       if (lines[lines.length - 1] !== '') lines.push('');
       lines.push(SECTION_KINDS.bilag);
-      for (const a of attachments) {
-        const name = field(a.Navn);
-        const id = field(a.Id);
-        const link = field(a.Link);
+      for (const { value: a, path } of attachments) {
+        const name = read.field(a.Navn, `${path}.Navn`);
+        const id = read.field(a.Id, `${path}.Id`);
+        const link = read.field(a.Link, `${path}.Link`);
         const address = /^https?:\/\//i.test(link) ? link : site && /^[\w-]+$/.test(id) ? `${site}/vis/pdf/bilag/${id}` : '';
         if (name || address) lines.push(`- ${name}${address ? ` (${address})` : ''}`.replace(/^- \(/, '- ('));
       }
@@ -122,7 +173,15 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
   });
   while (lines[lines.length - 1] === '') lines.pop();
   const kept = squeezeBlanks(lines, headings);
-  return { lines: kept.lines, headings: kept.headings, punkter: items.length, udvalg: body, ...(moment ? { moment } : {}), document };
+  return {
+    lines: kept.lines,
+    headings: kept.headings,
+    punkter: items.length,
+    udvalg: body,
+    ...(moment ? { moment } : {}),
+    document,
+    unreadable: read.unreadable,
+  };
 }
 
 /**
@@ -133,6 +192,8 @@ export function readFirstAgendaJson(data: unknown): JsonMinutes | undefined {
 export function documentCollection(data: unknown): { readonly udvalg: string; readonly documents: number } | undefined {
   if (!isFirstAgendaJson(data)) return undefined;
   const root = data as Record<string, unknown>;
+  // Only told apart here: what it could not read, the import reads and names.
+  const { str, field, list } = lenientReader();
   const items = list(root.Dagsordenpunkter) as Item[];
   const meeting = (typeof root.Moede === 'object' && root.Moede !== null ? root.Moede : {}) as Record<string, unknown>;
   // A meeting that lists who attended is a meeting. Whether it is closed says nothing here: Greve's
@@ -150,12 +211,19 @@ export function documentCollection(data: unknown): { readonly udvalg: string; re
 
 /** `https://dagsordener.greve.dk`, from the address of a field's own document (`…/Vis/Pdf/bilag/<id>`). */
 function siteOf(items: readonly Item[]): string | undefined {
+  const { str, list } = lenientReader();
   for (const item of items)
     for (const f of list(item.Felter)) {
       const m = /^(https?:\/\/[^/\s]+)\/vis\/pdf\//i.exec(str(f.Link));
       if (m) return m[1];
     }
   return undefined;
+}
+
+/** The export's fields read as the import reads them, for telling what the file is: unreadable ones count as empty. */
+function lenientReader(): { str: (v: unknown) => string; field: (v: unknown) => string; list: (v: unknown) => Record<string, unknown>[] } {
+  const read = new FieldReader();
+  return { str: (v) => read.str(v, ''), field: (v) => read.field(v, ''), list: (v) => read.list(v, '').map((e) => e.value) };
 }
 
 /** No two blank lines in a row; the headings' line numbers follow. */

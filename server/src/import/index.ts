@@ -7,7 +7,7 @@ import { isZip, sourceFolder, unzip, type SourceFile, type SourceFolder } from '
 import { isEdocPublication, readEdocPublication } from './edocPublication';
 import { parseReferat } from '../model/parse';
 import type { Referat } from '../model/types';
-import { documentCollection, readFirstAgendaJson, isFirstAgendaJson } from './firstAgendaJson';
+import { documentCollection, readFirstAgendaJson, isFirstAgendaJson, unreadableFieldsNote } from './firstAgendaJson';
 import { readFirstAgendaPage } from './firstAgendaPage';
 import { arrangeGetOrganized } from './getOrganized';
 import { endsUnclosed, parseXml, type DomDocument } from './html';
@@ -93,7 +93,9 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost, op
       if (collection) return failure('no-minutes', 'documents published as a meeting', documentCollectionMessage(collection.udvalg, collection.documents));
       const minutes = readFirstAgendaJson(data);
       if (!minutes) return failure('no-minutes', 'no agenda items');
-      return done('first-agenda-json', meeting(minutes.lines, minutes.headings, minutes.udvalg, minutes.moment, minutes.document, stem, 'greve'), []);
+      // What could not be read as text is named: the import keeps every word or says which it could not.
+      const notes = minutes.unreadable.length > 0 ? [unreadableFieldsNote(minutes.unreadable)] : [];
+      return done('first-agenda-json', meeting(minutes.lines, minutes.headings, minutes.udvalg, minutes.moment, minutes.document, stem, 'greve'), notes);
     }
     case 'xml': {
       const text = decodeMarkup(bytes);
