@@ -52,6 +52,11 @@ const NOT_THE_FORMATS: readonly { readonly file: string; readonly words: readonl
     why: "SBSYS's own values (publication type, participation status) read from its XML",
   },
   {
+    file: 'server/src/import/firstAgendaJson.ts',
+    words: ['Udvalg', 'Dato', 'Sted', 'Bilag'],
+    why: "First Agenda's JSON field names, in the paths of fields the import could not read (`Moede.Sted (list)`)",
+  },
+  {
     file: 'server/src/privacy/cpr.ts',
     words: ['Sagsnummer', 'Sagsid'],
     why: 'words before a number that say it is no CPR number, wider than the labels (tlf., dok.nr.)',
