@@ -204,3 +204,31 @@ test('what a save needs, made ahead while she reads, changes nothing in the arch
   assert.deepEqual(service.archive.get(uri), summarizeReferat(saved));
   service.dispose();
 });
+
+test('edits prepared while she reads change nothing: the findings of the text and of each edit after are a fresh reading’s, for every corpus referat', async () => {
+  for (const name of readdirSync(corpusDir).filter((f) => f.endsWith('.referat'))) {
+    const original = readFileSync(join(corpusDir, name), 'utf8');
+    // A weekday turned, a decision's text changed, a line added near the top: as her edits after opening are.
+    const edits = [
+      original.replace(/^(Mødedato\s+)(\S+)/m, (_, label: string, day: string) => `${label}${day === 'Mandag' ? 'Tirsdag' : 'Mandag'}`),
+      original.replace('Beslutning\n', 'Beslutning\n\nSagen blev udsat.\n'),
+      original.replace('\n', '\n\n'),
+    ];
+    const { uri, service } = await indexedService();
+    const opened = { uri, version: 1, getText: () => original };
+    const first = await service.findings(opened);
+    await service.prepareSave(opened);
+    await service.prepareEdits(opened);
+    // The reading of the text it opened with is the one it had.
+    service.forget(uri);
+    assert.deepEqual(await service.findings(opened), first, `${name}: the text as opened`);
+    for (const [i, edited] of edits.entries()) {
+      const doc = { uri, version: i + 2, getText: () => edited };
+      // The same archive, and the edit read for the first time.
+      const fresh = await indexedService();
+      assert.deepEqual(await service.findings(doc), await fresh.service.findings(doc), `${name}: edit ${i + 1}`);
+      fresh.service.dispose();
+    }
+    service.dispose();
+  }
+});

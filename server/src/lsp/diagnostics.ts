@@ -294,7 +294,9 @@ function preparer(ctx: ServerContext): { findings: (doc: TextDocument) => Promis
     }),
     save: safe(ctx, 'diagnostics', undefined, async (uri: string, version: number) => {
       const doc = openReferat(ctx, uri);
-      if (doc?.version === version) await ctx.service.prepareSave(doc);
+      if (doc?.version !== version) return;
+      await ctx.service.prepareSave(doc);
+      await ctx.service.prepareEdits(doc);
     }),
   };
 }

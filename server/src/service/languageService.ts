@@ -47,7 +47,7 @@ import { protokolData } from '../render/data';
 import type { Audience } from '../render/html';
 import { checkReferat } from '../rules/index';
 import { MENDED_BY_APPROVAL } from '../rules/approval';
-import type { Diagnostic, RuleSettings } from '../rules/types';
+import type { Diagnostic, RuleSettings, SpellingKnowledge } from '../rules/types';
 import type { Position, Range } from '../syntax/range';
 import { throwIfCancelled, type CancellationToken } from '../workspace/cancellation';
 import { joinPath, parentFolder, yieldToHost, type WorkspaceChange } from '../workspace/workspace';
@@ -72,6 +72,11 @@ const PUNKT_MEMORY_DOCUMENTS = 20;
 const RECENT_SAVES = 8;
 /** The watcher's report of a save can come after the editor wrote its next save: this long for the editor to report that one. */
 const NEXT_SAVE_GRACE_MS = 200;
+/**
+ * Above this length a document's edits are not prepared while she reads (`prepareEdits`): each of its
+ * steps would hold her requests up for longer than a keystroke.
+ */
+const PREPARED_EDITS_MAX_CHARS = 2_000_000;
 /** No word list: one object, so the spell check's knowledge is the same from one check to the next. */
 const NO_ORDLISTE: readonly string[] = [];
 
@@ -429,17 +434,32 @@ class LanguageService implements ReferatLanguageService {
   }
 
   private async computeFindings(doc: ReferatDocument): Promise<Diagnostic[]> {
-    const path = this.paths.toPath(doc.uri);
+    const check = await this.checkerFor(doc.uri);
+    return check(await this.prepared(doc), await this.catalog(doc.uri));
+  }
+
+  /** The rules as they apply to a document: its referat.yaml's and the editor's settings, its spell check. */
+  private async checkerFor(uri: string): Promise<(referat: Referat, catalog: NameCatalog) => Diagnostic[]> {
+    const path = this.paths.toPath(uri);
     const config = path ? await this.config.forFile(path) : undefined;
     const settings = ruleSettings(config, this.personalRules);
     // The dictionary is loaded on the first check that wants it, and used from when it is there.
     if (settings.spelling !== 'off') this.spelling.start();
     const knowledge =
       settings.spelling !== 'off'
-        ? this.spelling.knowledge(await this.catalog(doc.uri), config?.config.ordliste ?? NO_ORDLISTE, kleCatalog(), config?.config.ordlisteModeller)
+        ? this.spelling.knowledge(await this.catalog(uri), config?.config.ordliste ?? NO_ORDLISTE, kleCatalog(), config?.config.ordlisteModeller)
         : undefined;
-    const referat = await this.prepared(doc);
-    const members = udvalgMembers(referat, await this.catalog(doc.uri));
+    return (referat, catalog) => this.checkWith(referat, catalog, settings, knowledge, config);
+  }
+
+  private checkWith(
+    referat: Referat,
+    catalog: NameCatalog,
+    settings: RuleSettings,
+    knowledge: SpellingKnowledge | undefined,
+    config: LoadedConfig | undefined,
+  ): Diagnostic[] {
+    const members = udvalgMembers(referat, catalog);
     return checkReferat(referat, {
       settings,
       ...(members.length > 0 ? { udvalgMembers: members } : {}),
@@ -456,6 +476,32 @@ class LanguageService implements ReferatLanguageService {
     // As `takeSaved` makes it: its summaries of the punkter are kept by punkt, and a save finds them.
     const read = this.archiveReading(doc.uri, doc.getText());
     if (read) summaryOf(read);
+  }
+
+  async prepareEdits(doc: ReferatDocument, token?: CancellationToken): Promise<void> {
+    const text = doc.getText();
+    const { version } = doc;
+    if (this.options.reading === 'once' || text.length > PREPARED_EDITS_MAX_CHARS) return;
+    const check = await this.checkerFor(doc.uri);
+    const catalog = await this.catalog(doc.uri);
+    await this.prepared(doc, token);
+    const path = this.paths.toPath(doc.uri);
+    const config = path ? this.config.settledFor(path) : undefined;
+    const dialect = config?.config.dialekt ? dialectFromSettings(config.config.dialekt, text) : undefined;
+    const memory = this.punktMemory(doc.uri);
+    // A word typed at the end of the middle line, and the text as it is: read and judged as her edits are, through its memory.
+    const middle = text.indexOf('\n', text.length >> 1);
+    if (middle < 0) return;
+    for (const step of [`${text.slice(0, middle)} x${text.slice(middle)}`, text]) {
+      // Each step a turn of its own, so a request waits for one at most; her own edit ends them (its reading goes on from the memory).
+      await yieldToHost();
+      throwIfCancelled(token);
+      if (this.disposed || doc.version !== version || this.parsed.get(doc.uri)?.config !== config) return;
+      const referat = parseReferat(step, dialect, { memory });
+      check(referat, catalog);
+      // The text as it is, read again: the reading of this version (the memory's tokens are this reading's now).
+      if (step === text) this.parsed.set(doc.uri, { version, config, text, referat });
+    }
   }
 
   async findingsSummary(doc: ReferatDocument, token?: CancellationToken): Promise<FindingsSummary> {
