@@ -136,7 +136,7 @@ async function importAll(input: CommandInput<typeof IMPORT_OPTIONS>, io: CliIO, 
   let chain = Promise.resolve();
   // The readers on this thread only where a file is read here (few files, or a thread gone).
   const local = async (path: string): Promise<FileImport> => (await import('../node/importer')).importFile(path);
-  await runPool(files, { ...threads, local }, (batch) => {
+  await runPool(await largestFirst(files), { ...threads, local }, (batch) => {
     for (const r of batch) results.set(r.path, r);
     chain = chain.then(report);
   });
@@ -146,6 +146,17 @@ async function importAll(input: CommandInput<typeof IMPORT_OPTIONS>, io: CliIO, 
   // An out-dir made for this run and left empty is not left behind.
   if (created !== undefined && written.size === 0) await removeEmpty(outDir!, created);
   return trouble ? 2 : 0;
+}
+
+/**
+ * The files in the order the threads take them: the largest first, so a large PDF does not start last
+ * and keep one thread at work while the others have nothing left (their results are still told in
+ * the folder's order). A file that cannot be read counts as empty: its thread says why.
+ */
+async function largestFirst(files: readonly string[]): Promise<string[]> {
+  const sizes = new Map<string, number>();
+  await Promise.all(files.map(async (f) => sizes.set(f, (await stat(f).catch(() => undefined))?.size ?? 0)));
+  return [...files].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
 }
 
 /** The out-dir, made where it is missing; the first folder made, to take away again if nothing is written. */
