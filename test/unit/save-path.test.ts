@@ -232,3 +232,32 @@ test('edits prepared while she reads change nothing: the findings of the text an
     service.dispose();
   }
 });
+
+test('an edit that comes while its edits are being prepared is read as a fresh reading reads it, wherever it comes', async () => {
+  const edited = text.replace('Beslutning\n', 'Beslutning\n\nSagen blev udsat.\n');
+  const control = await indexedService();
+  const want = await control.service.findings({ uri: control.uri, version: 2, getText: () => edited });
+  control.service.dispose();
+  // Her edit after 0 to 5 turns of the host: before the first step, between the steps, after the last.
+  for (let turns = 0; turns <= 5; turns++) {
+    const { uri, service } = await indexedService();
+    const opened = { uri, version: 1, getText: () => text };
+    await service.findings(opened);
+    let version = 1;
+    let current = text;
+    const doc = {
+      uri,
+      get version(): number {
+        return version;
+      },
+      getText: () => current,
+    };
+    const preparing = service.prepareEdits(doc);
+    for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+    version = 2;
+    current = edited;
+    assert.deepEqual(await service.findings({ uri, version: 2, getText: () => edited }), want, `after ${turns} turns`);
+    await preparing;
+    service.dispose();
+  }
+});
