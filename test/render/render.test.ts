@@ -211,6 +211,13 @@ test('rows set out with tabs: a first row that names a column of figures below i
     ['td>:2017', 'td>:71,3', 'td>:70,8'],
     ['td>:2013', 'td>:74,2', 'td>:71,9'],
   ]);
+  // An imported table's empty cells (a non-breaking space each): empty, in their columns, and no figure among figures.
+  assert.deepEqual(cellsOf('\u00a0\tAntal\tVarighed i %\n2020\tHele landet\t35.912\n\u00a0\tGreve\t225\nI alt\t\u00a0\t36.137')[0], [
+    ['th:\u00a0', 'th:Antal', 'th>:Varighed i %'],
+    ['td:2020', 'td:Hele landet', 'td>:35.912'],
+    ['td:\u00a0', 'td:Greve', 'td>:225'],
+    ['td:I alt', 'td:\u00a0', 'td>:36.137'],
+  ]);
   // Below rows of amounts in the first column, or rows of different widths, a short first row keeps its place.
   assert.deepEqual(cellsOf('Drift\tAnlæg\n100\t200\t300\n400\t500\t600')[0]![0], ['th>:Drift', 'th>:Anlæg', 'th>:']);
   assert.deepEqual(cellsOf('Område\tBeløb\nSkoler\t1.000\t(ny)\nVeje\t2.000')[0]![0], ['th:Område', 'th>:Beløb', 'th:']);

@@ -446,3 +446,12 @@ test('property: Greve JSON with any of its fields of another type imports, or sa
     { numRuns: 150 },
   );
 });
+
+test('HTML tables: an empty cell keeps the cells after it in their columns, as a non-breaking space; empty cells at a row’s end are left out', () => {
+  const html =
+    '<table><tr><th></th><th>Budget</th><th>Forbrug</th></tr>' +
+    '<tr><td>Drift</td><td></td><td>12</td></tr>' +
+    '<tr><td>&nbsp;</td><td>5</td><td></td></tr>' +
+    '<tr><td></td><td></td><td></td></tr></table>';
+  assert.deepEqual(htmlToLines(html), ['\u00a0\tBudget\tForbrug', 'Drift\t\u00a0\t12', '\u00a0\t5']);
+});

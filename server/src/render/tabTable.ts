@@ -11,7 +11,8 @@ type BlockRule = Parameters<MarkdownIt['block']['ruler']['before']>[2];
  * screen reader reads them as cells. A column of figures is set to the right. The first row is the
  * header where it names what a column of figures below it holds (`Overslag i 1.000 kr.`, `2023`
  * above amounts); otherwise there is none. A header one cell short of rows that all begin with a label
- * lost its empty corner (an import drops a table's empty first cell): it heads the columns to the right.
+ * lost its empty corner (as imports made before they kept empty cells, and as she may write it): it heads
+ * the columns to the right. An imported table's empty cell is a non-breaking space, and empty here too.
  * A single line with a tab, a quote's line, a heading and a list (rows that all begin as a list's items
  * do) stay as they are; a row that begins so among rows that do not is a row (`10. august⇥Høring`).
  */
@@ -76,7 +77,8 @@ const tabTable: BlockRule = (state, startLine, endLine, silent) => {
   const columns = rows.reduce((most, r) => Math.max(most, r.length), 0);
   const figuresIn = (body: readonly string[][]): boolean[] =>
     Array.from({ length: columns }, (_, c) => {
-      const filled = body.map((r) => r[c] ?? '').filter((cell) => cell !== '');
+      // An imported table's empty cell is a non-breaking space (import/html/layout.ts `EMPTY_CELL`): empty, as `''` is.
+      const filled = body.map((r) => r[c] ?? '').filter((cell) => cell.trim() !== '');
       const figures = filled.filter((cell) => FIGURE.test(cell)).length;
       return figures > 0 && figures >= filled.length * FIGURE_SHARE;
     });
@@ -87,7 +89,7 @@ const tabTable: BlockRule = (state, startLine, endLine, silent) => {
   const cornerLost = below.length > 0 && written!.length === columns - 1 && below.every((r) => r.length === columns && label(r[0]!));
   const first = cornerLost ? ['', ...written!] : written!;
   // A header names a column of figures below it, and holds no figure but a year.
-  const header = below.length > 0 && first.every(label) && underFirst.some((figures, c) => figures && (first[c] ?? '') !== '');
+  const header = below.length > 0 && first.every(label) && underFirst.some((figures, c) => figures && (first[c] ?? '').trim() !== '');
   const figures = header ? underFirst : figuresIn(rows);
   const tableOpen = state.push('table_open', 'table', 1);
   tableOpen.map = [startLine, line];

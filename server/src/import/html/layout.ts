@@ -250,6 +250,24 @@ function counter(n: number, type: string): string {
   return String(n);
 }
 
+/**
+ * What an empty cell is written as, where a cell with text comes after it in its row: a non-breaking
+ * space, which the renderings show as an empty cell (`render/tabTable.ts`). Without it the cells after
+ * an empty one moved a column to the left (`Drift⇥12` under `Konto⇥Budget⇥Forbrug` made 12 the
+ * budget), and a run of tabs is one gap between two cells, as she lines up columns herself.
+ */
+export const EMPTY_CELL = '\u00a0';
+
+/** A row of one line per cell, its cells joined by a tab; empty cells at its end say nothing and are left out. */
+function rowLine(cells: readonly string[]): string {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === '') end--;
+  return cells
+    .slice(0, end)
+    .map((c) => (c === '' ? EMPTY_CELL : c))
+    .join('\t');
+}
+
 /** A table cell's line this long or shorter is a row of a column (a name, an amount); a longer one is prose. */
 const SIDE_BY_SIDE_LINE = 60;
 
@@ -283,7 +301,8 @@ function table(e: DomElement, out: Lines, tasks: Task[]): void {
     for (const { cell, lines } of cells) for (const k of childrenOf(cell)) steps.push({ node: k, out: lines });
     steps.push({
       then: () => {
-        const filled = cells.map((c) => c.lines.finish()).filter((c) => c.length > 0);
+        const finished = cells.map((c) => c.lines.finish());
+        const filled = finished.filter((c) => c.length > 0);
         // Cells of as many short lines each stand side by side, line by line: a row whose first cell
         // holds the names a paragraph each and whose second the amounts (Region Hovedstaden's tables).
         // Paragraphs of prose are not paired: the second of one cell need not answer the second of the next.
@@ -292,7 +311,7 @@ function table(e: DomElement, out: Lines, tasks: Task[]): void {
           const rows: string[] = [];
           for (let k = 0; k < height; k++) rows.push(filled.map((c) => c[k]).join('\t'));
           out.push(rows);
-        } else if (filled.every((c) => c.length === 1)) out.push(filled.length > 0 ? [filled.map((c) => c[0]).join('\t')] : []);
+        } else if (filled.every((c) => c.length === 1)) out.push(filled.length > 0 ? [rowLine(finished.map((c) => c[0] ?? ''))] : []);
         else for (const c of filled) out.push(c);
       },
     });
