@@ -6,6 +6,7 @@ import {
   DidChangeWatchedFilesNotification,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { Console } from 'node:console';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLocale, type Locale } from '../i18n/locale';
 import { nodeHost } from '../node/host';
@@ -21,6 +22,7 @@ import { registerCompletion } from './completion';
 import type { ServerContext, ValidationSettings } from './context';
 import { registerDefinition } from './definition';
 import { registerDiagnostics } from './diagnostics';
+import { MessageFraming } from './framing';
 import { registerDocumentInfo } from './documentInfo';
 import { registerDocumentLinks } from './documentLinks';
 import { registerDocumentSymbols } from './documentSymbols';
@@ -33,8 +35,19 @@ import { registerCreateReferat } from './createReferat';
 import { registerImport } from './import';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 
-// `--node-ipc` (VS Code) or `--stdio` (every other editor), read from argv by createConnection.
-const connection = createConnection(ProposedFeatures.all);
+// `--node-ipc` (VS Code), read from argv by createConnection, or `--stdio` (every other editor), whose
+// messages are framed by this side first: what the protocol library cannot read is passed over, with a
+// line on stderr, where the library stopped reading and the server answered nothing more.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(
+      ProposedFeatures.all,
+      process.stdin.pipe(new MessageFraming((problem) => process.stderr.write(`referat: passed over what the editor sent: ${problem}\n`))),
+      process.stdout,
+    )
+  : createConnection(ProposedFeatures.all);
+// Stdout carries the messages: whatever a library writes to the console goes to stderr, the editor's log.
+if (stdio) Object.assign(console, new Console({ stdout: process.stderr, stderr: process.stderr }));
 // A document's line offsets are counted when it opens, not on her first keystroke (6 ms on 1 MB).
 const documents = new TextDocuments({
   create: (uri: string, languageId: string, version: number, text: string): TextDocument => {
