@@ -238,7 +238,7 @@ test('an edit that comes while its edits are being prepared is read as a fresh r
   const control = await indexedService();
   const want = await control.service.findings({ uri: control.uri, version: 2, getText: () => edited });
   control.service.dispose();
-  // Her edit after 0 to 5 turns of the host: before the first step, between the steps, after the last.
+  // Her edit after 0 to 5 turns of the host: before the readings, and after them.
   for (let turns = 0; turns <= 5; turns++) {
     const { uri, service } = await indexedService();
     const opened = { uri, version: 1, getText: () => text };

@@ -145,7 +145,8 @@ export interface ReferatLanguageService {
    * While she reads a document she has just opened: an edit of it read and judged as hers will be
    * (a word typed, then the text as it is again), through its own memory, and thrown away. The reading
    * of an edit runs other code than the reading of a whole text, and code V8 has not run yet is slow
-   * (a 1 MB referat's first save took 35-60 ms, the next ones 10). Not for very long documents.
+   * (a 1 MB referat's first save took 35-60 ms, the next ones 10). Both readings in one turn, so no
+   * request meets the edit that is not hers. Not for very long documents.
    */
   prepareEdits(doc: ReferatDocument, token?: CancellationToken): Promise<void>;
   /** The findings as they are now, summed up: before an export. */

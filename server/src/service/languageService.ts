@@ -73,8 +73,8 @@ const RECENT_SAVES = 8;
 /** The watcher's report of a save can come after the editor wrote its next save: this long for the editor to report that one. */
 const NEXT_SAVE_GRACE_MS = 200;
 /**
- * Above this length a document's edits are not prepared while she reads (`prepareEdits`): each of its
- * steps would hold her requests up for longer than a keystroke.
+ * Above this length a document's edits are not prepared while she reads (`prepareEdits`): its two
+ * readings would hold her requests up for longer than a keystroke.
  */
 const PREPARED_EDITS_MAX_CHARS = 2_000_000;
 /** No word list: one object, so the spell check's knowledge is the same from one check to the next. */
@@ -492,16 +492,16 @@ class LanguageService implements ReferatLanguageService {
     // A word typed at the end of the middle line, and the text as it is: read and judged as her edits are, through its memory.
     const middle = text.indexOf('\n', text.length >> 1);
     if (middle < 0) return;
-    for (const step of [`${text.slice(0, middle)} x${text.slice(middle)}`, text]) {
-      // Each step a turn of its own, so a request waits for one at most; her own edit ends them (its reading goes on from the memory).
-      await yieldToHost();
-      throwIfCancelled(token);
-      if (this.disposed || doc.version !== version || this.parsed.get(doc.uri)?.config !== config) return;
-      const referat = parseReferat(step, dialect, { memory });
-      check(referat, catalog);
-      // The text as it is, read again: the reading of this version (the memory's tokens are this reading's now).
-      if (step === text) this.parsed.set(doc.uri, { version, config, text, referat });
-    }
+    // A turn of its own, after the requests that came meanwhile; her own edit since ends it.
+    await yieldToHost();
+    throwIfCancelled(token);
+    if (this.disposed || doc.version !== version || this.parsed.get(doc.uri)?.config !== config) return;
+    // Both readings in one turn: no request meets the memory holding an edit that is not hers.
+    check(parseReferat(`${text.slice(0, middle)} x${text.slice(middle)}`, dialect, { memory }), catalog);
+    const referat = parseReferat(text, dialect, { memory });
+    check(referat, catalog);
+    // The reading of this version now: the memory's tokens are this reading's.
+    this.parsed.set(doc.uri, { version, config, text, referat });
   }
 
   async findingsSummary(doc: ReferatDocument, token?: CancellationToken): Promise<FindingsSummary> {
