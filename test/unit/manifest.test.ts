@@ -83,6 +83,8 @@ test('prose defaults for referater: word wrap, no word suggestions, Enter never 
   assert.deepEqual(defaults['editor.quickSuggestions'], { other: 'inline', comments: 'off', strings: 'inline' });
   // Prose, as VS Code sets for Markdown and plain text: the en dash and typographic quotes of Danish minutes are not boxed as look-alikes of ASCII.
   assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+  // An imported table's empty cell is a non-breaking space: not boxed as an invisible character in every such row.
+  assert.deepEqual(defaults['editor.unicodeHighlight.allowedCharacters'], { '\u00a0': true });
   // The server's completions open on its trigger characters (space, comma, colon, period) and with Ctrl+Space.
   assert.equal(defaults['editor.suggestOnTriggerCharacters'], true);
   assert.equal(defaults['editor.formatOnType'], true);
