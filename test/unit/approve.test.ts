@@ -397,11 +397,16 @@ test('one approval of a file at a time: a live lock refuses, a lock its process 
   );
 });
 
-test("approve keeps the file's encoding and line breaks: UTF-16 with its mark, UTF-8 with a mark, CR alone, CRLF", () => {
+test("approve keeps the file's encoding and line breaks: UTF-16 with its mark (either order), UTF-8 with a mark, CR alone, CRLF", () => {
   const dir = scratchDir('approve-encoding-');
   const text = readFileSync(FIXTURE, 'utf8');
   const cases: readonly [string, Buffer, (b: Buffer) => string][] = [
     ['utf16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), (b) => b.subarray(2).toString('utf16le')],
+    [
+      'utf16be',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+      (b) => Buffer.from(b.subarray(2)).swap16().toString('utf16le'),
+    ],
     ['utf8bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), (b) => b.subarray(3).toString('utf8')],
     ['cr', Buffer.from(text.replace(/\n/g, '\r'), 'utf8'), (b) => b.toString('utf8')],
     ['crlf', Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8'), (b) => b.toString('utf8')],

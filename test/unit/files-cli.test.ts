@@ -1,5 +1,6 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -18,7 +19,7 @@ import { join, relative } from 'node:path';
 import { MAX_REFERAT_BYTES } from '../../server/src/archive/reader';
 import { MAX_IMPORT_SOURCE_BYTES } from '../../server/src/node/files';
 import { meetingFileName } from '../../server/src/import/write';
-import { decodeReferat } from '../../server/src/workspace/decode';
+import { decodeReferat, encodeReferat, type ReferatEncoding } from '../../server/src/workspace/decode';
 import { corpusDir, repoRoot, rulesDir, scratchDir } from '../helpers';
 import { sourcesDir } from '../pdfFixtures';
 
@@ -354,9 +355,10 @@ test('a UTF-16 referat with its byte order mark is read as the same text: checke
 });
 
 test('decodeReferat: UTF-16 LE and BE with a BOM, the BOM dropped; broken UTF-16 and UTF-32 refused', () => {
-  assert.deepEqual(decodeReferat(utf16('REFERAT Møde æøå 😀\n', 'le')), { ok: true, text: 'REFERAT Møde æøå 😀\n' });
-  assert.deepEqual(decodeReferat(utf16('REFERAT Møde æøå 😀\n', 'be')), { ok: true, text: 'REFERAT Møde æøå 😀\n' });
-  assert.deepEqual(decodeReferat(new Uint8Array([0xef, 0xbb, 0xbf, 0x41])), { ok: true, text: 'A' });
+  assert.deepEqual(decodeReferat(utf16('REFERAT Møde æøå 😀\n', 'le')), { ok: true, text: 'REFERAT Møde æøå 😀\n', encoding: 'utf-16le' });
+  assert.deepEqual(decodeReferat(utf16('REFERAT Møde æøå 😀\n', 'be')), { ok: true, text: 'REFERAT Møde æøå 😀\n', encoding: 'utf-16be' });
+  assert.deepEqual(decodeReferat(new Uint8Array([0xef, 0xbb, 0xbf, 0x41])), { ok: true, text: 'A', encoding: 'utf-8-bom' });
+  assert.deepEqual(decodeReferat(new Uint8Array([0x41])), { ok: true, text: 'A', encoding: 'utf-8' });
   const odd = decodeReferat(Buffer.concat([utf16('AB', 'le'), Buffer.from([0x41])]));
   assert.ok(!odd.ok && /not valid UTF-16/.test(odd.problem.en));
   // A lone surrogate is not text.
@@ -421,4 +423,17 @@ test('check of a folder: a link to a referat is checked like the file; a folder 
   spawnSync('chmod', ['755', join(open, 'secret')]);
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /secret: permission denied/);
+});
+
+test('property: a text encoded as a referat was read is read back as the same text in the same encoding', () => {
+  const encodings: readonly ReferatEncoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'];
+  fc.assert(
+    fc.property(
+      // No NUL (binary) and no byte order mark of its own at the start (no part of the text).
+      fc.string({ unit: 'grapheme', maxLength: 200 }).filter((t) => !t.includes('\0') && !t.startsWith('\ufeff')),
+      fc.constantFrom(...encodings),
+      (text, encoding) => assert.deepEqual(decodeReferat(encodeReferat(text, encoding)), { ok: true, text, encoding }),
+    ),
+    { numRuns: 2000 },
+  );
 });

@@ -5,6 +5,7 @@ import { writeFileSafely } from '../node/files';
 import { nodeWorkspace } from '../node/nodeWorkspace';
 import { nodePaths } from '../node/paths';
 import { createLanguageService } from '../service/languageService';
+import { encodeReferat } from '../workspace/decode';
 import { readReferatFile, type CliIO } from './io';
 import type { APPROVE_OPTIONS } from './commands';
 import type { CommandInput } from './options';
@@ -58,25 +59,12 @@ async function approveLocked(
     const again = readReferatFile(file);
     return again.ok && again.text === read.text;
   };
-  const wrote = await writeFileSafely(file, encodedAsRead(approved.text, await readFile(file).catch(() => new Uint8Array(0))), { force: true, stillAsRead });
+  // In the file's own encoding: an approval changes no more of the file than the block it adds.
+  const wrote = await writeFileSafely(file, encodeReferat(approved.text, read.encoding), { force: true, stillAsRead });
   if (!wrote.ok) return fail(io, file, wrote.kind === 'exists' ? { da: 'filen kunne ikke erstattes', en: 'the file could not be replaced' } : wrote.problem);
   const names = options.by.join(', ');
   io.stdout(`${file}: ${localize({ da: `godkendt af ${names}; teksten er forseglet`, en: `approved by ${names}; the text is sealed` }, options.locale)}\n`);
   return 0;
-}
-
-/**
- * The text in the file's own encoding: UTF-16 with its byte order mark (Word's and Notepad's
- * "Unicode"), UTF-8 with a byte order mark where it had one, else UTF-8: an approval changes no more
- * of the file than the block it adds.
- */
-function encodedAsRead(approved: string, original: Uint8Array): Uint8Array {
-  const text = approved.replace(/^\ufeff/, '');
-  const [a, b, c] = original;
-  if (a === 0xff && b === 0xfe) return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-  if (a === 0xfe && b === 0xff) return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
-  if (a === 0xef && b === 0xbb && c === 0xbf) return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
-  return Buffer.from(text, 'utf8');
 }
 
 type Lock = { readonly ok: true; readonly release: () => Promise<void> } | { readonly ok: false; readonly problem: LocalizedText };
