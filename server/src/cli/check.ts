@@ -26,12 +26,13 @@ interface JsonFinding {
   message: string;
 }
 
+/** The configuration's file name: named on its own, it is checked as the configuration (the command line reaches the core through the service alone). */
+const CONFIG_FILE_NAME = 'referat.yaml';
+
 /**
  * `referat check`: exit 0 without errors, 1 with errors, 2 for usage or I/O trouble. Each file is
  * checked by the language service with the nearest referat.yaml, as in the editor.
  */
-const CONFIG_NAME = 'referat.yaml';
-
 export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: CliIO): Promise<number> {
   const { values, positionals: paths } = input;
   const format = values.format ?? 'text';
@@ -48,7 +49,7 @@ export async function runCheck(input: CommandInput<typeof CHECK_OPTIONS>, io: Cl
   let errors = 0;
   const json: JsonFinding[] = [];
   // A referat.yaml named on its own is checked as the configuration it is, not read as a referat.
-  const configs = paths.filter((p) => basename(p).toLowerCase() === CONFIG_NAME);
+  const configs = paths.filter((p) => basename(p).toLowerCase() === CONFIG_FILE_NAME);
   const files = await collectFiles(paths.filter((p) => !configs.includes(p)));
   const spelling = values.spelling === true;
   // The command line checks files one by one: no archive to read, no cache, no thread pool of summaries.
