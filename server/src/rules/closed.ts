@@ -36,12 +36,13 @@ function mayLookClosed(text: string): boolean {
   return false;
 }
 
+/** The beginnings of a closed marker's words as written (`Lukket`, `Fortroligt`, `Closed`). */
+const MARKER_WORD_STARTS = 'luk|fortrol|closed';
 /** A line that may hold a closed marker's word in any of its lookalikes: one test before the patterns. */
-const MAY_HOLD_MARKER = /luk|fortrol|closed|[^\t -\xff]/i;
+const MAY_HOLD_MARKER = new RegExp(`${MARKER_WORD_STARTS}|[^\\t -\\xff]`, 'i');
 /** What an editor shows as a line break inside a line (a Word line or page break, Unicode's separators). */
 const BREAK_INSIDE_LINE = /[\u2028\u2029\u0085\v\f]/;
 
-/** The parts of a line shaped like a closed punkt's heading in another way: its number and its title. */
 /** A lookalike heading's number and title, and the parts of its line before and after it (split at a break inside the line). */
 interface Lookalike {
   readonly number: string;
@@ -50,6 +51,7 @@ interface Lookalike {
   readonly after: readonly string[];
 }
 
+/** The parts of a line shaped like a closed punkt's heading in another way: its number and its title. */
 function readLookalike(text: string): Lookalike | undefined {
   if (mayLookClosed(text)) {
     const m = CLOSED_HEADING_LOOKALIKE.exec(text);
@@ -70,7 +72,7 @@ function readLookalike(text: string): Lookalike | undefined {
 }
 
 /** The title after a closed marker's word as written (`Lukket:`, `lukket)`, `LUKKET -`). */
-const TITLE_AFTER_MARKER = /(?:luk|fortrol|closed)[^\s:.\-–—)\]]*[\s:.\-–—)\]*]*(.*)$/iu;
+const TITLE_AFTER_MARKER = new RegExp(String.raw`(?:${MARKER_WORD_STARTS})[^\s:.\-–—)\]]*[\s:.\-–—)\]*]*(.*)$`, 'iu');
 
 function lookalikeLine(p: Punkt, l: BodyLine): Finding | undefined {
   if (l.blank || l.text.length > LONGEST_HEADING) return undefined;
