@@ -65,6 +65,8 @@ export const CPR_FORMS: readonly CprForm[] = [
   { what: 'percent-encoded in a link', write: (d) => `[sagen](https://kommune.dk/b?id=${[...d].map((c) => `%3${c}`).join('')})` },
   { what: "in a web address's path", write: (d) => `[sagen](https://kommune.dk/borger/${d})` },
   { what: 'letters for digits', write: (d) => `${six(d).replace(/0/g, 'O')}-${four(d).replace(/1/g, 'l')}` },
+  { what: "the day's last digits with the four", write: (d) => `${d.slice(0, 4)} ${d.slice(4)}` },
+  { what: 'the first part split five and one', write: (d) => `${d.slice(0, 5)} ${d.slice(5, 6)}-${four(d)}` },
   { what: 'two in a row', write: (d) => `${six(d)}-${four(d)} ${six(d)}-${four(d)}` },
 ];
 

@@ -69,6 +69,14 @@ test('cpr-number: the shapes of a CPR number, wherever they stand alone', () => 
     ['2 4 0 3 8 5 - 4 8 2 1', ['2 4 0 3 8 5 - 4 8 2 1']],
     ['240385 -- - 4821', ['240385 -- - 4821']],
     ['240385 - - - 4821', ['240385 - - - 4821']],
+    // The day's last digits written with the four, or its six split five and one, apart by a space.
+    ['2403 854821', ['2403 854821']],
+    ['24 03 854821', ['24 03 854821']],
+    ['24038 54821', ['24038 54821']],
+    ['240 3854821', ['240 3854821']],
+    ['24038 5-4821', ['24038 5-4821']],
+    ['2 40385-4821', ['2 40385-4821']],
+    ['Borgeren (2403\u00a0854821) klager.', ['2403\u00a0854821']],
     // Letters a reader takes for digits inside the number.
     ['24O385-482l', ['24O385-482l']],
     ['0I0I90-I234', ['0I0I90-I234']],
@@ -198,6 +206,18 @@ test('cpr-number: no alarm on dates, times, case, phone, account and document nu
     // A year's four digits across the day's six: a date and a page number, a document number.
     'Byrådsdebat 10.09.2025\n\n10',
     '2012-208960 - Hvordan udvikler vi det nære sundhedsvæsen sammen?',
+    // The day's end with the four behind a dash, a slash or a dot: a document, case or other number; or with a label that says so.
+    '2012-208960',
+    '24/03854821',
+    '2403.854821',
+    '24038-54821',
+    'Reg.nr. 2403 kontonr. 854821',
+    'konto 2403 854821',
+    // Groupings that hold the day's end and the four but begin otherwise: a date and a number, a year and a serial.
+    '24 3 854821',
+    '2 403 854821',
+    '24\t03\t854821',
+    '2403  854821',
     // Words beside numbers keep their letters.
     'Olsen 010203 Ilse 1234',
     'lO 01.02.03 l 1234x',

@@ -10,9 +10,10 @@ import { JOINER, readerText, type ReaderText, type SourceKind } from './readerTe
  * en dash, a minus sign or ` - ` between its parts, and a line break after `010190-` are all found.
  *
  * A CPR number is ten digits whose first six are a day that exists (DDMMYY): the six whole, in
- * pairs or threes set apart alike (`01.02.03`, `24-03-85`, `240 385`) or one by one, then a gap of at
- * most eight separators (dashes, spaces, slashes, a line break among them), then the four (whole, in
- * pairs or one by one), standing alone. A table's cells and rows (tabs, wide spaces, line breaks) never
+ * pairs or threes set apart alike (`01.02.03`, `24-03-85`, `240 385`), five and one apart by a space,
+ * or one by one, then a gap of at most eight separators (dashes, spaces, slashes, a line break among
+ * them), then the four (whole, in pairs or one by one), standing alone; or, apart by single spaces,
+ * the day's last digits written with the four (`2403 854821`, `24 03 854821`, `24038 54821`). A table's cells and rows (tabs, wide spaces, line breaks) never
  * split a part. After a label that says it is one (`CPR-nr.`, `CPR-`, `personnummer`), ten digits are
  * one however they are grouped and whatever day they say. What is not one, on purpose (each is tested):
  * - part of something longer: a word, a longer number, a number grouped on from a number with `-`,
@@ -198,12 +199,13 @@ function groupedAsCpr(window: readonly Group[]): boolean {
   let k = 0;
   let n = 0;
   while (k < window.length && n < FIRST_PART) n += window[k++]!.digits.length;
-  if (n !== FIRST_PART) return false;
+  if (n !== FIRST_PART) return k === window.length && lastGroupTakesTheDaysEnd(window);
   const day = window.slice(0, k).map((g) => g.digits.length);
   const last = window.slice(k).map((g) => g.digits.length);
   const dayGaps = window.slice(1, k).map((g) => g.gap);
   const lastGaps = window.slice(k + 1).map((g) => g.gap);
-  if (!DAY_SHAPES.has(day.join()) || !LAST_SHAPES.has(last.join()) || !dayGaps.every((g) => g === dayGaps[0])) return false;
+  const dayShaped = DAY_SHAPES.has(day.join()) || (SPACED_DAY_SHAPES.has(day.join()) && dayGaps[0] === ' ');
+  if (!dayShaped || !LAST_SHAPES.has(last.join()) || !dayGaps.every((g) => g === dayGaps[0])) return false;
   // Threes, or four and two, apart by a dot are an amount's thousands (`111.086`), a year and a month.
   if (day.length === 2 && dayGaps[0] === '.') return false;
   // Inside either part, a gap is narrow (a table's cells, its rows, stand apart by tabs, wide spaces and
@@ -216,7 +218,21 @@ function groupedAsCpr(window: readonly Group[]): boolean {
 const narrow = (gap: string): boolean => !gap.includes('\n') && !gap.includes('\t') && !gap.includes('  ');
 
 const DAY_SHAPES = new Set(['6', '2,2,2', '3,3', '4,2', '2,4', '1,1,1,1,1,1']);
+/** The day's six as five and one, apart by one space (`24038 5-4821`): a slip of the space bar, not a date's or an amount's grouping. */
+const SPACED_DAY_SHAPES = new Set(['5,1', '1,5']);
 const LAST_SHAPES = new Set(['4', '2,2', '1,1,1,1']);
+
+/**
+ * The last group holds the day's last digits and the four (`2403 854821`, `24038 54821`, `24 03
+ * 854821`, `240 3854821`): what goes before it is one group of three to five digits, or two pairs,
+ * and every gap is one space. With a dash or a slash the same digits are a document or case number
+ * (`2012-208960`, `12/345678`), with dots an amount or a date; a table's cells stand apart by more.
+ */
+function lastGroupTakesTheDaysEnd(window: readonly Group[]): boolean {
+  const before = window.slice(0, -1).map((g) => g.digits.length);
+  return STRADDLED_DAY_STARTS.has(before.join()) && window.slice(1).every((g) => g.gap === ' ');
+}
+const STRADDLED_DAY_STARTS = new Set(['3', '4', '5', '2,2']);
 
 /** Ten digits as an amount groups them: one, then three threes, apart alike by a dot or a space (`2.403.854.821`). */
 function amountShaped(window: readonly Group[]): boolean {
