@@ -455,3 +455,35 @@ test('HTML tables: an empty cell keeps the cells after it in their columns, as a
     '<tr><td></td><td></td><td></td></tr></table>';
   assert.deepEqual(htmlToLines(html), ['\u00a0\tBudget\tForbrug', 'Drift\t\u00a0\t12', '\u00a0\t5']);
 });
+
+test('HTML tables: a cell spanning columns or rows keeps the cells after it, and in the rows below, in their columns', () => {
+  const html =
+    '<table><tr><th rowspan="2">Område</th><th colspan="2">2024</th><th>2025</th></tr>' +
+    '<tr><th>Budget</th><th>Forbrug</th><th>Budget</th></tr>' +
+    '<tr><td>Drift</td><td colspan="2">12</td><td>14</td></tr>' +
+    '<tr><td rowspan="2">Anlæg</td><td>3</td><td>4</td><td>5</td></tr>' +
+    '<tr><td>6</td><td>7</td><td>8</td></tr>' +
+    // A span a browser reads as 1, and one far wider than any table: bounded.
+    '<tr><td colspan="0">a</td><td colspan="x">b</td><td colspan="99999999">c</td></tr></table>';
+  assert.deepEqual(htmlToLines(html), [
+    'Område\t2024\t\u00a0\t2025',
+    '\u00a0\tBudget\tForbrug\tBudget',
+    'Drift\t12\t\u00a0\t14',
+    'Anlæg\t3\t4\t5',
+    '\u00a0\t6\t7\t8',
+    'a\tb\tc',
+  ]);
+});
+
+test('HTML tables: cells of as many short lines side by side keep an empty cell between them as a column', () => {
+  // Region Hovedstaden's form, with an empty cell between the names and the amounts.
+  const html =
+    '<table><tr><td><p>Bornholms Hospital</p><p>Gentofte Hospital</p></td><td></td><td><p>1,80</p><p>5,30</p></td></tr>' +
+    '<tr><td><p>Herlev</p><p>Hvidovre</p></td><td><p>2,1</p><p>3,2</p></td><td><p> </p></td><td><p>x</p><p>y</p></td></tr></table>';
+  assert.deepEqual(htmlToLines(html), [
+    'Bornholms Hospital\t\u00a0\t1,80',
+    'Gentofte Hospital\t\u00a0\t5,30',
+    'Herlev\t2,1\t\u00a0\tx',
+    'Hvidovre\t3,2\t\u00a0\ty',
+  ]);
+});

@@ -268,6 +268,57 @@ function rowLine(cells: readonly string[]): string {
     .join('\t');
 }
 
+/**
+ * Spans are followed in a table's first this many columns, and reach at most this far (a browser reads
+ * a `colspan` up to 1,000): a page's `colspan` and `rowspan` of a million on every cell is not a billion
+ * empty cells. A cell further right stands where it comes, as every cell did before spans were read.
+ */
+const SPAN_LIMIT = 1_000;
+
+/** A cell's `colspan` or `rowspan`: a whole number from 1, as a browser reads it (`0`, `x` and the like are 1). */
+function span(cell: DomElement, name: 'colspan' | 'rowspan'): number {
+  const n = Number.parseInt(cell.attribs[name] ?? '', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, SPAN_LIMIT) : 1;
+}
+
+/**
+ * The columns of a table's rows, as a browser places its cells: a cell spanning columns takes as many,
+ * and a cell spanning rows takes its column in the rows below. Each row is given as its columns, in
+ * order: the cell that begins there, or nothing where a span covers it (an empty cell there keeps the
+ * cells after it in their columns). The work per row is its cells and at most `SPAN_LIMIT` columns.
+ */
+class RowSpans {
+  /** Per column (of the first `SPAN_LIMIT`), how many rows from this one on still belong to a cell above. */
+  private readonly below: number[] = [];
+
+  place(cells: readonly DomElement[]): (DomElement | undefined)[] {
+    const columns: (DomElement | undefined)[] = [];
+    let column = 0;
+    const skipCovered = (): void => {
+      while (column < SPAN_LIMIT && (this.below[column] ?? 0) > 0) columns[column++] = undefined;
+    };
+    for (const cell of cells) {
+      skipCovered();
+      columns[column] = cell;
+      if (column >= SPAN_LIMIT) {
+        column++;
+        continue;
+      }
+      const wide = Math.min(span(cell, 'colspan'), SPAN_LIMIT - column);
+      const tall = span(cell, 'rowspan');
+      for (let k = 0; k < wide; k++) {
+        if (k > 0) columns[column + k] = undefined;
+        this.below[column + k] = Math.max(this.below[column + k] ?? 0, tall);
+      }
+      column += wide;
+    }
+    skipCovered();
+    // This row is placed: every span reaches one row less further down.
+    for (let k = 0; k < this.below.length; k++) if (this.below[k]! > 0) this.below[k]!--;
+    return columns;
+  }
+}
+
 /** A table cell's line this long or shorter is a row of a column (a name, an amount); a longer one is prose. */
 const SIDE_BY_SIDE_LINE = 60;
 
@@ -294,14 +345,17 @@ function table(e: DomElement, out: Lines, tasks: Task[]): void {
     const lines = new Lines();
     steps.push({ node: caption, out: lines }, { then: () => out.push(lines.finish()) });
   }
+  const spans = new RowSpans();
   for (const row of rows) {
-    const cells = childrenOf(row)
-      .filter((c): c is DomElement => isElement(c) && (c.name.toLowerCase() === 'td' || c.name.toLowerCase() === 'th') && !hidden(c))
-      .map((c) => ({ cell: c, lines: new Lines() }));
-    for (const { cell, lines } of cells) for (const k of childrenOf(cell)) steps.push({ node: k, out: lines });
+    const cells = spans.place(
+      childrenOf(row).filter((c): c is DomElement => isElement(c) && (c.name.toLowerCase() === 'td' || c.name.toLowerCase() === 'th') && !hidden(c)),
+    );
+    const read = cells.map((cell) => ({ cell, lines: new Lines() }));
+    for (const { cell, lines } of read) if (cell) for (const k of childrenOf(cell)) steps.push({ node: k, out: lines });
     steps.push({
       then: () => {
-        const finished = cells.map((c) => c.lines.finish());
+        // A column a cell spans, or a cell above reaches down into, is an empty cell of this row.
+        const finished = read.map((c) => (c.cell ? c.lines.finish() : []));
         const filled = finished.filter((c) => c.length > 0);
         // Cells of as many short lines each stand side by side, line by line: a row whose first cell
         // holds the names a paragraph each and whose second the amounts (Region Hovedstaden's tables).
@@ -309,7 +363,7 @@ function table(e: DomElement, out: Lines, tasks: Task[]): void {
         const height = filled[0]?.length ?? 0;
         if (filled.length > 1 && height > 1 && filled.every((c) => c.length === height && c.every((l) => l.length <= SIDE_BY_SIDE_LINE))) {
           const rows: string[] = [];
-          for (let k = 0; k < height; k++) rows.push(filled.map((c) => c[k]).join('\t'));
+          for (let k = 0; k < height; k++) rows.push(rowLine(finished.map((c) => c[k] ?? '')));
           out.push(rows);
         } else if (filled.every((c) => c.length === 1)) out.push(filled.length > 0 ? [rowLine(finished.map((c) => c[0] ?? ''))] : []);
         else for (const c of filled) out.push(c);
