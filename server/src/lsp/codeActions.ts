@@ -1,6 +1,7 @@
 import type { CodeAction } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { openReferat, safe, type ServerContext } from './context';
+import { openReferat, type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 /** Whether an action's kind is one the client asked for: the kind itself or one below it (`quickfix` holds `quickfix.spelling`). */
 function asked(kind: string | undefined, only: readonly string[] | undefined): boolean {
@@ -10,7 +11,7 @@ function asked(kind: string | undefined, only: readonly string[] | undefined): b
 /** `offered`: told the actions offered for a document, so that the edit of one of its quick fixes can take its findings away at once. */
 export function registerCodeActions(ctx: ServerContext, offered: (doc: TextDocument, actions: readonly CodeAction[]) => void): void {
   ctx.connection.onCodeAction(
-    safe(ctx, 'codeAction', [] as CodeAction[], async (params, token) => {
+    safeRequest(ctx, 'codeAction', [] as CodeAction[], ['textDocument', 'range', 'codeActionContext'], async (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
       if (!doc) return [];
       const actions = await ctx.service.codeActions(

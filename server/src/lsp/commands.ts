@@ -1,8 +1,9 @@
-import type { CancellationToken } from 'vscode-languageserver/node';
+import { CancellationToken, type ExecuteCommandParams } from 'vscode-languageserver/node';
 import type { Position } from '../syntax/range';
 import { capitalize, localize } from '../i18n/locale';
 import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams } from '../protocol';
-import { openReferat, safe, type ServerContext } from './context';
+import { openReferat, type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 type CommandHandler = (args: readonly unknown[], token: CancellationToken) => unknown;
 
@@ -42,9 +43,9 @@ export function registerCommands(ctx: ServerContext): void {
     },
   };
   ctx.connection.onExecuteCommand(
-    safe(ctx, 'executeCommand', null, (params, token) => {
+    safeRequest(ctx, 'executeCommand', null, ['command'], (params: ExecuteCommandParams, token?: CancellationToken) => {
       const handler = handlers[params.command];
-      return handler ? handler(params.arguments ?? [], token) : null;
+      return handler ? handler(params.arguments ?? [], token ?? CancellationToken.None) : null;
     }),
   );
 }

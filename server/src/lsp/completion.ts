@@ -1,11 +1,12 @@
 import type { CompletionList } from 'vscode-languageserver/node';
-import { lineOf, openReferat, safe, type ServerContext } from './context';
+import { lineOf, openReferat, type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 const NONE: CompletionList = { isIncomplete: false, items: [] };
 
 export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion(
-    safe(ctx, 'completion', NONE, (params, token) => {
+    safeRequest(ctx, 'completion', NONE, ['textDocument', 'position'], (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
       const lineText = doc && lineOf(doc, params.position.line);
       if (!doc || lineText === undefined) return NONE;

@@ -1,16 +1,18 @@
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { localize } from '../i18n/locale';
 import { Protocol, type CreateReferatResult } from '../protocol';
-import { openReferat, safe, type ServerContext } from './context';
+import { openReferat, type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 /** Dagsorden → referat: the text to write beside it; the client writes the file and places the cursor. */
 export function registerCreateReferat(ctx: ServerContext): void {
   ctx.connection.onRequest(
     Protocol.createReferatRequest,
-    safe(
+    safeRequest(
       ctx,
       'createReferat',
       null as CreateReferatResult | null,
+      ['uri'],
       async (params: { uri: string }, token?: CancellationToken): Promise<CreateReferatResult | null> => {
         const doc = openReferat(ctx, params.uri);
         if (!doc) return null;

@@ -6,6 +6,7 @@ import type { Diagnostic as ReferatDiagnostic } from '../rules/types';
 import { toLspDiagnostic } from '../service/languageService';
 import { commonPrefix, commonSuffix, computeLineStarts, firstAtOrAbove } from '../syntax/lexer';
 import { openReferat, safe, type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 const isYaml = (uri: string): boolean => uri.endsWith('/referat.yaml');
 
@@ -305,8 +306,8 @@ function preparer(ctx: ServerContext): { findings: (doc: TextDocument) => Promis
 function registerFindingsRequest(ctx: ServerContext): void {
   ctx.connection.onRequest(
     Protocol.findingsRequest,
-    safe(ctx, 'findings', null as FindingsSummary | null, (params: { uri?: unknown }, token?: CancellationToken) => {
-      const doc = typeof params?.uri === 'string' ? openReferat(ctx, params.uri) : undefined;
+    safeRequest(ctx, 'findings', null as FindingsSummary | null, ['uri'], (params: { uri: string }, token?: CancellationToken) => {
+      const doc = openReferat(ctx, params.uri);
       return doc ? ctx.service.findingsSummary(doc, token) : null;
     }),
   );

@@ -1,9 +1,10 @@
 import type { DocumentSymbol } from 'vscode-languageserver/node';
-import { openReferat, safe, type ServerContext } from './context';
+import { openReferat, type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 export function registerDocumentSymbols(ctx: ServerContext): void {
   ctx.connection.onDocumentSymbol(
-    safe(ctx, 'documentSymbol', [] as DocumentSymbol[], (params, token) => {
+    safeRequest(ctx, 'documentSymbol', [] as DocumentSymbol[], ['textDocument'], (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
       return doc ? ctx.service.documentSymbols(doc, token) : [];
     }),

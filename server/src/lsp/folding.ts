@@ -1,9 +1,10 @@
 import type { FoldingRange } from 'vscode-languageserver/node';
-import { openReferat, safe, type ServerContext } from './context';
+import { openReferat, type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 export function registerFolding(ctx: ServerContext): void {
   ctx.connection.onFoldingRanges(
-    safe(ctx, 'foldingRange', [] as FoldingRange[], (params, token) => {
+    safeRequest(ctx, 'foldingRange', [] as FoldingRange[], ['textDocument'], (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
       return doc ? ctx.service.foldingRanges(doc, token) : [];
     }),

@@ -4,7 +4,8 @@ import type { FileImport } from '../node/importer';
 import { planImport } from '../node/importPlan';
 import { defaultThreads, ThreadGone, ThreadPool } from '../node/threadPool';
 import { IMPORT_EXTENSIONS, Protocol, type ImportAnswer, type ImportParams, type ImportPlanAnswer, type ImportPlanParams } from '../protocol';
-import { safe, type ServerContext } from './context';
+import { type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 /**
  * A published source's minutes as referater, read on a worker thread; the client writes the files
@@ -19,7 +20,7 @@ export function registerImport(ctx: ServerContext): void {
   };
   ctx.connection.onRequest(
     Protocol.importRequest,
-    safe(ctx, 'import', failed, async (params: ImportParams): Promise<ImportAnswer> => {
+    safeRequest(ctx, 'import', failed, ['path'], async (params: ImportParams): Promise<ImportAnswer> => {
       const r = await importOnThread(pool, params.path);
       const locale = ctx.service.locale;
       if ('problem' in r) return { ok: false, message: localize(r.problem, locale) };
@@ -36,7 +37,7 @@ export function registerImport(ctx: ServerContext): void {
   const none: ImportPlanAnswer = { sources: [], problems: [] };
   ctx.connection.onRequest(
     Protocol.importPlanRequest,
-    safe(ctx, 'importPlan', none, async (params: ImportPlanParams): Promise<ImportPlanAnswer> => {
+    safeRequest(ctx, 'importPlan', none, ['paths'], async (params: ImportPlanParams): Promise<ImportPlanAnswer> => {
       const plan = await planImport(params.paths, IMPORT_EXTENSIONS);
       const locale = ctx.service.locale;
       return { sources: plan.sources, problems: plan.problems.map((p) => ({ path: p.path, message: localize(p.problem, locale) })) };

@@ -1,9 +1,10 @@
 import type { TextEdit } from 'vscode-languageserver/node';
-import { openReferat, safe, type ServerContext } from './context';
+import { openReferat, type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 export function registerOnTypeFormatting(ctx: ServerContext): void {
   ctx.connection.onDocumentOnTypeFormatting(
-    safe(ctx, 'onTypeFormatting', [] as TextEdit[], (params, token) => {
+    safeRequest(ctx, 'onTypeFormatting', [] as TextEdit[], ['textDocument', 'position'], (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
       if (params.ch !== '\n' || !doc) return [];
       return ctx.service.onEnter(doc, params.position, token);

@@ -1,9 +1,10 @@
 import type { Location } from 'vscode-languageserver/node';
-import { openReferat, safe, type ServerContext } from './context';
+import { openReferat, type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 export function registerReferences(ctx: ServerContext): void {
   ctx.connection.onReferences(
-    safe(ctx, 'references', [] as Location[], (params, token) => {
+    safeRequest(ctx, 'references', [] as Location[], ['textDocument', 'position', 'referenceContext'], (params, token) => {
       const doc = openReferat(ctx, params.textDocument.uri);
       return doc ? ctx.service.references(doc, params.position, { includeDeclaration: params.context.includeDeclaration }, token) : [];
     }),

@@ -5,7 +5,8 @@ import { PdfThreads } from '../node/pdfJob';
 import { Protocol, type PagePatch, type RenderAnswer, type RenderParams, type RenderPdfAnswer, type RenderPdfParams, type RenderRefusal } from '../protocol';
 import type { RenderRefusal as ServiceRefusal } from '../service/languageService';
 import { commonPrefix, commonSuffix } from '../syntax/lexer';
-import { openReferat, safe, type ServerContext } from './context';
+import { openReferat, type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 /**
  * The preview and the exports: the referat as it will be published, rendered by the service,
@@ -26,46 +27,58 @@ export function registerRender(ctx: ServerContext): void {
 
   ctx.connection.onRequest(
     Protocol.renderRequest,
-    safe(ctx, 'render', null as RenderAnswer | null, async (params: RenderParams, token?: CancellationToken): Promise<RenderAnswer | null> => {
-      const doc = openReferat(ctx, params.uri);
-      if (!doc) return null;
-      const options = {
-        audience: params.audience === 'public' ? ('public' as const) : ('internal' as const),
-        locale: ctx.service.locale,
-        ...(params.webview ? { webview: params.webview } : {}),
-      };
-      const rendered = await ctx.service.renderHtml(doc, options, token);
-      if (rendered.output !== null)
-        return params.webview ? pages.answer(`${params.audience}\n${params.uri}`, rendered.output, params.since) : { html: rendered.output };
-      // The preview shows why, with its toolbar to switch back; an export gets no page to write.
-      return { refused: refusal(rendered.refused), ...(params.webview ? { page: await ctx.service.refusalPage(rendered.refused, options) } : {}) };
-    }),
+    safeRequest(
+      ctx,
+      'render',
+      null as RenderAnswer | null,
+      ['uri', 'audience', 'webview'],
+      async (params: RenderParams, token?: CancellationToken): Promise<RenderAnswer | null> => {
+        const doc = openReferat(ctx, params.uri);
+        if (!doc) return null;
+        const options = {
+          audience: params.audience === 'public' ? ('public' as const) : ('internal' as const),
+          locale: ctx.service.locale,
+          ...(params.webview ? { webview: params.webview } : {}),
+        };
+        const rendered = await ctx.service.renderHtml(doc, options, token);
+        if (rendered.output !== null)
+          return params.webview ? pages.answer(`${params.audience}\n${params.uri}`, rendered.output, params.since) : { html: rendered.output };
+        // The preview shows why, with its toolbar to switch back; an export gets no page to write.
+        return { refused: refusal(rendered.refused), ...(params.webview ? { page: await ctx.service.refusalPage(rendered.refused, options) } : {}) };
+      },
+    ),
   );
 
   ctx.connection.onRequest(
     Protocol.renderPdfRequest,
-    safe(ctx, 'renderPdf', null as RenderPdfAnswer | null, async (params: RenderPdfParams, token?: CancellationToken): Promise<RenderPdfAnswer | null> => {
-      const doc = openReferat(ctx, params.uri);
-      if (!doc) return null;
-      const cancel = new AbortController();
-      const listening = token?.onCancellationRequested(() => cancel.abort());
-      let rendered;
-      try {
-        const job = {
-          uri: doc.uri,
-          version: doc.version,
-          text: doc.getText(),
-          options: { audience: params.audience === 'public' ? 'public' : 'internal' } as const,
-        };
-        rendered = await pdfs.render(job, cancel.signal);
-      } finally {
-        listening?.dispose();
-      }
-      // Whoever cancelled reads no answer.
-      if (rendered === 'cancelled') return null;
-      // JSON-RPC carries text: the PDF travels as base64 (a third larger, once per export).
-      return rendered.output !== null ? { pdf: Buffer.from(rendered.output).toString('base64') } : { refused: refusal(rendered.refused) };
-    }),
+    safeRequest(
+      ctx,
+      'renderPdf',
+      null as RenderPdfAnswer | null,
+      ['uri', 'audience'],
+      async (params: RenderPdfParams, token?: CancellationToken): Promise<RenderPdfAnswer | null> => {
+        const doc = openReferat(ctx, params.uri);
+        if (!doc) return null;
+        const cancel = new AbortController();
+        const listening = token?.onCancellationRequested(() => cancel.abort());
+        let rendered;
+        try {
+          const job = {
+            uri: doc.uri,
+            version: doc.version,
+            text: doc.getText(),
+            options: { audience: params.audience === 'public' ? 'public' : 'internal' } as const,
+          };
+          rendered = await pdfs.render(job, cancel.signal);
+        } finally {
+          listening?.dispose();
+        }
+        // Whoever cancelled reads no answer.
+        if (rendered === 'cancelled') return null;
+        // JSON-RPC carries text: the PDF travels as base64 (a third larger, once per export).
+        return rendered.output !== null ? { pdf: Buffer.from(rendered.output).toString('base64') } : { refused: refusal(rendered.refused) };
+      },
+    ),
   );
 }
 

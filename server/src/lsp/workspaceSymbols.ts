@@ -1,8 +1,9 @@
 import type { SymbolInformation } from 'vscode-languageserver/node';
-import { safe, type ServerContext } from './context';
+import { type ServerContext } from './context';
+import { safeRequest } from './requestParams';
 
 export function registerWorkspaceSymbols(ctx: ServerContext): void {
   ctx.connection.onWorkspaceSymbol(
-    safe(ctx, 'workspaceSymbol', [] as SymbolInformation[], (params, token) => ctx.service.workspaceSymbols(params.query, token)),
+    safeRequest(ctx, 'workspaceSymbol', [] as SymbolInformation[], ['query'], (params, token) => ctx.service.workspaceSymbols(params.query, token)),
   );
 }
