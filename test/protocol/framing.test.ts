@@ -55,3 +55,40 @@ test('over stdio, what cannot be read as a message is passed over with a line on
     server.kill();
   }
 });
+
+test('over stdio, a message whose body is no JSON is answered with a parse error (id null), and the next request is answered', async () => {
+  const server = spawn(process.execPath, [join(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  server.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  server.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+  const until = (test: () => boolean, what: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${what}; stdout: ${out.slice(-500)}; stderr: ${err}`)), 20_000);
+      const look = (): void => {
+        if (!test()) return;
+        clearTimeout(timer);
+        server.stdout.off('data', look);
+        resolve();
+      };
+      server.stdout.on('data', look);
+      look();
+    });
+  const parseErrors = (): number => out.split('"code":-32700').length - 1;
+  try {
+    server.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+    await until(() => out.includes('"id":1,') || out.includes('"id":1}'), 'no answer to initialize');
+    const bodies = ['{"jsonrpc":"2.0","id":77,"method":"textDocument/hover","params":{oops}', 'not json at all', '\u00ff\u00fe'];
+    for (const [i, body] of bodies.entries()) {
+      const bytes = Buffer.from(body, 'latin1');
+      server.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`), bytes]));
+      await until(() => parseErrors() === i + 1, `no parse error for body ${i}`);
+      server.stdin.write(frame({ jsonrpc: '2.0', id: 20 + i, method: 'referat/ping' }));
+      await until(() => out.includes(`"id":${20 + i},`) || out.includes(`"id":${20 + i}}`), `no answer to ${20 + i}`);
+    }
+    assert.match(out, /"id":null/);
+    assert.equal(err.split('\n').filter((l) => l.startsWith('referat: a message that is no JSON')).length, bodies.length, err);
+  } finally {
+    server.kill();
+  }
+});

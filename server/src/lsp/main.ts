@@ -1,6 +1,11 @@
 import {
   createConnection,
+  ErrorCodes,
   ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Connection,
+  type ResponseMessage,
   TextDocuments,
   TextDocumentSyncKind,
   DidChangeWatchedFilesNotification,
@@ -39,13 +44,26 @@ import { registerWorkspaceSymbols } from './workspaceSymbols';
 // messages are framed by this side first: what the protocol library cannot read is passed over, with a
 // line on stderr, where the library stopped reading and the server answered nothing more.
 const stdio = process.argv.includes('--stdio');
-const connection = stdio
-  ? createConnection(
-      ProposedFeatures.all,
-      process.stdin.pipe(new MessageFraming((problem) => process.stderr.write(`referat: passed over what the editor sent: ${problem}\n`))),
-      process.stdout,
-    )
-  : createConnection(ProposedFeatures.all);
+const connection = stdio ? stdioConnection() : createConnection(ProposedFeatures.all);
+
+/**
+ * The connection over stdin and stdout. A message whose body is no JSON (its framing intact) is
+ * answered as JSON-RPC says, with a Parse error whose id is null, and a line on stderr: the library
+ * dropped it without a word, and the editor waited for an answer that never came.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(
+    process.stdin.pipe(new MessageFraming((problem) => process.stderr.write(`referat: passed over what the editor sent: ${problem}\n`))),
+  );
+  const writer = new StreamMessageWriter(process.stdout);
+  reader.onError((error) => {
+    if (!(error instanceof SyntaxError)) return;
+    process.stderr.write(`referat: a message that is no JSON was answered with a parse error: ${error.message}\n`);
+    const answer: ResponseMessage = { jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message}` } };
+    void writer.write(answer).catch(() => undefined);
+  });
+  return createConnection(ProposedFeatures.all, reader, writer);
+}
 // Stdout carries the messages: whatever a library writes to the console goes to stderr, the editor's log.
 if (stdio) Object.assign(console, new Console({ stdout: process.stderr, stderr: process.stderr }));
 // A document's line offsets are counted when it opens, not on her first keystroke (6 ms on 1 MB).
