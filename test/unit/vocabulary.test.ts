@@ -36,7 +36,7 @@ test('the grammar highlights every header label of the vocabulary', () => {
 
 test('the grammar highlights the approval block: its headings and its fields', () => {
   assert.ok(grammar.repository.approvalHeading!.match.includes(`(${APPROVAL_WORDS.heading}|${APPROVAL_WORDS.addition})`));
-  assert.ok(grammar.repository.approvalField!.match.includes(`(${APPROVAL_WORDS.by}|${APPROVAL_WORDS.seal})`));
+  assert.ok(grammar.repository.approvalField!.match.includes(`(${APPROVAL_WORDS.by}|${APPROVAL_WORDS.seal}|${APPROVAL_WORDS.date})`));
   // Its date is a header field's label too.
   assert.ok(grammar.repository.field!.match.includes(`|${APPROVAL_WORDS.date}|`));
 });
