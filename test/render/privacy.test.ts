@@ -426,3 +426,51 @@ test('property: random referater with closed punkter, planted secrets and CPR nu
   assert.ok(rendered >= 30, `rendered ${rendered}, refused ${refused}`);
   assert.ok(refused >= 30, `rendered ${rendered}, refused ${refused}`);
 });
+
+test("an approval's words in a closed punkt (Godkendelse, Godkendt af:, Tilføjelse) are the punkt's text: refused while unsealed, then approved at the end, and never published", async () => {
+  // A personnel case: the contract's approval, then an addition to it, written in the closed last punkt.
+  const closedTail = [
+    '',
+    'Sagsfremstilling',
+    '',
+    'Kontrakten er forhandlet.',
+    '',
+    'Godkendelse',
+    '',
+    'Godkendt af: Claus Borg',
+    'Dato: 2023-12-08',
+    '',
+    'Tilføjelse til kontrakten',
+    '',
+    'HEMMELIG løn 80.000 kr. og fratrædelsesgodtgørelse.',
+    '',
+  ].join('\n');
+  const text = `${base.trimEnd()}\n${closedTail}`;
+  const s = service();
+  const doc = docOf(text);
+  const heading = text.split('\n').indexOf('Godkendelse');
+  // Read as punkt 4's text, not as the approval; said on its heading, and the public version waits for it.
+  const found = (await s.findings(doc)).filter((d) => d.code === 'damaged-approval');
+  assert.deepEqual(
+    found.map((d) => d.range.start.line),
+    [heading],
+  );
+  for (const r of [await s.renderHtml(doc, { audience: 'public' }), await s.renderPdf(doc, { audience: 'public' })]) assert.equal(r.output, null);
+  // Approved: the approval is written at the end (not over those lines); the public version holds no word of the punkt.
+  const approved = await s.approve(doc, { by: ['Claus Borg'], date: '2023-12-14' });
+  assert.ok(approved.ok, approved.ok ? '' : approved.problem.en);
+  const after = approved.text;
+  assert.equal(after.split('\n').indexOf('Godkendelse'), heading, 'the words stay where she wrote them');
+  assert.ok(after.trimEnd().split('\n').at(-1)!.startsWith('Segl: v1 '), 'the approval is the last block');
+  const sealedDoc = docOf(after);
+  assert.deepEqual(
+    (await s.findings(sealedDoc)).filter((d) => d.severity === 'error'),
+    [],
+  );
+  const html = await s.renderHtml(sealedDoc, { audience: 'public' });
+  const pdf = await s.renderPdf(sealedDoc, { audience: 'public' });
+  assert.ok(html.output && pdf.output);
+  const seen = [htmlReaderText(html.output), await pdfReaderText(pdf.output)];
+  for (const shown of seen)
+    for (const secret of ['HEMMELIG', 'fratrædelsesgodtgørelse', 'Kontrakten er forhandlet', 'kontrakten']) assert.ok(!shown.includes(secret), secret);
+});

@@ -76,6 +76,11 @@ test('the summary agrees with the full parse on thousands of mutated referater',
           // An approval (`referat approve`): the parser and the summary both end the punkter there.
           'Godkendelse',
           'Godkendt af: Anna Holm',
+          'Dato: 2024-02-01',
+          'Segl: v1 a:IMXutmwePNw0 h:cwFfIk5keL9o',
+          // Whole blocks: sealed (the approval), and without a seal (text of the punkt it stands in).
+          'Godkendelse\n\nGodkendt af: Anna Holm\nDato: 2024-02-01\nSegl: v1 a:IMXutmwePNw0 h:cwFfIk5keL9o',
+          'Godkendelse\n\n  \nGodkendt af: Anna Holm\n\n\nDato: 2024-02-01',
           'Tilføjelse',
           '00.01.00I00-1-24',
           'Kommunaldirektøren indstiller,',

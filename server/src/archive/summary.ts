@@ -8,7 +8,7 @@ import { PunktMemo, type Exactly } from '../model/moved';
 import type { Punkt, Referat } from '../model/types';
 import { parseSyntax } from '../syntax/parser';
 import { classifyLine, isSectionHeading } from '../syntax/classify';
-import { APPROVAL_HEADING, isApprovalField } from '../syntax/linePatterns';
+import { APPROVAL_HEADING, approvalBlockAfter } from '../syntax/linePatterns';
 import type { SyntaxLine } from '../syntax/tree';
 import { isJournalLine, readEarlierDecision, readHeader, readPunktHeading } from '../model/build';
 import { parseJournalLine } from '../model/journal';
@@ -570,16 +570,23 @@ function splitWhoCached(who: string): NamedPerson[] {
   return hit;
 }
 
-/** A `Godkendelse` heading at `start`, its next line that is not empty one of the approval's fields: where the parser cuts the approval off. */
+/** A `Godkendelse` heading at `start`, its fields and its seal after it: where the parser cuts the approval off. */
 function isApprovalStart(text: string, start: number, end: number): boolean {
   if (!APPROVAL_HEADING.test(text.slice(start, end).trimEnd())) return false;
+  // The lines after the heading, read one by one as they are asked for; empty ones are no lines to the
+  // lexer (only their breaks), and are passed over here as the parser's tokens pass over them.
   let next = end + 1;
-  while (next < text.length) {
-    let e = text.indexOf('\n', next);
-    if (e < 0) e = text.length;
-    const line = text.slice(next, e);
-    if (line.trim() !== '') return isApprovalField(line);
-    next = e + 1;
-  }
-  return false;
+  const lines: string[] = [];
+  return (
+    approvalBlockAfter((k) => {
+      while (lines.length <= k && next < text.length) {
+        let e = text.indexOf('\n', next);
+        if (e < 0) e = text.length;
+        const line = text.slice(next, e).replace(/\r$/, '');
+        if (line !== '') lines.push(line);
+        next = e + 1;
+      }
+      return lines[k];
+    }) === 'sealed'
+  );
 }

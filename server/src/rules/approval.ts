@@ -65,6 +65,15 @@ function* blockProblems(a: Approval): Generator<Finding> {
     };
 }
 
+/** The lengths of those of the `wanted` lines that stand in a punkt or before the first. */
+function lineLengths(referat: Referat, wanted: ReadonlySet<number>): Map<number, number> {
+  const out = new Map<number, number>();
+  const { syntax } = referat;
+  for (const l of [...syntax.leading, ...syntax.header, ...(syntax.toc?.lines ?? []), ...syntax.punkter.flatMap((p) => p.lines)])
+    if (wanted.has(l.line)) out.set(l.line, l.text.length);
+  return out;
+}
+
 /** The seal, read; undefined (and the problem said) when it cannot be. */
 function readOrSay(a: Approval, out: Finding[]): Seal | undefined {
   if (!a.seal) {
@@ -97,6 +106,16 @@ export const damagedApproval: Rule = {
     en: "An approved referat's approval block is damaged: its seal, names or date are missing or do not match",
   },
   *check({ referat }) {
+    const unsealed = referat.syntax.unsealedApprovals ?? [];
+    const lengths = unsealed.length > 0 ? lineLengths(referat, new Set(unsealed)) : new Map<number, number>();
+    for (const line of unsealed)
+      yield {
+        range: lineRange(line, 0, lengths.get(line) ?? 0),
+        message: {
+          da: `Linjerne her ligner en godkendelse ("${APPROVAL_WORDS.heading}", "${APPROVAL_WORDS.by}: …"), men der er intet segl ("${APPROVAL_WORDS.seal}: v1 …"): de læses som tekst i punktet, ikke som godkendelsen. Godkend referatet med Referat: Godkend referat (eller referat approve), så skrives godkendelsen til sidst.`,
+          en: `These lines look like an approval ("${APPROVAL_WORDS.heading}", "${APPROVAL_WORDS.by}: …"), but there is no seal ("${APPROVAL_WORDS.seal}: v1 …"): they are read as the item's text, not as the approval. Approve the referat with Referat: Approve Minutes (or referat approve), and the approval is written at the end.`,
+        },
+      };
     const a = referat.approval;
     if (!a) return;
     yield* blockProblems(a);

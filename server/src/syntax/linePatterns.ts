@@ -213,5 +213,35 @@ export function isApprovalField(line: string): boolean {
   return APPROVAL_FIELD.test(line.slice(0, APPROVAL_LABEL_WITHIN).trimEnd());
 }
 
+/** The seal's field (`Segl: v1 …`), told by its start alone. */
+function isSealField(line: string): boolean {
+  const m = APPROVAL_FIELD.exec(line.slice(0, APPROVAL_LABEL_WITHIN).trimEnd());
+  return m?.[1]?.toLowerCase() === APPROVAL_WORDS.seal.toLowerCase();
+}
+
+/** After an approval's heading, its fields are read this many lines far at most (blank lines among them). */
+const APPROVAL_FIELDS_WITHIN = 12;
+
+/**
+ * What the lines after a `Godkendelse` heading make of it, read from `lineAfter(0)` on (undefined past
+ * the end): `sealed` where its fields (blank lines between them) hold the seal before any other line, as
+ * `referat approve` writes them; `unsealed` where fields follow it but no seal; `none` where no field
+ * does. Only a sealed block is the approval the parser cuts off: the words `Godkendelse` and `Godkendt
+ * af:` in a closed punkt (a contract approved in a personnel case) were read as the approval, and the
+ * rest of the punkt as its published additions.
+ */
+export function approvalBlockAfter(lineAfter: (k: number) => string | undefined): 'sealed' | 'unsealed' | 'none' {
+  let fields = 0;
+  for (let k = 0; k < APPROVAL_FIELDS_WITHIN; k++) {
+    const line = lineAfter(k);
+    if (line === undefined) break;
+    if (line.trim() === '') continue;
+    if (!isApprovalField(line)) break;
+    if (isSealField(line)) return 'sealed';
+    fields++;
+  }
+  return fields > 0 ? 'unsealed' : 'none';
+}
+
 /** A KLE journal number alone on its line, bold allowed (`**00.01.00I00-2-22**`). */
 export const KLE_JOURNAL_LINE = new RegExp(String.raw`^[ \t*]*${KLE_JOURNAL_NUMBER_SOURCE}[ \t*]*$`);

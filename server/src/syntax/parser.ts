@@ -5,7 +5,7 @@ import { markExtraSections, markPunktHeadings, markTitleSections } from './struc
 import { detectDialect } from '../dialect/detect';
 import type { Dialect } from '../dialect/dialects';
 import { lineRange } from './range';
-import { ADDITION_HEADING, APPROVAL_HEADING, isApprovalField } from './linePatterns';
+import { ADDITION_HEADING, APPROVAL_HEADING, approvalBlockAfter } from './linePatterns';
 import { APPROVAL_WORDS } from '../dialect/vocabulary';
 import { SourceLine, type ApprovalSyntax, type PunktSyntax, type ReferatSyntax, type SyntaxLine, type SyntaxProblem } from './tree';
 
@@ -74,7 +74,7 @@ export function parseSyntax(input: string, given?: Dialect, options: LexOptions 
   const lexed = lex(text, options);
   const { lineStarts, errors } = lexed;
   // The approval at the end is read apart: the parser groups only the lines before it.
-  const approvalAt = approvalStart(lexed.tokens);
+  const { at: approvalAt, unsealed } = approvalStart(lexed.tokens);
   const tokens = approvalAt === undefined ? lexed.tokens : lexed.tokens.slice(0, approvalAt);
   markExtraSections(tokens, dialect);
   markTitleSections(tokens, dialect);
@@ -142,6 +142,7 @@ export function parseSyntax(input: string, given?: Dialect, options: LexOptions 
     ...(toc ? { toc } : {}),
     punkter,
     ...(approval ? { approval } : {}),
+    ...(unsealed.length > 0 ? { unsealedApprovals: unsealed.map((i) => offsetToLine(lexed.tokens[i]!.startOffset)) } : {}),
     dialect,
     lineCount: lineStarts.length,
     lastLineLength: text.length - lastStart,
@@ -166,19 +167,22 @@ const APPROVAL_LINE_LIMIT = 200;
 const trimmed = (image: string): string => image.trimEnd();
 
 /**
- * Where the approval block starts: the first `Godkendelse` heading whose next line (empty lines
- * aside) is one of its fields. Its heading alone is no approval: a referat may hold the word.
+ * Where the approval block starts: the first `Godkendelse` heading whose fields follow it with the
+ * seal among them (`approvalBlockAfter`). Headings whose fields hold no seal stay text of their punkt;
+ * where no approval follows them, they are named (an approval that lost its seal, or words that look
+ * like one). Its heading alone is no approval: a referat may hold the word.
  */
-function approvalStart(tokens: readonly IToken[]): number | undefined {
+function approvalStart(tokens: readonly IToken[]): { at?: number; unsealed: number[] } {
+  const unsealed: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const image = tokens[i]!.image;
     if (image.length > APPROVAL_LINE_LIMIT || !startsLikeApproval(image) || !APPROVAL_HEADING.test(trimmed(image))) continue;
-    let j = i + 1;
-    while (j < tokens.length && tokens[j]!.image.trim() === '') j++;
-    const next = tokens[j];
-    if (next && isApprovalField(next.image)) return i;
+    const block = approvalBlockAfter((k) => tokens[i + 1 + k]?.image);
+    // Before the approval, such lines are plainly the text of their punkt: nothing to say of them.
+    if (block === 'sealed') return { at: i, unsealed: [] };
+    if (block === 'unsealed') unsealed.push(i);
   }
-  return undefined;
+  return { unsealed };
 }
 
 /** The approval heading's first letter, either case: a line whose first letter is another heads no approval. */

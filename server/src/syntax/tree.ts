@@ -104,6 +104,11 @@ export interface ReferatSyntax {
   readonly punkter: readonly PunktSyntax[];
   /** The approval at the end of the document, cut off before the punkter are grouped: never a punkt's text. */
   readonly approval?: ApprovalSyntax;
+  /**
+   * Where no approval is, the lines of `Godkendelse` headings followed by an approval's fields but no
+   * seal: no approval, the text of the punkt they stand in (the rule damaged-approval says so).
+   */
+  readonly unsealedApprovals?: readonly number[];
   /** The conventions the document is read with: its meeting system's. */
   readonly dialect: Dialect;
   /** Number of lines in the document (an empty document has one, empty, line). */
