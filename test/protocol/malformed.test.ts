@@ -12,15 +12,21 @@ import { LspClient } from './lspClient';
  * InvalidParams and one line in the log that names the part (no stack trace), and the server answers
  * the well-formed request after it.
  */
-test('a malformed request is answered with InvalidParams and one log line naming its part; the next request is answered', async () => {
-  const dir = scratchDir('malformed-requests-');
+/** The built server, in English, with a referat open in a folder of its own: the folder, the file and its uri. */
+async function serverWithReferat(): Promise<{ server: LspClient; dir: string; path: string; uri: string }> {
+  const dir = scratchDir('malformed-');
   const path = join(dir, 'a.referat');
   const text = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8');
   writeFileSync(path, text);
   const server = new LspClient();
+  await server.initialize(dir, { locale: 'en' });
+  const uri = await server.open(path, text);
+  return { server, dir, path, uri };
+}
+
+test('a malformed request is answered with InvalidParams and one log line naming its part; the next request is answered', async () => {
+  const { server, uri } = await serverWithReferat();
   try {
-    await server.initialize(dir, { locale: 'en' });
-    const uri = await server.open(path, text);
     const position = { line: 16, character: 2 };
     const cases: [string, unknown, RegExp][] = [
       ['textDocument/hover', { textDocument: { uri }, position: null }, /position is null/],
@@ -99,14 +105,8 @@ function pathsOf(value: unknown, prefix: readonly string[] = []): string[][] {
 }
 
 test('property: a request with any one field of its params broken is answered (a result or InvalidParams), never an internal failure', async () => {
-  const dir = scratchDir('malformed-fuzz-');
-  const path = join(dir, 'a.referat');
-  const text = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8');
-  writeFileSync(path, text);
-  const server = new LspClient();
+  const { server, dir, path, uri } = await serverWithReferat();
   try {
-    await server.initialize(dir, { locale: 'en' });
-    const uri = await server.open(path, text);
     await server.diagnosticsFor(uri);
     const position = { line: 16, character: 2 };
     const range = { start: { line: 16, character: 0 }, end: { line: 18, character: 4 } };
