@@ -179,7 +179,18 @@ for (const file of cuts) {
   const name = file.slice(repoRoot.length + 1);
   test(`punkt-after-approval in ${name}: a punkt heading under an addition is an error on its line; the addition's text alone is none`, () => {
     const text = readFileSync(file, 'utf8').replace(/\n*$/, '\n');
-    const approval = ['', 'Godkendelse', '', 'Godkendt af: Anna Holm', 'Dato: 2024-01-10', '', 'Tilføjelse', '', 'Rettelse af en stavefejl.'];
+    const approval = [
+      '',
+      'Godkendelse',
+      '',
+      'Godkendt af: Anna Holm',
+      'Dato: 2024-01-10',
+      'Segl: v1 a:IMXutmwePNw0 h:cwFfIk5keL9o',
+      '',
+      'Tilføjelse',
+      '',
+      'Rettelse af en stavefejl.',
+    ];
     const plain = `${text}${approval.join('\n')}\n`;
     assert.deepEqual(
       checkReferat(parseReferat(plain)).filter((d) => d.code === 'punkt-after-approval'),
