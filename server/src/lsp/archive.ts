@@ -16,7 +16,11 @@ const CHANGE_KIND: Readonly<Record<number, WorkspaceChangeKind>> = {
  */
 export function registerArchive(
   ctx: ServerContext,
-  { revalidateAll, revalidateSoon }: { readonly revalidateAll: () => Promise<void>; readonly revalidateSoon: () => void },
+  {
+    revalidateAll,
+    revalidateSoon,
+    changedOnDisk,
+  }: { readonly revalidateAll: () => Promise<void>; readonly revalidateSoon: () => void; readonly changedOnDisk: (uris: readonly string[]) => void },
 ): { indexWorkspace: () => Promise<void> } {
   const { connection, service } = ctx;
 
@@ -51,6 +55,8 @@ export function registerArchive(
 
   const watchedFilesChanged = safe(ctx, 'didChangeWatchedFiles', undefined, async (params: DidChangeWatchedFilesParams) => {
     const changes = params.changes.map((c) => ({ kind: CHANGE_KIND[c.type] ?? 'changed', uri: c.uri }));
+    // An open referat reloaded from its changed file is checked as saved, once the reports pause.
+    changedOnDisk(changes.filter((c) => c.kind !== 'deleted').map((c) => c.uri));
     // Files changed on disk come in bursts (a checkout, an import): the open documents are checked once they pause.
     if (await service.workspaceChanged(changes)) revalidateSoon();
   });

@@ -5,6 +5,8 @@ import { Protocol, type FindingsSummary } from '../protocol';
 import type { Diagnostic as ReferatDiagnostic } from '../rules/types';
 import { toLspDiagnostic } from '../service/languageService';
 import { commonPrefix, commonSuffix, computeLineStarts, firstAtOrAbove } from '../syntax/lexer';
+import { nodeWorkspace } from '../node/nodeWorkspace';
+import { decodeReferat } from '../workspace/decode';
 import { openReferat, safe, type ServerContext } from './context';
 import { safeRequest } from './requestParams';
 
@@ -157,7 +159,78 @@ interface Diagnostics {
   revalidateAll: () => Promise<void>;
   /** Checks the open documents again once saves and changes pause: for what changes while she works (the archive, the spelling count). */
   revalidateSoon: () => void;
+  /** Files changed on disk: an open referat the editor reloaded from one is a saved text, checked as a save is. */
+  changedOnDisk: (uris: readonly string[]) => void;
   fixesOffered: (doc: TextDocument, actions: readonly CodeAction[]) => void;
+}
+
+/** After the watcher's report of a change on disk, the files are read once reports pause: not in a save's way. */
+const DISK_READ_AFTER_MS = 250;
+
+/**
+ * Open referater whose file changed on disk, not by her save (a copy over it, a checkout, another
+ * program): VS Code reloads such a file into the editor, and says so in a change, before or after the
+ * watcher reports it. Where the editor's text is then the file's, it is a saved text: `validate` checks
+ * it (findings follow saving), not the text last saved, whose findings would stand in the new text.
+ */
+function reloadsFromDisk(
+  ctx: ServerContext,
+  savedText: Map<string, string>,
+  validate: (doc: TextDocument) => Promise<void>,
+): {
+  reloaded: (doc: TextDocument) => boolean;
+  changed: (uris: readonly string[]) => void;
+  /** The files reported read now, where any are: before the open documents are checked again. */
+  settle: () => Promise<void>;
+  forget: (uri: string) => void;
+} {
+  // What an open referat's file held when it was last read after a report, until the editor's text is that.
+  const onDisk = new Map<string, string>();
+  const reported = new Set<string>();
+  const reloaded = (doc: TextDocument): boolean => {
+    const disk = onDisk.get(doc.uri);
+    if (disk === undefined || disk !== doc.getText()) return false;
+    onDisk.delete(doc.uri);
+    savedText.set(doc.uri, disk);
+    return true;
+  };
+  const read = whenPaused(
+    safe(ctx, 'didChangeWatchedFiles', undefined, async () => {
+      const uris = [...reported];
+      reported.clear();
+      for (const uri of uris) {
+        const path = openReferat(ctx, uri) ? ctx.service.pathOf(uri) : undefined;
+        if (!path) continue;
+        let decoded;
+        try {
+          decoded = decodeReferat(await nodeWorkspace.readFile(path));
+        } catch {
+          // Gone or unreadable: the editor keeps its text, and its findings stand.
+          continue;
+        }
+        const doc = decoded.ok ? ctx.documents.get(uri) : undefined;
+        if (!decoded.ok || !doc || savedText.get(uri) === decoded.text) continue;
+        onDisk.set(uri, decoded.text);
+        if (reloaded(doc)) await validate(doc);
+      }
+    }),
+    DISK_READ_AFTER_MS,
+  );
+  return {
+    reloaded,
+    changed: (uris) => {
+      if (ctx.validation.trigger === 'onType') return;
+      for (const uri of uris) if (openReferat(ctx, uri)) reported.add(uri);
+      if (reported.size > 0) read.soon();
+    },
+    settle: async () => {
+      if (reported.size > 0) await read.now();
+    },
+    forget: (uri) => {
+      onDisk.delete(uri);
+      reported.delete(uri);
+    },
+  };
 }
 
 /** Publishes findings on open and save (or as you type), clears them on close; referat.yaml's mistakes too. */
@@ -202,7 +275,10 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
     await publish(typed ?? checking, { found, diagnostics, text: (typed ?? checking).getText() });
   });
 
+  const disk = reloadsFromDisk(ctx, savedText, (doc) => validate(doc));
   const recheck = whenPaused(async (): Promise<void> => {
+    // A file the editor reloaded is its saved text now: read first, not checked again as the text saved before.
+    await disk.settle();
     for (const doc of documents.all()) {
       const checked = ctx.validation.trigger === 'onType' ? undefined : lastChecked.get(doc.uri);
       await (checked ? validate(checked, { again: true }) : validate(doc));
@@ -245,8 +321,8 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
     }
     clearTimeout(timers.get(doc.uri));
     if (ctx.validation.trigger !== 'onType') {
-      // Back to the text as saved: its findings, not those of a text typed since, are what is true.
-      if (doc.getText() === savedText.get(doc.uri)) {
+      // Back to the text as saved, or reloaded from a file changed on disk: its findings, not those of a text typed since, are what is true.
+      if (doc.getText() === savedText.get(doc.uri) || disk.reloaded(doc)) {
         void validate(doc);
         return;
       }
@@ -262,19 +338,17 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
     else later(doc.uri, ctx.validation.debounceMs, () => void validate(doc));
   });
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    timers.delete(e.document.uri);
-    lastChecked.delete(e.document.uri);
-    published.delete(e.document.uri);
-    savedText.delete(e.document.uri);
-    fixes.forget(e.document.uri);
-    service.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    const { uri } = e.document;
+    clearTimeout(timers.get(uri));
+    for (const memory of [timers, lastChecked, published, savedText]) memory.delete(uri);
+    for (const forget of [disk.forget, fixes.forget, (u: string) => service.forget(u)]) forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
   registerFindingsRequest(ctx);
   return {
     revalidateAll,
     revalidateSoon: recheck.soon,
+    changedOnDisk: disk.changed,
     fixesOffered: (doc, actions) => {
       if (ctx.validation.trigger !== 'onType') fixes.offer(doc, actions);
     },

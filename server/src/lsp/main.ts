@@ -162,7 +162,7 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-const { revalidateAll, revalidateSoon, fixesOffered } = registerDiagnostics(ctx);
+const { revalidateAll, revalidateSoon, changedOnDisk, fixesOffered } = registerDiagnostics(ctx);
 registerCompletion(ctx);
 registerHover(ctx);
 registerDocumentSymbols(ctx);
@@ -178,7 +178,7 @@ registerCreateReferat(ctx);
 registerDocumentInfo(ctx);
 registerImport(ctx);
 registerCommands(ctx);
-const { indexWorkspace } = registerArchive(ctx, { revalidateAll, revalidateSoon });
+const { indexWorkspace } = registerArchive(ctx, { revalidateAll, revalidateSoon, changedOnDisk });
 // The dictionary arrived, or the archive's own words were counted: open documents are checked again
 // once saves pause (the count tells its news every second while it goes on; a save is checked with it anyway).
 service.onKnowledgeChanged(revalidateSoon);
