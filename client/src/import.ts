@@ -14,6 +14,7 @@ import {
   type ImportParams,
   type ImportPlanAnswer,
   type ImportPlanParams,
+  untakenName,
 } from '../../server/src/protocol';
 import { confirmOutside, defaultFolder, inWorkspace, parentOf } from './where';
 import { exists, writeReplacing } from './files';
@@ -71,7 +72,19 @@ export async function importMinutes(
   }
   const dirOf = await targetFolders(files, { outDir, beside, outside: options.outside });
   if (!dirOf) return none;
-  const run: ImportRun = { client, output, files, dirOf, replaceAll: options.replace, written: [], notes: 0, skipped: [], failed: [], cancelled: false };
+  const run: ImportRun = {
+    client,
+    output,
+    files,
+    dirOf,
+    replaceAll: options.replace,
+    written: [],
+    notes: 0,
+    skipped: [],
+    failed: [],
+    cancelled: false,
+    taken: new Set(),
+  };
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Importing minutes'), cancellable: true }, (progress, token) =>
     importAll(run, progress, token),
   );
@@ -112,6 +125,8 @@ interface ImportRun {
   readonly skipped: vscode.Uri[];
   readonly failed: { source: vscode.Uri; message: string }[];
   cancelled: boolean;
+  /** The files this import has written or is writing (as URIs): a second meeting of the same name gets its own. */
+  readonly taken: Set<string>;
 }
 
 /** Every file read by the server, a few at once, and its referater written, with a progress bar she can cancel. */
@@ -152,7 +167,12 @@ async function writeReferater(run: ImportRun, answer: ImportAnswer & { ok: true 
   for (const note of answer.notes) run.output.appendLine(`${source.fsPath}: ${note}`);
   run.notes += answer.notes.length;
   for (const r of answer.referater) {
-    const target = vscode.Uri.joinPath(run.dirOf(source), r.fileName);
+    // Two meetings of this import with one name (two agendas of a committee on one day) each get a file:
+    // the name is taken at once, before any wait, since the other lanes write meanwhile.
+    const dir = run.dirOf(source);
+    const name = untakenName(r.fileName, (candidate) => run.taken.has(vscode.Uri.joinPath(dir, candidate).toString()));
+    const target = vscode.Uri.joinPath(dir, name);
+    run.taken.add(target.toString());
     if (await exists(target)) {
       if (run.replaceAll === undefined) {
         const choice = await askReplace(target);

@@ -110,6 +110,19 @@ export interface ImportParams {
   readonly path: string;
 }
 
+/**
+ * A referat's file name (or path) no other meeting of the same import has taken: the name itself, else
+ * `…-2.referat`, `…-3.referat` (two agendas of one committee on one day, a meeting's PDF and its page).
+ */
+export function untakenName(name: string, taken: (candidate: string) => boolean): string {
+  if (!taken(name)) return name;
+  const stem = name.replace(/\.[^./\\]*$/, '');
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}.referat`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
 /** One meeting read from a source: the referat's text and the file name it goes to (body and date). */
 export interface ImportedReferat {
   readonly fileName: string;

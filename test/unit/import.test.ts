@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { untakenName } from '../../server/src/protocol';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -486,4 +487,20 @@ test('HTML tables: cells of as many short lines side by side keep an empty cell 
     'Herlev\t2,1\t\u00a0\tx',
     'Hvidovre\t3,2\t\u00a0\ty',
   ]);
+});
+
+test('untakenName: a second and third meeting of one name in one import get -2 and -3; a name not taken is kept', () => {
+  const taken = new Set(['a.referat', 'a-2.referat']);
+  assert.equal(
+    untakenName('b.referat', (n) => taken.has(n)),
+    'b.referat',
+  );
+  assert.equal(
+    untakenName('a.referat', (n) => taken.has(n)),
+    'a-3.referat',
+  );
+  assert.equal(
+    untakenName('/ud/x.referat', (n) => n === '/ud/x.referat'),
+    '/ud/x-2.referat',
+  );
 });

@@ -562,6 +562,28 @@ export function defineTests(): void {
       assert.match(readFileSync(greve.fsPath, 'utf8'), /^REFERAT Klima-, Teknik- og Miljøudvalget/);
     });
 
+    test('Import Minutes: two meetings of one import with one name each get a file; neither is asked about nor lost', async () => {
+      type Outcome = { written: vscode.Uri[]; skipped: vscode.Uri[]; failed: unknown[]; cancelled: boolean };
+      const twins = file('tvillinger');
+      const out = file('tvillinger-ud');
+      await vscode.workspace.fs.createDirectory(twins);
+      await vscode.workspace.fs.createDirectory(out);
+      try {
+        // One meeting's export twice, as a system writes two agendas of one committee on one day.
+        const bytes = await vscode.workspace.fs.readFile(file('kilder/greve-klima-teknik-og-miljoeudvalget-2024-09-05.json'));
+        for (const name of ['a.json', 'b.json']) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(twins, name), bytes);
+        const r = await vscode.commands.executeCommand<Outcome>('referat.importMinutes', { sources: [twins], outDir: out, replace: false });
+        assert.deepEqual(r.written.map((u) => u.path.split('/').pop()).sort(), [
+          'klima-teknik-og-miljoeudvalget-2024-09-05-2.referat',
+          'klima-teknik-og-miljoeudvalget-2024-09-05.referat',
+        ]);
+        assert.deepEqual(r.skipped, []);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        for (const dir of [twins, out]) await vscode.workspace.fs.delete(dir, { recursive: true });
+      }
+    });
+
     test("prose defaults apply to a referat: word wrap, no word suggestions, Enter never takes a suggestion; other files keep VS Code's", async () => {
       const editor = await open('arkiv/direktionen-2023-12-07.referat');
       const config = vscode.workspace.getConfiguration('editor', editor.document);

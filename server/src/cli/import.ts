@@ -1,13 +1,13 @@
 import { mkdir, rmdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { bothLanguages, localize, type Locale, type LocalizedText } from '../i18n/locale';
 import type { ImportedMeeting } from '../import/types';
 import { errorCode, fsProblem, mayWrite, sameFile, writeFileSafely } from '../node/files';
 import type { FileImport } from '../node/importer';
 import { planImport } from '../node/importPlan';
 import { runPool, startPool, type BatchOptions } from '../node/threadPool';
-import { IMPORT_EXTENSIONS } from '../protocol';
+import { IMPORT_EXTENSIONS, untakenName } from '../protocol';
 import type { CliIO } from './io';
 import type { CommandInput } from './options';
 import type { IMPORT_OPTIONS } from './commands';
@@ -205,12 +205,7 @@ function refuse(io: CliIO, path: string, problem: LocalizedText): number {
 
 /** Two sources of this run with one meeting's name (its PDF and its page) each get a file. */
 function uniqueTarget(target: string, written: ReadonlySet<string>): string {
-  if (!written.has(resolve(target))) return target;
-  const stem = target.slice(0, -extname(target).length);
-  for (let n = 2; ; n++) {
-    const candidate = `${stem}-${n}.referat`;
-    if (!written.has(resolve(candidate))) return candidate;
-  }
+  return untakenName(target, (candidate) => written.has(resolve(candidate)));
 }
 
 /** Writes the referat; never over an existing file unless forced, never through a link. The problem, if any. */

@@ -5,8 +5,7 @@ import { Protocol, type FindingsSummary } from '../protocol';
 import type { Diagnostic as ReferatDiagnostic } from '../rules/types';
 import { toLspDiagnostic } from '../service/languageService';
 import { commonPrefix, commonSuffix, computeLineStarts, firstAtOrAbove } from '../syntax/lexer';
-import { nodeWorkspace } from '../node/nodeWorkspace';
-import { decodeReferat } from '../workspace/decode';
+import { readReferatText } from '../node/nodeWorkspace';
 import { openReferat, safe, type ServerContext } from './context';
 import { safeRequest } from './requestParams';
 
@@ -203,7 +202,7 @@ function reloadsFromDisk(
         if (!path) continue;
         let decoded;
         try {
-          decoded = decodeReferat(await nodeWorkspace.readFile(path));
+          decoded = await readReferatText(path);
         } catch {
           // Gone or unreadable: the editor keeps its text, and its findings stand.
           continue;

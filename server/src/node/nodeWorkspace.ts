@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFileSafely, REFERAT_LIMIT } from './files';
+import { decodeReferat, type DecodeResult } from '../workspace/decode';
 import type { Workspace } from '../workspace/workspace';
 
 /** The real file system, for the language server and the command line. */
@@ -53,3 +54,8 @@ export const nodeWorkspace: Workspace = {
     }
   },
 };
+
+/** A referat file's text as the editor reads it (its byte order mark dropped, UTF-16 by its mark); throws where it cannot be read. */
+export async function readReferatText(path: string): Promise<DecodeResult> {
+  return decodeReferat(await nodeWorkspace.readFile(path));
+}
