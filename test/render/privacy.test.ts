@@ -474,3 +474,23 @@ test("an approval's words in a closed punkt (Godkendelse, Godkendt af:, Tilføje
   for (const shown of seen)
     for (const secret of ['HEMMELIG', 'fratrædelsesgodtgørelse', 'Kontrakten er forhandlet', 'kontrakten']) assert.ok(!shown.includes(secret), secret);
 });
+
+test("a CPR number in a closed punkt's heading: refused as a CPR number shown of the closed punkt, not as a punkt whose end is in doubt", async () => {
+  const s = service();
+  const text = base.replace('Punkt 4: Lukket: Møde med Borgmesteren', 'Punkt 4: Lukket: Møde med borger 150372-1234');
+  assert.notEqual(text, base);
+  const doc = docOf(text);
+  const line = text.split('\n').indexOf('Punkt 4: Lukket: Møde med borger 150372-1234');
+  const cpr = (await s.findings(doc)).filter((d) => d.code === 'cpr-number');
+  assert.deepEqual(
+    cpr.map((d) => d.range.start.line),
+    [line],
+  );
+  assert.match(cpr[0]!.message, /lukket punkts overskrift.*ned i punktets tekst/);
+  for (const r of [await s.renderHtml(doc, { audience: 'public' }), await s.renderPdf(doc, { audience: 'public' })]) {
+    assert.equal(r.output, null);
+    assert.equal(r.refused?.range.start.line, line);
+    assert.doesNotMatch(r.refused.message.en, /in doubt/);
+    assert.match(r.refused.message.en, /closed item's heading/);
+  }
+});

@@ -164,10 +164,17 @@ const WHERE: Readonly<Record<CprPlace, LocalizedText>> = {
 
 /** Why a number may not stand where it stands; the number itself is never repeated (logs, terminals). */
 export function cprMessage(place: CprPlace): LocalizedText {
-  return {
-    da: `Et CPR-nummer ${WHERE[place].da} bliver offentliggjort: fjern det, eller flyt oplysningen til et lukket punkt.`,
-    en: `A CPR number ${WHERE[place].en} would be published: remove it, or move it to a closed item.`,
-  };
+  // In a closed punkt it is already where it belongs: what is published of it (heading, journal number, public decision) is what to move it out of.
+  const inClosed = place === 'closedHeading' || place === 'publicDecision';
+  return inClosed
+    ? {
+        da: `Et CPR-nummer ${WHERE[place].da} bliver offentliggjort (det er den del af et lukket punkt, der vises): fjern det, eller flyt oplysningen ned i punktets tekst.`,
+        en: `A CPR number ${WHERE[place].en} would be published (that part of a closed item is shown): remove it, or move it down into the item's text.`,
+      }
+    : {
+        da: `Et CPR-nummer ${WHERE[place].da} bliver offentliggjort: fjern det, eller flyt oplysningen til et lukket punkt.`,
+        en: `A CPR number ${WHERE[place].en} would be published: remove it, or move it to a closed item.`,
+      };
 }
 
 export const cprNumber: Rule = {

@@ -71,7 +71,10 @@ function closedPunktRefusal(referat: Referat, errors: readonly Diagnostic[]): Re
     if (!closed.closed) continue;
     const next = punkter[i + 1];
     const end = next ? next.headingRange.start.line : Number.MAX_SAFE_INTEGER;
-    const error = errors.find((d) => d.severity === 'error' && d.range.start.line >= closed.headingRange.start.line && d.range.start.line <= end);
+    // A CPR number in what is shown of the closed punkt puts no end in doubt: it is refused below, as itself.
+    const error = errors.find(
+      (d) => d.severity === 'error' && d.code !== 'cpr-number' && d.range.start.line >= closed.headingRange.start.line && d.range.start.line <= end,
+    );
     if (error)
       return refusal(error.range, {
         da: `Der er en fejl i eller lige efter det lukkede punkt ${closed.number}, så det er uvist, hvor punktet slutter: ${error.message}`,
