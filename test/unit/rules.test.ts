@@ -210,7 +210,8 @@ test('a KLE number joined by spaces or dashes of another length, or with a four-
     return { message: d!.message, fixes: d!.fixes.map((f) => [f.title, f.preferred, f.edits.map((e) => e.newText)]) };
   };
   assert.deepEqual(fixOf('journal-format.separators.referat'), {
-    message: 'The journal number "00.13.02 G01 – 1 – 23" is mistyped: its parts must be joined by hyphens. Should it be 00.13.02G01-1-23?',
+    message:
+      'The journal number "00.13.02 G01 – 1 – 23" is mistyped: its parts must stand as the form has them: no spaces, and a hyphen before the serial and the year. Should it be 00.13.02G01-1-23?',
     fixes: [['Change to 00.13.02G01-1-23', true, ['00.13.02G01-1-23']]],
   });
   assert.deepEqual(fixOf('journal-format.year.referat'), {
@@ -292,4 +293,15 @@ test('where no section of the punkt has text yet, the decision is written as the
     assert.match(lines[heading]!, /^Beslutning$/, style);
     assert.equal(lines[fix.cursor!.line], '', `${style}: the cursor's line is empty`);
   }
+});
+
+test('journal-format: a facet letter in lower case is offered in capitals', () => {
+  const text = readFileSync(join(rulesDir, 'base.ok.referat'), 'utf8').replace('81.39.15G01-4-23', '81.39.15g01-4-23');
+  const d = checkReferat(parseReferat(text), { locale: 'en' }).filter((x) => x.code === 'journal-format');
+  assert.equal(d.length, 1);
+  assert.match(d[0]!.message, /Should it be 81\.39\.15G01-4-23\?/);
+  assert.deepEqual(
+    d[0]!.fixes.map((f) => f.edits[0]!.newText),
+    ['81.39.15G01-4-23'],
+  );
 });

@@ -46,6 +46,9 @@ export function parseJournalLine(text: string, line: number, meetingYear: number
   }
   const range = lineRange(line, start, end);
   if (schemes[0]?.id !== 'kle') return { kind: 'malformed', text: word, range, problem: 'scheme' };
+  // The facet's letter in lower case (`81.39.15g01-4-23`): the same number in capitals is the fix.
+  const capital = word.toUpperCase();
+  if (capital !== word && KLE.test(capital)) return { kind: 'malformed', text: word, range, problem: 'facet', correction: capital };
   const separated = joinedByHyphens(word);
   if (separated !== undefined) return { kind: 'malformed', text: word, range, problem: 'separators', correction: separated };
   const problem = diagnoseKle(word);

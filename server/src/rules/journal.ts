@@ -56,7 +56,10 @@ function problemText(problem: Exclude<JournalProblem, 'scheme'>, year: string): 
     case 'year':
       return { da: `året skal være to cifre til sidst (-${year})`, en: `the year must be two digits at the end (-${year})` };
     case 'separators':
-      return { da: 'delene skal stå med bindestreg imellem', en: 'its parts must be joined by hyphens' };
+      return {
+        da: 'delene skal stå, som formen har dem: uden mellemrum, og med bindestreg før løbenummer og år',
+        en: 'its parts must stand as the form has them: no spaces, and a hyphen before the serial and the year',
+      };
     case 'shape':
       return { da: 'formen skal være 00.01.00I00-3-23 eller 00.16.00-P20-1-16', en: 'the form must be 00.01.00I00-3-23 or 00.16.00-P20-1-16' };
   }
@@ -82,8 +85,9 @@ export const journalFormat: Rule = punktRule({
     }
     const meeting = meetingDate(referat);
     const year = meeting ? String(meeting.year % 100).padStart(2, '0') : EXAMPLE_YEAR;
-    const why = problemText(j.problem, year);
     const fix = j.correction;
+    // Where the fix names the year (`-2023` is `-23`), the example is that year, not the meeting's: one year in one message.
+    const why = problemText(j.problem, j.problem === 'year' && fix ? fix.slice(-2) : year);
     out.push({
       range: j.range,
       message: fix
