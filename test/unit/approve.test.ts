@@ -29,11 +29,14 @@ const FIXTURE = join(corpusDir, 'direktionen-2023-12-07.referat');
 const ORIGINAL = readFileSync(FIXTURE, 'utf8');
 const BY = ['Anna Holm', 'Bent Lund'];
 const DATE = '2023-12-14';
+/** After every meeting of the corpus and the dialects' fixtures: an approval is dated after its meeting. */
+const LATER = '2030-01-15';
 const cli = join(repoRoot, 'dist/cli.js');
 
-function approved(text: string = ORIGINAL, by: readonly string[] = BY): string {
+/** Approved, by default on DATE (a week after the fixture's meeting); `date` for a referat of a later meeting. */
+function approved(text: string = ORIGINAL, by: readonly string[] = BY, date: string = DATE): string {
   const referat = parseReferat(text);
-  const result = approve(text, referat, { by, date: DATE }, (t) => parseReferat(t));
+  const result = approve(text, referat, { by, date }, (t) => parseReferat(t));
   assert.ok(result.ok, result.ok ? '' : result.problem.en);
   return result.text;
 }
@@ -202,13 +205,13 @@ test('approving a referat of every dialect changes none of its findings', () => 
   for (const f of files) {
     const text = readFileSync(join(dir, f), 'utf8');
     const key = (d: { code: string; range: { start: { line: number } } }): string => `${d.code}@${d.range.start.line}`;
-    assert.deepEqual(findings(approved(text)).map(key), findings(text).map(key), f);
+    assert.deepEqual(findings(approved(text, BY, LATER)).map(key), findings(text).map(key), f);
   }
 });
 
 test('approving every corpus referat gives no finding of its own; approving twice needs force', () => {
   for (const f of corpusFiles()) {
-    const text = approved(f.text);
+    const text = approved(f.text, BY, LATER);
     assert.deepEqual(approvalFindings(text), [], f.name);
   }
   const text = approved();
@@ -424,4 +427,20 @@ test("approve keeps the file's encoding and line breaks: UTF-16 with its mark (e
     const breaks = new Set(read.match(/\r\n|\r|\n/g));
     assert.deepEqual([...breaks], [what === 'cr' ? '\r' : what === 'crlf' ? '\r\n' : '\n'], what);
   }
+});
+
+test("an approval dated before the meeting is an error on its date, in the check as in approve's warning", () => {
+  const referat = parseReferat(ORIGINAL);
+  const result = approve(ORIGINAL, referat, { by: BY, date: '2023-12-01' }, (t) => parseReferat(t));
+  assert.ok(result.ok);
+  assert.ok(result.warnings.some((w) => /before the meeting/.test(w.en)));
+  const found = approvalFindings(result.text);
+  const line = result.text.split('\n').findIndex((l) => l.startsWith(`${APPROVAL_WORDS.date}:`));
+  assert.deepEqual(
+    found.map((d) => [d.code, d.range.start.line]),
+    [['damaged-approval', line]],
+  );
+  assert.match(found[0]!.message, /before the meeting \(2023-12-07\)/);
+  // The day of the meeting itself is no error.
+  assert.deepEqual(approvalFindings(approved()), []);
 });

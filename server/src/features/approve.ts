@@ -3,7 +3,7 @@ import type { LocalizedText } from '../i18n/locale';
 import { currentSeal, presentMembers, readIsoDate, sealText } from '../model/approval';
 
 export { presentMembers };
-import { compareDates, pad2, todayInDenmark } from '../model/dates';
+import { compareDates, isoDate, todayInDenmark } from '../model/dates';
 import type { CalendarDate, Referat } from '../model/types';
 import type { Range } from '../syntax/range';
 
@@ -27,9 +27,7 @@ export type Approved =
     }
   | { readonly ok: false; readonly kind: 'approved' | 'usage'; readonly problem: LocalizedText };
 
-export function isoDate(d: CalendarDate): string {
-  return `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;
-}
+export { isoDate };
 
 /** What a new approval would be refused for, before any text is made. */
 function refusal(referat: Referat, request: ApproveRequest & { readonly date: string }): LocalizedText | undefined {

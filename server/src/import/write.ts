@@ -1,5 +1,7 @@
 // What every reader writes alike: dates in the dialects' forms, and the file a meeting goes to.
-import { capitalize, formatDanishDate, formatTitleDate, pad2, weekdayName } from '../model/dates';
+import { capitalize, formatDanishDate, formatTitleDate, isoDate, pad2, weekdayName } from '../model/dates';
+
+export { isoDate };
 import type { CalendarDate } from '../model/types';
 
 /** A moment as a source writes it (`2024-10-02T19:00:00+02:00`, `15-05-2013 16:30:00`): the meeting's own wall clock. */
@@ -24,11 +26,6 @@ export function danishMoment(text: string | undefined): Moment | undefined {
 function moment(year: number, month: number, day: number, hour?: string, minute?: string): Moment | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return { date: { year, month, day }, ...(hour !== undefined && minute !== undefined ? { hour: +hour, minute: +minute } : {}) };
-}
-
-/** `2024-10-02` */
-export function isoDate(d: CalendarDate): string {
-  return `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;
 }
 
 /** `19:00` */

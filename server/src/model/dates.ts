@@ -116,6 +116,11 @@ export function formatTitleDate(d: CalendarDate): string {
   return `${pad2(d.day)}-${pad2(d.month)}-${d.year}`;
 }
 
+/** `2024-10-02` */
+export function isoDate(d: CalendarDate): string {
+  return `${d.year}-${pad2(d.month)}-${pad2(d.day)}`;
+}
+
 export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }

@@ -1,7 +1,8 @@
 import { APPROVAL_WORDS, PUNKT_WORD } from '../dialect/vocabulary';
 import { compareSeal, currentSeal, readSeal, type Seal } from '../model/approval';
-import type { Approval, Referat } from '../model/types';
-import { localizedDate } from '../model/dates';
+import type { Approval, CalendarDate, Referat } from '../model/types';
+import { compareDates, isoDate, localizedDate } from '../model/dates';
+import { meetingDate } from '../model/meeting';
 import type { LocalizedText } from '../i18n/locale';
 import { lineRange, type Range } from '../syntax/range';
 import type { Finding, Rule } from './types';
@@ -30,7 +31,7 @@ const when = (a: Approval): LocalizedText => {
 };
 
 /** The approval block itself, whole: who, when, the seal, and nothing else before its additions. */
-function* blockProblems(a: Approval): Generator<Finding> {
+function* blockProblems(a: Approval, meeting: CalendarDate | undefined): Generator<Finding> {
   if (!a.by || a.by.names.length === 0)
     yield {
       range: a.by?.range ?? a.headingRange,
@@ -53,6 +54,14 @@ function* blockProblems(a: Approval): Generator<Finding> {
       message: {
         da: `"${a.date.value}" er ikke en dato i formen ÅÅÅÅ-MM-DD.`,
         en: `"${a.date.value}" is not a date in the form YYYY-MM-DD.`,
+      },
+    };
+  else if (meeting && compareDates(a.date.date, meeting) < 0)
+    yield {
+      range: a.date.valueRange,
+      message: {
+        da: `Godkendelsens dato ${a.date.value} er før mødet (${isoDate(meeting)}): et referat godkendes efter mødet. Godkend referatet igen med den rigtige dato.`,
+        en: `The approval's date ${a.date.value} is before the meeting (${isoDate(meeting)}): a referat is approved after its meeting. Approve the referat again with the right date.`,
       },
     };
   for (const l of a.stray)
@@ -118,7 +127,7 @@ export const damagedApproval: Rule = {
       };
     const a = referat.approval;
     if (!a) return;
-    yield* blockProblems(a);
+    yield* blockProblems(a, meetingDate(referat));
     const out: Finding[] = [];
     const seal = readOrSay(a, out);
     yield* out;
