@@ -142,6 +142,17 @@ class Preview {
     this.render();
   }
 
+  /**
+   * Brought into view where the command asks: a preview hidden behind the referat's tab in the same
+   * group (she opened files while its group had focus) was updated unseen, and the command seemed to do nothing.
+   */
+  bringForward(column: vscode.ViewColumn): void {
+    const editorColumn = vscode.window.activeTextEditor?.viewColumn;
+    const sharesTheEditorsGroup = editorColumn !== undefined && this.panel.viewColumn === editorColumn;
+    if (column === vscode.ViewColumn.Beside && sharesTheEditorsGroup) this.panel.reveal(vscode.ViewColumn.Beside, true);
+    else if (!this.panel.visible) this.panel.reveal(this.panel.viewColumn, true);
+  }
+
   setAudience(audience: Audience): void {
     this.audience = audience;
     this.tellSource();
@@ -252,6 +263,7 @@ async function openPreview(context: vscode.ExtensionContext, client: ClientRef, 
   }
   if (current) {
     current.show(doc);
+    current.bringForward(column);
     return;
   }
   const panel = vscode.window.createWebviewPanel(

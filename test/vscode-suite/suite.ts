@@ -310,6 +310,26 @@ export function defineTests(): void {
       assert.ok(tab, 'a referat preview tab');
     });
 
+    test('a preview hidden behind the referat in its own group is brought into view by Open Preview, and beside it by Open Preview to the Side', async () => {
+      const editor = await open('arkiv/direktionen-2023-12-07.referat');
+      await vscode.commands.executeCommand('referat.openPreviewToSide');
+      const previewTab = (): vscode.Tab | undefined =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('referat.preview'));
+      await waitUntil(() => previewTab() !== undefined, 'the preview');
+      const column = previewTab()!.group.viewColumn;
+      // The referat opened in the preview's group (as files opened while that group has focus): the preview is a hidden tab behind it.
+      await vscode.window.showTextDocument(editor.document, { viewColumn: column });
+      await waitUntil(() => previewTab()?.isActive === false, 'the preview hidden behind the referat');
+      await vscode.commands.executeCommand('referat.openPreview');
+      await waitUntil(() => previewTab()?.isActive === true, 'the preview in view again');
+      await vscode.window.showTextDocument(editor.document, { viewColumn: column });
+      await waitUntil(() => previewTab()?.isActive === false, 'the preview hidden again');
+      await vscode.commands.executeCommand('referat.openPreviewToSide');
+      await waitUntil(() => previewTab()?.isActive === true && previewTab()?.group.viewColumn !== column, 'the preview beside the referat');
+    });
+
     test('export writes the public HTML next to the referat, without closed content', async () => {
       const editor = await withText(
         'lukket.referat',
