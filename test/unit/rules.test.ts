@@ -249,6 +249,8 @@ test('agenda-order: an open punkt after Eventuelt is moved up before it, numbere
   const [d] = checkReferat(parseReferat(text), { locale: 'da' }).filter((f) => f.code === 'agenda-order');
   assert.equal(d!.fixes[0]!.title, 'Flyt punkt 5 op før Eventuelt');
   const fixed = applyEdits(text, d!.fixes[0]!.edits);
+  // She goes on at the moved punkt's heading, not where the edit left the cursor (the document's end).
+  assert.equal(fixed.split('\n')[d!.fixes[0]!.cursor!.line], 'Punkt 3: Ekstra');
   // Its lines as they were, now before Eventuelt, which with the closed punkt after it moves one number up.
   assert.match(fixed, /Punkt 3: Ekstra\n\n00\.01\.00I00-3-23\n\nBeslutning\n\nGodkendt\.\n\nPunkt 4: Eventuelt\n/);
   assert.match(fixed, /Punkt 5: Lukket: Møde med Borgmesteren\n/);
@@ -260,7 +262,13 @@ test('agenda-order: an open punkt after Eventuelt is moved up before it, numbere
   // Where the punkter are not numbered one after another, it is moved as it is numbered.
   const gap = text.replace('Punkt 4: Lukket', 'Punkt 7: Lukket');
   const [g] = checkReferat(parseReferat(gap)).filter((f) => f.code === 'agenda-order');
-  assert.match(applyEdits(gap, g!.fixes[0]!.edits), /Punkt 5: Ekstra\n[^]*Punkt 3: Eventuelt\n[^]*Punkt 7: Lukket/);
+  const gapFixed = applyEdits(gap, g!.fixes[0]!.edits);
+  assert.match(gapFixed, /Punkt 5: Ekstra\n[^]*Punkt 3: Eventuelt\n[^]*Punkt 7: Lukket/);
+  assert.equal(gapFixed.split('\n')[g!.fixes[0]!.cursor!.line], 'Punkt 5: Ekstra');
+  // A table of contents that lacked an entry grows by a line above the punkter: the cursor follows.
+  const short = text.replace(/\nEventuelt[^\n]*/, '');
+  const [s2] = checkReferat(parseReferat(short)).filter((f) => f.code === 'agenda-order');
+  assert.equal(applyEdits(short, s2!.fixes[0]!.edits).split('\n')[s2!.fixes[0]!.cursor!.line], 'Punkt 3: Ekstra');
 });
 
 test('agenda-order: past twenty open punkter after Eventuelt, each is still told, and only the first twenty are offered a move', () => {

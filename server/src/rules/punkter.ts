@@ -3,6 +3,7 @@ import type { Punkt, Referat } from '../model/types';
 import { punktRule } from './perPunkt';
 import { tocEdit } from './toc';
 import type { Finding, Rule, TextEdit } from './types';
+import type { Position } from '../syntax/range';
 
 /** Fewest shifted punkter folded into one finding: one inserted or removed punkt shifts every punkt after it. */
 const SHIFTED_RUN_MIN = 2;
@@ -155,16 +156,24 @@ export const agendaOrder: Rule = {
       const p = referat.punkter[i]!;
       if (p.closed) continue;
       // Each move reads the punkter between and the table of contents: past a few, a text is no agenda to mend by hand.
-      const edits = fixed < MOVE_FIXES_AT_MOST ? movedUp(referat, i, after.at) : undefined;
-      if (edits) fixed++;
+      const move = fixed < MOVE_FIXES_AT_MOST ? movedUp(referat, i, after.at) : undefined;
+      if (move) fixed++;
       yield {
         range: p.headingRange,
         message: {
           da: `Punkt ${punktLabel(p)} er åbent, men står efter ${after.da}; åbne punkter kommer før Eventuelt og de lukkede punkter.`,
           en: `Item ${punktLabel(p)} is open but comes after ${after.en}; open items come before "Eventuelt" and the closed ones.`,
         },
-        ...(edits
-          ? { fixes: [{ title: { da: `Flyt punkt ${punktLabel(p)} op før ${after.da}`, en: `Move item ${punktLabel(p)} up before ${after.en}` }, edits }] }
+        ...(move
+          ? {
+              fixes: [
+                {
+                  title: { da: `Flyt punkt ${punktLabel(p)} op før ${after.da}`, en: `Move item ${punktLabel(p)} up before ${after.en}` },
+                  edits: move.edits,
+                  cursor: move.cursor,
+                },
+              ],
+            }
           : {}),
       };
     }
@@ -181,7 +190,7 @@ const MOVE_FIXES_AT_MOST = 20;
  * and those after it move one up; a table of contents is put in the new order. Undefined where its
  * lines are not known (a sub-item, which moves with its item).
  */
-function movedUp(referat: Referat, from: number, to: number): TextEdit[] | undefined {
+function movedUp(referat: Referat, from: number, to: number): { edits: TextEdit[]; cursor: Position } | undefined {
   const { punkter, syntax } = referat;
   const moved = punkter[from]!;
   const target = punkter[to]!;
@@ -207,15 +216,20 @@ function movedUp(referat: Referat, from: number, to: number): TextEdit[] | undef
       : { start: { line: first, character: 0 }, end: { line: last, character: (text.get(last) ?? '').length } };
   // The table of contents in the new order too, where it has one: else toc-mismatch would ask for a second step.
   const toc = tocEdit({ ...referat, punkter: [...punkter.slice(0, to), moved, ...between, ...punkter.slice(from + 1)] });
-  return [
-    ...(toc ? [toc] : []),
-    {
-      range: { start: { line: target.headingRange.start.line, character: 0 }, end: { line: target.headingRange.start.line, character: 0 } },
-      newText: `${block.join('\n')}\n`,
-    },
-    ...(renumbered ? between.map((q) => ({ range: q.numberRange, newText: String(q.number + 1) })) : []),
-    { range: removed, newText: '' },
-  ];
+  // She goes on at the moved punkt's heading, where its target's was (moved by a table of contents that changed its length), not where the edit left her.
+  const tocGrowth = toc ? toc.newText.split('\n').length - 1 - (toc.range.end.line - toc.range.start.line) : 0;
+  return {
+    edits: [
+      ...(toc ? [toc] : []),
+      {
+        range: { start: { line: target.headingRange.start.line, character: 0 }, end: { line: target.headingRange.start.line, character: 0 } },
+        newText: `${block.join('\n')}\n`,
+      },
+      ...(renumbered ? between.map((q) => ({ range: q.numberRange, newText: String(q.number + 1) })) : []),
+      { range: removed, newText: '' },
+    ],
+    cursor: { line: target.headingRange.start.line + tocGrowth, character: 0 },
+  };
 }
 
 export const duplicateJournal: Rule = {
