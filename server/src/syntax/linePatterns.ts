@@ -210,13 +210,12 @@ const APPROVAL_LABEL_WITHIN = 200;
  * `Godkendt af:` may run long (a byråd's 31 members), and a megabyte line is not read to its end.
  */
 export function isApprovalField(line: string): boolean {
-  return APPROVAL_FIELD.test(line.slice(0, APPROVAL_LABEL_WITHIN).trimEnd());
+  return approvalFieldLabel(line) !== undefined;
 }
 
-/** The seal's field (`Segl: v1 …`), told by its start alone. */
-function isSealField(line: string): boolean {
-  const m = APPROVAL_FIELD.exec(line.slice(0, APPROVAL_LABEL_WITHIN).trimEnd());
-  return m?.[1]?.toLowerCase() === APPROVAL_WORDS.seal.toLowerCase();
+/** The label of the approval's field the line is (`Segl`, in the case written), told by its start alone; undefined where it is none. */
+function approvalFieldLabel(line: string): string | undefined {
+  return APPROVAL_FIELD.exec(line.slice(0, APPROVAL_LABEL_WITHIN).trimEnd())?.[1];
 }
 
 /** After an approval's heading, its fields are read this many lines far at most (blank lines among them). */
@@ -236,8 +235,9 @@ export function approvalBlockAfter(lineAfter: (k: number) => string | undefined)
     const line = lineAfter(k);
     if (line === undefined) break;
     if (line.trim() === '') continue;
-    if (!isApprovalField(line)) break;
-    if (isSealField(line)) return 'sealed';
+    const label = approvalFieldLabel(line);
+    if (label === undefined) break;
+    if (label.toLowerCase() === APPROVAL_WORDS.seal.toLowerCase()) return 'sealed';
     fields++;
   }
   return fields > 0 ? 'unsealed' : 'none';
