@@ -475,6 +475,52 @@ test("an approval's words in a closed punkt (Godkendelse, Godkendt af:, Tilføje
     for (const secret of ['HEMMELIG', 'fratrædelsesgodtgørelse', 'Kontrakten er forhandlet', 'kontrakten']) assert.ok(!shown.includes(secret), secret);
 });
 
+test('a sealed approval copied into a closed punkt, its sections below it: refused, also when approved again with force; deleted and approved, nothing of the punkt is published', async () => {
+  const s = service();
+  // The closed punkt's case, approved, then an approval block copied into it (its seal and all), and the rest of the case under it.
+  const approvedCase = await s.approve(docOf(`${base.trimEnd()}\n\nSagsfremstilling\n\nKontrakten er forhandlet.\n`), {
+    by: ['Claus Borg'],
+    date: '2023-12-14',
+  });
+  assert.ok(approvedCase.ok, approvedCase.ok ? '' : approvedCase.problem.en);
+  const tail = ['', 'Tilføjelse til kontrakten', '', 'HEMMELIG løn 80.000 kr.', '', 'Beslutning', '', 'Fratrædelsesgodtgørelse bevilget.', ''].join('\n');
+  const text = `${approvedCase.text.trimEnd()}\n${tail}`;
+  const section = text.split('\n').indexOf('Beslutning', text.split('\n').indexOf('Tilføjelse til kontrakten'));
+  const refusedOn = async (t: string): Promise<void> => {
+    const doc = docOf(t);
+    assert.deepEqual(
+      (await s.findings(doc)).filter((d) => d.code === 'punkt-after-approval').map((d) => d.range.start.line),
+      [section],
+    );
+    for (const r of [await s.renderHtml(doc, { audience: 'public' }), await s.renderPdf(doc, { audience: 'public' })]) {
+      assert.equal(r.output, null);
+      assert.equal(r.refused?.range.start.line, section);
+    }
+  };
+  await refusedOn(text);
+  // Approved again with force: the block is sealed where it stands, and the section under it is still named.
+  const forced = await s.approve(docOf(text), { by: ['Claus Borg'], date: '2023-12-15', force: true });
+  assert.ok(forced.ok, forced.ok ? '' : forced.problem.en);
+  await refusedOn(forced.text);
+  // As the finding says: the approval deleted and approved again, it is written at the end, after the case's own text.
+  const lines = forced.text.split('\n');
+  const heading = lines.indexOf('Godkendelse');
+  const withoutApproval = [...lines.slice(0, heading), ...lines.slice(heading + 6)].join('\n');
+  assert.ok(!withoutApproval.includes('Segl:'));
+  const again = await s.approve(docOf(withoutApproval), { by: ['Claus Borg'], date: '2023-12-15' });
+  assert.ok(again.ok, again.ok ? '' : again.problem.en);
+  const sealedDoc = docOf(again.text);
+  assert.deepEqual(
+    (await s.findings(sealedDoc)).filter((d) => d.severity === 'error'),
+    [],
+  );
+  const html = await s.renderHtml(sealedDoc, { audience: 'public' });
+  const pdf = await s.renderPdf(sealedDoc, { audience: 'public' });
+  assert.ok(html.output && pdf.output);
+  for (const shown of [htmlReaderText(html.output), await pdfReaderText(pdf.output)])
+    for (const secret of ['HEMMELIG', 'Fratrædelsesgodtgørelse', 'Kontrakten er forhandlet', 'kontrakten']) assert.ok(!shown.includes(secret), secret);
+});
+
 test("a CPR number in a closed punkt's heading: refused as a CPR number shown of the closed punkt, not as a punkt whose end is in doubt", async () => {
   const s = service();
   const text = base.replace('Punkt 4: Lukket: Møde med Borgmesteren', 'Punkt 4: Lukket: Møde med borger 150372-1234');

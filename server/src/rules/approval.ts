@@ -3,6 +3,7 @@ import { compareSeal, currentSeal, readSeal, type Seal } from '../model/approval
 import type { Approval, CalendarDate, Referat } from '../model/types';
 import { compareDates, isoDate, localizedDate } from '../model/dates';
 import { meetingDate } from '../model/meeting';
+import { punktLabel } from '../model/numbering';
 import type { LocalizedText } from '../i18n/locale';
 import { lineRange, type Range } from '../syntax/range';
 import type { Finding, Rule } from './types';
@@ -207,28 +208,49 @@ function* changes(referat: Referat, a: Approval, sealed: Seal): Generator<Findin
 /**
  * A punkt's heading among the approval's lines or an addition's (`Tilføjelse …` and then `Punkt 4:
  * Lukket: …`): everything after the approval is the approval's or its additions' text, published
- * whole, so a closed punkt written there would be published. What the public version is refused for.
+ * whole, so a closed punkt written there would be published. So would a closed punkt's own text
+ * where the approval stands inside it (an approval block copied into a closed punkt, its sections
+ * below it): after an approval that follows a closed punkt, the first section heading is named too.
+ * What the public version is refused for.
  */
 export function punkterAfterApproval(referat: Referat): Finding[] {
   const a = referat.syntax.approval;
   if (!a) return [];
-  return [...a.lines, ...a.additions.flatMap((x) => [x.heading, ...x.lines])]
-    .filter((l) => l.kind === 'punktHeading')
-    .map((l) => ({
-      range: lineRange(l.line, 0, l.text.length),
-      message: {
-        da: `En punktoverskrift står efter godkendelsen: alt efter godkendelsen er dens eller en tilføjelses tekst og bliver offentliggjort. Skriv punktet før godkendelsen, og godkend referatet igen.`,
-        en: `An item heading stands after the approval: everything after the approval is its text or an addition's and would be published. Write the item before the approval, and approve the referat again.`,
-      },
-    }));
+  const last = referat.punkter[referat.punkter.length - 1];
+  const out: Finding[] = [];
+  let punktOrSection = false;
+  for (const l of [...a.lines, ...a.additions.flatMap((x) => [x.heading, ...x.lines])]) {
+    if (l.kind === 'punktHeading') {
+      punktOrSection = true;
+      out.push({
+        range: lineRange(l.line, 0, l.text.length),
+        message: {
+          da: `En punktoverskrift står efter godkendelsen: alt efter godkendelsen er dens eller en tilføjelses tekst og bliver offentliggjort. Skriv punktet før godkendelsen, og godkend referatet igen.`,
+          en: `An item heading stands after the approval: everything after the approval is its text or an addition's and would be published. Write the item before the approval, and approve the referat again.`,
+        },
+      });
+    } else if (!punktOrSection && last?.closed && (l.kind === 'sectionHeading' || l.kind === 'decisionHeading')) {
+      // Under the first punkt heading its sections are that punkt's, named with it.
+      punktOrSection = true;
+      const title = l.text.replace(/[*#]/g, '').trim();
+      out.push({
+        range: lineRange(l.line, 0, l.text.length),
+        message: {
+          da: `Afsnittet "${title}" står efter godkendelsen, som følger det lukkede punkt ${punktLabel(last)}: alt efter godkendelsen er dens eller en tilføjelses tekst og bliver offentliggjort. Hører afsnittet til det lukkede punkt, så slet godkendelsen, og godkend referatet igen: den skrives da til sidst i filen.`,
+          en: `The section "${title}" stands after the approval, which follows the closed item ${punktLabel(last)}: everything after the approval is its text or an addition's and would be published. If the section belongs to the closed item, delete the approval, and approve the referat again: it is then written at the end of the file.`,
+        },
+      });
+    }
+  }
+  return out;
 }
 
 export const punktAfterApproval: Rule = {
   code: 'punkt-after-approval',
   severity: 'error',
   description: {
-    da: 'En punktoverskrift efter godkendelsen eller i en tilføjelse: punktet læses som tilføjelsens tekst og bliver offentliggjort',
-    en: "An item heading after the approval or in an addition: the item is read as the addition's text and would be published",
+    da: 'En punktoverskrift efter godkendelsen eller i en tilføjelse, eller et afsnit efter en godkendelse, der følger et lukket punkt: teksten læses som tilføjelsens og bliver offentliggjort',
+    en: "An item heading after the approval or in an addition, or a section after an approval that follows a closed item: the text is read as the addition's and would be published",
   },
   *check({ referat }) {
     yield* punkterAfterApproval(referat);
