@@ -20,10 +20,12 @@ import type { Finding } from './types';
  * is refused while one stands (service/publication.ts).
  */
 
-/** The lines of a punkt under its heading where text stands: its intro and its sections' text. */
-function* bodyLines(p: Punkt): Generator<BodyLine> {
-  yield* p.intro;
-  for (const s of p.sections) yield* s.body;
+/** The lookalike headings among lines of a punkt's text, added to `out`. A loop, not a generator: it runs on every line. */
+function lookalikesIn(p: Punkt, lines: readonly BodyLine[], out: Finding[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const found = lookalikeLine(p, lines[i]!);
+    if (found) out.push(found);
+  }
 }
 
 /** A line that could be a lookalike: one look at its first letter before the pattern, which nearly every line fails. */
@@ -148,11 +150,11 @@ function closedFindings(p: Punkt): Finding[] {
     });
   }
   // In a closed punkt such a line is that punkt's text, and is published with it: not at all.
-  if (!p.closed)
-    for (const l of bodyLines(p)) {
-      const found = lookalikeLine(p, l);
-      if (found) out.push(found);
-    }
+  // The lines under its heading where text stands: its intro and its sections' text.
+  if (!p.closed) {
+    lookalikesIn(p, p.intro, out);
+    for (const s of p.sections) lookalikesIn(p, s.body, out);
+  }
   return out;
 }
 
