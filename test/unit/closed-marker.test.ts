@@ -68,6 +68,15 @@ const MARKED_TITLES: readonly ((title: string) => string)[] = [
   (t) => `Lukke: ${t}`,
   (t) => `Luk\u00adket: ${t}`,
   (t) => `Lu\u043aket: ${t}`,
+  // Other words for closed: not public, not open to the public.
+  (t) => `Fortroligt punkt: ${t}`,
+  (t) => `Fortrolig sag om ${t}`,
+  (t) => `Ikke offentligt: ${t}`,
+  (t) => `Ikke-offentlig: ${t}`,
+  (t) => `${t} (ikke offentlig)`,
+  (t) => `${t} - ikke offentligt`,
+  (t) => `Ikke offentligt punkt - ${t}`,
+  (t) => `Undtaget offentlighed: ${t}`,
 ];
 /** Titles about closing something, which are open punkter. */
 const OPEN_TITLES: readonly ((title: string) => string)[] = [
@@ -75,6 +84,11 @@ const OPEN_TITLES: readonly ((title: string) => string)[] = [
   (t) => `Forslag om at lukke ${t}`,
   (t) => `${t} er lukket`,
   (t) => `Udelukkelse fra ${t}`,
+  // Titles about what is not public, or about confidentiality, which are open punkter.
+  (t) => `${t} på ikke offentlige veje`,
+  (t) => `Ikke offentlige veje - ${t}`,
+  (t) => `Fortrolighedserklæring for ${t}`,
+  (t) => `Fortrolig sagsbehandling i ${t}`,
 ];
 
 for (const file of cuts) {
@@ -125,6 +139,8 @@ test("closed-marker: a line shaped like a closed punkt's heading that is no head
     'Punkt nr. 9: Lukket: Personalesag',
     'PUNKT 9: LUKKET: PERSONALESAG',
     '9. Lukket: Personalesag',
+    'Punkt 9: Ikke offentligt: Personalesag',
+    'Punkt 9 - Fortroligt: Personalesag',
     'Punkt 9\uff1a Lukket: Personalesag',
     'Pun\u200bkt 9: Lukket: Personalesag',
     'Sagen er afsluttet.\u2028Punkt 9: Lukket: Personalesag',

@@ -220,17 +220,27 @@ const LATIN_LOOKALIKE: Readonly<Record<string, string>> = Object.fromEntries(
   [...'аАвВеЕкКмМнНоОрРсСтТуУхХіІјЈѕЅԁαΑβΒεΕκΚμΜνΝοΟρΡτΤυΥχΧιΙ'].map((c, i) => [c, 'aAbBeEkKmMhHoOpPcCtTyYxXiIjJsSdaABBeEkKmMvNoOpPtTuUxXiI'[i]!]),
 );
 
-/** The closed marker's word as people also write it: misspelt (`Lukkket`, `Lukke`), inflected (`lukkede`), `fortroligt`, `closed`. */
-const MARKER_WORD = String.raw`(?:lukk\p{L}*|luket|fortrolig\p{L}*|closed)`;
+/**
+ * The closed marker's word as people also write it: misspelt (`Lukkket`, `Lukke`), inflected
+ * (`lukkede`), in other words that say the same (`fortroligt`, `ikke offentligt`, `ikke-offentlig`,
+ * `undtaget offentlighed`), `closed`.
+ */
+const MARKER_WORD = String.raw`(?:lukk\p{L}*|luket|fortrolig\p{L}*|ikke[ \-]+offentlig\p{L}*|ej[ \-]+offentlig\p{L}*|undtaget[ ]+(?:fra[ ]+)?offentlighed\p{L}*|closed)`;
+/**
+ * Where a closed marker's word may begin (as written, any case): one cheap test before the patterns,
+ * and where the title after a marker's word starts.
+ */
+export const CLOSED_MARKER_WORD_STARTS = String.raw`luk|fortrol|closed|ikke[\s\-]+offentl|ej[\s\-]+offentl|undtaget\s+(?:fra\s+)?offentl`;
 /**
  * A title that marks its punkt closed in a way that is not read as closed: the marker's word first
- * and set off (`Fortroligt: …`, `Lukke: …`, `Lukket/…`, `Lukket (…)`, `[Lukket] …`, `Lukkede punkter: …`),
+ * and set off (`Fortroligt: …`, `Ikke offentligt: …`, `Lukke: …`, `Lukket/…`, `Lukket (…)`, `[Lukket] …`,
+ * `Lukkede punkter: …`) or before the word for a punkt (`Fortroligt punkt`, `Ikke offentlig sag om …`),
  * in brackets (`(lukket møde)`, `( lukket )`), or last after a dash, comma or colon (`… - lukket`).
  * Tested on {@link markerReading}. A title about closing something (`Lukning af …`, `Forslag om at
  * lukke …`) matches none.
  */
 export const CLOSED_MARKER_LOOKALIKE = new RegExp(
-  String.raw`^[\[(]?\s*${MARKER_WORD}\s*(?:[\]):;/\-–—.,(]|$)|^lukkede\s+punkt|[(\[]\s*${MARKER_WORD}\b[^)\]]{0,24}[)\]]|[,:;\-–—]\s*${MARKER_WORD}\s*[.)]?\s*$`,
+  String.raw`^[\[(]?\s*${MARKER_WORD}\s*(?:[\]):;/\-–—.,(]|$)|^${MARKER_WORD}\s+(?:punkt|sag|møde)\b|^lukkede\s+punkt|[(\[]\s*${MARKER_WORD}\b[^)\]]{0,24}[)\]]|[,:;\-–—]\s*${MARKER_WORD}\s*[.)]?\s*$`,
   'u',
 );
 /**

@@ -4,6 +4,7 @@ import {
   CLOSED_MARKER,
   CLOSED_MARKER_AND_WORD,
   CLOSED_MARKER_LOOKALIKE,
+  CLOSED_MARKER_WORD_STARTS,
   markerReading,
   PUNKT_WORD,
 } from '../dialect/vocabulary';
@@ -38,10 +39,8 @@ function mayLookClosed(text: string): boolean {
   return false;
 }
 
-/** The beginnings of a closed marker's words as written (`Lukket`, `Fortroligt`, `Closed`). */
-const MARKER_WORD_STARTS = 'luk|fortrol|closed';
 /** A line that may hold a closed marker's word in any of its lookalikes: one test before the patterns. */
-const MAY_HOLD_MARKER = new RegExp(`${MARKER_WORD_STARTS}|[^\\t -\\xff]`, 'i');
+const MAY_HOLD_MARKER = new RegExp(`${CLOSED_MARKER_WORD_STARTS}|[^\\t -\\xff]`, 'i');
 /** What an editor shows as a line break inside a line (a Word line or page break, Unicode's separators). */
 const BREAK_INSIDE_LINE = /[\u2028\u2029\u0085\v\f]/;
 
@@ -74,7 +73,7 @@ function readLookalike(text: string): Lookalike | undefined {
 }
 
 /** The title after a closed marker's word as written (`Lukket:`, `lukket)`, `LUKKET -`). */
-const TITLE_AFTER_MARKER = new RegExp(String.raw`(?:${MARKER_WORD_STARTS})[^\s:.\-–—)\]]*[\s:.\-–—)\]*]*(.*)$`, 'iu');
+const TITLE_AFTER_MARKER = new RegExp(String.raw`(?:${CLOSED_MARKER_WORD_STARTS})[^\s:.\-–—)\]]*[\s:.\-–—)\]*]*(.*)$`, 'iu');
 
 function lookalikeLine(p: Punkt, l: BodyLine): Finding | undefined {
   if (l.blank || l.text.length > LONGEST_HEADING) return undefined;
@@ -162,8 +161,8 @@ export const closedMarker = punktRule({
   code: 'closed-marker',
   severity: 'error',
   description: {
-    da: 'Et lukket punkt skrevet, så det læses som åbent og bliver offentliggjort (Lukket uden kolon foran et ord, en markering der ikke læses som en, fx (lukket møde) eller Fortroligt:, en overskrift som Punkt 3 (lukket) eller Pkt. 3: Lukket)',
-    en: 'A closed item written so that it is read as open and would be published (Lukket without a colon before a word, a marker not read as one such as (lukket møde) or Fortroligt:, a heading like Punkt 3 (lukket) or Pkt. 3: Lukket)',
+    da: 'Et lukket punkt skrevet, så det læses som åbent og bliver offentliggjort (Lukket uden kolon foran et ord, en markering der ikke læses som en, fx (lukket møde), Fortroligt: eller Ikke offentligt:, en overskrift som Punkt 3 (lukket) eller Pkt. 3: Lukket)',
+    en: 'A closed item written so that it is read as open and would be published (Lukket without a colon before a word, a marker not read as one such as (lukket møde), Fortroligt: or Ikke offentligt:, a heading like Punkt 3 (lukket) or Pkt. 3: Lukket)',
   },
   checkPunkt: closedFindings,
 });
