@@ -44,12 +44,20 @@ export async function approveMinutes(
   }
   const by = await pickApprovers(candidates.members, candidates.approvedBy ?? []);
   if (!by) return {};
+  const { meeting } = candidates;
+  // YYYY-MM-DD compares as the days it names: an approval is dated on or after the meeting's day.
+  const beforeMeeting = (day: string): boolean => meeting !== undefined && day < meeting;
   const date = await vscode.window.showInputBox({
     title: t('Date of the approval'),
     // What to write, in her language (VS Code adds its own English line about Enter and Escape after it).
     prompt: t('The day the referat was approved, as DD-MM-YYYY or YYYY-MM-DD.'),
-    value: candidates.today,
-    validateInput: (v) => (approvalDate(v) ? undefined : t('Write a date that exists, as DD-MM-YYYY or YYYY-MM-DD.')),
+    // Today, or the meeting's day where she approves ahead of it (a referat written before its meeting).
+    value: meeting && beforeMeeting(candidates.today) ? meeting : candidates.today,
+    validateInput: (v) => {
+      const day = approvalDate(v);
+      if (!day) return t('Write a date that exists, as DD-MM-YYYY or YYYY-MM-DD.');
+      return meeting && beforeMeeting(day) ? t('The meeting is on {0}: a referat is approved on or after that day.', meeting) : undefined;
+    },
   });
   const day = date === undefined ? undefined : approvalDate(date);
   if (day === undefined) return {};

@@ -163,6 +163,8 @@ export interface ApprovalCandidates {
   readonly members: readonly string[];
   /** `YYYY-MM-DD`, in Denmark. */
   readonly today: string;
+  /** The meeting's day (`YYYY-MM-DD`) where the header says it: an approval is dated on or after it. */
+  readonly meeting?: string;
   readonly approved: boolean;
   /** Who approved it before, where it is approved: offered again when she approves it again. */
   readonly approvedBy?: readonly string[];

@@ -233,7 +233,7 @@ test('the service: errors in the referat are a warning, not a refusal; the membe
   const candidates = await service.approvalCandidates(doc);
   assert.deepEqual(
     { ...candidates, firstError: undefined },
-    { members: ['Anna Holm', 'Bent Lund'], today: '2023-12-20', approved: false, errors: 1, firstError: undefined },
+    { members: ['Anna Holm', 'Bent Lund'], today: '2023-12-20', meeting: '2023-12-07', approved: false, errors: 1, firstError: undefined },
   );
   // She is asked about it before, with its line and message.
   assert.deepEqual(candidates.firstError, {
@@ -429,18 +429,22 @@ test("approve keeps the file's encoding and line breaks: UTF-16 with its mark (e
   }
 });
 
-test("an approval dated before the meeting is an error on its date, in the check as in approve's warning", () => {
+test('an approval dated before the meeting is refused by approve, and is an error on its date in the check', () => {
   const referat = parseReferat(ORIGINAL);
   const result = approve(ORIGINAL, referat, { by: BY, date: '2023-12-01' }, (t) => parseReferat(t));
-  assert.ok(result.ok);
-  assert.ok(result.warnings.some((w) => /before the meeting/.test(w.en)));
-  const found = approvalFindings(result.text);
-  const line = result.text.split('\n').findIndex((l) => l.startsWith(`${APPROVAL_WORDS.date}:`));
-  assert.deepEqual(
-    found.map((d) => [d.code, d.range.start.line]),
-    [['damaged-approval', line]],
-  );
-  assert.match(found[0]!.message, /before the meeting \(2023-12-07\)/);
+  // Never written: the block would be an error the moment it stood there.
+  assert.ok(!result.ok);
+  assert.equal(result.kind, 'usage');
+  assert.match(result.problem.en, /the approval date 2023-12-01 is before the meeting, 2023-12-07/);
+  // Refused with force too: force replaces an approval, it does not date one before its meeting.
+  assert.ok(!approve(ORIGINAL, referat, { by: BY, date: '2023-12-01', force: true }, (t) => parseReferat(t)).ok);
+  // Written by hand (or before the header's date was corrected), the check names its date.
+  const written = approved().replace(/^(Dato: )2023-12-\d{2}$/m, '$12023-12-01');
+  assert.notEqual(written, approved());
+  const found = approvalFindings(written);
+  const line = written.split('\n').findIndex((l) => l.startsWith(`${APPROVAL_WORDS.date}:`));
+  assert.ok(found.some((d) => d.code === 'damaged-approval' && d.range.start.line === line && /before the meeting \(2023-12-07\)/.test(d.message)));
   // The day of the meeting itself is no error.
   assert.deepEqual(approvalFindings(approved()), []);
+  assert.ok(approve(ORIGINAL, referat, { by: BY, date: '2023-12-07' }, (t) => parseReferat(t)).ok);
 });

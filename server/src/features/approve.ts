@@ -4,6 +4,7 @@ import { currentSeal, presentMembers, readIsoDate, sealText } from '../model/app
 
 export { presentMembers };
 import { compareDates, isoDate, todayInDenmark } from '../model/dates';
+import { meetingDate } from '../model/meeting';
 import type { CalendarDate, Referat } from '../model/types';
 import type { Range } from '../syntax/range';
 
@@ -22,7 +23,7 @@ export type Approved =
       readonly text: string;
       /** The same as one edit of the text given: the block appended, or the old one replaced. */
       readonly edit: { readonly range: Range; readonly newText: string };
-      /** Worth saying, not refusing: errors in the text, a name not among those present, a date before the meeting. */
+      /** Worth saying, not refusing: a name not among those present. */
       readonly warnings: readonly LocalizedText[];
     }
   | { readonly ok: false; readonly kind: 'approved' | 'usage'; readonly problem: LocalizedText };
@@ -35,8 +36,15 @@ function refusal(referat: Referat, request: ApproveRequest & { readonly date: st
   if (names.length === 0) return { da: 'ingen navne: hvem godkender referatet?', en: 'no names: who approves the referat?' };
   const bad = names.find((n) => /[,\r\n]/.test(n) || / og /.test(n));
   if (bad) return { da: `ét navn ad gangen, uden komma og "og": "${bad}"`, en: `one name at a time, without commas and "og": "${bad}"` };
-  if (!readIsoDate(request.date))
-    return { da: `"${request.date}" er ikke en dato i formen ÅÅÅÅ-MM-DD`, en: `"${request.date}" is not a date in the form YYYY-MM-DD` };
+  const day = readIsoDate(request.date);
+  if (!day) return { da: `"${request.date}" er ikke en dato i formen ÅÅÅÅ-MM-DD`, en: `"${request.date}" is not a date in the form YYYY-MM-DD` };
+  // A block dated before its meeting is an error in the check the moment it is written (damaged-approval).
+  const meeting = meetingDate(referat);
+  if (meeting && compareDates(day, meeting) < 0)
+    return {
+      da: `godkendelsesdatoen ${request.date.trim()} er før mødet ${isoDate(meeting)}: et referat godkendes på eller efter mødets dag`,
+      en: `the approval date ${request.date.trim()} is before the meeting, ${isoDate(meeting)}: a referat is approved on or after the day of its meeting`,
+    };
   if (referat.approval && !request.force)
     return {
       da: 'referatet er allerede godkendt; brug --force for at erstatte godkendelsen',
@@ -98,10 +106,10 @@ export function approve(
   const draft = reparse(compose(`v1`).whole);
   const seal = sealText(currentSeal(draft.syntax, names, date));
   const { newText, whole } = compose(seal);
-  return { ok: true, text: whole, edit: { range, newText }, warnings: warnings(referat, names, date) };
+  return { ok: true, text: whole, edit: { range, newText }, warnings: warnings(referat, names) };
 }
 
-function warnings(referat: Referat, names: readonly string[], date: string): LocalizedText[] {
+function warnings(referat: Referat, names: readonly string[]): LocalizedText[] {
   const out: LocalizedText[] = [];
   const present = presentMembers(referat);
   const lower = new Set(present.map((n) => n.toLowerCase()));
@@ -111,9 +119,5 @@ function warnings(referat: Referat, names: readonly string[], date: string): Loc
       da: `${strangers.join(', ')} står ikke blandt mødets deltagere`,
       en: `${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not among the meeting's attendees`,
     });
-  const meeting = referat.header.moedeDato?.date?.date ?? referat.header.title?.date?.date;
-  const day = readIsoDate(date);
-  if (meeting && day && compareDates(day, meeting) < 0)
-    out.push({ da: `godkendelsesdatoen ${date} er før mødet ${isoDate(meeting)}`, en: `the approval date ${date} is before the meeting, ${isoDate(meeting)}` });
   return out;
 }

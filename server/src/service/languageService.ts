@@ -24,6 +24,7 @@ import { codeActions } from '../features/codeActions';
 import { complete } from '../features/completion';
 import { approve, isoDate, presentMembers, type ApproveRequest } from '../features/approve';
 import { todayInDenmark } from '../model/dates';
+import { meetingDate } from '../model/meeting';
 import { createReferat, type CreatedReferat } from '../features/createReferat';
 import { definition } from '../features/definition';
 import { documentLinks } from '../features/documentLinks';
@@ -764,9 +765,11 @@ class LanguageService implements ReferatLanguageService {
     const referat = await this.prepared(doc, token);
     const errors = await this.errorsBeforeApproval(doc, token);
     const first = errors[0];
+    const meeting = meetingDate(referat);
     return {
       members: presentMembers(referat),
       today: isoDate(this.options.today?.() ?? todayInDenmark()),
+      ...(meeting ? { meeting: isoDate(meeting) } : {}),
       approved: referat.approval !== undefined,
       ...(referat.approval?.by?.names.length ? { approvedBy: referat.approval.by.names.map((n) => n.name) } : {}),
       errors: errors.length,
