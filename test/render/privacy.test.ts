@@ -525,6 +525,25 @@ test('a sealed approval copied into a closed punkt, its sections below it: refus
     for (const secret of ['HEMMELIG', 'Fratrædelsesgodtgørelse', 'Kontrakten er forhandlet', 'kontrakten']) assert.ok(!shown.includes(secret), secret);
 });
 
+test('an approval problem after a closed punkt refuses the public version in its own words, not as a closed punkt whose end is in doubt', async () => {
+  const s = service();
+  const approvedText = await s.approve(docOf(base), { by: ['Claus Borg'], date: '2023-12-14' });
+  assert.ok(approvedText.ok, approvedText.ok ? '' : approvedText.problem.en);
+  // Its date written by hand before the meeting (the approve command refuses such a date).
+  const text = approvedText.text.replace(/^Dato: 2023-12-14$/m, 'Dato: 2023-12-01');
+  assert.notEqual(text, approvedText.text);
+  const line = text.split('\n').indexOf('Dato: 2023-12-01');
+  for (const r of [await s.renderHtml(docOf(text), { audience: 'public' }), await s.renderPdf(docOf(text), { audience: 'public' })]) {
+    assert.equal(r.output, null);
+    // The block's own findings: its names or date changed since the seal, its date before the meeting.
+    const at = r.refused?.range.start.line ?? -1;
+    assert.ok(at >= text.split('\n').indexOf('Godkendelse') && at <= line, `line ${at}`);
+    assert.match(r.refused.message.da, /^Den offentlige udgave laves ikke\. (?:Navnene eller datoen i godkendelsesblokken|Godkendelsens dato)/);
+    assert.doesNotMatch(r.refused.message.en, /in doubt/);
+    assert.doesNotMatch(r.refused.message.da, /uvist/);
+  }
+});
+
 test("a CPR number in a closed punkt's heading: refused as a CPR number shown of the closed punkt, not as a punkt whose end is in doubt", async () => {
   const s = service();
   const text = base.replace('Punkt 4: Lukket: Møde med Borgmesteren', 'Punkt 4: Lukket: Møde med borger 150372-1234');
@@ -539,6 +558,7 @@ test("a CPR number in a closed punkt's heading: refused as a CPR number shown of
   assert.match(cpr[0]!.message, /lukket punkts overskrift.*ned i punktets tekst/);
   for (const r of [await s.renderHtml(doc, { audience: 'public' }), await s.renderPdf(doc, { audience: 'public' })]) {
     assert.equal(r.output, null);
+    if (process.env.DBG) console.log(r.refused?.message.en, r.refused?.range, line);
     assert.equal(r.refused?.range.start.line, line);
     assert.doesNotMatch(r.refused.message.en, /in doubt/);
     assert.match(r.refused.message.en, /closed item's heading/);

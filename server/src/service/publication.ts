@@ -2,7 +2,7 @@ import type { LocalizedText } from '../i18n/locale';
 import type { Punkt, Referat } from '../model/types';
 import { findCprNumbersIn } from '../privacy/cpr';
 import { closedLookalikes } from '../rules/closed';
-import { punkterAfterApproval } from '../rules/approval';
+import { MENDED_BY_APPROVAL, punkterAfterApproval } from '../rules/approval';
 import { cprMessage, cprNumbersToPublish } from '../rules/cpr';
 import type { Diagnostic } from '../rules/types';
 import { lineRange, type Range } from '../syntax/range';
@@ -75,6 +75,10 @@ function closedPunktRefusal(referat: Referat, errors: readonly Diagnostic[]): Re
     const error = errors.find(
       (d) => d.severity === 'error' && d.code !== 'cpr-number' && d.range.start.line >= closed.headingRange.start.line && d.range.start.line <= end,
     );
+    // An approval's own problem (a change since it, its date, its seal) is said as itself: it puts no end in doubt.
+    // Lines that only look like an approval (no seal) are the punkt's text: those do put its end in doubt.
+    if (error && MENDED_BY_APPROVAL.has(error.code) && !(referat.syntax.unsealedApprovals ?? []).includes(error.range.start.line))
+      return refusal(error.range, { da: error.message, en: error.message });
     if (error)
       return refusal(error.range, {
         da: `Der er en fejl i eller lige efter det lukkede punkt ${closed.number}, så det er uvist, hvor punktet slutter: ${error.message}`,
