@@ -57,7 +57,8 @@ export async function runRender(input: CommandInput<typeof RENDER_OPTIONS>, io: 
         : await service.renderHtml(doc, { audience, locale });
   if (rendered.output === null) {
     const at = rendered.refused.range.start;
-    io.stderr(`${file}:${at.line + 1}:${at.character + 1}: ${bothLanguages(rendered.refused.message)}\n`);
+    // Said in her language, as the findings are: the locale was read (the trouble lines before it may not know it).
+    io.stderr(`${file}:${at.line + 1}:${at.character + 1}: ${localize(rendered.refused.message, locale)}\n`);
     return 2;
   }
   // An export is what gets published: errors still in it are said, on stderr, so a script can see them.
