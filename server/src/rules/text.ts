@@ -36,8 +36,10 @@ export const emptyBullet: Rule = punktRule({
       out.push({
         range: lineRange(l.line, start, start + marker.length),
         message,
-        // Only the marker goes: there is nothing else on the line.
-        fixes: [{ title: REMOVE_EMPTY_BULLET, edits: [{ range: lineRange(l.line, 0, l.text.length), newText: '' }] }],
+        // The line goes with its marker (there is nothing else on it): an empty line left behind would stand between the blank lines around it.
+        fixes: [
+          { title: REMOVE_EMPTY_BULLET, edits: [{ range: { start: { line: l.line, character: 0 }, end: { line: l.line + 1, character: 0 } }, newText: '' }] },
+        ],
       });
     }
     return out;
