@@ -296,6 +296,19 @@ test('the header: a body the archive does not know is taken from a file name tha
     '2027-01-05-teknisk-udvalg.referat',
   );
   await check('‸', (_, all) => assert.match((all[0]!.textEdit as TextEdit).newText, /^REFERAT \$\{1:Direktionen\} d\. 26-11-2026$/m), ARCHIVE, 'nyt.referat');
+  // Its Danish letters back where the file name wrote them in ASCII, as the importer names its files; a town's aa stays.
+  for (const [file, name] of [
+    ['2027-01-13-oekonomiudvalget.referat', 'Økonomiudvalget'],
+    ['2027-01-13-boerne-og-ungeudvalget.referat', 'Børne og ungeudvalget'],
+    ['2027-01-13-aeldreraadet.referat', 'Ældrerådet'],
+    ['2027-01-13-aalborg-byraad.referat', 'Aalborg byråd'],
+  ])
+    await check(
+      '‸',
+      (_, all) => assert.match((all[0]!.textEdit as TextEdit).newText, new RegExp(`^REFERAT \\$\\{1:${name}\\} d\\. 13-01-2027$`, 'm')),
+      ARCHIVE,
+      file,
+    );
 });
 
 // SBSYS eDagsorden writes the members under `Medlemmer` and the absent under `Afbud/Fraværende`, one a line.

@@ -603,6 +603,12 @@ const fold = (s: string): string =>
     .replace(/å/g, 'aa')
     .replace(/é/g, 'e')
     .replace(/[^a-z0-9]/g, '');
+/**
+ * A body's name from a file name, its Danish letters back where the file name wrote them in ASCII
+ * (`oekonomiudvalget` is Økonomiudvalget, `aeldreraadet` Ældrerådet). `aa` is å only in `råd`: in
+ * town names it stays (Aalborg, Høje-Taastrup, Faaborg).
+ */
+const unfolded = (words: string): string => words.replace(/oe/g, 'ø').replace(/ae/g, 'æ').replace(/raad/g, 'råd').replace(/Oe/g, 'Ø').replace(/Ae/g, 'Æ');
 const NOT_A_BODY = new RegExp(String.raw`\b(${[...new Set(DOCUMENT_WORDS.map((d) => d.word.toLowerCase()))].join('|')}|møde|moede|udkast|kopi)\b`, 'gi');
 // A name the catalog does not know is taken for a udvalg only when it reads as one: `teknisk-udvalg`, not `nyt`.
 /** The headers offered where several udvalg meet: one for each of the first this many of the catalog. */
@@ -623,7 +629,7 @@ function headerItems(referat: Referat, before: string, line: number, env: Comple
   // The bodies that hold meetings are the ones a referat is of; one only named as deciding is not.
   const meeting = env.catalog.udvalg.filter((u) => u.meets);
   const bodies = meeting.length > 0 ? meeting : env.catalog.udvalg;
-  const unknownBody = words && !known && BODY_WORD.test(words) ? capitalize(words) : undefined;
+  const unknownBody = words && !known && BODY_WORD.test(words) ? capitalize(unfolded(words)) : undefined;
   if (known || unknownBody || bodies.length <= 1) {
     const udvalg = known ?? (unknownBody ? undefined : bodies[0]);
     return [headerItem(referat, before, line, env, tr, { udvalg, bodyName: udvalg?.navn ?? unknownBody, named })];
