@@ -253,6 +253,20 @@ test('the first words of a heading or snippet of several still find it after a s
   await check(at('Det blev '), (labels) => assert.deepEqual(labels, []));
 });
 
+test('the earlier-decision snippet writes no second Beslutning where the punkt has its decision below the cursor', async () => {
+  const snippetOf = (all: CompletionItem[]): string => (all.find((i) => i.label === 'Beslutning fra … møde den …, pkt. …:')!.textEdit as TextEdit).newText;
+  // Typed in Sagsfremstilling, above the punkt's Beslutning: the earlier decision and the supplement, not a new decision.
+  const above = BASE.replace('Beslutning\n', 'Beslutning f‸\n\nBeslutning\n');
+  await check(above, (_, all) => {
+    const body = snippetOf(all);
+    assert.match(body, /Supplerende sagsfremstilling\n\n\$5$/);
+    assert.doesNotMatch(body, /^Beslutning$/m);
+  });
+  // Below the last section, with no decision after it: the new decision is written too.
+  const below = BASE.replace('Beslutning\n', 'Beslutning\n\nGodkendt.\n\nBeslutning f‸\n');
+  await check(below, (_, all) => assert.match(snippetOf(all), /\n\nBeslutning\n\n\$0$/));
+});
+
 test('a punkt in the Markdown form gets its snippet in that form', async () => {
   const md = BASE.replace('Punkt 1:', '## Punkt 1:').replace(/^(Sagsfremstilling|Beslutning)$/gm, '### **$1**');
   await check(`${md}\n‸`, (_, all) => {

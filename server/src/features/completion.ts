@@ -558,8 +558,11 @@ function snippetItems(
   const fits = (id: string): boolean => id !== 'offentlig-beslutning' || punkt?.closed === true;
   // A snippet that names who recommends is offered once for each, most written first: a choice inside
   // the snippet is not picked by Enter where suggestions are accepted by Tab.
+  // A decision already below the cursor in this punkt is the one a snippet's new decision would repeat.
+  const decisionBelow = punkt?.sections.some((s) => s.kind === 'beslutning' && s.headingRange.start.line > line) === true;
   const variants = snippetsFor(where, referat.dialect.id)
     .filter((s) => fits(s.id))
+    .map((s) => (decisionBelow && s.newDecisionFrom !== undefined ? { ...s, body: s.body.slice(0, s.newDecisionFrom) } : s))
     .flatMap((s) => (s.body.some((l) => l.includes('{{RECOMMENDER}}')) ? recommenders.map((r) => ({ s, vars: { ...vars, RECOMMENDER: r } })) : [{ s, vars }]));
   return variants.map(({ s, vars }, i) => ({
     label: fill(tr(s.label), vars, { escape: false }),

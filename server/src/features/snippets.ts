@@ -15,6 +15,11 @@ export interface SnippetTemplate {
   readonly body: readonly string[];
   /** The dialects this form is for; it replaces the general snippet of the same id there. */
   readonly dialects?: readonly string[];
+  /**
+   * The index of the body's first line that writes a new decision (its blank line before it): the
+   * lines from there are left out where the punkt has its decision below the cursor already.
+   */
+  readonly newDecisionFrom?: number;
 }
 
 const SNIPPETS: readonly SnippetTemplate[] = (catalogJson as { snippets: SnippetTemplate[] }).snippets;
