@@ -124,10 +124,20 @@ test('LIX: words per sentence plus the share of long words, in the usual bands',
 
 test('hover on a section heading shows its LIX and band', async () => {
   const service = await serviceWith();
-  const text = BASE;
+  const text = BASE.replace(
+    /Sagsfremstilling\n\n[^\n]*\n/,
+    'Sagsfremstilling\n\nDirektionen drøftede kriterierne for deltagerkredsen. Forslaget blev sendt til høring i lederforum, og svarene er samlet i bilaget.\n',
+  );
+  assert.notEqual(text, BASE);
   const line = text.split('\n').indexOf('Sagsfremstilling');
   const h = await service.hover(documentOf(`${ROOT}/x.referat`, text), { line, character: 3 });
   assert.match((h?.contents as MarkupContent).value, /LIX \d+ \((meget let|let|middel|svær|meget svær)\): \d+ ord i \d+ sætning/);
+  // A decision of one word is too short to measure: no LIX of 101, very hard.
+  const short = text.split('\n').indexOf('Beslutning');
+  assert.equal(text.split('\n')[short + 2], 'Deltagerkredsen fastholdes.');
+  const onShort = await service.hover(documentOf(`${ROOT}/x.referat`, text), { line: short, character: 3 });
+  assert.ok(onShort);
+  assert.doesNotMatch((onShort.contents as MarkupContent).value, /LIX/);
 });
 
 test("the rule lix is off until switched on, then flags a Sagsfremstilling above referat.yaml's limit", async () => {

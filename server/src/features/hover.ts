@@ -1,4 +1,4 @@
-import { lixBand, lixOf, paragraphsOf } from '../spelling/lix';
+import { LIX_MIN_WORDS, lixBand, lixOf, paragraphsOf } from '../spelling/lix';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { udvalgNamed, type NameCatalog } from '../config/catalog';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
@@ -80,12 +80,13 @@ export function hover(referat: Referat, position: Position, env: HoverEnv, lineT
   if (section && containsPosition(section.headingRange, position)) {
     // How easy the section's text is to read: LIX, the measure Danish plain-language work uses.
     const measured = lixOf(paragraphsOf(section.body.map((b) => b.text)));
-    const readability = measured
-      ? `\n\n${tr({
-          da: `LIX ${measured.lix} (${lixBand(measured.lix).da}): ${measured.words} ord i ${measured.sentences} ${measured.sentences === 1 ? 'sætning' : 'sætninger'}, ${Math.round((100 * measured.longWords) / measured.words)} % lange ord.`,
-          en: `LIX ${measured.lix} (${lixBand(measured.lix).en}): ${measured.words} words in ${measured.sentences} ${measured.sentences === 1 ? 'sentence' : 'sentences'}, ${Math.round((100 * measured.longWords) / measured.words)} % long words.`,
-        })}`
-      : '';
+    const readability =
+      measured && measured.words >= LIX_MIN_WORDS
+        ? `\n\n${tr({
+            da: `LIX ${measured.lix} (${lixBand(measured.lix).da}): ${measured.words} ord i ${measured.sentences} ${measured.sentences === 1 ? 'sætning' : 'sætninger'}, ${Math.round((100 * measured.longWords) / measured.words)} % lange ord.`,
+            en: `LIX ${measured.lix} (${lixBand(measured.lix).en}): ${measured.words} words in ${measured.sentences} ${measured.sentences === 1 ? 'sentence' : 'sentences'}, ${Math.round((100 * measured.longWords) / measured.words)} % long words.`,
+          })}`
+        : '';
     return md(`**${literal(section.title)}** — ${tr(SECTION_HELP[section.kind])}${readability}`, section.headingRange);
   }
 

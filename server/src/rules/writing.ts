@@ -1,4 +1,4 @@
-import { lixBand, lixOf, paragraphsOf } from '../spelling/lix';
+import { LIX_MIN_WORDS, lixBand, lixOf, paragraphsOf } from '../spelling/lix';
 import { isInsideSentence, words, type WordToken } from '../spelling/words';
 import { PunktMemo } from '../model/moved';
 import { movedFindings } from './perPunkt';
@@ -160,7 +160,7 @@ export const lix: Rule = {
       for (const s of p.sections) {
         if (s.kind !== 'sagsfremstilling' && s.kind !== 'supplerendeSagsfremstilling') continue;
         const measured = lixOf(paragraphsOf(s.body.map((b) => b.text)));
-        if (!measured || measured.lix <= limit) continue;
+        if (!measured || measured.words < LIX_MIN_WORDS || measured.lix <= limit) continue;
         const band = lixBand(measured.lix);
         yield {
           range: s.headingRange,

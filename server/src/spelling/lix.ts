@@ -15,6 +15,12 @@ const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 const SENTENCE_END = /[.!?:](?=\s+["„“(]?[\p{Lu}\d])|[.!?:]\s*$/gu;
 
 /** LIX of some paragraphs (one string each): undefined where there are no words. */
+/**
+ * Fewer words than this give no LIX worth saying: a decision of one long word (`Godkendt.`) measures
+ * 101, very hard. Neither the hover nor the rule says one below it.
+ */
+export const LIX_MIN_WORDS = 10;
+
 export function lixOf(paragraphs: readonly string[]): Lix | undefined {
   let words = 0;
   let longWords = 0;
