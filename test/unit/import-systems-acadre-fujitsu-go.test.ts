@@ -1,3 +1,4 @@
+import { htmlLines } from '../../server/src/import/systemXml';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -267,6 +268,25 @@ test('Acadre: the same meeting as its PDF: header, members with their party, the
   const missing = [...words(item)].filter((w) => !words(text).has(w) && !/^\d$/.test(w));
   assert.deepEqual(missing.sort(), ['For', 'Side', 'afgøres', 'of', 'Åben'].sort());
   assert.match(text, /\nFraværende\n/);
+  // Its bold and italic as Markdown: the field says 'the items in italic are not realised yet', and which they are stays told.
+  assert.match(text, /\n\*\*Tidsplan:\*\*\n/);
+  assert.match(text, /\nSept\. 2012: Anderledes temaworkshop for byrådet\n\*Sept\. 2012: Kulturelt Samvirke etableres\*\n/);
+  assert.equal((text.match(/^\*[A-Z][^*\n]*\*$/gm) ?? []).length, 5);
+  assert.match(text, /\nTidsplanens punkter markeret med kursiv er ikke realiseret pt\.\n/);
+});
+
+test('HTML emphasis as Markdown marks, where an importer asks for them: within a line, the blanks outside, never across a line break', () => {
+  const marked = (html: string): string[] => htmlLines(html, { emphasis: 'marked' });
+  assert.deepEqual(marked('<p>Det er <b> ikke </b>vedtaget.</p>'), ['Det er **ikke** vedtaget.']);
+  assert.deepEqual(marked('<p><i>Sept. 2012</i></p><p><em>Okt.</em> <strong>2012</strong></p>'), ['*Sept. 2012*', '*Okt.* **2012**']);
+  // Nested: the outer one only. Across a line break or a block: none, as a mark left open would run on.
+  assert.deepEqual(marked('<p><b>A <i>b</i> c</b></p>'), ['**A b c**']);
+  assert.deepEqual(marked('<p><b>linje et<br>linje to</b></p>'), ['linje et', 'linje to']);
+  assert.deepEqual(marked('<b><p>afsnit</p></b>'), ['afsnit']);
+  // Nothing to mark, or words holding the mark themselves: left as they are.
+  assert.deepEqual(marked('<p>a<b> </b>b <i>2*3</i></p>'), ['a b 2*3']);
+  // By default the lines are plain, as every other importer reads them.
+  assert.deepEqual(htmlLines('<p>Det er <b>ikke</b> <i>vedtaget</i>.</p>'), ['Det er ikke vedtaget.']);
 });
 
 test("Acadre: an item without its own place (`sort`) is numbered from the agenda's `startAgendaItemNo`", async () => {

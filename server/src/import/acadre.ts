@@ -151,7 +151,8 @@ function writeItem(lines: string[], headings: WrittenHeading[], item: DomElement
     .sort((a, b) => (Number.isFinite(a.order) && Number.isFinite(b.order) ? a.order - b.order : a.i - b.i));
   const attachments: string[] = [];
   for (const b of bullets) {
-    const content = htmlLines(b.content);
+    // Its bold and italic kept: Acadre's fields say things with them (`Tidsplanens punkter markeret med kursiv …`).
+    const content = htmlLines(b.content, { emphasis: 'marked' });
     // The `Bilag` bullet goes last, with the enclosures: as Acadre's own PDF prints it.
     if (b.name.toLowerCase() === BILAG.toLowerCase()) {
       attachments.push(...content);

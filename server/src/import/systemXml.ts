@@ -4,7 +4,7 @@
 import type { LocalizedText } from '../i18n/locale';
 import { CLOSED_MARKER, DOCUMENT_WORDS, documentWord, SECTION_KINDS, type DocumentKind } from '../dialect/vocabulary';
 import { oneLine, type WrittenHeading } from './fields';
-import { childElements, findAll, inlineText, layoutNodes, parseHtml, type DomDocument, type DomElement } from './html';
+import { childElements, findAll, inlineText, layoutNodes, parseHtml, type DomDocument, type DomElement, type LayoutOptions } from './html';
 import type { ImportProblem, SourceKind } from './types';
 import type { Moment } from './write';
 
@@ -56,8 +56,8 @@ export function text(e: DomElement | undefined): string {
 }
 
 /** A field's HTML (escaped in the XML or in CDATA) laid out as a browser shows it. */
-export function htmlLines(html: string): string[] {
-  return layoutNodes([...parseHtml(html).children]);
+export function htmlLines(html: string, options: LayoutOptions = {}): string[] {
+  return layoutNodes([...parseHtml(html).children], options);
 }
 
 /** `Referat` or `Dagsorden`, as the unlabelled headers of eDoc and Acadre begin. */

@@ -1,2 +1,2 @@
 export * from './dom';
-export { htmlToLines, layoutNodes } from './layout';
+export { htmlToLines, layoutNodes, type LayoutOptions } from './layout';

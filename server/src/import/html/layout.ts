@@ -90,8 +90,17 @@ function wrap(line: string): string[] {
 type Task = { readonly node: DomNode | DomDocument; readonly out: Lines } | { readonly then: () => void };
 
 /** The lines of some nodes of a parsed page. */
-export function layoutNodes(nodes: readonly (DomNode | DomDocument)[]): string[] {
-  const out = new Lines();
+export interface LayoutOptions {
+  /**
+   * Bold and italic written as Markdown marks (`**Tidsplan:**`, `*Sept. 2012: …*`), where a system
+   * says something with them that its other fields do not (Acadre's italic items "not realised yet").
+   * Left plain by default: the importers that read their lines further (SBSYS's dated decisions) read them unmarked.
+   */
+  readonly emphasis?: 'marked' | 'plain';
+}
+
+export function layoutNodes(nodes: readonly (DomNode | DomDocument)[], options: LayoutOptions = {}): string[] {
+  const out = new Lines(options.emphasis === 'marked');
   const tasks: Task[] = [];
   pushNodes(tasks, nodes, out);
   while (tasks.length > 0) {
@@ -112,13 +121,49 @@ class Lines {
   private current = '';
   /** A list item's marker, waiting for the item's first words (which may sit in a nested block). */
   private marker = '';
+  /** Lines ended so far: an emphasis whose line ended inside it is not marked. */
+  private flushes = 0;
+  /** The emphasis being written: its mark, and where in the line it began. One at a time: one inside it adds nothing. */
+  private emphasis: { readonly mark: string; readonly at: number; readonly flushes: number } | undefined;
+
+  constructor(private readonly marksEmphasis: boolean) {}
+
+  /** Lines for a part laid out on its own (a table cell), written as these are. */
+  nested(): Lines {
+    return new Lines(this.marksEmphasis);
+  }
 
   text(t: string): void {
     this.current += t;
   }
 
+  /** An emphasis begins (bold, italic); false where one is being written already. */
+  startEmphasis(mark: string): boolean {
+    if (!this.marksEmphasis || this.emphasis) return false;
+    this.emphasis = { mark, at: this.current.length, flushes: this.flushes };
+    return true;
+  }
+
+  /**
+   * The emphasis ends: its words within the line marked (`**Tidsplan:**`), the blanks around them
+   * outside the marks, as Markdown reads them. Not where a line ended inside it, where it holds no
+   * words, or where its words hold the mark themselves.
+   */
+  endEmphasis(): void {
+    const e = this.emphasis;
+    this.emphasis = undefined;
+    if (!e || e.flushes !== this.flushes) return;
+    const inner = this.current.slice(e.at);
+    const words = inner.trim();
+    if (words === '' || words.includes(e.mark.charAt(0))) return;
+    const lead = inner.slice(0, inner.length - inner.trimStart().length);
+    const trail = inner.slice(inner.trimEnd().length);
+    this.current = `${this.current.slice(0, e.at)}${lead}${e.mark}${words}${e.mark}${trail}`;
+  }
+
   /** Ends the line being written, if it has any words. */
   flush(): void {
+    this.flushes++;
     // Control characters too: a line break of any kind (NEL, LS, PS) from the source never splits a line.
     const t = spaceRuns(this.current).trim();
     this.current = '';
@@ -216,8 +261,22 @@ function visit(node: DomNode | DomDocument, out: Lines, tasks: Task[]): void {
       () => out.flush(),
       () => out.flush(),
     );
+  else if (EMPHASIS.has(name) && out.startEmphasis(EMPHASIS.get(name)!))
+    // Bold and italic say something in the text (Acadre's `Tidsplan:`, its italic items "not realised yet"): kept as Markdown marks.
+    around(
+      () => undefined,
+      () => out.endEmphasis(),
+    );
   else pushNodes(tasks, childrenOf(node), out);
 }
+
+/** Inline elements that emphasise, and the Markdown mark each is written with. */
+const EMPHASIS: ReadonlyMap<string, string> = new Map([
+  ['b', '**'],
+  ['strong', '**'],
+  ['i', '*'],
+  ['em', '*'],
+]);
 
 /** `start="3"` and `type="A"` or `list-style-type: upper-alpha` as a browser numbers the items. */
 function list(e: DomElement, kind: 'ordered' | 'bullet', out: Lines, tasks: Task[]): void {
@@ -342,7 +401,7 @@ function table(e: DomElement, out: Lines, tasks: Task[]): void {
   // A row's cells each into lines of their own, then the row written from them.
   const steps: Task[] = [];
   for (const caption of captions) {
-    const lines = new Lines();
+    const lines = out.nested();
     steps.push({ node: caption, out: lines }, { then: () => out.push(lines.finish()) });
   }
   const spans = new RowSpans();
@@ -350,7 +409,7 @@ function table(e: DomElement, out: Lines, tasks: Task[]): void {
     const cells = spans.place(
       childrenOf(row).filter((c): c is DomElement => isElement(c) && (c.name.toLowerCase() === 'td' || c.name.toLowerCase() === 'th') && !hidden(c)),
     );
-    const read = cells.map((cell) => ({ cell, lines: new Lines() }));
+    const read = cells.map((cell) => ({ cell, lines: out.nested() }));
     for (const { cell, lines } of read) if (cell) for (const k of childrenOf(cell)) steps.push({ node: k, out: lines });
     steps.push({
       then: () => {
