@@ -275,7 +275,7 @@ test('Acadre: the same meeting as its PDF: header, members with their party, the
   assert.match(text, /\nTidsplanens punkter markeret med kursiv er ikke realiseret pt\.\n/);
 });
 
-test('HTML emphasis as Markdown marks, where an importer asks for them: within a line, the blanks outside, never across a line break', () => {
+test('HTML laid out: emphasis as Markdown marks where an importer asks for them (within a line, never across a break), and <br><br> as an empty line', () => {
   const marked = (html: string): string[] => htmlLines(html, { emphasis: 'marked' });
   assert.deepEqual(marked('<p>Det er <b> ikke </b>vedtaget.</p>'), ['Det er **ikke** vedtaget.']);
   assert.deepEqual(marked('<p><i>Sept. 2012</i></p><p><em>Okt.</em> <strong>2012</strong></p>'), ['*Sept. 2012*', '*Okt.* **2012**']);
@@ -285,6 +285,9 @@ test('HTML emphasis as Markdown marks, where an importer asks for them: within a
   assert.deepEqual(marked('<b><p>afsnit</p></b>'), ['afsnit']);
   // Nothing to mark, or words holding the mark themselves: left as they are.
   assert.deepEqual(marked('<p>a<b> </b>b <i>2*3</i></p>'), ['a b 2*3']);
+  // A <br> on a line with no words yet is an empty line, as a browser draws it: eDoc's paragraphs.
+  assert.deepEqual(htmlLines('Første afsnit.<br/><br/>Andet afsnit.<br/>samme afsnit.'), ['Første afsnit.', '', 'Andet afsnit.', 'samme afsnit.']);
+  assert.deepEqual(htmlLines('<p>Linje<br></p><p>Næste</p>'), ['Linje', 'Næste']);
   // By default the lines are plain, as every other importer reads them.
   assert.deepEqual(htmlLines('<p>Det er <b>ikke</b> <i>vedtaget</i>.</p>'), ['Det er ikke vedtaget.']);
 });

@@ -161,6 +161,15 @@ class Lines {
     this.current = `${this.current.slice(0, e.at)}${lead}${e.mark}${words}${e.mark}${trail}`;
   }
 
+  /**
+   * A `<br>`: it ends the line being written; one on a line with no words yet is an empty line, as a
+   * browser draws it (`<br><br>` between two paragraphs of eDoc's text).
+   */
+  lineBreak(): void {
+    if (spaceRuns(this.current).trim() === '' && this.marker === '') this.blank();
+    else this.flush();
+  }
+
   /** Ends the line being written, if it has any words. */
   flush(): void {
     this.flushes++;
@@ -233,7 +242,7 @@ function visit(node: DomNode | DomDocument, out: Lines, tasks: Task[]): void {
     tasks.push({ then: after });
     pushNodes(tasks, kids, out);
   };
-  if (name === 'br') out.flush();
+  if (name === 'br') out.lineBreak();
   else if (HEADINGS.has(name))
     around(
       () => out.blank(),
