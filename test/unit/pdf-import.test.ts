@@ -541,6 +541,94 @@ test('pagesToText: furniture, columns and bullets over runs, without a PDF', () 
   assert.deepEqual(r.pages[1], ['Punkt 2: Budget 2026', '', '  - at budgettet vedtages']);
 });
 
+// --- Page breaks: a paragraph that runs on over a page's edge --------------------------------
+
+/**
+ * Two pages, each with its footer `Side N` (furniture, dropped): the first with a line of prose
+ * as wide as the page's text and `last` below it, the second beginning with `first`.
+ */
+function acrossPages(last: readonly TextRun[], first: readonly TextRun[]): Extract<PdfReadResult, { ok: true }> {
+  const wide = 'Udvalget drøftede sagen og lagde vægt på, at borgerne bliver hørt i god tid om';
+  const r = pagesToText([
+    page([run(wide, 40, 100), ...last.map((l) => ({ ...l, y: 112 })), run('Side 1', 280, 820, 8)]),
+    page([...first.map((l) => ({ ...l, y: 100 })), run('og det blev vedtaget.', 40, 112), run('Side 2', 280, 820, 8)]),
+  ]);
+  assert.ok(r.ok);
+  return r;
+}
+
+test('pagesToText: a sentence running over the edge of a page goes on on the next line, its footer dropped between', () => {
+  // The last line reaches the page's right edge and its sentence is not done: the next word did not fit.
+  const lowerCase = acrossPages(
+    [run('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de', 40, 0)],
+    [run('lokale råd, som bakkede op om planen,', 40, 0)],
+  );
+  assert.deepEqual(lowerCase.furniture, ['Side 1', 'Side 2']);
+  assert.match(lowerCase.text, /foreninger og de\nlokale råd, som bakkede op/);
+  assert.deepEqual(lowerCase.runOnPages, [2]);
+  // A name in capitals goes on too: `… i forhold til Region` / `Hovedstadens 21 pct.`
+  const name = acrossPages(
+    [run('måneder er 16 pct. stadig røgfri, hvilket ligger lidt lavere i forhold til Region', 40, 0)],
+    [run('Hovedstadens 21 pct. Til gengæld har', 40, 0)],
+  );
+  assert.match(name.text, /forhold til Region\nHovedstadens 21 pct\./);
+  // Each page's lines stay as they were read.
+  assert.deepEqual(name.pages[1], ['Hovedstadens 21 pct. Til gengæld har', 'og det blev vedtaget.']);
+});
+
+test('pagesToText: a paragraph, heading, punkt, section, list item or table row at the top of a page stays apart from the page before', () => {
+  const full = (text: string): TextRun => run(text, 40, 0);
+  const cases: [string, TextRun[], TextRun[]][] = [
+    // A sentence ends the page: the next page's sentence may begin a paragraph of its own.
+    [
+      'a sentence ended',
+      [full('Høringen gav mange svar fra skoler, foreninger og lokalråd i hele byen og omegnen.')],
+      [full('Forvaltningen anbefaler, at planen vedtages.')],
+    ],
+    [
+      'a clause ending in a colon',
+      [full('Følgende deltog ikke i behandlingen af punktet og heller ikke i resten af mødet:')],
+      [full('3.   Kvalitetsstandarder for stof- og alkoholbehandling')],
+    ],
+    // A short line is a paragraph's last, or a heading: the next page's first word would have fitted on it.
+    ['a short line', [full('Høringssvarene i kort form')], [full('Der kom fyrre svar, de fleste positive,')]],
+    ['a short line, lower case below', [full('Se også kortet over ruten')], [full('og resten af bilagene er lagt på sagen,')]],
+    // The page before ends mid-sentence at the edge, but what follows is no prose that goes on.
+    ['a punkt', [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')], [full('Punkt 2: Eventuelt')]],
+    ['a section', [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')], [full('Beslutning')]],
+    [
+      'a bullet',
+      [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')],
+      [run('\uF0B7', 40, 0), run('lokale råd', 60, 0)],
+    ],
+    ['a dash item', [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')], [full('- lokale råd og foreninger,')]],
+    ['a numbered item', [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')], [full('1) lokale råd og foreninger,')]],
+    ['a lettered item', [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')], [full('a) lokale råd og foreninger,')]],
+    [
+      'an outline number',
+      [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')],
+      [full('1.2  Status på udviklingsønsker')],
+    ],
+    [
+      'a heading in capitals',
+      [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')],
+      [full('INDSTILLING FRA BORGMESTERENS AFDELING')],
+    ],
+    ['a label and its value', [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')], [full('Dato: 26-03-2025')]],
+    [
+      'a table row',
+      [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')],
+      [run('Budget 2013', 40, 0), run('1.316.000 kr.', 300, 0)],
+    ],
+    ['a larger heading', [full('planen for trafiksikkerhed, og der kom mange svar fra både skoler, foreninger og de')], [run('lokale forhold', 40, 0, 14)]],
+  ];
+  for (const [what, last, first] of cases) {
+    const r = acrossPages(last, first);
+    assert.deepEqual(r.runOnPages, [], what);
+    assert.equal(r.text, [...r.pages[0]!, '', ...r.pages[1]!].join('\n'), what);
+  }
+});
+
 // --- Furniture removal: properties ------------------------------------------------------------
 
 const EDGE = 0.25;

@@ -5,6 +5,7 @@ import { findFurniture } from './furniture';
 import { cleanGlyphs } from './glyphs';
 import { buildLines, lineText, readColumns, renderLines } from './layout';
 import { PROBLEM_MESSAGES, damagedMessage, notPdfMessage, pageRanges } from './messages';
+import { runsOn, type ReadPage } from './pageBreaks';
 import type { LocalizedText } from '../../i18n/locale';
 import type { CMapSource } from './pdfjs';
 import type { LinedPage, PageRuns, PdfProblem, PdfReadResult } from './types';
@@ -59,7 +60,7 @@ export function pagesToText(runs: readonly PageRuns[], damagedPages: readonly nu
   const lined = runs.map(buildLines);
   const marks = findFurniture(lined.map((p) => ({ height: p.height, lines: p.lines.map((l) => ({ y: l.y, text: lineText(l) })) })));
   const furniture: string[] = [];
-  const pages = lined.map((page, p): string[] => {
+  const read = lined.map((page, p): ReadPage & { lines: string[] } => {
     const body: LinedPage = {
       ...page,
       lines: page.lines.filter((line, i) => {
@@ -68,9 +69,19 @@ export function pagesToText(runs: readonly PageRuns[], damagedPages: readonly nu
         return false;
       }),
     };
-    return trimBlank(renderLines(readColumns(body)).map(cleanGlyphs));
+    const layout = readColumns(body);
+    return { layout, lines: trimBlank(renderLines(layout).map(cleanGlyphs)) };
   });
-  return { ok: true, pages, text: pages.flat().join('\n'), furniture, pagesWithoutText, scannedPages, damagedPages: [...damagedPages] };
+  const pages = read.map((r) => r.lines);
+  const runOnPages: number[] = [];
+  let text = pages[0]!.join('\n');
+  for (let p = 1; p < read.length; p++) {
+    // A blank line between two pages, as between paragraphs; a line break only, where a paragraph runs on over the page's edge.
+    const on = runsOn(read[p - 1]!, read[p]!);
+    if (on) runOnPages.push(p + 1);
+    text += (on ? '\n' : '\n\n') + pages[p]!.join('\n');
+  }
+  return { ok: true, pages, text, furniture, runOnPages, pagesWithoutText, scannedPages, damagedPages: [...damagedPages] };
 }
 
 function trimBlank(lines: string[]): string[] {

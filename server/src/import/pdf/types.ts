@@ -55,9 +55,12 @@ export type PdfReadResult =
       readonly ok: true;
       /** Lines per page, page furniture removed. */
       readonly pages: string[][];
+      /** The pages' lines in one text: a blank line between two pages, none where the text runs on (see `runOnPages`). */
       readonly text: string;
       /** The lines removed as running headers and footers, page by page, for tests and logs. */
       readonly furniture: string[];
+      /** Pages (1-based) whose first line goes on with the paragraph the page before ended with. */
+      readonly runOnPages: number[];
       /** Pages (1-based) that have no text at all: blank, or a scanned page among text pages. */
       readonly pagesWithoutText: number[];
       /** Of those, the ones that paint a picture (or may: the reader could not tell) and are not damaged: scans, needing text recognition. */
