@@ -134,6 +134,18 @@ test("GetOrganized: each item's Oplæg is its account and its Referat its decisi
   for (const p of [referat.punkter[0]!, referat.punkter[5]!]) assert.deepEqual(p.sections, []);
 });
 
+test("GetOrganized: a sentence that runs over a page's edge is one paragraph; an item or a section at the top of a page stays apart", async () => {
+  const text = await referatText();
+  // Item 2.2's sentence runs from page 3 onto page 4, the footer `Side 3` dropped between: no blank line splits it.
+  assert.match(text, /tilpasse teksten dertil\. Derudover er det også muligt\nfor den enkelte dagsordensansvarlige at se, hvorvidt/);
+  // Pages 2 and 3 begin an item and a section: a blank line before each, as between paragraphs.
+  assert.match(text, /når man tilknytter til et udvalg\.\n\n1\.2 {2}Status på udviklingsønsker\nOplæg:/);
+  assert.match(text, /FØLG OP PÅ SAMMEN MED KASPER\.\n\nReferat:\n/);
+  const read = await readPdf(readFileSync(getOrganizedPdf));
+  if (!read.ok) assert.fail(read.detail);
+  assert.deepEqual(read.runOnPages, [4]);
+});
+
 test('GetOrganized: the check reports exactly the items whose Referat the published text leaves empty, and nothing else', async () => {
   const referat = parseReferat(await referatText());
   const findings = checkReferat(referat, { locale: 'en' });

@@ -629,6 +629,35 @@ test('pagesToText: a paragraph, heading, punkt, section, list item or table row 
   }
 });
 
+test('import: a paragraph that runs over a page break is one paragraph in the referat; one that begins at the top of a page stays apart', async () => {
+  const footer = (n: number) => ({ x: 280, y: 40, text: `Side ${n}`, size: 8 });
+  const pages = [
+    textContent([
+      { x: 72, y: 770, text: 'REFERAT Direktionen d. 07-12-2023' },
+      { x: 72, y: 740, text: 'Punkt 1: Trafikplan' },
+      { x: 72, y: 710, text: 'Sagsfremstilling' },
+      { x: 72, y: 690, text: 'Kommunen har i efteråret hørt borgerne om den nye plan for trafiksikkerhed, og' },
+      { x: 72, y: 676, text: 'der kom mange svar fra både skoler, idrætsforeninger, grundejere og de lokale' },
+      footer(1),
+    ]),
+    textContent([{ x: 72, y: 770, text: 'råd, som alle bakkede op om planens mål og dens tidsplan for de næste fire år.' }, footer(2)]),
+    textContent([
+      { x: 72, y: 770, text: 'Forvaltningen anbefaler, at planen vedtages.' },
+      { x: 72, y: 740, text: 'Beslutning' },
+      { x: 72, y: 726, text: 'Godkendt.' },
+      footer(3),
+    ]),
+  ];
+  const r = await importSource('trafik.pdf', makePdf(pages.map((content) => ({ content }))));
+  assert.ok(r.ok);
+  const text = r.meetings[0]!.text;
+  assert.doesNotMatch(text, /Side \d/);
+  // The sentence that runs from page 1 onto page 2: one paragraph, as its lines on one page would be.
+  assert.match(text, /grundejere og de lokale\nråd, som alle bakkede op/);
+  // Page 2 ends its sentence and page 3 begins a new one: the blank line between pages stays.
+  assert.match(text, /de næste fire år\.\n\nForvaltningen anbefaler/);
+});
+
 // --- Furniture removal: properties ------------------------------------------------------------
 
 const EDGE = 0.25;

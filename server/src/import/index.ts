@@ -59,7 +59,8 @@ async function importBytes(name: string, bytes: Uint8Array, host: ImportHost, op
     case 'pdf': {
       const read = await readPdf(bytes, pdfOptions(host));
       if (!read.ok) return failure(read.problem, read.detail, read.problem === 'not-pdf' ? notPdfMessage(bytes) : IMPORT_MESSAGES[read.problem]);
-      const text = read.pages.map((p) => p.join('\n')).join('\n\n');
+      // Pages apart by a blank line, but where a paragraph runs on over a page's edge (pdf/pageBreaks.ts).
+      const text = read.text;
       // Every page that lost text, or never had any to read, is named: the import keeps every word or says which it could not.
       const notes = [
         ...(read.damagedPages.length > 0 ? [damagedPagesNote(read.damagedPages)] : []),
