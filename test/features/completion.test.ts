@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { at, BASE, documentOf, lineAt, ROOT, serviceWith } from './helpers';
+import { applyEdits, at, BASE, documentOf, lineAt, ROOT, serviceWith } from './helpers';
 import { repoRoot } from '../helpers';
 import type { ReferatLanguageService } from '../../server/src/service/languageService';
 
@@ -431,4 +431,71 @@ test("names she saved while typing them (auto-save) are not offered back in that
     `the next referat reads the archive as it is: ${next.join(' | ')}`,
   );
   service.dispose();
+});
+
+// ---------------------------------------------------------------- the tester's defects
+
+/** The archive's newest Direktionen meeting has five members: three of them are present in BASE. */
+const FIVE = {
+  ...ARCHIVE,
+  'arkiv/c.referat': BASE.replace('07-12-2023', '21-12-2023')
+    .replace('Torsdag d. 07.', 'Torsdag d. 21.')
+    .replace(
+      'Mødedeltagere Claus Borg, Lars Borst Hansen og Søren Søndergaard Kjær',
+      'Mødedeltagere Claus Borg, Lars Borst Hansen, Lene Holm, Mette Frost og Søren Søndergaard Kjær',
+    ),
+};
+const PRESENT = 'Mødedeltagere Claus Borg, Lars Borst Hansen og Søren Søndergaard Kjær';
+
+/** The findings of a text once the item is taken. */
+async function findingCodesAfter(service: ReferatLanguageService, marked: string, item: CompletionItem): Promise<string[]> {
+  const { text } = at(marked);
+  const taken = applyEdits(text, [item.textEdit as TextEdit]);
+  return (await service.findings(documentOf(`${ROOT}/ny.referat`, taken))).map((d) => String(d.code));
+}
+
+test('people in the attendance fields: who is written in one (present, absent, secretary) is not offered for another, nor again in its own', async () => {
+  const service = await serviceWith(FIVE);
+  const labels = async (marked: string): Promise<string[]> => (await items(service, marked)).map((i) => i.label);
+  // The tester's steps: `Afbud ` under a Mødedeltagere line, then a name, then `, ` and another.
+  const afbud = (typed: string): string => BASE.replace(PRESENT, `${PRESENT}\n\nAfbud ${typed}‸`);
+  assert.deepEqual(await labels(afbud('')), ['Lene Holm', 'Mette Frost']);
+  assert.deepEqual(await labels(afbud('Lene Holm, ')), ['Mette Frost']);
+  // The editor filters by what she typed; present people are not among what it filters.
+  assert.deepEqual(await labels(afbud('Lene Holm, Lars')), ['Mette Frost']);
+  // The name being typed is no name written: completing it offers it.
+  assert.ok((await labels(afbud('Mette Fr'))).includes('Mette Frost'));
+  assert.ok((await labels(afbud('Mette Frost'))).includes('Mette Frost'));
+  // Vice versa: who sent apologies is not offered among those present.
+  const present = BASE.replace(PRESENT, 'Mødedeltagere Claus Borg, ‸\n\nAfbud Mette Frost');
+  const offered = await labels(present);
+  assert.ok(!offered.includes('Mette Frost') && !offered.includes('Claus Borg'), offered.join(', '));
+  assert.ok(offered.includes('Lene Holm'), offered.join(', '));
+  // One a line under a label of its own (`Tilstede`, `Afbud/Fraværende`), as eDoc writes them.
+  const block = BASE.replace(PRESENT, 'Tilstede\nClaus Borg\nLars Borst Hansen\nSøren Søndergaard Kjær\n\nAfbud/Fraværende\nM‸');
+  assert.deepEqual((await labels(block)).sort(), ['Lene Holm', 'Mette Frost']);
+  // Any other attendance field the format knows: the secretary is neither present nor absent, and the other way round.
+  const secretary = await labels(BASE.replace(PRESENT, `${PRESENT}\n\nSekretær ‸`));
+  assert.ok(secretary.includes('Ove Weller Nielsen') && !secretary.some((l) => PRESENT.includes(l)), secretary.join(', '));
+  const beside = await labels(BASE.replace(PRESENT, 'Mødedeltagere Claus Borg, ‸\n\nSekretær Ove Weller Nielsen'));
+  assert.ok(!beside.includes('Ove Weller Nielsen') && beside.includes('Lene Holm'), beside.join(', '));
+  // Taking any offer for Afbud leaves no attendance conflict.
+  const marked = afbud('');
+  for (const item of await items(service, marked)) assert.ok(!(await findingCodesAfter(service, marked, item)).includes('attendance-conflict'), item.label);
+  service.dispose();
+});
+
+test('people in the attendance fields: a list of the members, or of those invited, names the absent too, and they are still offered for the absence', async () => {
+  // GetOrganized's referat lists those invited under Deltagere, and those of them who sent apologies under Afbud.
+  const getOrganized = readFileSync(join(repoRoot, 'test/fixtures/dialects/rules/getorganized/ok.referat'), 'utf8');
+  const marked = getOrganized.replace('Afbud: Tilde,', 'Afbud: Tilde, ‸');
+  await check(
+    marked,
+    (labels) => {
+      assert.ok(labels.includes('Peter Marker'), labels.join(', '));
+      // `Tilde` alone is the one Tilde among them (attendance reads it so): not offered again.
+      assert.ok(!labels.includes('Tilde Ølholm'), labels.join(', '));
+    },
+    { 'arkiv/a.referat': getOrganized },
+  );
 });

@@ -16,15 +16,15 @@ import {
 } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
 import { sectionChoices } from '../model/sections';
-import type { Attendees, CalendarDate, Punkt, Referat } from '../model/types';
+import type { Attendees, CalendarDate, Header, Punkt, Referat } from '../model/types';
 import type { SectionKind } from '../dialect/vocabulary';
 import { readAttendanceLabel, type AttendanceRole } from '../model/header';
 import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { lineContent } from '../syntax/content';
-import type { Position, Range } from '../syntax/range';
+import { containsPosition, type Position, type Range } from '../syntax/range';
 import { locate } from './locate';
 import { escapeSnippetText, expandBody, fill, snippetsFor, type SnippetPlace, type SnippetVars } from './snippets';
-import { meetingAttendance, writtenMember } from '../model/attendance';
+import { meetingAttendance, namedByFirstName, presentListsAbsent, writtenMember } from '../model/attendance';
 import { meetingDate } from '../model/meeting';
 import { parseJournalLine } from '../model/journal';
 import { voterListStart } from '../model/protokol';
@@ -230,14 +230,33 @@ interface AttendanceList {
 function attendanceListAt(referat: Referat, lineText: string, line: number): AttendanceList | undefined {
   const own = readAttendanceLabel(lineText);
   if (own) return own;
-  const h = referat.header;
-  for (const [role, a] of [
+  for (const [role, a] of attendanceFields(referat.header))
+    if (a && line > a.range.start.line && line <= a.range.end.line) return { role, members: a.members, valueStart: /^[\s\-*•]*/.exec(lineText)![0].length };
+  return undefined;
+}
+
+/** Every attendance field of the header, by its role: who was present, who was absent, the secretary. */
+function attendanceFields(h: Header): readonly (readonly [AttendanceRole, Attendees | undefined])[] {
+  return [
     ['deltagere', h.deltagere],
     ['afbud', h.afbud],
     ['sekretaer', h.sekretaer],
-  ] as const)
-    if (a && line > a.range.start.line && line <= a.range.end.line) return { role, members: a.members, valueStart: /^[\s\-*•]*/.exec(lineText)![0].length };
-  return undefined;
+  ];
+}
+
+/**
+ * The names a list may not be given again: its own but the one she is typing, and every other
+ * attendance field's, for one person in two of them is attendance-conflict's error. Where the list of
+ * who was present names the absent too (`Medlemmer`, those invited), it and the absent do not exclude
+ * each other: that is where a member's absence is written.
+ */
+function writtenInAttendance(referat: Referat, where: AttendanceList, at: Position): string[] {
+  const namesAbsent = where.members || presentListsAbsent(referat);
+  const apart = (role: AttendanceRole): boolean =>
+    role !== where.role && namesAbsent && (role === 'afbud' || where.role === 'afbud') && (role === 'deltagere' || where.role === 'deltagere');
+  return attendanceFields(referat.header).flatMap(([role, a]) =>
+    !a || apart(role) ? [] : a.names.filter((p) => !containsPosition(p.range, at)).map((p) => p.name),
+  );
 }
 
 /**
@@ -320,17 +339,16 @@ function people(
   const { people: persons, fullName } = canonicalPeople(all);
   const key = (n: string): string => fullName(n).toLocaleLowerCase('da-DK');
   const members = new Set([...(udvalg?.medlemmer ?? []), ...ownMembers].map(key));
-  const names = (a: Attendees | undefined): string[] => (a?.names ?? []).map((n) => n.name);
-  // Who is already written in this list is not offered again; nor, in a list of who was present, who is absent.
-  // A member listed under `Medlemmer` is offered for an absence: that is where her absence is written.
-  const written =
-    where === 'sentence' ? [] : where.role === 'afbud' ? names(h.afbud) : where.members ? names(h.deltagere) : [...names(h.deltagere), ...names(h.afbud)];
+  // Who is already written in the attendance fields is not offered for them again.
+  const written = where === 'sentence' ? [] : writtenInAttendance(referat, where, position);
   const valueStart = where === 'sentence' ? 0 : Math.min(where.valueStart, before.length);
   const onLine = before
     .slice(valueStart)
     .split(/,|\bog\b/u)
     .slice(0, -1);
-  const listed = new Set([...written, ...onLine].map((s) => key(s.trim())));
+  // A first name written alone (`Afbud: Tilde`) is the one person of that name, as attendance reads it.
+  const candidates = persons.map((p) => ({ name: p.navn }));
+  const listed = new Set([...written, ...onLine].map((s) => key(namedByFirstName(candidates, { name: s.trim() }).name)));
   // The name being typed starts after the label, the last comma or `og`; in a sentence, after a bullet.
   const lastOg = before.lastIndexOf(' og ');
   const segment =

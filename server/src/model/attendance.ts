@@ -41,6 +41,14 @@ export interface MeetingAttendance {
   readonly partiesKnown: boolean;
 }
 
+/**
+ * Whether the header's list of who was present names the absent too: a `Medlemmer` list names the
+ * udvalg, and some systems list those invited. Those under Afbud among them were simply not there.
+ */
+export function presentListsAbsent(referat: Referat): boolean {
+  return referat.header.deltagere?.members === true || referat.dialect.attendance.invited === true;
+}
+
 /** The meeting's attendance from the header, with the udvalg's members from referat.yaml (`medlemmer:`) where given. */
 export function meetingAttendance(referat: Referat, configured: readonly string[] = []): MeetingAttendance {
   const h = referat.header;
@@ -48,9 +56,7 @@ export function meetingAttendance(referat: Referat, configured: readonly string[
   // Who is under Afbud by a first name alone (`Afbud: Tilde`) is the one listed of that first name.
   const absent = (h.afbud?.names ?? []).map((p) => namedByFirstName(listed, fromPerson(p)));
   const absentKeys = new Set(absent.map((m) => nameKey(m.name)));
-  // A `Medlemmer` list names the udvalg, and some systems list those invited: those under Afbud among them were simply not there.
-  const listsMembers = h.deltagere?.members === true || referat.dialect.attendance.invited === true;
-  const present = listsMembers ? listed.filter((m) => !absentKeys.has(nameKey(m.name))) : listed;
+  const present = presentListsAbsent(referat) ? listed.filter((m) => !absentKeys.has(nameKey(m.name))) : listed;
   const members = new Map<string, Member>();
   for (const m of [...configured.map(memberOf), ...listed, ...absent]) {
     const key = nameKey(m.name);

@@ -1,7 +1,16 @@
 // The beslutningsprotokol's own checks (kommunestyrelsesloven §§ 8, 13; forvaltningsloven § 3):
 // a vote that contradicts itself or the decision, a member who took no part named as voting, a
 // member both present and absent, a party no member has, a protokoltilførsel from the majority.
-import { absentFromPunkt, meetingAttendance, namedByFirstName, nameKey, presentMembers, seatsOf, type MeetingAttendance } from '../model/attendance';
+import {
+  absentFromPunkt,
+  meetingAttendance,
+  namedByFirstName,
+  nameKey,
+  presentListsAbsent,
+  presentMembers,
+  seatsOf,
+  type MeetingAttendance,
+} from '../model/attendance';
 import { protokolOf, type Vote, type VoteSide, type Voter } from '../model/protokol';
 import { COUNCIL } from '../dialect/protokol';
 import { publicDecision } from '../model/decision';
@@ -220,8 +229,7 @@ export const attendanceConflict: Rule = {
   },
   *check({ referat }) {
     const h = referat.header;
-    // A `Medlemmer` list names the udvalg, and some systems list those invited: those under Afbud among them were simply not there.
-    if (!h.deltagere || !h.afbud || h.deltagere.members || referat.dialect.attendance.invited) return;
+    if (!h.deltagere || !h.afbud || presentListsAbsent(referat)) return;
     const absent = new Set(h.afbud.names.map((n) => nameKey(n.name)));
     const reported = new Set<string>();
     for (const person of h.deltagere.names) {
