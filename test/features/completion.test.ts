@@ -499,3 +499,49 @@ test('people in the attendance fields: a list of the members, or of those invite
     { 'arkiv/a.referat': getOrganized },
   );
 });
+
+test('journal numbers: an item replaces only the part it stands for, wherever the cursor is in the number; nothing she wrote after it is lost', async () => {
+  const line = (number: string): string => `REFERAT Direktionen d. 07-12-2023\n\nPunkt 1: A\n\n${number}\n`;
+  // The tester's case: the cursor at column 6 of `00.15.00I00-1-23`, the KLE emne `00.15.00` taken.
+  const tester = line('00.15.‸00I00-1-23');
+  await check(tester, (_, all) => {
+    const emne = all.find((i) => i.label === '00.15.00')!;
+    assert.deepEqual((emne.textEdit as TextEdit).range, { start: { line: 4, character: 0 }, end: { line: 4, character: 8 } });
+    assert.equal(accepted(tester, emne), '00.15.00I00-1-23');
+    assert.equal(
+      accepted(
+        tester,
+        all.find((i) => i.label === '00.15.01')!,
+      ),
+      '00.15.01I00-1-23',
+    );
+  });
+  // Anywhere in the emne, after a label, in the old form with a hyphen: the emne replaced, the rest kept.
+  for (const [marked, label, after] of [
+    [line('00.1‸5.00I00-1-23'), '00.13.00', '00.13.00I00-1-23'],
+    [line('‸00.15.00I00-1-23'), '00.01.00', '00.01.00I00-1-23'],
+    [line('Sagsnr.: 00.15.‸00I00-1-23'), '00.15.01', 'Sagsnr.: 00.15.01I00-1-23'],
+    [line('00.16.‸00-P20-1-16'), '00.16.02', '00.16.02-P20-1-16'],
+    [line('00.15.0‸I00-1-23'), '00.15.00', '00.15.00I00-1-23'],
+  ] as const)
+    await check(marked, (labels, all) => {
+      const item = all.find((i) => i.label === label);
+      assert.ok(item, `${label}: ${labels.slice(0, 5).join(', ')}`);
+      assert.equal(accepted(marked, item), after);
+    });
+  // A whole number replaces the whole number, the parts she wrote apart by spaces or a dash too, and nothing more.
+  for (const [marked, kept] of [
+    [line('00.01.‸00I00-3-23'), ''],
+    [line('00.01.‸00I00 3 23'), ''],
+    [line('00.01.‸00I00–3–23'), ''],
+    [line('**00.01.‸00I00-3-23**'), '**'],
+    [line('Sagsnr.: 00.01.‸00I00-3-23  Dok.nr.: 12345'), '  Dok.nr.: 12345'],
+  ] as const)
+    await check(marked, (labels, all) => {
+      const item = all.find((i) => i.label === '00.01.00I00-3-23');
+      assert.ok(item, `${marked}: ${labels.slice(0, 5).join(', ')}`);
+      assert.ok(accepted(marked, item).endsWith(`00.01.00I00-3-23${kept}`), accepted(marked, item));
+    });
+  // Past the emne no emne is offered: it would stand for a part she is not typing.
+  await check(line('00.15.00I‸00-1-23'), (_, all) => assert.ok(all.every((i) => i.kind !== 19 /* Folder */)));
+});

@@ -26,7 +26,7 @@ import { locate } from './locate';
 import { escapeSnippetText, expandBody, fill, snippetsFor, type SnippetPlace, type SnippetVars } from './snippets';
 import { meetingAttendance, namedByFirstName, presentListsAbsent, writtenMember } from '../model/attendance';
 import { meetingDate } from '../model/meeting';
-import { parseJournalLine } from '../model/journal';
+import { kleEmneWritten, parseJournalLine } from '../model/journal';
 import { voterListStart } from '../model/protokol';
 
 // Danish sort order; made on first use, since loading the collation data costs a process 20 ms at start.
@@ -415,8 +415,9 @@ function caseYearsFor(numbers: object, dialect: Dialect, meetingYear: number | u
 }
 
 /**
- * Journal numbers in use, then KLE emner, for what she has typed of the number. Each item replaces
- * the whole number on the line: VS Code's own word would be only the part after the last dot.
+ * Journal numbers in use, then KLE emner, for what she has typed of the number. A number replaces
+ * the whole number on the line (VS Code's own word would be only the part after the last dot), an
+ * emne only the emne.
  */
 function journals(
   lineText: string,
@@ -440,7 +441,12 @@ function journals(
     .replace(/^[\s*_]+/, '')
     .replace(CASE_NUMBER_LABEL, '');
   if (before.trim() !== '') return list([], { isIncomplete: true });
-  const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+  // A whole number replaces the number as the model reads it: parts written apart by spaces or a
+  // dash (`00.01.00I00 3 23`) are one number, not a word and what follows it.
+  const reading = parseJournalLine(lineText, position.line, meetingYear, dialect);
+  const whole = reading.kind === 'valid' ? reading.journal.range : reading.correction !== undefined ? reading.range : undefined;
+  const numberEnd = whole && whole.start.character === start && whole.end.character > end ? whole.end.character : end;
+  const range: Range = { start: { line: position.line, character: start }, end: { line: position.line, character: numberEnd } };
   // The newest cases first: a secretary mostly goes on with this year's and last year's. A case
   // opened after the meeting (the archive's newer referater) is no case of it: journal-year says so.
   // The year as the number's own scheme says it: KLE's last part, `EMN-2025-…`'s, `24-008574`'s and `12/27845`'s first.
@@ -466,20 +472,24 @@ function journals(
       textEdit: { range, newText: j.text },
       sortText: `0${String(i).padStart(5, '0')}`,
     }));
-  // KLE emner by number, so a new case starts from the right subject; only while she is still typing the emne.
-  if (typed.length <= 8) {
+  // KLE emner by number, so a new case starts from the right subject; only while the cursor is in
+  // the emne, and each replaces the emne alone: the facet, serial and year after it are hers.
+  const emne = kleEmneWritten(lineText.slice(start, end));
+  const emneEnd = start + emne.length;
+  if (position.character <= emneEnd && (emne !== '' || end === start)) {
+    const emneRange: Range = { start: range.start, end: { line: position.line, character: emneEnd } };
     const used = new Set(env.catalog.journalNumbers.map((j) => j.text.slice(0, 8)));
     let i = 0;
-    for (const [emne, title] of env.kle.emner()) {
-      if (!emne.startsWith(typed) || items.length >= MAX_EMNER) continue;
+    for (const [kle, title] of env.kle.emner()) {
+      if (!kle.startsWith(typed) || items.length >= MAX_EMNER) continue;
       items.push({
-        label: emne,
+        label: kle,
         kind: CompletionItemKind.Folder,
         detail: title,
         documentation: tr({ da: 'KLE-emne; tilføj handlingsfacet, løbenummer og år', en: 'KLE subject; add the action facet, serial number and year' }),
-        filterText: emne,
-        textEdit: { range, newText: emne },
-        sortText: `${used.has(emne) ? 1 : 2}${String(i++).padStart(5, '0')}`,
+        filterText: kle,
+        textEdit: { range: emneRange, newText: kle },
+        sortText: `${used.has(kle) ? 1 : 2}${String(i++).padStart(5, '0')}`,
       });
     }
   }

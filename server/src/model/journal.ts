@@ -4,6 +4,14 @@ import { lineRange } from '../syntax/range';
 import type { JournalLine, JournalNumber, JournalProblem } from './types';
 
 const KLE = /^(\d{2})\.(\d{2})\.(\d{2})(-?)([A-ZÆØÅ]\d{2})-(\d{1,6})-(\d{2})$/;
+/** A KLE number's emne as written, whole or begun, up to its facet: `00.15.00` of `00.15.00I00-1-23`, `00.1` alone. */
+const KLE_EMNE_WRITTEN = /^\d{1,2}(?:\.\d{0,2}){0,2}(?=$|-?\p{L})/u;
+
+/** The emne at the start of a KLE number as written, whole or begun; '' where the word begins no KLE number (`12/27845`). */
+export function kleEmneWritten(word: string): string {
+  return KLE_EMNE_WRITTEN.exec(word)?.[0] ?? '';
+}
+
 /** A two-digit case year at most this many years after the meeting is in its century; later, in the one before. */
 const YEARS_AHEAD = 10;
 const schemeById = new Map(CASE_NUMBER_SCHEMES.map((s) => [s.id, s]));
