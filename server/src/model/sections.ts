@@ -90,6 +90,28 @@ export function orderIndex(kind: SectionKind, dialect: Dialect = SBSYS): number 
   return order.indexOf(kind);
 }
 
+/**
+ * The sections of one handling out of the dialect's order, each with the section above it that
+ * normally comes after it: what section-order reports, and what completion keeps a new heading from
+ * causing. A section out of place does not move the place the next is measured against; a kind the
+ * order does not name has none.
+ */
+export function outOfOrder<S extends { readonly kind: SectionKind }>(handling: readonly S[], dialect: Dialect): { readonly section: S; readonly after: S }[] {
+  const out: { section: S; after: S }[] = [];
+  let latest: S | undefined;
+  let latestAt = -1;
+  for (const s of handling) {
+    const at = orderIndex(s.kind, dialect);
+    if (at < 0) continue;
+    if (latest && at < latestAt) out.push({ section: s, after: latest });
+    else {
+      latest = s;
+      latestAt = at;
+    }
+  }
+  return out;
+}
+
 export function canonicalTitle(kind: SectionKind): string {
   return SECTION_KINDS[kind];
 }

@@ -1,6 +1,6 @@
 import { lineContent } from '../syntax/content';
 import { isGroupHeading, punktLabel } from '../model/numbering';
-import { canonicalTitle, orderIndex, sectionKindOf, spacedHeadings } from '../model/sections';
+import { canonicalTitle, outOfOrder, sectionKindOf, spacedHeadings } from '../model/sections';
 import { handlings, hasText, todaysDecision } from '../model/decision';
 import { protokolOf } from '../model/protokol';
 import type { Punkt, Referat, Section } from '../model/types';
@@ -156,23 +156,15 @@ export const sectionOrder: Rule = punktRule({
   applies: ({ referat }) => referat.dialect.order !== undefined,
   checkPunkt(p, { referat }) {
     const out: Finding[] = [];
-    const dialect = referat.dialect;
-    for (const cycle of handlings(p)) {
-      let latest: Section | undefined;
-      for (const s of cycle) {
-        const at = orderIndex(s.kind, dialect);
-        if (at < 0) continue;
-        if (latest && at < orderIndex(latest.kind, dialect)) {
-          out.push({
-            range: s.headingRange,
-            message: {
-              da: `"${s.title}" står efter "${latest.title}"; den kommer normalt før.`,
-              en: `"${s.title}" comes after "${latest.title}"; it normally comes before.`,
-            },
-          });
-        } else latest = s;
-      }
-    }
+    for (const cycle of handlings(p))
+      for (const { section: s, after } of outOfOrder(cycle, referat.dialect))
+        out.push({
+          range: s.headingRange,
+          message: {
+            da: `"${s.title}" står efter "${after.title}"; den kommer normalt før.`,
+            en: `"${s.title}" comes after "${after.title}"; it normally comes before.`,
+          },
+        });
     return out;
   },
 });
