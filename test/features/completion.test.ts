@@ -208,10 +208,16 @@ test('the header of a new referat without a date in its name: today, and a heade
 
 test('at the start of a line in the last punkt: missing sections, the next punkt numbered, the snippets that fit', async () => {
   await check(`${BASE}\n‸`, (labels, all) => {
-    assert.deepEqual(labels.slice(0, 3), ['Resume', 'Sagen afgøres endelig af', 'Lovgrundlag']);
-    assert.ok(!labels.includes('Sagsfremstilling') && !labels.includes('Beslutning'));
+    // After the decision, of the sections only what may follow it.
+    assert.deepEqual(labels.slice(0, 1), ['Bilag']);
+    assert.ok(!labels.includes('Sagsfremstilling') && !labels.includes('Beslutning') && !labels.includes('Resume'));
     const punkt = all.find((i) => i.label === 'Punkt 2: ')!;
     assert.match((punkt.textEdit as TextEdit).newText, /^Punkt 2: \$1\n\n\$2\n\nSagsfremstilling\n\n\$3\n\nBeslutning\n\n\$0$/);
+  });
+  // Between the account and the decision: the missing sections that stand there, in their order, and the recommendation.
+  await check(BASE.replace('kl. 10:00.\n', 'kl. 10:00.\n\n‸\n'), (labels, all) => {
+    assert.deepEqual(labels.slice(0, 3), ['Sagen afgøres endelig af', 'Lovgrundlag', 'Vision, politikker og strategier']);
+    assert.ok(labels.includes('Punkt 2: '));
     // One recommendation snippet per recommender the archive writes (here none: the usual three), each filled in.
     const recommending = labels.filter((l) => l.endsWith(' indstiller, - At …'));
     assert.deepEqual(recommending, ['Administrationen indstiller, - At …', 'Kommunaldirektøren indstiller, - At …', 'Direktionen indstiller, - At …']);
@@ -230,7 +236,7 @@ test('a case taken up again: its supplement, recommendation and decision are off
     for (const written of ['Sagsfremstilling', 'Supplerende sagsfremstilling', 'Beslutning'])
       assert.ok(!labels.includes(written), `${written} is not offered: ${labels.join(', ')}`);
     assert.ok(labels.includes('Indstilling'), labels.join(', '));
-    assert.ok(labels.includes('Resume'), 'a section the earlier handling did not write is still offered');
+    assert.ok(labels.includes('Økonomi'), 'a section the earlier handling did not write is still offered');
   });
   // The supplement not yet written is offered in the later handling (Lemvig's fixed order names no place of its own for it).
   const unsupplemented = BASE.replace('Beslutning\n', 'Beslutning fra Direktionens møde den 30. november 2023, pkt. 1:\n\nDrøftes igen.\n\n‸\n\nBeslutning\n');
@@ -249,7 +255,8 @@ test('the first words of a heading or snippet of several still find it after a s
   const at = (typed: string): string => BASE.replace('Beslutning\n', `Beslutning\n\nGodkendt.\n\n${typed}‸\n`);
   await check(at('Beslutning f'), (labels) => assert.deepEqual(labels, ['Beslutning fra … møde den …, pkt. …:']));
   await check(at('beslutning fra'), (labels) => assert.deepEqual(labels, ['Beslutning fra … møde den …, pkt. …:']));
-  await check(at('Sagen afgøres e'), (labels) => assert.deepEqual(labels, ['Sagen afgøres endelig af']));
+  // Before the decision, where that section stands.
+  await check(BASE.replace('kl. 10:00.\n', 'kl. 10:00.\n\nSagen afgøres e‸\n'), (labels) => assert.deepEqual(labels, ['Sagen afgøres endelig af']));
   await check(at('Det blev '), (labels) => assert.deepEqual(labels, []));
 });
 
@@ -544,4 +551,40 @@ test('journal numbers: an item replaces only the part it stands for, wherever th
     });
   // Past the emne no emne is offered: it would stand for a part she is not typing.
   await check(line('00.15.00I‸00-1-23'), (_, all) => assert.ok(all.every((i) => i.kind !== 19 /* Folder */)));
+});
+test('section headings: only those that may stand where the cursor is in the dialect order; taking one gives no section-order warning', async () => {
+  const service = await serviceWith(ARCHIVE);
+  const headings = async (marked: string): Promise<string[]> => (await items(service, marked)).filter((i) => i.kind === 14 /* Keyword */).map((i) => i.label);
+  // The tester's case: an empty Beslutning gets its decisions, and of the headings only what follows it.
+  const decision = BASE.replace('Deltagerkredsen fastholdes.\n', '‸\n');
+  const inDecision = await items(service, decision);
+  assert.ok(
+    inDecision.some((i) => i.label === 'Godkendt.'),
+    'the decisions are still offered',
+  );
+  assert.deepEqual(await headings(decision), ['Bilag']);
+  // After the account: what stands between it and the decision; in the intro: only what comes before the account.
+  assert.deepEqual(await headings(BASE.replace('kl. 10:00.\n', 'kl. 10:00.\n\n‸\n')), [
+    'Sagen afgøres endelig af',
+    'Lovgrundlag',
+    'Vision, politikker og strategier',
+    'Økonomi',
+    'Andre konsekvenser',
+    'Indstilling',
+  ]);
+  assert.deepEqual(await headings(BASE.replace('81.39.15G01-4-23\n', '81.39.15G01-4-23\n\n‸\n')), ['Resume']);
+  // The recommendation's snippet opens the Indstilling (`… indstiller,`): not in the decision either.
+  assert.ok(!inDecision.some((i) => i.label.endsWith(' indstiller, - At …')));
+  // Whatever is offered anywhere in the punkt, taken, puts no section out of order.
+  const lines = BASE.split('\n');
+  const first = lines.indexOf('81.39.15G01-4-23') + 1;
+  for (let n = first; n < lines.length; n++) {
+    if (lines[n] !== '') continue;
+    const marked = [...lines.slice(0, n), '‸', ...lines.slice(n + 1)].join('\n');
+    for (const item of await items(service, marked)) {
+      if (item.kind !== 14 && !item.label.endsWith(' indstiller, - At …')) continue;
+      assert.ok(!(await findingCodesAfter(service, marked, item)).includes('section-order'), `line ${n}: ${item.label}`);
+    }
+  }
+  service.dispose();
 });

@@ -199,7 +199,8 @@ test("the general snippets stay where the dialect has no form of its own, and Le
     const service = await serviceWith({ 'referat.yaml': `dialekt: ${dialect}\n${UDVALG}` });
     const text =
       'REFERAT Økonomiudvalget d. 03-02-2025\n\nMødedato Mandag d. 3. februar 2025 kl. 16:00\n\nMødested Byrådssalen\n\nPunkt 1: Budget\n\n00.01.00A00-12-25\n\nBeslutning\n\nGodkendt.\n\n';
-    const list = await service.completion(documentOf(`${ROOT}/x.referat`, text), { line: 14, character: 0 }, '');
+    // Above the decision, where a recommendation stands (after it, SBSYS's order has none).
+    const list = await service.completion(documentOf(`${ROOT}/x.referat`, text), { line: 9, character: 0 }, '');
     return list.items.filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label);
   };
   const sbsys = await labels('sbsys');

@@ -27,10 +27,11 @@ test('in an empty decision: the decisions this body writes most often, from the 
       .replace('Deltagerkredsen fastholdes.', d);
   });
   const items = await labelsAt(EMPTY_DECISION, archive);
-  // The body's own first, by how often; then the standard decisions it has not written, always there.
+  // The body's own first, by how often; then the standard decisions it has not written, always there;
+  // then the one section that may follow the decision.
   assert.deepEqual(
     items.slice(0, 8).map((i) => i.label),
-    ['Taget til efterretning.', 'Godkendt.', 'Indstillingen godkendt.', 'Orienteringen taget til efterretning.', 'Drøftet.', 'Anbefales.', 'Udsat.', 'Resume'],
+    ['Taget til efterretning.', 'Godkendt.', 'Indstillingen godkendt.', 'Orienteringen taget til efterretning.', 'Drøftet.', 'Anbefales.', 'Udsat.', 'Bilag'],
   );
   assert.match(items[0]!.detail ?? '', /skrevet 3 gange i Direktionen/);
   // A decision written once is no phrase of the house.

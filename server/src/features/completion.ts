@@ -15,7 +15,8 @@ import {
   weekdayName,
 } from '../model/dates';
 import type { KleCatalog } from '../model/kle';
-import { sectionChoices } from '../model/sections';
+import { outOfOrder, sectionChoices } from '../model/sections';
+import { handlings } from '../model/decision';
 import type { Attendees, CalendarDate, Header, Punkt, Referat } from '../model/types';
 import type { SectionKind } from '../dialect/vocabulary';
 import { readAttendanceLabel, type AttendanceRole } from '../model/header';
@@ -23,7 +24,7 @@ import { localize, type Locale, type LocalizedText } from '../i18n/locale';
 import { lineContent } from '../syntax/content';
 import { containsPosition, type Position, type Range } from '../syntax/range';
 import { locate } from './locate';
-import { escapeSnippetText, expandBody, fill, snippetsFor, type SnippetPlace, type SnippetVars } from './snippets';
+import { escapeSnippetText, expandBody, fill, snippetsFor, type SnippetPlace, type SnippetTemplate, type SnippetVars } from './snippets';
 import { meetingAttendance, namedByFirstName, presentListsAbsent, writtenMember } from '../model/attendance';
 import { meetingDate } from '../model/meeting';
 import { kleEmneWritten, parseJournalLine } from '../model/journal';
@@ -514,7 +515,26 @@ function sectionStyle(referat: Referat, punkt: Punkt | undefined): { prefix: str
 /** The sections each handling of a case has anew when it is taken up again. */
 const EACH_HANDLING: ReadonlySet<SectionKind> = new Set<SectionKind>(['supplerendeSagsfremstilling', 'indstilling', 'beslutning', 'offentligBeslutning']);
 
-/** Section headings the punkt lacks, in their usual order, in the punkt's own decoration; then the snippets that fit. */
+/**
+ * Whether a heading of a kind, written at this line of the punkt, keeps its handling in the
+ * dialect's order: it stands after no heading that normally follows it, and puts none below it out
+ * of place (section-order's reading, asked of the handling with the heading in it).
+ */
+function fitsOrderAt(punkt: Punkt, line: number, dialect: Dialect): (kind: SectionKind) => boolean {
+  if (dialect.order === undefined) return () => true;
+  // The handling the line is in: one more for each earlier decision above it.
+  const k = punkt.sections.filter((s) => s.kind === 'tidligereBeslutning' && s.headingRange.start.line < line).length;
+  // A heading on this line is the one she is writing, which the new one replaces.
+  const here = (handlings(punkt)[k] ?? []).filter((s) => s.headingRange.start.line !== line);
+  const above = here.filter((s) => s.headingRange.start.line < line);
+  const below = here.filter((s) => s.headingRange.start.line > line);
+  return (kind) => {
+    const heading = { kind };
+    return !outOfOrder([...above, heading, ...below], dialect).some((b) => b.section === heading || b.after === heading);
+  };
+}
+
+/** Section headings the punkt lacks that may stand here, in their usual order, in the punkt's own decoration; then the snippets that fit. */
 function lineStartItems(referat: Referat, punkt: Punkt, line: number, before: string, env: CompletionEnv, tr: (t: LocalizedText) => string): CompletionItem[] {
   // A case taken up again (after an earlier decision) has its own supplement, recommendation and
   // decision; what the earlier handling wrote (its resume, sagsfremstilling, lovgrundlag) is not written twice.
@@ -530,9 +550,12 @@ function lineStartItems(referat: Referat, punkt: Punkt, line: number, before: st
   const { prefix, suffix } = sectionStyle(referat, punkt);
   const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
   const range = { start: { line, character: 0 }, end: { line, character: before.length } };
-  // What is new since an earlier handling is written only in a later one.
+  // What is new since an earlier handling is written only in a later one; a heading out of the
+  // dialect's order here (`Resume` in the decision) would only earn section-order's warning.
+  const fits = fitsOrderAt(punkt, line, referat.dialect);
   const choices = sectionChoices(referat.dialect).filter(
-    (s) => (cycleStart > 0 || s.kind !== 'supplerendeSagsfremstilling') && (ordered ? !have.has(s.kind) : !haveNames.has(s.title.toLowerCase())),
+    (s) =>
+      (cycleStart > 0 || s.kind !== 'supplerendeSagsfremstilling') && (ordered ? !have.has(s.kind) : !haveNames.has(s.title.toLowerCase())) && fits(s.kind),
   );
   const items: CompletionItem[] = choices.map((s, i) => ({
     label: s.title,
@@ -582,14 +605,16 @@ function snippetItems(
   };
   const typedDecoration = before.length - before.replace(/^[\s#*]*/, '').length;
   const range = { start: { line, character: 0 }, end: { line, character: before.length } };
-  // A public decision is what of a closed punkt may be published: offered only there.
-  const fits = (id: string): boolean => id !== 'offentlig-beslutning' || punkt?.closed === true;
+  // A public decision is what of a closed punkt may be published: offered only there. A snippet
+  // that begins a section (`… indstiller,` the Indstilling) only where that section may stand.
+  const inOrder = punkt ? fitsOrderAt(punkt, line, referat.dialect) : () => true;
+  const fits = (s: SnippetTemplate): boolean => (s.id !== 'offentlig-beslutning' || punkt?.closed === true) && (s.section === undefined || inOrder(s.section));
   // A snippet that names who recommends is offered once for each, most written first: a choice inside
   // the snippet is not picked by Enter where suggestions are accepted by Tab.
   // A decision already below the cursor in this punkt is the one a snippet's new decision would repeat.
   const decisionBelow = punkt?.sections.some((s) => s.kind === 'beslutning' && s.headingRange.start.line > line) === true;
   const variants = snippetsFor(where, referat.dialect.id)
-    .filter((s) => fits(s.id))
+    .filter(fits)
     .map((s) => (decisionBelow && s.newDecisionFrom !== undefined ? { ...s, body: s.body.slice(0, s.newDecisionFrom) } : s))
     .flatMap((s) => (s.body.some((l) => l.includes('{{RECOMMENDER}}')) ? recommenders.map((r) => ({ s, vars: { ...vars, RECOMMENDER: r } })) : [{ s, vars }]));
   return variants.map(({ s, vars }, i) => ({

@@ -1,5 +1,6 @@
 import catalogJson from '../../../snippets/referat.snippets.json';
 import type { LocalizedText } from '../i18n/locale';
+import type { SectionKind } from '../dialect/vocabulary';
 
 /** Where a snippet is offered: the top of an empty referat, where a new punkt may start, inside a punkt. */
 export type SnippetPlace = 'header' | 'new-punkt' | 'in-punkt';
@@ -20,6 +21,8 @@ export interface SnippetTemplate {
    * lines from there are left out where the punkt has its decision below the cursor already.
    */
   readonly newDecisionFrom?: number;
+  /** The section its text begins, without a heading (`… indstiller,` begins the Indstilling): offered only where that section may stand. */
+  readonly section?: SectionKind;
 }
 
 const SNIPPETS: readonly SnippetTemplate[] = (catalogJson as { snippets: SnippetTemplate[] }).snippets;
