@@ -253,9 +253,10 @@ test('a case taken up again: its supplement, recommendation and decision are off
 
 test('the first words of a heading or snippet of several still find it after a space; a line of text finds nothing', async () => {
   const at = (typed: string): string => BASE.replace('Beslutning\n', `Beslutning\n\nGodkendt.\n\n${typed}‸\n`);
-  await check(at('Beslutning f'), (labels) => assert.deepEqual(labels, ['Beslutning fra … møde den …, pkt. …:']));
-  await check(at('beslutning fra'), (labels) => assert.deepEqual(labels, ['Beslutning fra … møde den …, pkt. …:']));
-  // Before the decision, where that section stands.
+  // Before the decision, where those sections stand.
+  const above = (typed: string): string => BASE.replace('kl. 10:00.\n', `kl. 10:00.\n\n${typed}‸\n`);
+  await check(above('Beslutning f'), (labels) => assert.deepEqual(labels, ['Beslutning fra … møde den …, pkt. …:']));
+  await check(above('beslutning fra'), (labels) => assert.deepEqual(labels, ['Beslutning fra … møde den …, pkt. …:']));
   await check(BASE.replace('kl. 10:00.\n', 'kl. 10:00.\n\nSagen afgøres e‸\n'), (labels) => assert.deepEqual(labels, ['Sagen afgøres endelig af']));
   await check(at('Det blev '), (labels) => assert.deepEqual(labels, []));
 });
@@ -269,9 +270,13 @@ test('the earlier-decision snippet writes no second Beslutning where the punkt h
     assert.match(body, /Supplerende sagsfremstilling\n\n\$5$/);
     assert.doesNotMatch(body, /^Beslutning$/m);
   });
-  // Below the last section, with no decision after it: the new decision is written too.
+  // Below the punkt's Beslutning, an earlier decision would give its handling a second one: not offered.
   const below = BASE.replace('Beslutning\n', 'Beslutning\n\nGodkendt.\n\nBeslutning f‸\n');
-  await check(below, (_, all) => assert.match(snippetOf(all), /\n\nBeslutning\n\n\$0$/));
+  await check(below, (labels) => assert.ok(!labels.includes('Beslutning fra … møde den …, pkt. …:'), labels.join(', ')));
+  // After the account with no decision yet: the earlier decision, the supplement and the new decision.
+  const noDecision = BASE.replace(/\nBeslutning\n\n[^\n]*\n/, '\nBeslutning f‸\n');
+  assert.notEqual(noDecision, BASE);
+  await check(noDecision, (_, all) => assert.match(snippetOf(all), /\n\nBeslutning\n\n\$0$/));
 });
 
 test('a punkt in the Markdown form gets its snippet in that form', async () => {

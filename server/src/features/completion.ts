@@ -613,8 +613,10 @@ function snippetItems(
   // the snippet is not picked by Enter where suggestions are accepted by Tab.
   // A decision already below the cursor in this punkt is the one a snippet's new decision would repeat.
   const decisionBelow = punkt?.sections.some((s) => s.kind === 'beslutning' && s.headingRange.start.line > line) === true;
+  // Below it, an earlier decision (which stands in place of its handling's Beslutning) would give that handling a second one.
+  const decisionAbove = punkt?.sections.some((s) => s.kind === 'beslutning' && s.headingRange.start.line < line) === true;
   const variants = snippetsFor(where, referat.dialect.id)
-    .filter(fits)
+    .filter((s) => fits(s) && !(decisionAbove && s.newDecisionFrom !== undefined))
     .map((s) => (decisionBelow && s.newDecisionFrom !== undefined ? { ...s, body: s.body.slice(0, s.newDecisionFrom) } : s))
     .flatMap((s) => (s.body.some((l) => l.includes('{{RECOMMENDER}}')) ? recommenders.map((r) => ({ s, vars: { ...vars, RECOMMENDER: r } })) : [{ s, vars }]));
   return variants.map(({ s, vars }, i) => ({

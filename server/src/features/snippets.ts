@@ -18,7 +18,9 @@ export interface SnippetTemplate {
   readonly dialects?: readonly string[];
   /**
    * The index of the body's first line that writes a new decision (its blank line before it): the
-   * lines from there are left out where the punkt has its decision below the cursor already.
+   * lines from there are left out where the punkt has its decision below the cursor already. Such a
+   * snippet begins with an earlier decision, which closes the handling above it: it is not offered
+   * below the punkt's Beslutning.
    */
   readonly newDecisionFrom?: number;
   /** The section its text begins, without a heading (`… indstiller,` begins the Indstilling): offered only where that section may stand. */
