@@ -609,12 +609,12 @@ function snippetItems(
   // that begins a section (`… indstiller,` the Indstilling) only where that section may stand.
   const inOrder = punkt ? fitsOrderAt(punkt, line, referat.dialect) : () => true;
   const fits = (s: SnippetTemplate): boolean => (s.id !== 'offentlig-beslutning' || punkt?.closed === true) && (s.section === undefined || inOrder(s.section));
-  // A snippet that names who recommends is offered once for each, most written first: a choice inside
-  // the snippet is not picked by Enter where suggestions are accepted by Tab.
   // A decision already below the cursor in this punkt is the one a snippet's new decision would repeat.
   const decisionBelow = punkt?.sections.some((s) => s.kind === 'beslutning' && s.headingRange.start.line > line) === true;
   // Below it, an earlier decision (which stands in place of its handling's Beslutning) would give that handling a second one.
   const decisionAbove = punkt?.sections.some((s) => s.kind === 'beslutning' && s.headingRange.start.line < line) === true;
+  // A snippet that names who recommends is offered once for each, most written first: a choice inside
+  // the snippet is not picked by Enter where suggestions are accepted by Tab.
   const variants = snippetsFor(where, referat.dialect.id)
     .filter((s) => fits(s) && !(decisionAbove && s.newDecisionFrom !== undefined))
     .map((s) => (decisionBelow && s.newDecisionFrom !== undefined ? { ...s, body: s.body.slice(0, s.newDecisionFrom) } : s))

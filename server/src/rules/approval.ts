@@ -5,6 +5,7 @@ import { compareDates, isoDate, localizedDate } from '../model/dates';
 import { meetingDate } from '../model/meeting';
 import { punktLabel } from '../model/numbering';
 import type { LocalizedText } from '../i18n/locale';
+import { lineContent } from '../syntax/content';
 import { lineRange, type Range } from '../syntax/range';
 import type { Finding, Rule } from './types';
 
@@ -232,7 +233,7 @@ export function punkterAfterApproval(referat: Referat): Finding[] {
     } else if (!punktOrSection && last?.closed && (l.kind === 'sectionHeading' || l.kind === 'decisionHeading')) {
       // Under the first punkt heading its sections are that punkt's, named with it.
       punktOrSection = true;
-      const title = l.text.replace(/[*#]/g, '').trim();
+      const title = lineContent(l.text).content;
       out.push({
         range: lineRange(l.line, 0, l.text.length),
         message: {

@@ -89,7 +89,7 @@ function wrap(line: string): string[] {
  */
 type Task = { readonly node: DomNode | DomDocument; readonly out: Lines } | { readonly then: () => void };
 
-/** The lines of some nodes of a parsed page. */
+/** How `layoutNodes` writes what it lays out. */
 export interface LayoutOptions {
   /**
    * Bold and italic written as Markdown marks (`**Tidsplan:**`, `*Sept. 2012: …*`), where a system
@@ -99,6 +99,7 @@ export interface LayoutOptions {
   readonly emphasis?: 'marked' | 'plain';
 }
 
+/** The lines of some nodes of a parsed page. */
 export function layoutNodes(nodes: readonly (DomNode | DomDocument)[], options: LayoutOptions = {}): string[] {
   const out = new Lines(options.emphasis === 'marked');
   const tasks: Task[] = [];
