@@ -486,6 +486,21 @@ test('people in the attendance fields: who is written in one (present, absent, s
   // One a line under a label of its own (`Tilstede`, `Afbud/Fraværende`), as eDoc writes them.
   const block = BASE.replace(PRESENT, 'Tilstede\nClaus Borg\nLars Borst Hansen\nSøren Søndergaard Kjær\n\nAfbud/Fraværende\nM‸');
   assert.deepEqual((await labels(block)).sort(), ['Lene Holm', 'Mette Frost']);
+  // The empty line right under such a label, or under its last name, is where the next name goes: names, no snippets.
+  const underLabel = BASE.replace(
+    PRESENT,
+    'Tilstede\nClaus Borg\nLars Borst Hansen\nSøren Søndergaard Kjær\n\nAfbud/Fraværende\n‸\n\nSekretær\nOve Weller Nielsen',
+  );
+  assert.deepEqual((await labels(underLabel)).sort(), ['Lene Holm', 'Mette Frost']);
+  const underLast = BASE.replace(PRESENT, 'Tilstede\nClaus Borg\nLars Borst Hansen\n‸\n\nAfbud/Fraværende\nMette Frost');
+  const next = await labels(underLast);
+  assert.ok(next.includes('Lene Holm') && next.includes('Søren Søndergaard Kjær'), next.join(', '));
+  assert.ok(!['Claus Borg', 'Lars Borst Hansen', 'Mette Frost'].some((n) => next.includes(n)), next.join(', '));
+  // A line further down has left the list; so has the line under a list written on its label's line.
+  const below = BASE.replace(PRESENT, 'Tilstede\nClaus Borg\n\n‸\n\nAfbud/Fraværende\nMette Frost');
+  assert.ok(!(await labels(below)).includes('Lene Holm'));
+  const inline = BASE.replace(PRESENT, `${PRESENT}\n‸\n\nAfbud Mette Frost`);
+  assert.ok(!(await labels(inline)).includes('Lene Holm'));
   // Any other attendance field the format knows: the secretary is neither present nor absent, and the other way round.
   const secretary = await labels(BASE.replace(PRESENT, `${PRESENT}\n\nSekretær ‸`));
   assert.ok(secretary.includes('Ove Weller Nielsen') && !secretary.some((l) => PRESENT.includes(l)), secretary.join(', '));
@@ -494,6 +509,20 @@ test('people in the attendance fields: who is written in one (present, absent, s
   // Taking any offer for Afbud leaves no attendance conflict.
   const marked = afbud('');
   for (const item of await items(service, marked)) assert.ok(!(await findingCodesAfter(service, marked, item)).includes('attendance-conflict'), item.label);
+  service.dispose();
+});
+
+test('people in a sentence: who joins for a punkt is a guest, so those the attendance fields name come after everyone else', async () => {
+  const service = await serviceWith(FIVE);
+  const withAbsent = BASE.replace(PRESENT, `${PRESENT}\n\nAfbud Mette Frost`);
+  const marked = `${withAbsent}\n‸deltager i mødet kl. 10:00.\n`;
+  const labels = (await items(service, marked)).map((i) => i.label);
+  const rank = (name: string): number => labels.indexOf(name);
+  assert.ok(rank('Ove Weller Nielsen') >= 0 && rank('Lene Holm') >= 0, labels.join(', '));
+  // Not present, not absent: offered first, a member before an employee as before.
+  for (const named of ['Mette Frost', 'Claus Borg', 'Lars Borst Hansen', 'Søren Søndergaard Kjær']) {
+    assert.ok(rank(named) > rank('Ove Weller Nielsen') && rank(named) > rank('Lene Holm'), labels.join(', '));
+  }
   service.dispose();
 });
 

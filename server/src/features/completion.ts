@@ -231,10 +231,19 @@ interface AttendanceList {
 function attendanceListAt(referat: Referat, lineText: string, line: number): AttendanceList | undefined {
   const own = readAttendanceLabel(lineText);
   if (own) return own;
-  for (const [role, a] of attendanceFields(referat.header))
-    if (a && line > a.range.start.line && line <= a.range.end.line) return { role, members: a.members, valueStart: /^[\s\-*•]*/.exec(lineText)![0].length };
+  const valueStart = /^[\s\-*•]*/.exec(lineText)![0].length;
+  for (const [role, a] of attendanceFields(referat.header)) {
+    if (!a) continue;
+    if (line > a.range.start.line && line <= a.range.end.line) return { role, members: a.members, valueStart };
+    // The empty line right under a list written one name a line (`Afbud/Fraværende` alone, or its last
+    // name): where she writes the next name. An empty line ends the list, so the model has not read it as one.
+    if (line === a.range.end.line + 1 && lineText.trim() === '' && isBlockForm(a)) return { role, members: a.members, valueStart };
+  }
   return undefined;
 }
+
+/** A list under its label, one name a line: no name stands on the label's own line. */
+const isBlockForm = (a: Attendees): boolean => a.names.every((p) => p.range.start.line > a.labelRange.start.line);
 
 /** Every attendance field of the header, by its role: who was present, who was absent, the secretary. */
 function attendanceFields(h: Header): readonly (readonly [AttendanceRole, Attendees | undefined])[] {
@@ -363,11 +372,23 @@ function people(
   const begins = (n: string): boolean => typed !== '' && n.toLocaleLowerCase('da-DK').startsWith(typed);
   // A name put in front of a word (`|deltager i mødet`) is followed by a space, not glued to it.
   const space = /^[\p{L}\p{N}]/u.test(after) ? ' ' : '';
+  // Who joins the meeting for a punkt (`… deltager i mødet`) is a guest: those its attendance fields
+  // already name (present, absent, its secretary) come after everyone else.
+  const named =
+    where === 'sentence'
+      ? new Set(attendanceFields(h).flatMap(([, a]) => (a ? a.names.map((n) => key(namedByFirstName(candidates, { name: n.name }).name)) : [])))
+      : undefined;
   return persons
     .filter((p) => !listed.has(key(p.navn)) && (!onlyMembers || members.has(key(p.navn))))
-    .map((p) => ({ person: p, member: members.has(key(p.navn)), begins: begins(p.navn) }))
-    .sort((a, b) => Number(b.begins) - Number(a.begins) || Number(b.member) - Number(a.member) || collator.compare(a.person.navn, b.person.navn))
-    .map(({ person, member }, i) => ({
+    .map((p) => ({ person: p, member: members.has(key(p.navn)), begins: begins(p.navn), guest: !named?.has(key(p.navn)) }))
+    .sort(
+      (a, b) =>
+        Number(b.begins) - Number(a.begins) ||
+        Number(b.guest) - Number(a.guest) ||
+        Number(b.member) - Number(a.member) ||
+        collator.compare(a.person.navn, b.person.navn),
+    )
+    .map(({ person, member, guest }, i) => ({
       label: person.navn,
       kind: CompletionItemKind.Text,
       ...(person.titel ? { detail: person.titel } : member && memberOf ? { detail: memberOf } : {}),
@@ -380,7 +401,7 @@ function people(
             : { start: { line: position.line, character: segmentStart }, end: { line: position.line, character: before.length } },
         newText: person.navn + space,
       },
-      sortText: `${member ? 0 : 1}${String(i).padStart(5, '0')}`,
+      sortText: `${guest ? 0 : 1}${member ? 0 : 1}${String(i).padStart(5, '0')}`,
     }));
 }
 
