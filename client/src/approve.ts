@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { approvalDate } from './approvalDate';
+import { approvalDate, dayFirst } from './approvalDate';
 import { askModal, t } from './locale';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Protocol, type ApprovalCandidates, type ApproveAnswer, type ApproveParams } from '../../server/src/protocol';
@@ -52,11 +52,11 @@ export async function approveMinutes(
     // What to write, in her language (VS Code adds its own English line about Enter and Escape after it).
     prompt: t('The day the referat was approved, as DD-MM-YYYY or YYYY-MM-DD.'),
     // Today, or the meeting's day where she approves ahead of it (a referat written before its meeting).
-    value: meeting && beforeMeeting(candidates.today) ? meeting : candidates.today,
+    value: dayFirst(meeting && beforeMeeting(candidates.today) ? meeting : candidates.today),
     validateInput: (v) => {
       const day = approvalDate(v);
       if (!day) return t('Write a date that exists, as DD-MM-YYYY or YYYY-MM-DD.');
-      return meeting && beforeMeeting(day) ? t('The meeting is on {0}: a referat is approved on or after that day.', meeting) : undefined;
+      return meeting && beforeMeeting(day) ? t('The meeting is on {0}: a referat is approved on or after that day.', dayFirst(meeting)) : undefined;
     },
   });
   const day = date === undefined ? undefined : approvalDate(date);

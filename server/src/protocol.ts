@@ -173,7 +173,7 @@ export interface ApprovalCandidates {
   readonly firstError?: { readonly line: number; readonly message: string };
 }
 
-/** What the client asks to approve: who, when (`YYYY-MM-DD`), and whether an approval there is replaced. */
+/** What the client asks to approve: who, when (`DD-MM-YYYY` or `YYYY-MM-DD`; written `DD-MM-YYYY`), and whether an approval there is replaced. */
 export interface ApproveParams {
   readonly by: readonly string[];
   readonly date: string;

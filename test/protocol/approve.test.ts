@@ -56,7 +56,7 @@ describe('Godkend referat through the language server', () => {
     // A date before the meeting is refused, not written as a block that is an error at once; the editor is told the meeting's day.
     const early = await execute<ApproveAnswer>(Protocol.approveCommand, [uri, { ...params, date: '2023-12-01' }]);
     assert.ok(!early.ok);
-    assert.match(early.message, /before the meeting, 2023-12-07/);
+    assert.match(early.message, /before the meeting, 07-12-2023/);
     assert.equal(candidates.meeting, '2023-12-07');
     const approvedText = applied(TEXT, answer.edit);
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: approvedText }] });

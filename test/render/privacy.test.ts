@@ -530,9 +530,9 @@ test('an approval problem after a closed punkt refuses the public version in its
   const approvedText = await s.approve(docOf(base), { by: ['Claus Borg'], date: '2023-12-14' });
   assert.ok(approvedText.ok, approvedText.ok ? '' : approvedText.problem.en);
   // Its date written by hand before the meeting (the approve command refuses such a date).
-  const text = approvedText.text.replace(/^Dato: 2023-12-14$/m, 'Dato: 2023-12-01');
+  const text = approvedText.text.replace(/^Dato: 14-12-2023$/m, 'Dato: 01-12-2023');
   assert.notEqual(text, approvedText.text);
-  const line = text.split('\n').indexOf('Dato: 2023-12-01');
+  const line = text.split('\n').indexOf('Dato: 01-12-2023');
   for (const r of [await s.renderHtml(docOf(text), { audience: 'public' }), await s.renderPdf(docOf(text), { audience: 'public' })]) {
     assert.equal(r.output, null);
     // The block's own findings: its names or date changed since the seal, its date before the meeting.

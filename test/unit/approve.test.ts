@@ -242,7 +242,8 @@ test('the service: errors in the referat are a warning, not a refusal; the membe
   });
   const result = await service.approve(doc, { by: ['Anna Holm', 'Dorte Ek'] });
   assert.ok(result.ok);
-  assert.match(result.text, /\nDato: 2023-12-20\n/);
+  // Written as the referat writes its dates, not year first.
+  assert.match(result.text, /\nDato: 20-12-2023\n/);
   // The errors apart from the other warnings: the editor asks about them before it approves.
   // The error's own message inside the parentheses, without its full stop.
   assert.match(result.errors?.en ?? '', /^the referat has 1 error \(the first on line \d+: Item 9 should be numbered 2\)$/);
@@ -292,7 +293,8 @@ test('referat approve: writes, refuses to replace an approval without --force, r
   assert.match(first.stdout, /approved by Anna Holm/);
   const written = readFileSync(file, 'utf8');
   assert.ok(written.startsWith(ORIGINAL.trimEnd()));
-  assert.match(written, /\nGodkendt af: Anna Holm\nDato: 2023-12-14\nSegl: v1 /);
+  // Given year first, written day first, as the referat writes its dates.
+  assert.match(written, /\nGodkendt af: Anna Holm\nDato: 14-12-2023\nSegl: v1 /);
   const again = run(file, '--by', 'Bent Lund');
   assert.equal(again.status, 2);
   assert.equal(again.stderr.trim().split('\n').length, 1, again.stderr);
@@ -435,16 +437,19 @@ test('an approval dated before the meeting is refused by approve, and is an erro
   // Never written: the block would be an error the moment it stood there.
   assert.ok(!result.ok);
   assert.equal(result.kind, 'usage');
-  assert.match(result.problem.en, /the approval date 2023-12-01 is before the meeting, 2023-12-07/);
+  assert.match(result.problem.en, /the approval date 01-12-2023 is before the meeting, 07-12-2023/);
+  // The same day written as she writes dates is refused alike.
+  assert.ok(!approve(ORIGINAL, referat, { by: BY, date: '01-12-2023' }, (t) => parseReferat(t)).ok);
   // Refused with force too: force replaces an approval, it does not date one before its meeting.
   assert.ok(!approve(ORIGINAL, referat, { by: BY, date: '2023-12-01', force: true }, (t) => parseReferat(t)).ok);
   // Written by hand (or before the header's date was corrected), the check names its date.
-  const written = approved().replace(/^(Dato: )2023-12-\d{2}$/m, '$12023-12-01');
+  const written = approved().replace(/^(Dato: )\d{2}-12-2023$/m, '$101-12-2023');
   assert.notEqual(written, approved());
   const found = approvalFindings(written);
   const line = written.split('\n').findIndex((l) => l.startsWith(`${APPROVAL_WORDS.date}:`));
-  assert.ok(found.some((d) => d.code === 'damaged-approval' && d.range.start.line === line && /before the meeting \(2023-12-07\)/.test(d.message)));
+  assert.ok(found.some((d) => d.code === 'damaged-approval' && d.range.start.line === line && /before the meeting \(07-12-2023\)/.test(d.message)));
   // The day of the meeting itself is no error.
   assert.deepEqual(approvalFindings(approved()), []);
   assert.ok(approve(ORIGINAL, referat, { by: BY, date: '2023-12-07' }, (t) => parseReferat(t)).ok);
+  assert.ok(approve(ORIGINAL, referat, { by: BY, date: '07-12-2023' }, (t) => parseReferat(t)).ok);
 });

@@ -68,7 +68,11 @@ export const APPROVE_OPTIONS = {
     multiple: true,
     help: { da: 'hvem der godkender (gentages for hvert medlem)', en: 'who approves (repeated for each member)' },
   },
-  date: { type: 'string', value: 'YYYY-MM-DD', help: { da: 'godkendelsens dato (ellers i dag)', en: 'the date of the approval (else today)' } },
+  date: {
+    type: 'string',
+    value: 'DD-MM-YYYY',
+    help: { da: 'godkendelsens dato, DD-MM-ÅÅÅÅ eller ÅÅÅÅ-MM-DD (ellers i dag)', en: 'the date of the approval, DD-MM-YYYY or YYYY-MM-DD (else today)' },
+  },
   force: { type: 'boolean', help: { da: 'erstat en godkendelse, der allerede står der', en: 'replace an approval already there' } },
 } as const;
 

@@ -1,9 +1,9 @@
 import { APPROVAL_WORDS } from '../dialect/vocabulary';
 import type { LocalizedText } from '../i18n/locale';
-import { currentSeal, presentMembers, readIsoDate, sealText } from '../model/approval';
+import { currentSeal, presentMembers, readApprovalDate, sealText } from '../model/approval';
 
 export { presentMembers };
-import { compareDates, isoDate, todayInDenmark } from '../model/dates';
+import { compareDates, formatTitleDate, isoDate, todayInDenmark } from '../model/dates';
 import { meetingDate } from '../model/meeting';
 import type { CalendarDate, Referat } from '../model/types';
 import type { Range } from '../syntax/range';
@@ -11,7 +11,7 @@ import type { Range } from '../syntax/range';
 /** Who approves and when; `force` replaces an approval already written. */
 export interface ApproveRequest {
   readonly by: readonly string[];
-  /** `YYYY-MM-DD`; today (in Denmark) when not given. */
+  /** `DD-MM-YYYY` (or `YYYY-MM-DD`); today (in Denmark) when not given. Written as `DD-MM-YYYY`, as the referat writes its dates. */
   readonly date?: string;
   readonly force?: boolean;
 }
@@ -36,14 +36,14 @@ function refusal(referat: Referat, request: ApproveRequest & { readonly date: st
   if (names.length === 0) return { da: 'ingen navne: hvem godkender referatet?', en: 'no names: who approves the referat?' };
   const bad = names.find((n) => /[,\r\n]/.test(n) || / og /.test(n));
   if (bad) return { da: `ét navn ad gangen, uden komma og "og": "${bad}"`, en: `one name at a time, without commas and "og": "${bad}"` };
-  const day = readIsoDate(request.date);
-  if (!day) return { da: `"${request.date}" er ikke en dato i formen ÅÅÅÅ-MM-DD`, en: `"${request.date}" is not a date in the form YYYY-MM-DD` };
+  const day = readApprovalDate(request.date);
+  if (!day) return { da: `"${request.date}" er ikke en dato i formen DD-MM-ÅÅÅÅ`, en: `"${request.date}" is not a date in the form DD-MM-YYYY` };
   // A block dated before its meeting is an error in the check the moment it is written (damaged-approval).
   const meeting = meetingDate(referat);
   if (meeting && compareDates(day, meeting) < 0)
     return {
-      da: `godkendelsesdatoen ${request.date.trim()} er før mødet ${isoDate(meeting)}: et referat godkendes på eller efter mødets dag`,
-      en: `the approval date ${request.date.trim()} is before the meeting, ${isoDate(meeting)}: a referat is approved on or after the day of its meeting`,
+      da: `godkendelsesdatoen ${formatTitleDate(day)} er før mødet ${formatTitleDate(meeting)}: et referat godkendes på eller efter mødets dag`,
+      en: `the approval date ${formatTitleDate(day)} is before the meeting, ${formatTitleDate(meeting)}: a referat is approved on or after the day of its meeting`,
     };
   if (referat.approval && !request.force)
     return {
@@ -66,16 +66,17 @@ export function approve(
   reparse: (text: string) => Referat,
   today: CalendarDate = todayInDenmark(),
 ): Approved {
-  const request = { ...asked, date: asked.date ?? isoDate(today) };
+  const request = { ...asked, date: asked.date ?? formatTitleDate(today) };
   const refused = refusal(referat, request);
   if (refused)
     return {
       ok: false,
-      kind: referat.approval && !request.force && request.by.length > 0 && readIsoDate(request.date) ? 'approved' : 'usage',
+      kind: referat.approval && !request.force && request.by.length > 0 && readApprovalDate(request.date) ? 'approved' : 'usage',
       problem: refused,
     };
   const names = request.by.map((n) => n.trim());
-  const date = request.date.trim();
+  // Written as the referat writes its dates, whichever form she gave it in (refusal has read it).
+  const date = formatTitleDate(readApprovalDate(request.date)!);
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const source = bom ? text.slice(1) : text;
   // The file's own line breaks: CRLF (Windows), CR alone (old Mac editors), else LF.

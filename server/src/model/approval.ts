@@ -166,12 +166,19 @@ export function splitNames(value: string, line: number, start: number): Person[]
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** `14-12-2023`, as the referat writes its dates; `14.12.2023` and `14/12/2023` too. */
+const DAY_FIRST_DATE = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/;
 
-/** `2024-04-10` → the day, when it is one. */
-export function readIsoDate(text: string): CalendarDate | undefined {
-  const m = ISO_DATE.exec(text.trim());
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+/**
+ * The approval's date: `14-12-2023` as the referat writes its dates (and as `approve` writes it), or
+ * `2023-12-14` as approvals were written before; the day, when it is one.
+ */
+export function readApprovalDate(text: string): CalendarDate | undefined {
+  const v = text.trim();
+  const iso = ISO_DATE.exec(v);
+  const dayFirst = iso ? undefined : DAY_FIRST_DATE.exec(v);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]].map(Number) : dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]].map(Number) : [];
+  if (year === undefined || month === undefined || day === undefined) return undefined;
   return month >= 1 && month <= 12 && dateExists(year, month, day) ? { year, month, day } : undefined;
 }
 
@@ -192,7 +199,7 @@ export function readApproval(a: ApprovalSyntax): Approval {
     const field = { range: lineRange(l.line, 0, l.text.length), value, valueRange: lineRange(l.line, valueStart, valueStart + value.length) };
     if (label === APPROVAL_WORDS.by.toLowerCase() && !by) by = { ...field, names: splitNames(value, l.line, valueStart) };
     else if (label === APPROVAL_WORDS.date.toLowerCase() && !date) {
-      const day = readIsoDate(value);
+      const day = readApprovalDate(value);
       date = { ...field, ...(day ? { date: day } : {}) };
     } else if (label === APPROVAL_WORDS.seal.toLowerCase() && !seal) seal = field;
     else stray.push(bodyLine(l));

@@ -1,7 +1,7 @@
 import { APPROVAL_WORDS, PUNKT_WORD } from '../dialect/vocabulary';
 import { compareSeal, currentSeal, readSeal, type Seal } from '../model/approval';
 import type { Approval, CalendarDate, Referat } from '../model/types';
-import { compareDates, isoDate, localizedDate } from '../model/dates';
+import { compareDates, formatTitleDate, localizedDate } from '../model/dates';
 import { meetingDate } from '../model/meeting';
 import { punktLabel } from '../model/numbering';
 import type { LocalizedText } from '../i18n/locale';
@@ -46,24 +46,24 @@ function* blockProblems(a: Approval, meeting: CalendarDate | undefined): Generat
     yield {
       range: a.headingRange,
       message: {
-        da: `${BLOCK_DA} har ingen dato ("${APPROVAL_WORDS.date}: ÅÅÅÅ-MM-DD").`,
-        en: `The approval block has no date ("${APPROVAL_WORDS.date}: YYYY-MM-DD").`,
+        da: `${BLOCK_DA} har ingen dato ("${APPROVAL_WORDS.date}: DD-MM-ÅÅÅÅ").`,
+        en: `The approval block has no date ("${APPROVAL_WORDS.date}: DD-MM-YYYY").`,
       },
     };
   else if (!a.date.date)
     yield {
       range: a.date.valueRange,
       message: {
-        da: `"${a.date.value}" er ikke en dato i formen ÅÅÅÅ-MM-DD.`,
-        en: `"${a.date.value}" is not a date in the form YYYY-MM-DD.`,
+        da: `"${a.date.value}" er ikke en dato i formen DD-MM-ÅÅÅÅ.`,
+        en: `"${a.date.value}" is not a date in the form DD-MM-YYYY.`,
       },
     };
   else if (meeting && compareDates(a.date.date, meeting) < 0)
     yield {
       range: a.date.valueRange,
       message: {
-        da: `Godkendelsens dato ${a.date.value} er før mødet (${isoDate(meeting)}): et referat godkendes efter mødet. Godkend referatet igen med den rigtige dato.`,
-        en: `The approval's date ${a.date.value} is before the meeting (${isoDate(meeting)}): a referat is approved after its meeting. Approve the referat again with the right date.`,
+        da: `Godkendelsens dato ${a.date.value} er før mødet (${formatTitleDate(meeting)}): et referat godkendes efter mødet. Godkend referatet igen med den rigtige dato.`,
+        en: `The approval's date ${a.date.value} is before the meeting (${formatTitleDate(meeting)}): a referat is approved after its meeting. Approve the referat again with the right date.`,
       },
     };
   for (const l of a.stray)

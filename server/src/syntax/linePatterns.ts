@@ -196,7 +196,7 @@ export const LINE_PATTERNS: readonly (readonly [LineKind, RegExp | LinePattern])
 export const APPROVAL_HEADING = new RegExp(`^${LEAD}${alternatives([APPROVAL_WORDS.heading])}${TRAIL}$`, 'i');
 /** `## Tilføjelse` (perhaps with a date or a few words after it): an addition written after the approval. */
 export const ADDITION_HEADING = new RegExp(`^${LEAD}${alternatives([APPROVAL_WORDS.addition])}(?![${WORD_CHAR}])[^\\r\\n]{0,120}$`, 'i');
-/** `Godkendt af: Anna Holm, Bent Lund`, `Dato: 2024-04-10`, `Segl: v1 …`: the label (group 1) and the value (group 2). */
+/** `Godkendt af: Anna Holm, Bent Lund`, `Dato: 10-04-2024`, `Segl: v1 …`: the label (group 1) and the value (group 2). */
 export const APPROVAL_FIELD = new RegExp(
   `^${LEAD}(${alternatives([APPROVAL_WORDS.by, APPROVAL_WORDS.date, APPROVAL_WORDS.seal])})[ \\t]*(?:\\*\\*)?[ \\t]*:[ \\t]*(?:\\*\\*[ \\t]*)?([^\\r\\n]*)$`,
   'id',
