@@ -67,6 +67,18 @@ test('an empty bullet: the fix removes the lone dash and its line, and nothing e
     assert.equal(after, BASE);
   }));
 
+test('an empty bullet between empty lines: the fix takes one of them with it, so the paragraphs stay one empty line apart', async () => {
+  const planted = 'Deltagerkredsen fastholdes.\n\n‸-\n\nListen sendes ud.';
+  await check(BASE.replace('Deltagerkredsen fastholdes.', `Følgende:\n\n- Claus\n\n${planted}`), (actions, after) => {
+    assert.equal(actions[0]!.title, 'Fjern det tomme punkttegn');
+    assert.equal(after, BASE.replace('Deltagerkredsen fastholdes.', 'Følgende:\n\n- Claus\n\nDeltagerkredsen fastholdes.\n\nListen sendes ud.'));
+  });
+  // Text right below it is never taken: only the dash's own line goes.
+  await check(BASE.replace('Deltagerkredsen fastholdes.', 'Følgende:\n\n- Claus\n\n‸-\nListen sendes ud.'), (_, after) => {
+    assert.equal(after, BASE.replace('Deltagerkredsen fastholdes.', 'Følgende:\n\n- Claus\n\nListen sendes ud.'));
+  });
+});
+
 test('out of order numbers: a whole-document renumbering besides the quick fix', () =>
   check(BASE.replace('Punkt 1:', 'Punkt ‸3:'), (actions) => {
     assert.ok(actions.some((a) => a.title === 'Omnummerér til 1'));

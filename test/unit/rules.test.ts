@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { RULES, checkReferat, parseReferat } from '../../server/src/core';
 import { rulesDir } from '../helpers';
@@ -193,6 +194,32 @@ test('100,000 lone dashes after a sentence are 100,000 empty bullets, each on it
   const lines = new Set(found.map((d) => d.range.start.line));
   assert.equal(lines.size, count + 1);
   for (let n = 0; n < count; n += 9_999) assert.ok(lines.has(firstLine + n), `line ${firstLine + n + 1}`);
+});
+
+test("the empty bullet's fix takes its own line and at most one empty line beside it, never a line that says something (fast-check)", () => {
+  const base = readFileSync(join(rulesDir, 'empty-bullet.referat'), 'utf8');
+  const at = base.indexOf('Direktionen bedes drøfte deltagerkredsen igen.');
+  const line = fc.constantFrom('', '', '-', '- ', '*', 'Følgende:', '- Claus Borg', 'Tekst uden punktum', '   ', '1. Første');
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (planted) => {
+      const text = `${base.slice(0, at)}${planted.join('\n')}\n\n${base.slice(at)}`;
+      const lines = text.split('\n');
+      for (const d of checkReferat(parseReferat(text)).filter((f) => f.code === 'empty-bullet')) {
+        const [edit] = d.fixes[0]!.edits;
+        const { start, end } = edit!.range;
+        assert.equal(start.line, d.range.start.line);
+        assert.ok(end.line - start.line <= 2 && start.character === 0 && end.character === 0);
+        const taken = lines.slice(start.line, end.line);
+        assert.match(taken[0]!, /^[ \t]*[-*•–][ \t]*$/, 'its own line is the lone marker');
+        // A second line taken is empty, and the line above the marker is empty too: one empty line remains between.
+        if (taken.length === 2) {
+          assert.equal(taken[1]!.trim(), '', JSON.stringify(taken));
+          assert.equal(lines[start.line - 1]!.trim(), '', 'an empty line above');
+        }
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('a lone dash among cells that say nothing is still no bullet, however long the run', () => {

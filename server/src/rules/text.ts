@@ -16,13 +16,13 @@ export const emptyBullet: Rule = punktRule({
   checkPunkt(p) {
     const out: Finding[] = [];
     // Every body line of the punkt is asked: plain loops, no generator per line.
-    const found: BodyLine[] = [];
+    const found: EmptyBullet[] = [];
     emptyBullets(p.intro, { recommendation: false }, found);
-    for (const s of p.sections) emptyBullets(s.body, { recommendation: s.implicit }, found);
+    for (const s of p.sections) emptyBullets(s.body, { recommendation: s.implicit, headingLine: s.headingRange.end.line }, found);
     if (found.length === 0) return out;
     // One message per marker, not per line: a run of 100,000 lone dashes is 100,000 findings.
     const messages = new Map<string, LocalizedText>();
-    for (const l of found) {
+    for (const { line: l, betweenEmptyLines } of found) {
       const marker = l.text.trim();
       const start = l.text.indexOf(marker);
       let message = messages.get(marker);
@@ -36,9 +36,13 @@ export const emptyBullet: Rule = punktRule({
       out.push({
         range: lineRange(l.line, start, start + marker.length),
         message,
-        // The line goes with its marker (there is nothing else on it): an empty line left behind would stand between the blank lines around it.
+        // The line goes with its marker (there is nothing else on it), and between empty lines one of them
+        // with it: the paragraphs around it stay one empty line apart, as they were written.
         fixes: [
-          { title: REMOVE_EMPTY_BULLET, edits: [{ range: { start: { line: l.line, character: 0 }, end: { line: l.line + 1, character: 0 } }, newText: '' }] },
+          {
+            title: REMOVE_EMPTY_BULLET,
+            edits: [{ range: { start: { line: l.line, character: 0 }, end: { line: l.line + (betweenEmptyLines ? 2 : 1), character: 0 } }, newText: '' }],
+          },
         ],
       });
     }
@@ -52,7 +56,34 @@ export const emptyBullet: Rule = punktRule({
  * in no punctuation is no list item: laid out from a table, one cell to a line, it is a cell that says
  * "none" (`Juni` / `Ingen udvalgsmøder` / `-`).
  */
-function emptyBullets(body: readonly BodyLine[], { recommendation }: { readonly recommendation: boolean }, found: BodyLine[]): void {
+interface EmptyBullet {
+  readonly line: BodyLine;
+  /** The lines right above and below it are empty, as its body shows them: the line below may go with it. */
+  readonly betweenEmptyLines: boolean;
+}
+
+/** Where the body's lines start: under its heading, or anywhere for a punkt's intro (whose first line is not told apart). */
+interface BodyPlace {
+  readonly recommendation: boolean;
+  /** The section heading's last line; undefined for the punkt's intro. */
+  readonly headingLine?: number;
+}
+
+/**
+ * Whether the lines right above and below the body's i-th line are empty. A body holds every line of
+ * its section but the empty ones, so a gap between two of its lines is empty lines; after its last
+ * line it is not known what follows, and nothing is said.
+ */
+function betweenEmptyLines(body: readonly BodyLine[], i: number, headingLine: number | undefined): boolean {
+  const { line } = body[i]!;
+  const prev = body[i - 1];
+  const next = body[i + 1];
+  const emptyAbove = prev ? prev.line < line - 1 || prev.blank : headingLine !== undefined && headingLine < line - 1;
+  const emptyBelow = next !== undefined && (next.line > line + 1 || next.blank);
+  return emptyAbove && emptyBelow;
+}
+
+function emptyBullets(body: readonly BodyLine[], { recommendation, headingLine }: BodyPlace, found: EmptyBullet[]): void {
   // Most bodies hold no lone marker: one look at each line passes them, without the array of neighbours.
   let any = false;
   for (let i = 0; i < body.length && !any; i++) any = !body[i]!.blank && isEmptyBullet(body[i]!);
@@ -73,7 +104,7 @@ function emptyBullets(body: readonly BodyLine[], { recommendation }: { readonly 
       (before === undefined && recommendation) ||
       (before !== undefined && (isBullet(before) || /[.:,!?][ \t*]*$/.test(before.text))) ||
       (next !== undefined && isBullet(next));
-    if (inList) found.push(l);
+    if (inList) found.push({ line: l, betweenEmptyLines: betweenEmptyLines(body, i, headingLine) });
   }
 }
 
