@@ -512,6 +512,21 @@ test('people in the attendance fields: who is written in one (present, absent, s
   service.dispose();
 });
 
+test('people after a bold label alone on its line: the names replace nothing of its marks', async () => {
+  const service = await serviceWith(FIVE);
+  for (const label of ['**Mødedeltagere** ', '**Mødedeltagere:** ', '**Mødedeltagere**: ', '**Afbud** ', '**Afbud:**\t']) {
+    const marked = BASE.replace(PRESENT, `${label}‸`);
+    const offered = await items(service, marked);
+    assert.ok(offered.length > 0, label);
+    for (const item of offered) {
+      const edit = item.textEdit as TextEdit;
+      assert.equal(edit.range.start.character, label.length, label);
+      assert.equal(accepted(marked, item), `${label}${item.label}`);
+    }
+  }
+  service.dispose();
+});
+
 test('people in a sentence: who joins for a punkt is a guest, so those the attendance fields name come after everyone else', async () => {
   const service = await serviceWith(FIVE);
   const withAbsent = BASE.replace(PRESENT, `${PRESENT}\n\nAfbud Mette Frost`);

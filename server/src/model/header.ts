@@ -43,8 +43,12 @@ export function readAttendanceLabel(text: string): { readonly role: AttendanceRo
   const m = LABEL.exec(c.content);
   const role = m ? ROLE.get(m[1]!) : undefined;
   if (!m || (role !== 'deltagere' && role !== 'afbud' && role !== 'sekretaer')) return undefined;
-  return { role, members: MEMBERS.has(m[1]!), valueStart: c.start + m[0].length };
+  // The label's closing marks in the line itself: `**Mødedeltagere** ` alone on its line has them cut off its content.
+  const end = c.start + m[0].length;
+  return { role, members: MEMBERS.has(m[1]!), valueStart: end + LABEL_END.exec(text.slice(end))![0].length };
 }
+/** What may close a label after its word: bold marks, a colon, blanks. */
+const LABEL_END = /^(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*/;
 const NOTHING = HEADER_NOTHING_LINES;
 
 /**
