@@ -84,7 +84,11 @@ export async function approveMinutes(
   const blockEnd = new vscode.Position(start.line + lines.length - 1, (lines.length === 1 ? start.character : 0) + lines[lines.length - 1]!.length);
   editor?.revealRange(new vscode.Range(start.line, 0, blockEnd.line, blockEnd.character), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   for (const w of answer.warnings) void vscode.window.showWarningMessage(w);
-  void vscode.window.showInformationMessage(t('Approved by {0}. Save the referat to keep the approval.', by.join(', ')));
+  // Where VS Code saves by itself (files.autoSave, always on in VS Code for the web), she is not asked to.
+  const savesItself = vscode.workspace.getConfiguration('files', doc.uri).get<string>('autoSave', 'off') !== 'off';
+  void vscode.window.showInformationMessage(
+    savesItself ? t('Approved by {0}.', by.join(', ')) : t('Approved by {0}. Save the referat to keep the approval.', by.join(', ')),
+  );
   return { approved: true };
 }
 

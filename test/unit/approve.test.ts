@@ -452,4 +452,9 @@ test('an approval dated before the meeting is refused by approve, and is an erro
   assert.deepEqual(approvalFindings(approved()), []);
   assert.ok(approve(ORIGINAL, referat, { by: BY, date: '2023-12-07' }, (t) => parseReferat(t)).ok);
   assert.ok(approve(ORIGINAL, referat, { by: BY, date: '07-12-2023' }, (t) => parseReferat(t)).ok);
+  // A day that does not exist is refused in either form, the message naming the form the block writes.
+  for (const date of ['31-02-2024', '2024-02-31', '14.13.2023']) {
+    const wrong = approve(ORIGINAL, referat, { by: BY, date }, (t) => parseReferat(t));
+    assert.ok(!wrong.ok && /is not a date that exists; write it as DD-MM-YYYY \(or YYYY-MM-DD\)/.test(wrong.problem.en), date);
+  }
 });

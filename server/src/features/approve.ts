@@ -37,7 +37,11 @@ function refusal(referat: Referat, request: ApproveRequest & { readonly date: st
   const bad = names.find((n) => /[,\r\n]/.test(n) || / og /.test(n));
   if (bad) return { da: `ét navn ad gangen, uden komma og "og": "${bad}"`, en: `one name at a time, without commas and "og": "${bad}"` };
   const day = readApprovalDate(request.date);
-  if (!day) return { da: `"${request.date}" er ikke en dato i formen DD-MM-ÅÅÅÅ`, en: `"${request.date}" is not a date in the form DD-MM-YYYY` };
+  if (!day)
+    return {
+      da: `"${request.date}" er ikke en dato, der findes; skriv den som DD-MM-ÅÅÅÅ (eller ÅÅÅÅ-MM-DD)`,
+      en: `"${request.date}" is not a date that exists; write it as DD-MM-YYYY (or YYYY-MM-DD)`,
+    };
   // A block dated before its meeting is an error in the check the moment it is written (damaged-approval).
   const meeting = meetingDate(referat);
   if (meeting && compareDates(day, meeting) < 0)

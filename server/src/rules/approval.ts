@@ -54,8 +54,8 @@ function* blockProblems(a: Approval, meeting: CalendarDate | undefined): Generat
     yield {
       range: a.date.valueRange,
       message: {
-        da: `"${a.date.value}" er ikke en dato i formen DD-MM-ÅÅÅÅ.`,
-        en: `"${a.date.value}" is not a date in the form DD-MM-YYYY.`,
+        da: `"${a.date.value}" er ikke en dato, der findes, skrevet DD-MM-ÅÅÅÅ.`,
+        en: `"${a.date.value}" is not a date that exists, written DD-MM-YYYY.`,
       },
     };
   else if (meeting && compareDates(a.date.date, meeting) < 0)
