@@ -512,6 +512,21 @@ test('people in the attendance fields: who is written in one (present, absent, s
   service.dispose();
 });
 
+test('people in a sentence: a guest named under another punkt of this referat is offered, not the one on the line being typed', async () => {
+  const service = await serviceWith(FIVE);
+  const guest = 'Økonomichef Karen Blixen deltager i mødet kl. 10:00.';
+  const marked = `${BASE.replace('HR-konsulent Ditte Ågård deltager i mødet kl. 10:00.', guest)}\nPunkt 2: Budget\n\n00.16.00-P20-1-16\n\nSagsfremstilling\n\nKar‸ deltager i mødet kl. 11:00.\n\nBeslutning\n\nGodkendt.\n`;
+  const offered = await items(service, marked);
+  const karen = offered.find((i) => i.label === 'Karen Blixen');
+  assert.ok(karen, offered.map((i) => i.label).join(', '));
+  assert.equal(karen.detail, 'Økonomichef');
+  assert.equal(accepted(marked, karen), 'Karen Blixen deltager i mødet kl. 11:00.');
+  // What she is typing on this line is no name to offer back.
+  const typing = `${BASE}\nMette Fr‸ deltager i mødet kl. 11:00.\n`;
+  assert.ok(!(await items(service, typing)).some((i) => i.label === 'Mette Fr'));
+  service.dispose();
+});
+
 test('people after a bold label alone on its line: the names replace nothing of its marks', async () => {
   const service = await serviceWith(FIVE);
   for (const label of ['**Mødedeltagere** ', '**Mødedeltagere:** ', '**Mødedeltagere**: ', '**Afbud** ', '**Afbud:**\t']) {

@@ -29,6 +29,7 @@ import { meetingAttendance, namedByFirstName, presentListsAbsent, writtenMember 
 import { meetingDate } from '../model/meeting';
 import { kleEmneWritten, parseJournalLine } from '../model/journal';
 import { voterListStart } from '../model/protokol';
+import { splitWho } from '../model/people';
 
 // Danish sort order; made on first use, since loading the collation data costs a process 20 ms at start.
 let danishCollator: Intl.Collator | undefined;
@@ -346,6 +347,10 @@ function people(
   // The members the document lists itself (SBSYS eDagsorden's `Medlemmer`) are the udvalg's too.
   const ownMembers = h.deltagere?.members ? h.deltagere.names.map((n) => n.name) : [];
   for (const m of ownMembers) all.push({ navn: m });
+  // A punkt's guests return for another (`… deltager i mødet` under several punkter): those this
+  // referat names on its other lines are offered too (the catalog leaves its own saved text out).
+  if (where === 'sentence')
+    for (const p of referat.punkter) for (const a of p.attendees) if (a.range.start.line !== position.line) all.push(...splitWho(a.who));
   const { people: persons, fullName } = canonicalPeople(all);
   const key = (n: string): string => fullName(n).toLocaleLowerCase('da-DK');
   const members = new Set([...(udvalg?.medlemmer ?? []), ...ownMembers].map(key));
