@@ -108,14 +108,18 @@ for (const spelling of [false, true]) {
   // Longer than the server's wait before it makes the findings of a pause (PREPARE_AFTER_MS), as a pause in typing is.
   const PAUSE_MS = 500;
   const dir = mkdtempSync(join(tmpdir(), 'referat-bench-save-'));
+  // Her referat is a file of her archive when the editor starts, as the ones she opens are: read by
+  // the archive's index at start, not met first at its first save.
+  const sizes = [40_000, 1_000_000];
+  const texts = new Map(sizes.map((size) => [size, generateReferat(size)]));
+  for (const [size, text] of texts) writeFileSync(join(dir, `save-${size}.referat`), text);
   const server = new LspClient();
   await server.initialize(dir, { locale: 'da' });
   await server.waitIndexed();
   lines.push('', `edit + save → diagnostics of that edit, default settings (onSave, spell check on) — ${SAVES} saves each`, '');
-  for (const size of [40_000, 1_000_000]) {
-    const text = generateReferat(size);
+  for (const size of sizes) {
+    const text = texts.get(size);
     const path = join(dir, `save-${size}.referat`);
-    writeFileSync(path, text);
     const uri = pathToFileURL(path).href;
     const published = new Map();
     server.listen((m, p) => {
