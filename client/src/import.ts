@@ -78,6 +78,7 @@ export async function importMinutes(
     files,
     dirOf,
     replaceAll: options.replace,
+    asking: Promise.resolve(),
     written: [],
     notes: 0,
     skipped: [],
@@ -119,6 +120,8 @@ interface ImportRun {
   readonly dirOf: (source: vscode.Uri) => vscode.Uri;
   /** Replace every existing file (true), none (false), or ask (undefined). */
   replaceAll: boolean | undefined;
+  /** The question about replacing a file being asked, if one is: the next waits for it. */
+  asking: Promise<void>;
   readonly written: { index: number; uri: vscode.Uri; document: ImportedReferat['document'] }[];
   /** Notes on what was read (a bilag without text, pages without text), in the output channel. */
   notes: number;
@@ -174,19 +177,9 @@ async function writeReferater(run: ImportRun, answer: ImportAnswer & { ok: true 
     const target = vscode.Uri.joinPath(dir, name);
     run.taken.add(target.toString());
     if (await exists(target)) {
-      if (run.replaceAll === undefined) {
-        const choice = await askReplace(target);
-        if (choice === 'cancel') {
-          run.cancelled = true;
-          return false;
-        }
-        if (choice === 'all') run.replaceAll = true;
-        if (choice === 'none') run.replaceAll = false;
-        if (choice === 'skip' || choice === 'none') {
-          run.skipped.push(target);
-          continue;
-        }
-      } else if (!run.replaceAll) {
+      const choice = await replaceOrKeep(run, target);
+      if (choice === 'cancel') return false;
+      if (choice === 'keep') {
         run.skipped.push(target);
         continue;
       }
@@ -308,18 +301,45 @@ async function pickDestination(sources: readonly vscode.Uri[]): Promise<vscode.U
 
 type ReplaceChoice = 'replace' | 'all' | 'skip' | 'none' | 'cancel';
 
+/**
+ * Whether an existing file is replaced: her answer for all where she gave one, else her answer now.
+ * One question at a time: the lanes write in parallel, and a lane that waited behind a question
+ * reads its answer first (asked at once, "Keep all existing" was followed by a question for the next
+ * file, whose default replaced her edited referat).
+ */
+function replaceOrKeep(run: ImportRun, target: vscode.Uri): Promise<'replace' | 'keep' | 'cancel'> {
+  const answer = run.asking.then(async (): Promise<'replace' | 'keep' | 'cancel'> => {
+    if (run.cancelled) return 'cancel';
+    if (run.replaceAll !== undefined) return run.replaceAll ? 'replace' : 'keep';
+    const choice = await askReplace(target);
+    if (choice === 'cancel') {
+      run.cancelled = true;
+      return 'cancel';
+    }
+    if (choice === 'all') run.replaceAll = true;
+    if (choice === 'none') run.replaceAll = false;
+    return choice === 'replace' || choice === 'all' ? 'replace' : 'keep';
+  });
+  run.asking = answer.then(
+    () => undefined,
+    () => undefined,
+  );
+  return answer;
+}
+
 async function askReplace(target: vscode.Uri): Promise<ReplaceChoice> {
   const replace = t('Replace');
   const all = t('Replace all');
   const skip = t('Keep the existing');
   const none = t('Keep all existing');
+  // Keeping comes first, the button Enter presses: replacing loses what she wrote in the file since.
   const picked = await askModal(
     t('{0} already exists. Replace it with the imported referat?', target.path.split('/').pop() ?? ''),
     {},
-    replace,
-    all,
     skip,
     none,
+    replace,
+    all,
   );
   return picked === replace ? 'replace' : picked === all ? 'all' : picked === skip ? 'skip' : picked === none ? 'none' : 'cancel';
 }
