@@ -217,9 +217,16 @@ test('closed is closed however the marker is set off: a colon left off, a dash, 
     { text: [...lines.slice(0, at), 'Punkt 4 (lukket): Møde med Borgmesteren', ...lines.slice(at + 1)].join('\n'), line: at },
     { text: [...lines.slice(0, at), '**Lukket punkt 4:** Møde med Borgmesteren', ...lines.slice(at + 1)].join('\n'), line: at },
     // Other words for closed, as a tester wrote them in VS Code: published whole before.
-    ...['Fortroligt punkt', 'Ikke offentligt: Personale', 'Personalesag (ikke offentlig)', 'Personalesag - ikke offentligt', 'Ikke offentligt punkt'].map(
-      (title) => ({ text: closedOk.replace(heading, `Punkt 4: ${title}`), line: at }),
-    ),
+    ...[
+      'Fortroligt punkt',
+      'Ikke offentligt: Personale',
+      'Personalesag (ikke offentlig)',
+      'Personalesag - ikke offentligt',
+      'Ikke offentligt punkt',
+      'Møde med Borgmesteren. Lukket',
+      'Personalesag – lukket punkt',
+      'Personalesag | Lukket',
+    ].map((title) => ({ text: closedOk.replace(heading, `Punkt 4: ${title}`), line: at })),
   ];
   for (const v of refused)
     for (const s of [service(), lenient]) {

@@ -77,6 +77,18 @@ const MARKED_TITLES: readonly ((title: string) => string)[] = [
   (t) => `${t} - ikke offentligt`,
   (t) => `Ikke offentligt punkt - ${t}`,
   (t) => `Undtaget offentlighed: ${t}`,
+  // Last, set off by any mark a title uses: a full stop, a bar, a dot, an exclamation; with `punkt` after it.
+  (t) => `${t}. Lukket`,
+  (t) => `${t}. LUKKET`,
+  (t) => `${t} – lukket punkt`,
+  (t) => `${t}. Lukket punkt`,
+  (t) => `${t}. Fortroligt`,
+  (t) => `${t}. Ikke offentligt`,
+  (t) => `${t} | Lukket`,
+  (t) => `${t} · Lukket`,
+  (t) => `${t}. Lukket!`,
+  (t) => `Lukket! ${t}`,
+  (t) => `Lukket? ${t}`,
 ];
 /** Titles about closing something, which are open punkter. */
 const OPEN_TITLES: readonly ((title: string) => string)[] = [
@@ -89,6 +101,8 @@ const OPEN_TITLES: readonly ((title: string) => string)[] = [
   (t) => `Ikke offentlige veje - ${t}`,
   (t) => `Fortrolighedserklæring for ${t}`,
   (t) => `Fortrolig sagsbehandling i ${t}`,
+  (t) => `${t}. Svømmehallen er lukket`,
+  (t) => `${t} - lukket vej genåbnes`,
 ];
 
 for (const file of cuts) {

@@ -235,12 +235,13 @@ export const CLOSED_MARKER_WORD_STARTS = String.raw`luk|fortrol|closed|ikke[\s\-
  * A title that marks its punkt closed in a way that is not read as closed: the marker's word first
  * and set off (`Fortroligt: …`, `Ikke offentligt: …`, `Lukke: …`, `Lukket/…`, `Lukket (…)`, `[Lukket] …`,
  * `Lukkede punkter: …`) or before the word for a punkt (`Fortroligt punkt`, `Ikke offentlig sag om …`),
- * in brackets (`(lukket møde)`, `( lukket )`), or last after a dash, comma or colon (`… - lukket`).
+ * in brackets (`(lukket møde)`, `( lukket )`), or last after a mark that sets it off (`… - lukket`,
+ * `…. Lukket`, `… | Lukket punkt`, `… · Fortroligt`).
  * Tested on {@link markerReading}. A title about closing something (`Lukning af …`, `Forslag om at
  * lukke …`) matches none.
  */
 export const CLOSED_MARKER_LOOKALIKE = new RegExp(
-  String.raw`^[\[(]?\s*${MARKER_WORD}\s*(?:[\]):;/\-–—.,(]|$)|^${MARKER_WORD}\s+(?:punkt|sag|møde)\b|^lukkede\s+punkt|[(\[]\s*${MARKER_WORD}\b[^)\]]{0,24}[)\]]|[,:;\-–—]\s*${MARKER_WORD}\s*[.)]?\s*$`,
+  String.raw`^[\[(]?\s*${MARKER_WORD}\s*(?:[\]):;/\-–—.,(!?|·•»]|$)|^${MARKER_WORD}\s+(?:punkt|sag|møde)\b|^lukkede\s+punkt|[(\[]\s*${MARKER_WORD}\b[^)\]]{0,24}[)\]]|[,:;.\-–—|·•»/!?]\s*${MARKER_WORD}(?:\s+(?:punkt|sag|møde))?\s*[.)!]?\s*$`,
   'u',
 );
 /**
