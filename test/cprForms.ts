@@ -11,6 +11,8 @@ export interface CprForm {
 
 const six = (d: string): string => d.slice(0, 6);
 const four = (d: string): string => d.slice(6);
+/** The year of the day written whole, in the century a CPR number's day can be in. */
+const year = (d: string): string => `${Number(d.slice(4, 6)) > 57 ? '19' : '20'}${d.slice(4, 6)}`;
 
 export const CPR_FORMS: readonly CprForm[] = [
   { what: 'plain', write: (d) => `${six(d)}-${four(d)}` },
@@ -67,6 +69,10 @@ export const CPR_FORMS: readonly CprForm[] = [
   { what: 'letters for digits', write: (d) => `${six(d).replace(/0/g, 'O')}-${four(d).replace(/1/g, 'l')}` },
   { what: "the day's last digits with the four", write: (d) => `${d.slice(0, 4)} ${d.slice(4)}` },
   { what: 'the first part split five and one', write: (d) => `${d.slice(0, 5)} ${d.slice(5, 6)}-${four(d)}` },
+  // The year written whole, as a form asks for a birth date (`01011990-1234`).
+  { what: 'the year written whole', write: (d) => `${d.slice(0, 4)}${year(d)}-${four(d)}` },
+  { what: 'a label, the day in dotted pairs with the year whole', write: (d) => `cpr-nr. ${d.slice(0, 2)}.${d.slice(2, 4)}.${year(d)}-${four(d)}` },
+  { what: 'a label, the year whole, all apart by spaces', write: (d) => `cpr ${d.slice(0, 4)} ${year(d)} ${four(d)}` },
   { what: 'two in a row', write: (d) => `${six(d)}-${four(d)} ${six(d)}-${four(d)}` },
 ];
 

@@ -224,6 +224,14 @@ test('cpr-number: no alarm on dates, times, case, phone, account and document nu
     // Ten digits grouped as an amount.
     '2.403.854.821 kr.',
     '2 403 854 821 kr.',
+    // A date with the year whole beside another number, with no CPR label: a period, a date and a count.
+    'perioden 01.01.2024-31.12.2024',
+    'aftalen 01.01.2024-2025 forlænges',
+    'fra 01.01.2024 1234 borgere',
+    '01 01 2024 1234',
+    // Twelve digits that are no day of a CPR number's years.
+    '12345678-1234',
+    '01011700-1234',
   ])
     assert.deepEqual(found(line), [], line);
 });

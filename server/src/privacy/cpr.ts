@@ -110,6 +110,14 @@ function findCprNumbers(read: ReaderText, options: { readonly reversed?: boolean
         if (!groupedAsCpr(window)) continue;
         if (isCprDate(digits) && !amountShaped(window) && standsAlone(text, window)) add(window[0]!.start, window[window.length - 1]!.end);
       }
+      // The day written with the year's four digits (`01011990-1234`).
+      digits = '';
+      for (let b = a; b < chain.length && digits.length < LONG_YEAR_DIGITS; b++) {
+        digits += chain[b]!.digits;
+        if (digits.length !== LONG_YEAR_DIGITS) continue;
+        const window = chain.slice(a, b + 1);
+        if (isLongYearDate(digits) && groupedAsLongYearCpr(text, window) && standsAlone(text, window)) add(window[0]!.start, window[window.length - 1]!.end);
+      }
     }
   });
   LABELLED.lastIndex = 0;
@@ -258,6 +266,44 @@ export function findCprNumbersIn(source: string, kind: SourceKind): FoundCpr[] {
 
 /** The controls that make what follows them show right to left: an override, an embedding, an isolate, a mark. */
 const RIGHT_TO_LEFT = /[\u202b\u202e\u2067\u200f\u061c]/;
+
+/** A CPR number with the year written whole: the day's eight digits (DDMMYYYY) and the four. */
+const LONG_YEAR_DIGITS = 12;
+/** The years a CPR number's day can be in (its seventh digit tells the century: 1858 to 2057). */
+const CPR_FIRST_YEAR = 1858;
+const CPR_LAST_YEAR = 2057;
+
+/** The first eight digits are a day that exists, DDMMYYYY, in the years a CPR number can name. */
+function isLongYearDate(digits: string): boolean {
+  const day = Number(digits.slice(0, 2));
+  const month = Number(digits.slice(2, 4));
+  const year = Number(digits.slice(4, 8));
+  if (year < CPR_FIRST_YEAR || year > CPR_LAST_YEAR || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Twelve digits as a CPR number with a whole year is written: the eight together, a dash, the four
+ * (`01011990-1234`); after or before a CPR label also the day apart alike (`01.01.1990-1234`,
+ * `0101 1990 1234`). Unlabelled, a date apart by dots and four digits is more often a date and a
+ * number (`01.01.2024-2025`), and is left.
+ */
+function groupedAsLongYearCpr(text: string, window: readonly Group[]): boolean {
+  const last = window[window.length - 1]!;
+  if (last.digits.length !== 4 || !narrow(last.gap)) return false;
+  const day = window.slice(0, -1);
+  const shape = day.map((g) => g.digits.length).join();
+  const gaps = day.slice(1).map((g) => g.gap);
+  if (!gaps.every((g) => g === gaps[0] && narrow(g))) return false;
+  if (shape === '8' && last.gap === '-') return true;
+  if (shape !== '8' && shape !== '2,2,4' && shape !== '4,4') return false;
+  const start = window[0]!.start;
+  const label = text
+    .slice(Math.max(0, start - LABEL_WINDOW), start)
+    .split(JOINER)
+    .join('');
+  return CPR_LABEL.test(label) || CPR_LABEL.test(text.slice(last.end, last.end + LABEL_WINDOW));
+}
 
 /** The first six digits are a day that exists: DDMMYY, in 19YY or 20YY. */
 function isCprDate(digits: string): boolean {
