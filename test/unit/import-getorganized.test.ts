@@ -456,6 +456,27 @@ test("GetOrganized's folder is one meeting: the referat its publication names, r
   assert.equal(m.punkter, 10);
   assert.match((m.source ?? '').normalize('NFC'), /publication\.xml\/Appendix_referat - åbent\.pdf$/);
   assert.ok(r.notes.some((n) => /the meeting is read from Appendix_referat - åbent\.pdf, which the export names as its referat/.test(n.en.normalize('NFC'))));
+  // With the export's closed referat beside it (the open punkter and the closed, none marked closed),
+  // the public one is read; the closed one only where it is alone, and she is told to mark its closed punkter.
+  const open = readFileSync(
+    join(
+      dir,
+      readdirSync(dir).find((n) => n.normalize('NFC') === 'Appendix_referat - åbent.pdf')!,
+    ),
+  );
+  const files = (names: readonly string[]) =>
+    sourceFolder([
+      { name: 'publication.xml', bytes: new Uint8Array(readFileSync(join(dir, 'publication.xml'))) },
+      ...names.map((name) => ({ name, bytes: new Uint8Array(open) })),
+    ]);
+  const both = await importFolder(files(['Appendix_referat - åbent og lukket.pdf', 'Appendix_referat - åbent.pdf']));
+  assert.ok(both.ok);
+  assert.match((both.meetings[0]!.source ?? '').normalize('NFC'), /Appendix_referat - åbent\.pdf$/);
+  assert.ok(!both.notes.some((n) => /not public/.test(n.en)));
+  const closedOnly = await importFolder(files(['Appendix_referat - åbent og lukket.pdf']));
+  assert.ok(closedOnly.ok);
+  assert.match((closedOnly.meetings[0]!.source ?? '').normalize('NFC'), /åbent og lukket\.pdf$/);
+  assert.ok(closedOnly.notes.some((n) => /is not public \(the export's closed referat\), and its closed items are not marked closed/.test(n.en)));
   // The publication alone, with nothing beside it, is still its agenda.
   const alone = await importSource('publication.xml', new Uint8Array(readFileSync(join(dir, 'publication.xml'))));
   assert.ok(alone.ok && alone.meetings[0]!.dialect === 'getorganized-publication');

@@ -106,17 +106,28 @@ export function readGetOrganized(doc: DomDocument): SystemExportRead {
     if (files.length > 0) lines.push(BILAG, ...files.map((f) => `- ${f}`), '');
   });
   const kept = tidy(lines, headings);
-  // The referat documents' files, the one that is not public (open and closed: the whole referat) first.
-  const referatFiles = all
-    .filter(isDocument)
-    .sort((a, b) => Number(isTrue(text(child(a, 'IsPublic')))) - Number(isTrue(text(child(b, 'IsPublic')))))
-    .flatMap((d) => descendants(child(d, 'Enclosures') ?? d, 'Enclosure').map((e) => text(child(e, 'FileName'))))
-    .filter((f) => f !== '');
+  // The referat documents' files, the public one first. The one that is not public holds the closed
+  // punkter too, and nothing in its text marks them closed: read as it is, they would be published.
+  const filesOf = (d: DomElement): string[] =>
+    descendants(child(d, 'Enclosures') ?? d, 'Enclosure')
+      .map((e) => text(child(e, 'FileName')))
+      .filter((f) => f !== '');
+  const documents = all.filter(isDocument);
+  const isPublicDocument = (d: DomElement): boolean => isTrue(text(child(d, 'IsPublic')));
+  const closedReferatFiles = documents.filter((d) => !isPublicDocument(d)).flatMap(filesOf);
+  const referatFiles = [...documents.filter(isPublicDocument).flatMap(filesOf), ...closedReferatFiles];
   return {
     ok: true,
     kind: 'getorganized-xml',
     meetings: [
-      { ...kept, body, ...(moment ? { moment } : {}), document, dialect: GETORGANIZED_PUBLICATION.id, ...(referatFiles.length > 0 ? { referatFiles } : {}) },
+      {
+        ...kept,
+        body,
+        ...(moment ? { moment } : {}),
+        document,
+        dialect: GETORGANIZED_PUBLICATION.id,
+        ...(referatFiles.length > 0 ? { referatFiles, closedReferatFiles } : {}),
+      },
     ],
     notes: [],
   };

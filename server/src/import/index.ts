@@ -344,7 +344,16 @@ async function fromReferatDocument(
       da: `mødet er læst fra ${file}, som eksporten nævner som dets referat`,
       en: `the meeting is read from ${file}, which the export names as its referat`,
     };
-    return { ok: true, kind: result.kind, meetings: [{ ...result.meetings[0]!, source: file }], notes: [...read.notes, ...result.notes, note] };
+    // Only where no public referat lies beside it: its closed punkter stand in it as open ones.
+    const closed = read.meetings[0]!.closedReferatFiles?.includes(file)
+      ? [
+          {
+            da: `${file} er ikke offentligt (eksportens lukkede referat), og dets lukkede punkter er ikke mærket lukkede: skriv "Lukket: " foran deres titler, før referatet offentliggøres`,
+            en: `${file} is not public (the export's closed referat), and its closed items are not marked closed: write "Lukket: " before their titles before the referat is published`,
+          },
+        ]
+      : [];
+    return { ok: true, kind: result.kind, meetings: [{ ...result.meetings[0]!, source: file }], notes: [...read.notes, ...result.notes, note, ...closed] };
   }
   return undefined;
 }

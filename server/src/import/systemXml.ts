@@ -19,9 +19,14 @@ export interface SystemMeeting {
   readonly dialect: string;
   /**
    * The files of the meeting's own referat the export names (GetOrganized's `Åbent referat`, `Lukket
-   * referat`), the complete one first: where one lies beside the export, the meeting is read from it.
+   * referat`), the public one first: where one lies beside the export, the meeting is read from it.
    */
   readonly referatFiles?: readonly string[];
+  /**
+   * Those of them the export marks as not public (`Lukket referat`: the open punkter and the closed):
+   * read only where no public one lies beside it, and said so, for its closed punkter are not marked.
+   */
+  readonly closedReferatFiles?: readonly string[];
 }
 
 /** What a reader of a system's export gives: its meetings and what it passed over, or why it can read none. */
