@@ -298,11 +298,7 @@ function groupedAsLongYearCpr(text: string, window: readonly Group[]): boolean {
   if (shape === '8' && last.gap === '-') return true;
   if (shape !== '8' && shape !== '2,2,4' && shape !== '4,4') return false;
   const start = window[0]!.start;
-  const label = text
-    .slice(Math.max(0, start - LABEL_WINDOW), start)
-    .split(JOINER)
-    .join('');
-  return CPR_LABEL.test(label) || CPR_LABEL.test(text.slice(last.end, last.end + LABEL_WINDOW));
+  return cprLabelNear(text, start, last.end);
 }
 
 /** The first six digits are a day that exists: DDMMYY, in 19YY or 20YY. */
@@ -334,12 +330,21 @@ function standsAlone(text: string, window: readonly Group[]): boolean {
   // … or after it: `…-56`, `…/2020`, `…,50`, `…:00`.
   if ('-/.,:'.includes(after) && after !== '' && DIGIT.test(after2)) return false;
   // Six digits, a dash and four are a CPR number whatever a label says; so are the digits a CPR label stands near.
-  const label = text
+  if (writtenAsCpr(window) || cprLabelNear(text, start, end)) return true;
+  return !OTHER_NUMBER_LABEL.test(labelBefore(text, start));
+}
+
+/** The text a label before a number may take, what the reader does not see left out. */
+function labelBefore(text: string, start: number): string {
+  return text
     .slice(Math.max(0, start - LABEL_WINDOW), start)
     .split(JOINER)
     .join('');
-  if (writtenAsCpr(window) || CPR_LABEL.test(label) || CPR_LABEL.test(text.slice(end, end + LABEL_WINDOW))) return true;
-  return !OTHER_NUMBER_LABEL.test(label);
+}
+
+/** A CPR label just before the number [start, end) or just after it. */
+function cprLabelNear(text: string, start: number, end: number): boolean {
+  return CPR_LABEL.test(labelBefore(text, start)) || CPR_LABEL.test(text.slice(end, end + LABEL_WINDOW));
 }
 
 /** A line of a document, with its number: what the line-based finder reads. */
