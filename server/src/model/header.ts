@@ -28,10 +28,10 @@ const TIME_LINE = /^(?:kl\.?|klokken)[ \t]*(\d{1,2}[:.]\d{2})[ \t.]*$/i;
 const PLACE_LINE = /^i[ \t]+(\S.*)$/u;
 // A label at the start of a header line, the longest first so `Afbud/Fraværende` is not read as `Afbud`.
 const LABELS = [...HEADER_LABELS].sort((a, b) => b.label.length - a.label.length);
-const LABEL = new RegExp(
-  `^(${LABELS.map((l) => l.label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}/])(?:\\*\\*)?[ \\t]*:?[ \\t]*(?:\\*\\*)?[ \\t]*`,
-  'u',
-);
+/** What may close a label after its word: bold marks, a colon, blanks. */
+const LABEL_END_SOURCE = String.raw`(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*`;
+const LABEL = new RegExp(`^(${LABELS.map((l) => l.label.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}/])${LABEL_END_SOURCE}`, 'u');
+const LABEL_END = new RegExp(`^${LABEL_END_SOURCE}`);
 const ROLE = new Map(LABELS.map((l) => [l.label, l.role]));
 const MEMBERS = new Set(LABELS.filter((l) => l.members).map((l) => l.label));
 
@@ -47,8 +47,6 @@ export function readAttendanceLabel(text: string): { readonly role: AttendanceRo
   const end = c.start + m[0].length;
   return { role, members: MEMBERS.has(m[1]!), valueStart: end + LABEL_END.exec(text.slice(end))![0].length };
 }
-/** What may close a label after its word: bold marks, a colon, blanks. */
-const LABEL_END = /^(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*/;
 const NOTHING = HEADER_NOTHING_LINES;
 
 /**
